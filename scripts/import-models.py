@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Import the botocore service models that imagelite serves into models/, trimmed.
+
+Each model keeps its metadata, the operations imagelite implements and every shape they reach,
+with documentation stripped. The server reads these files at start-up and never needs Python.
+Run again after adding an operation to OPERATIONS: `npm run import-models`.
+"""
+import json
+import os
+import sys
+
+import botocore.session
+
+OPERATIONS = {
+    "appstream": [
+        "CopyImage", "CreateFleet", "CreateImageBuilder", "CreateUpdatedImage",
+        "DeleteFleet", "DeleteImage", "DeleteImageBuilder", "DeleteImagePermissions",
+        "DescribeFleets", "DescribeImageBuilders", "DescribeImagePermissions", "DescribeImages",
+        "ListTagsForResource", "StartFleet", "StartImageBuilder", "StopFleet", "StopImageBuilder",
+        "TagResource", "UntagResource", "UpdateFleet", "UpdateImagePermissions",
+    ],
+    "ec2": [
+        "CancelImportTask", "CopyImage", "CreateImageUsageReport", "CreateTags", "DeleteImageUsageReport",
+        "DeleteTags", "DeregisterImage", "DescribeFastLaunchImages", "DescribeImageAttribute",
+        "DescribeImageUsageReportEntries", "DescribeImageUsageReports", "DescribeImages",
+        "DescribeImportImageTasks", "DescribeTags", "DisableFastLaunch", "EnableFastLaunch", "ImportImage",
+        "ModifyImageAttribute", "RegisterImage", "ResetImageAttribute",
+    ],
+    "sts": ["GetCallerIdentity"],
+}
+
+DROP_KEYS = {"documentation", "documentationUrl", "examples", "deprecatedMessage"}
+
+
+def strip(node):
+    if isinstance(node, dict):
+        return {k: strip(v) for k, v in node.items() if k not in DROP_KEYS}
+    if isinstance(node, list):
+        return [strip(v) for v in node]
+    return node
+
+
+def reached(shapes, roots):
+    seen, todo = set(), list(roots)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        shape = shapes[name]
+        for ref in list(shape.get("members", {}).values()) + [shape.get(k) for k in ("member", "key", "value")]:
+            if ref:
+                todo.append(ref["shape"])
+    return seen
+
+
+def main():
+    out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "models")
+    loader = botocore.session.get_session().get_component("data_loader")
+    for service, operations in OPERATIONS.items():
+        model = loader.load_service_model(service, "service-2")
+        roots = []
+        for op in operations:
+            spec = model["operations"][op]
+            roots += [spec[k]["shape"] for k in ("input", "output") if k in spec]
+            roots += [e["shape"] for e in spec.get("errors", [])]
+        keep = reached(model["shapes"], roots)
+        trimmed = {
+            "version": model.get("version", "2.0"),
+            "metadata": model["metadata"],
+            "operations": {op: model["operations"][op] for op in sorted(operations)},
+            "shapes": {name: model["shapes"][name] for name in sorted(keep)},
+        }
+        path = os.path.join(out_dir, f"{service}.json")
+        with open(path, "w") as f:
+            json.dump(strip(trimmed), f, indent=1, sort_keys=True)
+            f.write("\n")
+        print(f"{service}: {len(operations)} operations, {len(keep)} shapes -> models/{service}.json", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+// Routes under /_imagelite/: health, the clock, and what the real services do without a public API.
+import type { RawRequest, RawResponse } from "../protocols/protocol";
+import type { App } from "../app";
+import { VERSION } from "../app";
+import { ServiceError } from "../errors/service-error";
+import { AdminError, adminError, json, parseJsonBody } from "./json";
+import { clockRoutes } from "./clock-routes";
+import { appstreamRoutes } from "./appstream-routes";
+
+export interface Route {
+  method: string;
+  pattern: RegExp;
+  handle(app: App, req: RawRequest, match: RegExpExecArray): RawResponse;
+}
+
+export function adminRouter(app: App): (req: RawRequest) => RawResponse {
+  const routes: Route[] = [
+    {
+      method: "GET", pattern: /^\/_imagelite\/health$/,
+      handle: (a) => json(200, { status: "running", version: VERSION, services: a.services.map((s) => s.name) }),
+    },
+    ...clockRoutes,
+    ...appstreamRoutes,
+  ];
+  return (req) => {
+    try {
+      let pathMatched = false;
+      for (const route of routes) {
+        const m = route.pattern.exec(req.path);
+        if (!m) continue;
+        pathMatched = true;
+        if (route.method === req.method) return route.handle(app, req, m);
+      }
+      throw pathMatched ? new AdminError(405, "MethodNotAllowed", `${req.method} is not allowed on ${req.path}.`)
+        : new AdminError(404, "UnknownRoute", `No admin route ${req.method} ${req.path}.`);
+    } catch (e) {
+      if (e instanceof AdminError) return adminError(e);
+      if (e instanceof ServiceError) return json(e.status, { code: e.code, message: e.message });
+      app.log.failure(`admin ${req.method} ${req.path}`, e);
+      return json(500, { code: "InternalError", message: "The admin request failed unexpectedly." });
+    }
+  };
+}
+
+export { parseJsonBody };

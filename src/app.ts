@@ -1,0 +1,48 @@
+// Assembles imagelite from its parts: store, clock, services, admin routes and the gateway.
+import { DEFAULTS, timings, type Config } from "./config";
+import { Clock } from "./state/clock";
+import type { Store } from "./state/store";
+import { MemoryStore } from "./state/memory-store";
+import { Gateway } from "./gateway/gateway";
+import { streamLog, type RequestLog } from "./gateway/request-log";
+import { appstream } from "./services/appstream";
+import { sts } from "./services/sts";
+import { adminRouter } from "./admin/router";
+import type { ServiceDefinition } from "./gateway/service";
+
+export const VERSION: string = require("../../package.json").version;
+
+export interface App {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  gateway: Gateway;
+  log: RequestLog;
+  services: ServiceDefinition[];
+  close(): void;
+}
+
+function openStore(config: Config): Store {
+  if (config.inMemory) return new MemoryStore();
+  // Loaded lazily so that an in-memory server never opens the native module.
+  const { SqliteStore } = require("./state/sqlite-store") as typeof import("./state/sqlite-store");
+  return new SqliteStore(config.dataDir);
+}
+
+export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): App {
+  const config: Config = { ...DEFAULTS, ...overrides };
+  const store = openStore(config);
+  const clock = new Clock(config.clock);
+  const requestLog = log ?? streamLog(config.log);
+  const services = [appstream, sts];
+  const app: App = {
+    config, store, clock, log: requestLog, services,
+    gateway: undefined as unknown as Gateway,
+    close: () => store.close(),
+  };
+  app.gateway = new Gateway({
+    services, store, clock, timings: timings(config.transitionSeconds), log: requestLog,
+    admin: adminRouter(app),
+  });
+  return app;
+}

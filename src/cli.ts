@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// imagelite [flags]: flags, then IMAGELITE_* variables, then defaults.
+import { parseArgs } from "node:util";
+import { DEFAULTS, type Config } from "./config";
+import { createApp, VERSION } from "./app";
+import { createHttpServer } from "./server";
+
+const HELP = `imagelite ${VERSION}: a local emulator of the AWS image services (EC2 images, AppStream 2.0)
+
+Usage: imagelite [flags]        (npm start -- [flags])
+
+  --host HOST               address to listen on (default ${DEFAULTS.host})          IMAGELITE_HOST
+  --port PORT               port to listen on (default ${DEFAULTS.port})                  IMAGELITE_PORT
+  --data-dir DIR            where the embedded SQLite store lives (default ${DEFAULTS.dataDir})  IMAGELITE_DATA_DIR
+  --in-memory               keep everything in memory; nothing survives a restart  IMAGELITE_IN_MEMORY=1
+  --transition-seconds S    how long each intermediate lifecycle state lasts       IMAGELITE_TRANSITION_SECONDS
+                            (default ${DEFAULTS.transitionSeconds}; 0 completes every transition by the next read)
+  --clock real|manual       start the lifecycle clock running or frozen (default real)  IMAGELITE_CLOCK
+  --quiet                   no request log                                        IMAGELITE_QUIET=1
+  --help                    this text
+  --version                 the version
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`imagelite: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+const truthy = (v: string | undefined) => v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
+
+function number(name: string, v: string, min: number, max: number): number {
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isFinite(n) || n < min || n > max) fail(`${name} must be a number from ${min} to ${max}, not "${v}"`);
+  return n;
+}
+
+export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        host: { type: "string" }, port: { type: "string" }, "data-dir": { type: "string" }, "in-memory": { type: "boolean" },
+        "transition-seconds": { type: "string" }, clock: { type: "string" }, quiet: { type: "boolean" },
+        help: { type: "boolean" }, version: { type: "boolean" },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (parsed.help) { process.stdout.write(HELP); process.exit(0); }
+  if (parsed.version) { process.stdout.write(`${VERSION}\n`); process.exit(0); }
+  const port = parsed.port ?? env.IMAGELITE_PORT;
+  const transition = parsed["transition-seconds"] ?? env.IMAGELITE_TRANSITION_SECONDS;
+  const clock = parsed.clock ?? env.IMAGELITE_CLOCK ?? DEFAULTS.clock;
+  if (clock !== "real" && clock !== "manual") fail(`--clock must be real or manual, not "${clock}"`);
+  return {
+    host: parsed.host ?? env.IMAGELITE_HOST ?? DEFAULTS.host,
+    port: port !== undefined ? number("--port", port, 0, 65535) : DEFAULTS.port,
+    dataDir: parsed["data-dir"] ?? env.IMAGELITE_DATA_DIR ?? DEFAULTS.dataDir,
+    inMemory: parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY),
+    transitionSeconds: transition !== undefined ? number("--transition-seconds", transition, 0, 86400) : DEFAULTS.transitionSeconds,
+    clock,
+    log: !(parsed.quiet ?? truthy(env.IMAGELITE_QUIET)),
+  };
+}
+
+function main(): void {
+  const config = configFrom(process.argv.slice(2), process.env);
+  const app = createApp(config);
+  const server = createHttpServer(app.gateway, (e) => app.log.failure("http", e));
+  server.on("error", (e: NodeJS.ErrnoException) => {
+    process.stderr.write(`imagelite: cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}\n`);
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    const store = config.inMemory ? "in memory" : `SQLite in ${config.dataDir}`;
+    process.stdout.write(`imagelite ${VERSION} listening on http://${config.host}:${config.port} (store: ${store}, ` +
+      `transitions: ${config.transitionSeconds}s, clock: ${config.clock}) in ${Math.round(process.uptime() * 1000)} ms\n`);
+  });
+  const stop = () => { server.close(); server.closeAllConnections(); app.close(); process.exit(0); };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,53 @@
+// Runtime configuration: defaults, flags and IMAGELITE_* environment variables end up here.
+import type { ClockMode } from "./state/clock";
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  inMemory: boolean;
+  /** How long an intermediate lifecycle state lasts, in seconds (scaled per resource by Timings). */
+  transitionSeconds: number;
+  clock: ClockMode;
+  /** Log one line per request. */
+  log: boolean;
+}
+
+export const DEFAULTS: Config = {
+  host: "127.0.0.1",
+  port: 4566,
+  dataDir: "./.imagelite",
+  inMemory: false,
+  transitionSeconds: 2,
+  clock: "real",
+  log: true,
+};
+
+/** Durations of lifecycle phases, in seconds. */
+export interface Timings {
+  transitionSeconds: number;
+  /** Seconds that a phase of the given kind lasts. */
+  seconds(kind: PhaseKind): number;
+}
+
+/**
+ * Relative length of each kind of phase: a builder boots faster than an image is snapshotted.
+ * Multiplied by --transition-seconds; 0 makes every transition complete by the next read.
+ */
+export const PHASE_WEIGHTS = {
+  builderStart: 1,
+  builderStop: 1,
+  builderDelete: 1,
+  builderSnapshot: 2,
+  fleetStart: 1,
+  fleetStop: 1,
+  imageCreate: 2,
+  imageCopy: 2,
+  imageDelete: 1,
+} as const;
+
+export type PhaseKind = keyof typeof PHASE_WEIGHTS;
+
+export function timings(transitionSeconds: number): Timings {
+  return { transitionSeconds, seconds: (kind) => PHASE_WEIGHTS[kind] * transitionSeconds };
+}

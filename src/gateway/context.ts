@@ -1,0 +1,17 @@
+// What a handler knows of its request: who calls, where, when, and the store it works in.
+import type { Store, Partition } from "../state/store";
+import type { Timings } from "../config";
+
+export interface RequestContext {
+  service: string;
+  operation: string;
+  accountId: string;
+  region: string;
+  requestId: string;
+  /** The clock's time for this request, epoch milliseconds: one value for the whole call. */
+  now: number;
+  store: Store;
+  timings: Timings;
+  /** The caller's own partition ({ account, region }). */
+  partition: Partition;
+}

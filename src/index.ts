@@ -1,0 +1,55 @@
+// The in-process API: start imagelite inside a test process on a free port.
+import type { AddressInfo } from "node:net";
+import { createApp, type App } from "./app";
+import { createHttpServer } from "./server";
+import type { Config } from "./config";
+import type { ClockMode } from "./state/clock";
+import { DEFAULT_REGION } from "./gateway/caller";
+
+export interface StartOptions extends Partial<Config> {}
+
+export interface Credentials { accessKeyId: string; secretAccessKey: string }
+
+export interface Imagelite {
+  /** e.g. http://127.0.0.1:54321 */
+  endpoint: string;
+  port: number;
+  region: string;
+  /** Credentials that act as the given account (the access key id is the account id). */
+  credentials(accountId?: string): Credentials;
+  clock: { now(): Date; advance(seconds: number): void; set(mode: ClockMode): void };
+  /** Empties every account and region (the public catalogs stay). */
+  reset(): void;
+  stop(): Promise<void>;
+  app: App;
+}
+
+export async function startImagelite(options: StartOptions = {}): Promise<Imagelite> {
+  const app = createApp({ port: 0, inMemory: true, log: false, ...options });
+  const server = createHttpServer(app.gateway, (e) => app.log.failure("http", e));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(app.config.port, app.config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    endpoint: `http://${app.config.host}:${port}`,
+    port,
+    region: DEFAULT_REGION,
+    credentials: (accountId = "000000000000") => ({ accessKeyId: accountId, secretAccessKey: "imagelite" }),
+    clock: {
+      now: () => new Date(app.clock.now()),
+      advance: (s) => app.clock.advance(s),
+      set: (mode) => app.clock.setMode(mode),
+    },
+    reset: () => app.store.clear(),
+    stop: () => new Promise<void>((resolve) => {
+      server.close(() => { app.close(); resolve(); });
+      server.closeAllConnections();
+    }),
+    app,
+  };
+}
+
+export { createApp } from "./app";
+export type { Config } from "./config";

@@ -1,0 +1,135 @@
+// Loads a trimmed botocore model once and links it into a graph of shapes that the protocols,
+// the validator and the handlers share. Nothing here runs on the request path.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export type ShapeType =
+  | "structure" | "list" | "map" | "string" | "integer" | "long" | "boolean"
+  | "timestamp" | "blob" | "double" | "float";
+
+export interface Member {
+  name: string;
+  shape: Shape;
+  /** Wire name for XML and EC2 query (botocore `locationName`). */
+  locationName?: string;
+  /** EC2 query request name, when it differs from the capitalized locationName. */
+  queryName?: string;
+  flattened?: boolean;
+  timestampFormat?: string;
+  idempotencyToken?: boolean;
+}
+
+export interface Shape {
+  name: string;
+  type: ShapeType;
+  members: Record<string, Member>;
+  required: Set<string>;
+  member?: Member;
+  key?: Member;
+  value?: Member;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  patternRegex?: RegExp;
+  enum?: string[];
+  enumSet?: Set<string>;
+  flattened?: boolean;
+  timestampFormat?: string;
+  exception?: boolean;
+  error?: { code?: string; httpStatusCode?: number; senderFault?: boolean };
+}
+
+export interface Operation {
+  name: string;
+  input?: Shape;
+  output?: Shape;
+  /** Wrapper element of a query-protocol result (`resultWrapper`). */
+  resultWrapper?: string;
+  errors: Shape[];
+}
+
+export interface ServiceModel {
+  name: string;
+  protocol: "json" | "ec2" | "query";
+  apiVersion: string;
+  targetPrefix?: string;
+  xmlNamespace?: string;
+  signingName: string;
+  operations: Map<string, Operation>;
+  shapes: Map<string, Shape>;
+}
+
+interface RawRef { shape: string; locationName?: string; queryName?: string; flattened?: boolean; timestampFormat?: string; idempotencyToken?: boolean }
+interface RawShape {
+  type: ShapeType; members?: Record<string, RawRef>; required?: string[]; member?: RawRef; key?: RawRef; value?: RawRef;
+  min?: number; max?: number; pattern?: string; enum?: string[]; flattened?: boolean; timestampFormat?: string;
+  exception?: boolean; error?: Shape["error"];
+}
+interface RawModel {
+  metadata: { protocol: string; apiVersion: string; targetPrefix?: string; xmlNamespace?: string; signingName?: string; endpointPrefix: string };
+  operations: Record<string, { name: string; input?: RawRef; output?: RawRef & { resultWrapper?: string }; errors?: RawRef[] }>;
+  shapes: Record<string, RawShape>;
+}
+
+export const MODELS_DIR = join(__dirname, "..", "..", "..", "models");
+
+/** Patterns in the models are Java regular expressions; the ones used here are also valid in JS with `u`. */
+function compilePattern(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, "u");
+  } catch {
+    try { return new RegExp(pattern); } catch { return undefined; }
+  }
+}
+
+export function linkModel(name: string, raw: RawModel): ServiceModel {
+  const shapes = new Map<string, Shape>();
+  for (const [shapeName, s] of Object.entries(raw.shapes)) {
+    shapes.set(shapeName, {
+      name: shapeName, type: s.type, members: {}, required: new Set(s.required ?? []),
+      min: s.min, max: s.max, pattern: s.pattern, patternRegex: s.pattern ? compilePattern(s.pattern) : undefined,
+      enum: s.enum, enumSet: s.enum ? new Set(s.enum) : undefined, flattened: s.flattened,
+      timestampFormat: s.timestampFormat, exception: s.exception, error: s.error,
+    });
+  }
+  const ref = (memberName: string, r: RawRef): Member => {
+    const shape = shapes.get(r.shape);
+    if (!shape) throw new Error(`model ${name}: unknown shape ${r.shape}`);
+    return { name: memberName, shape, locationName: r.locationName, queryName: r.queryName, flattened: r.flattened,
+      timestampFormat: r.timestampFormat, idempotencyToken: r.idempotencyToken };
+  };
+  for (const [shapeName, s] of Object.entries(raw.shapes)) {
+    const shape = shapes.get(shapeName)!;
+    for (const [m, r] of Object.entries(s.members ?? {})) shape.members[m] = ref(m, r);
+    if (s.member) shape.member = ref("member", s.member);
+    if (s.key) shape.key = ref("key", s.key);
+    if (s.value) shape.value = ref("value", s.value);
+  }
+  const operations = new Map<string, Operation>();
+  for (const [opName, o] of Object.entries(raw.operations)) {
+    operations.set(opName, {
+      name: opName,
+      input: o.input ? shapes.get(o.input.shape) : undefined,
+      output: o.output ? shapes.get(o.output.shape) : undefined,
+      resultWrapper: o.output?.resultWrapper,
+      errors: (o.errors ?? []).map((e) => shapes.get(e.shape)!),
+    });
+  }
+  const md = raw.metadata;
+  return {
+    name, protocol: md.protocol as ServiceModel["protocol"], apiVersion: md.apiVersion, targetPrefix: md.targetPrefix,
+    xmlNamespace: md.xmlNamespace, signingName: md.signingName ?? md.endpointPrefix, operations, shapes,
+  };
+}
+
+const cache = new Map<string, ServiceModel>();
+
+export function loadModel(name: string): ServiceModel {
+  let model = cache.get(name);
+  if (!model) {
+    const raw = JSON.parse(readFileSync(join(MODELS_DIR, `${name}.json`), "utf8")) as RawModel;
+    model = linkModel(name, raw);
+    cache.set(name, model);
+  }
+  return model;
+}

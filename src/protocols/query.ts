@@ -1,0 +1,207 @@
+// The query protocols: form-encoded `Action=...&Version=...` requests with XML responses.
+// EC2 and STS differ only in the settings below: how a member is named on the wire, whether lists
+// are flattened, the result wrapper and the error envelope.
+import type { Member, Operation, ServiceModel, Shape } from "../model/model";
+import { ServiceError } from "../errors/service-error";
+import type { Protocol, RawRequest, RawResponse } from "./protocol";
+import { escapeXml, writeMembers, type XmlFlavour } from "./xml";
+
+interface QueryFlavour extends XmlFlavour {
+  ec2: boolean;
+  /** Name of a member on the wire. */
+  wireName(member: Member): string;
+  invalidValue(name: string, value: string, expected: string): ServiceError;
+  unknownParameter(name: string): ServiceError;
+}
+
+/** Parameters every query request may carry besides the operation's own (signing, protocol). */
+const ENVELOPE = new Set(["Action", "Version", "AWSAccessKeyId", "SignatureMethod", "SignatureVersion", "Signature", "Timestamp", "Expires", "SecurityToken"]);
+
+interface Node { value?: string; children?: Map<string, Node> }
+
+const MAX_PARAMS = 10_000;
+
+/** `Filter.1.Value.2=x` → a tree keyed by the dotted segments. */
+function toTree(form: URLSearchParams): Node {
+  const root: Node = { children: new Map() };
+  let count = 0;
+  for (const [key, value] of form) {
+    if (++count > MAX_PARAMS) throw new ServiceError("InvalidParameterValue", "The request has too many parameters.", 400);
+    if (ENVELOPE.has(key) || key.startsWith("X-Amz-")) continue;
+    let node = root;
+    for (const seg of key.split(".")) {
+      if (!node.children) node.children = new Map();
+      let next = node.children.get(seg);
+      if (!next) { next = {}; node.children.set(seg, next); }
+      node = next;
+    }
+    node.value = value;
+  }
+  return root;
+}
+
+function capitalize(s: string): string { return s ? s[0].toUpperCase() + s.slice(1) : s; }
+
+class QueryParser {
+  constructor(private readonly f: QueryFlavour) {}
+
+  structure(shape: Shape, node: Node, path: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const children = node.children ?? new Map<string, Node>();
+    const used = new Set<string>();
+    for (const [name, member] of Object.entries(shape.members)) {
+      const wire = this.f.wireName(member);
+      const child = children.get(wire);
+      if (!child) continue;
+      used.add(wire);
+      const v = this.value(member, child, path ? `${path}.${wire}` : wire);
+      if (v !== undefined) out[name] = v;
+    }
+    for (const key of children.keys()) {
+      if (!used.has(key)) throw this.f.unknownParameter(path ? `${path}.${key}` : key);
+    }
+    return out;
+  }
+
+  /** Items of a list node in index order; `.member.N` unless flattened (EC2 always flattens). */
+  private items(member: Member, node: Node, path: string): [Node, string][] {
+    let holder = node;
+    let base = path;
+    const flat = this.f.ec2 || member.flattened || member.shape.flattened;
+    if (!flat) {
+      const itemName = member.shape.member!.locationName ?? "member";
+      const inner = node.children?.get(itemName);
+      if (node.children && (node.children.size !== 1 || !inner)) {
+        const bad = [...node.children.keys()].find((k) => k !== itemName)!;
+        throw this.f.unknownParameter(`${path}.${bad}`);
+      }
+      if (!inner) return [];
+      holder = inner;
+      base = `${path}.${itemName}`;
+    }
+    const entries: [number, Node, string][] = [];
+    for (const [k, child] of holder.children ?? []) {
+      if (!/^[1-9][0-9]{0,5}$/.test(k)) throw this.f.unknownParameter(`${base}.${k}`);
+      entries.push([Number(k), child, `${base}.${k}`]);
+    }
+    return entries.sort((a, b) => a[0] - b[0]).map(([, n, p]) => [n, p]);
+  }
+
+  value(member: Member, node: Node, path: string): unknown {
+    const shape = member.shape;
+    switch (shape.type) {
+      case "structure":
+        if (node.value !== undefined && !node.children) throw this.f.invalidValue(path, node.value, "structure");
+        return this.structure(shape, node, path);
+      case "list": {
+        if (node.value !== undefined && !node.children) {
+          // An empty list is sent as `Name=` by the SDKs.
+          if (node.value === "") return [];
+          throw this.f.invalidValue(path, node.value, "list");
+        }
+        return this.items(member, node, path).map(([n, p]) => this.value(shape.member!, n, p));
+      }
+      case "map": {
+        const out: Record<string, unknown> = {};
+        const entries = this.f.ec2 || member.flattened || shape.flattened ? node : node.children?.get("entry") ?? {};
+        const keyName = shape.key!.locationName ?? "key";
+        const valueName = shape.value!.locationName ?? "value";
+        for (const [, e] of entries.children ?? []) {
+          const k = e.children?.get(keyName)?.value;
+          const v = e.children?.get(valueName);
+          if (k !== undefined && v) out[k] = this.value(shape.value!, v, `${path}.${valueName}`);
+        }
+        return out;
+      }
+      default: {
+        if (node.children) throw this.f.unknownParameter(`${path}.${[...node.children.keys()][0]}`);
+        return scalarFrom(shape, node.value ?? "", path, this.f);
+      }
+    }
+  }
+}
+
+function scalarFrom(shape: Shape, s: string, path: string, f: QueryFlavour): unknown {
+  switch (shape.type) {
+    case "boolean":
+      if (s === "true" || s === "false") return s === "true";
+      throw f.invalidValue(path, s, "boolean");
+    case "integer": case "long": {
+      if (!/^-?[0-9]{1,18}$/.test(s)) throw f.invalidValue(path, s, "integer");
+      const n = Number(s);
+      if (shape.type === "integer" && (n > 2147483647 || n < -2147483648)) throw f.invalidValue(path, s, "integer");
+      return n;
+    }
+    case "double": case "float": {
+      const n = Number(s);
+      if (s.trim() === "" || !Number.isFinite(n)) throw f.invalidValue(path, s, "number");
+      return n;
+    }
+    case "timestamp": {
+      const d = /^[0-9]+(\.[0-9]+)?$/.test(s) ? new Date(Number(s) * 1000) : new Date(s);
+      if (Number.isNaN(d.getTime())) throw f.invalidValue(path, s, "timestamp");
+      return d;
+    }
+    case "blob": return Buffer.from(s, "base64");
+    default: return s;
+  }
+}
+
+function makeQueryProtocol(f: QueryFlavour, envelope: {
+  result(op: Operation, model: ServiceModel, requestId: string, members: string): string;
+  error(e: ServiceError, model: ServiceModel, requestId: string): string;
+}): Protocol {
+  const parser = new QueryParser(f);
+  const xmlResponse = (status: number, requestId: string, body: string): RawResponse => ({
+    status, headers: { "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": requestId }, body,
+  });
+  return {
+    operationName: (_req, form) => form?.get("Action") ?? undefined,
+    parse(_req: RawRequest, operation: Operation, _model: ServiceModel, form?: URLSearchParams) {
+      if (!operation.input) return {};
+      return parser.structure(operation.input, toTree(form ?? new URLSearchParams()), "");
+    },
+    serialize(output, operation, model, requestId) {
+      const parts: string[] = [];
+      if (operation.output) writeMembers(operation.output, (output ?? {}) as Record<string, unknown>, f, parts);
+      return xmlResponse(200, requestId, envelope.result(operation, model, requestId, parts.join("")));
+    },
+    serializeError(e, model, requestId) {
+      return xmlResponse(e.status, requestId, envelope.error(e, model, requestId));
+    },
+  };
+}
+
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+export const ec2Query = makeQueryProtocol({
+  ec2: true,
+  defaultListItem: "item",
+  wireName: (m) => m.queryName ?? capitalize(m.locationName ?? m.name),
+  invalidValue: (name, value, expected) =>
+    new ServiceError("InvalidParameterValue", `Value (${value}) for parameter ${name} is invalid. Expected: '${expected}'.`),
+  unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${name} is not recognized`),
+}, {
+  result: (op, model, requestId, members) =>
+    `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace}"><requestId>${requestId}</requestId>${members}</${op.name}Response>`,
+  error: (e, _model, requestId) =>
+    `${XML_DECL}<Response><Errors><Error><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+});
+
+export const awsQuery = makeQueryProtocol({
+  ec2: false,
+  defaultListItem: "member",
+  wireName: (m) => m.locationName ?? m.name,
+  invalidValue: (name, value, expected) =>
+    new ServiceError("ValidationError", `Value '${value}' at '${name}' failed to satisfy constraint: Member must be a ${expected}`),
+  unknownParameter: (name) => new ServiceError("InvalidParameter", `The parameter ${name} is not recognized`),
+}, {
+  result: (op, model, requestId, members) => {
+    const wrapper = op.resultWrapper ?? `${op.name}Result`;
+    return `<${op.name}Response xmlns="${model.xmlNamespace}"><${wrapper}>${members}</${wrapper}>` +
+      `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${op.name}Response>`;
+  },
+  error: (e, model, requestId) =>
+    `<ErrorResponse xmlns="${model.xmlNamespace}"><Error><Type>${e.status >= 500 ? "Receiver" : "Sender"}</Type>` +
+    `<Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+});

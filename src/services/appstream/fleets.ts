@@ -1,0 +1,194 @@
+// Fleets: created STOPPED; start → STARTING → RUNNING; stop → STOPPING → STOPPED. UpdateFleet follows the
+// API reference (UpdateFleet): stopped, anything but the name; running, a short list per fleet type;
+// starting or stopping, nothing.
+import type { RequestContext } from "../../gateway/context";
+import { plan, stateAt } from "../../state/lifecycle";
+import { arn } from "../../util/arn";
+import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest } from "./api.generated";
+import * as err from "./errors";
+import { resolveImage, setImageUse } from "./images";
+import { pick, TYPES, type FleetRecord } from "./records";
+import { storePage } from "./paging";
+
+/** Members of CreateFleet/UpdateFleet that the fleet keeps and returns as given. */
+const KEPT = ["Description", "DisplayName", "InstanceType", "FleetType", "MaxUserDurationInSeconds", "DisconnectTimeoutInSeconds",
+  "VpcConfig", "EnableDefaultInternetAccess", "DomainJoinInfo", "IdleDisconnectTimeoutInSeconds", "IamRoleArn", "StreamView",
+  "Platform", "MaxConcurrentSessions", "UsbDeviceFilterStrings", "SessionScriptS3Location", "MaxSessionsPerInstance",
+  "RootVolumeConfig", "DisableIMDSV1"] as const;
+
+/** What a running fleet may change, per type (UpdateFleet, AppStream API reference). */
+const RUNNING_UPDATABLE: Record<string, ReadonlySet<string>> = {
+  ALWAYS_ON: new Set(["DisplayName", "ComputeCapacity", "ImageArn", "ImageName", "IdleDisconnectTimeoutInSeconds", "DisconnectTimeoutInSeconds"]),
+  ON_DEMAND: new Set(["DisplayName", "ComputeCapacity", "ImageArn", "ImageName", "IdleDisconnectTimeoutInSeconds", "DisconnectTimeoutInSeconds"]),
+  ELASTIC: new Set(["DisplayName", "IdleDisconnectTimeoutInSeconds", "DisconnectTimeoutInSeconds", "MaxConcurrentSessions",
+    "SessionScriptS3Location", "UsbDeviceFilterStrings"]),
+};
+
+/** AttributesToDelete → the member it removes ([member] or [member, sub-member]). */
+const DELETABLE: Record<FleetAttribute, string[]> = {
+  VPC_CONFIGURATION: ["VpcConfig"],
+  VPC_CONFIGURATION_SECURITY_GROUP_IDS: ["VpcConfig", "SecurityGroupIds"],
+  DOMAIN_JOIN_INFO: ["DomainJoinInfo"],
+  IAM_ROLE_ARN: ["IamRoleArn"],
+  USB_DEVICE_FILTER_STRINGS: ["UsbDeviceFilterStrings"],
+  SESSION_SCRIPT_S3_LOCATION: ["SessionScriptS3Location"],
+  MAX_SESSIONS_PER_INSTANCE: ["MaxSessionsPerInstance"],
+  VOLUME_CONFIGURATION: ["RootVolumeConfig"],
+};
+
+const DEFAULTS = { FleetType: "ON_DEMAND", MaxUserDurationInSeconds: 57600, DisconnectTimeoutInSeconds: 900, IdleDisconnectTimeoutInSeconds: 0, StreamView: "APP", EnableDefaultInternetAccess: false };
+
+const fleetArn = (ctx: RequestContext, name: string) => arn("appstream", ctx.region, ctx.accountId, `fleet/${name}`);
+
+export const getFleet = (ctx: RequestContext, name: string) => ctx.store.get<FleetRecord>(TYPES.fleet, ctx.partition, name);
+
+function mustGet(ctx: RequestContext, name: string): FleetRecord {
+  const rec = getFleet(ctx, name);
+  if (!rec) throw err.notFound(`Fleet ${name} does not exist.`);
+  return rec;
+}
+
+const save = (ctx: RequestContext, rec: FleetRecord) => ctx.store.put(TYPES.fleet, ctx.partition, rec.Name, rec);
+
+export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
+  const State = stateAt(rec.schedule, ctx.now) as Fleet["State"];
+  const running = State === "RUNNING" ? rec.desired.instances ?? 0 : 0;
+  const sessions = rec.desired.sessions;
+  return {
+    ...rec.attrs,
+    Arn: rec.Arn,
+    Name: rec.Name,
+    InstanceType: rec.attrs.InstanceType as string,
+    ImageName: rec.image?.name,
+    ImageArn: rec.image?.arn,
+    State,
+    CreatedTime: new Date(rec.createdAt),
+    ComputeCapacityStatus: rec.attrs.FleetType === "ELASTIC" ? { Desired: 0 } : {
+      Desired: rec.desired.instances ?? 0,
+      Running: running,
+      InUse: 0,
+      Available: running,
+      ...(sessions !== undefined ? {
+        DesiredUserSessions: sessions, ActualUserSessions: State === "RUNNING" ? sessions : 0,
+        AvailableUserSessions: State === "RUNNING" ? sessions : 0, ActiveUserSessions: 0,
+      } : {}),
+    },
+    FleetErrors: [],
+  };
+}
+
+function capacity(c: ComputeCapacity | undefined, fleetType: string, required: boolean): FleetRecord["desired"] | undefined {
+  if (!c) {
+    if (required && fleetType !== "ELASTIC") throw err.invalidCombination(`ComputeCapacity is required for ${fleetType} fleets.`);
+    return undefined;
+  }
+  if (fleetType === "ELASTIC") throw err.invalidCombination("ComputeCapacity is not allowed for ELASTIC fleets.");
+  if ((c.DesiredInstances === undefined) === (c.DesiredSessions === undefined)) {
+    throw err.invalidCombination("Specify either DesiredInstances or DesiredSessions in ComputeCapacity, but not both.");
+  }
+  return { instances: c.DesiredInstances ?? c.DesiredSessions, sessions: c.DesiredSessions };
+}
+
+function deleteAttribute(attrs: Record<string, unknown>, path: string[]): void {
+  if (path.length === 1) { delete attrs[path[0]]; return; }
+  const parent = attrs[path[0]] as Record<string, unknown> | undefined;
+  if (parent) delete parent[path[1]];
+}
+
+function checkUpdateAllowed(rec: FleetRecord, state: string, input: UpdateFleetRequest): void {
+  if (state === "STOPPED") return;
+  if (state !== "RUNNING") {
+    throw err.inUse(`Cannot update fleet ${rec.Name} when it is ${state}. Wait until it is RUNNING or STOPPED and try again.`);
+  }
+  const allowed = RUNNING_UPDATABLE[String(rec.attrs.FleetType)] ?? RUNNING_UPDATABLE.ON_DEMAND;
+  const changed = Object.keys(input).filter((k) => k !== "Name" && (input as Record<string, unknown>)[k] !== undefined &&
+    !(k === "AttributesToDelete" && !input.AttributesToDelete?.length) && !(k === "DeleteVpcConfig" && !input.DeleteVpcConfig));
+  const deletions = (input.AttributesToDelete ?? []).map((a) => DELETABLE[a][0]);
+  const refused = [...changed.filter((k) => k !== "AttributesToDelete" && k !== "DeleteVpcConfig"), ...deletions,
+    ...(input.DeleteVpcConfig ? ["VpcConfig"] : [])].find((k) => !allowed.has(k));
+  if (refused) {
+    throw err.inUse(`Cannot update the attribute ${refused} for fleet ${rec.Name} when it is RUNNING. The fleet must be stopped to complete this action.`);
+  }
+}
+
+export const fleetHandlers: Pick<AppStreamHandlers, "CreateFleet" | "DescribeFleets" | "UpdateFleet" | "DeleteFleet" | "StartFleet" | "StopFleet"> = {
+  CreateFleet(ctx, input) {
+    if (getFleet(ctx, input.Name)) throw err.alreadyExists(`Fleet ${input.Name} already exists.`);
+    const attrs: Record<string, unknown> = { ...DEFAULTS, ...pick(input, KEPT) };
+    const fleetType = String(attrs.FleetType);
+    const desired = capacity(input.ComputeCapacity, fleetType, true) ?? {};
+    let image;
+    if (fleetType === "ELASTIC") {
+      if (input.ImageName || input.ImageArn) throw err.invalidCombination("ELASTIC fleets do not use an image: omit ImageName and ImageArn.");
+      if (!input.Platform) throw err.invalidCombination("Platform is required for ELASTIC fleets.");
+      if (input.MaxConcurrentSessions === undefined) throw err.invalidCombination("MaxConcurrentSessions is required for ELASTIC fleets.");
+    } else {
+      image = resolveImage(ctx, input, "fleet");
+      attrs.Platform = input.Platform ?? image.platform;
+    }
+    const rec: FleetRecord = {
+      attrs, Name: input.Name, Arn: fleetArn(ctx, input.Name), image: image?.ref, desired,
+      createdAt: ctx.now, schedule: plan(ctx.now, ["STOPPED"]), tags: { ...(input.Tags ?? {}) },
+    };
+    save(ctx, rec);
+    setImageUse(ctx, rec.image, "fleet", rec.Name, true);
+    return { Fleet: fleetView(ctx, rec) };
+  },
+
+  DescribeFleets(ctx, input) {
+    if (input.Names?.length) return { Fleets: input.Names.map((n) => fleetView(ctx, mustGet(ctx, n))) };
+    const page = storePage<FleetRecord>((after, limit) => ctx.store.list(TYPES.fleet, ctx.partition, { after, limit }),
+      () => true, "DescribeFleets", input.NextToken, 50);
+    return { Fleets: page.items.map((f) => fleetView(ctx, f)), NextToken: page.nextToken };
+  },
+
+  UpdateFleet(ctx, input) {
+    if (!input.Name) throw err.invalidCombination("The fleet name is required.");
+    const rec = mustGet(ctx, input.Name);
+    const state = stateAt(rec.schedule, ctx.now);
+    checkUpdateAllowed(rec, state, input);
+    const fleetType = String(rec.attrs.FleetType);
+    const desired = capacity(input.ComputeCapacity, fleetType, false);
+    if (input.ImageName || input.ImageArn) {
+      const image = resolveImage(ctx, input, "fleet");
+      setImageUse(ctx, rec.image, "fleet", rec.Name, false);
+      rec.image = image.ref;
+      setImageUse(ctx, rec.image, "fleet", rec.Name, true);
+    }
+    Object.assign(rec.attrs, pick(input, KEPT.filter((k) => k !== "FleetType")));
+    if (desired) rec.desired = desired;
+    for (const a of input.AttributesToDelete ?? []) deleteAttribute(rec.attrs, DELETABLE[a]);
+    if (input.DeleteVpcConfig) delete rec.attrs.VpcConfig;
+    save(ctx, rec);
+    return { Fleet: fleetView(ctx, rec) };
+  },
+
+  DeleteFleet(ctx, { Name }) {
+    const rec = mustGet(ctx, Name);
+    const state = stateAt(rec.schedule, ctx.now);
+    if (state !== "STOPPED") throw err.inUse(`Cannot delete fleet ${Name} when it is ${state}. The fleet must be stopped to complete this action.`);
+    ctx.store.delete(TYPES.fleet, ctx.partition, Name);
+    setImageUse(ctx, rec.image, "fleet", Name, false);
+    return {};
+  },
+
+  StartFleet(ctx, { Name }) {
+    const rec = mustGet(ctx, Name);
+    const state = stateAt(rec.schedule, ctx.now);
+    if (state === "RUNNING") return {};
+    if (state !== "STOPPED") throw err.concurrentModification(`Fleet ${Name} is ${state}. Wait until it is STOPPED and try again.`);
+    rec.schedule = plan(ctx.now, ["STARTING", ctx.timings.seconds("fleetStart")], ["RUNNING"]);
+    save(ctx, rec);
+    return {};
+  },
+
+  StopFleet(ctx, { Name }) {
+    const rec = mustGet(ctx, Name);
+    const state = stateAt(rec.schedule, ctx.now);
+    if (state === "STOPPED") return {};
+    if (state !== "RUNNING") throw err.concurrentModification(`Fleet ${Name} is ${state}. Wait until it is RUNNING and try again.`);
+    rec.schedule = plan(ctx.now, ["STOPPING", ctx.timings.seconds("fleetStop")], ["STOPPED"]);
+    save(ctx, rec);
+    return {};
+  },
+};

@@ -1,0 +1,163 @@
+// Image builders: PENDING → RUNNING; stop → STOPPING → STOPPED; start → PENDING → RUNNING;
+// delete → DELETING → gone ("Image Builder Actions", managing-image-builders-actions.html: start and
+// delete need a stopped builder, stop a running one, and nothing is possible in a transitional state;
+// deleting a running builder is accepted by the service as well).
+import type { RequestContext } from "../../gateway/context";
+import { plan, stateAt } from "../../state/lifecycle";
+import { arn } from "../../util/arn";
+import type { AppStreamHandlers, ImageBuilder, CreateImageBuilderRequest, Image } from "./api.generated";
+import * as err from "./errors";
+import { checkNameFree, checkNewImageName, imageArn, imageView, putImage, resolveImage, setImageUse } from "./images";
+import { GONE, pick, TYPES, type BuilderRecord, type ImageRecord } from "./records";
+import { pageSize, storePage } from "./paging";
+
+/** Members of CreateImageBuilder that the builder keeps and returns as given. */
+const KEPT = ["Description", "DisplayName", "VpcConfig", "InstanceType", "IamRoleArn", "EnableDefaultInternetAccess",
+  "DomainJoinInfo", "AccessEndpoints", "RootVolumeConfig", "DisableIMDSV1"] as const;
+
+const builderArn = (ctx: RequestContext, name: string) => arn("appstream", ctx.region, ctx.accountId, `image-builder/${name}`);
+
+export function getBuilder(ctx: RequestContext, name: string): BuilderRecord | undefined {
+  const rec = ctx.store.get<BuilderRecord>(TYPES.builder, ctx.partition, name);
+  return rec && stateAt(rec.schedule, ctx.now) !== GONE ? rec : undefined;
+}
+
+function mustGet(ctx: RequestContext, name: string): BuilderRecord {
+  const rec = getBuilder(ctx, name);
+  if (!rec) throw err.notFound(`Image builder ${name} does not exist.`);
+  return rec;
+}
+
+const save = (ctx: RequestContext, rec: BuilderRecord) => ctx.store.put(TYPES.builder, ctx.partition, rec.Name, rec);
+
+export function builderView(ctx: RequestContext, rec: BuilderRecord): ImageBuilder {
+  const state = stateAt(rec.schedule, ctx.now) as ImageBuilder["State"];
+  return {
+    ...rec.attrs,
+    Name: rec.Name,
+    Arn: rec.Arn,
+    ImageArn: rec.ImageArn,
+    Platform: rec.Platform,
+    State: state,
+    CreatedTime: new Date(rec.createdAt),
+    AppstreamAgentVersion: rec.attrs.AppstreamAgentVersion as string | undefined,
+    LatestAppstreamAgentVersion: "TRUE",
+    StateChangeReason: state === "FAILED" ? rec.StateChangeReason : undefined,
+    ImageBuilderErrors: state === "FAILED" ? rec.ImageBuilderErrors : undefined,
+  };
+}
+
+function wrongState(name: string, state: string, action: string) {
+  return `The image builder ${name} is in the ${state} state. It must be ${action} for this action to succeed.`;
+}
+
+export const builderHandlers: Pick<AppStreamHandlers,
+  "CreateImageBuilder" | "DescribeImageBuilders" | "StartImageBuilder" | "StopImageBuilder" | "DeleteImageBuilder"> = {
+  CreateImageBuilder(ctx, input: CreateImageBuilderRequest) {
+    if (getBuilder(ctx, input.Name)) throw err.alreadyExists(`An image builder named ${input.Name} already exists.`);
+    if ((input.VpcConfig?.SubnetIds?.length ?? 0) > 1) {
+      throw err.invalidCombination("An image builder can be launched in only one subnet: specify one subnet ID in VpcConfig.");
+    }
+    const image = resolveImage(ctx, input, "builder");
+    const attrs = pick(input, KEPT);
+    attrs.AppstreamAgentVersion = input.AppstreamAgentVersion && input.AppstreamAgentVersion !== "LATEST" && input.AppstreamAgentVersion !== "[LATEST]"
+      ? input.AppstreamAgentVersion : image.agentVersion ?? "LATEST";
+    const rec: BuilderRecord = {
+      attrs,
+      Name: input.Name,
+      Arn: builderArn(ctx, input.Name),
+      ImageArn: image.ref.arn,
+      image: image.ref,
+      Platform: image.platform,
+      families: image.families,
+      releasedAt: image.releasedAt,
+      createdAt: ctx.now,
+      schedule: plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], ["RUNNING"]),
+      tags: { ...(input.Tags ?? {}) },
+    };
+    save(ctx, rec);
+    setImageUse(ctx, image.ref, "builder", rec.Name, true);
+    return { ImageBuilder: builderView(ctx, rec) };
+  },
+
+  DescribeImageBuilders(ctx, input) {
+    if (input.Names?.length) {
+      return { ImageBuilders: input.Names.map((n) => builderView(ctx, mustGet(ctx, n))) };
+    }
+    const page = storePage<BuilderRecord>(
+      (after, limit) => ctx.store.list(TYPES.builder, ctx.partition, { after, limit }),
+      (b) => stateAt(b.schedule, ctx.now) !== GONE, "DescribeImageBuilders", input.NextToken, pageSize(input.MaxResults, 25));
+    return { ImageBuilders: page.items.map((b) => builderView(ctx, b)), NextToken: page.nextToken };
+  },
+
+  StartImageBuilder(ctx, { Name, AppstreamAgentVersion }) {
+    const rec = mustGet(ctx, Name);
+    const state = stateAt(rec.schedule, ctx.now);
+    if (state === "FAILED") throw err.notAvailable(wrongState(Name, state, "STOPPED"));
+    // StartImageBuilder lists no OperationNotPermittedException: a builder that is not stopped is being changed.
+    if (state !== "STOPPED") throw err.concurrentModification(wrongState(Name, state, "STOPPED"));
+    if (AppstreamAgentVersion) rec.attrs.AppstreamAgentVersion = AppstreamAgentVersion;
+    rec.schedule = plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], ["RUNNING"]);
+    save(ctx, rec);
+    return { ImageBuilder: builderView(ctx, rec) };
+  },
+
+  StopImageBuilder(ctx, { Name }) {
+    const rec = mustGet(ctx, Name);
+    const state = stateAt(rec.schedule, ctx.now);
+    if (state === "STOPPED" || state === "FAILED") throw err.notPermitted(wrongState(Name, state, "RUNNING"));
+    if (state !== "RUNNING") throw err.concurrentModification(wrongState(Name, state, "RUNNING"));
+    rec.schedule = plan(ctx.now, ["STOPPING", ctx.timings.seconds("builderStop")], ["STOPPED"]);
+    save(ctx, rec);
+    return { ImageBuilder: builderView(ctx, rec) };
+  },
+
+  DeleteImageBuilder(ctx, { Name }) {
+    const rec = mustGet(ctx, Name);
+    const state = stateAt(rec.schedule, ctx.now);
+    if (state !== "STOPPED" && state !== "RUNNING" && state !== "FAILED") {
+      throw err.notPermitted(wrongState(Name, state, "STOPPED or RUNNING"));
+    }
+    rec.schedule = plan(ctx.now, ["DELETING", ctx.timings.seconds("builderDelete")], [GONE]);
+    save(ctx, rec);
+    setImageUse(ctx, rec.image, "builder", Name, false);
+    return { ImageBuilder: builderView(ctx, rec) };
+  },
+};
+
+export interface CreateImageRequest { ImageName: string; DisplayName?: string; Description?: string; Tags?: Record<string, string> }
+
+/**
+ * What the Image Assistant does inside a running builder ("Create your image", tutorial-image-builder.html):
+ * the builder is SNAPSHOTTING while the image is PENDING; then the image is AVAILABLE and the builder STOPPED.
+ */
+export function createImageFromBuilder(ctx: RequestContext, builderName: string, input: CreateImageRequest): Image {
+  const builder = mustGet(ctx, builderName);
+  const state = stateAt(builder.schedule, ctx.now);
+  if (state !== "RUNNING") throw err.notPermitted(wrongState(builderName, state, "RUNNING"));
+  checkNewImageName(input.ImageName);
+  checkNameFree(ctx, input.ImageName);
+  const seconds = ctx.timings.seconds("builderSnapshot");
+  builder.schedule = plan(ctx.now, ["SNAPSHOTTING", seconds], ["STOPPED"]);
+  save(ctx, builder);
+  const image: ImageRecord = {
+    Name: input.ImageName,
+    Arn: imageArn(ctx.region, ctx.accountId, input.ImageName),
+    owner: ctx.accountId,
+    region: ctx.region,
+    BaseImageArn: builder.ImageArn,
+    DisplayName: input.DisplayName,
+    Description: input.Description,
+    Platform: builder.Platform,
+    AppstreamAgentVersion: builder.attrs.AppstreamAgentVersion as string | undefined,
+    ImageBuilderName: builderName,
+    ImageType: "NATIVE",
+    SupportedInstanceFamilies: builder.families,
+    releasedAt: builder.releasedAt,
+    createdAt: ctx.now,
+    schedule: plan(ctx.now, ["PENDING", seconds], ["AVAILABLE"]),
+    tags: { ...(input.Tags ?? {}) },
+  };
+  putImage(ctx, image);
+  return imageView(ctx, image);
+}

@@ -1,0 +1,331 @@
+// AppStream images: the public catalog, the caller's private images and those shared with it.
+import type { RequestContext } from "../../gateway/context";
+import { plan, stateAt } from "../../state/lifecycle";
+import { decodeToken, encodeToken } from "../../util/pagination";
+import { arn, parseArn } from "../../util/arn";
+import type {
+  AppStreamHandlers, Image, ImagePermissions, PlatformType,
+} from "./api.generated";
+import { CATALOG, catalogImage, catalogView, publicImageArn } from "./catalog";
+import * as err from "./errors";
+import {
+  GONE, ownerPartition, TYPES, type ImageRecord, type ImageRef, type PermissionRecord, type SharedWithMeRecord,
+} from "./records";
+import { appstreamPage, pageSize } from "./paging";
+
+export const imageArn = (region: string, account: string, name: string) => arn("appstream", region, account, `image/${name}`);
+
+export function getOwnImage(ctx: RequestContext, name: string, owner = ctx.accountId): ImageRecord | undefined {
+  const rec = ctx.store.get<ImageRecord>(TYPES.image, ownerPartition(ctx, owner), name);
+  return rec && stateAt(rec.schedule, ctx.now) !== GONE ? rec : undefined;
+}
+
+export const imageState = (ctx: RequestContext, rec: ImageRecord) => stateAt(rec.schedule, ctx.now) as Image["State"];
+
+function hasShares(ctx: RequestContext, rec: ImageRecord): boolean {
+  return ctx.store.list(TYPES.permission, ownerPartition(ctx, rec.owner), { prefix: `${rec.Name} `, limit: 1 }).length > 0;
+}
+
+/** The Image shape of a stored image as `ctx`'s caller sees it (owner: PRIVATE; recipient: SHARED). */
+export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImagePermissions): Image {
+  const state = imageState(ctx, rec);
+  return {
+    Name: rec.Name,
+    Arn: rec.Arn,
+    BaseImageArn: rec.BaseImageArn,
+    DisplayName: rec.DisplayName,
+    Description: rec.Description,
+    State: state,
+    Visibility: shared ? "SHARED" : "PRIVATE",
+    ImageBuilderSupported: true,
+    ImageBuilderName: shared ? undefined : rec.ImageBuilderName,
+    Platform: rec.Platform,
+    CreatedTime: new Date(rec.createdAt),
+    PublicBaseImageReleasedDate: rec.releasedAt !== undefined ? new Date(rec.releasedAt) : undefined,
+    AppstreamAgentVersion: rec.AppstreamAgentVersion,
+    LatestAppstreamAgentVersion: "TRUE",
+    SupportedInstanceFamilies: rec.SupportedInstanceFamilies,
+    ImageType: rec.ImageType,
+    ImagePermissions: shared,
+    ImageSharedWithOthers: shared ? undefined : hasShares(ctx, rec) ? "TRUE" : "FALSE",
+    StateChangeReason: state === "FAILED" ? rec.StateChangeReason : undefined,
+    ImageErrors: state === "FAILED" ? rec.ImageErrors : undefined,
+    DynamicAppProvidersEnabled: "DISABLED",
+    Applications: [],
+  };
+}
+
+function permissionFor(ctx: RequestContext, owner: string, name: string, account = ctx.accountId): ImagePermissions | undefined {
+  return ctx.store.get<PermissionRecord>(TYPES.permission, ownerPartition(ctx, owner), `${name} ${account}`)?.permissions;
+}
+
+/** An image shared with the caller by `owner`, with the caller's permissions. */
+function sharedImage(ctx: RequestContext, owner: string, name: string): [ImageRecord, ImagePermissions] | undefined {
+  const perms = permissionFor(ctx, owner, name);
+  const rec = perms && getOwnImage(ctx, name, owner);
+  return rec && perms ? [rec, perms] : undefined;
+}
+
+export const notFoundMessage = (ctx: RequestContext, name: string) =>
+  `The image ${name} for account ${ctx.accountId} does not exist.`;
+
+export interface ResolvedImage { ref: ImageRef; platform: PlatformType; agentVersion?: string; families?: string[]; releasedAt?: number; baseArn: string }
+
+/**
+ * The image a new fleet or builder is to run, by name or ARN: public, own, or shared with a grant for
+ * `purpose`. It must be AVAILABLE.
+ */
+export function resolveImage(ctx: RequestContext, input: { ImageName?: string; ImageArn?: string }, purpose: "fleet" | "builder"): ResolvedImage {
+  const { ImageName, ImageArn } = input;
+  if (ImageName && ImageArn) throw err.invalidCombination("You can specify either ImageName or ImageArn, but not both.");
+  if (!ImageName && !ImageArn) throw err.invalidCombination("Either ImageName or ImageArn must be specified.");
+  let owner = ctx.accountId;
+  let name = ImageName ?? "";
+  if (ImageArn) {
+    const a = parseArn(ImageArn);
+    const m = a && a.service === "appstream" && /^image\/(.+)$/.exec(a.resource);
+    if (!a || !m) throw err.notFound(`The image ARN ${ImageArn} is not valid.`);
+    if (a.region !== ctx.region) throw err.notFound(`The image ${m[1]} does not exist in region ${ctx.region}.`);
+    owner = a.account;
+    name = m[1];
+  }
+  if (owner === "") {
+    const c = catalogImage(name);
+    if (!c) throw err.notFound(notFoundMessage(ctx, name));
+    const released = Date.parse(`${c.released}T00:00:00Z`);
+    return { ref: { owner: "", name, arn: publicImageArn(ctx.region, name) }, platform: c.platform, agentVersion: c.agentVersion, families: c.families, releasedAt: released, baseArn: publicImageArn(ctx.region, name) };
+  }
+  let rec: ImageRecord | undefined;
+  if (owner === ctx.accountId) {
+    rec = getOwnImage(ctx, name);
+    if (!rec && ImageName) {
+      const c = catalogImage(name);
+      if (c) return resolveImage(ctx, { ImageArn: publicImageArn(ctx.region, name) }, purpose);
+      const shared = sharedByName(ctx, name);
+      if (shared) return resolveImage(ctx, { ImageArn: shared.Arn }, purpose);
+    }
+    if (!rec) throw err.notFound(notFoundMessage(ctx, name));
+  } else {
+    const shared = sharedImage(ctx, owner, name);
+    if (!shared) throw err.notFound(notFoundMessage(ctx, name));
+    const [r, perms] = shared;
+    const allowed = purpose === "fleet" ? perms.allowFleet : perms.allowImageBuilder;
+    if (!allowed) {
+      throw err.notPermitted(`The image ${name} is not shared with account ${ctx.accountId} for use with ${purpose === "fleet" ? "fleets" : "image builders"}.`);
+    }
+    rec = r;
+  }
+  const state = imageState(ctx, rec);
+  if (state !== "AVAILABLE") {
+    throw err.notAvailable(`The image ${name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`);
+  }
+  return {
+    ref: { owner: rec.owner, name: rec.Name, arn: rec.Arn }, platform: rec.Platform, agentVersion: rec.AppstreamAgentVersion,
+    families: rec.SupportedInstanceFamilies, releasedAt: rec.releasedAt, baseArn: rec.BaseImageArn ?? rec.Arn,
+  };
+}
+
+/** The first image of that name that another account shares with the caller. */
+function sharedByName(ctx: RequestContext, name: string): ImageRecord | undefined {
+  for (const { value } of ctx.store.list<SharedWithMeRecord>(TYPES.sharedWithMe, ctx.partition, { prefix: `${name} ` })) {
+    const s = sharedImage(ctx, value.owner, value.name);
+    if (s) return s[0];
+  }
+  return undefined;
+}
+
+/** Records an image use by a fleet or builder, so that DeleteImage can refuse while it lasts. */
+export function setImageUse(ctx: RequestContext, ref: ImageRef | undefined, kind: "fleet" | "builder", resource: string, using: boolean): void {
+  if (!ref || ref.owner === "") return;
+  const id = `${ref.name} ${kind} ${ctx.accountId} ${resource}`;
+  if (using) ctx.store.put(TYPES.imageUse, ownerPartition(ctx, ref.owner), id, { kind, account: ctx.accountId, resource });
+  else ctx.store.delete(TYPES.imageUse, ownerPartition(ctx, ref.owner), id);
+}
+
+/** Image names that AWS reserves for its own images (Image Assistant and managed updates refuse them). */
+export function checkNewImageName(name: string): void {
+  if (/^(amazon|aws|appstream)/i.test(name)) {
+    throw err.invalidCombination(`The image name ${name} is not valid. Image names cannot begin with 'Amazon', 'AWS' or 'AppStream'.`);
+  }
+}
+
+export function checkNameFree(ctx: RequestContext, name: string, region = ctx.region): void {
+  const existing = ctx.store.get<ImageRecord>(TYPES.image, { account: ctx.accountId, region }, name);
+  if ((existing && stateAt(existing.schedule, ctx.now) !== GONE) || catalogImage(name)) {
+    throw err.alreadyExists(`The image ${name} already exists.`);
+  }
+}
+
+export function putImage(ctx: RequestContext, rec: ImageRecord): void {
+  ctx.store.put(TYPES.image, { account: rec.owner, region: rec.region }, rec.Name, rec);
+}
+
+/** DescribeImages merges three sources in name order; a page key is `<name> <owner>` (owner "" when public). */
+interface Entry { key: string; render: () => Image }
+
+function* catalogEntries(ctx: RequestContext, after: string): Generator<Entry> {
+  for (const c of CATALOG) {
+    const key = `${c.name} `;
+    if (key > after) yield { key, render: () => catalogView(c, ctx.region) };
+  }
+}
+
+function ownEntries(ctx: RequestContext, after: string, limit: number): Entry[] {
+  const from = after ? after.split(" ")[0] : undefined;
+  return ctx.store.list<ImageRecord>(TYPES.image, ctx.partition, { from, limit: limit + 1 })
+    .filter(({ value }) => stateAt(value.schedule, ctx.now) !== GONE)
+    .map(({ value }) => ({ key: `${value.Name} ${value.owner}`, render: () => imageView(ctx, value) }))
+    .filter((e) => e.key > after);
+}
+
+function sharedEntries(ctx: RequestContext, after: string, limit: number): Entry[] {
+  const out: Entry[] = [];
+  let cursor = after;
+  // Shares whose image has gone are skipped; keep reading until the page is full or the index ends.
+  for (;;) {
+    const batch = ctx.store.list<SharedWithMeRecord>(TYPES.sharedWithMe, ctx.partition, { after: cursor, limit: limit + 1 });
+    for (const { id, value } of batch) {
+      const s = sharedImage(ctx, value.owner, value.name);
+      if (s) out.push({ key: id, render: () => imageView(ctx, s[0], s[1]) });
+    }
+    if (batch.length <= limit || out.length > limit) return out;
+    cursor = batch[batch.length - 1].id;
+  }
+}
+
+function describeByName(ctx: RequestContext, names: string[]): Image[] {
+  return names.map((name) => {
+    const own = getOwnImage(ctx, name);
+    if (own) return imageView(ctx, own);
+    const c = catalogImage(name);
+    if (c) return catalogView(c, ctx.region);
+    const shared = sharedByName(ctx, name);
+    if (shared) return imageView(ctx, shared, permissionFor(ctx, shared.owner, name));
+    throw err.notFound(notFoundMessage(ctx, name));
+  });
+}
+
+function describeByArn(ctx: RequestContext, arns: string[]): Image[] {
+  return arns.map((a) => {
+    const p = parseArn(a);
+    const m = p && p.service === "appstream" && p.region === ctx.region ? /^image\/(.+)$/.exec(p.resource) : null;
+    if (!p || !m) throw err.notFound(`The image ${a} does not exist.`);
+    const name = m[1];
+    if (p.account === "") {
+      const c = catalogImage(name);
+      if (c) return catalogView(c, ctx.region);
+    } else if (p.account === ctx.accountId) {
+      const own = getOwnImage(ctx, name);
+      if (own) return imageView(ctx, own);
+    } else {
+      const s = sharedImage(ctx, p.account, name);
+      if (s) return imageView(ctx, s[0], s[1]);
+    }
+    throw err.notFound(`The image ${a} does not exist.`);
+  });
+}
+
+export const imageHandlers: Pick<AppStreamHandlers, "DescribeImages" | "DeleteImage" | "CopyImage" | "CreateUpdatedImage"> = {
+  DescribeImages(ctx, input) {
+    if (input.Names?.length && input.Arns?.length) throw err.invalidCombination("You can specify either Names or Arns, but not both.");
+    if (input.Names?.length) return { Images: describeByName(ctx, input.Names).filter((i) => !input.Type || i.Visibility === input.Type) };
+    if (input.Arns?.length) return { Images: describeByArn(ctx, input.Arns).filter((i) => !input.Type || i.Visibility === input.Type) };
+    const limit = pageSize(input.MaxResults, 25);
+    const scope = `DescribeImages ${input.Type ?? ""}`;
+    const after = input.NextToken ? appstreamPage.decode(scope, input.NextToken) : "";
+    const sources: Entry[][] = [];
+    if (!input.Type || input.Type === "PUBLIC") {
+      const c: Entry[] = [];
+      for (const e of catalogEntries(ctx, after)) { if (c.length > limit) break; c.push(e); }
+      sources.push(c);
+    }
+    if (!input.Type || input.Type === "PRIVATE") sources.push(ownEntries(ctx, after, limit));
+    if (!input.Type || input.Type === "SHARED") sources.push(sharedEntries(ctx, after, limit));
+    const merged = sources.flat().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const page = merged.slice(0, limit);
+    return {
+      Images: page.map((e) => e.render()),
+      NextToken: merged.length > limit ? encodeToken(scope, page[page.length - 1].key) : undefined,
+    };
+  },
+
+  DeleteImage(ctx, { Name }) {
+    const rec = getOwnImage(ctx, Name);
+    if (!rec) {
+      if (catalogImage(Name)) throw err.notPermitted(`The image ${Name} is an AWS-provided public image and cannot be deleted.`);
+      if (sharedByName(ctx, Name)) throw err.notPermitted(`The image ${Name} is shared with your account and can only be deleted by its owner.`);
+      throw err.notFound(notFoundMessage(ctx, Name));
+    }
+    const state = imageState(ctx, rec);
+    if (state !== "AVAILABLE" && state !== "FAILED") {
+      throw err.concurrentModification(`The image ${Name} is ${state}. Wait until it is AVAILABLE and try again.`);
+    }
+    const use = ctx.store.list<{ kind: string; resource: string; account: string }>(TYPES.imageUse, ownerPartition(ctx, rec.owner), { prefix: `${Name} `, limit: 1 })[0];
+    if (use) {
+      throw err.inUse(`The image ${Name} is in use by ${use.value.kind === "fleet" ? "fleet" : "image builder"} ${use.value.resource}` +
+        `${use.value.account !== ctx.accountId ? ` in account ${use.value.account}` : ""}. Remove it from every fleet and image builder before you delete it.`);
+    }
+    if (ctx.store.list(TYPES.permission, ctx.partition, { prefix: `${Name} `, limit: 1 }).length) {
+      throw err.inUse(`The image ${Name} is shared with other accounts. Remove all image permissions before you delete it.`);
+    }
+    ctx.store.delete(TYPES.image, ctx.partition, Name);
+    return { Image: { ...imageView(ctx, rec), State: "DELETING", ImageSharedWithOthers: "FALSE" } };
+  },
+
+  CopyImage(ctx, input) {
+    const src = getOwnImage(ctx, input.SourceImageName);
+    if (!src) {
+      if (catalogImage(input.SourceImageName)) throw err.incompatibleImage(`The image ${input.SourceImageName} is an AWS-provided base image. You can only copy images that you own.`);
+      throw err.notFound(notFoundMessage(ctx, input.SourceImageName));
+    }
+    const state = imageState(ctx, src);
+    if (state !== "AVAILABLE") throw err.notAvailable(`The image ${src.Name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`);
+    if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/.test(input.DestinationRegion)) {
+      throw err.invalidCombination(`The destination region ${input.DestinationRegion} is not valid.`);
+    }
+    checkNameFree(ctx, input.DestinationImageName, input.DestinationRegion);
+    const copy: ImageRecord = {
+      ...src,
+      Name: input.DestinationImageName,
+      Arn: imageArn(input.DestinationRegion, ctx.accountId, input.DestinationImageName),
+      region: input.DestinationRegion,
+      Description: input.DestinationImageDescription ?? src.Description,
+      DisplayName: src.DisplayName,
+      ImageBuilderName: undefined,
+      createdAt: ctx.now,
+      schedule: plan(ctx.now, ["COPYING", ctx.timings.seconds("imageCopy")], ["AVAILABLE"]),
+      tags: {},
+    };
+    putImage(ctx, copy);
+    return { DestinationImageName: copy.Name };
+  },
+
+  CreateUpdatedImage(ctx, input) {
+    const src = getOwnImage(ctx, input.existingImageName);
+    if (!src) {
+      if (catalogImage(input.existingImageName) || sharedByName(ctx, input.existingImageName)) {
+        throw err.notPermitted(`You can only update images that you own; ${input.existingImageName} is not owned by account ${ctx.accountId}.`);
+      }
+      throw err.notFound(notFoundMessage(ctx, input.existingImageName));
+    }
+    const state = imageState(ctx, src);
+    if (state !== "AVAILABLE") throw err.notPermitted(`The image ${src.Name} is ${state}. The image must be in an AVAILABLE state to be updated.`);
+    checkNewImageName(input.newImageName);
+    checkNameFree(ctx, input.newImageName);
+    if (input.dryRun) return { canUpdateImage: true, image: imageView(ctx, src) };
+    const rec: ImageRecord = {
+      ...src,
+      Name: input.newImageName,
+      Arn: imageArn(ctx.region, ctx.accountId, input.newImageName),
+      Description: input.newImageDescription ?? src.Description,
+      DisplayName: input.newImageDisplayName ?? src.DisplayName,
+      ImageBuilderName: undefined,
+      AppstreamAgentVersion: "LATEST",
+      createdAt: ctx.now,
+      schedule: plan(ctx.now, ["CREATING", ctx.timings.seconds("imageCreate")], ["AVAILABLE"]),
+      tags: { ...(input.newImageTags ?? {}) },
+    };
+    putImage(ctx, rec);
+    return { canUpdateImage: true, image: imageView(ctx, rec) };
+  },
+};

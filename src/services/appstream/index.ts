@@ -1,0 +1,28 @@
+// AppStream 2.0: the operation table, and how the service words errors the framework raises.
+import { loadModel } from "../../model/model";
+import { ServiceError } from "../../errors/service-error";
+import { awsValidationMessage } from "../../validation/validate";
+import type { ServiceDefinition } from "../../gateway/service";
+import type { AppStreamHandlers } from "./api.generated";
+import { imageHandlers } from "./images";
+import { imagePermissionHandlers } from "./image-permissions";
+import { builderHandlers } from "./image-builders";
+import { fleetHandlers } from "./fleets";
+import { tagHandlers } from "./tags";
+
+const handlers: AppStreamHandlers = {
+  ...imageHandlers,
+  ...imagePermissionHandlers,
+  ...builderHandlers,
+  ...fleetHandlers,
+  ...tagHandlers,
+};
+
+export const appstream: ServiceDefinition = {
+  name: "appstream",
+  model: loadModel("appstream"),
+  handlers: handlers as unknown as ServiceDefinition["handlers"],
+  validationError: (v) => new ServiceError("ValidationException", awsValidationMessage(v)),
+  unknownOperation: (name) => new ServiceError("UnknownOperationException", name ? `Unknown operation ${name}.` : "Unknown operation."),
+  internalError: () => new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
+};

@@ -1,0 +1,93 @@
+// How AppStream resources are kept in the store. Each record is a plain document in its owner's
+// partition; sharing and image use are index records that reads consult.
+import type { RequestContext } from "../../gateway/context";
+import type { Partition } from "../../state/store";
+import { stateAt, type Schedule } from "../../state/lifecycle";
+import type { ImageBuilderStateChangeReason, ImagePermissions, ImageStateChangeReason, PlatformType, ResourceError } from "./api.generated";
+
+export const TYPES = {
+  image: "appstream.image",
+  /** In the owner's partition, id `<image> <sharedAccountId>`. */
+  permission: "appstream.image-permission",
+  /** In the recipient's partition, id `<image> <ownerAccountId>`: what reads of the recipient consult. */
+  sharedWithMe: "appstream.shared-image",
+  builder: "appstream.image-builder",
+  fleet: "appstream.fleet",
+  /** In the image owner's partition, id `<image> <kind> <account> <resource>`: fleets and builders using an image. */
+  imageUse: "appstream.image-use",
+} as const;
+
+/** A state after which a resource no longer exists (its deletion finished). */
+export const GONE = "GONE";
+
+export interface ImageRecord {
+  Name: string;
+  Arn: string;
+  owner: string;
+  region: string;
+  BaseImageArn?: string;
+  DisplayName?: string;
+  Description?: string;
+  Platform: PlatformType;
+  SupportedInstanceFamilies?: string[];
+  AppstreamAgentVersion?: string;
+  ImageBuilderName?: string;
+  ImageType?: "CUSTOM" | "NATIVE";
+  createdAt: number;
+  releasedAt?: number;
+  schedule: Schedule;
+  tags: Record<string, string>;
+  StateChangeReason?: ImageStateChangeReason;
+  ImageErrors?: ResourceError[];
+}
+
+export interface BuilderRecord {
+  /** Members of the ImageBuilder shape kept as given (DisplayName, VpcConfig, DomainJoinInfo, ...). */
+  attrs: Record<string, unknown>;
+  Name: string;
+  Arn: string;
+  ImageArn: string;
+  /** Where the source image lives, for the image-use index. */
+  image: ImageRef;
+  Platform: PlatformType;
+  /** Inherited by the images it creates. */
+  families?: string[];
+  releasedAt?: number;
+  createdAt: number;
+  schedule: Schedule;
+  tags: Record<string, string>;
+  StateChangeReason?: ImageBuilderStateChangeReason;
+  ImageBuilderErrors?: ResourceError[];
+}
+
+export interface FleetRecord {
+  /** Members of the Fleet shape kept as given. */
+  attrs: Record<string, unknown>;
+  Name: string;
+  Arn: string;
+  image?: ImageRef;
+  desired: { instances?: number; sessions?: number };
+  createdAt: number;
+  schedule: Schedule;
+  tags: Record<string, string>;
+}
+
+export interface PermissionRecord { account: string; permissions: ImagePermissions }
+export interface SharedWithMeRecord { owner: string; name: string }
+
+/** An image as a fleet or builder names it: public (owner ""), own or shared. */
+export interface ImageRef { owner: string; name: string; arn: string }
+
+export const stateOf = (r: { schedule: Schedule }, ctx: RequestContext): string => stateAt(r.schedule, ctx.now);
+
+export const ownerPartition = (ctx: RequestContext, owner: string): Partition => ({ account: owner, region: ctx.region });
+
+/** Keeps the members of `input` that the output shape also has (the attributes a resource returns as given). */
+export function pick(input: object, members: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const m of members) {
+    const v = (input as Record<string, unknown>)[m];
+    if (v !== undefined) out[m] = v;
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+// Tags on images, image builders and fleets, addressed by ARN (tagging-basic.html: at most 50 tags per
+// resource; an existing key takes the new value).
+import type { RequestContext } from "../../gateway/context";
+import { stateAt } from "../../state/lifecycle";
+import { parseArn } from "../../util/arn";
+import type { AppStreamHandlers } from "./api.generated";
+import * as err from "./errors";
+import { GONE, TYPES } from "./records";
+
+export const MAX_TAGS = 50;
+
+const TYPE_OF: Record<string, string> = { image: TYPES.image, "image-builder": TYPES.builder, fleet: TYPES.fleet };
+
+interface Tagged { tags: Record<string, string>; schedule: { state: string; at: number }[] }
+
+/** The caller's resource that an ARN names, with a function that saves it back. */
+function resolve(ctx: RequestContext, resourceArn: string): { rec: Tagged; save: () => void } {
+  const a = parseArn(resourceArn);
+  const m = a && a.service === "appstream" ? /^([a-z-]+)\/(.+)$/.exec(a.resource) : null;
+  const type = m && TYPE_OF[m[1]];
+  if (!a || !m || !type || a.account !== ctx.accountId || a.region !== ctx.region) {
+    throw err.notFound(`The resource ${resourceArn} does not exist.`);
+  }
+  const rec = ctx.store.get<Tagged>(type, ctx.partition, m[2]);
+  if (!rec || stateAt(rec.schedule, ctx.now) === GONE) throw err.notFound(`The resource ${resourceArn} does not exist.`);
+  return { rec, save: () => ctx.store.put(type, ctx.partition, m[2], rec) };
+}
+
+export const tagHandlers: Pick<AppStreamHandlers, "TagResource" | "UntagResource" | "ListTagsForResource"> = {
+  TagResource(ctx, { ResourceArn, Tags }) {
+    const { rec, save } = resolve(ctx, ResourceArn);
+    const merged = { ...rec.tags, ...Tags };
+    if (Object.keys(merged).length > MAX_TAGS) throw err.limitExceeded(`The resource ${ResourceArn} can have at most ${MAX_TAGS} tags.`);
+    rec.tags = merged;
+    save();
+    return {};
+  },
+  UntagResource(ctx, { ResourceArn, TagKeys }) {
+    const { rec, save } = resolve(ctx, ResourceArn);
+    for (const k of TagKeys) delete rec.tags[k];
+    save();
+    return {};
+  },
+  ListTagsForResource(ctx, { ResourceArn }) {
+    return { Tags: resolve(ctx, ResourceArn).rec.tags };
+  },
+};
