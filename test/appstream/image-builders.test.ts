@@ -1,0 +1,124 @@
+// Image builder lifecycle through @aws-sdk/client-appstream, driven by the manual test clock.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import {
+  CreateImageBuilderCommand, DeleteImageBuilderCommand, DescribeImageBuildersCommand, ListTagsForResourceCommand,
+  StartImageBuilderCommand, StopImageBuilderCommand, type AppStreamClient,
+} from "@aws-sdk/client-appstream";
+import type { Imagelite } from "../../src/index";
+import { ACCOUNT_A, appstreamClient, rejection, startTestServer, T } from "../support/server";
+
+const PUBLIC_WIN = "AppStream-WinServer2022-11-10-2025";
+
+describe("AppStream image builders", () => {
+  let server: Imagelite;
+  let client: AppStreamClient;
+  before(async () => { server = await startTestServer(); client = appstreamClient(server); });
+  after(async () => { client.destroy(); await server.stop(); });
+
+  const state = async (name: string) =>
+    (await client.send(new DescribeImageBuildersCommand({ Names: [name] }))).ImageBuilders![0].State;
+
+  it("is created PENDING with every kept attribute, then RUNNING", async () => {
+    const created = await client.send(new CreateImageBuilderCommand({
+      Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.medium",
+      DisplayName: "Builder one", Description: "golden image work", EnableDefaultInternetAccess: true,
+      VpcConfig: { SubnetIds: ["subnet-0123456789abcdef0"], SecurityGroupIds: ["sg-0123456789abcdef0"] },
+      DomainJoinInfo: { DirectoryName: "corp.example.com", OrganizationalUnitDistinguishedName: "OU=a,DC=corp" },
+      AppstreamAgentVersion: "LATEST", Tags: { team: "images" },
+    }));
+    const b = created.ImageBuilder!;
+    assert.equal(b.State, "PENDING");
+    assert.equal(b.Platform, "WINDOWS_SERVER_2022", "platform comes from the source image");
+    assert.equal(b.ImageArn, `arn:aws:appstream:us-east-1::image/${PUBLIC_WIN}`);
+    assert.equal(b.Arn, `arn:aws:appstream:us-east-1:${ACCOUNT_A}:image-builder/builder-1`);
+    assert.equal(b.DisplayName, "Builder one");
+    assert.equal(b.Description, "golden image work");
+    assert.equal(b.EnableDefaultInternetAccess, true);
+    assert.deepEqual(b.VpcConfig, { SubnetIds: ["subnet-0123456789abcdef0"], SecurityGroupIds: ["sg-0123456789abcdef0"] });
+    assert.equal(b.DomainJoinInfo?.DirectoryName, "corp.example.com");
+    assert.ok(b.AppstreamAgentVersion);
+    assert.ok(b.CreatedTime instanceof Date);
+    const tags = await client.send(new ListTagsForResourceCommand({ ResourceArn: b.Arn }));
+    assert.deepEqual(tags.Tags, { team: "images" });
+
+    server.clock.advance(T - 1);
+    assert.equal(await state("builder-1"), "PENDING");
+    server.clock.advance(1);
+    assert.equal(await state("builder-1"), "RUNNING");
+  });
+
+  it("stops, starts and refuses actions in the wrong state", async () => {
+    const startWhileRunning = await rejection(() => client.send(new StartImageBuilderCommand({ Name: "builder-1" })));
+    assert.equal(startWhileRunning.name, "ConcurrentModificationException");
+
+    const stopped = await client.send(new StopImageBuilderCommand({ Name: "builder-1" }));
+    assert.equal(stopped.ImageBuilder!.State, "STOPPING");
+    const stopWhileStopping = await rejection(() => client.send(new StopImageBuilderCommand({ Name: "builder-1" })));
+    assert.equal(stopWhileStopping.name, "ConcurrentModificationException");
+    const deleteWhileStopping = await rejection(() => client.send(new DeleteImageBuilderCommand({ Name: "builder-1" })));
+    assert.equal(deleteWhileStopping.name, "OperationNotPermittedException");
+    server.clock.advance(T);
+    assert.equal(await state("builder-1"), "STOPPED");
+
+    const stopWhileStopped = await rejection(() => client.send(new StopImageBuilderCommand({ Name: "builder-1" })));
+    assert.equal(stopWhileStopped.name, "OperationNotPermittedException");
+    assert.equal(stopWhileStopped.$metadata?.httpStatusCode, 400);
+
+    const started = await client.send(new StartImageBuilderCommand({ Name: "builder-1" }));
+    assert.equal(started.ImageBuilder!.State, "PENDING");
+    server.clock.advance(T);
+    assert.equal(await state("builder-1"), "RUNNING");
+  });
+
+  it("is deleted through DELETING, then gone, and its name can be reused", async () => {
+    const deleted = await client.send(new DeleteImageBuilderCommand({ Name: "builder-1" }));
+    assert.equal(deleted.ImageBuilder!.State, "DELETING");
+    assert.equal(await state("builder-1"), "DELETING");
+    server.clock.advance(T);
+    const gone = await rejection(() => client.send(new DescribeImageBuildersCommand({ Names: ["builder-1"] })));
+    assert.equal(gone.name, "ResourceNotFoundException");
+    const again = await client.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+    assert.equal(again.ImageBuilder!.State, "PENDING");
+  });
+
+  it("refuses duplicates, unknown images, two subnets and unknown builders", async () => {
+    const dup = await rejection(() => client.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" })));
+    assert.equal(dup.name, "ResourceAlreadyExistsException");
+    const noImage = await rejection(() => client.send(new CreateImageBuilderCommand({ Name: "b2", ImageName: "no-such-image", InstanceType: "stream.standard.small" })));
+    assert.equal(noImage.name, "ResourceNotFoundException");
+    assert.match(noImage.message, /no-such-image/);
+    const neither = await rejection(() => client.send(new CreateImageBuilderCommand({ Name: "b2", InstanceType: "stream.standard.small" })));
+    assert.equal(neither.name, "InvalidParameterCombinationException");
+    const twoSubnets = await rejection(() => client.send(new CreateImageBuilderCommand({
+      Name: "b2", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small", VpcConfig: { SubnetIds: ["subnet-1", "subnet-2"] },
+    })));
+    assert.equal(twoSubnets.name, "InvalidParameterCombinationException");
+    for (const cmd of [new StartImageBuilderCommand({ Name: "nope" }), new StopImageBuilderCommand({ Name: "nope" }), new DeleteImageBuilderCommand({ Name: "nope" })]) {
+      const e = await rejection(() => client.send(cmd as never));
+      assert.equal(e.name, "ResourceNotFoundException");
+    }
+  });
+
+  it("pages DescribeImageBuilders without repeating or skipping", async () => {
+    for (let i = 0; i < 7; i++) {
+      await client.send(new CreateImageBuilderCommand({ Name: `page-${i}`, ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+    }
+    const seen: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.send(new DescribeImageBuildersCommand({ MaxResults: 3, NextToken: token }));
+      assert.ok(page.ImageBuilders!.length <= 3);
+      seen.push(...page.ImageBuilders!.map((b) => b.Name!));
+      token = page.NextToken;
+      if (pages++ === 0) {
+        await client.send(new CreateImageBuilderCommand({ Name: "aaa-inserted-before", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+      }
+    } while (token);
+    assert.equal(new Set(seen).size, seen.length, "no builder appears twice");
+    for (let i = 0; i < 7; i++) assert.ok(seen.includes(`page-${i}`));
+    const bad = await rejection(() => client.send(new DescribeImageBuildersCommand({ NextToken: "not-a-token" })));
+    assert.equal(bad.name, "ValidationException");
+  });
+});
