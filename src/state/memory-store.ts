@@ -1,5 +1,5 @@
 // In-memory store (--in-memory): the same semantics as SQLite, with an undo log for transactions.
-import { prefixEnd, RollbackSignal, type ClearFilter, type ListOptions, type Partition, type Store, type StoredRecord } from "./store";
+import { prefixEnd, type ClearFilter, type ListOptions, type Partition, type Store, type StoredRecord } from "./store";
 
 interface Bucket { type: string; account: string; region: string; ids: string[]; values: Map<string, string> }
 
@@ -85,19 +85,26 @@ export class MemoryStore implements Store {
   }
 
   rollback<R>(fn: () => R): R {
+    // Its own undo log, also inside a transaction: a dry run must not leave changes for the outer one to commit.
+    const outer = this.undo;
+    this.undo = [];
     try {
-      this.transaction(() => { throw new RollbackSignal(fn()); });
-    } catch (e) {
-      if (e instanceof RollbackSignal) return e.result as R;
-      throw e;
+      return fn();
+    } finally {
+      const log = this.undo!;
+      this.undo = undefined;
+      for (let i = log.length - 1; i >= 0; i--) log[i]();
+      this.undo = outer;
     }
-    throw new Error("unreachable");
   }
 
   clear(f: ClearFilter = {}): void {
     for (const [key, b] of this.buckets) {
       if ((f.account === undefined || b.account === f.account) && (f.region === undefined || b.region === f.region) &&
-          (f.typePrefix === undefined || b.type.startsWith(f.typePrefix))) this.buckets.delete(key);
+          (f.typePrefix === undefined || b.type.startsWith(f.typePrefix))) {
+        this.buckets.delete(key);
+        this.undo?.push(() => this.buckets.set(key, b));
+      }
     }
   }
 

@@ -56,7 +56,9 @@ export class SqliteStore implements Store {
 
   rollback<R>(fn: () => R): R {
     try {
-      this.transaction(() => { throw new RollbackSignal(fn()); });
+      // Not this.transaction, which joins an outer one: inside a transaction this becomes a savepoint
+      // that is rolled back, so a dry run never leaves changes for the outer transaction to commit.
+      this.db.transaction(() => { throw new RollbackSignal(fn()); }).immediate();
     } catch (e) {
       if (e instanceof RollbackSignal) return e.result as R;
       throw e;
