@@ -66,23 +66,53 @@ function coerce(shape: Shape, v: unknown, depth: number): unknown {
   }
 }
 
-/** Output object → JSON value following the shape (timestamps as epoch seconds, blobs as base64). */
+/** Whether values of a shape serialize as they are (no timestamps or blobs anywhere below). */
+const plainCache = new WeakMap<Shape, boolean>();
+function isPlain(shape: Shape, seen = new Set<Shape>()): boolean {
+  const cached = plainCache.get(shape);
+  if (cached !== undefined) return cached;
+  if (seen.has(shape)) return true;
+  seen.add(shape);
+  let plain: boolean;
+  switch (shape.type) {
+    case "timestamp": case "blob": plain = false; break;
+    case "structure": plain = Object.values(shape.members).every((m) => isPlain(m.shape, seen)); break;
+    case "list": plain = isPlain(shape.member!.shape, seen); break;
+    case "map": plain = isPlain(shape.value!.shape, seen); break;
+    default: plain = true;
+  }
+  plainCache.set(shape, plain);
+  return plain;
+}
+
+/**
+ * Output object → JSON value following the shape (timestamps as epoch seconds, blobs as base64).
+ * Only the members the model names are written; values below a shape without timestamps or blobs are
+ * copied as they are.
+ */
 function toJson(shape: Shape, v: unknown): unknown {
   if (v === undefined || v === null) return undefined;
   switch (shape.type) {
     case "structure": {
       const out: Record<string, unknown> = {};
       const obj = v as Record<string, unknown>;
-      for (const [k, m] of Object.entries(shape.members)) {
-        const j = toJson(m.shape, obj[k]);
-        if (j !== undefined) out[k] = j;
+      for (const k in obj) {
+        const x = obj[k];
+        if (x === undefined || x === null || !Object.prototype.hasOwnProperty.call(shape.members, k)) continue;
+        const m = shape.members[k].shape;
+        out[k] = m.type === "structure" || m.type === "list" || m.type === "map" || m.type === "timestamp" || m.type === "blob" ? toJson(m, x) : x;
       }
       return out;
     }
-    case "list": return (v as unknown[]).map((x) => toJson(shape.member!.shape, x));
+    case "list": {
+      const item = shape.member!.shape;
+      return isPlain(item) ? v : (v as unknown[]).map((x) => toJson(item, x));
+    }
     case "map": {
+      const value = shape.value!.shape;
+      if (isPlain(value)) return v;
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toJson(shape.value!.shape, x);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toJson(value, x);
       return out;
     }
     case "timestamp": return (v instanceof Date ? v.getTime() : new Date(v as string).getTime()) / 1000;
