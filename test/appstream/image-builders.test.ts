@@ -122,3 +122,22 @@ describe("AppStream image builders", () => {
     assert.equal(bad.name, "ValidationException");
   });
 });
+
+describe("AppStream with --transition-seconds 0", () => {
+  it("answers each call with the state it starts, and completes the transition by the next read", async () => {
+    const server = await startTestServer({ transitionSeconds: 0 });
+    const client = appstreamClient(server);
+    try {
+      const created = await client.send(new CreateImageBuilderCommand({ Name: "fast", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+      assert.equal(created.ImageBuilder!.State, "PENDING");
+      assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["fast"] }))).ImageBuilders![0].State, "RUNNING");
+      assert.equal((await client.send(new StopImageBuilderCommand({ Name: "fast" }))).ImageBuilder!.State, "STOPPING");
+      assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["fast"] }))).ImageBuilders![0].State, "STOPPED");
+      assert.equal((await client.send(new DeleteImageBuilderCommand({ Name: "fast" }))).ImageBuilder!.State, "DELETING");
+      assert.equal((await rejection(() => client.send(new DescribeImageBuildersCommand({ Names: ["fast"] })))).name, "ResourceNotFoundException");
+    } finally {
+      client.destroy();
+      await server.stop();
+    }
+  });
+});

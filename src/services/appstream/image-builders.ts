@@ -30,8 +30,9 @@ function mustGet(ctx: RequestContext, name: string): BuilderRecord {
 
 const save = (ctx: RequestContext, rec: BuilderRecord) => ctx.store.put(TYPES.builder, ctx.partition, rec.Name, rec);
 
-export function builderView(ctx: RequestContext, rec: BuilderRecord): ImageBuilder {
-  const state = stateAt(rec.schedule, ctx.now) as ImageBuilder["State"];
+/** `changed`: the answer to the call that just set a new schedule shows its first state, even when transitions take no time. */
+export function builderView(ctx: RequestContext, rec: BuilderRecord, changed = false): ImageBuilder {
+  const state = (changed ? rec.schedule[0].state : stateAt(rec.schedule, ctx.now)) as ImageBuilder["State"];
   return {
     ...rec.attrs,
     Name: rec.Name,
@@ -77,7 +78,7 @@ export const builderHandlers: Pick<AppStreamHandlers,
     };
     save(ctx, rec);
     setImageUse(ctx, image.ref, "builder", rec.Name, true);
-    return { ImageBuilder: builderView(ctx, rec) };
+    return { ImageBuilder: builderView(ctx, rec, true) };
   },
 
   DescribeImageBuilders(ctx, input) {
@@ -99,7 +100,7 @@ export const builderHandlers: Pick<AppStreamHandlers,
     if (AppstreamAgentVersion) rec.attrs.AppstreamAgentVersion = AppstreamAgentVersion;
     rec.schedule = plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], ["RUNNING"]);
     save(ctx, rec);
-    return { ImageBuilder: builderView(ctx, rec) };
+    return { ImageBuilder: builderView(ctx, rec, true) };
   },
 
   StopImageBuilder(ctx, { Name }) {
@@ -109,7 +110,7 @@ export const builderHandlers: Pick<AppStreamHandlers,
     if (state !== "RUNNING") throw err.concurrentModification(wrongState(Name, state, "RUNNING"));
     rec.schedule = plan(ctx.now, ["STOPPING", ctx.timings.seconds("builderStop")], ["STOPPED"]);
     save(ctx, rec);
-    return { ImageBuilder: builderView(ctx, rec) };
+    return { ImageBuilder: builderView(ctx, rec, true) };
   },
 
   DeleteImageBuilder(ctx, { Name }) {
@@ -121,7 +122,7 @@ export const builderHandlers: Pick<AppStreamHandlers,
     rec.schedule = plan(ctx.now, ["DELETING", ctx.timings.seconds("builderDelete")], [GONE]);
     save(ctx, rec);
     setImageUse(ctx, rec.image, "builder", Name, false);
-    return { ImageBuilder: builderView(ctx, rec) };
+    return { ImageBuilder: builderView(ctx, rec, true) };
   },
 };
 
@@ -159,5 +160,5 @@ export function createImageFromBuilder(ctx: RequestContext, builderName: string,
     tags: { ...(input.Tags ?? {}) },
   };
   putImage(ctx, image);
-  return imageView(ctx, image);
+  return imageView(ctx, image, undefined, true);
 }

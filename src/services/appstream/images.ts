@@ -26,9 +26,12 @@ function hasShares(ctx: RequestContext, rec: ImageRecord): boolean {
   return ctx.store.list(TYPES.permission, ownerPartition(ctx, rec.owner), { prefix: `${rec.Name} `, limit: 1 }).length > 0;
 }
 
-/** The Image shape of a stored image as `ctx`'s caller sees it (owner: PRIVATE; recipient: SHARED). */
-export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImagePermissions): Image {
-  const state = imageState(ctx, rec);
+/**
+ * The Image shape of a stored image as `ctx`'s caller sees it (owner: PRIVATE; recipient: SHARED).
+ * `changed`: the answer to the call that just created it shows its first state.
+ */
+export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImagePermissions, changed = false): Image {
+  const state = changed ? rec.schedule[0].state as Image["State"] : imageState(ctx, rec);
   return {
     Name: rec.Name,
     Arn: rec.Arn,
@@ -326,6 +329,6 @@ export const imageHandlers: Pick<AppStreamHandlers, "DescribeImages" | "DeleteIm
       tags: { ...(input.newImageTags ?? {}) },
     };
     putImage(ctx, rec);
-    return { canUpdateImage: true, image: imageView(ctx, rec) };
+    return { canUpdateImage: true, image: imageView(ctx, rec, undefined, true) };
   },
 };
