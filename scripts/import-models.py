@@ -19,12 +19,11 @@ OPERATIONS = {
         "ListTagsForResource", "StartFleet", "StartImageBuilder", "StopFleet", "StopImageBuilder",
         "TagResource", "UntagResource", "UpdateFleet", "UpdateImagePermissions",
     ],
+    # Part 1 of EC2 (AMIs and tags). ImportImage, DescribeImportImageTasks, CancelImportTask, the fast-launch and the
+    # image-usage-report operations come back with the later parts that implement them.
     "ec2": [
-        "CancelImportTask", "CopyImage", "CreateImageUsageReport", "CreateTags", "DeleteImageUsageReport",
-        "DeleteTags", "DeregisterImage", "DescribeFastLaunchImages", "DescribeImageAttribute",
-        "DescribeImageUsageReportEntries", "DescribeImageUsageReports", "DescribeImages",
-        "DescribeImportImageTasks", "DescribeTags", "DisableFastLaunch", "EnableFastLaunch", "ImportImage",
-        "ModifyImageAttribute", "RegisterImage", "ResetImageAttribute",
+        "CopyImage", "CreateTags", "DeleteTags", "DeregisterImage", "DescribeImageAttribute", "DescribeImages",
+        "DescribeTags", "ModifyImageAttribute", "RegisterImage", "ResetImageAttribute",
     ],
     "sts": ["GetCallerIdentity"],
 }

@@ -182,8 +182,9 @@ export const ec2Query = makeQueryProtocol({
     new ServiceError("InvalidParameterValue", `Value (${value}) for parameter ${name} is invalid. Expected: '${expected}'.`),
   unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${name} is not recognized`),
 }, {
+  // An action without output members still answers <return>true</return>, as EC2 does (e.g. CreateTags).
   result: (op, model, requestId, members) =>
-    `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace}"><requestId>${requestId}</requestId>${members}</${op.name}Response>`,
+    `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace}"><requestId>${requestId}</requestId>${op.output ? members : "<return>true</return>"}</${op.name}Response>`,
   error: (e, _model, requestId) =>
     `${XML_DECL}<Response><Errors><Error><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
 });

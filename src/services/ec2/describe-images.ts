@@ -1,0 +1,154 @@
+// DescribeImages: by id, or a walk in AMI-id order over four sources merged — the region's catalog, the
+// caller's own AMIs, the index of AMIs shared with it and the index of public AMIs — scoped by Owners and
+// ExecutableUsers, then filtered. A page token is the last AMI id served (keyset), so pages never overlap.
+import type { RequestContext } from "../../gateway/context";
+import type { Partition } from "../../state/store";
+import { compileFilters, type FilterSpec } from "../../util/ec2-filters";
+import type { DescribeImagesRequest, Ec2Handlers } from "./api.generated";
+import { catalog } from "./catalog";
+import * as err from "./errors";
+import { checkAmiId, storedImage, visibleImage } from "./image-access";
+import { imageView } from "./image-view";
+import { isSharedWith } from "./launch-permissions";
+import { nextToken, pageLimit, startAfter } from "./paging";
+import { amiState, partitionOf, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
+import { tagMap } from "./tags";
+
+const ACCOUNT_ID = /^[0-9]{12}$/;
+const OWNER_ALIASES = new Set(["amazon", "aws-marketplace", "aws-backup-vault"]);
+
+/** Owners and ExecutableUsers as one predicate: values of each are ORed, the two ANDed. */
+function scope(ctx: RequestContext, input: DescribeImagesRequest): (r: AmiRecord) => boolean {
+  const owners = (input.Owners ?? []).map((o) => {
+    if (o === "self") return (r: AmiRecord) => r.owner === ctx.accountId;
+    if (OWNER_ALIASES.has(o)) return (r: AmiRecord) => r.alias === o;
+    if (ACCOUNT_ID.test(o)) return (r: AmiRecord) => r.owner === o;
+    throw err.invalidUserId(o);
+  });
+  const users = (input.ExecutableUsers ?? []).map((u) => {
+    if (u === "all") return (r: AmiRecord) => r.public;
+    const account = u === "self" ? ctx.accountId : u;
+    if (!ACCOUNT_ID.test(account)) throw err.invalidUserId(u);
+    return (r: AmiRecord) => isSharedWith(ctx, r, account);
+  });
+  return (r) => (!owners.length || owners.some((p) => p(r))) && (!users.length || users.some((p) => p(r)));
+}
+
+function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
+  const ebs = (r: AmiRecord) => r.BlockDeviceMappings.map((m) => m.Ebs).filter((e) => e !== undefined);
+  return {
+    fields: {
+      "architecture": (r) => r.Architecture,
+      "block-device-mapping.delete-on-termination": (r) => ebs(r).map((e) => e.DeleteOnTermination),
+      "block-device-mapping.device-name": (r) => r.BlockDeviceMappings.map((m) => m.DeviceName),
+      "block-device-mapping.snapshot-id": (r) => ebs(r).map((e) => e.SnapshotId),
+      "block-device-mapping.volume-size": (r) => ebs(r).map((e) => e.VolumeSize),
+      "block-device-mapping.volume-type": (r) => ebs(r).map((e) => e.VolumeType),
+      "block-device-mapping.encrypted": (r) => ebs(r).map((e) => e.Encrypted),
+      "creation-date": (r) => new Date(r.createdAt).toISOString(),
+      "description": (r) => r.Description,
+      "ena-support": (r) => r.EnaSupport,
+      "free-tier-eligible": (r) => r.FreeTierEligible ?? false,
+      "hypervisor": () => "xen",
+      "image-allowed": () => undefined, // Allowed AMIs are not modelled: no image carries the field.
+      "image-id": (r) => r.ImageId,
+      "image-type": () => "machine",
+      "is-public": (r) => r.public,
+      "kernel-id": (r) => r.KernelId,
+      "manifest-location": (r) => r.ImageLocation,
+      "name": (r) => r.Name,
+      "owner-alias": (r) => r.alias,
+      "owner-id": (r) => r.owner,
+      "platform": (r) => r.Platform,
+      "product-code": (r) => (r.ProductCodes ?? []).map((p) => p.ProductCodeId),
+      "product-code.type": (r) => (r.ProductCodes ?? []).map((p) => p.ProductCodeType),
+      "ramdisk-id": (r) => r.RamdiskId,
+      "root-device-name": (r) => r.RootDeviceName,
+      "root-device-type": (r) => r.RootDeviceType,
+      "source-image-id": (r) => r.SourceImageId,
+      "source-image-region": (r) => r.SourceImageRegion,
+      "source-instance-id": () => undefined,
+      "state": (r) => amiState(ctx, r),
+      "state-reason-code": () => undefined,
+      "state-reason-message": () => undefined,
+      "sriov-net-support": (r) => r.SriovNetSupport,
+      "virtualization-type": (r) => r.VirtualizationType,
+    },
+    tags: (r) => tagMap(ctx, r.ImageId),
+  };
+}
+
+const BATCH = 100;
+
+/** Records of one store index in id order after `after`, resolved to AMIs. */
+function* indexed<T>(ctx: RequestContext, type: string, p: Partition, after: string, resolve: (id: string, v: T) => AmiRecord | undefined): Generator<AmiRecord> {
+  let cursor = after || undefined;
+  for (;;) {
+    const batch = ctx.store.list<T>(type, p, { after: cursor, limit: BATCH });
+    for (const { id, value } of batch) {
+      const rec = resolve(id, value);
+      if (rec) yield rec;
+    }
+    if (batch.length < BATCH) return;
+    cursor = batch[batch.length - 1].id;
+  }
+}
+
+/** Every AMI the caller can see in the region, in id order after `after`, each once. */
+function* visibleAfter(ctx: RequestContext, after: string): Generator<AmiRecord> {
+  const region = ctx.region;
+  const sources: Iterator<AmiRecord>[] = [
+    catalog(region).list.filter((r) => r.ImageId > after)[Symbol.iterator](),
+    indexed<AmiRecord>(ctx, TYPES.image, ctx.partition, after, (id) => storedImage(ctx, ctx.accountId, region, id)),
+    indexed<IndexRecord>(ctx, TYPES.sharedWithMe, ctx.partition, after, (id, v) => storedImage(ctx, v.owner, region, id)),
+    indexed<IndexRecord>(ctx, TYPES.publicImage, publicPartition(region), after, (id, v) => {
+      const r = storedImage(ctx, v.owner, region, id);
+      return r?.public ? r : undefined;
+    }),
+  ];
+  const heads = sources.map((s) => s.next());
+  let last: string | undefined;
+  for (;;) {
+    let best = -1;
+    heads.forEach((h, i) => { if (!h.done && (best < 0 || h.value.ImageId < (heads[best].value as AmiRecord).ImageId)) best = i; });
+    if (best < 0) return;
+    const rec = heads[best].value as AmiRecord;
+    heads[best] = sources[best].next();
+    if (rec.ImageId !== last) yield rec;
+    last = rec.ImageId;
+  }
+}
+
+export const describeImagesHandlers: Pick<Ec2Handlers, "DescribeImages"> = {
+  DescribeImages(ctx, input) {
+    const ids = input.ImageIds ?? [];
+    ids.forEach(checkAmiId);
+    if (ids.length && input.MaxResults !== undefined) {
+      throw err.invalidCombination("The parameter ImageIds cannot be used with the parameter MaxResults");
+    }
+    const inScope = scope(ctx, input);
+    const matches = compileFilters(input.Filters, filterSpec(ctx));
+    if (ids.length) {
+      const unique = [...new Set(ids)];
+      const found = unique.map((id) => visibleImage(ctx, id));
+      const missing = unique.filter((_, i) => !found[i]);
+      if (missing.length) throw err.amiNotFound(missing);
+      return { Images: (found as AmiRecord[]).filter((r) => inScope(r) && matches(r)).map((r) => imageView(ctx, r)) };
+    }
+    const limit = pageLimit(input.MaxResults, 1, 1000);
+    const after = startAfter(ctx, input.NextToken);
+    // Deprecated AMIs are left out unless asked for, except the caller's own (DescribeImages, IncludeDeprecated).
+    const shown = (r: AmiRecord) => input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now;
+    const page: AmiRecord[] = [];
+    let more = false;
+    for (const r of visibleAfter(ctx, after)) {
+      if (!inScope(r) || !shown(r) || !matches(r)) continue;
+      if (page.length >= limit) { more = true; break; }
+      page.push(r);
+    }
+    return {
+      Images: page.map((r) => imageView(ctx, r)),
+      NextToken: more ? nextToken(ctx, page[page.length - 1].ImageId) : undefined,
+    };
+  },
+};

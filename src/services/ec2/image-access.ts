@@ -1,0 +1,50 @@
+// Which AMIs an account can see: its own, those whose launch permission names it (an index record in its
+// own partition), public ones (an index record per region), and the Amazon catalog. Deregistered AMIs stay
+// visible to their owner until their schedule reaches GONE.
+import type { RequestContext } from "../../gateway/context";
+import { stateAt } from "../../state/lifecycle";
+import { catalogImage } from "./catalog";
+import * as err from "./errors";
+import { AMI_ID, GONE, partitionOf, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
+
+export function checkAmiId(id: string): void {
+  if (!AMI_ID.test(id)) throw err.amiMalformed(id);
+}
+
+/** A stored AMI of `owner` in `region` that still exists. */
+export function storedImage(ctx: RequestContext, owner: string, region: string, id: string): AmiRecord | undefined {
+  const rec = ctx.store.get<AmiRecord>(TYPES.image, partitionOf(owner, region), id);
+  return rec && stateAt(rec.schedule, ctx.now) !== GONE ? rec : undefined;
+}
+
+/** The AMI with this id that the caller can see in `region`, if any. */
+export function visibleImage(ctx: RequestContext, id: string, region = ctx.region): AmiRecord | undefined {
+  const own = storedImage(ctx, ctx.accountId, region, id);
+  if (own) return own;
+  const shared = ctx.store.get<IndexRecord>(TYPES.sharedWithMe, partitionOf(ctx.accountId, region), id);
+  const viaShare = shared && storedImage(ctx, shared.owner, region, id);
+  if (viaShare) return viaShare;
+  const pub = ctx.store.get<IndexRecord>(TYPES.publicImage, publicPartition(region), id);
+  const viaPublic = pub && storedImage(ctx, pub.owner, region, id);
+  if (viaPublic && viaPublic.public) return viaPublic;
+  return catalogImage(region, id);
+}
+
+/** A well-formed id of an AMI the caller can see, or the EC2 error for it. */
+export function findImage(ctx: RequestContext, id: string, region = ctx.region): AmiRecord {
+  checkAmiId(id);
+  const rec = visibleImage(ctx, id, region);
+  if (!rec) throw err.amiNotFound([id]);
+  return rec;
+}
+
+/** An AMI the caller owns: a visible one of another owner (public, shared, Amazon's) is AuthFailure. */
+export function findOwnImage(ctx: RequestContext, id: string): AmiRecord {
+  const rec = findImage(ctx, id);
+  if (rec.owner !== ctx.accountId) throw err.notAuthorizedForImage(id);
+  return rec;
+}
+
+export function saveImage(ctx: RequestContext, rec: AmiRecord): void {
+  ctx.store.put(TYPES.image, partitionOf(rec.owner, rec.region), rec.ImageId, rec);
+}

@@ -1,0 +1,159 @@
+// RegisterImage, CopyImage and DeregisterImage, and createAmi, through which every new AMI comes into being
+// (later parts create AMIs from import tasks the same way). An AMI is `pending` for a phase, then `available`;
+// deregistration keeps it visible to its owner as `deregistered` for a phase, then it is gone.
+import type { RequestContext } from "../../gateway/context";
+import type { PhaseKind } from "../../config";
+import { plan } from "../../state/lifecycle";
+import { hexId } from "../../util/ids";
+import type { BlockDeviceMapping, Ec2Handlers, Tag } from "./api.generated";
+import * as err from "./errors";
+import { checkAmiId, findImage, findOwnImage, saveImage } from "./image-access";
+import { resetPermissions } from "./launch-permissions";
+import { amiState, partitionOf, TYPES, type AmiRecord } from "./records";
+import { isRegion } from "./regions";
+import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "./tags";
+
+registerTaggable({ prefix: "ami-", resourceType: "image", check: (ctx, id) => { findImage(ctx, id); } });
+
+/** RegisterImage's documented name rule: 3-128 of letters, digits, ( ) [ ] space . / - ' @ _. */
+const AMI_NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
+const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
+/** The billing product code of Windows AMIs ("Understand AMI billing information"). */
+const WINDOWS_BILLING_PRODUCT = "bp-6ba54002";
+
+export function checkName(ctx: RequestContext, name: string): void {
+  if (!AMI_NAME.test(name)) {
+    throw err.amiNameMalformed("AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/', '_', ''', '@', '[', ']' and spaces.");
+  }
+  const taken = ctx.store.get<{ ImageId: string }>(TYPES.imageName, ctx.partition, name);
+  if (taken) throw err.amiNameDuplicate(`AMI name ${name} is already in use by AMI ${taken.ImageId}`);
+}
+
+export type NewAmi = Omit<AmiRecord, "ImageId" | "owner" | "region" | "createdAt" | "public" | "schedule" | "ImageLocation"> & { ImageLocation?: string };
+
+/** Stores a new AMI of the caller in its region, `pending` for the given phase; the name must have been checked. */
+export function createAmi(ctx: RequestContext, spec: NewAmi, phase: PhaseKind, tags: Tag[] = []): AmiRecord {
+  const rec: AmiRecord = {
+    ...spec,
+    ImageId: hexId("ami"),
+    owner: ctx.accountId,
+    region: ctx.region,
+    ImageLocation: spec.ImageLocation ?? `${ctx.accountId}/${spec.Name}`,
+    createdAt: ctx.now,
+    public: false,
+    schedule: plan(ctx.now, ["pending", ctx.timings.seconds(phase)], ["available"]),
+  };
+  saveImage(ctx, rec);
+  ctx.store.put(TYPES.imageName, ctx.partition, rec.Name, { ImageId: rec.ImageId });
+  if (tags.length) putTags(ctx, rec.ImageId, "image", tags);
+  return rec;
+}
+
+function mappings(input: BlockDeviceMapping[]): BlockDeviceMapping[] {
+  return input.map((m, i) => {
+    if (!m.DeviceName) throw err.missingParameter(`BlockDeviceMapping.${i + 1}.DeviceName`);
+    if (!m.Ebs) return m;
+    const snap = m.Ebs.SnapshotId;
+    if (snap !== undefined && !SNAPSHOT_ID.test(snap)) throw err.snapshotMalformed(snap);
+    if (snap === undefined && m.Ebs.VolumeSize === undefined) {
+      throw err.missingParameter(`BlockDeviceMapping.${i + 1}.Ebs.VolumeSize`);
+    }
+    return { ...m, Ebs: { DeleteOnTermination: true, VolumeType: "gp2", Encrypted: false, VolumeSize: 8, ...m.Ebs } };
+  });
+}
+
+const isWindows = (billing: string[] | undefined) => !!billing?.includes(WINDOWS_BILLING_PRODUCT);
+
+export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage" | "CopyImage"> = {
+  RegisterImage(ctx, input) {
+    checkName(ctx, input.Name);
+    if (!input.ImageLocation && !input.RootDeviceName) throw err.missingParameter("ImageLocation or RootDeviceName");
+    if (input.VirtualizationType !== undefined && !["hvm", "paravirtual"].includes(input.VirtualizationType)) {
+      throw err.invalidValue(`Value (${input.VirtualizationType}) for parameter virtualizationType is invalid. Expected: 'hvm' or 'paravirtual'.`);
+    }
+    const bdm = mappings(input.BlockDeviceMappings ?? []);
+    const ebsBacked = !!input.RootDeviceName && !input.ImageLocation;
+    if (ebsBacked && !bdm.some((m) => m.DeviceName === input.RootDeviceName && m.Ebs)) {
+      throw err.invalidValue(`The root device name ${input.RootDeviceName} has no EBS block device mapping.`);
+    }
+    const tags = tagsFor(input.TagSpecifications, "image");
+    const windows = isWindows(input.BillingProducts);
+    const rec = createAmi(ctx, {
+      Name: input.Name,
+      Description: input.Description,
+      // Defaults stated in the RegisterImage reference: i386 and paravirtual.
+      Architecture: input.Architecture ?? "i386",
+      VirtualizationType: input.VirtualizationType ?? "paravirtual",
+      Platform: windows ? "windows" : undefined,
+      PlatformDetails: windows ? "Windows" : "Linux/UNIX",
+      UsageOperation: windows ? "RunInstances:0002" : "RunInstances",
+      RootDeviceName: input.RootDeviceName,
+      RootDeviceType: ebsBacked || (input.RootDeviceName && bdm.some((m) => m.DeviceName === input.RootDeviceName && m.Ebs)) ? "ebs" : "instance-store",
+      BlockDeviceMappings: bdm,
+      ImageLocation: input.ImageLocation,
+      EnaSupport: input.EnaSupport,
+      SriovNetSupport: input.SriovNetSupport,
+      BootMode: input.BootMode,
+      TpmSupport: input.TpmSupport,
+      ImdsSupport: input.ImdsSupport,
+      UefiData: input.UefiData,
+      KernelId: input.KernelId,
+      RamdiskId: input.RamdiskId,
+    }, "amiRegister", tags);
+    return { ImageId: rec.ImageId };
+  },
+
+  DeregisterImage(ctx, { ImageId, DeleteAssociatedSnapshots }) {
+    const rec = findOwnImage(ctx, ImageId);
+    if (amiState(ctx, rec) === "deregistered") throw err.amiUnavailable(`The image id '[${ImageId}]' is no longer available`);
+    rec.schedule = [
+      ...rec.schedule.filter((s) => s.at <= ctx.now),
+      ...plan(ctx.now, ["deregistered", ctx.timings.seconds("amiDeregister")], ["GONE"]),
+    ];
+    resetPermissions(ctx, rec);
+    saveImage(ctx, rec);
+    ctx.store.delete(TYPES.imageName, ctx.partition, rec.Name);
+    dropTags(ctx, ImageId);
+    const snapshots = rec.BlockDeviceMappings.map((m) => m.Ebs?.SnapshotId).filter((s): s is string => !!s);
+    return {
+      Return: true,
+      // Snapshots are not modelled: each one the AMI referenced is reported deleted.
+      DeleteSnapshotResults: DeleteAssociatedSnapshots ? snapshots.map((SnapshotId) => ({ SnapshotId, ReturnCode: "success" as const })) : undefined,
+    };
+  },
+
+  CopyImage(ctx, input) {
+    checkAmiId(input.SourceImageId);
+    if (!isRegion(input.SourceRegion)) throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
+    if (input.KmsKeyId !== undefined && !input.Encrypted) throw err.invalidDependency("The parameter KmsKeyId requires the parameter Encrypted to be true.");
+    const tokenId = input.ClientToken ? `CopyImage ${input.ClientToken}` : undefined;
+    const fingerprint = JSON.stringify({ ...input, DryRun: undefined });
+    if (tokenId) {
+      const seen = ctx.store.get<{ fingerprint: string; ImageId: string }>(TYPES.clientToken, ctx.partition, tokenId);
+      if (seen && seen.fingerprint !== fingerprint) throw err.idempotentMismatch("The client token has been used with different parameters.");
+      if (seen) return { ImageId: seen.ImageId };
+    }
+    const src = findImage(ctx, input.SourceImageId, input.SourceRegion);
+    const state = amiState(ctx, src);
+    if (state !== "available") throw err.amiUnavailable(`The image id '[${src.ImageId}]' is ${state}; only an available AMI can be copied.`);
+    checkName(ctx, input.Name);
+    const tags = tagsFor(input.TagSpecifications, "image", ["image", "snapshot"]);
+    const copied = input.CopyImageTags
+      ? Object.entries(tagMap(ctx, src.ImageId, partitionOf(ctx.accountId, input.SourceRegion))).filter(([k]) => !reserved(k)).map(([Key, Value]) => ({ Key, Value }))
+      : [];
+    const { ImageId: _id, owner: _o, region: _r, createdAt: _c, public: _p, schedule: _s, alias: _a, deprecatesAt: _d, ImageLocation: _l, ...rest } = src;
+    const rec = createAmi(ctx, {
+      ...rest,
+      Name: input.Name,
+      Description: input.Description ?? src.Description,
+      BlockDeviceMappings: src.BlockDeviceMappings.map((m) => (m.Ebs ? {
+        ...m, Ebs: { ...m.Ebs, SnapshotId: hexId("snap"), ...(input.Encrypted ? { Encrypted: true, KmsKeyId: input.KmsKeyId } : {}) },
+      } : m)),
+      SourceImageId: src.ImageId,
+      SourceImageRegion: input.SourceRegion,
+      FreeTierEligible: undefined,
+    }, "amiCopy", [...copied, ...tags]);
+    if (tokenId) ctx.store.put(TYPES.clientToken, ctx.partition, tokenId, { fingerprint, ImageId: rec.ImageId });
+    return { ImageId: rec.ImageId };
+  },
+};

@@ -1,0 +1,54 @@
+// Amazon EC2 (AMIs and tags): the operation table, and how EC2 words the errors the framework raises
+// (errors-overview.html: MissingParameter, InvalidParameterValue, InvalidAction, DryRunOperation, InternalError).
+import { loadModel } from "../../model/model";
+import { ServiceError } from "../../errors/service-error";
+import type { ServiceDefinition } from "../../gateway/service";
+import type { Violation } from "../../validation/validate";
+import type { Ec2Handlers } from "./api.generated";
+import { imageHandlers } from "./images";
+import { describeImagesHandlers } from "./describe-images";
+import { imageAttributeHandlers } from "./image-attributes";
+import { tagHandlers } from "./tag-handlers";
+
+const handlers: Ec2Handlers = {
+  ...imageHandlers,
+  ...describeImagesHandlers,
+  ...imageAttributeHandlers,
+  ...tagHandlers,
+};
+
+const model = loadModel("ec2");
+
+/** Top-level input member → the name the caller sent on the wire (Resources → ResourceId). */
+const wireNames = new Map<string, string>();
+for (const op of model.operations.values()) {
+  for (const [name, m] of Object.entries(op.input?.members ?? {})) {
+    const wire = m.queryName ?? ((l) => l[0].toUpperCase() + l.slice(1))(m.locationName ?? name);
+    wireNames.set(name, wire);
+  }
+}
+
+function wirePath(memberPath: string): string {
+  const [head, ...rest] = memberPath.split(".");
+  return [wireNames.get(head) ?? head, ...rest].join(".");
+}
+
+/** EC2 reports the first violation: a missing member, or a value outside the model's constraints. */
+function validationError(violations: Violation[]): ServiceError {
+  const v = violations[0];
+  const name = wirePath(v.memberPath);
+  if (v.kind === "required") return new ServiceError("MissingParameter", `The request must contain the parameter ${name}`);
+  const shown = Array.isArray(v.value) ? `${v.value.length} items` : String(v.value);
+  return new ServiceError("InvalidParameterValue", `Value (${shown}) for parameter ${name} is invalid. ${v.constraint}`);
+}
+
+export const ec2: ServiceDefinition = {
+  name: "ec2",
+  model,
+  handlers: handlers as unknown as ServiceDefinition["handlers"],
+  validationError,
+  unknownOperation: (name) => new ServiceError("InvalidAction", `The action ${name} is not valid for this web service.`),
+  internalError: () => new ServiceError("InternalError", "An internal error has occurred.", 500),
+  isDryRun: (input) => input.DryRun === true,
+  dryRunSuccess: () => new ServiceError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412),
+};

@@ -1,0 +1,77 @@
+// Launch permissions of an AMI. A grant to an account is written twice in the request's transaction: in the
+// owner's list (DescribeImageAttribute) and as an index record in the grantee's partition, which is what the
+// grantee's DescribeImages and CopyImage consult. Group `all` makes the AMI public: a flag on the AMI and an
+// index record in the region's public partition. Organization grants are listed but grant nothing here.
+import type { RequestContext } from "../../gateway/context";
+import type { LaunchPermission } from "./api.generated";
+import * as err from "./errors";
+import { saveImage } from "./image-access";
+import { partitionOf, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
+
+const ACCOUNT_ID = /^[0-9]{12}$/;
+
+/** The list key of one permission, after checking its value. */
+function keyOf(p: LaunchPermission): { key: string; account?: string } | "all" {
+  const given = [p.UserId, p.Group, p.OrganizationArn, p.OrganizationalUnitArn].filter((v) => v !== undefined);
+  if (given.length !== 1) throw err.invalidCombination("Each launch permission must specify exactly one of UserId, Group, OrganizationArn or OrganizationalUnitArn.");
+  if (p.Group !== undefined) {
+    if (p.Group !== "all") throw err.attributeItemValue(`Invalid attribute item value "${p.Group}" for group item type.`);
+    return "all";
+  }
+  if (p.UserId !== undefined) {
+    if (!ACCOUNT_ID.test(p.UserId)) throw err.attributeItemValue(`Invalid attribute item value "${p.UserId}" for userId item type.`);
+    return { key: `user ${p.UserId}`, account: p.UserId };
+  }
+  if (p.OrganizationArn !== undefined) {
+    if (!/^arn:aws[a-z-]*:organizations::[0-9]{12}:organization\/o-[a-z0-9]{10,32}$/.test(p.OrganizationArn)) {
+      throw err.attributeItemValue(`Invalid attribute item value "${p.OrganizationArn}" for organizationArn item type.`);
+    }
+    return { key: `org ${p.OrganizationArn}` };
+  }
+  const ou = p.OrganizationalUnitArn!;
+  if (!/^arn:aws[a-z-]*:organizations::[0-9]{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/.test(ou)) {
+    throw err.attributeItemValue(`Invalid attribute item value "${ou}" for organizationalUnitArn item type.`);
+  }
+  return { key: `ou ${ou}` };
+}
+
+function setPublic(ctx: RequestContext, rec: AmiRecord, on: boolean): void {
+  if (rec.public === on) return;
+  rec.public = on;
+  saveImage(ctx, rec);
+  if (on) ctx.store.put(TYPES.publicImage, publicPartition(rec.region), rec.ImageId, { owner: rec.owner } satisfies IndexRecord);
+  else ctx.store.delete(TYPES.publicImage, publicPartition(rec.region), rec.ImageId);
+}
+
+/** Checks every permission before any is applied, so that a bad item changes nothing. */
+export function modifyPermissions(ctx: RequestContext, rec: AmiRecord, add: LaunchPermission[], remove: LaunchPermission[]): void {
+  const adds = add.map((p) => [p, keyOf(p)] as const);
+  const removes = remove.map((p) => [p, keyOf(p)] as const);
+  const owner = partitionOf(rec.owner, rec.region);
+  for (const [p, k] of adds) {
+    if (k === "all") { setPublic(ctx, rec, true); continue; }
+    if (k.account === rec.owner) continue; // the owner can always launch its own AMI
+    ctx.store.put(TYPES.launchPermission, owner, `${rec.ImageId} ${k.key}`, p);
+    if (k.account) ctx.store.put(TYPES.sharedWithMe, partitionOf(k.account, rec.region), rec.ImageId, { owner: rec.owner } satisfies IndexRecord);
+  }
+  for (const [, k] of removes) {
+    if (k === "all") { setPublic(ctx, rec, false); continue; }
+    ctx.store.delete(TYPES.launchPermission, owner, `${rec.ImageId} ${k.key}`);
+    if (k.account) ctx.store.delete(TYPES.sharedWithMe, partitionOf(k.account, rec.region), rec.ImageId);
+  }
+}
+
+export function listPermissions(ctx: RequestContext, rec: AmiRecord): LaunchPermission[] {
+  const out: LaunchPermission[] = rec.public ? [{ Group: "all" }] : [];
+  for (const { value } of ctx.store.list<LaunchPermission>(TYPES.launchPermission, partitionOf(rec.owner, rec.region), { prefix: `${rec.ImageId} ` })) out.push(value);
+  return out;
+}
+
+/** Back to private: no public flag, no grants (ResetImageAttribute, DeregisterImage). */
+export function resetPermissions(ctx: RequestContext, rec: AmiRecord): void {
+  modifyPermissions(ctx, rec, [], listPermissions(ctx, rec));
+}
+
+export function isSharedWith(ctx: RequestContext, rec: AmiRecord, account: string): boolean {
+  return ctx.store.get(TYPES.launchPermission, partitionOf(rec.owner, rec.region), `${rec.ImageId} user ${account}`) !== undefined;
+}

@@ -1,0 +1,59 @@
+// CreateTags, DeleteTags and DescribeTags over the caller's tag records (DescribeTags: filters key, value,
+// resource-id, resource-type, tag:<key>; MaxResults between 5 and 1000).
+import type { RequestContext } from "../../gateway/context";
+import { compileFilters } from "../../util/ec2-filters";
+import type { Ec2Handlers } from "./api.generated";
+import { nextToken, pageLimit, startAfter } from "./paging";
+import { createTags, deleteTags, describeTag, TAG_TYPE, tagMap, type TagRecord } from "./tags";
+
+const BATCH = 200;
+
+function* tagsAfter(ctx: RequestContext, after: string): Generator<{ id: string; value: TagRecord }> {
+  let cursor = after || undefined;
+  for (;;) {
+    const batch = ctx.store.list<TagRecord>(TAG_TYPE, ctx.partition, { after: cursor, limit: BATCH });
+    yield* batch;
+    if (batch.length < BATCH) return;
+    cursor = batch[batch.length - 1].id;
+  }
+}
+
+export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "DescribeTags"> = {
+  CreateTags(ctx, { Resources, Tags }) {
+    createTags(ctx, Resources, Tags);
+  },
+
+  DeleteTags(ctx, { Resources, Tags }) {
+    deleteTags(ctx, Resources, Tags);
+  },
+
+  DescribeTags(ctx, input) {
+    const resourceTags = new Map<string, Record<string, string>>();
+    const matches = compileFilters<TagRecord>(input.Filters, {
+      fields: {
+        "key": (t) => t.Key,
+        "value": (t) => t.Value,
+        "resource-id": (t) => t.ResourceId,
+        "resource-type": (t) => t.ResourceType,
+      },
+      // tag:<key> selects the tags of resources that carry that tag.
+      tags: (t) => {
+        let m = resourceTags.get(t.ResourceId);
+        if (!m) { m = tagMap(ctx, t.ResourceId); resourceTags.set(t.ResourceId, m); }
+        return m;
+      },
+    });
+    const limit = pageLimit(input.MaxResults, 5, 1000);
+    const page: { id: string; value: TagRecord }[] = [];
+    let more = false;
+    for (const r of tagsAfter(ctx, startAfter(ctx, input.NextToken))) {
+      if (!matches(r.value)) continue;
+      if (page.length >= limit) { more = true; break; }
+      page.push(r);
+    }
+    return {
+      Tags: page.map((r) => describeTag(r.value)),
+      NextToken: more ? nextToken(ctx, page[page.length - 1].id) : undefined,
+    };
+  },
+};

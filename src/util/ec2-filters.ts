@@ -1,0 +1,73 @@
+// EC2 describe filters (API reference "Filter"; user guide "List and filter your resources", Using_Filtering.html):
+// filters are joined with AND, the values of one filter with OR; values are case-sensitive and may use `*`
+// (any run of characters) and `?` (one character), with `\` escaping the next character. `tag:<key>` matches
+// a tag of that key whose value matches, `tag-key` any tag key. An unknown filter name is InvalidParameterValue.
+import { ServiceError } from "../errors/service-error";
+
+export interface Filter { Name?: string; Values?: string[] }
+
+type Scalar = string | number | boolean | undefined | null;
+/** What a field yields for an item: one value, or several when the filter matches any of them (block devices). */
+export type FieldValue = Scalar | readonly Scalar[];
+
+export interface FilterSpec<T> {
+  /** Filter name → the item's value(s) for it. */
+  fields: Record<string, (item: T) => FieldValue>;
+  /** The item's tags, when the resource supports `tag:<key>` and `tag-key`. Only called when such a filter is used. */
+  tags?: (item: T) => Record<string, string>;
+}
+
+export type Predicate<T> = (item: T) => boolean;
+
+/** A wildcard pattern as a regular expression anchored at both ends. */
+export function wildcard(pattern: string): RegExp {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\" && i + 1 < pattern.length) re += escapeRegex(pattern[++i]);
+    else if (c === "*") re += "[\\s\\S]*";
+    else if (c === "?") re += "[\\s\\S]";
+    else re += escapeRegex(c);
+  }
+  return new RegExp(`^${re}$`, "u");
+}
+
+const escapeRegex = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** One value matcher per filter value: exact comparison unless the value has a wildcard. */
+function matcher(values: string[]): (v: string) => boolean {
+  const tests = values.map((p) => (/[*?\\]/.test(p) ? ((re: RegExp) => (v: string) => re.test(v))(wildcard(p)) : (v: string) => v === p));
+  return (v) => tests.some((t) => t(v));
+}
+
+const asStrings = (v: FieldValue): string[] =>
+  (Array.isArray(v) ? v : [v]).filter((x): x is string | number | boolean => x !== undefined && x !== null).map(String);
+
+export const invalidFilter = (name: string): ServiceError =>
+  new ServiceError("InvalidParameterValue", `The filter '${name}' is invalid`);
+
+/** Compiles the request's filters into one predicate; throws for an unknown or malformed filter before any item is read. */
+export function compileFilters<T>(filters: Filter[] | undefined, spec: FilterSpec<T>): Predicate<T> {
+  const predicates: Predicate<T>[] = [];
+  for (const f of filters ?? []) {
+    const name = f.Name;
+    if (!name) throw new ServiceError("InvalidFilter", "The filter name must be specified.");
+    const values = f.Values ?? [];
+    if (!values.length) throw new ServiceError("InvalidFilter", `The filter '${name}' must have at least one value.`);
+    const match = matcher(values);
+    if (spec.tags && name.startsWith("tag:")) {
+      const key = name.slice(4);
+      const tags = spec.tags;
+      predicates.push((item) => { const v = tags(item)[key]; return v !== undefined && match(v); });
+    } else if (spec.tags && name === "tag-key") {
+      const tags = spec.tags;
+      predicates.push((item) => Object.keys(tags(item)).some(match));
+    } else if (Object.prototype.hasOwnProperty.call(spec.fields, name)) {
+      const field = spec.fields[name];
+      predicates.push((item) => asStrings(field(item)).some(match));
+    } else {
+      throw invalidFilter(name);
+    }
+  }
+  return (item) => predicates.every((p) => p(item));
+}

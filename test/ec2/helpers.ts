@@ -1,0 +1,19 @@
+// Shared steps of the EC2 tests: register an EBS-backed AMI, and wait out a lifecycle phase on the manual clock.
+import { RegisterImageCommand, type EC2Client, type RegisterImageCommandInput } from "@aws-sdk/client-ec2";
+import type { Imagelite } from "../../src/index";
+import { T } from "../support/server";
+
+export async function registerAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
+  const r = await client.send(new RegisterImageCommand({
+    Name: name,
+    Architecture: "x86_64",
+    VirtualizationType: "hvm",
+    RootDeviceName: "/dev/xvda",
+    BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 8 } }],
+    ...extra,
+  }));
+  return r.ImageId!;
+}
+
+/** Moves the clock past every AMI phase (copy is the longest: 3 × T). */
+export const settle = (server: Imagelite) => server.clock.advance(3 * T + 1);
