@@ -7,8 +7,11 @@ import { Gateway } from "./gateway/gateway";
 import { streamLog, type RequestLog } from "./gateway/request-log";
 import { appstream } from "./services/appstream";
 import { sts } from "./services/sts";
+import { ec2 } from "./services/ec2";
 import { adminRouter } from "./admin/router";
 import type { ServiceDefinition } from "./gateway/service";
+import { Faults } from "./faults/faults";
+import { applySeed, readSeed } from "./seed/seed";
 
 export const VERSION: string = require("../../package.json").version;
 
@@ -19,6 +22,7 @@ export interface App {
   gateway: Gateway;
   log: RequestLog;
   services: ServiceDefinition[];
+  faults: Faults;
   close(): void;
 }
 
@@ -34,15 +38,26 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
   const store = openStore(config);
   const clock = new Clock(config.clock);
   const requestLog = log ?? streamLog(config.log);
-  const services = [appstream, sts];
+  const services = [appstream, ec2, sts];
   const app: App = {
-    config, store, clock, log: requestLog, services,
+    config, store, clock, log: requestLog, services, faults: new Faults(),
     gateway: undefined as unknown as Gateway,
     close: () => store.close(),
   };
   app.gateway = new Gateway({
-    services, store, clock, timings: timings(config.transitionSeconds), log: requestLog,
+    services, store, clock, timings: timings(config.transitionSeconds), log: requestLog, faults: app.faults,
     admin: adminRouter(app),
   });
+  if (config.seed) seedOnce(app, config.seed);
   return app;
+}
+
+/** Loads the seed file unless the store already holds state (a restart keeps what it has). */
+function seedOnce(app: App, path: string): void {
+  if (app.store.dump().length > 0) {
+    app.log.info(`seed ${path} not loaded: the store already holds state`);
+    return;
+  }
+  const made = applySeed(app, readSeed(path));
+  app.log.info(`seed ${path}: ${made} entries loaded`);
 }

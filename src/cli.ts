@@ -16,6 +16,8 @@ Usage: imagelite [flags]        (npm start -- [flags])
   --transition-seconds S    how long each intermediate lifecycle state lasts       IMAGELITE_TRANSITION_SECONDS
                             (default ${DEFAULTS.transitionSeconds}; 0 completes every transition by the next read)
   --clock real|manual       start the lifecycle clock running or frozen (default real)  IMAGELITE_CLOCK
+  --seed FILE               load a scenario (JSON or YAML) into an empty store at start  IMAGELITE_SEED
+  --admin on|off            off disables every /_imagelite/ route but health (default on)  IMAGELITE_ADMIN
   --quiet                   no request log                                        IMAGELITE_QUIET=1
   --help                    this text
   --version                 the version
@@ -42,6 +44,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
       options: {
         host: { type: "string" }, port: { type: "string" }, "data-dir": { type: "string" }, "in-memory": { type: "boolean" },
         "transition-seconds": { type: "string" }, clock: { type: "string" }, quiet: { type: "boolean" },
+        seed: { type: "string" }, admin: { type: "string" },
         help: { type: "boolean" }, version: { type: "boolean" },
       },
       strict: true,
@@ -55,6 +58,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   const transition = parsed["transition-seconds"] ?? env.IMAGELITE_TRANSITION_SECONDS;
   const clock = parsed.clock ?? env.IMAGELITE_CLOCK ?? DEFAULTS.clock;
   if (clock !== "real" && clock !== "manual") fail(`--clock must be real or manual, not "${clock}"`);
+  const admin = parsed.admin ?? env.IMAGELITE_ADMIN ?? DEFAULTS.admin;
+  if (admin !== "on" && admin !== "off") fail(`--admin must be on or off, not "${admin}"`);
   return {
     host: parsed.host ?? env.IMAGELITE_HOST ?? DEFAULTS.host,
     port: port !== undefined ? number("--port", port, 0, 65535) : DEFAULTS.port,
@@ -63,12 +68,20 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     transitionSeconds: transition !== undefined ? number("--transition-seconds", transition, 0, 86400) : DEFAULTS.transitionSeconds,
     clock,
     log: !(parsed.quiet ?? truthy(env.IMAGELITE_QUIET)),
+    admin,
+    seed: parsed.seed ?? env.IMAGELITE_SEED,
   };
 }
 
 function main(): void {
   const config = configFrom(process.argv.slice(2), process.env);
-  const app = createApp(config);
+  let app;
+  try {
+    app = createApp(config);
+  } catch (e) {
+    process.stderr.write(`imagelite: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
   const server = createHttpServer(app.gateway, (e) => app.log.failure("http", e));
   server.on("error", (e: NodeJS.ErrnoException) => {
     process.stderr.write(`imagelite: cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}\n`);

@@ -11,6 +11,10 @@ export interface Config {
   clock: ClockMode;
   /** Log one line per request. */
   log: boolean;
+  /** "off" disables every admin route but health. */
+  admin: "on" | "off";
+  /** A seed file loaded into an empty store at start. */
+  seed?: string;
 }
 
 export const DEFAULTS: Config = {
@@ -21,6 +25,7 @@ export const DEFAULTS: Config = {
   transitionSeconds: 2,
   clock: "real",
   log: true,
+  admin: "on",
 };
 
 /** Durations of lifecycle phases, in seconds. */
@@ -44,6 +49,9 @@ export const PHASE_WEIGHTS = {
   imageCreate: 2,
   imageCopy: 2,
   imageDelete: 1,
+  amiRegister: 1,
+  amiCopy: 3,
+  amiDeregister: 1,
 } as const;
 
 export type PhaseKind = keyof typeof PHASE_WEIGHTS;

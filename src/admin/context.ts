@@ -12,8 +12,13 @@ export function adminContext(app: App, req: RawRequest, operation: string): Requ
   const region = req.query.get("region") ?? DEFAULT_REGION;
   if (!/^[0-9]{12}$/.test(accountId)) throw new AdminError(400, "InvalidAccountId", "accountId must be 12 digits.");
   if (!/^[a-z]{2}(-[a-z]+)+-[0-9]$/.test(region)) throw new AdminError(400, "InvalidRegion", `region ${region} is not a region name.`);
+  return contextAt(app, accountId, region, app.clock.now(), operation);
+}
+
+/** A context that acts as an account in a region at a given time. */
+export function contextAt(app: App, accountId: string, region: string, now: number, operation = "Seed"): RequestContext {
   return {
-    service: "admin", operation, accountId, region, requestId: requestId(), now: app.clock.now(), store: app.store,
+    service: "admin", operation, accountId, region, requestId: requestId(), now, store: app.store,
     timings: timings(app.config.transitionSeconds), partition: { account: accountId, region },
   };
 }

@@ -6,6 +6,8 @@ import { ServiceError } from "../errors/service-error";
 import { AdminError, adminError, json, parseJsonBody } from "./json";
 import { clockRoutes } from "./clock-routes";
 import { appstreamRoutes } from "./appstream-routes";
+import { faultRoutes } from "./fault-routes";
+import { stateRoutes } from "./state-routes";
 
 export interface Route {
   method: string;
@@ -14,14 +16,12 @@ export interface Route {
 }
 
 export function adminRouter(app: App): (req: RawRequest) => RawResponse {
-  const routes: Route[] = [
-    {
-      method: "GET", pattern: /^\/_imagelite\/health$/,
-      handle: (a) => json(200, { status: "running", version: VERSION, services: a.services.map((s) => s.name) }),
-    },
-    ...clockRoutes,
-    ...appstreamRoutes,
-  ];
+  const health: Route = {
+    method: "GET", pattern: /^\/_imagelite\/health$/,
+    handle: (a) => json(200, { status: "running", version: VERSION, services: a.services.map((s) => s.name) }),
+  };
+  // With --admin off only health answers: a shared imagelite cannot be reset or steered from outside.
+  const routes: Route[] = app.config.admin === "off" ? [health] : [health, ...clockRoutes, ...faultRoutes, ...stateRoutes, ...appstreamRoutes];
   return (req) => {
     try {
       let pathMatched = false;

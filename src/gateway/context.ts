@@ -14,4 +14,9 @@ export interface RequestContext {
   timings: Timings;
   /** The caller's own partition ({ account, region }). */
   partition: Partition;
+  /**
+   * Set when a fault rule sends what this call creates or changes to its failure state: the handler
+   * schedules the failure (with `reason` as the service's message) instead of success.
+   */
+  failure?: { reason?: string };
 }

@@ -13,6 +13,8 @@ import { callerOf, type Caller } from "./caller";
 import { checkService, type ServiceDefinition } from "./service";
 import type { RequestContext } from "./context";
 import type { RequestLog } from "./request-log";
+import type { Operation } from "../model/model";
+import type { FaultEffect, Faults } from "../faults/faults";
 
 const PROTOCOLS: Record<string, Protocol> = { json: awsJson, ec2: ec2Query, query: awsQuery };
 
@@ -22,11 +24,26 @@ export interface GatewayDeps {
   clock: Clock;
   timings: Timings;
   log: RequestLog;
+  faults?: Faults;
   /** Routes under /_imagelite/ (admin and health). */
   admin?: (req: RawRequest) => RawResponse | Promise<RawResponse>;
 }
 
 interface Routed { def: ServiceDefinition; protocol: Protocol; form?: URLSearchParams }
+
+/** One AWS request on its way through the gateway. */
+interface Call {
+  started: bigint;
+  requestId: string;
+  caller: Caller;
+  routed: Routed;
+  operation?: string;
+  op?: Operation;
+  input?: Record<string, unknown>;
+  fault?: FaultEffect;
+  /** Set as soon as the answer is known (an error before the handler, or the handler's output). */
+  response?: RawResponse;
+}
 
 export class Gateway {
   private readonly byName = new Map<string, ServiceDefinition>();
@@ -45,26 +62,79 @@ export class Gateway {
 
   async handle(req: RawRequest): Promise<RawResponse> {
     if (req.path.startsWith("/_imagelite/") && this.deps.admin) return this.deps.admin(req);
-    return this.handleAws(req);
+    const call = this.begin(req);
+    if (call.fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, call.fault!.latencyMs));
+    return this.finish(call);
   }
 
+  /** The whole way of an AWS request, ignoring injected latency (benchmarks and in-process callers). */
   handleAws(req: RawRequest): RawResponse {
-    const started = process.hrtime.bigint();
-    const requestId = newRequestId();
-    const caller = callerOf(req);
-    const routed = this.route(req, caller);
-    let operation: string | undefined;
-    let response: RawResponse;
-    try {
-      operation = routed.protocol.operationName(req, routed.form);
-      response = this.invoke(routed, operation, req, caller, requestId);
-    } catch (e) {
-      response = this.renderError(routed, e, requestId, operation);
+    return this.finish(this.begin(req));
+  }
+
+  /**
+   * Runs an operation as an account in a region at a given time, with the same validation and in one
+   * transaction, without HTTP (seed files). Throws the ServiceError a client would get.
+   */
+  invokeAs(service: string, operation: string, accountId: string, region: string, input: Record<string, unknown>, now: number): unknown {
+    const def = this.byName.get(service);
+    const op = def?.model.operations.get(operation);
+    if (!def || !op) throw new ServiceError("UnknownOperation", `${service} has no operation ${operation}.`);
+    if (op.input) {
+      const violations = validate(op.input, input);
+      if (violations.length) throw def.validationError(violations);
     }
+    const ctx: RequestContext = {
+      service, operation, accountId, region, requestId: newRequestId(), now, store: this.deps.store, timings: this.deps.timings,
+      partition: { account: accountId, region },
+    };
+    return this.deps.store.transaction(() => def.handlers[operation](ctx, input));
+  }
+
+  /** Routes, parses and validates a request and decides which faults apply; the handler runs in finish(). */
+  private begin(req: RawRequest): Call {
+    const call: Call = { started: process.hrtime.bigint(), requestId: newRequestId(), caller: callerOf(req) } as Call;
+    call.routed = this.route(req, call.caller);
+    try {
+      const { def, protocol } = call.routed;
+      call.operation = protocol.operationName(req, call.routed.form);
+      if (!call.operation) {
+        throw def.model.protocol === "json" ? def.unknownOperation("") :
+          new ServiceError("MissingAction", "The request must contain the parameter Action.");
+      }
+      const op = def.model.operations.get(call.operation);
+      if (!op || !def.handlers[call.operation]) throw def.unknownOperation(call.operation);
+      call.input = protocol.parse(req, op, def.model, call.routed.form);
+      if (op.input) {
+        const violations = validate(op.input, call.input);
+        if (violations.length) throw def.validationError(violations);
+      }
+      call.op = op;
+      call.fault = this.deps.faults?.match(def.name, call.operation, call.caller.accountId, call.caller.region, call.input);
+    } catch (e) {
+      call.response = this.renderError(call.routed, e, call.requestId, call.operation);
+    }
+    return call;
+  }
+
+  private finish(call: Call): RawResponse {
+    if (!call.response) {
+      try {
+        if (call.fault?.error) {
+          const { code, message, status } = call.fault.error;
+          throw new ServiceError(code, message, status);
+        }
+        call.response = this.invoke(call);
+      } catch (e) {
+        call.response = this.renderError(call.routed, e, call.requestId, call.operation);
+      }
+    }
+    const response = call.response;
     this.deps.log.request({
-      service: routed.def.name, operation: operation ?? "-", account: caller.accountId, region: caller.region,
-      status: response.status, micros: Number(process.hrtime.bigint() - started) / 1000,
+      service: call.routed.def.name, operation: call.operation ?? "-", account: call.caller.accountId, region: call.caller.region,
+      status: response.status, micros: Number(process.hrtime.bigint() - call.started) / 1000,
       error: response.status >= 400 ? response.headers["x-amzn-errortype"] ?? errorCodeOf(response) : undefined,
+      faults: call.fault?.ids,
     });
     return response;
   }
@@ -92,31 +162,22 @@ export class Gateway {
     return { def, protocol: PROTOCOLS[def.model.protocol], form };
   }
 
-  private invoke(routed: Routed, operation: string | undefined, req: RawRequest, caller: Caller, requestId: string): RawResponse {
-    const { def, protocol } = routed;
-    if (!operation) {
-      throw def.model.protocol === "json" ? def.unknownOperation("") :
-        new ServiceError("MissingAction", "The request must contain the parameter Action.");
-    }
-    const op = def.model.operations.get(operation);
-    const handler = op && def.handlers[operation];
-    if (!op || !handler) throw def.unknownOperation(operation);
-    const input = protocol.parse(req, op, def.model, routed.form);
-    if (op.input) {
-      const violations = validate(op.input, input);
-      if (violations.length) throw def.validationError(violations);
-    }
+  private invoke(call: Call): RawResponse {
+    const { def, protocol } = call.routed;
+    const op = call.op!;
+    const handler = def.handlers[op.name];
     const ctx: RequestContext = {
-      service: def.name, operation, accountId: caller.accountId, region: caller.region, requestId,
+      service: def.name, operation: op.name, accountId: call.caller.accountId, region: call.caller.region, requestId: call.requestId,
       now: this.deps.clock.now(), store: this.deps.store, timings: this.deps.timings,
-      partition: { account: caller.accountId, region: caller.region },
+      partition: { account: call.caller.accountId, region: call.caller.region },
+      failure: call.fault?.lifecycle,
     };
-    if (def.isDryRun?.(input)) {
-      this.deps.store.rollback(() => handler(ctx, input));
+    if (def.isDryRun?.(call.input!)) {
+      this.deps.store.rollback(() => handler(ctx, call.input));
       throw def.dryRunSuccess!();
     }
-    const output = this.deps.store.transaction(() => handler(ctx, input));
-    return protocol.serialize(output, op, def.model, requestId);
+    const output = this.deps.store.transaction(() => handler(ctx, call.input));
+    return protocol.serialize(output, op, def.model, call.requestId);
   }
 
   private renderError(routed: Routed, e: unknown, requestId: string, operation?: string): RawResponse {

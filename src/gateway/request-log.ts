@@ -7,6 +7,8 @@ export interface RequestLine {
   status: number;
   micros: number;
   error?: string;
+  /** Ids of the fault rules that shaped this call. */
+  faults?: string[];
 }
 
 export interface RequestLog {
@@ -20,7 +22,7 @@ export function streamLog(enabled: boolean, out: NodeJS.WritableStream = process
     request(l) {
       if (!enabled) return;
       out.write(`${new Date().toISOString()} ${l.service} ${l.operation} ${l.account} ${l.region} ${l.status}` +
-        `${l.error ? ` ${l.error}` : ""} ${(l.micros / 1000).toFixed(2)}ms\n`);
+        `${l.error ? ` ${l.error}` : ""} ${(l.micros / 1000).toFixed(2)}ms${l.faults ? ` fault=${l.faults.join(",")}` : ""}\n`);
     },
     failure(what, error) {
       err.write(`${new Date().toISOString()} internal error in ${what}: ${error instanceof Error ? error.stack : String(error)}\n`);

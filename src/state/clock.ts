@@ -34,6 +34,13 @@ export class Clock {
 
   getMode(): ClockMode { return this.mode; }
 
+  /** Sets the mode and the current time (a restored state resumes at the time it was exported). */
+  restore(mode: ClockMode, now: number): void {
+    this.mode = mode;
+    if (mode === "manual") this.frozenAt = now;
+    else this.offsetMs = now - this.wall();
+  }
+
   snapshot(): ClockState {
     return { mode: this.mode, offsetMs: this.offsetMs, ...(this.mode === "manual" ? { frozenAt: this.frozenAt } : {}) };
   }

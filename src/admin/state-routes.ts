@@ -1,0 +1,93 @@
+// Reset, export and import of the whole state, and the running configuration.
+import type { Route } from "./router";
+import type { App } from "../app";
+import { AdminError, json, parseJsonBody } from "./json";
+import { PHASE_WEIGHTS } from "../config";
+import type { StoredRecord } from "../state/store";
+
+export const STATE_FORMAT = "imagelite-state";
+
+/** Filters of a reset, from the query string or a JSON body: accountId, region, service. */
+function resetScope(app: App, query: URLSearchParams, body: Record<string, unknown>) {
+  const pick = (k: string) => {
+    const v = query.get(k) ?? body[k];
+    if (v !== undefined && v !== null && typeof v !== "string") throw new AdminError(400, "InvalidParameter", `${k} must be a string.`);
+    return (v ?? undefined) as string | undefined;
+  };
+  const accountId = pick("accountId");
+  const region = pick("region");
+  const service = pick("service");
+  if (accountId !== undefined && !/^[0-9]{12}$/.test(accountId)) throw new AdminError(400, "InvalidAccountId", "accountId must be 12 digits.");
+  if (service !== undefined && !app.services.some((s) => s.name === service)) {
+    throw new AdminError(400, "UnknownService", `Unknown service ${service}; one of ${app.services.map((s) => s.name).join(", ")}.`);
+  }
+  return { accountId, region, service };
+}
+
+export function reset(app: App, scope: { accountId?: string; region?: string; service?: string } = {}): void {
+  app.store.transaction(() => app.store.clear({ account: scope.accountId, region: scope.region, typePrefix: scope.service ? `${scope.service}.` : undefined }));
+  for (const f of app.faults.list()) {
+    if ((!scope.service || f.service === scope.service) && (!scope.accountId || !f.accountId || f.accountId === scope.accountId) &&
+        (!scope.region || !f.region || f.region === scope.region)) app.faults.remove(f.id);
+  }
+}
+
+export function exportState(app: App) {
+  return { format: STATE_FORMAT, version: 1, clock: { now: new Date(app.clock.now()).toISOString(), mode: app.clock.getMode() }, records: app.store.dump() };
+}
+
+/** Replaces the whole state with an exported document, in one transaction; the clock returns to its time. */
+export function importState(app: App, doc: Record<string, unknown>): number {
+  if (doc.format !== STATE_FORMAT || doc.version !== 1) throw new AdminError(400, "InvalidState", `Not an ${STATE_FORMAT} document of version 1.`);
+  if (!Array.isArray(doc.records)) throw new AdminError(400, "InvalidState", "records must be a list.");
+  const records = doc.records as StoredRecord[];
+  records.forEach((r, i) => {
+    if (typeof r !== "object" || r === null || typeof r.type !== "string" || typeof r.account !== "string" || typeof r.region !== "string" ||
+        typeof r.id !== "string" || r.id === "" || r.value === undefined) {
+      throw new AdminError(400, "InvalidState", `records[${i}] must have string type, account, region and id, and a value.`);
+    }
+  });
+  const clock = doc.clock as { now?: unknown; mode?: unknown } | undefined;
+  const at = clock && typeof clock.now === "string" ? Date.parse(clock.now) : NaN;
+  if (clock !== undefined && (Number.isNaN(at) || (clock.mode !== "real" && clock.mode !== "manual"))) {
+    throw new AdminError(400, "InvalidState", 'clock must be {"now": ISO 8601 time, "mode": "real" | "manual"}.');
+  }
+  app.store.transaction(() => {
+    app.store.clear();
+    for (const r of records) app.store.put(r.type, { account: r.account, region: r.region }, r.id, r.value);
+  });
+  if (clock) app.clock.restore(clock.mode as "real" | "manual", at);
+  return records.length;
+}
+
+export const stateRoutes: Route[] = [
+  {
+    method: "POST", pattern: /^\/_imagelite\/reset$/,
+    handle(app, req) {
+      const scope = resetScope(app, req.query, parseJsonBody(req.body));
+      reset(app, scope);
+      app.log.info(`reset ${JSON.stringify(scope)}`);
+      return json(200, { reset: scope });
+    },
+  },
+  { method: "GET", pattern: /^\/_imagelite\/state$/, handle: (app) => json(200, exportState(app)) },
+  {
+    method: "POST", pattern: /^\/_imagelite\/state$/,
+    handle(app, req) {
+      const imported = importState(app, parseJsonBody(req.body));
+      app.log.info(`state imported: ${imported} records`);
+      return json(200, { imported });
+    },
+  },
+  {
+    method: "GET", pattern: /^\/_imagelite\/config$/,
+    handle(app) {
+      const c = app.config;
+      return json(200, {
+        host: c.host, port: c.port, store: c.inMemory ? "memory" : "sqlite", dataDir: c.inMemory ? undefined : c.dataDir,
+        transitionSeconds: c.transitionSeconds, clock: app.clock.getMode(), admin: c.admin,
+        phaseSeconds: Object.fromEntries(Object.entries(PHASE_WEIGHTS).map(([k, w]) => [k, w * c.transitionSeconds])),
+      });
+    },
+  },
+];
