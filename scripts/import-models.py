@@ -13,17 +13,18 @@ import botocore.session
 
 OPERATIONS = {
     "appstream": [
-        "CopyImage", "CreateFleet", "CreateImageBuilder", "CreateUpdatedImage",
+        "CopyImage", "CreateFleet", "CreateImageBuilder", "CreateImportedImage", "CreateUpdatedImage",
         "DeleteFleet", "DeleteImage", "DeleteImageBuilder", "DeleteImagePermissions",
         "DescribeFleets", "DescribeImageBuilders", "DescribeImagePermissions", "DescribeImages",
         "ListTagsForResource", "StartFleet", "StartImageBuilder", "StopFleet", "StopImageBuilder",
         "TagResource", "UntagResource", "UpdateFleet", "UpdateImagePermissions",
     ],
-    # Part 1 of EC2 (AMIs and tags). ImportImage, DescribeImportImageTasks, CancelImportTask, the fast-launch and the
-    # image-usage-report operations come back with the later parts that implement them.
     "ec2": [
-        "CopyImage", "CreateTags", "DeleteTags", "DeregisterImage", "DescribeImageAttribute", "DescribeImages",
-        "DescribeTags", "ModifyImageAttribute", "RegisterImage", "ResetImageAttribute",
+        "CancelImportTask", "CopyImage", "CreateImageUsageReport", "CreateTags", "DeleteImageUsageReport",
+        "DeleteTags", "DeregisterImage", "DescribeFastLaunchImages", "DescribeImageAttribute",
+        "DescribeImageUsageReportEntries", "DescribeImageUsageReports", "DescribeImages",
+        "DescribeImportImageTasks", "DescribeTags", "DisableFastLaunch", "EnableFastLaunch", "ImportImage",
+        "ModifyImageAttribute", "RegisterImage", "ResetImageAttribute",
     ],
     "sts": ["GetCallerIdentity"],
 }

@@ -52,6 +52,13 @@ export const PHASE_WEIGHTS = {
   amiRegister: 1,
   amiCopy: 3,
   amiDeregister: 1,
+  /** Each of an import task's steps (converting, updating, booting, ...): an import is the slowest thing here. */
+  importStep: 3,
+  importCancel: 1,
+  importedImage: 3,
+  fastLaunchEnable: 3,
+  fastLaunchDisable: 2,
+  usageReport: 2,
 } as const;
 
 export type PhaseKind = keyof typeof PHASE_WEIGHTS;

@@ -8,6 +8,8 @@ export interface AccessEndpoint {
 }
 export type AccessEndpointList = AccessEndpoint[];
 export type AccessEndpointType = "STREAMING";
+export type AgentSoftwareVersion = "CURRENT_LATEST" | "ALWAYS_LATEST";
+export type AppCatalogConfig = ApplicationConfig[];
 export interface Application {
   AppBlockArn?: string;
   Arn?: string;
@@ -23,6 +25,15 @@ export interface Application {
   Metadata?: Metadata;
   Name?: string;
   Platforms?: Platforms;
+  WorkingDirectory?: string;
+}
+export interface ApplicationConfig {
+  AbsoluteAppPath: string;
+  AbsoluteIconPath?: string;
+  AbsoluteManifestPath?: string;
+  DisplayName?: string;
+  LaunchParameters?: string;
+  Name: string;
   WorkingDirectory?: string;
 }
 export type Applications = Application[];
@@ -108,6 +119,21 @@ export interface CreateImageBuilderRequest {
 export interface CreateImageBuilderResult {
   ImageBuilder?: ImageBuilder;
 }
+export interface CreateImportedImageRequest {
+  AgentSoftwareVersion?: AgentSoftwareVersion;
+  AppCatalogConfig?: AppCatalogConfig;
+  Description?: string;
+  DisplayName?: string;
+  DryRun?: boolean;
+  IamRoleArn: string;
+  Name: string;
+  RuntimeValidationConfig?: RuntimeValidationConfig;
+  SourceAmiId: string;
+  Tags?: Tags;
+}
+export interface CreateImportedImageResult {
+  Image?: Image;
+}
 export interface CreateUpdatedImageRequest {
   dryRun?: boolean;
   existingImageName: string;
@@ -185,6 +211,9 @@ export interface DescribeImagesResult {
 export interface DomainJoinInfo {
   DirectoryName?: string;
   OrganizationalUnitDistinguishedName?: string;
+}
+export interface DryRunOperationException {
+  Message?: string;
 }
 export type DynamicAppProvidersEnabled = "ENABLED" | "DISABLED";
 export interface Fleet {
@@ -349,6 +378,9 @@ export interface ResourceNotAvailableException {
 export interface ResourceNotFoundException {
   Message?: string;
 }
+export interface RuntimeValidationConfig {
+  IntendedInstanceType?: string;
+}
 export interface S3Location {
   S3Bucket: string;
   S3Key?: string;
@@ -450,6 +482,7 @@ export interface AppStreamHandlers {
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResponse;
   CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImageBuilder(ctx: RequestContext, input: CreateImageBuilderRequest): CreateImageBuilderResult;
+  CreateImportedImage(ctx: RequestContext, input: CreateImportedImageRequest): CreateImportedImageResult;
   CreateUpdatedImage(ctx: RequestContext, input: CreateUpdatedImageRequest): CreateUpdatedImageResult;
   DeleteFleet(ctx: RequestContext, input: DeleteFleetRequest): DeleteFleetResult;
   DeleteImage(ctx: RequestContext, input: DeleteImageRequest): DeleteImageResult;

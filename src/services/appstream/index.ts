@@ -9,6 +9,7 @@ import { imagePermissionHandlers } from "./image-permissions";
 import { builderHandlers } from "./image-builders";
 import { fleetHandlers } from "./fleets";
 import { tagHandlers } from "./tags";
+import { importedImageHandlers } from "./imported-images";
 
 const handlers: AppStreamHandlers = {
   ...imageHandlers,
@@ -16,6 +17,7 @@ const handlers: AppStreamHandlers = {
   ...builderHandlers,
   ...fleetHandlers,
   ...tagHandlers,
+  ...importedImageHandlers,
 };
 
 export const appstream: ServiceDefinition = {

@@ -9,12 +9,18 @@ import { imageHandlers } from "./images";
 import { describeImagesHandlers } from "./describe-images";
 import { imageAttributeHandlers } from "./image-attributes";
 import { tagHandlers } from "./tag-handlers";
+import { importTaskHandlers } from "./import-tasks";
+import { fastLaunchHandlers } from "./fast-launch";
+import { usageReportHandlers } from "./usage-reports";
 
 const handlers: Ec2Handlers = {
   ...imageHandlers,
   ...describeImagesHandlers,
   ...imageAttributeHandlers,
   ...tagHandlers,
+  ...importTaskHandlers,
+  ...fastLaunchHandlers,
+  ...usageReportHandlers,
 };
 
 const model = loadModel("ec2");
