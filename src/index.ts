@@ -5,6 +5,9 @@ import { createHttpServer } from "./server";
 import type { Config } from "./config";
 import type { ClockMode } from "./state/clock";
 import { DEFAULT_REGION } from "./gateway/caller";
+import type { FaultRule, StoredFault } from "./faults/faults";
+import { checkedRule } from "./admin/fault-routes";
+import { exportState, importState, reset } from "./admin/state-routes";
 
 export interface StartOptions extends Partial<Config> {}
 
@@ -18,8 +21,13 @@ export interface Imagelite {
   /** Credentials that act as the given account (the access key id is the account id). */
   credentials(accountId?: string): Credentials;
   clock: { now(): Date; advance(seconds: number): void; set(mode: ClockMode): void };
-  /** Empties every account and region (the public catalogs stay). */
-  reset(): void;
+  /** Failure on demand: `add` checks a rule and returns its id (see README, "Failure on demand"). */
+  faults: { add(rule: FaultRule): string; remove(id: string): boolean; list(): StoredFault[]; clear(): void };
+  /** Empties everything, or one account, region or service (the public catalogs stay), and drops their fault rules. */
+  reset(scope?: { accountId?: string; region?: string; service?: string }): void;
+  /** The whole state as a JSON document, and back. */
+  exportState(): ReturnType<typeof exportState>;
+  importState(doc: ReturnType<typeof exportState>): void;
   stop(): Promise<void>;
   app: App;
 }
@@ -42,7 +50,15 @@ export async function startImagelite(options: StartOptions = {}): Promise<Imagel
       advance: (s) => app.clock.advance(s),
       set: (mode) => app.clock.setMode(mode),
     },
-    reset: () => app.store.clear(),
+    faults: {
+      add: (rule) => app.faults.add(checkedRule(app, rule)),
+      remove: (id) => app.faults.remove(id),
+      list: () => app.faults.list(),
+      clear: () => app.faults.clear(),
+    },
+    reset: (scope) => reset(app, scope),
+    exportState: () => exportState(app),
+    importState: (doc) => { importState(app, doc as unknown as Record<string, unknown>); },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => { app.close(); resolve(); });
       server.closeAllConnections();
@@ -53,3 +69,4 @@ export async function startImagelite(options: StartOptions = {}): Promise<Imagel
 
 export { createApp } from "./app";
 export type { Config } from "./config";
+export type { FaultRule, StoredFault } from "./faults/faults";

@@ -1,29 +1,38 @@
 // /_imagelite/faults: register, list and remove fault rules (see src/faults/faults.ts).
 import type { Route } from "./router";
 import { AdminError, json, parseJsonBody } from "./json";
-import { FaultRuleError, parseRule } from "../faults/faults";
+import { FaultRuleError, parseRule, type FaultRule } from "../faults/faults";
+import type { App } from "../app";
+
+/** Actions that the admin routes perform for a service (the Image Assistant's CreateImage), which rules may name too. */
+export const ADMIN_OPERATIONS: Record<string, string[]> = { appstream: ["CreateImage"] };
+
+/** A rule as JSON → a rule for a service and operation this server has; throws FaultRuleError. */
+export function checkedRule(app: App, body: unknown): FaultRule {
+  const rule = parseRule(body);
+  const def = app.services.find((s) => s.name === rule.service);
+  if (!def) throw new FaultRuleError(`Unknown service ${rule.service}; one of ${app.services.map((s) => s.name).join(", ")}.`);
+  if (rule.operation !== "*" && !def.model.operations.has(rule.operation) && !ADMIN_OPERATIONS[rule.service]?.includes(rule.operation)) {
+    throw new FaultRuleError(`${rule.service} has no operation ${rule.operation}.`);
+  }
+  return rule;
+}
 
 export const faultRoutes: Route[] = [
   { method: "GET", pattern: /^\/_imagelite\/faults$/, handle: (app) => json(200, { faults: app.faults.list() }) },
   {
     method: "POST", pattern: /^\/_imagelite\/faults$/,
     handle(app, req) {
-      const body = parseJsonBody(req.body);
-      const known = new Set(app.services.map((s) => s.name));
+      let rule: FaultRule;
       try {
-        const rule = parseRule(body);
-        if (!known.has(rule.service)) throw new FaultRuleError(`Unknown service ${rule.service}; one of ${[...known].join(", ")}.`);
-        const def = app.services.find((s) => s.name === rule.service)!;
-        if (rule.operation !== "*" && !def.model.operations.has(rule.operation)) {
-          throw new FaultRuleError(`${rule.service} has no operation ${rule.operation}.`);
-        }
-        const id = app.faults.add(rule);
-        app.log.info(`fault rule ${id} added: ${JSON.stringify(rule)}`);
-        return json(200, { id });
+        rule = checkedRule(app, parseJsonBody(req.body));
       } catch (e) {
         if (e instanceof FaultRuleError) throw new AdminError(400, "InvalidFaultRule", e.message);
         throw e;
       }
+      const id = app.faults.add(rule);
+      app.log.info(`fault rule ${id} added: ${JSON.stringify(rule)}`);
+      return json(200, { id });
     },
   },
   { method: "DELETE", pattern: /^\/_imagelite\/faults$/, handle: (app) => { app.faults.clear(); return json(200, { faults: [] }); } },

@@ -10,6 +10,13 @@ import * as err from "./errors";
 import { checkNameFree, checkNewImageName, imageArn, imageView, putImage, resolveImage, setImageUse } from "./images";
 import { GONE, pick, TYPES, type BuilderRecord, type ImageRecord } from "./records";
 import { pageSize, storePage } from "./paging";
+import { builderFailure, errorsView, imageFailure } from "./failures";
+
+/** PENDING → RUNNING, or → FAILED when a fault rule says so; the failure's reason is kept on the record. */
+function launch(ctx: RequestContext, rec: BuilderRecord): void {
+  rec.schedule = plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], [ctx.failure ? "FAILED" : "RUNNING"]);
+  Object.assign(rec, ctx.failure ? builderFailure(ctx, ctx.failure.reason) : { StateChangeReason: undefined, ImageBuilderErrors: undefined });
+}
 
 /** Members of CreateImageBuilder that the builder keeps and returns as given. */
 const KEPT = ["Description", "DisplayName", "VpcConfig", "InstanceType", "IamRoleArn", "EnableDefaultInternetAccess",
@@ -44,7 +51,7 @@ export function builderView(ctx: RequestContext, rec: BuilderRecord, changed = f
     AppstreamAgentVersion: rec.attrs.AppstreamAgentVersion as string | undefined,
     LatestAppstreamAgentVersion: "TRUE",
     StateChangeReason: state === "FAILED" ? rec.StateChangeReason : undefined,
-    ImageBuilderErrors: state === "FAILED" ? rec.ImageBuilderErrors : undefined,
+    ImageBuilderErrors: state === "FAILED" ? errorsView(rec.ImageBuilderErrors) : undefined,
   };
 }
 
@@ -73,9 +80,10 @@ export const builderHandlers: Pick<AppStreamHandlers,
       families: image.families,
       releasedAt: image.releasedAt,
       createdAt: ctx.now,
-      schedule: plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], ["RUNNING"]),
+      schedule: [],
       tags: { ...(input.Tags ?? {}) },
     };
+    launch(ctx, rec);
     save(ctx, rec);
     setImageUse(ctx, image.ref, "builder", rec.Name, true);
     return { ImageBuilder: builderView(ctx, rec, true) };
@@ -98,7 +106,7 @@ export const builderHandlers: Pick<AppStreamHandlers,
     // StartImageBuilder lists no OperationNotPermittedException: a builder that is not stopped is being changed.
     if (state !== "STOPPED") throw err.concurrentModification(wrongState(Name, state, "STOPPED"));
     if (AppstreamAgentVersion) rec.attrs.AppstreamAgentVersion = AppstreamAgentVersion;
-    rec.schedule = plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], ["RUNNING"]);
+    launch(ctx, rec);
     save(ctx, rec);
     return { ImageBuilder: builderView(ctx, rec, true) };
   },
@@ -156,8 +164,9 @@ export function createImageFromBuilder(ctx: RequestContext, builderName: string,
     SupportedInstanceFamilies: builder.families,
     releasedAt: builder.releasedAt,
     createdAt: ctx.now,
-    schedule: plan(ctx.now, ["PENDING", seconds], ["AVAILABLE"]),
+    schedule: plan(ctx.now, ["PENDING", seconds], [ctx.failure ? "FAILED" : "AVAILABLE"]),
     tags: { ...(input.Tags ?? {}) },
+    ...(ctx.failure ? imageFailure(ctx, "INTERNAL_ERROR", ctx.failure.reason) : {}),
   };
   putImage(ctx, image);
   return imageView(ctx, image, undefined, true);

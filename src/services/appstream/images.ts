@@ -12,6 +12,7 @@ import {
   GONE, ownerPartition, TYPES, type ImageRecord, type ImageRef, type PermissionRecord, type SharedWithMeRecord,
 } from "./records";
 import { appstreamPage, pageSize } from "./paging";
+import { errorsView, imageFailure } from "./failures";
 
 export const imageArn = (region: string, account: string, name: string) => arn("appstream", region, account, `image/${name}`);
 
@@ -52,7 +53,7 @@ export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImageP
     ImagePermissions: shared,
     ImageSharedWithOthers: shared ? undefined : hasShares(ctx, rec) ? "TRUE" : "FALSE",
     StateChangeReason: state === "FAILED" ? rec.StateChangeReason : undefined,
-    ImageErrors: state === "FAILED" ? rec.ImageErrors : undefined,
+    ImageErrors: state === "FAILED" ? errorsView(rec.ImageErrors) : undefined,
     DynamicAppProvidersEnabled: "DISABLED",
     Applications: [],
   };
@@ -296,8 +297,11 @@ export const imageHandlers: Pick<AppStreamHandlers, "DescribeImages" | "DeleteIm
       DisplayName: src.DisplayName,
       ImageBuilderName: undefined,
       createdAt: ctx.now,
-      schedule: plan(ctx.now, ["COPYING", ctx.timings.seconds("imageCopy")], ["AVAILABLE"]),
+      schedule: plan(ctx.now, ["COPYING", ctx.timings.seconds("imageCopy")], [ctx.failure ? "FAILED" : "AVAILABLE"]),
       tags: {},
+      StateChangeReason: undefined,
+      ImageErrors: undefined,
+      ...(ctx.failure ? imageFailure(ctx, "IMAGE_COPY_FAILURE", ctx.failure.reason) : {}),
     };
     putImage(ctx, copy);
     return { DestinationImageName: copy.Name };
@@ -325,8 +329,11 @@ export const imageHandlers: Pick<AppStreamHandlers, "DescribeImages" | "DeleteIm
       ImageBuilderName: undefined,
       AppstreamAgentVersion: "LATEST",
       createdAt: ctx.now,
-      schedule: plan(ctx.now, ["CREATING", ctx.timings.seconds("imageCreate")], ["AVAILABLE"]),
+      schedule: plan(ctx.now, ["CREATING", ctx.timings.seconds("imageCreate")], [ctx.failure ? "FAILED" : "AVAILABLE"]),
       tags: { ...(input.newImageTags ?? {}) },
+      StateChangeReason: undefined,
+      ImageErrors: undefined,
+      ...(ctx.failure ? imageFailure(ctx, "IMAGE_UPDATE_FAILURE", ctx.failure.reason) : {}),
     };
     putImage(ctx, rec);
     return { canUpdateImage: true, image: imageView(ctx, rec, undefined, true) };

@@ -3,7 +3,8 @@
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
 import { stateAt, type Schedule } from "../../state/lifecycle";
-import type { ImageBuilderStateChangeReason, ImagePermissions, ImageStateChangeReason, PlatformType, ResourceError } from "./api.generated";
+import type { ImageBuilderStateChangeReason, ImagePermissions, ImageStateChangeReason, PlatformType } from "./api.generated";
+import type { StoredError } from "./failures";
 
 export const TYPES = {
   image: "appstream.image",
@@ -38,7 +39,8 @@ export interface ImageRecord {
   schedule: Schedule;
   tags: Record<string, string>;
   StateChangeReason?: ImageStateChangeReason;
-  ImageErrors?: ResourceError[];
+  /** Shown once the image is FAILED (failure on demand). */
+  ImageErrors?: StoredError[];
 }
 
 export interface BuilderRecord {
@@ -57,7 +59,7 @@ export interface BuilderRecord {
   schedule: Schedule;
   tags: Record<string, string>;
   StateChangeReason?: ImageBuilderStateChangeReason;
-  ImageBuilderErrors?: ResourceError[];
+  ImageBuilderErrors?: StoredError[];
 }
 
 export interface FleetRecord {

@@ -1,0 +1,150 @@
+// Failure on demand: error rules (first N calls, a share of calls, latency) and lifecycle rules that send
+// what an operation creates to its failure state, over HTTP and through the in-process API.
+import { after, before, beforeEach, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import {
+  CopyImageCommand, CreateImageBuilderCommand, DescribeFleetsCommand, DescribeImageBuildersCommand, DescribeImagesCommand,
+  type AppStreamClient,
+} from "@aws-sdk/client-appstream";
+import { DescribeImagesCommand as Ec2DescribeImages } from "@aws-sdk/client-ec2";
+import type { Imagelite } from "../../src/index";
+import { createApp } from "../../src/app";
+import type { RequestLine } from "../../src/gateway/request-log";
+import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, rejection, startTestServer, T } from "../support/server";
+
+const BASE = "AppStream-WinServer2022-11-10-2025";
+
+describe("fault rules", () => {
+  let server: Imagelite;
+  let client: AppStreamClient;
+  before(async () => { server = await startTestServer(); client = appstreamClient(server); });
+  after(async () => { client.destroy(); await server.stop(); });
+  beforeEach(() => server.reset());
+
+  it("throttles the first N matching calls, then lets calls through", async () => {
+    const { status, body } = await admin(server, "POST", "/_imagelite/faults", {
+      service: "appstream", operation: "DescribeFleets", times: 2, error: { code: "ThrottlingException", message: "Rate exceeded" },
+    });
+    assert.equal(status, 200);
+    assert.match(body.id, /^[0-9a-f-]{36}$/);
+    for (let i = 0; i < 2; i++) {
+      const e = await rejection(() => client.send(new DescribeFleetsCommand({})));
+      assert.equal(e.name, "ThrottlingException");
+      assert.equal(e.message, "Rate exceeded");
+      assert.equal(e.$metadata?.httpStatusCode, 400);
+    }
+    assert.deepEqual((await client.send(new DescribeFleetsCommand({}))).Fleets, []);
+    const listed = await admin(server, "GET", "/_imagelite/faults");
+    assert.equal(listed.body.faults[0].matched, 2);
+  });
+
+  it("answers EC2 in its own envelope, and matches account and region", async () => {
+    server.faults.add({ service: "ec2", operation: "DescribeImages", accountId: ACCOUNT_B, error: { code: "RequestLimitExceeded", status: 503 } });
+    const a = ec2Client(server, ACCOUNT_A);
+    const b = ec2Client(server, ACCOUNT_B);
+    await a.send(new Ec2DescribeImages({ Owners: ["self"] }));
+    const e = await rejection(() => b.send(new Ec2DescribeImages({ Owners: ["self"] })));
+    assert.equal(e.name, "RequestLimitExceeded");
+    assert.equal(e.$metadata?.httpStatusCode, 503);
+    a.destroy(); b.destroy();
+  });
+
+  it("matches a share of calls and a named resource only", async () => {
+    server.faults.add({ service: "appstream", operation: "*", probability: 0, error: { code: "ThrottlingException" } });
+    for (let i = 0; i < 5; i++) await client.send(new DescribeFleetsCommand({}));
+    server.faults.clear();
+    server.faults.add({ service: "appstream", operation: "DescribeImages", resource: BASE, error: { code: "ResourceNotFoundException", message: "gone" } });
+    assert.equal((await client.send(new DescribeImagesCommand({ Names: ["AppStream-WinServer2019-11-10-2025"] }))).Images!.length, 1);
+    assert.equal((await rejection(() => client.send(new DescribeImagesCommand({ Names: [BASE] })))).name, "ResourceNotFoundException");
+  });
+
+  it("adds latency", async () => {
+    const id = server.faults.add({ service: "appstream", operation: "DescribeFleets", latencyMs: 150 });
+    const started = Date.now();
+    await client.send(new DescribeFleetsCommand({}));
+    assert.ok(Date.now() - started >= 140, "the answer waited for the rule's latency");
+    assert.equal(server.faults.remove(id), true);
+    assert.equal((await admin(server, "DELETE", `/_imagelite/faults/${id}`)).body.code, "FaultNotFound");
+  });
+
+  it("sends a new image builder to FAILED with the service's reason", async () => {
+    server.faults.add({ service: "appstream", operation: "CreateImageBuilder", times: 1, lifecycle: { outcome: "fail", reason: "Subnet has no free addresses" } });
+    const created = await client.send(new CreateImageBuilderCommand({ Name: "doomed", ImageName: BASE, InstanceType: "stream.standard.small" }));
+    assert.equal(created.ImageBuilder!.State, "PENDING");
+    server.clock.advance(T);
+    const [b] = (await client.send(new DescribeImageBuildersCommand({ Names: ["doomed"] }))).ImageBuilders!;
+    assert.equal(b.State, "FAILED");
+    assert.deepEqual(b.StateChangeReason, { Code: "INTERNAL_ERROR", Message: "Subnet has no free addresses" });
+    assert.equal(b.ImageBuilderErrors![0].ErrorCode, "INTERNAL_SERVICE_ERROR");
+    assert.ok(b.ImageBuilderErrors![0].ErrorTimestamp instanceof Date);
+    const next = await client.send(new CreateImageBuilderCommand({ Name: "fine", ImageName: BASE, InstanceType: "stream.standard.small" }));
+    server.clock.advance(T);
+    assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: [next.ImageBuilder!.Name!] }))).ImageBuilders![0].State, "RUNNING", "the rule was spent");
+  });
+
+  it("fails the Image Assistant's image and a copy", async () => {
+    await client.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));
+    server.clock.advance(T);
+    assert.equal((await admin(server, "POST", "/_imagelite/faults", { service: "appstream", operation: "CreateImage", times: 1, lifecycle: { outcome: "fail" } })).status, 200);
+    await createImageFromBuilder(server, "ib", "broken");
+    server.clock.advance(3 * T);
+    const [broken] = (await client.send(new DescribeImagesCommand({ Names: ["broken"] }))).Images!;
+    assert.equal(broken.State, "FAILED");
+    assert.equal(broken.StateChangeReason!.Code, "INTERNAL_ERROR");
+    assert.equal((await createImageFromBuilder(server, "ib", "broken")).body.code, "OperationNotPermittedException", "the builder stopped");
+
+    await client.send(new CreateImageBuilderCommand({ Name: "ib2", ImageName: BASE, InstanceType: "stream.standard.small" }));
+    server.clock.advance(T);
+    await createImageFromBuilder(server, "ib2", "good");
+    server.clock.advance(3 * T);
+    server.faults.add({ service: "appstream", operation: "CopyImage", lifecycle: { outcome: "fail", reason: "copy broke" } });
+    await client.send(new CopyImageCommand({ SourceImageName: "good", DestinationImageName: "good-copy", DestinationRegion: "us-east-1" }));
+    server.clock.advance(3 * T);
+    const [copy] = (await client.send(new DescribeImagesCommand({ Names: ["good-copy"] }))).Images!;
+    assert.equal(copy.State, "FAILED");
+    assert.deepEqual(copy.StateChangeReason, { Code: "IMAGE_COPY_FAILURE", Message: "copy broke" });
+  });
+
+  it("refuses invalid rules with a code and a message", async () => {
+    const bad: unknown[] = [
+      "not json", [], {}, { service: "appstream" }, { service: "nope", operation: "X", error: { code: "A" } },
+      { service: "appstream", operation: "MakeCoffee", error: { code: "A" } },
+      { service: "appstream", operation: "DescribeFleets" },
+      { service: "appstream", operation: "DescribeFleets", error: { code: "A" }, lifecycle: { outcome: "fail" } },
+      { service: "appstream", operation: "DescribeFleets", times: 0, error: { code: "A" } },
+      { service: "appstream", operation: "DescribeFleets", probability: 2, error: { code: "A" } },
+      { service: "appstream", operation: "DescribeFleets", error: { code: "A", status: 200 } },
+      { service: "appstream", operation: "DescribeFleets", lifecycle: { outcome: "succeed" } },
+      { service: "appstream", operation: "DescribeFleets", error: { code: "A" }, extra: 1 },
+    ];
+    for (const body of bad) {
+      const r = await admin(server, "POST", "/_imagelite/faults", typeof body === "string" ? body : body);
+      assert.equal(r.status, 400, JSON.stringify(body));
+      assert.ok(["InvalidFaultRule", "InvalidJson"].includes(r.body.code), JSON.stringify(r.body));
+      assert.equal(typeof r.body.message, "string");
+    }
+    assert.throws(() => server.faults.add({ service: "nope", operation: "X", error: { code: "A" } }), /Unknown service/);
+  });
+
+  it("is removed by reset", async () => {
+    server.faults.add({ service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException" } });
+    assert.equal((await admin(server, "POST", "/_imagelite/reset")).status, 200);
+    assert.deepEqual((await admin(server, "GET", "/_imagelite/faults")).body.faults, []);
+    await client.send(new DescribeFleetsCommand({}));
+  });
+});
+
+describe("request log", () => {
+  it("names the fault rules that shaped a call", async () => {
+    const lines: RequestLine[] = [];
+    const app = createApp({ inMemory: true }, { request: (l) => lines.push(l), failure: () => undefined, info: () => undefined });
+    const id = app.faults.add({ service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException" } });
+    await app.gateway.handle({
+      method: "POST", path: "/", query: new URLSearchParams(), body: Buffer.from("{}"),
+      headers: { "x-amz-target": "PhotonAdminProxyService.DescribeFleets", authorization: "AWS4-HMAC-SHA256 Credential=111111111111/20261123/eu-west-1/appstream/aws4_request" },
+    });
+    assert.deepEqual(lines.map((l) => [l.service, l.operation, l.account, l.region, l.status, l.error, l.faults]),
+      [["appstream", "DescribeFleets", "111111111111", "eu-west-1", 400, "ThrottlingException", [id]]]);
+    app.close();
+  });
+});
