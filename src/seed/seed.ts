@@ -7,7 +7,8 @@
 //   "111111111111":
 //     us-east-1:
 //       appstream:
-//         imageBuilders: [CreateImageBuilder input, + state: RUNNING (default) | STOPPED]
+//         imageBuilders: [CreateImageBuilder input, + state: RUNNING | STOPPED (default: RUNNING, or STOPPED
+//                          once it made an image, as the Image Assistant leaves it)]
 //         images:        [{ImageName, Builder, DisplayName?, Description?, Tags?}]  (Image Assistant in Builder)
 //         imagePermissions: [UpdateImagePermissions input]
 //         fleets:        [CreateFleet input, + state: STOPPED (default) | RUNNING]
@@ -107,8 +108,11 @@ export function applySeed(app: App, doc: unknown): number {
   step();
   for (const p of of("appstream", "imageBuilders")) {
     run(p, "builder state", (e) => {
-      if (e.state === "STOPPED") call(p, "StopImageBuilder", { Name: e.Name });
-      else if (e.state !== undefined && e.state !== "RUNNING") throw new SeedError("state must be RUNNING or STOPPED");
+      if (e.state === undefined) return;
+      if (e.state !== "RUNNING" && e.state !== "STOPPED") throw new SeedError("state must be RUNNING or STOPPED");
+      const { ImageBuilders } = call(p, "DescribeImageBuilders", { Names: [e.Name] }) as { ImageBuilders: { State: string }[] };
+      if (e.state === "STOPPED" && ImageBuilders[0].State === "RUNNING") call(p, "StopImageBuilder", { Name: e.Name });
+      if (e.state === "RUNNING" && ImageBuilders[0].State === "STOPPED") call(p, "StartImageBuilder", { Name: e.Name });
     }, false);
   }
   for (const p of of("appstream", "imagePermissions")) run(p, "UpdateImagePermissions", (e) => call(p, "UpdateImagePermissions", e));

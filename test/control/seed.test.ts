@@ -1,0 +1,84 @@
+// Seed files: a scenario in JSON or YAML, made through the same operations clients call, settled by the
+// time the server starts, and loaded only into an empty store.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DescribeFleetsCommand, DescribeImageBuildersCommand, DescribeImagesCommand } from "@aws-sdk/client-appstream";
+import { DescribeImagesCommand as Ec2DescribeImages } from "@aws-sdk/client-ec2";
+import { startImagelite } from "../../src/index";
+import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client } from "../support/server";
+
+const EXAMPLE = join(__dirname, "..", "..", "..", "examples", "seed.yaml");
+
+describe("seed files", () => {
+  it("loads the YAML example: builder, image, share, fleet and AMI, all settled", async () => {
+    const server = await startImagelite({ seed: EXAMPLE, transitionSeconds: 30 });
+    try {
+      const a = appstreamClient(server, ACCOUNT_A);
+      const b = appstreamClient(server, ACCOUNT_B);
+      assert.equal((await a.send(new DescribeImageBuildersCommand({ Names: ["golden-builder"] }))).ImageBuilders![0].State, "STOPPED");
+      const [image] = (await a.send(new DescribeImagesCommand({ Names: ["golden-desktop"] }))).Images!;
+      assert.equal(image.State, "AVAILABLE");
+      assert.equal(image.ImageSharedWithOthers, "TRUE");
+      const [shared] = (await b.send(new DescribeImagesCommand({ Type: "SHARED" }))).Images!;
+      assert.equal(shared.Name, "golden-desktop");
+      const [fleet] = (await b.send(new DescribeFleetsCommand({ Names: ["desktops"] }))).Fleets!;
+      assert.equal(fleet.State, "RUNNING");
+      assert.equal(fleet.ComputeCapacityStatus!.Running, 2);
+      const e = ec2Client(server, ACCOUNT_B);
+      const amis = (await e.send(new Ec2DescribeImages({ ExecutableUsers: ["self"] }))).Images!;
+      assert.deepEqual(amis.map((i) => [i.Name, i.State, i.Platform]), [["golden-windows-2022", "available", "windows"]]);
+      a.destroy(); b.destroy(); e.destroy();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("loads JSON, and only into an empty store", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "imagelite-seed-"));
+    const seed = join(dir, "seed.json");
+    writeFileSync(seed, JSON.stringify({ accounts: { [ACCOUNT_A]: { "eu-west-1": { appstream: { fleets: [
+      { Name: "f1", ImageName: "AppStream-WinServer2019-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } },
+    ] } } } } }));
+    try {
+      const first = await startImagelite({ seed, inMemory: false, dataDir: join(dir, "data") });
+      const c = appstreamClient(first, ACCOUNT_A, "eu-west-1");
+      assert.equal((await c.send(new DescribeFleetsCommand({}))).Fleets![0].State, "STOPPED");
+      c.destroy();
+      await first.stop();
+      const again = await startImagelite({ seed, inMemory: false, dataDir: join(dir, "data") });
+      const c2 = appstreamClient(again, ACCOUNT_A, "eu-west-1");
+      assert.equal((await c2.send(new DescribeFleetsCommand({}))).Fleets!.length, 1, "a restart keeps its state and does not seed twice");
+      c2.destroy();
+      await again.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a bad seed with the place of the problem", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "imagelite-seed-"));
+    const cases: [string, RegExp][] = [
+      ["accounts: [1, 2]", /accounts/],
+      ['accounts: {"12": {}}', /12-digit/],
+      ['accounts: {"111111111111": {"us-east-1": {"s3": {}}}}', /unknown service s3/],
+      ['accounts: {"111111111111": {"us-east-1": {"appstream": {"stacks": []}}}}', /unknown list stacks/],
+      ['accounts: {"111111111111": {"us-east-1": {"appstream": {"fleets": [{"Name": "-bad", "InstanceType": "x"}]}}}}',
+        /fleets\[0\] \(CreateFleet\): ValidationException: 1 validation error detected/],
+      ['accounts: {"111111111111": {"us-east-1": {"appstream": {"images": [{"ImageName": "x", "Builder": "none"}]}}}}', /ResourceNotFoundException/],
+      ["accounts: {: bad yaml", /not valid YAML/],
+    ];
+    try {
+      for (const [text, message] of cases) {
+        const seed = join(dir, "seed.yaml");
+        writeFileSync(seed, text);
+        await assert.rejects(startImagelite({ seed }), message, text);
+      }
+      await assert.rejects(startImagelite({ seed: join(dir, "missing.yaml") }), /cannot read seed file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
