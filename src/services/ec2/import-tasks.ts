@@ -1,9 +1,193 @@
-// VM import (ImportImage, DescribeImportImageTasks, CancelImportTask): being built.
+// VM import: ImportImage, DescribeImportImageTasks and CancelImportTask. ImportImage stores the task with its
+// whole schedule and, in the same transaction, the AMI it will produce, hidden (GONE) until the task
+// completes; cancelling deletes that AMI, and a task that is to fail (a fault rule) never gets one. Reads are
+// thus pure functions of the store and the clock.
 import { ServiceError } from "../../errors/service-error";
-import type { Ec2Handlers } from "./api.generated";
+import type { RequestContext } from "../../gateway/context";
+import { plan, type Schedule } from "../../state/lifecycle";
+import { compileFilters } from "../../util/ec2-filters";
+import { hexId } from "../../util/ids";
+import type { Ec2Handlers, ImportImageRequest } from "./api.generated";
+import * as err from "./errors";
+import { saveImage } from "./image-access";
+import { checkImportImage, invalidParameter } from "./import-image-request";
+import {
+  ACTIVE_STEPS, activeState, IMPORT_IMAGE_TASK_ID, IMPORT_TASK_ID, IMPORT_TASK_TYPE, RETENTION_SECONDS, saveTask, statusOf,
+  STEPS_BEFORE_FAILURE, storedTask, taskState, taskView, type ImportTaskRecord,
+} from "./import-task-records";
+import { createAmi } from "./images";
+import { nextToken, pageLimit, startAfter } from "./paging";
+import { GONE, partitionOf, TYPES } from "./records";
+import { putTags, registerTaggable, tagMap, tagsFor } from "./tags";
 
-const pending = () => { throw new ServiceError("InternalError", "Not implemented yet.", 500); };
+registerTaggable({ prefix: "import-ami-", resourceType: "import-image-task", check: (ctx, id) => { findTask(ctx, id); } });
+
+/** VM Import/Export quotas: at most 20 import image tasks in progress per Region. */
+const MAX_ACTIVE_TASKS = 20;
+const DEFAULT_FAILURE = "ClientError: Unsupported kernel version";
+const DEFAULT_CANCEL_REASON = "User initiated task cancelation";
+
+const malformed = (id: string) => new ServiceError("InvalidConversionTaskId.Malformed", `The import task ID '${id}' is malformed.`);
+const notFound = (id: string) => new ServiceError("InvalidConversionTaskId", `The import task ID '${id}' does not exist.`);
+
+function findTask(ctx: RequestContext, id: string): ImportTaskRecord {
+  if (!IMPORT_TASK_ID.test(id)) throw malformed(id);
+  const r = IMPORT_IMAGE_TASK_ID.test(id) ? storedTask(ctx, id) : undefined;
+  if (!r) throw notFound(id);
+  return r;
+}
+
+/** Every task of the caller in id order after `after` (GONE ones skipped). */
+function* tasksAfter(ctx: RequestContext, after: string): Generator<ImportTaskRecord> {
+  let cursor = after || undefined;
+  for (;;) {
+    const batch = ctx.store.list<ImportTaskRecord>(IMPORT_TASK_TYPE, ctx.partition, { after: cursor, limit: 100 });
+    for (const { value } of batch) if (taskState(ctx, value) !== GONE) yield value;
+    if (batch.length < 100) return;
+    cursor = batch[batch.length - 1].id;
+  }
+}
+
+function checkQuota(ctx: RequestContext): void {
+  let active = 0;
+  for (const t of tasksAfter(ctx, "")) if (statusOf(taskState(ctx, t)).status === "active") active++;
+  if (active >= MAX_ACTIVE_TASKS) {
+    throw new ServiceError("ResourceCountLimitExceeded", `You have reached the limit of ${MAX_ACTIVE_TASKS} active import image tasks in this Region.`);
+  }
+}
+
+/** Every active step, then completed, or (on demand) the first steps then a failure; then 7 days of retention. */
+function taskSchedule(ctx: RequestContext, failing: boolean): Schedule {
+  const step = ctx.timings.seconds("importStep");
+  const active = ACTIVE_STEPS.slice(0, failing ? STEPS_BEFORE_FAILURE : undefined).map(([m]) => [activeState(m), step] as [string, number]);
+  const end: [string, number?][] = failing
+    ? [["deleting", ctx.timings.seconds("importCancel")], ["deleted", RETENTION_SECONDS], [GONE]]
+    : [["completed", RETENTION_SECONDS], [GONE]];
+  return plan(ctx.now, ...active, ...end);
+}
+
+const completedAt = (s: Schedule) => s.find((x) => x.state === "completed")!.at;
+
+/** Billing of the imported AMI ("AMI billing information" usage operations): Windows, Windows BYOL, Linux. */
+function billing(platform: string, license: string): { PlatformDetails: string; UsageOperation: string } {
+  if (platform !== "Windows") return { PlatformDetails: "Linux/UNIX", UsageOperation: "RunInstances" };
+  return license === "BYOL" ? { PlatformDetails: "Windows BYOL", UsageOperation: "RunInstances:0800" } : { PlatformDetails: "Windows", UsageOperation: "RunInstances:0002" };
+}
+
+/** The AMI the task produces: named after the task as VM Import names it, invisible until the task completes. */
+function createImportedAmi(ctx: RequestContext, t: ImportTaskRecord): string {
+  const rec = createAmi(ctx, {
+    Name: t.ImportTaskId,
+    Description: t.Description,
+    Architecture: t.Architecture,
+    Platform: t.Platform === "Windows" ? "windows" : undefined,
+    PlatformDetails: billing(t.Platform, t.LicenseType).PlatformDetails,
+    UsageOperation: t.UsageOperation,
+    RootDeviceName: t.disks[0].DeviceName,
+    RootDeviceType: "ebs",
+    VirtualizationType: "hvm",
+    EnaSupport: true,
+    BootMode: t.BootMode,
+    BlockDeviceMappings: t.disks.map((d) => ({
+      DeviceName: d.DeviceName,
+      Ebs: {
+        DeleteOnTermination: true, SnapshotId: d.SnapshotId, VolumeType: "gp2", Encrypted: t.Encrypted, KmsKeyId: t.KmsKeyId,
+        VolumeSize: Math.max(1, Math.ceil(d.DiskImageSize / 1024 ** 3)),
+      },
+    })),
+  }, "amiRegister");
+  rec.schedule = [{ state: GONE, at: ctx.now }, { state: "available", at: completedAt(t.schedule) }];
+  saveImage(ctx, rec);
+  return rec.ImageId;
+}
+
+function importImage(ctx: RequestContext, input: ImportImageRequest): ImportTaskRecord {
+  const disks = checkImportImage(input);
+  const tags = tagsFor(input.TagSpecifications, "import-image-task");
+  checkQuota(ctx);
+  const platform = input.Platform ?? "Linux";
+  const license = input.LicenseType ?? (platform === "Windows" ? "AWS" : "BYOL");
+  const t: ImportTaskRecord = {
+    ImportTaskId: hexId("import-ami"),
+    owner: ctx.accountId,
+    region: ctx.region,
+    createdAt: ctx.now,
+    Architecture: input.Architecture ?? "x86_64",
+    Description: input.Description,
+    Encrypted: input.Encrypted ?? false,
+    Hypervisor: input.Hypervisor,
+    KmsKeyId: input.KmsKeyId,
+    LicenseType: license,
+    Platform: platform,
+    UsageOperation: input.UsageOperation ?? billing(platform, license).UsageOperation,
+    BootMode: input.BootMode,
+    LicenseSpecifications: input.LicenseSpecifications?.map((l) => ({ LicenseConfigurationArn: l.LicenseConfigurationArn })),
+    disks,
+    schedule: taskSchedule(ctx, !!ctx.failure),
+  };
+  if (ctx.failure) t.reason = ctx.failure.reason ?? DEFAULT_FAILURE;
+  else t.ImageId = createImportedAmi(ctx, t);
+  saveTask(ctx, t);
+  if (tags.length) putTags(ctx, t.ImportTaskId, "import-image-task", tags);
+  return t;
+}
 
 export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImportImageTasks" | "CancelImportTask"> = {
-  ImportImage: pending, DescribeImportImageTasks: pending, CancelImportTask: pending,
+  ImportImage(ctx, input) {
+    // ClientToken: the same token with the same parameters answers the task it started.
+    const tokenId = input.ClientToken ? `ImportImage ${input.ClientToken}` : undefined;
+    const fingerprint = JSON.stringify({ ...input, DryRun: undefined });
+    const seen = tokenId ? ctx.store.get<{ fingerprint: string; ImportTaskId: string }>(TYPES.clientToken, ctx.partition, tokenId) : undefined;
+    if (seen && seen.fingerprint !== fingerprint) throw err.idempotentMismatch("The client token has been used with different parameters.");
+    const existing = seen && storedTask(ctx, seen.ImportTaskId);
+    const t = existing ?? importImage(ctx, input);
+    if (tokenId && !existing) ctx.store.put(TYPES.clientToken, ctx.partition, tokenId, { fingerprint, ImportTaskId: t.ImportTaskId });
+    const { BootMode: _b, ...view } = taskView(ctx, t, existing ? undefined : t.schedule[0].state);
+    return view;
+  },
+
+  DescribeImportImageTasks(ctx, input) {
+    const matches = compileFilters<ImportTaskRecord>(input.Filters, {
+      fields: { "task-state": (t) => statusOf(taskState(ctx, t)).status },
+      tags: (t) => tagMap(ctx, t.ImportTaskId),
+    });
+    const ids = input.ImportTaskIds ?? [];
+    if (ids.length) {
+      const found = [...new Set(ids)].map((id) => findTask(ctx, id));
+      return { ImportImageTasks: found.filter(matches).map((t) => taskView(ctx, t)) };
+    }
+    // The API reference states no range for MaxResults; EC2's usual 1-1000 is enforced.
+    const limit = pageLimit(input.MaxResults, 1, 1000);
+    const page: ImportTaskRecord[] = [];
+    let more = false;
+    for (const t of tasksAfter(ctx, startAfter(ctx, input.NextToken))) {
+      if (!matches(t)) continue;
+      if (page.length >= limit) { more = true; break; }
+      page.push(t);
+    }
+    return {
+      ImportImageTasks: page.map((t) => taskView(ctx, t)),
+      NextToken: more ? nextToken(ctx, page[page.length - 1].ImportTaskId) : undefined,
+    };
+  },
+
+  CancelImportTask(ctx, { ImportTaskId, CancelReason }) {
+    if (ImportTaskId === undefined) throw err.missingParameter("ImportTaskId");
+    const t = findTask(ctx, ImportTaskId);
+    const { status } = statusOf(taskState(ctx, t));
+    if (status !== "active") throw invalidParameter(`The import task ${ImportTaskId} is ${status} and cannot be canceled.`);
+    t.schedule = [
+      ...t.schedule.filter((s) => s.at <= ctx.now),
+      ...plan(ctx.now, ["deleting", ctx.timings.seconds("importCancel")], ["deleted", RETENTION_SECONDS], [GONE]),
+    ];
+    t.reason = CancelReason ?? DEFAULT_CANCEL_REASON;
+    // The hidden AMI goes with the task: it never appears.
+    if (t.ImageId) {
+      ctx.store.delete(TYPES.image, partitionOf(t.owner, t.region), t.ImageId);
+      ctx.store.delete(TYPES.imageName, ctx.partition, t.ImportTaskId);
+      t.ImageId = undefined;
+    }
+    saveTask(ctx, t);
+    return { ImportTaskId, PreviousState: status, State: "deleting" };
+  },
 };

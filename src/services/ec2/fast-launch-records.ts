@@ -1,0 +1,80 @@
+// How Windows fast launch settings are kept: one record per AMI in the partition of the account that
+// enabled it (the owner, or a grantee of an explicit share), with a schedule whose steps carry their
+// StateTransitionReason. `disabling` ends in GONE: the settings are then removed.
+// Who may change them: the EnableFastLaunch reference ("You can only change these settings for Windows AMIs
+// that you own or that have been shared with you"); "View AMIs with EC2 Fast Launch enabled"
+// (win-view-fast-launch.html): OwnerId "is not populated for AMIs that are shared with you".
+import type { RequestContext } from "../../gateway/context";
+import { ServiceError } from "../../errors/service-error";
+import { stepAt, type Step } from "../../state/lifecycle";
+import type { DescribeFastLaunchImagesSuccessItem, FastLaunchLaunchTemplateSpecificationResponse, FastLaunchStateCode } from "./api.generated";
+import * as err from "./errors";
+import { findImage, visibleImage } from "./image-access";
+import { amiState, GONE, TYPES, type AmiRecord } from "./records";
+
+export const FAST_LAUNCH = "ec2.fast-launch";
+
+/** The reason the aws-cli examples show for every transition a caller asked for. */
+export const USER_INITIATED = "Client.UserInitiated";
+
+export interface FastLaunchStep extends Step { reason: string }
+
+export interface FastLaunchRecord {
+  ImageId: string;
+  /** The AMI's owner; shown as OwnerId only when it is the caller. */
+  owner: string;
+  ResourceType: "snapshot";
+  TargetResourceCount: number;
+  LaunchTemplate: FastLaunchLaunchTemplateSpecificationResponse;
+  MaxParallelLaunches: number;
+  schedule: FastLaunchStep[];
+}
+
+export const incorrectState = (message: string) => new ServiceError("IncorrectState", message);
+
+export const stepOf = (ctx: RequestContext, r: FastLaunchRecord): FastLaunchStep => stepAt(r.schedule, ctx.now) as FastLaunchStep;
+
+/** The caller's settings for an AMI, unless removed or the AMI is gone (deregistered, or no longer shared). */
+export function currentSettings(ctx: RequestContext, imageId: string): FastLaunchRecord | undefined {
+  const rec = ctx.store.get<FastLaunchRecord>(FAST_LAUNCH, ctx.partition, imageId);
+  return rec && live(ctx, rec) ? rec : undefined;
+}
+
+export function live(ctx: RequestContext, rec: FastLaunchRecord): boolean {
+  if (stepOf(ctx, rec).state === GONE) return false;
+  const ami = visibleImage(ctx, rec.ImageId);
+  return !!ami && amiState(ctx, ami) !== "deregistered";
+}
+
+/** An available Windows AMI that the caller owns or that was shared with it by launch permission. */
+export function fastLaunchImage(ctx: RequestContext, imageId: string): AmiRecord {
+  const ami = findImage(ctx, imageId);
+  const shared = ami.owner !== ctx.accountId && !!ctx.store.get(TYPES.sharedWithMe, ctx.partition, imageId);
+  if (ami.owner !== ctx.accountId && !shared) throw err.notAuthorizedForImage(imageId);
+  const state = amiState(ctx, ami);
+  if (state !== "available") throw err.amiUnavailable(`The image id '[${imageId}]' is ${state}; Windows fast launch needs an available AMI.`);
+  if (ami.Platform !== "windows") {
+    throw err.invalidValue(`The image ${imageId} is not a Windows AMI. Windows fast launch supports only Windows AMIs.`);
+  }
+  return ami;
+}
+
+export function saveSettings(ctx: RequestContext, rec: FastLaunchRecord): void {
+  ctx.store.put(FAST_LAUNCH, ctx.partition, rec.ImageId, rec);
+}
+
+/** The settings as EnableFastLaunch, DisableFastLaunch and DescribeFastLaunchImages return them. */
+export function view(ctx: RequestContext, rec: FastLaunchRecord): DescribeFastLaunchImagesSuccessItem {
+  const step = stepOf(ctx, rec);
+  return {
+    ImageId: rec.ImageId,
+    ResourceType: rec.ResourceType,
+    SnapshotConfiguration: { TargetResourceCount: rec.TargetResourceCount },
+    LaunchTemplate: rec.LaunchTemplate,
+    MaxParallelLaunches: rec.MaxParallelLaunches,
+    OwnerId: rec.owner === ctx.accountId ? rec.owner : undefined,
+    State: step.state as FastLaunchStateCode,
+    StateTransitionReason: step.reason,
+    StateTransitionTime: new Date(step.at),
+  };
+}
