@@ -1,0 +1,140 @@
+// CreateImportedImage: EC2 AMIs (own, shared by launch permission, public, Amazon's) become private AppStream
+// images; the refusals (unknown or unusable AMI, incompatible AMI, duplicate name, bad role), DryRun, failure
+// on demand, and the index record the EC2 AMI usage reports read.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { CreateImportedImageCommand, DescribeImagesCommand, type AppStreamClient, type CreateImportedImageCommandInput } from "@aws-sdk/client-appstream";
+import { DescribeImagesCommand as DescribeAmisCommand, ModifyImageAttributeCommand, type EC2Client, type RegisterImageCommandInput } from "@aws-sdk/client-ec2";
+import type { Imagelite } from "../../src/index";
+import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-images";
+import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client, rejection, REGION, startTestServer, T } from "../support/server";
+import { registerAmi } from "../ec2/helpers";
+
+let server: Imagelite;
+let ec2A: EC2Client;
+let ec2B: EC2Client;
+let appA: AppStreamClient;
+
+before(async () => {
+  server = await startTestServer();
+  ec2A = ec2Client(server, ACCOUNT_A);
+  ec2B = ec2Client(server, ACCOUNT_B);
+  appA = appstreamClient(server, ACCOUNT_A);
+});
+after(async () => { ec2A.destroy(); ec2B.destroy(); appA.destroy(); await server.stop(); });
+beforeEach(() => server.reset());
+
+const ROLE = `arn:aws:iam::${ACCOUNT_A}:role/AppStreamImportRole`;
+/** The billing product of Windows AMIs (RegisterImage BillingProducts). */
+const WINDOWS = { BillingProducts: ["bp-6ba54002"] };
+
+async function windowsAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
+  const id = await registerAmi(client, name, { ...WINDOWS, ...extra });
+  return id;
+}
+const settle = () => server.clock.advance(T + 1);
+
+const create = (input: Partial<CreateImportedImageCommandInput> & { SourceAmiId: string }, client = appA) =>
+  client.send(new CreateImportedImageCommand({ Name: "imported", IamRoleArn: ROLE, ...input }));
+
+const describe = async (name: string) => (await appA.send(new DescribeImagesCommand({ Names: [name] }))).Images![0];
+
+test("an own Windows AMI becomes a private CUSTOM image: IMPORTING, then AVAILABLE", async () => {
+  const ami = await windowsAmi(ec2A, "win-2022-golden");
+  settle();
+  const r = await create({
+    SourceAmiId: ami, Name: "golden", DisplayName: "Golden image", Description: "From EC2",
+    Tags: { team: "euc" }, AgentSoftwareVersion: "ALWAYS_LATEST", RuntimeValidationConfig: { IntendedInstanceType: "stream.standard.medium" },
+    AppCatalogConfig: [{ Name: "notepad", AbsoluteAppPath: "C:\\Windows\\notepad.exe" }],
+  });
+  const img = r.Image!;
+  assert.deepEqual([img.Name, img.State, img.Visibility, img.ImageType, img.Platform], ["golden", "IMPORTING", "PRIVATE", "CUSTOM", "WINDOWS_SERVER_2022"]);
+  assert.equal(img.Arn, `arn:aws:appstream:${REGION}:${ACCOUNT_A}:image/golden`);
+  assert.deepEqual([img.DisplayName, img.Description, img.AppstreamAgentVersion], ["Golden image", "From EC2", "LATEST"]);
+  assert.equal((await describe("golden")).State, "IMPORTING");
+  server.clock.advance(3 * T);
+  const done = await describe("golden");
+  assert.equal(done.State, "AVAILABLE");
+  assert.equal(done.StateChangeReason, undefined);
+
+  // The trace for usage reports: an index record in the AMI owner's partition.
+  const uses = server.app.store.list<ImageUse>(IMAGE_USE_TYPE, { account: ACCOUNT_A, region: REGION }, { prefix: `${ami} ` });
+  assert.deepEqual(uses.map((u) => u.id), [`${ami} appstream-image ${ACCOUNT_A} golden`]);
+  assert.equal(uses[0].value.arn, img.Arn);
+});
+
+test("AMIs shared by launch permission, public AMIs and Amazon's can be imported; others cannot", async () => {
+  const shared = await windowsAmi(ec2B, "b-shared-2019");
+  const publicAmi = await windowsAmi(ec2B, "b-public");
+  const hidden = await windowsAmi(ec2B, "b-private");
+  await ec2B.send(new ModifyImageAttributeCommand({ ImageId: shared, LaunchPermission: { Add: [{ UserId: ACCOUNT_A }] } }));
+  await ec2B.send(new ModifyImageAttributeCommand({ ImageId: publicAmi, LaunchPermission: { Add: [{ Group: "all" }] } }));
+  settle();
+  const viaShare = (await create({ SourceAmiId: shared, Name: "via-share" })).Image!;
+  assert.equal(viaShare.Platform, "WINDOWS_SERVER_2019");
+  await create({ SourceAmiId: publicAmi, Name: "via-public" });
+  const amazon = (await ec2A.send(new DescribeAmisCommand({ Owners: ["amazon"], Filters: [{ Name: "name", Values: ["Windows_Server-2025-English-Full-Base-2025.11.12"] }] }))).Images![0];
+  assert.equal((await create({ SourceAmiId: amazon.ImageId!, Name: "via-amazon" })).Image!.Platform, "WINDOWS_SERVER_2025");
+
+  let e = await rejection(() => create({ SourceAmiId: hidden, Name: "hidden" }));
+  assert.equal(e.name, "ResourceNotFoundException");
+  e = await rejection(() => create({ SourceAmiId: "ami-0123456789abcdef0", Name: "nothing" }));
+  assert.equal(e.name, "ResourceNotFoundException");
+  // An AMI of another region is not found in this one.
+  const west = ec2Client(server, ACCOUNT_A, "eu-west-1");
+  const elsewhere = await windowsAmi(west, "west");
+  west.destroy();
+  settle();
+  e = await rejection(() => create({ SourceAmiId: elsewhere, Name: "elsewhere" }));
+  assert.equal(e.name, "ResourceNotFoundException");
+
+  // Each import is indexed under the AMI's owner.
+  const uses = server.app.store.list<ImageUse>(IMAGE_USE_TYPE, { account: ACCOUNT_B, region: REGION }).map((u) => u.id).sort();
+  assert.deepEqual(uses, [`${publicAmi} appstream-image ${ACCOUNT_A} via-public`, `${shared} appstream-image ${ACCOUNT_A} via-share`].sort());
+});
+
+test("AMIs that fail the import requirements are IncompatibleImageException", async () => {
+  const linux = await registerAmi(ec2A, "linux");
+  const arm = await windowsAmi(ec2A, "arm", { Architecture: "arm64" });
+  const pv = await windowsAmi(ec2A, "paravirtual", { VirtualizationType: "paravirtual" });
+  const bios = await windowsAmi(ec2A, "bios", { BootMode: "legacy-bios" });
+  settle();
+  const pending = await windowsAmi(ec2A, "still-pending");
+  for (const [ami, name] of [[linux, "linux"], [arm, "arm"], [pv, "pv"], [bios, "bios"], [pending, "pending"]]) {
+    const e = await rejection(() => create({ SourceAmiId: ami, Name: name }));
+    assert.equal(e.name, "IncompatibleImageException", name);
+  }
+  assert.deepEqual((await appA.send(new DescribeImagesCommand({ Type: "PRIVATE" }))).Images, []);
+});
+
+test("duplicate names, bad roles and DryRun", async () => {
+  const ami = await windowsAmi(ec2A, "win");
+  settle();
+  let e = await rejection(() => create({ SourceAmiId: ami, DryRun: true }));
+  assert.equal(e.name, "DryRunOperationException");
+  assert.deepEqual((await appA.send(new DescribeImagesCommand({ Type: "PRIVATE" }))).Images, []);
+  e = await rejection(() => create({ SourceAmiId: "ami-0123456789abcdef0", DryRun: true }));
+  assert.equal(e.name, "ResourceNotFoundException");
+
+  await create({ SourceAmiId: ami });
+  e = await rejection(() => create({ SourceAmiId: ami }));
+  assert.equal(e.name, "ResourceAlreadyExistsException");
+  e = await rejection(() => create({ SourceAmiId: ami, Name: "AppStream-WinServer2022-11-10-2025" }));
+  assert.equal(e.name, "ResourceAlreadyExistsException");
+  e = await rejection(() => create({ SourceAmiId: ami, Name: "role", IamRoleArn: "arn:aws:s3:::my-bucket/key" }));
+  assert.equal(e.name, "InvalidRoleException");
+  e = await rejection(() => create({ SourceAmiId: "not-an-ami", Name: "bad" }));
+  assert.equal(e.name, "ValidationException");
+});
+
+test("a fault rule makes the import end FAILED with IMAGE_IMPORT_FAILURE and the reason", async () => {
+  const ami = await windowsAmi(ec2A, "win");
+  settle();
+  server.faults.add({ service: "appstream", operation: "CreateImportedImage", times: 1, lifecycle: { outcome: "fail", reason: "The AMI lacks the required drivers." } });
+  assert.equal((await create({ SourceAmiId: ami, Name: "broken" })).Image!.State, "IMPORTING");
+  server.clock.advance(3 * T);
+  const img = await describe("broken");
+  assert.equal(img.State, "FAILED");
+  assert.deepEqual(img.StateChangeReason, { Code: "IMAGE_IMPORT_FAILURE", Message: "The AMI lacks the required drivers." });
+  assert.deepEqual(server.app.store.list(IMAGE_USE_TYPE, { account: ACCOUNT_A, region: REGION }), []);
+});
