@@ -12,6 +12,8 @@ import { adminRouter } from "./admin/router";
 import type { ServiceDefinition } from "./gateway/service";
 import { Faults } from "./faults/faults";
 import { applySeed, readSeed } from "./seed/seed";
+import { Authenticator } from "./auth/authenticator";
+import { loadCredentials } from "./auth/credentials";
 
 export const VERSION: string = require("../../package.json").version;
 
@@ -23,6 +25,7 @@ export interface App {
   log: RequestLog;
   services: ServiceDefinition[];
   faults: Faults;
+  auth: Authenticator;
   close(): void;
 }
 
@@ -39,13 +42,17 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
   const clock = new Clock(config.clock);
   const requestLog = log ?? streamLog(config.log);
   const services = [appstream, ec2, sts];
+  const auth = new Authenticator(config.auth, loadCredentials(config.credentialsFile, config.credentials));
+  if (config.auth === "strict" && config.admin === "on" && !config.adminToken) {
+    throw new Error("--auth strict needs --admin-token for the admin routes (or --admin off)");
+  }
   const app: App = {
-    config, store, clock, log: requestLog, services, faults: new Faults(),
+    config, store, clock, log: requestLog, services, faults: new Faults(), auth,
     gateway: undefined as unknown as Gateway,
     close: () => store.close(),
   };
   app.gateway = new Gateway({
-    services, store, clock, timings: timings(config.transitionSeconds), log: requestLog, faults: app.faults,
+    services, store, clock, timings: timings(config.transitionSeconds), log: requestLog, faults: app.faults, auth,
     admin: adminRouter(app),
   });
   if (config.seed) seedOnce(app, config.seed);

@@ -18,6 +18,11 @@ Usage: imagelite [flags]        (npm start -- [flags])
   --clock real|manual       start the lifecycle clock running or frozen (default real)  IMAGELITE_CLOCK
   --seed FILE               load a scenario (JSON or YAML) into an empty store at start  IMAGELITE_SEED
   --admin on|off            off disables every /_imagelite/ route but health (default on)  IMAGELITE_ADMIN
+  --auth off|scope|strict   off: every caller is the default account; scope (default): the credential
+                            scope names account and region; strict: SigV4 signatures are verified      IMAGELITE_AUTH
+  --credentials FILE        known credentials and their policies (JSON or YAML)    IMAGELITE_CREDENTIALS_FILE
+                            (IMAGELITE_CREDENTIALS="<key>:<secret>[:<account>]" adds one pair)
+  --admin-token TOKEN       bearer token the admin routes need under --auth strict  IMAGELITE_ADMIN_TOKEN
   --quiet                   no request log                                        IMAGELITE_QUIET=1
   --help                    this text
   --version                 the version
@@ -44,7 +49,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
       options: {
         host: { type: "string" }, port: { type: "string" }, "data-dir": { type: "string" }, "in-memory": { type: "boolean" },
         "transition-seconds": { type: "string" }, clock: { type: "string" }, quiet: { type: "boolean" },
-        seed: { type: "string" }, admin: { type: "string" },
+        seed: { type: "string" }, admin: { type: "string" }, auth: { type: "string" }, credentials: { type: "string" },
+        "admin-token": { type: "string" },
         help: { type: "boolean" }, version: { type: "boolean" },
       },
       strict: true,
@@ -58,6 +64,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   const transition = parsed["transition-seconds"] ?? env.IMAGELITE_TRANSITION_SECONDS;
   const clock = parsed.clock ?? env.IMAGELITE_CLOCK ?? DEFAULTS.clock;
   if (clock !== "real" && clock !== "manual") fail(`--clock must be real or manual, not "${clock}"`);
+  const auth = parsed.auth ?? env.IMAGELITE_AUTH ?? DEFAULTS.auth;
+  if (auth !== "off" && auth !== "scope" && auth !== "strict") fail(`--auth must be off, scope or strict, not "${auth}"`);
   const admin = parsed.admin ?? env.IMAGELITE_ADMIN ?? DEFAULTS.admin;
   if (admin !== "on" && admin !== "off") fail(`--admin must be on or off, not "${admin}"`);
   return {
@@ -70,8 +78,14 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     log: !(parsed.quiet ?? truthy(env.IMAGELITE_QUIET)),
     admin,
     seed: parsed.seed ?? env.IMAGELITE_SEED,
+    auth,
+    credentialsFile: parsed.credentials ?? env.IMAGELITE_CREDENTIALS_FILE,
+    credentials: env.IMAGELITE_CREDENTIALS,
+    adminToken: parsed["admin-token"] ?? env.IMAGELITE_ADMIN_TOKEN,
   };
 }
+
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\./.test(host);
 
 function main(): void {
   const config = configFrom(process.argv.slice(2), process.env);
@@ -87,6 +101,9 @@ function main(): void {
     process.stderr.write(`imagelite: cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}\n`);
     process.exit(1);
   });
+  if (!isLoopback(config.host) && config.auth !== "strict") {
+    process.stderr.write(`imagelite: warning: listening on ${config.host} without --auth strict: anyone who can reach it can act as any account\n`);
+  }
   server.listen(config.port, config.host, () => {
     const store = config.inMemory ? "in memory" : `SQLite in ${config.dataDir}`;
     process.stdout.write(`imagelite ${VERSION} listening on http://${config.host}:${config.port} (store: ${store}, ` +

@@ -15,6 +15,13 @@ export interface Config {
   admin: "on" | "off";
   /** A seed file loaded into an empty store at start. */
   seed?: string;
+  /** off: every caller is the default account; scope: the credential scope names it; strict: SigV4 is verified. */
+  auth: "off" | "scope" | "strict";
+  /** Known credentials (JSON or YAML), and one inline "<key>:<secret>[:<account>]" pair. */
+  credentialsFile?: string;
+  credentials?: string;
+  /** Bearer token the admin routes require under --auth strict. */
+  adminToken?: string;
 }
 
 export const DEFAULTS: Config = {
@@ -26,6 +33,7 @@ export const DEFAULTS: Config = {
   clock: "real",
   log: true,
   admin: "on",
+  auth: "scope",
 };
 
 /** Durations of lifecycle phases, in seconds. */

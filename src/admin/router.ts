@@ -1,4 +1,5 @@
 // Routes under /_imagelite/: health, the clock, and what the real services do without a public API.
+import { timingSafeEqual } from "node:crypto";
 import type { RawRequest, RawResponse } from "../protocols/protocol";
 import type { App } from "../app";
 import { VERSION } from "../app";
@@ -24,6 +25,9 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
   const routes: Route[] = app.config.admin === "off" ? [health] : [health, ...clockRoutes, ...faultRoutes, ...stateRoutes, ...appstreamRoutes];
   return (req) => {
     try {
+      if (app.config.auth === "strict" && req.path !== "/_imagelite/health" && !bearerMatches(req, app.config.adminToken)) {
+        throw new AdminError(401, "Unauthorized", "The admin routes need the header Authorization: Bearer <admin token>.");
+      }
       let pathMatched = false;
       for (const route of routes) {
         const m = route.pattern.exec(req.path);
@@ -43,3 +47,11 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
 }
 
 export { parseJsonBody };
+
+function bearerMatches(req: RawRequest, token: string | undefined): boolean {
+  const header = req.headers["authorization"] ?? "";
+  if (!token || !header.startsWith("Bearer ")) return false;
+  const a = Buffer.from(header.slice("Bearer ".length));
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

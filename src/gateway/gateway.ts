@@ -15,6 +15,11 @@ import type { RequestContext } from "./context";
 import type { RequestLog } from "./request-log";
 import type { Operation } from "../model/model";
 import type { FaultEffect, Faults } from "../faults/faults";
+import type { Authenticator, Identity } from "../auth/authenticator";
+import { AuthFailure } from "../auth/sigv4";
+import { authError } from "../auth/auth-errors";
+import { ACTIONS, ALWAYS_ALLOWED } from "../auth/actions";
+import { isAllowed } from "../auth/policy";
 
 const PROTOCOLS: Record<string, Protocol> = { json: awsJson, ec2: ec2Query, query: awsQuery };
 
@@ -25,6 +30,7 @@ export interface GatewayDeps {
   timings: Timings;
   log: RequestLog;
   faults?: Faults;
+  auth?: Authenticator;
   /** Routes under /_imagelite/ (admin and health). */
   admin?: (req: RawRequest) => RawResponse | Promise<RawResponse>;
 }
@@ -35,7 +41,7 @@ interface Routed { def: ServiceDefinition; protocol: Protocol; form?: URLSearchP
 interface Call {
   started: bigint;
   requestId: string;
-  caller: Caller;
+  caller: Identity;
   routed: Routed;
   operation?: string;
   op?: Operation;
@@ -62,14 +68,36 @@ export class Gateway {
 
   async handle(req: RawRequest): Promise<RawResponse> {
     if (req.path.startsWith("/_imagelite/") && this.deps.admin) return this.deps.admin(req);
-    const call = this.begin(req);
+    const auth = this.deps.auth;
+    let identity: Identity;
+    if (auth?.mode === "strict") {
+      const routed = this.route(req, callerOf(req));
+      try {
+        identity = await auth.identify(req, routed.def.model.signingName);
+      } catch (e) {
+        if (!(e instanceof AuthFailure)) throw e;
+        return this.refuse(req, routed, e);
+      }
+    } else {
+      identity = auth ? auth.unverified(req) : callerOf(req);
+    }
+    const call = this.begin(req, identity);
     if (call.fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, call.fault!.latencyMs));
     return this.finish(call);
   }
 
-  /** The whole way of an AWS request, ignoring injected latency (benchmarks and in-process callers). */
+  /** The whole way of an AWS request without signature verification or injected latency (benchmarks). */
   handleAws(req: RawRequest): RawResponse {
-    return this.finish(this.begin(req));
+    return this.finish(this.begin(req, this.deps.auth ? this.deps.auth.unverified(req) : callerOf(req)));
+  }
+
+  /** A request that failed authentication, answered in its service's format. */
+  private refuse(req: RawRequest, routed: Routed, e: AuthFailure): RawResponse {
+    const call: Call = { started: process.hrtime.bigint(), requestId: newRequestId(), caller: callerOf(req), routed };
+    call.operation = routed.protocol.operationName(req, routed.form);
+    const detail = e.kind === "incomplete" || e.message !== e.kind ? e.message : undefined;
+    call.response = this.renderError(routed, authError(routed.def.name, e.kind, detail), call.requestId, call.operation);
+    return this.finish(call);
   }
 
   /**
@@ -92,8 +120,8 @@ export class Gateway {
   }
 
   /** Routes, parses and validates a request and decides which faults apply; the handler runs in finish(). */
-  private begin(req: RawRequest): Call {
-    const call: Call = { started: process.hrtime.bigint(), requestId: newRequestId(), caller: callerOf(req) } as Call;
+  private begin(req: RawRequest, caller: Identity): Call {
+    const call: Call = { started: process.hrtime.bigint(), requestId: newRequestId(), caller } as Call;
     call.routed = this.route(req, call.caller);
     try {
       const { def, protocol } = call.routed;
@@ -110,6 +138,7 @@ export class Gateway {
         if (violations.length) throw def.validationError(violations);
       }
       call.op = op;
+      this.authorize(call);
       call.fault = this.deps.faults?.match(def.name, call.operation, call.caller.accountId, call.caller.region, call.input);
     } catch (e) {
       call.response = this.renderError(call.routed, e, call.requestId, call.operation);
@@ -162,16 +191,34 @@ export class Gateway {
     return { def, protocol: PROTOCOLS[def.model.protocol], form };
   }
 
+  private contextOf(call: Call): RequestContext {
+    return {
+      service: call.routed.def.name, operation: call.op!.name, accountId: call.caller.accountId, region: call.caller.region,
+      requestId: call.requestId, now: this.deps.clock.now(), store: this.deps.store, timings: this.deps.timings,
+      partition: { account: call.caller.accountId, region: call.caller.region },
+      failure: call.fault?.lifecycle,
+    };
+  }
+
+  /** Identity policies of the caller's credential, if it has any ("Policy evaluation logic", IAM User Guide). */
+  private authorize(call: Call): void {
+    const policies = call.caller.credential?.policies;
+    if (!policies?.length) return;
+    const { def } = call.routed;
+    const table = ACTIONS[def.name];
+    const action = `${table.prefix}:${call.op!.name}`;
+    if (ALWAYS_ALLOWED.has(action)) return;
+    const resources = table.operations[call.op!.name](this.contextOf(call), call.input!);
+    if (isAllowed(policies, { action, resources, region: call.caller.region })) return;
+    throw authError(def.name, "denied", def.name === "ec2" ? undefined :
+      `User: arn:aws:iam::${call.caller.accountId}:user/${call.caller.accessKeyId} is not authorized to perform: ${action} on resource: ${resources[0]?.arn ?? "*"}`);
+  }
+
   private invoke(call: Call): RawResponse {
     const { def, protocol } = call.routed;
     const op = call.op!;
     const handler = def.handlers[op.name];
-    const ctx: RequestContext = {
-      service: def.name, operation: op.name, accountId: call.caller.accountId, region: call.caller.region, requestId: call.requestId,
-      now: this.deps.clock.now(), store: this.deps.store, timings: this.deps.timings,
-      partition: { account: call.caller.accountId, region: call.caller.region },
-      failure: call.fault?.lifecycle,
-    };
+    const ctx = this.contextOf(call);
     if (def.isDryRun?.(call.input!)) {
       this.deps.store.rollback(() => handler(ctx, call.input));
       throw def.dryRunSuccess!();

@@ -26,6 +26,15 @@ function resolve(ctx: RequestContext, resourceArn: string): { rec: Tagged; save:
   return { rec, save: () => ctx.store.put(type, ctx.partition, m[2], rec) };
 }
 
+/** The tags of the caller's resource an ARN names, or undefined when there is none (policy conditions). */
+export function tagsOfArn(ctx: RequestContext, resourceArn: string): Record<string, string> | undefined {
+  try {
+    return resolve(ctx, resourceArn).rec.tags;
+  } catch {
+    return undefined;
+  }
+}
+
 export const tagHandlers: Pick<AppStreamHandlers, "TagResource" | "UntagResource" | "ListTagsForResource"> = {
   TagResource(ctx, { ResourceArn, Tags }) {
     const { rec, save } = resolve(ctx, ResourceArn);

@@ -1,0 +1,144 @@
+// --auth strict through the real clients: good signatures pass; a wrong secret, an unknown key, a wrong
+// service or region, a skewed clock, a missing or wrong session token, unsigned and malformed requests and
+// expired presigned URLs are refused with each service's own code.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AppStreamClient, DescribeFleetsCommand } from "@aws-sdk/client-appstream";
+import { DescribeImagesCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { startImagelite, type Imagelite } from "../../src/index";
+import { rejection } from "../support/server";
+import { Sha256 } from "../../src/auth/sigv4";
+
+const A = { accessKeyId: "AKIAIMAGELITEA", secretAccessKey: "secret-a" };
+const B = { accessKeyId: "AKIAIMAGELITEB", secretAccessKey: "secret-b", sessionToken: "token-b" };
+
+describe("--auth strict", () => {
+  let server: Imagelite;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "imagelite-auth-"));
+    const file = join(dir, "credentials.yaml");
+    writeFileSync(file, `${B.accessKeyId}:\n  secretAccessKey: ${B.secretAccessKey}\n  accountId: "222222222222"\n  sessionToken: ${B.sessionToken}\n`);
+    server = await startImagelite({ auth: "strict", credentials: `${A.accessKeyId}:${A.secretAccessKey}:111111111111`, credentialsFile: file, adminToken: "let-me-in" });
+  });
+  after(async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); });
+
+  const cfg = (credentials: object, extra: object = {}) => ({ endpoint: server.endpoint, region: "us-east-1", credentials, maxAttempts: 1, ...extra }) as never;
+
+  it("accepts requests signed with known credentials, as their account", async () => {
+    assert.equal((await new STSClient(cfg(A)).send(new GetCallerIdentityCommand({}))).Account, "111111111111");
+    assert.equal((await new STSClient(cfg(B)).send(new GetCallerIdentityCommand({}))).Account, "222222222222");
+    assert.deepEqual((await new AppStreamClient(cfg(A)).send(new DescribeFleetsCommand({}))).Fleets, []);
+    assert.ok((await new EC2Client(cfg(A)).send(new DescribeImagesCommand({ Owners: ["amazon"], MaxResults: 5 }))).Images!.length > 0);
+  });
+
+  it("refuses a wrong secret", async () => {
+    const wrong = { ...A, secretAccessKey: "nope" };
+    assert.equal((await rejection(() => new AppStreamClient(cfg(wrong)).send(new DescribeFleetsCommand({})))).name, "InvalidSignatureException");
+    const ec2 = await rejection(() => new EC2Client(cfg(wrong)).send(new DescribeImagesCommand({})));
+    assert.equal(ec2.name, "SignatureDoesNotMatch");
+    assert.equal(ec2.$metadata?.httpStatusCode, 403);
+    assert.equal((await rejection(() => new STSClient(cfg(wrong)).send(new GetCallerIdentityCommand({})))).name, "SignatureDoesNotMatch");
+  });
+
+  it("refuses an unknown access key", async () => {
+    const unknown = { accessKeyId: "AKIANOBODY", secretAccessKey: "x" };
+    assert.equal((await rejection(() => new AppStreamClient(cfg(unknown)).send(new DescribeFleetsCommand({})))).name, "UnrecognizedClientException");
+    const ec2 = await rejection(() => new EC2Client(cfg(unknown)).send(new DescribeImagesCommand({})));
+    assert.equal(ec2.name, "AuthFailure");
+    assert.equal(ec2.$metadata?.httpStatusCode, 401);
+    assert.equal((await rejection(() => new STSClient(cfg(unknown)).send(new GetCallerIdentityCommand({})))).name, "InvalidClientTokenId");
+  });
+
+  it("refuses a region that does not exist", async () => {
+    const e = await rejection(() => new EC2Client(cfg(A, { region: "us-nowhere-9" })).send(new DescribeImagesCommand({})));
+    assert.equal(e.name, "SignatureDoesNotMatch");
+    assert.match(e.message, /valid region/);
+  });
+
+  it("refuses a clock skewed by more than five minutes", async () => {
+    for (const offset of [-10 * 60_000, 10 * 60_000]) {
+      const e = await rejection(() => new AppStreamClient(cfg(A, { systemClockOffset: offset })).send(new DescribeFleetsCommand({})));
+      assert.equal(e.name, "InvalidSignatureException");
+      assert.match(e.message, /Signature (expired|not yet current)/);
+      const q = await rejection(() => new EC2Client(cfg(A, { systemClockOffset: offset })).send(new DescribeImagesCommand({})));
+      assert.equal(q.name, "RequestExpired");
+    }
+    await new AppStreamClient(cfg(A, { systemClockOffset: 2 * 60_000 })).send(new DescribeFleetsCommand({}));
+  });
+
+  it("checks session tokens", async () => {
+    const noToken = { accessKeyId: B.accessKeyId, secretAccessKey: B.secretAccessKey };
+    assert.equal((await rejection(() => new STSClient(cfg(noToken)).send(new GetCallerIdentityCommand({})))).name, "InvalidClientTokenId");
+    assert.equal((await rejection(() => new AppStreamClient(cfg({ ...B, sessionToken: "other" })).send(new DescribeFleetsCommand({})))).name, "UnrecognizedClientException");
+  });
+
+  it("refuses unsigned and malformed requests in each protocol's format", async () => {
+    const unsigned = await fetch(server.endpoint, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=DescribeImages&Version=2016-11-15" });
+    assert.equal(unsigned.status, 403);
+    assert.match(await unsigned.text(), /<Code>MissingAuthenticationToken<\/Code>/);
+    const json = await fetch(server.endpoint, { method: "POST", headers: { "x-amz-target": "PhotonAdminProxyService.DescribeFleets", "content-type": "application/x-amz-json-1.1" }, body: "{}" });
+    assert.equal(((await json.json()) as { __type: string }).__type, "MissingAuthenticationTokenException");
+    const malformed = await fetch(server.endpoint, {
+      method: "POST", body: "{}",
+      headers: { "x-amz-target": "PhotonAdminProxyService.DescribeFleets", "content-type": "application/x-amz-json-1.1", authorization: "AWS4-HMAC-SHA256 Credential=AKIAIMAGELITEA/20261123/us-east-1/appstream/aws4_request" },
+    });
+    const body = (await malformed.json()) as { __type: string; message: string };
+    assert.equal(body.__type, "IncompleteSignatureException");
+    assert.match(body.message, /requires 'SignedHeaders' parameter/);
+  });
+
+  it("accepts presigned URLs until they expire", async () => {
+    const signer = new SignatureV4({ credentials: A, region: "us-east-1", service: "ec2", sha256: Sha256 });
+    const url = new URL(server.endpoint);
+    const request = {
+      method: "GET", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: "/",
+      query: { Action: "DescribeImages", Version: "2016-11-15", "Owner.1": "amazon", MaxResults: "5" }, headers: { host: url.host },
+    };
+    const toUrl = (r: { query?: Record<string, unknown> }) => `${server.endpoint}/?${new URLSearchParams(r.query as Record<string, string>)}`;
+    const good = await fetch(toUrl(await signer.presign(request, { expiresIn: 300 })));
+    assert.equal(good.status, 200);
+    assert.match(await good.text(), /<DescribeImagesResponse/);
+
+    const tampered = await signer.presign(request, { expiresIn: 300 });
+    tampered.query!.MaxResults = "6";
+    const bad = await fetch(toUrl(tampered));
+    assert.equal(bad.status, 403);
+    assert.match(await bad.text(), /SignatureDoesNotMatch/);
+
+    const old = await signer.presign(request, { expiresIn: 60, signingDate: new Date(Date.now() - 120_000) });
+    const expired = await fetch(toUrl(old));
+    assert.equal(expired.status, 400);
+    assert.match(await expired.text(), /<Code>RequestExpired<\/Code>/);
+  });
+
+  it("guards the admin routes with the admin token, except health", async () => {
+    assert.equal((await fetch(`${server.endpoint}/_imagelite/health`)).status, 200);
+    const denied = await fetch(`${server.endpoint}/_imagelite/clock`);
+    assert.equal(denied.status, 401);
+    assert.equal(((await denied.json()) as { code: string }).code, "Unauthorized");
+    assert.equal((await fetch(`${server.endpoint}/_imagelite/clock`, { headers: { authorization: "Bearer wrong" } })).status, 401);
+    assert.equal((await fetch(`${server.endpoint}/_imagelite/clock`, { headers: { authorization: "Bearer let-me-in" } })).status, 200);
+  });
+
+  it("needs an admin token to start in strict mode", async () => {
+    await assert.rejects(startImagelite({ auth: "strict" }), /--admin-token/);
+  });
+});
+
+describe("--auth off", () => {
+  it("treats every caller as the default account", async () => {
+    const server = await startImagelite({ auth: "off" });
+    try {
+      const id = await new STSClient({ endpoint: server.endpoint, region: "eu-west-1", credentials: { accessKeyId: "111111111111", secretAccessKey: "x" } }).send(new GetCallerIdentityCommand({}));
+      assert.equal(id.Account, "000000000000");
+    } finally {
+      await server.stop();
+    }
+  });
+});
