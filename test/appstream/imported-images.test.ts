@@ -3,7 +3,7 @@
 // on demand, and the index record the EC2 AMI usage reports read.
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { CreateImportedImageCommand, DescribeImagesCommand, type AppStreamClient, type CreateImportedImageCommandInput } from "@aws-sdk/client-appstream";
+import { CreateImportedImageCommand, DeleteImageCommand, DescribeImagesCommand, type AppStreamClient, type CreateImportedImageCommandInput } from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand as DescribeAmisCommand, ModifyImageAttributeCommand, type EC2Client, type RegisterImageCommandInput } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-images";
@@ -61,6 +61,13 @@ test("an own Windows AMI becomes a private CUSTOM image: IMPORTING, then AVAILAB
   const uses = server.app.store.list<ImageUse>(IMAGE_USE_TYPE, { account: ACCOUNT_A, region: REGION }, { prefix: `${ami} ` });
   assert.deepEqual(uses.map((u) => u.id), [`${ami} appstream-image ${ACCOUNT_A} golden`]);
   assert.equal(uses[0].value.arn, img.Arn);
+
+  // The app catalog is listed as the image's applications.
+  assert.deepEqual(done.Applications!.map((a) => [a.Name, a.DisplayName, a.LaunchPath, a.Enabled]), [["notepad", "notepad", "C:\\Windows\\notepad.exe", true]]);
+
+  // Deleting the image removes its use of the AMI.
+  await appA.send(new DeleteImageCommand({ Name: "golden" }));
+  assert.deepEqual(server.app.store.list(IMAGE_USE_TYPE, { account: ACCOUNT_A, region: REGION }, { prefix: `${ami} ` }), []);
 });
 
 test("AMIs shared by launch permission, public AMIs and Amazon's can be imported; others cannot", async () => {

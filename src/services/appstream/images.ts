@@ -13,6 +13,7 @@ import {
 } from "./records";
 import { appstreamPage, pageSize } from "./paging";
 import { errorsView, imageFailure } from "./failures";
+import { catalogApplications, forgetImageUse } from "./imported-images";
 
 export const imageArn = (region: string, account: string, name: string) => arn("appstream", region, account, `image/${name}`);
 
@@ -55,7 +56,7 @@ export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImageP
     StateChangeReason: state === "FAILED" ? rec.StateChangeReason : undefined,
     ImageErrors: state === "FAILED" ? errorsView(rec.ImageErrors) : undefined,
     DynamicAppProvidersEnabled: "DISABLED",
-    Applications: [],
+    Applications: catalogApplications(rec),
   };
 }
 
@@ -273,6 +274,7 @@ export const imageHandlers: Pick<AppStreamHandlers, "DescribeImages" | "DeleteIm
       throw err.inUse(`The image ${Name} is shared with other accounts. Remove all image permissions before you delete it.`);
     }
     ctx.store.delete(TYPES.image, ctx.partition, Name);
+    forgetImageUse(ctx, rec);
     return { Image: { ...imageView(ctx, rec), State: "DELETING", ImageSharedWithOthers: "FALSE" } };
   },
 

@@ -8,7 +8,7 @@ import type { RequestContext } from "../../gateway/context";
 import { plan } from "../../state/lifecycle";
 import { visibleImage } from "../ec2/image-access";
 import { amiState, partitionOf, type AmiRecord } from "../ec2/records";
-import type { AppStreamHandlers, CreateImportedImageRequest, PlatformType } from "./api.generated";
+import type { AppStreamHandlers, Application, CreateImportedImageRequest, PlatformType } from "./api.generated";
 import { CATALOG } from "./catalog";
 import * as err from "./errors";
 import { imageFailure } from "./failures";
@@ -27,6 +27,8 @@ export interface ImageUse { resourceType: "appstream-image"; account: string; re
 /** What an imported image keeps beyond an ImageRecord. */
 export type ImportedImageRecord = ImageRecord & {
   SourceAmiId: string;
+  /** The AMI's owner: the partition that holds the image-use record. */
+  SourceAmiOwner: string;
   IamRoleArn: string;
   RuntimeValidationConfig?: CreateImportedImageRequest["RuntimeValidationConfig"];
   AppCatalogConfig?: CreateImportedImageRequest["AppCatalogConfig"];
@@ -59,6 +61,25 @@ function sourceAmi(ctx: RequestContext, id: string): { ami: AmiRecord; platform:
   return { ami, platform: windowsPlatform(ami) };
 }
 
+const useId = (rec: { SourceAmiId: string; owner: string; Name: string }) => `${rec.SourceAmiId} appstream-image ${rec.owner} ${rec.Name}`;
+
+/** A deleted AppStream image no longer uses the AMI it was imported from. */
+export function forgetImageUse(ctx: RequestContext, rec: ImageRecord): void {
+  const imported = rec as Partial<ImportedImageRecord>;
+  if (imported.SourceAmiId && imported.SourceAmiOwner) {
+    ctx.store.delete(IMAGE_USE_TYPE, partitionOf(imported.SourceAmiOwner, rec.region), useId(imported as ImportedImageRecord));
+  }
+}
+
+/** The applications an imported image's catalog names, as DescribeImages lists them. */
+export function catalogApplications(rec: ImageRecord): Application[] {
+  const config = (rec as Partial<ImportedImageRecord>).AppCatalogConfig ?? [];
+  return config.map((a) => ({
+    Name: a.Name, DisplayName: a.DisplayName ?? a.Name, LaunchPath: a.AbsoluteAppPath, LaunchParameters: a.LaunchParameters,
+    WorkingDirectory: a.WorkingDirectory, Enabled: true, Platforms: [rec.Platform],
+  }));
+}
+
 export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage"> = {
   CreateImportedImage(ctx, input) {
     checkNameFree(ctx, input.Name);
@@ -81,6 +102,7 @@ export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage
       tags: { ...(input.Tags ?? {}) },
       ...(ctx.failure ? imageFailure(ctx, "IMAGE_IMPORT_FAILURE", ctx.failure.reason ?? DEFAULT_FAILURE) : {}),
       SourceAmiId: ami.ImageId,
+      SourceAmiOwner: ami.owner,
       IamRoleArn: input.IamRoleArn,
       RuntimeValidationConfig: input.RuntimeValidationConfig,
       AppCatalogConfig: input.AppCatalogConfig,
@@ -89,7 +111,7 @@ export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage
     // A failed import never uses the AMI, so it leaves no trace for usage reports.
     if (!ctx.failure) {
       const use: ImageUse = { resourceType: "appstream-image", account: ctx.accountId, region: ctx.region, name: rec.Name, arn, at: ctx.now };
-      ctx.store.put(IMAGE_USE_TYPE, partitionOf(ami.owner, ami.region), `${ami.ImageId} appstream-image ${ctx.accountId} ${rec.Name}`, use);
+      ctx.store.put(IMAGE_USE_TYPE, partitionOf(ami.owner, ami.region), useId(rec), use);
     }
     return { Image: imageView(ctx, rec, undefined, true) };
   },
