@@ -1,7 +1,7 @@
 // Known credentials for --auth strict (and the identity policies they carry), from --credentials FILE
 // (JSON or YAML) and IMAGELITE_CREDENTIALS ("<accessKeyId>:<secretAccessKey>[:<accountId>]").
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "../util/yaml";
 import { checkPolicy, PolicyError, type PolicyDocument } from "./policy";
 import { accountOf } from "../gateway/caller";
 

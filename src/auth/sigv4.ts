@@ -2,7 +2,7 @@
 // parameters are read here, and the expected signature is computed by the AWS SDK's own signer
 // (@smithy/signature-v4) from the request as received ("Signature Version 4 signing process", IAM User Guide).
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { SignatureV4 } from "@smithy/signature-v4";
+import type { SignatureV4 as SignatureV4Type } from "@smithy/signature-v4";
 import type { RawRequest } from "../protocols/protocol";
 import type { Credential } from "./credentials";
 import type { AuthFailureKind } from "./auth-errors";
@@ -137,6 +137,8 @@ export async function verifySignature(req: RawRequest, s: SignedRequest, cred: C
   if (!isRegion(s.region)) throw new AuthFailure("mismatch", `Credential should be scoped to a valid region, not '${s.region}'.`);
   if ((cred.sessionToken ?? undefined) !== (s.sessionToken ?? undefined)) throw new AuthFailure("badToken");
 
+  // Loaded on first use: only --auth strict needs the signer, and start-up stays fast without it.
+  const { SignatureV4 } = require("@smithy/signature-v4") as { SignatureV4: typeof SignatureV4Type };
   const signer = new SignatureV4({
     credentials: { accessKeyId: cred.accessKeyId, secretAccessKey: cred.secretAccessKey, sessionToken: cred.sessionToken },
     region: s.region, service: s.service, sha256: Sha256, applyChecksum: false,

@@ -15,7 +15,7 @@
 //       ec2:
 //         amis:          [RegisterImage input, + LaunchPermissions: ["<account id>" | "all"], Tags: {k: v}]
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "../util/yaml";
 import type { App } from "../app";
 import { ServiceError } from "../errors/service-error";
 import { createImageFromBuilder } from "../services/appstream/image-builders";
