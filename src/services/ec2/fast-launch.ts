@@ -130,7 +130,7 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
     });
     const limit = pageLimit(input.MaxResults, 1, 200);
     const after = startAfter(ctx, input.NextToken);
-    const candidates = input.ImageIds
+    const candidates = input.ImageIds?.length
       ? [...new Set(input.ImageIds)].sort().filter((id) => id > after)
         .map((id) => ctx.store.get<FastLaunchRecord>(FAST_LAUNCH, ctx.partition, id)).filter((r): r is FastLaunchRecord => !!r)
       : settingsAfter(ctx, after);

@@ -12,7 +12,7 @@
 import type { RequestContext } from "../../gateway/context";
 import type { UsageEntry } from "./usage-report-records";
 
-/** Index record type of the uses of an AMI (written by the services that use AMIs). */
+/** Index record type of the uses of an AMI: the IMAGE_USE_TYPE that appstream/imported-images.ts writes (not imported, to keep ec2 free of appstream). */
 export const IMAGE_USE = "ec2.image-use";
 
 /** Index kind → the report resource type it counts as; kinds not listed are not EC2 usage. */
