@@ -6,7 +6,7 @@ import type { SignatureV4 as SignatureV4Type } from "@smithy/signature-v4";
 import type { RawRequest } from "../protocols/protocol";
 import type { Credential } from "./credentials";
 import type { AuthFailureKind } from "./auth-errors";
-import { isRegion } from "../services/ec2/regions";
+import { isRegion } from "../util/regions";
 
 /** The SDK signer's hash interface, on Node's crypto. */
 type Data = string | ArrayBuffer | ArrayBufferView;

@@ -10,7 +10,7 @@ import * as err from "./errors";
 import { checkAmiId, findImage, findOwnImage, saveImage } from "./image-access";
 import { resetPermissions } from "./launch-permissions";
 import { amiState, partitionOf, TYPES, type AmiRecord } from "./records";
-import { isRegion } from "./regions";
+import { isRegion } from "../../util/regions";
 import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "./tags";
 
 registerTaggable({ prefix: "ami-", resourceType: "image", check: (ctx, id) => { findImage(ctx, id); } });
