@@ -1,7 +1,7 @@
 // The in-process API: start imagelite inside a test process on a free port.
 import type { AddressInfo } from "node:net";
 import { createApp, type App } from "./app";
-import { createHttpServer } from "./server";
+import { createHttpServer, type HttpLimits } from "./server";
 import type { Config } from "./config";
 import type { ClockMode } from "./state/clock";
 import { DEFAULT_REGION } from "./gateway/caller";
@@ -9,7 +9,10 @@ import type { FaultRule, StoredFault } from "./faults/faults";
 import { checkedRule } from "./admin/fault-routes";
 import { exportState, importState, reset } from "./admin/state-routes";
 
-export interface StartOptions extends Partial<Config> {}
+export interface StartOptions extends Partial<Config> {
+  /** Body and header sizes and time-outs of the HTTP server (tests shorten the time-outs). */
+  http?: Partial<HttpLimits>;
+}
 
 export interface Credentials { accessKeyId: string; secretAccessKey: string }
 
@@ -33,8 +36,9 @@ export interface Imagelite {
 }
 
 export async function startImagelite(options: StartOptions = {}): Promise<Imagelite> {
-  const app = createApp({ port: 0, inMemory: true, log: false, ...options });
-  const server = createHttpServer(app.gateway, (e) => app.log.failure("http", e));
+  const { http, ...config } = options;
+  const app = createApp({ port: 0, inMemory: true, log: false, ...config });
+  const server = createHttpServer(app.gateway, (e) => app.log.failure("http", e), http);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(app.config.port, app.config.host, () => resolve());
@@ -69,4 +73,5 @@ export async function startImagelite(options: StartOptions = {}): Promise<Imagel
 
 export { createApp } from "./app";
 export type { Config } from "./config";
+export type { HttpLimits } from "./server";
 export type { FaultRule, StoredFault } from "./faults/faults";

@@ -91,6 +91,12 @@ export class Gateway {
     return this.finish(this.begin(req, this.deps.auth ? this.deps.auth.unverified(req) : callerOf(req)));
   }
 
+  /** An error decided before the body is read (too large, adapter failure), in the format of the service the headers name. */
+  reject(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse {
+    const routed = this.route(req, callerOf(req));
+    return routed.protocol.serializeError(error(routed.def), routed.def.model, newRequestId());
+  }
+
   /** A request that failed authentication, answered in its service's format. */
   private refuse(req: RawRequest, routed: Routed, e: AuthFailure): RawResponse {
     const call: Call = { started: process.hrtime.bigint(), requestId: newRequestId(), caller: callerOf(req), routed };

@@ -3,6 +3,7 @@ import type { Operation, ServiceModel, Shape } from "../model/model";
 import { ServiceError } from "../errors/service-error";
 import type { Protocol, RawRequest, RawResponse } from "./protocol";
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const serializationError = (message: string) => new ServiceError("SerializationException", message, 400);
 
 function typeName(v: unknown): string {
@@ -51,6 +52,10 @@ function coerce(shape: Shape, v: unknown, depth: number): unknown {
       return v;
     case "integer": case "long":
       if (typeof v !== "number" || !Number.isInteger(v)) throw mismatch();
+      // A number beyond Java's int or long is refused by the service's parser, as the query protocols do.
+      if (shape.type === "integer" ? v > 2147483647 || v < -2147483648 : Math.abs(v) > 2 ** 63) {
+        throw serializationError(`Numeric value (${v}) out of range of ${shape.type === "integer" ? "int" : "long"}.`);
+      }
       return v;
     case "double": case "float":
       if (typeof v !== "number") throw mismatch();
@@ -132,7 +137,9 @@ export const awsJson: Protocol = {
   parse(req, operation) {
     if (!operation.input) return {};
     let body: unknown = {};
-    const text = req.body.toString("utf8");
+    let text: string;
+    // Invalid UTF-8 is refused as a JSON parser refuses it, rather than read as U+FFFD and stored.
+    try { text = strictUtf8.decode(req.body); } catch { throw serializationError("Invalid UTF-8 in the request body."); }
     if (text.trim() !== "") {
       try { body = JSON.parse(text); } catch { throw serializationError("Start of structure or map found where not expected."); }
     }

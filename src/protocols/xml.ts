@@ -2,7 +2,11 @@
 import type { Member, Shape } from "../model/model";
 
 const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\r": "&#13;" };
-export const escapeXml = (s: string): string => s.replace(/[&<>"'\r]/g, (c) => ESC[c]);
+// XML 1.0 cannot carry control characters, U+FFFE/U+FFFF or lone surrogates, not even as references: an
+// echoed request value holding one becomes U+FFFD so that the answer stays parseable by the SDKs.
+const SPECIAL = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ESCAPED = /[&<>"'\r]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const escapeXml = (s: string): string => (SPECIAL.test(s) ? s.replace(ESCAPED, (c) => ESC[c] ?? "\uFFFD") : s);
 
 export interface XmlFlavour {
   /** Element name of list items when the model names none: EC2 uses `item`, query `member`. */
