@@ -137,12 +137,11 @@ export async function verifySignature(req: RawRequest, s: SignedRequest, cred: C
   if (!isRegion(s.region)) throw new AuthFailure("mismatch", `Credential should be scoped to a valid region, not '${s.region}'.`);
   if ((cred.sessionToken ?? undefined) !== (s.sessionToken ?? undefined)) throw new AuthFailure("badToken");
 
-  // Loaded on first use: only --auth strict needs the signer, and start-up stays fast without it.
-  const { SignatureV4 } = require("@smithy/signature-v4") as { SignatureV4: typeof SignatureV4Type };
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: cred.accessKeyId, secretAccessKey: cred.secretAccessKey, sessionToken: cred.sessionToken },
-    region: s.region, service: s.service, sha256: Sha256, applyChecksum: false,
-  });
+  const contentHash = req.headers["x-amz-content-sha256"];
+  if (contentHash !== undefined && contentHash !== "UNSIGNED-PAYLOAD" && contentHash !== createHash("sha256").update(req.body).digest("hex")) {
+    throw new AuthFailure("mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+  }
+  const credentials = { accessKeyId: cred.accessKeyId, secretAccessKey: cred.secretAccessKey, sessionToken: cred.sessionToken };
   const headers: Record<string, string> = {};
   for (const h of s.signedHeaders) {
     const v = req.headers[h];
@@ -158,17 +157,46 @@ export async function verifySignature(req: RawRequest, s: SignedRequest, cred: C
     method: req.method, protocol: "http:", hostname: headers.host ?? "", path: decodePath(req.path), query, headers,
     body: req.body.length ? req.body : undefined,
   };
+  const sdk = signerModule();
   let expected: string | undefined;
   if (s.expires !== undefined) {
+    const signer = new sdk.SignatureV4({ credentials, region: s.region, service: s.service, sha256: Sha256, applyChecksum: false });
     const signed = await signer.presign(request, { signingDate: s.date, expiresIn: s.expires, signableHeaders: new Set(s.signedHeaders) });
     expected = signed.query?.["X-Amz-Signature"] as string | undefined;
   } else {
-    const signed = await signer.sign(request, { signingDate: s.date, signableHeaders: new Set(s.signedHeaders) });
-    expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization))?.[1];
+    expected = await new (verifierClass(sdk))({ credentials, region: s.region, service: s.service, sha256: Sha256 })
+      .signatureOf(request, s, credentials);
   }
   const a = Buffer.from(expected ?? "");
   const b = Buffer.from(s.signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AuthFailure("mismatch");
+}
+
+type SignerModule = typeof import("@smithy/signature-v4");
+
+/** Loaded on first use: only --auth strict needs the signer, and start-up stays fast without it. */
+const signerModule = (): SignerModule => require("@smithy/signature-v4") as SignerModule;
+
+let Verifier: ReturnType<typeof makeVerifier> | undefined;
+const verifierClass = (sdk: SignerModule) => (Verifier ??= makeVerifier(sdk));
+
+/**
+ * The SDK's signer, asked for the signature of a header-signed request over exactly the headers the client
+ * signed: its public sign() would add X-Amz-Date itself, and so could not check a request signed with Date.
+ */
+function makeVerifier(sdk: SignerModule) {
+  return class extends sdk.SignatureV4 {
+    async signatureOf(request: Parameters<SignatureV4Type["presign"]>[0], s: SignedRequest, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): Promise<string> {
+      const canonicalHeaders = sdk.getCanonicalHeaders(request, undefined, new Set(s.signedHeaders));
+      const canonicalRequest = this.createCanonicalRequest(request, canonicalHeaders, await sdk.getPayloadHash(request, Sha256));
+      const scope = sdk.createScope(s.scopeDate, s.region, s.service);
+      const stringToSign = await this.createStringToSign(s.longDate, scope, canonicalRequest, "AWS4-HMAC-SHA256");
+      const key = await sdk.getSigningKey(Sha256, credentials, s.scopeDate, s.region, s.service);
+      const hash = new Sha256(key);
+      hash.update(stringToSign);
+      return Buffer.from(await hash.digest()).toString("hex");
+    }
+  };
 }
 
 /** The signer escapes the path itself: give it the path as the client meant it. */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { AppStreamClient, DescribeFleetsCommand } from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { startImagelite, type Imagelite } from "../../src/index";
 import { rejection } from "../support/server";
@@ -115,6 +116,44 @@ describe("--auth strict", () => {
     const expired = await fetch(toUrl(old));
     assert.equal(expired.status, 400);
     assert.match(await expired.text(), /<Code>RequestExpired<\/Code>/);
+  });
+
+  it("verifies a request signed with the Date header, and checks X-Amz-Content-Sha256 against the body", async () => {
+    // A SigV4 signature over `date` instead of `x-amz-date`, computed here step by step (canonical request,
+    // string to sign, signing key) as the IAM User Guide describes it.
+    const body = "Action=GetCallerIdentity&Version=2011-06-15";
+    const now = new Date();
+    const longDate = now.toISOString().replace(/[-:]/g, "").replace(/\.[0-9]{3}/, "");
+    const host = new URL(server.endpoint).host;
+    const hex = (d: string | Buffer) => createHash("sha256").update(d).digest("hex");
+    const hmac = (k: string | Buffer, d: string) => createHmac("sha256", k).update(d).digest();
+    const canonical = ["POST", "/", "", `content-type:application/x-www-form-urlencoded`, `date:${now.toUTCString()}`, `host:${host}`, "",
+      "content-type;date;host", hex(body)].join("\n");
+    const scope = `${longDate.slice(0, 8)}/us-east-1/sts/aws4_request`;
+    const toSign = ["AWS4-HMAC-SHA256", longDate, scope, hex(canonical)].join("\n");
+    let key = hmac(`AWS4${A.secretAccessKey}`, longDate.slice(0, 8));
+    for (const part of ["us-east-1", "sts", "aws4_request"]) key = hmac(key, part);
+    const signature = createHmac("sha256", key).update(toSign).digest("hex");
+    const headers = {
+      "content-type": "application/x-www-form-urlencoded", date: now.toUTCString(),
+      authorization: `AWS4-HMAC-SHA256 Credential=${A.accessKeyId}/${scope}, SignedHeaders=content-type;date;host, Signature=${signature}`,
+    };
+    const ok = await fetch(server.endpoint, { method: "POST", headers, body });
+    assert.equal(ok.status, 200);
+    assert.match(await ok.text(), /<Account>111111111111<\/Account>/);
+    const tamperedBody = await fetch(server.endpoint, { method: "POST", headers, body: `${body}&x=1` });
+    assert.equal(tamperedBody.status, 403);
+
+    const signer = new SignatureV4({ credentials: A, region: "us-east-1", service: "sts", sha256: Sha256 });
+    const signed = await signer.sign({
+      method: "POST", protocol: "http:", hostname: new URL(server.endpoint).hostname, path: "/", query: {},
+      headers: { host, "content-type": "application/x-www-form-urlencoded", "x-amz-content-sha256": hex(body) }, body,
+    });
+    const good = await fetch(server.endpoint, { method: "POST", headers: signed.headers as Record<string, string>, body });
+    assert.equal(good.status, 200);
+    const swapped = await fetch(server.endpoint, { method: "POST", headers: signed.headers as Record<string, string>, body: body.replace("2011", "2012") });
+    assert.equal(swapped.status, 403);
+    assert.match(await swapped.text(), /x-amz-content-sha256/);
   });
 
   it("guards the admin routes with the admin token, except health", async () => {
