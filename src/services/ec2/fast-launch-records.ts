@@ -63,9 +63,12 @@ export function saveSettings(ctx: RequestContext, rec: FastLaunchRecord): void {
   ctx.store.put(FAST_LAUNCH, ctx.partition, rec.ImageId, rec);
 }
 
-/** The settings as EnableFastLaunch, DisableFastLaunch and DescribeFastLaunchImages return them. */
-export function view(ctx: RequestContext, rec: FastLaunchRecord): DescribeFastLaunchImagesSuccessItem {
-  const step = stepOf(ctx, rec);
+/**
+ * The settings as EnableFastLaunch, DisableFastLaunch and DescribeFastLaunchImages return them; `begun`: the
+ * step a changing call started, which it answers with even when transitions take no time.
+ */
+export function view(ctx: RequestContext, rec: FastLaunchRecord, begun?: FastLaunchStep): DescribeFastLaunchImagesSuccessItem {
+  const step = begun ?? stepOf(ctx, rec);
   return {
     ImageId: rec.ImageId,
     ResourceType: rec.ResourceType,

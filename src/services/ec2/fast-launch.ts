@@ -27,7 +27,8 @@ const BATCH = 200;
 const failureReason = (ctx: RequestContext, fallback: string) => ctx.failure?.reason ?? fallback;
 
 /** Keeps the steps already reached and continues with `next`, the first of which starts now. */
-function continueWith(ctx: RequestContext, rec: FastLaunchRecord, ...next: [state: string, reason: string, seconds?: number][]): void {
+/** Replaces the future of the schedule with `next`; returns the step that begins now, which the call answers with. */
+function continueWith(ctx: RequestContext, rec: FastLaunchRecord, ...next: [state: string, reason: string, seconds?: number][]): FastLaunchStep {
   const past = rec.schedule.filter((s) => s.at <= ctx.now);
   let at = ctx.now;
   const steps: FastLaunchStep[] = next.map(([state, reason, seconds]) => {
@@ -36,6 +37,7 @@ function continueWith(ctx: RequestContext, rec: FastLaunchRecord, ...next: [stat
     return step;
   });
   rec.schedule = [...past, ...steps];
+  return steps[0];
 }
 
 function launchTemplate(lt: EnableFastLaunchRequest["LaunchTemplate"]): FastLaunchLaunchTemplateSpecificationResponse | undefined {
@@ -88,17 +90,18 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
       throw incorrectState(`Windows fast launch for image ${ami.ImageId} is ${state}: its pre-provisioned snapshots must be removed before it can be enabled again.`);
     }
     const rec: FastLaunchRecord = { ImageId: ami.ImageId, owner: ami.owner, schedule: [], ...existing, ...settings(input, existing) };
+    let begun: FastLaunchStep | undefined;
     if (state === "enabled" && ctx.failure) {
-      continueWith(ctx, rec, ["enabled-failed", failureReason(ctx, "Server.InternalError: the new settings could not be applied.")]);
+      begun = continueWith(ctx, rec, ["enabled-failed", failureReason(ctx, "Server.InternalError: the new settings could not be applied.")]);
     } else if (state !== "enabling" && state !== "enabled") {
       const end = ctx.failure
         ? ["enabling-failed", failureReason(ctx, "Server.InternalError: pre-provisioning of snapshots failed.")] as const
         : ["enabled", USER_INITIATED] as const;
       rec.schedule = [];
-      continueWith(ctx, rec, ["enabling", USER_INITIATED, ctx.timings.seconds("fastLaunchEnable")], [...end]);
+      begun = continueWith(ctx, rec, ["enabling", USER_INITIATED, ctx.timings.seconds("fastLaunchEnable")], [...end]);
     }
     saveSettings(ctx, rec);
-    return view(ctx, rec);
+    return view(ctx, rec, begun);
   },
 
   DisableFastLaunch(ctx, { ImageId, Force }) {
@@ -114,9 +117,9 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
     const end = ctx.failure && !Force
       ? ["disabling-failed", failureReason(ctx, "Server.InternalError: the pre-provisioned snapshots could not be cleaned up.")] as const
       : [GONE, USER_INITIATED] as const;
-    continueWith(ctx, rec, ["disabling", USER_INITIATED, ctx.timings.seconds("fastLaunchDisable")], [...end]);
+    const begun = continueWith(ctx, rec, ["disabling", USER_INITIATED, ctx.timings.seconds("fastLaunchDisable")], [...end]);
     saveSettings(ctx, rec);
-    return view(ctx, rec);
+    return view(ctx, rec, begun);
   },
 
   DescribeFastLaunchImages(ctx, input) {
