@@ -183,8 +183,9 @@ export const ec2Query = makeQueryProtocol({
   unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${name} is not recognized`),
 }, {
   // An action without output members still answers <return>true</return>, as EC2 does (e.g. CreateTags).
+  // EC2 writes its namespace with a trailing slash (http://ec2.amazonaws.com/doc/2016-11-15/); the model has none.
   result: (op, model, requestId, members) =>
-    `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace}"><requestId>${requestId}</requestId>${op.output ? members : "<return>true</return>"}</${op.name}Response>`,
+    `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace?.replace(/\/?$/, "/")}"><requestId>${requestId}</requestId>${op.output ? members : "<return>true</return>"}</${op.name}Response>`,
   error: (e, _model, requestId) =>
     `${XML_DECL}<Response><Errors><Error><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
 });
