@@ -3,7 +3,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateFleetCommand, CreateImageBuilderCommand, DeleteImageCommand, DeleteImagePermissionsCommand, DescribeImagePermissionsCommand,
+  CreateFleetCommand, CreateImageBuilderCommand, DeleteImageCommand, DescribeFleetsCommand, DeleteImagePermissionsCommand, DescribeImagePermissionsCommand,
   DescribeImagesCommand, UpdateImagePermissionsCommand, type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
@@ -70,6 +70,8 @@ describe("AppStream image sharing", () => {
     const builder = await rejection(() => b.send(new CreateImageBuilderCommand({ Name: "b-ib", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small" })));
     assert.equal(builder.name, "OperationNotPermittedException");
     await a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: false, allowImageBuilder: true } }));
+    // Without fleet permission, the recipient's fleets that run the image drop to a desired capacity of 0.
+    assert.equal((await b.send(new DescribeFleetsCommand({ Names: ["b-fleet"] }))).Fleets![0].ComputeCapacityStatus!.Desired, 0);
     const { ImageBuilder } = await b.send(new CreateImageBuilderCommand({ Name: "b-ib", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small" }));
     assert.equal(ImageBuilder!.ImageArn, SHARED_ARN);
     const fleet = await rejection(() => b.send(new CreateFleetCommand({ Name: "b-fleet-2", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } })));

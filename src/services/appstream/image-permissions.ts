@@ -6,11 +6,23 @@ import type { AppStreamHandlers } from "./api.generated";
 import * as err from "./errors";
 import { catalogImage } from "./catalog";
 import { getOwnImage, imageState, notFoundMessage } from "./images";
-import { TYPES, type ImageRecord, type PermissionRecord } from "./records";
+import { TYPES, type FleetRecord, type ImageRecord, type PermissionRecord } from "./records";
 import { pageSize, storePage } from "./paging";
 
 /** "Number of AWS accounts an image can be shared with: 100" (AppStream quotas, limits.html). */
 export const MAX_SHARED_ACCOUNTS = 100;
+
+/**
+ * Fleets of `account` that run the image lose their capacity when fleet permission goes ("Share an Image",
+ * administer-images.html: the desired capacity of those fleets is set to 0).
+ */
+function stopSharedFleets(ctx: RequestContext, name: string, account: string): void {
+  const partition = { account, region: ctx.region };
+  for (const { value } of ctx.store.list<{ resource: string }>(TYPES.imageUse, ctx.partition, { prefix: `${name} fleet ${account} ` })) {
+    const fleet = ctx.store.get<FleetRecord>(TYPES.fleet, partition, value.resource);
+    if (fleet) ctx.store.put(TYPES.fleet, partition, fleet.Name, { ...fleet, desired: { ...fleet.desired, instances: 0, sessions: fleet.desired.sessions === undefined ? undefined : 0 } });
+  }
+}
 
 function ownImage(ctx: RequestContext, name: string): ImageRecord {
   const rec = getOwnImage(ctx, name);
@@ -32,6 +44,7 @@ export const imagePermissionHandlers: Pick<AppStreamHandlers, "UpdateImagePermis
       throw err.limitExceeded(`The image ${Name} is already shared with the maximum of ${MAX_SHARED_ACCOUNTS} accounts.`);
     }
     const permissions = { allowFleet: ImagePermissions.allowFleet ?? false, allowImageBuilder: ImagePermissions.allowImageBuilder ?? false };
+    if (!permissions.allowFleet) stopSharedFleets(ctx, Name, SharedAccountId);
     ctx.store.put(TYPES.permission, ctx.partition, id, { account: SharedAccountId, permissions } satisfies PermissionRecord);
     ctx.store.put(TYPES.sharedWithMe, { account: SharedAccountId, region: ctx.region }, `${Name} ${ctx.accountId}`, { owner: ctx.accountId, name: Name });
     return {};
@@ -56,6 +69,7 @@ export const imagePermissionHandlers: Pick<AppStreamHandlers, "UpdateImagePermis
       throw err.notFound(`The image ${Name} is not shared with account ${SharedAccountId}.`);
     }
     ctx.store.delete(TYPES.sharedWithMe, { account: SharedAccountId, region: ctx.region }, `${Name} ${ctx.accountId}`);
+    stopSharedFleets(ctx, Name, SharedAccountId);
     return {};
   },
 };
