@@ -1,5 +1,5 @@
 // AWS JSON 1.1 (AppStream): `X-Amz-Target: <prefix>.<Operation>`, JSON bodies, `__type` errors.
-import type { Operation, ServiceModel, Shape } from "../model/model";
+import type { Shape } from "../model/model";
 import { ServiceError } from "../errors/service-error";
 import type { Protocol, RawRequest, RawResponse } from "./protocol";
 

@@ -1,17 +1,16 @@
-// AppStream images: the public catalog, the caller's private images and those shared with it.
+// AppStream images: the caller's private images and those shared with it (and the public catalog by name),
+// DeleteImage, CopyImage and CreateUpdatedImage. DescribeImages lists them in describe-images.ts.
 import type { RequestContext } from "../../gateway/context";
 import { plan, stateAt } from "../../state/lifecycle";
-import { decodeToken, encodeToken } from "../../util/pagination";
 import { arn, parseArn } from "../../util/arn";
 import type {
   AppStreamHandlers, Image, ImagePermissions, PlatformType,
 } from "./api.generated";
-import { CATALOG, catalogImage, catalogView, publicImageArn } from "./catalog";
+import { catalogImage, publicImageArn } from "./catalog";
 import * as err from "./errors";
 import {
   GONE, ownerPartition, TYPES, type ImageRecord, type ImageRef, type PermissionRecord, type SharedWithMeRecord,
 } from "./records";
-import { appstreamPage, pageSize } from "./paging";
 import { errorsView, imageFailure } from "./failures";
 import { catalogApplications, forgetImageUse } from "./imported-images";
 
@@ -60,12 +59,12 @@ export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImageP
   };
 }
 
-function permissionFor(ctx: RequestContext, owner: string, name: string, account = ctx.accountId): ImagePermissions | undefined {
+export function permissionFor(ctx: RequestContext, owner: string, name: string, account = ctx.accountId): ImagePermissions | undefined {
   return ctx.store.get<PermissionRecord>(TYPES.permission, ownerPartition(ctx, owner), `${name} ${account}`)?.permissions;
 }
 
 /** An image shared with the caller by `owner`, with the caller's permissions. */
-function sharedImage(ctx: RequestContext, owner: string, name: string): [ImageRecord, ImagePermissions] | undefined {
+export function sharedImage(ctx: RequestContext, owner: string, name: string): [ImageRecord, ImagePermissions] | undefined {
   const perms = permissionFor(ctx, owner, name);
   const rec = perms && getOwnImage(ctx, name, owner);
   return rec && perms ? [rec, perms] : undefined;
@@ -131,7 +130,7 @@ export function resolveImage(ctx: RequestContext, input: { ImageName?: string; I
 }
 
 /** The first image of that name that another account shares with the caller. */
-function sharedByName(ctx: RequestContext, name: string): ImageRecord | undefined {
+export function sharedByName(ctx: RequestContext, name: string): ImageRecord | undefined {
   for (const { value } of ctx.store.list<SharedWithMeRecord>(TYPES.sharedWithMe, ctx.partition, { prefix: `${name} ` })) {
     const s = sharedImage(ctx, value.owner, value.name);
     if (s) return s[0];
@@ -165,95 +164,7 @@ export function putImage(ctx: RequestContext, rec: ImageRecord): void {
   ctx.store.put(TYPES.image, { account: rec.owner, region: rec.region }, rec.Name, rec);
 }
 
-/** DescribeImages merges three sources in name order; a page key is `<name> <owner>` (owner "" when public). */
-interface Entry { key: string; render: () => Image }
-
-function* catalogEntries(ctx: RequestContext, after: string): Generator<Entry> {
-  for (const c of CATALOG) {
-    const key = `${c.name} `;
-    if (key > after) yield { key, render: () => catalogView(c, ctx.region) };
-  }
-}
-
-function ownEntries(ctx: RequestContext, after: string, limit: number): Entry[] {
-  const from = after ? after.split(" ")[0] : undefined;
-  return ctx.store.list<ImageRecord>(TYPES.image, ctx.partition, { from, limit: limit + 1 })
-    .filter(({ value }) => stateAt(value.schedule, ctx.now) !== GONE)
-    .map(({ value }) => ({ key: `${value.Name} ${value.owner}`, render: () => imageView(ctx, value) }))
-    .filter((e) => e.key > after);
-}
-
-function sharedEntries(ctx: RequestContext, after: string, limit: number): Entry[] {
-  const out: Entry[] = [];
-  let cursor = after;
-  // Shares whose image has gone are skipped; keep reading until the page is full or the index ends.
-  for (;;) {
-    const batch = ctx.store.list<SharedWithMeRecord>(TYPES.sharedWithMe, ctx.partition, { after: cursor, limit: limit + 1 });
-    for (const { id, value } of batch) {
-      const s = sharedImage(ctx, value.owner, value.name);
-      if (s) out.push({ key: id, render: () => imageView(ctx, s[0], s[1]) });
-    }
-    if (batch.length <= limit || out.length > limit) return out;
-    cursor = batch[batch.length - 1].id;
-  }
-}
-
-function describeByName(ctx: RequestContext, names: string[]): Image[] {
-  return names.map((name) => {
-    const own = getOwnImage(ctx, name);
-    if (own) return imageView(ctx, own);
-    const c = catalogImage(name);
-    if (c) return catalogView(c, ctx.region);
-    const shared = sharedByName(ctx, name);
-    if (shared) return imageView(ctx, shared, permissionFor(ctx, shared.owner, name));
-    throw err.notFound(notFoundMessage(ctx, name));
-  });
-}
-
-function describeByArn(ctx: RequestContext, arns: string[]): Image[] {
-  return arns.map((a) => {
-    const p = parseArn(a);
-    const m = p && p.service === "appstream" && p.region === ctx.region ? /^image\/(.+)$/.exec(p.resource) : null;
-    if (!p || !m) throw err.notFound(`The image ${a} does not exist.`);
-    const name = m[1];
-    if (p.account === "") {
-      const c = catalogImage(name);
-      if (c) return catalogView(c, ctx.region);
-    } else if (p.account === ctx.accountId) {
-      const own = getOwnImage(ctx, name);
-      if (own) return imageView(ctx, own);
-    } else {
-      const s = sharedImage(ctx, p.account, name);
-      if (s) return imageView(ctx, s[0], s[1]);
-    }
-    throw err.notFound(`The image ${a} does not exist.`);
-  });
-}
-
-export const imageHandlers: Pick<AppStreamHandlers, "DescribeImages" | "DeleteImage" | "CopyImage" | "CreateUpdatedImage"> = {
-  DescribeImages(ctx, input) {
-    if (input.Names?.length && input.Arns?.length) throw err.invalidCombination("You can specify either Names or Arns, but not both.");
-    if (input.Names?.length) return { Images: describeByName(ctx, input.Names).filter((i) => !input.Type || i.Visibility === input.Type) };
-    if (input.Arns?.length) return { Images: describeByArn(ctx, input.Arns).filter((i) => !input.Type || i.Visibility === input.Type) };
-    const limit = pageSize(input.MaxResults, 25);
-    const scope = `DescribeImages ${input.Type ?? ""}`;
-    const after = input.NextToken ? appstreamPage.decode(scope, input.NextToken) : "";
-    const sources: Entry[][] = [];
-    if (!input.Type || input.Type === "PUBLIC") {
-      const c: Entry[] = [];
-      for (const e of catalogEntries(ctx, after)) { if (c.length > limit) break; c.push(e); }
-      sources.push(c);
-    }
-    if (!input.Type || input.Type === "PRIVATE") sources.push(ownEntries(ctx, after, limit));
-    if (!input.Type || input.Type === "SHARED") sources.push(sharedEntries(ctx, after, limit));
-    const merged = sources.flat().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const page = merged.slice(0, limit);
-    return {
-      Images: page.map((e) => e.render()),
-      NextToken: merged.length > limit ? encodeToken(scope, page[page.length - 1].key) : undefined,
-    };
-  },
-
+export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" | "CreateUpdatedImage"> = {
   DeleteImage(ctx, { Name }) {
     const rec = getOwnImage(ctx, Name);
     if (!rec) {

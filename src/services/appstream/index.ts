@@ -5,6 +5,7 @@ import { awsValidationMessage } from "../../validation/validate";
 import type { ServiceDefinition } from "../../gateway/service";
 import type { AppStreamHandlers } from "./api.generated";
 import { imageHandlers } from "./images";
+import { describeImagesHandlers } from "./describe-images";
 import { imagePermissionHandlers } from "./image-permissions";
 import { builderHandlers } from "./image-builders";
 import { fleetHandlers } from "./fleets";
@@ -13,6 +14,7 @@ import { importedImageHandlers } from "./imported-images";
 
 const handlers: AppStreamHandlers = {
   ...imageHandlers,
+  ...describeImagesHandlers,
   ...imagePermissionHandlers,
   ...builderHandlers,
   ...fleetHandlers,

@@ -11,7 +11,7 @@ import { checkAmiId, storedImage, visibleImage } from "./image-access";
 import { imageView } from "./image-view";
 import { isSharedWith } from "./launch-permissions";
 import { nextToken, pageLimit, startAfter } from "./paging";
-import { amiState, partitionOf, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
+import { amiState, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
 import { tagMap } from "./tags";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
