@@ -1,5 +1,5 @@
 // RegisterImage, CopyImage and DeregisterImage, and createAmi, through which every new AMI comes into being
-// (later parts create AMIs from import tasks the same way). An AMI is `pending` for a phase, then `available`;
+// (import tasks create their AMIs the same way). An AMI is `pending` for a phase, then `available`;
 // deregistration keeps it visible to its owner as `deregistered` for a phase, then it is gone.
 import type { RequestContext } from "../../gateway/context";
 import type { PhaseKind } from "../../config";
