@@ -69,7 +69,7 @@ async function throughput(): Promise<void> {
 }
 
 function startup(): void {
-  const cli = join(__dirname, "..", "src", "cli.js");
+  const cli = join(__dirname, "..", "..", "bin", "imagelite.js");
   const probe = `
     const { spawn } = require("node:child_process");
     const t0 = process.hrtime.bigint();

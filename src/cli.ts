@@ -87,7 +87,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
 
 const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\./.test(host);
 
-function main(): void {
+export function main(): void {
   const config = configFrom(process.argv.slice(2), process.env);
   let app;
   try {

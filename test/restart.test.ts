@@ -1,5 +1,5 @@
 // Durability through the real CLI: whatever the server acknowledged must survive a kill -9 and a restart
-// on the same data directory. Runs the compiled dist/src/cli.js as a separate process.
+// on the same data directory. Runs bin/imagelite.js (the packed server, as npm start runs it) as a separate process.
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -14,7 +14,7 @@ import {
   ListTagsForResourceCommand, TagResourceCommand, type Fleet,
 } from "@aws-sdk/client-appstream";
 
-const CLI = join(__dirname, "..", "src", "cli.js");
+const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
 const IMAGE = "AppStream-WinServer2022-11-10-2025";
 const INSTANCE_TYPE = "stream.standard.medium";
 
