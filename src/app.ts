@@ -1,6 +1,6 @@
 // Assembles imagelite from its parts: store, clock, services, admin routes and the gateway.
 import { DEFAULTS, timings, type Config } from "./config";
-import { Clock } from "./state/clock";
+import { Clock, type ClockState } from "./state/clock";
 import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
@@ -40,6 +40,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
   const config: Config = { ...DEFAULTS, ...overrides };
   const store = openStore(config);
   const clock = new Clock(config.clock);
+  keepClockInStore(clock, store, config.clock);
   const requestLog = log ?? streamLog(config.log);
   const services = [appstream, ec2, sts];
   const auth = new Authenticator(config.auth, loadCredentials(config.credentialsFile, config.credentials));
@@ -59,9 +60,21 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
   return app;
 }
 
+const CLOCK_RECORD = { type: "imagelite.clock", partition: { account: "imagelite", region: "global" }, id: "clock" };
+
+/**
+ * A clock moved forward (or frozen) survives a restart: states computed from it would otherwise go back in
+ * time. The time resumes where it was; the mode is the one this start asks for.
+ */
+function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"]): void {
+  const saved = store.get<ClockState>(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id);
+  if (saved) clock.restore(mode, saved.mode === "manual" ? saved.frozenAt ?? Date.now() : Date.now() + saved.offsetMs);
+  clock.onChange = () => store.transaction(() => store.put(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id, clock.snapshot()));
+}
+
 /** Loads the seed file unless the store already holds state (a restart keeps what it has). */
 function seedOnce(app: App, path: string): void {
-  if (app.store.dump().length > 0) {
+  if (app.store.dump().some((r) => !r.type.startsWith("imagelite."))) {
     app.log.info(`seed ${path} not loaded: the store already holds state`);
     return;
   }

@@ -26,6 +26,8 @@ function resetScope(app: App, query: URLSearchParams, body: Record<string, unkno
 
 export function reset(app: App, scope: { accountId?: string; region?: string; service?: string } = {}): void {
   app.store.transaction(() => app.store.clear({ account: scope.accountId, region: scope.region, typePrefix: scope.service ? `${scope.service}.` : undefined }));
+  // The clock is not state to reset: it keeps its time, and its record in the store.
+  app.clock.onChange?.();
   for (const f of app.faults.list()) {
     if ((!scope.service || f.service === scope.service) && (!scope.accountId || !f.accountId || f.accountId === scope.accountId) &&
         (!scope.region || !f.region || f.region === scope.region)) app.faults.remove(f.id);

@@ -8,6 +8,8 @@ export class Clock {
   private mode: ClockMode;
   private offsetMs = 0;
   private frozenAt = 0;
+  /** Called after every change of time or mode (the app keeps the clock in the store with it). */
+  onChange?: () => void;
 
   constructor(mode: ClockMode = "real", private readonly wall: () => number = Date.now) {
     this.mode = mode;
@@ -22,6 +24,7 @@ export class Clock {
     if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError("advanceSeconds must be a non-negative number");
     if (this.mode === "manual") this.frozenAt += seconds * 1000;
     else this.offsetMs += seconds * 1000;
+    this.onChange?.();
   }
 
   setMode(mode: ClockMode): void {
@@ -30,6 +33,7 @@ export class Clock {
     this.mode = mode;
     if (mode === "manual") this.frozenAt = now;
     else this.offsetMs = now - this.wall();
+    this.onChange?.();
   }
 
   getMode(): ClockMode { return this.mode; }
@@ -39,6 +43,7 @@ export class Clock {
     this.mode = mode;
     if (mode === "manual") this.frozenAt = now;
     else this.offsetMs = now - this.wall();
+    this.onChange?.();
   }
 
   snapshot(): ClockState {
