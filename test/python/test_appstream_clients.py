@@ -8,23 +8,15 @@ with a prefix unique to the run and the test.
 
 Only the standard library, boto3 and botocore are used.
 """
-import json
-import os
-import shutil
-import subprocess
 import threading
 import unittest
-import urllib.error
-import urllib.request
 import uuid
 from datetime import datetime
 
-import boto3
-import botocore.config
 from botocore.exceptions import ClientError, WaiterError
 
-ENDPOINT = os.environ.get("IMAGELITE_ENDPOINT", "http://127.0.0.1:4566").rstrip("/")
-REGION = "us-east-1"
+from imagelite_support import REGION, CliTestCase, admin, client
+from imagelite_support import advance as advance_clock
 ACCOUNT_A = "111111111111"
 ACCOUNT_B = "222222222222"
 # Accounts that no other test touches, for listings whose exact content is asserted.
@@ -49,36 +41,15 @@ def unique(label):
 
 
 def appstream(account=ACCOUNT_A, validate=True):
-    config = botocore.config.Config(retries={"total_max_attempts": 1}, parameter_validation=validate)
-    return boto3.session.Session().client(
-        "appstream", endpoint_url=ENDPOINT, region_name=REGION,
-        aws_access_key_id=account, aws_secret_access_key="x", config=config)
+    return client("appstream", account, validate)
 
 
 def sts(account=ACCOUNT_A):
-    config = botocore.config.Config(retries={"total_max_attempts": 1})
-    return boto3.session.Session().client(
-        "sts", endpoint_url=ENDPOINT, region_name=REGION,
-        aws_access_key_id=account, aws_secret_access_key="x", config=config)
-
-
-def admin(method, path, body=None):
-    """Calls an admin route; returns (status, parsed JSON body)."""
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(ENDPOINT + path, data=data, method=method,
-                                 headers={"content-type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=10) as res:
-            return res.status, json.loads(res.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"null")
+    return client("sts", account)
 
 
 def advance(seconds=STEP):
-    status, body = admin("POST", "/_imagelite/clock", {"advanceSeconds": seconds})
-    if status != 200:
-        raise AssertionError(f"advancing the clock failed: {status} {body}")
-    return body
+    return advance_clock(seconds)
 
 
 def advance_later(seconds=15, delay=0.3):
@@ -164,10 +135,7 @@ class TestPublicImages(Base):
         self.assertClientError("ResourceNotFoundException", client.describe_images, Names=[self.name("missing")])
 
     def test_catalog_exists_in_every_region(self):
-        client = boto3.session.Session().client(
-            "appstream", endpoint_url=ENDPOINT, region_name="eu-west-1",
-            aws_access_key_id=ACCOUNT_A, aws_secret_access_key="x")
-        image = client.describe_images(Names=[WIN2022])["Images"][0]
+        image = client("appstream", ACCOUNT_A, region="eu-west-1").describe_images(Names=[WIN2022])["Images"][0]
         self.assertEqual(image["Arn"], f"arn:aws:appstream:eu-west-1::image/{WIN2022}")
 
     def test_paginator_and_manual_paging_agree(self):
@@ -473,27 +441,8 @@ class TestSts(Base):
             self.assertEqual(identity["Arn"], f"arn:aws:iam::{account}:root")
 
 
-class TestAwsCli(Base):
-    @classmethod
-    def setUpClass(cls):
-        cls.aws = shutil.which("aws")
-        if cls.aws is None:
-            raise AssertionError("the AWS CLI (aws) is not on PATH")
-
-    def cli(self, *args, account=ACCOUNT_CLI):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-        env.update({
-            "AWS_ACCESS_KEY_ID": account, "AWS_SECRET_ACCESS_KEY": "x", "AWS_DEFAULT_REGION": REGION,
-            "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-            "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "", "AWS_MAX_ATTEMPTS": "1",
-        })
-        return subprocess.run([self.aws, "--endpoint-url", ENDPOINT, "--output", "json", *args],
-                              env=env, capture_output=True, text=True, timeout=60)
-
-    def cli_json(self, *args, **kwargs):
-        r = self.cli(*args, **kwargs)
-        self.assertEqual(r.returncode, 0, f"aws {' '.join(args)} failed:\n{r.stderr}")
-        return json.loads(r.stdout) if r.stdout.strip() else {}
+class TestAwsCli(CliTestCase, Base):
+    cli_account = ACCOUNT_CLI
 
     def test_describe_public_images_with_max_items(self):
         first = self.cli_json("appstream", "describe-images", "--type", "PUBLIC", "--max-items", "3")

@@ -5,22 +5,13 @@ test_appstream_clients.py); states move only when a test advances the clock thro
 The server is shared by the whole run and never reset, so these tests use accounts no other test touches
 and name their AMIs with a prefix unique to the run. Fault rules are scoped to those accounts and one call.
 """
-import json
-import os
-import shutil
-import subprocess
 import unittest
-import urllib.error
-import urllib.request
 import uuid
 from datetime import datetime
 
-import boto3
-import botocore.config
 from botocore.exceptions import ClientError
 
-ENDPOINT = os.environ.get("IMAGELITE_ENDPOINT", "http://127.0.0.1:4566").rstrip("/")
-REGION = "us-east-1"
+from imagelite_support import REGION, CliTestCase, admin, advance, client
 ACCOUNT = "777777777777"
 ACCOUNT_CLI = "888888888888"
 T = 10
@@ -29,26 +20,7 @@ WINDOWS_BILLING = "bp-6ba54002"
 
 
 def ec2(account=ACCOUNT):
-    config = botocore.config.Config(retries={"total_max_attempts": 1})
-    return boto3.session.Session().client(
-        "ec2", endpoint_url=ENDPOINT, region_name=REGION,
-        aws_access_key_id=account, aws_secret_access_key="x", config=config)
-
-
-def admin(method, path, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(ENDPOINT + path, data=data, method=method, headers={"content-type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=10) as res:
-            return res.status, json.loads(res.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"null")
-
-
-def advance(seconds):
-    status, body = admin("POST", "/_imagelite/clock", {"advanceSeconds": seconds})
-    if status != 200:
-        raise AssertionError(f"advancing the clock failed: {status} {body}")
+    return client("ec2", account)
 
 
 def register(client, label, windows=True):
@@ -171,51 +143,35 @@ class Boto3FastLaunchAndUsageReports(unittest.TestCase):
         self.assertTrue(report["StateReason"])
 
 
-class AwsCliFastLaunchAndUsageReports(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.aws = shutil.which("aws")
-        if cls.aws is None:
-            raise AssertionError("the AWS CLI (aws) is not on PATH")
-
-    def cli(self, *args):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-        env.update({
-            "AWS_ACCESS_KEY_ID": ACCOUNT_CLI, "AWS_SECRET_ACCESS_KEY": "x", "AWS_DEFAULT_REGION": REGION,
-            "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-            "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "", "AWS_MAX_ATTEMPTS": "1",
-        })
-        r = subprocess.run([self.aws, "--endpoint-url", ENDPOINT, "--output", "json", *args],
-                           env=env, capture_output=True, text=True, timeout=60)
-        self.assertEqual(r.returncode, 0, f"aws {' '.join(args)} failed:\n{r.stderr}")
-        return json.loads(r.stdout) if r.stdout.strip() else {}
+class AwsCliFastLaunchAndUsageReports(CliTestCase):
+    cli_account = ACCOUNT_CLI
 
     def test_describe_fast_launch_images(self):
         image_id = register(ec2(ACCOUNT_CLI), "cli-fl")
-        enabled = self.cli("ec2", "enable-fast-launch", "--image-id", image_id, "--max-parallel-launches", "6",
+        enabled = self.cli_json("ec2", "enable-fast-launch", "--image-id", image_id, "--max-parallel-launches", "6",
                            "--resource-type", "snapshot")
         self.assertEqual(enabled["State"], "enabling")
         advance(3 * T + 1)
-        described = self.cli("ec2", "describe-fast-launch-images", "--image-ids", image_id)
+        described = self.cli_json("ec2", "describe-fast-launch-images", "--image-ids", image_id)
         [img] = described["FastLaunchImages"]
         self.assertEqual(img["State"], "enabled")
         self.assertEqual(img["MaxParallelLaunches"], 6)
         self.assertEqual(img["OwnerId"], ACCOUNT_CLI)
-        filtered = self.cli("ec2", "describe-fast-launch-images", "--filters", "Name=state,Values=enabling")
+        filtered = self.cli_json("ec2", "describe-fast-launch-images", "--filters", "Name=state,Values=enabling")
         self.assertNotIn(image_id, [i["ImageId"] for i in filtered["FastLaunchImages"]])
 
     def test_describe_image_usage_reports(self):
         image_id = register(ec2(ACCOUNT_CLI), "cli-ur", windows=False)
-        report_id = self.cli("ec2", "create-image-usage-report", "--image-id", image_id,
+        report_id = self.cli_json("ec2", "create-image-usage-report", "--image-id", image_id,
                              "--resource-types", "ResourceType=ec2:Instance")["ReportId"]
         advance(2 * T + 1)
-        described = self.cli("ec2", "describe-image-usage-reports", "--report-ids", report_id)
+        described = self.cli_json("ec2", "describe-image-usage-reports", "--report-ids", report_id)
         [report] = described["ImageUsageReports"]
         self.assertEqual(report["State"], "available")
         self.assertEqual(report["ResourceTypes"], [{"ResourceType": "ec2:Instance"}])
-        by_image = self.cli("ec2", "describe-image-usage-reports", "--image-ids", image_id, "--filters", "Name=state,Values=available")
+        by_image = self.cli_json("ec2", "describe-image-usage-reports", "--image-ids", image_id, "--filters", "Name=state,Values=available")
         self.assertEqual([r["ReportId"] for r in by_image["ImageUsageReports"]], [report_id])
-        entries = self.cli("ec2", "describe-image-usage-report-entries", "--report-ids", report_id)
+        entries = self.cli_json("ec2", "describe-image-usage-report-entries", "--report-ids", report_id)
         self.assertEqual(entries["ImageUsageReportEntries"], [])
 
 

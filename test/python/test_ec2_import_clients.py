@@ -5,21 +5,12 @@ and 10-second transitions; an import step lasts 3 x 10 s). The server is shared 
 tests act as accounts that no other Python test uses and check only the tasks they started themselves.
 Only the standard library, boto3 and botocore are used.
 """
-import json
-import os
-import shutil
-import subprocess
 import unittest
-import urllib.error
-import urllib.request
 import uuid
 
-import boto3
-import botocore.config
 from botocore.exceptions import ClientError
 
-ENDPOINT = os.environ.get("IMAGELITE_ENDPOINT", "http://127.0.0.1:4566").rstrip("/")
-REGION = "us-east-1"
+from imagelite_support import REGION, CliTestCase, admin, advance, client
 ACCOUNT_BOTO = "666666666666"
 ACCOUNT_CLI = "676767676767"
 # An import step lasts 3 x T on the test server; advancing by more always moves one step on.
@@ -31,26 +22,7 @@ DISK = {"Format": "VMDK", "UserBucket": {"S3Bucket": "py-import-bucket", "S3Key"
 
 
 def ec2(account=ACCOUNT_BOTO):
-    config = botocore.config.Config(retries={"total_max_attempts": 1})
-    return boto3.session.Session().client(
-        "ec2", endpoint_url=ENDPOINT, region_name=REGION,
-        aws_access_key_id=account, aws_secret_access_key="x", config=config)
-
-
-def admin(method, path, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(ENDPOINT + path, data=data, method=method, headers={"content-type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=10) as res:
-            return res.status, json.loads(res.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"null")
-
-
-def advance(seconds):
-    status, body = admin("POST", "/_imagelite/clock", {"advanceSeconds": seconds})
-    if status != 200:
-        raise AssertionError(f"advancing the clock failed: {status} {body}")
+    return client("ec2", account)
 
 
 class Boto3Import(unittest.TestCase):
@@ -131,24 +103,8 @@ class Boto3Import(unittest.TestCase):
         self.assertNotIn("ImageId", t)
 
 
-class CliImport(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.aws = shutil.which("aws")
-        if cls.aws is None:
-            raise AssertionError("the AWS CLI (aws) is not on PATH")
-
-    def cli_json(self, *args):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-        env.update({
-            "AWS_ACCESS_KEY_ID": ACCOUNT_CLI, "AWS_SECRET_ACCESS_KEY": "x", "AWS_DEFAULT_REGION": REGION,
-            "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-            "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "", "AWS_MAX_ATTEMPTS": "1",
-        })
-        r = subprocess.run([self.aws, "--endpoint-url", ENDPOINT, "--output", "json", *args],
-                           env=env, capture_output=True, text=True, timeout=60)
-        self.assertEqual(r.returncode, 0, f"aws {' '.join(args)} failed:\n{r.stderr}")
-        return json.loads(r.stdout) if r.stdout.strip() else {}
+class CliImport(CliTestCase):
+    cli_account = ACCOUNT_CLI
 
     def test_describe_import_image_tasks(self):
         ids = [ec2(ACCOUNT_CLI).import_image(DiskContainers=[{"Url": f"s3://py-import-bucket/cli-{RUN}-{i}.ova"}])["ImportTaskId"]

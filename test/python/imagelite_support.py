@@ -1,0 +1,73 @@
+"""What every Python client suite needs: clients of the imagelite at IMAGELITE_ENDPOINT acting as an account,
+the admin routes (the clock above all), and the AWS CLI run in a clean environment.
+
+Only the standard library, boto3 and botocore are used.
+"""
+import json
+import os
+import shutil
+import subprocess
+import unittest
+import urllib.error
+import urllib.request
+
+import boto3
+import botocore.config
+
+ENDPOINT = os.environ.get("IMAGELITE_ENDPOINT", "http://127.0.0.1:4566").rstrip("/")
+REGION = "us-east-1"
+
+
+def client(service, account, validate=True, region=REGION):
+    """A boto3 client acting as `account` (the access key id is the account id); one attempt, no retries."""
+    config = botocore.config.Config(retries={"total_max_attempts": 1}, parameter_validation=validate)
+    return boto3.session.Session().client(
+        service, endpoint_url=ENDPOINT, region_name=region,
+        aws_access_key_id=account, aws_secret_access_key="x", config=config)
+
+
+def admin(method, path, body=None):
+    """Calls an admin route; returns (status, parsed JSON body)."""
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(ENDPOINT + path, data=data, method=method,
+                                 headers={"content-type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as res:
+            return res.status, json.loads(res.read() or b"null")
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read() or b"null")
+
+
+def advance(seconds):
+    """Moves the server's clock forward; the test server's clock stands still otherwise."""
+    status, body = admin("POST", "/_imagelite/clock", {"advanceSeconds": seconds})
+    if status != 200:
+        raise AssertionError(f"advancing the clock failed: {status} {body}")
+    return body
+
+
+class CliTestCase(unittest.TestCase):
+    """Runs the AWS CLI against imagelite with nothing of the machine's AWS configuration."""
+
+    cli_account = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.aws = shutil.which("aws")
+        if cls.aws is None:
+            raise AssertionError("the AWS CLI (aws) is not on PATH")
+
+    def cli(self, *args, account=None):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        env.update({
+            "AWS_ACCESS_KEY_ID": account or self.cli_account, "AWS_SECRET_ACCESS_KEY": "x", "AWS_DEFAULT_REGION": REGION,
+            "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+            "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "", "AWS_MAX_ATTEMPTS": "1",
+        })
+        return subprocess.run([self.aws, "--endpoint-url", ENDPOINT, "--output", "json", *args],
+                              env=env, capture_output=True, text=True, timeout=60)
+
+    def cli_json(self, *args, **kwargs):
+        r = self.cli(*args, **kwargs)
+        self.assertEqual(r.returncode, 0, f"aws {' '.join(args)} failed:\n{r.stderr}")
+        return json.loads(r.stdout) if r.stdout.strip() else {}
