@@ -67,7 +67,7 @@ export class Gateway {
   }
 
   async handle(req: RawRequest): Promise<RawResponse> {
-    if (req.path.startsWith("/_imagelite/") && this.deps.admin) return this.deps.admin(req);
+    if (req.path.startsWith("/_imagelite/") && this.deps.admin) return this.handleAdmin(req, this.deps.admin);
     const auth = this.deps.auth;
     let identity: Identity;
     if (auth?.mode === "strict") {
@@ -84,6 +84,18 @@ export class Gateway {
     const call = this.begin(req, identity);
     if (call.fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, call.fault!.latencyMs));
     return this.finish(call);
+  }
+
+  /** Admin routes get their log line too, under the service name "admin". */
+  private async handleAdmin(req: RawRequest, admin: NonNullable<GatewayDeps["admin"]>): Promise<RawResponse> {
+    const started = process.hrtime.bigint();
+    const response = await admin(req);
+    this.deps.log.request({
+      service: "admin", operation: `${req.method} ${req.path}`, account: req.query.get("accountId") ?? "-", region: req.query.get("region") ?? "-",
+      status: response.status, micros: Number(process.hrtime.bigint() - started) / 1000,
+      error: response.status >= 400 ? /"code":"([^"]*)"/.exec(response.body)?.[1] : undefined,
+    });
+    return response;
   }
 
   /** The whole way of an AWS request without signature verification or injected latency (benchmarks). */
