@@ -8,7 +8,7 @@ import { DescribeImagesCommand as DescribeAmisCommand, ModifyImageAttributeComma
 import type { Imagelite } from "../../src/index";
 import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-images";
 import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client, rejection, REGION, startTestServer, T } from "../support/server";
-import { registerAmi } from "../ec2/helpers";
+import { registerAmi, WINDOWS } from "../ec2/helpers";
 
 let server: Imagelite;
 let ec2A: EC2Client;
@@ -25,8 +25,6 @@ after(async () => { ec2A.destroy(); ec2B.destroy(); appA.destroy(); await server
 beforeEach(() => server.reset());
 
 const ROLE = `arn:aws:iam::${ACCOUNT_A}:role/AppStreamImportRole`;
-/** The billing product of Windows AMIs (RegisterImage BillingProducts). */
-const WINDOWS = { BillingProducts: ["bp-6ba54002"] };
 
 async function windowsAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
   const id = await registerAmi(client, name, { ...WINDOWS, ...extra });

@@ -9,7 +9,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, startTestServer, T } from "../support/server";
-import { registerAmi } from "./helpers";
+import { registerAmi, WINDOWS } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
@@ -21,7 +21,7 @@ beforeEach(() => server.reset());
 
 /** An available Windows AMI of `client` (the Windows billing product makes it Windows). */
 async function windowsAmi(name: string, client = a): Promise<string> {
-  const id = await registerAmi(client, name, { BillingProducts: ["bp-6ba54002"] });
+  const id = await registerAmi(client, name, WINDOWS);
   server.clock.advance(T + 1);
   return id;
 }
@@ -97,7 +97,7 @@ test("EnableFastLaunch refusals: not Windows, parallel launches below 6, bad res
   const amazonWindows = (await a.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "platform", Values: ["windows"] }] }))).Images![0].ImageId!;
   e = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: amazonWindows })));
   assert.equal(e.name, "AuthFailure", "Amazon's public AMIs are neither owned nor shared with the caller");
-  const pending = await registerAmi(a, "win-pending", { BillingProducts: ["bp-6ba54002"] });
+  const pending = await registerAmi(a, "win-pending", WINDOWS);
   e = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: pending })));
   assert.equal(e.name, "InvalidAMIID.Unavailable");
   assert.deepEqual(await describe(), []);

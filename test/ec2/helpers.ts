@@ -3,6 +3,9 @@ import { RegisterImageCommand, type EC2Client, type RegisterImageCommandInput } 
 import type { Imagelite } from "../../src/index";
 import { T } from "../support/server";
 
+/** RegisterImage makes a Windows AMI when its billing products name Windows (as an AMI made from a Windows snapshot). */
+export const WINDOWS = { BillingProducts: ["bp-6ba54002"] };
+
 export async function registerAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
   const r = await client.send(new RegisterImageCommand({
     Name: name,

@@ -13,7 +13,7 @@ import {
 import { CreateImportedImageCommand } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client, REGION, rejection, startTestServer, T } from "../support/server";
-import { registerAmi } from "./helpers";
+import { registerAmi, WINDOWS } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
@@ -69,7 +69,7 @@ test("CreateImageUsageReport: amiur- id, pending then available, what was asked 
 });
 
 test("entries: empty when nothing uses the AMI, also after an AppStream image was imported from it (not EC2 usage)", async () => {
-  const id = await ami("imported-source", { BillingProducts: ["bp-6ba54002"] });
+  const id = await ami("imported-source", WINDOWS);
   await appstreamClient(server).send(new CreateImportedImageCommand({ Name: "from-ami", SourceAmiId: id, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/import` }));
   const uses = server.app.store.list("ec2.image-use", { account: ACCOUNT_A, region: REGION }, { prefix: `${id} ` });
   assert.deepEqual(uses.map((u) => u.id), [`${id} appstream-image ${ACCOUNT_A} from-ami`], "the import is indexed as a use");

@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ec2Client, startTestServer } from "../support/server";
-import { registerAmi } from "./helpers";
+import { registerAmi, WINDOWS } from "./helpers";
 
 describe("EC2 with zero-second transitions", () => {
   let server: Imagelite;
@@ -17,7 +17,7 @@ describe("EC2 with zero-second transitions", () => {
   after(async () => { client.destroy(); await server.stop(); });
 
   it("answers fast launch calls with the state they start", async () => {
-    const ImageId = await registerAmi(client, "zero-win", { BillingProducts: ["bp-6ba54002"] });
+    const ImageId = await registerAmi(client, "zero-win", WINDOWS);
     assert.equal((await client.send(new EnableFastLaunchCommand({ ImageId, MaxParallelLaunches: 6 }))).State, "enabling");
     assert.equal((await client.send(new DescribeFastLaunchImagesCommand({ ImageIds: [ImageId] }))).FastLaunchImages![0].State, "enabled");
     assert.equal((await client.send(new DisableFastLaunchCommand({ ImageId }))).State, "disabling");
