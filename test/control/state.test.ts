@@ -107,6 +107,13 @@ describe("state export and import", () => {
       assert.equal((await a2.send(new DescribeImageBuildersCommand({ Names: ["half-way"] }))).ImageBuilders![0].State, "RUNNING");
       a2.destroy();
       assert.deepEqual(two.exportState().records, (await admin(two, "GET", "/_imagelite/state")).body.records);
+
+      // The in-process API does the same: reset, then import what the first server exported.
+      two.reset();
+      assert.deepEqual(await fleetNames(two, ACCOUNT_A, "us-east-1"), []);
+      two.importState(one.exportState());
+      assert.deepEqual(await fleetNames(two, ACCOUNT_A, "us-east-1"), ["f"]);
+      assert.deepEqual(two.exportState().records, one.exportState().records);
     } finally {
       await one.stop();
       await two.stop();
