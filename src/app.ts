@@ -1,6 +1,6 @@
 // Assembles imagelite from its parts: store, clock, services, admin routes and the gateway.
 import { DEFAULTS, timings, type Config } from "./config";
-import { Clock, type ClockState } from "./state/clock";
+import { Clock, isClockTime, type ClockState } from "./state/clock";
 import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
@@ -14,6 +14,7 @@ import { Faults } from "./faults/faults";
 import { applySeed, readSeed } from "./seed/seed";
 import { Authenticator } from "./auth/authenticator";
 import { loadCredentials } from "./auth/credentials";
+import type { RecordSchema } from "./state/record-schema";
 
 export const VERSION: string = require("../../package.json").version;
 
@@ -26,6 +27,8 @@ export interface App {
   services: ServiceDefinition[];
   faults: Faults;
   auth: Authenticator;
+  /** Every record type the store may hold, with its schema (services' and imagelite's own). */
+  recordSchemas: Map<string, RecordSchema>;
   close(): void;
 }
 
@@ -33,42 +36,55 @@ function openStore(config: Config): Store {
   if (config.inMemory) return new MemoryStore();
   // Loaded lazily so that an in-memory server never opens the native module.
   const { SqliteStore } = require("./state/sqlite-store") as typeof import("./state/sqlite-store");
-  return new SqliteStore(config.dataDir);
+  return new SqliteStore(config.dataDir, config.durability);
 }
 
 export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): App {
   const config: Config = { ...DEFAULTS, ...overrides };
-  const store = openStore(config);
-  const clock = new Clock(config.clock);
-  keepClockInStore(clock, store, config.clock);
   const requestLog = log ?? streamLog(config.log);
   const services = [appstream, ec2, sts];
   const auth = new Authenticator(config.auth, loadCredentials(config.credentialsFile, config.credentials));
   if (config.auth === "strict" && config.admin === "on" && !config.adminToken) {
     throw new Error("--auth strict needs --admin-token for the admin routes (or --admin off)");
   }
-  const app: App = {
-    config, store, clock, log: requestLog, services, faults: new Faults(), auth,
-    gateway: undefined as unknown as Gateway,
-    close: () => store.close(),
-  };
-  app.gateway = new Gateway({
-    services, store, clock, timings: timings(config.transitionSeconds), log: requestLog, faults: app.faults, auth,
-    admin: adminRouter(app),
-  });
-  if (config.seed) seedOnce(app, config.seed);
-  return app;
+  if (config.auth === "strict" && auth.credentialCount === 0) {
+    requestLog.warn("--auth strict without credentials (--credentials FILE or IMAGELITE_CREDENTIALS): every AWS request will be refused");
+  }
+  const store = openStore(config);
+  try {
+    const clock = new Clock(config.clock);
+    keepClockInStore(clock, store, config.clock, requestLog);
+    const app: App = {
+      config, store, clock, log: requestLog, services, faults: new Faults(), auth,
+      recordSchemas: new Map([...services.flatMap((d) => Object.entries(d.records)), [CLOCK_RECORD.type, CLOCK_SCHEMA]]),
+      gateway: undefined as unknown as Gateway,
+      close: () => store.close(),
+    };
+    app.gateway = new Gateway({
+      services, store, clock, timings: timings(config.transitionSeconds), log: requestLog, faults: app.faults, auth,
+      admin: adminRouter(app),
+    });
+    if (config.seed) seedOnce(app, config.seed);
+    return app;
+  } catch (e) {
+    // A start that fails lets go of the data directory, so that the next one may take it.
+    store.close();
+    throw e;
+  }
 }
 
 const CLOCK_RECORD = { type: "imagelite.clock", partition: { account: "imagelite", region: "global" }, id: "clock" };
+const CLOCK_SCHEMA: RecordSchema = { mode: "string", offsetMs: "number", frozenAt: "number?" };
 
 /**
  * A clock moved forward (or frozen) survives a restart: states computed from it would otherwise go back in
  * time. The time resumes where it was; the mode is the one this start asks for.
  */
-function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"]): void {
+function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"], log: RequestLog): void {
   const saved = store.get<ClockState>(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id);
-  if (saved) clock.restore(mode, saved.mode === "manual" ? saved.frozenAt ?? Date.now() : Date.now() + saved.offsetMs);
+  const at = saved && (saved.mode === "manual" ? saved.frozenAt : Date.now() + saved.offsetMs);
+  if (at !== undefined && isClockTime(at)) clock.restore(mode, at);
+  else if (saved) log.warn(`the saved clock (${JSON.stringify(saved).slice(0, 200)}) is not a time the clock can show; it starts at the current time`);
   clock.onChange = () => store.transaction(() => store.put(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id, clock.snapshot()));
 }
 

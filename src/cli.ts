@@ -13,6 +13,8 @@ Usage: imagelite [flags]        (npm start -- [flags])
   --port PORT               port to listen on (default ${DEFAULTS.port})                  IMAGELITE_PORT
   --data-dir DIR            where the embedded SQLite store lives (default ${DEFAULTS.dataDir})  IMAGELITE_DATA_DIR
   --in-memory               keep everything in memory; nothing survives a restart  IMAGELITE_IN_MEMORY=1
+  --durability normal|full  normal (default): a crash of imagelite loses nothing; full: neither does  IMAGELITE_DURABILITY
+                            an operating-system crash or power loss (each write waits for the disk)
   --transition-seconds S    how long each intermediate lifecycle state lasts       IMAGELITE_TRANSITION_SECONDS
                             (default ${DEFAULTS.transitionSeconds}; 0 completes every transition by the next read)
   --clock real|manual       start the lifecycle clock running or frozen (default real)  IMAGELITE_CLOCK
@@ -47,7 +49,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     parsed = parseArgs({
       args: argv,
       options: {
-        host: { type: "string" }, port: { type: "string" }, "data-dir": { type: "string" }, "in-memory": { type: "boolean" },
+        host: { type: "string" }, port: { type: "string" }, "data-dir": { type: "string" }, "in-memory": { type: "boolean" }, durability: { type: "string" },
         "transition-seconds": { type: "string" }, clock: { type: "string" }, quiet: { type: "boolean" },
         seed: { type: "string" }, admin: { type: "string" }, auth: { type: "string" }, credentials: { type: "string" },
         "admin-token": { type: "string" },
@@ -66,6 +68,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   if (clock !== "real" && clock !== "manual") fail(`--clock must be real or manual, not "${clock}"`);
   const auth = parsed.auth ?? env.IMAGELITE_AUTH ?? DEFAULTS.auth;
   if (auth !== "off" && auth !== "scope" && auth !== "strict") fail(`--auth must be off, scope or strict, not "${auth}"`);
+  const durability = parsed.durability ?? env.IMAGELITE_DURABILITY ?? DEFAULTS.durability;
+  if (durability !== "normal" && durability !== "full") fail(`--durability must be normal or full, not "${durability}"`);
   const admin = parsed.admin ?? env.IMAGELITE_ADMIN ?? DEFAULTS.admin;
   if (admin !== "on" && admin !== "off") fail(`--admin must be on or off, not "${admin}"`);
   return {
@@ -73,6 +77,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     port: port !== undefined ? number("--port", port, 0, 65535) : DEFAULTS.port,
     dataDir: parsed["data-dir"] ?? env.IMAGELITE_DATA_DIR ?? DEFAULTS.dataDir,
     inMemory: parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY),
+    durability,
     transitionSeconds: transition !== undefined ? number("--transition-seconds", transition, 0, 86400) : DEFAULTS.transitionSeconds,
     clock,
     log: !(parsed.quiet ?? truthy(env.IMAGELITE_QUIET)),

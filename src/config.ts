@@ -1,11 +1,14 @@
 // Runtime configuration: defaults, flags and IMAGELITE_* environment variables end up here.
 import type { ClockMode } from "./state/clock";
+import type { Durability } from "./state/sqlite-store";
 
 export interface Config {
   host: string;
   port: number;
   dataDir: string;
   inMemory: boolean;
+  /** normal: a process crash loses nothing; full: an OS crash or power loss neither, at a cost per write. */
+  durability: Durability;
   /** How long an intermediate lifecycle state lasts, in seconds (scaled per resource by Timings). */
   transitionSeconds: number;
   clock: ClockMode;
@@ -29,6 +32,7 @@ export const DEFAULTS: Config = {
   port: 4566,
   dataDir: "./.imagelite",
   inMemory: false,
+  durability: "normal",
   transitionSeconds: 2,
   clock: "real",
   log: true,

@@ -1,7 +1,9 @@
 // node:http adapter around Gateway.handle(): reads the body (bounded), answers, never throws.
-// Limits a hostile caller meets before the gateway: body size, header size and time to send a request.
+// Limits a hostile caller meets before the gateway: body size, bytes of all bodies in flight, header size,
+// time to send a request, idle connections and the number of connections.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { readFileSync } from "node:fs";
 import type { RawRequest, RawResponse } from "./protocols/protocol";
 import { ServiceError } from "./errors/service-error";
 import type { ServiceDefinition } from "./gateway/service";
@@ -10,6 +12,15 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface HttpLimits {
   maxBodyBytes: number;
+  /**
+   * Bytes of request bodies held at once, all requests together: memory stays bounded whatever the number
+   * of concurrent large requests; past it a request is refused with its service's throttling error.
+   */
+  maxInFlightBodyBytes: number;
+  /** Open connections at once; one more is answered 503 and closed. */
+  maxConnections: number;
+  /** A connection that has no request in progress for this long is closed (one that never sends a byte too). */
+  idleTimeoutMs: number;
   /** Node's maxHeaderSize: request line plus headers; beyond it the answer is a bare 431. */
   maxHeaderBytes: number;
   /** Time to receive the headers, and the whole request, before the connection is dropped (408). */
@@ -20,8 +31,23 @@ export interface HttpLimits {
   checkIntervalMs: number;
 }
 
+/**
+ * Below the process's file limit (read from /proc on Linux), leaving room for the store, the logs and the
+ * sockets clients of the admin routes need, so that refusing is what happens when it is reached, not EMFILE.
+ */
+function defaultMaxConnections(): number {
+  try {
+    const soft = /^Max open files\s+(\d+)/m.exec(readFileSync("/proc/self/limits", "utf8"))?.[1];
+    if (soft) return Math.max(16, Math.min(10_000, Number(soft) - 128));
+  } catch { /* not Linux: assume the common limit of 1,024 */ }
+  return 896;
+}
+
 export const DEFAULT_LIMITS: HttpLimits = {
   maxBodyBytes: MAX_BODY_BYTES,
+  maxInFlightBodyBytes: 8 * MAX_BODY_BYTES,
+  maxConnections: defaultMaxConnections(),
+  idleTimeoutMs: 30_000,
   maxHeaderBytes: 16 * 1024,
   headersTimeoutMs: 30_000,
   requestTimeoutMs: 60_000,
@@ -69,6 +95,10 @@ function early(handler: Handler, req: IncomingMessage, error: (def?: ServiceDefi
   return plain(e.status, e.code, e.message);
 }
 
+/** Too many bytes of bodies in flight: the service's throttling error, which SDKs retry with back-off. */
+const throttled = (def?: ServiceDefinition): ServiceError =>
+  def ? def.throttlingError() : new ServiceError("ThrottlingException", "Too many large requests at once; try again shortly.", 429);
+
 function tooLarge(limit: number) {
   // AWS JSON services name it RequestEntityTooLargeException; the query services have no documented code,
   // so they get the plain HTTP name in their own envelope.
@@ -85,30 +115,47 @@ function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
 }
 
+const TOO_MANY_CONNECTIONS = JSON.stringify({ code: "TooManyConnections", message: "imagelite has as many connections open as it accepts; try again shortly." });
+
 export function createHttpServer(handler: Handler, onError: (e: unknown) => void, limits: Partial<HttpLimits> = {}): Server {
   const l: HttpLimits = { ...DEFAULT_LIMITS, ...limits };
+  /** Sockets with a request being read or answered: an idle time-out leaves them alone. */
+  const busy = new Set<Socket>();
+  const refusedSockets = new WeakSet<Socket>();
+  let inFlightBytes = 0;
   const server = createServer({ maxHeaderSize: l.maxHeaderBytes, connectionsCheckingInterval: l.checkIntervalMs }, (req, res) => {
+    const socket = req.socket;
+    if (refusedSockets.has(socket)) { socket.destroy(); return; }
+    busy.add(socket);
+    let held = 0;
+    // Whatever way the exchange ends (answered, refused, cut off), its bytes stop counting.
+    res.once("close", () => { busy.delete(socket); inFlightBytes -= held; held = 0; });
     const declared = Number(req.headers["content-length"] ?? 0);
-    let tooLargeSent = false;
-    const refuseSize = () => {
-      tooLargeSent = true;
+    let refused = false;
+    const refuse = (error: (def?: ServiceDefinition) => ServiceError) => {
+      refused = true;
+      inFlightBytes -= held;
+      held = 0;
       // Drained rather than destroyed so that the client reads the answer; the time-outs bound the drain.
-      send(res, early(handler, req, tooLarge(l.maxBodyBytes)), true);
+      send(res, early(handler, req, error), true);
       req.resume();
     };
-    if (declared > l.maxBodyBytes) { refuseSize(); return; }
+    if (declared > l.maxBodyBytes) { refuse(tooLarge(l.maxBodyBytes)); return; }
     const chunks: Buffer[] = [];
-    let size = 0;
     req.on("data", (chunk: Buffer) => {
-      if (tooLargeSent) return;
-      size += chunk.length;
-      if (size > l.maxBodyBytes) { refuseSize(); chunks.length = 0; return; }
+      if (refused) return;
+      if (held + chunk.length > l.maxBodyBytes) { chunks.length = 0; refuse(tooLarge(l.maxBodyBytes)); return; }
+      if (inFlightBytes + chunk.length > l.maxInFlightBodyBytes) { chunks.length = 0; refuse(throttled); return; }
+      held += chunk.length;
+      inFlightBytes += chunk.length;
       chunks.push(chunk);
     });
     req.on("error", () => res.destroy());
     req.on("end", () => {
-      if (tooLargeSent) return;
-      handler.handle(toRawRequest(req, Buffer.concat(chunks))).then(
+      if (refused) return;
+      const body = Buffer.concat(chunks);
+      chunks.length = 0;
+      handler.handle(toRawRequest(req, body)).then(
         (r) => send(res, r),
         (e) => {
           onError(e);
@@ -121,6 +168,20 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
   server.keepAliveTimeout = l.keepAliveTimeoutMs;
   server.requestTimeout = l.requestTimeoutMs;
   server.headersTimeout = l.headersTimeoutMs;
+  // Node closes a connection that is slow to send a request or idle between requests, but not one that
+  // never sends a byte: the socket's own inactivity time-out covers that, sparing exchanges in progress.
+  server.timeout = l.idleTimeoutMs;
+  server.on("timeout", (socket: Socket) => { if (!busy.has(socket)) socket.destroy(); });
+  let connections = 0;
+  server.on("connection", (socket: Socket) => {
+    connections++;
+    socket.once("close", () => { connections--; });
+    if (connections <= l.maxConnections) return;
+    // Refused in words rather than dropped in silence (as Node's maxConnections does), before any request.
+    refusedSockets.add(socket);
+    socket.end(`HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\nretry-after: 1\r\ncontent-type: application/json\r\n` +
+      `content-length: ${TOO_MANY_CONNECTIONS.length}\r\n\r\n${TOO_MANY_CONNECTIONS}`);
+  });
   server.on("clientError", onClientError);
   return server;
 }

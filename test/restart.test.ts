@@ -2,74 +2,22 @@
 // on the same data directory. Runs bin/imagelite.js (the packed server, as npm start runs it) as a separate process.
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import {
   AppStreamClient, CreateFleetCommand, CreateImageBuilderCommand, DescribeFleetsCommand, DescribeImageBuildersCommand,
   ListTagsForResourceCommand, TagResourceCommand, type Fleet,
 } from "@aws-sdk/client-appstream";
+import { cliScope, kill } from "./support/cli";
 
-const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
 const IMAGE = "AppStream-WinServer2022-11-10-2025";
 const INSTANCE_TYPE = "stream.standard.medium";
 
-interface Running { child: ChildProcess; endpoint: string; stderr: () => string }
-const started: ChildProcess[] = [];
-const dirs: string[] = [];
-
+const cli = cliScope();
 // Safety net: whatever a failed test left running or on disk.
-after(() => {
-  for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "imagelite-restart-"));
-  dirs.push(d);
-  return d;
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, "127.0.0.1");
-  await once(srv, "listening");
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-/** Starts the CLI on a free port and waits (at most 10 s) until its health route answers. */
-async function startCli(dataDir: string): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [CLI, "--port", String(port), "--data-dir", dataDir, "--transition-seconds", "0", "--quiet"],
-    { stdio: ["ignore", "ignore", "pipe"] });
-  started.push(child);
-  let stderr = "";
-  child.stderr!.setEncoding("utf8").on("data", (s: string) => { stderr += s; });
-  const endpoint = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`imagelite exited with ${child.exitCode}: ${stderr}`);
-    try {
-      const res = await fetch(`${endpoint}/_imagelite/health`);
-      if (res.ok) { await res.body?.cancel(); break; }
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error(`imagelite did not become healthy within 10 s: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, endpoint, stderr: () => stderr };
-}
-
-async function kill(r: Running, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
-  const exited = once(r.child, "exit");
-  r.child.kill(signal);
-  await exited;
-}
+after(() => cli.cleanup());
+const tempDir = () => cli.tempDir("imagelite-restart-");
+const startCli = (dataDir: string) => cli.start(dataDir);
 
 const client = (endpoint: string) => new AppStreamClient({
   endpoint, region: "us-east-1", credentials: { accessKeyId: "111111111111", secretAccessKey: "x" }, maxAttempts: 1,

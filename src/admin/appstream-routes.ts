@@ -22,10 +22,10 @@ export const appstreamRoutes: Route[] = [
         throw new AdminError(400, "ValidationException", "Tags must be an object of at most 50 string values.");
       }
       const ctx = adminContext(app, req, "CreateImage");
-      const fault = app.faults.match("appstream", "CreateImage", ctx.accountId, ctx.region, { ImageName, Builder: decodeURIComponent(m[1]) });
+      const fault = app.faults.match("appstream", "CreateImage", ctx.accountId, ctx.region, { ImageName, Builder: m[1] });
       if (fault?.error) throw new AdminError(fault.error.status, fault.error.code, fault.error.message);
       ctx.failure = fault?.lifecycle;
-      const image = app.store.transaction(() => createImageFromBuilder(ctx, decodeURIComponent(m[1]), {
+      const image = app.store.transaction(() => createImageFromBuilder(ctx, m[1], {
         ImageName, DisplayName: DisplayName as string | undefined, Description: Description as string | undefined,
         Tags: Tags as Record<string, string> | undefined,
       }));

@@ -1,6 +1,7 @@
 // GET/POST /_imagelite/clock: see, advance, freeze or release the clock that lifecycles read.
 import type { Route } from "./router";
 import { AdminError, json, parseJsonBody } from "./json";
+import { CLOCK_MAX_MS, isClockTime } from "../state/clock";
 
 const view = (clock: { now(): number; getMode(): string }) => ({ now: new Date(clock.now()).toISOString(), mode: clock.getMode() });
 
@@ -16,6 +17,10 @@ export const clockRoutes: Route[] = [
       }
       if (advanceSeconds !== undefined && (typeof advanceSeconds !== "number" || !Number.isFinite(advanceSeconds) || advanceSeconds < 0)) {
         throw new AdminError(400, "InvalidAdvance", "advanceSeconds must be a non-negative number.");
+      }
+      // Checked before anything changes: a refused advance leaves mode and time as they were.
+      if (advanceSeconds !== undefined && !isClockTime(app.clock.now() + advanceSeconds * 1000)) {
+        throw new AdminError(400, "InvalidAdvance", `advanceSeconds would move the clock past ${new Date(CLOCK_MAX_MS).toISOString()}, the latest time it can show.`);
       }
       if (mode !== undefined) app.clock.setMode(mode);
       if (advanceSeconds !== undefined) app.clock.advance(advanceSeconds);

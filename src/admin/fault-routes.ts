@@ -39,7 +39,7 @@ export const faultRoutes: Route[] = [
   {
     method: "DELETE", pattern: /^\/_imagelite\/faults\/([^/]+)$/,
     handle(app, _req, m) {
-      if (!app.faults.remove(decodeURIComponent(m[1]))) throw new AdminError(404, "FaultNotFound", `No fault rule ${m[1]}.`);
+      if (!app.faults.remove(m[1])) throw new AdminError(404, "FaultNotFound", `No fault rule ${m[1]}.`);
       return json(200, { id: m[1] });
     },
   },

@@ -33,7 +33,7 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
         const m = route.pattern.exec(req.path);
         if (!m) continue;
         pathMatched = true;
-        if (route.method === req.method) return route.handle(app, req, m);
+        if (route.method === req.method) return route.handle(app, req, decodeParams(m));
       }
       throw pathMatched ? new AdminError(405, "MethodNotAllowed", `${req.method} is not allowed on ${req.path}.`)
         : new AdminError(404, "UnknownRoute", `No admin route ${req.method} ${req.path}.`);
@@ -47,6 +47,17 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
 }
 
 export { parseJsonBody };
+
+/** Route parameters arrive %-encoded; a malformed escape is the caller's mistake, not the server's. */
+function decodeParams(m: RegExpExecArray): RegExpExecArray {
+  for (let i = 1; i < m.length; i++) {
+    if (m[i] === undefined) continue;
+    try { m[i] = decodeURIComponent(m[i]); } catch {
+      throw new AdminError(400, "InvalidPath", `The path segment ${JSON.stringify(m[i].slice(0, 100))} is not valid %-encoding.`);
+    }
+  }
+  return m;
+}
 
 function bearerMatches(req: RawRequest, token: string | undefined): boolean {
   const header = req.headers["authorization"] ?? "";

@@ -4,6 +4,8 @@ import type { App } from "../app";
 import { AdminError, json, parseJsonBody } from "./json";
 import { PHASE_WEIGHTS } from "../config";
 import type { StoredRecord } from "../state/store";
+import { checkRecord } from "../state/record-schema";
+import { CLOCK_MAX_MS, CLOCK_MIN_MS, isClockTime } from "../state/clock";
 
 export const STATE_FORMAT = "imagelite-state";
 
@@ -48,11 +50,17 @@ export function importState(app: App, doc: Record<string, unknown>): number {
         typeof r.id !== "string" || r.id === "" || r.value === undefined) {
       throw new AdminError(400, "InvalidState", `records[${i}] must have string type, account, region and id, and a value.`);
     }
+    // Every record is checked against its type before any replaces the state: one that reads would
+    // trip on never gets in.
+    const schema = app.recordSchemas.get(r.type);
+    if (!schema) throw new AdminError(400, "InvalidState", `records[${i}] has the unknown type ${JSON.stringify(r.type.slice(0, 100))}.`);
+    const problem = checkRecord(schema, r.value);
+    if (problem) throw new AdminError(400, "InvalidState", `records[${i}] (${r.type} ${JSON.stringify(r.id.slice(0, 100))}): ${problem}.`);
   });
   const clock = doc.clock as { now?: unknown; mode?: unknown } | undefined;
   const at = clock && typeof clock.now === "string" ? Date.parse(clock.now) : NaN;
-  if (clock !== undefined && (Number.isNaN(at) || (clock.mode !== "real" && clock.mode !== "manual"))) {
-    throw new AdminError(400, "InvalidState", 'clock must be {"now": ISO 8601 time, "mode": "real" | "manual"}.');
+  if (clock !== undefined && (!isClockTime(at) || (clock.mode !== "real" && clock.mode !== "manual"))) {
+    throw new AdminError(400, "InvalidState", `clock must be {"now": ISO 8601 time from ${new Date(CLOCK_MIN_MS).toISOString()} to ${new Date(CLOCK_MAX_MS).toISOString()}, "mode": "real" | "manual"}.`);
   }
   app.store.transaction(() => {
     app.store.clear();

@@ -3,6 +3,7 @@ import type { ServiceModel } from "../model/model";
 import type { ServiceError } from "../errors/service-error";
 import type { Violation } from "../validation/validate";
 import type { RequestContext } from "./context";
+import type { RecordSchema } from "../state/record-schema";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Handler = (ctx: RequestContext, input: any) => unknown;
@@ -11,11 +12,15 @@ export interface ServiceDefinition {
   name: string;
   model: ServiceModel;
   handlers: Record<string, Handler>;
+  /** Every record type the service stores (`<service>.<kind>`), with the members its reads rely on. */
+  records: Record<string, RecordSchema>;
   /** The service's answer to input that breaks the model's constraints. */
   validationError(violations: Violation[]): ServiceError;
   unknownOperation(name: string): ServiceError;
   /** The service's internal error, for an unexpected exception. */
   internalError(): ServiceError;
+  /** The service's throttling error (SDKs retry it with back-off): too much at once. */
+  throttlingError(): ServiceError;
   /** Whether a parsed input asks for a dry run (EC2 `DryRun`). */
   isDryRun?(input: Record<string, unknown>): boolean;
   dryRunSuccess?(): ServiceError;

@@ -4,6 +4,25 @@ export type ClockMode = "real" | "manual";
 
 export interface ClockState { mode: ClockMode; offsetMs: number; frozenAt?: number }
 
+/**
+ * The clock stays within 1970 and the start of year 9999: every time it yields, plus the longest phase a
+ * lifecycle schedules after it (retention of 30 days), is a valid Date that clients parse as an ISO 8601
+ * timestamp with four-digit years. Beyond that, dates would need expanded years or be invalid altogether.
+ */
+export const CLOCK_MIN_MS = 0;
+export const CLOCK_MAX_MS = Date.UTC(9999, 0, 1);
+
+export class ClockRangeError extends RangeError {}
+
+export const isClockTime = (ms: number): boolean => Number.isFinite(ms) && ms >= CLOCK_MIN_MS && ms <= CLOCK_MAX_MS;
+
+function checkTime(ms: number): number {
+  if (!isClockTime(ms)) {
+    throw new ClockRangeError(`The clock must stay between ${new Date(CLOCK_MIN_MS).toISOString()} and ${new Date(CLOCK_MAX_MS).toISOString()}.`);
+  }
+  return ms;
+}
+
 export class Clock {
   private mode: ClockMode;
   private offsetMs = 0;
@@ -20,10 +39,13 @@ export class Clock {
     return this.mode === "manual" ? this.frozenAt : this.wall() + this.offsetMs;
   }
 
+  /** Moves time forward; refuses (and changes nothing) when the result would leave the clock's range. */
   advance(seconds: number): void {
-    if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError("advanceSeconds must be a non-negative number");
-    if (this.mode === "manual") this.frozenAt += seconds * 1000;
-    else this.offsetMs += seconds * 1000;
+    if (!Number.isFinite(seconds) || seconds < 0) throw new ClockRangeError("advanceSeconds must be a non-negative number");
+    const ms = seconds * 1000;
+    checkTime(this.now() + ms);
+    if (this.mode === "manual") this.frozenAt += ms;
+    else this.offsetMs += ms;
     this.onChange?.();
   }
 
@@ -40,6 +62,7 @@ export class Clock {
 
   /** Sets the mode and the current time (a restored state resumes at the time it was exported). */
   restore(mode: ClockMode, now: number): void {
+    checkTime(now);
     this.mode = mode;
     if (mode === "manual") this.frozenAt = now;
     else this.offsetMs = now - this.wall();

@@ -137,7 +137,7 @@ describe("fault rules", () => {
 describe("request log", () => {
   it("names the fault rules that shaped a call", async () => {
     const lines: RequestLine[] = [];
-    const app = createApp({ inMemory: true }, { request: (l) => lines.push(l), failure: () => undefined, info: () => undefined });
+    const app = createApp({ inMemory: true }, { request: (l) => lines.push(l), failure: () => undefined, info: () => undefined, warn: () => undefined });
     const id = app.faults.add({ service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException" } });
     await app.gateway.handle({
       method: "POST", path: "/", query: new URLSearchParams(), body: Buffer.from("{}"),

@@ -3,6 +3,7 @@ import { loadModel } from "../../model/model";
 import { ServiceError } from "../../errors/service-error";
 import { awsValidationMessage } from "../../validation/validate";
 import type { ServiceDefinition } from "../../gateway/service";
+import { appstreamRecords } from "./record-schemas";
 import type { AppStreamHandlers } from "./api.generated";
 import { imageHandlers } from "./images";
 import { describeImagesHandlers } from "./describe-images";
@@ -26,7 +27,9 @@ export const appstream: ServiceDefinition = {
   name: "appstream",
   model: loadModel("appstream"),
   handlers: handlers as unknown as ServiceDefinition["handlers"],
+  records: appstreamRecords,
   validationError: (v) => new ServiceError("ValidationException", awsValidationMessage(v)),
   unknownOperation: (name) => new ServiceError("UnknownOperationException", name ? `Unknown operation ${name}.` : "Unknown operation."),
   internalError: () => new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
+  throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
 };

@@ -3,6 +3,7 @@
 import { loadModel } from "../../model/model";
 import { ServiceError } from "../../errors/service-error";
 import type { ServiceDefinition } from "../../gateway/service";
+import { ec2Records } from "./record-schemas";
 import type { Violation } from "../../validation/validate";
 import type { Ec2Handlers } from "./api.generated";
 import { imageHandlers } from "./images";
@@ -52,9 +53,11 @@ export const ec2: ServiceDefinition = {
   name: "ec2",
   model,
   handlers: handlers as unknown as ServiceDefinition["handlers"],
+  records: ec2Records,
   validationError,
   unknownOperation: (name) => new ServiceError("InvalidAction", `The action ${name} is not valid for this web service.`),
   internalError: () => new ServiceError("InternalError", "An internal error has occurred.", 500),
+  throttlingError: () => new ServiceError("RequestLimitExceeded", "Request limit exceeded.", 503),
   isDryRun: (input) => input.DryRun === true,
   dryRunSuccess: () => new ServiceError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412),
 };

@@ -1,0 +1,106 @@
+// A state import checks every record against the schema of its type before it replaces anything: a record
+// of the wrong shape (a fleet that is a string) would otherwise make its account's describes fail. The
+// schemas themselves are checked here against a state that holds a record of every type.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import {
+  CreateFleetCommand, CreateImageBuilderCommand, CreateImportedImageCommand, DescribeFleetsCommand, UpdateImagePermissionsCommand,
+} from "@aws-sdk/client-appstream";
+import {
+  CopyImageCommand, CreateImageUsageReportCommand, CreateTagsCommand, EnableFastLaunchCommand, ImportImageCommand, ModifyImageAttributeCommand,
+} from "@aws-sdk/client-ec2";
+import type { Imagelite } from "../../src/index";
+import { checkRecord } from "../../src/state/record-schema";
+import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, startTestServer, T } from "../support/server";
+import { registerAmi, settle, WINDOWS } from "../ec2/helpers";
+
+const BASE = "AppStream-WinServer2022-11-10-2025";
+
+/** Makes at least one record of every type the services declare. */
+async function everyKindOfRecord(server: Imagelite): Promise<void> {
+  const ec2 = ec2Client(server);
+  const app = appstreamClient(server);
+  try {
+    const ami = await registerAmi(ec2, "golden-windows", WINDOWS);
+    settle(server);
+    await ec2.send(new ModifyImageAttributeCommand({ ImageId: ami, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] } }));
+    await ec2.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "team", Value: "imaging" }] }));
+    await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
+    await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
+    await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
+    await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
+    await app.send(new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }));
+    await app.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));
+    server.clock.advance(T);
+    assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
+    server.clock.advance(3 * T);
+    await app.send(new UpdateImagePermissionsCommand({ Name: "golden", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } }));
+    await app.send(new CreateFleetCommand({ Name: "f", ImageName: "golden", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
+  } finally {
+    ec2.destroy();
+    app.destroy();
+  }
+}
+
+describe("state import checks each record against its type", () => {
+  let server: Imagelite;
+  let doc: ReturnType<Imagelite["exportState"]>;
+  before(async () => {
+    server = await startTestServer();
+    await everyKindOfRecord(server);
+    doc = server.exportState();
+  });
+  after(async () => { await server.stop(); });
+
+  it("every record an export holds fits the schema of its type, and every declared type is there", () => {
+    const schemas = server.app.recordSchemas;
+    const seen = new Set<string>();
+    for (const r of doc.records) {
+      const schema = schemas.get(r.type);
+      assert.ok(schema, `no schema for ${r.type}`);
+      assert.equal(checkRecord(schema, r.value), undefined, `${r.type} ${r.id}`);
+      seen.add(r.type);
+    }
+    assert.deepEqual([...schemas.keys()].filter((t) => !seen.has(t)), [], "declared types the scenario did not make");
+  });
+
+  it("refuses a record of the wrong shape with its place and problem, and keeps the state it had", async () => {
+    const fleet = doc.records.findIndex((r) => r.type === "appstream.fleet");
+    const image = doc.records.findIndex((r) => r.type === "ec2.image");
+    const cases: [number, unknown, RegExp][] = [
+      [fleet, "a string", /appstream\.fleet "f"\): the record must be an object/],
+      [fleet, { ...(doc.records[fleet].value as object), schedule: "soon" }, /schedule must be a non-empty list of steps/],
+      [fleet, { ...(doc.records[fleet].value as object), tags: { a: 1 } }, /tags must be an object of strings/],
+      [fleet, { ...(doc.records[fleet].value as object), image: { owner: "", name: 7, arn: "x" } }, /image\.name must be a string/],
+      [image, { ...(doc.records[image].value as object), BlockDeviceMappings: ["x"] }, /BlockDeviceMappings\[0\] must be an object/],
+      [image, { ...(doc.records[image].value as object), createdAt: "yesterday" }, /createdAt must be a number/],
+    ];
+    for (const [i, value, problem] of cases) {
+      const records = doc.records.map((r, j) => (j === i ? { ...r, value } : r));
+      const r = await admin(server, "POST", "/_imagelite/state", { ...doc, records });
+      assert.equal(r.status, 400, JSON.stringify(value));
+      assert.equal(r.body.code, "InvalidState");
+      assert.match(r.body.message, new RegExp(`records\\[${i}\\]`));
+      assert.match(r.body.message, problem);
+    }
+    const unknown = await admin(server, "POST", "/_imagelite/state", { ...doc, records: [...doc.records, { type: "appstream.stack", account: ACCOUNT_A, region: "us-east-1", id: "s", value: {} }] });
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.body.message, /unknown type "appstream\.stack"/);
+    // Nothing was replaced: describes answer as before.
+    assert.deepEqual(server.exportState(), doc);
+    const c = appstreamClient(server, ACCOUNT_A);
+    assert.deepEqual((await c.send(new DescribeFleetsCommand({}))).Fleets!.map((f) => f.Name), ["f"]);
+    c.destroy();
+  });
+
+  it("a sound document imports into a fresh server", async () => {
+    const fresh = await startTestServer();
+    try {
+      const r = await admin(fresh, "POST", "/_imagelite/state", doc);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(fresh.exportState().records, doc.records);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
