@@ -44,6 +44,8 @@ async function serverTime(): Promise<void> {
     timeCalls("CreateFleet validation error", 20000, () => g.handleAws(invalid));
     let n = 0;
     timeCalls("TagResource (a write)", 5000, () => g.handleAws(jsonRequest("TagResource", { ResourceArn: "arn:aws:appstream:us-east-1:111111111111:fleet/fleet-00001", Tags: { k: String(n++) } })));
+    for (let i = 0; i < 1000; i++) app.faults.add({ service: "appstream", operation: "CreateFleet", resource: `fleet-${i}`, latencyMs: 1 });
+    timeCalls("DescribeFleets one name + 1000 CreateFleet faults", 20000, () => g.handleAws(one));
     app.close();
   }
 }

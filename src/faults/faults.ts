@@ -1,6 +1,7 @@
 // Failure on demand: rules that make matching calls fail with an AWS error, answer late, or send the
 // resource they create or change to its failure state. Rules live in memory and go with a reset.
 import { randomUUID } from "node:crypto";
+import { RuleIndex } from "./rule-index";
 
 export interface FaultRule {
   service: string;
@@ -109,35 +110,29 @@ function namesIn(input: Record<string, unknown>): Set<string> {
 }
 
 export class Faults {
-  private rules: StoredFault[] = [];
+  private readonly rules = new RuleIndex<StoredFault>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
   add(rule: FaultRule): string {
     const id = randomUUID();
-    this.rules.push({ ...rule, id, matched: 0 });
+    this.rules.add({ ...rule, id, matched: 0 });
     return id;
   }
 
-  list(): StoredFault[] { return this.rules.map((r) => ({ ...r })); }
+  list(): StoredFault[] { return this.rules.all().map((r) => ({ ...r })); }
 
-  remove(id: string): boolean {
-    const before = this.rules.length;
-    this.rules = this.rules.filter((r) => r.id !== id);
-    return this.rules.length < before;
-  }
+  remove(id: string): boolean { return this.rules.remove(id); }
 
-  clear(): void { this.rules = []; }
+  clear(): void { this.rules.clear(); }
 
-  get size(): number { return this.rules.length; }
+  get size(): number { return this.rules.size; }
 
   /** The effect of the rules on one call; spends one use of each rule that applies. */
   match(service: string, operation: string, accountId: string, region: string, input: Record<string, unknown> | undefined): FaultEffect | undefined {
-    if (this.rules.length === 0) return undefined;
     let effect: FaultEffect | undefined;
     let names: Set<string> | undefined;
-    for (const r of this.rules) {
-      if (r.service !== service || (r.operation !== "*" && r.operation !== operation)) continue;
+    for (const r of this.rules.candidates(service, operation)) {
       if ((r.accountId && r.accountId !== accountId) || (r.region && r.region !== region)) continue;
       if (r.resource) {
         names ??= input ? namesIn(input) : new Set();

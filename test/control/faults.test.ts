@@ -9,6 +9,7 @@ import {
 import { DescribeImagesCommand as Ec2DescribeImages } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { createApp } from "../../src/app";
+import { Faults } from "../../src/faults/faults";
 import type { RequestLine } from "../../src/gateway/request-log";
 import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, rejection, startTestServer, T } from "../support/server";
 
@@ -146,5 +147,28 @@ describe("request log", () => {
     assert.deepEqual(lines.map((l) => [l.service, l.operation, l.account, l.region, l.status, l.error, l.faults]),
       [["appstream", "DescribeFleets", "111111111111", "eu-west-1", 400, "ThrottlingException", [id]]]);
     app.close();
+  });
+});
+
+describe("fault rules in memory", () => {
+  const rule = (operation: string, more: object) => ({ service: "appstream", operation, ...more });
+  const call = (faults: Faults) => faults.match("appstream", "DescribeFleets", "111111111111", "us-east-1", {});
+
+  it("applies an operation's rules and its service's \"*\" rules in the order they were added", () => {
+    const faults = new Faults();
+    const first = faults.add(rule("*", { times: 1, error: { code: "First" } }));
+    faults.add(rule("CreateFleet", { error: { code: "Elsewhere" } }));
+    const named = faults.add(rule("DescribeFleets", { error: { code: "Named" }, latencyMs: 5 }));
+    faults.add({ service: "ec2", operation: "*", error: { code: "OtherService" } });
+    const last = faults.add(rule("*", { latencyMs: 7 }));
+    assert.deepEqual(call(faults), { ids: [first, named, last], latencyMs: 12, error: { code: "First", message: "Injected fault First", status: 400 } });
+    assert.deepEqual(call(faults)?.ids, [named, last], "the first rule is spent");
+    assert.deepEqual(faults.list().map((f) => [f.operation, f.matched]), [["*", 1], ["CreateFleet", 0], ["DescribeFleets", 2], ["*", 0], ["*", 2]]);
+    assert.equal(faults.remove(named), true);
+    assert.equal(faults.remove(named), false);
+    assert.deepEqual(call(faults), { ids: [last], latencyMs: 7 });
+    faults.clear();
+    assert.equal(call(faults), undefined);
+    assert.equal(faults.size, 0);
   });
 });
