@@ -5,6 +5,7 @@ import { request, Agent } from "node:http";
 import { join } from "node:path";
 import { createApp } from "../src/app";
 import { startImagelite } from "../src/index";
+import { FAULT_LIMITS } from "../src/faults/faults";
 import type { RawRequest } from "../src/protocols/protocol";
 
 const AUTH = "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/appstream/aws4_request, SignedHeaders=host, Signature=0";
@@ -44,6 +45,8 @@ async function serverTime(): Promise<void> {
     timeCalls("CreateFleet validation error", 20000, () => g.handleAws(invalid));
     let n = 0;
     timeCalls("TagResource (a write)", 5000, () => g.handleAws(jsonRequest("TagResource", { ResourceArn: "arn:aws:appstream:us-east-1:111111111111:fleet/fleet-00001", Tags: { k: String(n++) } })));
+    for (let i = 0; i < FAULT_LIMITS.rules; i++) app.faults.add({ service: "appstream", operation: "CreateFleet", resource: `fleet-${i}`, latencyMs: 1 });
+    timeCalls(`DescribeFleets one name + ${FAULT_LIMITS.rules} CreateFleet faults`, 20000, () => g.handleAws(one));
     app.close();
   }
 }

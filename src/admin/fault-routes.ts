@@ -23,16 +23,15 @@ export const faultRoutes: Route[] = [
   {
     method: "POST", pattern: /^\/_imagelite\/faults$/,
     handle(app, req) {
-      let rule: FaultRule;
       try {
-        rule = checkedRule(app, parseJsonBody(req.body));
+        const rule = checkedRule(app, parseJsonBody(req.body));
+        const id = app.faults.add(rule);
+        app.log.info(`fault rule ${id} added: ${JSON.stringify(rule)}`);
+        return json(200, { id });
       } catch (e) {
-        if (e instanceof FaultRuleError) throw new AdminError(400, "InvalidFaultRule", e.message);
+        if (e instanceof FaultRuleError) throw new AdminError(400, e.code, e.message);
         throw e;
       }
-      const id = app.faults.add(rule);
-      app.log.info(`fault rule ${id} added: ${JSON.stringify(rule)}`);
-      return json(200, { id });
     },
   },
   { method: "DELETE", pattern: /^\/_imagelite\/faults$/, handle: (app) => { app.faults.clear(); return json(200, { faults: [] }); } },

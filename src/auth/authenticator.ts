@@ -4,7 +4,7 @@
 import type { RawRequest } from "../protocols/protocol";
 import { callerOf, DEFAULT_ACCOUNT, type Caller } from "../gateway/caller";
 import type { Credential } from "./credentials";
-import { AuthFailure, readSignature, verifySignature } from "./sigv4";
+import { AuthFailure, readSignature, verifySignature, type SigningRules } from "./sigv4";
 
 export type AuthMode = "off" | "scope" | "strict";
 
@@ -26,12 +26,12 @@ export class Authenticator {
   }
 
   /** The verified caller; throws AuthFailure with the kind of refusal. */
-  async identify(req: RawRequest, signingName: string): Promise<Identity> {
+  async identify(req: RawRequest, rules: SigningRules): Promise<Identity> {
     if (this.mode !== "strict") return this.unverified(req);
     const signed = readSignature(req);
     const credential = this.credentials.get(signed.accessKeyId);
     if (!credential) throw new AuthFailure("unknownKey");
-    await verifySignature(req, signed, credential, signingName, this.now());
+    await verifySignature(req, signed, credential, rules, this.now());
     return { accessKeyId: signed.accessKeyId, accountId: credential.accountId, region: signed.region, service: signed.service, credential };
   }
 }

@@ -118,8 +118,15 @@ export function readSignature(req: RawRequest): SignedRequest {
   };
 }
 
+/** What a service asks of a signature. */
+export interface SigningRules {
+  signingName: string;
+  /** Whether the signature may leave the body out (x-amz-content-sha256: UNSIGNED-PAYLOAD), as S3 allows. */
+  acceptsUnsignedPayload?: boolean;
+}
+
 /** Checks time, scope, token and signature of a request against the credential its key names. */
-export async function verifySignature(req: RawRequest, s: SignedRequest, cred: Credential, signingName: string, nowMs: number): Promise<void> {
+export async function verifySignature(req: RawRequest, s: SignedRequest, cred: Credential, rules: SigningRules, nowMs: number): Promise<void> {
   const t = s.date.getTime();
   if (s.expires !== undefined) {
     if (nowMs > t + s.expires * 1000 || t - nowMs > MAX_SKEW_MS) throw new AuthFailure("expired");
@@ -133,43 +140,50 @@ export async function verifySignature(req: RawRequest, s: SignedRequest, cred: C
   if (s.scopeDate !== s.longDate.slice(0, 8)) {
     throw new AuthFailure("mismatch", `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${s.scopeDate}' != '${s.longDate.slice(0, 8)}'`);
   }
-  if (s.service !== signingName) throw new AuthFailure("mismatch", `Credential should be scoped to correct service: '${signingName}'.`);
+  if (s.service !== rules.signingName) throw new AuthFailure("mismatch", `Credential should be scoped to correct service: '${rules.signingName}'.`);
   if (!isRegion(s.region)) throw new AuthFailure("mismatch", `Credential should be scoped to a valid region, not '${s.region}'.`);
   if ((cred.sessionToken ?? undefined) !== (s.sessionToken ?? undefined)) throw new AuthFailure("badToken");
 
-  const contentHash = req.headers["x-amz-content-sha256"];
-  if (contentHash !== undefined && contentHash !== "UNSIGNED-PAYLOAD" && contentHash !== createHash("sha256").update(req.body).digest("hex")) {
-    throw new AuthFailure("mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.");
-  }
+  const hashedPayload = payloadHash(req, rules);
   const credentials = { accessKeyId: cred.accessKeyId, secretAccessKey: cred.secretAccessKey, sessionToken: cred.sessionToken };
   const headers: Record<string, string> = {};
   for (const h of s.signedHeaders) {
     const v = req.headers[h];
     if (v !== undefined) headers[h] = v;
   }
+  // A presigned URL's X-Amz-* parameters are part of its canonical query, as received; only the signature is not.
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of req.query) {
     if (k === "X-Amz-Signature") continue;
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  const request = {
-    method: req.method, protocol: "http:", hostname: headers.host ?? "", path: decodePath(req.path), query, headers,
-    body: req.body.length ? req.body : undefined,
-  };
-  const sdk = signerModule();
-  let expected: string | undefined;
-  if (s.expires !== undefined) {
-    const signer = new sdk.SignatureV4({ credentials, region: s.region, service: s.service, sha256: Sha256, applyChecksum: false });
-    const signed = await signer.presign(request, { signingDate: s.date, expiresIn: s.expires, signableHeaders: new Set(s.signedHeaders) });
-    expected = signed.query?.["X-Amz-Signature"] as string | undefined;
-  } else {
-    expected = await new (verifierClass(sdk))({ credentials, region: s.region, service: s.service, sha256: Sha256 })
-      .signatureOf(request, s, credentials);
-  }
-  const a = Buffer.from(expected ?? "");
+  const request = { method: req.method, protocol: "http:", hostname: headers.host ?? "", path: decodePath(req.path), query, headers };
+  const expected = await new (verifierClass(signerModule()))({ credentials, region: s.region, service: s.service, sha256: Sha256 })
+    .signatureOf(request, hashedPayload, s, credentials);
+  const a = Buffer.from(expected);
   const b = Buffer.from(s.signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AuthFailure("mismatch");
+}
+
+/**
+ * The payload hash of the canonical request, computed from the body: a client's x-amz-content-sha256 must
+ * agree with it ("Create a signed AWS API request", IAM User Guide:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html). The literal
+ * UNSIGNED-PAYLOAD is an Amazon S3 option (https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html);
+ * elsewhere it would let one signature carry any body.
+ */
+function payloadHash(req: RawRequest, rules: SigningRules): string {
+  const claimed = req.headers["x-amz-content-sha256"];
+  if (claimed === "UNSIGNED-PAYLOAD") {
+    if (rules.acceptsUnsignedPayload) return claimed;
+    throw new AuthFailure("mismatch", `x-amz-content-sha256 UNSIGNED-PAYLOAD is not accepted by ${rules.signingName}: the signature must cover the request body.`);
+  }
+  const actual = createHash("sha256").update(req.body).digest("hex");
+  if (claimed !== undefined && claimed !== actual) {
+    throw new AuthFailure("mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+  }
+  return actual;
 }
 
 type SignerModule = typeof import("@smithy/signature-v4");
@@ -181,14 +195,16 @@ let Verifier: ReturnType<typeof makeVerifier> | undefined;
 const verifierClass = (sdk: SignerModule) => (Verifier ??= makeVerifier(sdk));
 
 /**
- * The SDK's signer, asked for the signature of a header-signed request over exactly the headers the client
- * signed: its public sign() would add X-Amz-Date itself, and so could not check a request signed with Date.
+ * The SDK's signer, asked for the signature of a request over exactly the headers and query the client
+ * signed and the payload hash computed here: its public sign() would add X-Amz-Date itself, and so could not
+ * check a request signed with Date, and both sign() and presign() take the payload hash from the request's
+ * own x-amz-content-sha256.
  */
 function makeVerifier(sdk: SignerModule) {
   return class extends sdk.SignatureV4 {
-    async signatureOf(request: Parameters<SignatureV4Type["presign"]>[0], s: SignedRequest, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): Promise<string> {
+    async signatureOf(request: Parameters<SignatureV4Type["presign"]>[0], payloadHash: string, s: SignedRequest, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): Promise<string> {
       const canonicalHeaders = sdk.getCanonicalHeaders(request, undefined, new Set(s.signedHeaders));
-      const canonicalRequest = this.createCanonicalRequest(request, canonicalHeaders, await sdk.getPayloadHash(request, Sha256));
+      const canonicalRequest = this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
       const scope = sdk.createScope(s.scopeDate, s.region, s.service);
       const stringToSign = await this.createStringToSign(s.longDate, scope, canonicalRequest, "AWS4-HMAC-SHA256");
       const key = await sdk.getSigningKey(Sha256, credentials, s.scopeDate, s.region, s.service);

@@ -1,6 +1,13 @@
 // Failure on demand: rules that make matching calls fail with an AWS error, answer late, or send the
 // resource they create or change to its failure state. Rules live in memory and go with a reset.
 import { randomUUID } from "node:crypto";
+import { RuleIndex } from "./rule-index";
+
+/**
+ * Bounds that keep fault rules from stalling the server itself: however many latencies a call matches, it
+ * waits at most one rule's longest; rules stay few enough to list and reset, and their messages short.
+ */
+export const FAULT_LIMITS = { rules: 1000, latencyMs: 60_000, messageLength: 1024 } as const;
 
 export interface FaultRule {
   service: string;
@@ -29,7 +36,9 @@ export interface FaultEffect {
   lifecycle?: { reason?: string };
 }
 
-export class FaultRuleError extends Error {}
+export class FaultRuleError extends Error {
+  constructor(message: string, readonly code = "InvalidFaultRule") { super(message); }
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -62,14 +71,16 @@ export function parseRule(v: unknown): FaultRule {
     resource: str("resource", false),
     times: num("times", 1, 1_000_000, true),
     probability: num("probability", 0, 1, false),
-    latencyMs: num("latencyMs", 0, 60_000, true),
+    latencyMs: num("latencyMs", 0, FAULT_LIMITS.latencyMs, true),
   };
   if (v.error !== undefined) {
     const e = v.error;
     if (!isObject(e) || typeof e.code !== "string" || !/^[A-Za-z][A-Za-z0-9.]{0,127}$/.test(e.code)) {
       throw new FaultRuleError("error must be an object with a code such as ThrottlingException.");
     }
-    if (e.message !== undefined && typeof e.message !== "string") throw new FaultRuleError("error.message must be a string.");
+    if (e.message !== undefined && (typeof e.message !== "string" || e.message.length > FAULT_LIMITS.messageLength)) {
+      throw new FaultRuleError(`error.message must be a string of at most ${FAULT_LIMITS.messageLength} characters.`);
+    }
     if (e.status !== undefined && (typeof e.status !== "number" || !Number.isInteger(e.status) || e.status < 400 || e.status > 599)) {
       throw new FaultRuleError("error.status must be an HTTP error status from 400 to 599.");
     }
@@ -78,7 +89,9 @@ export function parseRule(v: unknown): FaultRule {
   if (v.lifecycle !== undefined) {
     const l = v.lifecycle;
     if (!isObject(l) || l.outcome !== "fail") throw new FaultRuleError('lifecycle must be {"outcome": "fail", "reason"?: string}.');
-    if (l.reason !== undefined && (typeof l.reason !== "string" || l.reason.length > 1000)) throw new FaultRuleError("lifecycle.reason must be a string.");
+    if (l.reason !== undefined && (typeof l.reason !== "string" || l.reason.length > FAULT_LIMITS.messageLength)) {
+      throw new FaultRuleError(`lifecycle.reason must be a string of at most ${FAULT_LIMITS.messageLength} characters.`);
+    }
     rule.lifecycle = { outcome: "fail", reason: l.reason as string | undefined };
   }
   if (!rule.error && !rule.lifecycle && rule.latencyMs === undefined) {
@@ -109,35 +122,33 @@ function namesIn(input: Record<string, unknown>): Set<string> {
 }
 
 export class Faults {
-  private rules: StoredFault[] = [];
+  private readonly rules = new RuleIndex<StoredFault>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
+  /** Throws FaultRuleError (code TooManyFaultRules) when FAULT_LIMITS.rules are in place. */
   add(rule: FaultRule): string {
+    if (this.rules.size >= FAULT_LIMITS.rules) {
+      throw new FaultRuleError(`There are already ${FAULT_LIMITS.rules} fault rules, the most imagelite keeps; remove some first.`, "TooManyFaultRules");
+    }
     const id = randomUUID();
-    this.rules.push({ ...rule, id, matched: 0 });
+    this.rules.add({ ...rule, id, matched: 0 });
     return id;
   }
 
-  list(): StoredFault[] { return this.rules.map((r) => ({ ...r })); }
+  list(): StoredFault[] { return this.rules.all().map((r) => ({ ...r })); }
 
-  remove(id: string): boolean {
-    const before = this.rules.length;
-    this.rules = this.rules.filter((r) => r.id !== id);
-    return this.rules.length < before;
-  }
+  remove(id: string): boolean { return this.rules.remove(id); }
 
-  clear(): void { this.rules = []; }
+  clear(): void { this.rules.clear(); }
 
-  get size(): number { return this.rules.length; }
+  get size(): number { return this.rules.size; }
 
   /** The effect of the rules on one call; spends one use of each rule that applies. */
   match(service: string, operation: string, accountId: string, region: string, input: Record<string, unknown> | undefined): FaultEffect | undefined {
-    if (this.rules.length === 0) return undefined;
     let effect: FaultEffect | undefined;
     let names: Set<string> | undefined;
-    for (const r of this.rules) {
-      if (r.service !== service || (r.operation !== "*" && r.operation !== operation)) continue;
+    for (const r of this.rules.candidates(service, operation)) {
       if ((r.accountId && r.accountId !== accountId) || (r.region && r.region !== region)) continue;
       if (r.resource) {
         names ??= input ? namesIn(input) : new Set();
@@ -148,7 +159,7 @@ export class Faults {
       r.matched++;
       effect ??= { ids: [], latencyMs: 0 };
       effect.ids.push(r.id);
-      effect.latencyMs += r.latencyMs ?? 0;
+      effect.latencyMs = Math.min(effect.latencyMs + (r.latencyMs ?? 0), FAULT_LIMITS.latencyMs);
       if (r.error && !effect.error) {
         effect.error = { code: r.error.code, message: r.error.message ?? DEFAULT_MESSAGES[r.error.code] ?? `Injected fault ${r.error.code}`, status: r.error.status ?? 400 };
       }

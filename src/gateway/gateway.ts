@@ -73,7 +73,7 @@ export class Gateway {
     if (auth?.mode === "strict") {
       const routed = this.route(req, callerOf(req));
       try {
-        identity = await auth.identify(req, routed.def.model.signingName);
+        identity = await auth.identify(req, { signingName: routed.def.model.signingName, acceptsUnsignedPayload: routed.def.acceptsUnsignedPayload });
       } catch (e) {
         if (!(e instanceof AuthFailure)) throw e;
         return this.refuse(req, routed, e);

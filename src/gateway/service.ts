@@ -24,6 +24,8 @@ export interface ServiceDefinition {
   /** Whether a parsed input asks for a dry run (EC2 `DryRun`). */
   isDryRun?(input: Record<string, unknown>): boolean;
   dryRunSuccess?(): ServiceError;
+  /** Whether a SigV4 signature may leave the body out (UNSIGNED-PAYLOAD), as S3 allows; no service here does. */
+  acceptsUnsignedPayload?: boolean;
 }
 
 /** Refuses to start a service whose handlers and model disagree. */

@@ -1,22 +1,32 @@
 // --auth strict through the real clients: good signatures pass; a wrong secret, an unknown key, a wrong
 // service or region, a skewed clock, a missing or wrong session token, unsigned and malformed requests and
-// expired presigned URLs are refused with each service's own code.
+// expired presigned URLs and payloads left out of the signature are refused with each service's own code.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppStreamClient, DescribeFleetsCommand } from "@aws-sdk/client-appstream";
-import { DescribeImagesCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { DescribeImagesCommand, EC2Client, RegisterImageCommand } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
+import type { BuildMiddleware, HttpRequest } from "@smithy/types";
 import { startImagelite, type Imagelite } from "../../src/index";
 import { rejection } from "../support/server";
 import { Sha256 } from "../../src/auth/sigv4";
 
 const A = { accessKeyId: "AKIAIMAGELITEA", secretAccessKey: "secret-a" };
 const B = { accessKeyId: "AKIAIMAGELITEB", secretAccessKey: "secret-b", sessionToken: "token-b" };
+
+/** Has a client sign the literal UNSIGNED-PAYLOAD instead of the body's hash, as the SDK does when the request carries it. */
+function unsignedPayload<C extends { middlewareStack: { add(m: BuildMiddleware<object, object>, o: { step: "build" }): void } }>(client: C): C {
+  client.middlewareStack.add((next) => (args) => {
+    (args.request as HttpRequest).headers["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD";
+    return next(args);
+  }, { step: "build" });
+  return client;
+}
 
 describe("--auth strict", () => {
   let server: Imagelite;
@@ -154,6 +164,40 @@ describe("--auth strict", () => {
     const swapped = await fetch(server.endpoint, { method: "POST", headers: signed.headers as Record<string, string>, body: body.replace("2011", "2012") });
     assert.equal(swapped.status, 403);
     assert.match(await swapped.text(), /x-amz-content-sha256/);
+  });
+
+  it("refuses a signature that leaves the body out (UNSIGNED-PAYLOAD), with each service's own code", async () => {
+    const calls: [string, () => Promise<unknown>, string, number][] = [
+      ["ec2", () => unsignedPayload(new EC2Client(cfg(A))).send(new DescribeImagesCommand({ Owners: ["self"] })), "SignatureDoesNotMatch", 403],
+      ["appstream", () => unsignedPayload(new AppStreamClient(cfg(A))).send(new DescribeFleetsCommand({})), "InvalidSignatureException", 400],
+      ["sts", () => unsignedPayload(new STSClient(cfg(A))).send(new GetCallerIdentityCommand({})), "SignatureDoesNotMatch", 403],
+    ];
+    for (const [service, call, code, status] of calls) {
+      const e = await rejection(call);
+      assert.equal(e.name, code, service);
+      assert.equal(e.$metadata?.httpStatusCode, status, service);
+      assert.match(e.message, /UNSIGNED-PAYLOAD/, service);
+    }
+
+    // A signature made for a DescribeImages body must not carry a RegisterImage body (of the same length:
+    // Content-Length is signed).
+    const swapped = unsignedPayload(new EC2Client(cfg(A)));
+    const register = "Action=RegisterImage&Version=2016-11-15&Name=smuggled&RootDeviceName=%2Fdev%2Fxvda" +
+      "&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda&BlockDeviceMapping.1.Ebs.SnapshotId=snap-0123456789abcdef0&Description=";
+    swapped.middlewareStack.add((next) => (args) => {
+      const request = args.request as HttpRequest;
+      request.body = register.padEnd(Buffer.byteLength(request.body as string), "x");
+      return next(args);
+    }, { step: "deserialize" });
+    const describe = new DescribeImagesCommand({ Owners: ["self"], Filters: [{ Name: "description", Values: ["a".repeat(150)] }] });
+    assert.equal((await rejection(() => swapped.send(describe))).name, "SignatureDoesNotMatch");
+    const mine = await new EC2Client(cfg(A)).send(new DescribeImagesCommand({ Owners: ["self"] }));
+    assert.deepEqual(mine.Images, [], "nothing was registered");
+
+    // Signed as usual, the same client's calls go through.
+    await new EC2Client(cfg(A)).send(new RegisterImageCommand({
+      Name: "honest", RootDeviceName: "/dev/xvda", BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+    }));
   });
 
   it("guards the admin routes with the admin token, except health", async () => {

@@ -1,5 +1,6 @@
 // Failure on demand: error rules (first N calls, a share of calls, latency) and lifecycle rules that send
-// what an operation creates to its failure state, over HTTP and through the in-process API.
+// what an operation creates to its failure state, over HTTP and through the in-process API; the bounds on
+// rules (count, total latency, message length) and their order.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -9,6 +10,7 @@ import {
 import { DescribeImagesCommand as Ec2DescribeImages } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { createApp } from "../../src/app";
+import { FAULT_LIMITS, FaultRuleError, Faults } from "../../src/faults/faults";
 import type { RequestLine } from "../../src/gateway/request-log";
 import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, rejection, startTestServer, T } from "../support/server";
 
@@ -126,6 +128,37 @@ describe("fault rules", () => {
     assert.throws(() => server.faults.add({ service: "nope", operation: "X", error: { code: "A" } }), /Unknown service/);
   });
 
+  it("keeps at most FAULT_LIMITS.rules rules, refusing one more with a code and a message", async () => {
+    for (let i = 0; i < FAULT_LIMITS.rules; i++) {
+      server.faults.add({ service: "ec2", operation: "DeregisterImage", resource: `ami-${i}`, error: { code: "InvalidAMIID.NotFound" } });
+    }
+    const more = { service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException" } };
+    const refused = await admin(server, "POST", "/_imagelite/faults", more);
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.code, "TooManyFaultRules");
+    assert.match(refused.body.message, /1000 fault rules/);
+    assert.throws(() => server.faults.add(more), (e: unknown) => e instanceof FaultRuleError && e.code === "TooManyFaultRules");
+    assert.deepEqual((await client.send(new DescribeFleetsCommand({}))).Fleets, [], "rules for other operations leave a call alone");
+    server.faults.remove(server.faults.list()[0].id);
+    assert.equal((await admin(server, "POST", "/_imagelite/faults", more)).status, 200);
+  });
+
+  it("refuses an error message or a lifecycle reason over FAULT_LIMITS.messageLength characters", async () => {
+    const long = "x".repeat(FAULT_LIMITS.messageLength + 1);
+    for (const rule of [
+      { service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException", message: long } },
+      { service: "appstream", operation: "CreateFleet", lifecycle: { outcome: "fail", reason: long } },
+    ]) {
+      const r = await admin(server, "POST", "/_imagelite/faults", rule);
+      assert.equal(r.status, 400);
+      assert.equal(r.body.code, "InvalidFaultRule");
+      assert.match(r.body.message, /at most 1024 characters/);
+    }
+    const atMost = "x".repeat(FAULT_LIMITS.messageLength);
+    assert.equal((await admin(server, "POST", "/_imagelite/faults", { service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException", message: atMost } })).status, 200);
+    assert.equal((await rejection(() => client.send(new DescribeFleetsCommand({})))).message, atMost);
+  });
+
   it("is removed by reset", async () => {
     server.faults.add({ service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException" } });
     assert.equal((await admin(server, "POST", "/_imagelite/reset")).status, 200);
@@ -146,5 +179,36 @@ describe("request log", () => {
     assert.deepEqual(lines.map((l) => [l.service, l.operation, l.account, l.region, l.status, l.error, l.faults]),
       [["appstream", "DescribeFleets", "111111111111", "eu-west-1", 400, "ThrottlingException", [id]]]);
     app.close();
+  });
+});
+
+describe("fault rules in memory", () => {
+  const rule = (operation: string, more: object) => ({ service: "appstream", operation, ...more });
+  const call = (faults: Faults) => faults.match("appstream", "DescribeFleets", "111111111111", "us-east-1", {});
+
+  it("caps the latency a call gets from every matching rule at one rule's maximum", () => {
+    const faults = new Faults();
+    for (let i = 0; i < 100; i++) faults.add(rule(i % 2 ? "*" : "DescribeFleets", { latencyMs: FAULT_LIMITS.latencyMs }));
+    const effect = call(faults)!;
+    assert.equal(effect.ids.length, 100);
+    assert.equal(effect.latencyMs, FAULT_LIMITS.latencyMs);
+  });
+
+  it("applies an operation's rules and its service's \"*\" rules in the order they were added", () => {
+    const faults = new Faults();
+    const first = faults.add(rule("*", { times: 1, error: { code: "First" } }));
+    faults.add(rule("CreateFleet", { error: { code: "Elsewhere" } }));
+    const named = faults.add(rule("DescribeFleets", { error: { code: "Named" }, latencyMs: 5 }));
+    faults.add({ service: "ec2", operation: "*", error: { code: "OtherService" } });
+    const last = faults.add(rule("*", { latencyMs: 7 }));
+    assert.deepEqual(call(faults), { ids: [first, named, last], latencyMs: 12, error: { code: "First", message: "Injected fault First", status: 400 } });
+    assert.deepEqual(call(faults)?.ids, [named, last], "the first rule is spent");
+    assert.deepEqual(faults.list().map((f) => [f.operation, f.matched]), [["*", 1], ["CreateFleet", 0], ["DescribeFleets", 2], ["*", 0], ["*", 2]]);
+    assert.equal(faults.remove(named), true);
+    assert.equal(faults.remove(named), false);
+    assert.deepEqual(call(faults), { ids: [last], latencyMs: 7 });
+    faults.clear();
+    assert.equal(call(faults), undefined);
+    assert.equal(faults.size, 0);
   });
 });
