@@ -3,6 +3,7 @@
 // (any run of characters) and `?` (one character), with `\` escaping the next character. `tag:<key>` matches
 // a tag of that key whose value matches, `tag-key` any tag key. An unknown filter name is InvalidParameterValue.
 import { ServiceError } from "../errors/service-error";
+import { wildcard } from "./wildcard";
 
 export interface Filter { Name?: string; Values?: string[] }
 
@@ -19,24 +20,9 @@ export interface FilterSpec<T> {
 
 export type Predicate<T> = (item: T) => boolean;
 
-/** A wildcard pattern as a regular expression anchored at both ends. */
-export function wildcard(pattern: string): RegExp {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\" && i + 1 < pattern.length) re += escapeRegex(pattern[++i]);
-    else if (c === "*") re += "[\\s\\S]*";
-    else if (c === "?") re += "[\\s\\S]";
-    else re += escapeRegex(c);
-  }
-  return new RegExp(`^${re}$`, "u");
-}
-
-const escapeRegex = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-
-/** One value matcher per filter value: exact comparison unless the value has a wildcard. */
+/** One value matcher per filter value; values are ORed. */
 function matcher(values: string[]): (v: string) => boolean {
-  const tests = values.map((p) => (/[*?\\]/.test(p) ? ((re: RegExp) => (v: string) => re.test(v))(wildcard(p)) : (v: string) => v === p));
+  const tests = values.map(wildcard);
   return (v) => tests.some((t) => t(v));
 }
 
