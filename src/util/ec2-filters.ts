@@ -2,6 +2,8 @@
 // filters are joined with AND, the values of one filter with OR; values are case-sensitive and may use `*`
 // (any run of characters) and `?` (one character), with `\` escaping the next character. `tag:<key>` matches
 // a tag of that key whose value matches, `tag-key` any tag key. An unknown filter name is InvalidParameterValue.
+// A call carries at most 200 filter values of at most 255 characters each, or fails with FilterLimitExceeded
+// ("Error codes for the Amazon EC2 API", errors-overview.html), worded as EC2 words it.
 import { ServiceError } from "../errors/service-error";
 import { wildcard } from "./wildcard";
 
@@ -32,9 +34,26 @@ const asStrings = (v: FieldValue): string[] =>
 export const invalidFilter = (name: string): ServiceError =>
   new ServiceError("InvalidParameterValue", `The filter '${name}' is invalid`);
 
+const MAX_VALUES = 200;
+const MAX_VALUE_LENGTH = 255;
+
+function checkLimits(filters: Filter[]): void {
+  let count = 0;
+  for (const f of filters) {
+    for (const v of f.Values ?? []) {
+      if (++count > MAX_VALUES) throw new ServiceError("FilterLimitExceeded", `The maximum number of filter values specified on a single call is ${MAX_VALUES}`);
+      // Characters are code points; the length in code units is an upper bound that spares the count.
+      if (v.length > MAX_VALUE_LENGTH && Array.from(v).length > MAX_VALUE_LENGTH) {
+        throw new ServiceError("FilterLimitExceeded", `The maximum length for a filter value is ${MAX_VALUE_LENGTH} characters`);
+      }
+    }
+  }
+}
+
 /** Compiles the request's filters into one predicate; throws for an unknown or malformed filter before any item is read. */
 export function compileFilters<T>(filters: Filter[] | undefined, spec: FilterSpec<T>): Predicate<T> {
   const predicates: Predicate<T>[] = [];
+  checkLimits(filters ?? []);
   for (const f of filters ?? []) {
     const name = f.Name;
     if (!name) throw new ServiceError("InvalidFilter", "The filter name must be specified.");

@@ -1,11 +1,12 @@
-// What one request may cost: EC2 wildcard filters matched without backtracking.
+// What one request may cost: EC2 wildcard filters matched without backtracking and bounded as EC2
+// bounds them.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { CreateTagsCommand, DescribeImagesCommand, type Filter } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { wildcard } from "../../src/util/wildcard";
-import { ec2Client, startTestServer } from "../support/server";
+import { ec2Client, rejection, startTestServer } from "../support/server";
 import { registerAmi, settle } from "../ec2/helpers";
 import { referenceMatch } from "../fuzz/wildcard-oracle";
 
@@ -64,5 +65,18 @@ describe("input bounds over HTTP", () => {
     assert.deepEqual(await ids([{ Name: "tag:k", Values: ["a\\*b\\?c\\\\d"] }]), [id]);
     assert.deepEqual(await ids([{ Name: "tag:k", Values: ["a\\*b\\?c\\\\x"] }]), []);
     assert.deepEqual(await ids([{ Name: "tag:k", Values: ["a?b*\\\\?"] }]), [id]);
+  });
+
+  it("refuses more than 200 filter values, or a value beyond 255 characters, with FilterLimitExceeded", async () => {
+    const ec2 = ec2Client(server);
+    const values = (n: number) => Array.from({ length: n }, (_, i) => `v${i}`);
+    assert.deepEqual((await ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: ["a".repeat(255)] }] }))).Images, []);
+    assert.deepEqual((await ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: values(100) }, { Name: "description", Values: values(100) }] }))).Images, []);
+    const long = await rejection(() => ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: ["a", "a".repeat(256)] }] })));
+    assert.equal(long.name, "FilterLimitExceeded");
+    assert.match(long.message, /255 characters/);
+    const many = await rejection(() => ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: values(100) }, { Name: "description", Values: values(101) }] })));
+    assert.equal(many.name, "FilterLimitExceeded");
+    assert.match(many.message, /200/);
   });
 });
