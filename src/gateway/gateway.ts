@@ -4,6 +4,7 @@ import type { Protocol, RawRequest, RawResponse } from "../protocols/protocol";
 import { awsJson } from "../protocols/aws-json";
 import { awsQuery, ec2Query } from "../protocols/query";
 import { ServiceError } from "../errors/service-error";
+import { cut } from "../errors/echo";
 import { validate } from "../validation/validate";
 import type { Store } from "../state/store";
 import type { Clock } from "../state/clock";
@@ -22,6 +23,8 @@ import { ACTIONS, ALWAYS_ALLOWED } from "../auth/actions";
 import { isAllowed } from "../auth/policy";
 
 const PROTOCOLS: Record<string, Protocol> = { json: awsJson, ec2: ec2Query, query: awsQuery };
+/** Characters of an error message at most (a validation message of ten violations stays below). */
+const MAX_MESSAGE = 8192;
 
 export interface GatewayDeps {
   services: ServiceDefinition[];
@@ -253,6 +256,8 @@ export class Gateway {
       this.deps.log.failure(`${routed.def.name} ${operation ?? "-"} ${requestId}`, e);
       error = routed.def.internalError();
     }
+    // A handler's message may repeat what the caller sent: bounded here, whatever the handler.
+    if (error.message.length > MAX_MESSAGE) error = new ServiceError(error.code, `${cut(error.message, MAX_MESSAGE)}...`, error.status, error.extra);
     return routed.protocol.serializeError(error, routed.def.model, requestId);
   }
 }

@@ -3,6 +3,7 @@
 // are flattened, the result wrapper and the error envelope.
 import type { Member, Operation, ServiceModel, Shape } from "../model/model";
 import { ServiceError } from "../errors/service-error";
+import { echo } from "../errors/echo";
 import type { Protocol, RawRequest, RawResponse } from "./protocol";
 import { escapeXml, writeMembers, type XmlFlavour } from "./xml";
 
@@ -179,8 +180,8 @@ export const ec2Query = makeQueryProtocol({
   defaultListItem: "item",
   wireName: (m) => m.queryName ?? capitalize(m.locationName ?? m.name),
   invalidValue: (name, value, expected) =>
-    new ServiceError("InvalidParameterValue", `Value (${value}) for parameter ${name} is invalid. Expected: '${expected}'.`),
-  unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${name} is not recognized`),
+    new ServiceError("InvalidParameterValue", `Value (${echo(value)}) for parameter ${echo(name)} is invalid. Expected: '${expected}'.`),
+  unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${echo(name)} is not recognized`),
 }, {
   // An action without output members still answers <return>true</return>, as EC2 does (e.g. CreateTags).
   // EC2 writes its namespace with a trailing slash (http://ec2.amazonaws.com/doc/2016-11-15/); the model has none.
@@ -195,8 +196,8 @@ export const awsQuery = makeQueryProtocol({
   defaultListItem: "member",
   wireName: (m) => m.locationName ?? m.name,
   invalidValue: (name, value, expected) =>
-    new ServiceError("ValidationError", `Value '${value}' at '${name}' failed to satisfy constraint: Member must be a ${expected}`),
-  unknownParameter: (name) => new ServiceError("InvalidParameter", `The parameter ${name} is not recognized`),
+    new ServiceError("ValidationError", `Value '${echo(value)}' at '${echo(name)}' failed to satisfy constraint: Member must be a ${expected}`),
+  unknownParameter: (name) => new ServiceError("InvalidParameter", `The parameter ${echo(name)} is not recognized`),
 }, {
   result: (op, model, requestId, members) => {
     const wrapper = op.resultWrapper ?? `${op.name}Result`;

@@ -5,6 +5,7 @@
 // A call carries at most 200 filter values of at most 255 characters each, or fails with FilterLimitExceeded
 // ("Error codes for the Amazon EC2 API", errors-overview.html), worded as EC2 words it.
 import { ServiceError } from "../errors/service-error";
+import { echo } from "../errors/echo";
 import { wildcard } from "./wildcard";
 
 export interface Filter { Name?: string; Values?: string[] }
@@ -32,7 +33,7 @@ const asStrings = (v: FieldValue): string[] =>
   (Array.isArray(v) ? v : [v]).filter((x): x is string | number | boolean => x !== undefined && x !== null).map(String);
 
 export const invalidFilter = (name: string): ServiceError =>
-  new ServiceError("InvalidParameterValue", `The filter '${name}' is invalid`);
+  new ServiceError("InvalidParameterValue", `The filter '${echo(name)}' is invalid`);
 
 const MAX_VALUES = 200;
 const MAX_VALUE_LENGTH = 255;
@@ -58,7 +59,7 @@ export function compileFilters<T>(filters: Filter[] | undefined, spec: FilterSpe
     const name = f.Name;
     if (!name) throw new ServiceError("InvalidFilter", "The filter name must be specified.");
     const values = f.Values ?? [];
-    if (!values.length) throw new ServiceError("InvalidFilter", `The filter '${name}' must have at least one value.`);
+    if (!values.length) throw new ServiceError("InvalidFilter", `The filter '${echo(name)}' must have at least one value.`);
     const match = matcher(values);
     if (spec.tags && name.startsWith("tag:")) {
       const key = name.slice(4);

@@ -1,5 +1,6 @@
-// What one request may cost: EC2 wildcard filters matched without backtracking and bounded as EC2
-// bounds them.
+// What one request may cost and what an error may repeat: EC2 wildcard filters matched without
+// backtracking and bounded as EC2 bounds them, and error messages that repeat a short prefix of a huge
+// value and at most ten violations.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
@@ -8,7 +9,22 @@ import type { Imagelite } from "../../src/index";
 import { wildcard } from "../../src/util/wildcard";
 import { ec2Client, rejection, startTestServer } from "../support/server";
 import { registerAmi, settle } from "../ec2/helpers";
+import { envelopeProblem, errorCode, type Answer, type Proto } from "../fuzz/envelopes";
 import { referenceMatch } from "../fuzz/wildcard-oracle";
+import { appstream, query } from "./http";
+
+const EC2 = "Action=DescribeImages&Version=2016-11-15";
+const NINE_MB = "x".repeat(9 * 1024 * 1024);
+const PREFIX = `${"x".repeat(256)}...`;
+
+function expectError(proto: Proto, r: Answer, code: string): string {
+  assert.equal(envelopeProblem(proto, r), undefined, r.body.slice(0, 300));
+  assert.equal(r.status, 400, r.body.slice(0, 300));
+  assert.equal(errorCode(r), code, r.body.slice(0, 300));
+  if (proto === "json") return JSON.parse(r.body).message;
+  const xml = /<Message>([^<]*)<\/Message>/.exec(r.body)![1];
+  return xml.replace(/&(apos|quot|lt|gt|amp);/g, (_, e: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[e]!);
+}
 
 describe("EC2 wildcard matcher", () => {
   it("matches `*`, `?` and the escapes `\\*`, `\\?` and `\\\\`", () => {
@@ -78,5 +94,40 @@ describe("input bounds over HTTP", () => {
     const many = await rejection(() => ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: values(100) }, { Name: "description", Values: values(101) }] })));
     assert.equal(many.name, "FilterLimitExceeded");
     assert.match(many.message, /200/);
+  });
+
+  it("repeats a 9 MB value as a prefix of 256 characters in AppStream, EC2 and STS errors", async () => {
+    const fleet = await appstream(server.endpoint, "CreateFleet", JSON.stringify({ Name: NINE_MB, InstanceType: "stream.standard.small" }));
+    const message = expectError("json", fleet, "ValidationException");
+    assert.ok(fleet.body.length < 4096, `${fleet.body.length} bytes`);
+    assert.ok(message.startsWith(`1 validation error detected: Value '${PREFIX}' at 'name' failed to satisfy constraint`), message.slice(0, 400));
+
+    const copy = await query(server.endpoint, "ec2", `Action=CopyImage&Version=2016-11-15&Name=n&SourceImageId=ami-0123456789abcdef0&SourceRegion=us-east-1&Description=${NINE_MB}`);
+    assert.equal(expectError("ec2", copy, "InvalidParameterValue"), `Value (${PREFIX}) for parameter Description is invalid. Member must have length less than or equal to 255`);
+    const notNumber = await query(server.endpoint, "ec2", `${EC2}&MaxResults=${NINE_MB}`);
+    assert.ok(expectError("ec2", notNumber, "InvalidParameterValue").startsWith(`Value (${PREFIX}) for parameter MaxResults`));
+    const unknown = await query(server.endpoint, "ec2", `${EC2}&${NINE_MB}=1`);
+    assert.equal(expectError("ec2", unknown, "UnknownParameter"), `The parameter ${PREFIX} is not recognized`);
+    const sts = await query(server.endpoint, "query", `Action=GetCallerIdentity&Version=2011-06-15&${NINE_MB}=1`);
+    assert.equal(expectError("query", sts, "InvalidParameter"), `The parameter ${PREFIX} is not recognized`);
+    const filter = await query(server.endpoint, "ec2", `${EC2}&Filter.1.Name=${NINE_MB}&Filter.1.Value.1=x`);
+    assert.equal(expectError("ec2", filter, "InvalidParameterValue"), `The filter '${PREFIX}' is invalid`);
+  });
+
+  it("cuts any error message that repeats a huge value, whatever the handler", async () => {
+    const owner = await query(server.endpoint, "ec2", `${EC2}&Owner.1=${NINE_MB}`);
+    assert.ok(expectError("ec2", owner, "InvalidUserID.Malformed").endsWith("..."));
+    assert.ok(owner.body.length < 10_000, `${owner.body.length} bytes`);
+    const fleets = await appstream(server.endpoint, "DescribeFleets", JSON.stringify({ Names: [NINE_MB] }));
+    expectError("json", fleets, "ResourceNotFoundException");
+    assert.ok(fleets.body.length < 10_000, `${fleets.body.length} bytes`);
+  });
+
+  it("reports at most ten violations", async () => {
+    const tags = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`aws:k${i}`, "v"]));
+    const r = await appstream(server.endpoint, "TagResource", JSON.stringify({ ResourceArn: "arn:aws:appstream:us-east-1:111111111111:fleet/x", Tags: tags }));
+    const message = expectError("json", r, "ValidationException");
+    assert.match(message, /^10 validation errors detected: /);
+    assert.equal(message.match(/failed to satisfy constraint/g)?.length, 10);
   });
 });
