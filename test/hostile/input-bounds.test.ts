@@ -1,6 +1,6 @@
 // What one request may cost and what an error may repeat: EC2 wildcard filters matched without
-// backtracking and bounded as EC2 bounds them, and error messages that repeat a short prefix of a huge
-// value and at most ten violations.
+// backtracking and bounded as EC2 bounds them, error messages that repeat a short prefix of a huge value
+// and at most ten violations, and bodies too large in values or depth refused before they are walked.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
@@ -129,5 +129,16 @@ describe("input bounds over HTTP", () => {
     const message = expectError("json", r, "ValidationException");
     assert.match(message, /^10 validation errors detected: /);
     assert.equal(message.match(/failed to satisfy constraint/g)?.length, 10);
+  });
+
+  it("refuses a JSON map of 800,000 keys and 1,000,000 unknown members before walking them, in a short error", async () => {
+    const keys = (n: number, value: string) => Array.from({ length: n }, (_, i) => `"${i.toString(36)}":${value}`).join(",");
+    const map = await appstream(server.endpoint, "TagResource", `{"ResourceArn":"arn:aws:appstream:us-east-1:111111111111:fleet/x","Tags":{${keys(800_000, '"v"')}}}`);
+    assert.match(expectError("json", map, "SerializationException"), /more than 10000 values/);
+    assert.ok(map.body.length < 200, map.body);
+    const unknown = await appstream(server.endpoint, "DescribeFleets", `{${keys(1_000_000, "0")}}`);
+    assert.match(expectError("json", unknown, "SerializationException"), /more than 10000 values/);
+    // Up to the bound, unknown members are dropped as before.
+    assert.equal((await appstream(server.endpoint, "DescribeFleets", `{${keys(5000, "0")}}`)).status, 200);
   });
 });
