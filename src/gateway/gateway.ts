@@ -2,7 +2,7 @@
 // transaction → serialize. Every failure along the way becomes the service's own error; nothing escapes.
 import type { Protocol, RawRequest, RawResponse } from "../protocols/protocol";
 import { awsJson } from "../protocols/aws-json";
-import { awsQuery, ec2Query } from "../protocols/query";
+import { awsQuery, ec2Query, readForm } from "../protocols/query";
 import { ServiceError } from "../errors/service-error";
 import { cut } from "../errors/echo";
 import { validate } from "../validation/validate";
@@ -196,10 +196,8 @@ export class Gateway {
       return { def, protocol: awsJson };
     }
     const contentType = req.headers["content-type"] ?? "";
-    const form = new URLSearchParams(req.query);
-    if (req.method === "POST" && (contentType === "" || contentType.startsWith("application/x-www-form-urlencoded"))) {
-      for (const [k, v] of new URLSearchParams(req.body.toString("utf8"))) form.append(k, v);
-    }
+    const formBody = req.method === "POST" && (contentType === "" || contentType.startsWith("application/x-www-form-urlencoded"));
+    const form = readForm(req.query, formBody ? req.body.toString("utf8") : undefined);
     let def = this.byName.get(caller.service ?? "");
     if (!def || def.model.protocol === "json") {
       if (contentType.startsWith("application/x-amz-json") && def) return { def, protocol: awsJson };

@@ -141,4 +141,15 @@ describe("input bounds over HTTP", () => {
     // Up to the bound, unknown members are dropped as before.
     assert.equal((await appstream(server.endpoint, "DescribeFleets", `{${keys(5000, "0")}}`)).status, 200);
   });
+
+  it("reads no more of a query than it may accept, without dropping any parameter it reads", async () => {
+    const deep = await query(server.endpoint, "ec2", `${EC2}&Filter${".1".repeat(3_000_000)}=x`);
+    assert.ok(expectError("ec2", deep, "UnknownParameter").startsWith("The parameter Filter.1.1.1.1"));
+    const many = Array.from({ length: 100_000 }, (_, i) => `Filter.${i + 1}.Name=name&Filter.${i + 1}.Value.1=x`).join("&");
+    expectError("ec2", await query(server.endpoint, "ec2", `${EC2}&${many}`), "InvalidParameterValue");
+    // Empty parameters (`&&`) are not parameters: the filter after 20,000 of them still applies.
+    const sparse = await query(server.endpoint, "ec2", `${EC2}${"&".repeat(20_000)}&Filter.1.Name=name&Filter.1.Value.1=nothing-has-this-name`);
+    assert.equal(sparse.status, 200, sparse.body.slice(0, 300));
+    assert.doesNotMatch(sparse.body, /<imageId>/);
+  });
 });
