@@ -2,8 +2,9 @@
 // transaction → serialize. Every failure along the way becomes the service's own error; nothing escapes.
 import type { Protocol, RawRequest, RawResponse } from "../protocols/protocol";
 import { awsJson } from "../protocols/aws-json";
-import { awsQuery, ec2Query } from "../protocols/query";
+import { awsQuery, ec2Query, readForm } from "../protocols/query";
 import { ServiceError } from "../errors/service-error";
+import { cut } from "../errors/echo";
 import { validate } from "../validation/validate";
 import type { Store } from "../state/store";
 import type { Clock } from "../state/clock";
@@ -22,6 +23,8 @@ import { ACTIONS, ALWAYS_ALLOWED } from "../auth/actions";
 import { isAllowed } from "../auth/policy";
 
 const PROTOCOLS: Record<string, Protocol> = { json: awsJson, ec2: ec2Query, query: awsQuery };
+/** Characters of an error message at most (a validation message of ten violations stays below). */
+const MAX_MESSAGE = 8192;
 
 export interface GatewayDeps {
   services: ServiceDefinition[];
@@ -193,10 +196,8 @@ export class Gateway {
       return { def, protocol: awsJson };
     }
     const contentType = req.headers["content-type"] ?? "";
-    const form = new URLSearchParams(req.query);
-    if (req.method === "POST" && (contentType === "" || contentType.startsWith("application/x-www-form-urlencoded"))) {
-      for (const [k, v] of new URLSearchParams(req.body.toString("utf8"))) form.append(k, v);
-    }
+    const formBody = req.method === "POST" && (contentType === "" || contentType.startsWith("application/x-www-form-urlencoded"));
+    const form = readForm(req.query, formBody ? req.body.toString("utf8") : undefined);
     let def = this.byName.get(caller.service ?? "");
     if (!def || def.model.protocol === "json") {
       if (contentType.startsWith("application/x-amz-json") && def) return { def, protocol: awsJson };
@@ -253,6 +254,8 @@ export class Gateway {
       this.deps.log.failure(`${routed.def.name} ${operation ?? "-"} ${requestId}`, e);
       error = routed.def.internalError();
     }
+    // A handler's message may repeat what the caller sent: bounded here, whatever the handler.
+    if (error.message.length > MAX_MESSAGE) error = new ServiceError(error.code, `${cut(error.message, MAX_MESSAGE)}...`, error.status, error.extra);
     return routed.protocol.serializeError(error, routed.def.model, requestId);
   }
 }

@@ -2,6 +2,7 @@
 import type { Shape } from "../model/model";
 import { ServiceError } from "../errors/service-error";
 import type { Protocol, RawRequest, RawResponse } from "./protocol";
+import { jsonLimitProblem } from "./json-limits";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const serializationError = (message: string) => new ServiceError("SerializationException", message, 400);
@@ -17,10 +18,12 @@ function typeName(v: unknown): string {
   }
 }
 
-/** Checks JSON types against the shape and converts timestamps and blobs; drops members the model lacks. */
-function coerce(shape: Shape, v: unknown, depth: number): unknown {
+/**
+ * Checks JSON types against the shape and converts timestamps and blobs; drops members the model lacks.
+ * Its depth and the number of values it meets are bounded by jsonLimitProblem, checked before the parse.
+ */
+function coerce(shape: Shape, v: unknown): unknown {
   if (v === null) return undefined;
-  if (depth > 64) throw serializationError("Request nesting is too deep.");
   const mismatch = () => serializationError(`Unexpected ${typeName(v)} where ${shape.type} was expected for ${shape.name}.`);
   switch (shape.type) {
     case "structure": {
@@ -28,18 +31,18 @@ function coerce(shape: Shape, v: unknown, depth: number): unknown {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         const m = Object.prototype.hasOwnProperty.call(shape.members, k) ? shape.members[k] : undefined;
-        if (m) { const c = coerce(m.shape, x, depth + 1); if (c !== undefined) out[k] = c; }
+        if (m) { const c = coerce(m.shape, x); if (c !== undefined) out[k] = c; }
       }
       return out;
     }
     case "list":
       if (!Array.isArray(v)) throw mismatch();
-      return v.map((x) => { const c = coerce(shape.member!.shape, x, depth + 1); if (c === undefined) throw mismatch(); return c; });
+      return v.map((x) => { const c = coerce(shape.member!.shape, x); if (c === undefined) throw mismatch(); return c; });
     case "map": {
       if (typeof v !== "object" || Array.isArray(v)) throw mismatch();
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-        const c = coerce(shape.value!.shape, x, depth + 1);
+        const c = coerce(shape.value!.shape, x);
         if (c !== undefined) out[k] = c;
       }
       return out;
@@ -136,6 +139,8 @@ export const awsJson: Protocol = {
 
   parse(req, operation) {
     if (!operation.input) return {};
+    const problem = jsonLimitProblem(req.body);
+    if (problem) throw serializationError(problem);
     let body: unknown = {};
     let text: string;
     // Invalid UTF-8 is refused as a JSON parser refuses it, rather than read as U+FFFD and stored.
@@ -146,7 +151,7 @@ export const awsJson: Protocol = {
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       throw serializationError("Start of structure or map found where not expected.");
     }
-    return coerce(operation.input, body, 0) as Record<string, unknown>;
+    return coerce(operation.input, body) as Record<string, unknown>;
   },
 
   serialize(output, operation, _model, requestId): RawResponse {

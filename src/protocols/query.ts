@@ -3,6 +3,7 @@
 // are flattened, the result wrapper and the error envelope.
 import type { Member, Operation, ServiceModel, Shape } from "../model/model";
 import { ServiceError } from "../errors/service-error";
+import { echo } from "../errors/echo";
 import type { Protocol, RawRequest, RawResponse } from "./protocol";
 import { escapeXml, writeMembers, type XmlFlavour } from "./xml";
 
@@ -20,16 +21,43 @@ const ENVELOPE = new Set(["Action", "Version", "AWSAccessKeyId", "SignatureMetho
 interface Node { value?: string; children?: Map<string, Node> }
 
 const MAX_PARAMS = 10_000;
+/** Dotted segments a parameter name may have; the deepest member of the models takes 6 (`A.1.B.1.C.1`). */
+const MAX_SEGMENTS = 16;
 
-/** `Filter.1.Value.2=x` → a tree keyed by the dotted segments. */
-function toTree(form: URLSearchParams): Node {
+/**
+ * The parameters of a query request: the query string's, then the form body's. Parsing a body of a million
+ * parameters would take most of a second, so the body is read up to one parameter beyond MAX_PARAMS: enough
+ * for toTree to refuse the request, and for the gateway to find its Action and Version.
+ */
+export function readForm(query: URLSearchParams, body?: string): URLSearchParams {
+  const form = new URLSearchParams(query);
+  if (body) for (const [k, v] of new URLSearchParams(body.slice(0, endOfParams(body, MAX_PARAMS + 1)))) form.append(k, v);
+  return form;
+}
+
+/** Where the first `n` parameters of a form body end; empty ones (`&&`) are no parameters, as URLSearchParams reads them. */
+function endOfParams(body: string, n: number): number {
+  let count = 0;
+  for (let start = 0; start < body.length;) {
+    let end = body.indexOf("&", start);
+    if (end < 0) end = body.length;
+    if (end > start && ++count === n) return end;
+    start = end + 1;
+  }
+  return body.length;
+}
+
+/** `Filter.1.Value.2=x` → a tree keyed by the dotted segments. A name deeper than any member is unknown, unsplit. */
+function toTree(form: URLSearchParams, f: QueryFlavour): Node {
   const root: Node = { children: new Map() };
   let count = 0;
   for (const [key, value] of form) {
     if (++count > MAX_PARAMS) throw new ServiceError("InvalidParameterValue", "The request has too many parameters.", 400);
     if (ENVELOPE.has(key) || key.startsWith("X-Amz-")) continue;
+    const segments = key.split(".", MAX_SEGMENTS + 1);
+    if (segments.length > MAX_SEGMENTS) throw f.unknownParameter(key);
     let node = root;
-    for (const seg of key.split(".")) {
+    for (const seg of segments) {
       if (!node.children) node.children = new Map();
       let next = node.children.get(seg);
       if (!next) { next = {}; node.children.set(seg, next); }
@@ -159,7 +187,7 @@ function makeQueryProtocol(f: QueryFlavour, envelope: {
     operationName: (_req, form) => form?.get("Action") ?? undefined,
     parse(_req: RawRequest, operation: Operation, _model: ServiceModel, form?: URLSearchParams) {
       if (!operation.input) return {};
-      return parser.structure(operation.input, toTree(form ?? new URLSearchParams()), "");
+      return parser.structure(operation.input, toTree(form ?? new URLSearchParams(), f), "");
     },
     serialize(output, operation, model, requestId) {
       const parts: string[] = [];
@@ -179,8 +207,8 @@ export const ec2Query = makeQueryProtocol({
   defaultListItem: "item",
   wireName: (m) => m.queryName ?? capitalize(m.locationName ?? m.name),
   invalidValue: (name, value, expected) =>
-    new ServiceError("InvalidParameterValue", `Value (${value}) for parameter ${name} is invalid. Expected: '${expected}'.`),
-  unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${name} is not recognized`),
+    new ServiceError("InvalidParameterValue", `Value (${echo(value)}) for parameter ${echo(name)} is invalid. Expected: '${expected}'.`),
+  unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${echo(name)} is not recognized`),
 }, {
   // An action without output members still answers <return>true</return>, as EC2 does (e.g. CreateTags).
   // EC2 writes its namespace with a trailing slash (http://ec2.amazonaws.com/doc/2016-11-15/); the model has none.
@@ -195,8 +223,8 @@ export const awsQuery = makeQueryProtocol({
   defaultListItem: "member",
   wireName: (m) => m.locationName ?? m.name,
   invalidValue: (name, value, expected) =>
-    new ServiceError("ValidationError", `Value '${value}' at '${name}' failed to satisfy constraint: Member must be a ${expected}`),
-  unknownParameter: (name) => new ServiceError("InvalidParameter", `The parameter ${name} is not recognized`),
+    new ServiceError("ValidationError", `Value '${echo(value)}' at '${echo(name)}' failed to satisfy constraint: Member must be a ${expected}`),
+  unknownParameter: (name) => new ServiceError("InvalidParameter", `The parameter ${echo(name)} is not recognized`),
 }, {
   result: (op, model, requestId, members) => {
     const wrapper = op.resultWrapper ?? `${op.name}Result`;

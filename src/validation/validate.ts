@@ -1,6 +1,11 @@
-// Validates a parsed input against its model shape and collects every violation with its member path,
+// Validates a parsed input against its model shape and collects the violations with their member paths,
 // in the order and words AWS services use ("Value 'x' at 'name' failed to satisfy constraint: ...").
+// It stops at MAX_VIOLATIONS, so that neither the work nor the message grows with a hostile input.
 import type { Shape } from "../model/model";
+import { echo } from "../errors/echo";
+
+/** Violations collected at most; the message reports those. */
+const MAX_VIOLATIONS = 10;
 
 export type ViolationKind = "required" | "length" | "range" | "pattern" | "enum";
 
@@ -46,14 +51,18 @@ export function validate(shape: Shape, value: unknown): Violation[] {
   return out;
 }
 
+const full = (out: Violation[]) => out.length >= MAX_VIOLATIONS;
+
 function walk(shape: Shape, value: unknown, path: string, memberPath: string, out: Violation[]): void {
-  if (value === undefined || value === null) return;
-  const add = (kind: ViolationKind, bound?: "min" | "max") =>
-    out.push({ kind, path, memberPath, value, constraint: constraintOf(kind, shape, bound) });
+  if (value === undefined || value === null || full(out)) return;
+  const add = (kind: ViolationKind, bound?: "min" | "max") => {
+    if (!full(out)) out.push({ kind, path, memberPath, value, constraint: constraintOf(kind, shape, bound) });
+  };
   switch (shape.type) {
     case "structure": {
       const obj = value as Record<string, unknown>;
       for (const [name, member] of Object.entries(shape.members)) {
+        if (full(out)) return;
         const p = path ? `${path}.${lowerFirst(name)}` : lowerFirst(name);
         const mp = memberPath ? `${memberPath}.${name}` : name;
         const v = obj[name];
@@ -69,17 +78,18 @@ function walk(shape: Shape, value: unknown, path: string, memberPath: string, ou
       const arr = value as unknown[];
       if (shape.min !== undefined && arr.length < shape.min) add("length", "min");
       if (shape.max !== undefined && arr.length > shape.max) add("length", "max");
-      arr.forEach((item, i) => walk(shape.member!.shape, item, `${path}.${i + 1}.member`, `${memberPath}.${i + 1}`, out));
+      for (let i = 0; i < arr.length && !full(out); i++) walk(shape.member!.shape, arr[i], `${path}.${i + 1}.member`, `${memberPath}.${i + 1}`, out);
       return;
     }
     case "map": {
       const obj = value as Record<string, unknown>;
-      const n = Object.keys(obj).length;
-      if (shape.min !== undefined && n < shape.min) add("length", "min");
-      if (shape.max !== undefined && n > shape.max) add("length", "max");
-      for (const [k, v] of Object.entries(obj)) {
+      const keys = Object.keys(obj);
+      if (shape.min !== undefined && keys.length < shape.min) add("length", "min");
+      if (shape.max !== undefined && keys.length > shape.max) add("length", "max");
+      for (let i = 0; i < keys.length && !full(out); i++) {
+        const k = keys[i];
         walk(shape.key!.shape, k, `${path}.${k}.key`, `${memberPath}.${k}`, out);
-        walk(shape.value!.shape, v, `${path}.${k}.value`, `${memberPath}.${k}`, out);
+        walk(shape.value!.shape, obj[k], `${path}.${k}.value`, `${memberPath}.${k}`, out);
       }
       return;
     }
@@ -111,19 +121,10 @@ function walk(shape: Shape, value: unknown, path: string, memberPath: string, ou
   }
 }
 
-function render(v: unknown): string {
-  if (v === null || v === undefined) return "null";
-  if (Array.isArray(v)) return `[${v.map(render).join(", ")}]`;
-  if (typeof v === "object" && !Buffer.isBuffer(v)) {
-    return `{${Object.entries(v as object).map(([k, x]) => `${k}=${render(x)}`).join(", ")}}`;
-  }
-  return String(v);
-}
-
 /** The AWS JSON wording: "2 validation errors detected: Value 'x' at 'a' failed ...; Value null at 'b' ...". */
 export function awsValidationMessage(violations: Violation[]): string {
   const n = violations.length;
   const parts = violations.map((v) =>
-    `Value ${v.value === null ? "null" : `'${render(v.value)}'`} at '${v.path}' failed to satisfy constraint: ${v.constraint}`);
+    `Value ${v.value === null ? "null" : `'${echo(v.value)}'`} at '${echo(v.path)}' failed to satisfy constraint: ${v.constraint}`);
   return `${n} validation error${n === 1 ? "" : "s"} detected: ${parts.join("; ")}`;
 }

@@ -116,3 +116,36 @@ export function mutate(input: Record<string, unknown>, m: Mutation, op: Operatio
   else if (m.kind === "retype") out[key] = m.value;
   return out;
 }
+
+/**
+ * EC2 filter values (`*`, `?`, `\` escapes): subjects with characters turned into wildcards (so that many
+ * match), fragments of subjects among wildcards, runs of wildcards and backslashes, and values around EC2's
+ * limit of 255 characters.
+ */
+export function filterValueArb(subjects: string[]): fc.Arbitrary<string> {
+  const derived = fc.tuple(fc.constantFrom(...subjects), fc.array(fc.nat(), { maxLength: 6 })).map(([s, edits]) => {
+    const chars = Array.from(s).map((c) => ("*?\\".includes(c) ? `\\${c}` : c));
+    for (const n of edits) {
+      const at = n % (chars.length + 1);
+      if (n % 3 === 0) chars.splice(at, (n >> 2) % 8, "*");
+      else if (n % 3 === 1 && at < chars.length) chars[at] = "?";
+      else chars.splice(at, 0, "*");
+    }
+    return chars.join("");
+  });
+  const fragment = fc.constantFrom(...subjects).chain((s) => fc.tuple(fc.nat(s.length), fc.nat(12)).map(([at, n]) => s.slice(at, at + n)));
+  const run = fc.tuple(fc.constantFrom("*", "?", "\\", "*?", "?*", "\\*", "\\\\"), fc.integer({ min: 2, max: 140 })).map(([t, n]) => t.repeat(n));
+  const token = fc.oneof(
+    { weight: 4, arbitrary: fragment },
+    { weight: 4, arbitrary: fc.constantFrom("*", "?", "\\", "\\*", "\\?", "\\\\", "**") },
+    { weight: 2, arbitrary: run },
+    { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 2 }) },
+  );
+  const edge = fc.integer({ min: 250, max: 260 }).chain((n) => fc.constantFrom("*".repeat(n - 1) + "!", "a".repeat(n), "?".repeat(n), "*?".repeat(n).slice(0, n)));
+  return fc.oneof(
+    { weight: 5, arbitrary: derived },
+    { weight: 5, arbitrary: fc.array(token, { maxLength: 8 }).map((t) => t.join("")) },
+    { weight: 1, arbitrary: edge },
+  );
+}

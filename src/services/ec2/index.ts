@@ -2,6 +2,7 @@
 // (errors-overview.html: MissingParameter, InvalidParameterValue, InvalidAction, DryRunOperation, InternalError).
 import { loadModel } from "../../model/model";
 import { ServiceError } from "../../errors/service-error";
+import { echo } from "../../errors/echo";
 import type { ServiceDefinition } from "../../gateway/service";
 import { ec2Records } from "./record-schemas";
 import type { Violation } from "../../validation/validate";
@@ -43,9 +44,9 @@ function wirePath(memberPath: string): string {
 /** EC2 reports the first violation: a missing member, or a value outside the model's constraints. */
 function validationError(violations: Violation[]): ServiceError {
   const v = violations[0];
-  const name = wirePath(v.memberPath);
+  const name = echo(wirePath(v.memberPath));
   if (v.kind === "required") return new ServiceError("MissingParameter", `The request must contain the parameter ${name}`);
-  const shown = Array.isArray(v.value) ? `${v.value.length} items` : String(v.value);
+  const shown = Array.isArray(v.value) ? `${v.value.length} items` : echo(v.value);
   return new ServiceError("InvalidParameterValue", `Value (${shown}) for parameter ${name} is invalid. ${v.constraint}`);
 }
 
