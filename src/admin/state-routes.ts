@@ -4,6 +4,7 @@ import type { App } from "../app";
 import { AdminError, json, parseJsonBody } from "./json";
 import { PHASE_WEIGHTS } from "../config";
 import type { StoredRecord } from "../state/store";
+import { forgetDueTime } from "../state/expiry";
 
 export const STATE_FORMAT = "imagelite-state";
 
@@ -58,6 +59,7 @@ export function importState(app: App, doc: Record<string, unknown>): number {
     app.store.clear();
     for (const r of records) app.store.put(r.type, { account: r.account, region: r.region }, r.id, r.value);
   });
+  forgetDueTime(app.store);
   if (clock) app.clock.restore(clock.mode as "real" | "manual", at);
   return records.length;
 }
