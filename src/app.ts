@@ -15,6 +15,7 @@ import { applySeed, readSeed } from "./seed/seed";
 import { Authenticator } from "./auth/authenticator";
 import { loadCredentials } from "./auth/credentials";
 import type { RecordSchema } from "./state/record-schema";
+import { EXPIRY_RECORDS } from "./state/expiry";
 
 export const VERSION: string = require("../../package.json").version;
 
@@ -56,7 +57,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
     keepClockInStore(clock, store, config.clock, requestLog);
     const app: App = {
       config, store, clock, log: requestLog, services, faults: new Faults(), auth,
-      recordSchemas: new Map([...services.flatMap((d) => Object.entries(d.records)), [CLOCK_RECORD.type, CLOCK_SCHEMA]]),
+      recordSchemas: new Map([...services.flatMap((d) => Object.entries(d.records)), ...Object.entries(EXPIRY_RECORDS), [CLOCK_RECORD.type, CLOCK_SCHEMA]]),
       gateway: undefined as unknown as Gateway,
       close: () => store.close(),
     };

@@ -6,6 +6,7 @@ import { PHASE_WEIGHTS } from "../config";
 import type { StoredRecord } from "../state/store";
 import { checkRecord } from "../state/record-schema";
 import { CLOCK_MAX_MS, CLOCK_MIN_MS, isClockTime } from "../state/clock";
+import { forgetDueTime } from "../state/expiry";
 
 export const STATE_FORMAT = "imagelite-state";
 
@@ -66,6 +67,7 @@ export function importState(app: App, doc: Record<string, unknown>): number {
     app.store.clear();
     for (const r of records) app.store.put(r.type, { account: r.account, region: r.region }, r.id, r.value);
   });
+  forgetDueTime(app.store);
   if (clock) app.clock.restore(clock.mode as "real" | "manual", at);
   return records.length;
 }

@@ -8,6 +8,7 @@ import { cut } from "../errors/echo";
 import { validate } from "../validation/validate";
 import type { Store } from "../state/store";
 import type { Clock } from "../state/clock";
+import { sweepExpired } from "../state/expiry";
 import type { Timings } from "../config";
 import { requestId as newRequestId } from "../util/ids";
 import { callerOf, type Caller } from "./caller";
@@ -238,6 +239,8 @@ export class Gateway {
     const op = call.op!;
     const handler = def.handlers[op.name];
     const ctx = this.contextOf(call);
+    // Records of resources gone by now are purged first, in a transaction of their own (state/expiry.ts).
+    sweepExpired(this.deps.store, ctx.now, (e) => this.deps.log.failure(`expiry sweep before ${call.requestId}`, e));
     if (def.isDryRun?.(call.input!)) {
       this.deps.store.rollback(() => handler(ctx, call.input));
       throw def.dryRunSuccess!();

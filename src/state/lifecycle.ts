@@ -38,3 +38,9 @@ export const stateAt = (schedule: Schedule, now: number): string => stepAt(sched
 
 /** When the schedule reaches its last step (its final state). */
 export const settledAt = (schedule: Schedule): number => schedule[schedule.length - 1].at;
+
+/** When the schedule ends in `state` (e.g. the GONE of a deleted resource), the time it begins; otherwise undefined. */
+export function endsIn(schedule: Schedule, state: string): number | undefined {
+  const last = schedule[schedule.length - 1];
+  return last?.state === state ? last.at : undefined;
+}

@@ -3,7 +3,8 @@
 // delete need a stopped builder, stop a running one, and nothing is possible in a transitional state;
 // deleting a running builder is accepted by the service as well).
 import type { RequestContext } from "../../gateway/context";
-import { plan, stateAt } from "../../state/lifecycle";
+import { defineExpiring, trackExpiry } from "../../state/expiry";
+import { endsIn, plan, stateAt } from "../../state/lifecycle";
 import { arn } from "../../util/arn";
 import type { AppStreamHandlers, ImageBuilder, CreateImageBuilderRequest, Image } from "./api.generated";
 import * as err from "./errors";
@@ -35,7 +36,17 @@ function mustGet(ctx: RequestContext, name: string): BuilderRecord {
   return rec;
 }
 
-const save = (ctx: RequestContext, rec: BuilderRecord) => ctx.store.put(TYPES.builder, ctx.partition, rec.Name, rec);
+function save(ctx: RequestContext, rec: BuilderRecord): void {
+  ctx.store.put(TYPES.builder, ctx.partition, rec.Name, rec);
+  trackExpiry(ctx.store, TYPES.builder, ctx.partition, rec.Name, rec);
+}
+
+// A deleted builder goes once DELETING is over: its tags are on it, its image use went with DeleteImageBuilder.
+defineExpiring<BuilderRecord>({
+  type: TYPES.builder,
+  goneAt: (r) => endsIn(r.schedule, GONE),
+  purge: ({ store, partition }, name) => { store.delete(TYPES.builder, partition, name); },
+});
 
 /** `changed`: the answer to the call that just set a new schedule shows its first state, even when transitions take no time. */
 export function builderView(ctx: RequestContext, rec: BuilderRecord, changed = false): ImageBuilder {

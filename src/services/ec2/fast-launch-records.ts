@@ -6,6 +6,7 @@
 // (win-view-fast-launch.html): OwnerId "is not populated for AMIs that are shared with you".
 import type { RequestContext } from "../../gateway/context";
 import { ServiceError } from "../../errors/service-error";
+import { trackExpiry } from "../../state/expiry";
 import { stepAt, type Step } from "../../state/lifecycle";
 import type { DescribeFastLaunchImagesSuccessItem, FastLaunchLaunchTemplateSpecificationResponse, FastLaunchStateCode } from "./api.generated";
 import * as err from "./errors";
@@ -61,6 +62,7 @@ export function fastLaunchImage(ctx: RequestContext, imageId: string): AmiRecord
 
 export function saveSettings(ctx: RequestContext, rec: FastLaunchRecord): void {
   ctx.store.put(FAST_LAUNCH, ctx.partition, rec.ImageId, rec);
+  trackExpiry(ctx.store, FAST_LAUNCH, ctx.partition, rec.ImageId, rec);
 }
 
 /**

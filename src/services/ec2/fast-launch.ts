@@ -9,7 +9,7 @@ import { ServiceError } from "../../errors/service-error";
 import { compileFilters } from "../../util/ec2-filters";
 import type { Ec2Handlers, EnableFastLaunchRequest, FastLaunchLaunchTemplateSpecificationResponse } from "./api.generated";
 import * as err from "./errors";
-import { checkAmiId, findImage } from "./image-access";
+import { checkAmiId, findImage, noteReference } from "./image-access";
 import { nextToken, pageLimit, startAfter } from "./paging";
 import {
   currentSettings, FAST_LAUNCH, fastLaunchImage, incorrectState, live, saveSettings, stepOf, USER_INITIATED, view,
@@ -101,6 +101,7 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
       begun = continueWith(ctx, rec, ["enabling", USER_INITIATED, ctx.timings.seconds("fastLaunchEnable")], [...end]);
     }
     saveSettings(ctx, rec);
+    noteReference(ctx, ami);
     return view(ctx, rec, begun);
   },
 

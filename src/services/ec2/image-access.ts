@@ -2,6 +2,7 @@
 // own partition), public ones (an index record per region), and the Amazon catalog. Deregistered AMIs stay
 // visible to their owner until their schedule reaches GONE.
 import type { RequestContext } from "../../gateway/context";
+import { trackExpiry } from "../../state/expiry";
 import { stateAt } from "../../state/lifecycle";
 import { catalogImage } from "./catalog";
 import * as err from "./errors";
@@ -46,5 +47,15 @@ export function findOwnImage(ctx: RequestContext, id: string): AmiRecord {
 }
 
 export function saveImage(ctx: RequestContext, rec: AmiRecord): void {
-  ctx.store.put(TYPES.image, partitionOf(rec.owner, rec.region), rec.ImageId, rec);
+  const p = partitionOf(rec.owner, rec.region);
+  ctx.store.put(TYPES.image, p, rec.ImageId, rec);
+  trackExpiry(ctx.store, TYPES.image, p, rec.ImageId, rec);
+}
+
+/** The caller keeps records on another account's AMI (its tags, fast launch settings): indexed so that they go with it. */
+export function noteReference(ctx: RequestContext, ami: AmiRecord): void {
+  const owner = partitionOf(ami.owner, ami.region);
+  // Amazon's catalog is never stored, and never goes.
+  if (ami.owner === ctx.accountId || !ctx.store.get(TYPES.image, owner, ami.ImageId)) return;
+  ctx.store.put(TYPES.reference, owner, `${ami.ImageId} ${ctx.accountId}`, { account: ctx.accountId });
 }

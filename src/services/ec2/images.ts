@@ -7,13 +7,17 @@ import { plan } from "../../state/lifecycle";
 import { hexId } from "../../util/ids";
 import type { BlockDeviceMapping, Ec2Handlers, Tag } from "./api.generated";
 import * as err from "./errors";
-import { checkAmiId, findImage, findOwnImage, saveImage } from "./image-access";
+import { checkAmiId, findImage, findOwnImage, noteReference, saveImage } from "./image-access";
 import { resetPermissions } from "./launch-permissions";
 import { amiState, partitionOf, TYPES, type AmiRecord } from "./records";
 import { isRegion } from "../../util/regions";
 import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "./tags";
 
-registerTaggable({ prefix: "ami-", resourceType: "image", check: (ctx, id) => { findImage(ctx, id); } });
+registerTaggable({
+  prefix: "ami-", resourceType: "image",
+  check: (ctx, id) => { findImage(ctx, id); },
+  tagged: (ctx, id) => noteReference(ctx, findImage(ctx, id)),
+});
 
 /** RegisterImage's documented name rule: 3-128 of letters, digits, ( ) [ ] space . / - ' @ _. */
 const AMI_NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
@@ -141,7 +145,7 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     const copied = input.CopyImageTags
       ? Object.entries(tagMap(ctx, src.ImageId, partitionOf(ctx.accountId, input.SourceRegion))).filter(([k]) => !reserved(k)).map(([Key, Value]) => ({ Key, Value }))
       : [];
-    const { ImageId: _id, owner: _o, region: _r, createdAt: _c, public: _p, schedule: _s, alias: _a, deprecatesAt: _d, ImageLocation: _l, ...rest } = src;
+    const { ImageId: _id, owner: _o, region: _r, createdAt: _c, public: _p, schedule: _s, alias: _a, deprecatesAt: _d, ImageLocation: _l, clientToken: _t, ...rest } = src;
     const rec = createAmi(ctx, {
       ...rest,
       Name: input.Name,
@@ -152,6 +156,7 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
       SourceImageId: src.ImageId,
       SourceImageRegion: input.SourceRegion,
       FreeTierEligible: undefined,
+      clientToken: tokenId,
     }, "amiCopy", [...copied, ...tags]);
     if (tokenId) ctx.store.put(TYPES.clientToken, ctx.partition, tokenId, { fingerprint, ImageId: rec.ImageId });
     return { ImageId: rec.ImageId };

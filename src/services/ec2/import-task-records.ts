@@ -6,6 +6,7 @@
 // percentages are imagelite's own (the guide shows only examples). Finished tasks stay listed for 7 days
 // (DescribeImportImageTasks reference: tasks active now or completed or canceled in the previous 7 days).
 import type { RequestContext } from "../../gateway/context";
+import { trackExpiry } from "../../state/expiry";
 import { stateAt, type Schedule } from "../../state/lifecycle";
 import type { ImportImageLicenseConfigurationResponse, ImportImageTask, SnapshotDetail, UserBucketDetails } from "./api.generated";
 import { GONE } from "./records";
@@ -67,6 +68,8 @@ export interface ImportTaskRecord {
   /** StatusMessage once deleting or deleted: the cancel reason or the failure. */
   reason?: string;
   schedule: Schedule;
+  /** The client token record (TYPES.clientToken id) of the ImportImage that started it. */
+  clientToken?: string;
 }
 
 export const taskState = (ctx: RequestContext, r: ImportTaskRecord): string => stateAt(r.schedule, ctx.now);
@@ -83,7 +86,10 @@ export function storedTask(ctx: RequestContext, id: string): ImportTaskRecord | 
   return r && taskState(ctx, r) !== GONE ? r : undefined;
 }
 
-export const saveTask = (ctx: RequestContext, r: ImportTaskRecord) => ctx.store.put(IMPORT_TASK_TYPE, ctx.partition, r.ImportTaskId, r);
+export function saveTask(ctx: RequestContext, r: ImportTaskRecord): void {
+  ctx.store.put(IMPORT_TASK_TYPE, ctx.partition, r.ImportTaskId, r);
+  trackExpiry(ctx.store, IMPORT_TASK_TYPE, ctx.partition, r.ImportTaskId, r);
+}
 
 function diskView(d: DiskRecord, status: string, step: string | undefined): SnapshotDetail {
   const done = status === "completed";

@@ -101,7 +101,7 @@ function createImportedAmi(ctx: RequestContext, t: ImportTaskRecord): string {
   return rec.ImageId;
 }
 
-function importImage(ctx: RequestContext, input: ImportImageRequest): ImportTaskRecord {
+function importImage(ctx: RequestContext, input: ImportImageRequest, clientToken: string | undefined): ImportTaskRecord {
   const disks = checkImportImage(input);
   const tags = tagsFor(input.TagSpecifications, "import-image-task");
   checkQuota(ctx);
@@ -124,6 +124,7 @@ function importImage(ctx: RequestContext, input: ImportImageRequest): ImportTask
     LicenseSpecifications: input.LicenseSpecifications?.map((l) => ({ LicenseConfigurationArn: l.LicenseConfigurationArn })),
     disks,
     schedule: taskSchedule(ctx, !!ctx.failure),
+    clientToken,
   };
   if (ctx.failure) t.reason = ctx.failure.reason ?? DEFAULT_FAILURE;
   else t.ImageId = createImportedAmi(ctx, t);
@@ -140,7 +141,7 @@ export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImpo
     const seen = tokenId ? ctx.store.get<{ fingerprint: string; ImportTaskId: string }>(TYPES.clientToken, ctx.partition, tokenId) : undefined;
     if (seen && seen.fingerprint !== fingerprint) throw err.idempotentMismatch("The client token has been used with different parameters.");
     const existing = seen && storedTask(ctx, seen.ImportTaskId);
-    const t = existing ?? importImage(ctx, input);
+    const t = existing ?? importImage(ctx, input, tokenId);
     if (tokenId && !existing) ctx.store.put(TYPES.clientToken, ctx.partition, tokenId, { fingerprint, ImportTaskId: t.ImportTaskId });
     const { BootMode: _b, ...view } = taskView(ctx, t, existing ? undefined : t.schedule[0].state);
     return view;

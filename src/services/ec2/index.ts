@@ -14,6 +14,7 @@ import { tagHandlers } from "./tag-handlers";
 import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
+import "./purge"; // what goes once gone: the expiring kinds of record
 
 const handlers: Ec2Handlers = {
   ...imageHandlers,

@@ -22,6 +22,7 @@ export const ec2Records: Record<string, RecordSchema> = {
   [TYPES.sharedWithMe]: ownerIndex,
   [TYPES.publicImage]: ownerIndex,
   [TYPES.clientToken]: { fingerprint: "string" },
+  [TYPES.reference]: { account: "string" },
   [TAG_TYPE]: { ResourceId: "string", ResourceType: "string", Key: "string", Value: "string" },
   [IMPORT_TASK_TYPE]: {
     ImportTaskId: "string", owner: "string", region: "string", createdAt: "number", Architecture: "string", Encrypted: "boolean",

@@ -17,6 +17,8 @@ export const TYPES = {
   publicImage: "ec2.public-image",
   /** Caller's partition, id `<operation> <client token>`: idempotent requests. */
   clientToken: "ec2.client-token",
+  /** Owner's partition, id `<ami> <account>` → { account }: another account keeps records on the AMI (tags, fast launch), to purge with it. */
+  reference: "ec2.image-reference",
 } as const;
 
 /** Pseudo-account whose partition indexes the public AMIs of a region (not a real account id: 12 digits never match). */
@@ -61,6 +63,8 @@ export interface AmiRecord {
   public: boolean;
   /** pending → available; deregistration appends deregistered → GONE. */
   schedule: Schedule;
+  /** The client token record (TYPES.clientToken id) of the CopyImage that made it. */
+  clientToken?: string;
 }
 
 export interface IndexRecord { owner: string }

@@ -18,6 +18,8 @@ export interface TaggableKind {
   resourceType: ResourceType;
   /** Throws the kind's own error when the id is malformed or names nothing the caller can see. */
   check(ctx: RequestContext, id: string): void;
+  /** After CreateTags put the caller's tags on the resource. */
+  tagged?(ctx: RequestContext, id: string): void;
 }
 
 const kinds: TaggableKind[] = [];
@@ -71,8 +73,8 @@ export function putTags(ctx: RequestContext, resourceId: string, resourceType: R
   for (const t of checked) ctx.store.put(TAG_TYPE, ctx.partition, tagId(resourceId, t.Key), { ResourceId: resourceId, ResourceType: resourceType, ...t } satisfies TagRecord);
 }
 
-/** Removes every tag the caller keeps on a resource (the resource is gone). */
-export function dropTags(ctx: RequestContext, resourceId: string): void {
+/** Removes every tag an account keeps on a resource (the resource is gone). */
+export function dropTags(ctx: Pick<RequestContext, "store" | "partition">, resourceId: string): void {
   for (const { id } of ctx.store.list(TAG_TYPE, ctx.partition, { prefix: `${resourceId}|` })) ctx.store.delete(TAG_TYPE, ctx.partition, id);
 }
 
@@ -104,7 +106,10 @@ function checkResources(ctx: RequestContext, ids: string[]): TaggableKind[] {
 export function createTags(ctx: RequestContext, ids: string[], tags: Tag[]): void {
   const resolved = checkResources(ctx, ids);
   if (!tags.length) throw err.missingParameter("Tag");
-  ids.forEach((id, i) => putTags(ctx, id, resolved[i].resourceType, tags));
+  ids.forEach((id, i) => {
+    putTags(ctx, id, resolved[i].resourceType, tags);
+    resolved[i].tagged?.(ctx, id);
+  });
 }
 
 /** DeleteTags: no tags → every user tag; a key alone → whatever its value; key and value → only that value. */

@@ -3,6 +3,7 @@
 // EC2 deletes a report 30 days after creation, so a report past its ExpirationTime no longer exists.
 import type { RequestContext } from "../../gateway/context";
 import { ServiceError } from "../../errors/service-error";
+import { trackExpiry } from "../../state/expiry";
 import { stateAt, type Schedule } from "../../state/lifecycle";
 import type { ImageUsageReport, ImageUsageResourceType } from "./api.generated";
 import { registerTaggable, tagList } from "./tags";
@@ -24,6 +25,8 @@ export interface UsageReportRecord {
   StateReason?: string;
   /** Counted when the report was requested: a report shows the usage of that moment. */
   entries: UsageEntry[];
+  /** The client token record (TYPES.clientToken id) of the CreateImageUsageReport that made it. */
+  clientToken?: string;
 }
 
 export const reportMalformed = (id: string) => new ServiceError("InvalidImageUsageReportId.Malformed", `Invalid id: "${id}" (expecting "amiur-...")`);
@@ -31,7 +34,8 @@ export const reportNotFound = (ids: string[]) => new ServiceError("InvalidImageU
   `The image usage report ID${ids.length > 1 ? "s" : ""} '${ids.join(", ")}' ${ids.length > 1 ? "do" : "does"} not exist`);
 
 export const reportState = (ctx: RequestContext, r: UsageReportRecord): string => stateAt(r.schedule, ctx.now);
-export const expired = (ctx: RequestContext, r: UsageReportRecord): boolean => ctx.now >= r.createdAt + RETENTION_MS;
+export const expiresAt = (r: UsageReportRecord): number => r.createdAt + RETENTION_MS;
+export const expired = (ctx: RequestContext, r: UsageReportRecord): boolean => ctx.now >= expiresAt(r);
 
 export function checkReportId(id: string): void {
   if (!REPORT_ID.test(id)) throw reportMalformed(id);
@@ -41,6 +45,11 @@ export function checkReportId(id: string): void {
 export function storedReport(ctx: RequestContext, id: string): UsageReportRecord | undefined {
   const rec = ctx.store.get<UsageReportRecord>(USAGE_REPORT, ctx.partition, id);
   return rec && !expired(ctx, rec) ? rec : undefined;
+}
+
+export function saveReport(ctx: RequestContext, rec: UsageReportRecord): void {
+  ctx.store.put(USAGE_REPORT, ctx.partition, rec.ReportId, rec);
+  trackExpiry(ctx.store, USAGE_REPORT, ctx.partition, rec.ReportId, rec);
 }
 
 export function findReport(ctx: RequestContext, id: string): UsageReportRecord {
@@ -62,7 +71,7 @@ export function reportView(ctx: RequestContext, r: UsageReportRecord): ImageUsag
     State: state,
     StateReason: state === "error" ? r.StateReason : undefined,
     CreationTime: new Date(r.createdAt),
-    ExpirationTime: new Date(r.createdAt + RETENTION_MS),
+    ExpirationTime: new Date(expiresAt(r)),
     Tags: tagList(ctx, r.ReportId),
   };
 }

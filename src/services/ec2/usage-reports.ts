@@ -12,8 +12,9 @@ import { nextToken, startAfter } from "./paging";
 import { amiState, TYPES } from "./records";
 import { dropTags, putTags, tagMap, tagsFor } from "./tags";
 import { countUses } from "./usage-report-entries";
+import { retireToken } from "./purge";
 import {
-  checkReportId, expired, findReport, reportNotFound, reportState, reportView, storedReport, USAGE_REPORT, type UsageReportRecord,
+  checkReportId, expired, findReport, reportNotFound, reportState, reportView, saveReport, storedReport, USAGE_REPORT, type UsageReportRecord,
 } from "./usage-report-records";
 
 const RESOURCE_TYPES = ["ec2:Instance", "ec2:LaunchTemplate"];
@@ -97,17 +98,19 @@ export const usageReportHandlers: Pick<Ec2Handlers, "CreateImageUsageReport" | "
       schedule: plan(ctx.now, ["pending", ctx.timings.seconds("usageReport")], [ctx.failure ? "error" : "available"]),
       StateReason: ctx.failure ? ctx.failure.reason ?? "The report could not be created because of an internal error." : undefined,
       entries: ctx.failure ? [] : countUses(ctx, ami.ImageId, resourceTypes.map((t) => t.ResourceType!), accounts),
+      clientToken: tokenId,
     };
-    ctx.store.put(USAGE_REPORT, ctx.partition, rec.ReportId, rec);
+    saveReport(ctx, rec);
     if (tags.length) putTags(ctx, rec.ReportId, "image-usage-report", tags);
     if (tokenId) ctx.store.put(TYPES.clientToken, ctx.partition, tokenId, { fingerprint, ReportId: rec.ReportId });
     return { ReportId: rec.ReportId };
   },
 
   DeleteImageUsageReport(ctx, { ReportId }) {
-    findReport(ctx, ReportId);
+    const rec = findReport(ctx, ReportId);
     ctx.store.delete(USAGE_REPORT, ctx.partition, ReportId);
     dropTags(ctx, ReportId);
+    retireToken(ctx, rec.clientToken, "ReportId", ReportId, ctx.now);
     return { Return: true };
   },
 
