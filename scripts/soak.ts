@@ -27,8 +27,14 @@ const clients = (endpoint: string) => {
 const acked = { fleets: new Set<string>(), deletedFleets: new Set<string>(), amis: new Set<string>(), deregistered: new Set<string>() };
 const counts = { requests: 0, answered: 0, cutOff: 0, serverErrors: 0, kills: 0, lost: 0 };
 
+/** Closed while the acknowledged writes are checked, so that no write lands between a check's reads. */
+let gate: Promise<void> | undefined;
+let inFlight = 0;
+
 async function call<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  while (gate) await gate;
   counts.requests++;
+  inFlight++;
   try {
     const r = await fn();
     counts.answered++;
@@ -39,6 +45,21 @@ async function call<T>(fn: () => Promise<T>): Promise<T | undefined> {
     else if (status >= 500) { counts.serverErrors++; console.error(`server error ${status}: ${(e as Error).name} ${(e as Error).message}`); }
     else counts.answered++;
     return undefined;
+  } finally {
+    inFlight--;
+  }
+}
+
+/** Runs fn with the workers held back and no request of theirs in flight. */
+async function quiet<T>(fn: () => Promise<T>): Promise<T> {
+  let open!: () => void;
+  gate = new Promise((resolve) => { open = resolve; });
+  while (inFlight > 0) await new Promise((r) => setTimeout(r, 5));
+  try {
+    return await fn();
+  } finally {
+    gate = undefined;
+    open();
   }
 }
 
@@ -114,7 +135,7 @@ async function main(): Promise<void> {
     await kill(server);
     counts.kills++;
     server = await cli.start(dir, ["--transition-seconds", "1"]);
-    const lost = await verify(server.endpoint);
+    const lost = await quiet(() => verify(server.endpoint));
     counts.lost += lost;
     console.log(`${((Date.now() - started) / 1000).toFixed(0)} s: kill ${counts.kills}, ${counts.requests} requests, ${lost} acknowledged writes lost, rss ${before.toFixed(0)} MB before the kill`);
   }
