@@ -1,16 +1,18 @@
-// How each service refuses a call it cannot authenticate or authorize (AWS "Common Errors" pages:
+// How a service refuses a call it cannot authenticate or authorize (AWS "Common Errors" pages:
 // IncompleteSignature 400, InvalidClientTokenId 403, MissingAuthenticationToken 403, RequestExpired 400;
 // EC2 "Error codes": AuthFailure, UnauthorizedOperation 403; JSON services use the ...Exception names).
+// Each service declares its table on its definition; these are the pieces the tables share.
 import { ServiceError } from "../errors/service-error";
 
 export type AuthFailureKind = "missing" | "incomplete" | "unknownKey" | "badToken" | "mismatch" | "expired" | "denied";
 
-const MISMATCH = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
-const BAD_TOKEN = "The security token included in the request is invalid.";
+export type AuthErrorTable = Record<AuthFailureKind, [code: string, status: number, message: string]>;
 
-type Table = Record<AuthFailureKind, [code: string, status: number, message: string]>;
+export const MISMATCH = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+export const BAD_TOKEN = "The security token included in the request is invalid.";
 
-const QUERY_COMMON: Omit<Table, "unknownKey" | "denied"> = {
+/** What the query-protocol services (EC2, STS) answer alike. */
+export const QUERY_COMMON: Omit<AuthErrorTable, "unknownKey" | "denied"> = {
   missing: ["MissingAuthenticationToken", 403, "Request is missing Authentication Token"],
   incomplete: ["IncompleteSignature", 400, ""],
   badToken: ["InvalidClientTokenId", 403, BAD_TOKEN],
@@ -18,31 +20,19 @@ const QUERY_COMMON: Omit<Table, "unknownKey" | "denied"> = {
   expired: ["RequestExpired", 400, "Request has expired."],
 };
 
-const TABLES: Record<string, Table> = {
-  ec2: {
-    ...QUERY_COMMON,
-    unknownKey: ["AuthFailure", 401, "AWS was not able to validate the provided access credentials"],
-    badToken: ["AuthFailure", 401, "AWS was not able to validate the provided access credentials"],
-    denied: ["UnauthorizedOperation", 403, "You are not authorized to perform this operation."],
-  },
-  sts: {
-    ...QUERY_COMMON,
-    unknownKey: ["InvalidClientTokenId", 403, BAD_TOKEN],
-    denied: ["AccessDenied", 403, "User is not authorized to perform this operation."],
-  },
-  appstream: {
-    missing: ["MissingAuthenticationTokenException", 400, "Missing Authentication Token"],
-    incomplete: ["IncompleteSignatureException", 400, ""],
-    unknownKey: ["UnrecognizedClientException", 400, BAD_TOKEN],
-    badToken: ["UnrecognizedClientException", 400, BAD_TOKEN],
-    mismatch: ["InvalidSignatureException", 400, MISMATCH],
-    expired: ["InvalidSignatureException", 400, "Signature expired."],
-    denied: ["AccessDeniedException", 400, "User is not authorized to perform this operation."],
-  },
+/** What the AWS JSON services answer alike. */
+export const JSON_COMMON: AuthErrorTable = {
+  missing: ["MissingAuthenticationTokenException", 400, "Missing Authentication Token"],
+  incomplete: ["IncompleteSignatureException", 400, ""],
+  unknownKey: ["UnrecognizedClientException", 400, BAD_TOKEN],
+  badToken: ["UnrecognizedClientException", 400, BAD_TOKEN],
+  mismatch: ["InvalidSignatureException", 400, MISMATCH],
+  expired: ["InvalidSignatureException", 400, "Signature expired."],
+  denied: ["AccessDeniedException", 400, "User is not authorized to perform this operation."],
 };
 
-/** The service's refusal; `detail` replaces the standard message where the service words it per request. */
-export function authError(service: string, kind: AuthFailureKind, detail?: string): ServiceError {
-  const [code, status, message] = (TABLES[service] ?? TABLES.sts)[kind];
+/** The refusal from a service's table; `detail` replaces the standard message where the service words it per request. */
+export function authError(table: AuthErrorTable, kind: AuthFailureKind, detail?: string): ServiceError {
+  const [code, status, message] = table[kind];
   return new ServiceError(code, detail ?? message, status);
 }

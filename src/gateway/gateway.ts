@@ -1,8 +1,10 @@
-// The way of a request: which service, which account and region → parse → validate → handler in one
-// transaction → serialize. Every failure along the way becomes the service's own error; nothing escapes.
-import type { Protocol, RawRequest, RawResponse } from "../protocols/protocol";
-import { awsJson } from "../protocols/aws-json";
-import { awsQuery, ec2Query, readForm } from "../protocols/query";
+// The way of every call, as one ordered list of steps over one call object:
+//   route → identify → resolve → parse → validate → authorize → faults → delay → invoke, then serialize and log.
+// Every entry point takes it: HTTP requests, the benchmark's in-process requests, and the operator's calls
+// made in process (seed files, admin routes), which skip what only a wire request has (route, identify,
+// parse, authorize, delay, serialize). Every failure along the way becomes the service's own error.
+import type { RawRequest, RawResponse } from "../protocols/protocol";
+import { fromJson } from "../protocols/aws-json";
 import { ServiceError } from "../errors/service-error";
 import { cut } from "../errors/echo";
 import { validate } from "../validation/validate";
@@ -11,19 +13,18 @@ import type { Clock } from "../state/clock";
 import { sweepExpired } from "../state/expiry";
 import type { Timings } from "../config";
 import { requestId as newRequestId } from "../util/ids";
-import { callerOf, type Caller } from "./caller";
+import { callerOf } from "./caller";
 import { checkService, type ServiceDefinition } from "./service";
 import type { RequestContext } from "./context";
 import type { RequestLog } from "./request-log";
-import type { Operation } from "../model/model";
-import type { FaultEffect, Faults } from "../faults/faults";
-import type { Authenticator, Identity } from "../auth/authenticator";
+import type { Faults } from "../faults/faults";
+import type { Authenticator } from "../auth/authenticator";
 import { AuthFailure } from "../auth/sigv4";
 import { authError } from "../auth/auth-errors";
-import { ACTIONS, ALWAYS_ALLOWED } from "../auth/actions";
 import { isAllowed } from "../auth/policy";
+import { ServiceRouter } from "./router";
+import type { Call } from "./call";
 
-const PROTOCOLS: Record<string, Protocol> = { json: awsJson, ec2: ec2Query, query: awsQuery };
 /** Characters of an error message at most (a validation message of ten violations stays below). */
 const MAX_MESSAGE = 8192;
 
@@ -39,55 +40,68 @@ export interface GatewayDeps {
   admin?: (req: RawRequest) => RawResponse | Promise<RawResponse>;
 }
 
-interface Routed { def: ServiceDefinition; protocol: Protocol; form?: URLSearchParams }
+type Step = (call: Call) => void | Promise<void>;
 
-/** One AWS request on its way through the gateway. */
-interface Call {
-  started: bigint;
-  requestId: string;
-  caller: Identity;
-  routed: Routed;
-  operation?: string;
-  op?: Operation;
-  input?: Record<string, unknown>;
-  fault?: FaultEffect;
-  /** Set as soon as the answer is known (an error before the handler, or the handler's output). */
-  response?: RawResponse;
-}
+/** Who calls in process: the operator, with an account and region of their choosing. */
+export interface InProcessCaller { accountId: string; region: string; now?: number }
 
 export class Gateway {
-  private readonly byName = new Map<string, ServiceDefinition>();
-  private readonly byTargetPrefix = new Map<string, ServiceDefinition>();
-  private readonly byQueryVersion = new Map<string, ServiceDefinition>();
+  private readonly router: ServiceRouter;
+  /** An AWS request over the wire. */
+  private readonly wire: Step[];
+  /** The same, without waiting: the benchmark's requests, and any caller that must not wait. */
+  private readonly wireNoDelay: Step[];
+  /** The operator's calls made in process: seeds, admin routes. */
+  private readonly inProcess: Step[];
 
   constructor(private readonly deps: GatewayDeps) {
-    for (const def of deps.services) {
-      checkService(def);
-      this.byName.set(def.name, def);
-      this.byName.set(def.model.signingName, def);
-      if (def.model.targetPrefix) this.byTargetPrefix.set(def.model.targetPrefix, def);
-      if (def.model.protocol !== "json") this.byQueryVersion.set(def.model.apiVersion, def);
-    }
+    for (const def of deps.services) checkService(def);
+    this.router = new ServiceRouter(deps.services);
+    const s = (f: Step) => f.bind(this);
+    this.wire = [s(this.route), s(this.identify), s(this.resolve), s(this.parse), s(this.validate), s(this.authorize), s(this.matchFaults), s(this.delay), s(this.runHandler)];
+    this.wireNoDelay = this.wire.filter((_, i) => i !== 7);
+    this.inProcess = [s(this.resolve), s(this.readJson), s(this.validate), s(this.matchFaults), s(this.runHandler)];
   }
 
   async handle(req: RawRequest): Promise<RawResponse> {
     if (req.path.startsWith("/_imagelite/") && this.deps.admin) return this.handleAdmin(req, this.deps.admin);
-    const auth = this.deps.auth;
-    let identity: Identity;
-    if (auth?.mode === "strict") {
-      const routed = this.route(req, callerOf(req));
-      try {
-        identity = await auth.identify(req, { signingName: routed.def.model.signingName, acceptsUnsignedPayload: routed.def.acceptsUnsignedPayload });
-      } catch (e) {
-        if (!(e instanceof AuthFailure)) throw e;
-        return this.refuse(req, routed, e);
-      }
-    } else {
-      identity = auth ? auth.unverified(req) : callerOf(req);
-    }
-    const call = this.begin(req, identity);
-    if (call.fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, call.fault!.latencyMs));
+    const call = this.newCall(req);
+    await run(call, this.wire);
     return this.finish(call);
+  }
+
+  /** The whole way of an AWS request, synchronously: no injected latency, and no signature to verify (benchmarks). */
+  handleAws(req: RawRequest): RawResponse {
+    const call = this.newCall(req);
+    call.unverified = true;
+    const pending = run(call, this.wireNoDelay);
+    if (pending) throw new Error("handleAws met an asynchronous step");
+    return this.finish(call);
+  }
+
+  /**
+   * Runs an operation (or one of the service's internal ones) as an account in a region, with the same
+   * validation, faults, transaction and log line as a request, without HTTP. Returns the output, or throws
+   * the ServiceError a client would get.
+   */
+  invoke(service: string, operation: string, as: InProcessCaller, input: Record<string, unknown>): unknown {
+    const def = this.router.service(service);
+    if (!def) throw new ServiceError("UnknownService", `imagelite serves no service ${service}.`);
+    const call: Call = {
+      started: process.hrtime.bigint(), requestId: newRequestId(), def, operation, input, now: as.now,
+      caller: { accountId: as.accountId, region: as.region },
+    };
+    const pending = run(call, this.inProcess);
+    if (pending) throw new Error("an in-process call met an asynchronous step");
+    this.log(call, call.error === undefined ? 200 : this.errorOf(call).status);
+    if (call.error !== undefined) throw this.errorOf(call);
+    return call.output;
+  }
+
+  /** An error decided before the body is read (too large, adapter failure), in the format of the service the headers name. */
+  reject(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse {
+    const { def, protocol } = this.router.route(req, callerOf(req).service);
+    return protocol.serializeError(error(def), def.model, newRequestId());
   }
 
   /** Admin routes get their log line too, under the service name "admin". */
@@ -102,142 +116,102 @@ export class Gateway {
     return response;
   }
 
-  /** The whole way of an AWS request without signature verification or injected latency (benchmarks). */
-  handleAws(req: RawRequest): RawResponse {
-    return this.finish(this.begin(req, this.deps.auth ? this.deps.auth.unverified(req) : callerOf(req)));
+  private newCall(req: RawRequest): Call {
+    return { started: process.hrtime.bigint(), requestId: newRequestId(), req, caller: callerOf(req) };
   }
 
-  /** An error decided before the body is read (too large, adapter failure), in the format of the service the headers name. */
-  reject(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse {
-    const routed = this.route(req, callerOf(req));
-    return routed.protocol.serializeError(error(routed.def), routed.def.model, newRequestId());
+  // ---- the steps ----
+
+  /** Which service and protocol; the operation's name. */
+  private route(call: Call): void {
+    const route = this.router.route(call.req!, call.caller.service);
+    call.def = route.def;
+    call.protocol = route.protocol;
+    call.form = route.form;
+    call.operation = route.protocol.operationName(call.req!, route.form);
+    if (route.unknownService) throw route.def.unknownOperation(call.operation ?? "");
   }
 
-  /** A request that failed authentication, answered in its service's format. */
-  private refuse(req: RawRequest, routed: Routed, e: AuthFailure): RawResponse {
-    const call: Call = { started: process.hrtime.bigint(), requestId: newRequestId(), caller: callerOf(req), routed };
-    call.operation = routed.protocol.operationName(req, routed.form);
-    const detail = e.kind === "incomplete" || e.message !== e.kind ? e.message : undefined;
-    call.response = this.renderError(routed, authError(routed.def.name, e.kind, detail), call.requestId, call.operation);
-    return this.finish(call);
-  }
-
-  /**
-   * Runs an operation as an account in a region at a given time, with the same validation and in one
-   * transaction, without HTTP (seed files). Throws the ServiceError a client would get.
-   */
-  invokeAs(service: string, operation: string, accountId: string, region: string, input: Record<string, unknown>, now: number): unknown {
-    const def = this.byName.get(service);
-    const op = def?.model.operations.get(operation);
-    if (!def || !op) throw new ServiceError("UnknownOperation", `${service} has no operation ${operation}.`);
-    if (op.input) {
-      const violations = validate(op.input, input);
-      if (violations.length) throw def.validationError(violations);
+  /** Who calls: the credential scope, or under --auth strict the verified signature. */
+  private identify(call: Call): void | Promise<void> {
+    const auth = this.deps.auth;
+    if (!auth) return;
+    if (auth.mode !== "strict" || call.unverified) {
+      call.caller = auth.unverified(call.req!);
+      return;
     }
-    const ctx: RequestContext = {
-      service, operation, accountId, region, requestId: newRequestId(), now, store: this.deps.store, timings: this.deps.timings,
-      partition: { account: accountId, region },
-    };
-    return this.deps.store.transaction(() => def.handlers[operation](ctx, input));
+    const def = call.def!;
+    return auth.identify(call.req!, { signingName: def.model.signingName, acceptsUnsignedPayload: def.acceptsUnsignedPayload }).then(
+      (identity) => { call.caller = identity; },
+      (e) => {
+        if (!(e instanceof AuthFailure)) throw e;
+        const detail = e.kind === "incomplete" || e.message !== e.kind ? e.message : undefined;
+        throw authError(def.auth.errors, e.kind, detail);
+      },
+    );
   }
 
-  /** Routes, parses and validates a request and decides which faults apply; the handler runs in finish(). */
-  private begin(req: RawRequest, caller: Identity): Call {
-    const call: Call = { started: process.hrtime.bigint(), requestId: newRequestId(), caller } as Call;
-    call.routed = this.route(req, call.caller);
-    try {
-      const { def, protocol } = call.routed;
-      call.operation = protocol.operationName(req, call.routed.form);
-      if (!call.operation) {
-        throw def.model.protocol === "json" ? def.unknownOperation("") :
-          new ServiceError("MissingAction", "The request must contain the parameter Action.");
-      }
-      const op = def.model.operations.get(call.operation);
-      if (!op || !def.handlers[call.operation]) throw def.unknownOperation(call.operation);
-      call.input = protocol.parse(req, op, def.model, call.routed.form);
-      if (op.input) {
-        const violations = validate(op.input, call.input);
-        if (violations.length) throw def.validationError(violations);
-      }
-      call.op = op;
-      this.authorize(call);
-      call.fault = this.deps.faults?.match(def.name, call.operation, call.caller.accountId, call.caller.region, call.input);
-    } catch (e) {
-      call.response = this.renderError(call.routed, e, call.requestId, call.operation);
+  /** The operation the call names: one of the model's, or (in process) one of the service's internal ones. */
+  private resolve(call: Call): void {
+    const def = call.def!;
+    if (!call.operation) throw call.protocol ? call.protocol.missingOperation(def) : def.unknownOperation("");
+    const op = def.model.operations.get(call.operation);
+    if (op && def.handlers[call.operation]) {
+      call.op = { name: op.name, input: op.input, handler: def.handlers[op.name], operation: op };
+      return;
     }
-    return call;
+    const internal = call.req ? undefined : def.internal?.[call.operation];
+    if (!internal) throw def.unknownOperation(call.operation);
+    call.op = { name: call.operation, input: internal.input, handler: internal.handler };
   }
 
-  private finish(call: Call): RawResponse {
-    if (!call.response) {
-      try {
-        if (call.fault?.error) {
-          const { code, message, status } = call.fault.error;
-          throw new ServiceError(code, message, status);
-        }
-        call.response = this.invoke(call);
-      } catch (e) {
-        call.response = this.renderError(call.routed, e, call.requestId, call.operation);
-      }
-    }
-    const response = call.response;
-    this.deps.log.request({
-      service: call.routed.def.name, operation: call.operation ?? "-", account: call.caller.accountId, region: call.caller.region,
-      status: response.status, micros: Number(process.hrtime.bigint() - call.started) / 1000,
-      error: response.status >= 400 ? response.headers["x-amzn-errortype"] ?? errorCodeOf(response) : undefined,
-      faults: call.fault?.ids,
-    });
-    return response;
+  private parse(call: Call): void {
+    const { def, protocol, op } = call;
+    call.input = op!.operation ? protocol!.parse(call.req!, op!.operation, def!.model, call.form) : {};
   }
 
-  private route(req: RawRequest, caller: Caller): Routed {
-    const target = req.headers["x-amz-target"];
-    if (target !== undefined) {
-      const def = this.byTargetPrefix.get(target.slice(0, target.lastIndexOf("."))) ?? this.byName.get(caller.service ?? "") ?? this.byTargetPrefix.values().next().value!;
-      return { def, protocol: awsJson };
-    }
-    const contentType = req.headers["content-type"] ?? "";
-    const formBody = req.method === "POST" && (contentType === "" || contentType.startsWith("application/x-www-form-urlencoded"));
-    const form = readForm(req.query, formBody ? req.body.toString("utf8") : undefined);
-    let def = this.byName.get(caller.service ?? "");
-    if (!def || def.model.protocol === "json") {
-      if (contentType.startsWith("application/x-amz-json") && def) return { def, protocol: awsJson };
-      const version = form.get("Version");
-      const action = form.get("Action") ?? "";
-      def = (version && this.byQueryVersion.get(version)) ||
-        [...this.byQueryVersion.values()].find((d) => d.model.operations.has(action)) ||
-        this.byName.get("ec2") || this.deps.services[0];
-    }
-    return { def, protocol: PROTOCOLS[def.model.protocol], form };
+  /** An in-process input is JSON (a seed entry, an admin route's body): checked and converted as a JSON request's is. */
+  private readJson(call: Call): void {
+    const shape = call.op!.input;
+    call.input = shape ? fromJson(shape, call.input) : {};
   }
 
-  private contextOf(call: Call): RequestContext {
-    return {
-      service: call.routed.def.name, operation: call.op!.name, accountId: call.caller.accountId, region: call.caller.region,
-      requestId: call.requestId, now: this.deps.clock.now(), store: this.deps.store, timings: this.deps.timings,
-      partition: { account: call.caller.accountId, region: call.caller.region },
-      failure: call.fault?.lifecycle,
-    };
+  private validate(call: Call): void {
+    const shape = call.op!.input;
+    if (!shape) return;
+    const violations = validate(shape, call.input ?? {});
+    if (violations.length) throw call.def!.validationError(violations);
   }
 
   /** Identity policies of the caller's credential, if it has any ("Policy evaluation logic", IAM User Guide). */
   private authorize(call: Call): void {
     const policies = call.caller.credential?.policies;
     if (!policies?.length) return;
-    const { def } = call.routed;
-    const table = ACTIONS[def.name];
-    const action = `${table.prefix}:${call.op!.name}`;
-    if (ALWAYS_ALLOWED.has(action)) return;
-    const resources = table.operations[call.op!.name](this.contextOf(call), call.input!);
+    const { actions, errors, deniedMessage } = call.def!.auth;
+    const action = `${actions.prefix}:${call.op!.name}`;
+    if (actions.alwaysAllowed?.has(call.op!.name)) return;
+    const resources = actions.operations[call.op!.name](this.contextOf(call), call.input!);
     if (isAllowed(policies, { action, resources, region: call.caller.region })) return;
-    throw authError(def.name, "denied", def.name === "ec2" ? undefined :
-      `User: arn:aws:iam::${call.caller.accountId}:user/${call.caller.accessKeyId} is not authorized to perform: ${action} on resource: ${resources[0]?.arn ?? "*"}`);
+    throw authError(errors, "denied", deniedMessage?.(call.caller, action, resources[0]?.arn ?? "*"));
   }
 
-  private invoke(call: Call): RawResponse {
-    const { def, protocol } = call.routed;
-    const op = call.op!;
-    const handler = def.handlers[op.name];
+  private matchFaults(call: Call): void {
+    call.fault = this.deps.faults?.match(call.def!.name, call.op!.name, call.caller.accountId, call.caller.region, call.input);
+  }
+
+  private delay(call: Call): void | Promise<void> {
+    const ms = call.fault?.latencyMs;
+    if (ms) return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  /** The handler, in one transaction (rolled back for a dry run), after the purge of what is gone by now. */
+  private runHandler(call: Call): void {
+    if (call.fault?.error) {
+      const { code, message, status } = call.fault.error;
+      throw new ServiceError(code, message, status);
+    }
+    const def = call.def!;
+    const { handler } = call.op!;
     const ctx = this.contextOf(call);
     // Records of resources gone by now are purged first, in a transaction of their own (state/expiry.ts).
     sweepExpired(this.deps.store, ctx.now, (e) => this.deps.log.failure(`expiry sweep before ${call.requestId}`, e));
@@ -245,24 +219,72 @@ export class Gateway {
       this.deps.store.rollback(() => handler(ctx, call.input));
       throw def.dryRunSuccess!();
     }
-    const output = this.deps.store.transaction(() => handler(ctx, call.input));
-    return protocol.serialize(output, op, def.model, call.requestId);
+    call.output = this.deps.store.transaction(() => handler(ctx, call.input));
   }
 
-  private renderError(routed: Routed, e: unknown, requestId: string, operation?: string): RawResponse {
+  // ---- after the steps ----
+
+  /** Serializes the output or the error, and writes the log line. */
+  private finish(call: Call): RawResponse {
+    const { def, protocol } = call;
+    let response: RawResponse;
+    if (call.error === undefined) {
+      response = protocol!.serialize(call.output, call.op!.operation!, def!.model, call.requestId);
+    } else {
+      response = protocol!.serializeError(this.errorOf(call), def!.model, call.requestId);
+    }
+    this.log(call, response.status);
+    return response;
+  }
+
+  /** The call's error as the service words it: unexpected exceptions become its internal error (logged once). */
+  private errorOf(call: Call): ServiceError {
+    const e = call.error;
     let error: ServiceError;
     if (e instanceof ServiceError) {
       error = e;
     } else {
-      this.deps.log.failure(`${routed.def.name} ${operation ?? "-"} ${requestId}`, e);
-      error = routed.def.internalError();
+      this.deps.log.failure(`${call.def!.name} ${call.operation ?? "-"} ${call.requestId}`, e);
+      error = call.def!.internalError();
     }
     // A handler's message may repeat what the caller sent: bounded here, whatever the handler.
     if (error.message.length > MAX_MESSAGE) error = new ServiceError(error.code, `${cut(error.message, MAX_MESSAGE)}...`, error.status, error.extra);
-    return routed.protocol.serializeError(error, routed.def.model, requestId);
+    call.error = error;
+    return error;
+  }
+
+  private log(call: Call, status: number): void {
+    this.deps.log.request({
+      service: call.def?.name ?? "-", operation: call.operation ?? "-", account: call.caller.accountId, region: call.caller.region,
+      status, micros: Number(process.hrtime.bigint() - call.started) / 1000,
+      error: call.error instanceof ServiceError ? call.error.code : undefined,
+      faults: call.fault?.ids,
+    });
+  }
+
+  private contextOf(call: Call): RequestContext {
+    return {
+      service: call.def!.name, operation: call.op!.name, accountId: call.caller.accountId, region: call.caller.region,
+      requestId: call.requestId, now: call.now ?? this.deps.clock.now(), store: this.deps.store, timings: this.deps.timings,
+      partition: { account: call.caller.accountId, region: call.caller.region },
+      failure: call.fault?.lifecycle,
+    };
   }
 }
 
-function errorCodeOf(r: RawResponse): string | undefined {
-  return /<Code>([^<]*)<\/Code>/.exec(r.body)?.[1];
+/**
+ * Runs the steps in order until one fails (its error is kept on the call). Synchronous while the steps are,
+ * so that in-process calls stay synchronous; returns a promise once a step returns one.
+ */
+function run(call: Call, steps: Step[], from = 0): void | Promise<void> {
+  for (let i = from; i < steps.length && call.error === undefined; i++) {
+    let pending: void | Promise<void>;
+    try {
+      pending = steps[i](call);
+    } catch (e) {
+      call.error = e;
+      return;
+    }
+    if (pending) return pending.then(() => run(call, steps, i + 1), (e) => { call.error = e; });
+  }
 }

@@ -1,5 +1,7 @@
 // What a service contributes to the gateway: its model, its handlers and how it words framework errors.
-import type { ServiceModel } from "../model/model";
+import type { Shape, ServiceModel } from "../model/model";
+import type { ActionTable } from "../auth/actions";
+import type { AuthErrorTable } from "../auth/auth-errors";
 import type { ServiceError } from "../errors/service-error";
 import type { Violation } from "../validation/validate";
 import type { RequestContext } from "./context";
@@ -26,6 +28,32 @@ export interface ServiceDefinition {
   dryRunSuccess?(): ServiceError;
   /** Whether a SigV4 signature may leave the body out (UNSIGNED-PAYLOAD), as S3 allows; no service here does. */
   acceptsUnsignedPayload?: boolean;
+  /** IAM actions and resources of every operation, and how the service words a refusal. */
+  auth: {
+    actions: ActionTable;
+    errors: AuthErrorTable;
+    /** The message of a policy's denial, where the service words it per request. */
+    deniedMessage?(caller: { accountId: string; accessKeyId?: string }, action: string, resource: string): string;
+  };
+  /**
+   * What the service does without a public API (the AppStream Image Assistant's "create image"), offered
+   * by admin routes and seed files and run like an operation: validated against `input`, faults, one transaction, a log line.
+   */
+  internal?: Record<string, InternalOperation>;
+  /** The lists a seed file may give for the service, each a few steps in the seed's phases (seed/seed.ts). */
+  seedLists?: Record<string, SeedStep[]>;
+}
+
+export interface InternalOperation { input: Shape; handler: Handler }
+
+/** One step of a seed list: in its phase, for each entry of the list, calls what the entry asks for. */
+export interface SeedStep {
+  phase: number;
+  /** Names the step in a seed error: an operation, or what the step does. */
+  label: string;
+  apply(call: (operation: string, input: Record<string, unknown>) => unknown, entry: Record<string, unknown>): void;
+  /** Whether the step makes the entry (counted once); later steps of the same list only change it. */
+  makes?: boolean;
 }
 
 /** Refuses to start a service whose handlers and model disagree. */

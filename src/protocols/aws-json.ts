@@ -74,6 +74,9 @@ function coerce(shape: Shape, v: unknown): unknown {
   }
 }
 
+/** A JSON value (a seed entry, an admin route's body) as the input of an operation of this shape; throws SerializationException. */
+export const fromJson = (shape: Shape, value: unknown): Record<string, unknown> => coerce(shape, value ?? {}) as Record<string, unknown>;
+
 /** Whether values of a shape serialize as they are (no timestamps or blobs anywhere below). */
 const plainCache = new WeakMap<Shape, boolean>();
 function isPlain(shape: Shape, seen = new Set<Shape>()): boolean {
@@ -136,6 +139,9 @@ export const awsJson: Protocol = {
     const dot = target.lastIndexOf(".");
     return dot < 0 ? "" : target.slice(dot + 1);
   },
+
+  // A JSON service answers a target without an operation as it answers an unknown one.
+  missingOperation: (service) => service.unknownOperation(""),
 
   parse(req, operation) {
     if (!operation.input) return {};

@@ -20,6 +20,8 @@ export interface RawResponse {
 export interface Protocol {
   /** Reads the operation name from the request, or undefined when the request names none. */
   operationName(req: RawRequest, form?: URLSearchParams): string | undefined;
+  /** The error for a request that names no operation, in the words of the service it is for. */
+  missingOperation(service: { unknownOperation(name: string): ServiceError }): ServiceError;
   /** Bytes → input object with the model's member names. Throws ServiceError for a malformed request. */
   parse(req: RawRequest, operation: Operation, model: ServiceModel, form?: URLSearchParams): Record<string, unknown>;
   serialize(output: unknown, operation: Operation, model: ServiceModel, requestId: string): RawResponse;

@@ -185,6 +185,7 @@ function makeQueryProtocol(f: QueryFlavour, envelope: {
   });
   return {
     operationName: (_req, form) => form?.get("Action") ?? undefined,
+    missingOperation: () => new ServiceError("MissingAction", "The request must contain the parameter Action."),
     parse(_req: RawRequest, operation: Operation, _model: ServiceModel, form?: URLSearchParams) {
       if (!operation.input) return {};
       return parser.structure(operation.input, toTree(form ?? new URLSearchParams(), f), "");

@@ -1,6 +1,7 @@
 // Seed files (--seed FILE, JSON or YAML): a scenario that exists when imagelite starts. Each entry is
-// created through the same operations a client would call, so a seed is validated like a request and
-// everything it makes is consistent. Entries are made in the past, far enough back that every resource
+// created through the same operations a client would call (the gateway's in-process calls: validation,
+// faults, one transaction, a log line each), so a seed is checked like a request and everything it makes
+// is consistent. Each service declares its lists and their steps (seedLists on its definition). Entries are made in the past, far enough back that every resource
 // has settled (builders RUNNING, images AVAILABLE) by the time the server starts.
 //
 // accounts:
@@ -18,21 +19,14 @@ import { readFileSync } from "node:fs";
 import { parseYaml } from "../util/yaml";
 import type { App } from "../app";
 import { ServiceError } from "../errors/service-error";
-import { createImageFromBuilder } from "../services/appstream/image-builders";
-import { contextAt } from "../admin/context";
 import { PHASE_WEIGHTS } from "../config";
+import type { SeedStep } from "../gateway/service";
+import { isObject, SeedError } from "./seed-error";
 
-export class SeedError extends Error {}
+export { SeedError };
 
 type Entry = Record<string, unknown>;
 interface Place { account: string; region: string; service: string; list: string; entries: Entry[] }
-
-const LISTS: Record<string, string[]> = {
-  appstream: ["imageBuilders", "images", "imagePermissions", "fleets"],
-  ec2: ["amis"],
-};
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function readSeed(path: string): unknown {
   let text: string;
@@ -44,8 +38,8 @@ export function readSeed(path: string): unknown {
   }
 }
 
-/** Every list of the seed, with where it belongs; refuses what the format does not know. */
-function places(doc: unknown): Place[] {
+/** Every list of the seed, with where it belongs; refuses what no service declares. */
+function places(doc: unknown, lists: Map<string, Record<string, SeedStep[]>>): Place[] {
   if (!isObject(doc) || !isObject(doc.accounts)) throw new SeedError("a seed is an object with an `accounts` map");
   const out: Place[] = [];
   for (const [account, regions] of Object.entries(doc.accounts)) {
@@ -54,12 +48,12 @@ function places(doc: unknown): Place[] {
     for (const [region, services] of Object.entries(regions)) {
       if (!/^[a-z]{2}(-[a-z]+)+-[0-9]$/.test(region)) throw new SeedError(`accounts.${account}: ${region} is not a region name`);
       if (!isObject(services)) throw new SeedError(`accounts.${account}.${region} must map services to lists`);
-      for (const [service, lists] of Object.entries(services)) {
-        const known = LISTS[service];
-        if (!known) throw new SeedError(`accounts.${account}.${region}: unknown service ${service} (${Object.keys(LISTS).join(", ")})`);
-        if (!isObject(lists)) throw new SeedError(`accounts.${account}.${region}.${service} must map lists of entries`);
-        for (const [list, entries] of Object.entries(lists)) {
-          if (!known.includes(list)) throw new SeedError(`accounts.${account}.${region}.${service}: unknown list ${list} (${known.join(", ")})`);
+      for (const [service, given] of Object.entries(services)) {
+        const known = lists.get(service);
+        if (!known) throw new SeedError(`accounts.${account}.${region}: unknown service ${service} (${[...lists.keys()].join(", ")})`);
+        if (!isObject(given)) throw new SeedError(`accounts.${account}.${region}.${service} must map lists of entries`);
+        for (const [list, entries] of Object.entries(given)) {
+          if (!known[list]) throw new SeedError(`accounts.${account}.${region}.${service}: unknown list ${list} (${Object.keys(known).join(", ")})`);
           if (!Array.isArray(entries) || !entries.every(isObject)) throw new SeedError(`accounts.${account}.${region}.${service}.${list} must be a list of objects`);
           out.push({ account, region, service, list, entries: entries as Entry[] });
         }
@@ -69,75 +63,32 @@ function places(doc: unknown): Place[] {
   return out;
 }
 
-const without = (e: Entry, ...keys: string[]) => Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k)));
-
 /** Loads a seed document into the app; returns how many entries it made. */
 export function applySeed(app: App, doc: unknown): number {
-  const all = places(doc);
-  const of = (service: string, list: string) => all.filter((p) => p.service === service && p.list === list);
+  const lists = new Map(app.services.filter((d) => d.seedLists).map((d) => [d.name, d.seedLists!]));
+  const all = places(doc, lists);
   // Each phase starts after everything of the phase before has settled.
   const gapMs = (Math.max(...Object.values(PHASE_WEIGHTS)) * app.config.transitionSeconds * 2 + 60) * 1000;
-  const phases = 6;
-  let now = app.clock.now() - phases * gapMs;
+  const steps = [...lists.entries()].flatMap(([service, l]) => Object.entries(l).flatMap(([list, s]) => s.map((step) => ({ service, list, step }))));
+  const phases = Math.max(...steps.map((s) => s.step.phase)) + 1;
   let made = 0;
-  const step = () => { now += gapMs; };
-  const run = (p: Place, label: string, fn: (e: Entry) => void, counts = true) => {
-    p.entries.forEach((e, i) => {
-      try {
-        fn(e);
-        if (counts) made++;
-      } catch (err) {
-        const what = err instanceof ServiceError ? `${err.code}: ${err.message}` : (err as Error).message;
-        throw new SeedError(`accounts.${p.account}.${p.region}.${p.service}.${p.list}[${i}] (${label}): ${what}`);
+  for (let phase = 0; phase < phases; phase++) {
+    const now = app.clock.now() - (phases + 1 - phase) * gapMs;
+    // In the order the services declare their lists, every place of the seed that gives the list.
+    for (const { service, list, step } of steps.filter((s) => s.step.phase === phase)) {
+      for (const p of all.filter((x) => x.service === service && x.list === list)) {
+        const call = (operation: string, input: Entry) => app.gateway.invoke(service, operation, { accountId: p.account, region: p.region, now }, input);
+        p.entries.forEach((e, i) => {
+          try {
+            step.apply(call, e);
+            if (step.makes) made++;
+          } catch (err) {
+            const what = err instanceof ServiceError ? `${err.code}: ${err.message}` : (err as Error).message;
+            throw new SeedError(`accounts.${p.account}.${p.region}.${p.service}.${p.list}[${i}] (${step.label}): ${what}`);
+          }
+        });
       }
-    });
-  };
-  const call = (p: Place, operation: string, input: Entry) => app.gateway.invokeAs(p.service, operation, p.account, p.region, input, now);
-
-  for (const p of of("appstream", "imageBuilders")) run(p, "CreateImageBuilder", (e) => call(p, "CreateImageBuilder", without(e, "state")));
-  step();
-  for (const p of of("appstream", "images")) {
-    run(p, "create image", (e) => {
-      if (typeof e.ImageName !== "string" || typeof e.Builder !== "string") throw new SeedError("an image needs ImageName and Builder");
-      app.store.transaction(() => createImageFromBuilder(contextAt(app, p.account, p.region, now), e.Builder as string, {
-        ImageName: e.ImageName as string, DisplayName: e.DisplayName as string | undefined,
-        Description: e.Description as string | undefined, Tags: e.Tags as Record<string, string> | undefined,
-      }));
-    });
-  }
-  step();
-  for (const p of of("appstream", "imageBuilders")) {
-    run(p, "builder state", (e) => {
-      if (e.state === undefined) return;
-      if (e.state !== "RUNNING" && e.state !== "STOPPED") throw new SeedError("state must be RUNNING or STOPPED");
-      const { ImageBuilders } = call(p, "DescribeImageBuilders", { Names: [e.Name] }) as { ImageBuilders: { State: string }[] };
-      if (e.state === "STOPPED" && ImageBuilders[0].State === "RUNNING") call(p, "StopImageBuilder", { Name: e.Name });
-      if (e.state === "RUNNING" && ImageBuilders[0].State === "STOPPED") call(p, "StartImageBuilder", { Name: e.Name });
-    }, false);
-  }
-  for (const p of of("appstream", "imagePermissions")) run(p, "UpdateImagePermissions", (e) => call(p, "UpdateImagePermissions", e));
-  for (const p of of("ec2", "amis")) {
-    run(p, "RegisterImage", (e) => {
-      const { ImageId } = call(p, "RegisterImage", without(e, "LaunchPermissions", "Tags")) as { ImageId: string };
-      const perms = e.LaunchPermissions ?? [];
-      if (!Array.isArray(perms) || !perms.every((x) => typeof x === "string")) throw new SeedError("LaunchPermissions must be a list of account ids or \"all\"");
-      if (perms.length) {
-        call(p, "ModifyImageAttribute", { ImageId, LaunchPermission: { Add: perms.map((x) => (x === "all" ? { Group: "all" } : { UserId: x })) } });
-      }
-      if (e.Tags !== undefined) {
-        if (!isObject(e.Tags)) throw new SeedError("Tags must map keys to values");
-        call(p, "CreateTags", { Resources: [ImageId], Tags: Object.entries(e.Tags).map(([Key, Value]) => ({ Key, Value: String(Value) })) });
-      }
-    });
-  }
-  step();
-  for (const p of of("appstream", "fleets")) run(p, "CreateFleet", (e) => call(p, "CreateFleet", without(e, "state")));
-  step();
-  for (const p of of("appstream", "fleets")) {
-    run(p, "fleet state", (e) => {
-      if (e.state === "RUNNING") call(p, "StartFleet", { Name: e.Name });
-      else if (e.state !== undefined && e.state !== "STOPPED") throw new SeedError("state must be STOPPED or RUNNING");
-    }, false);
+    }
   }
   return made;
 }

@@ -12,7 +12,6 @@ import {
 import { DeregisterImageCommand, DescribeImagesCommand, EC2Client, RegisterImageCommand } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { startImagelite, type Imagelite } from "../../src/index";
-import { ACTIONS } from "../../src/auth/actions";
 import { appstream } from "../../src/services/appstream";
 import { ec2 } from "../../src/services/ec2";
 import { sts } from "../../src/services/sts";
@@ -128,7 +127,7 @@ describe("identity policies", () => {
 describe("the action table", () => {
   it("names an action and resources for exactly the operations imagelite serves", () => {
     for (const def of [appstream, ec2, sts]) {
-      assert.deepEqual(Object.keys(ACTIONS[def.name].operations).sort(), [...def.model.operations.keys()].sort(), def.name);
+      assert.deepEqual(Object.keys(def.auth.actions.operations).sort(), [...def.model.operations.keys()].sort(), def.name);
     }
   });
 });

@@ -12,6 +12,10 @@ import { builderHandlers } from "./image-builders";
 import { fleetHandlers } from "./fleets";
 import { tagHandlers } from "./tags";
 import { importedImageHandlers } from "./imported-images";
+import { appstreamActions } from "./actions";
+import { imageAssistant } from "./image-assistant";
+import { appstreamSeedLists } from "./seed-lists";
+import { JSON_COMMON } from "../../auth/auth-errors";
 
 const handlers: AppStreamHandlers = {
   ...imageHandlers,
@@ -23,13 +27,23 @@ const handlers: AppStreamHandlers = {
   ...importedImageHandlers,
 };
 
+const model = loadModel("appstream");
+
 export const appstream: ServiceDefinition = {
   name: "appstream",
-  model: loadModel("appstream"),
+  model,
   handlers: handlers as unknown as ServiceDefinition["handlers"],
   records: appstreamRecords,
   validationError: (v) => new ServiceError("ValidationException", awsValidationMessage(v)),
   unknownOperation: (name) => new ServiceError("UnknownOperationException", name ? `Unknown operation ${name}.` : "Unknown operation."),
   internalError: () => new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
   throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
+  internal: imageAssistant(model),
+  seedLists: appstreamSeedLists,
+  auth: {
+    actions: appstreamActions,
+    errors: JSON_COMMON,
+    deniedMessage: (caller, action, resource) =>
+      `User: arn:aws:iam::${caller.accountId}:user/${caller.accessKeyId} is not authorized to perform: ${action} on resource: ${resource}`,
+  },
 };

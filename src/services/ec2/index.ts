@@ -5,6 +5,9 @@ import { ServiceError } from "../../errors/service-error";
 import { echo } from "../../errors/echo";
 import type { ServiceDefinition } from "../../gateway/service";
 import { ec2Records } from "./record-schemas";
+import { ec2Actions } from "./actions";
+import { ec2SeedLists } from "./seed-lists";
+import { QUERY_COMMON } from "../../auth/auth-errors";
 import type { Violation } from "../../validation/validate";
 import type { Ec2Handlers } from "./api.generated";
 import { imageHandlers } from "./images";
@@ -60,6 +63,16 @@ export const ec2: ServiceDefinition = {
   unknownOperation: (name) => new ServiceError("InvalidAction", `The action ${name} is not valid for this web service.`),
   internalError: () => new ServiceError("InternalError", "An internal error has occurred.", 500),
   throttlingError: () => new ServiceError("RequestLimitExceeded", "Request limit exceeded.", 503),
+  seedLists: ec2SeedLists,
+  auth: {
+    actions: ec2Actions,
+    errors: {
+      ...QUERY_COMMON,
+      unknownKey: ["AuthFailure", 401, "AWS was not able to validate the provided access credentials"],
+      badToken: ["AuthFailure", 401, "AWS was not able to validate the provided access credentials"],
+      denied: ["UnauthorizedOperation", 403, "You are not authorized to perform this operation."],
+    },
+  },
   isDryRun: (input) => input.DryRun === true,
   dryRunSuccess: () => new ServiceError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412),
 };
