@@ -17,7 +17,7 @@ import { loadCredentials } from "./auth/credentials";
 import type { RecordSchema } from "./state/record-schema";
 import { EXPIRY_RECORDS } from "./state/expiry";
 
-export const VERSION: string = require("../../package.json").version;
+export { VERSION } from "./version";
 
 export interface App {
   config: Config;

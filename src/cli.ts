@@ -2,7 +2,8 @@
 // imagelite [flags]: flags, then IMAGELITE_* variables, then defaults.
 import { parseArgs } from "node:util";
 import { DEFAULTS, type Config } from "./config";
-import { createApp, VERSION } from "./app";
+import { createApp } from "./app";
+import { VERSION } from "./version";
 import { createHttpServer } from "./server";
 
 const HELP = `imagelite ${VERSION}: a local emulator of the AWS image services (EC2 images, AppStream 2.0)

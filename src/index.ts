@@ -6,8 +6,8 @@ import type { Config } from "./config";
 import type { ClockMode } from "./state/clock";
 import { DEFAULT_REGION } from "./gateway/caller";
 import type { FaultRule, StoredFault } from "./faults/faults";
-import { checkedRule } from "./admin/fault-routes";
-import { exportState, importState, reset } from "./admin/state-routes";
+import { checkedRule } from "./control/fault-rules";
+import { exportState, importState, reset } from "./control/state";
 
 export interface StartOptions extends Partial<Config> {
   /** Body and header sizes and time-outs of the HTTP server (tests shorten the time-outs). */

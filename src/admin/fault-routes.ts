@@ -1,22 +1,8 @@
 // /_imagelite/faults: register, list and remove fault rules (see src/faults/faults.ts).
 import type { Route } from "./router";
 import { AdminError, json, parseJsonBody } from "./json";
-import { FaultRuleError, parseRule, type FaultRule } from "../faults/faults";
-import type { App } from "../app";
-
-/** Actions that the admin routes perform for a service (the Image Assistant's CreateImage), which rules may name too. */
-export const ADMIN_OPERATIONS: Record<string, string[]> = { appstream: ["CreateImage"] };
-
-/** A rule as JSON → a rule for a service and operation this server has; throws FaultRuleError. */
-export function checkedRule(app: App, body: unknown): FaultRule {
-  const rule = parseRule(body);
-  const def = app.services.find((s) => s.name === rule.service);
-  if (!def) throw new FaultRuleError(`Unknown service ${rule.service}; one of ${app.services.map((s) => s.name).join(", ")}.`);
-  if (rule.operation !== "*" && !def.model.operations.has(rule.operation) && !ADMIN_OPERATIONS[rule.service]?.includes(rule.operation)) {
-    throw new FaultRuleError(`${rule.service} has no operation ${rule.operation}.`);
-  }
-  return rule;
-}
+import { FaultRuleError } from "../faults/faults";
+import { checkedRule } from "../control/fault-rules";
 
 export const faultRoutes: Route[] = [
   { method: "GET", pattern: /^\/_imagelite\/faults$/, handle: (app) => json(200, { faults: app.faults.list() }) },

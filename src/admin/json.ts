@@ -5,9 +5,9 @@ export const json = (status: number, body: unknown): RawResponse => ({
   status, headers: { "content-type": "application/json" }, body: JSON.stringify(body),
 });
 
-export class AdminError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) { super(message); }
-}
+import { ControlError as AdminError } from "../control/control-error";
+
+export { AdminError };
 
 export const adminError = (e: AdminError): RawResponse => json(e.status, { code: e.code, message: e.message });
 

@@ -2,7 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { RawRequest, RawResponse } from "../protocols/protocol";
 import type { App } from "../app";
-import { VERSION } from "../app";
+import { VERSION } from "../version";
 import { ServiceError } from "../errors/service-error";
 import { AdminError, adminError, json, parseJsonBody } from "./json";
 import { clockRoutes } from "./clock-routes";

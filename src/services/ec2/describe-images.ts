@@ -3,7 +3,7 @@
 // ExecutableUsers, then filtered. A page token is the last AMI id served (keyset), so pages never overlap.
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
-import { compileFilters, type FilterSpec } from "../../util/ec2-filters";
+import { compileFilters, type FilterSpec } from "./filters";
 import type { DescribeImagesRequest, Ec2Handlers } from "./api.generated";
 import { catalog } from "./catalog";
 import * as err from "./errors";

@@ -6,7 +6,7 @@
 // `disabling-failed`, which only a forced DisableFastLaunch (Force overrides clean-up errors) gets past.
 import type { RequestContext } from "../../gateway/context";
 import { ServiceError } from "../../errors/service-error";
-import { compileFilters } from "../../util/ec2-filters";
+import { compileFilters } from "./filters";
 import type { Ec2Handlers, EnableFastLaunchRequest, FastLaunchLaunchTemplateSpecificationResponse } from "./api.generated";
 import * as err from "./errors";
 import { checkAmiId, findImage, noteReference } from "./image-access";

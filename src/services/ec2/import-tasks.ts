@@ -5,7 +5,7 @@
 import { ServiceError } from "../../errors/service-error";
 import type { RequestContext } from "../../gateway/context";
 import { plan, type Schedule } from "../../state/lifecycle";
-import { compileFilters } from "../../util/ec2-filters";
+import { compileFilters } from "./filters";
 import { hexId } from "../../util/ids";
 import type { Ec2Handlers, ImportImageRequest } from "./api.generated";
 import * as err from "./errors";

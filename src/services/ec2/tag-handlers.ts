@@ -1,7 +1,7 @@
 // CreateTags, DeleteTags and DescribeTags over the caller's tag records (DescribeTags: filters key, value,
 // resource-id, resource-type, tag:<key>; MaxResults between 5 and 1000).
 import type { RequestContext } from "../../gateway/context";
-import { compileFilters } from "../../util/ec2-filters";
+import { compileFilters } from "./filters";
 import type { Ec2Handlers } from "./api.generated";
 import { nextToken, pageLimit, startAfter } from "./paging";
 import { createTags, deleteTags, describeTag, TAG_TYPE, tagMap, type TagRecord } from "./tags";

@@ -4,7 +4,7 @@
 import type { RequestContext } from "../../gateway/context";
 import { plan } from "../../state/lifecycle";
 import { hexId } from "../../util/ids";
-import { compileFilters } from "../../util/ec2-filters";
+import { compileFilters } from "./filters";
 import type { Ec2Handlers, ImageUsageReportEntry, ImageUsageResourceType, ImageUsageResourceTypeRequest } from "./api.generated";
 import * as err from "./errors";
 import { checkAmiId, findOwnImage } from "./image-access";

@@ -4,9 +4,9 @@
 // a tag of that key whose value matches, `tag-key` any tag key. An unknown filter name is InvalidParameterValue.
 // A call carries at most 200 filter values of at most 255 characters each, or fails with FilterLimitExceeded
 // ("Error codes for the Amazon EC2 API", errors-overview.html), worded as EC2 words it.
-import { ServiceError } from "../errors/service-error";
-import { echo } from "../errors/echo";
-import { wildcard } from "./wildcard";
+import { ServiceError } from "../../errors/service-error";
+import { echo } from "../../errors/echo";
+import { wildcard } from "../../util/wildcard";
 
 export interface Filter { Name?: string; Values?: string[] }
 
