@@ -71,6 +71,8 @@ export const PHASE_WEIGHTS = {
   fastLaunchEnable: 3,
   fastLaunchDisable: 2,
   usageReport: 2,
+  /** Block public access for AMIs: AWS says a change can take up to 10 minutes to apply. */
+  blockPublicAccess: 3,
 } as const;
 
 export type PhaseKind = keyof typeof PHASE_WEIGHTS;

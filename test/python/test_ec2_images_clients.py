@@ -62,3 +62,23 @@ class Boto3Images(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Boto3ImageBlockPublicAccess(unittest.TestCase):
+    def test_block_public_access_refuses_public_sharing(self):
+        ec2 = client("ec2", "969696969696")
+        image_id = register(ec2, "bpa")
+        advance(60)
+        self.assertEqual(ec2.get_image_block_public_access_state()["ImageBlockPublicAccessState"], "unblocked")
+        self.assertEqual(
+            ec2.enable_image_block_public_access(ImageBlockPublicAccessState="block-new-sharing")["ImageBlockPublicAccessState"],
+            "block-new-sharing")
+        advance(60)
+        self.assertEqual(ec2.get_image_block_public_access_state()["ImageBlockPublicAccessState"], "block-new-sharing")
+        with self.assertRaises(ClientError) as refused:
+            ec2.modify_image_attribute(ImageId=image_id, LaunchPermission={"Add": [{"Group": "all"}]})
+        self.assertEqual(refused.exception.response["Error"]["Code"], "OperationNotPermitted")
+        ec2.disable_image_block_public_access()
+        advance(60)
+        ec2.modify_image_attribute(ImageId=image_id, LaunchPermission={"Add": [{"Group": "all"}]})
+        self.assertTrue(ec2.describe_images(ImageIds=[image_id])["Images"][0]["Public"])

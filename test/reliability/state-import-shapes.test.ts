@@ -7,7 +7,8 @@ import {
   CreateFleetCommand, CreateImageBuilderCommand, CreateImportedImageCommand, DescribeFleetsCommand, UpdateImagePermissionsCommand,
 } from "@aws-sdk/client-appstream";
 import {
-  CopyImageCommand, CreateImageUsageReportCommand, CreateTagsCommand, EnableFastLaunchCommand, ImportImageCommand, ModifyImageAttributeCommand,
+  CopyImageCommand, CreateImageUsageReportCommand, CreateTagsCommand, EnableFastLaunchCommand, EnableImageBlockPublicAccessCommand,
+  ImportImageCommand, ModifyImageAttributeCommand,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { checkRecord } from "../../src/state/record-schema";
@@ -31,6 +32,7 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
+    await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await app.send(new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }));
     await app.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));

@@ -199,6 +199,12 @@ export interface DisableFastLaunchResult {
   StateTransitionReason?: string;
   StateTransitionTime?: Date;
 }
+export interface DisableImageBlockPublicAccessRequest {
+  DryRun?: boolean;
+}
+export interface DisableImageBlockPublicAccessResult {
+  ImageBlockPublicAccessState?: ImageBlockPublicAccessDisabledState;
+}
 export interface EbsBlockDevice {
   AvailabilityZone?: string;
   AvailabilityZoneId?: string;
@@ -233,6 +239,13 @@ export interface EnableFastLaunchResult {
   StateTransitionReason?: string;
   StateTransitionTime?: Date;
 }
+export interface EnableImageBlockPublicAccessRequest {
+  DryRun?: boolean;
+  ImageBlockPublicAccessState: ImageBlockPublicAccessEnabledState;
+}
+export interface EnableImageBlockPublicAccessResult {
+  ImageBlockPublicAccessState?: ImageBlockPublicAccessEnabledState;
+}
 export type ExecutableByStringList = string[];
 export type FastLaunchImageIdList = string[];
 export interface FastLaunchLaunchTemplateSpecificationRequest {
@@ -258,6 +271,13 @@ export interface Filter {
   Values?: ValueStringList;
 }
 export type FilterList = Filter[];
+export interface GetImageBlockPublicAccessStateRequest {
+  DryRun?: boolean;
+}
+export interface GetImageBlockPublicAccessStateResult {
+  ImageBlockPublicAccessState?: string;
+  ManagedBy?: ManagedBy;
+}
 export type HypervisorType = "ovm" | "xen";
 export interface Image {
   Architecture?: ArchitectureValues;
@@ -315,6 +335,8 @@ export interface ImageAttribute {
   UefiData?: AttributeValue;
 }
 export type ImageAttributeName = "description" | "kernel" | "ramdisk" | "launchPermission" | "productCodes" | "blockDeviceMapping" | "sriovNetSupport" | "bootMode" | "tpmSupport" | "uefiData" | "lastLaunchedTime" | "imdsSupport" | "deregistrationProtection";
+export type ImageBlockPublicAccessDisabledState = "unblocked";
+export type ImageBlockPublicAccessEnabledState = "block-new-sharing";
 export interface ImageDiskContainer {
   Description?: string;
   DeviceName?: string;
@@ -449,6 +471,7 @@ export interface LaunchPermissionModifications {
   Add?: LaunchPermissionList;
   Remove?: LaunchPermissionList;
 }
+export type ManagedBy = "account" | "declarative-policy";
 export interface ModifyImageAttributeRequest {
   Attribute?: string;
   Description?: AttributeValue;
@@ -576,7 +599,10 @@ export interface Ec2Handlers {
   DescribeImportImageTasks(ctx: RequestContext, input: DescribeImportImageTasksRequest): DescribeImportImageTasksResult;
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
+  DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
+  EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
+  GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;

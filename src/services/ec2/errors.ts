@@ -25,3 +25,4 @@ export const amiNameMalformed = e("InvalidAMIName.Malformed");
 export const attributeItemValue = e("InvalidAMIAttributeItemValue");
 export const snapshotMalformed = (id: string) => new ServiceError("InvalidSnapshotID.Malformed", `Invalid id: "${id}" (expecting "snap-...")`);
 export const notAuthorizedForImage = (id: string) => new ServiceError("AuthFailure", `Not authorized for image:${id}`);
+export const operationNotPermitted = e("OperationNotPermitted");

@@ -17,6 +17,7 @@ import { tagHandlers } from "./tag-handlers";
 import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
+import { blockPublicAccessHandlers } from "./image-block-public-access";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 const handlers: Ec2Handlers = {
@@ -27,6 +28,7 @@ const handlers: Ec2Handlers = {
   ...importTaskHandlers,
   ...fastLaunchHandlers,
   ...usageReportHandlers,
+  ...blockPublicAccessHandlers,
 };
 
 const model = loadModel("ec2");

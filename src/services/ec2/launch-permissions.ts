@@ -4,6 +4,7 @@
 // index record in the region's public partition. Organization grants are listed but grant nothing here.
 import type { RequestContext } from "../../gateway/context";
 import type { LaunchPermission } from "./api.generated";
+import { checkPublicSharingAllowed } from "./image-block-public-access";
 import * as err from "./errors";
 import { saveImage } from "./image-access";
 import { partitionOf, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
@@ -48,6 +49,7 @@ export function modifyPermissions(ctx: RequestContext, rec: AmiRecord, add: Laun
   const adds = add.map((p) => [p, keyOf(p)] as const);
   const removes = remove.map((p) => [p, keyOf(p)] as const);
   const owner = partitionOf(rec.owner, rec.region);
+  if (!rec.public && adds.some(([, k]) => k === "all")) checkPublicSharingAllowed(ctx);
   for (const [p, k] of adds) {
     if (k === "all") { setPublic(ctx, rec, true); continue; }
     if (k.account === rec.owner) continue; // the owner can always launch its own AMI

@@ -6,6 +6,7 @@ import { IMPORT_TASK_TYPE } from "./import-task-records";
 import { FAST_LAUNCH } from "./fast-launch-records";
 import { USAGE_REPORT } from "./usage-report-records";
 import { IMAGE_USE } from "./usage-report-entries";
+import { BLOCK_PUBLIC_ACCESS } from "./image-block-public-access";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
@@ -39,5 +40,6 @@ export const ec2Records: Record<string, RecordSchema> = {
     AccountIds: "strings?", createdAt: "number", schedule: "schedule", StateReason: "string?",
     entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
   },
+  [BLOCK_PUBLIC_ACCESS]: { schedule: "schedule" },
   [IMAGE_USE]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
 };
