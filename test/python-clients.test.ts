@@ -1,13 +1,13 @@
 // Drives an in-process imagelite with the clients people actually use from Python: boto3 and the AWS CLI.
 // The Python suite (test/python/test_appstream_clients.py) talks to the server at IMAGELITE_ENDPOINT and
 // moves the manual clock itself through /_imagelite/clock.
-import { after, before, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Imagelite } from "../src/index";
-import { startTestServer } from "./support/server";
+import { useServer } from "./support/server";
 
 /** The repository root: this file runs compiled from dist/test, the sources live in test/. */
 function repoRoot(): string {
@@ -37,8 +37,8 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 
 let server: Imagelite;
 
-before(async () => { server = await startTestServer(); });
-after(async () => { await server?.stop(); });
+const fx = useServer();
+beforeEach(() => { server = fx.server; });
 
 test("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { timeout: 120_000 }, async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, IMAGELITE_ENDPOINT: server.endpoint, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" };

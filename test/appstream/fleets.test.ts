@@ -1,31 +1,42 @@
 // Fleet lifecycle and UpdateFleet's per-state rules (AppStream API reference, UpdateFleet).
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateFleetCommand, DeleteFleetCommand, DescribeFleetsCommand, StartFleetCommand, StopFleetCommand, UpdateFleetCommand,
-  type AppStreamClient,
+  type AppStreamClient, type CreateFleetCommandInput,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, appstreamClient, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, rejection, T, useServer } from "../support/server";
 
 const IMAGE = "AppStream-WinServer2019-11-10-2025";
+const FLEET_1: CreateFleetCommandInput = {
+  Name: "fleet-1", ImageName: IMAGE, InstanceType: "stream.standard.medium", FleetType: "ALWAYS_ON",
+  ComputeCapacity: { DesiredInstances: 3 }, DisplayName: "Fleet one", Description: "desktops",
+  MaxUserDurationInSeconds: 7200, DisconnectTimeoutInSeconds: 600, IdleDisconnectTimeoutInSeconds: 300,
+  VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"], SecurityGroupIds: ["sg-1"] }, EnableDefaultInternetAccess: false,
+  IamRoleArn: "arn:aws:iam::111111111111:role/fleet", StreamView: "DESKTOP", Tags: { env: "test" },
+};
+const ELASTIC_1: CreateFleetCommandInput = {
+  Name: "elastic-1", FleetType: "ELASTIC", InstanceType: "stream.standard.small", Platform: "AMAZON_LINUX2", MaxConcurrentSessions: 10,
+  VpcConfig: { SubnetIds: ["subnet-a"] },
+};
 
 describe("AppStream fleets", () => {
+  const fx = useServer();
   let server: Imagelite;
   let client: AppStreamClient;
-  before(async () => { server = await startTestServer(); client = appstreamClient(server); });
-  after(async () => { client.destroy(); await server.stop(); });
+  before(() => { server = fx.server; client = fx.appstream(); });
 
   const fleet = async (name: string) => (await client.send(new DescribeFleetsCommand({ Names: [name] }))).Fleets![0];
+  /** fleet-1, started and RUNNING with its 3 instances. */
+  async function runningFleet1(): Promise<void> {
+    await client.send(new CreateFleetCommand(FLEET_1));
+    await client.send(new StartFleetCommand({ Name: "fleet-1" }));
+    server.clock.advance(T);
+  }
 
   it("is created STOPPED with its attributes and capacity", async () => {
-    const { Fleet } = await client.send(new CreateFleetCommand({
-      Name: "fleet-1", ImageName: IMAGE, InstanceType: "stream.standard.medium", FleetType: "ALWAYS_ON",
-      ComputeCapacity: { DesiredInstances: 3 }, DisplayName: "Fleet one", Description: "desktops",
-      MaxUserDurationInSeconds: 7200, DisconnectTimeoutInSeconds: 600, IdleDisconnectTimeoutInSeconds: 300,
-      VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"], SecurityGroupIds: ["sg-1"] }, EnableDefaultInternetAccess: false,
-      IamRoleArn: "arn:aws:iam::111111111111:role/fleet", StreamView: "DESKTOP", Tags: { env: "test" },
-    }));
+    const { Fleet } = await client.send(new CreateFleetCommand(FLEET_1));
     assert.equal(Fleet!.State, "STOPPED");
     assert.equal(Fleet!.Arn, `arn:aws:appstream:us-east-1:${ACCOUNT_A}:fleet/fleet-1`);
     assert.equal(Fleet!.ImageName, IMAGE);
@@ -39,6 +50,7 @@ describe("AppStream fleets", () => {
   });
 
   it("starts through STARTING to RUNNING with capacity following the desired count", async () => {
+    await client.send(new CreateFleetCommand(FLEET_1));
     await client.send(new StartFleetCommand({ Name: "fleet-1" }));
     assert.equal((await fleet("fleet-1")).State, "STARTING");
     const midStart = await rejection(() => client.send(new StopFleetCommand({ Name: "fleet-1" })));
@@ -52,6 +64,7 @@ describe("AppStream fleets", () => {
   });
 
   it("lets a running fleet change only what the API reference lists", async () => {
+    await runningFleet1();
     const { Fleet } = await client.send(new UpdateFleetCommand({
       Name: "fleet-1", DisplayName: "Renamed", ComputeCapacity: { DesiredInstances: 5 }, DisconnectTimeoutInSeconds: 900,
     }));
@@ -67,6 +80,7 @@ describe("AppStream fleets", () => {
   });
 
   it("stops, then accepts any change but the name, and deletes attributes", async () => {
+    await runningFleet1();
     await client.send(new StopFleetCommand({ Name: "fleet-1" }));
     assert.equal((await fleet("fleet-1")).State, "STOPPING");
     server.clock.advance(T);
@@ -87,6 +101,7 @@ describe("AppStream fleets", () => {
   });
 
   it("refuses bad capacity, duplicates, unknown fleets and images", async () => {
+    await client.send(new CreateFleetCommand(FLEET_1));
     const both = await rejection(() => client.send(new CreateFleetCommand({
       Name: "f2", ImageName: IMAGE, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1, DesiredSessions: 2 },
     })));
@@ -107,16 +122,15 @@ describe("AppStream fleets", () => {
   });
 
   it("makes elastic fleets without an image", async () => {
-    const { Fleet } = await client.send(new CreateFleetCommand({
-      Name: "elastic-1", FleetType: "ELASTIC", InstanceType: "stream.standard.small", Platform: "AMAZON_LINUX2", MaxConcurrentSessions: 10,
-      VpcConfig: { SubnetIds: ["subnet-a"] },
-    }));
+    const { Fleet } = await client.send(new CreateFleetCommand(ELASTIC_1));
     assert.equal(Fleet!.FleetType, "ELASTIC");
     assert.equal(Fleet!.ImageName, undefined);
     assert.equal(Fleet!.MaxConcurrentSessions, 10);
   });
 
   it("deletes a stopped fleet", async () => {
+    await client.send(new CreateFleetCommand(FLEET_1));
+    await client.send(new CreateFleetCommand(ELASTIC_1));
     await client.send(new DeleteFleetCommand({ Name: "fleet-1" }));
     const e = await rejection(() => client.send(new DescribeFleetsCommand({ Names: ["fleet-1"] })));
     assert.equal(e.name, "ResourceNotFoundException");

@@ -1,23 +1,28 @@
 // Image builder lifecycle through @aws-sdk/client-appstream, driven by the manual test clock.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateImageBuilderCommand, DeleteImageBuilderCommand, DescribeImageBuildersCommand, ListTagsForResourceCommand,
   StartImageBuilderCommand, StopImageBuilderCommand, type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, appstreamClient, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, rejection, T, useServer } from "../support/server";
 
 const PUBLIC_WIN = "AppStream-WinServer2022-11-10-2025";
 
 describe("AppStream image builders", () => {
+  const fx = useServer();
   let server: Imagelite;
   let client: AppStreamClient;
-  before(async () => { server = await startTestServer(); client = appstreamClient(server); });
-  after(async () => { client.destroy(); await server.stop(); });
+  before(() => { server = fx.server; client = fx.appstream(); });
 
   const state = async (name: string) =>
     (await client.send(new DescribeImageBuildersCommand({ Names: [name] }))).ImageBuilders![0].State;
+  /** builder-1, booted: RUNNING. */
+  async function runningBuilder(): Promise<void> {
+    await client.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+    server.clock.advance(T);
+  }
 
   it("is created PENDING with every kept attribute, then RUNNING", async () => {
     const created = await client.send(new CreateImageBuilderCommand({
@@ -49,6 +54,7 @@ describe("AppStream image builders", () => {
   });
 
   it("stops, starts and refuses actions in the wrong state", async () => {
+    await runningBuilder();
     const startWhileRunning = await rejection(() => client.send(new StartImageBuilderCommand({ Name: "builder-1" })));
     assert.equal(startWhileRunning.name, "ConcurrentModificationException");
 
@@ -72,6 +78,7 @@ describe("AppStream image builders", () => {
   });
 
   it("is deleted through DELETING, then gone, and its name can be reused", async () => {
+    await runningBuilder();
     const deleted = await client.send(new DeleteImageBuilderCommand({ Name: "builder-1" }));
     assert.equal(deleted.ImageBuilder!.State, "DELETING");
     assert.equal(await state("builder-1"), "DELETING");
@@ -83,6 +90,7 @@ describe("AppStream image builders", () => {
   });
 
   it("refuses duplicates, unknown images, two subnets and unknown builders", async () => {
+    await runningBuilder();
     const dup = await rejection(() => client.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" })));
     assert.equal(dup.name, "ResourceAlreadyExistsException");
     const noImage = await rejection(() => client.send(new CreateImageBuilderCommand({ Name: "b2", ImageName: "no-such-image", InstanceType: "stream.standard.small" })));
@@ -124,20 +132,16 @@ describe("AppStream image builders", () => {
 });
 
 describe("AppStream with --transition-seconds 0", () => {
+  const fx = useServer({ transitionSeconds: 0 });
+
   it("answers each call with the state it starts, and completes the transition by the next read", async () => {
-    const server = await startTestServer({ transitionSeconds: 0 });
-    const client = appstreamClient(server);
-    try {
-      const created = await client.send(new CreateImageBuilderCommand({ Name: "fast", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
-      assert.equal(created.ImageBuilder!.State, "PENDING");
-      assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["fast"] }))).ImageBuilders![0].State, "RUNNING");
-      assert.equal((await client.send(new StopImageBuilderCommand({ Name: "fast" }))).ImageBuilder!.State, "STOPPING");
-      assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["fast"] }))).ImageBuilders![0].State, "STOPPED");
-      assert.equal((await client.send(new DeleteImageBuilderCommand({ Name: "fast" }))).ImageBuilder!.State, "DELETING");
-      assert.equal((await rejection(() => client.send(new DescribeImageBuildersCommand({ Names: ["fast"] })))).name, "ResourceNotFoundException");
-    } finally {
-      client.destroy();
-      await server.stop();
-    }
+    const client = fx.appstream();
+    const created = await client.send(new CreateImageBuilderCommand({ Name: "fast", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+    assert.equal(created.ImageBuilder!.State, "PENDING");
+    assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["fast"] }))).ImageBuilders![0].State, "RUNNING");
+    assert.equal((await client.send(new StopImageBuilderCommand({ Name: "fast" }))).ImageBuilder!.State, "STOPPING");
+    assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["fast"] }))).ImageBuilders![0].State, "STOPPED");
+    assert.equal((await client.send(new DeleteImageBuilderCommand({ Name: "fast" }))).ImageBuilder!.State, "DELETING");
+    assert.equal((await rejection(() => client.send(new DescribeImageBuildersCommand({ Names: ["fast"] })))).name, "ResourceNotFoundException");
   });
 });

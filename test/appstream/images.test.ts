@@ -1,5 +1,5 @@
 // Images: the public catalog, private images from a builder (admin route), copy, update, delete.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CopyImageCommand, CreateFleetCommand, CreateImageBuilderCommand, CreateUpdatedImageCommand, DeleteFleetCommand,
@@ -7,15 +7,23 @@ import {
   type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, admin, appstreamClient, createImageFromBuilder, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, admin, appstreamClient, createImageFromBuilder, rejection, T, useServer } from "../support/server";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
 describe("AppStream images", () => {
+  const fx = useServer();
   let server: Imagelite;
   let client: AppStreamClient;
-  before(async () => { server = await startTestServer(); client = appstreamClient(server); });
-  after(async () => { client.destroy(); await server.stop(); });
+  before(() => { server = fx.server; client = fx.appstream(); });
+
+  /** What the Image Assistant test makes: builder "ib" (then STOPPED) and the private image golden-1, AVAILABLE. */
+  async function golden1(): Promise<void> {
+    await client.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.medium" }));
+    server.clock.advance(T);
+    assert.equal((await createImageFromBuilder(server, "ib", "golden-1", ACCOUNT_A, "us-east-1", { DisplayName: "Golden", Description: "v1" })).status, 200);
+    server.clock.advance(2 * T);
+  }
 
   it("serves the public catalog in every region", async () => {
     for (const region of ["us-east-1", "eu-central-1", "ap-northeast-1"]) {
@@ -85,6 +93,7 @@ describe("AppStream images", () => {
   });
 
   it("describes by name and ARN, and refuses what does not exist", async () => {
+    await golden1();
     const byArn = await client.send(new DescribeImagesCommand({ Arns: [`arn:aws:appstream:us-east-1:${ACCOUNT_A}:image/golden-1`, `arn:aws:appstream:us-east-1::image/${BASE}`] }));
     assert.deepEqual(byArn.Images!.map((i) => i.Name), ["golden-1", BASE]);
     const missing = await rejection(() => client.send(new DescribeImagesCommand({ Names: ["nope"] })));
@@ -94,6 +103,7 @@ describe("AppStream images", () => {
   });
 
   it("pages the merged catalog and private images without repeats or gaps", async () => {
+    await golden1();
     const all: string[] = [];
     let token: string | undefined;
     let first = true;
@@ -113,6 +123,7 @@ describe("AppStream images", () => {
   });
 
   it("copies within and across regions, without tags", async () => {
+    await golden1();
     const copy = await client.send(new CopyImageCommand({
       SourceImageName: "golden-1", DestinationImageName: "golden-eu", DestinationRegion: "eu-west-1", DestinationImageDescription: "copy",
     }));
@@ -134,6 +145,7 @@ describe("AppStream images", () => {
   });
 
   it("creates an updated image, with a dry run first", async () => {
+    await golden1();
     const dry = await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden-1", newImageName: "golden-2", dryRun: true }));
     assert.equal(dry.canUpdateImage, true);
     assert.equal((await rejection(() => client.send(new DescribeImagesCommand({ Names: ["golden-2"] })))).name, "ResourceNotFoundException");
@@ -150,6 +162,9 @@ describe("AppStream images", () => {
   });
 
   it("refuses to delete images in use, public images and unknown ones, then deletes", async () => {
+    await golden1();
+    await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden-1", newImageName: "golden-2" }));
+    server.clock.advance(2 * T);
     await client.send(new CreateFleetCommand({ Name: "uses-golden", ImageName: "golden-2", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
     const used = await rejection(() => client.send(new DeleteImageCommand({ Name: "golden-2" })));
     assert.equal(used.name, "ResourceInUseException");

@@ -1,13 +1,13 @@
 // CreateImportedImage: EC2 AMIs (own, shared by launch permission, public, Amazon's) become private AppStream
 // images; the refusals (unknown or unusable AMI, incompatible AMI, duplicate name, bad role), DryRun, failure
 // on demand, and the index record the EC2 AMI usage reports read.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { CreateImportedImageCommand, DeleteImageCommand, DescribeImagesCommand, type AppStreamClient, type CreateImportedImageCommandInput } from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand as DescribeAmisCommand, ModifyImageAttributeCommand, type EC2Client, type RegisterImageCommandInput } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-images";
-import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client, rejection, REGION, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, REGION, T, useServer } from "../support/server";
 import { registerAmi, WINDOWS } from "../ec2/helpers";
 
 let server: Imagelite;
@@ -15,14 +15,13 @@ let ec2A: EC2Client;
 let ec2B: EC2Client;
 let appA: AppStreamClient;
 
-before(async () => {
-  server = await startTestServer();
-  ec2A = ec2Client(server, ACCOUNT_A);
-  ec2B = ec2Client(server, ACCOUNT_B);
-  appA = appstreamClient(server, ACCOUNT_A);
+const fx = useServer();
+beforeEach(() => {
+  server = fx.server;
+  ec2A = fx.ec2(ACCOUNT_A);
+  ec2B = fx.ec2(ACCOUNT_B);
+  appA = fx.appstream(ACCOUNT_A);
 });
-after(async () => { ec2A.destroy(); ec2B.destroy(); appA.destroy(); await server.stop(); });
-beforeEach(() => server.reset());
 
 const ROLE = `arn:aws:iam::${ACCOUNT_A}:role/AppStreamImportRole`;
 

@@ -1,30 +1,34 @@
 // Sharing a private image across accounts (administer-images.html, "Share an Image That You Own"):
 // the recipient sees it as SHARED with its permissions, and allowFleet/allowImageBuilder gate its use.
-import { after, before, describe, it } from "node:test";
+import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateFleetCommand, CreateImageBuilderCommand, DeleteImageCommand, DescribeFleetsCommand, DeleteImagePermissionsCommand, DescribeImagePermissionsCommand,
-  DescribeImagesCommand, UpdateImagePermissionsCommand, type AppStreamClient,
+  DescribeImagesCommand, UpdateImagePermissionsCommand, type AppStreamClient, type ImagePermissions,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, appstreamClient, createImageFromBuilder, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, createImageFromBuilder, rejection, T, useServer } from "../support/server";
 
 const BASE = "AppStream-WinServer2019-11-10-2025";
 const SHARED_ARN = `arn:aws:appstream:us-east-1:${ACCOUNT_A}:image/shared-img`;
 
 describe("AppStream image sharing", () => {
+  const fx = useServer();
   let server: Imagelite;
   let a: AppStreamClient;
   let b: AppStreamClient;
-  before(async () => {
-    server = await startTestServer();
-    a = appstreamClient(server, ACCOUNT_A);
-    b = appstreamClient(server, ACCOUNT_B);
+  before(() => { server = fx.server; a = fx.appstream(ACCOUNT_A); b = fx.appstream(ACCOUNT_B); });
+  /** Account A's image shared-img, made by its builder: PENDING until the clock moves 2 × T. */
+  beforeEach(async () => {
     await a.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.medium" }));
     server.clock.advance(T);
     assert.equal((await createImageFromBuilder(server, "ib", "shared-img")).status, 200);
   });
-  after(async () => { a.destroy(); b.destroy(); await server.stop(); });
+  /** shared-img AVAILABLE, and shared with account B with `permissions`. */
+  async function sharedWithB(permissions: ImagePermissions): Promise<void> {
+    server.clock.advance(2 * T);
+    await a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B, ImagePermissions: permissions }));
+  }
 
   it("refuses to share an image that is not yet available, or not the caller's", async () => {
     const pending = await rejection(() => a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } })));
@@ -37,6 +41,7 @@ describe("AppStream image sharing", () => {
   });
 
   it("shows the image to the recipient as SHARED, never PRIVATE", async () => {
+    server.clock.advance(2 * T);
     assert.equal((await b.send(new DescribeImagesCommand({ Type: "SHARED" }))).Images!.length, 0);
     await a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true, allowImageBuilder: false } }));
 
@@ -65,6 +70,7 @@ describe("AppStream image sharing", () => {
   });
 
   it("gates fleets on allowFleet and builders on allowImageBuilder", async () => {
+    await sharedWithB({ allowFleet: true, allowImageBuilder: false });
     const { Fleet } = await b.send(new CreateFleetCommand({ Name: "b-fleet", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
     assert.equal(Fleet!.ImageArn, SHARED_ARN);
     const builder = await rejection(() => b.send(new CreateImageBuilderCommand({ Name: "b-ib", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small" })));
@@ -79,6 +85,7 @@ describe("AppStream image sharing", () => {
   });
 
   it("keeps the recipient from deleting or re-sharing, and the owner from deleting while shared", async () => {
+    await sharedWithB({ allowFleet: false, allowImageBuilder: true });
     assert.equal((await rejection(() => b.send(new DeleteImageCommand({ Name: "shared-img" })))).name, "OperationNotPermittedException");
     const reshare = await rejection(() => b.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: "333333333333", ImagePermissions: { allowFleet: true } })));
     assert.equal(reshare.name, "ResourceNotFoundException");
@@ -86,6 +93,7 @@ describe("AppStream image sharing", () => {
   });
 
   it("describes permissions with filters and pages", async () => {
+    await sharedWithB({ allowFleet: false, allowImageBuilder: true });
     for (const acct of ["333333333333", "444444444444", "555555555555"]) {
       await a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: acct, ImagePermissions: { allowFleet: true, allowImageBuilder: true } }));
     }
@@ -105,6 +113,7 @@ describe("AppStream image sharing", () => {
   });
 
   it("revokes with DeleteImagePermissions", async () => {
+    await sharedWithB({ allowFleet: false, allowImageBuilder: true });
     await a.send(new DeleteImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B }));
     assert.equal((await b.send(new DescribeImagesCommand({ Type: "SHARED" }))).Images!.length, 0);
     assert.equal((await rejection(() => b.send(new DescribeImagesCommand({ Arns: [SHARED_ARN] })))).name, "ResourceNotFoundException");

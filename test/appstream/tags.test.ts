@@ -1,27 +1,28 @@
 // TagResource / UntagResource / ListTagsForResource on images, builders and fleets (tagging-basic.html).
-import { after, before, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateFleetCommand, CreateImageBuilderCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand,
   type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, appstreamClient, createImageFromBuilder, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, appstreamClient, createImageFromBuilder, rejection, T, useServer } from "../support/server";
 
 describe("AppStream tags", () => {
+  const fx = useServer();
   let server: Imagelite;
   let client: AppStreamClient;
-  const arns: string[] = [];
-  before(async () => {
-    server = await startTestServer();
-    client = appstreamClient(server);
+  let arns: string[];
+  /** A fleet, an image builder and an image, each without tags. */
+  beforeEach(async () => {
+    server = fx.server;
+    client = fx.appstream();
     const { Fleet } = await client.send(new CreateFleetCommand({ Name: "tf", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
     const { ImageBuilder } = await client.send(new CreateImageBuilderCommand({ Name: "tb", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" }));
     server.clock.advance(T);
     const image = await createImageFromBuilder(server, "tb", "timg");
-    arns.push(Fleet!.Arn!, ImageBuilder!.Arn!, image.body.Image.Arn);
+    arns = [Fleet!.Arn!, ImageBuilder!.Arn!, image.body.Image.Arn];
   });
-  after(async () => { client.destroy(); await server.stop(); });
 
   it("adds, overwrites, lists and removes tags on every resource type", async () => {
     for (const arn of arns) {
@@ -34,6 +35,7 @@ describe("AppStream tags", () => {
   });
 
   it("keeps at most 50 tags", async () => {
+    await client.send(new TagResourceCommand({ ResourceArn: arns[0], Tags: { b: "3", c: "" } }));
     const tags = Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`k${i}`, "v"]));
     await client.send(new TagResourceCommand({ ResourceArn: arns[0], Tags: tags }));
     const e = await rejection(() => client.send(new TagResourceCommand({ ResourceArn: arns[0], Tags: { x: "1" } })));

@@ -1,7 +1,7 @@
 // IAM-style identity policies, one case per feature, through the real clients: Action/NotAction with
 // wildcards, Resource/NotResource with ARN wildcards, aws:RequestedRegion, aws:ResourceTag/<key>,
 // explicit deny over allow, and EC2 DryRun telling the truth.
-import { after, before, describe, it } from "node:test";
+import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +15,7 @@ import { startImagelite, type Imagelite } from "../../src/index";
 import { appstream } from "../../src/services/appstream";
 import { ec2 } from "../../src/services/ec2";
 import { sts } from "../../src/services/sts";
-import { rejection } from "../support/server";
+import { rejection, useServer } from "../support/server";
 
 const ACCOUNT = "333333333333";
 const allow = (Action: unknown, Resource: unknown = "*", extra: object = {}) => ({ Effect: "Allow", Action, Resource, ...extra });
@@ -38,19 +38,24 @@ const POLICIES: Record<string, object[]> = {
 };
 
 describe("identity policies", () => {
-  let server: Imagelite;
   let dir: string;
-  before(async () => {
+  const fx = useServer(() => {
     dir = mkdtempSync(join(tmpdir(), "imagelite-policies-"));
     const file = join(dir, "credentials.json");
     writeFileSync(file, JSON.stringify(Object.fromEntries(Object.entries(POLICIES).map(([k, p]) => [k, { secretAccessKey: "s", accountId: ACCOUNT, policies: p }]))));
-    server = await startImagelite({ credentialsFile: file });
+    return { credentialsFile: file };
+  });
+  let server: Imagelite;
+  before(() => { server = fx.server; });
+  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  /** The fleets the cases act on, tagged or not. */
+  beforeEach(async () => {
     const admin = as("ADMIN");
     for (const [name, tags] of [["dev-1", { env: "test" }], ["test-1", { env: "test" }], ["prod-1", { env: "prod" }], ["free-1", undefined]] as const) {
       await admin.send(new CreateFleetCommand({ Name: name, ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 }, Tags: tags }));
     }
+    admin.destroy();
   });
-  after(async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); });
 
   function as(key: string, region = "us-east-1"): AppStreamClient {
     return new AppStreamClient({ endpoint: server.endpoint, region, credentials: { accessKeyId: key, secretAccessKey: "s" }, maxAttempts: 1 });

@@ -13,7 +13,7 @@ import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { BuildMiddleware, HttpRequest } from "@smithy/types";
 import { startImagelite, type Imagelite } from "../../src/index";
-import { rejection } from "../support/server";
+import { rejection, useServer } from "../support/server";
 import { Sha256 } from "../../src/auth/sigv4";
 
 const A = { accessKeyId: "AKIAIMAGELITEA", secretAccessKey: "secret-a" };
@@ -29,15 +29,16 @@ function unsignedPayload<C extends { middlewareStack: { add(m: BuildMiddleware<o
 }
 
 describe("--auth strict", () => {
-  let server: Imagelite;
   let dir: string;
-  before(async () => {
+  const fx = useServer(() => {
     dir = mkdtempSync(join(tmpdir(), "imagelite-auth-"));
     const file = join(dir, "credentials.yaml");
     writeFileSync(file, `${B.accessKeyId}:\n  secretAccessKey: ${B.secretAccessKey}\n  accountId: "222222222222"\n  sessionToken: ${B.sessionToken}\n`);
-    server = await startImagelite({ auth: "strict", credentials: `${A.accessKeyId}:${A.secretAccessKey}:111111111111`, credentialsFile: file, adminToken: "let-me-in" });
+    return { auth: "strict", credentials: `${A.accessKeyId}:${A.secretAccessKey}:111111111111`, credentialsFile: file, adminToken: "let-me-in" };
   });
-  after(async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); });
+  let server: Imagelite;
+  before(() => { server = fx.server; });
+  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
   const cfg = (credentials: object, extra: object = {}) => ({ endpoint: server.endpoint, region: "us-east-1", credentials, maxAttempts: 1, ...extra }) as never;
 

@@ -1,7 +1,7 @@
 // Failure on demand: error rules (first N calls, a share of calls, latency) and lifecycle rules that send
 // what an operation creates to its failure state, over HTTP and through the in-process API; the bounds on
 // rules (count, total latency, message length) and their order.
-import { after, before, beforeEach, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CopyImageCommand, CreateImageBuilderCommand, DescribeFleetsCommand, DescribeImageBuildersCommand, DescribeImagesCommand,
@@ -12,16 +12,15 @@ import type { Imagelite } from "../../src/index";
 import { createApp } from "../../src/app";
 import { FAULT_LIMITS, FaultRuleError, Faults } from "../../src/faults/faults";
 import type { RequestLine } from "../../src/gateway/request-log";
-import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, admin, createImageFromBuilder, ec2Client, rejection, T, useServer } from "../support/server";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
 describe("fault rules", () => {
   let server: Imagelite;
   let client: AppStreamClient;
-  before(async () => { server = await startTestServer(); client = appstreamClient(server); });
-  after(async () => { client.destroy(); await server.stop(); });
-  beforeEach(() => server.reset());
+  const fx = useServer();
+  before(() => { server = fx.server; client = fx.appstream(); });
 
   it("throttles the first N matching calls, then lets calls through", async () => {
     const { status, body } = await admin(server, "POST", "/_imagelite/faults", {

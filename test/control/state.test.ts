@@ -1,6 +1,6 @@
 // Reset (everything, or one account, region or service), state export and import, the clock and config
 // routes, and --admin off.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateFleetCommand, CreateImageBuilderCommand, DescribeFleetsCommand, DescribeImageBuildersCommand, DescribeImagesCommand,
@@ -9,7 +9,7 @@ import {
 import { DescribeImagesCommand as Ec2DescribeImages, RegisterImageCommand } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { startImagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, startTestServer, T, useServer } from "../support/server";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
@@ -39,9 +39,9 @@ async function amiCount(server: Imagelite, account: string, region: string): Pro
 }
 
 describe("reset", () => {
+  const fx = useServer();
   let server: Imagelite;
-  before(async () => { server = await startTestServer(); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   it("empties one account, one region or one service, and everything", async () => {
     await populate(server);
@@ -138,9 +138,9 @@ describe("state export and import", () => {
 });
 
 describe("clock and config routes", () => {
+  const fx = useServer({ transitionSeconds: 4 });
   let server: Imagelite;
-  before(async () => { server = await startTestServer({ transitionSeconds: 4 }); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   it("shows, advances, freezes and releases the clock", async () => {
     const first = await admin(server, "GET", "/_imagelite/clock");

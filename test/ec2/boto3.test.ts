@@ -1,14 +1,14 @@
 // One check with boto3, the client most scripts use: DescribeImages with a filter against imagelite.
-import { after, before, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, startTestServer } from "../support/server";
+import { ACCOUNT_A, useServer } from "../support/server";
 
 let server: Imagelite;
 
-before(async () => { server = await startTestServer(); });
-after(async () => { await server.stop(); });
+const fx = useServer();
+beforeEach(() => { server = fx.server; });
 
 const SCRIPT = `
 import json, os, boto3

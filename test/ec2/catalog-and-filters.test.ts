@@ -1,18 +1,17 @@
 // The Amazon catalog in every region, Owners and the DescribeImages filters: AND between filters, OR between
 // values, `*` and `?` wildcards, tag filters, and InvalidParameterValue for an unknown filter name.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { CreateTagsCommand, DescribeImagesCommand, type EC2Client, type Filter } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ec2Client, rejection, startTestServer } from "../support/server";
+import { ACCOUNT_A, ec2Client, rejection, useServer } from "../support/server";
 import { registerAmi, settle } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
 
-before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); });
-after(async () => { await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
 
 const images = async (input: { Filters?: Filter[]; Owners?: string[]; IncludeDeprecated?: boolean }, client = a) =>
   (await client.send(new DescribeImagesCommand(input))).Images!;

@@ -1,23 +1,22 @@
 // Windows fast launch through the AWS SDK: EnableFastLaunch (defaults, settings kept, changes in place),
 // DisableFastLaunch (Force), DescribeFastLaunchImages (ImageIds, filters, paging), the refusals, DryRun, and
 // the enabling → enabled / disabling → removed lifecycles on the manual clock, with fault-driven failures.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   DescribeFastLaunchImagesCommand, DescribeImagesCommand, DeregisterImageCommand, DisableFastLaunchCommand, EnableFastLaunchCommand,
   ModifyImageAttributeCommand, type EC2Client,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, rejection, T, useServer } from "../support/server";
 import { registerAmi, WINDOWS } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
 let b: EC2Client;
 
-before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); b = ec2Client(server, ACCOUNT_B); });
-after(async () => { await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); b = fx.ec2(ACCOUNT_B); });
 
 /** An available Windows AMI of `client` (the Windows billing product makes it Windows). */
 async function windowsAmi(name: string, client = a): Promise<string> {

@@ -1,20 +1,19 @@
 // RegisterImage, DescribeImages by id, DeregisterImage and CopyImage through the AWS SDK, with the
 // pending → available and deregistered → gone lifecycles driven by the manual clock.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CopyImageCommand, CreateTagsCommand, DeregisterImageCommand, DescribeImagesCommand, RegisterImageCommand, type EC2Client,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ec2Client, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ec2Client, rejection, T, useServer } from "../support/server";
 import { registerAmi, settle } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
 
-before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); });
-after(async () => { await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
 
 const describe = async (id: string, client = a) => (await client.send(new DescribeImagesCommand({ ImageIds: [id] }))).Images![0];
 

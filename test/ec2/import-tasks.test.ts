@@ -1,21 +1,20 @@
 // VM import through the SDK: ImportImage, DescribeImportImageTasks and CancelImportTask — the progression
 // through every status, the AMI that appears on completion, the 7-day retention, cancel, filters, paging,
 // DryRun, tags, errors, and failure on demand.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CancelImportTaskCommand, CreateTagsCommand, DescribeImagesCommand, DescribeImportImageTasksCommand, DescribeTagsCommand,
   ImportImageCommand, paginateDescribeImportImageTasks, type EC2Client, type Filter, type ImportImageCommandInput, type ImportImageTask,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, T, useServer } from "../support/server";
 
 let server: Imagelite;
 let a: EC2Client;
 
-before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); });
-after(async () => { a.destroy(); await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
 
 const STEP = 3 * T; // importStep weight 3
 const DAY = 24 * 3600;

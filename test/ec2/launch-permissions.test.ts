@@ -1,12 +1,12 @@
 // Sharing AMIs across accounts with launch permissions: by account and with group `all`, read back through
 // DescribeImageAttribute, reset, and seen (or no longer seen) by the other account.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CopyImageCommand, DescribeImageAttributeCommand, DescribeImagesCommand, ModifyImageAttributeCommand, ResetImageAttributeCommand, type EC2Client,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, startTestServer } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, useServer } from "../support/server";
 import { registerAmi, settle } from "./helpers";
 
 const ACCOUNT_C = "333333333333";
@@ -14,9 +14,8 @@ let server: Imagelite;
 let a: EC2Client;
 let b: EC2Client;
 
-before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); b = ec2Client(server, ACCOUNT_B); });
-after(async () => { await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); b = fx.ec2(ACCOUNT_B); });
 
 const sees = async (client: EC2Client, id: string, extra: { ExecutableUsers?: string[]; Owners?: string[] } = {}) =>
   (await client.send(new DescribeImagesCommand(extra))).Images!.some((i) => i.ImageId === id);

@@ -1,18 +1,17 @@
 // MaxResults and NextToken on DescribeImages and DescribeTags: every item exactly once, even when AMIs are
 // added between pages; invalid tokens and out-of-range page sizes are refused.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { CreateTagsCommand, DescribeImagesCommand, DescribeTagsCommand, paginateDescribeImages, type EC2Client } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, startTestServer } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, useServer } from "../support/server";
 import { registerAmi } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
 
-before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); });
-after(async () => { await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
 
 test("DescribeImages pages cover the catalog and own AMIs exactly once, with AMIs registered between pages", async () => {
   for (let i = 0; i < 7; i++) await registerAmi(a, `paged-${i}`);

@@ -1,15 +1,14 @@
 // The EC2 query protocol on the wire, without an SDK: form-encoded requests with flattened lists, XML
 // responses in the EC2 namespace with `item` lists and a requestId, and EC2's error envelope.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, startTestServer } from "../support/server";
+import { ACCOUNT_A, useServer } from "../support/server";
 
 let server: Imagelite;
 
-before(async () => { server = await startTestServer(); });
-after(async () => { await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; });
 
 /** POSTs an EC2 query request as ACCOUNT_A (the SigV4 credential scope names account, region and service). */
 async function call(params: Record<string, string>): Promise<{ status: number; body: string }> {

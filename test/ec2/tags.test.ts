@@ -1,19 +1,18 @@
 // CreateTags, DeleteTags and DescribeTags on AMIs (own, shared and Amazon's), with their filters and limits.
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateTagsCommand, DeleteTagsCommand, DescribeImagesCommand, DescribeTagsCommand, ModifyImageAttributeCommand, type EC2Client, type Filter,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, startTestServer } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, useServer } from "../support/server";
 import { registerAmi } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
 
-before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); });
-after(async () => { await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
 
 const tags = async (filters?: Filter[], client = a) =>
   (await client.send(new DescribeTagsCommand({ Filters: filters }))).Tags!.map((t) => `${t.ResourceId} ${t.ResourceType} ${t.Key}=${t.Value}`).sort();

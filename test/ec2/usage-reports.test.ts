@@ -4,7 +4,7 @@
 // DeleteImageUsageReport, DryRun and the refusals.
 // Entries count EC2 instances and launch templates that reference the AMI. imagelite has neither, and AppStream
 // images imported from the AMI are not EC2 usage, so real reports are empty here (see usage-report-entries.ts).
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateImageUsageReportCommand, CreateTagsCommand, DeleteImageUsageReportCommand, DescribeImageUsageReportEntriesCommand,
@@ -12,16 +12,15 @@ import {
 } from "@aws-sdk/client-ec2";
 import { CreateImportedImageCommand } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client, REGION, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, appstreamClient, REGION, rejection, T, useServer } from "../support/server";
 import { registerAmi, WINDOWS } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
 let b: EC2Client;
 
-before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); b = ec2Client(server, ACCOUNT_B); });
-after(async () => { await server.stop(); });
-beforeEach(() => server.reset());
+const fx = useServer();
+beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); b = fx.ec2(ACCOUNT_B); });
 
 const INSTANCES = [{ ResourceType: "ec2:Instance" }];
 const DAY = 24 * 3600;

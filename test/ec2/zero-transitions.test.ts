@@ -1,20 +1,18 @@
 // With --transition-seconds 0 every transition completes by the next read, while each changing call still
 // answers with the state it starts (enabling, disabling, active, deleting).
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CancelImportTaskCommand, DescribeFastLaunchImagesCommand, DescribeImportImageTasksCommand, DisableFastLaunchCommand,
   EnableFastLaunchCommand, ImportImageCommand, type EC2Client,
 } from "@aws-sdk/client-ec2";
-import type { Imagelite } from "../../src/index";
-import { ec2Client, startTestServer } from "../support/server";
+import { useServer } from "../support/server";
 import { registerAmi, WINDOWS } from "./helpers";
 
 describe("EC2 with zero-second transitions", () => {
-  let server: Imagelite;
   let client: EC2Client;
-  before(async () => { server = await startTestServer({ transitionSeconds: 0 }); client = ec2Client(server); });
-  after(async () => { client.destroy(); await server.stop(); });
+  const fx = useServer({ transitionSeconds: 0 });
+  before(() => { client = fx.ec2(); });
 
   it("answers fast launch calls with the state they start", async () => {
     const ImageId = await registerAmi(client, "zero-win", WINDOWS);

@@ -1,13 +1,13 @@
 // Property-based fuzzing of the clock controls (fast-check, fixed seed): whatever advance, mode or imported
 // time a caller sends, the answer is a 200 or a JSON 400, the clock stays a time that clients can parse,
 // and the clock route, state export and a describe keep answering. FUZZ_SEED and FUZZ_RUNS override.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { DescribeImageBuildersCommand } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { CLOCK_MAX_MS, CLOCK_MIN_MS } from "../../src/state/clock";
-import { admin, appstreamClient, startTestServer } from "../support/server";
+import { admin, appstreamClient, useServer } from "../support/server";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const RUNS = Math.max(50, Math.round(Number(process.env.FUZZ_RUNS ?? 10_000) / 20));
@@ -32,9 +32,9 @@ const bodyArb = fc.oneof(
 );
 
 describe(`clock fuzz (seed ${SEED}, ${RUNS} requests)`, () => {
+  const fx = useServer();
   let server: Imagelite;
-  before(async () => { server = await startTestServer(); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   it("keeps the clock in range and every route answering, whatever it is sent", async () => {
     const c = appstreamClient(server);

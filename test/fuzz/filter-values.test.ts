@@ -2,12 +2,12 @@
 // and `\`, escapes, fragments of real names and tag values, and values around the limit of 255 characters.
 // Every request must finish with the right answer: exactly the images a reference matcher selects, or
 // FilterLimitExceeded for a value that is too long. FUZZ_SEED and FUZZ_RUNS override.
-import { after, before, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { CreateTagsCommand, DescribeImagesCommand } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ec2Client, startTestServer } from "../support/server";
+import { useServer } from "../support/server";
 import { registerAmi, settle } from "../ec2/helpers";
 import { query } from "../hostile/http";
 import { envelopeProblem, errorCode } from "./envelopes";
@@ -23,12 +23,13 @@ const TAG_VALUES = ["a*b?c\\d", "\\\\**??", "*", "?", "\\", "x".repeat(256), "ab
 interface Image { id: string; subjects: Record<string, string | undefined> }
 
 describe(`EC2 filter values (seed ${SEED}, ${RUNS} requests)`, () => {
+  const fx = useServer();
   let server: Imagelite;
   let images: Image[];
 
-  before(async () => {
-    server = await startTestServer();
-    const ec2 = ec2Client(server);
+  beforeEach(async () => {
+    server = fx.server;
+    const ec2 = fx.ec2();
     for (const [i, value] of TAG_VALUES.entries()) {
       const id = await registerAmi(ec2, `fz-${i}-${"n".repeat(i * 12)}`, { Description: `${value.slice(0, 200)} #${i}` });
       await ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: "k", Value: value }] }));
@@ -40,7 +41,6 @@ describe(`EC2 filter values (seed ${SEED}, ${RUNS} requests)`, () => {
       subjects: { "name": r.Name, "description": r.Description, "tag:k": r.Tags?.find((t) => t.Key === "k")?.Value },
     }));
   });
-  after(async () => { await server.stop(); });
 
   it("answers every filter value with exactly the images that match it, or FilterLimitExceeded beyond 255 characters", async () => {
     const subjects = images.flatMap((i) => Object.values(i.subjects)).filter((s): s is string => s !== undefined).sort();

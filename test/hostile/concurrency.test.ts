@@ -1,8 +1,8 @@
 // 100 parallel creates of one name over HTTP leave exactly one resource: one success, 99 duplicates.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Imagelite } from "../../src/index";
-import { startTestServer } from "../support/server";
+import { useServer } from "../support/server";
 import { envelopeProblem, errorCode, type Answer, type Proto } from "../fuzz/envelopes";
 import { appstream, query } from "./http";
 
@@ -19,9 +19,9 @@ function tally(proto: Proto, answers: Answer[]): Record<string, number> {
 }
 
 describe(`${N} parallel creates of one name`, () => {
+  const fx = useServer();
   let server: Imagelite;
-  before(async () => { server = await startTestServer(); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   it("AppStream CreateFleet: one fleet, one success, the rest ResourceAlreadyExistsException", async () => {
     const body = JSON.stringify({ Name: "race", ImageName: "AppStream-WinServer2019-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } });

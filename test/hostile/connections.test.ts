@@ -1,12 +1,12 @@
 // What many connections and many large bodies at once can do: idle connections are closed after a time-out
 // (requests in progress are spared), the number of connections is capped with a clear refusal, and the
 // bytes of all bodies in flight are capped with each service's throttling error.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { connect, type Socket } from "node:net";
 import { once } from "node:events";
 import type { Imagelite } from "../../src/index";
-import { startTestServer } from "../support/server";
+import { useServer } from "../support/server";
 import { envelopeProblem, errorCode } from "../fuzz/envelopes";
 import { appstream, exchange, query, SCOPE } from "./http";
 
@@ -20,9 +20,9 @@ async function open(port: number): Promise<Socket> {
 const closed = (s: Socket) => (s.destroyed || s.readableEnded ? Promise.resolve() : once(s, "close").then(() => undefined));
 
 describe("idle connections", () => {
+  const fx = useServer({ http: { idleTimeoutMs: 300, keepAliveTimeoutMs: 300, checkIntervalMs: 50 } });
   let server: Imagelite;
-  before(async () => { server = await startTestServer({ http: { idleTimeoutMs: 300, keepAliveTimeoutMs: 300, checkIntervalMs: 50 } }); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   it("closes connections that never send a byte, and ones left idle after a request", async () => {
     const silent = await Promise.all(Array.from({ length: 20 }, () => open(server.port)));
@@ -44,9 +44,9 @@ describe("idle connections", () => {
 });
 
 describe("connection cap", () => {
+  const fx = useServer({ http: { maxConnections: 30 } });
   let server: Imagelite;
-  before(async () => { server = await startTestServer({ http: { maxConnections: 30 } }); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   it("answers the connection past the cap with 503 and a reason, and serves again once connections close", async () => {
     const held = await Promise.all(Array.from({ length: 30 }, () => open(server.port)));
@@ -68,9 +68,9 @@ describe("connection cap", () => {
 
 describe("bytes of bodies in flight", () => {
   const MAX_BODY = 4000;
+  const fx = useServer({ http: { maxBodyBytes: MAX_BODY, maxInFlightBodyBytes: 12_500 } });
   let server: Imagelite;
-  before(async () => { server = await startTestServer({ http: { maxBodyBytes: MAX_BODY, maxInFlightBodyBytes: 12_500 } }); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   /** A request whose body is 1,000 bytes short of its declared length: it holds its bytes until finished. */
   async function halfSent(target: string): Promise<Socket & { answer: Promise<string> }> {

@@ -1,13 +1,13 @@
 // What one request may cost and what an error may repeat: EC2 wildcard filters matched without
 // backtracking and bounded as EC2 bounds them, error messages that repeat a short prefix of a huge value
 // and at most ten violations, and bodies too large in values or depth refused before they are walked.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { CreateTagsCommand, DescribeImagesCommand, type Filter } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { wildcard } from "../../src/util/wildcard";
-import { ec2Client, rejection, startTestServer } from "../support/server";
+import { ec2Client, rejection, useServer } from "../support/server";
 import { registerAmi, settle } from "../ec2/helpers";
 import { envelopeProblem, errorCode, type Answer, type Proto } from "../fuzz/envelopes";
 import { referenceMatch } from "../fuzz/wildcard-oracle";
@@ -59,9 +59,9 @@ describe("EC2 wildcard matcher", () => {
 });
 
 describe("input bounds over HTTP", () => {
+  const fx = useServer();
   let server: Imagelite;
-  before(async () => { server = await startTestServer(); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   it("answers a pathological EC2 filter through the SDK promptly and correctly", async () => {
     const ec2 = ec2Client(server);

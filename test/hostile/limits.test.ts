@@ -1,9 +1,9 @@
 // Limits a hostile caller meets at the HTTP layer: body size (answered in the protocol the headers name),
 // header size, and requests that are sent slowly or never finished. The server keeps serving after each.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Imagelite } from "../../src/index";
-import { startTestServer } from "../support/server";
+import { useServer } from "../support/server";
 import { envelopeProblem, errorCode } from "../fuzz/envelopes";
 import { appstream, exchange, FORM, post, query, SCOPE } from "./http";
 
@@ -12,9 +12,9 @@ const MAX_BODY = 4096;
 const HTTP = { maxBodyBytes: MAX_BODY, headersTimeoutMs: 300, requestTimeoutMs: 600, checkIntervalMs: 50 };
 
 describe("HTTP limits", () => {
+  const fx = useServer({ http: HTTP });
   let server: Imagelite;
-  before(async () => { server = await startTestServer({ http: HTTP }); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   async function stillServes() {
     const r = await appstream(server.endpoint, "DescribeFleets", "{}");

@@ -1,19 +1,19 @@
 // Hostile bodies and parameters over HTTP: invalid UTF-8, wrong content types, duplicate parameters,
 // gigantic numbers, NaN and Infinity, nesting 100,000 levels deep and lists beyond the model's limits.
 // Each gets the protocol's own error (or a success where AWS would accept it), never a 5xx.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Imagelite } from "../../src/index";
-import { startTestServer } from "../support/server";
+import { useServer } from "../support/server";
 import { envelopeProblem, errorCode, type Answer, type Proto } from "../fuzz/envelopes";
 import { appstream, query } from "./http";
 
 const EC2 = "Action=DescribeImages&Version=2016-11-15";
 
 describe("hostile input", () => {
+  const fx = useServer();
   let server: Imagelite;
-  before(async () => { server = await startTestServer(); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   function expectError(proto: Proto, r: Answer, code: string, status = 400) {
     assert.equal(envelopeProblem(proto, r), undefined, r.body);

@@ -1,17 +1,17 @@
 // The AWS JSON 1.1 contract of AppStream over raw HTTP: validation wording, framework errors, request ids,
 // and that no malformed input yields a 5xx or stops the server.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { DescribeFleetsCommand } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { appstreamClient, startTestServer } from "../support/server";
+import { appstreamClient, useServer } from "../support/server";
 
 const AUTH = "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/appstream/aws4_request, SignedHeaders=host, Signature=abc";
 
 describe("AWS JSON protocol (AppStream)", () => {
+  const fx = useServer();
   let server: Imagelite;
-  before(async () => { server = await startTestServer(); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   async function call(target: string | undefined, body: string | Buffer, headers: Record<string, string> = {}) {
     const res = await fetch(server.endpoint, {

@@ -1,14 +1,14 @@
 // STS over the query protocol: accounts from access keys, the ErrorResponse envelope.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, startTestServer, stsClient } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, stsClient, useServer } from "../support/server";
 
 describe("STS GetCallerIdentity", () => {
+  const fx = useServer();
   let server: Imagelite;
-  before(async () => { server = await startTestServer(); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   it("answers with the account that the access key names", async () => {
     for (const account of [ACCOUNT_A, ACCOUNT_B]) {

@@ -1,7 +1,7 @@
 // The clock cannot be moved out of the range of dates that clients parse: an advance or a state import
 // that would leave it is refused with a 400 and changes nothing, and a saved clock out of range found at
 // start is not used (it would make every later answer fail).
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,12 +11,12 @@ import { CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sd
 import type { Imagelite } from "../../src/index";
 import { startImagelite } from "../../src/index";
 import { CLOCK_MAX_MS } from "../../src/state/clock";
-import { admin, appstreamClient, startTestServer } from "../support/server";
+import { admin, appstreamClient, useServer } from "../support/server";
 
 describe("clock range", () => {
+  const fx = useServer();
   let server: Imagelite;
-  before(async () => { server = await startTestServer(); });
-  after(async () => { await server.stop(); });
+  before(() => { server = fx.server; });
 
   async function stillWorks() {
     const clock = await admin(server, "GET", "/_imagelite/clock");
@@ -61,7 +61,6 @@ describe("clock range", () => {
     const now = Date.parse((await admin(server, "GET", "/_imagelite/clock")).body.now);
     assert.ok(now <= CLOCK_MAX_MS && now + step * 1000 > CLOCK_MAX_MS);
     await stillWorks();
-    server.reset();
   });
 
   it("the in-process clock refuses the same way", () => {

@@ -1,7 +1,7 @@
 // A state import checks every record against the schema of its type before it replaces anything: a record
 // of the wrong shape (a fleet that is a string) would otherwise make its account's describes fail. The
 // schemas themselves are checked here against a state that holds a record of every type.
-import { after, before, describe, it } from "node:test";
+import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateFleetCommand, CreateImageBuilderCommand, CreateImportedImageCommand, DescribeFleetsCommand, UpdateImagePermissionsCommand,
@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { checkRecord } from "../../src/state/record-schema";
-import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, startTestServer, T, useServer } from "../support/server";
 import { registerAmi, settle, WINDOWS } from "../ec2/helpers";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
@@ -48,14 +48,16 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
 }
 
 describe("state import checks each record against its type", () => {
+  const fx = useServer();
   let server: Imagelite;
   let doc: ReturnType<Imagelite["exportState"]>;
   before(async () => {
-    server = await startTestServer();
+    server = fx.server;
     await everyKindOfRecord(server);
     doc = server.exportState();
   });
-  after(async () => { await server.stop(); });
+  /** Each test starts from the state that holds a record of every type. */
+  beforeEach(() => server.importState(doc));
 
   it("every record an export holds fits the schema of its type, and every declared type is there", () => {
     const schemas = server.app.recordSchemas;

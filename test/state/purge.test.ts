@@ -2,7 +2,7 @@
 // goes with them, for every resource that goes: AMIs, import tasks, fast launch settings, usage reports, image
 // builders and the client tokens that made them. What survives reads the same. Also across a restart on
 // SQLite (with a store from before the expiry index) and a state import. Deterministic: a manual clock.
-import { describe, it, before, after, beforeEach } from "node:test";
+import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,7 +18,7 @@ import {
   CreateImageBuilderCommand, DeleteImageBuilderCommand, DescribeImageBuildersCommand, type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import { startImagelite, type Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client, T, useServer } from "../support/server";
 import { registerAmi, settle, WINDOWS } from "../ec2/helpers";
 
 const DAY = 24 * 3600;
@@ -35,9 +35,8 @@ describe("purge of what is gone", () => {
   let a: EC2Client;
   let b: EC2Client;
 
-  before(async () => { server = await startTestServer(); a = ec2Client(server, ACCOUNT_A); b = ec2Client(server, ACCOUNT_B); });
-  after(async () => { a.destroy(); b.destroy(); await server.stop(); });
-  beforeEach(() => server.reset());
+  const fx = useServer();
+  before(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); b = fx.ec2(ACCOUNT_B); });
 
   /** What survivors look like to both accounts. */
   async function views() {
