@@ -1,24 +1,23 @@
 // Block public access for AMIs through the AWS SDK: per account and region; a change shows once it has
 // applied (AWS: up to 10 minutes, here a phase of the clock); while it is on, making an AMI public fails
 // with OperationNotPermitted and public AMIs stay public ("Block public access to your AMIs", EC2 User Guide).
-import { after, before, beforeEach, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   DescribeImagesCommand, DisableImageBlockPublicAccessCommand, EnableImageBlockPublicAccessCommand, GetImageBlockPublicAccessStateCommand,
   ModifyImageAttributeCommand, type EC2Client,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, startTestServer, T } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, T, useServer } from "../support/server";
 import { registerAmi, settle } from "./helpers";
 
 const PHASE = 3 * T; // blockPublicAccess weight 3
 
 describe("image block public access", () => {
+  const fx = useServer();
   let server: Imagelite;
   let a: EC2Client;
-  before(async () => { server = await startTestServer(); a = ec2Client(server); });
-  after(async () => { a.destroy(); await server.stop(); });
-  beforeEach(() => server.reset());
+  before(() => { server = fx.server; a = fx.ec2(); });
 
   const state = async (client = a) => (await client.send(new GetImageBlockPublicAccessStateCommand({})));
   const makePublic = (id: string) => a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ Group: "all" }] } }));
