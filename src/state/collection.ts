@@ -55,6 +55,8 @@ export interface ScanOptions<K> {
   after?: string;
   /** Only ids from this one on. */
   from?: string;
+  /** How many records each read of the store asks for (a page's size, when the caller takes one page). */
+  batch?: number;
 }
 
 export interface Page<T> { items: { id: string; value: T }[]; /** The last id served, when more records follow. */ next?: string }
@@ -78,6 +80,8 @@ export interface Collection<T, K extends Key = string, I extends string = never>
   scan(s: Scope, o?: ScanOptions<K>): Generator<T>;
   /** The same, with each record's id. */
   entries(s: Scope, o?: ScanOptions<K>): Generator<{ id: string; value: T }>;
+  /** The first live record in id order, if any. */
+  first(s: Scope, o?: ScanOptions<K>): T | undefined;
   /** One page of live records that `filter` keeps, in id order, after `after`: at most `limit`, and whether more follow. */
   page(s: Scope, o: ScanOptions<K> & { limit: number; filter?: (value: T) => boolean }): Page<T>;
   /** Live records by a secondary index, in (key, id) order; `limit` counts what is returned. */
@@ -112,12 +116,13 @@ export function collection<T, K extends Key = string, I extends string = never>(
 
   function* entries(s: Scope, o: ScanOptions<K> = {}): Generator<{ id: string; value: T }> {
     const prefix = prefixOf(o.within as readonly string[] | undefined);
+    const size = o.batch ?? BATCH;
     let after = o.after || undefined;
     let from = o.from;
     for (;;) {
-      const batch = s.store.list<T>(type, s.partition, { prefix, after, from, limit: BATCH });
+      const batch = s.store.list<T>(type, s.partition, { prefix, after, from, limit: size });
       for (const r of batch) if (isLive(s, r.value)) yield r;
-      if (batch.length < BATCH) return;
+      if (batch.length < size) return;
       after = batch[batch.length - 1].id;
       from = undefined;
     }
@@ -140,6 +145,10 @@ export function collection<T, K extends Key = string, I extends string = never>(
     entries,
     *scan(s, o) {
       for (const r of entries(s, o)) yield r.value;
+    },
+    first(s, o) {
+      for (const r of entries(s, { batch: 1, ...o })) return r.value;
+      return undefined;
     },
     page(s, o) {
       const prefix = prefixOf(o.within as readonly string[] | undefined);

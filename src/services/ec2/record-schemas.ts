@@ -5,7 +5,7 @@ import { TAG_TYPE } from "./tags";
 import { IMPORT_TASK_TYPE } from "./import-task-records";
 import { FAST_LAUNCH } from "./fast-launch-records";
 import { USAGE_REPORT } from "./usage-report-records";
-import { IMAGE_USE } from "./usage-report-entries";
+import { amiUses } from "./usage-report-entries";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
@@ -39,5 +39,5 @@ export const ec2Records: Record<string, RecordSchema> = {
     AccountIds: "strings?", createdAt: "number", schedule: "schedule", StateReason: "string?",
     entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
   },
-  [IMAGE_USE]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
+  [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
 };
