@@ -43,7 +43,7 @@ export interface CollectionSpec<T, K extends Key, I extends string> {
   live?: (value: T, now: number) => boolean;
   /**
    * Records that go once their resource is gone (state/expiry.ts): when, and what goes with them (by default
-   * the record alone). `put` keeps the expiry index up to date.
+   * the record alone). Writes keep the expiry index up to date, also for a kind declared with defineExpiring.
    */
   expires?: { goneAt(value: T): number | undefined; purge?(scope: PurgeScope, id: string, value: T): void };
 }
@@ -109,9 +109,10 @@ export function collection<T, K extends Key = string, I extends string = never>(
     });
   }
 
+  // Every write keeps the expiry index, whoever declared the kind as expiring (here, or a service's purge module).
   function write(s: Scope, p: Partition, recordId: string, value: T): void {
     s.store.put(type, p, recordId, value);
-    if (expires) trackExpiry(s.store, type, p, recordId, value);
+    trackExpiry(s.store, type, p, recordId, value);
   }
 
   function* entries(s: Scope, o: ScanOptions<K> = {}): Generator<{ id: string; value: T }> {
