@@ -20,14 +20,18 @@ function* catalogEntries(ctx: RequestContext, after: string): Generator<Entry> {
   }
 }
 
+/** The caller's images after `after`: up to limit + 1 of them, which tells whether more follow the page. */
 function ownEntries(ctx: RequestContext, after: string, limit: number): Entry[] {
   const from = after ? after.split(" ")[0] : undefined;
   const out: Entry[] = [];
-  for (const rec of images.scan(ctx, { from, batch: limit + 1 })) {
-    out.push({ key: `${rec.Name} ${rec.owner}`, render: () => imageView(ctx, rec) });
+  for (const rec of images.scan(ctx, { from, batch: limit + 2 })) {
+    const key = `${rec.Name} ${rec.owner}`;
+    // The listing starts at the name of the last image served, which is not part of this page.
+    if (key <= after) continue;
+    out.push({ key, render: () => imageView(ctx, rec) });
     if (out.length > limit) break;
   }
-  return out.filter((e) => e.key > after);
+  return out;
 }
 
 function sharedEntries(ctx: RequestContext, after: string, limit: number): Entry[] {
