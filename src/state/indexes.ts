@@ -46,9 +46,15 @@ export class Indexes implements IndexCatalog {
     if (!d) return undefined;
     const out: IndexEntry[] = [];
     for (const [index, keysOf] of d.indexes) {
-      const keys = keysOf(value);
+      let keys: ReturnType<IndexKeys<unknown>>;
+      try {
+        keys = keysOf(value);
+      } catch {
+        continue; // a record that its derivation cannot read (one that breaks its type) has no key in that index
+      }
+      // Strings only: a key of another kind (from a record that breaks its type) is not indexed.
       if (typeof keys === "string") out.push({ index, key: keys });
-      else if (keys) for (const key of new Set(keys)) out.push({ index, key });
+      else if (Array.isArray(keys)) for (const key of new Set(keys)) if (typeof key === "string") out.push({ index, key });
     }
     return out;
   }

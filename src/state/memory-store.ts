@@ -60,20 +60,23 @@ export class MemoryStore implements Store {
       if (before.json === undefined) b.ids.splice(lowerBound(b.ids, id), 0, id);
       b.values.set(id, json);
     }
+    // Only the entries that change move (a state change leaves a name where it was).
+    const name = (e: IndexEntry) => `${e.index}\u0000${e.key}`;
+    const kept = new Set((entries ?? []).map(name));
+    const had = new Set((before.entries ?? []).map(name));
     for (const e of before.entries ?? []) {
+      if (kept.has(name(e))) continue;
       const rows = b.index.get(e.index)!;
       rows.splice(rowBound(rows, e.key, id), 1);
     }
-    if (entries?.length) {
-      b.entries.set(id, entries);
-      for (const e of entries) {
-        let rows = b.index.get(e.index);
-        if (!rows) b.index.set(e.index, rows = []);
-        rows.splice(rowBound(rows, e.key, id), 0, { key: e.key, id });
-      }
-    } else {
-      b.entries.delete(id);
+    for (const e of entries ?? []) {
+      if (had.has(name(e))) continue;
+      let rows = b.index.get(e.index);
+      if (!rows) b.index.set(e.index, rows = []);
+      rows.splice(rowBound(rows, e.key, id), 0, { key: e.key, id });
     }
+    if (entries?.length) b.entries.set(id, entries);
+    else b.entries.delete(id);
     return before;
   }
 

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import {
   prefixEnd, RollbackSignal, type ClearFilter, type IndexedRecord, type ListOptions, type LookupOptions, type Partition, type Store, type StoredRecord,
 } from "./store";
-import { INDEXES, prefixSuccessor, type IndexCatalog } from "./indexes";
+import { INDEXES, prefixSuccessor, type IndexCatalog, type IndexEntry } from "./indexes";
 import { StoreOpenError, explainOpenFailure } from "./store-open-error";
 
 /**
@@ -50,12 +50,12 @@ export class SqliteStore implements Store {
         type TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
         PRIMARY KEY (type, account, region, id)) WITHOUT ROWID`);
       // Secondary indexes (state/indexes.ts): one row per entry, its primary key the order lookups read in,
-      // so that a lookup by key or key prefix is one range of it; by_record finds a record's entries to replace.
-      // index_catalog holds the signature each type's entries were derived under (see reconcileIndexes).
+      // so that a lookup by key or key prefix is one range of it. A write finds the entries a record had by
+      // deriving them from its stored value (they match it: see reconcileIndexes), so no second index is kept.
+      // index_catalog holds the signature each type's entries were derived under.
       this.db.exec(`CREATE TABLE IF NOT EXISTS record_index (
         type TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL,
         PRIMARY KEY (type, account, region, name, key, id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS record_index_by_record ON record_index (type, account, region, id);
         CREATE TABLE IF NOT EXISTS index_catalog (type TEXT NOT NULL PRIMARY KEY, signature TEXT NOT NULL) WITHOUT ROWID`);
     } catch (e) {
       if (db?.open) db.close();
@@ -69,7 +69,7 @@ export class SqliteStore implements Store {
         ORDER BY id LIMIT ?`),
       dump: db.prepare("SELECT type, account, region, id, value FROM records ORDER BY type, account, region, id"),
       putEntry: db.prepare("INSERT OR IGNORE INTO record_index (type, account, region, name, key, id) VALUES (?, ?, ?, ?, ?, ?)"),
-      dropEntries: db.prepare("DELETE FROM record_index WHERE type = ? AND account = ? AND region = ? AND id = ?"),
+      dropEntry: db.prepare("DELETE FROM record_index WHERE type = ? AND account = ? AND region = ? AND name = ? AND key = ? AND id = ?"),
       // A lookup reads ranges of record_index's primary key: the cursor's key from its id on, then the keys
       // above it (strictly, or from the lower bound on for a first page), below the prefix's successor if any.
       lookupKey: db.prepare(`${LOOKUP} AND i.key = ? AND i.id > ? ORDER BY i.key, i.id LIMIT ?`),
@@ -131,20 +131,35 @@ export class SqliteStore implements Store {
       this.stmts.put.run(type, p.account, p.region, id, JSON.stringify(value));
       return;
     }
-    // The record and its entries change together, also outside a transaction of the caller's.
+    // The record and its entries change together, also outside a transaction of the caller's; only the
+    // entries that differ from the stored record's are written (a state change leaves a name as it was).
     this.transaction(() => {
+      const before = this.storedEntries(type, p, id);
       this.stmts.put.run(type, p.account, p.region, id, JSON.stringify(value));
-      this.stmts.dropEntries.run(type, p.account, p.region, id);
-      for (const e of entries) this.stmts.putEntry.run(type, p.account, p.region, e.index, e.key, id);
+      this.replaceEntries(type, p, id, before, entries);
     });
   }
 
   delete(type: string, p: Partition, id: string): boolean {
     if (this.indexes.signature(type) === undefined) return this.stmts.del.run(type, p.account, p.region, id).changes > 0;
     return this.transaction(() => {
-      this.stmts.dropEntries.run(type, p.account, p.region, id);
+      this.replaceEntries(type, p, id, this.storedEntries(type, p, id), []);
       return this.stmts.del.run(type, p.account, p.region, id).changes > 0;
     });
+  }
+
+  /** The entries of the stored record, as its type derives them. */
+  private storedEntries(type: string, p: Partition, id: string): IndexEntry[] {
+    const json = this.stmts.get.get(type, p.account, p.region, id) as string | undefined;
+    return json === undefined ? [] : this.indexes.entries(type, JSON.parse(json)) ?? [];
+  }
+
+  private replaceEntries(type: string, p: Partition, id: string, before: IndexEntry[], after: IndexEntry[]): void {
+    const name = (e: IndexEntry) => `${e.index}\u0000${e.key}`;
+    const kept = new Set(after.map(name));
+    const had = new Set(before.map(name));
+    for (const e of before) if (!kept.has(name(e))) this.stmts.dropEntry.run(type, p.account, p.region, e.index, e.key, id);
+    for (const e of after) if (!had.has(name(e))) this.stmts.putEntry.run(type, p.account, p.region, e.index, e.key, id);
   }
 
   list<T>(type: string, p: Partition, o: ListOptions = {}): { id: string; value: T }[] {
