@@ -21,6 +21,8 @@ function testIndexes(): Indexes {
     name: (t) => t.name,
     tag: (t) => Object.entries(t.tags ?? {}).map(([k, v]) => indexKey(k, v)),
     flagged: (t) => (t.flag ? "yes" : undefined),
+    // Reads a member that a record may lack: such a record has no key in it.
+    shouting: (t) => t.name!.toUpperCase(),
   });
   return indexes;
 }
@@ -394,6 +396,22 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         assert.deepEqual(lookup("name", { after: { key: "xy", id: "b-xy" } }), ["y/a-y"]);
         assert.deepEqual(lookup("name", { limit: 2 }), ["x/a-x", "x/b-x"]);
         assert.deepEqual(lookup("name", { limit: 0 }), []);
+      });
+
+      it("leave out of an index a record that its derivation cannot read, and keep it writable", () => {
+        put("a", {});
+        assert.deepEqual(lookup("shouting", {}), []);
+        put("a", { name: "web" });
+        assert.deepEqual(lookup("shouting", {}), ["WEB/a"]);
+        put("a", { tags: {} });
+        assert.deepEqual(lookup("shouting", {}), []);
+        assert.equal(s.delete(X, A, "a"), true);
+      });
+
+      it("keep an entry that an overwrite leaves as it was, and move only the others", () => {
+        put("a", { name: "same", flag: true });
+        put("a", { name: "same", tags: { k: "v" } });
+        assert.deepEqual([lookup("name", {}), lookup("flagged", {}), lookup("tag", {})], [["same/a"], [], [`${indexKey("k", "v")}/a`]]);
       });
 
       it("isolate by partition, type and index", () => {
