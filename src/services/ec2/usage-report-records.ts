@@ -34,7 +34,6 @@ export const reportNotFound = (ids: string[]) => new ServiceError("InvalidImageU
 
 export const reportState = (ctx: RequestContext, r: UsageReportRecord): string => stateAt(r.schedule, ctx.now);
 export const expiresAt = (r: UsageReportRecord): number => r.createdAt + RETENTION_MS;
-export const expired = (ctx: RequestContext, r: UsageReportRecord): boolean => ctx.now >= expiresAt(r);
 
 /** In its creator's partition, keyed by report id; there until it expires, then purged (purge.ts). */
 export const usageReports = collection<UsageReportRecord>({
