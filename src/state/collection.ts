@@ -5,7 +5,8 @@
 //
 // Keys: a record's key is a string or a tuple of strings, joined into the stored id with the collection's
 // separator (ids stay what they were, so stored state and exports do not change). A scan `within` a leading
-// part of a tuple key reads exactly the records under it (the launch permissions of one AMI). Collections of
+// part of a tuple key reads exactly the records under it (the launch permissions of one AMI), which holds as
+// long as no part but the last contains the separator (ids, account ids, names do not). Collections of
 // index records, whose value does not hold their key (a grant is { UserId }), are written with `set(key, value)`.
 //
 // Live: reads (get, scan, page, lookup, find) show only the records that `live` accepts at the scope's time:
