@@ -5,7 +5,10 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { prefixEnd, RollbackSignal, type ClearFilter, type ListOptions, type Partition, type Store, type StoredRecord } from "./store";
+import {
+  prefixEnd, RollbackSignal, type ClearFilter, type IndexedRecord, type ListOptions, type LookupOptions, type Partition, type Store, type StoredRecord,
+} from "./store";
+import { INDEXES, prefixSuccessor, type IndexCatalog, type IndexEntry } from "./indexes";
 import { StoreOpenError, explainOpenFailure } from "./store-open-error";
 
 /**
@@ -17,11 +20,16 @@ export type Durability = "normal" | "full";
 
 export const DB_FILE = "imagelite.db";
 
+const LOOKUP = `SELECT i.key, i.id, r.value FROM record_index i JOIN records r USING (type, account, region, id)
+  WHERE i.type = ? AND i.account = ? AND i.region = ? AND i.name = ?`;
+
+type Row = { key: string; id: string; value: string };
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
 
-  constructor(dataDir: string, durability: Durability = "normal") {
+  constructor(dataDir: string, durability: Durability = "normal", private readonly indexes: IndexCatalog = INDEXES) {
     const dir = resolve(dataDir);
     const file = join(dir, DB_FILE);
     let db: Database.Database | undefined;
@@ -41,6 +49,14 @@ export class SqliteStore implements Store {
       this.db.exec(`CREATE TABLE IF NOT EXISTS records (
         type TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
         PRIMARY KEY (type, account, region, id)) WITHOUT ROWID`);
+      // Secondary indexes (state/indexes.ts): one row per entry, its primary key the order lookups read in,
+      // so that a lookup by key or key prefix is one range of it. A write finds the entries a record had by
+      // deriving them from its stored value (they match it: see reconcileIndexes), so no second index is kept.
+      // index_catalog holds the signature each type's entries were derived under.
+      this.db.exec(`CREATE TABLE IF NOT EXISTS record_index (
+        type TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL,
+        PRIMARY KEY (type, account, region, name, key, id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS index_catalog (type TEXT NOT NULL PRIMARY KEY, signature TEXT NOT NULL) WITHOUT ROWID`);
     } catch (e) {
       if (db?.open) db.close();
       throw explainOpenFailure(e, dir, file);
@@ -52,7 +68,57 @@ export class SqliteStore implements Store {
       list: db.prepare(`SELECT id, value FROM records WHERE type = ? AND account = ? AND region = ? AND id > ? AND id >= ? AND id < ?
         ORDER BY id LIMIT ?`),
       dump: db.prepare("SELECT type, account, region, id, value FROM records ORDER BY type, account, region, id"),
+      putEntry: db.prepare("INSERT OR IGNORE INTO record_index (type, account, region, name, key, id) VALUES (?, ?, ?, ?, ?, ?)"),
+      dropEntry: db.prepare("DELETE FROM record_index WHERE type = ? AND account = ? AND region = ? AND name = ? AND key = ? AND id = ?"),
+      // A lookup reads ranges of record_index's primary key: the cursor's key from its id on, then the keys
+      // above it (strictly, or from the lower bound on for a first page), below the prefix's successor if any.
+      lookupKey: db.prepare(`${LOOKUP} AND i.key = ? AND i.id > ? ORDER BY i.key, i.id LIMIT ?`),
+      lookupFrom: db.prepare(`${LOOKUP} AND i.key >= ? AND i.key < ? ORDER BY i.key, i.id LIMIT ?`),
+      lookupAbove: db.prepare(`${LOOKUP} AND i.key > ? AND i.key < ? ORDER BY i.key, i.id LIMIT ?`),
+      lookupFromOpen: db.prepare(`${LOOKUP} AND i.key >= ? ORDER BY i.key, i.id LIMIT ?`),
+      lookupAboveOpen: db.prepare(`${LOOKUP} AND i.key > ? ORDER BY i.key, i.id LIMIT ?`),
     };
+    try {
+      this.reconcileIndexes();
+    } catch (e) {
+      db.close();
+      throw explainOpenFailure(e, dir, file);
+    }
+  }
+
+  /**
+   * Brings the stored index entries in line with the declared indexes, at open: a type whose declaration
+   * changed (or that a file from before indexes never had) gets its entries rebuilt from its records, and the
+   * entries of a type that no longer has indexes go. One transaction; nothing to do when nothing changed.
+   */
+  private reconcileIndexes(): void {
+    const stored = new Map((this.db.prepare("SELECT type, signature FROM index_catalog").all() as { type: string; signature: string }[])
+      .map((r) => [r.type, r.signature]));
+    const declared = this.indexes.types();
+    const stale = declared.filter((t) => stored.get(t) !== this.indexes.signature(t));
+    const retired = [...stored.keys()].filter((t) => this.indexes.signature(t) === undefined);
+    if (!stale.length && !retired.length) return;
+    // In batches: better-sqlite3 cannot write while a statement iterates, and a type may hold many records.
+    const batch = this.db.prepare(`SELECT account, region, id, value FROM records WHERE type = ? AND (account, region, id) > (?, ?, ?)
+      ORDER BY account, region, id LIMIT 1000`);
+    this.transaction(() => {
+      for (const type of [...stale, ...retired]) {
+        this.db.prepare("DELETE FROM record_index WHERE type = ?").run(type);
+        this.db.prepare("DELETE FROM index_catalog WHERE type = ?").run(type);
+      }
+      for (const type of stale) {
+        let last = { account: "", region: "", id: "" };
+        for (;;) {
+          const rows = batch.all(type, last.account, last.region, last.id) as { account: string; region: string; id: string; value: string }[];
+          for (const r of rows) {
+            for (const e of this.indexes.entries(type, JSON.parse(r.value)) ?? []) this.stmts.putEntry.run(type, r.account, r.region, e.index, e.key, r.id);
+          }
+          if (rows.length < 1000) break;
+          last = rows[rows.length - 1];
+        }
+        this.db.prepare("INSERT INTO index_catalog (type, signature) VALUES (?, ?)").run(type, this.indexes.signature(type));
+      }
+    });
   }
   get<T>(type: string, p: Partition, id: string): T | undefined {
     const s = this.stmts.get.get(type, p.account, p.region, id) as string | undefined;
@@ -60,11 +126,40 @@ export class SqliteStore implements Store {
   }
 
   put(type: string, p: Partition, id: string, value: unknown): void {
-    this.stmts.put.run(type, p.account, p.region, id, JSON.stringify(value));
+    const entries = this.indexes.entries(type, value);
+    if (!entries) {
+      this.stmts.put.run(type, p.account, p.region, id, JSON.stringify(value));
+      return;
+    }
+    // The record and its entries change together, also outside a transaction of the caller's; only the
+    // entries that differ from the stored record's are written (a state change leaves a name as it was).
+    this.transaction(() => {
+      const before = this.storedEntries(type, p, id);
+      this.stmts.put.run(type, p.account, p.region, id, JSON.stringify(value));
+      this.replaceEntries(type, p, id, before, entries);
+    });
   }
 
   delete(type: string, p: Partition, id: string): boolean {
-    return this.stmts.del.run(type, p.account, p.region, id).changes > 0;
+    if (this.indexes.signature(type) === undefined) return this.stmts.del.run(type, p.account, p.region, id).changes > 0;
+    return this.transaction(() => {
+      this.replaceEntries(type, p, id, this.storedEntries(type, p, id), []);
+      return this.stmts.del.run(type, p.account, p.region, id).changes > 0;
+    });
+  }
+
+  /** The entries of the stored record, as its type derives them. */
+  private storedEntries(type: string, p: Partition, id: string): IndexEntry[] {
+    const json = this.stmts.get.get(type, p.account, p.region, id) as string | undefined;
+    return json === undefined ? [] : this.indexes.entries(type, JSON.parse(json)) ?? [];
+  }
+
+  private replaceEntries(type: string, p: Partition, id: string, before: IndexEntry[], after: IndexEntry[]): void {
+    const name = (e: IndexEntry) => `${e.index}\u0000${e.key}`;
+    const kept = new Set(after.map(name));
+    const had = new Set(before.map(name));
+    for (const e of before) if (!kept.has(name(e))) this.stmts.dropEntry.run(type, p.account, p.region, e.index, e.key, id);
+    for (const e of after) if (!had.has(name(e))) this.stmts.putEntry.run(type, p.account, p.region, e.index, e.key, id);
   }
 
   list<T>(type: string, p: Partition, o: ListOptions = {}): { id: string; value: T }[] {
@@ -72,6 +167,37 @@ export class SqliteStore implements Store {
     const upper = o.prefix !== undefined ? prefixEnd(o.prefix) : "\uffff\uffff\uffff\uffff";
     const rows = this.stmts.list.all(type, p.account, p.region, o.after ?? "", from, upper, o.limit ?? -1) as { id: string; value: string }[];
     return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as T }));
+  }
+
+  lookup<T>(type: string, p: Partition, index: string, o: LookupOptions): IndexedRecord<T>[] {
+    const where = [type, p.account, p.region, index];
+    const limit = o.limit ?? Infinity;
+    const sqlLimit = (n: number) => (n === Infinity ? -1 : n);
+    const rows: Row[] = [];
+    // The bounds of the keys wanted: [low, high) with low itself included or not.
+    let low = o.key ?? o.prefix ?? "";
+    const high = o.key !== undefined ? undefined : o.prefix ? prefixSuccessor(o.prefix) : undefined;
+    let above = false;
+    if (o.after !== undefined && o.after.key >= low) {
+      if (o.key !== undefined && o.after.key > o.key) return [];
+      rows.push(...this.stmts.lookupKey.all(...where, o.after.key, o.after.id, sqlLimit(limit)) as Row[]);
+      low = o.after.key;
+      above = true;
+    }
+    if (o.key !== undefined) {
+      if (!above) rows.push(...this.stmts.lookupKey.all(...where, o.key, "", sqlLimit(limit)) as Row[]);
+    } else if (rows.length < limit) {
+      const rest = sqlLimit(limit - rows.length);
+      const stmt = high === undefined ? (above ? this.stmts.lookupAboveOpen : this.stmts.lookupFromOpen) : (above ? this.stmts.lookupAbove : this.stmts.lookupFrom);
+      rows.push(...(high === undefined ? stmt.all(...where, low, rest) : stmt.all(...where, low, high, rest)) as Row[]);
+    }
+    const out: IndexedRecord<T>[] = [];
+    for (const r of rows) {
+      // The cursor's own key may lie outside a prefix that it sorts after (a cursor of another lookup).
+      if (o.prefix !== undefined && !r.key.startsWith(o.prefix)) continue;
+      out.push({ key: r.key, id: r.id, value: JSON.parse(r.value) as T });
+    }
+    return out;
   }
 
   transaction<R>(fn: () => R): R {
@@ -97,7 +223,11 @@ export class SqliteStore implements Store {
     if (f.account !== undefined) { where.push("account = ?"); args.push(f.account); }
     if (f.region !== undefined) { where.push("region = ?"); args.push(f.region); }
     if (f.typePrefix !== undefined) { where.push("type >= ? AND type < ?"); args.push(f.typePrefix, prefixEnd(f.typePrefix)); }
-    this.db.prepare(`DELETE FROM records${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`).run(...args);
+    const filter = where.length ? ` WHERE ${where.join(" AND ")}` : "";
+    this.transaction(() => {
+      this.db.prepare(`DELETE FROM records${filter}`).run(...args);
+      this.db.prepare(`DELETE FROM record_index${filter}`).run(...args);
+    });
   }
 
   dump(): StoredRecord[] {

@@ -1,6 +1,8 @@
 // The one narrow interface behind which imagelite keeps its state. Records are JSON documents keyed by
 // type, account, region and id; listing is ordered by id so that pages cost O(page), not O(everything).
-// A networked database could implement it as well as the embedded ones here.
+// Record types may declare secondary indexes (state/indexes.ts), which the store keeps in the same
+// transaction as the records and reads in key order. A networked database could implement it as well as
+// the embedded ones here.
 
 export interface Partition {
   account: string;
@@ -17,6 +19,22 @@ export interface ListOptions {
   prefix?: string;
   limit?: number;
 }
+
+/** An index lookup: entries of one key or of a key prefix, in (key, id) order. */
+export interface LookupOptions {
+  /** Only entries with this key. */
+  key?: string;
+  /** Only entries whose key starts with this prefix. */
+  prefix?: string;
+  /** Only entries strictly after this one in (key, id) order (keyset pagination). */
+  after?: IndexCursor;
+  limit?: number;
+}
+
+/** A place in an index: an entry's key and its record's id. */
+export interface IndexCursor { key: string; id: string }
+
+export interface IndexedRecord<T> { key: string; id: string; value: T }
 
 export interface StoredRecord {
   type: string;
@@ -38,12 +56,14 @@ export interface Store {
   put(type: string, p: Partition, id: string, value: unknown): void;
   delete(type: string, p: Partition, id: string): boolean;
   list<T>(type: string, p: Partition, options?: ListOptions): { id: string; value: T }[];
+  /** Records of the partition by an index of their type, in (key, id) order; a record is listed once per key it has. */
+  lookup<T>(type: string, p: Partition, index: string, options: LookupOptions): IndexedRecord<T>[];
   /** Runs fn atomically: every change it makes lands, or none does (also when fn throws). Nested calls join. */
   transaction<R>(fn: () => R): R;
   /** Runs fn and always discards its changes (EC2 DryRun). */
   rollback<R>(fn: () => R): R;
   clear(filter?: ClearFilter): void;
-  /** Every record, in key order (state export). */
+  /** Every record, in key order (state export); index entries are derived, and not part of it. */
   dump(): StoredRecord[];
   close(): void;
 }

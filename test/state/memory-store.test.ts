@@ -1,4 +1,4 @@
 import { MemoryStore } from "../../src/state/memory-store";
 import { storeConformance } from "./store.case";
 
-storeConformance("MemoryStore", () => new MemoryStore());
+storeConformance("MemoryStore", (indexes) => new MemoryStore(indexes));

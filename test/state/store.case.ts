@@ -3,6 +3,7 @@
 import { describe, it, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import type { Partition, Store } from "../../src/state/store";
+import { Indexes, indexKey, type IndexCatalog } from "../../src/state/indexes";
 
 const A: Partition = { account: "111111111111", region: "us-east-1" };
 const T = "test.thing";
@@ -11,10 +12,27 @@ const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 /** Zero-padded so that string order is numeric order. */
 const pad = (n: number) => `id-${String(n).padStart(5, "0")}`;
 
-export function storeConformance(name: string, make: () => Store): void {
+/** A record type with indexes, for the index cases: a name, any number of tags, a flag. */
+const X = "test.indexed";
+interface Thing { name?: string; tags?: Record<string, string>; flag?: boolean }
+function testIndexes(): Indexes {
+  const indexes = new Indexes();
+  indexes.define<Thing>(X, {
+    name: (t) => t.name,
+    tag: (t) => Object.entries(t.tags ?? {}).map(([k, v]) => indexKey(k, v)),
+    flagged: (t) => (t.flag ? "yes" : undefined),
+    // Reads a member that a record may lack: such a record has no key in it.
+    shouting: (t) => t.name!.toUpperCase(),
+  });
+  return indexes;
+}
+
+const rows = (r: { key: string; id: string }[]) => r.map((x) => `${x.key}/${x.id}`);
+
+export function storeConformance(name: string, make: (indexes?: IndexCatalog) => Store): void {
   describe(`Store conformance: ${name}`, () => {
     let s: Store;
-    beforeEach(() => { s = make(); });
+    beforeEach(() => { s = make(testIndexes()); });
     afterEach(() => { s.close(); });
 
     describe("get / put / delete", () => {
@@ -315,6 +333,186 @@ export function storeConformance(name: string, make: () => Store): void {
         ["b.type", "1", "r1", "x"], ["b.type", "1", "r1", "y"], ["b.type", "1", "r2", "a"], ["b.type", "2", "r1", "z"],
       ]);
       for (const r of s.dump()) assert.deepEqual(r.value, { id: r.id });
+    });
+
+    describe("secondary indexes", () => {
+      const B: Partition = { account: "222222222222", region: A.region };
+      const put = (id: string, t: Thing, p = A) => s.put(X, p, id, t);
+      const lookup = (index: string, o: Parameters<Store["lookup"]>[3], p = A) => rows(s.lookup(X, p, index, o));
+
+      it("finds records by exact key in id order, with their values", () => {
+        put("c", { name: "web" });
+        put("a", { name: "web" });
+        put("b", { name: "db" });
+        put("d", { name: "webx" });
+        const found = s.lookup<Thing>(X, A, "name", { key: "web" });
+        assert.deepEqual(rows(found), ["web/a", "web/c"]);
+        assert.deepEqual(found.map((r) => r.value), [{ name: "web" }, { name: "web" }]);
+        assert.deepEqual(lookup("name", { key: "nothing" }), []);
+      });
+
+      it("finds records by key prefix in (key, id) order", () => {
+        for (const [id, n] of [["1", "al2023-ami-b"], ["2", "al2023-ami-a"], ["3", "al2-ami"], ["4", "al2023-ami-a"], ["5", "amzn"], ["6", "al2023-ami-"]]) put(id, { name: n });
+        assert.deepEqual(lookup("name", { prefix: "al2023-ami-" }), ["al2023-ami-/6", "al2023-ami-a/2", "al2023-ami-a/4", "al2023-ami-b/1"]);
+        assert.deepEqual(lookup("name", { prefix: "al2" }), ["al2-ami/3", "al2023-ami-/6", "al2023-ami-a/2", "al2023-ami-a/4", "al2023-ami-b/1"]);
+        assert.deepEqual(lookup("name", { prefix: "" }).length, 6);
+        assert.deepEqual(lookup("name", {}).length, 6);
+        assert.deepEqual(lookup("name", { prefix: "b" }), []);
+      });
+
+      it("lists a record once per key it has, and not at all when it has none", () => {
+        put("r1", { tags: { env: "prod", team: "web" } });
+        put("r2", { tags: { env: "dev" } });
+        put("r3", {});
+        assert.deepEqual(lookup("tag", { key: indexKey("env", "prod") }), [`${indexKey("env", "prod")}/r1`]);
+        assert.deepEqual(s.lookup(X, A, "tag", { prefix: indexKey("env", "") }).map((r) => r.id), ["r2", "r1"]);
+        assert.deepEqual(s.lookup(X, A, "tag", {}).map((r) => r.id), ["r2", "r1", "r1"]);
+        assert.deepEqual(lookup("flagged", {}), []);
+      });
+
+      it("follows overwrites and deletes", () => {
+        put("a", { name: "old", flag: true });
+        put("a", { name: "new" });
+        assert.deepEqual(lookup("name", { key: "old" }), []);
+        assert.deepEqual(lookup("name", { key: "new" }), ["new/a"]);
+        assert.deepEqual(lookup("flagged", {}), []);
+        assert.equal(s.delete(X, A, "a"), true);
+        assert.deepEqual(lookup("name", {}), []);
+        put("a", { name: "again" });
+        assert.deepEqual(lookup("name", {}), ["again/a"]);
+      });
+
+      it("after is exclusive in (key, id) order, also for an entry that is not stored", () => {
+        for (const [id, n] of [["a", "x"], ["b", "x"], ["c", "x"], ["a", "y"], ["b", "xy"]] as const) put(`${id}-${n}`, { name: n });
+        assert.deepEqual(lookup("name", { key: "x", after: { key: "x", id: "a-x" } }), ["x/b-x", "x/c-x"]);
+        assert.deepEqual(lookup("name", { key: "x", after: { key: "x", id: "b" } }), ["x/b-x", "x/c-x"]);
+        assert.deepEqual(lookup("name", { key: "x", after: { key: "w", id: "z" } }), ["x/a-x", "x/b-x", "x/c-x"]);
+        assert.deepEqual(lookup("name", { key: "x", after: { key: "xa", id: "" } }), []);
+        assert.deepEqual(lookup("name", { prefix: "x", after: { key: "x", id: "c-x" } }), ["xy/b-xy"]);
+        assert.deepEqual(lookup("name", { prefix: "x", after: { key: "x", id: "b-x" }, limit: 1 }), ["x/c-x"]);
+        assert.deepEqual(lookup("name", { prefix: "x", after: { key: "xy", id: "b-xy" } }), []);
+        assert.deepEqual(lookup("name", { prefix: "x", after: { key: "y", id: "" } }), []);
+        assert.deepEqual(lookup("name", { prefix: "x", after: { key: "a", id: "z" } }), ["x/a-x", "x/b-x", "x/c-x", "xy/b-xy"]);
+        assert.deepEqual(lookup("name", { after: { key: "xy", id: "b-xy" } }), ["y/a-y"]);
+        assert.deepEqual(lookup("name", { limit: 2 }), ["x/a-x", "x/b-x"]);
+        assert.deepEqual(lookup("name", { limit: 0 }), []);
+      });
+
+      it("leave out of an index a record that its derivation cannot read, and keep it writable", () => {
+        put("a", {});
+        assert.deepEqual(lookup("shouting", {}), []);
+        put("a", { name: "web" });
+        assert.deepEqual(lookup("shouting", {}), ["WEB/a"]);
+        put("a", { tags: {} });
+        assert.deepEqual(lookup("shouting", {}), []);
+        assert.equal(s.delete(X, A, "a"), true);
+      });
+
+      it("keep an entry that an overwrite leaves as it was, and move only the others", () => {
+        put("a", { name: "same", flag: true });
+        put("a", { name: "same", tags: { k: "v" } });
+        assert.deepEqual([lookup("name", {}), lookup("flagged", {}), lookup("tag", {})], [["same/a"], [], [`${indexKey("k", "v")}/a`]]);
+      });
+
+      it("isolate by partition, type and index", () => {
+        put("a", { name: "k", tags: { k: "" } });
+        put("b", { name: "k" }, B);
+        s.put("test.unindexed", A, "c", { name: "k" });
+        assert.deepEqual(lookup("name", { key: "k" }), ["k/a"]);
+        assert.deepEqual(lookup("name", { key: "k" }, B), ["k/b"]);
+        assert.deepEqual(s.lookup("test.unindexed", A, "name", { key: "k" }), []);
+        assert.deepEqual(lookup("nope", {}), []);
+        assert.deepEqual(lookup("tag", { key: "k" }), []);
+      });
+
+      it("match prefixes exactly, whatever the characters", () => {
+        const names = ["é", "éa", "éé", "f", "e", "日本", "日", "x😀", "x\uffff", "x", "xa\u0001b", "xa\u0000"];
+        names.forEach((n, i) => put(`id${i}`, { name: n }));
+        const keys = (prefix: string) => s.lookup(X, A, "name", { prefix }).map((r) => r.key).sort();
+        assert.deepEqual(keys("é"), ["é", "éa", "éé"]);
+        assert.deepEqual(keys("日"), ["日", "日本"]);
+        // Order among the characters above U+FFFF and below it may differ between stores: compared as sets.
+        assert.deepEqual(keys("x"), ["x", "xa\u0000", "xa\u0001b", "x\uffff", "x😀"].sort());
+        assert.deepEqual(keys("xa"), ["xa\u0000", "xa\u0001b"]);
+        assert.deepEqual(keys("x😀"), ["x😀"]);
+      });
+
+      it("composite keys find a tag by key and value, by key alone and by value prefix", () => {
+        put("1", { tags: { Name: "web-1", env: "prod" } });
+        put("2", { tags: { Name: "web-2" } });
+        put("3", { tags: { Name: "db", "Name2": "web-9" } });
+        put("4", { tags: { "Nam": "eweb" } });
+        const ids = (o: Parameters<Store["lookup"]>[3]) => s.lookup(X, A, "tag", o).map((r) => r.id);
+        assert.deepEqual(ids({ key: indexKey("Name", "web-1") }), ["1"]);
+        assert.deepEqual(ids({ prefix: indexKey("Name", "web-") }), ["1", "2"]);
+        assert.deepEqual(ids({ prefix: indexKey("Name", "") }), ["3", "1", "2"]);
+        assert.deepEqual(ids({ prefix: indexKey("Nam", "") }), ["4"]);
+      });
+
+      it("roll back with the records: put, overwrite, delete and clear", () => {
+        put("keep", { name: "k", tags: { a: "1" } });
+        put("gone", { name: "g" });
+        const before = () => [lookup("name", {}), lookup("tag", {}), lookup("flagged", {})];
+        const snapshot = before();
+        assert.throws(() => s.transaction(() => {
+          put("new", { name: "n", flag: true });
+          put("keep", { name: "changed" });
+          put("keep", { name: "changed twice", flag: true });
+          s.delete(X, A, "gone");
+          put("gone", { name: "resurrected" });
+          s.clear({ account: A.account });
+          put("after-clear", { name: "z" });
+          throw new Error("no");
+        }), /no/);
+        assert.deepEqual(before(), snapshot);
+        assert.deepEqual(s.rollback(() => { put("dry", { name: "d" }); s.delete(X, A, "keep"); return lookup("name", {}); }), ["d/dry", "g/gone"]);
+        assert.deepEqual(before(), snapshot);
+      });
+
+      it("clear drops the entries of what it clears, and only those", () => {
+        put("a", { name: "n" });
+        put("b", { name: "n" }, B);
+        s.clear({ account: A.account });
+        assert.deepEqual(lookup("name", {}), []);
+        assert.deepEqual(lookup("name", {}, B), ["n/b"]);
+        s.clear({ typePrefix: "test." });
+        assert.deepEqual(lookup("name", {}, B), []);
+        put("c", { name: "n" });
+        assert.deepEqual(lookup("name", {}), ["n/c"]);
+      });
+
+      it("are not part of dump", () => {
+        put("a", { name: "n", tags: { k: "v" } });
+        assert.deepEqual(s.dump(), [{ type: X, account: A.account, region: A.region, id: "a", value: { name: "n", tags: { k: "v" } } }]);
+      });
+
+      it("keyset pagination by prefix with inserts and deletes between pages never repeats or skips an entry that stays", () => {
+        // 600 records over 60 names of one prefix (and some of another); pages of 25 while records come and go.
+        const stays = new Set<string>();
+        for (let i = 0; i < 600; i++) {
+          put(pad(i), { name: `img-${String(i % 60).padStart(2, "0")}` });
+          if (i % 3 !== 0) stays.add(pad(i));
+          put(`other-${i}`, { name: `imh-${i}` });
+        }
+        const seen: string[] = [];
+        let after: { key: string; id: string } | undefined;
+        let n = 0;
+        for (;;) {
+          const page = s.lookup<Thing>(X, A, "name", { prefix: "img-", after, limit: 25 });
+          if (!page.length) break;
+          seen.push(...page.map((r) => `${r.key}/${r.id}`));
+          after = { key: page[page.length - 1].key, id: page[page.length - 1].id };
+          // A record that does not stay goes; a new one arrives on either side of the cursor.
+          s.delete(X, A, pad(n * 3));
+          put(`new-${n}`, { name: `img-${String((n * 7) % 60).padStart(2, "0")}` });
+          n++;
+        }
+        assert.equal(new Set(seen).size, seen.length, "no entry repeats");
+        assert.deepEqual(seen, [...seen].sort(), "entries arrive in (key, id) order");
+        const ids = new Set(seen.map((r) => r.split("/")[1]));
+        for (const id of stays) assert.ok(ids.has(id), `${id} was skipped`);
+        assert.ok(![...ids].some((id) => id.startsWith("other-")));
+      });
     });
 
     it("values are copies: mutating what goes in or comes out does not change the store", () => {

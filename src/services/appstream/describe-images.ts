@@ -1,13 +1,12 @@
 // DescribeImages: the public catalog, the caller's own images and the images shared with it, merged in
 // name order so that one page costs O(page) whatever each source holds.
 import type { RequestContext } from "../../gateway/context";
-import { stateAt } from "../../state/lifecycle";
 import { encodeToken } from "../../util/pagination";
 import { parseArn } from "../../util/arn";
 import type { AppStreamHandlers, Image } from "./api.generated";
 import { CATALOG, catalogImage, catalogView } from "./catalog";
 import * as err from "./errors";
-import { GONE, TYPES, type ImageRecord, type SharedWithMeRecord } from "./records";
+import { images, sharedWithMe } from "./records";
 import { appstreamPage, pageSize } from "./paging";
 import { getOwnImage, imageView, notFoundMessage, permissionFor, sharedByName, sharedImage } from "./images";
 
@@ -21,27 +20,29 @@ function* catalogEntries(ctx: RequestContext, after: string): Generator<Entry> {
   }
 }
 
+/** The caller's images after `after`: up to limit + 1 of them, which tells whether more follow the page. */
 function ownEntries(ctx: RequestContext, after: string, limit: number): Entry[] {
   const from = after ? after.split(" ")[0] : undefined;
-  return ctx.store.list<ImageRecord>(TYPES.image, ctx.partition, { from, limit: limit + 1 })
-    .filter(({ value }) => stateAt(value.schedule, ctx.now) !== GONE)
-    .map(({ value }) => ({ key: `${value.Name} ${value.owner}`, render: () => imageView(ctx, value) }))
-    .filter((e) => e.key > after);
+  const out: Entry[] = [];
+  for (const rec of images.scan(ctx, { from, batch: limit + 2 })) {
+    const key = `${rec.Name} ${rec.owner}`;
+    // The listing starts at the name of the last image served, which is not part of this page.
+    if (key <= after) continue;
+    out.push({ key, render: () => imageView(ctx, rec) });
+    if (out.length > limit) break;
+  }
+  return out;
 }
 
 function sharedEntries(ctx: RequestContext, after: string, limit: number): Entry[] {
   const out: Entry[] = [];
-  let cursor = after;
-  // Shares whose image has gone are skipped; keep reading until the page is full or the index ends.
-  for (;;) {
-    const batch = ctx.store.list<SharedWithMeRecord>(TYPES.sharedWithMe, ctx.partition, { after: cursor, limit: limit + 1 });
-    for (const { id, value } of batch) {
-      const s = sharedImage(ctx, value.owner, value.name);
-      if (s) out.push({ key: id, render: () => imageView(ctx, s[0], s[1]) });
-    }
-    if (batch.length <= limit || out.length > limit) return out;
-    cursor = batch[batch.length - 1].id;
+  // Shares whose image has gone are skipped; read on until the page is full or the index ends.
+  for (const { id, value } of sharedWithMe.entries(ctx, { after, batch: limit + 1 })) {
+    const s = sharedImage(ctx, value.owner, value.name);
+    if (s) out.push({ key: id, render: () => imageView(ctx, s[0], s[1]) });
+    if (out.length > limit) break;
   }
+  return out;
 }
 
 function describeByName(ctx: RequestContext, names: string[]): Image[] {

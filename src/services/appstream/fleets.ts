@@ -7,8 +7,8 @@ import { arn } from "../../util/arn";
 import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest } from "./api.generated";
 import * as err from "./errors";
 import { resolveImage, setImageUse } from "./images";
-import { pick, TYPES, type FleetRecord } from "./records";
-import { storePage } from "./paging";
+import { fleets, pick, type FleetRecord } from "./records";
+import { collectionPage } from "./paging";
 
 /** Members of CreateFleet/UpdateFleet that the fleet keeps and returns as given. */
 const KEPT = ["Description", "DisplayName", "InstanceType", "FleetType", "MaxUserDurationInSeconds", "DisconnectTimeoutInSeconds",
@@ -40,7 +40,7 @@ const DEFAULTS = { FleetType: "ON_DEMAND", MaxUserDurationInSeconds: 57600, Disc
 
 const fleetArn = (ctx: RequestContext, name: string) => arn("appstream", ctx.region, ctx.accountId, `fleet/${name}`);
 
-export const getFleet = (ctx: RequestContext, name: string) => ctx.store.get<FleetRecord>(TYPES.fleet, ctx.partition, name);
+export const getFleet = (ctx: RequestContext, name: string) => fleets.get(ctx, name);
 
 function mustGet(ctx: RequestContext, name: string): FleetRecord {
   const rec = getFleet(ctx, name);
@@ -48,7 +48,7 @@ function mustGet(ctx: RequestContext, name: string): FleetRecord {
   return rec;
 }
 
-const save = (ctx: RequestContext, rec: FleetRecord) => ctx.store.put(TYPES.fleet, ctx.partition, rec.Name, rec);
+const save = (ctx: RequestContext, rec: FleetRecord) => fleets.put(ctx, rec);
 
 export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
   const State = stateAt(rec.schedule, ctx.now) as Fleet["State"];
@@ -137,8 +137,7 @@ export const fleetHandlers: Pick<AppStreamHandlers, "CreateFleet" | "DescribeFle
 
   DescribeFleets(ctx, input) {
     if (input.Names?.length) return { Fleets: input.Names.map((n) => fleetView(ctx, mustGet(ctx, n))) };
-    const page = storePage<FleetRecord>((after, limit) => ctx.store.list(TYPES.fleet, ctx.partition, { after, limit }),
-      () => true, "DescribeFleets", input.NextToken, 50);
+    const page = collectionPage(fleets, ctx, { limit: 50 }, "DescribeFleets", input.NextToken);
     return { Fleets: page.items.map((f) => fleetView(ctx, f)), NextToken: page.nextToken };
   },
 
@@ -167,7 +166,7 @@ export const fleetHandlers: Pick<AppStreamHandlers, "CreateFleet" | "DescribeFle
     const rec = mustGet(ctx, Name);
     const state = stateAt(rec.schedule, ctx.now);
     if (state !== "STOPPED") throw err.inUse(`Cannot delete fleet ${Name} when it is ${state}. The fleet must be stopped to complete this action.`);
-    ctx.store.delete(TYPES.fleet, ctx.partition, Name);
+    fleets.delete(ctx, Name);
     setImageUse(ctx, rec.image, "fleet", Name, false);
     return {};
   },

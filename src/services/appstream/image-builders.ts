@@ -3,14 +3,13 @@
 // delete need a stopped builder, stop a running one, and nothing is possible in a transitional state;
 // deleting a running builder is accepted by the service as well).
 import type { RequestContext } from "../../gateway/context";
-import { defineExpiring, trackExpiry } from "../../state/expiry";
-import { endsIn, plan, stateAt } from "../../state/lifecycle";
+import { plan, stateAt } from "../../state/lifecycle";
 import { arn } from "../../util/arn";
 import type { AppStreamHandlers, ImageBuilder, CreateImageBuilderRequest, Image } from "./api.generated";
 import * as err from "./errors";
 import { checkNameFree, checkNewImageName, imageArn, imageView, putImage, resolveImage, setImageUse } from "./images";
-import { GONE, pick, TYPES, type BuilderRecord, type ImageRecord } from "./records";
-import { pageSize, storePage } from "./paging";
+import { builders, GONE, pick, type BuilderRecord, type ImageRecord } from "./records";
+import { collectionPage, pageSize } from "./paging";
 import { builderFailure, errorsView, imageFailure } from "./failures";
 
 /** PENDING → RUNNING, or → FAILED when a fault rule says so; the failure's reason is kept on the record. */
@@ -25,10 +24,7 @@ const KEPT = ["Description", "DisplayName", "VpcConfig", "InstanceType", "IamRol
 
 const builderArn = (ctx: RequestContext, name: string) => arn("appstream", ctx.region, ctx.accountId, `image-builder/${name}`);
 
-export function getBuilder(ctx: RequestContext, name: string): BuilderRecord | undefined {
-  const rec = ctx.store.get<BuilderRecord>(TYPES.builder, ctx.partition, name);
-  return rec && stateAt(rec.schedule, ctx.now) !== GONE ? rec : undefined;
-}
+export const getBuilder = (ctx: RequestContext, name: string): BuilderRecord | undefined => builders.get(ctx, name);
 
 function mustGet(ctx: RequestContext, name: string): BuilderRecord {
   const rec = getBuilder(ctx, name);
@@ -36,17 +32,7 @@ function mustGet(ctx: RequestContext, name: string): BuilderRecord {
   return rec;
 }
 
-function save(ctx: RequestContext, rec: BuilderRecord): void {
-  ctx.store.put(TYPES.builder, ctx.partition, rec.Name, rec);
-  trackExpiry(ctx.store, TYPES.builder, ctx.partition, rec.Name, rec);
-}
-
-// A deleted builder goes once DELETING is over: its tags are on it, its image use went with DeleteImageBuilder.
-defineExpiring<BuilderRecord>({
-  type: TYPES.builder,
-  goneAt: (r) => endsIn(r.schedule, GONE),
-  purge: ({ store, partition }, name) => { store.delete(TYPES.builder, partition, name); },
-});
+const save = (ctx: RequestContext, rec: BuilderRecord): void => builders.put(ctx, rec);
 
 /** `changed`: the answer to the call that just set a new schedule shows its first state, even when transitions take no time. */
 export function builderView(ctx: RequestContext, rec: BuilderRecord, changed = false): ImageBuilder {
@@ -104,9 +90,7 @@ export const builderHandlers: Pick<AppStreamHandlers,
     if (input.Names?.length) {
       return { ImageBuilders: input.Names.map((n) => builderView(ctx, mustGet(ctx, n))) };
     }
-    const page = storePage<BuilderRecord>(
-      (after, limit) => ctx.store.list(TYPES.builder, ctx.partition, { after, limit }),
-      (b) => stateAt(b.schedule, ctx.now) !== GONE, "DescribeImageBuilders", input.NextToken, pageSize(input.MaxResults, 25));
+    const page = collectionPage(builders, ctx, { limit: pageSize(input.MaxResults, 25) }, "DescribeImageBuilders", input.NextToken);
     return { ImageBuilders: page.items.map((b) => builderView(ctx, b)), NextToken: page.nextToken };
   },
 

@@ -1,6 +1,7 @@
 // AppStream images: the caller's private images and those shared with it (and the public catalog by name),
 // DeleteImage, CopyImage and CreateUpdatedImage. DescribeImages lists them in describe-images.ts.
 import type { RequestContext } from "../../gateway/context";
+import { inPartition } from "../../state/collection";
 import { plan, stateAt } from "../../state/lifecycle";
 import { arn, parseArn } from "../../util/arn";
 import type {
@@ -8,23 +9,20 @@ import type {
 } from "./api.generated";
 import { catalogImage, publicImageArn } from "./catalog";
 import * as err from "./errors";
-import {
-  GONE, ownerPartition, TYPES, type ImageRecord, type ImageRef, type PermissionRecord, type SharedWithMeRecord,
-} from "./records";
+import { images, imageUses, ownerPartition, permissions, sharedWithMe, type ImageRecord, type ImageRef } from "./records";
 import { errorsView, imageFailure } from "./failures";
 import { catalogApplications, forgetImageUse } from "./imported-images";
 
 export const imageArn = (region: string, account: string, name: string) => arn("appstream", region, account, `image/${name}`);
 
 export function getOwnImage(ctx: RequestContext, name: string, owner = ctx.accountId): ImageRecord | undefined {
-  const rec = ctx.store.get<ImageRecord>(TYPES.image, ownerPartition(ctx, owner), name);
-  return rec && stateAt(rec.schedule, ctx.now) !== GONE ? rec : undefined;
+  return images.get(inPartition(ctx, ownerPartition(ctx, owner)), name);
 }
 
 export const imageState = (ctx: RequestContext, rec: ImageRecord) => stateAt(rec.schedule, ctx.now) as Image["State"];
 
 function hasShares(ctx: RequestContext, rec: ImageRecord): boolean {
-  return ctx.store.list(TYPES.permission, ownerPartition(ctx, rec.owner), { prefix: `${rec.Name} `, limit: 1 }).length > 0;
+  return permissions.first(inPartition(ctx, ownerPartition(ctx, rec.owner)), { within: [rec.Name] }) !== undefined;
 }
 
 /**
@@ -60,7 +58,7 @@ export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImageP
 }
 
 export function permissionFor(ctx: RequestContext, owner: string, name: string, account = ctx.accountId): ImagePermissions | undefined {
-  return ctx.store.get<PermissionRecord>(TYPES.permission, ownerPartition(ctx, owner), `${name} ${account}`)?.permissions;
+  return permissions.get(inPartition(ctx, ownerPartition(ctx, owner)), [name, account])?.permissions;
 }
 
 /** An image shared with the caller by `owner`, with the caller's permissions. */
@@ -131,8 +129,8 @@ export function resolveImage(ctx: RequestContext, input: { ImageName?: string; I
 
 /** The first image of that name that another account shares with the caller. */
 export function sharedByName(ctx: RequestContext, name: string): ImageRecord | undefined {
-  for (const { value } of ctx.store.list<SharedWithMeRecord>(TYPES.sharedWithMe, ctx.partition, { prefix: `${name} ` })) {
-    const s = sharedImage(ctx, value.owner, value.name);
+  for (const shared of sharedWithMe.scan(ctx, { within: [name] })) {
+    const s = sharedImage(ctx, shared.owner, shared.name);
     if (s) return s[0];
   }
   return undefined;
@@ -141,9 +139,9 @@ export function sharedByName(ctx: RequestContext, name: string): ImageRecord | u
 /** Records an image use by a fleet or builder, so that DeleteImage can refuse while it lasts. */
 export function setImageUse(ctx: RequestContext, ref: ImageRef | undefined, kind: "fleet" | "builder", resource: string, using: boolean): void {
   if (!ref || ref.owner === "") return;
-  const id = `${ref.name} ${kind} ${ctx.accountId} ${resource}`;
-  if (using) ctx.store.put(TYPES.imageUse, ownerPartition(ctx, ref.owner), id, { kind, account: ctx.accountId, resource });
-  else ctx.store.delete(TYPES.imageUse, ownerPartition(ctx, ref.owner), id);
+  const owner = inPartition(ctx, ownerPartition(ctx, ref.owner));
+  if (using) imageUses.set(owner, [ref.name, kind, ctx.accountId, resource], { kind, account: ctx.accountId, resource });
+  else imageUses.delete(owner, [ref.name, kind, ctx.accountId, resource]);
 }
 
 /** Image names that AWS reserves for its own images (Image Assistant and managed updates refuse them). */
@@ -154,15 +152,12 @@ export function checkNewImageName(name: string): void {
 }
 
 export function checkNameFree(ctx: RequestContext, name: string, region = ctx.region): void {
-  const existing = ctx.store.get<ImageRecord>(TYPES.image, { account: ctx.accountId, region }, name);
-  if ((existing && stateAt(existing.schedule, ctx.now) !== GONE) || catalogImage(name)) {
+  if (images.get(inPartition(ctx, { account: ctx.accountId, region }), name) || catalogImage(name)) {
     throw err.alreadyExists(`The image ${name} already exists.`);
   }
 }
 
-export function putImage(ctx: RequestContext, rec: ImageRecord): void {
-  ctx.store.put(TYPES.image, { account: rec.owner, region: rec.region }, rec.Name, rec);
-}
+export const putImage = (ctx: RequestContext, rec: ImageRecord): void => images.put(ctx, rec);
 
 export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" | "CreateUpdatedImage"> = {
   DeleteImage(ctx, { Name }) {
@@ -176,15 +171,15 @@ export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" 
     if (state !== "AVAILABLE" && state !== "FAILED") {
       throw err.concurrentModification(`The image ${Name} is ${state}. Wait until it is AVAILABLE and try again.`);
     }
-    const use = ctx.store.list<{ kind: string; resource: string; account: string }>(TYPES.imageUse, ownerPartition(ctx, rec.owner), { prefix: `${Name} `, limit: 1 })[0];
+    const use = imageUses.first(inPartition(ctx, ownerPartition(ctx, rec.owner)), { within: [Name] });
     if (use) {
-      throw err.inUse(`The image ${Name} is in use by ${use.value.kind === "fleet" ? "fleet" : "image builder"} ${use.value.resource}` +
-        `${use.value.account !== ctx.accountId ? ` in account ${use.value.account}` : ""}. Remove it from every fleet and image builder before you delete it.`);
+      throw err.inUse(`The image ${Name} is in use by ${use.kind === "fleet" ? "fleet" : "image builder"} ${use.resource}` +
+        `${use.account !== ctx.accountId ? ` in account ${use.account}` : ""}. Remove it from every fleet and image builder before you delete it.`);
     }
-    if (ctx.store.list(TYPES.permission, ctx.partition, { prefix: `${Name} `, limit: 1 }).length) {
+    if (permissions.first(ctx, { within: [Name] })) {
       throw err.inUse(`The image ${Name} is shared with other accounts. Remove all image permissions before you delete it.`);
     }
-    ctx.store.delete(TYPES.image, ctx.partition, Name);
+    images.delete(ctx, Name);
     forgetImageUse(ctx, rec);
     return { Image: { ...imageView(ctx, rec), State: "DELETING", ImageSharedWithOthers: "FALSE" } };
   },

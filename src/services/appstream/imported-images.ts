@@ -5,9 +5,11 @@
 // such AMIs are), available. UEFI is refused only when the AMI says legacy-bios: most AMIs, Amazon's
 // included, leave the boot mode and TPM unset. Each import leaves an index record in the AMI owner's partition (EC2 AMI usage reports).
 import type { RequestContext } from "../../gateway/context";
+import { inPartition } from "../../state/collection";
 import { plan } from "../../state/lifecycle";
 import { visibleImage } from "../ec2/image-access";
 import { amiState, partitionOf, type AmiRecord } from "../ec2/records";
+import { amiUses } from "../ec2/usage-report-entries";
 import type { AppStreamHandlers, Application, CreateImportedImageRequest, PlatformType } from "./api.generated";
 import { CATALOG } from "./catalog";
 import * as err from "./errors";
@@ -17,10 +19,10 @@ import type { ImageRecord } from "./records";
 import { ServiceError } from "../../errors/service-error";
 
 /**
- * Owner's partition of the AMI's region, id `<ami> appstream-image <account> <name>` → ImageUse: one record
- * per AppStream image imported from the AMI, so that a usage report costs O(uses).
+ * The AMI's uses (EC2's amiUses): one record per AppStream image imported from the AMI, in the AMI owner's
+ * partition of its region, keyed (AMI, appstream-image, account, name) → ImageUse.
  */
-export const IMAGE_USE_TYPE = "ec2.image-use";
+export const IMAGE_USE_TYPE = amiUses.type;
 
 export interface ImageUse { resourceType: "appstream-image"; account: string; region: string; name: string; arn: string; at: number }
 
@@ -61,13 +63,14 @@ function sourceAmi(ctx: RequestContext, id: string): { ami: AmiRecord; platform:
   return { ami, platform: windowsPlatform(ami) };
 }
 
-const useId = (rec: { SourceAmiId: string; owner: string; Name: string }) => `${rec.SourceAmiId} appstream-image ${rec.owner} ${rec.Name}`;
+const useKey = (rec: { SourceAmiId: string; owner: string; Name: string }): [string, string, string, string] =>
+  [rec.SourceAmiId, "appstream-image", rec.owner, rec.Name];
 
 /** A deleted AppStream image no longer uses the AMI it was imported from. */
 export function forgetImageUse(ctx: RequestContext, rec: ImageRecord): void {
   const imported = rec as Partial<ImportedImageRecord>;
   if (imported.SourceAmiId && imported.SourceAmiOwner) {
-    ctx.store.delete(IMAGE_USE_TYPE, partitionOf(imported.SourceAmiOwner, rec.region), useId(imported as ImportedImageRecord));
+    amiUses.delete(inPartition(ctx, partitionOf(imported.SourceAmiOwner, rec.region)), useKey(imported as ImportedImageRecord));
   }
 }
 
@@ -111,7 +114,7 @@ export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage
     // A failed import never uses the AMI, so it leaves no trace for usage reports.
     if (!ctx.failure) {
       const use: ImageUse = { resourceType: "appstream-image", account: ctx.accountId, region: ctx.region, name: rec.Name, arn, at: ctx.now };
-      ctx.store.put(IMAGE_USE_TYPE, partitionOf(ami.owner, ami.region), useId(rec), use);
+      amiUses.set(inPartition(ctx, partitionOf(ami.owner, ami.region)), useKey(rec), use);
     }
     return { Image: imageView(ctx, rec, undefined, true) };
   },

@@ -1,5 +1,6 @@
 // Page sizes and tokens as AppStream describes them: MaxResults 0 or absent means the default page.
 import { decodeToken, encodeToken } from "../../util/pagination";
+import type { Collection, Key, Scope, ScanOptions } from "../../state/collection";
 import * as err from "./errors";
 
 export const pageSize = (max: number | undefined, dflt: number): number => (max && max > 0 ? Math.min(max, dflt) : dflt);
@@ -13,22 +14,10 @@ export const appstreamPage = {
   },
 };
 
-/** One page of a store listing, skipping records that `keep` rejects (resources whose deletion finished). */
-export function storePage<T>(
-  list: (after: string | undefined, limit: number) => { id: string; value: T }[],
-  keep: (v: T) => boolean, scope: string, token: string | undefined, limit: number,
+/** One page of a collection, its token the last id served within `scope` (the operation and what narrows it). */
+export function collectionPage<T, K extends Key>(
+  c: Collection<T, K, string>, s: Scope, o: ScanOptions<K> & { limit: number; filter?: (v: T) => boolean }, scope: string, token: string | undefined,
 ): { items: T[]; nextToken?: string } {
-  let after = token ? appstreamPage.decode(scope, token) : undefined;
-  const items: { id: string; value: T }[] = [];
-  for (;;) {
-    const batch = list(after, limit + 1);
-    for (const r of batch) if (keep(r.value)) items.push(r);
-    if (batch.length <= limit || items.length > limit) break;
-    after = batch[batch.length - 1].id;
-  }
-  const page = items.slice(0, limit);
-  return {
-    items: page.map((r) => r.value),
-    nextToken: items.length > limit ? encodeToken(scope, page[page.length - 1].id) : undefined,
-  };
+  const page = c.page(s, { ...o, after: token ? appstreamPage.decode(scope, token) : undefined });
+  return { items: page.items.map((r) => r.value), nextToken: page.next === undefined ? undefined : encodeToken(scope, page.next) };
 }

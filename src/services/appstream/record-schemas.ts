@@ -1,13 +1,13 @@
 // The members of each AppStream record that reads rely on (checked when a state document is imported).
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
-import { TYPES } from "./records";
+import { builders, fleets, images, imageUses, permissions, sharedWithMe } from "./records";
 
 const reason = object({ Code: "string?", Message: "string?" }, true);
 const errors = listOf({ ErrorCode: "string?", ErrorMessage: "string?", ErrorTimestamp: "number?" }, true);
 const imageRef = { owner: "string", name: "string", arn: "string" } as const;
 
 export const appstreamRecords: Record<string, RecordSchema> = {
-  [TYPES.image]: {
+  [images.type]: {
     Name: "string", Arn: "string", owner: "string", region: "string", BaseImageArn: "string?", DisplayName: "string?",
     Description: "string?", Platform: "string", SupportedInstanceFamilies: "strings?", AppstreamAgentVersion: "string?",
     ImageBuilderName: "string?", ImageType: "string?", createdAt: "number", releasedAt: "number?", schedule: "schedule",
@@ -15,16 +15,16 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     // Imported from an AMI (imported-images.ts).
     SourceAmiId: "string?", SourceAmiOwner: "string?", IamRoleArn: "string?",
   },
-  [TYPES.permission]: { account: "string", permissions: object({ allowFleet: "boolean?", allowImageBuilder: "boolean?" }) },
-  [TYPES.sharedWithMe]: { owner: "string", name: "string" },
-  [TYPES.builder]: {
+  [permissions.type]: { account: "string", permissions: object({ allowFleet: "boolean?", allowImageBuilder: "boolean?" }) },
+  [sharedWithMe.type]: { owner: "string", name: "string" },
+  [builders.type]: {
     attrs: "object", Name: "string", Arn: "string", ImageArn: "string", image: object(imageRef), Platform: "string",
     families: "strings?", releasedAt: "number?", createdAt: "number", schedule: "schedule", tags: "stringMap",
     StateChangeReason: reason, ImageBuilderErrors: errors,
   },
-  [TYPES.fleet]: {
+  [fleets.type]: {
     attrs: "object", Name: "string", Arn: "string", image: object(imageRef, true),
     desired: object({ instances: "number?", sessions: "number?" }), createdAt: "number", schedule: "schedule", tags: "stringMap",
   },
-  [TYPES.imageUse]: { kind: "string", account: "string", resource: "string" },
+  [imageUses.type]: { kind: "string", account: "string", resource: "string" },
 };

@@ -1,25 +1,16 @@
-// How AppStream resources are kept in the store. Each record is a plain document in its owner's
-// partition; sharing and image use are index records that reads consult.
+// How AppStream resources are kept in the store: one collection per kind of record. Each resource is a plain
+// document in its owner's partition; sharing and image use are index records that reads consult.
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
-import { stateAt, type Schedule } from "../../state/lifecycle";
+import { collection } from "../../state/collection";
+import { endsIn, stateAt, type Schedule } from "../../state/lifecycle";
 import type { ImageBuilderStateChangeReason, ImagePermissions, ImageStateChangeReason, PlatformType } from "./api.generated";
 import type { StoredError } from "./failures";
 
-export const TYPES = {
-  image: "appstream.image",
-  /** In the owner's partition, id `<image> <sharedAccountId>`. */
-  permission: "appstream.image-permission",
-  /** In the recipient's partition, id `<image> <ownerAccountId>`: what reads of the recipient consult. */
-  sharedWithMe: "appstream.shared-image",
-  builder: "appstream.image-builder",
-  fleet: "appstream.fleet",
-  /** In the image owner's partition, id `<image> <kind> <account> <resource>`: fleets and builders using an image. */
-  imageUse: "appstream.image-use",
-} as const;
-
 /** A state after which a resource no longer exists (its deletion finished). */
 export const GONE = "GONE";
+
+const notGone = (r: { schedule: Schedule }, now: number) => stateAt(r.schedule, now) !== GONE;
 
 export interface ImageRecord {
   Name: string;
@@ -76,6 +67,37 @@ export interface FleetRecord {
 
 export interface PermissionRecord { account: string; permissions: ImagePermissions }
 export interface SharedWithMeRecord { owner: string; name: string }
+export interface ImageUseRecord { kind: "fleet" | "builder"; account: string; resource: string }
+
+/** Private images, in their owner's partition of their region. */
+export const images = collection<ImageRecord>({
+  type: "appstream.image",
+  key: (r) => r.Name,
+  partition: (r) => ({ account: r.owner, region: r.region }),
+  live: notGone,
+});
+
+/** A builder goes once DELETING is over: its tags are on it, its image use went with DeleteImageBuilder. */
+export const builders = collection<BuilderRecord>({
+  type: "appstream.image-builder",
+  key: (r) => r.Name,
+  live: notGone,
+  expires: { goneAt: (r) => endsIn(r.schedule, GONE) },
+});
+
+export const fleets = collection<FleetRecord>({ type: "appstream.fleet", key: (r) => r.Name });
+
+/** In the owner's partition, keyed (image, shared account): what DescribeImagePermissions lists. */
+export const permissions = collection<PermissionRecord, [image: string, account: string]>({ type: "appstream.image-permission" });
+
+/** In the recipient's partition, keyed (image, owner): what reads of the recipient consult. */
+export const sharedWithMe = collection<SharedWithMeRecord, [image: string, owner: string]>({
+  type: "appstream.shared-image",
+  key: (r) => [r.name, r.owner],
+});
+
+/** In the image owner's partition: the fleets and builders of any account that use an image. */
+export const imageUses = collection<ImageUseRecord, [image: string, kind: string, account: string, resource: string]>({ type: "appstream.image-use" });
 
 /** An image as a fleet or builder names it: public (owner ""), own or shared. */
 export interface ImageRef { owner: string; name: string; arn: string }

@@ -1,29 +1,29 @@
 // Tags on images, image builders and fleets, addressed by ARN (tagging-basic.html: at most 50 tags per
 // resource; an existing key takes the new value).
 import type { RequestContext } from "../../gateway/context";
-import { stateAt } from "../../state/lifecycle";
+import type { Collection } from "../../state/collection";
 import { parseArn } from "../../util/arn";
 import type { AppStreamHandlers } from "./api.generated";
 import * as err from "./errors";
-import { GONE, TYPES } from "./records";
+import { builders, fleets, images } from "./records";
 
 export const MAX_TAGS = 50;
 
-const TYPE_OF: Record<string, string> = { image: TYPES.image, "image-builder": TYPES.builder, fleet: TYPES.fleet };
+interface Tagged { tags: Record<string, string> }
 
-interface Tagged { tags: Record<string, string>; schedule: { state: string; at: number }[] }
+const COLLECTION_OF: Record<string, Collection<Tagged>> = { image: images, "image-builder": builders, fleet: fleets };
 
 /** The caller's resource that an ARN names, with a function that saves it back. */
 function resolve(ctx: RequestContext, resourceArn: string): { rec: Tagged; save: () => void } {
   const a = parseArn(resourceArn);
   const m = a && a.service === "appstream" ? /^([a-z-]+)\/(.+)$/.exec(a.resource) : null;
-  const type = m && TYPE_OF[m[1]];
-  if (!a || !m || !type || a.account !== ctx.accountId || a.region !== ctx.region) {
+  const c = m && COLLECTION_OF[m[1]];
+  if (!a || !m || !c || a.account !== ctx.accountId || a.region !== ctx.region) {
     throw err.notFound(`The resource ${resourceArn} does not exist.`);
   }
-  const rec = ctx.store.get<Tagged>(type, ctx.partition, m[2]);
-  if (!rec || stateAt(rec.schedule, ctx.now) === GONE) throw err.notFound(`The resource ${resourceArn} does not exist.`);
-  return { rec, save: () => ctx.store.put(type, ctx.partition, m[2], rec) };
+  const rec = c.get(ctx, m[2]);
+  if (!rec) throw err.notFound(`The resource ${resourceArn} does not exist.`);
+  return { rec, save: () => c.put(ctx, rec) };
 }
 
 /** The tags of the caller's resource an ARN names, or undefined when there is none (policy conditions). */

@@ -2,7 +2,7 @@
 // caller's own AMIs, the index of AMIs shared with it and the index of public AMIs — scoped by Owners and
 // ExecutableUsers, then filtered. A page token is the last AMI id served (keyset), so pages never overlap.
 import type { RequestContext } from "../../gateway/context";
-import type { Partition } from "../../state/store";
+import { inPartition } from "../../state/collection";
 import { compileFilters, type FilterSpec } from "./filters";
 import type { DescribeImagesRequest, Ec2Handlers } from "./api.generated";
 import { catalog } from "./catalog";
@@ -11,7 +11,7 @@ import { checkAmiId, storedImage, visibleImage } from "./image-access";
 import { imageView } from "./image-view";
 import { isSharedWith } from "./launch-permissions";
 import { nextToken, pageLimit, startAfter } from "./paging";
-import { amiState, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
+import { amis, amiState, publicImages, publicPartition, sharedImages, type AmiRecord, type IndexRecord } from "./records";
 import { tagMap } from "./tags";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -78,19 +78,11 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
   };
 }
 
-const BATCH = 100;
-
-/** Records of one store index in id order after `after`, resolved to AMIs. */
-function* indexed<T>(ctx: RequestContext, type: string, p: Partition, after: string, resolve: (id: string, v: T) => AmiRecord | undefined): Generator<AmiRecord> {
-  let cursor = after || undefined;
-  for (;;) {
-    const batch = ctx.store.list<T>(type, p, { after: cursor, limit: BATCH });
-    for (const { id, value } of batch) {
-      const rec = resolve(id, value);
-      if (rec) yield rec;
-    }
-    if (batch.length < BATCH) return;
-    cursor = batch[batch.length - 1].id;
+/** Index records in id order, resolved to the AMIs they name (those still there). */
+function* resolved(entries: Iterable<{ id: string; value: IndexRecord }>, resolve: (id: string, v: IndexRecord) => AmiRecord | undefined): Generator<AmiRecord> {
+  for (const { id, value } of entries) {
+    const rec = resolve(id, value);
+    if (rec) yield rec;
   }
 }
 
@@ -99,9 +91,9 @@ function* visibleAfter(ctx: RequestContext, after: string): Generator<AmiRecord>
   const region = ctx.region;
   const sources: Iterator<AmiRecord>[] = [
     catalog(region).list.filter((r) => r.ImageId > after)[Symbol.iterator](),
-    indexed<AmiRecord>(ctx, TYPES.image, ctx.partition, after, (id) => storedImage(ctx, ctx.accountId, region, id)),
-    indexed<IndexRecord>(ctx, TYPES.sharedWithMe, ctx.partition, after, (id, v) => storedImage(ctx, v.owner, region, id)),
-    indexed<IndexRecord>(ctx, TYPES.publicImage, publicPartition(region), after, (id, v) => {
+    amis.scan(ctx, { after }),
+    resolved(sharedImages.entries(ctx, { after }), (id, v) => storedImage(ctx, v.owner, region, id)),
+    resolved(publicImages.entries(inPartition(ctx, publicPartition(region)), { after }), (id, v) => {
       const r = storedImage(ctx, v.owner, region, id);
       return r?.public ? r : undefined;
     }),

@@ -6,14 +6,12 @@
 // (win-view-fast-launch.html): OwnerId "is not populated for AMIs that are shared with you".
 import type { RequestContext } from "../../gateway/context";
 import { ServiceError } from "../../errors/service-error";
-import { trackExpiry } from "../../state/expiry";
-import { stepAt, type Step } from "../../state/lifecycle";
+import { collection } from "../../state/collection";
+import { endsIn, stepAt, type Step } from "../../state/lifecycle";
 import type { DescribeFastLaunchImagesSuccessItem, FastLaunchLaunchTemplateSpecificationResponse, FastLaunchStateCode } from "./api.generated";
 import * as err from "./errors";
 import { findImage, visibleImage } from "./image-access";
-import { amiState, GONE, TYPES, type AmiRecord } from "./records";
-
-export const FAST_LAUNCH = "ec2.fast-launch";
+import { amiState, GONE, sharedImages, type AmiRecord } from "./records";
 
 /** The reason the aws-cli examples show for every transition a caller asked for. */
 export const USER_INITIATED = "Client.UserInitiated";
@@ -31,16 +29,25 @@ export interface FastLaunchRecord {
   schedule: FastLaunchStep[];
 }
 
+/** In the partition of the account that enabled it, keyed by AMI id; removed once disabling is over. */
+export const fastLaunchSettings = collection<FastLaunchRecord>({
+  type: "ec2.fast-launch",
+  key: (r) => r.ImageId,
+  live: (r, now) => stepAt(r.schedule, now).state !== GONE,
+  expires: { goneAt: (r) => endsIn(r.schedule, GONE) },
+});
+
 export const incorrectState = (message: string) => new ServiceError("IncorrectState", message);
 
 export const stepOf = (ctx: RequestContext, r: FastLaunchRecord): FastLaunchStep => stepAt(r.schedule, ctx.now) as FastLaunchStep;
 
 /** The caller's settings for an AMI, unless removed or the AMI is gone (deregistered, or no longer shared). */
 export function currentSettings(ctx: RequestContext, imageId: string): FastLaunchRecord | undefined {
-  const rec = ctx.store.get<FastLaunchRecord>(FAST_LAUNCH, ctx.partition, imageId);
+  const rec = fastLaunchSettings.get(ctx, imageId);
   return rec && live(ctx, rec) ? rec : undefined;
 }
 
+/** Settings that are not removed, of an AMI that is still there for the caller. */
 export function live(ctx: RequestContext, rec: FastLaunchRecord): boolean {
   if (stepOf(ctx, rec).state === GONE) return false;
   const ami = visibleImage(ctx, rec.ImageId);
@@ -50,7 +57,7 @@ export function live(ctx: RequestContext, rec: FastLaunchRecord): boolean {
 /** An available Windows AMI that the caller owns or that was shared with it by launch permission. */
 export function fastLaunchImage(ctx: RequestContext, imageId: string): AmiRecord {
   const ami = findImage(ctx, imageId);
-  const shared = ami.owner !== ctx.accountId && !!ctx.store.get(TYPES.sharedWithMe, ctx.partition, imageId);
+  const shared = ami.owner !== ctx.accountId && !!sharedImages.get(ctx, imageId);
   if (ami.owner !== ctx.accountId && !shared) throw err.notAuthorizedForImage(imageId);
   const state = amiState(ctx, ami);
   if (state !== "available") throw err.amiUnavailable(`The image id '[${imageId}]' is ${state}; Windows fast launch needs an available AMI.`);
@@ -60,10 +67,7 @@ export function fastLaunchImage(ctx: RequestContext, imageId: string): AmiRecord
   return ami;
 }
 
-export function saveSettings(ctx: RequestContext, rec: FastLaunchRecord): void {
-  ctx.store.put(FAST_LAUNCH, ctx.partition, rec.ImageId, rec);
-  trackExpiry(ctx.store, FAST_LAUNCH, ctx.partition, rec.ImageId, rec);
-}
+export const saveSettings = (ctx: RequestContext, rec: FastLaunchRecord): void => fastLaunchSettings.put(ctx, rec);
 
 /**
  * The settings as EnableFastLaunch, DisableFastLaunch and DescribeFastLaunchImages return them; `begun`: the

@@ -12,7 +12,7 @@ import * as err from "./errors";
 import { checkAmiId, findImage, noteReference } from "./image-access";
 import { nextToken, pageLimit, startAfter } from "./paging";
 import {
-  currentSettings, FAST_LAUNCH, fastLaunchImage, incorrectState, live, saveSettings, stepOf, USER_INITIATED, view,
+  currentSettings, fastLaunchImage, fastLaunchSettings, incorrectState, live, saveSettings, stepOf, USER_INITIATED, view,
   type FastLaunchRecord, type FastLaunchStep,
 } from "./fast-launch-records";
 import { GONE } from "./records";
@@ -22,7 +22,6 @@ const MIN_PARALLEL = 6;
 /** The snapshot count the aws-cli enable-fast-launch example reports when none is given. */
 const DEFAULT_TARGET_COUNT = 10;
 const LAUNCH_TEMPLATE_ID = /^lt-([0-9a-f]{8}|[0-9a-f]{17})$/;
-const BATCH = 200;
 
 const failureReason = (ctx: RequestContext, fallback: string) => ctx.failure?.reason ?? fallback;
 
@@ -69,16 +68,6 @@ function settings(input: EnableFastLaunchRequest, base?: FastLaunchRecord) {
     TargetResourceCount: count ?? base?.TargetResourceCount ?? DEFAULT_TARGET_COUNT,
     LaunchTemplate: launchTemplate(input.LaunchTemplate) ?? base?.LaunchTemplate ?? {},
   };
-}
-
-function* settingsAfter(ctx: RequestContext, after: string): Generator<FastLaunchRecord> {
-  let cursor = after || undefined;
-  for (;;) {
-    const batch = ctx.store.list<FastLaunchRecord>(FAST_LAUNCH, ctx.partition, { after: cursor, limit: BATCH });
-    for (const r of batch) yield r.value;
-    if (batch.length < BATCH) return;
-    cursor = batch[batch.length - 1].id;
-  }
 }
 
 export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "DisableFastLaunch" | "DescribeFastLaunchImages"> = {
@@ -136,8 +125,8 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
     const after = startAfter(ctx, input.NextToken);
     const candidates = input.ImageIds?.length
       ? [...new Set(input.ImageIds)].sort().filter((id) => id > after)
-        .map((id) => ctx.store.get<FastLaunchRecord>(FAST_LAUNCH, ctx.partition, id)).filter((r): r is FastLaunchRecord => !!r)
-      : settingsAfter(ctx, after);
+        .map((id) => fastLaunchSettings.get(ctx, id)).filter((r): r is FastLaunchRecord => !!r)
+      : fastLaunchSettings.scan(ctx, { after, batch: 200 });
     const page: FastLaunchRecord[] = [];
     let more = false;
     for (const rec of candidates) {

@@ -2,11 +2,10 @@
 // own partition), public ones (an index record per region), and the Amazon catalog. Deregistered AMIs stay
 // visible to their owner until their schedule reaches GONE.
 import type { RequestContext } from "../../gateway/context";
-import { trackExpiry } from "../../state/expiry";
-import { stateAt } from "../../state/lifecycle";
+import { inPartition } from "../../state/collection";
 import { catalogImage } from "./catalog";
 import * as err from "./errors";
-import { AMI_ID, GONE, partitionOf, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
+import { AMI_ID, amiReferences, amis, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./records";
 
 export function checkAmiId(id: string): void {
   if (!AMI_ID.test(id)) throw err.amiMalformed(id);
@@ -14,18 +13,17 @@ export function checkAmiId(id: string): void {
 
 /** A stored AMI of `owner` in `region` that still exists. */
 export function storedImage(ctx: RequestContext, owner: string, region: string, id: string): AmiRecord | undefined {
-  const rec = ctx.store.get<AmiRecord>(TYPES.image, partitionOf(owner, region), id);
-  return rec && stateAt(rec.schedule, ctx.now) !== GONE ? rec : undefined;
+  return amis.get(inPartition(ctx, partitionOf(owner, region)), id);
 }
 
 /** The AMI with this id that the caller can see in `region`, if any. */
 export function visibleImage(ctx: RequestContext, id: string, region = ctx.region): AmiRecord | undefined {
   const own = storedImage(ctx, ctx.accountId, region, id);
   if (own) return own;
-  const shared = ctx.store.get<IndexRecord>(TYPES.sharedWithMe, partitionOf(ctx.accountId, region), id);
+  const shared = sharedImages.get(inPartition(ctx, partitionOf(ctx.accountId, region)), id);
   const viaShare = shared && storedImage(ctx, shared.owner, region, id);
   if (viaShare) return viaShare;
-  const pub = ctx.store.get<IndexRecord>(TYPES.publicImage, publicPartition(region), id);
+  const pub = publicImages.get(inPartition(ctx, publicPartition(region)), id);
   const viaPublic = pub && storedImage(ctx, pub.owner, region, id);
   if (viaPublic && viaPublic.public) return viaPublic;
   return catalogImage(region, id);
@@ -46,16 +44,12 @@ export function findOwnImage(ctx: RequestContext, id: string): AmiRecord {
   return rec;
 }
 
-export function saveImage(ctx: RequestContext, rec: AmiRecord): void {
-  const p = partitionOf(rec.owner, rec.region);
-  ctx.store.put(TYPES.image, p, rec.ImageId, rec);
-  trackExpiry(ctx.store, TYPES.image, p, rec.ImageId, rec);
-}
+export const saveImage = (ctx: RequestContext, rec: AmiRecord): void => amis.put(ctx, rec);
 
 /** The caller keeps records on another account's AMI (its tags, fast launch settings): indexed so that they go with it. */
 export function noteReference(ctx: RequestContext, ami: AmiRecord): void {
-  const owner = partitionOf(ami.owner, ami.region);
+  const owner = inPartition(ctx, partitionOf(ami.owner, ami.region));
   // Amazon's catalog is never stored, and never goes.
-  if (ami.owner === ctx.accountId || !ctx.store.get(TYPES.image, owner, ami.ImageId)) return;
-  ctx.store.put(TYPES.reference, owner, `${ami.ImageId} ${ctx.accountId}`, { account: ctx.accountId });
+  if (ami.owner === ctx.accountId || !amis.getAny(owner, ami.ImageId)) return;
+  amiReferences.set(owner, [ami.ImageId, ctx.accountId], { account: ctx.accountId });
 }

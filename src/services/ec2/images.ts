@@ -5,11 +5,12 @@ import type { RequestContext } from "../../gateway/context";
 import type { PhaseKind } from "../../config";
 import { plan } from "../../state/lifecycle";
 import { hexId } from "../../util/ids";
-import type { BlockDeviceMapping, Ec2Handlers, Tag } from "./api.generated";
+import type { BlockDeviceMapping, CopyImageRequest, Ec2Handlers, Tag } from "./api.generated";
 import * as err from "./errors";
 import { checkAmiId, findImage, findOwnImage, noteReference, saveImage } from "./image-access";
 import { resetPermissions } from "./launch-permissions";
-import { amiState, partitionOf, TYPES, type AmiRecord } from "./records";
+import { amiNames, amiState, partitionOf, type AmiRecord } from "./records";
+import { idempotent } from "./client-tokens";
 import { isRegion } from "../../util/regions";
 import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "./tags";
 
@@ -29,7 +30,7 @@ export function checkName(ctx: RequestContext, name: string): void {
   if (!AMI_NAME.test(name)) {
     throw err.amiNameMalformed("AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/', '_', ''', '@', '[', ']' and spaces.");
   }
-  const taken = ctx.store.get<{ ImageId: string }>(TYPES.imageName, ctx.partition, name);
+  const taken = amiNames.get(ctx, name);
   if (taken) throw err.amiNameDuplicate(`AMI name ${name} is already in use by AMI ${taken.ImageId}`);
 }
 
@@ -48,7 +49,7 @@ export function createAmi(ctx: RequestContext, spec: NewAmi, phase: PhaseKind, t
     schedule: plan(ctx.now, ["pending", ctx.timings.seconds(phase)], ["available"]),
   };
   saveImage(ctx, rec);
-  ctx.store.put(TYPES.imageName, ctx.partition, rec.Name, { ImageId: rec.ImageId });
+  amiNames.set(ctx, rec.Name, { ImageId: rec.ImageId });
   if (tags.length) putTags(ctx, rec.ImageId, "image", tags);
   return rec;
 }
@@ -116,7 +117,7 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     ];
     resetPermissions(ctx, rec);
     saveImage(ctx, rec);
-    ctx.store.delete(TYPES.imageName, ctx.partition, rec.Name);
+    amiNames.delete(ctx, rec.Name);
     dropTags(ctx, ImageId);
     const snapshots = rec.BlockDeviceMappings.map((m) => m.Ebs?.SnapshotId).filter((s): s is string => !!s);
     return {
@@ -130,35 +131,32 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     checkAmiId(input.SourceImageId);
     if (!isRegion(input.SourceRegion)) throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
     if (input.KmsKeyId !== undefined && !input.Encrypted) throw err.invalidDependency("The parameter KmsKeyId requires the parameter Encrypted to be true.");
-    const tokenId = input.ClientToken ? `CopyImage ${input.ClientToken}` : undefined;
-    const fingerprint = JSON.stringify({ ...input, DryRun: undefined });
-    if (tokenId) {
-      const seen = ctx.store.get<{ fingerprint: string; ImageId: string }>(TYPES.clientToken, ctx.partition, tokenId);
-      if (seen && seen.fingerprint !== fingerprint) throw err.idempotentMismatch("The client token has been used with different parameters.");
-      if (seen) return { ImageId: seen.ImageId };
-    }
-    const src = findImage(ctx, input.SourceImageId, input.SourceRegion);
-    const state = amiState(ctx, src);
-    if (state !== "available") throw err.amiUnavailable(`The image id '[${src.ImageId}]' is ${state}; only an available AMI can be copied.`);
-    checkName(ctx, input.Name);
-    const tags = tagsFor(input.TagSpecifications, "image", ["image", "snapshot"]);
-    const copied = input.CopyImageTags
-      ? Object.entries(tagMap(ctx, src.ImageId, partitionOf(ctx.accountId, input.SourceRegion))).filter(([k]) => !reserved(k)).map(([Key, Value]) => ({ Key, Value }))
-      : [];
-    const { ImageId: _id, owner: _o, region: _r, createdAt: _c, public: _p, schedule: _s, alias: _a, deprecatesAt: _d, ImageLocation: _l, clientToken: _t, ...rest } = src;
-    const rec = createAmi(ctx, {
-      ...rest,
-      Name: input.Name,
-      Description: input.Description ?? src.Description,
-      BlockDeviceMappings: src.BlockDeviceMappings.map((m) => (m.Ebs ? {
-        ...m, Ebs: { ...m.Ebs, SnapshotId: hexId("snap"), ...(input.Encrypted ? { Encrypted: true, KmsKeyId: input.KmsKeyId } : {}) },
-      } : m)),
-      SourceImageId: src.ImageId,
-      SourceImageRegion: input.SourceRegion,
-      FreeTierEligible: undefined,
-      clientToken: tokenId,
-    }, "amiCopy", [...copied, ...tags]);
-    if (tokenId) ctx.store.put(TYPES.clientToken, ctx.partition, tokenId, { fingerprint, ImageId: rec.ImageId });
-    return { ImageId: rec.ImageId };
+    return idempotent(ctx, input, (tokenId) => copyImage(ctx, input, tokenId));
   },
 };
+
+/** CopyImage once its input is checked (what its client token guards). */
+function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string | undefined): { ImageId: string } {
+  const src = findImage(ctx, input.SourceImageId, input.SourceRegion);
+  const state = amiState(ctx, src);
+  if (state !== "available") throw err.amiUnavailable(`The image id '[${src.ImageId}]' is ${state}; only an available AMI can be copied.`);
+  checkName(ctx, input.Name);
+  const tags = tagsFor(input.TagSpecifications, "image", ["image", "snapshot"]);
+  const copied = input.CopyImageTags
+    ? Object.entries(tagMap(ctx, src.ImageId, partitionOf(ctx.accountId, input.SourceRegion))).filter(([k]) => !reserved(k)).map(([Key, Value]) => ({ Key, Value }))
+    : [];
+  const { ImageId: _id, owner: _o, region: _r, createdAt: _c, public: _p, schedule: _s, alias: _a, deprecatesAt: _d, ImageLocation: _l, clientToken: _t, ...rest } = src;
+  const rec = createAmi(ctx, {
+    ...rest,
+    Name: input.Name,
+    Description: input.Description ?? src.Description,
+    BlockDeviceMappings: src.BlockDeviceMappings.map((m) => (m.Ebs ? {
+      ...m, Ebs: { ...m.Ebs, SnapshotId: hexId("snap"), ...(input.Encrypted ? { Encrypted: true, KmsKeyId: input.KmsKeyId } : {}) },
+    } : m)),
+    SourceImageId: src.ImageId,
+    SourceImageRegion: input.SourceRegion,
+    FreeTierEligible: undefined,
+    clientToken: tokenId,
+  }, "amiCopy", [...copied, ...tags]);
+  return { ImageId: rec.ImageId };
+}

@@ -6,13 +6,11 @@
 // percentages are imagelite's own (the guide shows only examples). Finished tasks stay listed for 7 days
 // (DescribeImportImageTasks reference: tasks active now or completed or canceled in the previous 7 days).
 import type { RequestContext } from "../../gateway/context";
-import { trackExpiry } from "../../state/expiry";
+import { collection } from "../../state/collection";
 import { stateAt, type Schedule } from "../../state/lifecycle";
 import type { ImportImageLicenseConfigurationResponse, ImportImageTask, SnapshotDetail, UserBucketDetails } from "./api.generated";
 import { GONE } from "./records";
 import { tagList } from "./tags";
-
-export const IMPORT_TASK_TYPE = "ec2.import-image-task";
 
 /** `import-ami-` + 8 (older) or 17 hex digits; CancelImportTask also takes snapshot import ids. */
 export const IMPORT_IMAGE_TASK_ID = /^import-ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -68,9 +66,16 @@ export interface ImportTaskRecord {
   /** StatusMessage once deleting or deleted: the cancel reason or the failure. */
   reason?: string;
   schedule: Schedule;
-  /** The client token record (TYPES.clientToken id) of the ImportImage that started it. */
+  /** The client token (its clientTokens id) of the ImportImage that started it. */
   clientToken?: string;
 }
+
+/** In the caller's partition, keyed by task id; listed until its retention is over, then purged (purge.ts). */
+export const importTasks = collection<ImportTaskRecord>({
+  type: "ec2.import-image-task",
+  key: (t) => t.ImportTaskId,
+  live: (t, now) => stateAt(t.schedule, now) !== GONE,
+});
 
 export const taskState = (ctx: RequestContext, r: ImportTaskRecord): string => stateAt(r.schedule, ctx.now);
 
@@ -81,15 +86,9 @@ export function statusOf(state: string): { status: string; step?: string } {
 }
 
 /** The caller's task with this id that is still listed, if any. */
-export function storedTask(ctx: RequestContext, id: string): ImportTaskRecord | undefined {
-  const r = ctx.store.get<ImportTaskRecord>(IMPORT_TASK_TYPE, ctx.partition, id);
-  return r && taskState(ctx, r) !== GONE ? r : undefined;
-}
+export const storedTask = (ctx: RequestContext, id: string): ImportTaskRecord | undefined => importTasks.get(ctx, id);
 
-export function saveTask(ctx: RequestContext, r: ImportTaskRecord): void {
-  ctx.store.put(IMPORT_TASK_TYPE, ctx.partition, r.ImportTaskId, r);
-  trackExpiry(ctx.store, IMPORT_TASK_TYPE, ctx.partition, r.ImportTaskId, r);
-}
+export const saveTask = (ctx: RequestContext, r: ImportTaskRecord): void => importTasks.put(ctx, r);
 
 function diskView(d: DiskRecord, status: string, step: string | undefined): SnapshotDetail {
   const done = status === "completed";

@@ -4,6 +4,7 @@
 // thus pure functions of the store and the clock.
 import { ServiceError } from "../../errors/service-error";
 import type { RequestContext } from "../../gateway/context";
+import { inPartition } from "../../state/collection";
 import { plan, type Schedule } from "../../state/lifecycle";
 import { compileFilters } from "./filters";
 import { hexId } from "../../util/ids";
@@ -12,12 +13,13 @@ import * as err from "./errors";
 import { saveImage } from "./image-access";
 import { checkImportImage, invalidParameter } from "./import-image-request";
 import {
-  ACTIVE_STEPS, activeState, IMPORT_IMAGE_TASK_ID, IMPORT_TASK_ID, IMPORT_TASK_TYPE, RETENTION_SECONDS, saveTask, statusOf,
+  ACTIVE_STEPS, activeState, IMPORT_IMAGE_TASK_ID, IMPORT_TASK_ID, importTasks, RETENTION_SECONDS, saveTask, statusOf,
   STEPS_BEFORE_FAILURE, storedTask, taskState, taskView, type ImportTaskRecord,
 } from "./import-task-records";
 import { createAmi } from "./images";
 import { nextToken, pageLimit, startAfter } from "./paging";
-import { GONE, partitionOf, TYPES } from "./records";
+import { amiNames, amis, GONE, partitionOf } from "./records";
+import { clientToken } from "./client-tokens";
 import { putTags, registerTaggable, tagMap, tagsFor } from "./tags";
 
 registerTaggable({ prefix: "import-ami-", resourceType: "import-image-task", check: (ctx, id) => { findTask(ctx, id); } });
@@ -37,20 +39,9 @@ function findTask(ctx: RequestContext, id: string): ImportTaskRecord {
   return r;
 }
 
-/** Every task of the caller in id order after `after` (GONE ones skipped). */
-function* tasksAfter(ctx: RequestContext, after: string): Generator<ImportTaskRecord> {
-  let cursor = after || undefined;
-  for (;;) {
-    const batch = ctx.store.list<ImportTaskRecord>(IMPORT_TASK_TYPE, ctx.partition, { after: cursor, limit: 100 });
-    for (const { value } of batch) if (taskState(ctx, value) !== GONE) yield value;
-    if (batch.length < 100) return;
-    cursor = batch[batch.length - 1].id;
-  }
-}
-
 function checkQuota(ctx: RequestContext): void {
   let active = 0;
-  for (const t of tasksAfter(ctx, "")) if (statusOf(taskState(ctx, t)).status === "active") active++;
+  for (const t of importTasks.scan(ctx)) if (statusOf(taskState(ctx, t)).status === "active") active++;
   if (active >= MAX_ACTIVE_TASKS) {
     throw new ServiceError("ResourceCountLimitExceeded", `You have reached the limit of ${MAX_ACTIVE_TASKS} active import image tasks in this Region.`);
   }
@@ -135,14 +126,13 @@ function importImage(ctx: RequestContext, input: ImportImageRequest, clientToken
 
 export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImportImageTasks" | "CancelImportTask"> = {
   ImportImage(ctx, input) {
-    // ClientToken: the same token with the same parameters answers the task it started.
-    const tokenId = input.ClientToken ? `ImportImage ${input.ClientToken}` : undefined;
-    const fingerprint = JSON.stringify({ ...input, DryRun: undefined });
-    const seen = tokenId ? ctx.store.get<{ fingerprint: string; ImportTaskId: string }>(TYPES.clientToken, ctx.partition, tokenId) : undefined;
-    if (seen && seen.fingerprint !== fingerprint) throw err.idempotentMismatch("The client token has been used with different parameters.");
-    const existing = seen && storedTask(ctx, seen.ImportTaskId);
-    const t = existing ?? importImage(ctx, input, tokenId);
-    if (tokenId && !existing) ctx.store.put(TYPES.clientToken, ctx.partition, tokenId, { fingerprint, ImportTaskId: t.ImportTaskId });
+    // ClientToken (not marked in the model): the same token with the same parameters answers the task it
+    // started while that task is listed; afterwards the token starts a new one.
+    const token = clientToken(ctx, input, "ClientToken");
+    const seen = token?.seen();
+    const existing = seen && storedTask(ctx, String(seen.ImportTaskId));
+    const t = existing ?? importImage(ctx, input, token?.id);
+    if (token && !existing) token.keep({ ImportTaskId: t.ImportTaskId });
     const { BootMode: _b, ...view } = taskView(ctx, t, existing ? undefined : t.schedule[0].state);
     return view;
   },
@@ -161,7 +151,7 @@ export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImpo
     const limit = pageLimit(input.MaxResults, 1, 1000);
     const page: ImportTaskRecord[] = [];
     let more = false;
-    for (const t of tasksAfter(ctx, startAfter(ctx, input.NextToken))) {
+    for (const t of importTasks.scan(ctx, { after: startAfter(ctx, input.NextToken) })) {
       if (!matches(t)) continue;
       if (page.length >= limit) { more = true; break; }
       page.push(t);
@@ -184,8 +174,8 @@ export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImpo
     t.reason = CancelReason ?? DEFAULT_CANCEL_REASON;
     // The hidden AMI goes with the task: it never appears.
     if (t.ImageId) {
-      ctx.store.delete(TYPES.image, partitionOf(t.owner, t.region), t.ImageId);
-      ctx.store.delete(TYPES.imageName, ctx.partition, t.ImportTaskId);
+      amis.delete(inPartition(ctx, partitionOf(t.owner, t.region)), t.ImageId);
+      amiNames.delete(ctx, t.ImportTaskId);
       t.ImageId = undefined;
     }
     saveTask(ctx, t);

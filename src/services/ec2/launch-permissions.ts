@@ -3,16 +3,19 @@
 // grantee's DescribeImages and CopyImage consult. Group `all` makes the AMI public: a flag on the AMI and an
 // index record in the region's public partition. Organization grants are listed but grant nothing here.
 import type { RequestContext } from "../../gateway/context";
+import { inPartition } from "../../state/collection";
 import type { LaunchPermission } from "./api.generated";
 import { checkPublicSharingAllowed } from "./image-block-public-access";
 import * as err from "./errors";
 import { saveImage } from "./image-access";
-import { partitionOf, publicPartition, TYPES, type AmiRecord, type IndexRecord } from "./records";
+import { launchPermissions, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 
+type Grant = { kind: "user" | "org" | "ou"; grantee: string; account?: string };
+
 /** The list key of one permission, after checking its value. */
-function keyOf(p: LaunchPermission): { key: string; account?: string } | "all" {
+function keyOf(p: LaunchPermission): Grant | "all" {
   const given = [p.UserId, p.Group, p.OrganizationArn, p.OrganizationalUnitArn].filter((v) => v !== undefined);
   if (given.length !== 1) throw err.invalidCombination("Each launch permission must specify exactly one of UserId, Group, OrganizationArn or OrganizationalUnitArn.");
   if (p.Group !== undefined) {
@@ -21,51 +24,53 @@ function keyOf(p: LaunchPermission): { key: string; account?: string } | "all" {
   }
   if (p.UserId !== undefined) {
     if (!ACCOUNT_ID.test(p.UserId)) throw err.attributeItemValue(`Invalid attribute item value "${p.UserId}" for userId item type.`);
-    return { key: `user ${p.UserId}`, account: p.UserId };
+    return { kind: "user", grantee: p.UserId, account: p.UserId };
   }
   if (p.OrganizationArn !== undefined) {
     if (!/^arn:aws[a-z-]*:organizations::[0-9]{12}:organization\/o-[a-z0-9]{10,32}$/.test(p.OrganizationArn)) {
       throw err.attributeItemValue(`Invalid attribute item value "${p.OrganizationArn}" for organizationArn item type.`);
     }
-    return { key: `org ${p.OrganizationArn}` };
+    return { kind: "org", grantee: p.OrganizationArn };
   }
   const ou = p.OrganizationalUnitArn!;
   if (!/^arn:aws[a-z-]*:organizations::[0-9]{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/.test(ou)) {
     throw err.attributeItemValue(`Invalid attribute item value "${ou}" for organizationalUnitArn item type.`);
   }
-  return { key: `ou ${ou}` };
+  return { kind: "ou", grantee: ou };
 }
 
 function setPublic(ctx: RequestContext, rec: AmiRecord, on: boolean): void {
   if (rec.public === on) return;
   rec.public = on;
   saveImage(ctx, rec);
-  if (on) ctx.store.put(TYPES.publicImage, publicPartition(rec.region), rec.ImageId, { owner: rec.owner } satisfies IndexRecord);
-  else ctx.store.delete(TYPES.publicImage, publicPartition(rec.region), rec.ImageId);
+  const pub = inPartition(ctx, publicPartition(rec.region));
+  if (on) publicImages.set(pub, rec.ImageId, { owner: rec.owner });
+  else publicImages.delete(pub, rec.ImageId);
 }
 
 /** Checks every permission before any is applied, so that a bad item changes nothing. */
 export function modifyPermissions(ctx: RequestContext, rec: AmiRecord, add: LaunchPermission[], remove: LaunchPermission[]): void {
   const adds = add.map((p) => [p, keyOf(p)] as const);
   const removes = remove.map((p) => [p, keyOf(p)] as const);
-  const owner = partitionOf(rec.owner, rec.region);
+  const owner = inPartition(ctx, partitionOf(rec.owner, rec.region));
+  const grantee = (account: string) => inPartition(ctx, partitionOf(account, rec.region));
   if (!rec.public && adds.some(([, k]) => k === "all")) checkPublicSharingAllowed(ctx);
   for (const [p, k] of adds) {
     if (k === "all") { setPublic(ctx, rec, true); continue; }
     if (k.account === rec.owner) continue; // the owner can always launch its own AMI
-    ctx.store.put(TYPES.launchPermission, owner, `${rec.ImageId} ${k.key}`, p);
-    if (k.account) ctx.store.put(TYPES.sharedWithMe, partitionOf(k.account, rec.region), rec.ImageId, { owner: rec.owner } satisfies IndexRecord);
+    launchPermissions.set(owner, [rec.ImageId, k.kind, k.grantee], p);
+    if (k.account) sharedImages.set(grantee(k.account), rec.ImageId, { owner: rec.owner });
   }
   for (const [, k] of removes) {
     if (k === "all") { setPublic(ctx, rec, false); continue; }
-    ctx.store.delete(TYPES.launchPermission, owner, `${rec.ImageId} ${k.key}`);
-    if (k.account) ctx.store.delete(TYPES.sharedWithMe, partitionOf(k.account, rec.region), rec.ImageId);
+    launchPermissions.delete(owner, [rec.ImageId, k.kind, k.grantee]);
+    if (k.account) sharedImages.delete(grantee(k.account), rec.ImageId);
   }
 }
 
 export function listPermissions(ctx: RequestContext, rec: AmiRecord): LaunchPermission[] {
   const out: LaunchPermission[] = rec.public ? [{ Group: "all" }] : [];
-  for (const { value } of ctx.store.list<LaunchPermission>(TYPES.launchPermission, partitionOf(rec.owner, rec.region), { prefix: `${rec.ImageId} ` })) out.push(value);
+  for (const p of launchPermissions.scan(inPartition(ctx, partitionOf(rec.owner, rec.region)), { within: [rec.ImageId] })) out.push(p);
   return out;
 }
 
@@ -75,5 +80,5 @@ export function resetPermissions(ctx: RequestContext, rec: AmiRecord): void {
 }
 
 export function isSharedWith(ctx: RequestContext, rec: AmiRecord, account: string): boolean {
-  return ctx.store.get(TYPES.launchPermission, partitionOf(rec.owner, rec.region), `${rec.ImageId} user ${account}`) !== undefined;
+  return launchPermissions.get(inPartition(ctx, partitionOf(rec.owner, rec.region)), [rec.ImageId, "user", account]) !== undefined;
 }

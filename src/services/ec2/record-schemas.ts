@@ -1,45 +1,46 @@
 // The members of each EC2 record that reads rely on (checked when a state document is imported).
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
-import { TYPES } from "./records";
-import { TAG_TYPE } from "./tags";
-import { IMPORT_TASK_TYPE } from "./import-task-records";
-import { FAST_LAUNCH } from "./fast-launch-records";
-import { USAGE_REPORT } from "./usage-report-records";
-import { IMAGE_USE } from "./usage-report-entries";
+import { amiNames, amiReferences, amis, launchPermissions, publicImages, sharedImages } from "./records";
+import { clientTokens } from "./client-tokens";
+import { tagRecords } from "./tags";
+import { importTasks } from "./import-task-records";
+import { fastLaunchSettings } from "./fast-launch-records";
+import { usageReports } from "./usage-report-records";
+import { amiUses } from "./usage-report-entries";
 import { BLOCK_PUBLIC_ACCESS } from "./image-block-public-access";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
 export const ec2Records: Record<string, RecordSchema> = {
-  [TYPES.image]: {
+  [amis.type]: {
     ImageId: "string", owner: "string", alias: "string?", region: "string", Name: "string", Description: "string?",
     Architecture: "string", Platform: "string?", PlatformDetails: "string", UsageOperation: "string", RootDeviceName: "string?",
     RootDeviceType: "string", BlockDeviceMappings: listOf({ DeviceName: "string?", Ebs: "object?" }), ImageLocation: "string",
     VirtualizationType: "string", ProductCodes: listOf({}, true), createdAt: "number", deprecatesAt: "number?", public: "boolean",
     schedule: "schedule",
   },
-  [TYPES.imageName]: { ImageId: "string" },
-  [TYPES.launchPermission]: { Group: "string?", UserId: "string?", OrganizationArn: "string?", OrganizationalUnitArn: "string?" },
-  [TYPES.sharedWithMe]: ownerIndex,
-  [TYPES.publicImage]: ownerIndex,
-  [TYPES.clientToken]: { fingerprint: "string" },
-  [TYPES.reference]: { account: "string" },
-  [TAG_TYPE]: { ResourceId: "string", ResourceType: "string", Key: "string", Value: "string" },
-  [IMPORT_TASK_TYPE]: {
+  [amiNames.type]: { ImageId: "string" },
+  [launchPermissions.type]: { Group: "string?", UserId: "string?", OrganizationArn: "string?", OrganizationalUnitArn: "string?" },
+  [sharedImages.type]: ownerIndex,
+  [publicImages.type]: ownerIndex,
+  [clientTokens.type]: { fingerprint: "string" },
+  [amiReferences.type]: { account: "string" },
+  [tagRecords.type]: { ResourceId: "string", ResourceType: "string", Key: "string", Value: "string" },
+  [importTasks.type]: {
     ImportTaskId: "string", owner: "string", region: "string", createdAt: "number", Architecture: "string", Encrypted: "boolean",
     LicenseType: "string", Platform: "string", UsageOperation: "string", LicenseSpecifications: listOf({}, true),
     disks: listOf({ DiskImageSize: "number", SnapshotId: "string", DeviceName: "string", UserBucket: "object?" }),
     ImageId: "string?", reason: "string?", schedule: "schedule",
   },
-  [FAST_LAUNCH]: {
+  [fastLaunchSettings.type]: {
     ImageId: "string", owner: "string", ResourceType: "string", TargetResourceCount: "number", MaxParallelLaunches: "number",
     LaunchTemplate: object({ LaunchTemplateId: "string?", LaunchTemplateName: "string?", Version: "string?" }), schedule: "schedule",
   },
-  [USAGE_REPORT]: {
+  [usageReports.type]: {
     ReportId: "string", ImageId: "string", ResourceTypes: listOf({ ResourceType: "string?", ResourceTypeOptions: "array?" }),
     AccountIds: "strings?", createdAt: "number", schedule: "schedule", StateReason: "string?",
     entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
   },
   [BLOCK_PUBLIC_ACCESS]: { schedule: "schedule" },
-  [IMAGE_USE]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
+  [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
 };

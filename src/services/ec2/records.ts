@@ -2,24 +2,9 @@
 // kept as index records in the partitions that read them (the grantee's, or the regional public one).
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
+import { collection } from "../../state/collection";
 import { stateAt, type Schedule } from "../../state/lifecycle";
-import type { BlockDeviceMapping, ProductCode } from "./api.generated";
-
-export const TYPES = {
-  image: "ec2.image",
-  /** Owner's partition, id = AMI name → { ImageId }: names are unique per account and region. */
-  imageName: "ec2.image-name",
-  /** Owner's partition, id `<ami> user <account>` / `<ami> org <arn>` / `<ami> ou <arn>`: the launch permission list. */
-  launchPermission: "ec2.launch-permission",
-  /** Grantee's partition, id = AMI id → { owner }: what the grantee's reads consult. */
-  sharedWithMe: "ec2.shared-image",
-  /** PUBLIC_ACCOUNT's partition of the region, id = AMI id → { owner }: AMIs of any account with group `all`. */
-  publicImage: "ec2.public-image",
-  /** Caller's partition, id `<operation> <client token>`: idempotent requests. */
-  clientToken: "ec2.client-token",
-  /** Owner's partition, id `<ami> <account>` → { account }: another account keeps records on the AMI (tags, fast launch), to purge with it. */
-  reference: "ec2.image-reference",
-} as const;
+import type { BlockDeviceMapping, LaunchPermission, ProductCode } from "./api.generated";
 
 /** Pseudo-account whose partition indexes the public AMIs of a region (not a real account id: 12 digits never match). */
 export const PUBLIC_ACCOUNT = "public";
@@ -63,7 +48,7 @@ export interface AmiRecord {
   public: boolean;
   /** pending → available; deregistration appends deregistered → GONE. */
   schedule: Schedule;
-  /** The client token record (TYPES.clientToken id) of the CopyImage that made it. */
+  /** The client token (its clientTokens id) of the CopyImage that made it. */
   clientToken?: string;
 }
 
@@ -71,6 +56,33 @@ export interface IndexRecord { owner: string }
 
 export const partitionOf = (owner: string, region: string): Partition => ({ account: owner, region });
 export const publicPartition = (region: string): Partition => ({ account: PUBLIC_ACCOUNT, region });
+
+/**
+ * AMIs, in their owner's partition of their region; live until their schedule reaches GONE (deregistered, or an
+ * import's AMI not yet completed). Indexed by name: `al2023-ami-*` is a prefix lookup.
+ */
+export const amis = collection<AmiRecord, string, "name">({
+  type: "ec2.image",
+  key: (r) => r.ImageId,
+  partition: (r) => partitionOf(r.owner, r.region),
+  live: (r, now) => stateAt(r.schedule, now) !== GONE,
+  indexes: { name: (r) => r.Name },
+});
+
+/** Owner's partition, keyed by AMI name → { ImageId }: names are unique per account and region until deregistration. */
+export const amiNames = collection<{ ImageId: string }>({ type: "ec2.image-name" });
+
+/** Owner's partition, keyed (AMI, user | org | ou, account or ARN) → the LaunchPermission: the launch permission list. */
+export const launchPermissions = collection<LaunchPermission, [ami: string, kind: "user" | "org" | "ou", grantee: string]>({ type: "ec2.launch-permission" });
+
+/** Grantee's partition, keyed by AMI id → { owner }: what the grantee's reads consult; by owner for `Owners`. */
+export const sharedImages = collection<IndexRecord, string, "owner">({ type: "ec2.shared-image", indexes: { owner: (r) => r.owner } });
+
+/** PUBLIC_ACCOUNT's partition of the region, keyed by AMI id → { owner }: AMIs of any account with group `all`; by owner for `Owners`. */
+export const publicImages = collection<IndexRecord, string, "owner">({ type: "ec2.public-image", indexes: { owner: (r) => r.owner } });
+
+/** Owner's partition, keyed (AMI, account) → { account }: another account keeps records on the AMI (tags, fast launch), to purge with it. */
+export const amiReferences = collection<{ account: string }, [ami: string, account: string]>({ type: "ec2.image-reference" });
 
 export const amiState = (ctx: RequestContext, r: AmiRecord): string => stateAt(r.schedule, ctx.now);
 

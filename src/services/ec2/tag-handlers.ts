@@ -1,22 +1,9 @@
 // CreateTags, DeleteTags and DescribeTags over the caller's tag records (DescribeTags: filters key, value,
 // resource-id, resource-type, tag:<key>; MaxResults between 5 and 1000).
-import type { RequestContext } from "../../gateway/context";
 import { compileFilters } from "./filters";
 import type { Ec2Handlers } from "./api.generated";
 import { nextToken, pageLimit, startAfter } from "./paging";
-import { createTags, deleteTags, describeTag, TAG_TYPE, tagMap, type TagRecord } from "./tags";
-
-const BATCH = 200;
-
-function* tagsAfter(ctx: RequestContext, after: string): Generator<{ id: string; value: TagRecord }> {
-  let cursor = after || undefined;
-  for (;;) {
-    const batch = ctx.store.list<TagRecord>(TAG_TYPE, ctx.partition, { after: cursor, limit: BATCH });
-    yield* batch;
-    if (batch.length < BATCH) return;
-    cursor = batch[batch.length - 1].id;
-  }
-}
+import { createTags, deleteTags, describeTag, tagMap, tagRecords, type TagRecord } from "./tags";
 
 export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "DescribeTags"> = {
   CreateTags(ctx, { Resources, Tags }) {
@@ -46,7 +33,7 @@ export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "Descr
     const limit = pageLimit(input.MaxResults, 5, 1000);
     const page: { id: string; value: TagRecord }[] = [];
     let more = false;
-    for (const r of tagsAfter(ctx, startAfter(ctx, input.NextToken))) {
+    for (const r of tagRecords.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: 200 })) {
       if (!matches(r.value)) continue;
       if (page.length >= limit) { more = true; break; }
       page.push(r);

@@ -5,10 +5,11 @@
 // keys up to 128 and values up to 256 characters, the `aws:` prefix reserved.
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
+import { collection, inPartition, type Scope } from "../../state/collection";
+import { indexKey } from "../../state/indexes";
 import type { ResourceType, Tag, TagDescription, TagSpecification } from "./api.generated";
 import * as err from "./errors";
 
-export const TAG_TYPE = "ec2.tag";
 export const MAX_TAGS = 50;
 const MAX_RESOURCES = 1000;
 
@@ -35,12 +36,21 @@ export function kindOf(id: string): TaggableKind | undefined {
 
 interface TagRecord { ResourceId: string; ResourceType: ResourceType; Key: string; Value: string }
 
-const tagId = (resourceId: string, key: string) => `${resourceId}|${key}`;
+/**
+ * In the tagging account's partition, keyed (resource, key) with "|". Indexed by resource type, key and value
+ * (indexKey): tag:Name=web (a key), tag:Name=web-* and tag-key Name (prefixes) find the tagged resources.
+ */
+export const tagRecords = collection<TagRecord, [resource: string, key: string], "tag">({
+  type: "ec2.tag",
+  separator: "|",
+  key: (t) => [t.ResourceId, t.Key],
+  indexes: { tag: (t) => indexKey(t.ResourceType, t.Key, t.Value) },
+});
 
 /** The caller's tags on a resource, as a map (filters) — one prefix scan. */
 export function tagMap(ctx: RequestContext, resourceId: string, partition: Partition = ctx.partition): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { value } of ctx.store.list<TagRecord>(TAG_TYPE, partition, { prefix: `${resourceId}|` })) out[value.Key] = value.Value;
+  for (const t of tagRecords.scan(inPartition(ctx, partition), { within: [resourceId] })) out[t.Key] = t.Value;
   return out;
 }
 
@@ -70,12 +80,12 @@ export function putTags(ctx: RequestContext, resourceId: string, resourceType: R
   if (keys.size > MAX_TAGS) {
     throw err.tagLimitExceeded(`The maximum number of tags for resource '${resourceId}' has been reached: a resource can have at most ${MAX_TAGS} tags.`);
   }
-  for (const t of checked) ctx.store.put(TAG_TYPE, ctx.partition, tagId(resourceId, t.Key), { ResourceId: resourceId, ResourceType: resourceType, ...t } satisfies TagRecord);
+  for (const t of checked) tagRecords.put(ctx, { ResourceId: resourceId, ResourceType: resourceType, ...t });
 }
 
 /** Removes every tag an account keeps on a resource (the resource is gone). */
-export function dropTags(ctx: Pick<RequestContext, "store" | "partition">, resourceId: string): void {
-  for (const { id } of ctx.store.list(TAG_TYPE, ctx.partition, { prefix: `${resourceId}|` })) ctx.store.delete(TAG_TYPE, ctx.partition, id);
+export function dropTags(s: Scope, resourceId: string): void {
+  for (const t of tagRecords.scan(s, { within: [resourceId] })) tagRecords.delete(s, [resourceId, t.Key]);
 }
 
 /** The tags that TagSpecifications give to a new resource of `resourceType`; any other resource type fails the request. */
@@ -124,7 +134,7 @@ export function deleteTags(ctx: RequestContext, ids: string[], tags: Tag[] | und
     for (const [key, value] of Object.entries(current)) {
       if (reserved(key)) continue;
       const doomed = !tags?.length || tags.some((t) => t.Key === key && (t.Value === undefined || t.Value === value));
-      if (doomed) ctx.store.delete(TAG_TYPE, ctx.partition, tagId(id, key));
+      if (doomed) tagRecords.delete(ctx, [id, key]);
     }
   }
 }

@@ -10,10 +10,14 @@
 // are therefore empty until something that is an instance or launch template indexes its use; nothing is
 // ever invented. Only KIND_TYPES needs an entry when such a kind appears.
 import type { RequestContext } from "../../gateway/context";
+import { collection } from "../../state/collection";
 import type { UsageEntry } from "./usage-report-records";
 
-/** Index record type of the uses of an AMI: the IMAGE_USE_TYPE that appstream/imported-images.ts writes (not imported, to keep ec2 free of appstream). */
-export const IMAGE_USE = "ec2.image-use";
+/**
+ * The uses of an AMI, in its owner's partition, keyed (AMI, kind, account, resource); what a use keeps is the
+ * writer's (appstream/imported-images.ts writes its ImageUse), and a report counts keys only.
+ */
+export const amiUses = collection<object, [ami: string, kind: string, account: string, resource: string]>({ type: "ec2.image-use" });
 
 /** Index kind → the report resource type it counts as; kinds not listed are not EC2 usage. */
 const KIND_TYPES: Record<string, string> = {
@@ -26,7 +30,7 @@ export function countUses(ctx: RequestContext, imageId: string, resourceTypes: s
   const wanted = new Set(resourceTypes);
   const inAccounts = accounts && new Set(accounts);
   const counts = new Map<string, UsageEntry>();
-  for (const { id } of ctx.store.list(IMAGE_USE, ctx.partition, { prefix: `${imageId} ` })) {
+  for (const { id } of amiUses.entries(ctx, { within: [imageId] })) {
     const [, kind, account] = id.split(" ");
     const type = KIND_TYPES[kind];
     if (!type || !wanted.has(type) || !account || (inAccounts && !inAccounts.has(account))) continue;

@@ -3,12 +3,11 @@
 // EC2 deletes a report 30 days after creation, so a report past its ExpirationTime no longer exists.
 import type { RequestContext } from "../../gateway/context";
 import { ServiceError } from "../../errors/service-error";
-import { trackExpiry } from "../../state/expiry";
+import { collection } from "../../state/collection";
 import { stateAt, type Schedule } from "../../state/lifecycle";
 import type { ImageUsageReport, ImageUsageResourceType } from "./api.generated";
 import { registerTaggable, tagList } from "./tags";
 
-export const USAGE_REPORT = "ec2.image-usage-report";
 export const REPORT_ID = /^amiur-[0-9a-f]{17}$/;
 export const RETENTION_MS = 30 * 24 * 3600 * 1000;
 
@@ -25,7 +24,7 @@ export interface UsageReportRecord {
   StateReason?: string;
   /** Counted when the report was requested: a report shows the usage of that moment. */
   entries: UsageEntry[];
-  /** The client token record (TYPES.clientToken id) of the CreateImageUsageReport that made it. */
+  /** The client token (its clientTokens id) of the CreateImageUsageReport that made it. */
   clientToken?: string;
 }
 
@@ -35,22 +34,22 @@ export const reportNotFound = (ids: string[]) => new ServiceError("InvalidImageU
 
 export const reportState = (ctx: RequestContext, r: UsageReportRecord): string => stateAt(r.schedule, ctx.now);
 export const expiresAt = (r: UsageReportRecord): number => r.createdAt + RETENTION_MS;
-export const expired = (ctx: RequestContext, r: UsageReportRecord): boolean => ctx.now >= expiresAt(r);
+
+/** In its creator's partition, keyed by report id; there until it expires, then purged (purge.ts). */
+export const usageReports = collection<UsageReportRecord>({
+  type: "ec2.image-usage-report",
+  key: (r) => r.ReportId,
+  live: (r, now) => now < expiresAt(r),
+});
 
 export function checkReportId(id: string): void {
   if (!REPORT_ID.test(id)) throw reportMalformed(id);
 }
 
 /** The caller's unexpired report with this id, if any. */
-export function storedReport(ctx: RequestContext, id: string): UsageReportRecord | undefined {
-  const rec = ctx.store.get<UsageReportRecord>(USAGE_REPORT, ctx.partition, id);
-  return rec && !expired(ctx, rec) ? rec : undefined;
-}
+export const storedReport = (ctx: RequestContext, id: string): UsageReportRecord | undefined => usageReports.get(ctx, id);
 
-export function saveReport(ctx: RequestContext, rec: UsageReportRecord): void {
-  ctx.store.put(USAGE_REPORT, ctx.partition, rec.ReportId, rec);
-  trackExpiry(ctx.store, USAGE_REPORT, ctx.partition, rec.ReportId, rec);
-}
+export const saveReport = (ctx: RequestContext, rec: UsageReportRecord): void => usageReports.put(ctx, rec);
 
 export function findReport(ctx: RequestContext, id: string): UsageReportRecord {
   checkReportId(id);

@@ -9,19 +9,18 @@ import type { Ec2Handlers, ImageUsageReportEntry, ImageUsageResourceType, ImageU
 import * as err from "./errors";
 import { checkAmiId, findOwnImage } from "./image-access";
 import { nextToken, startAfter } from "./paging";
-import { amiState, TYPES } from "./records";
+import { amiState } from "./records";
 import { dropTags, putTags, tagMap, tagsFor } from "./tags";
 import { countUses } from "./usage-report-entries";
-import { retireToken } from "./purge";
+import { idempotent, retireToken } from "./client-tokens";
 import {
-  checkReportId, expired, findReport, reportNotFound, reportState, reportView, saveReport, storedReport, USAGE_REPORT, type UsageReportRecord,
+  checkReportId, findReport, reportNotFound, reportState, reportView, saveReport, storedReport, usageReports, type UsageReportRecord,
 } from "./usage-report-records";
 
 const RESOURCE_TYPES = ["ec2:Instance", "ec2:LaunchTemplate"];
 /** The one ec2:LaunchTemplate option: how many recent versions to check, 1 to 10000 (CreateImageUsageReport reference). */
 const VERSION_DEPTH = "version-depth";
 const ACCOUNT_ID = /^[0-9]{12}$/;
-const BATCH = 200;
 
 function checkResourceTypes(list: ImageUsageResourceTypeRequest[]): ImageUsageResourceType[] {
   if (!list.length) throw err.missingParameter("ResourceType");
@@ -54,7 +53,7 @@ interface Selection { ImageIds?: string[]; ReportIds?: string[] }
 function* selectedReports(ctx: RequestContext, sel: Selection, from: string): Generator<UsageReportRecord> {
   sel.ImageIds?.forEach(checkAmiId);
   const images = sel.ImageIds?.length ? new Set(sel.ImageIds) : undefined;
-  const wanted = (r: UsageReportRecord) => !expired(ctx, r) && (!images || images.has(r.ImageId));
+  const wanted = (r: UsageReportRecord) => !images || images.has(r.ImageId);
   if (sel.ReportIds?.length) {
     sel.ReportIds.forEach(checkReportId);
     const ids = [...new Set(sel.ReportIds)].sort();
@@ -63,13 +62,7 @@ function* selectedReports(ctx: RequestContext, sel: Selection, from: string): Ge
     for (const id of ids) if (id >= from) { const r = storedReport(ctx, id)!; if (wanted(r)) yield r; }
     return;
   }
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = ctx.store.list<UsageReportRecord>(USAGE_REPORT, ctx.partition, cursor ? { after: cursor, limit: BATCH } : { from, limit: BATCH });
-    for (const r of batch) if (wanted(r.value)) yield r.value;
-    if (batch.length < BATCH) return;
-    cursor = batch[batch.length - 1].id;
-  }
+  for (const r of usageReports.scan(ctx, { from, batch: 200 })) if (wanted(r)) yield r;
 }
 
 const creationTime = (r: UsageReportRecord) => new Date(r.createdAt).toISOString();
@@ -81,34 +74,28 @@ export const usageReportHandlers: Pick<Ec2Handlers, "CreateImageUsageReport" | "
     const resourceTypes = checkResourceTypes(input.ResourceTypes);
     for (const a of input.AccountIds ?? []) if (!ACCOUNT_ID.test(a)) throw err.invalidUserId(a);
     const tags = tagsFor(input.TagSpecifications, "image-usage-report");
-    const tokenId = input.ClientToken ? `CreateImageUsageReport ${input.ClientToken}` : undefined;
-    const fingerprint = JSON.stringify({ ...input, DryRun: undefined });
-    if (tokenId) {
-      const seen = ctx.store.get<{ fingerprint: string; ReportId: string }>(TYPES.clientToken, ctx.partition, tokenId);
-      if (seen && seen.fingerprint !== fingerprint) throw err.idempotentMismatch("The client token has been used with different parameters.");
-      if (seen) return { ReportId: seen.ReportId };
-    }
-    const accounts = input.AccountIds?.length ? [...new Set(input.AccountIds)] : undefined;
-    const rec: UsageReportRecord = {
-      ReportId: hexId("amiur"),
-      ImageId: ami.ImageId,
-      ResourceTypes: resourceTypes,
-      AccountIds: accounts,
-      createdAt: ctx.now,
-      schedule: plan(ctx.now, ["pending", ctx.timings.seconds("usageReport")], [ctx.failure ? "error" : "available"]),
-      StateReason: ctx.failure ? ctx.failure.reason ?? "The report could not be created because of an internal error." : undefined,
-      entries: ctx.failure ? [] : countUses(ctx, ami.ImageId, resourceTypes.map((t) => t.ResourceType!), accounts),
-      clientToken: tokenId,
-    };
-    saveReport(ctx, rec);
-    if (tags.length) putTags(ctx, rec.ReportId, "image-usage-report", tags);
-    if (tokenId) ctx.store.put(TYPES.clientToken, ctx.partition, tokenId, { fingerprint, ReportId: rec.ReportId });
-    return { ReportId: rec.ReportId };
+    return idempotent(ctx, input, (tokenId) => {
+      const accounts = input.AccountIds?.length ? [...new Set(input.AccountIds)] : undefined;
+      const rec: UsageReportRecord = {
+        ReportId: hexId("amiur"),
+        ImageId: ami.ImageId,
+        ResourceTypes: resourceTypes,
+        AccountIds: accounts,
+        createdAt: ctx.now,
+        schedule: plan(ctx.now, ["pending", ctx.timings.seconds("usageReport")], [ctx.failure ? "error" : "available"]),
+        StateReason: ctx.failure ? ctx.failure.reason ?? "The report could not be created because of an internal error." : undefined,
+        entries: ctx.failure ? [] : countUses(ctx, ami.ImageId, resourceTypes.map((t) => t.ResourceType!), accounts),
+        clientToken: tokenId,
+      };
+      saveReport(ctx, rec);
+      if (tags.length) putTags(ctx, rec.ReportId, "image-usage-report", tags);
+      return { ReportId: rec.ReportId };
+    });
   },
 
   DeleteImageUsageReport(ctx, { ReportId }) {
     const rec = findReport(ctx, ReportId);
-    ctx.store.delete(USAGE_REPORT, ctx.partition, ReportId);
+    usageReports.delete(ctx, ReportId);
     dropTags(ctx, ReportId);
     retireToken(ctx, rec.clientToken, "ReportId", ReportId, ctx.now);
     return { Return: true };

@@ -1,0 +1,189 @@
+// Typed collections over the store: one declaration per kind of record — its type, its key, where it lives,
+// its secondary indexes, when it is live and when it goes — and typed get / put / delete / page / scan / lookup
+// over it. The store sees plain records; what a service used to repeat at every access (the type string, the
+// glued id, the `!== GONE` check, the batched keyset loop, the expiry registration) is said here once.
+//
+// Keys: a record's key is a string or a tuple of strings, joined into the stored id with the collection's
+// separator (ids stay what they were, so stored state and exports do not change). A scan `within` a leading
+// part of a tuple key reads exactly the records under it (the launch permissions of one AMI), which holds as
+// long as no part but the last contains the separator (ids, account ids, names do not). Collections of
+// index records, whose value does not hold their key (a grant is { UserId }), are written with `set(key, value)`.
+//
+// Live: reads (get, scan, page, lookup, find) show only the records that `live` accepts at the scope's time:
+// a deleted resource whose DELETING phase is over is no longer there, though its record waits for its purge.
+// `getAny` is the exception, for the code that decides what to do with such records.
+import { INDEXES, type IndexKeys } from "./indexes";
+import { defineExpiring, trackExpiry, type PurgeScope } from "./expiry";
+import type { IndexCursor, Partition, Store } from "./store";
+
+/** Where a collection is read and written: a store, a partition, and the time that decides what is live. A request context is one. */
+export interface Scope { store: Store; partition: Partition; now: number }
+
+/** The same store and time in another partition (an owner's, a grantee's, a region's public one). */
+export const inPartition = (s: Scope, partition: Partition): Scope => ({ store: s.store, partition, now: s.now });
+
+export type Key = string | readonly string[];
+
+/** The leading parts of a tuple key that a scan can be confined to (all but the last). */
+export type KeyPrefix<K> = K extends readonly [...infer Init extends string[], string] ? Init | KeyPrefix<Init> : never;
+
+export interface CollectionSpec<T, K extends Key, I extends string> {
+  /** The store type, `<service>.<kind>`. */
+  type: string;
+  /** The record's key, from the record; absent for index records, which are written with `set`. */
+  key?: (value: T) => K;
+  /** Joins the parts of a tuple key (" " unless said). */
+  separator?: string;
+  /** Where `put` writes the record; the scope's partition when absent. */
+  partition?: (value: T) => Partition;
+  /** Secondary indexes: per name, the keys a record has in it (state/indexes.ts). */
+  indexes?: Record<I, IndexKeys<T>>;
+  /** Bump when an index derivation changes through a helper it calls (its own text changing is seen). */
+  indexVersion?: number;
+  /** Whether the record's resource still exists at `now`; reads skip the others. Always, when absent. */
+  live?: (value: T, now: number) => boolean;
+  /**
+   * Records that go once their resource is gone (state/expiry.ts): when, and what goes with them (by default
+   * the record alone). Writes keep the expiry index up to date, also for a kind declared with defineExpiring.
+   */
+  expires?: { goneAt(value: T): number | undefined; purge?(scope: PurgeScope, id: string, value: T): void };
+}
+
+export interface ScanOptions<K> {
+  /** Only records under these leading parts of the key. */
+  within?: KeyPrefix<K>;
+  /** Only ids strictly after this one (a page token's). */
+  after?: string;
+  /** Only ids from this one on. */
+  from?: string;
+  /** How many records each read of the store asks for (a page's size, when the caller takes one page). */
+  batch?: number;
+}
+
+export interface Page<T> { items: { id: string; value: T }[]; /** The last id served, when more records follow. */ next?: string }
+
+export interface LookupQuery { key?: string; prefix?: string; after?: IndexCursor; limit?: number }
+
+export interface Collection<T, K extends Key = string, I extends string = never> {
+  readonly type: string;
+  /** The stored id of a key. */
+  id(key: K): string;
+  /** The live record of this key in the scope's partition. */
+  get(s: Scope, key: K): T | undefined;
+  /** The record of this key, live or not. */
+  getAny(s: Scope, key: K): T | undefined;
+  /** Writes a record under the key it derives, in its own partition (or the scope's); indexes and expiry follow. */
+  put(s: Scope, value: T): void;
+  /** Writes a record under a key given (index records, whose value does not hold their key). */
+  set(s: Scope, key: K, value: T): void;
+  delete(s: Scope, key: K): boolean;
+  /** Live records in id order, read from the store in batches as the caller consumes them. */
+  scan(s: Scope, o?: ScanOptions<K>): Generator<T>;
+  /** The same, with each record's id. */
+  entries(s: Scope, o?: ScanOptions<K>): Generator<{ id: string; value: T }>;
+  /** The first live record in id order, if any. */
+  first(s: Scope, o?: ScanOptions<K>): T | undefined;
+  /** One page of live records that `filter` keeps, in id order, after `after`: at most `limit`, and whether more follow. */
+  page(s: Scope, o: ScanOptions<K> & { limit: number; filter?: (value: T) => boolean }): Page<T>;
+  /** Live records by a secondary index, in (key, id) order; `limit` counts what is returned. */
+  lookup(s: Scope, index: I, q: LookupQuery): { key: string; id: string; value: T }[];
+  /** The first live record with this key in the index. */
+  find(s: Scope, index: I, key: string): T | undefined;
+}
+
+const BATCH = 100;
+
+export function collection<T, K extends Key = string, I extends string = never>(spec: CollectionSpec<T, K, I>): Collection<T, K, I> {
+  const { type } = spec;
+  const sep = spec.separator ?? " ";
+  const live = spec.live;
+  const isLive = (s: Scope, v: T) => !live || live(v, s.now);
+  const id = (key: K): string => (typeof key === "string" ? key : (key as readonly string[]).join(sep));
+  const prefixOf = (within: readonly string[] | undefined) => (within?.length ? within.join(sep) + sep : undefined);
+  if (spec.indexes) INDEXES.define<T>(type, spec.indexes as Record<string, IndexKeys<T>>, spec.indexVersion);
+  const expires = spec.expires;
+  if (expires) {
+    defineExpiring<T>({
+      type,
+      goneAt: (v) => expires.goneAt(v),
+      purge: expires.purge ?? ((scope, recordId) => { scope.store.delete(type, scope.partition, recordId); }),
+    });
+  }
+
+  // Every write keeps the expiry index, whoever declared the kind as expiring (here, or a service's purge module).
+  function write(s: Scope, p: Partition, recordId: string, value: T): void {
+    s.store.put(type, p, recordId, value);
+    trackExpiry(s.store, type, p, recordId, value);
+  }
+
+  function* entries(s: Scope, o: ScanOptions<K> = {}): Generator<{ id: string; value: T }> {
+    const prefix = prefixOf(o.within as readonly string[] | undefined);
+    const size = o.batch ?? BATCH;
+    let after = o.after || undefined;
+    let from = o.from;
+    for (;;) {
+      const batch = s.store.list<T>(type, s.partition, { prefix, after, from, limit: size });
+      for (const r of batch) if (isLive(s, r.value)) yield r;
+      if (batch.length < size) return;
+      after = batch[batch.length - 1].id;
+      from = undefined;
+    }
+  }
+
+  const self: Collection<T, K, I> = {
+    type,
+    id,
+    get(s, key) {
+      const v = s.store.get<T>(type, s.partition, id(key));
+      return v !== undefined && isLive(s, v) ? v : undefined;
+    },
+    getAny: (s, key) => s.store.get<T>(type, s.partition, id(key)),
+    put(s, value) {
+      if (!spec.key) throw new Error(`${type}: records are written with set(key, value)`);
+      write(s, spec.partition?.(value) ?? s.partition, id(spec.key(value)), value);
+    },
+    set: (s, key, value) => write(s, s.partition, id(key), value),
+    delete: (s, key) => s.store.delete(type, s.partition, id(key)),
+    entries,
+    *scan(s, o) {
+      for (const r of entries(s, o)) yield r.value;
+    },
+    first(s, o) {
+      for (const r of entries(s, { batch: 1, ...o })) return r.value;
+      return undefined;
+    },
+    page(s, o) {
+      const prefix = prefixOf(o.within as readonly string[] | undefined);
+      const items: { id: string; value: T }[] = [];
+      let after = o.after || undefined;
+      let from = o.from;
+      // Reads limit + 1 at a time, so that a page of live records costs one read; skipped ones cost more reads.
+      for (;;) {
+        const batch = s.store.list<T>(type, s.partition, { prefix, after, from, limit: o.limit + 1 });
+        for (const r of batch) if (isLive(s, r.value) && (!o.filter || o.filter(r.value))) items.push(r);
+        if (batch.length <= o.limit || items.length > o.limit) break;
+        after = batch[batch.length - 1].id;
+        from = undefined;
+      }
+      const page = items.slice(0, o.limit);
+      return { items: page, next: items.length > o.limit ? page[page.length - 1].id : undefined };
+    },
+    lookup(s, index, q) {
+      const limit = q.limit ?? Infinity;
+      const out: { key: string; id: string; value: T }[] = [];
+      let after = q.after;
+      for (;;) {
+        const want = Math.min(limit - out.length, BATCH);
+        if (want <= 0) return out;
+        const batch = s.store.lookup<T>(type, s.partition, index, { key: q.key, prefix: q.prefix, after, limit: want });
+        for (const r of batch) if (isLive(s, r.value)) out.push(r);
+        if (batch.length < want) return out;
+        after = { key: batch[batch.length - 1].key, id: batch[batch.length - 1].id };
+      }
+    },
+    find(s, index, key) {
+      return self.lookup(s, index, { key, limit: 1 })[0]?.value;
+    },
+  };
+  return self;
+}
