@@ -5,25 +5,26 @@
 // it has, as AWS documents ("up to 10 minutes").
 import type { RequestContext } from "../../gateway/context";
 import { plan, stateAt, type Schedule } from "../../state/lifecycle";
+import { collection } from "../../state/collection";
 import type { Ec2Handlers } from "./api.generated";
 import * as err from "./errors";
 
-export const BLOCK_PUBLIC_ACCESS = "ec2.image-block-public-access";
-const ID = "account";
-
 export interface BlockPublicAccessRecord { schedule: Schedule }
+
+/** One setting per account and region. */
+export const blockPublicAccess = collection<BlockPublicAccessRecord>({ type: "ec2.image-block-public-access", key: () => "account" });
 
 type State = "unblocked" | "block-new-sharing";
 
 function stateOf(ctx: RequestContext): State {
-  const rec = ctx.store.get<BlockPublicAccessRecord>(BLOCK_PUBLIC_ACCESS, ctx.partition, ID);
+  const rec = blockPublicAccess.get(ctx, "account");
   return rec ? (stateAt(rec.schedule, ctx.now) as State) : "unblocked";
 }
 
 /** Moves the setting to `to` once the change has applied; the state shown until then is the current one. */
 function change(ctx: RequestContext, to: State): void {
   const from = stateOf(ctx);
-  ctx.store.put(BLOCK_PUBLIC_ACCESS, ctx.partition, ID, { schedule: plan(ctx.now, [from, ctx.timings.seconds("blockPublicAccess")], [to]) } satisfies BlockPublicAccessRecord);
+  blockPublicAccess.put(ctx, { schedule: plan(ctx.now, [from, ctx.timings.seconds("blockPublicAccess")], [to]) });
 }
 
 /** Refuses to make an AMI public while block public access is on for the caller's account and region. */

@@ -7,7 +7,7 @@ import { importTasks } from "./import-task-records";
 import { fastLaunchSettings } from "./fast-launch-records";
 import { usageReports } from "./usage-report-records";
 import { amiUses } from "./usage-report-entries";
-import { BLOCK_PUBLIC_ACCESS } from "./image-block-public-access";
+import { blockPublicAccess } from "./image-block-public-access";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
@@ -41,6 +41,6 @@ export const ec2Records: Record<string, RecordSchema> = {
     AccountIds: "strings?", createdAt: "number", schedule: "schedule", StateReason: "string?",
     entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
   },
-  [BLOCK_PUBLIC_ACCESS]: { schedule: "schedule" },
+  [blockPublicAccess.type]: { schedule: "schedule" },
   [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
 };
