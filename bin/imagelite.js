@@ -12,7 +12,11 @@ function loadBundle() {
   const vm = require("node:vm");
   const Module = require("node:module");
   let cachedData;
-  try { cachedData = readFileSync(join(dist, "imagelite.cache")); } catch { /* compiled without a cache */ }
+  try {
+    cachedData = readFileSync(join(dist, "imagelite.cache"));
+  } catch {
+    /* compiled without a cache */
+  }
   const script = new vm.Script(Module.wrap(readFileSync(bundleFile, "utf8")), { filename: bundleFile, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, require, module, bundleFile, dist);

@@ -15,7 +15,9 @@ const AUTH = "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/ec2/aw
 
 function ec2(params: Record<string, string>): RawRequest {
   return {
-    method: "POST", path: "/", query: new URLSearchParams(),
+    method: "POST",
+    path: "/",
+    query: new URLSearchParams(),
     headers: { "content-type": "application/x-www-form-urlencoded", authorization: AUTH },
     body: Buffer.from(new URLSearchParams({ Version: "2016-11-15", ...params }).toString()),
   };
@@ -49,12 +51,19 @@ function run(store: "memory" | "sqlite", transitionSeconds: number): void {
     const started = process.hrtime.bigint();
     for (let i = 0; i < PAIRS; i++) {
       const body = call({
-        Action: "RegisterImage", Name: `pair-${i}`, Architecture: "x86_64", VirtualizationType: "hvm", RootDeviceName: "/dev/xvda",
-        "BlockDeviceMapping.1.DeviceName": "/dev/xvda", "BlockDeviceMapping.1.Ebs.VolumeSize": "8",
+        Action: "RegisterImage",
+        Name: `pair-${i}`,
+        Architecture: "x86_64",
+        VirtualizationType: "hvm",
+        RootDeviceName: "/dev/xvda",
+        "BlockDeviceMapping.1.DeviceName": "/dev/xvda",
+        "BlockDeviceMapping.1.Ebs.VolumeSize": "8",
       });
       call({ Action: "DeregisterImage", ImageId: /<imageId>([^<]+)</.exec(body)![1] });
     }
-    console.log(`  ${PAIRS} RegisterImage/DeregisterImage pairs: ${(Number(process.hrtime.bigint() - started) / 1e6 / PAIRS).toFixed(3)} ms a pair`);
+    console.log(
+      `  ${PAIRS} RegisterImage/DeregisterImage pairs: ${(Number(process.hrtime.bigint() - started) / 1e6 / PAIRS).toFixed(3)} ms a pair`,
+    );
     app.clock.advance(3600);
     percentiles(`DescribeImages Owners=amazon, ${PAIRS} pairs later`, describe);
     console.log(`  records left in the store: ${app.store.dump().filter((r) => !r.type.startsWith("imagelite.")).length}`);

@@ -23,26 +23,28 @@ const files = [];
 // relative requires are served from the table, anything else by Node.
 const parts = [
   '"use strict";',
-  "const __path = require(\"node:path\");",
-  "const __base = __path.join(__dirname, \"src\");",
+  'const __path = require("node:path");',
+  'const __base = __path.join(__dirname, "src");',
   "const __mods = Object.create(null), __cache = Object.create(null);",
   "function __resolve(from, spec) {",
   "  const p = __path.posix.join(__path.posix.dirname(from), spec);",
-  "  return __mods[p] ? p : __mods[p + \".js\"] ? p + \".js\" : __mods[p + \"/index.js\"] ? p + \"/index.js\" : undefined;",
+  '  return __mods[p] ? p : __mods[p + ".js"] ? p + ".js" : __mods[p + "/index.js"] ? p + "/index.js" : undefined;',
   "}",
   "function __load(id) {",
   "  if (__cache[id]) return __cache[id].exports;",
   "  const module = { exports: {} };",
   "  __cache[id] = module;",
   "  const dir = __path.join(__base, __path.posix.dirname(id));",
-  "  const req = (spec) => { const r = spec.startsWith(\".\") ? __resolve(id, spec) : undefined; return r ? __load(r) : require(spec.startsWith(\".\") ? __path.join(dir, spec) : spec); };",
+  '  const req = (spec) => { const r = spec.startsWith(".") ? __resolve(id, spec) : undefined; return r ? __load(r) : require(spec.startsWith(".") ? __path.join(dir, spec) : spec); };',
   "  __mods[id].call(module.exports, module, module.exports, req, dir, __path.join(__base, id));",
   "  return module.exports;",
   "}",
 ];
 for (const f of files) {
   const id = relative(src, f).split("\\").join("/");
-  const code = readFileSync(f, "utf8").replace(/^#!.*$/m, "").replace(/^\/\/# sourceMappingURL=.*$/m, "");
+  const code = readFileSync(f, "utf8")
+    .replace(/^#!.*$/m, "")
+    .replace(/^\/\/# sourceMappingURL=.*$/m, "");
   parts.push(`__mods[${JSON.stringify(id)}] = function (module, exports, require, __dirname, __filename) {\n${code}\n};`);
 }
 parts.push("module.exports = { load: __load };");

@@ -8,7 +8,21 @@ const { join } = require("node:path");
 
 const root = join(__dirname, "..");
 const SERVICES = { appstream: "AppStream", ec2: "Ec2", sts: "Sts" };
-const RESERVED = new Set(["String", "Boolean", "Number", "Object", "Date", "Error", "Map", "Set", "Array", "Function", "Symbol", "Record", "Promise"]);
+const RESERVED = new Set([
+  "String",
+  "Boolean",
+  "Number",
+  "Object",
+  "Date",
+  "Error",
+  "Map",
+  "Set",
+  "Array",
+  "Function",
+  "Symbol",
+  "Record",
+  "Promise",
+]);
 const typeName = (n) => (RESERVED.has(n) ? `${n}Shape` : n);
 
 for (const [service, prefix] of Object.entries(SERVICES)) {
@@ -22,13 +36,25 @@ for (const [service, prefix] of Object.entries(SERVICES)) {
   const tsType = (shapeName) => {
     const s = model.shapes[shapeName];
     switch (s.type) {
-      case "structure": case "list": case "map": return typeName(shapeName);
-      case "string": return s.enum ? typeName(shapeName) : "string";
-      case "integer": case "long": case "double": case "float": return "number";
-      case "boolean": return "boolean";
-      case "timestamp": return "Date";
-      case "blob": return "Uint8Array";
-      default: return "unknown";
+      case "structure":
+      case "list":
+      case "map":
+        return typeName(shapeName);
+      case "string":
+        return s.enum ? typeName(shapeName) : "string";
+      case "integer":
+      case "long":
+      case "double":
+      case "float":
+        return "number";
+      case "boolean":
+        return "boolean";
+      case "timestamp":
+        return "Date";
+      case "blob":
+        return "Uint8Array";
+      default:
+        return "unknown";
     }
   };
   for (const [name, s] of Object.entries(model.shapes)) {

@@ -56,13 +56,29 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
     const clock = new Clock(config.clock);
     keepClockInStore(clock, store, config.clock, requestLog);
     const app: App = {
-      config, store, clock, log: requestLog, services, faults: new Faults(), auth,
-      recordSchemas: new Map([...services.flatMap((d) => Object.entries(d.records)), ...Object.entries(EXPIRY_RECORDS), [CLOCK_RECORD.type, CLOCK_SCHEMA]]),
+      config,
+      store,
+      clock,
+      log: requestLog,
+      services,
+      faults: new Faults(),
+      auth,
+      recordSchemas: new Map([
+        ...services.flatMap((d) => Object.entries(d.records)),
+        ...Object.entries(EXPIRY_RECORDS),
+        [CLOCK_RECORD.type, CLOCK_SCHEMA],
+      ]),
       gateway: undefined as unknown as Gateway,
       close: () => store.close(),
     };
     app.gateway = new Gateway({
-      services, store, clock, timings: timings(config.transitionSeconds), log: requestLog, faults: app.faults, auth,
+      services,
+      store,
+      clock,
+      timings: timings(config.transitionSeconds),
+      log: requestLog,
+      faults: app.faults,
+      auth,
       admin: adminRouter(app),
     });
     if (config.seed) seedOnce(app, config.seed);
@@ -85,7 +101,8 @@ function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"], log
   const saved = store.get<ClockState>(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id);
   const at = saved && (saved.mode === "manual" ? saved.frozenAt : Date.now() + saved.offsetMs);
   if (at !== undefined && isClockTime(at)) clock.restore(mode, at);
-  else if (saved) log.warn(`the saved clock (${JSON.stringify(saved).slice(0, 200)}) is not a time the clock can show; it starts at the current time`);
+  else if (saved)
+    log.warn(`the saved clock (${JSON.stringify(saved).slice(0, 200)}) is not a time the clock can show; it starts at the current time`);
   clock.onChange = () => store.transaction(() => store.put(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id, clock.snapshot()));
 }
 

@@ -50,19 +50,35 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     parsed = parseArgs({
       args: argv,
       options: {
-        host: { type: "string" }, port: { type: "string" }, "data-dir": { type: "string" }, "in-memory": { type: "boolean" }, durability: { type: "string" },
-        "transition-seconds": { type: "string" }, clock: { type: "string" }, quiet: { type: "boolean" },
-        seed: { type: "string" }, admin: { type: "string" }, auth: { type: "string" }, credentials: { type: "string" },
+        host: { type: "string" },
+        port: { type: "string" },
+        "data-dir": { type: "string" },
+        "in-memory": { type: "boolean" },
+        durability: { type: "string" },
+        "transition-seconds": { type: "string" },
+        clock: { type: "string" },
+        quiet: { type: "boolean" },
+        seed: { type: "string" },
+        admin: { type: "string" },
+        auth: { type: "string" },
+        credentials: { type: "string" },
         "admin-token": { type: "string" },
-        help: { type: "boolean" }, version: { type: "boolean" },
+        help: { type: "boolean" },
+        version: { type: "boolean" },
       },
       strict: true,
     }).values;
   } catch (e) {
     fail((e as Error).message);
   }
-  if (parsed.help) { process.stdout.write(HELP); process.exit(0); }
-  if (parsed.version) { process.stdout.write(`${VERSION}\n`); process.exit(0); }
+  if (parsed.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  if (parsed.version) {
+    process.stdout.write(`${VERSION}\n`);
+    process.exit(0);
+  }
   const port = parsed.port ?? env.IMAGELITE_PORT;
   const transition = parsed["transition-seconds"] ?? env.IMAGELITE_TRANSITION_SECONDS;
   const clock = parsed.clock ?? env.IMAGELITE_CLOCK ?? DEFAULTS.clock;
@@ -108,14 +124,23 @@ export function main(): void {
     process.exit(1);
   });
   if (!isLoopback(config.host) && config.auth !== "strict") {
-    process.stderr.write(`imagelite: warning: listening on ${config.host} without --auth strict: anyone who can reach it can act as any account\n`);
+    process.stderr.write(
+      `imagelite: warning: listening on ${config.host} without --auth strict: anyone who can reach it can act as any account\n`,
+    );
   }
   server.listen(config.port, config.host, () => {
     const store = config.inMemory ? "in memory" : `SQLite in ${config.dataDir}`;
-    process.stdout.write(`imagelite ${VERSION} listening on http://${config.host}:${config.port} (store: ${store}, ` +
-      `transitions: ${config.transitionSeconds}s, clock: ${config.clock}) in ${Math.round(process.uptime() * 1000)} ms\n`);
+    process.stdout.write(
+      `imagelite ${VERSION} listening on http://${config.host}:${config.port} (store: ${store}, ` +
+        `transitions: ${config.transitionSeconds}s, clock: ${config.clock}) in ${Math.round(process.uptime() * 1000)} ms\n`,
+    );
   });
-  const stop = () => { server.close(); server.closeAllConnections(); app.close(); process.exit(0); };
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    app.close();
+    process.exit(0);
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

@@ -14,7 +14,10 @@ export interface StartOptions extends Partial<Config> {
   http?: Partial<HttpLimits>;
 }
 
-export interface Credentials { accessKeyId: string; secretAccessKey: string }
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
 
 export interface Imagelite {
   /** e.g. http://127.0.0.1:54321 */
@@ -62,11 +65,17 @@ export async function startImagelite(options: StartOptions = {}): Promise<Imagel
     },
     reset: (scope) => reset(app, scope),
     exportState: () => exportState(app),
-    importState: (doc) => { importState(app, doc as unknown as Record<string, unknown>); },
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => { app.close(); resolve(); });
-      server.closeAllConnections();
-    }),
+    importState: (doc) => {
+      importState(app, doc as unknown as Record<string, unknown>);
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          app.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
     app,
   };
 }

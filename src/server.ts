@@ -39,7 +39,9 @@ function defaultMaxConnections(): number {
   try {
     const soft = /^Max open files\s+(\d+)/m.exec(readFileSync("/proc/self/limits", "utf8"))?.[1];
     if (soft) return Math.max(16, Math.min(10_000, Number(soft) - 128));
-  } catch { /* not Linux: assume the common limit of 1,024 */ }
+  } catch {
+    /* not Linux: assume the common limit of 1,024 */
+  }
   return 896;
 }
 
@@ -68,7 +70,9 @@ function send(res: ServerResponse, r: RawResponse, close = false): void {
 }
 
 const plain = (status: number, code: string, message: string): RawResponse => ({
-  status, headers: { "content-type": "application/json" }, body: JSON.stringify({ __type: code, message }),
+  status,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ __type: code, message }),
 });
 
 function toRawRequest(req: IncomingMessage, body: Buffer): RawRequest {
@@ -89,7 +93,11 @@ function toRawRequest(req: IncomingMessage, body: Buffer): RawRequest {
 function early(handler: Handler, req: IncomingMessage, error: (def?: ServiceDefinition) => ServiceError): RawResponse {
   const raw = toRawRequest(req, Buffer.alloc(0));
   if (handler.reject && !raw.path.startsWith("/_imagelite/")) {
-    try { return handler.reject(raw, error); } catch { /* fall through to plain JSON */ }
+    try {
+      return handler.reject(raw, error);
+    } catch {
+      /* fall through to plain JSON */
+    }
   }
   const e = error();
   return plain(e.status, e.code, e.message);
@@ -102,20 +110,34 @@ const throttled = (def?: ServiceDefinition): ServiceError =>
 function tooLarge(limit: number) {
   // AWS JSON services name it RequestEntityTooLargeException; the query services have no documented code,
   // so they get the plain HTTP name in their own envelope.
-  return (def?: ServiceDefinition) => new ServiceError(!def || def.model.protocol === "json" ? "RequestEntityTooLargeException" : "RequestEntityTooLarge",
-    `Request body must be at most ${limit} bytes.`, 413);
+  return (def?: ServiceDefinition) =>
+    new ServiceError(
+      !def || def.model.protocol === "json" ? "RequestEntityTooLargeException" : "RequestEntityTooLarge",
+      `Request body must be at most ${limit} bytes.`,
+      413,
+    );
 }
 
 /** A bare answer for a request Node could not parse or that ran out of time; the connection closes after it. */
 function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
-  if (!socket.writable || inFlight?.headersSent) { socket.destroy(); return; }
-  const status = err.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large"
-    : err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request";
+  if (!socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? "431 Request Header Fields Too Large"
+      : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? "408 Request Timeout"
+        : "400 Bad Request";
   socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
 }
 
-const TOO_MANY_CONNECTIONS = JSON.stringify({ code: "TooManyConnections", message: "imagelite has as many connections open as it accepts; try again shortly." });
+const TOO_MANY_CONNECTIONS = JSON.stringify({
+  code: "TooManyConnections",
+  message: "imagelite has as many connections open as it accepts; try again shortly.",
+});
 
 export function createHttpServer(handler: Handler, onError: (e: unknown) => void, limits: Partial<HttpLimits> = {}): Server {
   const l: HttpLimits = { ...DEFAULT_LIMITS, ...limits };
@@ -125,11 +147,18 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
   let inFlightBytes = 0;
   const server = createServer({ maxHeaderSize: l.maxHeaderBytes, connectionsCheckingInterval: l.checkIntervalMs }, (req, res) => {
     const socket = req.socket;
-    if (refusedSockets.has(socket)) { socket.destroy(); return; }
+    if (refusedSockets.has(socket)) {
+      socket.destroy();
+      return;
+    }
     busy.add(socket);
     let held = 0;
     // Whatever way the exchange ends (answered, refused, cut off), its bytes stop counting.
-    res.once("close", () => { busy.delete(socket); inFlightBytes -= held; held = 0; });
+    res.once("close", () => {
+      busy.delete(socket);
+      inFlightBytes -= held;
+      held = 0;
+    });
     const declared = Number(req.headers["content-length"] ?? 0);
     let refused = false;
     const refuse = (error: (def?: ServiceDefinition) => ServiceError) => {
@@ -140,12 +169,23 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
       send(res, early(handler, req, error), true);
       req.resume();
     };
-    if (declared > l.maxBodyBytes) { refuse(tooLarge(l.maxBodyBytes)); return; }
+    if (declared > l.maxBodyBytes) {
+      refuse(tooLarge(l.maxBodyBytes));
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => {
       if (refused) return;
-      if (held + chunk.length > l.maxBodyBytes) { chunks.length = 0; refuse(tooLarge(l.maxBodyBytes)); return; }
-      if (inFlightBytes + chunk.length > l.maxInFlightBodyBytes) { chunks.length = 0; refuse(throttled); return; }
+      if (held + chunk.length > l.maxBodyBytes) {
+        chunks.length = 0;
+        refuse(tooLarge(l.maxBodyBytes));
+        return;
+      }
+      if (inFlightBytes + chunk.length > l.maxInFlightBodyBytes) {
+        chunks.length = 0;
+        refuse(throttled);
+        return;
+      }
       held += chunk.length;
       inFlightBytes += chunk.length;
       chunks.push(chunk);
@@ -159,8 +199,14 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
         (r) => send(res, r),
         (e) => {
           onError(e);
-          send(res, early(handler, req, (def) => def ? def.internalError() :
-            new ServiceError("InternalFailure", "The request processing has failed because of an unknown error.", 500)));
+          send(
+            res,
+            early(handler, req, (def) =>
+              def
+                ? def.internalError()
+                : new ServiceError("InternalFailure", "The request processing has failed because of an unknown error.", 500),
+            ),
+          );
         },
       );
     });
@@ -171,16 +217,22 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
   // Node closes a connection that is slow to send a request or idle between requests, but not one that
   // never sends a byte: the socket's own inactivity time-out covers that, sparing exchanges in progress.
   server.timeout = l.idleTimeoutMs;
-  server.on("timeout", (socket: Socket) => { if (!busy.has(socket)) socket.destroy(); });
+  server.on("timeout", (socket: Socket) => {
+    if (!busy.has(socket)) socket.destroy();
+  });
   let connections = 0;
   server.on("connection", (socket: Socket) => {
     connections++;
-    socket.once("close", () => { connections--; });
+    socket.once("close", () => {
+      connections--;
+    });
     if (connections <= l.maxConnections) return;
     // Refused in words rather than dropped in silence (as Node's maxConnections does), before any request.
     refusedSockets.add(socket);
-    socket.end(`HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\nretry-after: 1\r\ncontent-type: application/json\r\n` +
-      `content-length: ${TOO_MANY_CONNECTIONS.length}\r\n\r\n${TOO_MANY_CONNECTIONS}`);
+    socket.end(
+      `HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\nretry-after: 1\r\ncontent-type: application/json\r\n` +
+        `content-length: ${TOO_MANY_CONNECTIONS.length}\r\n\r\n${TOO_MANY_CONNECTIONS}`,
+    );
   });
   server.on("clientError", onClientError);
   return server;

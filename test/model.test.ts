@@ -19,8 +19,16 @@ describe("models match handlers", () => {
     it(`${def.name}: every model operation has a handler, and every handler an operation`, () => {
       const ops = [...def.model.operations.keys()].sort();
       const handlers = Object.keys(def.handlers).sort();
-      assert.deepEqual(ops.filter((op) => typeof def.handlers[op] !== "function"), [], "operations without a handler");
-      assert.deepEqual(handlers.filter((h) => !def.model.operations.has(h)), [], "handlers without an operation");
+      assert.deepEqual(
+        ops.filter((op) => typeof def.handlers[op] !== "function"),
+        [],
+        "operations without a handler",
+      );
+      assert.deepEqual(
+        handlers.filter((h) => !def.model.operations.has(h)),
+        [],
+        "handlers without an operation",
+      );
       assert.deepEqual(ops, handlers);
       assert.ok(ops.length > 0);
     });
@@ -82,7 +90,10 @@ describe("checkService", () => {
   it("names both when a handler is missing and another is extra", () => {
     const handlers = { ...handlersOf(sts), Extra: () => ({}) };
     delete (handlers as Record<string, unknown>).GetCallerIdentity;
-    assert.throws(() => checkService({ ...sts, handlers }), (e: Error) =>
-      e.message.startsWith("sts:") && e.message.includes("no handler: GetCallerIdentity") && e.message.includes("not in model: Extra"));
+    assert.throws(
+      () => checkService({ ...sts, handlers }),
+      (e: Error) =>
+        e.message.startsWith("sts:") && e.message.includes("no handler: GetCallerIdentity") && e.message.includes("not in model: Extra"),
+    );
   });
 });

@@ -10,8 +10,25 @@ const read = (file: string) => readFileSync(join(ROOT, file), "utf8");
 
 test("package-lock.json's root entry is package.json's, as npm writes it", () => {
   const pkg = JSON.parse(read("package.json")) as Record<string, unknown>;
-  const lock = JSON.parse(read("package-lock.json")) as { name: string; version: string; lockfileVersion: number; packages: Record<string, Record<string, unknown>> };
-  const fields = ["name", "version", "license", "dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "bin", "engines", "funding", "workspaces"];
+  const lock = JSON.parse(read("package-lock.json")) as {
+    name: string;
+    version: string;
+    lockfileVersion: number;
+    packages: Record<string, Record<string, unknown>>;
+  };
+  const fields = [
+    "name",
+    "version",
+    "license",
+    "dependencies",
+    "devDependencies",
+    "optionalDependencies",
+    "peerDependencies",
+    "bin",
+    "engines",
+    "funding",
+    "workspaces",
+  ];
   const expected = Object.fromEntries(fields.filter((f) => pkg[f] !== undefined).map((f) => [f, pkg[f]]));
   const root = lock.packages[""];
   assert.deepEqual(Object.fromEntries(fields.filter((f) => root[f] !== undefined).map((f) => [f, root[f]])), expected);

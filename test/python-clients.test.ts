@@ -17,7 +17,11 @@ function repoRoot(): string {
   throw new Error(`cannot find the repository root above ${__dirname}`);
 }
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; output: string }
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
 
 /** Runs a command without blocking the event loop (the server answers from this very process). */
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Run> {
@@ -27,7 +31,10 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
     child.stderr.on("data", (c: Buffer) => chunks.push(c));
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", (e) => { clearTimeout(timer); reject(e); });
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       resolveRun({ code, signal, output: Buffer.concat(chunks).toString("utf8") });
@@ -38,10 +45,17 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 let server: Imagelite;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; });
+beforeEach(() => {
+  server = fx.server;
+});
 
 test("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { timeout: 120_000 }, async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, IMAGELITE_ENDPOINT: server.endpoint, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    IMAGELITE_ENDPOINT: server.endpoint,
+    PYTHONUNBUFFERED: "1",
+    PYTHONDONTWRITEBYTECODE: "1",
+  };
   // Not `python3 -m unittest test/python/test_appstream_clients.py`: that path names the module
   // test.python.test_appstream_clients, and CPython's own `test` package shadows this repository's test/.
   const args = ["-m", "unittest", "discover", "-v", "-s", "test/python", "-t", "test/python", "-p", "test_*.py"];

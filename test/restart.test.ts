@@ -5,8 +5,14 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import {
-  AppStreamClient, CreateFleetCommand, CreateImageBuilderCommand, DescribeFleetsCommand, DescribeImageBuildersCommand,
-  ListTagsForResourceCommand, TagResourceCommand, type Fleet,
+  AppStreamClient,
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  DescribeFleetsCommand,
+  DescribeImageBuildersCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  type Fleet,
 } from "@aws-sdk/client-appstream";
 import { cliScope, kill } from "./support/cli";
 
@@ -19,9 +25,13 @@ after(() => cli.cleanup());
 const tempDir = () => cli.tempDir("imagelite-restart-");
 const startCli = (dataDir: string) => cli.start(dataDir);
 
-const client = (endpoint: string) => new AppStreamClient({
-  endpoint, region: "us-east-1", credentials: { accessKeyId: "111111111111", secretAccessKey: "x" }, maxAttempts: 1,
-});
+const client = (endpoint: string) =>
+  new AppStreamClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "111111111111", secretAccessKey: "x" },
+    maxAttempts: 1,
+  });
 
 async function allFleets(c: AppStreamClient): Promise<Fleet[]> {
   const out: Fleet[] = [];
@@ -40,9 +50,14 @@ describe("restart durability (real CLI, SQLite, kill -9)", () => {
     const first = await startCli(dataDir);
     const c1 = client(first.endpoint);
     await c1.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: IMAGE, InstanceType: INSTANCE_TYPE }));
-    const { Fleet: created } = await c1.send(new CreateFleetCommand({
-      Name: "fleet-1", ImageName: IMAGE, InstanceType: INSTANCE_TYPE, ComputeCapacity: { DesiredInstances: 2 },
-    }));
+    const { Fleet: created } = await c1.send(
+      new CreateFleetCommand({
+        Name: "fleet-1",
+        ImageName: IMAGE,
+        InstanceType: INSTANCE_TYPE,
+        ComputeCapacity: { DesiredInstances: 2 },
+      }),
+    );
     assert.ok(created?.Arn);
     await c1.send(new TagResourceCommand({ ResourceArn: created.Arn, Tags: { team: "imaging", env: "test" } }));
     c1.destroy();
@@ -82,7 +97,8 @@ describe("restart durability (real CLI, SQLite, kill -9)", () => {
     let killing: Promise<void> | undefined;
     const creates = Array.from({ length: TOTAL }, (_, i) => {
       const Name = `fleet-${String(i).padStart(3, "0")}`;
-      return c1.send(new CreateFleetCommand({ Name, ImageName: IMAGE, InstanceType: INSTANCE_TYPE, ComputeCapacity: { DesiredInstances: 1 } }))
+      return c1
+        .send(new CreateFleetCommand({ Name, ImageName: IMAGE, InstanceType: INSTANCE_TYPE, ComputeCapacity: { DesiredInstances: 1 } }))
         .then(() => {
           acked.push(Name);
           // Killed from inside a response handler, so that plenty of requests are still in flight.

@@ -9,10 +9,20 @@ import type { Image } from "../services/appstream/api.generated";
 
 export const appstreamRoutes: Route[] = [
   {
-    method: "POST", pattern: /^\/_imagelite\/appstream\/image-builders\/([^/]+)\/create-image$/,
+    method: "POST",
+    pattern: /^\/_imagelite\/appstream\/image-builders\/([^/]+)\/create-image$/,
     handle(app, req, m) {
-      const image = app.gateway.invoke("appstream", "CreateImage", adminCaller(req), { ...parseJsonBody(req.body), Builder: m[1] }) as Image;
-      return json(200, { Image: { ...image, CreatedTime: image.CreatedTime?.toISOString(), PublicBaseImageReleasedDate: image.PublicBaseImageReleasedDate?.toISOString() } });
+      const image = app.gateway.invoke("appstream", "CreateImage", adminCaller(req), {
+        ...parseJsonBody(req.body),
+        Builder: m[1],
+      }) as Image;
+      return json(200, {
+        Image: {
+          ...image,
+          CreatedTime: image.CreatedTime?.toISOString(),
+          PublicBaseImageReleasedDate: image.PublicBaseImageReleasedDate?.toISOString(),
+        },
+      });
     },
   },
 ];

@@ -8,7 +8,8 @@ const view = (clock: { now(): number; getMode(): string }) => ({ now: new Date(c
 export const clockRoutes: Route[] = [
   { method: "GET", pattern: /^\/_imagelite\/clock$/, handle: (app) => json(200, view(app.clock)) },
   {
-    method: "POST", pattern: /^\/_imagelite\/clock$/,
+    method: "POST",
+    pattern: /^\/_imagelite\/clock$/,
     handle(app, req) {
       const body = parseJsonBody(req.body);
       const { mode, advanceSeconds } = body;
@@ -20,7 +21,11 @@ export const clockRoutes: Route[] = [
       }
       // Checked before anything changes: a refused advance leaves mode and time as they were.
       if (advanceSeconds !== undefined && !isClockTime(app.clock.now() + advanceSeconds * 1000)) {
-        throw new AdminError(400, "InvalidAdvance", `advanceSeconds would move the clock past ${new Date(CLOCK_MAX_MS).toISOString()}, the latest time it can show.`);
+        throw new AdminError(
+          400,
+          "InvalidAdvance",
+          `advanceSeconds would move the clock past ${new Date(CLOCK_MAX_MS).toISOString()}, the latest time it can show.`,
+        );
       }
       if (mode !== undefined) app.clock.setMode(mode);
       if (advanceSeconds !== undefined) app.clock.advance(advanceSeconds);

@@ -7,7 +7,8 @@ import { checkedRule } from "../control/fault-rules";
 export const faultRoutes: Route[] = [
   { method: "GET", pattern: /^\/_imagelite\/faults$/, handle: (app) => json(200, { faults: app.faults.list() }) },
   {
-    method: "POST", pattern: /^\/_imagelite\/faults$/,
+    method: "POST",
+    pattern: /^\/_imagelite\/faults$/,
     handle(app, req) {
       try {
         const rule = checkedRule(app, parseJsonBody(req.body));
@@ -20,9 +21,17 @@ export const faultRoutes: Route[] = [
       }
     },
   },
-  { method: "DELETE", pattern: /^\/_imagelite\/faults$/, handle: (app) => { app.faults.clear(); return json(200, { faults: [] }); } },
   {
-    method: "DELETE", pattern: /^\/_imagelite\/faults\/([^/]+)$/,
+    method: "DELETE",
+    pattern: /^\/_imagelite\/faults$/,
+    handle: (app) => {
+      app.faults.clear();
+      return json(200, { faults: [] });
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: /^\/_imagelite\/faults\/([^/]+)$/,
     handle(app, _req, m) {
       if (!app.faults.remove(m[1])) throw new AdminError(404, "FaultNotFound", `No fault rule ${m[1]}.`);
       return json(200, { id: m[1] });

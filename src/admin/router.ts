@@ -18,11 +18,13 @@ export interface Route {
 
 export function adminRouter(app: App): (req: RawRequest) => RawResponse {
   const health: Route = {
-    method: "GET", pattern: /^\/_imagelite\/health$/,
+    method: "GET",
+    pattern: /^\/_imagelite\/health$/,
     handle: (a) => json(200, { status: "running", version: VERSION, services: a.services.map((s) => s.name) }),
   };
   // With --admin off only health answers: a shared imagelite cannot be reset or steered from outside.
-  const routes: Route[] = app.config.admin === "off" ? [health] : [health, ...clockRoutes, ...faultRoutes, ...stateRoutes, ...appstreamRoutes];
+  const routes: Route[] =
+    app.config.admin === "off" ? [health] : [health, ...clockRoutes, ...faultRoutes, ...stateRoutes, ...appstreamRoutes];
   return (req) => {
     try {
       if (app.config.auth === "strict" && req.path !== "/_imagelite/health" && !bearerMatches(req, app.config.adminToken)) {
@@ -35,7 +37,8 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
         pathMatched = true;
         if (route.method === req.method) return route.handle(app, req, decodeParams(m));
       }
-      throw pathMatched ? new AdminError(405, "MethodNotAllowed", `${req.method} is not allowed on ${req.path}.`)
+      throw pathMatched
+        ? new AdminError(405, "MethodNotAllowed", `${req.method} is not allowed on ${req.path}.`)
         : new AdminError(404, "UnknownRoute", `No admin route ${req.method} ${req.path}.`);
     } catch (e) {
       if (e instanceof AdminError) return adminError(e);
@@ -52,7 +55,9 @@ export { parseJsonBody };
 function decodeParams(m: RegExpExecArray): RegExpExecArray {
   for (let i = 1; i < m.length; i++) {
     if (m[i] === undefined) continue;
-    try { m[i] = decodeURIComponent(m[i]); } catch {
+    try {
+      m[i] = decodeURIComponent(m[i]);
+    } catch {
       throw new AdminError(400, "InvalidPath", `The path segment ${JSON.stringify(m[i].slice(0, 100))} is not valid %-encoding.`);
     }
   }

@@ -15,7 +15,8 @@ function resetScope(app: App, query: URLSearchParams, body: Record<string, unkno
   const accountId = pick("accountId");
   const region = pick("region");
   const service = pick("service");
-  if (accountId !== undefined && !/^[0-9]{12}$/.test(accountId)) throw new AdminError(400, "InvalidAccountId", "accountId must be 12 digits.");
+  if (accountId !== undefined && !/^[0-9]{12}$/.test(accountId))
+    throw new AdminError(400, "InvalidAccountId", "accountId must be 12 digits.");
   if (service !== undefined && !app.services.some((s) => s.name === service)) {
     throw new AdminError(400, "UnknownService", `Unknown service ${service}; one of ${app.services.map((s) => s.name).join(", ")}.`);
   }
@@ -24,7 +25,8 @@ function resetScope(app: App, query: URLSearchParams, body: Record<string, unkno
 
 export const stateRoutes: Route[] = [
   {
-    method: "POST", pattern: /^\/_imagelite\/reset$/,
+    method: "POST",
+    pattern: /^\/_imagelite\/reset$/,
     handle(app, req) {
       const scope = resetScope(app, req.query, parseJsonBody(req.body));
       reset(app, scope);
@@ -34,7 +36,8 @@ export const stateRoutes: Route[] = [
   },
   { method: "GET", pattern: /^\/_imagelite\/state$/, handle: (app) => json(200, exportState(app)) },
   {
-    method: "POST", pattern: /^\/_imagelite\/state$/,
+    method: "POST",
+    pattern: /^\/_imagelite\/state$/,
     handle(app, req) {
       const imported = importState(app, parseJsonBody(req.body));
       app.log.info(`state imported: ${imported} records`);
@@ -42,12 +45,18 @@ export const stateRoutes: Route[] = [
     },
   },
   {
-    method: "GET", pattern: /^\/_imagelite\/config$/,
+    method: "GET",
+    pattern: /^\/_imagelite\/config$/,
     handle(app) {
       const c = app.config;
       return json(200, {
-        host: c.host, port: c.port, store: c.inMemory ? "memory" : "sqlite", dataDir: c.inMemory ? undefined : c.dataDir,
-        transitionSeconds: c.transitionSeconds, clock: app.clock.getMode(), admin: c.admin,
+        host: c.host,
+        port: c.port,
+        store: c.inMemory ? "memory" : "sqlite",
+        dataDir: c.inMemory ? undefined : c.dataDir,
+        transitionSeconds: c.transitionSeconds,
+        clock: app.clock.getMode(),
+        admin: c.admin,
         phaseSeconds: Object.fromEntries(Object.entries(PHASE_WEIGHTS).map(([k, w]) => [k, w * c.transitionSeconds])),
       });
     },

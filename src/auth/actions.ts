@@ -3,7 +3,10 @@
 // definition (services/<name>/actions.ts); these are the pieces they are built from.
 import type { RequestContext } from "../gateway/context";
 
-export interface ResourceRef { arn: string; tags: () => Record<string, string> | undefined }
+export interface ResourceRef {
+  arn: string;
+  tags: () => Record<string, string> | undefined;
+}
 
 type Input = Record<string, unknown>;
 export type Resolver = (ctx: RequestContext, input: Input) => ResourceRef[];

@@ -8,7 +8,8 @@ export type AuthFailureKind = "missing" | "incomplete" | "unknownKey" | "badToke
 
 export type AuthErrorTable = Record<AuthFailureKind, [code: string, status: number, message: string]>;
 
-export const MISMATCH = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+export const MISMATCH =
+  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 export const BAD_TOKEN = "The security token included in the request is invalid.";
 
 /** What the query-protocol services (EC2, STS) answer alike. */

@@ -13,9 +13,15 @@ export interface Identity extends Caller {
 }
 
 export class Authenticator {
-  constructor(readonly mode: AuthMode, private readonly credentials: Map<string, Credential>, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly mode: AuthMode,
+    private readonly credentials: Map<string, Credential>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  get credentialCount(): number { return this.credentials.size; }
+  get credentialCount(): number {
+    return this.credentials.size;
+  }
 
   /** The caller without checking a signature (modes off and scope). */
   unverified(req: RawRequest): Identity {

@@ -2,7 +2,10 @@
 // conditions on aws:RequestedRegion and aws:ResourceTag/<key> ("Policy evaluation logic", IAM User Guide:
 // an explicit deny wins; without a matching allow the request is denied).
 
-export interface PolicyDocument { Version?: string; Statement: Statement | Statement[] }
+export interface PolicyDocument {
+  Version?: string;
+  Statement: Statement | Statement[];
+}
 
 interface Statement {
   Sid?: string;
@@ -32,7 +35,13 @@ function wildcard(pattern: string, ignoreCase: boolean): RegExp {
   const key = `${ignoreCase ? "i" : "s"}${pattern}`;
   let re = wildcardCache.get(key);
   if (!re) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, ignoreCase ? "is" : "s");
+    re = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".")}$`,
+      ignoreCase ? "is" : "s",
+    );
     wildcardCache.set(key, re);
   }
   return re;
@@ -42,7 +51,9 @@ const matchesAny = (patterns: string[], value: string, ignoreCase: boolean) => p
 
 /** Checks a policy's shape once, when credentials are loaded, so that evaluation never meets a malformed one. */
 export function checkPolicy(doc: unknown, where: string): PolicyDocument {
-  const fail = (m: string): never => { throw new PolicyError(`${where}: ${m}`); };
+  const fail = (m: string): never => {
+    throw new PolicyError(`${where}: ${m}`);
+  };
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) fail("a policy is a JSON object");
   const d = doc as Record<string, unknown>;
   if (d.Version !== undefined && d.Version !== "2012-10-17" && d.Version !== "2008-10-17") fail(`unknown Version ${String(d.Version)}`);
@@ -56,7 +67,8 @@ export function checkPolicy(doc: unknown, where: string): PolicyDocument {
     if (st.Resource !== undefined && st.NotResource !== undefined) fail(`${at} has both Resource and NotResource`);
     for (const k of ["Action", "NotAction", "Resource", "NotResource"]) {
       const v = st[k];
-      if (v !== undefined && typeof v !== "string" && !(Array.isArray(v) && v.every((x) => typeof x === "string"))) fail(`${at}.${k} must be a string or a list of strings`);
+      if (v !== undefined && typeof v !== "string" && !(Array.isArray(v) && v.every((x) => typeof x === "string")))
+        fail(`${at}.${k} must be a string or a list of strings`);
     }
     if (st.Condition !== undefined) {
       if (typeof st.Condition !== "object" || st.Condition === null) fail(`${at}.Condition must be an object`);
@@ -64,8 +76,10 @@ export function checkPolicy(doc: unknown, where: string): PolicyDocument {
         if (!OPERATORS.has(op.replace(/IfExists$/, ""))) fail(`${at}.Condition: unsupported operator ${op}`);
         if (typeof keys !== "object" || keys === null) fail(`${at}.Condition.${op} must map keys to values`);
         for (const [key, v] of Object.entries(keys as object)) {
-          if (!/^aws:(requestedregion|resourcetag\/.+)$/i.test(key)) fail(`${at}.Condition.${op}: unsupported key ${key} (aws:RequestedRegion, aws:ResourceTag/<key>)`);
-          if (typeof v !== "string" && typeof v !== "boolean" && !(Array.isArray(v) && v.every((x) => typeof x === "string"))) fail(`${at}.Condition.${op}.${key} must be a string or a list of strings`);
+          if (!/^aws:(requestedregion|resourcetag\/.+)$/i.test(key))
+            fail(`${at}.Condition.${op}: unsupported key ${key} (aws:RequestedRegion, aws:ResourceTag/<key>)`);
+          if (typeof v !== "string" && typeof v !== "boolean" && !(Array.isArray(v) && v.every((x) => typeof x === "string")))
+            fail(`${at}.Condition.${op}.${key} must be a string or a list of strings`);
         }
       }
     }
@@ -73,7 +87,15 @@ export function checkPolicy(doc: unknown, where: string): PolicyDocument {
   return { Version: d.Version as string | undefined, Statement: statements as Statement[] };
 }
 
-const OPERATORS = new Set(["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike", "Null"]);
+const OPERATORS = new Set([
+  "StringEquals",
+  "StringNotEquals",
+  "StringEqualsIgnoreCase",
+  "StringNotEqualsIgnoreCase",
+  "StringLike",
+  "StringNotLike",
+  "Null",
+]);
 
 /** The value of a condition key for one resource, or undefined when the request has none. */
 function keyValue(key: string, req: AuthzRequest, resource: AuthzRequest["resources"][number] | undefined): string | undefined {
@@ -98,9 +120,11 @@ function conditionHolds(cond: Statement["Condition"], req: AuthzRequest, resourc
         if (ifExists || op.startsWith("StringNot")) continue;
         return false;
       }
-      const hit = op.endsWith("Like") ? values.some((v) => wildcard(v, false).test(actual))
-        : op.endsWith("IgnoreCase") ? values.some((v) => v.toLowerCase() === actual.toLowerCase())
-        : values.includes(actual);
+      const hit = op.endsWith("Like")
+        ? values.some((v) => wildcard(v, false).test(actual))
+        : op.endsWith("IgnoreCase")
+          ? values.some((v) => v.toLowerCase() === actual.toLowerCase())
+          : values.includes(actual);
       if (op.startsWith("StringNot") ? hit : !hit) return false;
     }
   }
@@ -108,9 +132,11 @@ function conditionHolds(cond: Statement["Condition"], req: AuthzRequest, resourc
 }
 
 function statementApplies(s: Statement, req: AuthzRequest, resource: AuthzRequest["resources"][number] | undefined, arn: string): boolean {
-  const actionHit = s.Action !== undefined ? matchesAny(list(s.Action), req.action, true) : !matchesAny(list(s.NotAction), req.action, true);
+  const actionHit =
+    s.Action !== undefined ? matchesAny(list(s.Action), req.action, true) : !matchesAny(list(s.NotAction), req.action, true);
   if (!actionHit) return false;
-  const resourceHit = s.NotResource !== undefined ? !matchesAny(list(s.NotResource), arn, false) : matchesAny(list(s.Resource ?? "*"), arn, false);
+  const resourceHit =
+    s.NotResource !== undefined ? !matchesAny(list(s.NotResource), arn, false) : matchesAny(list(s.Resource ?? "*"), arn, false);
   return resourceHit && conditionHolds(s.Condition, req, resource);
 }
 

@@ -18,8 +18,12 @@ export class Sha256 {
   constructor(secret?: Data) {
     this.hash = secret === undefined ? createHash("sha256") : createHmac("sha256", bytes(secret));
   }
-  update(data: Data): void { this.hash.update(bytes(data)); }
-  digest(): Promise<Uint8Array> { return Promise.resolve(new Uint8Array(this.hash.digest())); }
+  update(data: Data): void {
+    this.hash.update(bytes(data));
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
+  }
 }
 
 /** Clock skew a signed request may have, and the longest a presigned URL may live. */
@@ -41,7 +45,12 @@ export interface SignedRequest {
 }
 
 export class AuthFailure extends Error {
-  constructor(readonly kind: AuthFailureKind, message?: string) { super(message ?? kind); }
+  constructor(
+    readonly kind: AuthFailureKind,
+    message?: string,
+  ) {
+    super(message ?? kind);
+  }
 }
 
 const LONG_DATE = /^([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})Z$/;
@@ -53,7 +62,11 @@ function parseLongDate(s: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-const toLongDate = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.[0-9]{3}/, "");
+const toLongDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.[0-9]{3}/, "");
 
 /** Reads what the request says about its signature; throws AuthFailure("missing" | "incomplete"). */
 export function readSignature(req: RawRequest): SignedRequest {
@@ -68,7 +81,10 @@ export function readSignature(req: RawRequest): SignedRequest {
   let sessionToken: string | undefined;
   if (header !== undefined) {
     if (!header.startsWith("AWS4-HMAC-SHA256 ")) {
-      throw new AuthFailure("incomplete", `Authorization header requires the AWS4-HMAC-SHA256 algorithm. Authorization=${header.slice(0, 40)}`);
+      throw new AuthFailure(
+        "incomplete",
+        `Authorization header requires the AWS4-HMAC-SHA256 algorithm. Authorization=${header.slice(0, 40)}`,
+      );
     }
     const parts = new Map<string, string>();
     for (const p of header.slice("AWS4-HMAC-SHA256 ".length).split(",")) {
@@ -92,9 +108,14 @@ export function readSignature(req: RawRequest): SignedRequest {
     }
     sessionToken = req.headers["x-amz-security-token"];
   } else {
-    const missing = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Expires"].filter((k) => !q.get(k));
+    const missing = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Expires"].filter(
+      (k) => !q.get(k),
+    );
     if (missing.length || q.get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") {
-      throw new AuthFailure("incomplete", `AWS query-string parameters must include ${missing.join(", ") || "X-Amz-Algorithm=AWS4-HMAC-SHA256"}.`);
+      throw new AuthFailure(
+        "incomplete",
+        `AWS query-string parameters must include ${missing.join(", ") || "X-Amz-Algorithm=AWS4-HMAC-SHA256"}.`,
+      );
     }
     credential = q.get("X-Amz-Credential")!;
     signedHeaders = q.get("X-Amz-SignedHeaders")!;
@@ -113,8 +134,16 @@ export function readSignature(req: RawRequest): SignedRequest {
   const date = parseLongDate(dateText);
   if (!date) throw new AuthFailure("incomplete", `Date must be in ISO-8601 'basic format'. Got '${dateText}'.`);
   return {
-    accessKeyId: scope[0], scopeDate: scope[1], region: scope[2], service: scope[3], date, longDate: dateText,
-    signedHeaders: signedHeaders!.split(";").map((h) => h.trim().toLowerCase()), signature: signature!, sessionToken, expires,
+    accessKeyId: scope[0],
+    scopeDate: scope[1],
+    region: scope[2],
+    service: scope[3],
+    date,
+    longDate: dateText,
+    signedHeaders: signedHeaders!.split(";").map((h) => h.trim().toLowerCase()),
+    signature: signature!,
+    sessionToken,
+    expires,
   };
 }
 
@@ -126,21 +155,34 @@ export interface SigningRules {
 }
 
 /** Checks time, scope, token and signature of a request against the credential its key names. */
-export async function verifySignature(req: RawRequest, s: SignedRequest, cred: Credential, rules: SigningRules, nowMs: number): Promise<void> {
+export async function verifySignature(
+  req: RawRequest,
+  s: SignedRequest,
+  cred: Credential,
+  rules: SigningRules,
+  nowMs: number,
+): Promise<void> {
   const t = s.date.getTime();
   if (s.expires !== undefined) {
     if (nowMs > t + s.expires * 1000 || t - nowMs > MAX_SKEW_MS) throw new AuthFailure("expired");
   } else if (Math.abs(nowMs - t) > MAX_SKEW_MS) {
     const early = toLongDate(new Date(nowMs - MAX_SKEW_MS));
     const late = toLongDate(new Date(nowMs + MAX_SKEW_MS));
-    throw new AuthFailure("expired", t < nowMs
-      ? `Signature expired: ${s.longDate} is now earlier than ${early} (${toLongDate(new Date(nowMs))} - 5 min.)`
-      : `Signature not yet current: ${s.longDate} is still later than ${late} (${toLongDate(new Date(nowMs))} + 5 min.)`);
+    throw new AuthFailure(
+      "expired",
+      t < nowMs
+        ? `Signature expired: ${s.longDate} is now earlier than ${early} (${toLongDate(new Date(nowMs))} - 5 min.)`
+        : `Signature not yet current: ${s.longDate} is still later than ${late} (${toLongDate(new Date(nowMs))} + 5 min.)`,
+    );
   }
   if (s.scopeDate !== s.longDate.slice(0, 8)) {
-    throw new AuthFailure("mismatch", `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${s.scopeDate}' != '${s.longDate.slice(0, 8)}'`);
+    throw new AuthFailure(
+      "mismatch",
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${s.scopeDate}' != '${s.longDate.slice(0, 8)}'`,
+    );
   }
-  if (s.service !== rules.signingName) throw new AuthFailure("mismatch", `Credential should be scoped to correct service: '${rules.signingName}'.`);
+  if (s.service !== rules.signingName)
+    throw new AuthFailure("mismatch", `Credential should be scoped to correct service: '${rules.signingName}'.`);
   if (!isRegion(s.region)) throw new AuthFailure("mismatch", `Credential should be scoped to a valid region, not '${s.region}'.`);
   if ((cred.sessionToken ?? undefined) !== (s.sessionToken ?? undefined)) throw new AuthFailure("badToken");
 
@@ -159,8 +201,12 @@ export async function verifySignature(req: RawRequest, s: SignedRequest, cred: C
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   const request = { method: req.method, protocol: "http:", hostname: headers.host ?? "", path: decodePath(req.path), query, headers };
-  const expected = await new (verifierClass(signerModule()))({ credentials, region: s.region, service: s.service, sha256: Sha256 })
-    .signatureOf(request, hashedPayload, s, credentials);
+  const expected = await new (verifierClass(signerModule()))({
+    credentials,
+    region: s.region,
+    service: s.service,
+    sha256: Sha256,
+  }).signatureOf(request, hashedPayload, s, credentials);
   const a = Buffer.from(expected);
   const b = Buffer.from(s.signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AuthFailure("mismatch");
@@ -177,7 +223,10 @@ function payloadHash(req: RawRequest, rules: SigningRules): string {
   const claimed = req.headers["x-amz-content-sha256"];
   if (claimed === "UNSIGNED-PAYLOAD") {
     if (rules.acceptsUnsignedPayload) return claimed;
-    throw new AuthFailure("mismatch", `x-amz-content-sha256 UNSIGNED-PAYLOAD is not accepted by ${rules.signingName}: the signature must cover the request body.`);
+    throw new AuthFailure(
+      "mismatch",
+      `x-amz-content-sha256 UNSIGNED-PAYLOAD is not accepted by ${rules.signingName}: the signature must cover the request body.`,
+    );
   }
   const actual = createHash("sha256").update(req.body).digest("hex");
   if (claimed !== undefined && claimed !== actual) {
@@ -202,7 +251,12 @@ const verifierClass = (sdk: SignerModule) => (Verifier ??= makeVerifier(sdk));
  */
 function makeVerifier(sdk: SignerModule) {
   return class extends sdk.SignatureV4 {
-    async signatureOf(request: Parameters<SignatureV4Type["presign"]>[0], payloadHash: string, s: SignedRequest, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): Promise<string> {
+    async signatureOf(
+      request: Parameters<SignatureV4Type["presign"]>[0],
+      payloadHash: string,
+      s: SignedRequest,
+      credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+    ): Promise<string> {
       const canonicalHeaders = sdk.getCanonicalHeaders(request, undefined, new Set(s.signedHeaders));
       const canonicalRequest = this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
       const scope = sdk.createScope(s.scopeDate, s.region, s.service);

@@ -10,27 +10,47 @@ import { ControlError as AdminError } from "./control-error";
 export const STATE_FORMAT = "imagelite-state";
 
 export function reset(app: App, scope: { accountId?: string; region?: string; service?: string } = {}): void {
-  app.store.transaction(() => app.store.clear({ account: scope.accountId, region: scope.region, typePrefix: scope.service ? `${scope.service}.` : undefined }));
+  app.store.transaction(() =>
+    app.store.clear({ account: scope.accountId, region: scope.region, typePrefix: scope.service ? `${scope.service}.` : undefined }),
+  );
   // The clock is not state to reset: it keeps its time, and its record in the store.
   app.clock.onChange?.();
   for (const f of app.faults.list()) {
-    if ((!scope.service || f.service === scope.service) && (!scope.accountId || !f.accountId || f.accountId === scope.accountId) &&
-        (!scope.region || !f.region || f.region === scope.region)) app.faults.remove(f.id);
+    if (
+      (!scope.service || f.service === scope.service) &&
+      (!scope.accountId || !f.accountId || f.accountId === scope.accountId) &&
+      (!scope.region || !f.region || f.region === scope.region)
+    )
+      app.faults.remove(f.id);
   }
 }
 
 export function exportState(app: App) {
-  return { format: STATE_FORMAT, version: 1, clock: { now: new Date(app.clock.now()).toISOString(), mode: app.clock.getMode() }, records: app.store.dump() };
+  return {
+    format: STATE_FORMAT,
+    version: 1,
+    clock: { now: new Date(app.clock.now()).toISOString(), mode: app.clock.getMode() },
+    records: app.store.dump(),
+  };
 }
 
 /** Replaces the whole state with an exported document, in one transaction; the clock returns to its time. */
 export function importState(app: App, doc: Record<string, unknown>): number {
-  if (doc.format !== STATE_FORMAT || doc.version !== 1) throw new AdminError(400, "InvalidState", `Not an ${STATE_FORMAT} document of version 1.`);
+  if (doc.format !== STATE_FORMAT || doc.version !== 1)
+    throw new AdminError(400, "InvalidState", `Not an ${STATE_FORMAT} document of version 1.`);
   if (!Array.isArray(doc.records)) throw new AdminError(400, "InvalidState", "records must be a list.");
   const records = doc.records as StoredRecord[];
   records.forEach((r, i) => {
-    if (typeof r !== "object" || r === null || typeof r.type !== "string" || typeof r.account !== "string" || typeof r.region !== "string" ||
-        typeof r.id !== "string" || r.id === "" || r.value === undefined) {
+    if (
+      typeof r !== "object" ||
+      r === null ||
+      typeof r.type !== "string" ||
+      typeof r.account !== "string" ||
+      typeof r.region !== "string" ||
+      typeof r.id !== "string" ||
+      r.id === "" ||
+      r.value === undefined
+    ) {
       throw new AdminError(400, "InvalidState", `records[${i}] must have string type, account, region and id, and a value.`);
     }
     // Every record is checked against its type before any replaces the state: one that reads would
@@ -43,7 +63,11 @@ export function importState(app: App, doc: Record<string, unknown>): number {
   const clock = doc.clock as { now?: unknown; mode?: unknown } | undefined;
   const at = clock && typeof clock.now === "string" ? Date.parse(clock.now) : NaN;
   if (clock !== undefined && (!isClockTime(at) || (clock.mode !== "real" && clock.mode !== "manual"))) {
-    throw new AdminError(400, "InvalidState", `clock must be {"now": ISO 8601 time from ${new Date(CLOCK_MIN_MS).toISOString()} to ${new Date(CLOCK_MAX_MS).toISOString()}, "mode": "real" | "manual"}.`);
+    throw new AdminError(
+      400,
+      "InvalidState",
+      `clock must be {"now": ISO 8601 time from ${new Date(CLOCK_MIN_MS).toISOString()} to ${new Date(CLOCK_MAX_MS).toISOString()}, "mode": "real" | "manual"}.`,
+    );
   }
   app.store.transaction(() => {
     app.store.clear();
@@ -53,4 +77,3 @@ export function importState(app: App, doc: Record<string, unknown>): number {
   if (clock) app.clock.restore(clock.mode as "real" | "manual", at);
   return records.length;
 }
-

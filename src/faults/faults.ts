@@ -26,7 +26,10 @@ export interface FaultRule {
   lifecycle?: { outcome: "fail"; reason?: string };
 }
 
-export interface StoredFault extends FaultRule { id: string; matched: number }
+export interface StoredFault extends FaultRule {
+  id: string;
+  matched: number;
+}
 
 /** What the matching rules do to one call. */
 export interface FaultEffect {
@@ -37,12 +40,28 @@ export interface FaultEffect {
 }
 
 export class FaultRuleError extends Error {
-  constructor(message: string, readonly code = "InvalidFaultRule") { super(message); }
+  constructor(
+    message: string,
+    readonly code = "InvalidFaultRule",
+  ) {
+    super(message);
+  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-const KEYS = new Set(["service", "operation", "accountId", "region", "resource", "times", "probability", "latencyMs", "error", "lifecycle"]);
+const KEYS = new Set([
+  "service",
+  "operation",
+  "accountId",
+  "region",
+  "resource",
+  "times",
+  "probability",
+  "latencyMs",
+  "error",
+  "lifecycle",
+]);
 
 /** Checks a rule given as JSON; throws FaultRuleError with a message that names the bad member. */
 export function parseRule(v: unknown): FaultRule {
@@ -129,23 +148,40 @@ export class Faults {
   /** Throws FaultRuleError (code TooManyFaultRules) when FAULT_LIMITS.rules are in place. */
   add(rule: FaultRule): string {
     if (this.rules.size >= FAULT_LIMITS.rules) {
-      throw new FaultRuleError(`There are already ${FAULT_LIMITS.rules} fault rules, the most imagelite keeps; remove some first.`, "TooManyFaultRules");
+      throw new FaultRuleError(
+        `There are already ${FAULT_LIMITS.rules} fault rules, the most imagelite keeps; remove some first.`,
+        "TooManyFaultRules",
+      );
     }
     const id = randomUUID();
     this.rules.add({ ...rule, id, matched: 0 });
     return id;
   }
 
-  list(): StoredFault[] { return this.rules.all().map((r) => ({ ...r })); }
+  list(): StoredFault[] {
+    return this.rules.all().map((r) => ({ ...r }));
+  }
 
-  remove(id: string): boolean { return this.rules.remove(id); }
+  remove(id: string): boolean {
+    return this.rules.remove(id);
+  }
 
-  clear(): void { this.rules.clear(); }
+  clear(): void {
+    this.rules.clear();
+  }
 
-  get size(): number { return this.rules.size; }
+  get size(): number {
+    return this.rules.size;
+  }
 
   /** The effect of the rules on one call; spends one use of each rule that applies. */
-  match(service: string, operation: string, accountId: string, region: string, input: Record<string, unknown> | undefined): FaultEffect | undefined {
+  match(
+    service: string,
+    operation: string,
+    accountId: string,
+    region: string,
+    input: Record<string, unknown> | undefined,
+  ): FaultEffect | undefined {
     let effect: FaultEffect | undefined;
     let names: Set<string> | undefined;
     for (const r of this.rules.candidates(service, operation)) {
@@ -161,7 +197,11 @@ export class Faults {
       effect.ids.push(r.id);
       effect.latencyMs = Math.min(effect.latencyMs + (r.latencyMs ?? 0), FAULT_LIMITS.latencyMs);
       if (r.error && !effect.error) {
-        effect.error = { code: r.error.code, message: r.error.message ?? DEFAULT_MESSAGES[r.error.code] ?? `Injected fault ${r.error.code}`, status: r.error.status ?? 400 };
+        effect.error = {
+          code: r.error.code,
+          message: r.error.message ?? DEFAULT_MESSAGES[r.error.code] ?? `Injected fault ${r.error.code}`,
+          status: r.error.status ?? 400,
+        };
       }
       if (r.lifecycle && !effect.lifecycle) effect.lifecycle = { reason: r.lifecycle.reason };
     }

@@ -1,9 +1,16 @@
 // Fault rules by service and operation: a call looks only at the rules of its own operation and of its
 // service's "*", so rules for other operations cost it nothing. Both keep the order the rules came in.
 
-export interface IndexedRule { id: string; service: string; operation: string }
+export interface IndexedRule {
+  id: string;
+  service: string;
+  operation: string;
+}
 
-interface Entry<R> { rule: R; seq: number }
+interface Entry<R> {
+  rule: R;
+  seq: number;
+}
 
 const NONE: never[] = [];
 
@@ -14,7 +21,9 @@ export class RuleIndex<R extends IndexedRule> {
   private readonly byService = new Map<string, Map<string, Entry<R>[]>>();
   private seq = 0;
 
-  get size(): number { return this.byId.size; }
+  get size(): number {
+    return this.byId.size;
+  }
 
   add(rule: R): void {
     const entry = { rule, seq: this.seq++ };
@@ -44,7 +53,9 @@ export class RuleIndex<R extends IndexedRule> {
     this.byService.clear();
   }
 
-  all(): R[] { return [...this.byId.values()].map((e) => e.rule); }
+  all(): R[] {
+    return [...this.byId.values()].map((e) => e.rule);
+  }
 
   /** The rules that name this operation or "*" of this service, in the order added. */
   *candidates(service: string, operation: string): Generator<R> {

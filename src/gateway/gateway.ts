@@ -43,7 +43,11 @@ export interface GatewayDeps {
 type Step = (call: Call) => void | Promise<void>;
 
 /** Who calls in process: the operator, with an account and region of their choosing. */
-export interface InProcessCaller { accountId: string; region: string; now?: number }
+export interface InProcessCaller {
+  accountId: string;
+  region: string;
+  now?: number;
+}
 
 export class Gateway {
   private readonly router: ServiceRouter;
@@ -58,7 +62,17 @@ export class Gateway {
     for (const def of deps.services) checkService(def);
     this.router = new ServiceRouter(deps.services);
     const s = (f: Step) => f.bind(this);
-    this.wire = [s(this.route), s(this.identify), s(this.resolve), s(this.parse), s(this.validate), s(this.authorize), s(this.matchFaults), s(this.delay), s(this.runHandler)];
+    this.wire = [
+      s(this.route),
+      s(this.identify),
+      s(this.resolve),
+      s(this.parse),
+      s(this.validate),
+      s(this.authorize),
+      s(this.matchFaults),
+      s(this.delay),
+      s(this.runHandler),
+    ];
     this.wireNoDelay = this.wire.filter((_, i) => i !== 7);
     this.inProcess = [s(this.resolve), s(this.readJson), s(this.validate), s(this.matchFaults), s(this.runHandler)];
   }
@@ -88,7 +102,12 @@ export class Gateway {
     const def = this.router.service(service);
     if (!def) throw new ServiceError("UnknownService", `imagelite serves no service ${service}.`);
     const call: Call = {
-      started: process.hrtime.bigint(), requestId: newRequestId(), def, operation, input, now: as.now,
+      started: process.hrtime.bigint(),
+      requestId: newRequestId(),
+      def,
+      operation,
+      input,
+      now: as.now,
       caller: { accountId: as.accountId, region: as.region },
     };
     const pending = run(call, this.inProcess);
@@ -109,8 +128,12 @@ export class Gateway {
     const started = process.hrtime.bigint();
     const response = await admin(req);
     this.deps.log.request({
-      service: "admin", operation: `${req.method} ${req.path}`, account: req.query.get("accountId") ?? "-", region: req.query.get("region") ?? "-",
-      status: response.status, micros: Number(process.hrtime.bigint() - started) / 1000,
+      service: "admin",
+      operation: `${req.method} ${req.path}`,
+      account: req.query.get("accountId") ?? "-",
+      region: req.query.get("region") ?? "-",
+      status: response.status,
+      micros: Number(process.hrtime.bigint() - started) / 1000,
       error: response.status >= 400 ? /"code":"([^"]*)"/.exec(response.body)?.[1] : undefined,
     });
     return response;
@@ -142,7 +165,9 @@ export class Gateway {
     }
     const def = call.def!;
     return auth.identify(call.req!, { signingName: def.model.signingName, acceptsUnsignedPayload: def.acceptsUnsignedPayload }).then(
-      (identity) => { call.caller = identity; },
+      (identity) => {
+        call.caller = identity;
+      },
       (e) => {
         if (!(e instanceof AuthFailure)) throw e;
         const detail = e.kind === "incomplete" || e.message !== e.kind ? e.message : undefined;
@@ -248,15 +273,20 @@ export class Gateway {
       error = call.def!.internalError();
     }
     // A handler's message may repeat what the caller sent: bounded here, whatever the handler.
-    if (error.message.length > MAX_MESSAGE) error = new ServiceError(error.code, `${cut(error.message, MAX_MESSAGE)}...`, error.status, error.extra);
+    if (error.message.length > MAX_MESSAGE)
+      error = new ServiceError(error.code, `${cut(error.message, MAX_MESSAGE)}...`, error.status, error.extra);
     call.error = error;
     return error;
   }
 
   private log(call: Call, status: number): void {
     this.deps.log.request({
-      service: call.def?.name ?? "-", operation: call.operation ?? "-", account: call.caller.accountId, region: call.caller.region,
-      status, micros: Number(process.hrtime.bigint() - call.started) / 1000,
+      service: call.def?.name ?? "-",
+      operation: call.operation ?? "-",
+      account: call.caller.accountId,
+      region: call.caller.region,
+      status,
+      micros: Number(process.hrtime.bigint() - call.started) / 1000,
       error: call.error instanceof ServiceError ? call.error.code : undefined,
       faults: call.fault?.ids,
     });
@@ -264,8 +294,14 @@ export class Gateway {
 
   private contextOf(call: Call): RequestContext {
     return {
-      service: call.def!.name, operation: call.op!.name, accountId: call.caller.accountId, region: call.caller.region,
-      requestId: call.requestId, now: call.now ?? this.deps.clock.now(), store: this.deps.store, timings: this.deps.timings,
+      service: call.def!.name,
+      operation: call.op!.name,
+      accountId: call.caller.accountId,
+      region: call.caller.region,
+      requestId: call.requestId,
+      now: call.now ?? this.deps.clock.now(),
+      store: this.deps.store,
+      timings: this.deps.timings,
       partition: { account: call.caller.accountId, region: call.caller.region },
       failure: call.fault?.lifecycle,
     };
@@ -285,6 +321,12 @@ function run(call: Call, steps: Step[], from = 0): void | Promise<void> {
       call.error = e;
       return;
     }
-    if (pending) return pending.then(() => run(call, steps, i + 1), (e) => { call.error = e; });
+    if (pending)
+      return pending.then(
+        () => run(call, steps, i + 1),
+        (e) => {
+          call.error = e;
+        },
+      );
   }
 }

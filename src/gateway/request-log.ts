@@ -27,7 +27,11 @@ const MAX_KNOWN_STACKS = 1000;
  * Lines are gathered and written once per turn of the event loop: a write to a pipe is synchronous on
  * Linux, and one per request would cost more than the request. Whatever is pending is written at exit.
  */
-export function streamLog(enabled: boolean, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): RequestLog {
+export function streamLog(
+  enabled: boolean,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): RequestLog {
   let pending = "";
   const knownStacks = new Set<string>();
   const flush = () => {
@@ -39,13 +43,14 @@ export function streamLog(enabled: boolean, out: NodeJS.WritableStream = process
     request(l) {
       if (!enabled) return;
       if (!pending) setImmediate(flush);
-      pending += `${new Date().toISOString()} ${l.service} ${l.operation} ${l.account} ${l.region} ${l.status}` +
+      pending +=
+        `${new Date().toISOString()} ${l.service} ${l.operation} ${l.account} ${l.region} ${l.status}` +
         `${l.error ? ` ${l.error}` : ""} ${(l.micros / 1000).toFixed(2)}ms${l.faults ? ` fault=${l.faults.join(",")}` : ""}\n`;
     },
     failure(what, error) {
       // A failing disk fails every request the same way: one stack tells all, the rest get one line each.
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      const stack = error instanceof Error ? error.stack ?? message : message;
+      const stack = error instanceof Error ? (error.stack ?? message) : message;
       const known = knownStacks.has(stack);
       if (!known) {
         if (knownStacks.size >= MAX_KNOWN_STACKS) knownStacks.clear();

@@ -58,7 +58,10 @@ export class ServiceRouter {
       const version = form.get("Version");
       const action = form.get("Action") ?? "";
       // Unsigned and unversioned: the service that has the action, else the first query service listed.
-      def = (version && this.byQueryVersion.get(version)) || this.queryServices.find((d) => d.model.operations.has(action)) || this.queryServices[0];
+      def =
+        (version && this.byQueryVersion.get(version)) ||
+        this.queryServices.find((d) => d.model.operations.has(action)) ||
+        this.queryServices[0];
     }
     return { def, protocol: PROTOCOLS[def.model.protocol], form };
   }

@@ -44,7 +44,10 @@ export interface ServiceDefinition {
   seedLists?: Record<string, SeedStep[]>;
 }
 
-export interface InternalOperation { input: Shape; handler: Handler }
+export interface InternalOperation {
+  input: Shape;
+  handler: Handler;
+}
 
 /** One step of a seed list: in its phase, for each entry of the list, calls what the entry asks for. */
 export interface SeedStep {
@@ -62,6 +65,8 @@ export function checkService(def: ServiceDefinition): void {
   const missing = ops.filter((op) => typeof def.handlers[op] !== "function");
   const extra = Object.keys(def.handlers).filter((h) => !def.model.operations.has(h));
   if (missing.length || extra.length) {
-    throw new Error(`${def.name}: handlers and model disagree (no handler: ${missing.join(", ") || "-"}; not in model: ${extra.join(", ") || "-"})`);
+    throw new Error(
+      `${def.name}: handlers and model disagree (no handler: ${missing.join(", ") || "-"}; not in model: ${extra.join(", ") || "-"})`,
+    );
   }
 }

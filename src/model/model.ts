@@ -4,8 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export type ShapeType =
-  | "structure" | "list" | "map" | "string" | "integer" | "long" | "boolean"
-  | "timestamp" | "blob" | "double" | "float";
+  "structure" | "list" | "map" | "string" | "integer" | "long" | "boolean" | "timestamp" | "blob" | "double" | "float";
 
 export interface Member {
   name: string;
@@ -59,14 +58,39 @@ export interface ServiceModel {
   shapes: Map<string, Shape>;
 }
 
-interface RawRef { shape: string; locationName?: string; queryName?: string; flattened?: boolean; timestampFormat?: string; idempotencyToken?: boolean }
+interface RawRef {
+  shape: string;
+  locationName?: string;
+  queryName?: string;
+  flattened?: boolean;
+  timestampFormat?: string;
+  idempotencyToken?: boolean;
+}
 interface RawShape {
-  type: ShapeType; members?: Record<string, RawRef>; required?: string[]; member?: RawRef; key?: RawRef; value?: RawRef;
-  min?: number; max?: number; pattern?: string; enum?: string[]; flattened?: boolean; timestampFormat?: string;
-  exception?: boolean; error?: Shape["error"];
+  type: ShapeType;
+  members?: Record<string, RawRef>;
+  required?: string[];
+  member?: RawRef;
+  key?: RawRef;
+  value?: RawRef;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+  flattened?: boolean;
+  timestampFormat?: string;
+  exception?: boolean;
+  error?: Shape["error"];
 }
 interface RawModel {
-  metadata: { protocol: string; apiVersion: string; targetPrefix?: string; xmlNamespace?: string; signingName?: string; endpointPrefix: string };
+  metadata: {
+    protocol: string;
+    apiVersion: string;
+    targetPrefix?: string;
+    xmlNamespace?: string;
+    signingName?: string;
+    endpointPrefix: string;
+  };
   operations: Record<string, { name: string; input?: RawRef; output?: RawRef & { resultWrapper?: string }; errors?: RawRef[] }>;
   shapes: Record<string, RawShape>;
 }
@@ -78,7 +102,11 @@ function compilePattern(pattern: string): RegExp | undefined {
   try {
     return new RegExp(pattern, "u");
   } catch {
-    try { return new RegExp(pattern); } catch { return undefined; }
+    try {
+      return new RegExp(pattern);
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -86,17 +114,34 @@ export function linkModel(name: string, raw: RawModel): ServiceModel {
   const shapes = new Map<string, Shape>();
   for (const [shapeName, s] of Object.entries(raw.shapes)) {
     shapes.set(shapeName, {
-      name: shapeName, type: s.type, members: {}, required: new Set(s.required ?? []),
-      min: s.min, max: s.max, pattern: s.pattern, patternRegex: s.pattern ? compilePattern(s.pattern) : undefined,
-      enum: s.enum, enumSet: s.enum ? new Set(s.enum) : undefined, flattened: s.flattened,
-      timestampFormat: s.timestampFormat, exception: s.exception, error: s.error,
+      name: shapeName,
+      type: s.type,
+      members: {},
+      required: new Set(s.required ?? []),
+      min: s.min,
+      max: s.max,
+      pattern: s.pattern,
+      patternRegex: s.pattern ? compilePattern(s.pattern) : undefined,
+      enum: s.enum,
+      enumSet: s.enum ? new Set(s.enum) : undefined,
+      flattened: s.flattened,
+      timestampFormat: s.timestampFormat,
+      exception: s.exception,
+      error: s.error,
     });
   }
   const ref = (memberName: string, r: RawRef): Member => {
     const shape = shapes.get(r.shape);
     if (!shape) throw new Error(`model ${name}: unknown shape ${r.shape}`);
-    return { name: memberName, shape, locationName: r.locationName, queryName: r.queryName, flattened: r.flattened,
-      timestampFormat: r.timestampFormat, idempotencyToken: r.idempotencyToken };
+    return {
+      name: memberName,
+      shape,
+      locationName: r.locationName,
+      queryName: r.queryName,
+      flattened: r.flattened,
+      timestampFormat: r.timestampFormat,
+      idempotencyToken: r.idempotencyToken,
+    };
   };
   for (const [shapeName, s] of Object.entries(raw.shapes)) {
     const shape = shapes.get(shapeName)!;
@@ -117,8 +162,14 @@ export function linkModel(name: string, raw: RawModel): ServiceModel {
   }
   const md = raw.metadata;
   return {
-    name, protocol: md.protocol as ServiceModel["protocol"], apiVersion: md.apiVersion, targetPrefix: md.targetPrefix,
-    xmlNamespace: md.xmlNamespace, signingName: md.signingName ?? md.endpointPrefix, operations, shapes,
+    name,
+    protocol: md.protocol as ServiceModel["protocol"],
+    apiVersion: md.apiVersion,
+    targetPrefix: md.targetPrefix,
+    xmlNamespace: md.xmlNamespace,
+    signingName: md.signingName ?? md.endpointPrefix,
+    operations,
+    shapes,
   };
 }
 

@@ -11,10 +11,14 @@ function typeName(v: unknown): string {
   if (v === null) return "VALUE_NULL";
   if (Array.isArray(v)) return "START_ARRAY";
   switch (typeof v) {
-    case "string": return "VALUE_STRING";
-    case "number": return Number.isInteger(v) ? "VALUE_NUMBER_INT" : "VALUE_NUMBER_FLOAT";
-    case "boolean": return v ? "VALUE_TRUE" : "VALUE_FALSE";
-    default: return "START_OBJECT";
+    case "string":
+      return "VALUE_STRING";
+    case "number":
+      return Number.isInteger(v) ? "VALUE_NUMBER_INT" : "VALUE_NUMBER_FLOAT";
+    case "boolean":
+      return v ? "VALUE_TRUE" : "VALUE_FALSE";
+    default:
+      return "START_OBJECT";
   }
 }
 
@@ -31,13 +35,20 @@ function coerce(shape: Shape, v: unknown): unknown {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         const m = Object.prototype.hasOwnProperty.call(shape.members, k) ? shape.members[k] : undefined;
-        if (m) { const c = coerce(m.shape, x); if (c !== undefined) out[k] = c; }
+        if (m) {
+          const c = coerce(m.shape, x);
+          if (c !== undefined) out[k] = c;
+        }
       }
       return out;
     }
     case "list":
       if (!Array.isArray(v)) throw mismatch();
-      return v.map((x) => { const c = coerce(shape.member!.shape, x); if (c === undefined) throw mismatch(); return c; });
+      return v.map((x) => {
+        const c = coerce(shape.member!.shape, x);
+        if (c === undefined) throw mismatch();
+        return c;
+      });
     case "map": {
       if (typeof v !== "object" || Array.isArray(v)) throw mismatch();
       const out: Record<string, unknown> = {};
@@ -53,14 +64,16 @@ function coerce(shape: Shape, v: unknown): unknown {
     case "boolean":
       if (typeof v !== "boolean") throw mismatch();
       return v;
-    case "integer": case "long":
+    case "integer":
+    case "long":
       if (typeof v !== "number" || !Number.isInteger(v)) throw mismatch();
       // A number beyond Java's int or long is refused by the service's parser, as the query protocols do.
       if (shape.type === "integer" ? v > 2147483647 || v < -2147483648 : Math.abs(v) > 2 ** 63) {
         throw serializationError(`Numeric value (${v}) out of range of ${shape.type === "integer" ? "int" : "long"}.`);
       }
       return v;
-    case "double": case "float":
+    case "double":
+    case "float":
       if (typeof v !== "number") throw mismatch();
       return v;
     case "timestamp": {
@@ -86,11 +99,21 @@ function isPlain(shape: Shape, seen = new Set<Shape>()): boolean {
   seen.add(shape);
   let plain: boolean;
   switch (shape.type) {
-    case "timestamp": case "blob": plain = false; break;
-    case "structure": plain = Object.values(shape.members).every((m) => isPlain(m.shape, seen)); break;
-    case "list": plain = isPlain(shape.member!.shape, seen); break;
-    case "map": plain = isPlain(shape.value!.shape, seen); break;
-    default: plain = true;
+    case "timestamp":
+    case "blob":
+      plain = false;
+      break;
+    case "structure":
+      plain = Object.values(shape.members).every((m) => isPlain(m.shape, seen));
+      break;
+    case "list":
+      plain = isPlain(shape.member!.shape, seen);
+      break;
+    case "map":
+      plain = isPlain(shape.value!.shape, seen);
+      break;
+    default:
+      plain = true;
   }
   plainCache.set(shape, plain);
   return plain;
@@ -111,7 +134,8 @@ function toJson(shape: Shape, v: unknown): unknown {
         const x = obj[k];
         if (x === undefined || x === null || !Object.prototype.hasOwnProperty.call(shape.members, k)) continue;
         const m = shape.members[k].shape;
-        out[k] = m.type === "structure" || m.type === "list" || m.type === "map" || m.type === "timestamp" || m.type === "blob" ? toJson(m, x) : x;
+        out[k] =
+          m.type === "structure" || m.type === "list" || m.type === "map" || m.type === "timestamp" || m.type === "blob" ? toJson(m, x) : x;
       }
       return out;
     }
@@ -126,9 +150,12 @@ function toJson(shape: Shape, v: unknown): unknown {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toJson(value, x);
       return out;
     }
-    case "timestamp": return (v instanceof Date ? v.getTime() : new Date(v as string).getTime()) / 1000;
-    case "blob": return Buffer.from(v as Uint8Array).toString("base64");
-    default: return v;
+    case "timestamp":
+      return (v instanceof Date ? v.getTime() : new Date(v as string).getTime()) / 1000;
+    case "blob":
+      return Buffer.from(v as Uint8Array).toString("base64");
+    default:
+      return v;
   }
 }
 
@@ -150,9 +177,17 @@ export const awsJson: Protocol = {
     let body: unknown = {};
     let text: string;
     // Invalid UTF-8 is refused as a JSON parser refuses it, rather than read as U+FFFD and stored.
-    try { text = strictUtf8.decode(req.body); } catch { throw serializationError("Invalid UTF-8 in the request body."); }
+    try {
+      text = strictUtf8.decode(req.body);
+    } catch {
+      throw serializationError("Invalid UTF-8 in the request body.");
+    }
     if (text.trim() !== "") {
-      try { body = JSON.parse(text); } catch { throw serializationError("Start of structure or map found where not expected."); }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw serializationError("Start of structure or map found where not expected.");
+      }
     }
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       throw serializationError("Start of structure or map found where not expected.");
@@ -162,7 +197,11 @@ export const awsJson: Protocol = {
 
   serialize(output, operation, _model, requestId): RawResponse {
     const body = operation.output ? toJson(operation.output, output ?? {}) : {};
-    return { status: 200, headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId }, body: JSON.stringify(body) };
+    return {
+      status: 200,
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId },
+      body: JSON.stringify(body),
+    };
   },
 
   serializeError(error, _model, requestId): RawResponse {

@@ -16,9 +16,22 @@ interface QueryFlavour extends XmlFlavour {
 }
 
 /** Parameters every query request may carry besides the operation's own (signing, protocol). */
-const ENVELOPE = new Set(["Action", "Version", "AWSAccessKeyId", "SignatureMethod", "SignatureVersion", "Signature", "Timestamp", "Expires", "SecurityToken"]);
+const ENVELOPE = new Set([
+  "Action",
+  "Version",
+  "AWSAccessKeyId",
+  "SignatureMethod",
+  "SignatureVersion",
+  "Signature",
+  "Timestamp",
+  "Expires",
+  "SecurityToken",
+]);
 
-interface Node { value?: string; children?: Map<string, Node> }
+interface Node {
+  value?: string;
+  children?: Map<string, Node>;
+}
 
 const MAX_PARAMS = 10_000;
 /** Dotted segments a parameter name may have; the deepest member of the models takes 6 (`A.1.B.1.C.1`). */
@@ -60,7 +73,10 @@ function toTree(form: URLSearchParams, f: QueryFlavour): Node {
     for (const seg of segments) {
       if (!node.children) node.children = new Map();
       let next = node.children.get(seg);
-      if (!next) { next = {}; node.children.set(seg, next); }
+      if (!next) {
+        next = {};
+        node.children.set(seg, next);
+      }
       node = next;
     }
     node.value = value;
@@ -68,7 +84,9 @@ function toTree(form: URLSearchParams, f: QueryFlavour): Node {
   return root;
 }
 
-function capitalize(s: string): string { return s ? s[0].toUpperCase() + s.slice(1) : s; }
+function capitalize(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
 
 class QueryParser {
   constructor(private readonly f: QueryFlavour) {}
@@ -131,7 +149,7 @@ class QueryParser {
       }
       case "map": {
         const out: Record<string, unknown> = {};
-        const entries = this.f.ec2 || member.flattened || shape.flattened ? node : node.children?.get("entry") ?? {};
+        const entries = this.f.ec2 || member.flattened || shape.flattened ? node : (node.children?.get("entry") ?? {});
         const keyName = shape.key!.locationName ?? "key";
         const valueName = shape.value!.locationName ?? "value";
         for (const [, e] of entries.children ?? []) {
@@ -154,13 +172,15 @@ function scalarFrom(shape: Shape, s: string, path: string, f: QueryFlavour): unk
     case "boolean":
       if (s === "true" || s === "false") return s === "true";
       throw f.invalidValue(path, s, "boolean");
-    case "integer": case "long": {
+    case "integer":
+    case "long": {
       if (!/^-?[0-9]{1,18}$/.test(s)) throw f.invalidValue(path, s, "integer");
       const n = Number(s);
       if (shape.type === "integer" && (n > 2147483647 || n < -2147483648)) throw f.invalidValue(path, s, "integer");
       return n;
     }
-    case "double": case "float": {
+    case "double":
+    case "float": {
       const n = Number(s);
       if (s.trim() === "" || !Number.isFinite(n)) throw f.invalidValue(path, s, "number");
       return n;
@@ -170,18 +190,25 @@ function scalarFrom(shape: Shape, s: string, path: string, f: QueryFlavour): unk
       if (Number.isNaN(d.getTime())) throw f.invalidValue(path, s, "timestamp");
       return d;
     }
-    case "blob": return Buffer.from(s, "base64");
-    default: return s;
+    case "blob":
+      return Buffer.from(s, "base64");
+    default:
+      return s;
   }
 }
 
-function makeQueryProtocol(f: QueryFlavour, envelope: {
-  result(op: Operation, model: ServiceModel, requestId: string, members: string): string;
-  error(e: ServiceError, model: ServiceModel, requestId: string): string;
-}): Protocol {
+function makeQueryProtocol(
+  f: QueryFlavour,
+  envelope: {
+    result(op: Operation, model: ServiceModel, requestId: string, members: string): string;
+    error(e: ServiceError, model: ServiceModel, requestId: string): string;
+  },
+): Protocol {
   const parser = new QueryParser(f);
   const xmlResponse = (status: number, requestId: string, body: string): RawResponse => ({
-    status, headers: { "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": requestId }, body,
+    status,
+    headers: { "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": requestId },
+    body,
   });
   return {
     operationName: (_req, form) => form?.get("Action") ?? undefined,
@@ -203,36 +230,47 @@ function makeQueryProtocol(f: QueryFlavour, envelope: {
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
-export const ec2Query = makeQueryProtocol({
-  ec2: true,
-  defaultListItem: "item",
-  wireName: (m) => m.queryName ?? capitalize(m.locationName ?? m.name),
-  invalidValue: (name, value, expected) =>
-    new ServiceError("InvalidParameterValue", `Value (${echo(value)}) for parameter ${echo(name)} is invalid. Expected: '${expected}'.`),
-  unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${echo(name)} is not recognized`),
-}, {
-  // An action without output members still answers <return>true</return>, as EC2 does (e.g. CreateTags).
-  // EC2 writes its namespace with a trailing slash (http://ec2.amazonaws.com/doc/2016-11-15/); the model has none.
-  result: (op, model, requestId, members) =>
-    `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace?.replace(/\/?$/, "/")}"><requestId>${requestId}</requestId>${op.output ? members : "<return>true</return>"}</${op.name}Response>`,
-  error: (e, _model, requestId) =>
-    `${XML_DECL}<Response><Errors><Error><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
-});
-
-export const awsQuery = makeQueryProtocol({
-  ec2: false,
-  defaultListItem: "member",
-  wireName: (m) => m.locationName ?? m.name,
-  invalidValue: (name, value, expected) =>
-    new ServiceError("ValidationError", `Value '${echo(value)}' at '${echo(name)}' failed to satisfy constraint: Member must be a ${expected}`),
-  unknownParameter: (name) => new ServiceError("InvalidParameter", `The parameter ${echo(name)} is not recognized`),
-}, {
-  result: (op, model, requestId, members) => {
-    const wrapper = op.resultWrapper ?? `${op.name}Result`;
-    return `<${op.name}Response xmlns="${model.xmlNamespace}"><${wrapper}>${members}</${wrapper}>` +
-      `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${op.name}Response>`;
+export const ec2Query = makeQueryProtocol(
+  {
+    ec2: true,
+    defaultListItem: "item",
+    wireName: (m) => m.queryName ?? capitalize(m.locationName ?? m.name),
+    invalidValue: (name, value, expected) =>
+      new ServiceError("InvalidParameterValue", `Value (${echo(value)}) for parameter ${echo(name)} is invalid. Expected: '${expected}'.`),
+    unknownParameter: (name) => new ServiceError("UnknownParameter", `The parameter ${echo(name)} is not recognized`),
   },
-  error: (e, model, requestId) =>
-    `<ErrorResponse xmlns="${model.xmlNamespace}"><Error><Type>${e.status >= 500 ? "Receiver" : "Sender"}</Type>` +
-    `<Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
-});
+  {
+    // An action without output members still answers <return>true</return>, as EC2 does (e.g. CreateTags).
+    // EC2 writes its namespace with a trailing slash (http://ec2.amazonaws.com/doc/2016-11-15/); the model has none.
+    result: (op, model, requestId, members) =>
+      `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace?.replace(/\/?$/, "/")}"><requestId>${requestId}</requestId>${op.output ? members : "<return>true</return>"}</${op.name}Response>`,
+    error: (e, _model, requestId) =>
+      `${XML_DECL}<Response><Errors><Error><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+  },
+);
+
+export const awsQuery = makeQueryProtocol(
+  {
+    ec2: false,
+    defaultListItem: "member",
+    wireName: (m) => m.locationName ?? m.name,
+    invalidValue: (name, value, expected) =>
+      new ServiceError(
+        "ValidationError",
+        `Value '${echo(value)}' at '${echo(name)}' failed to satisfy constraint: Member must be a ${expected}`,
+      ),
+    unknownParameter: (name) => new ServiceError("InvalidParameter", `The parameter ${echo(name)} is not recognized`),
+  },
+  {
+    result: (op, model, requestId, members) => {
+      const wrapper = op.resultWrapper ?? `${op.name}Result`;
+      return (
+        `<${op.name}Response xmlns="${model.xmlNamespace}"><${wrapper}>${members}</${wrapper}>` +
+        `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${op.name}Response>`
+      );
+    },
+    error: (e, model, requestId) =>
+      `<ErrorResponse xmlns="${model.xmlNamespace}"><Error><Type>${e.status >= 500 ? "Receiver" : "Sender"}</Type>` +
+      `<Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+  },
+);

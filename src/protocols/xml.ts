@@ -5,7 +5,8 @@ const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"
 // XML 1.0 cannot carry control characters, U+FFFE/U+FFFF or lone surrogates, not even as references: an
 // echoed request value holding one becomes U+FFFD so that the answer stays parseable by the SDKs.
 const SPECIAL = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ESCAPED = /[&<>"'\r]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ESCAPED =
+  /[&<>"'\r]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export const escapeXml = (s: string): string => (SPECIAL.test(s) ? s.replace(ESCAPED, (c) => ESC[c] ?? "\uFFFD") : s);
 
 export interface XmlFlavour {
@@ -15,10 +16,14 @@ export interface XmlFlavour {
 
 function scalar(shape: Shape, v: unknown): string {
   switch (shape.type) {
-    case "timestamp": return (v instanceof Date ? v : new Date(v as string)).toISOString();
-    case "blob": return Buffer.from(v as Uint8Array).toString("base64");
-    case "boolean": return v ? "true" : "false";
-    default: return escapeXml(String(v));
+    case "timestamp":
+      return (v instanceof Date ? v : new Date(v as string)).toISOString();
+    case "blob":
+      return Buffer.from(v as Uint8Array).toString("base64");
+    case "boolean":
+      return v ? "true" : "false";
+    default:
+      return escapeXml(String(v));
   }
 }
 

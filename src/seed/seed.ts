@@ -1,8 +1,9 @@
 // Seed files (--seed FILE, JSON or YAML): a scenario that exists when imagelite starts. Each entry is
 // created through the same operations a client would call (the gateway's in-process calls: validation,
 // faults, one transaction, a log line each), so a seed is checked like a request and everything it makes
-// is consistent. Each service declares its lists and their steps (seedLists on its definition). Entries are made in the past, far enough back that every resource
-// has settled (builders RUNNING, images AVAILABLE) by the time the server starts.
+// is consistent. Each service declares its lists and their steps (seedLists on its definition). Entries are
+// made in the past, far enough back that every resource has settled (builders RUNNING, images AVAILABLE) by
+// the time the server starts.
 //
 // accounts:
 //   "111111111111":
@@ -26,11 +27,21 @@ import { isObject, SeedError } from "./seed-error";
 export { SeedError };
 
 type Entry = Record<string, unknown>;
-interface Place { account: string; region: string; service: string; list: string; entries: Entry[] }
+interface Place {
+  account: string;
+  region: string;
+  service: string;
+  list: string;
+  entries: Entry[];
+}
 
 export function readSeed(path: string): unknown {
   let text: string;
-  try { text = readFileSync(path, "utf8"); } catch (e) { throw new SeedError(`cannot read seed file ${path}: ${(e as Error).message}`); }
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new SeedError(`cannot read seed file ${path}: ${(e as Error).message}`);
+  }
   try {
     return /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
@@ -53,8 +64,10 @@ function places(doc: unknown, lists: Map<string, Record<string, SeedStep[]>>): P
         if (!known) throw new SeedError(`accounts.${account}.${region}: unknown service ${service} (${[...lists.keys()].join(", ")})`);
         if (!isObject(given)) throw new SeedError(`accounts.${account}.${region}.${service} must map lists of entries`);
         for (const [list, entries] of Object.entries(given)) {
-          if (!known[list]) throw new SeedError(`accounts.${account}.${region}.${service}: unknown list ${list} (${Object.keys(known).join(", ")})`);
-          if (!Array.isArray(entries) || !entries.every(isObject)) throw new SeedError(`accounts.${account}.${region}.${service}.${list} must be a list of objects`);
+          if (!known[list])
+            throw new SeedError(`accounts.${account}.${region}.${service}: unknown list ${list} (${Object.keys(known).join(", ")})`);
+          if (!Array.isArray(entries) || !entries.every(isObject))
+            throw new SeedError(`accounts.${account}.${region}.${service}.${list} must be a list of objects`);
           out.push({ account, region, service, list, entries: entries as Entry[] });
         }
       }
@@ -69,7 +82,9 @@ export function applySeed(app: App, doc: unknown): number {
   const all = places(doc, lists);
   // Each phase starts after everything of the phase before has settled.
   const gapMs = (Math.max(...Object.values(PHASE_WEIGHTS)) * app.config.transitionSeconds * 2 + 60) * 1000;
-  const steps = [...lists.entries()].flatMap(([service, l]) => Object.entries(l).flatMap(([list, s]) => s.map((step) => ({ service, list, step }))));
+  const steps = [...lists.entries()].flatMap(([service, l]) =>
+    Object.entries(l).flatMap(([list, s]) => s.map((step) => ({ service, list, step }))),
+  );
   const phases = Math.max(...steps.map((s) => s.step.phase)) + 1;
   let made = 0;
   for (let phase = 0; phase < phases; phase++) {
@@ -77,7 +92,8 @@ export function applySeed(app: App, doc: unknown): number {
     // In the order the services declare their lists, every place of the seed that gives the list.
     for (const { service, list, step } of steps.filter((s) => s.step.phase === phase)) {
       for (const p of all.filter((x) => x.service === service && x.list === list)) {
-        const call = (operation: string, input: Entry) => app.gateway.invoke(service, operation, { accountId: p.account, region: p.region, now }, input);
+        const call = (operation: string, input: Entry) =>
+          app.gateway.invoke(service, operation, { accountId: p.account, region: p.region, now }, input);
         p.entries.forEach((e, i) => {
           try {
             step.apply(call, e);

@@ -2,7 +2,11 @@
 // until advanced, so a test can take a resource through its states deterministically.
 export type ClockMode = "real" | "manual";
 
-export interface ClockState { mode: ClockMode; offsetMs: number; frozenAt?: number }
+export interface ClockState {
+  mode: ClockMode;
+  offsetMs: number;
+  frozenAt?: number;
+}
 
 /**
  * The clock stays within 1970 and the start of year 9999: every time it yields, plus the longest phase a
@@ -18,7 +22,9 @@ export const isClockTime = (ms: number): boolean => Number.isFinite(ms) && ms >=
 
 function checkTime(ms: number): number {
   if (!isClockTime(ms)) {
-    throw new ClockRangeError(`The clock must stay between ${new Date(CLOCK_MIN_MS).toISOString()} and ${new Date(CLOCK_MAX_MS).toISOString()}.`);
+    throw new ClockRangeError(
+      `The clock must stay between ${new Date(CLOCK_MIN_MS).toISOString()} and ${new Date(CLOCK_MAX_MS).toISOString()}.`,
+    );
   }
   return ms;
 }
@@ -30,7 +36,10 @@ export class Clock {
   /** Called after every change of time or mode (the app keeps the clock in the store with it). */
   onChange?: () => void;
 
-  constructor(mode: ClockMode = "real", private readonly wall: () => number = Date.now) {
+  constructor(
+    mode: ClockMode = "real",
+    private readonly wall: () => number = Date.now,
+  ) {
     this.mode = mode;
     if (mode === "manual") this.frozenAt = wall();
   }
@@ -58,7 +67,9 @@ export class Clock {
     this.onChange?.();
   }
 
-  getMode(): ClockMode { return this.mode; }
+  getMode(): ClockMode {
+    return this.mode;
+  }
 
   /** Sets the mode and the current time (a restored state resumes at the time it was exported). */
   restore(mode: ClockMode, now: number): void {

@@ -17,7 +17,11 @@ import { defineExpiring, trackExpiry, type PurgeScope } from "./expiry";
 import type { IndexCursor, Partition, Store } from "./store";
 
 /** Where a collection is read and written: a store, a partition, and the time that decides what is live. A request context is one. */
-export interface Scope { store: Store; partition: Partition; now: number }
+export interface Scope {
+  store: Store;
+  partition: Partition;
+  now: number;
+}
 
 /** The same store and time in another partition (an owner's, a grantee's, a region's public one). */
 export const inPartition = (s: Scope, partition: Partition): Scope => ({ store: s.store, partition, now: s.now });
@@ -60,9 +64,17 @@ export interface ScanOptions<K> {
   batch?: number;
 }
 
-export interface Page<T> { items: { id: string; value: T }[]; /** The last id served, when more records follow. */ next?: string }
+export interface Page<T> {
+  items: { id: string; value: T }[];
+  /** The last id served, when more records follow. */ next?: string;
+}
 
-export interface LookupQuery { key?: string; prefix?: string; after?: IndexCursor; limit?: number }
+export interface LookupQuery {
+  key?: string;
+  prefix?: string;
+  after?: IndexCursor;
+  limit?: number;
+}
 
 export interface Collection<T, K extends Key = string, I extends string = never> {
   readonly type: string;
@@ -106,7 +118,11 @@ export function collection<T, K extends Key = string, I extends string = never>(
     defineExpiring<T>({
       type,
       goneAt: (v) => expires.goneAt(v),
-      purge: expires.purge ?? ((scope, recordId) => { scope.store.delete(type, scope.partition, recordId); }),
+      purge:
+        expires.purge ??
+        ((scope, recordId) => {
+          scope.store.delete(type, scope.partition, recordId);
+        }),
     });
   }
 

@@ -17,7 +17,11 @@ import type { Partition, Store } from "./store";
 import type { RecordSchema } from "./record-schema";
 
 /** Where a kind's purge works: the record's partition, at the sweep's time. */
-export interface PurgeScope { store: Store; partition: Partition; now: number }
+export interface PurgeScope {
+  store: Store;
+  partition: Partition;
+  now: number;
+}
 
 /** A record type whose records go once their resource is gone. */
 export interface ExpiringKind<T> {
@@ -28,7 +32,12 @@ export interface ExpiringKind<T> {
   purge(scope: PurgeScope, id: string, value: T): void;
 }
 
-interface Entry { type: string; account: string; region: string; id: string }
+interface Entry {
+  type: string;
+  account: string;
+  region: string;
+  id: string;
+}
 
 const ENTRY = "imagelite.expiry";
 /** Present once the index holds an entry for every expiring record (absent: a store or an export older than it). */
@@ -58,8 +67,12 @@ function lower(store: Store, at: number): void {
 }
 
 function addEntry(store: Store, at: number, type: string, p: Partition, id: string): void {
-  store.put(ENTRY, PARTITION, `${String(at).padStart(DIGITS, "0")} ${type} ${p.account} ${p.region} ${id}`,
-    { type, account: p.account, region: p.region, id } satisfies Entry);
+  store.put(ENTRY, PARTITION, `${String(at).padStart(DIGITS, "0")} ${type} ${p.account} ${p.region} ${id}`, {
+    type,
+    account: p.account,
+    region: p.region,
+    id,
+  } satisfies Entry);
   lower(store, at);
 }
 

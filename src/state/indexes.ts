@@ -9,7 +9,10 @@ import { createHash } from "node:crypto";
 /** The keys a record has in one index: none (undefined, []), one, or several (a tag index: one per tag). */
 export type IndexKeys<T> = (value: T) => string | readonly string[] | undefined;
 
-export interface IndexEntry { index: string; key: string }
+export interface IndexEntry {
+  index: string;
+  key: string;
+}
 
 /** What a store asks about indexes; the stores take the process-wide INDEXES unless given another. */
 export interface IndexCatalog {
@@ -24,7 +27,10 @@ export interface IndexCatalog {
   types(): string[];
 }
 
-interface Declared { indexes: [string, IndexKeys<unknown>][]; signature: string }
+interface Declared {
+  indexes: [string, IndexKeys<unknown>][];
+  signature: string;
+}
 
 export class Indexes implements IndexCatalog {
   private readonly declared = new Map<string, Declared>();

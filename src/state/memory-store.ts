@@ -1,13 +1,27 @@
 // In-memory store (--in-memory): the same semantics as SQLite, with an undo log for transactions.
 import { INDEXES, type IndexCatalog, type IndexEntry } from "./indexes";
 import {
-  prefixEnd, type ClearFilter, type IndexedRecord, type ListOptions, type LookupOptions, type Partition, type Store, type StoredRecord,
+  prefixEnd,
+  type ClearFilter,
+  type IndexedRecord,
+  type ListOptions,
+  type LookupOptions,
+  type Partition,
+  type Store,
+  type StoredRecord,
 } from "./store";
 
-interface IndexRow { key: string; id: string }
+interface IndexRow {
+  key: string;
+  id: string;
+}
 
 interface Bucket {
-  type: string; account: string; region: string; ids: string[]; values: Map<string, string>;
+  type: string;
+  account: string;
+  region: string;
+  ids: string[];
+  values: Map<string, string>;
   /** Per index, its rows in (key, id) order. */
   index: Map<string, IndexRow[]>;
   /** Per record id, its index entries (dropped with it). */
@@ -15,22 +29,32 @@ interface Bucket {
 }
 
 /** What a record was before a write, to undo it. */
-interface Before { json: string | undefined; entries: IndexEntry[] | undefined }
+interface Before {
+  json: string | undefined;
+  entries: IndexEntry[] | undefined;
+}
 
 /** Index of the first id >= target in a sorted array. */
 function lowerBound(ids: string[], target: string): number {
-  let lo = 0, hi = ids.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (ids[mid] < target) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
   return lo;
 }
 
 /** Index of the first row >= (key, id) in rows sorted by (key, id). */
 function rowBound(rows: IndexRow[], key: string, id: string): number {
-  let lo = 0, hi = rows.length;
+  let lo = 0,
+    hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const r = rows[mid];
-    if (r.key < key || (r.key === key && r.id < id)) lo = mid + 1; else hi = mid;
+    if (r.key < key || (r.key === key && r.id < id)) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -55,7 +79,10 @@ export class MemoryStore implements Store {
   private write(b: Bucket, id: string, json: string | undefined, entries: IndexEntry[] | undefined): Before {
     const before: Before = { json: b.values.get(id), entries: b.entries.get(id) };
     if (json === undefined) {
-      if (before.json !== undefined) { b.values.delete(id); b.ids.splice(lowerBound(b.ids, id), 1); }
+      if (before.json !== undefined) {
+        b.values.delete(id);
+        b.ids.splice(lowerBound(b.ids, id), 1);
+      }
     } else {
       if (before.json === undefined) b.ids.splice(lowerBound(b.ids, id), 0, id);
       b.values.set(id, json);
@@ -72,7 +99,7 @@ export class MemoryStore implements Store {
     for (const e of entries ?? []) {
       if (had.has(name(e))) continue;
       let rows = b.index.get(e.index);
-      if (!rows) b.index.set(e.index, rows = []);
+      if (!rows) b.index.set(e.index, (rows = []));
       rows.splice(rowBound(rows, e.key, id), 0, { key: e.key, id });
     }
     if (entries?.length) b.entries.set(id, entries);
@@ -104,7 +131,10 @@ export class MemoryStore implements Store {
     if (!b) return [];
     const out: { id: string; value: T }[] = [];
     let i = 0;
-    if (o.after !== undefined) { i = lowerBound(b.ids, o.after); if (b.ids[i] === o.after) i++; }
+    if (o.after !== undefined) {
+      i = lowerBound(b.ids, o.after);
+      if (b.ids[i] === o.after) i++;
+    }
     if (o.from !== undefined) i = Math.max(i, lowerBound(b.ids, o.from));
     if (o.prefix !== undefined) i = Math.max(i, lowerBound(b.ids, o.prefix));
     const end = o.prefix !== undefined ? prefixEnd(o.prefix) : undefined;
@@ -166,8 +196,11 @@ export class MemoryStore implements Store {
 
   clear(f: ClearFilter = {}): void {
     for (const [key, b] of this.buckets) {
-      if ((f.account === undefined || b.account === f.account) && (f.region === undefined || b.region === f.region) &&
-          (f.typePrefix === undefined || b.type.startsWith(f.typePrefix))) {
+      if (
+        (f.account === undefined || b.account === f.account) &&
+        (f.region === undefined || b.region === f.region) &&
+        (f.typePrefix === undefined || b.type.startsWith(f.typePrefix))
+      ) {
         this.buckets.delete(key);
         this.undo?.push(() => this.buckets.set(key, b));
       }
@@ -177,10 +210,26 @@ export class MemoryStore implements Store {
   dump(): StoredRecord[] {
     const out: StoredRecord[] = [];
     const buckets = [...this.buckets.values()].sort((a, b) =>
-      a.type < b.type ? -1 : a.type > b.type ? 1 : a.account < b.account ? -1 : a.account > b.account ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0);
-    for (const b of buckets) for (const id of b.ids) out.push({ type: b.type, account: b.account, region: b.region, id, value: JSON.parse(b.values.get(id)!) });
+      a.type < b.type
+        ? -1
+        : a.type > b.type
+          ? 1
+          : a.account < b.account
+            ? -1
+            : a.account > b.account
+              ? 1
+              : a.region < b.region
+                ? -1
+                : a.region > b.region
+                  ? 1
+                  : 0,
+    );
+    for (const b of buckets)
+      for (const id of b.ids) out.push({ type: b.type, account: b.account, region: b.region, id, value: JSON.parse(b.values.get(id)!) });
     return out;
   }
 
-  close(): void { this.buckets.clear(); }
+  close(): void {
+    this.buckets.clear();
+  }
 }

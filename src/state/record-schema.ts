@@ -5,9 +5,15 @@
 /** A member's kind; `?` makes it optional. */
 type Kind = "string" | "number" | "boolean" | "object" | "array" | "strings" | "stringMap" | "schedule";
 /** An object member with members of its own, or a list of such objects. */
-interface Nested { nested: "object" | "list"; schema: RecordSchema; optional: boolean }
+interface Nested {
+  nested: "object" | "list";
+  schema: RecordSchema;
+  optional: boolean;
+}
 export type Field = Kind | `${Kind}?` | Nested;
-export interface RecordSchema { [member: string]: Field }
+export interface RecordSchema {
+  [member: string]: Field;
+}
 
 export const object = (schema: RecordSchema, optional = false): Nested => ({ nested: "object", schema, optional });
 export const listOf = (schema: RecordSchema, optional = false): Nested => ({ nested: "list", schema, optional });
@@ -16,19 +22,31 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 function checkKind(kind: Kind, v: unknown): string | undefined {
   switch (kind) {
-    case "string": case "number": case "boolean":
+    case "string":
+    case "number":
+    case "boolean":
       if (typeof v !== kind || (kind === "number" && !Number.isFinite(v))) return `must be a ${kind}`;
       return undefined;
-    case "object": return isObject(v) ? undefined : "must be an object";
-    case "array": return Array.isArray(v) ? undefined : "must be a list";
-    case "strings": return Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be a list of strings";
-    case "stringMap": return isObject(v) && Object.values(v).every((x) => typeof x === "string") ? undefined : "must be an object of strings";
+    case "object":
+      return isObject(v) ? undefined : "must be an object";
+    case "array":
+      return Array.isArray(v) ? undefined : "must be a list";
+    case "strings":
+      return Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be a list of strings";
+    case "stringMap":
+      return isObject(v) && Object.values(v).every((x) => typeof x === "string") ? undefined : "must be an object of strings";
     case "schedule": {
       // A lifecycle: steps in time order, each a state and when it begins (state/lifecycle.ts).
       if (!Array.isArray(v) || v.length === 0) return "must be a non-empty list of steps";
       let last = -Infinity;
       for (const step of v) {
-        if (!isObject(step) || typeof step.state !== "string" || typeof step.at !== "number" || !Number.isFinite(step.at) || step.at < last) {
+        if (
+          !isObject(step) ||
+          typeof step.state !== "string" ||
+          typeof step.at !== "number" ||
+          !Number.isFinite(step.at) ||
+          step.at < last
+        ) {
           return "must be a list of {state, at} steps in time order";
         }
         last = step.at;

@@ -6,7 +6,15 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
-  prefixEnd, RollbackSignal, type ClearFilter, type IndexedRecord, type ListOptions, type LookupOptions, type Partition, type Store, type StoredRecord,
+  prefixEnd,
+  RollbackSignal,
+  type ClearFilter,
+  type IndexedRecord,
+  type ListOptions,
+  type LookupOptions,
+  type Partition,
+  type Store,
+  type StoredRecord,
 } from "./store";
 import { INDEXES, prefixSuccessor, type IndexCatalog, type IndexEntry } from "./indexes";
 import { StoreOpenError, explainOpenFailure } from "./store-open-error";
@@ -29,7 +37,11 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
 
-  constructor(dataDir: string, durability: Durability = "normal", private readonly indexes: IndexCatalog = INDEXES) {
+  constructor(
+    dataDir: string,
+    durability: Durability = "normal",
+    private readonly indexes: IndexCatalog = INDEXES,
+  ) {
     const dir = resolve(dataDir);
     const file = join(dir, DB_FILE);
     let db: Database.Database | undefined;
@@ -45,7 +57,14 @@ export class SqliteStore implements Store {
       this.db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
       // A damaged file is refused before it serves a request or takes a write (about 40 ms for 30 MB).
       const check = this.db.pragma("quick_check", { simple: true });
-      if (check !== "ok") throw new StoreOpenError("damaged", file, String(check).replace(/\s*\n\s*/g, "; ").slice(0, 300));
+      if (check !== "ok")
+        throw new StoreOpenError(
+          "damaged",
+          file,
+          String(check)
+            .replace(/\s*\n\s*/g, "; ")
+            .slice(0, 300),
+        );
       this.db.exec(`CREATE TABLE IF NOT EXISTS records (
         type TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
         PRIMARY KEY (type, account, region, id)) WITHOUT ROWID`);
@@ -92,8 +111,12 @@ export class SqliteStore implements Store {
    * entries of a type that no longer has indexes go. One transaction; nothing to do when nothing changed.
    */
   private reconcileIndexes(): void {
-    const stored = new Map((this.db.prepare("SELECT type, signature FROM index_catalog").all() as { type: string; signature: string }[])
-      .map((r) => [r.type, r.signature]));
+    const stored = new Map(
+      (this.db.prepare("SELECT type, signature FROM index_catalog").all() as { type: string; signature: string }[]).map((r) => [
+        r.type,
+        r.signature,
+      ]),
+    );
     const declared = this.indexes.types();
     const stale = declared.filter((t) => stored.get(t) !== this.indexes.signature(t));
     const retired = [...stored.keys()].filter((t) => this.indexes.signature(t) === undefined);
@@ -109,9 +132,15 @@ export class SqliteStore implements Store {
       for (const type of stale) {
         let last = { account: "", region: "", id: "" };
         for (;;) {
-          const rows = batch.all(type, last.account, last.region, last.id) as { account: string; region: string; id: string; value: string }[];
+          const rows = batch.all(type, last.account, last.region, last.id) as {
+            account: string;
+            region: string;
+            id: string;
+            value: string;
+          }[];
           for (const r of rows) {
-            for (const e of this.indexes.entries(type, JSON.parse(r.value)) ?? []) this.stmts.putEntry.run(type, r.account, r.region, e.index, e.key, r.id);
+            for (const e of this.indexes.entries(type, JSON.parse(r.value)) ?? [])
+              this.stmts.putEntry.run(type, r.account, r.region, e.index, e.key, r.id);
           }
           if (rows.length < 1000) break;
           last = rows[rows.length - 1];
@@ -151,7 +180,7 @@ export class SqliteStore implements Store {
   /** The entries of the stored record, as its type derives them. */
   private storedEntries(type: string, p: Partition, id: string): IndexEntry[] {
     const json = this.stmts.get.get(type, p.account, p.region, id) as string | undefined;
-    return json === undefined ? [] : this.indexes.entries(type, JSON.parse(json)) ?? [];
+    return json === undefined ? [] : (this.indexes.entries(type, JSON.parse(json)) ?? []);
   }
 
   private replaceEntries(type: string, p: Partition, id: string, before: IndexEntry[], after: IndexEntry[]): void {
@@ -163,9 +192,12 @@ export class SqliteStore implements Store {
   }
 
   list<T>(type: string, p: Partition, o: ListOptions = {}): { id: string; value: T }[] {
-    const from = o.prefix !== undefined && (o.from === undefined || o.prefix > o.from) ? o.prefix : o.from ?? "";
+    const from = o.prefix !== undefined && (o.from === undefined || o.prefix > o.from) ? o.prefix : (o.from ?? "");
     const upper = o.prefix !== undefined ? prefixEnd(o.prefix) : "\uffff\uffff\uffff\uffff";
-    const rows = this.stmts.list.all(type, p.account, p.region, o.after ?? "", from, upper, o.limit ?? -1) as { id: string; value: string }[];
+    const rows = this.stmts.list.all(type, p.account, p.region, o.after ?? "", from, upper, o.limit ?? -1) as {
+      id: string;
+      value: string;
+    }[];
     return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as T }));
   }
 
@@ -180,16 +212,23 @@ export class SqliteStore implements Store {
     let above = false;
     if (o.after !== undefined && o.after.key >= low) {
       if (o.key !== undefined && o.after.key > o.key) return [];
-      rows.push(...this.stmts.lookupKey.all(...where, o.after.key, o.after.id, sqlLimit(limit)) as Row[]);
+      rows.push(...(this.stmts.lookupKey.all(...where, o.after.key, o.after.id, sqlLimit(limit)) as Row[]));
       low = o.after.key;
       above = true;
     }
     if (o.key !== undefined) {
-      if (!above) rows.push(...this.stmts.lookupKey.all(...where, o.key, "", sqlLimit(limit)) as Row[]);
+      if (!above) rows.push(...(this.stmts.lookupKey.all(...where, o.key, "", sqlLimit(limit)) as Row[]));
     } else if (rows.length < limit) {
       const rest = sqlLimit(limit - rows.length);
-      const stmt = high === undefined ? (above ? this.stmts.lookupAboveOpen : this.stmts.lookupFromOpen) : (above ? this.stmts.lookupAbove : this.stmts.lookupFrom);
-      rows.push(...(high === undefined ? stmt.all(...where, low, rest) : stmt.all(...where, low, high, rest)) as Row[]);
+      const stmt =
+        high === undefined
+          ? above
+            ? this.stmts.lookupAboveOpen
+            : this.stmts.lookupFromOpen
+          : above
+            ? this.stmts.lookupAbove
+            : this.stmts.lookupFrom;
+      rows.push(...((high === undefined ? stmt.all(...where, low, rest) : stmt.all(...where, low, high, rest)) as Row[]));
     }
     const out: IndexedRecord<T>[] = [];
     for (const r of rows) {
@@ -209,7 +248,11 @@ export class SqliteStore implements Store {
     try {
       // Not this.transaction, which joins an outer one: inside a transaction this becomes a savepoint
       // that is rolled back, so a dry run never leaves changes for the outer transaction to commit.
-      this.db.transaction(() => { throw new RollbackSignal(fn()); }).immediate();
+      this.db
+        .transaction(() => {
+          throw new RollbackSignal(fn());
+        })
+        .immediate();
     } catch (e) {
       if (e instanceof RollbackSignal) return e.result as R;
       throw e;
@@ -220,9 +263,18 @@ export class SqliteStore implements Store {
   clear(f: ClearFilter = {}): void {
     const where: string[] = [];
     const args: string[] = [];
-    if (f.account !== undefined) { where.push("account = ?"); args.push(f.account); }
-    if (f.region !== undefined) { where.push("region = ?"); args.push(f.region); }
-    if (f.typePrefix !== undefined) { where.push("type >= ? AND type < ?"); args.push(f.typePrefix, prefixEnd(f.typePrefix)); }
+    if (f.account !== undefined) {
+      where.push("account = ?");
+      args.push(f.account);
+    }
+    if (f.region !== undefined) {
+      where.push("region = ?");
+      args.push(f.region);
+    }
+    if (f.typePrefix !== undefined) {
+      where.push("type >= ? AND type < ?");
+      args.push(f.typePrefix, prefixEnd(f.typePrefix));
+    }
     const filter = where.length ? ` WHERE ${where.join(" AND ")}` : "";
     this.transaction(() => {
       this.db.prepare(`DELETE FROM records${filter}`).run(...args);
@@ -234,5 +286,7 @@ export class SqliteStore implements Store {
     return (this.stmts.dump.all() as (StoredRecord & { value: string })[]).map((r) => ({ ...r, value: JSON.parse(r.value) }));
   }
 
-  close(): void { if (this.db.open) this.db.close(); }
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
 }

@@ -5,7 +5,11 @@ import { accessSync, closeSync, constants, existsSync, openSync, statSync, unlin
 export type StoreOpenProblem = "damaged" | "locked" | "unusable";
 
 export class StoreOpenError extends Error {
-  constructor(readonly problem: StoreOpenProblem, readonly path: string, detail: string) {
+  constructor(
+    readonly problem: StoreOpenProblem,
+    readonly path: string,
+    detail: string,
+  ) {
     super(messageFor(problem, path, detail));
     this.name = "StoreOpenError";
   }
@@ -14,12 +18,16 @@ export class StoreOpenError extends Error {
 function messageFor(problem: StoreOpenProblem, path: string, detail: string): string {
   switch (problem) {
     case "damaged":
-      return `the store ${path} is damaged (${detail}); imagelite does not start on a damaged store. ` +
+      return (
+        `the store ${path} is damaged (${detail}); imagelite does not start on a damaged store. ` +
         `Move the file aside (with its -wal file, if any) to start with an empty store, or restore a state export ` +
-        `into a fresh one (POST /_imagelite/state); the sqlite3 shell's .recover command may save what is left.`;
+        `into a fresh one (POST /_imagelite/state); the sqlite3 shell's .recover command may save what is left.`
+      );
     case "locked":
-      return `the data directory ${path} is in use by another imagelite process (${detail}). ` +
-        `Stop that process, or start this one with another --data-dir or with --in-memory.`;
+      return (
+        `the data directory ${path} is in use by another imagelite process (${detail}). ` +
+        `Stop that process, or start this one with another --data-dir or with --in-memory.`
+      );
     case "unusable":
       return `cannot use the data directory ${path}: ${detail}. Choose a writable directory with --data-dir, or start with --in-memory.`;
   }

@@ -32,9 +32,16 @@ export interface LookupOptions {
 }
 
 /** A place in an index: an entry's key and its record's id. */
-export interface IndexCursor { key: string; id: string }
+export interface IndexCursor {
+  key: string;
+  id: string;
+}
 
-export interface IndexedRecord<T> { key: string; id: string; value: T }
+export interface IndexedRecord<T> {
+  key: string;
+  id: string;
+  value: T;
+}
 
 export interface StoredRecord {
   type: string;
@@ -72,5 +79,7 @@ export interface Store {
 export const prefixEnd = (prefix: string): string => prefix + "\uffff";
 
 export class RollbackSignal extends Error {
-  constructor(readonly result: unknown) { super("rollback"); }
+  constructor(readonly result: unknown) {
+    super("rollback");
+  }
 }

@@ -1,5 +1,10 @@
 // Amazon Resource Names: arn:aws:<service>:<region>:<account>:<resource>.
-export interface Arn { service: string; region: string; account: string; resource: string }
+export interface Arn {
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
 
 export const arn = (service: string, region: string, account: string, resource: string): string =>
   `arn:aws:${service}:${region}:${account}:${resource}`;

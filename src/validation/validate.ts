@@ -23,14 +23,19 @@ const lowerFirst = (s: string) => (s ? s[0].toLowerCase() + s.slice(1) : s);
 
 function constraintOf(kind: ViolationKind, shape: Shape, bound?: "min" | "max"): string {
   switch (kind) {
-    case "required": return "Member must not be null";
-    case "pattern": return `Member must satisfy regular expression pattern: ${shape.pattern}`;
-    case "enum": return `Member must satisfy enum value set: [${shape.enum!.join(", ")}]`;
+    case "required":
+      return "Member must not be null";
+    case "pattern":
+      return `Member must satisfy regular expression pattern: ${shape.pattern}`;
+    case "enum":
+      return `Member must satisfy enum value set: [${shape.enum!.join(", ")}]`;
     case "length":
-      return bound === "min" ? `Member must have length greater than or equal to ${shape.min}`
+      return bound === "min"
+        ? `Member must have length greater than or equal to ${shape.min}`
         : `Member must have length less than or equal to ${shape.max}`;
     case "range":
-      return bound === "min" ? `Member must have value greater than or equal to ${shape.min}`
+      return bound === "min"
+        ? `Member must have value greater than or equal to ${shape.min}`
         : `Member must have value less than or equal to ${shape.max}`;
   }
 }
@@ -67,7 +72,8 @@ function walk(shape: Shape, value: unknown, path: string, memberPath: string, ou
         const mp = memberPath ? `${memberPath}.${name}` : name;
         const v = obj[name];
         if (v === undefined || v === null) {
-          if (shape.required.has(name)) out.push({ kind: "required", path: p, memberPath: mp, value: null, constraint: constraintOf("required", member.shape) });
+          if (shape.required.has(name))
+            out.push({ kind: "required", path: p, memberPath: mp, value: null, constraint: constraintOf("required", member.shape) });
         } else {
           walk(member.shape, v, p, mp, out);
         }
@@ -78,7 +84,8 @@ function walk(shape: Shape, value: unknown, path: string, memberPath: string, ou
       const arr = value as unknown[];
       if (shape.min !== undefined && arr.length < shape.min) add("length", "min");
       if (shape.max !== undefined && arr.length > shape.max) add("length", "max");
-      for (let i = 0; i < arr.length && !full(out); i++) walk(shape.member!.shape, arr[i], `${path}.${i + 1}.member`, `${memberPath}.${i + 1}`, out);
+      for (let i = 0; i < arr.length && !full(out); i++)
+        walk(shape.member!.shape, arr[i], `${path}.${i + 1}.member`, `${memberPath}.${i + 1}`, out);
       return;
     }
     case "map": {
@@ -110,7 +117,10 @@ function walk(shape: Shape, value: unknown, path: string, memberPath: string, ou
       if (shape.max !== undefined && len > shape.max) add("length", "max");
       return;
     }
-    case "integer": case "long": case "double": case "float": {
+    case "integer":
+    case "long":
+    case "double":
+    case "float": {
       const n = value as number;
       if (shape.min !== undefined && n < shape.min) add("range", "min");
       if (shape.max !== undefined && n > shape.max) add("range", "max");
@@ -124,7 +134,8 @@ function walk(shape: Shape, value: unknown, path: string, memberPath: string, ou
 /** The AWS JSON wording: "2 validation errors detected: Value 'x' at 'a' failed ...; Value null at 'b' ...". */
 export function awsValidationMessage(violations: Violation[]): string {
   const n = violations.length;
-  const parts = violations.map((v) =>
-    `Value ${v.value === null ? "null" : `'${echo(v.value)}'`} at '${echo(v.path)}' failed to satisfy constraint: ${v.constraint}`);
+  const parts = violations.map(
+    (v) => `Value ${v.value === null ? "null" : `'${echo(v.value)}'`} at '${echo(v.path)}' failed to satisfy constraint: ${v.constraint}`,
+  );
   return `${n} validation error${n === 1 ? "" : "s"} detected: ${parts.join("; ")}`;
 }

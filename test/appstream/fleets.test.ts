@@ -2,22 +2,42 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateFleetCommand, DeleteFleetCommand, DescribeFleetsCommand, StartFleetCommand, StopFleetCommand, UpdateFleetCommand,
-  type AppStreamClient, type CreateFleetCommandInput,
+  CreateFleetCommand,
+  DeleteFleetCommand,
+  DescribeFleetsCommand,
+  StartFleetCommand,
+  StopFleetCommand,
+  UpdateFleetCommand,
+  type AppStreamClient,
+  type CreateFleetCommandInput,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, rejection, T, useServer } from "../support/server";
 
 const IMAGE = "AppStream-WinServer2019-11-10-2025";
 const FLEET_1: CreateFleetCommandInput = {
-  Name: "fleet-1", ImageName: IMAGE, InstanceType: "stream.standard.medium", FleetType: "ALWAYS_ON",
-  ComputeCapacity: { DesiredInstances: 3 }, DisplayName: "Fleet one", Description: "desktops",
-  MaxUserDurationInSeconds: 7200, DisconnectTimeoutInSeconds: 600, IdleDisconnectTimeoutInSeconds: 300,
-  VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"], SecurityGroupIds: ["sg-1"] }, EnableDefaultInternetAccess: false,
-  IamRoleArn: "arn:aws:iam::111111111111:role/fleet", StreamView: "DESKTOP", Tags: { env: "test" },
+  Name: "fleet-1",
+  ImageName: IMAGE,
+  InstanceType: "stream.standard.medium",
+  FleetType: "ALWAYS_ON",
+  ComputeCapacity: { DesiredInstances: 3 },
+  DisplayName: "Fleet one",
+  Description: "desktops",
+  MaxUserDurationInSeconds: 7200,
+  DisconnectTimeoutInSeconds: 600,
+  IdleDisconnectTimeoutInSeconds: 300,
+  VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"], SecurityGroupIds: ["sg-1"] },
+  EnableDefaultInternetAccess: false,
+  IamRoleArn: "arn:aws:iam::111111111111:role/fleet",
+  StreamView: "DESKTOP",
+  Tags: { env: "test" },
 };
 const ELASTIC_1: CreateFleetCommandInput = {
-  Name: "elastic-1", FleetType: "ELASTIC", InstanceType: "stream.standard.small", Platform: "AMAZON_LINUX2", MaxConcurrentSessions: 10,
+  Name: "elastic-1",
+  FleetType: "ELASTIC",
+  InstanceType: "stream.standard.small",
+  Platform: "AMAZON_LINUX2",
+  MaxConcurrentSessions: 10,
   VpcConfig: { SubnetIds: ["subnet-a"] },
 };
 
@@ -25,7 +45,10 @@ describe("AppStream fleets", () => {
   const fx = useServer();
   let server: Imagelite;
   let client: AppStreamClient;
-  before(() => { server = fx.server; client = fx.appstream(); });
+  before(() => {
+    server = fx.server;
+    client = fx.appstream();
+  });
 
   const fleet = async (name: string) => (await client.send(new DescribeFleetsCommand({ Names: [name] }))).Fleets![0];
   /** fleet-1, started and RUNNING with its 3 instances. */
@@ -65,13 +88,22 @@ describe("AppStream fleets", () => {
 
   it("lets a running fleet change only what the API reference lists", async () => {
     await runningFleet1();
-    const { Fleet } = await client.send(new UpdateFleetCommand({
-      Name: "fleet-1", DisplayName: "Renamed", ComputeCapacity: { DesiredInstances: 5 }, DisconnectTimeoutInSeconds: 900,
-    }));
+    const { Fleet } = await client.send(
+      new UpdateFleetCommand({
+        Name: "fleet-1",
+        DisplayName: "Renamed",
+        ComputeCapacity: { DesiredInstances: 5 },
+        DisconnectTimeoutInSeconds: 900,
+      }),
+    );
     assert.equal(Fleet!.DisplayName, "Renamed");
     assert.equal(Fleet!.ComputeCapacityStatus!.Desired, 5);
     assert.equal(Fleet!.ComputeCapacityStatus!.Running, 5);
-    for (const change of [{ Description: "new" }, { InstanceType: "stream.standard.large" }, { AttributesToDelete: ["VPC_CONFIGURATION" as const] }]) {
+    for (const change of [
+      { Description: "new" },
+      { InstanceType: "stream.standard.large" },
+      { AttributesToDelete: ["VPC_CONFIGURATION" as const] },
+    ]) {
       const e = await rejection(() => client.send(new UpdateFleetCommand({ Name: "fleet-1", ...change })));
       assert.equal(e.name, "ResourceInUseException", JSON.stringify(change));
     }
@@ -87,10 +119,15 @@ describe("AppStream fleets", () => {
     const stopped = await fleet("fleet-1");
     assert.equal(stopped.State, "STOPPED");
     assert.equal(stopped.ComputeCapacityStatus!.Running, 0);
-    const { Fleet } = await client.send(new UpdateFleetCommand({
-      Name: "fleet-1", Description: "updated", InstanceType: "stream.standard.large",
-      AttributesToDelete: ["VPC_CONFIGURATION_SECURITY_GROUP_IDS", "IAM_ROLE_ARN"], ImageName: "AppStream-WinServer2022-11-10-2025",
-    }));
+    const { Fleet } = await client.send(
+      new UpdateFleetCommand({
+        Name: "fleet-1",
+        Description: "updated",
+        InstanceType: "stream.standard.large",
+        AttributesToDelete: ["VPC_CONFIGURATION_SECURITY_GROUP_IDS", "IAM_ROLE_ARN"],
+        ImageName: "AppStream-WinServer2022-11-10-2025",
+      }),
+    );
     assert.equal(Fleet!.Description, "updated");
     assert.equal(Fleet!.InstanceType, "stream.standard.large");
     assert.equal(Fleet!.IamRoleArn, undefined);
@@ -102,20 +139,46 @@ describe("AppStream fleets", () => {
 
   it("refuses bad capacity, duplicates, unknown fleets and images", async () => {
     await client.send(new CreateFleetCommand(FLEET_1));
-    const both = await rejection(() => client.send(new CreateFleetCommand({
-      Name: "f2", ImageName: IMAGE, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1, DesiredSessions: 2 },
-    })));
+    const both = await rejection(() =>
+      client.send(
+        new CreateFleetCommand({
+          Name: "f2",
+          ImageName: IMAGE,
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1, DesiredSessions: 2 },
+        }),
+      ),
+    );
     assert.equal(both.name, "InvalidParameterCombinationException");
-    const dup = await rejection(() => client.send(new CreateFleetCommand({
-      Name: "fleet-1", ImageName: IMAGE, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 },
-    })));
+    const dup = await rejection(() =>
+      client.send(
+        new CreateFleetCommand({
+          Name: "fleet-1",
+          ImageName: IMAGE,
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1 },
+        }),
+      ),
+    );
     assert.equal(dup.name, "ResourceAlreadyExistsException");
-    const noImage = await rejection(() => client.send(new CreateFleetCommand({
-      Name: "f2", ImageName: "missing", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 },
-    })));
+    const noImage = await rejection(() =>
+      client.send(
+        new CreateFleetCommand({
+          Name: "f2",
+          ImageName: "missing",
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1 },
+        }),
+      ),
+    );
     assert.equal(noImage.name, "ResourceNotFoundException");
-    for (const cmd of [new StartFleetCommand({ Name: "nope" }), new StopFleetCommand({ Name: "nope" }), new DeleteFleetCommand({ Name: "nope" }),
-      new DescribeFleetsCommand({ Names: ["nope"] }), new UpdateFleetCommand({ Name: "nope", DisplayName: "x" })]) {
+    for (const cmd of [
+      new StartFleetCommand({ Name: "nope" }),
+      new StopFleetCommand({ Name: "nope" }),
+      new DeleteFleetCommand({ Name: "nope" }),
+      new DescribeFleetsCommand({ Names: ["nope"] }),
+      new UpdateFleetCommand({ Name: "nope", DisplayName: "x" }),
+    ]) {
       const e = await rejection(() => client.send(cmd as never));
       assert.equal(e.name, "ResourceNotFoundException");
     }
@@ -135,6 +198,9 @@ describe("AppStream fleets", () => {
     const e = await rejection(() => client.send(new DescribeFleetsCommand({ Names: ["fleet-1"] })));
     assert.equal(e.name, "ResourceNotFoundException");
     const all = await client.send(new DescribeFleetsCommand({}));
-    assert.deepEqual(all.Fleets!.map((f) => f.Name), ["elastic-1"]);
+    assert.deepEqual(
+      all.Fleets!.map((f) => f.Name),
+      ["elastic-1"],
+    );
   });
 });

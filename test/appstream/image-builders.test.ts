@@ -2,8 +2,13 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateImageBuilderCommand, DeleteImageBuilderCommand, DescribeImageBuildersCommand, ListTagsForResourceCommand,
-  StartImageBuilderCommand, StopImageBuilderCommand, type AppStreamClient,
+  CreateImageBuilderCommand,
+  DeleteImageBuilderCommand,
+  DescribeImageBuildersCommand,
+  ListTagsForResourceCommand,
+  StartImageBuilderCommand,
+  StopImageBuilderCommand,
+  type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, rejection, T, useServer } from "../support/server";
@@ -14,10 +19,12 @@ describe("AppStream image builders", () => {
   const fx = useServer();
   let server: Imagelite;
   let client: AppStreamClient;
-  before(() => { server = fx.server; client = fx.appstream(); });
+  before(() => {
+    server = fx.server;
+    client = fx.appstream();
+  });
 
-  const state = async (name: string) =>
-    (await client.send(new DescribeImageBuildersCommand({ Names: [name] }))).ImageBuilders![0].State;
+  const state = async (name: string) => (await client.send(new DescribeImageBuildersCommand({ Names: [name] }))).ImageBuilders![0].State;
   /** builder-1, booted: RUNNING. */
   async function runningBuilder(): Promise<void> {
     await client.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
@@ -25,13 +32,20 @@ describe("AppStream image builders", () => {
   }
 
   it("is created PENDING with every kept attribute, then RUNNING", async () => {
-    const created = await client.send(new CreateImageBuilderCommand({
-      Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.medium",
-      DisplayName: "Builder one", Description: "golden image work", EnableDefaultInternetAccess: true,
-      VpcConfig: { SubnetIds: ["subnet-0123456789abcdef0"], SecurityGroupIds: ["sg-0123456789abcdef0"] },
-      DomainJoinInfo: { DirectoryName: "corp.example.com", OrganizationalUnitDistinguishedName: "OU=a,DC=corp" },
-      AppstreamAgentVersion: "LATEST", Tags: { team: "images" },
-    }));
+    const created = await client.send(
+      new CreateImageBuilderCommand({
+        Name: "builder-1",
+        ImageName: PUBLIC_WIN,
+        InstanceType: "stream.standard.medium",
+        DisplayName: "Builder one",
+        Description: "golden image work",
+        EnableDefaultInternetAccess: true,
+        VpcConfig: { SubnetIds: ["subnet-0123456789abcdef0"], SecurityGroupIds: ["sg-0123456789abcdef0"] },
+        DomainJoinInfo: { DirectoryName: "corp.example.com", OrganizationalUnitDistinguishedName: "OU=a,DC=corp" },
+        AppstreamAgentVersion: "LATEST",
+        Tags: { team: "images" },
+      }),
+    );
     const b = created.ImageBuilder!;
     assert.equal(b.State, "PENDING");
     assert.equal(b.Platform, "WINDOWS_SERVER_2022", "platform comes from the source image");
@@ -85,24 +99,43 @@ describe("AppStream image builders", () => {
     server.clock.advance(T);
     const gone = await rejection(() => client.send(new DescribeImageBuildersCommand({ Names: ["builder-1"] })));
     assert.equal(gone.name, "ResourceNotFoundException");
-    const again = await client.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+    const again = await client.send(
+      new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }),
+    );
     assert.equal(again.ImageBuilder!.State, "PENDING");
   });
 
   it("refuses duplicates, unknown images, two subnets and unknown builders", async () => {
     await runningBuilder();
-    const dup = await rejection(() => client.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" })));
+    const dup = await rejection(() =>
+      client.send(new CreateImageBuilderCommand({ Name: "builder-1", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" })),
+    );
     assert.equal(dup.name, "ResourceAlreadyExistsException");
-    const noImage = await rejection(() => client.send(new CreateImageBuilderCommand({ Name: "b2", ImageName: "no-such-image", InstanceType: "stream.standard.small" })));
+    const noImage = await rejection(() =>
+      client.send(new CreateImageBuilderCommand({ Name: "b2", ImageName: "no-such-image", InstanceType: "stream.standard.small" })),
+    );
     assert.equal(noImage.name, "ResourceNotFoundException");
     assert.match(noImage.message, /no-such-image/);
-    const neither = await rejection(() => client.send(new CreateImageBuilderCommand({ Name: "b2", InstanceType: "stream.standard.small" })));
+    const neither = await rejection(() =>
+      client.send(new CreateImageBuilderCommand({ Name: "b2", InstanceType: "stream.standard.small" })),
+    );
     assert.equal(neither.name, "InvalidParameterCombinationException");
-    const twoSubnets = await rejection(() => client.send(new CreateImageBuilderCommand({
-      Name: "b2", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small", VpcConfig: { SubnetIds: ["subnet-1", "subnet-2"] },
-    })));
+    const twoSubnets = await rejection(() =>
+      client.send(
+        new CreateImageBuilderCommand({
+          Name: "b2",
+          ImageName: PUBLIC_WIN,
+          InstanceType: "stream.standard.small",
+          VpcConfig: { SubnetIds: ["subnet-1", "subnet-2"] },
+        }),
+      ),
+    );
     assert.equal(twoSubnets.name, "InvalidParameterCombinationException");
-    for (const cmd of [new StartImageBuilderCommand({ Name: "nope" }), new StopImageBuilderCommand({ Name: "nope" }), new DeleteImageBuilderCommand({ Name: "nope" })]) {
+    for (const cmd of [
+      new StartImageBuilderCommand({ Name: "nope" }),
+      new StopImageBuilderCommand({ Name: "nope" }),
+      new DeleteImageBuilderCommand({ Name: "nope" }),
+    ]) {
       const e = await rejection(() => client.send(cmd as never));
       assert.equal(e.name, "ResourceNotFoundException");
     }
@@ -121,7 +154,9 @@ describe("AppStream image builders", () => {
       seen.push(...page.ImageBuilders!.map((b) => b.Name!));
       token = page.NextToken;
       if (pages++ === 0) {
-        await client.send(new CreateImageBuilderCommand({ Name: "aaa-inserted-before", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+        await client.send(
+          new CreateImageBuilderCommand({ Name: "aaa-inserted-before", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }),
+        );
       }
     } while (token);
     assert.equal(new Set(seen).size, seen.length, "no builder appears twice");
@@ -136,12 +171,17 @@ describe("AppStream with --transition-seconds 0", () => {
 
   it("answers each call with the state it starts, and completes the transition by the next read", async () => {
     const client = fx.appstream();
-    const created = await client.send(new CreateImageBuilderCommand({ Name: "fast", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+    const created = await client.send(
+      new CreateImageBuilderCommand({ Name: "fast", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }),
+    );
     assert.equal(created.ImageBuilder!.State, "PENDING");
     assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["fast"] }))).ImageBuilders![0].State, "RUNNING");
     assert.equal((await client.send(new StopImageBuilderCommand({ Name: "fast" }))).ImageBuilder!.State, "STOPPING");
     assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["fast"] }))).ImageBuilders![0].State, "STOPPED");
     assert.equal((await client.send(new DeleteImageBuilderCommand({ Name: "fast" }))).ImageBuilder!.State, "DELETING");
-    assert.equal((await rejection(() => client.send(new DescribeImageBuildersCommand({ Names: ["fast"] })))).name, "ResourceNotFoundException");
+    assert.equal(
+      (await rejection(() => client.send(new DescribeImageBuildersCommand({ Names: ["fast"] })))).name,
+      "ResourceNotFoundException",
+    );
   });
 });

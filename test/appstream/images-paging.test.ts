@@ -9,11 +9,23 @@ import { appstreamClient, createImageFromBuilder, startTestServer, T } from "../
 describe("AppStream DescribeImages paging", () => {
   let server: Imagelite;
   let client: AppStreamClient;
-  before(async () => { server = await startTestServer(); client = appstreamClient(server); });
-  after(async () => { client.destroy(); await server.stop(); });
+  before(async () => {
+    server = await startTestServer();
+    client = appstreamClient(server);
+  });
+  after(async () => {
+    client.destroy();
+    await server.stop();
+  });
 
   it("serves every private image, in name order, over pages of 25", async () => {
-    await client.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.medium" }));
+    await client.send(
+      new CreateImageBuilderCommand({
+        Name: "ib",
+        ImageName: "AppStream-WinServer2022-11-10-2025",
+        InstanceType: "stream.standard.medium",
+      }),
+    );
     server.clock.advance(T);
     assert.equal((await createImageFromBuilder(server, "ib", "img-000")).status, 200);
     server.clock.advance(2 * T);

@@ -2,8 +2,16 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CopyImageCommand, CreateFleetCommand, CreateImageBuilderCommand, CreateUpdatedImageCommand, DeleteFleetCommand,
-  DeleteImageBuilderCommand, DeleteImageCommand, DescribeImageBuildersCommand, DescribeImagesCommand, paginateDescribeImages,
+  CopyImageCommand,
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  CreateUpdatedImageCommand,
+  DeleteFleetCommand,
+  DeleteImageBuilderCommand,
+  DeleteImageCommand,
+  DescribeImageBuildersCommand,
+  DescribeImagesCommand,
+  paginateDescribeImages,
   type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
@@ -15,13 +23,19 @@ describe("AppStream images", () => {
   const fx = useServer();
   let server: Imagelite;
   let client: AppStreamClient;
-  before(() => { server = fx.server; client = fx.appstream(); });
+  before(() => {
+    server = fx.server;
+    client = fx.appstream();
+  });
 
   /** What the Image Assistant test makes: builder "ib" (then STOPPED) and the private image golden-1, AVAILABLE. */
   async function golden1(): Promise<void> {
     await client.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.medium" }));
     server.clock.advance(T);
-    assert.equal((await createImageFromBuilder(server, "ib", "golden-1", ACCOUNT_A, "us-east-1", { DisplayName: "Golden", Description: "v1" })).status, 200);
+    assert.equal(
+      (await createImageFromBuilder(server, "ib", "golden-1", ACCOUNT_A, "us-east-1", { DisplayName: "Golden", Description: "v1" })).status,
+      200,
+    );
     server.clock.advance(2 * T);
   }
 
@@ -39,7 +53,12 @@ describe("AppStream images", () => {
           assert.ok(i.PublicBaseImageReleasedDate instanceof Date);
         }
       }
-      for (const expected of ["AppStream-WinServer2016-11-10-2025", "AppStream-WinServer2019-11-10-2025", BASE, "AppStream-AmazonLinux2-02-11-2025"]) {
+      for (const expected of [
+        "AppStream-WinServer2016-11-10-2025",
+        "AppStream-WinServer2019-11-10-2025",
+        BASE,
+        "AppStream-AmazonLinux2-02-11-2025",
+      ]) {
         assert.ok(names.includes(expected), `${expected} in ${region}`);
       }
       assert.equal(new Set(names).size, names.length);
@@ -53,7 +72,10 @@ describe("AppStream images", () => {
     assert.equal(early.status, 400);
     assert.equal(early.body.code, "OperationNotPermittedException", "the builder is still PENDING");
     server.clock.advance(T);
-    const made = await createImageFromBuilder(server, "ib", "golden-1", ACCOUNT_A, "us-east-1", { DisplayName: "Golden", Description: "v1" });
+    const made = await createImageFromBuilder(server, "ib", "golden-1", ACCOUNT_A, "us-east-1", {
+      DisplayName: "Golden",
+      Description: "v1",
+    });
     assert.equal(made.status, 200);
     assert.equal(made.body.Image.State, "PENDING");
     assert.equal(made.body.Image.Visibility, "PRIVATE");
@@ -70,7 +92,10 @@ describe("AppStream images", () => {
     assert.equal(image.Arn, `arn:aws:appstream:us-east-1:${ACCOUNT_A}:image/golden-1`);
     assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: ["ib"] }))).ImageBuilders![0].State, "STOPPED");
     const priv = await client.send(new DescribeImagesCommand({ Type: "PRIVATE" }));
-    assert.deepEqual(priv.Images!.map((i) => i.Name), ["golden-1"]);
+    assert.deepEqual(
+      priv.Images!.map((i) => i.Name),
+      ["golden-1"],
+    );
   });
 
   it("answers admin errors as JSON with a code and a message", async () => {
@@ -94,11 +119,20 @@ describe("AppStream images", () => {
 
   it("describes by name and ARN, and refuses what does not exist", async () => {
     await golden1();
-    const byArn = await client.send(new DescribeImagesCommand({ Arns: [`arn:aws:appstream:us-east-1:${ACCOUNT_A}:image/golden-1`, `arn:aws:appstream:us-east-1::image/${BASE}`] }));
-    assert.deepEqual(byArn.Images!.map((i) => i.Name), ["golden-1", BASE]);
+    const byArn = await client.send(
+      new DescribeImagesCommand({
+        Arns: [`arn:aws:appstream:us-east-1:${ACCOUNT_A}:image/golden-1`, `arn:aws:appstream:us-east-1::image/${BASE}`],
+      }),
+    );
+    assert.deepEqual(
+      byArn.Images!.map((i) => i.Name),
+      ["golden-1", BASE],
+    );
     const missing = await rejection(() => client.send(new DescribeImagesCommand({ Names: ["nope"] })));
     assert.equal(missing.name, "ResourceNotFoundException");
-    const both = await rejection(() => client.send(new DescribeImagesCommand({ Names: ["golden-1"], Arns: [`arn:aws:appstream:us-east-1::image/${BASE}`] })));
+    const both = await rejection(() =>
+      client.send(new DescribeImagesCommand({ Names: ["golden-1"], Arns: [`arn:aws:appstream:us-east-1::image/${BASE}`] })),
+    );
     assert.equal(both.name, "InvalidParameterCombinationException");
   });
 
@@ -113,7 +147,9 @@ describe("AppStream images", () => {
       token = page.NextToken;
       if (first) {
         // An image inserted between pages neither shifts nor repeats what follows.
-        await client.send(new CopyImageCommand({ SourceImageName: "golden-1", DestinationImageName: "zz-copy", DestinationRegion: "us-east-1" }));
+        await client.send(
+          new CopyImageCommand({ SourceImageName: "golden-1", DestinationImageName: "zz-copy", DestinationRegion: "us-east-1" }),
+        );
         first = false;
       }
     } while (token);
@@ -124,9 +160,14 @@ describe("AppStream images", () => {
 
   it("copies within and across regions, without tags", async () => {
     await golden1();
-    const copy = await client.send(new CopyImageCommand({
-      SourceImageName: "golden-1", DestinationImageName: "golden-eu", DestinationRegion: "eu-west-1", DestinationImageDescription: "copy",
-    }));
+    const copy = await client.send(
+      new CopyImageCommand({
+        SourceImageName: "golden-1",
+        DestinationImageName: "golden-eu",
+        DestinationRegion: "eu-west-1",
+        DestinationImageDescription: "copy",
+      }),
+    );
     assert.equal(copy.DestinationImageName, "golden-eu");
     const eu = appstreamClient(server, ACCOUNT_A, "eu-west-1");
     const [img] = (await eu.send(new DescribeImagesCommand({ Names: ["golden-eu"] }))).Images!;
@@ -136,11 +177,17 @@ describe("AppStream images", () => {
     server.clock.advance(2 * T);
     assert.equal((await eu.send(new DescribeImagesCommand({ Names: ["golden-eu"] }))).Images![0].State, "AVAILABLE");
     eu.destroy();
-    const dup = await rejection(() => client.send(new CopyImageCommand({ SourceImageName: "golden-1", DestinationImageName: "golden-1", DestinationRegion: "us-east-1" })));
+    const dup = await rejection(() =>
+      client.send(new CopyImageCommand({ SourceImageName: "golden-1", DestinationImageName: "golden-1", DestinationRegion: "us-east-1" })),
+    );
     assert.equal(dup.name, "ResourceAlreadyExistsException");
-    const nosrc = await rejection(() => client.send(new CopyImageCommand({ SourceImageName: "nope", DestinationImageName: "n2", DestinationRegion: "us-east-1" })));
+    const nosrc = await rejection(() =>
+      client.send(new CopyImageCommand({ SourceImageName: "nope", DestinationImageName: "n2", DestinationRegion: "us-east-1" })),
+    );
     assert.equal(nosrc.name, "ResourceNotFoundException");
-    const pub = await rejection(() => client.send(new CopyImageCommand({ SourceImageName: BASE, DestinationImageName: "n3", DestinationRegion: "us-east-1" })));
+    const pub = await rejection(() =>
+      client.send(new CopyImageCommand({ SourceImageName: BASE, DestinationImageName: "n3", DestinationRegion: "us-east-1" })),
+    );
     assert.equal(pub.name, "IncompatibleImageException");
   });
 
@@ -148,14 +195,26 @@ describe("AppStream images", () => {
     await golden1();
     const dry = await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden-1", newImageName: "golden-2", dryRun: true }));
     assert.equal(dry.canUpdateImage, true);
-    assert.equal((await rejection(() => client.send(new DescribeImagesCommand({ Names: ["golden-2"] })))).name, "ResourceNotFoundException");
-    const made = await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden-1", newImageName: "golden-2", newImageDisplayName: "Golden 2", newImageTags: { v: "2" } }));
+    assert.equal(
+      (await rejection(() => client.send(new DescribeImagesCommand({ Names: ["golden-2"] })))).name,
+      "ResourceNotFoundException",
+    );
+    const made = await client.send(
+      new CreateUpdatedImageCommand({
+        existingImageName: "golden-1",
+        newImageName: "golden-2",
+        newImageDisplayName: "Golden 2",
+        newImageTags: { v: "2" },
+      }),
+    );
     assert.equal(made.image!.Name, "golden-2");
     assert.equal(made.image!.State, "CREATING");
     assert.equal(made.image!.DisplayName, "Golden 2");
     server.clock.advance(2 * T);
     assert.equal((await client.send(new DescribeImagesCommand({ Names: ["golden-2"] }))).Images![0].State, "AVAILABLE");
-    const reserved = await rejection(() => client.send(new CreateUpdatedImageCommand({ existingImageName: "golden-1", newImageName: "AppStream-mine" })));
+    const reserved = await rejection(() =>
+      client.send(new CreateUpdatedImageCommand({ existingImageName: "golden-1", newImageName: "AppStream-mine" })),
+    );
     assert.equal(reserved.name, "InvalidParameterCombinationException");
     const notOwned = await rejection(() => client.send(new CreateUpdatedImageCommand({ existingImageName: BASE, newImageName: "mine-3" })));
     assert.equal(notOwned.name, "OperationNotPermittedException");
@@ -165,7 +224,14 @@ describe("AppStream images", () => {
     await golden1();
     await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden-1", newImageName: "golden-2" }));
     server.clock.advance(2 * T);
-    await client.send(new CreateFleetCommand({ Name: "uses-golden", ImageName: "golden-2", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
+    await client.send(
+      new CreateFleetCommand({
+        Name: "uses-golden",
+        ImageName: "golden-2",
+        InstanceType: "stream.standard.small",
+        ComputeCapacity: { DesiredInstances: 1 },
+      }),
+    );
     const used = await rejection(() => client.send(new DeleteImageCommand({ Name: "golden-2" })));
     assert.equal(used.name, "ResourceInUseException");
     await client.send(new DeleteFleetCommand({ Name: "uses-golden" }));
@@ -178,7 +244,10 @@ describe("AppStream images", () => {
 
     const { Image } = await client.send(new DeleteImageCommand({ Name: "golden-2" }));
     assert.equal(Image!.State, "DELETING");
-    assert.equal((await rejection(() => client.send(new DescribeImagesCommand({ Names: ["golden-2"] })))).name, "ResourceNotFoundException");
+    assert.equal(
+      (await rejection(() => client.send(new DescribeImagesCommand({ Names: ["golden-2"] })))).name,
+      "ResourceNotFoundException",
+    );
     assert.equal((await rejection(() => client.send(new DeleteImageCommand({ Name: BASE })))).name, "OperationNotPermittedException");
     assert.equal((await rejection(() => client.send(new DeleteImageCommand({ Name: "golden-2" })))).name, "ResourceNotFoundException");
   });

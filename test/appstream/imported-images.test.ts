@@ -3,8 +3,19 @@
 // on demand, and the index record the EC2 AMI usage reports read.
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { CreateImportedImageCommand, DeleteImageCommand, DescribeImagesCommand, type AppStreamClient, type CreateImportedImageCommandInput } from "@aws-sdk/client-appstream";
-import { DescribeImagesCommand as DescribeAmisCommand, ModifyImageAttributeCommand, type EC2Client, type RegisterImageCommandInput } from "@aws-sdk/client-ec2";
+import {
+  CreateImportedImageCommand,
+  DeleteImageCommand,
+  DescribeImagesCommand,
+  type AppStreamClient,
+  type CreateImportedImageCommandInput,
+} from "@aws-sdk/client-appstream";
+import {
+  DescribeImagesCommand as DescribeAmisCommand,
+  ModifyImageAttributeCommand,
+  type EC2Client,
+  type RegisterImageCommandInput,
+} from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-images";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, REGION, T, useServer } from "../support/server";
@@ -40,12 +51,20 @@ test("an own Windows AMI becomes a private CUSTOM image: IMPORTING, then AVAILAB
   const ami = await windowsAmi(ec2A, "win-2022-golden");
   settle();
   const r = await create({
-    SourceAmiId: ami, Name: "golden", DisplayName: "Golden image", Description: "From EC2",
-    Tags: { team: "euc" }, AgentSoftwareVersion: "ALWAYS_LATEST", RuntimeValidationConfig: { IntendedInstanceType: "stream.standard.medium" },
+    SourceAmiId: ami,
+    Name: "golden",
+    DisplayName: "Golden image",
+    Description: "From EC2",
+    Tags: { team: "euc" },
+    AgentSoftwareVersion: "ALWAYS_LATEST",
+    RuntimeValidationConfig: { IntendedInstanceType: "stream.standard.medium" },
     AppCatalogConfig: [{ Name: "notepad", AbsoluteAppPath: "C:\\Windows\\notepad.exe" }],
   });
   const img = r.Image!;
-  assert.deepEqual([img.Name, img.State, img.Visibility, img.ImageType, img.Platform], ["golden", "IMPORTING", "PRIVATE", "CUSTOM", "WINDOWS_SERVER_2022"]);
+  assert.deepEqual(
+    [img.Name, img.State, img.Visibility, img.ImageType, img.Platform],
+    ["golden", "IMPORTING", "PRIVATE", "CUSTOM", "WINDOWS_SERVER_2022"],
+  );
   assert.equal(img.Arn, `arn:aws:appstream:${REGION}:${ACCOUNT_A}:image/golden`);
   assert.deepEqual([img.DisplayName, img.Description, img.AppstreamAgentVersion], ["Golden image", "From EC2", "LATEST"]);
   assert.equal((await describe("golden")).State, "IMPORTING");
@@ -56,11 +75,17 @@ test("an own Windows AMI becomes a private CUSTOM image: IMPORTING, then AVAILAB
 
   // The trace for usage reports: an index record in the AMI owner's partition.
   const uses = server.app.store.list<ImageUse>(IMAGE_USE_TYPE, { account: ACCOUNT_A, region: REGION }, { prefix: `${ami} ` });
-  assert.deepEqual(uses.map((u) => u.id), [`${ami} appstream-image ${ACCOUNT_A} golden`]);
+  assert.deepEqual(
+    uses.map((u) => u.id),
+    [`${ami} appstream-image ${ACCOUNT_A} golden`],
+  );
   assert.equal(uses[0].value.arn, img.Arn);
 
   // The app catalog is listed as the image's applications.
-  assert.deepEqual(done.Applications!.map((a) => [a.Name, a.DisplayName, a.LaunchPath, a.Enabled]), [["notepad", "notepad", "C:\\Windows\\notepad.exe", true]]);
+  assert.deepEqual(
+    done.Applications!.map((a) => [a.Name, a.DisplayName, a.LaunchPath, a.Enabled]),
+    [["notepad", "notepad", "C:\\Windows\\notepad.exe", true]],
+  );
 
   // Deleting the image removes its use of the AMI.
   await appA.send(new DeleteImageCommand({ Name: "golden" }));
@@ -77,7 +102,14 @@ test("AMIs shared by launch permission, public AMIs and Amazon's can be imported
   const viaShare = (await create({ SourceAmiId: shared, Name: "via-share" })).Image!;
   assert.equal(viaShare.Platform, "WINDOWS_SERVER_2019");
   await create({ SourceAmiId: publicAmi, Name: "via-public" });
-  const amazon = (await ec2A.send(new DescribeAmisCommand({ Owners: ["amazon"], Filters: [{ Name: "name", Values: ["Windows_Server-2025-English-Full-Base-2025.11.12"] }] }))).Images![0];
+  const amazon = (
+    await ec2A.send(
+      new DescribeAmisCommand({
+        Owners: ["amazon"],
+        Filters: [{ Name: "name", Values: ["Windows_Server-2025-English-Full-Base-2025.11.12"] }],
+      }),
+    )
+  ).Images![0];
   assert.equal((await create({ SourceAmiId: amazon.ImageId!, Name: "via-amazon" })).Image!.Platform, "WINDOWS_SERVER_2025");
 
   let e = await rejection(() => create({ SourceAmiId: hidden, Name: "hidden" }));
@@ -93,8 +125,14 @@ test("AMIs shared by launch permission, public AMIs and Amazon's can be imported
   assert.equal(e.name, "ResourceNotFoundException");
 
   // Each import is indexed under the AMI's owner.
-  const uses = server.app.store.list<ImageUse>(IMAGE_USE_TYPE, { account: ACCOUNT_B, region: REGION }).map((u) => u.id).sort();
-  assert.deepEqual(uses, [`${publicAmi} appstream-image ${ACCOUNT_A} via-public`, `${shared} appstream-image ${ACCOUNT_A} via-share`].sort());
+  const uses = server.app.store
+    .list<ImageUse>(IMAGE_USE_TYPE, { account: ACCOUNT_B, region: REGION })
+    .map((u) => u.id)
+    .sort();
+  assert.deepEqual(
+    uses,
+    [`${publicAmi} appstream-image ${ACCOUNT_A} via-public`, `${shared} appstream-image ${ACCOUNT_A} via-share`].sort(),
+  );
 });
 
 test("AMIs that fail the import requirements are IncompatibleImageException", async () => {
@@ -104,7 +142,13 @@ test("AMIs that fail the import requirements are IncompatibleImageException", as
   const bios = await windowsAmi(ec2A, "bios", { BootMode: "legacy-bios" });
   settle();
   const pending = await windowsAmi(ec2A, "still-pending");
-  for (const [ami, name] of [[linux, "linux"], [arm, "arm"], [pv, "pv"], [bios, "bios"], [pending, "pending"]]) {
+  for (const [ami, name] of [
+    [linux, "linux"],
+    [arm, "arm"],
+    [pv, "pv"],
+    [bios, "bios"],
+    [pending, "pending"],
+  ]) {
     const e = await rejection(() => create({ SourceAmiId: ami, Name: name }));
     assert.equal(e.name, "IncompatibleImageException", name);
   }
@@ -134,7 +178,12 @@ test("duplicate names, bad roles and DryRun", async () => {
 test("a fault rule makes the import end FAILED with IMAGE_IMPORT_FAILURE and the reason", async () => {
   const ami = await windowsAmi(ec2A, "win");
   settle();
-  server.faults.add({ service: "appstream", operation: "CreateImportedImage", times: 1, lifecycle: { outcome: "fail", reason: "The AMI lacks the required drivers." } });
+  server.faults.add({
+    service: "appstream",
+    operation: "CreateImportedImage",
+    times: 1,
+    lifecycle: { outcome: "fail", reason: "The AMI lacks the required drivers." },
+  });
   assert.equal((await create({ SourceAmiId: ami, Name: "broken" })).Image!.State, "IMPORTING");
   server.clock.advance(3 * T);
   const img = await describe("broken");

@@ -3,8 +3,16 @@
 import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateFleetCommand, CreateImageBuilderCommand, DeleteImageCommand, DescribeFleetsCommand, DeleteImagePermissionsCommand, DescribeImagePermissionsCommand,
-  DescribeImagesCommand, UpdateImagePermissionsCommand, type AppStreamClient, type ImagePermissions,
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  DeleteImageCommand,
+  DescribeFleetsCommand,
+  DeleteImagePermissionsCommand,
+  DescribeImagePermissionsCommand,
+  DescribeImagesCommand,
+  UpdateImagePermissionsCommand,
+  type AppStreamClient,
+  type ImagePermissions,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, createImageFromBuilder, rejection, T, useServer } from "../support/server";
@@ -17,7 +25,11 @@ describe("AppStream image sharing", () => {
   let server: Imagelite;
   let a: AppStreamClient;
   let b: AppStreamClient;
-  before(() => { server = fx.server; a = fx.appstream(ACCOUNT_A); b = fx.appstream(ACCOUNT_B); });
+  before(() => {
+    server = fx.server;
+    a = fx.appstream(ACCOUNT_A);
+    b = fx.appstream(ACCOUNT_B);
+  });
   /** Account A's image shared-img, made by its builder: PENDING until the clock moves 2 × T. */
   beforeEach(async () => {
     await a.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.medium" }));
@@ -31,22 +43,37 @@ describe("AppStream image sharing", () => {
   }
 
   it("refuses to share an image that is not yet available, or not the caller's", async () => {
-    const pending = await rejection(() => a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } })));
+    const pending = await rejection(() =>
+      a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } })),
+    );
     assert.equal(pending.name, "ResourceNotAvailableException");
     server.clock.advance(2 * T);
-    const pub = await rejection(() => a.send(new UpdateImagePermissionsCommand({ Name: BASE, SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } })));
+    const pub = await rejection(() =>
+      a.send(new UpdateImagePermissionsCommand({ Name: BASE, SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } })),
+    );
     assert.equal(pub.name, "ResourceNotAvailableException");
-    const none = await rejection(() => a.send(new UpdateImagePermissionsCommand({ Name: "nope", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } })));
+    const none = await rejection(() =>
+      a.send(new UpdateImagePermissionsCommand({ Name: "nope", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } })),
+    );
     assert.equal(none.name, "ResourceNotFoundException");
   });
 
   it("shows the image to the recipient as SHARED, never PRIVATE", async () => {
     server.clock.advance(2 * T);
     assert.equal((await b.send(new DescribeImagesCommand({ Type: "SHARED" }))).Images!.length, 0);
-    await a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true, allowImageBuilder: false } }));
+    await a.send(
+      new UpdateImagePermissionsCommand({
+        Name: "shared-img",
+        SharedAccountId: ACCOUNT_B,
+        ImagePermissions: { allowFleet: true, allowImageBuilder: false },
+      }),
+    );
 
     const shared = (await b.send(new DescribeImagesCommand({ Type: "SHARED" }))).Images!;
-    assert.deepEqual(shared.map((i) => i.Name), ["shared-img"]);
+    assert.deepEqual(
+      shared.map((i) => i.Name),
+      ["shared-img"],
+    );
     assert.equal(shared[0].Visibility, "SHARED");
     assert.deepEqual(shared[0].ImagePermissions, { allowFleet: true, allowImageBuilder: false });
     assert.equal(shared[0].Arn, SHARED_ARN);
@@ -71,23 +98,53 @@ describe("AppStream image sharing", () => {
 
   it("gates fleets on allowFleet and builders on allowImageBuilder", async () => {
     await sharedWithB({ allowFleet: true, allowImageBuilder: false });
-    const { Fleet } = await b.send(new CreateFleetCommand({ Name: "b-fleet", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
+    const { Fleet } = await b.send(
+      new CreateFleetCommand({
+        Name: "b-fleet",
+        ImageArn: SHARED_ARN,
+        InstanceType: "stream.standard.small",
+        ComputeCapacity: { DesiredInstances: 1 },
+      }),
+    );
     assert.equal(Fleet!.ImageArn, SHARED_ARN);
-    const builder = await rejection(() => b.send(new CreateImageBuilderCommand({ Name: "b-ib", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small" })));
+    const builder = await rejection(() =>
+      b.send(new CreateImageBuilderCommand({ Name: "b-ib", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small" })),
+    );
     assert.equal(builder.name, "OperationNotPermittedException");
-    await a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: false, allowImageBuilder: true } }));
+    await a.send(
+      new UpdateImagePermissionsCommand({
+        Name: "shared-img",
+        SharedAccountId: ACCOUNT_B,
+        ImagePermissions: { allowFleet: false, allowImageBuilder: true },
+      }),
+    );
     // Without fleet permission, the recipient's fleets that run the image drop to a desired capacity of 0.
     assert.equal((await b.send(new DescribeFleetsCommand({ Names: ["b-fleet"] }))).Fleets![0].ComputeCapacityStatus!.Desired, 0);
-    const { ImageBuilder } = await b.send(new CreateImageBuilderCommand({ Name: "b-ib", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small" }));
+    const { ImageBuilder } = await b.send(
+      new CreateImageBuilderCommand({ Name: "b-ib", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small" }),
+    );
     assert.equal(ImageBuilder!.ImageArn, SHARED_ARN);
-    const fleet = await rejection(() => b.send(new CreateFleetCommand({ Name: "b-fleet-2", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } })));
+    const fleet = await rejection(() =>
+      b.send(
+        new CreateFleetCommand({
+          Name: "b-fleet-2",
+          ImageArn: SHARED_ARN,
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1 },
+        }),
+      ),
+    );
     assert.equal(fleet.name, "OperationNotPermittedException");
   });
 
   it("keeps the recipient from deleting or re-sharing, and the owner from deleting while shared", async () => {
     await sharedWithB({ allowFleet: false, allowImageBuilder: true });
     assert.equal((await rejection(() => b.send(new DeleteImageCommand({ Name: "shared-img" })))).name, "OperationNotPermittedException");
-    const reshare = await rejection(() => b.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: "333333333333", ImagePermissions: { allowFleet: true } })));
+    const reshare = await rejection(() =>
+      b.send(
+        new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: "333333333333", ImagePermissions: { allowFleet: true } }),
+      ),
+    );
     assert.equal(reshare.name, "ResourceNotFoundException");
     assert.equal((await rejection(() => a.send(new DeleteImageCommand({ Name: "shared-img" })))).name, "ResourceInUseException");
   });
@@ -95,7 +152,13 @@ describe("AppStream image sharing", () => {
   it("describes permissions with filters and pages", async () => {
     await sharedWithB({ allowFleet: false, allowImageBuilder: true });
     for (const acct of ["333333333333", "444444444444", "555555555555"]) {
-      await a.send(new UpdateImagePermissionsCommand({ Name: "shared-img", SharedAccountId: acct, ImagePermissions: { allowFleet: true, allowImageBuilder: true } }));
+      await a.send(
+        new UpdateImagePermissionsCommand({
+          Name: "shared-img",
+          SharedAccountId: acct,
+          ImagePermissions: { allowFleet: true, allowImageBuilder: true },
+        }),
+      );
     }
     const seen: string[] = [];
     let token: string | undefined;
@@ -108,8 +171,13 @@ describe("AppStream image sharing", () => {
     } while (token);
     assert.deepEqual(seen, [ACCOUNT_B, "333333333333", "444444444444", "555555555555"]);
     const filtered = await a.send(new DescribeImagePermissionsCommand({ Name: "shared-img", SharedAwsAccountIds: ["444444444444"] }));
-    assert.deepEqual(filtered.SharedImagePermissionsList, [{ sharedAccountId: "444444444444", imagePermissions: { allowFleet: true, allowImageBuilder: true } }]);
-    assert.equal((await rejection(() => b.send(new DescribeImagePermissionsCommand({ Name: "shared-img" })))).name, "ResourceNotFoundException");
+    assert.deepEqual(filtered.SharedImagePermissionsList, [
+      { sharedAccountId: "444444444444", imagePermissions: { allowFleet: true, allowImageBuilder: true } },
+    ]);
+    assert.equal(
+      (await rejection(() => b.send(new DescribeImagePermissionsCommand({ Name: "shared-img" })))).name,
+      "ResourceNotFoundException",
+    );
   });
 
   it("revokes with DeleteImagePermissions", async () => {
@@ -119,7 +187,16 @@ describe("AppStream image sharing", () => {
     assert.equal((await rejection(() => b.send(new DescribeImagesCommand({ Arns: [SHARED_ARN] })))).name, "ResourceNotFoundException");
     const again = await rejection(() => a.send(new DeleteImagePermissionsCommand({ Name: "shared-img", SharedAccountId: ACCOUNT_B })));
     assert.equal(again.name, "ResourceNotFoundException");
-    const fleet = await rejection(() => b.send(new CreateFleetCommand({ Name: "b-fleet-3", ImageArn: SHARED_ARN, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } })));
+    const fleet = await rejection(() =>
+      b.send(
+        new CreateFleetCommand({
+          Name: "b-fleet-3",
+          ImageArn: SHARED_ARN,
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1 },
+        }),
+      ),
+    );
     assert.equal(fleet.name, "ResourceNotFoundException");
   });
 });

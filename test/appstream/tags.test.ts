@@ -2,7 +2,11 @@
 import { beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateFleetCommand, CreateImageBuilderCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand,
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
@@ -17,8 +21,17 @@ describe("AppStream tags", () => {
   beforeEach(async () => {
     server = fx.server;
     client = fx.appstream();
-    const { Fleet } = await client.send(new CreateFleetCommand({ Name: "tf", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
-    const { ImageBuilder } = await client.send(new CreateImageBuilderCommand({ Name: "tb", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" }));
+    const { Fleet } = await client.send(
+      new CreateFleetCommand({
+        Name: "tf",
+        ImageName: "AppStream-WinServer2022-11-10-2025",
+        InstanceType: "stream.standard.small",
+        ComputeCapacity: { DesiredInstances: 1 },
+      }),
+    );
+    const { ImageBuilder } = await client.send(
+      new CreateImageBuilderCommand({ Name: "tb", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" }),
+    );
     server.clock.advance(T);
     const image = await createImageFromBuilder(server, "tb", "timg");
     arns = [Fleet!.Arn!, ImageBuilder!.Arn!, image.body.Image.Arn];
@@ -55,6 +68,9 @@ describe("AppStream tags", () => {
     other.destroy();
     const reserved = await rejection(() => client.send(new TagResourceCommand({ ResourceArn: arns[0], Tags: { "aws:owner": "x" } })));
     assert.equal(reserved.name, "ValidationException");
-    assert.match(reserved.message, /^1 validation error detected: Value 'aws:owner' at 'tags.aws:owner.key' failed to satisfy constraint: Member must satisfy regular expression pattern/);
+    assert.match(
+      reserved.message,
+      /^1 validation error detected: Value 'aws:owner' at 'tags.aws:owner.key' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+    );
   });
 });

@@ -7,7 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  AppStreamClient, CreateFleetCommand, DeleteFleetCommand, DescribeFleetsCommand, StartFleetCommand,
+  AppStreamClient,
+  CreateFleetCommand,
+  DeleteFleetCommand,
+  DescribeFleetsCommand,
+  StartFleetCommand,
 } from "@aws-sdk/client-appstream";
 import { DeregisterImageCommand, DescribeImagesCommand, EC2Client, RegisterImageCommand } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
@@ -26,13 +30,22 @@ const POLICIES: Record<string, object[]> = {
   ADMIN: [],
   READONLY: [{ Version: "2012-10-17", Statement: allow("appstream:Describe*") }],
   NODELETE: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", NotAction: ["appstream:Delete*"], Resource: "*" }] }],
-  DEVFLEETS: [{ Version: "2012-10-17", Statement: [allow("appstream:*", "arn:aws:appstream:*:*:fleet/dev-*"), allow("appstream:DescribeFleets")] }],
-  NOTPROD: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "appstream:*", NotResource: "arn:aws:appstream:*:*:fleet/prod-*" }] }],
+  DEVFLEETS: [
+    { Version: "2012-10-17", Statement: [allow("appstream:*", "arn:aws:appstream:*:*:fleet/dev-*"), allow("appstream:DescribeFleets")] },
+  ],
+  NOTPROD: [
+    { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "appstream:*", NotResource: "arn:aws:appstream:*:*:fleet/prod-*" }] },
+  ],
   EUONLY: [{ Version: "2012-10-17", Statement: allow("*", "*", { Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } } }) }],
-  TAGGED: [{ Version: "2012-10-17", Statement: [
-    allow(["appstream:StartFleet", "appstream:DeleteFleet"], "*", { Condition: { StringEquals: { "aws:ResourceTag/env": "test" } } }),
-    allow(["appstream:CreateFleet", "appstream:DescribeFleets"]),
-  ] }],
+  TAGGED: [
+    {
+      Version: "2012-10-17",
+      Statement: [
+        allow(["appstream:StartFleet", "appstream:DeleteFleet"], "*", { Condition: { StringEquals: { "aws:ResourceTag/env": "test" } } }),
+        allow(["appstream:CreateFleet", "appstream:DescribeFleets"]),
+      ],
+    },
+  ],
   EC2NODEREG: [{ Version: "2012-10-17", Statement: [allow("ec2:*"), deny("ec2:DeregisterImage")] }],
   MIXEDCASE: [{ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "AppStream:describefleets", Resource: "*" } }],
 };
@@ -42,26 +55,64 @@ describe("identity policies", () => {
   const fx = useServer(() => {
     dir = mkdtempSync(join(tmpdir(), "imagelite-policies-"));
     const file = join(dir, "credentials.json");
-    writeFileSync(file, JSON.stringify(Object.fromEntries(Object.entries(POLICIES).map(([k, p]) => [k, { secretAccessKey: "s", accountId: ACCOUNT, policies: p }]))));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        Object.fromEntries(Object.entries(POLICIES).map(([k, p]) => [k, { secretAccessKey: "s", accountId: ACCOUNT, policies: p }])),
+      ),
+    );
     return { credentialsFile: file };
   });
   let server: Imagelite;
-  before(() => { server = fx.server; });
-  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  before(() => {
+    server = fx.server;
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
   /** The fleets the cases act on, tagged or not. */
   beforeEach(async () => {
     const admin = as("ADMIN");
-    for (const [name, tags] of [["dev-1", { env: "test" }], ["test-1", { env: "test" }], ["prod-1", { env: "prod" }], ["free-1", undefined]] as const) {
-      await admin.send(new CreateFleetCommand({ Name: name, ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 }, Tags: tags }));
+    for (const [name, tags] of [
+      ["dev-1", { env: "test" }],
+      ["test-1", { env: "test" }],
+      ["prod-1", { env: "prod" }],
+      ["free-1", undefined],
+    ] as const) {
+      await admin.send(
+        new CreateFleetCommand({
+          Name: name,
+          ImageName: "AppStream-WinServer2022-11-10-2025",
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1 },
+          Tags: tags,
+        }),
+      );
     }
     admin.destroy();
   });
 
   function as(key: string, region = "us-east-1"): AppStreamClient {
-    return new AppStreamClient({ endpoint: server.endpoint, region, credentials: { accessKeyId: key, secretAccessKey: "s" }, maxAttempts: 1 });
+    return new AppStreamClient({
+      endpoint: server.endpoint,
+      region,
+      credentials: { accessKeyId: key, secretAccessKey: "s" },
+      maxAttempts: 1,
+    });
   }
-  const ec2As = (key: string) => new EC2Client({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: key, secretAccessKey: "s" }, maxAttempts: 1 });
-  const fleet = (name: string) => ({ Name: name, ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } });
+  const ec2As = (key: string) =>
+    new EC2Client({
+      endpoint: server.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: key, secretAccessKey: "s" },
+      maxAttempts: 1,
+    });
+  const fleet = (name: string) => ({
+    Name: name,
+    ImageName: "AppStream-WinServer2022-11-10-2025",
+    InstanceType: "stream.standard.small",
+    ComputeCapacity: { DesiredInstances: 1 },
+  });
 
   const cases: [string, string, () => unknown, boolean][] = [
     ["no policies allow everything", "ADMIN", () => new DescribeFleetsCommand({}), true],
@@ -101,7 +152,13 @@ describe("identity policies", () => {
 
   it("lets an explicit deny win, and makes EC2 DryRun tell the truth", async () => {
     const client = ec2As("EC2NODEREG");
-    const { ImageId } = await client.send(new RegisterImageCommand({ Name: "policy-ami", RootDeviceName: "/dev/xvda", BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }] }));
+    const { ImageId } = await client.send(
+      new RegisterImageCommand({
+        Name: "policy-ami",
+        RootDeviceName: "/dev/xvda",
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+      }),
+    );
     const denied = await rejection(() => client.send(new DeregisterImageCommand({ ImageId })));
     assert.equal(denied.name, "UnauthorizedOperation");
     assert.equal(denied.message, "You are not authorized to perform this operation.");
@@ -114,15 +171,22 @@ describe("identity policies", () => {
   });
 
   it("never refuses sts:GetCallerIdentity", async () => {
-    const c = new STSClient({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: "READONLY", secretAccessKey: "s" } });
+    const c = new STSClient({
+      endpoint: server.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "READONLY", secretAccessKey: "s" },
+    });
     assert.equal((await c.send(new GetCallerIdentityCommand({}))).Account, ACCOUNT);
     c.destroy();
   });
 
   it("refuses a credentials file with a malformed policy at start", async () => {
     const bad = join(dir, "bad.json");
-    for (const policy of [{ Statement: { Effect: "Maybe", Action: "*" } }, { Statement: { Effect: "Allow" } },
-      { Statement: { Effect: "Allow", Action: "*", Condition: { StringEquals: { "aws:SourceIp": "1.2.3.4" } } } }]) {
+    for (const policy of [
+      { Statement: { Effect: "Maybe", Action: "*" } },
+      { Statement: { Effect: "Allow" } },
+      { Statement: { Effect: "Allow", Action: "*", Condition: { StringEquals: { "aws:SourceIp": "1.2.3.4" } } } },
+    ]) {
       writeFileSync(bad, JSON.stringify({ KEYBAD: { secretAccessKey: "s", policies: [policy] } }));
       await assert.rejects(startImagelite({ credentialsFile: bad }), /policies\[0\]/);
     }

@@ -20,11 +20,16 @@ const A = { accessKeyId: "AKIAIMAGELITEA", secretAccessKey: "secret-a" };
 const B = { accessKeyId: "AKIAIMAGELITEB", secretAccessKey: "secret-b", sessionToken: "token-b" };
 
 /** Has a client sign the literal UNSIGNED-PAYLOAD instead of the body's hash, as the SDK does when the request carries it. */
-function unsignedPayload<C extends { middlewareStack: { add(m: BuildMiddleware<object, object>, o: { step: "build" }): void } }>(client: C): C {
-  client.middlewareStack.add((next) => (args) => {
-    (args.request as HttpRequest).headers["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD";
-    return next(args);
-  }, { step: "build" });
+function unsignedPayload<C extends { middlewareStack: { add(m: BuildMiddleware<object, object>, o: { step: "build" }): void } }>(
+  client: C,
+): C {
+  client.middlewareStack.add(
+    (next) => (args) => {
+      (args.request as HttpRequest).headers["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD";
+      return next(args);
+    },
+    { step: "build" },
+  );
   return client;
 }
 
@@ -33,14 +38,27 @@ describe("--auth strict", () => {
   const fx = useServer(() => {
     dir = mkdtempSync(join(tmpdir(), "imagelite-auth-"));
     const file = join(dir, "credentials.yaml");
-    writeFileSync(file, `${B.accessKeyId}:\n  secretAccessKey: ${B.secretAccessKey}\n  accountId: "222222222222"\n  sessionToken: ${B.sessionToken}\n`);
-    return { auth: "strict", credentials: `${A.accessKeyId}:${A.secretAccessKey}:111111111111`, credentialsFile: file, adminToken: "let-me-in" };
+    writeFileSync(
+      file,
+      `${B.accessKeyId}:\n  secretAccessKey: ${B.secretAccessKey}\n  accountId: "222222222222"\n  sessionToken: ${B.sessionToken}\n`,
+    );
+    return {
+      auth: "strict",
+      credentials: `${A.accessKeyId}:${A.secretAccessKey}:111111111111`,
+      credentialsFile: file,
+      adminToken: "let-me-in",
+    };
   });
   let server: Imagelite;
-  before(() => { server = fx.server; });
-  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  before(() => {
+    server = fx.server;
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-  const cfg = (credentials: object, extra: object = {}) => ({ endpoint: server.endpoint, region: "us-east-1", credentials, maxAttempts: 1, ...extra }) as never;
+  const cfg = (credentials: object, extra: object = {}) =>
+    ({ endpoint: server.endpoint, region: "us-east-1", credentials, maxAttempts: 1, ...extra }) as never;
 
   it("accepts requests signed with known credentials, as their account", async () => {
     assert.equal((await new STSClient(cfg(A)).send(new GetCallerIdentityCommand({}))).Account, "111111111111");
@@ -51,7 +69,10 @@ describe("--auth strict", () => {
 
   it("refuses a wrong secret", async () => {
     const wrong = { ...A, secretAccessKey: "nope" };
-    assert.equal((await rejection(() => new AppStreamClient(cfg(wrong)).send(new DescribeFleetsCommand({})))).name, "InvalidSignatureException");
+    assert.equal(
+      (await rejection(() => new AppStreamClient(cfg(wrong)).send(new DescribeFleetsCommand({})))).name,
+      "InvalidSignatureException",
+    );
     const ec2 = await rejection(() => new EC2Client(cfg(wrong)).send(new DescribeImagesCommand({})));
     assert.equal(ec2.name, "SignatureDoesNotMatch");
     assert.equal(ec2.$metadata?.httpStatusCode, 403);
@@ -60,7 +81,10 @@ describe("--auth strict", () => {
 
   it("refuses an unknown access key", async () => {
     const unknown = { accessKeyId: "AKIANOBODY", secretAccessKey: "x" };
-    assert.equal((await rejection(() => new AppStreamClient(cfg(unknown)).send(new DescribeFleetsCommand({})))).name, "UnrecognizedClientException");
+    assert.equal(
+      (await rejection(() => new AppStreamClient(cfg(unknown)).send(new DescribeFleetsCommand({})))).name,
+      "UnrecognizedClientException",
+    );
     const ec2 = await rejection(() => new EC2Client(cfg(unknown)).send(new DescribeImagesCommand({})));
     assert.equal(ec2.name, "AuthFailure");
     assert.equal(ec2.$metadata?.httpStatusCode, 401);
@@ -87,18 +111,34 @@ describe("--auth strict", () => {
   it("checks session tokens", async () => {
     const noToken = { accessKeyId: B.accessKeyId, secretAccessKey: B.secretAccessKey };
     assert.equal((await rejection(() => new STSClient(cfg(noToken)).send(new GetCallerIdentityCommand({})))).name, "InvalidClientTokenId");
-    assert.equal((await rejection(() => new AppStreamClient(cfg({ ...B, sessionToken: "other" })).send(new DescribeFleetsCommand({})))).name, "UnrecognizedClientException");
+    assert.equal(
+      (await rejection(() => new AppStreamClient(cfg({ ...B, sessionToken: "other" })).send(new DescribeFleetsCommand({})))).name,
+      "UnrecognizedClientException",
+    );
   });
 
   it("refuses unsigned and malformed requests in each protocol's format", async () => {
-    const unsigned = await fetch(server.endpoint, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=DescribeImages&Version=2016-11-15" });
+    const unsigned = await fetch(server.endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "Action=DescribeImages&Version=2016-11-15",
+    });
     assert.equal(unsigned.status, 403);
     assert.match(await unsigned.text(), /<Code>MissingAuthenticationToken<\/Code>/);
-    const json = await fetch(server.endpoint, { method: "POST", headers: { "x-amz-target": "PhotonAdminProxyService.DescribeFleets", "content-type": "application/x-amz-json-1.1" }, body: "{}" });
+    const json = await fetch(server.endpoint, {
+      method: "POST",
+      headers: { "x-amz-target": "PhotonAdminProxyService.DescribeFleets", "content-type": "application/x-amz-json-1.1" },
+      body: "{}",
+    });
     assert.equal(((await json.json()) as { __type: string }).__type, "MissingAuthenticationTokenException");
     const malformed = await fetch(server.endpoint, {
-      method: "POST", body: "{}",
-      headers: { "x-amz-target": "PhotonAdminProxyService.DescribeFleets", "content-type": "application/x-amz-json-1.1", authorization: "AWS4-HMAC-SHA256 Credential=AKIAIMAGELITEA/20261123/us-east-1/appstream/aws4_request" },
+      method: "POST",
+      body: "{}",
+      headers: {
+        "x-amz-target": "PhotonAdminProxyService.DescribeFleets",
+        "content-type": "application/x-amz-json-1.1",
+        authorization: "AWS4-HMAC-SHA256 Credential=AKIAIMAGELITEA/20261123/us-east-1/appstream/aws4_request",
+      },
     });
     const body = (await malformed.json()) as { __type: string; message: string };
     assert.equal(body.__type, "IncompleteSignatureException");
@@ -109,10 +149,16 @@ describe("--auth strict", () => {
     const signer = new SignatureV4({ credentials: A, region: "us-east-1", service: "ec2", sha256: Sha256 });
     const url = new URL(server.endpoint);
     const request = {
-      method: "GET", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: "/",
-      query: { Action: "DescribeImages", Version: "2016-11-15", "Owner.1": "amazon", MaxResults: "5" }, headers: { host: url.host },
+      method: "GET",
+      protocol: "http:",
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: "/",
+      query: { Action: "DescribeImages", Version: "2016-11-15", "Owner.1": "amazon", MaxResults: "5" },
+      headers: { host: url.host },
     };
-    const toUrl = (r: { query?: Record<string, unknown> }) => `${server.endpoint}/?${new URLSearchParams(r.query as Record<string, string>)}`;
+    const toUrl = (r: { query?: Record<string, unknown> }) =>
+      `${server.endpoint}/?${new URLSearchParams(r.query as Record<string, string>)}`;
     const good = await fetch(toUrl(await signer.presign(request, { expiresIn: 300 })));
     assert.equal(good.status, 200);
     assert.match(await good.text(), /<DescribeImagesResponse/);
@@ -134,19 +180,32 @@ describe("--auth strict", () => {
     // string to sign, signing key) as the IAM User Guide describes it.
     const body = "Action=GetCallerIdentity&Version=2011-06-15";
     const now = new Date();
-    const longDate = now.toISOString().replace(/[-:]/g, "").replace(/\.[0-9]{3}/, "");
+    const longDate = now
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.[0-9]{3}/, "");
     const host = new URL(server.endpoint).host;
     const hex = (d: string | Buffer) => createHash("sha256").update(d).digest("hex");
     const hmac = (k: string | Buffer, d: string) => createHmac("sha256", k).update(d).digest();
-    const canonical = ["POST", "/", "", `content-type:application/x-www-form-urlencoded`, `date:${now.toUTCString()}`, `host:${host}`, "",
-      "content-type;date;host", hex(body)].join("\n");
+    const canonical = [
+      "POST",
+      "/",
+      "",
+      `content-type:application/x-www-form-urlencoded`,
+      `date:${now.toUTCString()}`,
+      `host:${host}`,
+      "",
+      "content-type;date;host",
+      hex(body),
+    ].join("\n");
     const scope = `${longDate.slice(0, 8)}/us-east-1/sts/aws4_request`;
     const toSign = ["AWS4-HMAC-SHA256", longDate, scope, hex(canonical)].join("\n");
     let key = hmac(`AWS4${A.secretAccessKey}`, longDate.slice(0, 8));
     for (const part of ["us-east-1", "sts", "aws4_request"]) key = hmac(key, part);
     const signature = createHmac("sha256", key).update(toSign).digest("hex");
     const headers = {
-      "content-type": "application/x-www-form-urlencoded", date: now.toUTCString(),
+      "content-type": "application/x-www-form-urlencoded",
+      date: now.toUTCString(),
       authorization: `AWS4-HMAC-SHA256 Credential=${A.accessKeyId}/${scope}, SignedHeaders=content-type;date;host, Signature=${signature}`,
     };
     const ok = await fetch(server.endpoint, { method: "POST", headers, body });
@@ -157,20 +216,39 @@ describe("--auth strict", () => {
 
     const signer = new SignatureV4({ credentials: A, region: "us-east-1", service: "sts", sha256: Sha256 });
     const signed = await signer.sign({
-      method: "POST", protocol: "http:", hostname: new URL(server.endpoint).hostname, path: "/", query: {},
-      headers: { host, "content-type": "application/x-www-form-urlencoded", "x-amz-content-sha256": hex(body) }, body,
+      method: "POST",
+      protocol: "http:",
+      hostname: new URL(server.endpoint).hostname,
+      path: "/",
+      query: {},
+      headers: { host, "content-type": "application/x-www-form-urlencoded", "x-amz-content-sha256": hex(body) },
+      body,
     });
     const good = await fetch(server.endpoint, { method: "POST", headers: signed.headers as Record<string, string>, body });
     assert.equal(good.status, 200);
-    const swapped = await fetch(server.endpoint, { method: "POST", headers: signed.headers as Record<string, string>, body: body.replace("2011", "2012") });
+    const swapped = await fetch(server.endpoint, {
+      method: "POST",
+      headers: signed.headers as Record<string, string>,
+      body: body.replace("2011", "2012"),
+    });
     assert.equal(swapped.status, 403);
     assert.match(await swapped.text(), /x-amz-content-sha256/);
   });
 
   it("refuses a signature that leaves the body out (UNSIGNED-PAYLOAD), with each service's own code", async () => {
     const calls: [string, () => Promise<unknown>, string, number][] = [
-      ["ec2", () => unsignedPayload(new EC2Client(cfg(A))).send(new DescribeImagesCommand({ Owners: ["self"] })), "SignatureDoesNotMatch", 403],
-      ["appstream", () => unsignedPayload(new AppStreamClient(cfg(A))).send(new DescribeFleetsCommand({})), "InvalidSignatureException", 400],
+      [
+        "ec2",
+        () => unsignedPayload(new EC2Client(cfg(A))).send(new DescribeImagesCommand({ Owners: ["self"] })),
+        "SignatureDoesNotMatch",
+        403,
+      ],
+      [
+        "appstream",
+        () => unsignedPayload(new AppStreamClient(cfg(A))).send(new DescribeFleetsCommand({})),
+        "InvalidSignatureException",
+        400,
+      ],
       ["sts", () => unsignedPayload(new STSClient(cfg(A))).send(new GetCallerIdentityCommand({})), "SignatureDoesNotMatch", 403],
     ];
     for (const [service, call, code, status] of calls) {
@@ -183,22 +261,30 @@ describe("--auth strict", () => {
     // A signature made for a DescribeImages body must not carry a RegisterImage body (of the same length:
     // Content-Length is signed).
     const swapped = unsignedPayload(new EC2Client(cfg(A)));
-    const register = "Action=RegisterImage&Version=2016-11-15&Name=smuggled&RootDeviceName=%2Fdev%2Fxvda" +
+    const register =
+      "Action=RegisterImage&Version=2016-11-15&Name=smuggled&RootDeviceName=%2Fdev%2Fxvda" +
       "&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda&BlockDeviceMapping.1.Ebs.SnapshotId=snap-0123456789abcdef0&Description=";
-    swapped.middlewareStack.add((next) => (args) => {
-      const request = args.request as HttpRequest;
-      request.body = register.padEnd(Buffer.byteLength(request.body as string), "x");
-      return next(args);
-    }, { step: "deserialize" });
+    swapped.middlewareStack.add(
+      (next) => (args) => {
+        const request = args.request as HttpRequest;
+        request.body = register.padEnd(Buffer.byteLength(request.body as string), "x");
+        return next(args);
+      },
+      { step: "deserialize" },
+    );
     const describe = new DescribeImagesCommand({ Owners: ["self"], Filters: [{ Name: "description", Values: ["a".repeat(150)] }] });
     assert.equal((await rejection(() => swapped.send(describe))).name, "SignatureDoesNotMatch");
     const mine = await new EC2Client(cfg(A)).send(new DescribeImagesCommand({ Owners: ["self"] }));
     assert.deepEqual(mine.Images, [], "nothing was registered");
 
     // Signed as usual, the same client's calls go through.
-    await new EC2Client(cfg(A)).send(new RegisterImageCommand({
-      Name: "honest", RootDeviceName: "/dev/xvda", BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
-    }));
+    await new EC2Client(cfg(A)).send(
+      new RegisterImageCommand({
+        Name: "honest",
+        RootDeviceName: "/dev/xvda",
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+      }),
+    );
   });
 
   it("guards the admin routes with the admin token, except health", async () => {
@@ -219,7 +305,11 @@ describe("--auth off", () => {
   it("treats every caller as the default account", async () => {
     const server = await startImagelite({ auth: "off" });
     try {
-      const id = await new STSClient({ endpoint: server.endpoint, region: "eu-west-1", credentials: { accessKeyId: "111111111111", secretAccessKey: "x" } }).send(new GetCallerIdentityCommand({}));
+      const id = await new STSClient({
+        endpoint: server.endpoint,
+        region: "eu-west-1",
+        credentials: { accessKeyId: "111111111111", secretAccessKey: "x" },
+      }).send(new GetCallerIdentityCommand({}));
       assert.equal(id.Account, "000000000000");
     } finally {
       await server.stop();

@@ -15,7 +15,9 @@ it("keeps the clock's time across a restart", async () => {
     const first = await startImagelite({ inMemory: false, dataDir: dir, transitionSeconds: 600 });
     const c = appstreamClient(first);
     first.clock.advance(86_400);
-    await c.send(new CreateImageBuilderCommand({ Name: "b", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" }));
+    await c.send(
+      new CreateImageBuilderCommand({ Name: "b", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" }),
+    );
     c.destroy();
     const before = first.clock.now().getTime();
     await first.stop();

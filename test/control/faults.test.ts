@@ -4,7 +4,11 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CopyImageCommand, CreateImageBuilderCommand, DescribeFleetsCommand, DescribeImageBuildersCommand, DescribeImagesCommand,
+  CopyImageCommand,
+  CreateImageBuilderCommand,
+  DescribeFleetsCommand,
+  DescribeImageBuildersCommand,
+  DescribeImagesCommand,
   type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand as Ec2DescribeImages } from "@aws-sdk/client-ec2";
@@ -20,11 +24,17 @@ describe("fault rules", () => {
   let server: Imagelite;
   let client: AppStreamClient;
   const fx = useServer();
-  before(() => { server = fx.server; client = fx.appstream(); });
+  before(() => {
+    server = fx.server;
+    client = fx.appstream();
+  });
 
   it("throttles the first N matching calls, then lets calls through", async () => {
     const { status, body } = await admin(server, "POST", "/_imagelite/faults", {
-      service: "appstream", operation: "DescribeFleets", times: 2, error: { code: "ThrottlingException", message: "Rate exceeded" },
+      service: "appstream",
+      operation: "DescribeFleets",
+      times: 2,
+      error: { code: "ThrottlingException", message: "Rate exceeded" },
     });
     assert.equal(status, 200);
     assert.match(body.id, /^[0-9a-f-]{36}$/);
@@ -40,21 +50,32 @@ describe("fault rules", () => {
   });
 
   it("answers EC2 in its own envelope, and matches account and region", async () => {
-    server.faults.add({ service: "ec2", operation: "DescribeImages", accountId: ACCOUNT_B, error: { code: "RequestLimitExceeded", status: 503 } });
+    server.faults.add({
+      service: "ec2",
+      operation: "DescribeImages",
+      accountId: ACCOUNT_B,
+      error: { code: "RequestLimitExceeded", status: 503 },
+    });
     const a = ec2Client(server, ACCOUNT_A);
     const b = ec2Client(server, ACCOUNT_B);
     await a.send(new Ec2DescribeImages({ Owners: ["self"] }));
     const e = await rejection(() => b.send(new Ec2DescribeImages({ Owners: ["self"] })));
     assert.equal(e.name, "RequestLimitExceeded");
     assert.equal(e.$metadata?.httpStatusCode, 503);
-    a.destroy(); b.destroy();
+    a.destroy();
+    b.destroy();
   });
 
   it("matches a share of calls and a named resource only", async () => {
     server.faults.add({ service: "appstream", operation: "*", probability: 0, error: { code: "ThrottlingException" } });
     for (let i = 0; i < 5; i++) await client.send(new DescribeFleetsCommand({}));
     server.faults.clear();
-    server.faults.add({ service: "appstream", operation: "DescribeImages", resource: BASE, error: { code: "ResourceNotFoundException", message: "gone" } });
+    server.faults.add({
+      service: "appstream",
+      operation: "DescribeImages",
+      resource: BASE,
+      error: { code: "ResourceNotFoundException", message: "gone" },
+    });
     assert.equal((await client.send(new DescribeImagesCommand({ Names: ["AppStream-WinServer2019-11-10-2025"] }))).Images!.length, 1);
     assert.equal((await rejection(() => client.send(new DescribeImagesCommand({ Names: [BASE] })))).name, "ResourceNotFoundException");
   });
@@ -69,8 +90,15 @@ describe("fault rules", () => {
   });
 
   it("sends a new image builder to FAILED with the service's reason", async () => {
-    server.faults.add({ service: "appstream", operation: "CreateImageBuilder", times: 1, lifecycle: { outcome: "fail", reason: "Subnet has no free addresses" } });
-    const created = await client.send(new CreateImageBuilderCommand({ Name: "doomed", ImageName: BASE, InstanceType: "stream.standard.small" }));
+    server.faults.add({
+      service: "appstream",
+      operation: "CreateImageBuilder",
+      times: 1,
+      lifecycle: { outcome: "fail", reason: "Subnet has no free addresses" },
+    });
+    const created = await client.send(
+      new CreateImageBuilderCommand({ Name: "doomed", ImageName: BASE, InstanceType: "stream.standard.small" }),
+    );
     assert.equal(created.ImageBuilder!.State, "PENDING");
     server.clock.advance(T);
     const [b] = (await client.send(new DescribeImageBuildersCommand({ Names: ["doomed"] }))).ImageBuilders!;
@@ -80,13 +108,27 @@ describe("fault rules", () => {
     assert.ok(b.ImageBuilderErrors![0].ErrorTimestamp instanceof Date);
     const next = await client.send(new CreateImageBuilderCommand({ Name: "fine", ImageName: BASE, InstanceType: "stream.standard.small" }));
     server.clock.advance(T);
-    assert.equal((await client.send(new DescribeImageBuildersCommand({ Names: [next.ImageBuilder!.Name!] }))).ImageBuilders![0].State, "RUNNING", "the rule was spent");
+    assert.equal(
+      (await client.send(new DescribeImageBuildersCommand({ Names: [next.ImageBuilder!.Name!] }))).ImageBuilders![0].State,
+      "RUNNING",
+      "the rule was spent",
+    );
   });
 
   it("fails the Image Assistant's image and a copy", async () => {
     await client.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));
     server.clock.advance(T);
-    assert.equal((await admin(server, "POST", "/_imagelite/faults", { service: "appstream", operation: "CreateImage", times: 1, lifecycle: { outcome: "fail" } })).status, 200);
+    assert.equal(
+      (
+        await admin(server, "POST", "/_imagelite/faults", {
+          service: "appstream",
+          operation: "CreateImage",
+          times: 1,
+          lifecycle: { outcome: "fail" },
+        })
+      ).status,
+      200,
+    );
     await createImageFromBuilder(server, "ib", "broken");
     server.clock.advance(3 * T);
     const [broken] = (await client.send(new DescribeImagesCommand({ Names: ["broken"] }))).Images!;
@@ -108,7 +150,11 @@ describe("fault rules", () => {
 
   it("refuses invalid rules with a code and a message", async () => {
     const bad: unknown[] = [
-      "not json", [], {}, { service: "appstream" }, { service: "nope", operation: "X", error: { code: "A" } },
+      "not json",
+      [],
+      {},
+      { service: "appstream" },
+      { service: "nope", operation: "X", error: { code: "A" } },
       { service: "appstream", operation: "MakeCoffee", error: { code: "A" } },
       { service: "appstream", operation: "DescribeFleets" },
       { service: "appstream", operation: "DescribeFleets", error: { code: "A" }, lifecycle: { outcome: "fail" } },
@@ -136,7 +182,10 @@ describe("fault rules", () => {
     assert.equal(refused.status, 400);
     assert.equal(refused.body.code, "TooManyFaultRules");
     assert.match(refused.body.message, /1000 fault rules/);
-    assert.throws(() => server.faults.add(more), (e: unknown) => e instanceof FaultRuleError && e.code === "TooManyFaultRules");
+    assert.throws(
+      () => server.faults.add(more),
+      (e: unknown) => e instanceof FaultRuleError && e.code === "TooManyFaultRules",
+    );
     assert.deepEqual((await client.send(new DescribeFleetsCommand({}))).Fleets, [], "rules for other operations leave a call alone");
     server.faults.remove(server.faults.list()[0].id);
     assert.equal((await admin(server, "POST", "/_imagelite/faults", more)).status, 200);
@@ -154,7 +203,16 @@ describe("fault rules", () => {
       assert.match(r.body.message, /at most 1024 characters/);
     }
     const atMost = "x".repeat(FAULT_LIMITS.messageLength);
-    assert.equal((await admin(server, "POST", "/_imagelite/faults", { service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException", message: atMost } })).status, 200);
+    assert.equal(
+      (
+        await admin(server, "POST", "/_imagelite/faults", {
+          service: "appstream",
+          operation: "DescribeFleets",
+          error: { code: "ThrottlingException", message: atMost },
+        })
+      ).status,
+      200,
+    );
     assert.equal((await rejection(() => client.send(new DescribeFleetsCommand({})))).message, atMost);
   });
 
@@ -169,14 +227,25 @@ describe("fault rules", () => {
 describe("request log", () => {
   it("names the fault rules that shaped a call", async () => {
     const lines: RequestLine[] = [];
-    const app = createApp({ inMemory: true }, { request: (l) => lines.push(l), failure: () => undefined, info: () => undefined, warn: () => undefined });
+    const app = createApp(
+      { inMemory: true },
+      { request: (l) => lines.push(l), failure: () => undefined, info: () => undefined, warn: () => undefined },
+    );
     const id = app.faults.add({ service: "appstream", operation: "DescribeFleets", error: { code: "ThrottlingException" } });
     await app.gateway.handle({
-      method: "POST", path: "/", query: new URLSearchParams(), body: Buffer.from("{}"),
-      headers: { "x-amz-target": "PhotonAdminProxyService.DescribeFleets", authorization: "AWS4-HMAC-SHA256 Credential=111111111111/20261123/eu-west-1/appstream/aws4_request" },
+      method: "POST",
+      path: "/",
+      query: new URLSearchParams(),
+      body: Buffer.from("{}"),
+      headers: {
+        "x-amz-target": "PhotonAdminProxyService.DescribeFleets",
+        authorization: "AWS4-HMAC-SHA256 Credential=111111111111/20261123/eu-west-1/appstream/aws4_request",
+      },
     });
-    assert.deepEqual(lines.map((l) => [l.service, l.operation, l.account, l.region, l.status, l.error, l.faults]),
-      [["appstream", "DescribeFleets", "111111111111", "eu-west-1", 400, "ThrottlingException", [id]]]);
+    assert.deepEqual(
+      lines.map((l) => [l.service, l.operation, l.account, l.region, l.status, l.error, l.faults]),
+      [["appstream", "DescribeFleets", "111111111111", "eu-west-1", 400, "ThrottlingException", [id]]],
+    );
     app.close();
   });
 });
@@ -200,9 +269,22 @@ describe("fault rules in memory", () => {
     const named = faults.add(rule("DescribeFleets", { error: { code: "Named" }, latencyMs: 5 }));
     faults.add({ service: "ec2", operation: "*", error: { code: "OtherService" } });
     const last = faults.add(rule("*", { latencyMs: 7 }));
-    assert.deepEqual(call(faults), { ids: [first, named, last], latencyMs: 12, error: { code: "First", message: "Injected fault First", status: 400 } });
+    assert.deepEqual(call(faults), {
+      ids: [first, named, last],
+      latencyMs: 12,
+      error: { code: "First", message: "Injected fault First", status: 400 },
+    });
     assert.deepEqual(call(faults)?.ids, [named, last], "the first rule is spent");
-    assert.deepEqual(faults.list().map((f) => [f.operation, f.matched]), [["*", 1], ["CreateFleet", 0], ["DescribeFleets", 2], ["*", 0], ["*", 2]]);
+    assert.deepEqual(
+      faults.list().map((f) => [f.operation, f.matched]),
+      [
+        ["*", 1],
+        ["CreateFleet", 0],
+        ["DescribeFleets", 2],
+        ["*", 0],
+        ["*", 2],
+      ],
+    );
     assert.equal(faults.remove(named), true);
     assert.equal(faults.remove(named), false);
     assert.deepEqual(call(faults), { ids: [last], latencyMs: 7 });

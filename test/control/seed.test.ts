@@ -29,8 +29,13 @@ describe("seed files", () => {
       assert.equal(fleet.ComputeCapacityStatus!.Running, 2);
       const e = ec2Client(server, ACCOUNT_B);
       const amis = (await e.send(new Ec2DescribeImages({ ExecutableUsers: ["self"] }))).Images!;
-      assert.deepEqual(amis.map((i) => [i.Name, i.State, i.Platform]), [["golden-windows-2022", "available", "windows"]]);
-      a.destroy(); b.destroy(); e.destroy();
+      assert.deepEqual(
+        amis.map((i) => [i.Name, i.State, i.Platform]),
+        [["golden-windows-2022", "available", "windows"]],
+      );
+      a.destroy();
+      b.destroy();
+      e.destroy();
     } finally {
       await server.stop();
     }
@@ -39,9 +44,27 @@ describe("seed files", () => {
   it("loads JSON, and only into an empty store", async () => {
     const dir = mkdtempSync(join(tmpdir(), "imagelite-seed-"));
     const seed = join(dir, "seed.json");
-    writeFileSync(seed, JSON.stringify({ accounts: { [ACCOUNT_A]: { "eu-west-1": { appstream: { fleets: [
-      { Name: "f1", ImageName: "AppStream-WinServer2019-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } },
-    ] } } } } }));
+    writeFileSync(
+      seed,
+      JSON.stringify({
+        accounts: {
+          [ACCOUNT_A]: {
+            "eu-west-1": {
+              appstream: {
+                fleets: [
+                  {
+                    Name: "f1",
+                    ImageName: "AppStream-WinServer2019-11-10-2025",
+                    InstanceType: "stream.standard.small",
+                    ComputeCapacity: { DesiredInstances: 1 },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      }),
+    );
     try {
       const first = await startImagelite({ seed, inMemory: false, dataDir: join(dir, "data") });
       const c = appstreamClient(first, ACCOUNT_A, "eu-west-1");
@@ -65,9 +88,14 @@ describe("seed files", () => {
       ['accounts: {"12": {}}', /12-digit/],
       ['accounts: {"111111111111": {"us-east-1": {"s3": {}}}}', /unknown service s3/],
       ['accounts: {"111111111111": {"us-east-1": {"appstream": {"stacks": []}}}}', /unknown list stacks/],
-      ['accounts: {"111111111111": {"us-east-1": {"appstream": {"fleets": [{"Name": "-bad", "InstanceType": "x"}]}}}}',
-        /fleets\[0\] \(CreateFleet\): ValidationException: 1 validation error detected/],
-      ['accounts: {"111111111111": {"us-east-1": {"appstream": {"images": [{"ImageName": "x", "Builder": "none"}]}}}}', /ResourceNotFoundException/],
+      [
+        'accounts: {"111111111111": {"us-east-1": {"appstream": {"fleets": [{"Name": "-bad", "InstanceType": "x"}]}}}}',
+        /fleets\[0\] \(CreateFleet\): ValidationException: 1 validation error detected/,
+      ],
+      [
+        'accounts: {"111111111111": {"us-east-1": {"appstream": {"images": [{"ImageName": "x", "Builder": "none"}]}}}}',
+        /ResourceNotFoundException/,
+      ],
       ["accounts: {: bad yaml", /not valid YAML/],
     ];
     try {

@@ -3,23 +3,56 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateFleetCommand, CreateImageBuilderCommand, DescribeFleetsCommand, DescribeImageBuildersCommand, DescribeImagesCommand,
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  DescribeFleetsCommand,
+  DescribeImageBuildersCommand,
+  DescribeImagesCommand,
   UpdateImagePermissionsCommand,
 } from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand as Ec2DescribeImages, RegisterImageCommand } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { startImagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, startTestServer, T, useServer } from "../support/server";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  admin,
+  appstreamClient,
+  createImageFromBuilder,
+  ec2Client,
+  startTestServer,
+  T,
+  useServer,
+} from "../support/server";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
 async function populate(server: Imagelite): Promise<void> {
-  for (const [account, region] of [[ACCOUNT_A, "us-east-1"], [ACCOUNT_A, "eu-west-1"], [ACCOUNT_B, "us-east-1"]]) {
+  for (const [account, region] of [
+    [ACCOUNT_A, "us-east-1"],
+    [ACCOUNT_A, "eu-west-1"],
+    [ACCOUNT_B, "us-east-1"],
+  ]) {
     const c = appstreamClient(server, account, region);
-    await c.send(new CreateFleetCommand({ Name: "f", ImageName: BASE, InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
+    await c.send(
+      new CreateFleetCommand({
+        Name: "f",
+        ImageName: BASE,
+        InstanceType: "stream.standard.small",
+        ComputeCapacity: { DesiredInstances: 1 },
+      }),
+    );
     c.destroy();
     const e = ec2Client(server, account, region);
-    await e.send(new RegisterImageCommand({ Name: "ami-one", RootDeviceName: "/dev/xvda", BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }], Architecture: "x86_64", VirtualizationType: "hvm" }));
+    await e.send(
+      new RegisterImageCommand({
+        Name: "ami-one",
+        RootDeviceName: "/dev/xvda",
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+        Architecture: "x86_64",
+        VirtualizationType: "hvm",
+      }),
+    );
     e.destroy();
   }
 }
@@ -41,7 +74,9 @@ async function amiCount(server: Imagelite, account: string, region: string): Pro
 describe("reset", () => {
   const fx = useServer();
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   it("empties one account, one region or one service, and everything", async () => {
     await populate(server);
@@ -66,7 +101,10 @@ describe("reset", () => {
   });
 
   it("refuses bad scopes", async () => {
-    for (const [path, code] of [["/_imagelite/reset?accountId=abc", "InvalidAccountId"], ["/_imagelite/reset?service=s3", "UnknownService"]]) {
+    for (const [path, code] of [
+      ["/_imagelite/reset?accountId=abc", "InvalidAccountId"],
+      ["/_imagelite/reset?service=s3", "UnknownService"],
+    ]) {
       const r = await admin(server, "POST", path);
       assert.equal(r.status, 400);
       assert.equal(r.body.code, code);
@@ -85,7 +123,9 @@ describe("state export and import", () => {
       one.clock.advance(T);
       await createImageFromBuilder(one, "ib", "golden");
       one.clock.advance(3 * T);
-      await a.send(new UpdateImagePermissionsCommand({ Name: "golden", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } }));
+      await a.send(
+        new UpdateImagePermissionsCommand({ Name: "golden", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } }),
+      );
       await a.send(new CreateImageBuilderCommand({ Name: "half-way", ImageName: BASE, InstanceType: "stream.standard.small" }));
       a.destroy();
 
@@ -99,10 +139,17 @@ describe("state export and import", () => {
 
       const b2 = appstreamClient(two, ACCOUNT_B);
       const shared = (await b2.send(new DescribeImagesCommand({ Type: "SHARED" }))).Images!;
-      assert.deepEqual(shared.map((i) => [i.Name, i.Visibility, i.State]), [["golden", "SHARED", "AVAILABLE"]]);
+      assert.deepEqual(
+        shared.map((i) => [i.Name, i.Visibility, i.State]),
+        [["golden", "SHARED", "AVAILABLE"]],
+      );
       b2.destroy();
       const a2 = appstreamClient(two);
-      assert.equal((await a2.send(new DescribeImageBuildersCommand({ Names: ["half-way"] }))).ImageBuilders![0].State, "PENDING", "the clock came along");
+      assert.equal(
+        (await a2.send(new DescribeImageBuildersCommand({ Names: ["half-way"] }))).ImageBuilders![0].State,
+        "PENDING",
+        "the clock came along",
+      );
       two.clock.advance(T);
       assert.equal((await a2.send(new DescribeImageBuildersCommand({ Names: ["half-way"] }))).ImageBuilders![0].State, "RUNNING");
       a2.destroy();
@@ -124,8 +171,13 @@ describe("state export and import", () => {
     const server = await startTestServer();
     try {
       await populate(server);
-      for (const doc of [{}, { format: "imagelite-state", version: 2, records: [] }, { format: "imagelite-state", version: 1, records: {} },
-        { format: "imagelite-state", version: 1, records: [{ type: "x" }] }, { format: "imagelite-state", version: 1, records: [], clock: { now: "yesterday", mode: "real" } }]) {
+      for (const doc of [
+        {},
+        { format: "imagelite-state", version: 2, records: [] },
+        { format: "imagelite-state", version: 1, records: {} },
+        { format: "imagelite-state", version: 1, records: [{ type: "x" }] },
+        { format: "imagelite-state", version: 1, records: [], clock: { now: "yesterday", mode: "real" } },
+      ]) {
         const r = await admin(server, "POST", "/_imagelite/state", doc);
         assert.equal(r.status, 400, JSON.stringify(doc));
         assert.equal(r.body.code, "InvalidState");
@@ -140,7 +192,9 @@ describe("state export and import", () => {
 describe("clock and config routes", () => {
   const fx = useServer({ transitionSeconds: 4 });
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   it("shows, advances, freezes and releases the clock", async () => {
     const first = await admin(server, "GET", "/_imagelite/clock");
@@ -177,7 +231,12 @@ describe("--admin off", () => {
     const server = await startImagelite({ admin: "off" });
     try {
       assert.equal((await admin(server, "GET", "/_imagelite/health")).status, 200);
-      for (const [method, path] of [["GET", "/_imagelite/clock"], ["POST", "/_imagelite/reset"], ["GET", "/_imagelite/state"], ["POST", "/_imagelite/faults"]]) {
+      for (const [method, path] of [
+        ["GET", "/_imagelite/clock"],
+        ["POST", "/_imagelite/reset"],
+        ["GET", "/_imagelite/state"],
+        ["POST", "/_imagelite/faults"],
+      ]) {
         assert.equal((await admin(server, method, path)).status, 404, path);
       }
       const c = appstreamClient(server);
@@ -188,4 +247,3 @@ describe("--admin off", () => {
     }
   });
 });
-

@@ -8,7 +8,9 @@ import { ACCOUNT_A, useServer } from "../support/server";
 let server: Imagelite;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; });
+beforeEach(() => {
+  server = fx.server;
+});
 
 const SCRIPT = `
 import json, os, boto3
@@ -24,20 +26,46 @@ print(json.dumps([{"Name": i["Name"], "Platform": i.get("Platform"), "State": i[
 function python(code: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("python3", ["-c", code], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "", err = "";
-    child.stdout.on("data", (c: Buffer) => { out += c; });
-    child.stderr.on("data", (c: Buffer) => { err += c; });
+    let out = "",
+      err = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c;
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      err += c;
+    });
     const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", (e) => { clearTimeout(timer); reject(e); });
-    child.on("close", (code) => { clearTimeout(timer); resolve({ code, out, err }); });
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, err });
+    });
   });
 }
 
 test("boto3 DescribeImages with filters", { timeout: 90_000 }, async () => {
-  const r = await python(SCRIPT, { IMAGELITE_ENDPOINT: server.endpoint, PYTHONDONTWRITEBYTECODE: "1", AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" });
+  const r = await python(SCRIPT, {
+    IMAGELITE_ENDPOINT: server.endpoint,
+    PYTHONDONTWRITEBYTECODE: "1",
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  });
   assert.equal(r.code, 0, r.err);
-  const images = JSON.parse(r.out) as { Name: string; Platform: string; State: string; OwnerId: string; CreationDate: string; Root: string }[];
-  assert.deepEqual(images.map((i) => i.Name).sort(), ["Windows_Server-2022-English-Full-Base-2025.10.15", "Windows_Server-2022-English-Full-Base-2025.11.12"]);
+  const images = JSON.parse(r.out) as {
+    Name: string;
+    Platform: string;
+    State: string;
+    OwnerId: string;
+    CreationDate: string;
+    Root: string;
+  }[];
+  assert.deepEqual(images.map((i) => i.Name).sort(), [
+    "Windows_Server-2022-English-Full-Base-2025.10.15",
+    "Windows_Server-2022-English-Full-Base-2025.11.12",
+  ]);
   for (const i of images) {
     assert.equal(i.Platform, "windows");
     assert.equal(i.State, "available");

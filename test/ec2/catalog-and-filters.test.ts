@@ -11,17 +11,30 @@ let server: Imagelite;
 let a: EC2Client;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
+beforeEach(() => {
+  server = fx.server;
+  a = fx.ec2(ACCOUNT_A);
+});
 
 const images = async (input: { Filters?: Filter[]; Owners?: string[]; IncludeDeprecated?: boolean }, client = a) =>
   (await client.send(new DescribeImagesCommand(input))).Images!;
-const names = async (filters: Filter[], owners?: string[]) => (await images({ Filters: filters, Owners: owners })).map((i) => i.Name!).sort();
+const names = async (filters: Filter[], owners?: string[]) =>
+  (await images({ Filters: filters, Owners: owners })).map((i) => i.Name!).sort();
 
 test("the Amazon catalog: Windows Server 2016/2019/2022 and Amazon Linux 2/2023, owner alias amazon, in every region", async () => {
   const all = await images({ Owners: ["amazon"] });
   const n = all.map((i) => i.Name!);
-  for (const prefix of ["Windows_Server-2016-English-Full-Base-", "Windows_Server-2019-English-Full-Base-", "Windows_Server-2022-English-Full-Base-", "al2023-ami-2023.", "amzn2-ami-kernel-5.10-hvm-"]) {
-    assert.ok(n.some((x) => x.startsWith(prefix)), `missing ${prefix}`);
+  for (const prefix of [
+    "Windows_Server-2016-English-Full-Base-",
+    "Windows_Server-2019-English-Full-Base-",
+    "Windows_Server-2022-English-Full-Base-",
+    "al2023-ami-2023.",
+    "amzn2-ami-kernel-5.10-hvm-",
+  ]) {
+    assert.ok(
+      n.some((x) => x.startsWith(prefix)),
+      `missing ${prefix}`,
+    );
   }
   assert.ok(n.includes("Windows_Server-2022-English-Full-Base-2025.11.12"));
   for (const i of all) {
@@ -55,25 +68,53 @@ test("deprecated Amazon AMIs only with IncludeDeprecated, or by id", async () =>
 
 test("Owners: self, amazon, an account id; a malformed owner is InvalidUserID.Malformed", async () => {
   const mine = await registerAmi(a, "mine");
-  assert.deepEqual((await images({ Owners: ["self"] })).map((i) => i.ImageId), [mine]);
-  assert.deepEqual((await images({ Owners: [ACCOUNT_A] })).map((i) => i.ImageId), [mine]);
+  assert.deepEqual(
+    (await images({ Owners: ["self"] })).map((i) => i.ImageId),
+    [mine],
+  );
+  assert.deepEqual(
+    (await images({ Owners: [ACCOUNT_A] })).map((i) => i.ImageId),
+    [mine],
+  );
   const both = await images({ Owners: ["self", "amazon"] });
   assert.ok(both.some((i) => i.ImageId === mine) && both.some((i) => i.ImageOwnerAlias === "amazon"));
-  assert.ok((await images({})).some((i) => i.ImageId === mine), "no Owners: own and public AMIs");
+  assert.ok(
+    (await images({})).some((i) => i.ImageId === mine),
+    "no Owners: own and public AMIs",
+  );
   const e = await rejection(() => a.send(new DescribeImagesCommand({ Owners: ["nobody"] })));
   assert.equal(e.name, "InvalidUserID.Malformed");
 });
 
 test("filters: wildcards, OR between values, AND between filters", async () => {
-  assert.deepEqual(await names([{ Name: "name", Values: ["Windows_Server-2022-English-*-Base-2025.11.12"] }]),
-    ["Windows_Server-2022-English-Core-Base-2025.11.12", "Windows_Server-2022-English-Full-Base-2025.11.12"]);
-  assert.deepEqual(await names([{ Name: "name", Values: ["Windows_Server-201?-English-Full-Base-2025.11.12"] }]),
-    ["Windows_Server-2016-English-Full-Base-2025.11.12", "Windows_Server-2019-English-Full-Base-2025.11.12"]);
-  assert.deepEqual(await names([{ Name: "name", Values: ["al2023-*", "amzn2-*"] }, { Name: "architecture", Values: ["arm64"] }]),
-    ["al2023-ami-2023.9.20251027.0-kernel-6.1-arm64", "al2023-ami-2023.9.20251110.1-kernel-6.1-arm64", "amzn2-ami-kernel-5.10-hvm-2.0.20251110.0-arm64-gp2"]);
+  assert.deepEqual(await names([{ Name: "name", Values: ["Windows_Server-2022-English-*-Base-2025.11.12"] }]), [
+    "Windows_Server-2022-English-Core-Base-2025.11.12",
+    "Windows_Server-2022-English-Full-Base-2025.11.12",
+  ]);
+  assert.deepEqual(await names([{ Name: "name", Values: ["Windows_Server-201?-English-Full-Base-2025.11.12"] }]), [
+    "Windows_Server-2016-English-Full-Base-2025.11.12",
+    "Windows_Server-2019-English-Full-Base-2025.11.12",
+  ]);
+  assert.deepEqual(
+    await names([
+      { Name: "name", Values: ["al2023-*", "amzn2-*"] },
+      { Name: "architecture", Values: ["arm64"] },
+    ]),
+    [
+      "al2023-ami-2023.9.20251027.0-kernel-6.1-arm64",
+      "al2023-ami-2023.9.20251110.1-kernel-6.1-arm64",
+      "amzn2-ami-kernel-5.10-hvm-2.0.20251110.0-arm64-gp2",
+    ],
+  );
   const windows = await images({ Filters: [{ Name: "platform", Values: ["windows"] }] });
   assert.ok(windows.length >= 12 && windows.every((i) => (i.Platform as string) === "windows"));
-  const linux = await images({ Filters: [{ Name: "owner-id", Values: ["137112412989"] }, { Name: "image-type", Values: ["machine"] }, { Name: "is-public", Values: ["true"] }] });
+  const linux = await images({
+    Filters: [
+      { Name: "owner-id", Values: ["137112412989"] },
+      { Name: "image-type", Values: ["machine"] },
+      { Name: "is-public", Values: ["true"] },
+    ],
+  });
   assert.ok(linux.length > 0 && linux.every((i) => i.Name!.startsWith("al2") || i.Name!.startsWith("amzn2")));
   assert.deepEqual(await names([{ Name: "name", Values: ["windows_server-*"] }]), [], "values are case-sensitive");
   assert.deepEqual(await names([{ Name: "is-public", Values: ["false"] }]), []);
@@ -83,15 +124,35 @@ test("filters: state and owner-alias on own AMIs, tag:<key> and tag-key", async 
   const app1 = await registerAmi(a, "app-1", { TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "Team", Value: "blue" }] }] });
   settle(server);
   const app2 = await registerAmi(a, "app-2");
-  await a.send(new CreateTagsCommand({ Resources: [app2], Tags: [{ Key: "Team", Value: "green" }, { Key: "Cost Center", Value: "42" }] }));
+  await a.send(
+    new CreateTagsCommand({
+      Resources: [app2],
+      Tags: [
+        { Key: "Team", Value: "green" },
+        { Key: "Cost Center", Value: "42" },
+      ],
+    }),
+  );
   const ids = async (filters: Filter[]) => (await images({ Owners: ["self"], Filters: filters })).map((i) => i.ImageId).sort();
   assert.deepEqual(await ids([{ Name: "state", Values: ["pending"] }]), [app2]);
   assert.deepEqual(await ids([{ Name: "state", Values: ["available"] }]), [app1]);
   assert.deepEqual(await ids([{ Name: "tag:Team", Values: ["blue"] }]), [app1]);
   assert.deepEqual(await ids([{ Name: "tag:Team", Values: ["*e*"] }]), [app1, app2].sort());
   assert.deepEqual(await ids([{ Name: "tag-key", Values: ["Cost*"] }]), [app2]);
-  assert.deepEqual(await ids([{ Name: "tag:Team", Values: ["green"] }, { Name: "tag:Cost Center", Values: ["42"] }]), [app2]);
-  assert.deepEqual(await ids([{ Name: "name", Values: ["app-?"] }, { Name: "tag:Team", Values: ["blue"] }]), [app1]);
+  assert.deepEqual(
+    await ids([
+      { Name: "tag:Team", Values: ["green"] },
+      { Name: "tag:Cost Center", Values: ["42"] },
+    ]),
+    [app2],
+  );
+  assert.deepEqual(
+    await ids([
+      { Name: "name", Values: ["app-?"] },
+      { Name: "tag:Team", Values: ["blue"] },
+    ]),
+    [app1],
+  );
   assert.deepEqual(await ids([{ Name: "owner-alias", Values: ["amazon"] }]), []);
 });
 

@@ -4,8 +4,13 @@
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  DescribeFastLaunchImagesCommand, DescribeImagesCommand, DeregisterImageCommand, DisableFastLaunchCommand, EnableFastLaunchCommand,
-  ModifyImageAttributeCommand, type EC2Client,
+  DescribeFastLaunchImagesCommand,
+  DescribeImagesCommand,
+  DeregisterImageCommand,
+  DisableFastLaunchCommand,
+  EnableFastLaunchCommand,
+  ModifyImageAttributeCommand,
+  type EC2Client,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, rejection, T, useServer } from "../support/server";
@@ -16,7 +21,11 @@ let a: EC2Client;
 let b: EC2Client;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); b = fx.ec2(ACCOUNT_B); });
+beforeEach(() => {
+  server = fx.server;
+  a = fx.ec2(ACCOUNT_A);
+  b = fx.ec2(ACCOUNT_B);
+});
 
 /** An available Windows AMI of `client` (the Windows billing product makes it Windows). */
 async function windowsAmi(name: string, client = a): Promise<string> {
@@ -51,15 +60,26 @@ test("EnableFastLaunch: defaults, enabling then enabled, with the reason and tim
 
 test("EnableFastLaunch keeps the settings given, and on enabled settings changes them without a new enabling", async () => {
   const id = await windowsAmi("win-settings");
-  const r = await a.send(new EnableFastLaunchCommand({
-    ImageId: id, ResourceType: "snapshot", MaxParallelLaunches: 8, SnapshotConfiguration: { TargetResourceCount: 4 },
-    LaunchTemplate: { LaunchTemplateName: "fast-launch-lt", Version: "3" },
-  }));
+  const r = await a.send(
+    new EnableFastLaunchCommand({
+      ImageId: id,
+      ResourceType: "snapshot",
+      MaxParallelLaunches: 8,
+      SnapshotConfiguration: { TargetResourceCount: 4 },
+      LaunchTemplate: { LaunchTemplateName: "fast-launch-lt", Version: "3" },
+    }),
+  );
   assert.equal(r.MaxParallelLaunches, 8);
   assert.deepEqual(r.SnapshotConfiguration, { TargetResourceCount: 4 });
   assert.deepEqual(r.LaunchTemplate, { LaunchTemplateName: "fast-launch-lt", Version: "3" });
   server.clock.advance(3 * T + 1);
-  const changed = await a.send(new EnableFastLaunchCommand({ ImageId: id, MaxParallelLaunches: 12, LaunchTemplate: { LaunchTemplateId: "lt-0123456789abcdef0", Version: "$Latest" } }));
+  const changed = await a.send(
+    new EnableFastLaunchCommand({
+      ImageId: id,
+      MaxParallelLaunches: 12,
+      LaunchTemplate: { LaunchTemplateId: "lt-0123456789abcdef0", Version: "$Latest" },
+    }),
+  );
   assert.equal(changed.State, "enabled");
   assert.equal(changed.MaxParallelLaunches, 12);
   assert.deepEqual(changed.SnapshotConfiguration, { TargetResourceCount: 4 }, "members left out keep their value");
@@ -81,9 +101,18 @@ test("EnableFastLaunch refusals: not Windows, parallel launches below 6, bad res
   assert.match(e.message, /MaxParallelLaunches/);
   e = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: win, ResourceType: "instance" })));
   assert.equal(e.name, "InvalidParameterValue");
-  e = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: win, LaunchTemplate: { LaunchTemplateId: "lt-0123456789abcdef0", LaunchTemplateName: "x", Version: "1" } })));
+  e = await rejection(() =>
+    a.send(
+      new EnableFastLaunchCommand({
+        ImageId: win,
+        LaunchTemplate: { LaunchTemplateId: "lt-0123456789abcdef0", LaunchTemplateName: "x", Version: "1" },
+      }),
+    ),
+  );
   assert.equal(e.name, "InvalidParameterCombination");
-  e = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: win, LaunchTemplate: { LaunchTemplateId: "lt-zz", Version: "1" } })));
+  e = await rejection(() =>
+    a.send(new EnableFastLaunchCommand({ ImageId: win, LaunchTemplate: { LaunchTemplateId: "lt-zz", Version: "1" } })),
+  );
   assert.equal(e.name, "InvalidLaunchTemplateId.Malformed");
   e = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: win, LaunchTemplate: { Version: "1" } })));
   assert.equal(e.name, "MissingParameter");
@@ -93,7 +122,9 @@ test("EnableFastLaunch refusals: not Windows, parallel launches below 6, bad res
   assert.equal(e.name, "InvalidAMIID.Malformed");
   e = await rejection(() => b.send(new EnableFastLaunchCommand({ ImageId: win })));
   assert.equal(e.name, "InvalidAMIID.NotFound", "another account's private AMI is not visible");
-  const amazonWindows = (await a.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "platform", Values: ["windows"] }] }))).Images![0].ImageId!;
+  const amazonWindows = (
+    await a.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "platform", Values: ["windows"] }] }))
+  ).Images![0].ImageId!;
   e = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: amazonWindows })));
   assert.equal(e.name, "AuthFailure", "Amazon's public AMIs are neither owned nor shared with the caller");
   const pending = await registerAmi(a, "win-pending", WINDOWS);
@@ -137,7 +168,11 @@ test("DisableFastLaunch: disabling, then the settings are gone; enabling again w
 
 test("failure on demand: enabling-failed with the rule's reason or a default; disabling-failed until a forced disable", async () => {
   const id = await windowsAmi("win-fail");
-  const rule = server.faults.add({ service: "ec2", operation: "EnableFastLaunch", lifecycle: { outcome: "fail", reason: "Client.InvalidLaunchTemplate: no subnet" } });
+  const rule = server.faults.add({
+    service: "ec2",
+    operation: "EnableFastLaunch",
+    lifecycle: { outcome: "fail", reason: "Client.InvalidLaunchTemplate: no subnet" },
+  });
   assert.equal((await a.send(new EnableFastLaunchCommand({ ImageId: id }))).State, "enabling");
   server.clock.advance(3 * T + 1);
   let [img] = await describe();
@@ -181,9 +216,22 @@ test("DescribeFastLaunchImages: ImageIds, filters resource-type, owner-id and st
   for (const id of ids.slice(0, 3)) await a.send(new EnableFastLaunchCommand({ ImageId: id }));
   server.clock.advance(3 * T + 1);
   for (const id of ids.slice(3)) await a.send(new EnableFastLaunchCommand({ ImageId: id }));
-  assert.deepEqual((await describe(a, { ImageIds: [ids[0], ids[4], "ami-0123456789abcdef0"] })).map((i) => i.ImageId).sort(), [ids[0], ids[4]].sort());
+  assert.deepEqual(
+    (await describe(a, { ImageIds: [ids[0], ids[4], "ami-0123456789abcdef0"] })).map((i) => i.ImageId).sort(),
+    [ids[0], ids[4]].sort(),
+  );
   assert.equal((await describe(a, { Filters: [{ Name: "state", Values: ["enabled"] }] })).length, 3);
-  assert.equal((await describe(a, { Filters: [{ Name: "state", Values: ["enabling"] }, { Name: "resource-type", Values: ["snapshot"] }] })).length, 2);
+  assert.equal(
+    (
+      await describe(a, {
+        Filters: [
+          { Name: "state", Values: ["enabling"] },
+          { Name: "resource-type", Values: ["snapshot"] },
+        ],
+      })
+    ).length,
+    2,
+  );
   assert.equal((await describe(a, { Filters: [{ Name: "owner-id", Values: [ACCOUNT_A] }] })).length, 5);
   assert.equal((await describe(a, { Filters: [{ Name: "owner-id", Values: [ACCOUNT_B] }] })).length, 0);
   let e = await rejection(() => describe(a, { Filters: [{ Name: "platform", Values: ["windows"] }] }));

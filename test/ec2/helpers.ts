@@ -7,14 +7,16 @@ import { T } from "../support/server";
 export const WINDOWS = { BillingProducts: ["bp-6ba54002"] };
 
 export async function registerAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
-  const r = await client.send(new RegisterImageCommand({
-    Name: name,
-    Architecture: "x86_64",
-    VirtualizationType: "hvm",
-    RootDeviceName: "/dev/xvda",
-    BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 8 } }],
-    ...extra,
-  }));
+  const r = await client.send(
+    new RegisterImageCommand({
+      Name: name,
+      Architecture: "x86_64",
+      VirtualizationType: "hvm",
+      RootDeviceName: "/dev/xvda",
+      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 8 } }],
+      ...extra,
+    }),
+  );
   return r.ImageId!;
 }
 

@@ -4,8 +4,12 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  DescribeImagesCommand, DisableImageBlockPublicAccessCommand, EnableImageBlockPublicAccessCommand, GetImageBlockPublicAccessStateCommand,
-  ModifyImageAttributeCommand, type EC2Client,
+  DescribeImagesCommand,
+  DisableImageBlockPublicAccessCommand,
+  EnableImageBlockPublicAccessCommand,
+  GetImageBlockPublicAccessStateCommand,
+  ModifyImageAttributeCommand,
+  type EC2Client,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, T, useServer } from "../support/server";
@@ -17,10 +21,14 @@ describe("image block public access", () => {
   const fx = useServer();
   let server: Imagelite;
   let a: EC2Client;
-  before(() => { server = fx.server; a = fx.ec2(); });
+  before(() => {
+    server = fx.server;
+    a = fx.ec2();
+  });
 
-  const state = async (client = a) => (await client.send(new GetImageBlockPublicAccessStateCommand({})));
-  const makePublic = (id: string) => a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ Group: "all" }] } }));
+  const state = async (client = a) => await client.send(new GetImageBlockPublicAccessStateCommand({}));
+  const makePublic = (id: string) =>
+    a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ Group: "all" }] } }));
 
   it("is off by default, and on once the change has applied", async () => {
     assert.deepEqual([(await state()).ImageBlockPublicAccessState, (await state()).ManagedBy], ["unblocked", "account"]);
@@ -50,7 +58,13 @@ describe("image block public access", () => {
     assert.equal(e.name, "OperationNotPermitted");
     assert.equal(e.$metadata?.httpStatusCode, 400);
     const { Images } = await a.send(new DescribeImagesCommand({ ImageIds: [already, other] }));
-    assert.deepEqual(Images?.map((i) => [i.ImageId, i.Public]).sort(), [[already, true], [other, false]].sort());
+    assert.deepEqual(
+      Images?.map((i) => [i.ImageId, i.Public]).sort(),
+      [
+        [already, true],
+        [other, false],
+      ].sort(),
+    );
     await makePublic(already); // already public: nothing new is shared
     await a.send(new ModifyImageAttributeCommand({ ImageId: other, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
   });

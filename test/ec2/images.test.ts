@@ -3,7 +3,12 @@
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CopyImageCommand, CreateTagsCommand, DeregisterImageCommand, DescribeImagesCommand, RegisterImageCommand, type EC2Client,
+  CopyImageCommand,
+  CreateTagsCommand,
+  DeregisterImageCommand,
+  DescribeImagesCommand,
+  RegisterImageCommand,
+  type EC2Client,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ec2Client, rejection, T, useServer } from "../support/server";
@@ -13,7 +18,10 @@ let server: Imagelite;
 let a: EC2Client;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
+beforeEach(() => {
+  server = fx.server;
+  a = fx.ec2(ACCOUNT_A);
+});
 
 const describe = async (id: string, client = a) => (await client.send(new DescribeImagesCommand({ ImageIds: [id] }))).Images![0];
 
@@ -67,9 +75,13 @@ test("RegisterImage errors: missing name, malformed and duplicate names, no root
   assert.match(e.message, new RegExp(first));
   e = await rejection(() => a.send(new RegisterImageCommand({ Name: "no-root" })));
   assert.equal(e.name, "MissingParameter");
-  e = await rejection(() => registerAmi(a, "bad-snap", { BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-xyz" } }] }));
+  e = await rejection(() =>
+    registerAmi(a, "bad-snap", { BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-xyz" } }] }),
+  );
   assert.equal(e.name, "InvalidSnapshotID.Malformed");
-  e = await rejection(() => registerAmi(a, "bad-tags", { TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "k", Value: "v" }] }] }));
+  e = await rejection(() =>
+    registerAmi(a, "bad-tags", { TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "k", Value: "v" }] }] }),
+  );
   assert.equal(e.name, "InvalidParameterValue");
   e = await rejection(() => registerAmi(a, "bad-arch", { Architecture: "sparc" as never }));
   assert.equal(e.name, "InvalidParameterValue");
@@ -115,7 +127,9 @@ test("CopyImage within a region and across regions; the copy is pending, then av
   settle(server);
   const same = await a.send(new CopyImageCommand({ Name: "copy-here", SourceImageId: src, SourceRegion: "us-east-1" }));
   const west = ec2Client(server, ACCOUNT_A, "us-west-2");
-  const far = await west.send(new CopyImageCommand({ Name: "copy-west", SourceImageId: src, SourceRegion: "us-east-1", Description: "west copy" }));
+  const far = await west.send(
+    new CopyImageCommand({ Name: "copy-west", SourceImageId: src, SourceRegion: "us-east-1", Description: "west copy" }),
+  );
   const copy = await describe(far.ImageId!, west);
   assert.equal(copy.State, "pending");
   assert.equal(copy.SourceImageId, src);
@@ -130,9 +144,18 @@ test("CopyImage within a region and across regions; the copy is pending, then av
 });
 
 test("CopyImage of an Amazon Windows AMI keeps the platform; CopyImageTags copies the caller's tags", async () => {
-  const win = (await a.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "name", Values: ["Windows_Server-2022-English-Full-Base-2025.11.12"] }] }))).Images![0];
+  const win = (
+    await a.send(
+      new DescribeImagesCommand({
+        Owners: ["amazon"],
+        Filters: [{ Name: "name", Values: ["Windows_Server-2022-English-Full-Base-2025.11.12"] }],
+      }),
+    )
+  ).Images![0];
   await a.send(new CreateTagsCommand({ Resources: [win.ImageId!], Tags: [{ Key: "env", Value: "prod" }] }));
-  const r = await a.send(new CopyImageCommand({ Name: "my-windows", SourceImageId: win.ImageId!, SourceRegion: "us-east-1", CopyImageTags: true }));
+  const r = await a.send(
+    new CopyImageCommand({ Name: "my-windows", SourceImageId: win.ImageId!, SourceRegion: "us-east-1", CopyImageTags: true }),
+  );
   const copy = await describe(r.ImageId!);
   assert.equal(copy.Platform, "windows");
   assert.equal(copy.OwnerId, ACCOUNT_A);
@@ -149,12 +172,16 @@ test("CopyImage errors: bad region, unknown source, duplicate name, KmsKeyId wit
   assert.equal(e.name, "InvalidAMIID.NotFound");
   e = await rejection(() => a.send(new CopyImageCommand({ Name: "src", SourceImageId: src, SourceRegion: "us-east-1" })));
   assert.equal(e.name, "InvalidAMIName.Duplicate");
-  e = await rejection(() => a.send(new CopyImageCommand({ Name: "enc", SourceImageId: src, SourceRegion: "us-east-1", KmsKeyId: "alias/mine" })));
+  e = await rejection(() =>
+    a.send(new CopyImageCommand({ Name: "enc", SourceImageId: src, SourceRegion: "us-east-1", KmsKeyId: "alias/mine" })),
+  );
   assert.equal(e.name, "InvalidParameterDependency");
   const one = await a.send(new CopyImageCommand({ Name: "idem", SourceImageId: src, SourceRegion: "us-east-1", ClientToken: "tok-1" }));
   const two = await a.send(new CopyImageCommand({ Name: "idem", SourceImageId: src, SourceRegion: "us-east-1", ClientToken: "tok-1" }));
   assert.equal(one.ImageId, two.ImageId);
-  e = await rejection(() => a.send(new CopyImageCommand({ Name: "idem-2", SourceImageId: src, SourceRegion: "us-east-1", ClientToken: "tok-1" })));
+  e = await rejection(() =>
+    a.send(new CopyImageCommand({ Name: "idem-2", SourceImageId: src, SourceRegion: "us-east-1", ClientToken: "tok-1" })),
+  );
   assert.equal(e.name, "IdempotentParameterMismatch");
 });
 

@@ -4,8 +4,17 @@
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CancelImportTaskCommand, CreateTagsCommand, DescribeImagesCommand, DescribeImportImageTasksCommand, DescribeTagsCommand,
-  ImportImageCommand, paginateDescribeImportImageTasks, type EC2Client, type Filter, type ImportImageCommandInput, type ImportImageTask,
+  CancelImportTaskCommand,
+  CreateTagsCommand,
+  DescribeImagesCommand,
+  DescribeImportImageTasksCommand,
+  DescribeTagsCommand,
+  ImportImageCommand,
+  paginateDescribeImportImageTasks,
+  type EC2Client,
+  type Filter,
+  type ImportImageCommandInput,
+  type ImportImageTask,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, T, useServer } from "../support/server";
@@ -14,7 +23,10 @@ let server: Imagelite;
 let a: EC2Client;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
+beforeEach(() => {
+  server = fx.server;
+  a = fx.ec2(ACCOUNT_A);
+});
 
 const STEP = 3 * T; // importStep weight 3
 const DAY = 24 * 3600;
@@ -34,13 +46,24 @@ async function task(id: string, client = a): Promise<ImportImageTask> {
 const ownImages = async (client = a) => (await client.send(new DescribeImagesCommand({ Owners: ["self"] }))).Images!;
 
 test("an import goes through every active step, completes, and leaves an AMI shaped by the task", async () => {
-  const r = await a.send(new ImportImageCommand({
-    Description: "web server", Platform: "Windows", Architecture: "x86_64", BootMode: "uefi", LicenseType: "AWS",
-    Encrypted: true, KmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-    LicenseSpecifications: [{ LicenseConfigurationArn: `arn:aws:license-manager:us-east-1:${ACCOUNT_A}:license-configuration:lic-0123456789abcdef0123456789abcdef` }],
-    DiskContainers: [DISK, { Url: "s3://my-import-bucket/vms/data.vhdx" }],
-    TagSpecifications: [{ ResourceType: "import-image-task", Tags: [{ Key: "team", Value: "web" }] }],
-  }));
+  const r = await a.send(
+    new ImportImageCommand({
+      Description: "web server",
+      Platform: "Windows",
+      Architecture: "x86_64",
+      BootMode: "uefi",
+      LicenseType: "AWS",
+      Encrypted: true,
+      KmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+      LicenseSpecifications: [
+        {
+          LicenseConfigurationArn: `arn:aws:license-manager:us-east-1:${ACCOUNT_A}:license-configuration:lic-0123456789abcdef0123456789abcdef`,
+        },
+      ],
+      DiskContainers: [DISK, { Url: "s3://my-import-bucket/vms/data.vhdx" }],
+      TagSpecifications: [{ ResourceType: "import-image-task", Tags: [{ Key: "team", Value: "web" }] }],
+    }),
+  );
   assert.match(r.ImportTaskId!, /^import-ami-[0-9a-f]{17}$/);
   assert.equal(r.Status, "active");
   assert.equal(r.StatusMessage, "pending");
@@ -74,12 +97,26 @@ test("an import goes through every active step, completes, and leaves an AMI sha
   assert.equal(done.Progress, undefined);
   assert.equal(done.StatusMessage, undefined);
   assert.match(done.ImageId!, /^ami-[0-9a-f]{17}$/);
-  for (const [k, v] of Object.entries({ Description: "web server", Platform: "Windows", Architecture: "x86_64", BootMode: "uefi", LicenseType: "AWS", Encrypted: true, UsageOperation: "RunInstances:0002" })) {
+  for (const [k, v] of Object.entries({
+    Description: "web server",
+    Platform: "Windows",
+    Architecture: "x86_64",
+    BootMode: "uefi",
+    LicenseType: "AWS",
+    Encrypted: true,
+    UsageOperation: "RunInstances:0002",
+  })) {
     assert.deepEqual((done as Record<string, unknown>)[k], v, k);
   }
   assert.ok(done.KmsKeyId);
   assert.equal(done.LicenseSpecifications!.length, 1);
-  assert.deepEqual(done.SnapshotDetails!.map((d) => [d.Status, d.DeviceName]), [["completed", "/dev/sda1"], ["completed", "/dev/sdb"]]);
+  assert.deepEqual(
+    done.SnapshotDetails!.map((d) => [d.Status, d.DeviceName]),
+    [
+      ["completed", "/dev/sda1"],
+      ["completed", "/dev/sdb"],
+    ],
+  );
   assert.ok(done.SnapshotDetails!.every((d) => /^snap-/.test(d.SnapshotId!)));
 
   const [ami] = await ownImages();
@@ -91,7 +128,10 @@ test("an import goes through every active step, completes, and leaves an AMI sha
   assert.equal(ami.Architecture, "x86_64");
   assert.equal(ami.BootMode, "uefi");
   assert.equal(ami.VirtualizationType, "hvm");
-  assert.deepEqual(ami.BlockDeviceMappings!.map((m) => m.Ebs!.SnapshotId), done.SnapshotDetails!.map((d) => d.SnapshotId));
+  assert.deepEqual(
+    ami.BlockDeviceMappings!.map((m) => m.Ebs!.SnapshotId),
+    done.SnapshotDetails!.map((d) => d.SnapshotId),
+  );
   assert.ok(ami.BlockDeviceMappings!.every((m) => m.Ebs!.Encrypted === true));
 });
 
@@ -105,7 +145,10 @@ test("finished tasks stay listed for 7 days, then disappear (the AMI stays)", as
   const e = await rejection(() => a.send(new DescribeImportImageTasksCommand({ ImportTaskIds: [id] })));
   assert.equal(e.name, "InvalidConversionTaskId");
   assert.deepEqual((await a.send(new DescribeImportImageTasksCommand({}))).ImportImageTasks, []);
-  assert.deepEqual((await ownImages()).map((i) => i.ImageId), [ImageId]);
+  assert.deepEqual(
+    (await ownImages()).map((i) => i.ImageId),
+    [ImageId],
+  );
 
   const cancelled = await importImage();
   await a.send(new CancelImportTaskCommand({ ImportTaskId: cancelled }));
@@ -156,21 +199,33 @@ test("task-state and tag filters, ImportTaskIds, and pagination", async () => {
   await a.send(new CancelImportTaskCommand({ ImportTaskId: devDone })).catch(() => undefined); // already completed: refused
   const fresh = await importImage({ TagSpecifications: [{ ResourceType: "import-image-task", Tags: [{ Key: "env", Value: "dev" }] }] });
 
-  const ids = async (filters?: Filter[]) => (await a.send(new DescribeImportImageTasksCommand({ Filters: filters }))).ImportImageTasks!.map((t) => t.ImportTaskId).sort();
+  const ids = async (filters?: Filter[]) =>
+    (await a.send(new DescribeImportImageTasksCommand({ Filters: filters }))).ImportImageTasks!.map((t) => t.ImportTaskId).sort();
   assert.deepEqual(await ids([{ Name: "task-state", Values: ["completed"] }]), [devDone, done].sort());
   assert.deepEqual(await ids([{ Name: "task-state", Values: ["active"] }]), [fresh]);
   assert.deepEqual(await ids([{ Name: "task-state", Values: ["deleting"] }]), [cancelled]);
   assert.deepEqual(await ids([{ Name: "task-state", Values: ["deleting", "active"] }]), [cancelled, fresh].sort());
   assert.deepEqual(await ids([{ Name: "tag:env", Values: ["dev"] }]), [devDone, fresh].sort());
-  assert.deepEqual(await ids([{ Name: "tag:env", Values: ["dev"] }, { Name: "task-state", Values: ["completed"] }]), [devDone]);
+  assert.deepEqual(
+    await ids([
+      { Name: "tag:env", Values: ["dev"] },
+      { Name: "task-state", Values: ["completed"] },
+    ]),
+    [devDone],
+  );
   assert.deepEqual(await ids([{ Name: "tag-key", Values: ["env"] }]), [devDone, done, fresh].sort());
   server.clock.advance(T);
   assert.deepEqual(await ids([{ Name: "task-state", Values: ["deleted"] }]), [cancelled]);
   let e = await rejection(() => ids([{ Name: "state", Values: ["active"] }]));
   assert.equal(e.name, "InvalidParameterValue");
 
-  const byId = await a.send(new DescribeImportImageTasksCommand({ ImportTaskIds: [done, fresh], Filters: [{ Name: "task-state", Values: ["active"] }] }));
-  assert.deepEqual(byId.ImportImageTasks!.map((t) => t.ImportTaskId), [fresh]);
+  const byId = await a.send(
+    new DescribeImportImageTasksCommand({ ImportTaskIds: [done, fresh], Filters: [{ Name: "task-state", Values: ["active"] }] }),
+  );
+  assert.deepEqual(
+    byId.ImportImageTasks!.map((t) => t.ImportTaskId),
+    [fresh],
+  );
   e = await rejection(() => a.send(new DescribeImportImageTasksCommand({ ImportTaskIds: [done, "import-ami-00000000000000000"] })));
   assert.equal(e.name, "InvalidConversionTaskId");
   e = await rejection(() => a.send(new DescribeImportImageTasksCommand({ ImportTaskIds: ["import-1"] })));
@@ -251,14 +306,24 @@ test("CreateTags and DescribeTags work on import tasks", async () => {
   const id = await importImage();
   await a.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: "owner", Value: "ops" }] }));
   const tags = (await a.send(new DescribeTagsCommand({ Filters: [{ Name: "resource-type", Values: ["import-image-task"] }] }))).Tags!;
-  assert.deepEqual(tags.map((t) => [t.ResourceId, t.Key, t.Value]), [[id, "owner", "ops"]]);
+  assert.deepEqual(
+    tags.map((t) => [t.ResourceId, t.Key, t.Value]),
+    [[id, "owner", "ops"]],
+  );
   assert.deepEqual((await task(id)).Tags, [{ Key: "owner", Value: "ops" }]);
-  const e = await rejection(() => a.send(new CreateTagsCommand({ Resources: ["import-ami-0123456789abcdef0"], Tags: [{ Key: "k", Value: "v" }] })));
+  const e = await rejection(() =>
+    a.send(new CreateTagsCommand({ Resources: ["import-ami-0123456789abcdef0"], Tags: [{ Key: "k", Value: "v" }] })),
+  );
   assert.equal(e.name, "InvalidConversionTaskId");
 });
 
 test("a fault rule makes the import run some steps, then end deleted with the reason and no AMI", async () => {
-  server.faults.add({ service: "ec2", operation: "ImportImage", times: 1, lifecycle: { outcome: "fail", reason: "ClientError: Disk validation failed" } });
+  server.faults.add({
+    service: "ec2",
+    operation: "ImportImage",
+    times: 1,
+    lifecycle: { outcome: "fail", reason: "ClientError: Disk validation failed" },
+  });
   const id = await importImage();
   const seen: string[] = [];
   for (;;) {
@@ -267,8 +332,14 @@ test("a fault rule makes the import run some steps, then end deleted with the re
     if (t.Status === "deleted") break;
     server.clock.advance(t.Status === "deleting" ? T : STEP);
   }
-  assert.deepEqual(seen, ["active:pending", "active:validating", "active:validated", "active:converting",
-    "deleting:ClientError: Disk validation failed", "deleted:ClientError: Disk validation failed"]);
+  assert.deepEqual(seen, [
+    "active:pending",
+    "active:validating",
+    "active:validated",
+    "active:converting",
+    "deleting:ClientError: Disk validation failed",
+    "deleted:ClientError: Disk validation failed",
+  ]);
   assert.equal((await task(id)).ImageId, undefined);
   server.clock.advance(10 * STEP);
   assert.deepEqual(await ownImages(), []);

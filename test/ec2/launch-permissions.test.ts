@@ -3,7 +3,12 @@
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CopyImageCommand, DescribeImageAttributeCommand, DescribeImagesCommand, ModifyImageAttributeCommand, ResetImageAttributeCommand, type EC2Client,
+  CopyImageCommand,
+  DescribeImageAttributeCommand,
+  DescribeImagesCommand,
+  ModifyImageAttributeCommand,
+  ResetImageAttributeCommand,
+  type EC2Client,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, useServer } from "../support/server";
@@ -15,7 +20,11 @@ let a: EC2Client;
 let b: EC2Client;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); b = fx.ec2(ACCOUNT_B); });
+beforeEach(() => {
+  server = fx.server;
+  a = fx.ec2(ACCOUNT_A);
+  b = fx.ec2(ACCOUNT_B);
+});
 
 const sees = async (client: EC2Client, id: string, extra: { ExecutableUsers?: string[]; Owners?: string[] } = {}) =>
   (await client.send(new DescribeImagesCommand(extra))).Images!.some((i) => i.ImageId === id);
@@ -38,21 +47,41 @@ test("sharing with an account: the grantee sees the AMI, by id and with Executab
   assert.equal(await sees(a, id, { ExecutableUsers: [ACCOUNT_C] }), false);
   assert.equal(await sees(ec2Client(server, ACCOUNT_C), id), false);
   assert.equal(await sees(ec2Client(server, ACCOUNT_B, "us-west-2"), id), false, "a grant is regional");
-  await a.send(new ModifyImageAttributeCommand({ ImageId: id, Attribute: "launchPermission", OperationType: "remove", UserIds: [ACCOUNT_B] }));
+  await a.send(
+    new ModifyImageAttributeCommand({ ImageId: id, Attribute: "launchPermission", OperationType: "remove", UserIds: [ACCOUNT_B] }),
+  );
   assert.deepEqual(await permissions(id), []);
   assert.equal(await sees(b, id), false);
 });
 
 test("group all makes an AMI public to every account; reset makes it private again", async () => {
   const id = await registerAmi(a, "public-one");
-  await a.send(new ModifyImageAttributeCommand({ ImageId: id, Attribute: "launchPermission", OperationType: "add", UserGroups: ["all"], UserIds: [ACCOUNT_C] }));
+  await a.send(
+    new ModifyImageAttributeCommand({
+      ImageId: id,
+      Attribute: "launchPermission",
+      OperationType: "add",
+      UserGroups: ["all"],
+      UserIds: [ACCOUNT_C],
+    }),
+  );
   assert.deepEqual(await permissions(id), [{ Group: "all" }, { UserId: ACCOUNT_C }]);
   const seen = (await b.send(new DescribeImagesCommand({ ImageIds: [id] }))).Images![0];
   assert.equal(seen.Public, true);
   assert.equal(await sees(b, id, { ExecutableUsers: ["all"] }), true);
   assert.equal(await sees(b, id, { ExecutableUsers: ["self"] }), false, "public is not an explicit grant");
-  const filtered = await b.send(new DescribeImagesCommand({ Filters: [{ Name: "is-public", Values: ["true"] }, { Name: "owner-id", Values: [ACCOUNT_A] }] }));
-  assert.deepEqual(filtered.Images!.map((i) => i.ImageId), [id]);
+  const filtered = await b.send(
+    new DescribeImagesCommand({
+      Filters: [
+        { Name: "is-public", Values: ["true"] },
+        { Name: "owner-id", Values: [ACCOUNT_A] },
+      ],
+    }),
+  );
+  assert.deepEqual(
+    filtered.Images!.map((i) => i.ImageId),
+    [id],
+  );
   await a.send(new ResetImageAttributeCommand({ ImageId: id, Attribute: "launchPermission" }));
   assert.deepEqual(await permissions(id), []);
   assert.equal(await sees(b, id), false);
@@ -66,36 +95,50 @@ test("the grantee can copy a shared AMI but not modify, describe the attributes 
   const copy = await b.send(new CopyImageCommand({ Name: "b-copy", SourceImageId: id, SourceRegion: "us-east-1" }));
   const mine = (await b.send(new DescribeImagesCommand({ ImageIds: [copy.ImageId!] }))).Images![0];
   assert.equal(mine.OwnerId, ACCOUNT_B);
-  let e = await rejection(() => b.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_C }] } })));
+  let e = await rejection(() =>
+    b.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_C }] } })),
+  );
   assert.equal(e.name, "AuthFailure");
   e = await rejection(() => b.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "description" })));
   assert.equal(e.name, "AuthFailure");
-  e = await rejection(() => ec2Client(server, ACCOUNT_C).send(new CopyImageCommand({ Name: "c-copy", SourceImageId: id, SourceRegion: "us-east-1" })));
+  e = await rejection(() =>
+    ec2Client(server, ACCOUNT_C).send(new CopyImageCommand({ Name: "c-copy", SourceImageId: id, SourceRegion: "us-east-1" })),
+  );
   assert.equal(e.name, "InvalidAMIID.NotFound");
 });
 
 test("description: modify and describe; other attributes described", async () => {
   const id = await registerAmi(a, "described", { Description: "first" });
-  assert.deepEqual((await a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "description" }))).Description, { Value: "first" });
+  assert.deepEqual((await a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "description" }))).Description, {
+    Value: "first",
+  });
   await a.send(new ModifyImageAttributeCommand({ ImageId: id, Description: { Value: "second" } }));
-  assert.deepEqual((await a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "description" }))).Description, { Value: "second" });
+  assert.deepEqual((await a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "description" }))).Description, {
+    Value: "second",
+  });
   await a.send(new ModifyImageAttributeCommand({ ImageId: id, Attribute: "description", Value: "third" }));
   assert.equal((await a.send(new DescribeImagesCommand({ ImageIds: [id] }))).Images![0].Description, "third");
   const bdm = await a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "blockDeviceMapping" }));
   assert.equal(bdm.BlockDeviceMappings![0].DeviceName, "/dev/xvda");
   await a.send(new ModifyImageAttributeCommand({ ImageId: id, ImdsSupport: { Value: "v2.0" } }));
-  assert.deepEqual((await a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "imdsSupport" }))).ImdsSupport, { Value: "v2.0" });
+  assert.deepEqual((await a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "imdsSupport" }))).ImdsSupport, {
+    Value: "v2.0",
+  });
 });
 
 test("ModifyImageAttribute errors", async () => {
   const id = await registerAmi(a, "errors");
   let e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: "12345" }] } })));
   assert.equal(e.name, "InvalidAMIAttributeItemValue");
-  e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: id, Attribute: "launchPermission", OperationType: "add", UserGroups: ["everyone"] })));
+  e = await rejection(() =>
+    a.send(new ModifyImageAttributeCommand({ ImageId: id, Attribute: "launchPermission", OperationType: "add", UserGroups: ["everyone"] })),
+  );
   assert.equal(e.name, "InvalidAMIAttributeItemValue");
   e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: id })));
   assert.equal(e.name, "InvalidParameterCombination");
-  e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: id, Description: { Value: "x" }, LaunchPermission: { Add: [{ Group: "all" }] } })));
+  e = await rejection(() =>
+    a.send(new ModifyImageAttributeCommand({ ImageId: id, Description: { Value: "x" }, LaunchPermission: { Add: [{ Group: "all" }] } })),
+  );
   assert.equal(e.name, "InvalidParameterCombination");
   e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: id, Attribute: "kernel", Value: "aki-12345678" })));
   assert.equal(e.name, "InvalidParameterValue");
@@ -106,11 +149,15 @@ test("ModifyImageAttribute errors", async () => {
   e = await rejection(() => a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "colour" as never })));
   assert.equal(e.name, "InvalidParameterValue");
   // A failed item leaves the permissions as they were.
-  e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { UserId: "bad" }] } })));
+  e = await rejection(() =>
+    a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { UserId: "bad" }] } })),
+  );
   assert.equal(e.name, "InvalidAMIAttributeItemValue");
   assert.deepEqual(await permissions(id), []);
   // DryRun: a permitted change answers DryRunOperation and grants nothing.
-  e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: id, DryRun: true, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } })));
+  e = await rejection(() =>
+    a.send(new ModifyImageAttributeCommand({ ImageId: id, DryRun: true, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } })),
+  );
   assert.equal(e.name, "DryRunOperation");
   assert.deepEqual(await permissions(id), []);
 });

@@ -11,7 +11,10 @@ let server: Imagelite;
 let a: EC2Client;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
+beforeEach(() => {
+  server = fx.server;
+  a = fx.ec2(ACCOUNT_A);
+});
 
 test("DescribeImages pages cover the catalog and own AMIs exactly once, with AMIs registered between pages", async () => {
   for (let i = 0; i < 7; i++) await registerAmi(a, `paged-${i}`);
@@ -36,11 +39,16 @@ test("DescribeImages pages cover the catalog and own AMIs exactly once, with AMI
 
 test("the SDK paginator walks filtered pages", async () => {
   const names: string[] = [];
-  for await (const page of paginateDescribeImages({ client: a, pageSize: 2 }, { Owners: ["amazon"], Filters: [{ Name: "platform", Values: ["windows"] }] })) {
+  for await (const page of paginateDescribeImages(
+    { client: a, pageSize: 2 },
+    { Owners: ["amazon"], Filters: [{ Name: "platform", Values: ["windows"] }] },
+  )) {
     assert.ok(page.Images!.length <= 2);
     names.push(...page.Images!.map((i) => i.Name!));
   }
-  const all = (await a.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "platform", Values: ["windows"] }] }))).Images!.map((i) => i.Name!);
+  const all = (
+    await a.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "platform", Values: ["windows"] }] }))
+  ).Images!.map((i) => i.Name!);
   assert.deepEqual(names.sort(), all.sort());
 });
 
@@ -61,7 +69,12 @@ test("DescribeImages: invalid and foreign tokens, MaxResults out of range, MaxRe
 
 test("DescribeTags pages (MaxResults 5 to 1000)", async () => {
   const id = await registerAmi(a, "many-tags");
-  await a.send(new CreateTagsCommand({ Resources: [id], Tags: Array.from({ length: 12 }, (_, i) => ({ Key: `k${String(i).padStart(2, "0")}`, Value: `${i}` })) }));
+  await a.send(
+    new CreateTagsCommand({
+      Resources: [id],
+      Tags: Array.from({ length: 12 }, (_, i) => ({ Key: `k${String(i).padStart(2, "0")}`, Value: `${i}` })),
+    }),
+  );
   const keys: string[] = [];
   let token: string | undefined;
   do {

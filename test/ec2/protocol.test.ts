@@ -8,7 +8,9 @@ import { ACCOUNT_A, useServer } from "../support/server";
 let server: Imagelite;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; });
+beforeEach(() => {
+  server = fx.server;
+});
 
 /** POSTs an EC2 query request as ACCOUNT_A (the SigV4 credential scope names account, region and service). */
 async function call(params: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -23,7 +25,8 @@ async function call(params: Record<string, string>): Promise<{ status: number; b
   return { status: res.status, body: await res.text() };
 }
 
-const ERROR_ENVELOPE = /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Response><Errors><Error><Code>([^<]+)<\/Code><Message>([^<]*)<\/Message><\/Error><\/Errors><RequestID>[0-9a-f-]{36}<\/RequestID><\/Response>$/;
+const ERROR_ENVELOPE =
+  /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Response><Errors><Error><Code>([^<]+)<\/Code><Message>([^<]*)<\/Message><\/Error><\/Errors><RequestID>[0-9a-f-]{36}<\/RequestID><\/Response>$/;
 
 function error(r: { status: number; body: string }): { status: number; code: string; message: string } {
   const m = ERROR_ENVELOPE.exec(r.body);
@@ -33,14 +36,29 @@ function error(r: { status: number; body: string }): { status: number; code: str
 
 test("a success response: EC2 namespace, requestId, item lists and lower-camel element names", async () => {
   const reg = await call({
-    Action: "RegisterImage", Name: "wire-ami", RootDeviceName: "/dev/xvda", Architecture: "x86_64",
-    "BlockDeviceMapping.1.DeviceName": "/dev/xvda", "BlockDeviceMapping.1.Ebs.SnapshotId": "snap-0123456789abcdef0",
-    "TagSpecification.1.ResourceType": "image", "TagSpecification.1.Tag.1.Key": "k", "TagSpecification.1.Tag.1.Value": "v",
+    Action: "RegisterImage",
+    Name: "wire-ami",
+    RootDeviceName: "/dev/xvda",
+    Architecture: "x86_64",
+    "BlockDeviceMapping.1.DeviceName": "/dev/xvda",
+    "BlockDeviceMapping.1.Ebs.SnapshotId": "snap-0123456789abcdef0",
+    "TagSpecification.1.ResourceType": "image",
+    "TagSpecification.1.Tag.1.Key": "k",
+    "TagSpecification.1.Tag.1.Value": "v",
   });
   assert.equal(reg.status, 200);
   const id = /<imageId>(ami-[0-9a-f]{17})<\/imageId>/.exec(reg.body)![1];
-  assert.match(reg.body, /^<\?xml[^>]*>\n<RegisterImageResponse xmlns="http:\/\/ec2.amazonaws.com\/doc\/2016-11-15\/"><requestId>[0-9a-f-]{36}<\/requestId>/);
-  const d = await call({ Action: "DescribeImages", "ImageId.1": id, "Filter.1.Name": "name", "Filter.1.Value.1": "nope", "Filter.1.Value.2": "wire-*" });
+  assert.match(
+    reg.body,
+    /^<\?xml[^>]*>\n<RegisterImageResponse xmlns="http:\/\/ec2.amazonaws.com\/doc\/2016-11-15\/"><requestId>[0-9a-f-]{36}<\/requestId>/,
+  );
+  const d = await call({
+    Action: "DescribeImages",
+    "ImageId.1": id,
+    "Filter.1.Name": "name",
+    "Filter.1.Value.1": "nope",
+    "Filter.1.Value.2": "wire-*",
+  });
   assert.equal(d.status, 200);
   assert.match(d.body, /<DescribeImagesResponse xmlns="http:\/\/ec2.amazonaws.com\/doc\/2016-11-15\/"><requestId>/);
   assert.match(d.body, /<imagesSet><item><architecture>x86_64<\/architecture>/);

@@ -2,7 +2,13 @@
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateTagsCommand, DeleteTagsCommand, DescribeImagesCommand, DescribeTagsCommand, ModifyImageAttributeCommand, type EC2Client, type Filter,
+  CreateTagsCommand,
+  DeleteTagsCommand,
+  DescribeImagesCommand,
+  DescribeTagsCommand,
+  ModifyImageAttributeCommand,
+  type EC2Client,
+  type Filter,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, useServer } from "../support/server";
@@ -12,28 +18,64 @@ let server: Imagelite;
 let a: EC2Client;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); });
+beforeEach(() => {
+  server = fx.server;
+  a = fx.ec2(ACCOUNT_A);
+});
 
 const tags = async (filters?: Filter[], client = a) =>
-  (await client.send(new DescribeTagsCommand({ Filters: filters }))).Tags!.map((t) => `${t.ResourceId} ${t.ResourceType} ${t.Key}=${t.Value}`).sort();
+  (await client.send(new DescribeTagsCommand({ Filters: filters })))
+    .Tags!.map((t) => `${t.ResourceId} ${t.ResourceType} ${t.Key}=${t.Value}`)
+    .sort();
 
 test("CreateTags adds and overwrites; DescribeTags lists with filters", async () => {
   const one = await registerAmi(a, "one");
   const two = await registerAmi(a, "two");
-  await a.send(new CreateTagsCommand({ Resources: [one, two], Tags: [{ Key: "env", Value: "dev" }, { Key: "team", Value: "blue" }] }));
+  await a.send(
+    new CreateTagsCommand({
+      Resources: [one, two],
+      Tags: [
+        { Key: "env", Value: "dev" },
+        { Key: "team", Value: "blue" },
+      ],
+    }),
+  );
   await a.send(new CreateTagsCommand({ Resources: [two], Tags: [{ Key: "env", Value: "prod" }, { Key: "empty" }] }));
-  assert.deepEqual(await tags(), [`${one} image env=dev`, `${one} image team=blue`, `${two} image empty=`, `${two} image env=prod`, `${two} image team=blue`].sort());
-  assert.deepEqual(await tags([{ Name: "key", Values: ["env"] }, { Name: "value", Values: ["p*"] }]), [`${two} image env=prod`]);
+  assert.deepEqual(
+    await tags(),
+    [`${one} image env=dev`, `${one} image team=blue`, `${two} image empty=`, `${two} image env=prod`, `${two} image team=blue`].sort(),
+  );
+  assert.deepEqual(
+    await tags([
+      { Name: "key", Values: ["env"] },
+      { Name: "value", Values: ["p*"] },
+    ]),
+    [`${two} image env=prod`],
+  );
   assert.deepEqual(await tags([{ Name: "resource-id", Values: [one] }]), [`${one} image env=dev`, `${one} image team=blue`]);
   assert.deepEqual((await tags([{ Name: "resource-type", Values: ["image"] }])).length, 5);
-  assert.deepEqual(await tags([{ Name: "tag:env", Values: ["prod"] }]), [`${two} image empty=`, `${two} image env=prod`, `${two} image team=blue`]);
+  assert.deepEqual(await tags([{ Name: "tag:env", Values: ["prod"] }]), [
+    `${two} image empty=`,
+    `${two} image env=prod`,
+    `${two} image team=blue`,
+  ]);
   const e = await rejection(() => a.send(new DescribeTagsCommand({ Filters: [{ Name: "colour", Values: ["x"] }] })));
   assert.equal(e.name, "InvalidParameterValue");
 });
 
 test("DeleteTags: by key, by key and value, and every tag", async () => {
   const id = await registerAmi(a, "tagged");
-  await a.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }, { Key: "c", Value: "" }, { Key: "d", Value: "4" }] }));
+  await a.send(
+    new CreateTagsCommand({
+      Resources: [id],
+      Tags: [
+        { Key: "a", Value: "1" },
+        { Key: "b", Value: "2" },
+        { Key: "c", Value: "" },
+        { Key: "d", Value: "4" },
+      ],
+    }),
+  );
   await a.send(new DeleteTagsCommand({ Resources: [id], Tags: [{ Key: "a" }, { Key: "b", Value: "wrong" }, { Key: "c", Value: "" }] }));
   assert.deepEqual(await tags(), [`${id} image b=2`, `${id} image d=4`]);
   await a.send(new DeleteTagsCommand({ Resources: [id] }));
@@ -47,7 +89,9 @@ test("tags on Amazon and shared AMIs stay in the tagging account", async () => {
   const seenByB = (await b.send(new DescribeImagesCommand({ ImageIds: [amazon] }))).Images![0];
   assert.equal(seenByB.Tags, undefined);
   assert.deepEqual((await a.send(new DescribeImagesCommand({ ImageIds: [amazon] }))).Images![0].Tags, [{ Key: "use", Value: "base" }]);
-  const shared = await registerAmi(a, "shared", { TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "owner-tag", Value: "x" }] }] });
+  const shared = await registerAmi(a, "shared", {
+    TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "owner-tag", Value: "x" }] }],
+  });
   await a.send(new ModifyImageAttributeCommand({ ImageId: shared, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
   await b.send(new CreateTagsCommand({ Resources: [shared], Tags: [{ Key: "mine", Value: "b" }] }));
   assert.deepEqual((await b.send(new DescribeImagesCommand({ ImageIds: [shared] }))).Images![0].Tags, [{ Key: "mine", Value: "b" }]);

@@ -7,8 +7,14 @@
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateImageUsageReportCommand, CreateTagsCommand, DeleteImageUsageReportCommand, DescribeImageUsageReportEntriesCommand,
-  DescribeImageUsageReportsCommand, DescribeImagesCommand, ModifyImageAttributeCommand, type EC2Client,
+  CreateImageUsageReportCommand,
+  CreateTagsCommand,
+  DeleteImageUsageReportCommand,
+  DescribeImageUsageReportEntriesCommand,
+  DescribeImageUsageReportsCommand,
+  DescribeImagesCommand,
+  ModifyImageAttributeCommand,
+  type EC2Client,
 } from "@aws-sdk/client-ec2";
 import { CreateImportedImageCommand } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
@@ -20,7 +26,11 @@ let a: EC2Client;
 let b: EC2Client;
 
 const fx = useServer();
-beforeEach(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); b = fx.ec2(ACCOUNT_B); });
+beforeEach(() => {
+  server = fx.server;
+  a = fx.ec2(ACCOUNT_A);
+  b = fx.ec2(ACCOUNT_B);
+});
 
 const INSTANCES = [{ ResourceType: "ec2:Instance" }];
 const DAY = 24 * 3600;
@@ -41,7 +51,10 @@ test("CreateImageUsageReport: amiur- id, pending then available, what was asked 
   const created = server.clock.now().getTime();
   const reportId = await create({
     ImageId: id,
-    ResourceTypes: [{ ResourceType: "ec2:Instance" }, { ResourceType: "ec2:LaunchTemplate", ResourceTypeOptions: [{ OptionName: "version-depth", OptionValues: ["5"] }] }],
+    ResourceTypes: [
+      { ResourceType: "ec2:Instance" },
+      { ResourceType: "ec2:LaunchTemplate", ResourceTypeOptions: [{ OptionName: "version-depth", OptionValues: ["5"] }] },
+    ],
     AccountIds: [ACCOUNT_B, "333333333333"],
     TagSpecifications: [{ ResourceType: "image-usage-report", Tags: [{ Key: "team", Value: "blue" }] }],
   });
@@ -69,9 +82,15 @@ test("CreateImageUsageReport: amiur- id, pending then available, what was asked 
 
 test("entries: empty when nothing uses the AMI, also after an AppStream image was imported from it (not EC2 usage)", async () => {
   const id = await ami("imported-source", WINDOWS);
-  await appstreamClient(server).send(new CreateImportedImageCommand({ Name: "from-ami", SourceAmiId: id, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/import` }));
+  await appstreamClient(server).send(
+    new CreateImportedImageCommand({ Name: "from-ami", SourceAmiId: id, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/import` }),
+  );
   const uses = server.app.store.list("ec2.image-use", { account: ACCOUNT_A, region: REGION }, { prefix: `${id} ` });
-  assert.deepEqual(uses.map((u) => u.id), [`${id} appstream-image ${ACCOUNT_A} from-ami`], "the import is indexed as a use");
+  assert.deepEqual(
+    uses.map((u) => u.id),
+    [`${id} appstream-image ${ACCOUNT_A} from-ami`],
+    "the import is indexed as a use",
+  );
   const reportId = await create({ ImageId: id, ResourceTypes: [{ ResourceType: "ec2:Instance" }, { ResourceType: "ec2:LaunchTemplate" }] });
   assert.deepEqual(await entries({ ReportIds: [reportId] }), [], "no entries while pending");
   server.clock.advance(2 * T + 1);
@@ -83,7 +102,11 @@ test("entries count indexed uses of the requested types per account (an `instanc
   // No imagelite service creates instances; this stands in for one to exercise the counting path.
   const id = await ami("counted");
   const p = { account: ACCOUNT_A, region: REGION };
-  for (const [acct, res] of [[ACCOUNT_B, "i-1"], [ACCOUNT_B, "i-2"], ["333333333333", "i-3"]]) {
+  for (const [acct, res] of [
+    [ACCOUNT_B, "i-1"],
+    [ACCOUNT_B, "i-2"],
+    ["333333333333", "i-3"],
+  ]) {
     server.app.store.put("ec2.image-use", p, `${id} instance ${acct} ${res}`, {});
   }
   server.app.store.put("ec2.image-use", p, `${id} appstream-image ${ACCOUNT_B} img`, {});
@@ -92,11 +115,20 @@ test("entries count indexed uses of the requested types per account (an `instanc
   const templates = await create({ ImageId: id, ResourceTypes: [{ ResourceType: "ec2:LaunchTemplate" }] });
   server.clock.advance(2 * T + 1);
   const got = await entries({ ReportIds: [all] });
-  assert.deepEqual(got.map((e) => [e.ResourceType, e.AccountId, e.UsageCount]), [["ec2:Instance", ACCOUNT_B, 2], ["ec2:Instance", "333333333333", 1]]);
+  assert.deepEqual(
+    got.map((e) => [e.ResourceType, e.AccountId, e.UsageCount]),
+    [
+      ["ec2:Instance", ACCOUNT_B, 2],
+      ["ec2:Instance", "333333333333", 1],
+    ],
+  );
   assert.equal(got[0].ReportId, all);
   assert.equal(got[0].ImageId, id);
   assert.ok(got[0].ReportCreationTime instanceof Date);
-  assert.deepEqual((await entries({ ReportIds: [onlyB] })).map((e) => e.AccountId), [ACCOUNT_B]);
+  assert.deepEqual(
+    (await entries({ ReportIds: [onlyB] })).map((e) => e.AccountId),
+    [ACCOUNT_B],
+  );
   assert.deepEqual(await entries({ ReportIds: [templates] }), []);
   assert.equal((await entries({ Filters: [{ Name: "account-id", Values: ["333333333333"] }] })).length, 1);
   assert.equal((await entries({ Filters: [{ Name: "resource-type", Values: ["ec2:LaunchTemplate"] }] })).length, 0);
@@ -129,13 +161,28 @@ test("refusals: not the owner, unknown and malformed AMI, bad resource types, op
   assert.equal(e.name, "InvalidParameterValue");
   e = await rejection(() => create({ ImageId: id, ResourceTypes: [] }));
   assert.equal(e.name, "MissingParameter");
-  e = await rejection(() => create({ ImageId: id, ResourceTypes: [{ ResourceType: "ec2:Instance", ResourceTypeOptions: [{ OptionName: "version-depth", OptionValues: ["3"] }] }] }));
+  e = await rejection(() =>
+    create({
+      ImageId: id,
+      ResourceTypes: [{ ResourceType: "ec2:Instance", ResourceTypeOptions: [{ OptionName: "version-depth", OptionValues: ["3"] }] }],
+    }),
+  );
   assert.equal(e.name, "InvalidParameterCombination");
   for (const OptionValues of [["0"], ["10001"], ["two"], ["1", "2"]]) {
-    e = await rejection(() => create({ ImageId: id, ResourceTypes: [{ ResourceType: "ec2:LaunchTemplate", ResourceTypeOptions: [{ OptionName: "version-depth", OptionValues }] }] }));
+    e = await rejection(() =>
+      create({
+        ImageId: id,
+        ResourceTypes: [{ ResourceType: "ec2:LaunchTemplate", ResourceTypeOptions: [{ OptionName: "version-depth", OptionValues }] }],
+      }),
+    );
     assert.equal(e.name, "InvalidParameterValue", String(OptionValues));
   }
-  e = await rejection(() => create({ ImageId: id, ResourceTypes: [{ ResourceType: "ec2:LaunchTemplate", ResourceTypeOptions: [{ OptionName: "depth", OptionValues: ["3"] }] }] }));
+  e = await rejection(() =>
+    create({
+      ImageId: id,
+      ResourceTypes: [{ ResourceType: "ec2:LaunchTemplate", ResourceTypeOptions: [{ OptionName: "depth", OptionValues: ["3"] }] }],
+    }),
+  );
   assert.equal(e.name, "InvalidParameterValue");
   e = await rejection(() => create({ ImageId: id, AccountIds: ["12345"] }));
   assert.equal(e.name, "InvalidUserID.Malformed");
@@ -155,7 +202,12 @@ test("ClientToken: the same request answers the same report; other parameters ar
 
 test("failure on demand: pending, then error with the rule's reason (or a default), and no entries", async () => {
   const id = await ami("failing");
-  server.faults.add({ service: "ec2", operation: "CreateImageUsageReport", times: 1, lifecycle: { outcome: "fail", reason: "Report generation timed out." } });
+  server.faults.add({
+    service: "ec2",
+    operation: "CreateImageUsageReport",
+    times: 1,
+    lifecycle: { outcome: "fail", reason: "Report generation timed out." },
+  });
   const failed = await create({ ImageId: id });
   server.faults.add({ service: "ec2", operation: "CreateImageUsageReport", times: 1, lifecycle: { outcome: "fail" } });
   const failedDefault = await create({ ImageId: id });
@@ -165,14 +217,20 @@ test("failure on demand: pending, then error with the rule's reason (or a defaul
   assert.equal(r.State, "error");
   assert.equal(r.StateReason, "Report generation timed out.");
   assert.match((await reports({ ReportIds: [failedDefault] }))[0].StateReason!, /could not be created/);
-  assert.deepEqual((await reports({ Filters: [{ Name: "state", Values: ["error"] }] })).map((x) => x.ReportId).sort(), [failed, failedDefault].sort());
+  assert.deepEqual(
+    (await reports({ Filters: [{ Name: "state", Values: ["error"] }] })).map((x) => x.ReportId).sort(),
+    [failed, failedDefault].sort(),
+  );
   assert.deepEqual(await entries({ ReportIds: [failed] }), []);
 });
 
 test("DescribeImageUsageReports: ImageIds, ReportIds, filters state, creation-time wildcard, tag:<key>, tag-key, paging", async () => {
   const one = await ami("one");
   const two = await ami("two");
-  const r1 = await create({ ImageId: one, TagSpecifications: [{ ResourceType: "image-usage-report", Tags: [{ Key: "env", Value: "prod" }] }] });
+  const r1 = await create({
+    ImageId: one,
+    TagSpecifications: [{ ResourceType: "image-usage-report", Tags: [{ Key: "env", Value: "prod" }] }],
+  });
   const r2 = await create({ ImageId: two });
   server.clock.advance(2 * T + 1);
   const r3 = await create({ ImageId: one });
@@ -199,7 +257,7 @@ test("DescribeImageUsageReports: ImageIds, ReportIds, filters state, creation-ti
   do {
     const r = await a.send(new DescribeImageUsageReportsCommand({ MaxResults: 2, NextToken: token }));
     assert.ok(r.ImageUsageReports!.length <= 2);
-    seen.push(...ids(r.ImageUsageReports!) as string[]);
+    seen.push(...(ids(r.ImageUsageReports!) as string[]));
     token = r.NextToken;
   } while (token);
   assert.deepEqual(seen.sort(), [r1, r2, r3].sort());
@@ -207,7 +265,10 @@ test("DescribeImageUsageReports: ImageIds, ReportIds, filters state, creation-ti
 
 test("DeleteImageUsageReport: gone with its tags; unknown and malformed ids refused", async () => {
   const id = await ami("deleted");
-  const reportId = await create({ ImageId: id, TagSpecifications: [{ ResourceType: "image-usage-report", Tags: [{ Key: "k", Value: "v" }] }] });
+  const reportId = await create({
+    ImageId: id,
+    TagSpecifications: [{ ResourceType: "image-usage-report", Tags: [{ Key: "k", Value: "v" }] }],
+  });
   assert.deepEqual((await a.send(new DeleteImageUsageReportCommand({ ReportId: reportId }))).Return, true);
   assert.deepEqual(await reports(), []);
   let e = await rejection(() => a.send(new DeleteImageUsageReportCommand({ ReportId: reportId })));

@@ -3,8 +3,13 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CancelImportTaskCommand, DescribeFastLaunchImagesCommand, DescribeImportImageTasksCommand, DisableFastLaunchCommand,
-  EnableFastLaunchCommand, ImportImageCommand, type EC2Client,
+  CancelImportTaskCommand,
+  DescribeFastLaunchImagesCommand,
+  DescribeImportImageTasksCommand,
+  DisableFastLaunchCommand,
+  EnableFastLaunchCommand,
+  ImportImageCommand,
+  type EC2Client,
 } from "@aws-sdk/client-ec2";
 import { useServer } from "../support/server";
 import { registerAmi, WINDOWS } from "./helpers";
@@ -12,7 +17,9 @@ import { registerAmi, WINDOWS } from "./helpers";
 describe("EC2 with zero-second transitions", () => {
   let client: EC2Client;
   const fx = useServer({ transitionSeconds: 0 });
-  before(() => { client = fx.ec2(); });
+  before(() => {
+    client = fx.ec2();
+  });
 
   it("answers fast launch calls with the state they start", async () => {
     const ImageId = await registerAmi(client, "zero-win", WINDOWS);
@@ -23,7 +30,9 @@ describe("EC2 with zero-second transitions", () => {
   });
 
   it("answers ImportImage with an active task that is complete by the next read", async () => {
-    const task = await client.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "disk.vmdk" } }] }));
+    const task = await client.send(
+      new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "disk.vmdk" } }] }),
+    );
     assert.equal(task.Status, "active");
     const [described] = (await client.send(new DescribeImportImageTasksCommand({ ImportTaskIds: [task.ImportTaskId!] }))).ImportImageTasks!;
     assert.equal(described.Status, "completed");

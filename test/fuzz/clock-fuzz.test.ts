@@ -34,17 +34,23 @@ const bodyArb = fc.oneof(
 describe(`clock fuzz (seed ${SEED}, ${RUNS} requests)`, () => {
   const fx = useServer();
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   it("keeps the clock in range and every route answering, whatever it is sent", async () => {
     const c = appstreamClient(server);
     const doc = server.exportState();
     try {
       for (const body of fc.sample(bodyArb, { seed: SEED, numRuns: RUNS })) {
-        const r = "state" in body
-          ? await admin(server, "POST", "/_imagelite/state", { ...doc, clock: body.state })
-          : await admin(server, "POST", "/_imagelite/clock", body);
-        assert.ok(r.status === 200 || (r.status === 400 && typeof r.body.code === "string"), `${JSON.stringify(body)} → ${r.status} ${JSON.stringify(r.body)}`);
+        const r =
+          "state" in body
+            ? await admin(server, "POST", "/_imagelite/state", { ...doc, clock: body.state })
+            : await admin(server, "POST", "/_imagelite/clock", body);
+        assert.ok(
+          r.status === 200 || (r.status === 400 && typeof r.body.code === "string"),
+          `${JSON.stringify(body)} → ${r.status} ${JSON.stringify(r.body)}`,
+        );
         const clock = await admin(server, "GET", "/_imagelite/clock");
         assert.equal(clock.status, 200);
         const now = Date.parse(clock.body.now);

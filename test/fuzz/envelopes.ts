@@ -2,12 +2,20 @@
 // envelope. Returns a description of the first problem, or undefined when the response is acceptable.
 export type Proto = "json" | "ec2" | "query";
 
-export interface Answer { status: number; headers: Record<string, string>; body: string }
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 const REQUEST_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\n';
-const EC2_ERROR = new RegExp(`^<Response><Errors><Error><Code>([^<]+)</Code><Message>([^<]*)</Message></Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>$`);
-const STS_ERROR = new RegExp(`^<ErrorResponse xmlns="https://sts\\.amazonaws\\.com/doc/2011-06-15/"><Error><Type>(Sender|Receiver)</Type><Code>([^<]+)</Code><Message>([^<]*)</Message></Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>$`);
+const EC2_ERROR = new RegExp(
+  `^<Response><Errors><Error><Code>([^<]+)</Code><Message>([^<]*)</Message></Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>$`,
+);
+const STS_ERROR = new RegExp(
+  `^<ErrorResponse xmlns="https://sts\\.amazonaws\\.com/doc/2011-06-15/"><Error><Type>(Sender|Receiver)</Type><Code>([^<]+)</Code><Message>([^<]*)</Message></Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>$`,
+);
 
 /** Characters XML 1.0 allows (an SDK's XML parser rejects any other, even as a character reference). */
 const XML_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
@@ -47,7 +55,11 @@ export function envelopeProblem(proto: Proto, r: Answer): string | undefined {
   if (r.status !== 200 && (r.status < 400 || r.status > 499)) return `unexpected status ${r.status}`;
   if (proto === "json") {
     let doc: unknown;
-    try { doc = JSON.parse(r.body); } catch { return "body is not JSON"; }
+    try {
+      doc = JSON.parse(r.body);
+    } catch {
+      return "body is not JSON";
+    }
     if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return "JSON body is not an object";
     if (r.status === 200) return undefined;
     const { __type, message } = doc as { __type?: unknown; message?: unknown };
@@ -61,16 +73,26 @@ export function envelopeProblem(proto: Proto, r: Answer): string | undefined {
   if (proto === "ec2") {
     if (!r.body.startsWith(XML_DECL)) return "EC2 answer without the XML declaration";
     const rest = r.body.slice(XML_DECL.length);
-    if (r.status === 200) return /^<\w+Response xmlns="http:\/\/ec2\.amazonaws\.com\/doc\/[0-9-]+\/?"><requestId>/.test(rest) ? undefined : "EC2 result envelope";
+    if (r.status === 200)
+      return /^<\w+Response xmlns="http:\/\/ec2\.amazonaws\.com\/doc\/[0-9-]+\/?"><requestId>/.test(rest)
+        ? undefined
+        : "EC2 result envelope";
     return EC2_ERROR.test(rest) ? undefined : "EC2 error envelope";
   }
-  if (r.status === 200) return /^<\w+Response xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><\w+Result>/.test(r.body) ? undefined : "STS result envelope";
+  if (r.status === 200)
+    return /^<\w+Response xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><\w+Result>/.test(r.body)
+      ? undefined
+      : "STS result envelope";
   return STS_ERROR.test(r.body) ? undefined : "STS error envelope";
 }
 
 /** The error code of an answer (JSON __type or XML Code), for tallies and assertions. */
 export function errorCode(r: Answer): string | undefined {
   if (r.status === 200) return undefined;
-  try { return (JSON.parse(r.body) as { __type?: string }).__type; } catch { /* XML */ }
+  try {
+    return (JSON.parse(r.body) as { __type?: string }).__type;
+  } catch {
+    /* XML */
+  }
   return /<Code>([^<]*)<\/Code>/.exec(r.body)?.[1];
 }

@@ -25,25 +25,41 @@ const APP = { inMemory: true, clock: "manual" as const, transitionSeconds: 5, lo
 const MODEL: Record<Proto, string> = { json: "appstream", ec2: "ec2", query: "sts" };
 const ID_OR_ARN = /(?:import-ami|amiur|ami|snap)-[0-9a-f]{17}|arn:aws:appstream:[a-z0-9-]+:[0-9]{12}:[a-z-]+\/[A-Za-z0-9_.() -]+/g;
 
-interface Case { op: Operation; input: Record<string, unknown>; mutation: Mutation; wire: WireMutation; account: string; region: string }
+interface Case {
+  op: Operation;
+  input: Record<string, unknown>;
+  mutation: Mutation;
+  wire: WireMutation;
+  account: string;
+  region: string;
+}
 
 /** Half model-driven inputs (own operations, a few of another service's), half plausible templates; then mutated. */
 function caseArb(proto: Proto): fc.Arbitrary<Case> {
   const own = [...loadModel(MODEL[proto]).operations.values()];
   const foreign = [...loadModel(proto === "json" ? "ec2" : "appstream").operations.values()].slice(0, 5);
   const ops = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...foreign) });
-  const fromModel = ops.chain((op) => fc.tuple(fc.constant(op), (op.input ? valueArb(op.input) : fc.constant({})) as fc.Arbitrary<Record<string, unknown>>));
+  const fromModel = ops.chain((op) =>
+    fc.tuple(fc.constant(op), (op.input ? valueArb(op.input) : fc.constant({})) as fc.Arbitrary<Record<string, unknown>>),
+  );
   const model = loadModel(MODEL[proto]);
-  const templates = proto === "query" ? [] : TEMPLATES[proto].map((t) => t.map(({ op, input }) => [model.operations.get(op)!, input] as [Operation, Record<string, unknown>]));
-  const inputs = templates.length ? fc.oneof({ weight: 1, arbitrary: fromModel }, { weight: 1, arbitrary: fc.oneof(...templates) }) : fromModel;
-  return inputs.chain(([op, input]) => fc.record({
-    op: fc.constant(op),
-    input: fc.constant(input),
-    mutation: mutationArb,
-    wire: wireMutationArb,
-    account: fc.constantFrom("111111111111", "222222222222"),
-    region: fc.constantFrom("us-east-1", "eu-west-1"),
-  }));
+  const templates =
+    proto === "query"
+      ? []
+      : TEMPLATES[proto].map((t) => t.map(({ op, input }) => [model.operations.get(op)!, input] as [Operation, Record<string, unknown>]));
+  const inputs = templates.length
+    ? fc.oneof({ weight: 1, arbitrary: fromModel }, { weight: 1, arbitrary: fc.oneof(...templates) })
+    : fromModel;
+  return inputs.chain(([op, input]) =>
+    fc.record({
+      op: fc.constant(op),
+      input: fc.constant(input),
+      mutation: mutationArb,
+      wire: wireMutationArb,
+      account: fc.constantFrom("111111111111", "222222222222"),
+      region: fc.constantFrom("us-east-1", "eu-west-1"),
+    }),
+  );
 }
 
 describe(`fuzz (seed ${SEED}, ${RUNS} in-process + ${RUNS / HTTP_SHARE} HTTP requests per protocol)`, () => {
@@ -60,18 +76,30 @@ describe(`fuzz (seed ${SEED}, ${RUNS} in-process + ${RUNS / HTTP_SHARE} HTTP req
     console.log(`fuzz seed ${SEED} (FUZZ_SEED to change), ${RUNS} runs per protocol`);
     app = createApp(APP);
     app.clock.restore("manual", START);
-    server = createHttpServer(app.gateway, (e) => { crashes.push(String(e)); });
+    server = createHttpServer(app.gateway, (e) => {
+      crashes.push(String(e));
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); app.close(); });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    app.close();
+  });
 
   async function send(req: WireRequest, overHttp: boolean): Promise<Answer> {
     if (!overHttp) return handleAs(app, seq, toRaw(req));
     numberNext(seq);
-    const res = await fetch(endpoint + req.path + (req.query ? `?${req.query}` : ""), { method: req.method, headers: req.headers, body: req.body });
+    const res = await fetch(endpoint + req.path + (req.query ? `?${req.query}` : ""), {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+    });
     const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => { headers[k] = v; });
+    res.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
     return { status: res.status, headers, body: await res.text() };
   }
 
@@ -85,14 +113,21 @@ describe(`fuzz (seed ${SEED}, ${RUNS} in-process + ${RUNS / HTTP_SHARE} HTTP req
       let ok = 0;
       for (let i = 0; i < cases.length; i++) {
         const c = cases[i];
-        if (i % 500 === 499) { const seconds = (i / 500) % 4 * 3; app.clock.advance(seconds); events.push({ kind: "advance", seconds }); }
+        if (i % 500 === 499) {
+          const seconds = ((i / 500) % 4) * 3;
+          app.clock.advance(seconds);
+          events.push({ kind: "advance", seconds });
+        }
         const input = mutate(c.input, c.mutation, c.op);
         const req = mutateWire(encode(proto, c.op.name, input, c.op.input, c.account, c.region, pool), c.wire);
         seq++;
         const answer = await send(req, i % (HTTP_SHARE + 1) === 0);
         // Over HTTP a query string beyond Node's header limit gets the bare 431 of the HTTP layer.
         const problem = answer.status === 431 && req.query.length > 16_000 ? undefined : envelopeProblem(proto, answer);
-        if (problem && problems.length < 20) problems.push(`${proto} ${c.op.name} → ${problem}: ${answer.status} ${answer.body.slice(0, 300)}\n  request: ${req.body.toString().slice(0, 300)}`);
+        if (problem && problems.length < 20)
+          problems.push(
+            `${proto} ${c.op.name} → ${problem}: ${answer.status} ${answer.body.slice(0, 300)}\n  request: ${req.body.toString().slice(0, 300)}`,
+          );
         const code = errorCode(answer) ?? String(answer.status);
         codes.set(code, (codes.get(code) ?? 0) + 1);
         if (answer.status === 200) {
@@ -101,7 +136,11 @@ describe(`fuzz (seed ${SEED}, ${RUNS} in-process + ${RUNS / HTTP_SHARE} HTTP req
           for (const token of answer.body.match(ID_OR_ARN) ?? []) if (!pool.includes(token) && pool.length < 500) pool.push(token);
         }
       }
-      const top = [...codes].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => `${k}:${n}`).join(" ");
+      const top = [...codes]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, n]) => `${k}:${n}`)
+        .join(" ");
       console.log(`${proto}: ${cases.length} requests, ${ok} succeeded, ${Date.now() - started} ms; ${top}`);
       assert.deepEqual(problems, []);
     });

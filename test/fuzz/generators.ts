@@ -5,13 +5,35 @@ import fc from "fast-check";
 import type { Operation, Shape } from "../../src/model/model";
 
 /** A reference to a value seen in an earlier answer (an AMI id, an ARN), resolved when the request is sent. */
-export class Ref { constructor(readonly n: number, readonly prefix = "") {} }
+export class Ref {
+  constructor(
+    readonly n: number,
+    readonly prefix = "",
+  ) {}
+}
 
 /** Names shared by all requests so that creates collide and later calls find what earlier ones made. */
 export const NAMES = ["fz-a", "fz-b", "fz-c"];
 /** Values the catalogs know, so that creates can succeed (public images, instance types). */
-const KNOWN = ["AppStream-WinServer2019-11-10-2025", "stream.standard.small", "stream.standard.medium", "ALWAYS_ON", "ON_DEMAND",
-  "x86_64", "hvm", "/dev/xvda", "snap-0123456789abcdef0", "self", "amazon", "all", "image", "111111111111", "222222222222", "us-east-1", "eu-west-1"];
+const KNOWN = [
+  "AppStream-WinServer2019-11-10-2025",
+  "stream.standard.small",
+  "stream.standard.medium",
+  "ALWAYS_ON",
+  "ON_DEMAND",
+  "x86_64",
+  "hvm",
+  "/dev/xvda",
+  "snap-0123456789abcdef0",
+  "self",
+  "amazon",
+  "all",
+  "image",
+  "111111111111",
+  "222222222222",
+  "us-east-1",
+  "eu-west-1",
+];
 
 const MAX_DEPTH = 4;
 const strings = new WeakMap<Shape, fc.Arbitrary<unknown>>();
@@ -22,12 +44,15 @@ function patternArb(shape: Shape): fc.Arbitrary<string> | undefined {
     const arb = fc.stringMatching(shape.patternRegex);
     fc.sample(arb, { numRuns: 1, seed: 1 }); // some Java patterns are beyond stringMatching
     return arb;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 function lengthBoundaries(shape: Shape): string[] {
   const out: string[] = [];
-  for (const n of [shape.min, shape.max]) if (n !== undefined) for (const d of [-1, 0, 1]) if (n + d >= 0 && n + d <= 70_000) out.push("a".repeat(n + d));
+  for (const n of [shape.min, shape.max])
+    if (n !== undefined) for (const d of [-1, 0, 1]) if (n + d >= 0 && n + d <= 70_000) out.push("a".repeat(n + d));
   return out;
 }
 
@@ -77,24 +102,41 @@ export function valueArb(shape: Shape, depth = 0): fc.Arbitrary<unknown> {
       if (depth >= MAX_DEPTH) return fc.constant([]);
       const max = Math.min(shape.max ?? 3, 3);
       const item = valueArb(shape.member!.shape, depth + 1);
-      const over = shape.max !== undefined && shape.max < 300 ? [fc.array(item, { minLength: shape.max + 1, maxLength: shape.max + 1 })] : [];
+      const over =
+        shape.max !== undefined && shape.max < 300 ? [fc.array(item, { minLength: shape.max + 1, maxLength: shape.max + 1 })] : [];
       return fc.oneof({ weight: 9, arbitrary: fc.array(item, { maxLength: max }) }, ...over.map((a) => ({ weight: 1, arbitrary: a })));
     }
     case "map":
       if (depth >= MAX_DEPTH) return fc.constant({});
       return fc.dictionary(stringArb(shape.key!.shape).map(String), valueArb(shape.value!.shape, depth + 1), { maxKeys: 3 });
-    case "string": return stringArb(shape);
-    case "integer": case "long": case "double": case "float": return numberArb(shape);
-    case "boolean": return fc.boolean();
-    case "timestamp": return fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true });
-    case "blob": return fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b));
+    case "string":
+      return stringArb(shape);
+    case "integer":
+    case "long":
+    case "double":
+    case "float":
+      return numberArb(shape);
+    case "boolean":
+      return fc.boolean();
+    case "timestamp":
+      return fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true });
+    case "blob":
+      return fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b));
   }
 }
 
 /** A value of another kind than the shape expects. */
-const wrongValue = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
-  fc.array(fc.integer(), { maxLength: 2 }), fc.constant({ x: 1 }), fc.constantFrom("NaN", "Infinity", "-Infinity", "1e400", ""),
-  fc.constant("x".repeat(100_000)));
+const wrongValue = fc.oneof(
+  fc.string({ maxLength: 5 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 2 }),
+  fc.constant({ x: 1 }),
+  fc.constantFrom("NaN", "Infinity", "-Infinity", "1e400", ""),
+  fc.constant("x".repeat(100_000)),
+);
 
 export type Mutation = { kind: "none" } | { kind: "drop" | "rename"; at: number } | { kind: "retype"; at: number; value: unknown };
 
@@ -112,8 +154,10 @@ export function mutate(input: Record<string, unknown>, m: Mutation, op: Operatio
   const key = keys[m.at % keys.length];
   const out = { ...input };
   if (m.kind === "drop") delete out[key];
-  else if (m.kind === "rename") { out[key.toLowerCase() + "x"] = out[key]; delete out[key]; }
-  else if (m.kind === "retype") out[key] = m.value;
+  else if (m.kind === "rename") {
+    out[key.toLowerCase() + "x"] = out[key];
+    delete out[key];
+  } else if (m.kind === "retype") out[key] = m.value;
   return out;
 }
 
@@ -134,7 +178,9 @@ export function filterValueArb(subjects: string[]): fc.Arbitrary<string> {
     return chars.join("");
   });
   const fragment = fc.constantFrom(...subjects).chain((s) => fc.tuple(fc.nat(s.length), fc.nat(12)).map(([at, n]) => s.slice(at, at + n)));
-  const run = fc.tuple(fc.constantFrom("*", "?", "\\", "*?", "?*", "\\*", "\\\\"), fc.integer({ min: 2, max: 140 })).map(([t, n]) => t.repeat(n));
+  const run = fc
+    .tuple(fc.constantFrom("*", "?", "\\", "*?", "?*", "\\*", "\\\\"), fc.integer({ min: 2, max: 140 }))
+    .map(([t, n]) => t.repeat(n));
   const token = fc.oneof(
     { weight: 4, arbitrary: fragment },
     { weight: 4, arbitrary: fc.constantFrom("*", "?", "\\", "\\*", "\\?", "\\\\", "**") },
@@ -142,7 +188,9 @@ export function filterValueArb(subjects: string[]): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
     { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 2 }) },
   );
-  const edge = fc.integer({ min: 250, max: 260 }).chain((n) => fc.constantFrom("*".repeat(n - 1) + "!", "a".repeat(n), "?".repeat(n), "*?".repeat(n).slice(0, n)));
+  const edge = fc
+    .integer({ min: 250, max: 260 })
+    .chain((n) => fc.constantFrom("*".repeat(n - 1) + "!", "a".repeat(n), "?".repeat(n), "*?".repeat(n).slice(0, n)));
   return fc.oneof(
     { weight: 5, arbitrary: derived },
     { weight: 5, arbitrary: fc.array(token, { maxLength: 8 }).map((t) => t.join("")) },

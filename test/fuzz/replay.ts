@@ -10,7 +10,6 @@
 import type { App } from "../../src/app";
 import type { RawRequest, RawResponse } from "../../src/protocols/protocol";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const ids = require("../../src/util/ids") as { hexId: (prefix: string, digits?: number) => string };
 
 let current = 0;
@@ -27,16 +26,23 @@ export function handleAs(app: App, seq: number, raw: RawRequest): Promise<RawRes
 }
 
 /** Request number for a request sent some other way (over HTTP): set before it is sent. */
-export function numberNext(seq: number): void { current = seq; drawn = 0; }
+export function numberNext(seq: number): void {
+  current = seq;
+  drawn = 0;
+}
 
 export async function replay(app: App, events: Event[]): Promise<{ replayed: number; failed: string[] }> {
   const failed: string[] = [];
   let replayed = 0;
   for (const e of events) {
-    if (e.kind === "advance") { app.clock.advance(e.seconds); continue; }
+    if (e.kind === "advance") {
+      app.clock.advance(e.seconds);
+      continue;
+    }
     const r = await handleAs(app, e.seq, e.raw);
     replayed++;
-    if (r.status !== 200) failed.push(`#${e.seq} ${e.raw.headers["x-amz-target"] ?? e.raw.body.toString().slice(0, 80)} → ${r.status} ${r.body.slice(0, 200)}`);
+    if (r.status !== 200)
+      failed.push(`#${e.seq} ${e.raw.headers["x-amz-target"] ?? e.raw.body.toString().slice(0, 80)} → ${r.status} ${r.body.slice(0, 200)}`);
   }
   return { replayed, failed };
 }

@@ -8,7 +8,10 @@ const ref = (prefix: string) => fc.nat(1000).map((n) => new Ref(n, prefix));
 const ami = ref("ami-");
 const account = fc.constantFrom("111111111111", "222222222222");
 const tags = fc.dictionary(fc.constantFrom("team", "env", "k"), fc.constantFrom("blue", "prod", ""), { maxKeys: 2 });
-const ec2Tags = fc.array(fc.record({ Key: fc.constantFrom("team", "env"), Value: fc.constantFrom("blue", "prod") }), { minLength: 1, maxLength: 2 });
+const ec2Tags = fc.array(fc.record({ Key: fc.constantFrom("team", "env"), Value: fc.constantFrom("blue", "prod") }), {
+  minLength: 1,
+  maxLength: 2,
+});
 const IMAGE = "AppStream-WinServer2019-11-10-2025";
 
 type Template = fc.Arbitrary<{ op: string; input: Record<string, unknown> }>;
@@ -16,37 +19,89 @@ const t = (op: string, input: fc.Arbitrary<Record<string, unknown>>): Template =
 
 export const TEMPLATES: Record<"json" | "ec2", Template[]> = {
   json: [
-    t("CreateFleet", fc.record({ Name: name, ImageName: fc.constant(IMAGE), InstanceType: fc.constantFrom("stream.standard.small", "stream.standard.medium"),
-      FleetType: fc.constantFrom("ALWAYS_ON", "ON_DEMAND"), ComputeCapacity: fc.record({ DesiredInstances: fc.integer({ min: 1, max: 3 }) }) })),
+    t(
+      "CreateFleet",
+      fc.record({
+        Name: name,
+        ImageName: fc.constant(IMAGE),
+        InstanceType: fc.constantFrom("stream.standard.small", "stream.standard.medium"),
+        FleetType: fc.constantFrom("ALWAYS_ON", "ON_DEMAND"),
+        ComputeCapacity: fc.record({ DesiredInstances: fc.integer({ min: 1, max: 3 }) }),
+      }),
+    ),
     t("CreateImageBuilder", fc.record({ Name: name, ImageName: fc.constant(IMAGE), InstanceType: fc.constant("stream.standard.small") })),
-    ...["StartFleet", "StopFleet", "DeleteFleet", "StartImageBuilder", "StopImageBuilder", "DeleteImageBuilder", "DeleteImage", "DescribeImagePermissions"]
-      .map((op) => t(op, fc.record({ Name: name }))),
+    ...[
+      "StartFleet",
+      "StopFleet",
+      "DeleteFleet",
+      "StartImageBuilder",
+      "StopImageBuilder",
+      "DeleteImageBuilder",
+      "DeleteImage",
+      "DescribeImagePermissions",
+    ].map((op) => t(op, fc.record({ Name: name }))),
     t("UpdateFleet", fc.record({ Name: name, ComputeCapacity: fc.record({ DesiredInstances: fc.integer({ min: 1, max: 5 }) }) })),
-    t("DescribeFleets", fc.constant({})), t("DescribeImageBuilders", fc.constant({})), t("DescribeImages", fc.record({ Type: fc.constantFrom("PRIVATE", "PUBLIC") })),
+    t("DescribeFleets", fc.constant({})),
+    t("DescribeImageBuilders", fc.constant({})),
+    t("DescribeImages", fc.record({ Type: fc.constantFrom("PRIVATE", "PUBLIC") })),
     t("TagResource", fc.record({ ResourceArn: ref("arn:"), Tags: tags })),
     t("UntagResource", fc.record({ ResourceArn: ref("arn:"), TagKeys: fc.constant(["team"]) })),
     t("ListTagsForResource", fc.record({ ResourceArn: ref("arn:") })),
-    t("CopyImage", fc.record({ SourceImageName: name, DestinationImageName: name, DestinationRegion: fc.constantFrom("us-east-1", "eu-west-1") })),
-    t("UpdateImagePermissions", fc.record({ Name: name, SharedAccountId: account,
-      ImagePermissions: fc.record({ allowFleet: fc.boolean(), allowImageBuilder: fc.boolean() }) })),
+    t(
+      "CopyImage",
+      fc.record({ SourceImageName: name, DestinationImageName: name, DestinationRegion: fc.constantFrom("us-east-1", "eu-west-1") }),
+    ),
+    t(
+      "UpdateImagePermissions",
+      fc.record({
+        Name: name,
+        SharedAccountId: account,
+        ImagePermissions: fc.record({ allowFleet: fc.boolean(), allowImageBuilder: fc.boolean() }),
+      }),
+    ),
   ],
   ec2: [
-    t("RegisterImage", fc.record({ Name: name, Architecture: fc.constantFrom("x86_64", "arm64"), VirtualizationType: fc.constant("hvm"), RootDeviceName: fc.constant("/dev/xvda"),
-      BlockDeviceMappings: fc.constant([{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 8 } }]) })),
+    t(
+      "RegisterImage",
+      fc.record({
+        Name: name,
+        Architecture: fc.constantFrom("x86_64", "arm64"),
+        VirtualizationType: fc.constant("hvm"),
+        RootDeviceName: fc.constant("/dev/xvda"),
+        BlockDeviceMappings: fc.constant([{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 8 } }]),
+      }),
+    ),
     t("CopyImage", fc.record({ Name: name, SourceImageId: ami, SourceRegion: fc.constantFrom("us-east-1", "eu-west-1") })),
     t("DeregisterImage", fc.record({ ImageId: ami })),
     t("CreateTags", fc.record({ Resources: fc.array(ami, { minLength: 1, maxLength: 2 }), Tags: ec2Tags })),
     t("DeleteTags", fc.record({ Resources: fc.array(ami, { minLength: 1, maxLength: 1 }), Tags: ec2Tags })),
-    t("ModifyImageAttribute", fc.oneof(
-      fc.record({ ImageId: ami, LaunchPermission: fc.record({ Add: fc.array(fc.record({ UserId: account }), { minLength: 1, maxLength: 1 }) }) }),
-      fc.record({ ImageId: ami, Description: fc.record({ Value: fc.string({ maxLength: 10 }) }) }))),
-    t("DescribeImageAttribute", fc.record({ ImageId: ami, Attribute: fc.constantFrom("description", "launchPermission", "blockDeviceMapping") })),
+    t(
+      "ModifyImageAttribute",
+      fc.oneof(
+        fc.record({
+          ImageId: ami,
+          LaunchPermission: fc.record({ Add: fc.array(fc.record({ UserId: account }), { minLength: 1, maxLength: 1 }) }),
+        }),
+        fc.record({ ImageId: ami, Description: fc.record({ Value: fc.string({ maxLength: 10 }) }) }),
+      ),
+    ),
+    t(
+      "DescribeImageAttribute",
+      fc.record({ ImageId: ami, Attribute: fc.constantFrom("description", "launchPermission", "blockDeviceMapping") }),
+    ),
     t("ResetImageAttribute", fc.record({ ImageId: ami, Attribute: fc.constant("launchPermission") })),
-    t("ImportImage", fc.record({ DiskContainers: fc.constant([{ Format: "VMDK", UserBucket: { S3Bucket: "bucket", S3Key: "disk.vmdk" } }]) })),
+    t(
+      "ImportImage",
+      fc.record({ DiskContainers: fc.constant([{ Format: "VMDK", UserBucket: { S3Bucket: "bucket", S3Key: "disk.vmdk" } }]) }),
+    ),
     t("CancelImportTask", fc.record({ ImportTaskId: ref("import-ami-") })),
     t("CreateImageUsageReport", fc.record({ ImageId: ami, ResourceTypes: fc.constant([{ ResourceType: "ec2:Instance" }]) })),
-    t("EnableFastLaunch", fc.record({ ImageId: ami })), t("DisableFastLaunch", fc.record({ ImageId: ami })),
-    t("DescribeImages", fc.record({ Owners: fc.constant(["self"]) })), t("DescribeImportImageTasks", fc.constant({})),
-    t("DescribeTags", fc.constant({})), t("DescribeFastLaunchImages", fc.constant({})), t("DescribeImageUsageReports", fc.constant({})),
+    t("EnableFastLaunch", fc.record({ ImageId: ami })),
+    t("DisableFastLaunch", fc.record({ ImageId: ami })),
+    t("DescribeImages", fc.record({ Owners: fc.constant(["self"]) })),
+    t("DescribeImportImageTasks", fc.constant({})),
+    t("DescribeTags", fc.constant({})),
+    t("DescribeFastLaunchImages", fc.constant({})),
+    t("DescribeImageUsageReports", fc.constant({})),
   ],
 };

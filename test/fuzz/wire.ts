@@ -6,7 +6,13 @@ import type { RawRequest } from "../../src/protocols/protocol";
 import { Ref } from "./generators";
 import type { Proto } from "./envelopes";
 
-export interface WireRequest { method: string; path: string; query: string; headers: Record<string, string>; body: Buffer }
+export interface WireRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
 
 export type WireMutation =
   | { kind: "none" }
@@ -23,7 +29,21 @@ export const wireMutationArb: fc.Arbitrary<WireMutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("randomBody" as const), bytes: fc.uint8Array({ maxLength: 300 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("contentType" as const), value: fc.constantFrom("text/plain", "application/json", "", "multipart/form-data; boundary=x", "application/x-amz-json-1.0", "application/x-www-form-urlencoded", "\u00e9/\u00e9") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("contentType" as const),
+      value: fc.constantFrom(
+        "text/plain",
+        "application/json",
+        "",
+        "multipart/form-data; boundary=x",
+        "application/x-amz-json-1.0",
+        "application/x-www-form-urlencoded",
+        "\u00e9/\u00e9",
+      ),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant({ kind: "inQueryString" } as WireMutation) },
   { weight: 1, arbitrary: fc.constant({ kind: "noVersion" } as WireMutation) },
@@ -48,16 +68,26 @@ export function resolve(v: unknown, pool: string[], json: boolean): unknown {
 const capitalize = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 /** Query parameters of a value, named as the model names members on the wire (whatever the value's type). */
-function formPairs(value: unknown, shape: Shape | undefined, member: Member | undefined, name: string, ec2: boolean, out: [string, string][]): void {
+function formPairs(
+  value: unknown,
+  shape: Shape | undefined,
+  member: Member | undefined,
+  name: string,
+  ec2: boolean,
+  out: [string, string][],
+): void {
   if (Array.isArray(value)) {
-    if (!value.length) { out.push([name, ""]); return; }
+    if (!value.length) {
+      out.push([name, ""]);
+      return;
+    }
     const flat = ec2 || !shape || shape.type !== "list" || member?.flattened || shape.flattened;
     const base = flat ? name : `${name}.${shape?.member?.locationName ?? "member"}`;
     value.forEach((x, i) => formPairs(x, shape?.member?.shape, shape?.member, `${base}.${i + 1}`, ec2, out));
   } else if (value && typeof value === "object") {
     for (const [k, x] of Object.entries(value)) {
       const m = shape?.type === "structure" ? shape.members[k] : undefined;
-      const wire = m ? (ec2 ? m.queryName ?? capitalize(m.locationName ?? m.name) : m.locationName ?? m.name) : k;
+      const wire = m ? (ec2 ? (m.queryName ?? capitalize(m.locationName ?? m.name)) : (m.locationName ?? m.name)) : k;
       formPairs(x, m?.shape, m, name ? `${name}.${wire}` : wire, ec2, out);
     }
   } else {
@@ -65,7 +95,15 @@ function formPairs(value: unknown, shape: Shape | undefined, member: Member | un
   }
 }
 
-export function encode(proto: Proto, opName: string, input: unknown, inputShape: Shape | undefined, account: string, region: string, pool: string[]): WireRequest {
+export function encode(
+  proto: Proto,
+  opName: string,
+  input: unknown,
+  inputShape: Shape | undefined,
+  account: string,
+  region: string,
+  pool: string[],
+): WireRequest {
   const headers: Record<string, string> = {
     authorization: `AWS4-HMAC-SHA256 Credential=${account}/20261123/${region}/${SIGNING[proto]}/aws4_request, SignedHeaders=host, Signature=abc`,
   };
@@ -76,7 +114,10 @@ export function encode(proto: Proto, opName: string, input: unknown, inputShape:
     return { method: "POST", path: "/", query: "", headers, body: Buffer.from(JSON.stringify(value ?? {})) };
   }
   headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8";
-  const pairs: [string, string][] = [["Action", opName], ["Version", VERSION[proto]]];
+  const pairs: [string, string][] = [
+    ["Action", opName],
+    ["Version", VERSION[proto]],
+  ];
   formPairs(value, inputShape, undefined, "", proto === "ec2", pairs);
   return { method: "POST", path: "/", query: "", headers, body: Buffer.from(new URLSearchParams(pairs).toString()) };
 }
@@ -85,20 +126,40 @@ export function mutateWire(req: WireRequest, m: WireMutation): WireRequest {
   const out = { ...req, headers: { ...req.headers } };
   const len = Math.max(req.body.length, 1);
   switch (m.kind) {
-    case "none": break;
-    case "truncate": out.body = req.body.subarray(0, m.at % len); break;
-    case "flip": out.body = Buffer.from(req.body); if (out.body.length) out.body[m.at % len] = m.byte; break;
-    case "randomBody": out.body = Buffer.from(m.bytes); break;
-    case "contentType": out.headers["content-type"] = m.value; break;
+    case "none":
+      break;
+    case "truncate":
+      out.body = req.body.subarray(0, m.at % len);
+      break;
+    case "flip":
+      out.body = Buffer.from(req.body);
+      if (out.body.length) out.body[m.at % len] = m.byte;
+      break;
+    case "randomBody":
+      out.body = Buffer.from(m.bytes);
+      break;
+    case "contentType":
+      out.headers["content-type"] = m.value;
+      break;
     case "duplicate": {
-      if (req.headers["x-amz-target"]) { out.body = Buffer.concat([req.body, req.body]); break; }
+      if (req.headers["x-amz-target"]) {
+        out.body = Buffer.concat([req.body, req.body]);
+        break;
+      }
       const parts = req.body.toString().split("&");
       parts.push(parts[m.at % parts.length]);
       out.body = Buffer.from(parts.join("&"));
       break;
     }
-    case "inQueryString": if (!req.headers["x-amz-target"]) { out.query = req.body.toString(); out.body = Buffer.alloc(0); } break;
-    case "noVersion": if (!req.headers["x-amz-target"]) out.body = Buffer.from(req.body.toString().replace(/(^|&)Version=[^&]*/, "")); break;
+    case "inQueryString":
+      if (!req.headers["x-amz-target"]) {
+        out.query = req.body.toString();
+        out.body = Buffer.alloc(0);
+      }
+      break;
+    case "noVersion":
+      if (!req.headers["x-amz-target"]) out.body = Buffer.from(req.body.toString().replace(/(^|&)Version=[^&]*/, ""));
+      break;
   }
   return out;
 }

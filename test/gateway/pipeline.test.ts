@@ -14,8 +14,10 @@ import { appstreamClient, createImageFromBuilder, startTestServer, T } from "../
 
 function recordingApp(overrides: Parameters<typeof createApp>[0] = {}) {
   const lines: RequestLine[] = [];
-  const app = createApp({ inMemory: true, clock: "manual", transitionSeconds: T, ...overrides },
-    { request: (l) => lines.push(l), failure: () => undefined, info: () => undefined, warn: () => undefined });
+  const app = createApp(
+    { inMemory: true, clock: "manual", transitionSeconds: T, ...overrides },
+    { request: (l) => lines.push(l), failure: () => undefined, info: () => undefined, warn: () => undefined },
+  );
   return { app, lines };
 }
 
@@ -41,11 +43,23 @@ describe("one way for every call", () => {
     const server = await startTestServer();
     try {
       const c = appstreamClient(server);
-      await c.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" }));
+      await c.send(
+        new CreateImageBuilderCommand({
+          Name: "ib",
+          ImageName: "AppStream-WinServer2022-11-10-2025",
+          InstanceType: "stream.standard.small",
+        }),
+      );
       server.clock.advance(T);
       // Validated against the model's shapes: a display name over 100 characters, tags that are not strings.
-      assert.equal((await createImageFromBuilder(server, "ib", "x", undefined, undefined, { DisplayName: "d".repeat(101) })).body.code, "ValidationException");
-      assert.equal((await createImageFromBuilder(server, "ib", "x", undefined, undefined, { Tags: { a: 1 } })).body.code, "SerializationException");
+      assert.equal(
+        (await createImageFromBuilder(server, "ib", "x", undefined, undefined, { DisplayName: "d".repeat(101) })).body.code,
+        "ValidationException",
+      );
+      assert.equal(
+        (await createImageFromBuilder(server, "ib", "x", undefined, undefined, { Tags: { a: 1 } })).body.code,
+        "SerializationException",
+      );
       const id = server.faults.add({ service: "appstream", operation: "CreateImage", times: 1, error: { code: "ThrottlingException" } });
       const throttled = await createImageFromBuilder(server, "ib", "x");
       assert.equal(throttled.body.code, "ThrottlingException");
@@ -54,14 +68,22 @@ describe("one way for every call", () => {
       c.destroy();
 
       // The log line, through an app whose log is recorded.
-      app.gateway.invoke("appstream", "CreateImageBuilder", { accountId: "111111111111", region: "us-east-1" },
-        { Name: "ib", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" });
+      app.gateway.invoke(
+        "appstream",
+        "CreateImageBuilder",
+        { accountId: "111111111111", region: "us-east-1" },
+        { Name: "ib", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" },
+      );
       app.clock.advance(T);
-      assert.throws(() => app.gateway.invoke("appstream", "CreateImage", { accountId: "111111111111", region: "us-east-1" }, { Builder: "ib" }),
-        (e: Error & { code?: string }) => e.code === "ValidationException");
+      assert.throws(
+        () => app.gateway.invoke("appstream", "CreateImage", { accountId: "111111111111", region: "us-east-1" }, { Builder: "ib" }),
+        (e: Error & { code?: string }) => e.code === "ValidationException",
+      );
       const last = lines[lines.length - 1];
-      assert.deepEqual([last.service, last.operation, last.account, last.region, last.status, last.error],
-        ["appstream", "CreateImage", "111111111111", "us-east-1", 400, "ValidationException"]);
+      assert.deepEqual(
+        [last.service, last.operation, last.account, last.region, last.status, last.error],
+        ["appstream", "CreateImage", "111111111111", "us-east-1", 400, "ValidationException"],
+      );
     } finally {
       await server.stop();
       app.close();
@@ -72,20 +94,31 @@ describe("one way for every call", () => {
     const dir = mkdtempSync(join(tmpdir(), "imagelite-pipeline-"));
     try {
       const seed = join(dir, "seed.yaml");
-      writeFileSync(seed, `accounts:
+      writeFileSync(
+        seed,
+        `accounts:
   "111111111111":
     us-east-1:
       appstream:
         imageBuilders: [{ Name: ib, ImageName: AppStream-WinServer2022-11-10-2025, InstanceType: stream.standard.small }]
         images: [{ ImageName: golden, Builder: ib }]
-`);
+`,
+      );
       const { app, lines } = recordingApp({ seed });
       try {
-        assert.deepEqual(lines.map((l) => [l.service, l.operation, l.status]), [
-          ["appstream", "CreateImageBuilder", 200], ["appstream", "CreateImage", 200],
-        ]);
-        const out = app.gateway.invoke("appstream", "DescribeImages", { accountId: "111111111111", region: "us-east-1" }, { Names: ["golden"] }) as
-          { Images: { State: string; CreatedTime: Date }[] };
+        assert.deepEqual(
+          lines.map((l) => [l.service, l.operation, l.status]),
+          [
+            ["appstream", "CreateImageBuilder", 200],
+            ["appstream", "CreateImage", 200],
+          ],
+        );
+        const out = app.gateway.invoke(
+          "appstream",
+          "DescribeImages",
+          { accountId: "111111111111", region: "us-east-1" },
+          { Names: ["golden"] },
+        ) as { Images: { State: string; CreatedTime: Date }[] };
         assert.equal(out.Images[0].State, "AVAILABLE");
         assert.ok(out.Images[0].CreatedTime.getTime() < app.clock.now() - 60_000, "made in the past");
       } finally {
@@ -99,8 +132,12 @@ describe("one way for every call", () => {
   it("the SDK reads what the in-process path made", async () => {
     const server = await startTestServer();
     try {
-      server.app.gateway.invoke("appstream", "CreateImageBuilder", { accountId: "111111111111", region: "us-east-1" },
-        { Name: "made-in-process", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" });
+      server.app.gateway.invoke(
+        "appstream",
+        "CreateImageBuilder",
+        { accountId: "111111111111", region: "us-east-1" },
+        { Name: "made-in-process", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" },
+      );
       const c = appstreamClient(server);
       const { ImageBuilders } = await c.send(new DescribeImageBuildersCommand({ Names: ["made-in-process"] }));
       assert.equal(ImageBuilders?.[0].State, "PENDING");

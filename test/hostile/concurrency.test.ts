@@ -21,22 +21,37 @@ function tally(proto: Proto, answers: Answer[]): Record<string, number> {
 describe(`${N} parallel creates of one name`, () => {
   const fx = useServer();
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   it("AppStream CreateFleet: one fleet, one success, the rest ResourceAlreadyExistsException", async () => {
-    const body = JSON.stringify({ Name: "race", ImageName: "AppStream-WinServer2019-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } });
+    const body = JSON.stringify({
+      Name: "race",
+      ImageName: "AppStream-WinServer2019-11-10-2025",
+      InstanceType: "stream.standard.small",
+      ComputeCapacity: { DesiredInstances: 1 },
+    });
     const answers = await Promise.all(Array.from({ length: N }, () => appstream(server.endpoint, "CreateFleet", body)));
     assert.deepEqual(tally("json", answers), { 200: 1, ResourceAlreadyExistsException: N - 1 });
     const fleets = JSON.parse((await appstream(server.endpoint, "DescribeFleets", "{}")).body).Fleets;
-    assert.deepEqual(fleets.map((f: { Name: string }) => f.Name), ["race"]);
+    assert.deepEqual(
+      fleets.map((f: { Name: string }) => f.Name),
+      ["race"],
+    );
   });
 
   it("EC2 RegisterImage: one AMI, one success, the rest InvalidAMIName.Duplicate", async () => {
-    const body = "Action=RegisterImage&Version=2016-11-15&Name=race&Architecture=x86_64&VirtualizationType=hvm&RootDeviceName=%2Fdev%2Fxvda" +
+    const body =
+      "Action=RegisterImage&Version=2016-11-15&Name=race&Architecture=x86_64&VirtualizationType=hvm&RootDeviceName=%2Fdev%2Fxvda" +
       "&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda&BlockDeviceMapping.1.Ebs.SnapshotId=snap-0123456789abcdef0";
     const answers = await Promise.all(Array.from({ length: N }, () => query(server.endpoint, "ec2", body)));
     assert.deepEqual(tally("ec2", answers), { 200: 1, "InvalidAMIName.Duplicate": N - 1 });
-    const list = await query(server.endpoint, "ec2", "Action=DescribeImages&Version=2016-11-15&Owner.1=self&Filter.1.Name=name&Filter.1.Value.1=race");
+    const list = await query(
+      server.endpoint,
+      "ec2",
+      "Action=DescribeImages&Version=2016-11-15&Owner.1=self&Filter.1.Name=name&Filter.1.Value.1=race",
+    );
     assert.equal(list.body.match(/<imageId>/g)?.length, 1);
   });
 });

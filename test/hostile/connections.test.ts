@@ -22,7 +22,9 @@ const closed = (s: Socket) => (s.destroyed || s.readableEnded ? Promise.resolve(
 describe("idle connections", () => {
   const fx = useServer({ http: { idleTimeoutMs: 300, keepAliveTimeoutMs: 300, checkIntervalMs: 50 } });
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   it("closes connections that never send a byte, and ones left idle after a request", async () => {
     const silent = await Promise.all(Array.from({ length: 20 }, () => open(server.port)));
@@ -46,7 +48,9 @@ describe("idle connections", () => {
 describe("connection cap", () => {
   const fx = useServer({ http: { maxConnections: 30 } });
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   it("answers the connection past the cap with 503 and a reason, and serves again once connections close", async () => {
     const held = await Promise.all(Array.from({ length: 30 }, () => open(server.port)));
@@ -58,7 +62,10 @@ describe("connection cap", () => {
     await Promise.all(held.map(closed));
     // The server counts a connection gone once its close has been handled.
     for (let i = 0; i < 50; i++) {
-      const ok = await fetch(`${server.endpoint}/_imagelite/health`).then((r) => r.status, () => 0);
+      const ok = await fetch(`${server.endpoint}/_imagelite/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (ok === 200) return;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -70,16 +77,22 @@ describe("bytes of bodies in flight", () => {
   const MAX_BODY = 4000;
   const fx = useServer({ http: { maxBodyBytes: MAX_BODY, maxInFlightBodyBytes: 12_500 } });
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   /** A request whose body is 1,000 bytes short of its declared length: it holds its bytes until finished. */
   async function halfSent(target: string): Promise<Socket & { answer: Promise<string> }> {
-    const s = await open(server.port) as Socket & { answer: Promise<string> };
+    const s = (await open(server.port)) as Socket & { answer: Promise<string> };
     let text = "";
-    s.on("data", (d) => { text += d.toString("latin1"); });
+    s.on("data", (d) => {
+      text += d.toString("latin1");
+    });
     s.answer = closed(s).then(() => text);
-    s.write(`POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.${target}\r\ncontent-type: application/x-amz-json-1.1\r\n` +
-      `authorization: ${SCOPE.json}\r\nconnection: close\r\ncontent-length: ${MAX_BODY}\r\n\r\n{"Names": ["${"a".repeat(MAX_BODY - 1000 - 12)}`);
+    s.write(
+      `POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.${target}\r\ncontent-type: application/x-amz-json-1.1\r\n` +
+        `authorization: ${SCOPE.json}\r\nconnection: close\r\ncontent-length: ${MAX_BODY}\r\n\r\n{"Names": ["${"a".repeat(MAX_BODY - 1000 - 12)}`,
+    );
     return s;
   }
 

@@ -16,7 +16,9 @@ export const TARGET = "PhotonAdminProxyService";
 export async function post(endpoint: string, body: string | Buffer, headers: Record<string, string>, path = "/"): Promise<Answer> {
   const res = await fetch(endpoint + path, { method: "POST", headers, body });
   const h: Record<string, string> = {};
-  res.headers.forEach((v, k) => { h[k] = v; });
+  res.headers.forEach((v, k) => {
+    h[k] = v;
+  });
   return { status: res.status, headers: h, body: await res.text() };
 }
 
@@ -30,7 +32,11 @@ export const query = (endpoint: string, proto: "ec2" | "query", body: string | B
  * Writes bytes to a fresh connection and collects what comes back until the server closes it or
  * `waitMs` pass. `closed` tells whether the server ended the connection.
  */
-export function exchange(port: number, chunks: (string | Buffer)[], waitMs: number): Promise<{ text: string; closed: boolean; ms: number }> {
+export function exchange(
+  port: number,
+  chunks: (string | Buffer)[],
+  waitMs: number,
+): Promise<{ text: string; closed: boolean; ms: number }> {
   return new Promise((resolve) => {
     const started = Date.now();
     const socket = connect(port, "127.0.0.1");
@@ -44,10 +50,14 @@ export function exchange(port: number, chunks: (string | Buffer)[], waitMs: numb
       resolve({ text, closed, ms: Date.now() - started });
     };
     const timer = setTimeout(() => finish(false), waitMs);
-    socket.on("data", (d) => { text += d.toString("latin1"); });
+    socket.on("data", (d) => {
+      text += d.toString("latin1");
+    });
     socket.on("end", () => finish(true));
     socket.on("close", () => finish(true));
     socket.on("error", () => finish(true));
-    socket.on("connect", () => { for (const c of chunks) socket.write(c); });
+    socket.on("connect", () => {
+      for (const c of chunks) socket.write(c);
+    });
   });
 }

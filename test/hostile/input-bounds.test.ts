@@ -29,13 +29,31 @@ function expectError(proto: Proto, r: Answer, code: string): string {
 describe("EC2 wildcard matcher", () => {
   it("matches `*`, `?` and the escapes `\\*`, `\\?` and `\\\\`", () => {
     const cases: [string, string, boolean][] = [
-      ["*", "", true], ["*", "anything", true], ["?", "", false], ["?", "a", true], ["?", "ab", false],
-      ["a*c", "abbbc", true], ["a*c", "abbb", false], ["*b*", "abc", true], ["a?c", "abc", true], ["a?c", "ac", false],
-      ["**a**", "xax", true], ["*?*?*", "a", false], ["*?*?*", "ab", true], ["", "", true], ["", "a", false],
+      ["*", "", true],
+      ["*", "anything", true],
+      ["?", "", false],
+      ["?", "a", true],
+      ["?", "ab", false],
+      ["a*c", "abbbc", true],
+      ["a*c", "abbb", false],
+      ["*b*", "abc", true],
+      ["a?c", "abc", true],
+      ["a?c", "ac", false],
+      ["**a**", "xax", true],
+      ["*?*?*", "a", false],
+      ["*?*?*", "ab", true],
+      ["", "", true],
+      ["", "a", false],
       // The user guide's example: `\*amazon\?\\` is the literal `*amazon?\`.
-      ["\\*amazon\\?\\\\", "*amazon?\\", true], ["\\*amazon\\?\\\\", "xamazonx\\", false],
-      ["a\\*", "a*", true], ["a\\*", "ab", false], ["\\a", "a", true], ["a\\", "a\\", true],
-      ["?", "\u{1F600}", true], ["a?b", "a\u{1F600}b", true], ["*\u{1F600}", "x\u{1F600}", true],
+      ["\\*amazon\\?\\\\", "*amazon?\\", true],
+      ["\\*amazon\\?\\\\", "xamazonx\\", false],
+      ["a\\*", "a*", true],
+      ["a\\*", "ab", false],
+      ["\\a", "a", true],
+      ["a\\", "a\\", true],
+      ["?", "\u{1F600}", true],
+      ["a?b", "a\u{1F600}b", true],
+      ["*\u{1F600}", "x\u{1F600}", true],
       ["Windows_Server-20??-*", "Windows_Server-2022-English-Full-Base-2025.11.12", true],
     ];
     for (const [pattern, subject, expected] of cases) assert.equal(wildcard(pattern)(subject), expected, `${pattern} ~ ${subject}`);
@@ -43,8 +61,14 @@ describe("EC2 wildcard matcher", () => {
 
   it("agrees with a reference matcher on generated patterns and subjects", () => {
     const char = fc.constantFrom("a", "b", "*", "?", "\\", "\u{1F600}");
-    fc.assert(fc.property(fc.array(char, { maxLength: 12 }), fc.array(fc.constantFrom("a", "b", "*", "?", "\\", "\u{1F600}"), { maxLength: 16 }),
-      (p, s) => wildcard(p.join(""))(s.join("")) === referenceMatch(p.join(""), s.join(""))), { seed: 20261123, numRuns: 20_000 });
+    fc.assert(
+      fc.property(
+        fc.array(char, { maxLength: 12 }),
+        fc.array(fc.constantFrom("a", "b", "*", "?", "\\", "\u{1F600}"), { maxLength: 16 }),
+        (p, s) => wildcard(p.join(""))(s.join("")) === referenceMatch(p.join(""), s.join("")),
+      ),
+      { seed: 20261123, numRuns: 20_000 },
+    );
   });
 
   it("answers pathological patterns against long subjects without backtracking", () => {
@@ -61,14 +85,17 @@ describe("EC2 wildcard matcher", () => {
 describe("input bounds over HTTP", () => {
   const fx = useServer();
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   it("answers a pathological EC2 filter through the SDK promptly and correctly", async () => {
     const ec2 = ec2Client(server);
     const id = await registerAmi(ec2, "bounds");
     settle(server);
     await ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: "k", Value: "a*b?c\\d" }] }));
-    const ids = async (filters: Filter[]) => (await ec2.send(new DescribeImagesCommand({ Filters: filters }))).Images!.map((i) => i.ImageId!).sort();
+    const ids = async (filters: Filter[]) =>
+      (await ec2.send(new DescribeImagesCommand({ Filters: filters }))).Images!.map((i) => i.ImageId!).sort();
 
     // Compiled to a backtracking regular expression, this filter blocked the server for about a minute.
     const started = Date.now();
@@ -87,11 +114,34 @@ describe("input bounds over HTTP", () => {
     const ec2 = ec2Client(server);
     const values = (n: number) => Array.from({ length: n }, (_, i) => `v${i}`);
     assert.deepEqual((await ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: ["a".repeat(255)] }] }))).Images, []);
-    assert.deepEqual((await ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: values(100) }, { Name: "description", Values: values(100) }] }))).Images, []);
-    const long = await rejection(() => ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: ["a", "a".repeat(256)] }] })));
+    assert.deepEqual(
+      (
+        await ec2.send(
+          new DescribeImagesCommand({
+            Filters: [
+              { Name: "name", Values: values(100) },
+              { Name: "description", Values: values(100) },
+            ],
+          }),
+        )
+      ).Images,
+      [],
+    );
+    const long = await rejection(() =>
+      ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: ["a", "a".repeat(256)] }] })),
+    );
     assert.equal(long.name, "FilterLimitExceeded");
     assert.match(long.message, /255 characters/);
-    const many = await rejection(() => ec2.send(new DescribeImagesCommand({ Filters: [{ Name: "name", Values: values(100) }, { Name: "description", Values: values(101) }] })));
+    const many = await rejection(() =>
+      ec2.send(
+        new DescribeImagesCommand({
+          Filters: [
+            { Name: "name", Values: values(100) },
+            { Name: "description", Values: values(101) },
+          ],
+        }),
+      ),
+    );
     assert.equal(many.name, "FilterLimitExceeded");
     assert.match(many.message, /200/);
   });
@@ -100,10 +150,20 @@ describe("input bounds over HTTP", () => {
     const fleet = await appstream(server.endpoint, "CreateFleet", JSON.stringify({ Name: NINE_MB, InstanceType: "stream.standard.small" }));
     const message = expectError("json", fleet, "ValidationException");
     assert.ok(fleet.body.length < 4096, `${fleet.body.length} bytes`);
-    assert.ok(message.startsWith(`1 validation error detected: Value '${PREFIX}' at 'name' failed to satisfy constraint`), message.slice(0, 400));
+    assert.ok(
+      message.startsWith(`1 validation error detected: Value '${PREFIX}' at 'name' failed to satisfy constraint`),
+      message.slice(0, 400),
+    );
 
-    const copy = await query(server.endpoint, "ec2", `Action=CopyImage&Version=2016-11-15&Name=n&SourceImageId=ami-0123456789abcdef0&SourceRegion=us-east-1&Description=${NINE_MB}`);
-    assert.equal(expectError("ec2", copy, "InvalidParameterValue"), `Value (${PREFIX}) for parameter Description is invalid. Member must have length less than or equal to 255`);
+    const copy = await query(
+      server.endpoint,
+      "ec2",
+      `Action=CopyImage&Version=2016-11-15&Name=n&SourceImageId=ami-0123456789abcdef0&SourceRegion=us-east-1&Description=${NINE_MB}`,
+    );
+    assert.equal(
+      expectError("ec2", copy, "InvalidParameterValue"),
+      `Value (${PREFIX}) for parameter Description is invalid. Member must have length less than or equal to 255`,
+    );
     const notNumber = await query(server.endpoint, "ec2", `${EC2}&MaxResults=${NINE_MB}`);
     assert.ok(expectError("ec2", notNumber, "InvalidParameterValue").startsWith(`Value (${PREFIX}) for parameter MaxResults`));
     const unknown = await query(server.endpoint, "ec2", `${EC2}&${NINE_MB}=1`);
@@ -125,7 +185,11 @@ describe("input bounds over HTTP", () => {
 
   it("reports at most ten violations", async () => {
     const tags = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`aws:k${i}`, "v"]));
-    const r = await appstream(server.endpoint, "TagResource", JSON.stringify({ ResourceArn: "arn:aws:appstream:us-east-1:111111111111:fleet/x", Tags: tags }));
+    const r = await appstream(
+      server.endpoint,
+      "TagResource",
+      JSON.stringify({ ResourceArn: "arn:aws:appstream:us-east-1:111111111111:fleet/x", Tags: tags }),
+    );
     const message = expectError("json", r, "ValidationException");
     assert.match(message, /^10 validation errors detected: /);
     assert.equal(message.match(/failed to satisfy constraint/g)?.length, 10);
@@ -133,7 +197,11 @@ describe("input bounds over HTTP", () => {
 
   it("refuses a JSON map of 800,000 keys and 1,000,000 unknown members before walking them, in a short error", async () => {
     const keys = (n: number, value: string) => Array.from({ length: n }, (_, i) => `"${i.toString(36)}":${value}`).join(",");
-    const map = await appstream(server.endpoint, "TagResource", `{"ResourceArn":"arn:aws:appstream:us-east-1:111111111111:fleet/x","Tags":{${keys(800_000, '"v"')}}}`);
+    const map = await appstream(
+      server.endpoint,
+      "TagResource",
+      `{"ResourceArn":"arn:aws:appstream:us-east-1:111111111111:fleet/x","Tags":{${keys(800_000, '"v"')}}}`,
+    );
     assert.match(expectError("json", map, "SerializationException"), /more than 10000 values/);
     assert.ok(map.body.length < 200, map.body);
     const unknown = await appstream(server.endpoint, "DescribeFleets", `{${keys(1_000_000, "0")}}`);
@@ -148,7 +216,11 @@ describe("input bounds over HTTP", () => {
     const many = Array.from({ length: 100_000 }, (_, i) => `Filter.${i + 1}.Name=name&Filter.${i + 1}.Value.1=x`).join("&");
     expectError("ec2", await query(server.endpoint, "ec2", `${EC2}&${many}`), "InvalidParameterValue");
     // Empty parameters (`&&`) are not parameters: the filter after 20,000 of them still applies.
-    const sparse = await query(server.endpoint, "ec2", `${EC2}${"&".repeat(20_000)}&Filter.1.Name=name&Filter.1.Value.1=nothing-has-this-name`);
+    const sparse = await query(
+      server.endpoint,
+      "ec2",
+      `${EC2}${"&".repeat(20_000)}&Filter.1.Name=name&Filter.1.Value.1=nothing-has-this-name`,
+    );
     assert.equal(sparse.status, 200, sparse.body.slice(0, 300));
     assert.doesNotMatch(sparse.body, /<imageId>/);
   });

@@ -14,7 +14,9 @@ const HTTP = { maxBodyBytes: MAX_BODY, headersTimeoutMs: 300, requestTimeoutMs: 
 describe("HTTP limits", () => {
   const fx = useServer({ http: HTTP });
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   async function stillServes() {
     const r = await appstream(server.endpoint, "DescribeFleets", "{}");
@@ -51,7 +53,9 @@ describe("HTTP limits", () => {
 
   it("counts a chunked body as it arrives, without a Content-Length to trust", async () => {
     const chunk = "a".repeat(1000);
-    const parts = [`POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.DescribeFleets\r\nauthorization: ${SCOPE.json}\r\ntransfer-encoding: chunked\r\n\r\n`];
+    const parts = [
+      `POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.DescribeFleets\r\nauthorization: ${SCOPE.json}\r\ntransfer-encoding: chunked\r\n\r\n`,
+    ];
     for (let i = 0; i < 6; i++) parts.push(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     const r = await exchange(server.port, parts, 2000);
     assert.match(r.text, /^HTTP\/1\.1 413 /);
@@ -76,7 +80,11 @@ describe("HTTP limits", () => {
   it("drops half-sent headers, half-sent bodies and silent connections after the time-outs, and keeps serving", async () => {
     const pending = Promise.all([
       exchange(server.port, ["POST / HTTP/1.1\r\nhost: x\r\nx-amz-tar"], 5000),
-      exchange(server.port, [`POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.DescribeFleets\r\ncontent-length: 100\r\n\r\n{"Na`], 5000),
+      exchange(
+        server.port,
+        [`POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.DescribeFleets\r\ncontent-length: 100\r\n\r\n{"Na`],
+        5000,
+      ),
       exchange(server.port, [], 5000),
     ]);
     await stillServes(); // while the three hang

@@ -13,7 +13,9 @@ const EC2 = "Action=DescribeImages&Version=2016-11-15";
 describe("hostile input", () => {
   const fx = useServer();
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   function expectError(proto: Proto, r: Answer, code: string, status = 400) {
     assert.equal(envelopeProblem(proto, r), undefined, r.body);
@@ -47,7 +49,11 @@ describe("hostile input", () => {
     // A query body that is not form-encoded is not read: the action is missing.
     for (const type of ["text/plain", "application/json", "multipart/form-data; boundary=x"]) {
       expectError("ec2", await query(server.endpoint, "ec2", EC2, { "content-type": type }), "MissingAction");
-      expectError("query", await query(server.endpoint, "query", "Action=GetCallerIdentity&Version=2011-06-15", { "content-type": type }), "MissingAction");
+      expectError(
+        "query",
+        await query(server.endpoint, "query", "Action=GetCallerIdentity&Version=2011-06-15", { "content-type": type }),
+        "MissingAction",
+      );
     }
   });
 
@@ -64,8 +70,16 @@ describe("hostile input", () => {
     }
     // Within int range but beyond the model: validation, as AWS words it.
     expectError("json", await appstream(server.endpoint, "DescribeImages", '{"MaxResults":2147483647}'), "ValidationException");
-    const fleet = await appstream(server.endpoint, "CreateFleet", JSON.stringify({ Name: "big", ImageName: "AppStream-WinServer2019-11-10-2025",
-      InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1e300 } }));
+    const fleet = await appstream(
+      server.endpoint,
+      "CreateFleet",
+      JSON.stringify({
+        Name: "big",
+        ImageName: "AppStream-WinServer2019-11-10-2025",
+        InstanceType: "stream.standard.small",
+        ComputeCapacity: { DesiredInstances: 1e300 },
+      }),
+    );
     expectError("json", fleet, "SerializationException");
     for (const n of ["99999999999999999999999", "2147483648", "NaN", "Infinity", "-Infinity", "1e3", "0x10", ""]) {
       expectError("ec2", await query(server.endpoint, "ec2", `${EC2}&MaxResults=${n}`), "InvalidParameterValue");
@@ -74,9 +88,18 @@ describe("hostile input", () => {
 
   it("survives nesting 100,000 levels deep without overflowing the stack", async () => {
     const depth = 100_000;
-    const bodies = ["[".repeat(depth) + "]".repeat(depth), `{"Names":${'{"a":'.repeat(depth)}1${"}".repeat(depth + 1)}`,
-      `{"ComputeCapacity":${'{"DesiredInstances":'.repeat(depth)}1${"}".repeat(depth + 1)}`, "{".repeat(depth)];
-    for (const body of bodies) expectError("json", await appstream(server.endpoint, body.includes("Capacity") ? "CreateFleet" : "DescribeFleets", body), "SerializationException");
+    const bodies = [
+      "[".repeat(depth) + "]".repeat(depth),
+      `{"Names":${'{"a":'.repeat(depth)}1${"}".repeat(depth + 1)}`,
+      `{"ComputeCapacity":${'{"DesiredInstances":'.repeat(depth)}1${"}".repeat(depth + 1)}`,
+      "{".repeat(depth),
+    ];
+    for (const body of bodies)
+      expectError(
+        "json",
+        await appstream(server.endpoint, body.includes("Capacity") ? "CreateFleet" : "DescribeFleets", body),
+        "SerializationException",
+      );
     // Members the model does not know are dropped unread, but count towards the nesting limit of the body.
     const unknown = await appstream(server.endpoint, "DescribeFleets", `{"Other":${'{"a":'.repeat(depth)}1${"}".repeat(depth + 1)}`);
     expectError("json", unknown, "SerializationException");
@@ -87,12 +110,24 @@ describe("hostile input", () => {
   });
 
   it("enforces the model's list lengths, and bounds the number of parameters", async () => {
-    const sgs = JSON.stringify({ Name: "f", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 }, VpcConfig: { SecurityGroupIds: Array(6).fill("sg-1") } });
+    const sgs = JSON.stringify({
+      Name: "f",
+      InstanceType: "stream.standard.small",
+      ComputeCapacity: { DesiredInstances: 1 },
+      VpcConfig: { SecurityGroupIds: Array(6).fill("sg-1") },
+    });
     const r = await appstream(server.endpoint, "CreateFleet", sgs);
     expectError("json", r, "ValidationException");
-    assert.match(JSON.parse(r.body).message, /at 'vpcConfig.securityGroupIds' failed to satisfy constraint: Member must have length less than or equal to 5/);
+    assert.match(
+      JSON.parse(r.body).message,
+      /at 'vpcConfig.securityGroupIds' failed to satisfy constraint: Member must have length less than or equal to 5/,
+    );
     const ids = Array.from({ length: 201 }, (_, i) => `ImageId.${i + 1}=ami-0123456789abcdef0`).join("&");
-    expectError("ec2", await query(server.endpoint, "ec2", `Action=DescribeImageUsageReports&Version=2016-11-15&${ids}`), "InvalidParameterValue");
+    expectError(
+      "ec2",
+      await query(server.endpoint, "ec2", `Action=DescribeImageUsageReports&Version=2016-11-15&${ids}`),
+      "InvalidParameterValue",
+    );
     const many = Array.from({ length: 10_001 }, (_, i) => `ImageId.${i + 1}=ami-0123456789abcdef0`).join("&");
     expectError("ec2", await query(server.endpoint, "ec2", `${EC2}&${many}`), "InvalidParameterValue");
     const health = await fetch(`${server.endpoint}/_imagelite/health`);

@@ -5,8 +5,13 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateFleetCommand, DescribeImagesCommand, ListTagsForResourceCommand, TagResourceCommand, UpdateImagePermissionsCommand,
-  type CreateFleetCommandInput, type DescribeImagesCommandOutput,
+  CreateFleetCommand,
+  DescribeImagesCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UpdateImagePermissionsCommand,
+  type CreateFleetCommandInput,
+  type DescribeImagesCommandOutput,
 } from "@aws-sdk/client-appstream";
 import { awsJson } from "../../src/protocols/aws-json";
 import { loadModel } from "../../src/model/model";
@@ -23,7 +28,10 @@ const op = (name: string) => {
 
 function request(body: string | Buffer, target?: string): RawRequest {
   return {
-    method: "POST", path: "/", query: new URLSearchParams(), body: Buffer.isBuffer(body) ? body : Buffer.from(body),
+    method: "POST",
+    path: "/",
+    query: new URLSearchParams(),
+    body: Buffer.isBuffer(body) ? body : Buffer.from(body),
     headers: { "content-type": "application/x-amz-json-1.1", ...(target === undefined ? {} : { "x-amz-target": target }) },
   };
 }
@@ -42,11 +50,17 @@ function parseError(operation: string, body: string | Buffer): { code: string; m
 
 /** An image as the AppStream handlers return one, with a record's internal field that is no model member. */
 const IMAGE = {
-  Name: "golden", Arn: "arn:aws:appstream:us-east-1:111111111111:image/golden", State: "AVAILABLE", Visibility: "PRIVATE",
-  Platform: "WINDOWS_SERVER_2022", CreatedTime: new Date("2026-11-23T12:00:00.123Z"), ImageBuilderSupported: true,
-  ImagePermissions: { allowFleet: true, allowImageBuilder: false }, SupportedInstanceFamilies: ["GENERAL_PURPOSE"],
+  Name: "golden",
+  Arn: "arn:aws:appstream:us-east-1:111111111111:image/golden",
+  State: "AVAILABLE",
+  Visibility: "PRIVATE",
+  Platform: "WINDOWS_SERVER_2022",
+  CreatedTime: new Date("2026-11-23T12:00:00.123Z"),
+  ImageBuilderSupported: true,
+  ImagePermissions: { allowFleet: true, allowImageBuilder: false },
+  SupportedInstanceFamilies: ["GENERAL_PURPOSE"],
   Applications: [{ Name: "notepad", Enabled: false, Metadata: { vendor: "x" }, CreatedTime: new Date(0) }],
-  StateChangeReason: { Code: "INTERNAL_ERROR", Message: "<none> & \"quoted\"" },
+  StateChangeReason: { Code: "INTERNAL_ERROR", Message: '<none> & "quoted"' },
   internalOwner: "111111111111",
 };
 
@@ -63,16 +77,28 @@ describe("AWS JSON: the operation a request names", () => {
 describe("AWS JSON: parse", () => {
   it("reads every member by its model name, with its JSON type: structures, lists, maps, strings, integers, booleans", () => {
     const body = {
-      Name: "f", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", FleetType: "ON_DEMAND",
-      ComputeCapacity: { DesiredInstances: 2 }, VpcConfig: { SubnetIds: ["subnet-1", "subnet-2"], SecurityGroupIds: [] },
-      EnableDefaultInternetAccess: false, MaxUserDurationInSeconds: 3600, Tags: { team: "images", empty: "" },
+      Name: "f",
+      ImageName: "AppStream-WinServer2022-11-10-2025",
+      InstanceType: "stream.standard.small",
+      FleetType: "ON_DEMAND",
+      ComputeCapacity: { DesiredInstances: 2 },
+      VpcConfig: { SubnetIds: ["subnet-1", "subnet-2"], SecurityGroupIds: [] },
+      EnableDefaultInternetAccess: false,
+      MaxUserDurationInSeconds: 3600,
+      Tags: { team: "images", empty: "" },
     };
     assert.deepEqual(parse("CreateFleet", JSON.stringify(body)), body);
   });
 
   it("drops members the model does not name and members that are null, at every level", () => {
-    const body = '{"Name":"f","InstanceType":"x","Colour":"red","Description":null,"ComputeCapacity":{"DesiredInstances":1,"Extra":[1]},"Tags":{"a":"1","b":null}}';
-    assert.deepEqual(parse("CreateFleet", body), { Name: "f", InstanceType: "x", ComputeCapacity: { DesiredInstances: 1 }, Tags: { a: "1" } });
+    const body =
+      '{"Name":"f","InstanceType":"x","Colour":"red","Description":null,"ComputeCapacity":{"DesiredInstances":1,"Extra":[1]},"Tags":{"a":"1","b":null}}';
+    assert.deepEqual(parse("CreateFleet", body), {
+      Name: "f",
+      InstanceType: "x",
+      ComputeCapacity: { DesiredInstances: 1 },
+      Tags: { a: "1" },
+    });
   });
 
   it("keeps __proto__ and constructor keys from reaching the input or Object.prototype", () => {
@@ -98,9 +124,21 @@ describe("AWS JSON: parse", () => {
       ["DescribeImages", '{"MaxResults":"3"}', "Unexpected VALUE_STRING where integer was expected for DescribeImagesMaxResults."],
       ["DescribeImages", '{"MaxResults":1.5}', "Unexpected VALUE_NUMBER_FLOAT where integer was expected for DescribeImagesMaxResults."],
       ["DescribeImages", '{"Type":true}', "Unexpected VALUE_TRUE where string was expected for VisibilityType."],
-      ["CreateFleet", '{"Name":"f","InstanceType":"x","ComputeCapacity":[]}', "Unexpected START_ARRAY where structure was expected for ComputeCapacity."],
-      ["CreateFleet", '{"Name":"f","InstanceType":"x","EnableDefaultInternetAccess":"yes"}', "Unexpected VALUE_STRING where boolean was expected for BooleanObject."],
-      ["CreateFleet", '{"Name":"f","InstanceType":"x","Tags":{"a":false}}', "Unexpected VALUE_FALSE where string was expected for TagValue."],
+      [
+        "CreateFleet",
+        '{"Name":"f","InstanceType":"x","ComputeCapacity":[]}',
+        "Unexpected START_ARRAY where structure was expected for ComputeCapacity.",
+      ],
+      [
+        "CreateFleet",
+        '{"Name":"f","InstanceType":"x","EnableDefaultInternetAccess":"yes"}',
+        "Unexpected VALUE_STRING where boolean was expected for BooleanObject.",
+      ],
+      [
+        "CreateFleet",
+        '{"Name":"f","InstanceType":"x","Tags":{"a":false}}',
+        "Unexpected VALUE_FALSE where string was expected for TagValue.",
+      ],
       ["CreateFleet", '{"Name":"f","InstanceType":"x","Tags":["a"]}', "Unexpected START_ARRAY where map was expected for Tags."],
     ];
     for (const [operation, body, message] of cases) {
@@ -114,30 +152,52 @@ describe("AWS JSON: parse", () => {
 
   it("refuses integers beyond Java's int as the service's parser does", () => {
     assert.deepEqual(parse("DescribeImages", '{"MaxResults":2147483647}'), { MaxResults: 2147483647 });
-    assert.deepEqual(parseError("DescribeImages", '{"MaxResults":2147483648}'),
-      { code: "SerializationException", message: "Numeric value (2147483648) out of range of int.", status: 400 });
+    assert.deepEqual(parseError("DescribeImages", '{"MaxResults":2147483648}'), {
+      code: "SerializationException",
+      message: "Numeric value (2147483648) out of range of int.",
+      status: 400,
+    });
     assert.equal(parseError("DescribeImages", '{"MaxResults":-2147483649}').message, "Numeric value (-2147483649) out of range of int.");
   });
 
   it("refuses a body that is not one JSON object", () => {
     for (const body of ["[]", "42", '"s"', "null", "{", '{"Names":["x"]} trailing']) {
-      assert.deepEqual(parseError("DescribeImages", body),
-        { code: "SerializationException", message: "Start of structure or map found where not expected.", status: 400 }, body);
+      assert.deepEqual(
+        parseError("DescribeImages", body),
+        { code: "SerializationException", message: "Start of structure or map found where not expected.", status: 400 },
+        body,
+      );
     }
   });
 
   it("refuses invalid UTF-8 rather than reading it as U+FFFD", () => {
     const body = Buffer.concat([Buffer.from('{"Names":["'), Buffer.from([0xc3, 0x28]), Buffer.from('"]}')]);
-    assert.deepEqual(parseError("DescribeImages", body), { code: "SerializationException", message: "Invalid UTF-8 in the request body.", status: 400 });
+    assert.deepEqual(parseError("DescribeImages", body), {
+      code: "SerializationException",
+      message: "Invalid UTF-8 in the request body.",
+      status: 400,
+    });
   });
 
   it("refuses nesting beyond 64 levels and more than 10,000 values before parsing", () => {
     const deep = (n: number) => `{"Names":${"[".repeat(n)}${"]".repeat(n)}}`;
-    assert.equal(parseError("DescribeImages", deep(63)).message, "Unexpected START_ARRAY where string was expected for String.", "64 levels are parsed");
-    assert.deepEqual(parseError("DescribeImages", deep(64)), { code: "SerializationException", message: "Request nesting is too deep.", status: 400 });
+    assert.equal(
+      parseError("DescribeImages", deep(63)).message,
+      "Unexpected START_ARRAY where string was expected for String.",
+      "64 levels are parsed",
+    );
+    assert.deepEqual(parseError("DescribeImages", deep(64)), {
+      code: "SerializationException",
+      message: "Request nesting is too deep.",
+      status: 400,
+    });
     const names = (n: number) => JSON.stringify({ Names: Array.from({ length: n }, (_, i) => `n${i}`) });
     assert.equal((parse("DescribeImages", names(9_998)).Names as string[]).length, 9_998);
-    assert.deepEqual(parseError("DescribeImages", names(10_000)), { code: "SerializationException", message: "Request has more than 10000 values.", status: 400 });
+    assert.deepEqual(parseError("DescribeImages", names(10_000)), {
+      code: "SerializationException",
+      message: "Request has more than 10000 values.",
+      status: 400,
+    });
   });
 });
 
@@ -146,16 +206,21 @@ describe("AWS JSON: serialize", () => {
     const r = awsJson.serialize({ Images: [IMAGE], NextToken: "next" }, op("DescribeImages"), model, "request-1");
     assert.equal(r.status, 200);
     assert.deepEqual(r.headers, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "request-1" });
-    assert.equal(r.body,
+    assert.equal(
+      r.body,
       '{"Images":[{"Name":"golden","Arn":"arn:aws:appstream:us-east-1:111111111111:image/golden","State":"AVAILABLE","Visibility":"PRIVATE",' +
-      '"Platform":"WINDOWS_SERVER_2022","CreatedTime":1795435200.123,"ImageBuilderSupported":true,' +
-      '"ImagePermissions":{"allowFleet":true,"allowImageBuilder":false},"SupportedInstanceFamilies":["GENERAL_PURPOSE"],' +
-      '"Applications":[{"Name":"notepad","Enabled":false,"Metadata":{"vendor":"x"},"CreatedTime":0}],' +
-      '"StateChangeReason":{"Code":"INTERNAL_ERROR","Message":"<none> & \\"quoted\\""}}],"NextToken":"next"}');
+        '"Platform":"WINDOWS_SERVER_2022","CreatedTime":1795435200.123,"ImageBuilderSupported":true,' +
+        '"ImagePermissions":{"allowFleet":true,"allowImageBuilder":false},"SupportedInstanceFamilies":["GENERAL_PURPOSE"],' +
+        '"Applications":[{"Name":"notepad","Enabled":false,"Metadata":{"vendor":"x"},"CreatedTime":0}],' +
+        '"StateChangeReason":{"Code":"INTERNAL_ERROR","Message":"<none> & \\"quoted\\""}}],"NextToken":"next"}',
+    );
   });
 
   it("leaves out undefined and null members, and writes {} for an output without members", () => {
-    assert.equal(awsJson.serialize({ Images: [], NextToken: undefined, Extra: null }, op("DescribeImages"), model, "r").body, '{"Images":[]}');
+    assert.equal(
+      awsJson.serialize({ Images: [], NextToken: undefined, Extra: null }, op("DescribeImages"), model, "r").body,
+      '{"Images":[]}',
+    );
     assert.equal(awsJson.serialize({}, op("TagResource"), model, "r").body, "{}");
     assert.equal(awsJson.serialize(undefined, op("TagResource"), model, "r").body, "{}");
     assert.equal(awsJson.serialize({ Tags: {} }, op("ListTagsForResource"), model, "r").body, '{"Tags":{}}');
@@ -172,13 +237,17 @@ describe("AWS JSON: serializeError", () => {
     const r = awsJson.serializeError(new ServiceError("ResourceNotFoundException", "The image golden does not exist."), model, "request-2");
     assert.deepEqual(r, {
       status: 400,
-      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "request-2", "x-amzn-errortype": "ResourceNotFoundException" },
+      headers: {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amzn-requestid": "request-2",
+        "x-amzn-errortype": "ResourceNotFoundException",
+      },
       body: '{"__type":"ResourceNotFoundException","message":"The image golden does not exist."}',
     });
   });
 
   it("keeps the error's status and adds its extra members to the body", () => {
-    const r = awsJson.serializeError(new ServiceError("InternalFailure", "x \"y\"", 500, { Reason: "r" }), model, "request-3");
+    const r = awsJson.serializeError(new ServiceError("InternalFailure", 'x "y"', 500, { Reason: "r" }), model, "request-3");
     assert.equal(r.status, 500);
     assert.equal(r.body, '{"__type":"InternalFailure","message":"x \\"y\\"","Reason":"r"}');
   });
@@ -187,9 +256,16 @@ describe("AWS JSON: serializeError", () => {
 describe("AWS JSON through the AWS SDK for JavaScript", () => {
   it("parses what the SDK writes into the input the SDK was given", async () => {
     const input: CreateFleetCommandInput = {
-      Name: "f", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", FleetType: "ALWAYS_ON",
-      ComputeCapacity: { DesiredInstances: 2 }, VpcConfig: { SubnetIds: ["subnet-1"], SecurityGroupIds: [] }, EnableDefaultInternetAccess: false,
-      MaxUserDurationInSeconds: 3600, Tags: { team: "images", "with space": "a&b" }, StreamView: "DESKTOP",
+      Name: "f",
+      ImageName: "AppStream-WinServer2022-11-10-2025",
+      InstanceType: "stream.standard.small",
+      FleetType: "ALWAYS_ON",
+      ComputeCapacity: { DesiredInstances: 2 },
+      VpcConfig: { SubnetIds: ["subnet-1"], SecurityGroupIds: [] },
+      EnableDefaultInternetAccess: false,
+      MaxUserDurationInSeconds: 3600,
+      Tags: { team: "images", "with space": "a&b" },
+      StreamView: "DESKTOP",
     };
     const { client, seen } = offlineAppStream(() => awsJson.serialize({ Fleet: { Name: "f" } }, op("CreateFleet"), model, "r"));
     await client.send(new CreateFleetCommand(input));
@@ -226,7 +302,9 @@ describe("AWS JSON through the AWS SDK for JavaScript", () => {
       const name = awsJson.operationName(req)!;
       return awsJson.serialize(name === "ListTagsForResource" ? { Tags: { a: "1", "b c": "" } } : {}, op(name), model, "r");
     });
-    assert.deepEqual(withoutMetadata(await client.send(new ListTagsForResourceCommand({ ResourceArn: "arn" }))), { Tags: { a: "1", "b c": "" } });
+    assert.deepEqual(withoutMetadata(await client.send(new ListTagsForResourceCommand({ ResourceArn: "arn" }))), {
+      Tags: { a: "1", "b c": "" },
+    });
     assert.deepEqual(withoutMetadata(await client.send(new TagResourceCommand({ ResourceArn: "arn", Tags: { a: "1" } }))), {});
     client.destroy();
   });

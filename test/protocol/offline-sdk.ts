@@ -24,7 +24,10 @@ export function toRaw(req: SdkRequest): RawRequest {
   for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = v;
   // The SDK's JSON body is a Uint8Array that converts itself to a string (with a warning) when Buffer.from
   // asks for its valueOf(): take its bytes as they are.
-  const body = req.body instanceof Uint8Array ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength) : Buffer.from(req.body ?? "", "utf8");
+  const body =
+    req.body instanceof Uint8Array
+      ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength)
+      : Buffer.from(req.body ?? "", "utf8");
   return { method: req.method, path: req.path, query, headers, body };
 }
 
@@ -62,7 +65,9 @@ export function withoutMetadata<T extends object>(output: T): Omit<T, "$metadata
 }
 
 /** The error a call threw (its name is the error code), or a failure if it succeeded. */
-export async function thrown(call: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number; requestId?: string }; $fault?: string } & Record<string, unknown>> {
+export async function thrown(
+  call: Promise<unknown>,
+): Promise<Error & { $metadata: { httpStatusCode?: number; requestId?: string }; $fault?: string } & Record<string, unknown>> {
   try {
     await call;
   } catch (e) {

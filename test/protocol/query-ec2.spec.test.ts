@@ -5,9 +5,17 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CopyImageCommand, CreateTagsCommand, DescribeImageAttributeCommand, DescribeImagesCommand, DescribeImageUsageReportsCommand,
-  DescribeImportImageTasksCommand, ImportImageCommand, RegisterImageCommand,
-  type DescribeImagesCommandInput, type ImportImageCommandInput, type RegisterImageCommandInput,
+  CopyImageCommand,
+  CreateTagsCommand,
+  DescribeImageAttributeCommand,
+  DescribeImagesCommand,
+  DescribeImageUsageReportsCommand,
+  DescribeImportImageTasksCommand,
+  ImportImageCommand,
+  RegisterImageCommand,
+  type DescribeImagesCommandInput,
+  type ImportImageCommandInput,
+  type RegisterImageCommandInput,
 } from "@aws-sdk/client-ec2";
 import { ec2Query, readForm } from "../../src/protocols/query";
 import { loadModel } from "../../src/model/model";
@@ -23,7 +31,13 @@ const op = (name: string) => {
 };
 
 function request(body: string, query = ""): RawRequest {
-  return { method: "POST", path: "/", query: new URLSearchParams(query), headers: { "content-type": "application/x-www-form-urlencoded" }, body: Buffer.from(body) };
+  return {
+    method: "POST",
+    path: "/",
+    query: new URLSearchParams(query),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: Buffer.from(body),
+  };
 }
 /** What the gateway does with a query request: read the form (query string, then body), then parse it. */
 function parse(operation: string, body: string, query = ""): Record<string, unknown> {
@@ -46,9 +60,18 @@ const HEADERS = (requestId: string) => ({ "content-type": "text/xml;charset=UTF-
 
 /** An AMI as the EC2 handlers return one, with a record's internal field that is no model member. */
 const AMI = {
-  ImageId: "ami-0123456789abcdef0", Name: "web <v1> & \"more\"", OwnerId: "111111111111", Public: false, State: "available",
-  CreationDate: "2026-11-23T12:00:00.000Z", Architecture: "x86_64", RootDeviceName: "/dev/xvda", RootDeviceType: "ebs",
-  BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 8, DeleteOnTermination: true } }],
+  ImageId: "ami-0123456789abcdef0",
+  Name: 'web <v1> & "more"',
+  OwnerId: "111111111111",
+  Public: false,
+  State: "available",
+  CreationDate: "2026-11-23T12:00:00.000Z",
+  Architecture: "x86_64",
+  RootDeviceName: "/dev/xvda",
+  RootDeviceType: "ebs",
+  BlockDeviceMappings: [
+    { DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 8, DeleteOnTermination: true } },
+  ],
   Tags: [{ Key: "team", Value: "" }],
   internalGrants: ["222222222222"],
 };
@@ -62,25 +85,39 @@ describe("EC2 query: the operation a request names", () => {
 
 describe("EC2 query: parse", () => {
   it("reads capitalized wire names, flattened lists in index order and nested structures", () => {
-    const input = parse("DescribeImages",
+    const input = parse(
+      "DescribeImages",
       "Action=DescribeImages&Version=2016-11-15&ImageId.2=ami-b&ImageId.10=ami-c&ImageId.1=ami-a&Owner.1=self&ExecutableBy.1=all" +
-      "&Filter.1.Name=name&Filter.1.Value.1=web-*&Filter.1.Value.2=db-*&Filter.2.Name=state&Filter.2.Value.1=available" +
-      "&DryRun=false&MaxResults=5&IncludeDeprecated=true&NextToken=");
+        "&Filter.1.Name=name&Filter.1.Value.1=web-*&Filter.1.Value.2=db-*&Filter.2.Name=state&Filter.2.Value.1=available" +
+        "&DryRun=false&MaxResults=5&IncludeDeprecated=true&NextToken=",
+    );
     assert.deepEqual(input, {
-      ImageIds: ["ami-a", "ami-b", "ami-c"], Owners: ["self"], ExecutableUsers: ["all"],
-      Filters: [{ Name: "name", Values: ["web-*", "db-*"] }, { Name: "state", Values: ["available"] }],
-      DryRun: false, MaxResults: 5, IncludeDeprecated: true, NextToken: "",
+      ImageIds: ["ami-a", "ami-b", "ami-c"],
+      Owners: ["self"],
+      ExecutableUsers: ["all"],
+      Filters: [
+        { Name: "name", Values: ["web-*", "db-*"] },
+        { Name: "state", Values: ["available"] },
+      ],
+      DryRun: false,
+      MaxResults: 5,
+      IncludeDeprecated: true,
+      NextToken: "",
     });
   });
 
   it("reads lists of structures holding lists, and a member left out of a list item", () => {
-    const input = parse("RegisterImage",
+    const input = parse(
+      "RegisterImage",
       "Name=web&RootDeviceName=%2Fdev%2Fxvda&BillingProduct.1=bp-6ba54002" +
-      "&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda&BlockDeviceMapping.1.Ebs.SnapshotId=snap-1&BlockDeviceMapping.1.Ebs.VolumeSize=8" +
-      "&BlockDeviceMapping.1.Ebs.DeleteOnTermination=true&BlockDeviceMapping.2.DeviceName=%2Fdev%2Fsdb&BlockDeviceMapping.2.NoDevice=" +
-      "&TagSpecification.1.ResourceType=image&TagSpecification.1.Tag.1.Key=k&TagSpecification.1.Tag.1.Value=v&TagSpecification.1.Tag.2.Key=only-key");
+        "&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda&BlockDeviceMapping.1.Ebs.SnapshotId=snap-1&BlockDeviceMapping.1.Ebs.VolumeSize=8" +
+        "&BlockDeviceMapping.1.Ebs.DeleteOnTermination=true&BlockDeviceMapping.2.DeviceName=%2Fdev%2Fsdb&BlockDeviceMapping.2.NoDevice=" +
+        "&TagSpecification.1.ResourceType=image&TagSpecification.1.Tag.1.Key=k&TagSpecification.1.Tag.1.Value=v&TagSpecification.1.Tag.2.Key=only-key",
+    );
     assert.deepEqual(input, {
-      Name: "web", RootDeviceName: "/dev/xvda", BillingProducts: ["bp-6ba54002"],
+      Name: "web",
+      RootDeviceName: "/dev/xvda",
+      BillingProducts: ["bp-6ba54002"],
       BlockDeviceMappings: [
         { DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-1", VolumeSize: 8, DeleteOnTermination: true } },
         { DeviceName: "/dev/sdb", NoDevice: "" },
@@ -90,10 +127,22 @@ describe("EC2 query: parse", () => {
   });
 
   it("reads timestamps in ISO 8601 or epoch seconds, doubles and longs", () => {
-    assert.deepEqual(parse("ImportImage", "ClientData.UploadStart=2026-11-23T12:00:00Z&ClientData.UploadEnd=1795435200.5&ClientData.UploadSize=1.5e3"),
-      { ClientData: { UploadStart: new Date("2026-11-23T12:00:00.000Z"), UploadEnd: new Date("2026-11-23T12:00:00.500Z"), UploadSize: 1500 } });
-    assert.deepEqual(parse("CopyImage", "Name=n&SourceImageId=ami-1&SourceRegion=us-east-1&SnapshotCopyCompletionDurationMinutes=-15"),
-      { Name: "n", SourceImageId: "ami-1", SourceRegion: "us-east-1", SnapshotCopyCompletionDurationMinutes: -15 });
+    assert.deepEqual(
+      parse("ImportImage", "ClientData.UploadStart=2026-11-23T12:00:00Z&ClientData.UploadEnd=1795435200.5&ClientData.UploadSize=1.5e3"),
+      {
+        ClientData: {
+          UploadStart: new Date("2026-11-23T12:00:00.000Z"),
+          UploadEnd: new Date("2026-11-23T12:00:00.500Z"),
+          UploadSize: 1500,
+        },
+      },
+    );
+    assert.deepEqual(parse("CopyImage", "Name=n&SourceImageId=ami-1&SourceRegion=us-east-1&SnapshotCopyCompletionDurationMinutes=-15"), {
+      Name: "n",
+      SourceImageId: "ami-1",
+      SourceRegion: "us-east-1",
+      SnapshotCopyCompletionDurationMinutes: -15,
+    });
   });
 
   it("reads `Name=` as an empty list, as botocore sends one (the SDK for JavaScript leaves an empty list out)", () => {
@@ -101,14 +150,17 @@ describe("EC2 query: parse", () => {
   });
 
   it("leaves out the envelope: Action, Version, the signature's parameters and every X-Amz-* one", () => {
-    const envelope = "Action=DescribeImages&Version=2016-11-15&AWSAccessKeyId=AKID&SignatureMethod=HmacSHA256&SignatureVersion=2&Signature=s" +
+    const envelope =
+      "Action=DescribeImages&Version=2016-11-15&AWSAccessKeyId=AKID&SignatureMethod=HmacSHA256&SignatureVersion=2&Signature=s" +
       "&Timestamp=t&Expires=e&SecurityToken=tok&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=c&X-Amz-Date=d&X-Amz-SignedHeaders=host&X-Amz-Signature=s";
     assert.deepEqual(parse("DescribeImages", envelope), {});
   });
 
   it("reads the query string and the form body together, the body's value last", () => {
-    assert.deepEqual(parse("DescribeImages", "Owner.1=self&MaxResults=6", "Action=DescribeImages&Owner.2=amazon&MaxResults=5"),
-      { Owners: ["self", "amazon"], MaxResults: 6 });
+    assert.deepEqual(parse("DescribeImages", "Owner.1=self&MaxResults=6", "Action=DescribeImages&Owner.2=amazon&MaxResults=5"), {
+      Owners: ["self", "amazon"],
+      MaxResults: 6,
+    });
   });
 
   it("refuses names the model does not have with UnknownParameter", () => {
@@ -125,7 +177,11 @@ describe("EC2 query: parse", () => {
       ["DescribeImages", `Filter${".1".repeat(16)}=x`, `Filter${".1".repeat(16)}`],
     ];
     for (const [operation, body, name] of cases) {
-      assert.deepEqual(parseError(operation, body), { code: "UnknownParameter", message: `The parameter ${name} is not recognized`, status: 400 }, body);
+      assert.deepEqual(
+        parseError(operation, body),
+        { code: "UnknownParameter", message: `The parameter ${name} is not recognized`, status: 400 },
+        body,
+      );
     }
   });
 
@@ -142,8 +198,15 @@ describe("EC2 query: parse", () => {
       ["ImportImage", "ClientData.UploadStart=yesterday", "yesterday", "ClientData.UploadStart", "timestamp"],
     ];
     for (const [operation, body, value, name, expected] of cases) {
-      assert.deepEqual(parseError(operation, body),
-        { code: "InvalidParameterValue", message: `Value (${value}) for parameter ${name} is invalid. Expected: '${expected}'.`, status: 400 }, body);
+      assert.deepEqual(
+        parseError(operation, body),
+        {
+          code: "InvalidParameterValue",
+          message: `Value (${value}) for parameter ${name} is invalid. Expected: '${expected}'.`,
+          status: 400,
+        },
+        body,
+      );
     }
   });
 
@@ -155,7 +218,11 @@ describe("EC2 query: parse", () => {
   it("refuses more than 10,000 parameters", () => {
     const owners = (n: number) => Array.from({ length: n }, (_, i) => `Owner.${i + 1}=o${i}`).join("&");
     assert.equal((parse("DescribeImages", owners(10_000)).Owners as string[]).length, 10_000);
-    assert.deepEqual(parseError("DescribeImages", owners(10_001)), { code: "InvalidParameterValue", message: "The request has too many parameters.", status: 400 });
+    assert.deepEqual(parseError("DescribeImages", owners(10_001)), {
+      code: "InvalidParameterValue",
+      message: "The request has too many parameters.",
+      status: 400,
+    });
   });
 });
 
@@ -164,50 +231,87 @@ describe("EC2 query: serialize", () => {
     const r = ec2Query.serialize({ Images: [AMI], NextToken: undefined }, op("DescribeImages"), model, "request-1");
     assert.equal(r.status, 200);
     assert.deepEqual(r.headers, HEADERS("request-1"));
-    assert.equal(r.body, `${XML}<DescribeImagesResponse xmlns="${NS}"><requestId>request-1</requestId><imagesSet><item>` +
-      "<architecture>x86_64</architecture><blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><deleteOnTermination>true</deleteOnTermination>" +
-      "<snapshotId>snap-0123456789abcdef0</snapshotId><volumeSize>8</volumeSize></ebs></item></blockDeviceMapping>" +
-      "<creationDate>2026-11-23T12:00:00.000Z</creationDate><imageId>ami-0123456789abcdef0</imageId><name>web &lt;v1&gt; &amp; &quot;more&quot;</name>" +
-      "<imageOwnerId>111111111111</imageOwnerId><isPublic>false</isPublic><rootDeviceName>/dev/xvda</rootDeviceName><rootDeviceType>ebs</rootDeviceType>" +
-      "<imageState>available</imageState><tagSet><item><key>team</key><value></value></item></tagSet></item></imagesSet></DescribeImagesResponse>");
+    assert.equal(
+      r.body,
+      `${XML}<DescribeImagesResponse xmlns="${NS}"><requestId>request-1</requestId><imagesSet><item>` +
+        "<architecture>x86_64</architecture><blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><deleteOnTermination>true</deleteOnTermination>" +
+        "<snapshotId>snap-0123456789abcdef0</snapshotId><volumeSize>8</volumeSize></ebs></item></blockDeviceMapping>" +
+        "<creationDate>2026-11-23T12:00:00.000Z</creationDate><imageId>ami-0123456789abcdef0</imageId><name>web &lt;v1&gt; &amp; &quot;more&quot;</name>" +
+        "<imageOwnerId>111111111111</imageOwnerId><isPublic>false</isPublic><rootDeviceName>/dev/xvda</rootDeviceName><rootDeviceType>ebs</rootDeviceType>" +
+        "<imageState>available</imageState><tagSet><item><key>team</key><value></value></item></tagSet></item></imagesSet></DescribeImagesResponse>",
+    );
   });
 
   it("writes an empty list as an empty element", () => {
-    assert.equal(ec2Query.serialize({ Images: [] }, op("DescribeImages"), model, "r").body,
-      `${XML}<DescribeImagesResponse xmlns="${NS}"><requestId>r</requestId><imagesSet></imagesSet></DescribeImagesResponse>`);
+    assert.equal(
+      ec2Query.serialize({ Images: [] }, op("DescribeImages"), model, "r").body,
+      `${XML}<DescribeImagesResponse xmlns="${NS}"><requestId>r</requestId><imagesSet></imagesSet></DescribeImagesResponse>`,
+    );
   });
 
   it("answers <return>true</return> for an action without output members, as EC2 does", () => {
     const r = ec2Query.serialize(undefined, op("CreateTags"), model, "request-2");
-    assert.deepEqual(r, { status: 200, headers: HEADERS("request-2"),
-      body: `${XML}<CreateTagsResponse xmlns="${NS}"><requestId>request-2</requestId><return>true</return></CreateTagsResponse>` });
+    assert.deepEqual(r, {
+      status: 200,
+      headers: HEADERS("request-2"),
+      body: `${XML}<CreateTagsResponse xmlns="${NS}"><requestId>request-2</requestId><return>true</return></CreateTagsResponse>`,
+    });
   });
 
   it("writes timestamps in ISO 8601 with milliseconds, doubles and longs as numbers", () => {
-    const reports = ec2Query.serialize({ ImageUsageReports: [{ ReportId: "amiur-1", CreationTime: new Date("2026-11-23T12:00:00.123Z") }] },
-      op("DescribeImageUsageReports"), model, "r");
-    assert.equal(reports.body, `${XML}<DescribeImageUsageReportsResponse xmlns="${NS}"><requestId>r</requestId><imageUsageReportSet><item>` +
-      "<creationTime>2026-11-23T12:00:00.123Z</creationTime><reportId>amiur-1</reportId></item></imageUsageReportSet></DescribeImageUsageReportsResponse>");
-    const tasks = ec2Query.serialize({ ImportImageTasks: [{ ImportTaskId: "import-ami-1", SnapshotDetails: [{ DiskImageSize: 1.5, Format: "VMDK" }] }] },
-      op("DescribeImportImageTasks"), model, "r");
-    assert.match(tasks.body, /<snapshotDetailSet><item><diskImageSize>1\.5<\/diskImageSize><format>VMDK<\/format><\/item><\/snapshotDetailSet>/);
-    const entries = ec2Query.serialize({ ImageUsageReportEntries: [{ UsageCount: 9007199254740991 }] }, op("DescribeImageUsageReportEntries"), model, "r");
+    const reports = ec2Query.serialize(
+      { ImageUsageReports: [{ ReportId: "amiur-1", CreationTime: new Date("2026-11-23T12:00:00.123Z") }] },
+      op("DescribeImageUsageReports"),
+      model,
+      "r",
+    );
+    assert.equal(
+      reports.body,
+      `${XML}<DescribeImageUsageReportsResponse xmlns="${NS}"><requestId>r</requestId><imageUsageReportSet><item>` +
+        "<creationTime>2026-11-23T12:00:00.123Z</creationTime><reportId>amiur-1</reportId></item></imageUsageReportSet></DescribeImageUsageReportsResponse>",
+    );
+    const tasks = ec2Query.serialize(
+      { ImportImageTasks: [{ ImportTaskId: "import-ami-1", SnapshotDetails: [{ DiskImageSize: 1.5, Format: "VMDK" }] }] },
+      op("DescribeImportImageTasks"),
+      model,
+      "r",
+    );
+    assert.match(
+      tasks.body,
+      /<snapshotDetailSet><item><diskImageSize>1\.5<\/diskImageSize><format>VMDK<\/format><\/item><\/snapshotDetailSet>/,
+    );
+    const entries = ec2Query.serialize(
+      { ImageUsageReportEntries: [{ UsageCount: 9007199254740991 }] },
+      op("DescribeImageUsageReportEntries"),
+      model,
+      "r",
+    );
     assert.match(entries.body, /<usageCount>9007199254740991<\/usageCount>/);
   });
 });
 
 describe("EC2 query: serializeError", () => {
   it("answers EC2's envelope: Response, Errors, Error with Code and Message, RequestID; no namespace", () => {
-    const r = ec2Query.serializeError(new ServiceError("InvalidAMIID.NotFound", "The image id '[ami-<1>]' does not exist"), model, "request-3");
+    const r = ec2Query.serializeError(
+      new ServiceError("InvalidAMIID.NotFound", "The image id '[ami-<1>]' does not exist"),
+      model,
+      "request-3",
+    );
     assert.deepEqual(r, {
-      status: 400, headers: HEADERS("request-3"),
-      body: `${XML}<Response><Errors><Error><Code>InvalidAMIID.NotFound</Code><Message>The image id &apos;[ami-&lt;1&gt;]&apos; does not exist</Message>` +
+      status: 400,
+      headers: HEADERS("request-3"),
+      body:
+        `${XML}<Response><Errors><Error><Code>InvalidAMIID.NotFound</Code><Message>The image id &apos;[ami-&lt;1&gt;]&apos; does not exist</Message>` +
         "</Error></Errors><RequestID>request-3</RequestID></Response>",
     });
   });
 
   it("keeps the error's status (DryRunOperation 412, RequestLimitExceeded 503)", () => {
-    assert.equal(ec2Query.serializeError(new ServiceError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412), model, "r").status, 412);
+    assert.equal(
+      ec2Query.serializeError(new ServiceError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412), model, "r")
+        .status,
+      412,
+    );
     assert.equal(ec2Query.serializeError(new ServiceError("RequestLimitExceeded", "Request limit exceeded.", 503), model, "r").status, 503);
   });
 });
@@ -215,7 +319,9 @@ describe("EC2 query: serializeError", () => {
 describe("EC2 query through the AWS SDK for JavaScript", () => {
   /** Sends each input with the SDK and parses the form the SDK wrote. */
   async function sdkForms(commands: { name: string; command: unknown }[]) {
-    const { client, seen } = offlineEc2((req) => ec2Query.serialize({}, op(new URLSearchParams(req.body.toString()).get("Action")!), model, "r"));
+    const { client, seen } = offlineEc2((req) =>
+      ec2Query.serialize({}, op(new URLSearchParams(req.body.toString()).get("Action")!), model, "r"),
+    );
     const parsed: Record<string, unknown>[] = [];
     for (const { name, command } of commands) {
       await client.send(command as never);
@@ -230,19 +336,46 @@ describe("EC2 query through the AWS SDK for JavaScript", () => {
 
   it("parses what the SDK writes into the input the SDK was given", async () => {
     const describe: DescribeImagesCommandInput = {
-      ImageIds: Array.from({ length: 11 }, (_, i) => `ami-${String(i).padStart(17, "0")}`), Owners: ["self", "amazon"], ExecutableUsers: ["all"],
-      Filters: [{ Name: "name", Values: ["web *", "a&b=c"] }, { Name: "tag:team", Values: ["x.1"] }], IncludeDeprecated: true, DryRun: false, MaxResults: 6,
+      ImageIds: Array.from({ length: 11 }, (_, i) => `ami-${String(i).padStart(17, "0")}`),
+      Owners: ["self", "amazon"],
+      ExecutableUsers: ["all"],
+      Filters: [
+        { Name: "name", Values: ["web *", "a&b=c"] },
+        { Name: "tag:team", Values: ["x.1"] },
+      ],
+      IncludeDeprecated: true,
+      DryRun: false,
+      MaxResults: 6,
     };
     const register: RegisterImageCommandInput = {
-      Name: "web (v1.2)", Architecture: "arm64", VirtualizationType: "hvm", RootDeviceName: "/dev/xvda", BillingProducts: ["bp-6ba54002"],
-      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-1", VolumeSize: 8, DeleteOnTermination: false, Iops: 3000 } }, { DeviceName: "/dev/sdb", NoDevice: "" }],
+      Name: "web (v1.2)",
+      Architecture: "arm64",
+      VirtualizationType: "hvm",
+      RootDeviceName: "/dev/xvda",
+      BillingProducts: ["bp-6ba54002"],
+      BlockDeviceMappings: [
+        { DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-1", VolumeSize: 8, DeleteOnTermination: false, Iops: 3000 } },
+        { DeviceName: "/dev/sdb", NoDevice: "" },
+      ],
       TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "k", Value: "ü €" }] }],
     };
     const imported: ImportImageCommandInput = {
-      ClientData: { UploadStart: new Date("2026-11-23T12:00:00.000Z"), UploadEnd: new Date("2026-11-23T12:30:00.250Z"), UploadSize: 2.5, Comment: "c" },
-      DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "disk.vmdk" } }], Description: "d",
+      ClientData: {
+        UploadStart: new Date("2026-11-23T12:00:00.000Z"),
+        UploadEnd: new Date("2026-11-23T12:30:00.250Z"),
+        UploadSize: 2.5,
+        Comment: "c",
+      },
+      DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "disk.vmdk" } }],
+      Description: "d",
     };
-    const copy = { Name: "copy", SourceImageId: "ami-1", SourceRegion: "eu-west-1", ClientToken: "token-1", SnapshotCopyCompletionDurationMinutes: 9007199254740991 };
+    const copy = {
+      Name: "copy",
+      SourceImageId: "ami-1",
+      SourceRegion: "eu-west-1",
+      ClientToken: "token-1",
+      SnapshotCopyCompletionDurationMinutes: 9007199254740991,
+    };
     const tags = { Resources: ["ami-1", "ami-2"], Tags: [{ Key: "a", Value: "" }] };
     const parsed = await sdkForms([
       { name: "DescribeImages", command: new DescribeImagesCommand(describe) },
@@ -258,9 +391,27 @@ describe("EC2 query through the AWS SDK for JavaScript", () => {
     const { internalGrants: _, ...ami } = AMI;
     const outputs: Record<string, Record<string, unknown>> = {
       DescribeImages: { Images: [ami], NextToken: "next" },
-      DescribeImageAttribute: { ImageId: "ami-1", LaunchPermissions: [{ UserId: "222222222222" }, { Group: "all" }], Description: { Value: "d" } },
-      DescribeImportImageTasks: { ImportImageTasks: [{ ImportTaskId: "import-ami-1", Status: "active", Progress: "19", SnapshotDetails: [{ DiskImageSize: 1.5, Format: "VMDK" }] }] },
-      DescribeImageUsageReports: { ImageUsageReports: [{ ReportId: "amiur-1", ImageId: "ami-1", State: "available", CreationTime: new Date("2026-11-23T12:00:00.123Z"), ExpirationTime: new Date("2026-12-23T12:00:00.123Z") }] },
+      DescribeImageAttribute: {
+        ImageId: "ami-1",
+        LaunchPermissions: [{ UserId: "222222222222" }, { Group: "all" }],
+        Description: { Value: "d" },
+      },
+      DescribeImportImageTasks: {
+        ImportImageTasks: [
+          { ImportTaskId: "import-ami-1", Status: "active", Progress: "19", SnapshotDetails: [{ DiskImageSize: 1.5, Format: "VMDK" }] },
+        ],
+      },
+      DescribeImageUsageReports: {
+        ImageUsageReports: [
+          {
+            ReportId: "amiur-1",
+            ImageId: "ami-1",
+            State: "available",
+            CreationTime: new Date("2026-11-23T12:00:00.123Z"),
+            ExpirationTime: new Date("2026-12-23T12:00:00.123Z"),
+          },
+        ],
+      },
       CreateTags: {},
     };
     const { client } = offlineEc2((req) => {

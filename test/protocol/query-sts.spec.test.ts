@@ -16,12 +16,21 @@ import type { RawRequest } from "../../src/protocols/protocol";
 import { offlineSts, thrown, withoutMetadata } from "./offline-sdk";
 
 const sts = loadModel("sts");
-const assumeRoleModel = linkModel("sts", JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "test", "protocol", "models", "sts-assume-role.json"), "utf8")));
+const assumeRoleModel = linkModel(
+  "sts",
+  JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "test", "protocol", "models", "sts-assume-role.json"), "utf8")),
+);
 const NS = "https://sts.amazonaws.com/doc/2011-06-15/";
 const HEADERS = (requestId: string) => ({ "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": requestId });
 
 function request(body: string): RawRequest {
-  return { method: "POST", path: "/", query: new URLSearchParams(), headers: { "content-type": "application/x-www-form-urlencoded" }, body: Buffer.from(body) };
+  return {
+    method: "POST",
+    path: "/",
+    query: new URLSearchParams(),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: Buffer.from(body),
+  };
 }
 function parseIn(model: ServiceModel, operation: string, body: string): Record<string, unknown> {
   const req = request(body);
@@ -38,14 +47,22 @@ function parseError(model: ServiceModel, operation: string, body: string): { cod
 }
 
 const CREDENTIALS = {
-  Credentials: { AccessKeyId: "ASIAIMAGELITE0000001", SecretAccessKey: "secret", SessionToken: "token <&>", Expiration: new Date("2026-11-23T13:00:00.000Z") },
+  Credentials: {
+    AccessKeyId: "ASIAIMAGELITE0000001",
+    SecretAccessKey: "secret",
+    SessionToken: "token <&>",
+    Expiration: new Date("2026-11-23T13:00:00.000Z"),
+  },
   AssumedRoleUser: { AssumedRoleId: "AROAIMAGELITE:session", Arn: "arn:aws:sts::111111111111:assumed-role/r/session" },
   PackedPolicySize: 6,
 };
 
 describe("STS query: the operation a request names", () => {
   it("is the form's Action, or undefined without one", () => {
-    assert.equal(awsQuery.operationName(request(""), new URLSearchParams("Action=GetCallerIdentity&Version=2011-06-15")), "GetCallerIdentity");
+    assert.equal(
+      awsQuery.operationName(request(""), new URLSearchParams("Action=GetCallerIdentity&Version=2011-06-15")),
+      "GetCallerIdentity",
+    );
     assert.equal(awsQuery.operationName(request(""), new URLSearchParams("Version=2011-06-15")), undefined);
   });
 });
@@ -56,17 +73,27 @@ describe("STS query: parse", () => {
   });
 
   it("refuses a parameter the model does not have with InvalidParameter", () => {
-    assert.deepEqual(parseError(sts, "GetCallerIdentity", "Action=GetCallerIdentity&Version=2011-06-15&Colour=red"),
-      { code: "InvalidParameter", message: "The parameter Colour is not recognized", status: 400 });
+    assert.deepEqual(parseError(sts, "GetCallerIdentity", "Action=GetCallerIdentity&Version=2011-06-15&Colour=red"), {
+      code: "InvalidParameter",
+      message: "The parameter Colour is not recognized",
+      status: 400,
+    });
   });
 
   it("reads lists as `.member.N` in index order, of structures and of strings, members by their model names", () => {
-    const input = parseIn(assumeRoleModel, "AssumeRole",
+    const input = parseIn(
+      assumeRoleModel,
+      "AssumeRole",
       "RoleArn=arn%3Aaws%3Aiam%3A%3A111111111111%3Arole%2Fr&RoleSessionName=s&DurationSeconds=900" +
-      "&PolicyArns.member.2.arn=arn%3Ab&PolicyArns.member.1.arn=arn%3Aa&Tags.member.1.Key=k&Tags.member.1.Value=v&TransitiveTagKeys.member.1=k");
+        "&PolicyArns.member.2.arn=arn%3Ab&PolicyArns.member.1.arn=arn%3Aa&Tags.member.1.Key=k&Tags.member.1.Value=v&TransitiveTagKeys.member.1=k",
+    );
     assert.deepEqual(input, {
-      RoleArn: "arn:aws:iam::111111111111:role/r", RoleSessionName: "s", DurationSeconds: 900,
-      PolicyArns: [{ arn: "arn:a" }, { arn: "arn:b" }], Tags: [{ Key: "k", Value: "v" }], TransitiveTagKeys: ["k"],
+      RoleArn: "arn:aws:iam::111111111111:role/r",
+      RoleSessionName: "s",
+      DurationSeconds: 900,
+      PolicyArns: [{ arn: "arn:a" }, { arn: "arn:b" }],
+      Tags: [{ Key: "k", Value: "v" }],
+      TransitiveTagKeys: ["k"],
     });
   });
 
@@ -82,7 +109,11 @@ describe("STS query: parse", () => {
       ["Tags.member.1.Colour=red", "Tags.member.1.Colour"],
       ["RoleArn.x=1", "RoleArn.x"],
     ]) {
-      assert.deepEqual(parseError(assumeRoleModel, "AssumeRole", body), { code: "InvalidParameter", message: `The parameter ${name} is not recognized`, status: 400 }, body);
+      assert.deepEqual(
+        parseError(assumeRoleModel, "AssumeRole", body),
+        { code: "InvalidParameter", message: `The parameter ${name} is not recognized`, status: 400 },
+        body,
+      );
     }
   });
 
@@ -96,31 +127,46 @@ describe("STS query: parse", () => {
 
 describe("STS query: serialize", () => {
   it("writes GetCallerIdentityResponse: no XML declaration, the result wrapper, then ResponseMetadata", () => {
-    const r = awsQuery.serialize({ UserId: "AIDAIMAGELITE", Account: "111111111111", Arn: "arn:aws:iam::111111111111:root", internal: true },
-      sts.operations.get("GetCallerIdentity")!, sts, "request-1");
+    const r = awsQuery.serialize(
+      { UserId: "AIDAIMAGELITE", Account: "111111111111", Arn: "arn:aws:iam::111111111111:root", internal: true },
+      sts.operations.get("GetCallerIdentity")!,
+      sts,
+      "request-1",
+    );
     assert.deepEqual(r, {
-      status: 200, headers: HEADERS("request-1"),
-      body: `<GetCallerIdentityResponse xmlns="${NS}"><GetCallerIdentityResult><Account>111111111111</Account><Arn>arn:aws:iam::111111111111:root</Arn>` +
+      status: 200,
+      headers: HEADERS("request-1"),
+      body:
+        `<GetCallerIdentityResponse xmlns="${NS}"><GetCallerIdentityResult><Account>111111111111</Account><Arn>arn:aws:iam::111111111111:root</Arn>` +
         "<UserId>AIDAIMAGELITE</UserId></GetCallerIdentityResult><ResponseMetadata><RequestId>request-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>",
     });
   });
 
   it("writes nested structures, timestamps in ISO 8601 and integers, escaping text", () => {
     const r = awsQuery.serialize(CREDENTIALS, assumeRoleModel.operations.get("AssumeRole")!, assumeRoleModel, "request-2");
-    assert.equal(r.body, `<AssumeRoleResponse xmlns="${NS}"><AssumeRoleResult>` +
-      "<AssumedRoleUser><Arn>arn:aws:sts::111111111111:assumed-role/r/session</Arn><AssumedRoleId>AROAIMAGELITE:session</AssumedRoleId></AssumedRoleUser>" +
-      "<Credentials><AccessKeyId>ASIAIMAGELITE0000001</AccessKeyId><Expiration>2026-11-23T13:00:00.000Z</Expiration><SecretAccessKey>secret</SecretAccessKey>" +
-      "<SessionToken>token &lt;&amp;&gt;</SessionToken></Credentials><PackedPolicySize>6</PackedPolicySize></AssumeRoleResult>" +
-      "<ResponseMetadata><RequestId>request-2</RequestId></ResponseMetadata></AssumeRoleResponse>");
+    assert.equal(
+      r.body,
+      `<AssumeRoleResponse xmlns="${NS}"><AssumeRoleResult>` +
+        "<AssumedRoleUser><Arn>arn:aws:sts::111111111111:assumed-role/r/session</Arn><AssumedRoleId>AROAIMAGELITE:session</AssumedRoleId></AssumedRoleUser>" +
+        "<Credentials><AccessKeyId>ASIAIMAGELITE0000001</AccessKeyId><Expiration>2026-11-23T13:00:00.000Z</Expiration><SecretAccessKey>secret</SecretAccessKey>" +
+        "<SessionToken>token &lt;&amp;&gt;</SessionToken></Credentials><PackedPolicySize>6</PackedPolicySize></AssumeRoleResult>" +
+        "<ResponseMetadata><RequestId>request-2</RequestId></ResponseMetadata></AssumeRoleResponse>",
+    );
   });
 });
 
 describe("STS query: serializeError", () => {
   it("answers ErrorResponse in the STS namespace with Type Sender for a 4xx", () => {
-    const r = awsQuery.serializeError(new ServiceError("InvalidAction", "Could not find operation AssumeNothing for version 2011-06-15"), sts, "request-3");
+    const r = awsQuery.serializeError(
+      new ServiceError("InvalidAction", "Could not find operation AssumeNothing for version 2011-06-15"),
+      sts,
+      "request-3",
+    );
     assert.deepEqual(r, {
-      status: 400, headers: HEADERS("request-3"),
-      body: `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>InvalidAction</Code>` +
+      status: 400,
+      headers: HEADERS("request-3"),
+      body:
+        `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>InvalidAction</Code>` +
         "<Message>Could not find operation AssumeNothing for version 2011-06-15</Message></Error><RequestId>request-3</RequestId></ErrorResponse>",
     });
   });
@@ -128,17 +174,24 @@ describe("STS query: serializeError", () => {
   it("answers Type Receiver for a 5xx, and escapes the message", () => {
     const r = awsQuery.serializeError(new ServiceError("InternalFailure", "a < b & 'c'", 500), sts, "request-4");
     assert.equal(r.status, 500);
-    assert.equal(r.body, `<ErrorResponse xmlns="${NS}"><Error><Type>Receiver</Type><Code>InternalFailure</Code>` +
-      "<Message>a &lt; b &amp; &apos;c&apos;</Message></Error><RequestId>request-4</RequestId></ErrorResponse>");
+    assert.equal(
+      r.body,
+      `<ErrorResponse xmlns="${NS}"><Error><Type>Receiver</Type><Code>InternalFailure</Code>` +
+        "<Message>a &lt; b &amp; &apos;c&apos;</Message></Error><RequestId>request-4</RequestId></ErrorResponse>",
+    );
   });
 });
 
 describe("STS query through the AWS SDK for JavaScript", () => {
   it("parses what the SDK writes into the input the SDK was given", async () => {
     const input: AssumeRoleCommandInput = {
-      RoleArn: "arn:aws:iam::111111111111:role/r", RoleSessionName: "session@imagelite", DurationSeconds: 3600, ExternalId: "a=b&c",
+      RoleArn: "arn:aws:iam::111111111111:role/r",
+      RoleSessionName: "session@imagelite",
+      DurationSeconds: 3600,
+      ExternalId: "a=b&c",
       PolicyArns: [{ arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }, { arn: "arn:aws:iam::aws:policy/x" }],
-      Tags: [{ Key: "team", Value: "ü €" }], TransitiveTagKeys: [],
+      Tags: [{ Key: "team", Value: "ü €" }],
+      TransitiveTagKeys: [],
     };
     const { client, seen } = offlineSts((req) => {
       const name = new URLSearchParams(req.body.toString()).get("Action")!;
@@ -148,7 +201,10 @@ describe("STS query through the AWS SDK for JavaScript", () => {
     await client.send(new GetCallerIdentityCommand({}));
     await client.send(new AssumeRoleCommand(input));
     const forms = seen.map((req) => readForm(req.query, req.body.toString()));
-    assert.deepEqual(forms.map((f) => awsQuery.operationName(seen[0], f)), ["GetCallerIdentity", "AssumeRole"]);
+    assert.deepEqual(
+      forms.map((f) => awsQuery.operationName(seen[0], f)),
+      ["GetCallerIdentity", "AssumeRole"],
+    );
     assert.deepEqual(awsQuery.parse(seen[0], sts.operations.get("GetCallerIdentity")!, sts, forms[0]), {});
     assert.deepEqual(awsQuery.parse(seen[1], assumeRoleModel.operations.get("AssumeRole")!, assumeRoleModel, forms[1]), input);
     client.destroy();

@@ -8,7 +8,9 @@ import { ACCOUNT_A, ACCOUNT_B, stsClient, useServer } from "../support/server";
 describe("STS GetCallerIdentity", () => {
   const fx = useServer();
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   it("answers with the account that the access key names", async () => {
     for (const account of [ACCOUNT_A, ACCOUNT_B]) {
@@ -21,7 +23,11 @@ describe("STS GetCallerIdentity", () => {
   });
 
   it("maps any other access key to the default account", async () => {
-    const c = new (await import("@aws-sdk/client-sts")).STSClient({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "x" } });
+    const c = new (await import("@aws-sdk/client-sts")).STSClient({
+      endpoint: server.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "x" },
+    });
     assert.equal((await c.send(new GetCallerIdentityCommand({}))).Account, "000000000000");
     c.destroy();
   });
@@ -29,12 +35,18 @@ describe("STS GetCallerIdentity", () => {
   it("answers unknown actions in the STS error envelope", async () => {
     const res = await fetch(server.endpoint, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: "AWS4-HMAC-SHA256 Credential=AKID/20261123/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=x" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: "AWS4-HMAC-SHA256 Credential=AKID/20261123/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=x",
+      },
       body: "Action=AssumeNothing&Version=2011-06-15",
     });
     const text = await res.text();
     assert.equal(res.status, 400);
-    assert.match(text, /^<ErrorResponse xmlns="https:\/\/sts.amazonaws.com\/doc\/2011-06-15\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code>/);
+    assert.match(
+      text,
+      /^<ErrorResponse xmlns="https:\/\/sts.amazonaws.com\/doc\/2011-06-15\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code>/,
+    );
     assert.match(text, /<RequestId>[0-9a-f-]{36}<\/RequestId><\/ErrorResponse>$/);
   });
 });

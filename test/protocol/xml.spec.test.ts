@@ -73,29 +73,44 @@ describe("escapeXml", () => {
 
 describe("writeMembers over EC2 shapes", () => {
   it("writes members in the model's order under their locationNames, whatever the value's order", () => {
-    assert.equal(xml("TagDescription", { Value: "v", Key: "k", ResourceType: "image", ResourceId: "ami-1" }),
-      "<key>k</key><resourceId>ami-1</resourceId><resourceType>image</resourceType><value>v</value>");
+    assert.equal(
+      xml("TagDescription", { Value: "v", Key: "k", ResourceType: "image", ResourceId: "ami-1" }),
+      "<key>k</key><resourceId>ami-1</resourceId><resourceType>image</resourceType><value>v</value>",
+    );
   });
 
   it("writes lists with their items' locationName, structures nested, and leaves out undefined, null and unknown members", () => {
-    assert.equal(xml("ImageAttribute", {
-      ImageId: "ami-1", LaunchPermissions: [{ UserId: "222222222222" }, { Group: "all" }], Description: { Value: "d" },
-      KernelId: undefined, RamdiskId: null, ownerOnly: "x",
-    }), "<description><value>d</value></description><imageId>ami-1</imageId>" +
-      "<launchPermission><item><userId>222222222222</userId></item><item><group>all</group></item></launchPermission>");
+    assert.equal(
+      xml("ImageAttribute", {
+        ImageId: "ami-1",
+        LaunchPermissions: [{ UserId: "222222222222" }, { Group: "all" }],
+        Description: { Value: "d" },
+        KernelId: undefined,
+        RamdiskId: null,
+        ownerOnly: "x",
+      }),
+      "<description><value>d</value></description><imageId>ami-1</imageId>" +
+        "<launchPermission><item><userId>222222222222</userId></item><item><group>all</group></item></launchPermission>",
+    );
   });
 
   it("writes booleans, zero, empty strings and empty lists", () => {
-    assert.equal(xml("EbsBlockDevice", { DeleteOnTermination: false, VolumeSize: 0, SnapshotId: "" }),
-      "<deleteOnTermination>false</deleteOnTermination><snapshotId></snapshotId><volumeSize>0</volumeSize>");
+    assert.equal(
+      xml("EbsBlockDevice", { DeleteOnTermination: false, VolumeSize: 0, SnapshotId: "" }),
+      "<deleteOnTermination>false</deleteOnTermination><snapshotId></snapshotId><volumeSize>0</volumeSize>",
+    );
     assert.equal(xml("DescribeTagsResult", { Tags: [] }), "<tagSet></tagSet>");
   });
 
   it("writes timestamps given as Dates or ISO strings in ISO 8601 with milliseconds, and doubles as numbers", () => {
-    assert.equal(xml("ImageUsageReport", { CreationTime: new Date(Date.UTC(2026, 10, 23, 12)), ExpirationTime: "2026-12-23T12:00:00Z" }),
-      "<creationTime>2026-11-23T12:00:00.000Z</creationTime><expirationTime>2026-12-23T12:00:00.000Z</expirationTime>");
-    assert.equal(xml("SnapshotDetail", { DiskImageSize: 2.5e9, UserBucket: { S3Bucket: "b", S3Key: "k&k" } }),
-      "<diskImageSize>2500000000</diskImageSize><userBucket><s3Bucket>b</s3Bucket><s3Key>k&amp;k</s3Key></userBucket>");
+    assert.equal(
+      xml("ImageUsageReport", { CreationTime: new Date(Date.UTC(2026, 10, 23, 12)), ExpirationTime: "2026-12-23T12:00:00Z" }),
+      "<creationTime>2026-11-23T12:00:00.000Z</creationTime><expirationTime>2026-12-23T12:00:00.000Z</expirationTime>",
+    );
+    assert.equal(
+      xml("SnapshotDetail", { DiskImageSize: 2.5e9, UserBucket: { S3Bucket: "b", S3Key: "k&k" } }),
+      "<diskImageSize>2500000000</diskImageSize><userBucket><s3Bucket>b</s3Bucket><s3Key>k&amp;k</s3Key></userBucket>",
+    );
   });
 
   it("escapes every string it writes", () => {
@@ -115,13 +130,17 @@ describe("writeMembers over shapes no served output has", () => {
   });
 
   it("writes maps as entries of key and value, with the names the model gives them", () => {
-    assert.equal(xml("Out", { Attributes: { a: "1", "<b>": "2" }, Renamed: { x: { Size: 3 } } }, QUERY, made),
+    assert.equal(
+      xml("Out", { Attributes: { a: "1", "<b>": "2" }, Renamed: { x: { Size: 3 } } }, QUERY, made),
       "<Attributes><entry><key>a</key><value>1</value></entry><entry><key>&lt;b&gt;</key><value>2</value></entry></Attributes>" +
-      "<Renamed><entry><Name>x</Name><Value><Size>3</Size></Value></entry></Renamed>");
+        "<Renamed><entry><Name>x</Name><Value><Size>3</Size></Value></entry></Renamed>",
+    );
   });
 
   it("writes blobs in base64, and every scalar type", () => {
-    assert.equal(xml("Out", { Data: Buffer.from("imagelite"), At: new Date(0), Count: -1, Ok: true }, QUERY, made),
-      "<Data>aW1hZ2VsaXRl</Data><At>1970-01-01T00:00:00.000Z</At><Count>-1</Count><Ok>true</Ok>");
+    assert.equal(
+      xml("Out", { Data: Buffer.from("imagelite"), At: new Date(0), Count: -1, Ok: true }, QUERY, made),
+      "<Data>aW1hZ2VsaXRl</Data><At>1970-01-01T00:00:00.000Z</At><Count>-1</Count><Ok>true</Ok>",
+    );
   });
 });

@@ -16,7 +16,9 @@ import { admin, appstreamClient, useServer } from "../support/server";
 describe("clock range", () => {
   const fx = useServer();
   let server: Imagelite;
-  before(() => { server = fx.server; });
+  before(() => {
+    server = fx.server;
+  });
 
   async function stillWorks() {
     const clock = await admin(server, "GET", "/_imagelite/clock");
@@ -26,7 +28,13 @@ describe("clock range", () => {
     const c = appstreamClient(server);
     try {
       const name = `b${Date.now()}`;
-      await c.send(new CreateImageBuilderCommand({ Name: name, ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" }));
+      await c.send(
+        new CreateImageBuilderCommand({
+          Name: name,
+          ImageName: "AppStream-WinServer2022-11-10-2025",
+          InstanceType: "stream.standard.small",
+        }),
+      );
       const { ImageBuilders } = await c.send(new DescribeImageBuildersCommand({ Names: [name] }));
       assert.ok(ImageBuilders?.[0].CreatedTime instanceof Date && !Number.isNaN(ImageBuilders[0].CreatedTime.getTime()));
     } finally {
@@ -87,12 +95,16 @@ it("starts at the current time when the saved clock is out of range, with a warn
     await first.stop();
     // A clock saved by a version that did not check the range.
     const db = new Database(join(dir, "imagelite.db"));
-    db.prepare("INSERT OR REPLACE INTO records (type, account, region, id, value) VALUES ('imagelite.clock', 'imagelite', 'global', 'clock', ?)")
-      .run(JSON.stringify({ mode: "manual", offsetMs: 0, frozenAt: 1e300 }));
+    db.prepare(
+      "INSERT OR REPLACE INTO records (type, account, region, id, value) VALUES ('imagelite.clock', 'imagelite', 'global', 'clock', ?)",
+    ).run(JSON.stringify({ mode: "manual", offsetMs: 0, frozenAt: 1e300 }));
     db.close();
     const warnings: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => { warnings.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: string) => {
+      warnings.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
     let second: Imagelite;
     try {
       second = await startImagelite({ inMemory: false, dataDir: dir });

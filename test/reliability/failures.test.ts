@@ -15,7 +15,10 @@ after(() => cli.cleanup());
 async function capturingStderr<R>(fn: () => Promise<R>): Promise<{ result: R; text: string }> {
   const chunks: string[] = [];
   const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => { chunks.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    chunks.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     return { result: await fn(), text: chunks.join("") };
   } finally {
@@ -28,16 +31,31 @@ describe("a full disk", () => {
     const server: Imagelite = await startImagelite({ inMemory: false, dataDir: cli.tempDir() });
     const c = appstreamClient(server);
     try {
-      await c.send(new CreateImageBuilderCommand({ Name: "before", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small" }));
+      await c.send(
+        new CreateImageBuilderCommand({
+          Name: "before",
+          ImageName: "AppStream-WinServer2022-11-10-2025",
+          InstanceType: "stream.standard.small",
+        }),
+      );
       // SQLite answers SQLITE_FULL once the file may not grow: as a full file system does.
       const db = (server.app.store as unknown as { db: { pragma(s: string, o?: object): unknown } }).db;
       db.pragma(`max_page_count = ${db.pragma("page_count", { simple: true })}`);
       const { result: errors, text } = await capturingStderr(async () => {
         const out = [];
         for (let i = 0; i < 5; i++) {
-          out.push(await rejection(() => c.send(new CreateImageBuilderCommand({
-            Name: `after-${i}`, ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", Description: "d".repeat(256),
-          }))));
+          out.push(
+            await rejection(() =>
+              c.send(
+                new CreateImageBuilderCommand({
+                  Name: `after-${i}`,
+                  ImageName: "AppStream-WinServer2022-11-10-2025",
+                  InstanceType: "stream.standard.small",
+                  Description: "d".repeat(256),
+                }),
+              ),
+            ),
+          );
         }
         return out;
       });
@@ -52,7 +70,10 @@ describe("a full disk", () => {
       assert.equal(lines.filter((l) => /database or disk is full \(stack above\)/.test(l)).length, 4);
       // Nothing half-written, and reads go on.
       const { ImageBuilders } = await c.send(new DescribeImageBuildersCommand({}));
-      assert.deepEqual(ImageBuilders?.map((b) => b.Name), ["before"]);
+      assert.deepEqual(
+        ImageBuilders?.map((b) => b.Name),
+        ["before"],
+      );
     } finally {
       c.destroy();
       await server.stop();
@@ -64,7 +85,10 @@ describe("admin paths", () => {
   it("a malformed %-escape in a route parameter is a 400, not a 500", async () => {
     const server = await startImagelite({});
     try {
-      for (const path of ["/_imagelite/faults/%E0%A4%A", "/_imagelite/appstream/image-builders/%zz/create-image?accountId=111111111111&region=us-east-1"]) {
+      for (const path of [
+        "/_imagelite/faults/%E0%A4%A",
+        "/_imagelite/appstream/image-builders/%zz/create-image?accountId=111111111111&region=us-east-1",
+      ]) {
         const method = path.includes("faults") ? "DELETE" : "POST";
         const r = await admin(server, method, path, method === "POST" ? { ImageName: "x" } : undefined);
         assert.equal(r.status, 400, path);

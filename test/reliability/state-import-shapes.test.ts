@@ -4,15 +4,34 @@
 import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateFleetCommand, CreateImageBuilderCommand, CreateImportedImageCommand, DescribeFleetsCommand, UpdateImagePermissionsCommand,
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  CreateImportedImageCommand,
+  DescribeFleetsCommand,
+  UpdateImagePermissionsCommand,
 } from "@aws-sdk/client-appstream";
 import {
-  CopyImageCommand, CreateImageUsageReportCommand, CreateTagsCommand, EnableFastLaunchCommand, EnableImageBlockPublicAccessCommand,
-  ImportImageCommand, ModifyImageAttributeCommand,
+  CopyImageCommand,
+  CreateImageUsageReportCommand,
+  CreateTagsCommand,
+  EnableFastLaunchCommand,
+  EnableImageBlockPublicAccessCommand,
+  ImportImageCommand,
+  ModifyImageAttributeCommand,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { checkRecord } from "../../src/state/record-schema";
-import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, startTestServer, T, useServer } from "../support/server";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  admin,
+  appstreamClient,
+  createImageFromBuilder,
+  ec2Client,
+  startTestServer,
+  T,
+  useServer,
+} from "../support/server";
 import { registerAmi, settle, WINDOWS } from "../ec2/helpers";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
@@ -34,13 +53,24 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
-    await app.send(new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }));
+    await app.send(
+      new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
+    );
     await app.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));
     server.clock.advance(T);
     assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
     server.clock.advance(3 * T);
-    await app.send(new UpdateImagePermissionsCommand({ Name: "golden", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } }));
-    await app.send(new CreateFleetCommand({ Name: "f", ImageName: "golden", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 } }));
+    await app.send(
+      new UpdateImagePermissionsCommand({ Name: "golden", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } }),
+    );
+    await app.send(
+      new CreateFleetCommand({
+        Name: "f",
+        ImageName: "golden",
+        InstanceType: "stream.standard.small",
+        ComputeCapacity: { DesiredInstances: 1 },
+      }),
+    );
   } finally {
     ec2.destroy();
     app.destroy();
@@ -68,7 +98,11 @@ describe("state import checks each record against its type", () => {
       assert.equal(checkRecord(schema, r.value), undefined, `${r.type} ${r.id}`);
       seen.add(r.type);
     }
-    assert.deepEqual([...schemas.keys()].filter((t) => !seen.has(t)), [], "declared types the scenario did not make");
+    assert.deepEqual(
+      [...schemas.keys()].filter((t) => !seen.has(t)),
+      [],
+      "declared types the scenario did not make",
+    );
   });
 
   it("refuses a record of the wrong shape with its place and problem, and keeps the state it had", async () => {
@@ -90,13 +124,19 @@ describe("state import checks each record against its type", () => {
       assert.match(r.body.message, new RegExp(`records\\[${i}\\]`));
       assert.match(r.body.message, problem);
     }
-    const unknown = await admin(server, "POST", "/_imagelite/state", { ...doc, records: [...doc.records, { type: "appstream.stack", account: ACCOUNT_A, region: "us-east-1", id: "s", value: {} }] });
+    const unknown = await admin(server, "POST", "/_imagelite/state", {
+      ...doc,
+      records: [...doc.records, { type: "appstream.stack", account: ACCOUNT_A, region: "us-east-1", id: "s", value: {} }],
+    });
     assert.equal(unknown.status, 400);
     assert.match(unknown.body.message, /unknown type "appstream\.stack"/);
     // Nothing was replaced: describes answer as before.
     assert.deepEqual(server.exportState(), doc);
     const c = appstreamClient(server, ACCOUNT_A);
-    assert.deepEqual((await c.send(new DescribeFleetsCommand({}))).Fleets!.map((f) => f.Name), ["f"]);
+    assert.deepEqual(
+      (await c.send(new DescribeFleetsCommand({}))).Fleets!.map((f) => f.Name),
+      ["f"],
+    );
     c.destroy();
   });
 

@@ -44,7 +44,10 @@ describe("a damaged store", () => {
 
   it("is refused in process too, with a StoreOpenError", () => {
     const { dir } = damagedStore();
-    assert.throws(() => new SqliteStore(dir), (e: unknown) => e instanceof StoreOpenError && e.problem === "damaged");
+    assert.throws(
+      () => new SqliteStore(dir),
+      (e: unknown) => e instanceof StoreOpenError && e.problem === "damaged",
+    );
   });
 
   it("a file that is not a database at all is damaged too", async () => {
@@ -60,11 +63,21 @@ describe("one process per data directory", () => {
   it("a second CLI on the same directory is refused with a message naming it; the first keeps serving", async () => {
     const dir = cli.tempDir();
     const first = await cli.start(dir);
-    const c = new AppStreamClient({ endpoint: first.endpoint, region: "us-east-1", credentials: { accessKeyId: "111111111111", secretAccessKey: "x" }, maxAttempts: 1 });
+    const c = new AppStreamClient({
+      endpoint: first.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "111111111111", secretAccessKey: "x" },
+      maxAttempts: 1,
+    });
     try {
-      await c.send(new CreateFleetCommand({
-        Name: "f1", ImageName: "AppStream-WinServer2022-11-10-2025", InstanceType: "stream.standard.small", ComputeCapacity: { DesiredInstances: 1 },
-      }));
+      await c.send(
+        new CreateFleetCommand({
+          Name: "f1",
+          ImageName: "AppStream-WinServer2022-11-10-2025",
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1 },
+        }),
+      );
       const second = await cli.run(["--data-dir", dir]);
       assert.equal(second.code, 1, second.stderr);
       assert.match(second.stderr, /the data directory .* is in use by another imagelite process/);
@@ -83,7 +96,10 @@ describe("one process per data directory", () => {
   it("two in-process servers on one directory: the second start throws, and the first lets go when stopped", async () => {
     const dir = cli.tempDir();
     const first = await startImagelite({ inMemory: false, dataDir: dir });
-    await assert.rejects(startImagelite({ inMemory: false, dataDir: dir }), (e: unknown) => e instanceof StoreOpenError && e.problem === "locked");
+    await assert.rejects(
+      startImagelite({ inMemory: false, dataDir: dir }),
+      (e: unknown) => e instanceof StoreOpenError && e.problem === "locked",
+    );
     await first.stop();
     const again = await startImagelite({ inMemory: false, dataDir: dir });
     await again.stop();
@@ -103,11 +119,17 @@ describe("a directory that cannot be used", () => {
 describe("durability", () => {
   it("--durability full makes every commit wait for the disk; the default is normal", () => {
     const dir = cli.tempDir();
-    for (const [durability, expected] of [["full", 2], ["normal", 1]] as const) {
+    for (const [durability, expected] of [
+      ["full", 2],
+      ["normal", 1],
+    ] as const) {
       const store = new SqliteStore(dir, durability);
       try {
         // synchronous: 1 = NORMAL, 2 = FULL.
-        assert.equal((store as unknown as { db: { pragma(s: string, o: object): unknown } }).db.pragma("synchronous", { simple: true }), expected);
+        assert.equal(
+          (store as unknown as { db: { pragma(s: string, o: object): unknown } }).db.pragma("synchronous", { simple: true }),
+          expected,
+        );
       } finally {
         store.close();
       }

@@ -6,7 +6,12 @@ import { Clock } from "../../src/state/clock";
 /** A wall clock that moves only when told to. */
 function fakeWall(start = 1_700_000_000_000) {
   let t = start;
-  return { now: () => t, move: (ms: number) => { t += ms; } };
+  return {
+    now: () => t,
+    move: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe("Clock", () => {

@@ -10,7 +10,10 @@ const TYPE = "test.thing";
 const P = { account: "111111111111", region: "us-east-1" };
 const NOW = 1_700_000_000_000;
 
-interface Thing { goneAt?: number; fail?: boolean }
+interface Thing {
+  goneAt?: number;
+  fail?: boolean;
+}
 
 defineExpiring<Thing>({
   type: TYPE,
@@ -30,7 +33,9 @@ function save(store: Store, id: string, t: Thing): void {
 }
 
 const ids = (store: Store, type = TYPE) => store.list(type, P).map((r) => r.id);
-const noFailure = (e: unknown) => { throw e; };
+const noFailure = (e: unknown) => {
+  throw e;
+};
 
 /** A store that counts the calls made to it. */
 function counted(): { store: Store; calls: () => number } {
@@ -39,7 +44,12 @@ function counted(): { store: Store; calls: () => number } {
   const store = new Proxy(inner, {
     get(target, key) {
       const v = Reflect.get(target, key);
-      return typeof v === "function" ? (...args: unknown[]) => { n++; return v.apply(target, args); } : v;
+      return typeof v === "function"
+        ? (...args: unknown[]) => {
+            n++;
+            return v.apply(target, args);
+          }
+        : v;
     },
   });
   return { store, calls: () => n };

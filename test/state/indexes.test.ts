@@ -23,19 +23,32 @@ const part = fc.string({ unit: fc.constantFrom("\u0000", "\u0001", "\u0002", "\u
 
 describe("indexKey", () => {
   it("sorts as its parts do, part by part, and never makes one key of two part lists", () => {
-    fc.assert(fc.property(fc.array(fc.array(part, { minLength: 2, maxLength: 2 }), { maxLength: 30 }), (lists) => {
-      const byKey = [...lists].sort((a, b) => { const x = indexKey(...a), y = indexKey(...b); return x < y ? -1 : x > y ? 1 : 0; });
-      assert.deepEqual(byKey.map((l) => l.join("|")), [...lists].sort(byParts).map((l) => l.join("|")));
-      const keys = new Map(lists.map((l) => [indexKey(...l), JSON.stringify(l)]));
-      for (const l of lists) assert.equal(keys.get(indexKey(...l)), JSON.stringify(l));
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.array(fc.array(part, { minLength: 2, maxLength: 2 }), { maxLength: 30 }), (lists) => {
+        const byKey = [...lists].sort((a, b) => {
+          const x = indexKey(...a),
+            y = indexKey(...b);
+          return x < y ? -1 : x > y ? 1 : 0;
+        });
+        assert.deepEqual(
+          byKey.map((l) => l.join("|")),
+          [...lists].sort(byParts).map((l) => l.join("|")),
+        );
+        const keys = new Map(lists.map((l) => [indexKey(...l), JSON.stringify(l)]));
+        for (const l of lists) assert.equal(keys.get(indexKey(...l)), JSON.stringify(l));
+      }),
+      RUNS,
+    );
   });
 
   it("keeps the prefixes of its last part", () => {
-    fc.assert(fc.property(part, part, fc.nat(6), (first, last, cut) => {
-      assert.ok(indexKey(first, last).startsWith(indexKey(first, last.slice(0, cut))));
-      assert.equal(indexKey(first + "x", "").startsWith(indexKey(first, "")), false);
-    }), RUNS);
+    fc.assert(
+      fc.property(part, part, fc.nat(6), (first, last, cut) => {
+        assert.ok(indexKey(first, last).startsWith(indexKey(first, last.slice(0, cut))));
+        assert.equal(indexKey(first + "x", "").startsWith(indexKey(first, "")), false);
+      }),
+      RUNS,
+    );
   });
 
   it("of one part is that part", () => {
@@ -48,11 +61,14 @@ describe("prefixSuccessor", () => {
   const text = fc.string({ unit: fc.constantFrom("a", "b", "\ud7ff", "\ue000", "\uffff", "😀", "\u{10ffff}"), maxLength: 4 });
 
   it("bounds exactly the strings that start with the prefix", () => {
-    fc.assert(fc.property(text, text, (prefix, s) => {
-      const upper = prefixSuccessor(prefix);
-      const inRange = byCodePoint(s, prefix) >= 0 && (upper === undefined || byCodePoint(s, upper) < 0);
-      assert.equal(inRange, s.startsWith(prefix), `${JSON.stringify(s)} under ${JSON.stringify(prefix)}, upper ${JSON.stringify(upper)}`);
-    }), RUNS);
+    fc.assert(
+      fc.property(text, text, (prefix, s) => {
+        const upper = prefixSuccessor(prefix);
+        const inRange = byCodePoint(s, prefix) >= 0 && (upper === undefined || byCodePoint(s, upper) < 0);
+        assert.equal(inRange, s.startsWith(prefix), `${JSON.stringify(s)} under ${JSON.stringify(prefix)}, upper ${JSON.stringify(upper)}`);
+      }),
+      RUNS,
+    );
   });
 
   it("skips the surrogates and has none above an all-U+10FFFF prefix", () => {
@@ -68,15 +84,32 @@ describe("Indexes", () => {
   it("derives each index's keys, one entry per distinct key, and nothing for a type without indexes", () => {
     const c = new Indexes();
     c.define<{ n: string; t: string[] }>("x", { name: (v) => v.n, tag: (v) => v.t, none: () => undefined });
-    assert.deepEqual(c.entries("x", { n: "a", t: ["k", "k", "j"] }), [{ index: "name", key: "a" }, { index: "tag", key: "k" }, { index: "tag", key: "j" }]);
+    assert.deepEqual(c.entries("x", { n: "a", t: ["k", "k", "j"] }), [
+      { index: "name", key: "a" },
+      { index: "tag", key: "k" },
+      { index: "tag", key: "j" },
+    ]);
     assert.equal(c.entries("y", {}), undefined);
     assert.deepEqual(c.types(), ["x"]);
   });
 
   it("changes its signature with a derivation or its version, not otherwise", () => {
-    const sig = (f: (v: { n: string }) => string, version?: number) => { const c = new Indexes(); c.define("x", { name: f }, version); return c.signature("x"); };
-    assert.equal(sig((v) => v.n), sig((v) => v.n));
-    assert.notEqual(sig((v) => v.n), sig((v) => v.n.toLowerCase()));
-    assert.notEqual(sig((v) => v.n), sig((v) => v.n, 1));
+    const sig = (f: (v: { n: string }) => string, version?: number) => {
+      const c = new Indexes();
+      c.define("x", { name: f }, version);
+      return c.signature("x");
+    };
+    assert.equal(
+      sig((v) => v.n),
+      sig((v) => v.n),
+    );
+    assert.notEqual(
+      sig((v) => v.n),
+      sig((v) => v.n.toLowerCase()),
+    );
+    assert.notEqual(
+      sig((v) => v.n),
+      sig((v) => v.n, 1),
+    );
   });
 });

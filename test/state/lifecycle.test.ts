@@ -15,7 +15,10 @@ describe("plan", () => {
   });
 
   it("treats a missing, zero or negative duration as zero", () => {
-    assert.deepEqual(plan(NOW, ["A"], ["B", 0], ["C", -5], ["D"]).map((s) => s.at), [NOW, NOW, NOW, NOW]);
+    assert.deepEqual(
+      plan(NOW, ["A"], ["B", 0], ["C", -5], ["D"]).map((s) => s.at),
+      [NOW, NOW, NOW, NOW],
+    );
   });
 
   it("ignores the duration of the last phase, which lasts for ever", () => {

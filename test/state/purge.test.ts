@@ -9,13 +9,28 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import {
-  CancelImportTaskCommand, CopyImageCommand, CreateImageUsageReportCommand, CreateTagsCommand, DeleteImageUsageReportCommand,
-  DeregisterImageCommand, DescribeFastLaunchImagesCommand, DescribeImagesCommand, DescribeImageUsageReportsCommand,
-  DescribeImportImageTasksCommand, DescribeTagsCommand, DisableFastLaunchCommand, EnableFastLaunchCommand, ImportImageCommand,
-  ModifyImageAttributeCommand, type EC2Client,
+  CancelImportTaskCommand,
+  CopyImageCommand,
+  CreateImageUsageReportCommand,
+  CreateTagsCommand,
+  DeleteImageUsageReportCommand,
+  DeregisterImageCommand,
+  DescribeFastLaunchImagesCommand,
+  DescribeImagesCommand,
+  DescribeImageUsageReportsCommand,
+  DescribeImportImageTasksCommand,
+  DescribeTagsCommand,
+  DisableFastLaunchCommand,
+  EnableFastLaunchCommand,
+  ImportImageCommand,
+  ModifyImageAttributeCommand,
+  type EC2Client,
 } from "@aws-sdk/client-ec2";
 import {
-  CreateImageBuilderCommand, DeleteImageBuilderCommand, DescribeImageBuildersCommand, type AppStreamClient,
+  CreateImageBuilderCommand,
+  DeleteImageBuilderCommand,
+  DescribeImageBuildersCommand,
+  type AppStreamClient,
 } from "@aws-sdk/client-appstream";
 import { startImagelite, type Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client, T, useServer } from "../support/server";
@@ -27,7 +42,8 @@ const BASE = "AppStream-WinServer2022-11-10-2025";
 /** The records of the store, but imagelite's own (clock, expiry index). */
 const stored = (server: Imagelite) => server.exportState().records.filter((r) => !r.type.startsWith("imagelite."));
 /** The records that name `id`, in their key or their value. */
-const mentioning = (server: Imagelite, id: string) => stored(server).filter((r) => r.id.includes(id) || JSON.stringify(r.value).includes(id));
+const mentioning = (server: Imagelite, id: string) =>
+  stored(server).filter((r) => r.id.includes(id) || JSON.stringify(r.value).includes(id));
 const without = (records: ReturnType<typeof stored>, type: string) => records.filter((r) => r.type !== type);
 
 describe("purge of what is gone", () => {
@@ -36,7 +52,11 @@ describe("purge of what is gone", () => {
   let b: EC2Client;
 
   const fx = useServer();
-  before(() => { server = fx.server; a = fx.ec2(ACCOUNT_A); b = fx.ec2(ACCOUNT_B); });
+  before(() => {
+    server = fx.server;
+    a = fx.ec2(ACCOUNT_A);
+    b = fx.ec2(ACCOUNT_B);
+  });
 
   /** What survivors look like to both accounts. */
   async function views() {
@@ -52,7 +72,10 @@ describe("purge of what is gone", () => {
   }
 
   it("deregistered AMIs leave nothing once their deregistered phase is over; survivors read the same", async () => {
-    const kept = await registerAmi(a, "kept-shared", { ...WINDOWS, TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "keep", Value: "yes" }] }] });
+    const kept = await registerAmi(a, "kept-shared", {
+      ...WINDOWS,
+      TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "keep", Value: "yes" }] }],
+    });
     const keptPublic = await registerAmi(a, "kept-public");
     settle(server);
     await a.send(new ModifyImageAttributeCommand({ ImageId: kept, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
@@ -66,7 +89,12 @@ describe("purge of what is gone", () => {
     // Pairs with everything that may hang on an AMI: tags of both accounts, grants, public, fast launch, a copy's token.
     const doomed: string[] = [];
     for (let i = 0; i < 40; i++) {
-      doomed.push(await registerAmi(a, `pair-${i}`, { ...(i % 4 === 0 ? WINDOWS : {}), TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "n", Value: String(i) }] }] }));
+      doomed.push(
+        await registerAmi(a, `pair-${i}`, {
+          ...(i % 4 === 0 ? WINDOWS : {}),
+          TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "n", Value: String(i) }] }],
+        }),
+      );
     }
     settle(server);
     for (const [i, id] of doomed.entries()) {
@@ -78,7 +106,9 @@ describe("purge of what is gone", () => {
       if (i % 4 === 1) await a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ Group: "all" }] } }));
       if (i % 4 <= 1) await b.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: "b", Value: String(i) }] }));
     }
-    const copy = (await a.send(new CopyImageCommand({ SourceImageId: doomed[1], SourceRegion: "us-east-1", Name: "pair-copy", ClientToken: "copy-1" }))).ImageId!;
+    const copy = (
+      await a.send(new CopyImageCommand({ SourceImageId: doomed[1], SourceRegion: "us-east-1", Name: "pair-copy", ClientToken: "copy-1" }))
+    ).ImageId!;
     doomed.push(copy);
     settle(server);
     for (const id of doomed) await a.send(new DeregisterImageCommand({ ImageId: id }));
@@ -93,14 +123,20 @@ describe("purge of what is gone", () => {
     server.clock.advance(1);
     assert.deepEqual(await views(), seen, "the survivors read the same");
     // The copy's client token is kept a day after its AMI is gone; nothing else of the pairs is left.
-    assert.deepEqual(stored(server).filter((r) => !survivors.some((s) => s.type === r.type && s.id === r.id)).map((r) => [r.type, r.id]),
-      [["ec2.client-token", "CopyImage copy-1"]]);
+    assert.deepEqual(
+      stored(server)
+        .filter((r) => !survivors.some((s) => s.type === r.type && s.id === r.id))
+        .map((r) => [r.type, r.id]),
+      [["ec2.client-token", "CopyImage copy-1"]],
+    );
     assert.deepEqual(without(stored(server), "ec2.client-token"), survivors);
     server.clock.advance(DAY);
     await a.send(new DescribeImagesCommand({ Owners: ["self"] }));
     assert.deepEqual(stored(server), survivors);
     // The token went with its AMI: used again, it makes a new copy.
-    const again = await a.send(new CopyImageCommand({ SourceImageId: kept, SourceRegion: "us-east-1", Name: "pair-copy", ClientToken: "copy-1" }));
+    const again = await a.send(
+      new CopyImageCommand({ SourceImageId: kept, SourceRegion: "us-east-1", Name: "pair-copy", ClientToken: "copy-1" }),
+    );
     assert.notEqual(again.ImageId, copy);
   });
 
@@ -110,15 +146,24 @@ describe("purge of what is gone", () => {
     const second = await registerAmi(a, "reused");
     server.clock.advance(T);
     const byName = (await a.send(new DescribeImagesCommand({ Owners: ["self"], Filters: [{ Name: "name", Values: ["reused"] }] }))).Images!;
-    assert.deepEqual(byName.map((i) => i.ImageId), [second]);
+    assert.deepEqual(
+      byName.map((i) => i.ImageId),
+      [second],
+    );
     assert.deepEqual(mentioning(server, first), []);
-    assert.deepEqual(stored(server).map((r) => r.type).sort(), ["ec2.image", "ec2.image-name"]);
+    assert.deepEqual(
+      stored(server)
+        .map((r) => r.type)
+        .sort(),
+      ["ec2.image", "ec2.image-name"],
+    );
   });
 
   it("import tasks go at the end of their retention, with their tags and, a day later, their client token", async () => {
     const disk = { Format: "vmdk", UserBucket: { S3Bucket: "bucket", S3Key: "vm.vmdk" } };
     const tags = [{ ResourceType: "import-image-task" as const, Tags: [{ Key: "team", Value: "web" }] }];
-    const completed = (await a.send(new ImportImageCommand({ DiskContainers: [disk], TagSpecifications: tags, ClientToken: "imp-1" }))).ImportTaskId!;
+    const completed = (await a.send(new ImportImageCommand({ DiskContainers: [disk], TagSpecifications: tags, ClientToken: "imp-1" })))
+      .ImportTaskId!;
     const cancelled = (await a.send(new ImportImageCommand({ DiskContainers: [disk], TagSpecifications: tags }))).ImportTaskId!;
     // Cancelled one phase before the other completes (8 steps of 3 T), both end their 7 days at the same time.
     server.clock.advance(23 * T);
@@ -134,24 +179,43 @@ describe("purge of what is gone", () => {
     assert.deepEqual(mentioning(server, cancelled), []);
     // Its AMI lives on, named after the task.
     const amiRecords = ["ec2.image", "ec2.image-name"];
-    assert.deepEqual(mentioning(server, completed).map((r) => r.type), ["ec2.client-token", ...amiRecords]);
+    assert.deepEqual(
+      mentioning(server, completed).map((r) => r.type),
+      ["ec2.client-token", ...amiRecords],
+    );
     assert.deepEqual((await a.send(new DescribeTagsCommand({}))).Tags, []);
     server.clock.advance(DAY);
-    assert.deepEqual((await a.send(new DescribeImagesCommand({ ImageIds: [ami] }))).Images!.map((i) => i.State), ["available"]);
-    assert.deepEqual(mentioning(server, completed).map((r) => r.type), amiRecords);
+    assert.deepEqual(
+      (await a.send(new DescribeImagesCommand({ ImageIds: [ami] }))).Images!.map((i) => i.State),
+      ["available"],
+    );
+    assert.deepEqual(
+      mentioning(server, completed).map((r) => r.type),
+      amiRecords,
+    );
   });
 
   it("usage reports go 30 days after creation, with their tags; a deleted one's client token a day after", async () => {
     const ami = await registerAmi(a, "reported");
     settle(server);
-    const create = async (token: string) => (await a.send(new CreateImageUsageReportCommand({
-      ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }], ClientToken: token,
-      TagSpecifications: [{ ResourceType: "image-usage-report", Tags: [{ Key: "k", Value: token }] }],
-    }))).ReportId!;
+    const create = async (token: string) =>
+      (
+        await a.send(
+          new CreateImageUsageReportCommand({
+            ImageId: ami,
+            ResourceTypes: [{ ResourceType: "ec2:Instance" }],
+            ClientToken: token,
+            TagSpecifications: [{ ResourceType: "image-usage-report", Tags: [{ Key: "k", Value: token }] }],
+          }),
+        )
+      ).ReportId!;
     const expiring = await create("r-1");
     const deleted = await create("r-2");
     await a.send(new DeleteImageUsageReportCommand({ ReportId: deleted }));
-    assert.deepEqual(mentioning(server, deleted).map((r) => r.id), ["CreateImageUsageReport r-2"]);
+    assert.deepEqual(
+      mentioning(server, deleted).map((r) => r.id),
+      ["CreateImageUsageReport r-2"],
+    );
     server.clock.advance(DAY);
     await a.send(new DescribeImageUsageReportsCommand({}));
     assert.deepEqual(mentioning(server, deleted), []);
@@ -159,7 +223,10 @@ describe("purge of what is gone", () => {
     assert.equal((await a.send(new DescribeImageUsageReportsCommand({}))).ImageUsageReports!.length, 1);
     server.clock.advance(1);
     assert.deepEqual((await a.send(new DescribeImageUsageReportsCommand({}))).ImageUsageReports, []);
-    assert.deepEqual(mentioning(server, expiring).map((r) => r.type), ["ec2.client-token"]);
+    assert.deepEqual(
+      mentioning(server, expiring).map((r) => r.type),
+      ["ec2.client-token"],
+    );
     server.clock.advance(DAY);
     await a.send(new DescribeImageUsageReportsCommand({}));
     assert.deepEqual(mentioning(server, expiring), []);
@@ -175,13 +242,19 @@ describe("purge of what is gone", () => {
     assert.equal((await a.send(new DescribeFastLaunchImagesCommand({}))).FastLaunchImages![0].State, "disabling");
     server.clock.advance(1);
     assert.deepEqual((await a.send(new DescribeFastLaunchImagesCommand({}))).FastLaunchImages, []);
-    assert.deepEqual(stored(server).map((r) => r.type).sort(), ["ec2.image", "ec2.image-name"]);
+    assert.deepEqual(
+      stored(server)
+        .map((r) => r.type)
+        .sort(),
+      ["ec2.image", "ec2.image-name"],
+    );
   });
 
   it("deleted image builders go once DELETING is over; a builder of the same name made afterwards stays", async () => {
     const c: AppStreamClient = appstreamClient(server);
     try {
-      const create = () => c.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small", Tags: { k: "v" } }));
+      const create = () =>
+        c.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small", Tags: { k: "v" } }));
       await create();
       server.clock.advance(T);
       await c.send(new DeleteImageBuilderCommand({ Name: "ib" }));
@@ -193,7 +266,10 @@ describe("purge of what is gone", () => {
       assert.deepEqual(stored(server), []);
       await create();
       server.clock.advance(30 * DAY);
-      assert.deepEqual((await c.send(new DescribeImageBuildersCommand({}))).ImageBuilders!.map((i) => [i.Name, i.State]), [["ib", "RUNNING"]]);
+      assert.deepEqual(
+        (await c.send(new DescribeImageBuildersCommand({}))).ImageBuilders!.map((i) => [i.Name, i.State]),
+        [["ib", "RUNNING"]],
+      );
     } finally {
       c.destroy();
     }
@@ -226,7 +302,9 @@ describe("purge of what is gone", () => {
 
 describe("purge across a restart (SQLite)", () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), "imagelite-purge-")); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "imagelite-purge-"));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const start = (dataDir: string) => startImagelite({ inMemory: false, dataDir, transitionSeconds: T, clock: "manual" });
@@ -241,7 +319,10 @@ describe("purge across a restart (SQLite)", () => {
     return ids;
   }
 
-  for (const [label, dropIndex] of [["with its expiry index", false], ["from before the expiry index", true]] as const) {
+  for (const [label, dropIndex] of [
+    ["with its expiry index", false],
+    ["from before the expiry index", true],
+  ] as const) {
     it(`purges after a restart on a store ${label}`, async () => {
       const dataDir = join(dir, dropIndex ? "old" : "new");
       const first = await start(dataDir);
@@ -261,9 +342,20 @@ describe("purge across a restart (SQLite)", () => {
       try {
         assert.equal(stored(second).filter((r) => r.type === "ec2.image").length, 26);
         second.clock.advance(T);
-        assert.deepEqual((await c.send(new DescribeImagesCommand({ Owners: ["self"] }))).Images!.map((i) => i.ImageId), [kept]);
-        assert.deepEqual(ids.flatMap((id) => mentioning(second, id)), []);
-        assert.deepEqual(stored(second).map((r) => r.type).sort(), ["ec2.image", "ec2.image-name"]);
+        assert.deepEqual(
+          (await c.send(new DescribeImagesCommand({ Owners: ["self"] }))).Images!.map((i) => i.ImageId),
+          [kept],
+        );
+        assert.deepEqual(
+          ids.flatMap((id) => mentioning(second, id)),
+          [],
+        );
+        assert.deepEqual(
+          stored(second)
+            .map((r) => r.type)
+            .sort(),
+          ["ec2.image", "ec2.image-name"],
+        );
       } finally {
         c.destroy();
         await second.stop();

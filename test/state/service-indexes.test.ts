@@ -22,7 +22,9 @@ function found(server: Imagelite) {
     al2023: names({ prefix: "al2023-ami-" }),
     exact: names({ key: "golden" }),
     prod: tagRecords.lookup(at(ACCOUNT_A), "tag", { key: indexKey("image", "env", "prod") }).map((r) => r.value.ResourceId),
-    envKey: tagRecords.lookup(at(ACCOUNT_A), "tag", { prefix: indexKey("image", "env", "") }).map((r) => `${r.value.ResourceId}=${r.value.Value}`),
+    envKey: tagRecords
+      .lookup(at(ACCOUNT_A), "tag", { prefix: indexKey("image", "env", "") })
+      .map((r) => `${r.value.ResourceId}=${r.value.Value}`),
     sharedWithB: sharedImages.lookup(at(ACCOUNT_B), "owner", { key: ACCOUNT_A }).map((r) => r.id),
     publicOfA: publicImages.lookup({ ...at(ACCOUNT_A), partition: publicPartition(REGION) }, "owner", { key: ACCOUNT_A }).map((r) => r.id),
   };
@@ -53,8 +55,14 @@ async function populate(server: Imagelite, c: EC2Client) {
 describe("the services' indexes", () => {
   let server: Imagelite;
   let c: EC2Client;
-  before(async () => { server = await startTestServer(); c = ec2Client(server, ACCOUNT_A); });
-  after(async () => { c.destroy(); await server.stop(); });
+  before(async () => {
+    server = await startTestServer();
+    c = ec2Client(server, ACCOUNT_A);
+  });
+  after(async () => {
+    c.destroy();
+    await server.stop();
+  });
 
   it("follow the API, and a state import of the same records", async () => {
     const expected = await populate(server, c);
@@ -69,7 +77,9 @@ describe("the services' indexes", () => {
 
 describe("the services' indexes on SQLite", () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), "imagelite-indexes-")); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "imagelite-indexes-"));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("are built at start for a store from before them", async () => {

@@ -19,14 +19,22 @@ storeConformance("SqliteStore", (indexes) => new SqliteStore(join(root, String(n
 describe("SqliteStore index entries across restarts", () => {
   const P = { account: "111111111111", region: "us-east-1" };
   const T = "test.named";
-  const catalog = (derive: (v: { name: string }) => string) => { const c = new Indexes(); c.define(T, { name: derive }); return c; };
+  const catalog = (derive: (v: { name: string }) => string) => {
+    const c = new Indexes();
+    c.define(T, { name: derive });
+    return c;
+  };
   const byName = (v: { name: string }) => v.name;
-  const names = (s: SqliteStore, key?: string) => s.lookup<{ name: string }>(T, P, "name", key === undefined ? {} : { key }).map((r) => `${r.key}/${r.id}`);
+  const names = (s: SqliteStore, key?: string) =>
+    s.lookup<{ name: string }>(T, P, "name", key === undefined ? {} : { key }).map((r) => `${r.key}/${r.id}`);
 
   function filled(): string {
     const dir = join(root, `restart-${n++}`);
     const s = new SqliteStore(dir, "normal", catalog(byName));
-    s.transaction(() => { s.put(T, P, "a", { name: "web" }); s.put(T, P, "b", { name: "db" }); });
+    s.transaction(() => {
+      s.put(T, P, "a", { name: "web" });
+      s.put(T, P, "b", { name: "db" });
+    });
     s.close();
     return dir;
   }
@@ -35,7 +43,13 @@ describe("SqliteStore index entries across restarts", () => {
     const dir = filled();
     // A record written behind the store's back has no entry: were the index rebuilt at open, it would.
     const db = new Database(join(dir, "imagelite.db"));
-    db.prepare("INSERT INTO records (type, account, region, id, value) VALUES (?, ?, ?, ?, ?)").run(T, P.account, P.region, "c", JSON.stringify({ name: "hidden" }));
+    db.prepare("INSERT INTO records (type, account, region, id, value) VALUES (?, ?, ?, ?, ?)").run(
+      T,
+      P.account,
+      P.region,
+      "c",
+      JSON.stringify({ name: "hidden" }),
+    );
     db.close();
     const s = new SqliteStore(dir, "normal", catalog(byName));
     assert.deepEqual(names(s), ["db/b", "web/a"]);
@@ -54,7 +68,11 @@ describe("SqliteStore index entries across restarts", () => {
 
   it("rebuilds them when the declaration changes, and drops those of a type that no longer has indexes", () => {
     const dir = filled();
-    let s = new SqliteStore(dir, "normal", catalog((v) => v.name.toUpperCase()));
+    let s = new SqliteStore(
+      dir,
+      "normal",
+      catalog((v) => v.name.toUpperCase()),
+    );
     assert.deepEqual(names(s), ["DB/b", "WEB/a"]);
     s.close();
     s = new SqliteStore(dir, "normal", new Indexes());

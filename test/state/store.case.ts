@@ -14,7 +14,11 @@ const pad = (n: number) => `id-${String(n).padStart(5, "0")}`;
 
 /** A record type with indexes, for the index cases: a name, any number of tags, a flag. */
 const X = "test.indexed";
-interface Thing { name?: string; tags?: Record<string, string>; flag?: boolean }
+interface Thing {
+  name?: string;
+  tags?: Record<string, string>;
+  flag?: boolean;
+}
 function testIndexes(): Indexes {
   const indexes = new Indexes();
   indexes.define<Thing>(X, {
@@ -32,8 +36,12 @@ const rows = (r: { key: string; id: string }[]) => r.map((x) => `${x.key}/${x.id
 export function storeConformance(name: string, make: (indexes?: IndexCatalog) => Store): void {
   describe(`Store conformance: ${name}`, () => {
     let s: Store;
-    beforeEach(() => { s = make(testIndexes()); });
-    afterEach(() => { s.close(); });
+    beforeEach(() => {
+      s = make(testIndexes());
+    });
+    afterEach(() => {
+      s.close();
+    });
 
     describe("get / put / delete", () => {
       it("round-trips JSON values of every kind", () => {
@@ -76,7 +84,10 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         assert.equal(s.get(T, A, "same"), "home");
         others.forEach(([t, p], i) => {
           assert.equal(s.get(t, p, "same"), `other${i}`);
-          assert.deepEqual(s.list(t, p).map((r) => r.value), [`other${i}`]);
+          assert.deepEqual(
+            s.list(t, p).map((r) => r.value),
+            [`other${i}`],
+          );
         });
         assert.equal(s.delete(T, A, "same"), true);
         others.forEach(([t, p], i) => assert.equal(s.get(t, p, "same"), `other${i}`));
@@ -92,7 +103,9 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
     describe("list", () => {
       // Inserted out of order: the store, not the caller, sorts.
       const all = ["a", "ab", "abc", "b", "ba", "c"];
-      beforeEach(() => { for (const id of ["c", "ab", "b", "a", "ba", "abc"]) s.put(T, A, id, { id }); });
+      beforeEach(() => {
+        for (const id of ["c", "ab", "b", "a", "ba", "abc"]) s.put(T, A, id, { id });
+      });
 
       it("orders by id and returns values", () => {
         const rows = s.list<{ id: string }>(T, A);
@@ -145,7 +158,10 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
     it("keyset pagination over 1,000 ids with inserts between pages never repeats or skips an existing id", () => {
       // Even numbers exist up front; odd ones arrive while the caller pages, on both sides of the cursor.
       const existing = new Set<string>();
-      for (let i = 0; i < 2000; i += 2) { s.put(T, A, pad(i), i); existing.add(pad(i)); }
+      for (let i = 0; i < 2000; i += 2) {
+        s.put(T, A, pad(i), i);
+        existing.add(pad(i));
+      }
       assert.equal(existing.size, 1000);
       const seen: string[] = [];
       let after: string | undefined;
@@ -158,8 +174,14 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         // One insert just behind the cursor, one just ahead of it (which the next page may show); both
         // stay inside the original range so that the walk ends.
         const cursor = page[page.length - 1].value;
-        if (cursor > 0) { s.put(T, A, pad(cursor - 1), cursor - 1); inserted++; }
-        if (cursor + 1 < 2000) { s.put(T, A, pad(cursor + 1), cursor + 1); inserted++; }
+        if (cursor > 0) {
+          s.put(T, A, pad(cursor - 1), cursor - 1);
+          inserted++;
+        }
+        if (cursor + 1 < 2000) {
+          s.put(T, A, pad(cursor + 1), cursor + 1);
+          inserted++;
+        }
       }
       assert.ok(inserted > 50, "pages were interleaved with inserts");
       assert.equal(new Set(seen).size, seen.length, "no id repeats");
@@ -169,7 +191,11 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
 
     describe("transaction", () => {
       it("commits and returns fn's result", () => {
-        const r = s.transaction(() => { s.put(T, A, "x", 1); s.put(T, A, "y", 2); return "done"; });
+        const r = s.transaction(() => {
+          s.put(T, A, "x", 1);
+          s.put(T, A, "y", 2);
+          return "done";
+        });
         assert.equal(r, "done");
         assert.deepEqual(ids(s.list(T, A)), ["x", "y"]);
       });
@@ -188,18 +214,22 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         s.put("test.other", A, "o", "old");
         const before = s.dump();
         const boom = new Error("boom");
-        assert.throws(() => s.transaction(() => {
-          s.put(T, A, "new", 1);
-          s.put(T, A, "keep", "changed");
-          s.put(T, A, "keep", "changed twice");
-          assert.equal(s.delete(T, A, "gone"), true);
-          s.put(T, A, "gone", "resurrected");
-          s.delete(T, A, "new");
-          s.put(T, A, "new", 2);
-          s.put("test.other", { account: "222222222222", region: "eu-west-1" }, "p", 1);
-          assert.equal(s.delete("test.other", A, "o"), true);
-          throw boom;
-        }), (e) => e === boom);
+        assert.throws(
+          () =>
+            s.transaction(() => {
+              s.put(T, A, "new", 1);
+              s.put(T, A, "keep", "changed");
+              s.put(T, A, "keep", "changed twice");
+              assert.equal(s.delete(T, A, "gone"), true);
+              s.put(T, A, "gone", "resurrected");
+              s.delete(T, A, "new");
+              s.put(T, A, "new", 2);
+              s.put("test.other", { account: "222222222222", region: "eu-west-1" }, "p", 1);
+              assert.equal(s.delete("test.other", A, "o"), true);
+              throw boom;
+            }),
+          (e) => e === boom,
+        );
         assert.deepEqual(s.dump(), before);
         assert.deepEqual(ids(s.list(T, A)), ["gone", "keep"]);
       });
@@ -208,15 +238,31 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         s.put(T, A, "x", 1);
         s.put("test.other", { account: "222222222222", region: "global" }, "y", 2);
         const before = s.dump();
-        assert.throws(() => s.transaction(() => { s.clear({ account: A.account }); s.clear(); throw new Error("no"); }), /no/);
+        assert.throws(
+          () =>
+            s.transaction(() => {
+              s.clear({ account: A.account });
+              s.clear();
+              throw new Error("no");
+            }),
+          /no/,
+        );
         assert.deepEqual(s.dump(), before);
         // The restored records are live, not a stale copy.
         s.put(T, A, "x", 3);
-        assert.deepEqual(s.list(T, A).map((r) => r.value), [3]);
+        assert.deepEqual(
+          s.list(T, A).map((r) => r.value),
+          [3],
+        );
       });
 
       it("is usable again after a rollback", () => {
-        assert.throws(() => s.transaction(() => { s.put(T, A, "x", 1); throw new Error("no"); }));
+        assert.throws(() =>
+          s.transaction(() => {
+            s.put(T, A, "x", 1);
+            throw new Error("no");
+          }),
+        );
         s.transaction(() => s.put(T, A, "y", 2));
         assert.deepEqual(ids(s.list(T, A)), ["y"]);
       });
@@ -224,24 +270,38 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
       it("nested transaction joins the outer: the outer's failure undoes the inner's changes", () => {
         const inner = s.transaction(() => {
           s.put(T, A, "outer", 1);
-          return s.transaction(() => { s.put(T, A, "inner", 2); return "inner result"; });
+          return s.transaction(() => {
+            s.put(T, A, "inner", 2);
+            return "inner result";
+          });
         });
         assert.equal(inner, "inner result");
         assert.deepEqual(ids(s.list(T, A)), ["inner", "outer"]);
 
-        assert.throws(() => s.transaction(() => {
-          s.transaction(() => s.put(T, A, "inner2", 3));
-          assert.equal(s.get(T, A, "inner2"), 3);
-          throw new Error("outer fails");
-        }), /outer fails/);
+        assert.throws(
+          () =>
+            s.transaction(() => {
+              s.transaction(() => s.put(T, A, "inner2", 3));
+              assert.equal(s.get(T, A, "inner2"), 3);
+              throw new Error("outer fails");
+            }),
+          /outer fails/,
+        );
         assert.equal(s.get(T, A, "inner2"), undefined);
       });
 
       it("nested transaction that throws fails the outer when the error propagates", () => {
-        assert.throws(() => s.transaction(() => {
-          s.put(T, A, "outer", 1);
-          s.transaction(() => { s.put(T, A, "inner", 2); throw new Error("inner fails"); });
-        }), /inner fails/);
+        assert.throws(
+          () =>
+            s.transaction(() => {
+              s.put(T, A, "outer", 1);
+              s.transaction(() => {
+                s.put(T, A, "inner", 2);
+                throw new Error("inner fails");
+              });
+            }),
+          /inner fails/,
+        );
         assert.deepEqual(s.dump(), []);
       });
     });
@@ -262,19 +322,39 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
       });
 
       it("propagates fn's error and still discards", () => {
-        assert.throws(() => s.rollback(() => { s.put(T, A, "x", 1); throw new TypeError("bad"); }), TypeError);
+        assert.throws(
+          () =>
+            s.rollback(() => {
+              s.put(T, A, "x", 1);
+              throw new TypeError("bad");
+            }),
+          TypeError,
+        );
         assert.equal(s.get(T, A, "x"), undefined);
       });
 
       it("inside a transaction discards only its own changes", () => {
         s.transaction(() => {
           s.put(T, A, "outer", 1);
-          assert.equal(s.rollback(() => { s.put(T, A, "dry", 2); s.put(T, A, "outer", 9); return 7; }), 7);
+          assert.equal(
+            s.rollback(() => {
+              s.put(T, A, "dry", 2);
+              s.put(T, A, "outer", 9);
+              return 7;
+            }),
+            7,
+          );
           assert.equal(s.get(T, A, "dry"), undefined);
           assert.equal(s.get(T, A, "outer"), 1);
           s.put(T, A, "after", 3);
         });
-        assert.deepEqual(s.list(T, A).map((r) => [r.id, r.value]), [["after", 3], ["outer", 1]]);
+        assert.deepEqual(
+          s.list(T, A).map((r) => [r.id, r.value]),
+          [
+            ["after", 3],
+            ["outer", 1],
+          ],
+        );
       });
     });
 
@@ -306,7 +386,11 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
 
       it("by type prefix", () => {
         s.clear({ typePrefix: "appstream." });
-        assert.deepEqual(keys(), ["ec2.image/111111111111/eu-west-1", "ec2.image/111111111111/us-east-1", "ec2.image/222222222222/us-east-1"]);
+        assert.deepEqual(keys(), [
+          "ec2.image/111111111111/eu-west-1",
+          "ec2.image/111111111111/us-east-1",
+          "ec2.image/222222222222/us-east-1",
+        ]);
       });
 
       it("by every filter at once", () => {
@@ -324,14 +408,27 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
 
     it("dump returns every record in (type, account, region, id) order", () => {
       const puts: [string, string, string, string][] = [
-        ["b.type", "2", "r1", "z"], ["a.type", "2", "r1", "b"], ["b.type", "1", "r2", "a"], ["b.type", "1", "r1", "y"],
-        ["a.type", "1", "r1", "c"], ["a.type", "2", "r1", "a"], ["b.type", "1", "r1", "x"],
+        ["b.type", "2", "r1", "z"],
+        ["a.type", "2", "r1", "b"],
+        ["b.type", "1", "r2", "a"],
+        ["b.type", "1", "r1", "y"],
+        ["a.type", "1", "r1", "c"],
+        ["a.type", "2", "r1", "a"],
+        ["b.type", "1", "r1", "x"],
       ];
       for (const [type, account, region, id] of puts) s.put(type, { account, region }, id, { id });
-      assert.deepEqual(s.dump().map((r) => [r.type, r.account, r.region, r.id]), [
-        ["a.type", "1", "r1", "c"], ["a.type", "2", "r1", "a"], ["a.type", "2", "r1", "b"],
-        ["b.type", "1", "r1", "x"], ["b.type", "1", "r1", "y"], ["b.type", "1", "r2", "a"], ["b.type", "2", "r1", "z"],
-      ]);
+      assert.deepEqual(
+        s.dump().map((r) => [r.type, r.account, r.region, r.id]),
+        [
+          ["a.type", "1", "r1", "c"],
+          ["a.type", "2", "r1", "a"],
+          ["a.type", "2", "r1", "b"],
+          ["b.type", "1", "r1", "x"],
+          ["b.type", "1", "r1", "y"],
+          ["b.type", "1", "r2", "a"],
+          ["b.type", "2", "r1", "z"],
+        ],
+      );
       for (const r of s.dump()) assert.deepEqual(r.value, { id: r.id });
     });
 
@@ -347,14 +444,36 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         put("d", { name: "webx" });
         const found = s.lookup<Thing>(X, A, "name", { key: "web" });
         assert.deepEqual(rows(found), ["web/a", "web/c"]);
-        assert.deepEqual(found.map((r) => r.value), [{ name: "web" }, { name: "web" }]);
+        assert.deepEqual(
+          found.map((r) => r.value),
+          [{ name: "web" }, { name: "web" }],
+        );
         assert.deepEqual(lookup("name", { key: "nothing" }), []);
       });
 
       it("finds records by key prefix in (key, id) order", () => {
-        for (const [id, n] of [["1", "al2023-ami-b"], ["2", "al2023-ami-a"], ["3", "al2-ami"], ["4", "al2023-ami-a"], ["5", "amzn"], ["6", "al2023-ami-"]]) put(id, { name: n });
-        assert.deepEqual(lookup("name", { prefix: "al2023-ami-" }), ["al2023-ami-/6", "al2023-ami-a/2", "al2023-ami-a/4", "al2023-ami-b/1"]);
-        assert.deepEqual(lookup("name", { prefix: "al2" }), ["al2-ami/3", "al2023-ami-/6", "al2023-ami-a/2", "al2023-ami-a/4", "al2023-ami-b/1"]);
+        for (const [id, n] of [
+          ["1", "al2023-ami-b"],
+          ["2", "al2023-ami-a"],
+          ["3", "al2-ami"],
+          ["4", "al2023-ami-a"],
+          ["5", "amzn"],
+          ["6", "al2023-ami-"],
+        ])
+          put(id, { name: n });
+        assert.deepEqual(lookup("name", { prefix: "al2023-ami-" }), [
+          "al2023-ami-/6",
+          "al2023-ami-a/2",
+          "al2023-ami-a/4",
+          "al2023-ami-b/1",
+        ]);
+        assert.deepEqual(lookup("name", { prefix: "al2" }), [
+          "al2-ami/3",
+          "al2023-ami-/6",
+          "al2023-ami-a/2",
+          "al2023-ami-a/4",
+          "al2023-ami-b/1",
+        ]);
         assert.deepEqual(lookup("name", { prefix: "" }).length, 6);
         assert.deepEqual(lookup("name", {}).length, 6);
         assert.deepEqual(lookup("name", { prefix: "b" }), []);
@@ -365,8 +484,14 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         put("r2", { tags: { env: "dev" } });
         put("r3", {});
         assert.deepEqual(lookup("tag", { key: indexKey("env", "prod") }), [`${indexKey("env", "prod")}/r1`]);
-        assert.deepEqual(s.lookup(X, A, "tag", { prefix: indexKey("env", "") }).map((r) => r.id), ["r2", "r1"]);
-        assert.deepEqual(s.lookup(X, A, "tag", {}).map((r) => r.id), ["r2", "r1", "r1"]);
+        assert.deepEqual(
+          s.lookup(X, A, "tag", { prefix: indexKey("env", "") }).map((r) => r.id),
+          ["r2", "r1"],
+        );
+        assert.deepEqual(
+          s.lookup(X, A, "tag", {}).map((r) => r.id),
+          ["r2", "r1", "r1"],
+        );
         assert.deepEqual(lookup("flagged", {}), []);
       });
 
@@ -383,7 +508,14 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
       });
 
       it("after is exclusive in (key, id) order, also for an entry that is not stored", () => {
-        for (const [id, n] of [["a", "x"], ["b", "x"], ["c", "x"], ["a", "y"], ["b", "xy"]] as const) put(`${id}-${n}`, { name: n });
+        for (const [id, n] of [
+          ["a", "x"],
+          ["b", "x"],
+          ["c", "x"],
+          ["a", "y"],
+          ["b", "xy"],
+        ] as const)
+          put(`${id}-${n}`, { name: n });
         assert.deepEqual(lookup("name", { key: "x", after: { key: "x", id: "a-x" } }), ["x/b-x", "x/c-x"]);
         assert.deepEqual(lookup("name", { key: "x", after: { key: "x", id: "b" } }), ["x/b-x", "x/c-x"]);
         assert.deepEqual(lookup("name", { key: "x", after: { key: "w", id: "z" } }), ["x/a-x", "x/b-x", "x/c-x"]);
@@ -428,7 +560,11 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
       it("match prefixes exactly, whatever the characters", () => {
         const names = ["é", "éa", "éé", "f", "e", "日本", "日", "x😀", "x\uffff", "x", "xa\u0001b", "xa\u0000"];
         names.forEach((n, i) => put(`id${i}`, { name: n }));
-        const keys = (prefix: string) => s.lookup(X, A, "name", { prefix }).map((r) => r.key).sort();
+        const keys = (prefix: string) =>
+          s
+            .lookup(X, A, "name", { prefix })
+            .map((r) => r.key)
+            .sort();
         assert.deepEqual(keys("é"), ["é", "éa", "éé"]);
         assert.deepEqual(keys("日"), ["日", "日本"]);
         // Order among the characters above U+FFFF and below it may differ between stores: compared as sets.
@@ -440,8 +576,8 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
       it("composite keys find a tag by key and value, by key alone and by value prefix", () => {
         put("1", { tags: { Name: "web-1", env: "prod" } });
         put("2", { tags: { Name: "web-2" } });
-        put("3", { tags: { Name: "db", "Name2": "web-9" } });
-        put("4", { tags: { "Nam": "eweb" } });
+        put("3", { tags: { Name: "db", Name2: "web-9" } });
+        put("4", { tags: { Nam: "eweb" } });
         const ids = (o: Parameters<Store["lookup"]>[3]) => s.lookup(X, A, "tag", o).map((r) => r.id);
         assert.deepEqual(ids({ key: indexKey("Name", "web-1") }), ["1"]);
         assert.deepEqual(ids({ prefix: indexKey("Name", "web-") }), ["1", "2"]);
@@ -454,18 +590,29 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         put("gone", { name: "g" });
         const before = () => [lookup("name", {}), lookup("tag", {}), lookup("flagged", {})];
         const snapshot = before();
-        assert.throws(() => s.transaction(() => {
-          put("new", { name: "n", flag: true });
-          put("keep", { name: "changed" });
-          put("keep", { name: "changed twice", flag: true });
-          s.delete(X, A, "gone");
-          put("gone", { name: "resurrected" });
-          s.clear({ account: A.account });
-          put("after-clear", { name: "z" });
-          throw new Error("no");
-        }), /no/);
+        assert.throws(
+          () =>
+            s.transaction(() => {
+              put("new", { name: "n", flag: true });
+              put("keep", { name: "changed" });
+              put("keep", { name: "changed twice", flag: true });
+              s.delete(X, A, "gone");
+              put("gone", { name: "resurrected" });
+              s.clear({ account: A.account });
+              put("after-clear", { name: "z" });
+              throw new Error("no");
+            }),
+          /no/,
+        );
         assert.deepEqual(before(), snapshot);
-        assert.deepEqual(s.rollback(() => { put("dry", { name: "d" }); s.delete(X, A, "keep"); return lookup("name", {}); }), ["d/dry", "g/gone"]);
+        assert.deepEqual(
+          s.rollback(() => {
+            put("dry", { name: "d" });
+            s.delete(X, A, "keep");
+            return lookup("name", {});
+          }),
+          ["d/dry", "g/gone"],
+        );
         assert.deepEqual(before(), snapshot);
       });
 

@@ -9,7 +9,11 @@ import { join } from "node:path";
 
 const CLI = join(__dirname, "..", "..", "..", "bin", "imagelite.js");
 
-export interface Running { child: ChildProcess; endpoint: string; stderr: () => string }
+export interface Running {
+  child: ChildProcess;
+  endpoint: string;
+  stderr: () => string;
+}
 
 /** Every process and directory a test file made, for its `after` hook to clean up. */
 export function cliScope() {
@@ -24,19 +28,29 @@ export function cliScope() {
     /** Starts the CLI on a free port and waits (at most 10 s) until its health route answers. */
     async start(dataDir: string, args: string[] = []): Promise<Running> {
       const port = await freePort();
-      const child = spawn(process.execPath, [CLI, "--port", String(port), "--data-dir", dataDir, "--transition-seconds", "0", "--quiet", ...args],
-        { stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(
+        process.execPath,
+        [CLI, "--port", String(port), "--data-dir", dataDir, "--transition-seconds", "0", "--quiet", ...args],
+        { stdio: ["ignore", "ignore", "pipe"] },
+      );
       started.push(child);
       let stderr = "";
-      child.stderr!.setEncoding("utf8").on("data", (s: string) => { stderr += s; });
+      child.stderr!.setEncoding("utf8").on("data", (s: string) => {
+        stderr += s;
+      });
       const endpoint = `http://127.0.0.1:${port}`;
       const deadline = Date.now() + 10_000;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`imagelite exited with ${child.exitCode}: ${stderr}`);
         try {
           const res = await fetch(`${endpoint}/_imagelite/health`);
-          if (res.ok) { await res.body?.cancel(); break; }
-        } catch { /* not listening yet */ }
+          if (res.ok) {
+            await res.body?.cancel();
+            break;
+          }
+        } catch {
+          /* not listening yet */
+        }
         if (Date.now() > deadline) throw new Error(`imagelite did not become healthy within 10 s: ${stderr}`);
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -48,8 +62,12 @@ export function cliScope() {
       started.push(child);
       let stderr = "";
       let stdout = "";
-      child.stderr!.setEncoding("utf8").on("data", (s: string) => { stderr += s; });
-      child.stdout!.setEncoding("utf8").on("data", (s: string) => { stdout += s; });
+      child.stderr!.setEncoding("utf8").on("data", (s: string) => {
+        stderr += s;
+      });
+      child.stdout!.setEncoding("utf8").on("data", (s: string) => {
+        stdout += s;
+      });
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       const [code] = await once(child, "exit");
       clearTimeout(timer);

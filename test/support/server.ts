@@ -64,17 +64,27 @@ export function useServer(options: StartOptions | (() => StartOptions) = {}): Se
     await server?.stop();
     server = undefined;
   });
-  function client<C extends AppStreamClient | EC2Client | STSClient>(kind: string, make: (s: Imagelite, a: string, r: string) => C, account: string, region: string): C {
+  function client<C extends AppStreamClient | EC2Client | STSClient>(
+    kind: string,
+    make: (s: Imagelite, a: string, r: string) => C,
+    account: string,
+    region: string,
+  ): C {
     const key = `${kind} ${account} ${region}`;
     let c = clients.get(key);
-    if (!c) { c = make(fixture.server, account, region); clients.set(key, c); }
+    if (!c) {
+      c = make(fixture.server, account, region);
+      clients.set(key, c);
+    }
     return c as C;
   }
   const fixture: ServerFixture = {
     get server() {
       if (!server) {
-        throw new Error("useServer(): the server is not started yet: read it in tests or hooks, and at the top level of a file in a " +
-          "beforeEach (Node 20 runs top-level before hooks at once)");
+        throw new Error(
+          "useServer(): the server is not started yet: read it in tests or hooks, and at the top level of a file in a " +
+            "beforeEach (Node 20 runs top-level before hooks at once)",
+        );
       }
       return server;
     },
@@ -96,13 +106,13 @@ function clientConfig(server: Imagelite, account: string, region: string) {
 
 export const appstreamClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) =>
   new AppStreamClient(clientConfig(server, account, region));
-export const stsClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) =>
-  new STSClient(clientConfig(server, account, region));
-export const ec2Client = (server: Imagelite, account = ACCOUNT_A, region = REGION) =>
-  new EC2Client(clientConfig(server, account, region));
+export const stsClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) => new STSClient(clientConfig(server, account, region));
+export const ec2Client = (server: Imagelite, account = ACCOUNT_A, region = REGION) => new EC2Client(clientConfig(server, account, region));
 
 /** Runs `fn` and returns the error the SDK threw (its name is the AWS error code). */
-export async function rejection(fn: () => Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number }; $response?: unknown }> {
+export async function rejection(
+  fn: () => Promise<unknown>,
+): Promise<Error & { $metadata?: { httpStatusCode?: number }; $response?: unknown }> {
   try {
     await fn();
   } catch (e) {
@@ -111,19 +121,37 @@ export async function rejection(fn: () => Promise<unknown>): Promise<Error & { $
   throw new Error("expected the call to fail, but it succeeded");
 }
 
-/** POSTs JSON to an admin route and returns status and parsed body. */
+/** POSTs JSON to an admin route and returns status and parsed body (loosely typed: tests read what they expect). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function admin(server: Imagelite, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${server.endpoint}${path}`, {
-    method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await res.text();
   let parsed: unknown = text;
-  try { parsed = JSON.parse(text); } catch { /* keep the text */ }
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* keep the text */
+  }
   return { status: res.status, body: parsed };
 }
 
 /** The Image Assistant's "create image" in a running builder, through the admin route. */
-export function createImageFromBuilder(server: Imagelite, builder: string, imageName: string, account = ACCOUNT_A, region = REGION, extra: Record<string, unknown> = {}) {
-  return admin(server, "POST", `/_imagelite/appstream/image-builders/${encodeURIComponent(builder)}/create-image?accountId=${account}&region=${region}`,
-    { ImageName: imageName, ...extra });
+export function createImageFromBuilder(
+  server: Imagelite,
+  builder: string,
+  imageName: string,
+  account = ACCOUNT_A,
+  region = REGION,
+  extra: Record<string, unknown> = {},
+) {
+  return admin(
+    server,
+    "POST",
+    `/_imagelite/appstream/image-builders/${encodeURIComponent(builder)}/create-image?accountId=${account}&region=${region}`,
+    { ImageName: imageName, ...extra },
+  );
 }

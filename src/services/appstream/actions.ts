@@ -6,10 +6,12 @@ import { tagsOfArn } from "./tags";
 import type { AppStreamHandlers } from "./api.generated";
 
 const arnOf = (ctx: RequestContext, type: string, name: string) => `arn:aws:appstream:${ctx.region}:${ctx.accountId}:${type}/${name}`;
-const named = (type: string, member: string): Resolver => (ctx, input) => {
-  const arn = arnOf(ctx, type, str(input[member]));
-  return [{ arn, tags: () => tagsOfArn(ctx, arn) }];
-};
+const named =
+  (type: string, member: string): Resolver =>
+  (ctx, input) => {
+    const arn = arnOf(ctx, type, str(input[member]));
+    return [{ arn, tags: () => tagsOfArn(ctx, arn) }];
+  };
 const byArn: Resolver = (ctx, input) => [{ arn: str(input.ResourceArn), tags: () => tagsOfArn(ctx, str(input.ResourceArn)) }];
 
 export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {

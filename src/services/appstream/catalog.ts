@@ -15,8 +15,14 @@ export interface CatalogImage {
 const STANDARD = ["GENERAL_PURPOSE", "MEMORY_OPTIMIZED", "COMPUTE_OPTIMIZED", "MEMORY_OPTIMIZED_Z1D"];
 const LINUX = ["GENERAL_PURPOSE", "MEMORY_OPTIMIZED", "COMPUTE_OPTIMIZED"];
 
-const base = (name: string, platform: PlatformType, released: string, description: string, families = STANDARD, agentVersion = "02-09-2026"): CatalogImage =>
-  ({ name, platform, released, description, families, agentVersion });
+const base = (
+  name: string,
+  platform: PlatformType,
+  released: string,
+  description: string,
+  families = STANDARD,
+  agentVersion = "02-09-2026",
+): CatalogImage => ({ name, platform, released, description, families, agentVersion });
 
 const ENTRIES: CatalogImage[] = [
   base("AppStream-WinServer2025-12-18-2025", "WINDOWS_SERVER_2025", "2025-12-18", "Windows Server 2025 Base Image"),
@@ -28,12 +34,50 @@ const ENTRIES: CatalogImage[] = [
   base("AppStream-AmazonLinux2-02-11-2025", "AMAZON_LINUX2", "2025-02-11", "Amazon Linux 2 Base Image", LINUX, "02-11-2025"),
   base("AppStream-RHEL8-02-18-2026", "RHEL8", "2026-02-18", "Red Hat Enterprise Linux 8 Base Image", LINUX, "02-18-2026"),
   base("AppStream-RockyLinux8-02-18-2026", "ROCKY_LINUX8", "2026-02-18", "Rocky Linux 8 Base Image", LINUX, "02-18-2026"),
-  base("AppStream-Graphics-G4dn-WinServer2022-11-10-2025", "WINDOWS_SERVER_2022", "2025-11-10", "Windows Server 2022 Graphics G4dn Base Image", ["GRAPHICS_G4"]),
-  base("AppStream-Graphics-G4dn-WinServer2019-11-10-2025", "WINDOWS_SERVER_2019", "2025-11-10", "Windows Server 2019 Graphics G4dn Base Image", ["GRAPHICS_G4"]),
-  base("AppStream-Graphics-G4dn-AmazonLinux2-02-11-2025", "AMAZON_LINUX2", "2025-02-11", "Amazon Linux 2 Graphics G4dn Base Image", ["GRAPHICS_G4"], "02-11-2025"),
-  base("AppStream-Graphics-G5-WinServer2022-11-10-2025", "WINDOWS_SERVER_2022", "2025-11-10", "Windows Server 2022 Graphics G5 Base Image", ["GRAPHICS_G5"]),
-  base("AppStream-Graphics-G6-WinServer2022-11-10-2025", "WINDOWS_SERVER_2022", "2025-11-10", "Windows Server 2022 Graphics G6 Base Image", ["GRAPHICS_G6"]),
-  base("Amazon-AppStream2-Sample-Image-06-17-2024", "WINDOWS_SERVER_2019", "2024-06-17", "Amazon AppStream 2.0 sample image with applications", STANDARD, "06-17-2024"),
+  base(
+    "AppStream-Graphics-G4dn-WinServer2022-11-10-2025",
+    "WINDOWS_SERVER_2022",
+    "2025-11-10",
+    "Windows Server 2022 Graphics G4dn Base Image",
+    ["GRAPHICS_G4"],
+  ),
+  base(
+    "AppStream-Graphics-G4dn-WinServer2019-11-10-2025",
+    "WINDOWS_SERVER_2019",
+    "2025-11-10",
+    "Windows Server 2019 Graphics G4dn Base Image",
+    ["GRAPHICS_G4"],
+  ),
+  base(
+    "AppStream-Graphics-G4dn-AmazonLinux2-02-11-2025",
+    "AMAZON_LINUX2",
+    "2025-02-11",
+    "Amazon Linux 2 Graphics G4dn Base Image",
+    ["GRAPHICS_G4"],
+    "02-11-2025",
+  ),
+  base(
+    "AppStream-Graphics-G5-WinServer2022-11-10-2025",
+    "WINDOWS_SERVER_2022",
+    "2025-11-10",
+    "Windows Server 2022 Graphics G5 Base Image",
+    ["GRAPHICS_G5"],
+  ),
+  base(
+    "AppStream-Graphics-G6-WinServer2022-11-10-2025",
+    "WINDOWS_SERVER_2022",
+    "2025-11-10",
+    "Windows Server 2022 Graphics G6 Base Image",
+    ["GRAPHICS_G6"],
+  ),
+  base(
+    "Amazon-AppStream2-Sample-Image-06-17-2024",
+    "WINDOWS_SERVER_2019",
+    "2024-06-17",
+    "Amazon AppStream 2.0 sample image with applications",
+    STANDARD,
+    "06-17-2024",
+  ),
 ];
 
 /** Sorted by name, so that the catalog pages like every other source. */

@@ -11,7 +11,10 @@ import { appstreamPage, pageSize } from "./paging";
 import { getOwnImage, imageView, notFoundMessage, permissionFor, sharedByName, sharedImage } from "./images";
 
 /** DescribeImages merges three sources in name order; a page key is `<name> <owner>` (owner "" when public). */
-interface Entry { key: string; render: () => Image }
+interface Entry {
+  key: string;
+  render: () => Image;
+}
 
 function* catalogEntries(ctx: RequestContext, after: string): Generator<Entry> {
   for (const c of CATALOG) {
@@ -88,7 +91,10 @@ export const describeImagesHandlers: Pick<AppStreamHandlers, "DescribeImages"> =
     const sources: Entry[][] = [];
     if (!input.Type || input.Type === "PUBLIC") {
       const c: Entry[] = [];
-      for (const e of catalogEntries(ctx, after)) { if (c.length > limit) break; c.push(e); }
+      for (const e of catalogEntries(ctx, after)) {
+        if (c.length > limit) break;
+        c.push(e);
+      }
       sources.push(c);
     }
     if (!input.Type || input.Type === "PRIVATE") sources.push(ownEntries(ctx, after, limit));
@@ -100,5 +106,4 @@ export const describeImagesHandlers: Pick<AppStreamHandlers, "DescribeImages"> =
       NextToken: merged.length > limit ? encodeToken(scope, page[page.length - 1].key) : undefined,
     };
   },
-
 };

@@ -6,7 +6,10 @@ import type { ImageBuilderStateChangeReason, ImageStateChangeReason, ImageStateC
 /** Stored timestamps are epoch milliseconds; views turn them into Dates. */
 export type StoredError = Omit<ResourceError, "ErrorTimestamp"> & { ErrorTimestamp?: number };
 
-export function builderFailure(ctx: RequestContext, reason?: string): { StateChangeReason: ImageBuilderStateChangeReason; ImageBuilderErrors: StoredError[] } {
+export function builderFailure(
+  ctx: RequestContext,
+  reason?: string,
+): { StateChangeReason: ImageBuilderStateChangeReason; ImageBuilderErrors: StoredError[] } {
   const message = reason ?? "The image builder could not be launched because of an internal service error.";
   return {
     StateChangeReason: { Code: "INTERNAL_ERROR", Message: message },
@@ -14,7 +17,11 @@ export function builderFailure(ctx: RequestContext, reason?: string): { StateCha
   };
 }
 
-export function imageFailure(ctx: RequestContext, code: ImageStateChangeReasonCode, reason?: string): { StateChangeReason: ImageStateChangeReason; ImageErrors: StoredError[] } {
+export function imageFailure(
+  ctx: RequestContext,
+  code: ImageStateChangeReasonCode,
+  reason?: string,
+): { StateChangeReason: ImageStateChangeReason; ImageErrors: StoredError[] } {
   const message = reason ?? "The image could not be created because of an internal service error.";
   return {
     StateChangeReason: { Code: code, Message: message },

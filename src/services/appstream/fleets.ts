@@ -11,17 +11,54 @@ import { fleets, pick, type FleetRecord } from "./records";
 import { collectionPage } from "./paging";
 
 /** Members of CreateFleet/UpdateFleet that the fleet keeps and returns as given. */
-const KEPT = ["Description", "DisplayName", "InstanceType", "FleetType", "MaxUserDurationInSeconds", "DisconnectTimeoutInSeconds",
-  "VpcConfig", "EnableDefaultInternetAccess", "DomainJoinInfo", "IdleDisconnectTimeoutInSeconds", "IamRoleArn", "StreamView",
-  "Platform", "MaxConcurrentSessions", "UsbDeviceFilterStrings", "SessionScriptS3Location", "MaxSessionsPerInstance",
-  "RootVolumeConfig", "DisableIMDSV1"] as const;
+const KEPT = [
+  "Description",
+  "DisplayName",
+  "InstanceType",
+  "FleetType",
+  "MaxUserDurationInSeconds",
+  "DisconnectTimeoutInSeconds",
+  "VpcConfig",
+  "EnableDefaultInternetAccess",
+  "DomainJoinInfo",
+  "IdleDisconnectTimeoutInSeconds",
+  "IamRoleArn",
+  "StreamView",
+  "Platform",
+  "MaxConcurrentSessions",
+  "UsbDeviceFilterStrings",
+  "SessionScriptS3Location",
+  "MaxSessionsPerInstance",
+  "RootVolumeConfig",
+  "DisableIMDSV1",
+] as const;
 
 /** What a running fleet may change, per type (UpdateFleet, AppStream API reference). */
 const RUNNING_UPDATABLE: Record<string, ReadonlySet<string>> = {
-  ALWAYS_ON: new Set(["DisplayName", "ComputeCapacity", "ImageArn", "ImageName", "IdleDisconnectTimeoutInSeconds", "DisconnectTimeoutInSeconds"]),
-  ON_DEMAND: new Set(["DisplayName", "ComputeCapacity", "ImageArn", "ImageName", "IdleDisconnectTimeoutInSeconds", "DisconnectTimeoutInSeconds"]),
-  ELASTIC: new Set(["DisplayName", "IdleDisconnectTimeoutInSeconds", "DisconnectTimeoutInSeconds", "MaxConcurrentSessions",
-    "SessionScriptS3Location", "UsbDeviceFilterStrings"]),
+  ALWAYS_ON: new Set([
+    "DisplayName",
+    "ComputeCapacity",
+    "ImageArn",
+    "ImageName",
+    "IdleDisconnectTimeoutInSeconds",
+    "DisconnectTimeoutInSeconds",
+  ]),
+  ON_DEMAND: new Set([
+    "DisplayName",
+    "ComputeCapacity",
+    "ImageArn",
+    "ImageName",
+    "IdleDisconnectTimeoutInSeconds",
+    "DisconnectTimeoutInSeconds",
+  ]),
+  ELASTIC: new Set([
+    "DisplayName",
+    "IdleDisconnectTimeoutInSeconds",
+    "DisconnectTimeoutInSeconds",
+    "MaxConcurrentSessions",
+    "SessionScriptS3Location",
+    "UsbDeviceFilterStrings",
+  ]),
 };
 
 /** AttributesToDelete → the member it removes ([member] or [member, sub-member]). */
@@ -36,7 +73,14 @@ const DELETABLE: Record<FleetAttribute, string[]> = {
   VOLUME_CONFIGURATION: ["RootVolumeConfig"],
 };
 
-const DEFAULTS = { FleetType: "ON_DEMAND", MaxUserDurationInSeconds: 57600, DisconnectTimeoutInSeconds: 900, IdleDisconnectTimeoutInSeconds: 0, StreamView: "APP", EnableDefaultInternetAccess: false };
+const DEFAULTS = {
+  FleetType: "ON_DEMAND",
+  MaxUserDurationInSeconds: 57600,
+  DisconnectTimeoutInSeconds: 900,
+  IdleDisconnectTimeoutInSeconds: 0,
+  StreamView: "APP",
+  EnableDefaultInternetAccess: false,
+};
 
 const fleetArn = (ctx: RequestContext, name: string) => arn("appstream", ctx.region, ctx.accountId, `fleet/${name}`);
 
@@ -52,7 +96,7 @@ const save = (ctx: RequestContext, rec: FleetRecord) => fleets.put(ctx, rec);
 
 export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
   const State = stateAt(rec.schedule, ctx.now) as Fleet["State"];
-  const running = State === "RUNNING" ? rec.desired.instances ?? 0 : 0;
+  const running = State === "RUNNING" ? (rec.desired.instances ?? 0) : 0;
   const sessions = rec.desired.sessions;
   return {
     ...rec.attrs,
@@ -63,16 +107,23 @@ export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
     ImageArn: rec.image?.arn,
     State,
     CreatedTime: new Date(rec.createdAt),
-    ComputeCapacityStatus: rec.attrs.FleetType === "ELASTIC" ? { Desired: 0 } : {
-      Desired: rec.desired.instances ?? 0,
-      Running: running,
-      InUse: 0,
-      Available: running,
-      ...(sessions !== undefined ? {
-        DesiredUserSessions: sessions, ActualUserSessions: State === "RUNNING" ? sessions : 0,
-        AvailableUserSessions: State === "RUNNING" ? sessions : 0, ActiveUserSessions: 0,
-      } : {}),
-    },
+    ComputeCapacityStatus:
+      rec.attrs.FleetType === "ELASTIC"
+        ? { Desired: 0 }
+        : {
+            Desired: rec.desired.instances ?? 0,
+            Running: running,
+            InUse: 0,
+            Available: running,
+            ...(sessions !== undefined
+              ? {
+                  DesiredUserSessions: sessions,
+                  ActualUserSessions: State === "RUNNING" ? sessions : 0,
+                  AvailableUserSessions: State === "RUNNING" ? sessions : 0,
+                  ActiveUserSessions: 0,
+                }
+              : {}),
+          },
     FleetErrors: [],
   };
 }
@@ -90,7 +141,10 @@ function capacity(c: ComputeCapacity | undefined, fleetType: string, required: b
 }
 
 function deleteAttribute(attrs: Record<string, unknown>, path: string[]): void {
-  if (path.length === 1) { delete attrs[path[0]]; return; }
+  if (path.length === 1) {
+    delete attrs[path[0]];
+    return;
+  }
   const parent = attrs[path[0]] as Record<string, unknown> | undefined;
   if (parent) delete parent[path[1]];
 }
@@ -101,17 +155,30 @@ function checkUpdateAllowed(rec: FleetRecord, state: string, input: UpdateFleetR
     throw err.inUse(`Cannot update fleet ${rec.Name} when it is ${state}. Wait until it is RUNNING or STOPPED and try again.`);
   }
   const allowed = RUNNING_UPDATABLE[String(rec.attrs.FleetType)] ?? RUNNING_UPDATABLE.ON_DEMAND;
-  const changed = Object.keys(input).filter((k) => k !== "Name" && (input as Record<string, unknown>)[k] !== undefined &&
-    !(k === "AttributesToDelete" && !input.AttributesToDelete?.length) && !(k === "DeleteVpcConfig" && !input.DeleteVpcConfig));
+  const changed = Object.keys(input).filter(
+    (k) =>
+      k !== "Name" &&
+      (input as Record<string, unknown>)[k] !== undefined &&
+      !(k === "AttributesToDelete" && !input.AttributesToDelete?.length) &&
+      !(k === "DeleteVpcConfig" && !input.DeleteVpcConfig),
+  );
   const deletions = (input.AttributesToDelete ?? []).map((a) => DELETABLE[a][0]);
-  const refused = [...changed.filter((k) => k !== "AttributesToDelete" && k !== "DeleteVpcConfig"), ...deletions,
-    ...(input.DeleteVpcConfig ? ["VpcConfig"] : [])].find((k) => !allowed.has(k));
+  const refused = [
+    ...changed.filter((k) => k !== "AttributesToDelete" && k !== "DeleteVpcConfig"),
+    ...deletions,
+    ...(input.DeleteVpcConfig ? ["VpcConfig"] : []),
+  ].find((k) => !allowed.has(k));
   if (refused) {
-    throw err.inUse(`Cannot update the attribute ${refused} for fleet ${rec.Name} when it is RUNNING. The fleet must be stopped to complete this action.`);
+    throw err.inUse(
+      `Cannot update the attribute ${refused} for fleet ${rec.Name} when it is RUNNING. The fleet must be stopped to complete this action.`,
+    );
   }
 }
 
-export const fleetHandlers: Pick<AppStreamHandlers, "CreateFleet" | "DescribeFleets" | "UpdateFleet" | "DeleteFleet" | "StartFleet" | "StopFleet"> = {
+export const fleetHandlers: Pick<
+  AppStreamHandlers,
+  "CreateFleet" | "DescribeFleets" | "UpdateFleet" | "DeleteFleet" | "StartFleet" | "StopFleet"
+> = {
   CreateFleet(ctx, input) {
     if (getFleet(ctx, input.Name)) throw err.alreadyExists(`Fleet ${input.Name} already exists.`);
     const attrs: Record<string, unknown> = { ...DEFAULTS, ...pick(input, KEPT) };
@@ -119,7 +186,8 @@ export const fleetHandlers: Pick<AppStreamHandlers, "CreateFleet" | "DescribeFle
     const desired = capacity(input.ComputeCapacity, fleetType, true) ?? {};
     let image;
     if (fleetType === "ELASTIC") {
-      if (input.ImageName || input.ImageArn) throw err.invalidCombination("ELASTIC fleets do not use an image: omit ImageName and ImageArn.");
+      if (input.ImageName || input.ImageArn)
+        throw err.invalidCombination("ELASTIC fleets do not use an image: omit ImageName and ImageArn.");
       if (!input.Platform) throw err.invalidCombination("Platform is required for ELASTIC fleets.");
       if (input.MaxConcurrentSessions === undefined) throw err.invalidCombination("MaxConcurrentSessions is required for ELASTIC fleets.");
     } else {
@@ -127,8 +195,14 @@ export const fleetHandlers: Pick<AppStreamHandlers, "CreateFleet" | "DescribeFle
       attrs.Platform = input.Platform ?? image.platform;
     }
     const rec: FleetRecord = {
-      attrs, Name: input.Name, Arn: fleetArn(ctx, input.Name), image: image?.ref, desired,
-      createdAt: ctx.now, schedule: plan(ctx.now, ["STOPPED"]), tags: { ...(input.Tags ?? {}) },
+      attrs,
+      Name: input.Name,
+      Arn: fleetArn(ctx, input.Name),
+      image: image?.ref,
+      desired,
+      createdAt: ctx.now,
+      schedule: plan(ctx.now, ["STOPPED"]),
+      tags: { ...(input.Tags ?? {}) },
     };
     save(ctx, rec);
     setImageUse(ctx, rec.image, "fleet", rec.Name, true);
@@ -154,7 +228,13 @@ export const fleetHandlers: Pick<AppStreamHandlers, "CreateFleet" | "DescribeFle
       rec.image = image.ref;
       setImageUse(ctx, rec.image, "fleet", rec.Name, true);
     }
-    Object.assign(rec.attrs, pick(input, KEPT.filter((k) => k !== "FleetType")));
+    Object.assign(
+      rec.attrs,
+      pick(
+        input,
+        KEPT.filter((k) => k !== "FleetType"),
+      ),
+    );
     if (desired) rec.desired = desired;
     for (const a of input.AttributesToDelete ?? []) deleteAttribute(rec.attrs, DELETABLE[a]);
     if (input.DeleteVpcConfig) delete rec.attrs.VpcConfig;
@@ -165,7 +245,8 @@ export const fleetHandlers: Pick<AppStreamHandlers, "CreateFleet" | "DescribeFle
   DeleteFleet(ctx, { Name }) {
     const rec = mustGet(ctx, Name);
     const state = stateAt(rec.schedule, ctx.now);
-    if (state !== "STOPPED") throw err.inUse(`Cannot delete fleet ${Name} when it is ${state}. The fleet must be stopped to complete this action.`);
+    if (state !== "STOPPED")
+      throw err.inUse(`Cannot delete fleet ${Name} when it is ${state}. The fleet must be stopped to complete this action.`);
     fleets.delete(ctx, Name);
     setImageUse(ctx, rec.image, "fleet", Name, false);
     return {};

@@ -8,7 +8,9 @@ import { createImageFromBuilder, type CreateImageRequest } from "./image-builder
 export function imageAssistant(model: ServiceModel): Record<string, InternalOperation> {
   const member = (name: string, shape: string) => ({ name, shape: model.shapes.get(shape)! });
   const input: Shape = {
-    name: "CreateImageRequest", type: "structure", required: new Set(["Builder", "ImageName"]),
+    name: "CreateImageRequest",
+    type: "structure",
+    required: new Set(["Builder", "ImageName"]),
     members: {
       Builder: member("Builder", "Name"),
       ImageName: member("ImageName", "Name"),

@@ -15,12 +15,25 @@ import { builderFailure, errorsView, imageFailure } from "./failures";
 /** PENDING → RUNNING, or → FAILED when a fault rule says so; the failure's reason is kept on the record. */
 function launch(ctx: RequestContext, rec: BuilderRecord): void {
   rec.schedule = plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], [ctx.failure ? "FAILED" : "RUNNING"]);
-  Object.assign(rec, ctx.failure ? builderFailure(ctx, ctx.failure.reason) : { StateChangeReason: undefined, ImageBuilderErrors: undefined });
+  Object.assign(
+    rec,
+    ctx.failure ? builderFailure(ctx, ctx.failure.reason) : { StateChangeReason: undefined, ImageBuilderErrors: undefined },
+  );
 }
 
 /** Members of CreateImageBuilder that the builder keeps and returns as given. */
-const KEPT = ["Description", "DisplayName", "VpcConfig", "InstanceType", "IamRoleArn", "EnableDefaultInternetAccess",
-  "DomainJoinInfo", "AccessEndpoints", "RootVolumeConfig", "DisableIMDSV1"] as const;
+const KEPT = [
+  "Description",
+  "DisplayName",
+  "VpcConfig",
+  "InstanceType",
+  "IamRoleArn",
+  "EnableDefaultInternetAccess",
+  "DomainJoinInfo",
+  "AccessEndpoints",
+  "RootVolumeConfig",
+  "DisableIMDSV1",
+] as const;
 
 const builderArn = (ctx: RequestContext, name: string) => arn("appstream", ctx.region, ctx.accountId, `image-builder/${name}`);
 
@@ -56,8 +69,10 @@ function wrongState(name: string, state: string, action: string) {
   return `The image builder ${name} is in the ${state} state. It must be ${action} for this action to succeed.`;
 }
 
-export const builderHandlers: Pick<AppStreamHandlers,
-  "CreateImageBuilder" | "DescribeImageBuilders" | "StartImageBuilder" | "StopImageBuilder" | "DeleteImageBuilder"> = {
+export const builderHandlers: Pick<
+  AppStreamHandlers,
+  "CreateImageBuilder" | "DescribeImageBuilders" | "StartImageBuilder" | "StopImageBuilder" | "DeleteImageBuilder"
+> = {
   CreateImageBuilder(ctx, input: CreateImageBuilderRequest) {
     if (getBuilder(ctx, input.Name)) throw err.alreadyExists(`An image builder named ${input.Name} already exists.`);
     if ((input.VpcConfig?.SubnetIds?.length ?? 0) > 1) {
@@ -65,8 +80,10 @@ export const builderHandlers: Pick<AppStreamHandlers,
     }
     const image = resolveImage(ctx, input, "builder");
     const attrs = pick(input, KEPT);
-    attrs.AppstreamAgentVersion = input.AppstreamAgentVersion && input.AppstreamAgentVersion !== "LATEST" && input.AppstreamAgentVersion !== "[LATEST]"
-      ? input.AppstreamAgentVersion : image.agentVersion ?? "LATEST";
+    attrs.AppstreamAgentVersion =
+      input.AppstreamAgentVersion && input.AppstreamAgentVersion !== "LATEST" && input.AppstreamAgentVersion !== "[LATEST]"
+        ? input.AppstreamAgentVersion
+        : (image.agentVersion ?? "LATEST");
     const rec: BuilderRecord = {
       attrs,
       Name: input.Name,
@@ -129,7 +146,12 @@ export const builderHandlers: Pick<AppStreamHandlers,
   },
 };
 
-export interface CreateImageRequest { ImageName: string; DisplayName?: string; Description?: string; Tags?: Record<string, string> }
+export interface CreateImageRequest {
+  ImageName: string;
+  DisplayName?: string;
+  Description?: string;
+  Tags?: Record<string, string>;
+}
 
 /**
  * What the Image Assistant does inside a running builder ("Create your image", tutorial-image-builder.html):

@@ -21,7 +21,11 @@ function stopSharedFleets(ctx: RequestContext, name: string, account: string): v
   const theirs = inPartition(ctx, { account, region: ctx.region });
   for (const use of imageUses.scan(ctx, { within: [name, "fleet", account] })) {
     const fleet = fleets.get(theirs, use.resource);
-    if (fleet) fleets.put(theirs, { ...fleet, desired: { ...fleet.desired, instances: 0, sessions: fleet.desired.sessions === undefined ? undefined : 0 } });
+    if (fleet)
+      fleets.put(theirs, {
+        ...fleet,
+        desired: { ...fleet.desired, instances: 0, sessions: fleet.desired.sessions === undefined ? undefined : 0 },
+      });
   }
 }
 
@@ -31,13 +35,19 @@ function ownImage(ctx: RequestContext, name: string): ImageRecord {
   return rec;
 }
 
-export const imagePermissionHandlers: Pick<AppStreamHandlers, "UpdateImagePermissions" | "DescribeImagePermissions" | "DeleteImagePermissions"> = {
+export const imagePermissionHandlers: Pick<
+  AppStreamHandlers,
+  "UpdateImagePermissions" | "DescribeImagePermissions" | "DeleteImagePermissions"
+> = {
   UpdateImagePermissions(ctx, { Name, SharedAccountId, ImagePermissions }) {
-    if (catalogImage(Name) && !getOwnImage(ctx, Name)) throw err.notAvailable(`The image ${Name} is an AWS-provided public image and cannot be shared.`);
+    if (catalogImage(Name) && !getOwnImage(ctx, Name))
+      throw err.notAvailable(`The image ${Name} is an AWS-provided public image and cannot be shared.`);
     const rec = ownImage(ctx, Name);
     const state = imageState(ctx, rec);
-    if (state !== "AVAILABLE") throw err.notAvailable(`The image ${Name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`);
-    if (!/^[0-9]{12}$/.test(SharedAccountId)) throw err.validation(`The account ID ${SharedAccountId} is not a valid 12-digit AWS account ID.`);
+    if (state !== "AVAILABLE")
+      throw err.notAvailable(`The image ${Name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`);
+    if (!/^[0-9]{12}$/.test(SharedAccountId))
+      throw err.validation(`The account ID ${SharedAccountId} is not a valid 12-digit AWS account ID.`);
     if (SharedAccountId === ctx.accountId) throw err.invalidCombination("You cannot share an image with the account that owns it.");
     const exists = permissions.get(ctx, [Name, SharedAccountId]) !== undefined;
     if (!exists && permissions.page(ctx, { within: [Name], limit: MAX_SHARED_ACCOUNTS }).items.length >= MAX_SHARED_ACCOUNTS) {
@@ -53,8 +63,13 @@ export const imagePermissionHandlers: Pick<AppStreamHandlers, "UpdateImagePermis
   DescribeImagePermissions(ctx, input) {
     ownImage(ctx, input.Name);
     const wanted = input.SharedAwsAccountIds?.length ? new Set(input.SharedAwsAccountIds) : undefined;
-    const page = collectionPage(permissions, ctx, { within: [input.Name], filter: (p) => !wanted || wanted.has(p.account), limit: pageSize(input.MaxResults, 500) },
-      `DescribeImagePermissions ${input.Name}`, input.NextToken);
+    const page = collectionPage(
+      permissions,
+      ctx,
+      { within: [input.Name], filter: (p) => !wanted || wanted.has(p.account), limit: pageSize(input.MaxResults, 500) },
+      `DescribeImagePermissions ${input.Name}`,
+      input.NextToken,
+    );
     return {
       Name: input.Name,
       SharedImagePermissionsList: page.items.map((p) => ({ sharedAccountId: p.account, imagePermissions: p.permissions })),

@@ -4,9 +4,7 @@ import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
 import { plan, stateAt } from "../../state/lifecycle";
 import { arn, parseArn } from "../../util/arn";
-import type {
-  AppStreamHandlers, Image, ImagePermissions, PlatformType,
-} from "./api.generated";
+import type { AppStreamHandlers, Image, ImagePermissions, PlatformType } from "./api.generated";
 import { catalogImage, publicImageArn } from "./catalog";
 import * as err from "./errors";
 import { images, imageUses, ownerPartition, permissions, sharedWithMe, type ImageRecord, type ImageRef } from "./records";
@@ -30,7 +28,7 @@ function hasShares(ctx: RequestContext, rec: ImageRecord): boolean {
  * `changed`: the answer to the call that just created it shows its first state.
  */
 export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImagePermissions, changed = false): Image {
-  const state = changed ? rec.schedule[0].state as Image["State"] : imageState(ctx, rec);
+  const state = changed ? (rec.schedule[0].state as Image["State"]) : imageState(ctx, rec);
   return {
     Name: rec.Name,
     Arn: rec.Arn,
@@ -68,16 +66,26 @@ export function sharedImage(ctx: RequestContext, owner: string, name: string): [
   return rec && perms ? [rec, perms] : undefined;
 }
 
-export const notFoundMessage = (ctx: RequestContext, name: string) =>
-  `The image ${name} for account ${ctx.accountId} does not exist.`;
+export const notFoundMessage = (ctx: RequestContext, name: string) => `The image ${name} for account ${ctx.accountId} does not exist.`;
 
-export interface ResolvedImage { ref: ImageRef; platform: PlatformType; agentVersion?: string; families?: string[]; releasedAt?: number; baseArn: string }
+export interface ResolvedImage {
+  ref: ImageRef;
+  platform: PlatformType;
+  agentVersion?: string;
+  families?: string[];
+  releasedAt?: number;
+  baseArn: string;
+}
 
 /**
  * The image a new fleet or builder is to run, by name or ARN: public, own, or shared with a grant for
  * `purpose`. It must be AVAILABLE.
  */
-export function resolveImage(ctx: RequestContext, input: { ImageName?: string; ImageArn?: string }, purpose: "fleet" | "builder"): ResolvedImage {
+export function resolveImage(
+  ctx: RequestContext,
+  input: { ImageName?: string; ImageArn?: string },
+  purpose: "fleet" | "builder",
+): ResolvedImage {
   const { ImageName, ImageArn } = input;
   if (ImageName && ImageArn) throw err.invalidCombination("You can specify either ImageName or ImageArn, but not both.");
   if (!ImageName && !ImageArn) throw err.invalidCombination("Either ImageName or ImageArn must be specified.");
@@ -95,7 +103,14 @@ export function resolveImage(ctx: RequestContext, input: { ImageName?: string; I
     const c = catalogImage(name);
     if (!c) throw err.notFound(notFoundMessage(ctx, name));
     const released = Date.parse(`${c.released}T00:00:00Z`);
-    return { ref: { owner: "", name, arn: publicImageArn(ctx.region, name) }, platform: c.platform, agentVersion: c.agentVersion, families: c.families, releasedAt: released, baseArn: publicImageArn(ctx.region, name) };
+    return {
+      ref: { owner: "", name, arn: publicImageArn(ctx.region, name) },
+      platform: c.platform,
+      agentVersion: c.agentVersion,
+      families: c.families,
+      releasedAt: released,
+      baseArn: publicImageArn(ctx.region, name),
+    };
   }
   let rec: ImageRecord | undefined;
   if (owner === ctx.accountId) {
@@ -113,7 +128,9 @@ export function resolveImage(ctx: RequestContext, input: { ImageName?: string; I
     const [r, perms] = shared;
     const allowed = purpose === "fleet" ? perms.allowFleet : perms.allowImageBuilder;
     if (!allowed) {
-      throw err.notPermitted(`The image ${name} is not shared with account ${ctx.accountId} for use with ${purpose === "fleet" ? "fleets" : "image builders"}.`);
+      throw err.notPermitted(
+        `The image ${name} is not shared with account ${ctx.accountId} for use with ${purpose === "fleet" ? "fleets" : "image builders"}.`,
+      );
     }
     rec = r;
   }
@@ -122,8 +139,12 @@ export function resolveImage(ctx: RequestContext, input: { ImageName?: string; I
     throw err.notAvailable(`The image ${name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`);
   }
   return {
-    ref: { owner: rec.owner, name: rec.Name, arn: rec.Arn }, platform: rec.Platform, agentVersion: rec.AppstreamAgentVersion,
-    families: rec.SupportedInstanceFamilies, releasedAt: rec.releasedAt, baseArn: rec.BaseImageArn ?? rec.Arn,
+    ref: { owner: rec.owner, name: rec.Name, arn: rec.Arn },
+    platform: rec.Platform,
+    agentVersion: rec.AppstreamAgentVersion,
+    families: rec.SupportedInstanceFamilies,
+    releasedAt: rec.releasedAt,
+    baseArn: rec.BaseImageArn ?? rec.Arn,
   };
 }
 
@@ -137,7 +158,13 @@ export function sharedByName(ctx: RequestContext, name: string): ImageRecord | u
 }
 
 /** Records an image use by a fleet or builder, so that DeleteImage can refuse while it lasts. */
-export function setImageUse(ctx: RequestContext, ref: ImageRef | undefined, kind: "fleet" | "builder", resource: string, using: boolean): void {
+export function setImageUse(
+  ctx: RequestContext,
+  ref: ImageRef | undefined,
+  kind: "fleet" | "builder",
+  resource: string,
+  using: boolean,
+): void {
   if (!ref || ref.owner === "") return;
   const owner = inPartition(ctx, ownerPartition(ctx, ref.owner));
   if (using) imageUses.set(owner, [ref.name, kind, ctx.accountId, resource], { kind, account: ctx.accountId, resource });
@@ -164,7 +191,8 @@ export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" 
     const rec = getOwnImage(ctx, Name);
     if (!rec) {
       if (catalogImage(Name)) throw err.notPermitted(`The image ${Name} is an AWS-provided public image and cannot be deleted.`);
-      if (sharedByName(ctx, Name)) throw err.notPermitted(`The image ${Name} is shared with your account and can only be deleted by its owner.`);
+      if (sharedByName(ctx, Name))
+        throw err.notPermitted(`The image ${Name} is shared with your account and can only be deleted by its owner.`);
       throw err.notFound(notFoundMessage(ctx, Name));
     }
     const state = imageState(ctx, rec);
@@ -173,8 +201,10 @@ export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" 
     }
     const use = imageUses.first(inPartition(ctx, ownerPartition(ctx, rec.owner)), { within: [Name] });
     if (use) {
-      throw err.inUse(`The image ${Name} is in use by ${use.kind === "fleet" ? "fleet" : "image builder"} ${use.resource}` +
-        `${use.account !== ctx.accountId ? ` in account ${use.account}` : ""}. Remove it from every fleet and image builder before you delete it.`);
+      throw err.inUse(
+        `The image ${Name} is in use by ${use.kind === "fleet" ? "fleet" : "image builder"} ${use.resource}` +
+          `${use.account !== ctx.accountId ? ` in account ${use.account}` : ""}. Remove it from every fleet and image builder before you delete it.`,
+      );
     }
     if (permissions.first(ctx, { within: [Name] })) {
       throw err.inUse(`The image ${Name} is shared with other accounts. Remove all image permissions before you delete it.`);
@@ -187,11 +217,15 @@ export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" 
   CopyImage(ctx, input) {
     const src = getOwnImage(ctx, input.SourceImageName);
     if (!src) {
-      if (catalogImage(input.SourceImageName)) throw err.incompatibleImage(`The image ${input.SourceImageName} is an AWS-provided base image. You can only copy images that you own.`);
+      if (catalogImage(input.SourceImageName))
+        throw err.incompatibleImage(
+          `The image ${input.SourceImageName} is an AWS-provided base image. You can only copy images that you own.`,
+        );
       throw err.notFound(notFoundMessage(ctx, input.SourceImageName));
     }
     const state = imageState(ctx, src);
-    if (state !== "AVAILABLE") throw err.notAvailable(`The image ${src.Name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`);
+    if (state !== "AVAILABLE")
+      throw err.notAvailable(`The image ${src.Name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`);
     if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/.test(input.DestinationRegion)) {
       throw err.invalidCombination(`The destination region ${input.DestinationRegion} is not valid.`);
     }
@@ -219,12 +253,15 @@ export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" 
     const src = getOwnImage(ctx, input.existingImageName);
     if (!src) {
       if (catalogImage(input.existingImageName) || sharedByName(ctx, input.existingImageName)) {
-        throw err.notPermitted(`You can only update images that you own; ${input.existingImageName} is not owned by account ${ctx.accountId}.`);
+        throw err.notPermitted(
+          `You can only update images that you own; ${input.existingImageName} is not owned by account ${ctx.accountId}.`,
+        );
       }
       throw err.notFound(notFoundMessage(ctx, input.existingImageName));
     }
     const state = imageState(ctx, src);
-    if (state !== "AVAILABLE") throw err.notPermitted(`The image ${src.Name} is ${state}. The image must be in an AVAILABLE state to be updated.`);
+    if (state !== "AVAILABLE")
+      throw err.notPermitted(`The image ${src.Name} is ${state}. The image must be in an AVAILABLE state to be updated.`);
     checkNewImageName(input.newImageName);
     checkNameFree(ctx, input.newImageName);
     if (input.dryRun) return { canUpdateImage: true, image: imageView(ctx, src) };

@@ -24,7 +24,14 @@ import { ServiceError } from "../../errors/service-error";
  */
 export const IMAGE_USE_TYPE = amiUses.type;
 
-export interface ImageUse { resourceType: "appstream-image"; account: string; region: string; name: string; arn: string; at: number }
+export interface ImageUse {
+  resourceType: "appstream-image";
+  account: string;
+  region: string;
+  name: string;
+  arn: string;
+  at: number;
+}
 
 /** What an imported image keeps beyond an ImageRecord. */
 export type ImportedImageRecord = ImageRecord & {
@@ -52,7 +59,8 @@ function windowsPlatform(ami: AmiRecord): PlatformType {
 function sourceAmi(ctx: RequestContext, id: string): { ami: AmiRecord; platform: PlatformType } {
   const ami = visibleImage(ctx, id);
   const state = ami && amiState(ctx, ami);
-  if (!ami || state === "deregistered") throw err.notFound(`The AMI ${id} does not exist in ${ctx.region} or you do not have permission to use it.`);
+  if (!ami || state === "deregistered")
+    throw err.notFound(`The AMI ${id} does not exist in ${ctx.region} or you do not have permission to use it.`);
   const incompatible = (why: string) => new ServiceError("IncompatibleImageException", `The AMI ${id} cannot be imported: ${why}.`);
   if (state !== "available") throw incompatible(`it is ${state}; only an available AMI can be imported`);
   if (ami.Platform !== "windows") throw incompatible("only Windows Server AMIs are supported");
@@ -63,8 +71,12 @@ function sourceAmi(ctx: RequestContext, id: string): { ami: AmiRecord; platform:
   return { ami, platform: windowsPlatform(ami) };
 }
 
-const useKey = (rec: { SourceAmiId: string; owner: string; Name: string }): [string, string, string, string] =>
-  [rec.SourceAmiId, "appstream-image", rec.owner, rec.Name];
+const useKey = (rec: { SourceAmiId: string; owner: string; Name: string }): [string, string, string, string] => [
+  rec.SourceAmiId,
+  "appstream-image",
+  rec.owner,
+  rec.Name,
+];
 
 /** A deleted AppStream image no longer uses the AMI it was imported from. */
 export function forgetImageUse(ctx: RequestContext, rec: ImageRecord): void {
@@ -78,15 +90,21 @@ export function forgetImageUse(ctx: RequestContext, rec: ImageRecord): void {
 export function catalogApplications(rec: ImageRecord): Application[] {
   const config = (rec as Partial<ImportedImageRecord>).AppCatalogConfig ?? [];
   return config.map((a) => ({
-    Name: a.Name, DisplayName: a.DisplayName ?? a.Name, LaunchPath: a.AbsoluteAppPath, LaunchParameters: a.LaunchParameters,
-    WorkingDirectory: a.WorkingDirectory, Enabled: true, Platforms: [rec.Platform],
+    Name: a.Name,
+    DisplayName: a.DisplayName ?? a.Name,
+    LaunchPath: a.AbsoluteAppPath,
+    LaunchParameters: a.LaunchParameters,
+    WorkingDirectory: a.WorkingDirectory,
+    Enabled: true,
+    Platforms: [rec.Platform],
   }));
 }
 
 export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage"> = {
   CreateImportedImage(ctx, input) {
     checkNameFree(ctx, input.Name);
-    if (!ROLE_ARN.test(input.IamRoleArn)) throw new ServiceError("InvalidRoleException", `The role ${input.IamRoleArn} is not a valid IAM role ARN.`);
+    if (!ROLE_ARN.test(input.IamRoleArn))
+      throw new ServiceError("InvalidRoleException", `The role ${input.IamRoleArn} is not a valid IAM role ARN.`);
     const { ami, platform } = sourceAmi(ctx, input.SourceAmiId);
     if (input.DryRun) throw new ServiceError("DryRunOperationException", "The request would have succeeded, but the DryRun flag is set.");
     const arn = imageArn(ctx.region, ctx.accountId, input.Name);
@@ -113,7 +131,14 @@ export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage
     putImage(ctx, rec);
     // A failed import never uses the AMI, so it leaves no trace for usage reports.
     if (!ctx.failure) {
-      const use: ImageUse = { resourceType: "appstream-image", account: ctx.accountId, region: ctx.region, name: rec.Name, arn, at: ctx.now };
+      const use: ImageUse = {
+        resourceType: "appstream-image",
+        account: ctx.accountId,
+        region: ctx.region,
+        name: rec.Name,
+        arn,
+        at: ctx.now,
+      };
       amiUses.set(inPartition(ctx, partitionOf(ami.owner, ami.region)), useKey(rec), use);
     }
     return { Image: imageView(ctx, rec, undefined, true) };

@@ -36,7 +36,8 @@ export const appstream: ServiceDefinition = {
   records: appstreamRecords,
   validationError: (v) => new ServiceError("ValidationException", awsValidationMessage(v)),
   unknownOperation: (name) => new ServiceError("UnknownOperationException", name ? `Unknown operation ${name}.` : "Unknown operation."),
-  internalError: () => new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
+  internalError: () =>
+    new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
   throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
   internal: imageAssistant(model),
   seedLists: appstreamSeedLists,

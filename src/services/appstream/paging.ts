@@ -16,7 +16,11 @@ export const appstreamPage = {
 
 /** One page of a collection, its token the last id served within `scope` (the operation and what narrows it). */
 export function collectionPage<T, K extends Key>(
-  c: Collection<T, K, string>, s: Scope, o: ScanOptions<K> & { limit: number; filter?: (v: T) => boolean }, scope: string, token: string | undefined,
+  c: Collection<T, K, string>,
+  s: Scope,
+  o: ScanOptions<K> & { limit: number; filter?: (v: T) => boolean },
+  scope: string,
+  token: string | undefined,
 ): { items: T[]; nextToken?: string } {
   const page = c.page(s, { ...o, after: token ? appstreamPage.decode(scope, token) : undefined });
   return { items: page.items.map((r) => r.value), nextToken: page.next === undefined ? undefined : encodeToken(scope, page.next) };

@@ -65,9 +65,19 @@ export interface FleetRecord {
   tags: Record<string, string>;
 }
 
-export interface PermissionRecord { account: string; permissions: ImagePermissions }
-export interface SharedWithMeRecord { owner: string; name: string }
-export interface ImageUseRecord { kind: "fleet" | "builder"; account: string; resource: string }
+export interface PermissionRecord {
+  account: string;
+  permissions: ImagePermissions;
+}
+export interface SharedWithMeRecord {
+  owner: string;
+  name: string;
+}
+export interface ImageUseRecord {
+  kind: "fleet" | "builder";
+  account: string;
+  resource: string;
+}
 
 /** Private images, in their owner's partition of their region. */
 export const images = collection<ImageRecord>({
@@ -97,10 +107,16 @@ export const sharedWithMe = collection<SharedWithMeRecord, [image: string, owner
 });
 
 /** In the image owner's partition: the fleets and builders of any account that use an image. */
-export const imageUses = collection<ImageUseRecord, [image: string, kind: string, account: string, resource: string]>({ type: "appstream.image-use" });
+export const imageUses = collection<ImageUseRecord, [image: string, kind: string, account: string, resource: string]>({
+  type: "appstream.image-use",
+});
 
 /** An image as a fleet or builder names it: public (owner ""), own or shared. */
-export interface ImageRef { owner: string; name: string; arn: string }
+export interface ImageRef {
+  owner: string;
+  name: string;
+  arn: string;
+}
 
 export const stateOf = (r: { schedule: Schedule }, ctx: RequestContext): string => stateAt(r.schedule, ctx.now);
 

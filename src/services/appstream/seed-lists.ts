@@ -9,7 +9,8 @@ export const appstreamSeedLists: Record<string, SeedStep[]> = {
     { phase: 0, label: "CreateImageBuilder", makes: true, apply: (call, e) => call("CreateImageBuilder", without(e, "state")) },
     {
       // RUNNING by default, or STOPPED once it made an image, as the Image Assistant leaves it.
-      phase: 2, label: "builder state",
+      phase: 2,
+      label: "builder state",
       apply(call, e) {
         if (e.state === undefined) return;
         if (e.state !== "RUNNING" && e.state !== "STOPPED") throw new SeedError("state must be RUNNING or STOPPED");
@@ -24,7 +25,8 @@ export const appstreamSeedLists: Record<string, SeedStep[]> = {
   fleets: [
     { phase: 3, label: "CreateFleet", makes: true, apply: (call, e) => call("CreateFleet", without(e, "state")) },
     {
-      phase: 4, label: "fleet state",
+      phase: 4,
+      label: "fleet state",
       apply(call, e) {
         if (e.state === "RUNNING") call("StartFleet", { Name: e.Name });
         else if (e.state !== undefined && e.state !== "STOPPED") throw new SeedError("state must be STOPPED or RUNNING");

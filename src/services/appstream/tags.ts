@@ -9,7 +9,9 @@ import { builders, fleets, images } from "./records";
 
 export const MAX_TAGS = 50;
 
-interface Tagged { tags: Record<string, string> }
+interface Tagged {
+  tags: Record<string, string>;
+}
 
 const COLLECTION_OF: Record<string, Collection<Tagged>> = { image: images, "image-builder": builders, fleet: fleets };
 

@@ -12,18 +12,24 @@ function arnOf(ctx: RequestContext, id: string, region = ctx.region): string {
   if (id.startsWith("amiur-")) return `arn:aws:ec2:${region}:${ctx.accountId}:image-usage-report/${id}`;
   return `arn:aws:ec2:${region}:${ctx.accountId}:${id}`;
 }
-const ids = (...members: string[]): Resolver => (ctx, input) =>
-  members.flatMap((m) => (Array.isArray(input[m]) ? strs(input[m]) : [str(input[m])]))
-    .map((id) => ({ arn: arnOf(ctx, id), tags: () => tagMap(ctx, id) }));
-const created = (type: string, account = true): Resolver => (ctx) =>
-  [{ arn: `arn:aws:ec2:${ctx.region}:${account ? ctx.accountId : ""}:${type}/*`, tags: () => undefined }];
+const ids =
+  (...members: string[]): Resolver =>
+  (ctx, input) =>
+    members
+      .flatMap((m) => (Array.isArray(input[m]) ? strs(input[m]) : [str(input[m])]))
+      .map((id) => ({ arn: arnOf(ctx, id), tags: () => tagMap(ctx, id) }));
+const created =
+  (type: string, account = true): Resolver =>
+  (ctx) => [{ arn: `arn:aws:ec2:${ctx.region}:${account ? ctx.accountId : ""}:${type}/*`, tags: () => undefined }];
 
 export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
   prefix: "ec2",
   operations: {
     CancelImportTask: ids("ImportTaskId"),
-    CopyImage: (ctx, input) => [...created("image", false)(ctx, input),
-      { arn: arnOf(ctx, str(input.SourceImageId), str(input.SourceRegion) || ctx.region), tags: () => undefined }],
+    CopyImage: (ctx, input) => [
+      ...created("image", false)(ctx, input),
+      { arn: arnOf(ctx, str(input.SourceImageId), str(input.SourceRegion) || ctx.region), tags: () => undefined },
+    ],
     CreateImageUsageReport: ids("ImageId"),
     CreateTags: ids("Resources"),
     DeleteImageUsageReport: ids("ReportId"),

@@ -13,7 +13,11 @@ import * as err from "./errors";
 /** What a request with a token made: the members of its output that name it (e.g. { ImageId }). */
 type Made = Record<string, string>;
 
-export interface TokenRecord { fingerprint: string; /** When the token goes: a day after what it made is gone. */ until?: number; [made: string]: unknown }
+export interface TokenRecord {
+  fingerprint: string;
+  /** When the token goes: a day after what it made is gone. */ until?: number;
+  [made: string]: unknown;
+}
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -56,7 +60,8 @@ export function clientToken(ctx: RequestContext, input: object, member = tokenMe
     id: clientTokens.id(key),
     seen() {
       const seen = clientTokens.get(ctx, key);
-      if (seen && seen.fingerprint !== fingerprint) throw err.idempotentMismatch("The client token has been used with different parameters.");
+      if (seen && seen.fingerprint !== fingerprint)
+        throw err.idempotentMismatch("The client token has been used with different parameters.");
       return seen;
     },
     keep: (made) => clientTokens.set(ctx, key, { fingerprint, ...made }),

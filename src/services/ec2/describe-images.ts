@@ -38,7 +38,7 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
   const ebs = (r: AmiRecord) => r.BlockDeviceMappings.map((m) => m.Ebs).filter((e) => e !== undefined);
   return {
     fields: {
-      "architecture": (r) => r.Architecture,
+      architecture: (r) => r.Architecture,
       "block-device-mapping.delete-on-termination": (r) => ebs(r).map((e) => e.DeleteOnTermination),
       "block-device-mapping.device-name": (r) => r.BlockDeviceMappings.map((m) => m.DeviceName),
       "block-device-mapping.snapshot-id": (r) => ebs(r).map((e) => e.SnapshotId),
@@ -46,20 +46,20 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
       "block-device-mapping.volume-type": (r) => ebs(r).map((e) => e.VolumeType),
       "block-device-mapping.encrypted": (r) => ebs(r).map((e) => e.Encrypted),
       "creation-date": (r) => new Date(r.createdAt).toISOString(),
-      "description": (r) => r.Description,
+      description: (r) => r.Description,
       "ena-support": (r) => r.EnaSupport,
       "free-tier-eligible": (r) => r.FreeTierEligible ?? false,
-      "hypervisor": () => "xen",
+      hypervisor: () => "xen",
       "image-allowed": () => undefined, // Allowed AMIs are not modelled: no image carries the field.
       "image-id": (r) => r.ImageId,
       "image-type": () => "machine",
       "is-public": (r) => r.public,
       "kernel-id": (r) => r.KernelId,
       "manifest-location": (r) => r.ImageLocation,
-      "name": (r) => r.Name,
+      name: (r) => r.Name,
       "owner-alias": (r) => r.alias,
       "owner-id": (r) => r.owner,
-      "platform": (r) => r.Platform,
+      platform: (r) => r.Platform,
       "product-code": (r) => (r.ProductCodes ?? []).map((p) => p.ProductCodeId),
       "product-code.type": (r) => (r.ProductCodes ?? []).map((p) => p.ProductCodeType),
       "ramdisk-id": (r) => r.RamdiskId,
@@ -68,7 +68,7 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
       "source-image-id": (r) => r.SourceImageId,
       "source-image-region": (r) => r.SourceImageRegion,
       "source-instance-id": () => undefined,
-      "state": (r) => amiState(ctx, r),
+      state: (r) => amiState(ctx, r),
       "state-reason-code": () => undefined,
       "state-reason-message": () => undefined,
       "sriov-net-support": (r) => r.SriovNetSupport,
@@ -79,18 +79,27 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
 }
 
 /** Index records in id order, resolved to the AMIs they name (those still there). */
-function* resolved(entries: Iterable<{ id: string; value: IndexRecord }>, resolve: (id: string, v: IndexRecord) => AmiRecord | undefined): Generator<AmiRecord> {
+function* resolved(
+  entries: Iterable<{ id: string; value: IndexRecord }>,
+  resolve: (id: string, v: IndexRecord) => AmiRecord | undefined,
+): Generator<AmiRecord> {
   for (const { id, value } of entries) {
     const rec = resolve(id, value);
     if (rec) yield rec;
   }
 }
 
+/** The catalog's AMIs of the region with ids after `after`, in id order. */
+const catalogAfter = (region: string, after: string): Iterator<AmiRecord> =>
+  catalog(region)
+    .list.filter((r) => r.ImageId > after)
+    .values();
+
 /** Every AMI the caller can see in the region, in id order after `after`, each once. */
 function* visibleAfter(ctx: RequestContext, after: string): Generator<AmiRecord> {
   const region = ctx.region;
   const sources: Iterator<AmiRecord>[] = [
-    catalog(region).list.filter((r) => r.ImageId > after)[Symbol.iterator](),
+    catalogAfter(region, after),
     amis.scan(ctx, { after }),
     resolved(sharedImages.entries(ctx, { after }), (id, v) => storedImage(ctx, v.owner, region, id)),
     resolved(publicImages.entries(inPartition(ctx, publicPartition(region)), { after }), (id, v) => {
@@ -102,7 +111,9 @@ function* visibleAfter(ctx: RequestContext, after: string): Generator<AmiRecord>
   let last: string | undefined;
   for (;;) {
     let best = -1;
-    heads.forEach((h, i) => { if (!h.done && (best < 0 || h.value.ImageId < (heads[best].value as AmiRecord).ImageId)) best = i; });
+    heads.forEach((h, i) => {
+      if (!h.done && (best < 0 || h.value.ImageId < (heads[best].value as AmiRecord).ImageId)) best = i;
+    });
     if (best < 0) return;
     const rec = heads[best].value as AmiRecord;
     heads[best] = sources[best].next();
@@ -130,12 +141,16 @@ export const describeImagesHandlers: Pick<Ec2Handlers, "DescribeImages"> = {
     const limit = pageLimit(input.MaxResults, 1, 1000);
     const after = startAfter(ctx, input.NextToken);
     // Deprecated AMIs are left out unless asked for, except the caller's own (DescribeImages, IncludeDeprecated).
-    const shown = (r: AmiRecord) => input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now;
+    const shown = (r: AmiRecord) =>
+      input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now;
     const page: AmiRecord[] = [];
     let more = false;
     for (const r of visibleAfter(ctx, after)) {
       if (!inScope(r) || !shown(r) || !matches(r)) continue;
-      if (page.length >= limit) { more = true; break; }
+      if (page.length >= limit) {
+        more = true;
+        break;
+      }
       page.push(r);
     }
     return {

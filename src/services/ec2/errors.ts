@@ -2,7 +2,10 @@
 // "Error codes for the Amazon EC2 API" (AWSEC2/latest/APIReference/errors-overview.html).
 import { ServiceError } from "../../errors/service-error";
 
-const e = (code: string, status = 400) => (message: string) => new ServiceError(code, message, status);
+const e =
+  (code: string, status = 400) =>
+  (message: string) =>
+    new ServiceError(code, message, status);
 
 export const missingParameter = (name: string) => new ServiceError("MissingParameter", `The request must contain the parameter ${name}`);
 export const invalidValue = e("InvalidParameterValue");
@@ -17,12 +20,16 @@ export const invalidUserId = (id: string) => new ServiceError("InvalidUserID.Mal
 export const tagLimitExceeded = e("TagLimitExceeded");
 
 export const amiMalformed = (id: string) => new ServiceError("InvalidAMIID.Malformed", `Invalid id: "${id}" (expecting "ami-...")`);
-export const amiNotFound = (ids: string[]) => new ServiceError("InvalidAMIID.NotFound",
-  ids.length === 1 ? `The image id '[${ids[0]}]' does not exist` : `The image ids '[${ids.join(", ")}]' do not exist`);
+export const amiNotFound = (ids: string[]) =>
+  new ServiceError(
+    "InvalidAMIID.NotFound",
+    ids.length === 1 ? `The image id '[${ids[0]}]' does not exist` : `The image ids '[${ids.join(", ")}]' do not exist`,
+  );
 export const amiUnavailable = e("InvalidAMIID.Unavailable");
 export const amiNameDuplicate = e("InvalidAMIName.Duplicate");
 export const amiNameMalformed = e("InvalidAMIName.Malformed");
 export const attributeItemValue = e("InvalidAMIAttributeItemValue");
-export const snapshotMalformed = (id: string) => new ServiceError("InvalidSnapshotID.Malformed", `Invalid id: "${id}" (expecting "snap-...")`);
+export const snapshotMalformed = (id: string) =>
+  new ServiceError("InvalidSnapshotID.Malformed", `Invalid id: "${id}" (expecting "snap-...")`);
 export const notAuthorizedForImage = (id: string) => new ServiceError("AuthFailure", `Not authorized for image:${id}`);
 export const operationNotPermitted = e("OperationNotPermitted");

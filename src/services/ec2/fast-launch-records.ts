@@ -8,7 +8,11 @@ import type { RequestContext } from "../../gateway/context";
 import { ServiceError } from "../../errors/service-error";
 import { collection } from "../../state/collection";
 import { endsIn, stepAt, type Step } from "../../state/lifecycle";
-import type { DescribeFastLaunchImagesSuccessItem, FastLaunchLaunchTemplateSpecificationResponse, FastLaunchStateCode } from "./api.generated";
+import type {
+  DescribeFastLaunchImagesSuccessItem,
+  FastLaunchLaunchTemplateSpecificationResponse,
+  FastLaunchStateCode,
+} from "./api.generated";
 import * as err from "./errors";
 import { findImage, visibleImage } from "./image-access";
 import { amiState, GONE, sharedImages, type AmiRecord } from "./records";
@@ -16,7 +20,9 @@ import { amiState, GONE, sharedImages, type AmiRecord } from "./records";
 /** The reason the aws-cli examples show for every transition a caller asked for. */
 export const USER_INITIATED = "Client.UserInitiated";
 
-export interface FastLaunchStep extends Step { reason: string }
+export interface FastLaunchStep extends Step {
+  reason: string;
+}
 
 export interface FastLaunchRecord {
   ImageId: string;
@@ -60,7 +66,8 @@ export function fastLaunchImage(ctx: RequestContext, imageId: string): AmiRecord
   const shared = ami.owner !== ctx.accountId && !!sharedImages.get(ctx, imageId);
   if (ami.owner !== ctx.accountId && !shared) throw err.notAuthorizedForImage(imageId);
   const state = amiState(ctx, ami);
-  if (state !== "available") throw err.amiUnavailable(`The image id '[${imageId}]' is ${state}; Windows fast launch needs an available AMI.`);
+  if (state !== "available")
+    throw err.amiUnavailable(`The image id '[${imageId}]' is ${state}; Windows fast launch needs an available AMI.`);
   if (ami.Platform !== "windows") {
     throw err.invalidValue(`The image ${imageId} is not a Windows AMI. Windows fast launch supports only Windows AMIs.`);
   }

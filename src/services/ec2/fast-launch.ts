@@ -12,8 +12,17 @@ import * as err from "./errors";
 import { checkAmiId, findImage, noteReference } from "./image-access";
 import { nextToken, pageLimit, startAfter } from "./paging";
 import {
-  currentSettings, fastLaunchImage, fastLaunchSettings, incorrectState, live, saveSettings, stepOf, USER_INITIATED, view,
-  type FastLaunchRecord, type FastLaunchStep,
+  currentSettings,
+  fastLaunchImage,
+  fastLaunchSettings,
+  incorrectState,
+  live,
+  saveSettings,
+  stepOf,
+  USER_INITIATED,
+  view,
+  type FastLaunchRecord,
+  type FastLaunchStep,
 } from "./fast-launch-records";
 import { GONE } from "./records";
 
@@ -27,7 +36,11 @@ const failureReason = (ctx: RequestContext, fallback: string) => ctx.failure?.re
 
 /** Keeps the steps already reached and continues with `next`, the first of which starts now. */
 /** Replaces the future of the schedule with `next`; returns the step that begins now, which the call answers with. */
-function continueWith(ctx: RequestContext, rec: FastLaunchRecord, ...next: [state: string, reason: string, seconds?: number][]): FastLaunchStep {
+function continueWith(
+  ctx: RequestContext,
+  rec: FastLaunchRecord,
+  ...next: [state: string, reason: string, seconds?: number][]
+): FastLaunchStep {
   const past = rec.schedule.filter((s) => s.at <= ctx.now);
   let at = ctx.now;
   const steps: FastLaunchStep[] = next.map(([state, reason, seconds]) => {
@@ -45,9 +58,12 @@ function launchTemplate(lt: EnableFastLaunchRequest["LaunchTemplate"]): FastLaun
   if (id !== undefined && name !== undefined) {
     throw err.invalidCombination("Launch template parameters can include either the name or the ID of the launch template, but not both.");
   }
-  if (id === undefined && name === undefined) throw err.missingParameter("LaunchTemplate.LaunchTemplateId or LaunchTemplate.LaunchTemplateName");
-  if (id !== undefined && !LAUNCH_TEMPLATE_ID.test(id)) throw new ServiceError("InvalidLaunchTemplateId.Malformed", `The launch template ID '${id}' is malformed.`);
-  if (!/^(\$Latest|\$Default|[1-9][0-9]*)$/.test(Version)) throw err.invalidValue(`The launch template version '${Version}' is not valid: expected a version number, $Latest or $Default.`);
+  if (id === undefined && name === undefined)
+    throw err.missingParameter("LaunchTemplate.LaunchTemplateId or LaunchTemplate.LaunchTemplateName");
+  if (id !== undefined && !LAUNCH_TEMPLATE_ID.test(id))
+    throw new ServiceError("InvalidLaunchTemplateId.Malformed", `The launch template ID '${id}' is malformed.`);
+  if (!/^(\$Latest|\$Default|[1-9][0-9]*)$/.test(Version))
+    throw err.invalidValue(`The launch template version '${Version}' is not valid: expected a version number, $Latest or $Default.`);
   return { LaunchTemplateId: id, LaunchTemplateName: name, Version };
 }
 
@@ -58,10 +74,13 @@ function settings(input: EnableFastLaunchRequest, base?: FastLaunchRecord) {
   }
   const parallel = input.MaxParallelLaunches;
   if (parallel !== undefined && parallel < MIN_PARALLEL) {
-    throw err.invalidValue(`Value (${parallel}) for parameter MaxParallelLaunches is invalid. The value must be ${MIN_PARALLEL} or greater.`);
+    throw err.invalidValue(
+      `Value (${parallel}) for parameter MaxParallelLaunches is invalid. The value must be ${MIN_PARALLEL} or greater.`,
+    );
   }
   const count = input.SnapshotConfiguration?.TargetResourceCount;
-  if (count !== undefined && count < 1) throw err.invalidValue(`Value (${count}) for parameter TargetResourceCount is invalid. The value must be 1 or greater.`);
+  if (count !== undefined && count < 1)
+    throw err.invalidValue(`Value (${count}) for parameter TargetResourceCount is invalid. The value must be 1 or greater.`);
   return {
     ResourceType: "snapshot" as const,
     MaxParallelLaunches: parallel ?? base?.MaxParallelLaunches ?? MIN_PARALLEL,
@@ -76,16 +95,21 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
     const existing = currentSettings(ctx, ami.ImageId);
     const state = existing && stepOf(ctx, existing).state;
     if (state === "disabling" || state === "disabling-failed") {
-      throw incorrectState(`Windows fast launch for image ${ami.ImageId} is ${state}: its pre-provisioned snapshots must be removed before it can be enabled again.`);
+      throw incorrectState(
+        `Windows fast launch for image ${ami.ImageId} is ${state}: its pre-provisioned snapshots must be removed before it can be enabled again.`,
+      );
     }
     const rec: FastLaunchRecord = { ImageId: ami.ImageId, owner: ami.owner, schedule: [], ...existing, ...settings(input, existing) };
     let begun: FastLaunchStep | undefined;
     if (state === "enabled" && ctx.failure) {
-      begun = continueWith(ctx, rec, ["enabled-failed", failureReason(ctx, "Server.InternalError: the new settings could not be applied.")]);
+      begun = continueWith(ctx, rec, [
+        "enabled-failed",
+        failureReason(ctx, "Server.InternalError: the new settings could not be applied."),
+      ]);
     } else if (state !== "enabling" && state !== "enabled") {
       const end = ctx.failure
-        ? ["enabling-failed", failureReason(ctx, "Server.InternalError: pre-provisioning of snapshots failed.")] as const
-        : ["enabled", USER_INITIATED] as const;
+        ? (["enabling-failed", failureReason(ctx, "Server.InternalError: pre-provisioning of snapshots failed.")] as const)
+        : (["enabled", USER_INITIATED] as const);
       rec.schedule = [];
       begun = continueWith(ctx, rec, ["enabling", USER_INITIATED, ctx.timings.seconds("fastLaunchEnable")], [...end]);
     }
@@ -104,9 +128,13 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
     if (stepOf(ctx, rec).state === "disabling" && !Force) {
       throw incorrectState(`Windows fast launch for image ${ImageId} is already being disabled.`);
     }
-    const end = ctx.failure && !Force
-      ? ["disabling-failed", failureReason(ctx, "Server.InternalError: the pre-provisioned snapshots could not be cleaned up.")] as const
-      : [GONE, USER_INITIATED] as const;
+    const end =
+      ctx.failure && !Force
+        ? ([
+            "disabling-failed",
+            failureReason(ctx, "Server.InternalError: the pre-provisioned snapshots could not be cleaned up."),
+          ] as const)
+        : ([GONE, USER_INITIATED] as const);
     const begun = continueWith(ctx, rec, ["disabling", USER_INITIATED, ctx.timings.seconds("fastLaunchDisable")], [...end]);
     saveSettings(ctx, rec);
     return view(ctx, rec, begun);
@@ -118,20 +146,26 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
       fields: {
         "resource-type": (r) => r.ResourceType,
         "owner-id": (r) => r.owner,
-        "state": (r) => stepOf(ctx, r).state,
+        state: (r) => stepOf(ctx, r).state,
       },
     });
     const limit = pageLimit(input.MaxResults, 1, 200);
     const after = startAfter(ctx, input.NextToken);
     const candidates = input.ImageIds?.length
-      ? [...new Set(input.ImageIds)].sort().filter((id) => id > after)
-        .map((id) => fastLaunchSettings.get(ctx, id)).filter((r): r is FastLaunchRecord => !!r)
+      ? [...new Set(input.ImageIds)]
+          .sort()
+          .filter((id) => id > after)
+          .map((id) => fastLaunchSettings.get(ctx, id))
+          .filter((r): r is FastLaunchRecord => !!r)
       : fastLaunchSettings.scan(ctx, { after, batch: 200 });
     const page: FastLaunchRecord[] = [];
     let more = false;
     for (const rec of candidates) {
       if (!live(ctx, rec) || !matches(rec)) continue;
-      if (page.length >= limit) { more = true; break; }
+      if (page.length >= limit) {
+        more = true;
+        break;
+      }
       page.push(rec);
     }
     return {

@@ -8,7 +8,10 @@ import { ServiceError } from "../../errors/service-error";
 import { echo } from "../../errors/echo";
 import { wildcard } from "../../util/wildcard";
 
-export interface Filter { Name?: string; Values?: string[] }
+export interface Filter {
+  Name?: string;
+  Values?: string[];
+}
 
 type Scalar = string | number | boolean | undefined | null;
 /** What a field yields for an item: one value, or several when the filter matches any of them (block devices). */
@@ -42,7 +45,8 @@ function checkLimits(filters: Filter[]): void {
   let count = 0;
   for (const f of filters) {
     for (const v of f.Values ?? []) {
-      if (++count > MAX_VALUES) throw new ServiceError("FilterLimitExceeded", `The maximum number of filter values specified on a single call is ${MAX_VALUES}`);
+      if (++count > MAX_VALUES)
+        throw new ServiceError("FilterLimitExceeded", `The maximum number of filter values specified on a single call is ${MAX_VALUES}`);
       // Characters are code points; the length in code units is an upper bound that spares the count.
       if (v.length > MAX_VALUE_LENGTH && Array.from(v).length > MAX_VALUE_LENGTH) {
         throw new ServiceError("FilterLimitExceeded", `The maximum length for a filter value is ${MAX_VALUE_LENGTH} characters`);
@@ -64,7 +68,10 @@ export function compileFilters<T>(filters: Filter[] | undefined, spec: FilterSpe
     if (spec.tags && name.startsWith("tag:")) {
       const key = name.slice(4);
       const tags = spec.tags;
-      predicates.push((item) => { const v = tags(item)[key]; return v !== undefined && match(v); });
+      predicates.push((item) => {
+        const v = tags(item)[key];
+        return v !== undefined && match(v);
+      });
     } else if (spec.tags && name === "tag-key") {
       const tags = spec.tags;
       predicates.push((item) => Object.keys(tags(item)).some(match));

@@ -19,7 +19,9 @@ function attributeOf(input: ModifyImageAttributeRequest): Modifiable {
   if (input.ImdsSupport) given.add("imdsSupport");
   if (input.Attribute !== undefined) {
     if (!(MODIFIABLE as readonly string[]).includes(input.Attribute)) {
-      throw err.invalidValue(`Value (${input.Attribute}) for parameter attribute is invalid. Valid values: description | imdsSupport | launchPermission.`);
+      throw err.invalidValue(
+        `Value (${input.Attribute}) for parameter attribute is invalid. Valid values: description | imdsSupport | launchPermission.`,
+      );
     }
     given.add(input.Attribute);
   }
@@ -52,8 +54,12 @@ function modifiableImage(ctx: RequestContext, id: string): AmiRecord {
   return rec;
 }
 
-const launchOnly = (input: ModifyImageAttributeRequest) => input.OperationType || input.UserIds?.length || input.UserGroups?.length ||
-  input.OrganizationArns?.length || input.OrganizationalUnitArns?.length;
+const launchOnly = (input: ModifyImageAttributeRequest) =>
+  input.OperationType ||
+  input.UserIds?.length ||
+  input.UserGroups?.length ||
+  input.OrganizationArns?.length ||
+  input.OrganizationalUnitArns?.length;
 
 export const imageAttributeHandlers: Pick<Ec2Handlers, "ModifyImageAttribute" | "DescribeImageAttribute" | "ResetImageAttribute"> = {
   ModifyImageAttribute(ctx, input) {
@@ -63,18 +69,20 @@ export const imageAttributeHandlers: Pick<Ec2Handlers, "ModifyImageAttribute" | 
       throw err.invalidCombination("OperationType, UserId and UserGroup can be used only with the launchPermission attribute.");
     }
     if (attribute === "launchPermission") {
-      if (input.Value !== undefined) throw err.invalidCombination("Value can be used only with the description and imdsSupport attributes.");
+      if (input.Value !== undefined)
+        throw err.invalidCombination("Value can be used only with the description and imdsSupport attributes.");
       const { add, remove } = launchPermissionChanges(input);
       modifyPermissions(ctx, rec, add, remove);
       return;
     }
-    const value = attribute === "description" ? input.Description?.Value ?? input.Value : input.ImdsSupport?.Value ?? input.Value;
+    const value = attribute === "description" ? (input.Description?.Value ?? input.Value) : (input.ImdsSupport?.Value ?? input.Value);
     if (attribute === "description") {
       if (value === undefined) throw err.missingParameter("Value");
       rec.Description = value;
     } else {
       // IMDSv2 can be required, never relaxed again (ModifyImageAttribute, ImdsSupport).
-      if (value !== "v2.0") throw err.invalidValue(`Value (${value ?? ""}) for parameter ImdsSupport is invalid. The only valid value is v2.0.`);
+      if (value !== "v2.0")
+        throw err.invalidValue(`Value (${value ?? ""}) for parameter ImdsSupport is invalid. The only valid value is v2.0.`);
       rec.ImdsSupport = value;
     }
     saveImage(ctx, rec);
@@ -85,19 +93,45 @@ export const imageAttributeHandlers: Pick<Ec2Handlers, "ModifyImageAttribute" | 
     const v = (Value: string | undefined) => (Value === undefined ? {} : { Value });
     const out: ImageAttribute = { ImageId };
     switch (Attribute) {
-      case "description": out.Description = v(rec.Description); break;
-      case "kernel": out.KernelId = v(rec.KernelId); break;
-      case "ramdisk": out.RamdiskId = v(rec.RamdiskId); break;
-      case "launchPermission": out.LaunchPermissions = listPermissions(ctx, rec); break;
-      case "productCodes": out.ProductCodes = rec.ProductCodes ?? []; break;
-      case "blockDeviceMapping": out.BlockDeviceMappings = rec.BlockDeviceMappings; break;
-      case "sriovNetSupport": out.SriovNetSupport = v(rec.SriovNetSupport); break;
-      case "bootMode": out.BootMode = v(rec.BootMode); break;
-      case "tpmSupport": out.TpmSupport = v(rec.TpmSupport); break;
-      case "uefiData": out.UefiData = v(rec.UefiData); break;
-      case "lastLaunchedTime": out.LastLaunchedTime = {}; break; // no instances are launched here
-      case "imdsSupport": out.ImdsSupport = v(rec.ImdsSupport); break;
-      case "deregistrationProtection": out.DeregistrationProtection = { Value: "disabled" }; break;
+      case "description":
+        out.Description = v(rec.Description);
+        break;
+      case "kernel":
+        out.KernelId = v(rec.KernelId);
+        break;
+      case "ramdisk":
+        out.RamdiskId = v(rec.RamdiskId);
+        break;
+      case "launchPermission":
+        out.LaunchPermissions = listPermissions(ctx, rec);
+        break;
+      case "productCodes":
+        out.ProductCodes = rec.ProductCodes ?? [];
+        break;
+      case "blockDeviceMapping":
+        out.BlockDeviceMappings = rec.BlockDeviceMappings;
+        break;
+      case "sriovNetSupport":
+        out.SriovNetSupport = v(rec.SriovNetSupport);
+        break;
+      case "bootMode":
+        out.BootMode = v(rec.BootMode);
+        break;
+      case "tpmSupport":
+        out.TpmSupport = v(rec.TpmSupport);
+        break;
+      case "uefiData":
+        out.UefiData = v(rec.UefiData);
+        break;
+      case "lastLaunchedTime":
+        out.LastLaunchedTime = {};
+        break; // no instances are launched here
+      case "imdsSupport":
+        out.ImdsSupport = v(rec.ImdsSupport);
+        break;
+      case "deregistrationProtection":
+        out.DeregistrationProtection = { Value: "disabled" };
+        break;
     }
     return out;
   },

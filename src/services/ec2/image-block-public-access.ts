@@ -9,7 +9,9 @@ import { collection } from "../../state/collection";
 import type { Ec2Handlers } from "./api.generated";
 import * as err from "./errors";
 
-export interface BlockPublicAccessRecord { schedule: Schedule }
+export interface BlockPublicAccessRecord {
+  schedule: Schedule;
+}
 
 /** One setting per account and region. */
 export const blockPublicAccess = collection<BlockPublicAccessRecord>({ type: "ec2.image-block-public-access", key: () => "account" });
@@ -30,12 +32,17 @@ function change(ctx: RequestContext, to: State): void {
 /** Refuses to make an AMI public while block public access is on for the caller's account and region. */
 export function checkPublicSharingAllowed(ctx: RequestContext): void {
   if (stateOf(ctx) === "block-new-sharing") {
-    throw err.operationNotPermitted("This image cannot be shared publicly: block public access for AMIs is on for this account and Region. " +
-      "Call DisableImageBlockPublicAccess to share AMIs publicly.");
+    throw err.operationNotPermitted(
+      "This image cannot be shared publicly: block public access for AMIs is on for this account and Region. " +
+        "Call DisableImageBlockPublicAccess to share AMIs publicly.",
+    );
   }
 }
 
-export const blockPublicAccessHandlers: Pick<Ec2Handlers, "EnableImageBlockPublicAccess" | "DisableImageBlockPublicAccess" | "GetImageBlockPublicAccessState"> = {
+export const blockPublicAccessHandlers: Pick<
+  Ec2Handlers,
+  "EnableImageBlockPublicAccess" | "DisableImageBlockPublicAccess" | "GetImageBlockPublicAccessState"
+> = {
   EnableImageBlockPublicAccess(ctx, { ImageBlockPublicAccessState }) {
     change(ctx, ImageBlockPublicAccessState);
     return { ImageBlockPublicAccessState };

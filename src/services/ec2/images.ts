@@ -15,8 +15,11 @@ import { isRegion } from "../../util/regions";
 import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "./tags";
 
 registerTaggable({
-  prefix: "ami-", resourceType: "image",
-  check: (ctx, id) => { findImage(ctx, id); },
+  prefix: "ami-",
+  resourceType: "image",
+  check: (ctx, id) => {
+    findImage(ctx, id);
+  },
   tagged: (ctx, id) => noteReference(ctx, findImage(ctx, id)),
 });
 
@@ -28,13 +31,17 @@ const WINDOWS_BILLING_PRODUCT = "bp-6ba54002";
 
 export function checkName(ctx: RequestContext, name: string): void {
   if (!AMI_NAME.test(name)) {
-    throw err.amiNameMalformed("AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/', '_', ''', '@', '[', ']' and spaces.");
+    throw err.amiNameMalformed(
+      "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/', '_', ''', '@', '[', ']' and spaces.",
+    );
   }
   const taken = amiNames.get(ctx, name);
   if (taken) throw err.amiNameDuplicate(`AMI name ${name} is already in use by AMI ${taken.ImageId}`);
 }
 
-export type NewAmi = Omit<AmiRecord, "ImageId" | "owner" | "region" | "createdAt" | "public" | "schedule" | "ImageLocation"> & { ImageLocation?: string };
+export type NewAmi = Omit<AmiRecord, "ImageId" | "owner" | "region" | "createdAt" | "public" | "schedule" | "ImageLocation"> & {
+  ImageLocation?: string;
+};
 
 /** Stores a new AMI of the caller in its region, `pending` for the given phase; the name must have been checked. */
 export function createAmi(ctx: RequestContext, spec: NewAmi, phase: PhaseKind, tags: Tag[] = []): AmiRecord {
@@ -74,7 +81,9 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     checkName(ctx, input.Name);
     if (!input.ImageLocation && !input.RootDeviceName) throw err.missingParameter("ImageLocation or RootDeviceName");
     if (input.VirtualizationType !== undefined && !["hvm", "paravirtual"].includes(input.VirtualizationType)) {
-      throw err.invalidValue(`Value (${input.VirtualizationType}) for parameter virtualizationType is invalid. Expected: 'hvm' or 'paravirtual'.`);
+      throw err.invalidValue(
+        `Value (${input.VirtualizationType}) for parameter virtualizationType is invalid. Expected: 'hvm' or 'paravirtual'.`,
+      );
     }
     const bdm = mappings(input.BlockDeviceMappings ?? []);
     const ebsBacked = !!input.RootDeviceName && !input.ImageLocation;
@@ -83,28 +92,34 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     }
     const tags = tagsFor(input.TagSpecifications, "image");
     const windows = isWindows(input.BillingProducts);
-    const rec = createAmi(ctx, {
-      Name: input.Name,
-      Description: input.Description,
-      // Defaults stated in the RegisterImage reference: i386 and paravirtual.
-      Architecture: input.Architecture ?? "i386",
-      VirtualizationType: input.VirtualizationType ?? "paravirtual",
-      Platform: windows ? "windows" : undefined,
-      PlatformDetails: windows ? "Windows" : "Linux/UNIX",
-      UsageOperation: windows ? "RunInstances:0002" : "RunInstances",
-      RootDeviceName: input.RootDeviceName,
-      RootDeviceType: ebsBacked || (input.RootDeviceName && bdm.some((m) => m.DeviceName === input.RootDeviceName && m.Ebs)) ? "ebs" : "instance-store",
-      BlockDeviceMappings: bdm,
-      ImageLocation: input.ImageLocation,
-      EnaSupport: input.EnaSupport,
-      SriovNetSupport: input.SriovNetSupport,
-      BootMode: input.BootMode,
-      TpmSupport: input.TpmSupport,
-      ImdsSupport: input.ImdsSupport,
-      UefiData: input.UefiData,
-      KernelId: input.KernelId,
-      RamdiskId: input.RamdiskId,
-    }, "amiRegister", tags);
+    const rec = createAmi(
+      ctx,
+      {
+        Name: input.Name,
+        Description: input.Description,
+        // Defaults stated in the RegisterImage reference: i386 and paravirtual.
+        Architecture: input.Architecture ?? "i386",
+        VirtualizationType: input.VirtualizationType ?? "paravirtual",
+        Platform: windows ? "windows" : undefined,
+        PlatformDetails: windows ? "Windows" : "Linux/UNIX",
+        UsageOperation: windows ? "RunInstances:0002" : "RunInstances",
+        RootDeviceName: input.RootDeviceName,
+        RootDeviceType:
+          ebsBacked || (input.RootDeviceName && bdm.some((m) => m.DeviceName === input.RootDeviceName && m.Ebs)) ? "ebs" : "instance-store",
+        BlockDeviceMappings: bdm,
+        ImageLocation: input.ImageLocation,
+        EnaSupport: input.EnaSupport,
+        SriovNetSupport: input.SriovNetSupport,
+        BootMode: input.BootMode,
+        TpmSupport: input.TpmSupport,
+        ImdsSupport: input.ImdsSupport,
+        UefiData: input.UefiData,
+        KernelId: input.KernelId,
+        RamdiskId: input.RamdiskId,
+      },
+      "amiRegister",
+      tags,
+    );
     return { ImageId: rec.ImageId };
   },
 
@@ -123,14 +138,17 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     return {
       Return: true,
       // Snapshots are not modelled: each one the AMI referenced is reported deleted.
-      DeleteSnapshotResults: DeleteAssociatedSnapshots ? snapshots.map((SnapshotId) => ({ SnapshotId, ReturnCode: "success" as const })) : undefined,
+      DeleteSnapshotResults: DeleteAssociatedSnapshots
+        ? snapshots.map((SnapshotId) => ({ SnapshotId, ReturnCode: "success" as const }))
+        : undefined,
     };
   },
 
   CopyImage(ctx, input) {
     checkAmiId(input.SourceImageId);
     if (!isRegion(input.SourceRegion)) throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
-    if (input.KmsKeyId !== undefined && !input.Encrypted) throw err.invalidDependency("The parameter KmsKeyId requires the parameter Encrypted to be true.");
+    if (input.KmsKeyId !== undefined && !input.Encrypted)
+      throw err.invalidDependency("The parameter KmsKeyId requires the parameter Encrypted to be true.");
     return idempotent(ctx, input, (tokenId) => copyImage(ctx, input, tokenId));
   },
 };
@@ -143,20 +161,44 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
   checkName(ctx, input.Name);
   const tags = tagsFor(input.TagSpecifications, "image", ["image", "snapshot"]);
   const copied = input.CopyImageTags
-    ? Object.entries(tagMap(ctx, src.ImageId, partitionOf(ctx.accountId, input.SourceRegion))).filter(([k]) => !reserved(k)).map(([Key, Value]) => ({ Key, Value }))
+    ? Object.entries(tagMap(ctx, src.ImageId, partitionOf(ctx.accountId, input.SourceRegion)))
+        .filter(([k]) => !reserved(k))
+        .map(([Key, Value]) => ({ Key, Value }))
     : [];
-  const { ImageId: _id, owner: _o, region: _r, createdAt: _c, public: _p, schedule: _s, alias: _a, deprecatesAt: _d, ImageLocation: _l, clientToken: _t, ...rest } = src;
-  const rec = createAmi(ctx, {
-    ...rest,
-    Name: input.Name,
-    Description: input.Description ?? src.Description,
-    BlockDeviceMappings: src.BlockDeviceMappings.map((m) => (m.Ebs ? {
-      ...m, Ebs: { ...m.Ebs, SnapshotId: hexId("snap"), ...(input.Encrypted ? { Encrypted: true, KmsKeyId: input.KmsKeyId } : {}) },
-    } : m)),
-    SourceImageId: src.ImageId,
-    SourceImageRegion: input.SourceRegion,
-    FreeTierEligible: undefined,
-    clientToken: tokenId,
-  }, "amiCopy", [...copied, ...tags]);
+  const {
+    ImageId: _id,
+    owner: _o,
+    region: _r,
+    createdAt: _c,
+    public: _p,
+    schedule: _s,
+    alias: _a,
+    deprecatesAt: _d,
+    ImageLocation: _l,
+    clientToken: _t,
+    ...rest
+  } = src;
+  const rec = createAmi(
+    ctx,
+    {
+      ...rest,
+      Name: input.Name,
+      Description: input.Description ?? src.Description,
+      BlockDeviceMappings: src.BlockDeviceMappings.map((m) =>
+        m.Ebs
+          ? {
+              ...m,
+              Ebs: { ...m.Ebs, SnapshotId: hexId("snap"), ...(input.Encrypted ? { Encrypted: true, KmsKeyId: input.KmsKeyId } : {}) },
+            }
+          : m,
+      ),
+      SourceImageId: src.ImageId,
+      SourceImageRegion: input.SourceRegion,
+      FreeTierEligible: undefined,
+      clientToken: tokenId,
+    },
+    "amiCopy",
+    [...copied, ...tags],
+  );
   return { ImageId: rec.ImageId };
 }

@@ -30,9 +30,11 @@ function oneOf(name: string, value: string | undefined, allowed: string[]): void
 function formatOf(c: ImageDiskContainer, n: number): string | undefined {
   if (c.SnapshotId !== undefined) return c.Format?.toUpperCase();
   const name = (c.Url ?? c.UserBucket?.S3Key ?? "").toLowerCase();
-  const format = c.Format?.toUpperCase() ?? (/\.(ova|vhdx?|vmdk|raw|img)$/.exec(name)?.[1].replace("img", "raw").toUpperCase());
-  if (!format) throw invalidParameter(`DiskContainer.${n}: the disk image format could not be determined; specify Format (${FORMATS.join(", ")}).`);
-  if (!FORMATS.includes(format)) throw invalidParameter(`DiskContainer.${n}: unsupported disk image format '${c.Format}'. Valid formats are: ${FORMATS.join(", ")}.`);
+  const format = c.Format?.toUpperCase() ?? /\.(ova|vhdx?|vmdk|raw|img)$/.exec(name)?.[1].replace("img", "raw").toUpperCase();
+  if (!format)
+    throw invalidParameter(`DiskContainer.${n}: the disk image format could not be determined; specify Format (${FORMATS.join(", ")}).`);
+  if (!FORMATS.includes(format))
+    throw invalidParameter(`DiskContainer.${n}: unsupported disk image format '${c.Format}'. Valid formats are: ${FORMATS.join(", ")}.`);
   return format;
 }
 
@@ -73,7 +75,8 @@ export function checkImportImage(input: ImportImageRequest): DiskRecord[] {
   oneOf("Platform", input.Platform, PLATFORMS);
   oneOf("Hypervisor", input.Hypervisor, ["xen"]);
   oneOf("LicenseType", input.LicenseType, LICENSE_TYPES);
-  if (input.BootMode === "uefi-preferred") throw invalidParameter("The boot mode uefi-preferred is not supported for importing images. Use legacy-bios or uefi.");
+  if (input.BootMode === "uefi-preferred")
+    throw invalidParameter("The boot mode uefi-preferred is not supported for importing images. Use legacy-bios or uefi.");
   if (input.KmsKeyId !== undefined && !input.Encrypted) {
     throw err.invalidDependency("The parameter KmsKeyId requires the parameter Encrypted to be true.");
   }

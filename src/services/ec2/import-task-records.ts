@@ -21,8 +21,14 @@ export const RETENTION_SECONDS = 7 * 24 * 3600;
 
 /** The active steps in order, with the Progress each reports (a percentage, as a string on the wire). */
 export const ACTIVE_STEPS: readonly [message: string, progress: string][] = [
-  ["pending", "2"], ["validating", "10"], ["validated", "19"], ["converting", "28"],
-  ["updating", "41"], ["booting", "56"], ["booted", "67"], ["preparing ami", "79"],
+  ["pending", "2"],
+  ["validating", "10"],
+  ["validated", "19"],
+  ["converting", "28"],
+  ["updating", "41"],
+  ["booting", "56"],
+  ["booted", "67"],
+  ["preparing ami", "79"],
 ];
 /** A failing import gets this far before it is deleted. */
 export const STEPS_BEFORE_FAILURE = 4;

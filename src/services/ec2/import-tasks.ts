@@ -13,8 +13,19 @@ import * as err from "./errors";
 import { saveImage } from "./image-access";
 import { checkImportImage, invalidParameter } from "./import-image-request";
 import {
-  ACTIVE_STEPS, activeState, IMPORT_IMAGE_TASK_ID, IMPORT_TASK_ID, importTasks, RETENTION_SECONDS, saveTask, statusOf,
-  STEPS_BEFORE_FAILURE, storedTask, taskState, taskView, type ImportTaskRecord,
+  ACTIVE_STEPS,
+  activeState,
+  IMPORT_IMAGE_TASK_ID,
+  IMPORT_TASK_ID,
+  importTasks,
+  RETENTION_SECONDS,
+  saveTask,
+  statusOf,
+  STEPS_BEFORE_FAILURE,
+  storedTask,
+  taskState,
+  taskView,
+  type ImportTaskRecord,
 } from "./import-task-records";
 import { createAmi } from "./images";
 import { nextToken, pageLimit, startAfter } from "./paging";
@@ -22,7 +33,13 @@ import { amiNames, amis, GONE, partitionOf } from "./records";
 import { clientToken } from "./client-tokens";
 import { putTags, registerTaggable, tagMap, tagsFor } from "./tags";
 
-registerTaggable({ prefix: "import-ami-", resourceType: "import-image-task", check: (ctx, id) => { findTask(ctx, id); } });
+registerTaggable({
+  prefix: "import-ami-",
+  resourceType: "import-image-task",
+  check: (ctx, id) => {
+    findTask(ctx, id);
+  },
+});
 
 /** VM Import/Export quotas: at most 20 import image tasks in progress per Region. */
 const MAX_ACTIVE_TASKS = 20;
@@ -43,7 +60,10 @@ function checkQuota(ctx: RequestContext): void {
   let active = 0;
   for (const t of importTasks.scan(ctx)) if (statusOf(taskState(ctx, t)).status === "active") active++;
   if (active >= MAX_ACTIVE_TASKS) {
-    throw new ServiceError("ResourceCountLimitExceeded", `You have reached the limit of ${MAX_ACTIVE_TASKS} active import image tasks in this Region.`);
+    throw new ServiceError(
+      "ResourceCountLimitExceeded",
+      `You have reached the limit of ${MAX_ACTIVE_TASKS} active import image tasks in this Region.`,
+    );
   }
 }
 
@@ -62,32 +82,45 @@ const completedAt = (s: Schedule) => s.find((x) => x.state === "completed")!.at;
 /** Billing of the imported AMI ("AMI billing information" usage operations): Windows, Windows BYOL, Linux. */
 function billing(platform: string, license: string): { PlatformDetails: string; UsageOperation: string } {
   if (platform !== "Windows") return { PlatformDetails: "Linux/UNIX", UsageOperation: "RunInstances" };
-  return license === "BYOL" ? { PlatformDetails: "Windows BYOL", UsageOperation: "RunInstances:0800" } : { PlatformDetails: "Windows", UsageOperation: "RunInstances:0002" };
+  return license === "BYOL"
+    ? { PlatformDetails: "Windows BYOL", UsageOperation: "RunInstances:0800" }
+    : { PlatformDetails: "Windows", UsageOperation: "RunInstances:0002" };
 }
 
 /** The AMI the task produces: named after the task as VM Import names it, invisible until the task completes. */
 function createImportedAmi(ctx: RequestContext, t: ImportTaskRecord): string {
-  const rec = createAmi(ctx, {
-    Name: t.ImportTaskId,
-    Description: t.Description,
-    Architecture: t.Architecture,
-    Platform: t.Platform === "Windows" ? "windows" : undefined,
-    PlatformDetails: billing(t.Platform, t.LicenseType).PlatformDetails,
-    UsageOperation: t.UsageOperation,
-    RootDeviceName: t.disks[0].DeviceName,
-    RootDeviceType: "ebs",
-    VirtualizationType: "hvm",
-    EnaSupport: true,
-    BootMode: t.BootMode,
-    BlockDeviceMappings: t.disks.map((d) => ({
-      DeviceName: d.DeviceName,
-      Ebs: {
-        DeleteOnTermination: true, SnapshotId: d.SnapshotId, VolumeType: "gp2", Encrypted: t.Encrypted, KmsKeyId: t.KmsKeyId,
-        VolumeSize: Math.max(1, Math.ceil(d.DiskImageSize / 1024 ** 3)),
-      },
-    })),
-  }, "amiRegister");
-  rec.schedule = [{ state: GONE, at: ctx.now }, { state: "available", at: completedAt(t.schedule) }];
+  const rec = createAmi(
+    ctx,
+    {
+      Name: t.ImportTaskId,
+      Description: t.Description,
+      Architecture: t.Architecture,
+      Platform: t.Platform === "Windows" ? "windows" : undefined,
+      PlatformDetails: billing(t.Platform, t.LicenseType).PlatformDetails,
+      UsageOperation: t.UsageOperation,
+      RootDeviceName: t.disks[0].DeviceName,
+      RootDeviceType: "ebs",
+      VirtualizationType: "hvm",
+      EnaSupport: true,
+      BootMode: t.BootMode,
+      BlockDeviceMappings: t.disks.map((d) => ({
+        DeviceName: d.DeviceName,
+        Ebs: {
+          DeleteOnTermination: true,
+          SnapshotId: d.SnapshotId,
+          VolumeType: "gp2",
+          Encrypted: t.Encrypted,
+          KmsKeyId: t.KmsKeyId,
+          VolumeSize: Math.max(1, Math.ceil(d.DiskImageSize / 1024 ** 3)),
+        },
+      })),
+    },
+    "amiRegister",
+  );
+  rec.schedule = [
+    { state: GONE, at: ctx.now },
+    { state: "available", at: completedAt(t.schedule) },
+  ];
   saveImage(ctx, rec);
   return rec.ImageId;
 }
@@ -153,7 +186,10 @@ export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImpo
     let more = false;
     for (const t of importTasks.scan(ctx, { after: startAfter(ctx, input.NextToken) })) {
       if (!matches(t)) continue;
-      if (page.length >= limit) { more = true; break; }
+      if (page.length >= limit) {
+        more = true;
+        break;
+      }
       page.push(t);
     }
     return {

@@ -17,7 +17,10 @@ type Grant = { kind: "user" | "org" | "ou"; grantee: string; account?: string };
 /** The list key of one permission, after checking its value. */
 function keyOf(p: LaunchPermission): Grant | "all" {
   const given = [p.UserId, p.Group, p.OrganizationArn, p.OrganizationalUnitArn].filter((v) => v !== undefined);
-  if (given.length !== 1) throw err.invalidCombination("Each launch permission must specify exactly one of UserId, Group, OrganizationArn or OrganizationalUnitArn.");
+  if (given.length !== 1)
+    throw err.invalidCombination(
+      "Each launch permission must specify exactly one of UserId, Group, OrganizationArn or OrganizationalUnitArn.",
+    );
   if (p.Group !== undefined) {
     if (p.Group !== "all") throw err.attributeItemValue(`Invalid attribute item value "${p.Group}" for group item type.`);
     return "all";
@@ -56,13 +59,19 @@ export function modifyPermissions(ctx: RequestContext, rec: AmiRecord, add: Laun
   const grantee = (account: string) => inPartition(ctx, partitionOf(account, rec.region));
   if (!rec.public && adds.some(([, k]) => k === "all")) checkPublicSharingAllowed(ctx);
   for (const [p, k] of adds) {
-    if (k === "all") { setPublic(ctx, rec, true); continue; }
+    if (k === "all") {
+      setPublic(ctx, rec, true);
+      continue;
+    }
     if (k.account === rec.owner) continue; // the owner can always launch its own AMI
     launchPermissions.set(owner, [rec.ImageId, k.kind, k.grantee], p);
     if (k.account) sharedImages.set(grantee(k.account), rec.ImageId, { owner: rec.owner });
   }
   for (const [, k] of removes) {
-    if (k === "all") { setPublic(ctx, rec, false); continue; }
+    if (k === "all") {
+      setPublic(ctx, rec, false);
+      continue;
+    }
     launchPermissions.delete(owner, [rec.ImageId, k.kind, k.grantee]);
     if (k.account) sharedImages.delete(grantee(k.account), rec.ImageId);
   }

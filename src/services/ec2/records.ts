@@ -52,7 +52,9 @@ export interface AmiRecord {
   clientToken?: string;
 }
 
-export interface IndexRecord { owner: string }
+export interface IndexRecord {
+  owner: string;
+}
 
 export const partitionOf = (owner: string, region: string): Partition => ({ account: owner, region });
 export const publicPartition = (region: string): Partition => ({ account: PUBLIC_ACCOUNT, region });
@@ -73,7 +75,9 @@ export const amis = collection<AmiRecord, string, "name">({
 export const amiNames = collection<{ ImageId: string }>({ type: "ec2.image-name" });
 
 /** Owner's partition, keyed (AMI, user | org | ou, account or ARN) → the LaunchPermission: the launch permission list. */
-export const launchPermissions = collection<LaunchPermission, [ami: string, kind: "user" | "org" | "ou", grantee: string]>({ type: "ec2.launch-permission" });
+export const launchPermissions = collection<LaunchPermission, [ami: string, kind: "user" | "org" | "ou", grantee: string]>({
+  type: "ec2.launch-permission",
+});
 
 /** Grantee's partition, keyed by AMI id → { owner }: what the grantee's reads consult; by owner for `Owners`. */
 export const sharedImages = collection<IndexRecord, string, "owner">({ type: "ec2.shared-image", indexes: { owner: (r) => r.owner } });
@@ -81,7 +85,10 @@ export const sharedImages = collection<IndexRecord, string, "owner">({ type: "ec
 /** PUBLIC_ACCOUNT's partition of the region, keyed by AMI id → { owner }: AMIs of any account with group `all`; by owner for `Owners`. */
 export const publicImages = collection<IndexRecord, string, "owner">({ type: "ec2.public-image", indexes: { owner: (r) => r.owner } });
 
-/** Owner's partition, keyed (AMI, account) → { account }: another account keeps records on the AMI (tags, fast launch), to purge with it. */
+/**
+ * Owner's partition, keyed (AMI, account) → { account }: another account keeps records on the AMI (tags, fast
+ * launch), to purge with it.
+ */
 export const amiReferences = collection<{ account: string }, [ami: string, account: string]>({ type: "ec2.image-reference" });
 
 export const amiState = (ctx: RequestContext, r: AmiRecord): string => stateAt(r.schedule, ctx.now);

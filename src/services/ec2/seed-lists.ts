@@ -4,19 +4,27 @@ import type { SeedStep } from "../../gateway/service";
 import { isObject, SeedError, without } from "../../seed/seed-error";
 
 export const ec2SeedLists: Record<string, SeedStep[]> = {
-  amis: [{
-    phase: 2, label: "RegisterImage", makes: true,
-    apply(call, e) {
-      const { ImageId } = call("RegisterImage", without(e, "LaunchPermissions", "Tags")) as { ImageId: string };
-      const perms = e.LaunchPermissions ?? [];
-      if (!Array.isArray(perms) || !perms.every((x) => typeof x === "string")) throw new SeedError("LaunchPermissions must be a list of account ids or \"all\"");
-      if (perms.length) {
-        call("ModifyImageAttribute", { ImageId, LaunchPermission: { Add: perms.map((x) => (x === "all" ? { Group: "all" } : { UserId: x })) } });
-      }
-      if (e.Tags !== undefined) {
-        if (!isObject(e.Tags)) throw new SeedError("Tags must map keys to values");
-        call("CreateTags", { Resources: [ImageId], Tags: Object.entries(e.Tags).map(([Key, Value]) => ({ Key, Value: String(Value) })) });
-      }
+  amis: [
+    {
+      phase: 2,
+      label: "RegisterImage",
+      makes: true,
+      apply(call, e) {
+        const { ImageId } = call("RegisterImage", without(e, "LaunchPermissions", "Tags")) as { ImageId: string };
+        const perms = e.LaunchPermissions ?? [];
+        if (!Array.isArray(perms) || !perms.every((x) => typeof x === "string"))
+          throw new SeedError('LaunchPermissions must be a list of account ids or "all"');
+        if (perms.length) {
+          call("ModifyImageAttribute", {
+            ImageId,
+            LaunchPermission: { Add: perms.map((x) => (x === "all" ? { Group: "all" } : { UserId: x })) },
+          });
+        }
+        if (e.Tags !== undefined) {
+          if (!isObject(e.Tags)) throw new SeedError("Tags must map keys to values");
+          call("CreateTags", { Resources: [ImageId], Tags: Object.entries(e.Tags).map(([Key, Value]) => ({ Key, Value: String(Value) })) });
+        }
+      },
     },
-  }],
+  ],
 };

@@ -18,15 +18,18 @@ export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "Descr
     const resourceTags = new Map<string, Record<string, string>>();
     const matches = compileFilters<TagRecord>(input.Filters, {
       fields: {
-        "key": (t) => t.Key,
-        "value": (t) => t.Value,
+        key: (t) => t.Key,
+        value: (t) => t.Value,
         "resource-id": (t) => t.ResourceId,
         "resource-type": (t) => t.ResourceType,
       },
       // tag:<key> selects the tags of resources that carry that tag.
       tags: (t) => {
         let m = resourceTags.get(t.ResourceId);
-        if (!m) { m = tagMap(ctx, t.ResourceId); resourceTags.set(t.ResourceId, m); }
+        if (!m) {
+          m = tagMap(ctx, t.ResourceId);
+          resourceTags.set(t.ResourceId, m);
+        }
         return m;
       },
     });
@@ -35,7 +38,10 @@ export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "Descr
     let more = false;
     for (const r of tagRecords.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: 200 })) {
       if (!matches(r.value)) continue;
-      if (page.length >= limit) { more = true; break; }
+      if (page.length >= limit) {
+        more = true;
+        break;
+      }
       page.push(r);
     }
     return {

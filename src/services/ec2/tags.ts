@@ -34,7 +34,12 @@ export function kindOf(id: string): TaggableKind | undefined {
   return kinds.find((k) => id.startsWith(k.prefix));
 }
 
-interface TagRecord { ResourceId: string; ResourceType: ResourceType; Key: string; Value: string }
+interface TagRecord {
+  ResourceId: string;
+  ResourceType: ResourceType;
+  Key: string;
+  Value: string;
+}
 
 /**
  * In the tagging account's partition, keyed (resource, key) with "|". Indexed by resource type, key and value
@@ -78,7 +83,9 @@ export function putTags(ctx: RequestContext, resourceId: string, resourceType: R
   const existing = tagMap(ctx, resourceId);
   const keys = new Set([...Object.keys(existing).filter((k) => !reserved(k)), ...checked.map((t) => t.Key)]);
   if (keys.size > MAX_TAGS) {
-    throw err.tagLimitExceeded(`The maximum number of tags for resource '${resourceId}' has been reached: a resource can have at most ${MAX_TAGS} tags.`);
+    throw err.tagLimitExceeded(
+      `The maximum number of tags for resource '${resourceId}' has been reached: a resource can have at most ${MAX_TAGS} tags.`,
+    );
   }
   for (const t of checked) tagRecords.put(ctx, { ResourceId: resourceId, ResourceType: resourceType, ...t });
 }
@@ -89,7 +96,11 @@ export function dropTags(s: Scope, resourceId: string): void {
 }
 
 /** The tags that TagSpecifications give to a new resource of `resourceType`; any other resource type fails the request. */
-export function tagsFor(specs: TagSpecification[] | undefined, resourceType: ResourceType, allowed: ResourceType[] = [resourceType]): Tag[] {
+export function tagsFor(
+  specs: TagSpecification[] | undefined,
+  resourceType: ResourceType,
+  allowed: ResourceType[] = [resourceType],
+): Tag[] {
   const out: Tag[] = [];
   for (const s of specs ?? []) {
     if (!s.ResourceType) throw err.missingParameter("TagSpecification.ResourceType");
@@ -140,4 +151,9 @@ export function deleteTags(ctx: RequestContext, ids: string[], tags: Tag[] | und
 }
 
 export type { TagRecord };
-export const describeTag = (r: TagRecord): TagDescription => ({ ResourceId: r.ResourceId, ResourceType: r.ResourceType, Key: r.Key, Value: r.Value });
+export const describeTag = (r: TagRecord): TagDescription => ({
+  ResourceId: r.ResourceId,
+  ResourceType: r.ResourceType,
+  Key: r.Key,
+  Value: r.Value,
+});

@@ -21,7 +21,7 @@ export const amiUses = collection<object, [ami: string, kind: string, account: s
 
 /** Index kind → the report resource type it counts as; kinds not listed are not EC2 usage. */
 const KIND_TYPES: Record<string, string> = {
-  "instance": "ec2:Instance",
+  instance: "ec2:Instance",
   "launch-template": "ec2:LaunchTemplate",
 };
 

@@ -12,7 +12,11 @@ export const REPORT_ID = /^amiur-[0-9a-f]{17}$/;
 export const RETENTION_MS = 30 * 24 * 3600 * 1000;
 
 /** One line of a report: how many resources of a type in an account reference the AMI. */
-export interface UsageEntry { ResourceType: string; AccountId: string; UsageCount: number }
+export interface UsageEntry {
+  ResourceType: string;
+  AccountId: string;
+  UsageCount: number;
+}
 
 export interface UsageReportRecord {
   ReportId: string;
@@ -28,9 +32,13 @@ export interface UsageReportRecord {
   clientToken?: string;
 }
 
-export const reportMalformed = (id: string) => new ServiceError("InvalidImageUsageReportId.Malformed", `Invalid id: "${id}" (expecting "amiur-...")`);
-export const reportNotFound = (ids: string[]) => new ServiceError("InvalidImageUsageReportId.NotFound",
-  `The image usage report ID${ids.length > 1 ? "s" : ""} '${ids.join(", ")}' ${ids.length > 1 ? "do" : "does"} not exist`);
+export const reportMalformed = (id: string) =>
+  new ServiceError("InvalidImageUsageReportId.Malformed", `Invalid id: "${id}" (expecting "amiur-...")`);
+export const reportNotFound = (ids: string[]) =>
+  new ServiceError(
+    "InvalidImageUsageReportId.NotFound",
+    `The image usage report ID${ids.length > 1 ? "s" : ""} '${ids.join(", ")}' ${ids.length > 1 ? "do" : "does"} not exist`,
+  );
 
 export const reportState = (ctx: RequestContext, r: UsageReportRecord): string => stateAt(r.schedule, ctx.now);
 export const expiresAt = (r: UsageReportRecord): number => r.createdAt + RETENTION_MS;
@@ -58,7 +66,13 @@ export function findReport(ctx: RequestContext, id: string): UsageReportRecord {
   return rec;
 }
 
-registerTaggable({ prefix: "amiur-", resourceType: "image-usage-report", check: (ctx, id) => { findReport(ctx, id); } });
+registerTaggable({
+  prefix: "amiur-",
+  resourceType: "image-usage-report",
+  check: (ctx, id) => {
+    findReport(ctx, id);
+  },
+});
 
 export function reportView(ctx: RequestContext, r: UsageReportRecord): ImageUsageReport {
   const state = reportState(ctx, r);

@@ -14,7 +14,15 @@ import { dropTags, putTags, tagMap, tagsFor } from "./tags";
 import { countUses } from "./usage-report-entries";
 import { idempotent, retireToken } from "./client-tokens";
 import {
-  checkReportId, findReport, reportNotFound, reportState, reportView, saveReport, storedReport, usageReports, type UsageReportRecord,
+  checkReportId,
+  findReport,
+  reportNotFound,
+  reportState,
+  reportView,
+  saveReport,
+  storedReport,
+  usageReports,
+  type UsageReportRecord,
 } from "./usage-report-records";
 
 const RESOURCE_TYPES = ["ec2:Instance", "ec2:LaunchTemplate"];
@@ -28,7 +36,8 @@ function checkResourceTypes(list: ImageUsageResourceTypeRequest[]): ImageUsageRe
   return list.map((t, i) => {
     const type = t.ResourceType;
     if (type === undefined) throw err.missingParameter(`ResourceType.${i + 1}.ResourceType`);
-    if (!RESOURCE_TYPES.includes(type)) throw err.invalidValue(`Value (${type}) for parameter ResourceType is invalid. Expected: ${RESOURCE_TYPES.join(" | ")}.`);
+    if (!RESOURCE_TYPES.includes(type))
+      throw err.invalidValue(`Value (${type}) for parameter ResourceType is invalid. Expected: ${RESOURCE_TYPES.join(" | ")}.`);
     if (seen.has(type)) throw err.invalidValue(`The resource type ${type} is specified more than once.`);
     seen.add(type);
     const options = t.ResourceTypeOptions ?? [];
@@ -36,18 +45,25 @@ function checkResourceTypes(list: ImageUsageResourceTypeRequest[]): ImageUsageRe
       throw err.invalidCombination(`ResourceTypeOptions are valid only for the resource type ec2:LaunchTemplate, not ${type}.`);
     }
     for (const o of options) {
-      if (o.OptionName !== VERSION_DEPTH) throw err.invalidValue(`Value (${o.OptionName}) for parameter OptionName is invalid. Expected: ${VERSION_DEPTH}.`);
+      if (o.OptionName !== VERSION_DEPTH)
+        throw err.invalidValue(`Value (${o.OptionName}) for parameter OptionName is invalid. Expected: ${VERSION_DEPTH}.`);
       const values = o.OptionValues ?? [];
       const depth = Number(values[0]);
       if (values.length !== 1 || !/^[0-9]+$/.test(values[0]) || depth < 1 || depth > 10000) {
         throw err.invalidValue(`The ${VERSION_DEPTH} option takes one integer between 1 and 10000.`);
       }
     }
-    return { ResourceType: type, ResourceTypeOptions: t.ResourceTypeOptions?.map((o) => ({ OptionName: o.OptionName, OptionValues: o.OptionValues })) };
+    return {
+      ResourceType: type,
+      ResourceTypeOptions: t.ResourceTypeOptions?.map((o) => ({ OptionName: o.OptionName, OptionValues: o.OptionValues })),
+    };
   });
 }
 
-interface Selection { ImageIds?: string[]; ReportIds?: string[] }
+interface Selection {
+  ImageIds?: string[];
+  ReportIds?: string[];
+}
 
 /** The caller's unexpired reports selected by ids, in report-id order, from `from` (inclusive) on. */
 function* selectedReports(ctx: RequestContext, sel: Selection, from: string): Generator<UsageReportRecord> {
@@ -59,7 +75,11 @@ function* selectedReports(ctx: RequestContext, sel: Selection, from: string): Ge
     const ids = [...new Set(sel.ReportIds)].sort();
     const missing = ids.filter((id) => !storedReport(ctx, id));
     if (missing.length) throw reportNotFound(missing);
-    for (const id of ids) if (id >= from) { const r = storedReport(ctx, id)!; if (wanted(r)) yield r; }
+    for (const id of ids)
+      if (id >= from) {
+        const r = storedReport(ctx, id)!;
+        if (wanted(r)) yield r;
+      }
     return;
   }
   for (const r of usageReports.scan(ctx, { from, batch: 200 })) if (wanted(r)) yield r;
@@ -67,7 +87,10 @@ function* selectedReports(ctx: RequestContext, sel: Selection, from: string): Ge
 
 const creationTime = (r: UsageReportRecord) => new Date(r.createdAt).toISOString();
 
-export const usageReportHandlers: Pick<Ec2Handlers, "CreateImageUsageReport" | "DescribeImageUsageReports" | "DeleteImageUsageReport" | "DescribeImageUsageReportEntries"> = {
+export const usageReportHandlers: Pick<
+  Ec2Handlers,
+  "CreateImageUsageReport" | "DescribeImageUsageReports" | "DeleteImageUsageReport" | "DescribeImageUsageReportEntries"
+> = {
   CreateImageUsageReport(ctx, input) {
     const ami = findOwnImage(ctx, input.ImageId);
     if (amiState(ctx, ami) === "deregistered") throw err.amiUnavailable(`The image id '[${ami.ImageId}]' is no longer available`);
@@ -83,8 +106,15 @@ export const usageReportHandlers: Pick<Ec2Handlers, "CreateImageUsageReport" | "
         AccountIds: accounts,
         createdAt: ctx.now,
         schedule: plan(ctx.now, ["pending", ctx.timings.seconds("usageReport")], [ctx.failure ? "error" : "available"]),
-        StateReason: ctx.failure ? ctx.failure.reason ?? "The report could not be created because of an internal error." : undefined,
-        entries: ctx.failure ? [] : countUses(ctx, ami.ImageId, resourceTypes.map((t) => t.ResourceType!), accounts),
+        StateReason: ctx.failure ? (ctx.failure.reason ?? "The report could not be created because of an internal error.") : undefined,
+        entries: ctx.failure
+          ? []
+          : countUses(
+              ctx,
+              ami.ImageId,
+              resourceTypes.map((t) => t.ResourceType!),
+              accounts,
+            ),
         clientToken: tokenId,
       };
       saveReport(ctx, rec);
@@ -103,7 +133,7 @@ export const usageReportHandlers: Pick<Ec2Handlers, "CreateImageUsageReport" | "
 
   DescribeImageUsageReports(ctx, input) {
     const matches = compileFilters<UsageReportRecord>(input.Filters, {
-      fields: { "creation-time": creationTime, "state": (r) => reportState(ctx, r) },
+      fields: { "creation-time": creationTime, state: (r) => reportState(ctx, r) },
       tags: (r) => tagMap(ctx, r.ReportId),
     });
     const limit = input.MaxResults ?? Number.POSITIVE_INFINITY;
@@ -112,7 +142,10 @@ export const usageReportHandlers: Pick<Ec2Handlers, "CreateImageUsageReport" | "
     let more = false;
     for (const r of selectedReports(ctx, input, after)) {
       if (r.ReportId === after || !matches(r)) continue;
-      if (page.length >= limit) { more = true; break; }
+      if (page.length >= limit) {
+        more = true;
+        break;
+      }
       page.push(r);
     }
     return {
@@ -141,7 +174,10 @@ export const usageReportHandlers: Pick<Ec2Handlers, "CreateImageUsageReport" | "
         const key = `${r.ReportId} ${e.ResourceType} ${e.AccountId}`;
         const entry: ImageUsageReportEntry = { ...e, ReportId: r.ReportId, ImageId: r.ImageId, ReportCreationTime: new Date(r.createdAt) };
         if (key <= after || !matches(entry)) continue;
-        if (page.length >= limit) { more = true; break outer; }
+        if (page.length >= limit) {
+          more = true;
+          break outer;
+        }
         page.push({ key, entry });
       }
     }
