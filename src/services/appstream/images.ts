@@ -9,7 +9,7 @@ import { catalogImage, publicImageArn } from "./catalog";
 import * as err from "./errors";
 import { images, imageUses, ownerPartition, permissions, sharedWithMe, type ImageRecord, type ImageRef } from "./records";
 import { errorsView, imageFailure } from "./failures";
-import { catalogApplications, forgetImageUse } from "./imported-images";
+import { catalogApplications, forgetImageUse } from "./imported-image-records";
 
 export const imageArn = (region: string, account: string, name: string) => arn("appstream", region, account, `image/${name}`);
 

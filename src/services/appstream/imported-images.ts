@@ -7,41 +7,14 @@
 import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
 import { plan } from "../../state/lifecycle";
-import { visibleImage } from "../ec2/image-access";
-import { amiState, partitionOf, type AmiRecord } from "../ec2/records";
-import { amiUses } from "../ec2/usage-report-entries";
-import type { AppStreamHandlers, Application, CreateImportedImageRequest, PlatformType } from "./api.generated";
+import { amiState, amiUses, partitionOf, visibleImage, type AmiRecord } from "../ec2/shared";
+import type { AppStreamHandlers, PlatformType } from "./api.generated";
 import { CATALOG } from "./catalog";
 import * as err from "./errors";
 import { imageFailure } from "./failures";
 import { checkNameFree, imageArn, imageView, putImage } from "./images";
-import type { ImageRecord } from "./records";
+import { useKey, type ImageUse, type ImportedImageRecord } from "./imported-image-records";
 import { ServiceError } from "../../errors/service-error";
-
-/**
- * The AMI's uses (EC2's amiUses): one record per AppStream image imported from the AMI, in the AMI owner's
- * partition of its region, keyed (AMI, appstream-image, account, name) → ImageUse.
- */
-export const IMAGE_USE_TYPE = amiUses.type;
-
-export interface ImageUse {
-  resourceType: "appstream-image";
-  account: string;
-  region: string;
-  name: string;
-  arn: string;
-  at: number;
-}
-
-/** What an imported image keeps beyond an ImageRecord. */
-export type ImportedImageRecord = ImageRecord & {
-  SourceAmiId: string;
-  /** The AMI's owner: the partition that holds the image-use record. */
-  SourceAmiOwner: string;
-  IamRoleArn: string;
-  RuntimeValidationConfig?: CreateImportedImageRequest["RuntimeValidationConfig"];
-  AppCatalogConfig?: CreateImportedImageRequest["AppCatalogConfig"];
-};
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@\-/]{1,512}$/;
 const DEFAULT_FAILURE = "The image could not be imported from the AMI because of an internal service error.";
@@ -69,35 +42,6 @@ function sourceAmi(ctx: RequestContext, id: string): { ami: AmiRecord; platform:
   if (ami.RootDeviceType !== "ebs") throw incompatible("an EBS-backed AMI is required");
   if (ami.BootMode === "legacy-bios") throw incompatible("UEFI boot mode is required");
   return { ami, platform: windowsPlatform(ami) };
-}
-
-const useKey = (rec: { SourceAmiId: string; owner: string; Name: string }): [string, string, string, string] => [
-  rec.SourceAmiId,
-  "appstream-image",
-  rec.owner,
-  rec.Name,
-];
-
-/** A deleted AppStream image no longer uses the AMI it was imported from. */
-export function forgetImageUse(ctx: RequestContext, rec: ImageRecord): void {
-  const imported = rec as Partial<ImportedImageRecord>;
-  if (imported.SourceAmiId && imported.SourceAmiOwner) {
-    amiUses.delete(inPartition(ctx, partitionOf(imported.SourceAmiOwner, rec.region)), useKey(imported as ImportedImageRecord));
-  }
-}
-
-/** The applications an imported image's catalog names, as DescribeImages lists them. */
-export function catalogApplications(rec: ImageRecord): Application[] {
-  const config = (rec as Partial<ImportedImageRecord>).AppCatalogConfig ?? [];
-  return config.map((a) => ({
-    Name: a.Name,
-    DisplayName: a.DisplayName ?? a.Name,
-    LaunchPath: a.AbsoluteAppPath,
-    LaunchParameters: a.LaunchParameters,
-    WorkingDirectory: a.WorkingDirectory,
-    Enabled: true,
-    Platforms: [rec.Platform],
-  }));
 }
 
 export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage"> = {

@@ -1,0 +1,6 @@
+// What EC2 offers the other services of imagelite (AppStream imports an AMI as an image): the AMIs a
+// caller may launch and their state, and the index of an AMI's uses. Nothing outside services/ec2/ imports
+// anything else of it.
+export { visibleImage } from "./image-access";
+export { amiState, partitionOf, type AmiRecord } from "./records";
+export { amiUses } from "./usage-report-entries";
