@@ -6,7 +6,7 @@ import { parseArn } from "../../util/arn";
 import type { AppStreamHandlers, Image } from "./api.generated";
 import { CATALOG, catalogImage, catalogView } from "./catalog";
 import * as err from "./errors";
-import { images, sharedWithMe } from "./records";
+import { images, sharedWithMe } from "./image-records";
 import { appstreamPage, pageSize } from "./paging";
 import { getOwnImage, imageView, notFoundMessage, permissionFor, sharedByName, sharedImage } from "./images";
 

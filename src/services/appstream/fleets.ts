@@ -7,7 +7,8 @@ import { arn } from "../../util/arn";
 import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest } from "./api.generated";
 import * as err from "./errors";
 import { resolveImage, setImageUse } from "./images";
-import { fleets, pick, type FleetRecord } from "./records";
+import { fleets, type FleetRecord } from "./fleet-records";
+import { pick } from "./records";
 import { collectionPage } from "./paging";
 
 /** Members of CreateFleet/UpdateFleet that the fleet keeps and returns as given. */

@@ -8,7 +8,9 @@ import { arn } from "../../util/arn";
 import type { AppStreamHandlers, ImageBuilder, CreateImageBuilderRequest, Image } from "./api.generated";
 import * as err from "./errors";
 import { checkNameFree, checkNewImageName, imageArn, imageView, putImage, resolveImage, setImageUse } from "./images";
-import { builders, GONE, pick, type BuilderRecord, type ImageRecord } from "./records";
+import { builders, type BuilderRecord } from "./builder-records";
+import { GONE, pick } from "./records";
+import { type ImageRecord } from "./image-records";
 import { collectionPage, pageSize } from "./paging";
 import { builderFailure, errorsView, imageFailure } from "./failures";
 

@@ -7,7 +7,8 @@ import * as err from "./errors";
 import { catalogImage } from "./catalog";
 import { getOwnImage, imageState, notFoundMessage } from "./images";
 import { inPartition } from "../../state/collection";
-import { fleets, imageUses, permissions, sharedWithMe, type ImageRecord } from "./records";
+import { fleets } from "./fleet-records";
+import { imageUses, permissions, sharedWithMe, type ImageRecord } from "./image-records";
 import { collectionPage, pageSize } from "./paging";
 
 /** "Number of AWS accounts an image can be shared with: 100" (AppStream quotas, limits.html). */

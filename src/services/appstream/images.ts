@@ -7,7 +7,8 @@ import { arn, parseArn } from "../../util/arn";
 import type { AppStreamHandlers, Image, ImagePermissions, PlatformType } from "./api.generated";
 import { catalogImage, publicImageArn } from "./catalog";
 import * as err from "./errors";
-import { images, imageUses, ownerPartition, permissions, sharedWithMe, type ImageRecord, type ImageRef } from "./records";
+import { images, imageUses, permissions, sharedWithMe, type ImageRecord } from "./image-records";
+import { ownerPartition, type ImageRef } from "./records";
 import { errorsView, imageFailure } from "./failures";
 import { catalogApplications, forgetImageUse } from "./imported-image-records";
 

@@ -4,7 +4,7 @@ import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
 import { amiUses, partitionOf } from "../ec2/shared";
 import type { Application, CreateImportedImageRequest } from "./api.generated";
-import type { ImageRecord } from "./records";
+import type { ImageRecord } from "./image-records";
 
 /**
  * The AMI's uses (EC2's amiUses): one record per AppStream image imported from the AMI, in the AMI owner's

@@ -1,6 +1,8 @@
 // The members of each AppStream record that reads rely on (checked when a state document is imported).
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
-import { builders, fleets, images, imageUses, permissions, sharedWithMe } from "./records";
+import { builders } from "./builder-records";
+import { fleets } from "./fleet-records";
+import { images, imageUses, permissions, sharedWithMe } from "./image-records";
 
 const reason = object({ Code: "string?", Message: "string?" }, true);
 const errors = listOf({ ErrorCode: "string?", ErrorMessage: "string?", ErrorTimestamp: "number?" }, true);

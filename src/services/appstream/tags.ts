@@ -5,7 +5,9 @@ import type { Collection } from "../../state/collection";
 import { parseArn } from "../../util/arn";
 import type { AppStreamHandlers } from "./api.generated";
 import * as err from "./errors";
-import { builders, fleets, images } from "./records";
+import { builders } from "./builder-records";
+import { fleets } from "./fleet-records";
+import { images } from "./image-records";
 
 export const MAX_TAGS = 50;
 

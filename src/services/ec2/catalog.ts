@@ -2,7 +2,7 @@
 // and the name, so they are stable across restarts and differ between regions as real ones do. Names follow
 // the published naming schemes (Windows "AWS Windows AMI reference", Amazon Linux 2023 "AL2023 on EC2").
 import { createHash } from "node:crypto";
-import type { AmiRecord } from "./records";
+import type { AmiRecord } from "./image-records";
 
 /** Owner ids of the Amazon-published Windows and Amazon Linux AMIs (owner alias `amazon`). */
 export const WINDOWS_OWNER = "801119661308";

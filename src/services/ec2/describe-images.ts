@@ -11,7 +11,7 @@ import { checkAmiId, storedImage, visibleImage } from "./image-access";
 import { imageView } from "./image-view";
 import { isSharedWith } from "./launch-permissions";
 import { nextToken, pageLimit, startAfter } from "./paging";
-import { amis, amiState, publicImages, publicPartition, sharedImages, type AmiRecord, type IndexRecord } from "./records";
+import { amis, amiState, publicImages, publicPartition, sharedImages, type AmiRecord, type IndexRecord } from "./image-records";
 import { tagMap } from "./tags";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;

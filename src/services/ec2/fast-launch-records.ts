@@ -15,7 +15,7 @@ import type {
 } from "./api.generated";
 import * as err from "./errors";
 import { findImage, visibleImage } from "./image-access";
-import { amiState, GONE, sharedImages, type AmiRecord } from "./records";
+import { amiState, GONE, sharedImages, type AmiRecord } from "./image-records";
 
 /** The reason the aws-cli examples show for every transition a caller asked for. */
 export const USER_INITIATED = "Client.UserInitiated";

@@ -24,7 +24,7 @@ import {
   type FastLaunchRecord,
   type FastLaunchStep,
 } from "./fast-launch-records";
-import { GONE } from "./records";
+import { GONE } from "./image-records";
 
 /** Value must be 6 or greater (EnableFastLaunch reference); 6 when not given. */
 const MIN_PARALLEL = 6;

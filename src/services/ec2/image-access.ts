@@ -5,7 +5,7 @@ import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
 import { catalogImage } from "./catalog";
 import * as err from "./errors";
-import { AMI_ID, amiReferences, amis, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./records";
+import { AMI_ID, amiReferences, amis, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./image-records";
 
 export function checkAmiId(id: string): void {
   if (!AMI_ID.test(id)) throw err.amiMalformed(id);

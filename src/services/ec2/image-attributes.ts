@@ -6,7 +6,7 @@ import type { Ec2Handlers, ImageAttribute, LaunchPermission, ModifyImageAttribut
 import * as err from "./errors";
 import { findOwnImage, saveImage } from "./image-access";
 import { listPermissions, modifyPermissions, resetPermissions } from "./launch-permissions";
-import { amiState, type AmiRecord } from "./records";
+import { amiState, type AmiRecord } from "./image-records";
 
 const MODIFIABLE = ["description", "launchPermission", "imdsSupport"] as const;
 type Modifiable = (typeof MODIFIABLE)[number];

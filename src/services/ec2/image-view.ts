@@ -2,7 +2,7 @@
 // caller's own tags on it.
 import type { RequestContext } from "../../gateway/context";
 import type { Image, ImageState, PlatformValues } from "./api.generated";
-import { amiState, type AmiRecord } from "./records";
+import { amiState, type AmiRecord } from "./image-records";
 import { tagList } from "./tags";
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());

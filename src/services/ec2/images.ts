@@ -9,7 +9,7 @@ import type { BlockDeviceMapping, CopyImageRequest, Ec2Handlers, Tag } from "./a
 import * as err from "./errors";
 import { checkAmiId, findImage, findOwnImage, noteReference, saveImage } from "./image-access";
 import { resetPermissions } from "./launch-permissions";
-import { amiNames, amiState, partitionOf, type AmiRecord } from "./records";
+import { amiNames, amiState, partitionOf, type AmiRecord } from "./image-records";
 import { idempotent } from "./client-tokens";
 import { isRegion } from "../../util/regions";
 import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "./tags";

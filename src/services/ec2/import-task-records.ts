@@ -9,7 +9,7 @@ import type { RequestContext } from "../../gateway/context";
 import { collection } from "../../state/collection";
 import { stateAt, type Schedule } from "../../state/lifecycle";
 import type { ImportImageLicenseConfigurationResponse, ImportImageTask, SnapshotDetail, UserBucketDetails } from "./api.generated";
-import { GONE } from "./records";
+import { GONE } from "./image-records";
 import { tagList } from "./tags";
 
 /** `import-ami-` + 8 (older) or 17 hex digits; CancelImportTask also takes snapshot import ids. */

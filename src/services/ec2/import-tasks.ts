@@ -29,7 +29,7 @@ import {
 } from "./import-task-records";
 import { createAmi } from "./images";
 import { nextToken, pageLimit, startAfter } from "./paging";
-import { amiNames, amis, GONE, partitionOf } from "./records";
+import { amiNames, amis, GONE, partitionOf } from "./image-records";
 import { clientToken } from "./client-tokens";
 import { putTags, registerTaggable, tagMap, tagsFor } from "./tags";
 

@@ -8,7 +8,7 @@ import type { LaunchPermission } from "./api.generated";
 import { checkPublicSharingAllowed } from "./image-block-public-access";
 import * as err from "./errors";
 import { saveImage } from "./image-access";
-import { launchPermissions, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./records";
+import { launchPermissions, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./image-records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 

@@ -11,7 +11,7 @@ import { endsIn } from "../../state/lifecycle";
 import { retireToken } from "./client-tokens";
 import { fastLaunchSettings } from "./fast-launch-records";
 import { importTasks, type ImportTaskRecord } from "./import-task-records";
-import { amiReferences, amis, GONE, type AmiRecord } from "./records";
+import { amiReferences, amis, GONE, type AmiRecord } from "./image-records";
 import { dropTags } from "./tags";
 import { expiresAt, usageReports, type UsageReportRecord } from "./usage-report-records";
 

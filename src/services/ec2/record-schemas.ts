@@ -1,6 +1,6 @@
 // The members of each EC2 record that reads rely on (checked when a state document is imported).
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
-import { amiNames, amiReferences, amis, launchPermissions, publicImages, sharedImages } from "./records";
+import { amiNames, amiReferences, amis, launchPermissions, publicImages, sharedImages } from "./image-records";
 import { clientTokens } from "./client-tokens";
 import { tagRecords } from "./tags";
 import { importTasks } from "./import-task-records";

@@ -2,5 +2,5 @@
 // caller may launch and their state, and the index of an AMI's uses. Nothing outside services/ec2/ imports
 // anything else of it.
 export { visibleImage } from "./image-access";
-export { amiState, partitionOf, type AmiRecord } from "./records";
+export { amiState, partitionOf, type AmiRecord } from "./image-records";
 export { amiUses } from "./usage-report-entries";

@@ -9,7 +9,7 @@ import type { Ec2Handlers, ImageUsageReportEntry, ImageUsageResourceType, ImageU
 import * as err from "./errors";
 import { checkAmiId, findOwnImage } from "./image-access";
 import { nextToken, startAfter } from "./paging";
-import { amiState } from "./records";
+import { amiState } from "./image-records";
 import { dropTags, putTags, tagMap, tagsFor } from "./tags";
 import { countUses } from "./usage-report-entries";
 import { idempotent, retireToken } from "./client-tokens";
