@@ -35,23 +35,17 @@ const KEPT = [
 ] as const;
 
 /** What a running fleet may change, per type (UpdateFleet, AppStream API reference). */
+const RUNNING_INSTANCE_FLEET = new Set([
+  "DisplayName",
+  "ComputeCapacity",
+  "ImageArn",
+  "ImageName",
+  "IdleDisconnectTimeoutInSeconds",
+  "DisconnectTimeoutInSeconds",
+]);
 const RUNNING_UPDATABLE: Record<string, ReadonlySet<string>> = {
-  ALWAYS_ON: new Set([
-    "DisplayName",
-    "ComputeCapacity",
-    "ImageArn",
-    "ImageName",
-    "IdleDisconnectTimeoutInSeconds",
-    "DisconnectTimeoutInSeconds",
-  ]),
-  ON_DEMAND: new Set([
-    "DisplayName",
-    "ComputeCapacity",
-    "ImageArn",
-    "ImageName",
-    "IdleDisconnectTimeoutInSeconds",
-    "DisconnectTimeoutInSeconds",
-  ]),
+  ALWAYS_ON: RUNNING_INSTANCE_FLEET,
+  ON_DEMAND: RUNNING_INSTANCE_FLEET,
   ELASTIC: new Set([
     "DisplayName",
     "IdleDisconnectTimeoutInSeconds",
