@@ -17,14 +17,10 @@ import { awsJson } from "../../src/protocols/aws-json";
 import { loadModel } from "../../src/model/model";
 import { ServiceError } from "../../src/errors/service-error";
 import type { RawRequest } from "../../src/protocols/protocol";
-import { offlineAppStream, thrown, withoutMetadata } from "./offline-sdk";
+import { offlineAppStream, operationOf, thrown, withoutMetadata } from "./offline-sdk";
 
 const model = loadModel("appstream");
-const op = (name: string) => {
-  const o = model.operations.get(name);
-  assert.ok(o, `AppStream has no operation ${name}`);
-  return o;
-};
+const op = (name: string) => operationOf(model, name);
 
 function request(body: string | Buffer, target?: string): RawRequest {
   return {

@@ -6,6 +6,7 @@ import { AppStreamClient } from "@aws-sdk/client-appstream";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { RawRequest, RawResponse } from "../../src/protocols/protocol";
+import type { Operation, ServiceModel } from "../../src/model/model";
 
 /** A request as the SDK's handler receives it (an @smithy HttpRequest). */
 interface SdkRequest {
@@ -74,4 +75,11 @@ export async function thrown(
     return e as never;
   }
   throw new Error("expected the call to fail, but it succeeded");
+}
+
+/** An operation of a model the specs use; a spec naming one the model lacks fails at once. */
+export function operationOf(model: ServiceModel, name: string): Operation {
+  const o = model.operations.get(name);
+  if (!o) throw new Error(`${model.name} has no operation ${name}`);
+  return o;
 }

@@ -21,14 +21,10 @@ import { ec2Query, readForm } from "../../src/protocols/query";
 import { loadModel } from "../../src/model/model";
 import { ServiceError } from "../../src/errors/service-error";
 import type { RawRequest } from "../../src/protocols/protocol";
-import { offlineEc2, thrown, withoutMetadata } from "./offline-sdk";
+import { offlineEc2, operationOf, thrown, withoutMetadata } from "./offline-sdk";
 
 const model = loadModel("ec2");
-const op = (name: string) => {
-  const o = model.operations.get(name);
-  assert.ok(o, `EC2 has no operation ${name}`);
-  return o;
-};
+const op = (name: string) => operationOf(model, name);
 
 function request(body: string, query = ""): RawRequest {
   return {
