@@ -8,8 +8,30 @@ export interface AccessEndpoint {
 }
 export type AccessEndpointList = AccessEndpoint[];
 export type AccessEndpointType = "STREAMING";
+export type Action = "CLIPBOARD_COPY_FROM_LOCAL_DEVICE" | "CLIPBOARD_COPY_TO_LOCAL_DEVICE" | "FILE_UPLOAD" | "FILE_DOWNLOAD" | "PRINTING_TO_LOCAL_DEVICE" | "DOMAIN_PASSWORD_SIGNIN" | "DOMAIN_SMART_CARD_SIGNIN" | "AUTO_TIME_ZONE_REDIRECTION";
+export interface AgentAccessConfig {
+  S3BucketArn?: string;
+  ScreenImageFormat: ScreenImageFormat;
+  ScreenResolution: ScreenResolution;
+  ScreenshotsUploadEnabled?: boolean;
+  Settings: AgentAccessSettingList;
+}
+export interface AgentAccessConfigForUpdate {
+  S3BucketArn?: string;
+  ScreenImageFormat?: ScreenImageFormat;
+  ScreenResolution?: ScreenResolution;
+  ScreenshotsUploadEnabled?: boolean;
+  Settings?: AgentAccessSettingList;
+}
+export interface AgentAccessSetting {
+  AgentAction: AgentAction;
+  Permission: Permission;
+}
+export type AgentAccessSettingList = AgentAccessSetting[];
+export type AgentAction = "COMPUTER_VISION" | "COMPUTER_INPUT";
 export type AgentSoftwareVersion = "CURRENT_LATEST" | "ALWAYS_LATEST";
 export type AppCatalogConfig = ApplicationConfig[];
+export type AppVisibility = "ALL" | "ASSOCIATED";
 export interface Application {
   AppBlockArn?: string;
   Arn?: string;
@@ -36,9 +58,42 @@ export interface ApplicationConfig {
   Name: string;
   WorkingDirectory?: string;
 }
+export interface ApplicationSettings {
+  Enabled: boolean;
+  SettingsGroup?: string;
+}
+export interface ApplicationSettingsResponse {
+  Enabled?: boolean;
+  S3BucketName?: string;
+  SettingsGroup?: string;
+}
 export type Applications = Application[];
 export type ArnList = string[];
+export interface AssociateFleetRequest {
+  FleetName: string;
+  StackName: string;
+}
+export interface AssociateFleetResult {
+}
+export type AuthenticationType = "API" | "SAML" | "USERPOOL" | "AWS_AD";
 export type AwsAccountIdList = string[];
+export interface BatchAssociateUserStackRequest {
+  UserStackAssociations: UserStackAssociationList;
+}
+export interface BatchAssociateUserStackResult {
+  errors?: UserStackAssociationErrorList;
+}
+export interface BatchDisassociateUserStackRequest {
+  UserStackAssociations: UserStackAssociationList;
+}
+export interface BatchDisassociateUserStackResult {
+  errors?: UserStackAssociationErrorList;
+}
+export interface CertificateBasedAuthProperties {
+  CertificateAuthorityArn?: string;
+  Status?: CertificateBasedAuthStatus;
+}
+export type CertificateBasedAuthStatus = "DISABLED" | "ENABLED" | "ENABLED_NO_DIRECTORY_LOGIN_FALLBACK";
 export interface ComputeCapacity {
   DesiredInstances?: number;
   DesiredSessions?: number;
@@ -59,6 +114,9 @@ export interface ComputeCapacityStatus {
 export interface ConcurrentModificationException {
   Message?: string;
 }
+export interface ContentRedirection {
+  HostToClient?: UrlRedirectionConfig;
+}
 export interface CopyImageRequest {
   DestinationImageDescription?: string;
   DestinationImageName: string;
@@ -67,6 +125,25 @@ export interface CopyImageRequest {
 }
 export interface CopyImageResponse {
   DestinationImageName?: string;
+}
+export interface CreateDirectoryConfigRequest {
+  CertificateBasedAuthProperties?: CertificateBasedAuthProperties;
+  DirectoryName: string;
+  OrganizationalUnitDistinguishedNames: OrganizationalUnitDistinguishedNamesList;
+  ServiceAccountCredentials?: ServiceAccountCredentials;
+}
+export interface CreateDirectoryConfigResult {
+  DirectoryConfig?: DirectoryConfig;
+}
+export interface CreateEntitlementRequest {
+  AppVisibility: AppVisibility;
+  Attributes: EntitlementAttributeList;
+  Description?: string;
+  Name: string;
+  StackName: string;
+}
+export interface CreateEntitlementResult {
+  Entitlement?: Entitlement;
 }
 export interface CreateFleetRequest {
   ComputeCapacity?: ComputeCapacity;
@@ -119,6 +196,14 @@ export interface CreateImageBuilderRequest {
 export interface CreateImageBuilderResult {
   ImageBuilder?: ImageBuilder;
 }
+export interface CreateImageBuilderStreamingURLRequest {
+  Name: string;
+  Validity?: number;
+}
+export interface CreateImageBuilderStreamingURLResult {
+  Expires?: Date;
+  StreamingURL?: string;
+}
 export interface CreateImportedImageRequest {
   AgentSoftwareVersion?: AgentSoftwareVersion;
   AppCatalogConfig?: AppCatalogConfig;
@@ -134,6 +219,37 @@ export interface CreateImportedImageRequest {
 export interface CreateImportedImageResult {
   Image?: Image;
 }
+export interface CreateStackRequest {
+  AccessEndpoints?: AccessEndpointList;
+  AgentAccessConfig?: AgentAccessConfig;
+  ApplicationSettings?: ApplicationSettings;
+  ContentRedirection?: ContentRedirection;
+  Description?: string;
+  DisplayName?: string;
+  EmbedHostDomains?: EmbedHostDomains;
+  FeedbackURL?: string;
+  Name: string;
+  RedirectURL?: string;
+  StorageConnectors?: StorageConnectorList;
+  StreamingExperienceSettings?: StreamingExperienceSettings;
+  Tags?: Tags;
+  UserSettings?: UserSettingList;
+}
+export interface CreateStackResult {
+  Stack?: Stack;
+}
+export interface CreateStreamingURLRequest {
+  ApplicationId?: string;
+  FleetName: string;
+  SessionContext?: string;
+  StackName: string;
+  UserId: string;
+  Validity?: number;
+}
+export interface CreateStreamingURLResult {
+  Expires?: Date;
+  StreamingURL?: string;
+}
 export interface CreateUpdatedImageRequest {
   dryRun?: boolean;
   existingImageName: string;
@@ -145,6 +261,32 @@ export interface CreateUpdatedImageRequest {
 export interface CreateUpdatedImageResult {
   canUpdateImage?: boolean;
   image?: Image;
+}
+export interface CreateUsageReportSubscriptionRequest {
+}
+export interface CreateUsageReportSubscriptionResult {
+  S3BucketName?: string;
+  Schedule?: UsageReportSchedule;
+}
+export interface CreateUserRequest {
+  AuthenticationType: AuthenticationType;
+  FirstName?: string;
+  LastName?: string;
+  MessageAction?: MessageAction;
+  UserName: string;
+}
+export interface CreateUserResult {
+}
+export interface DeleteDirectoryConfigRequest {
+  DirectoryName: string;
+}
+export interface DeleteDirectoryConfigResult {
+}
+export interface DeleteEntitlementRequest {
+  Name: string;
+  StackName: string;
+}
+export interface DeleteEntitlementResult {
 }
 export interface DeleteFleetRequest {
   Name: string;
@@ -168,6 +310,40 @@ export interface DeleteImageRequest {
 }
 export interface DeleteImageResult {
   Image?: Image;
+}
+export interface DeleteStackRequest {
+  Name: string;
+}
+export interface DeleteStackResult {
+}
+export interface DeleteUsageReportSubscriptionRequest {
+}
+export interface DeleteUsageReportSubscriptionResult {
+}
+export interface DeleteUserRequest {
+  AuthenticationType: AuthenticationType;
+  UserName: string;
+}
+export interface DeleteUserResult {
+}
+export interface DescribeDirectoryConfigsRequest {
+  DirectoryNames?: DirectoryNameList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeDirectoryConfigsResult {
+  DirectoryConfigs?: DirectoryConfigList;
+  NextToken?: string;
+}
+export interface DescribeEntitlementsRequest {
+  MaxResults?: number;
+  Name?: string;
+  NextToken?: string;
+  StackName: string;
+}
+export interface DescribeEntitlementsResult {
+  Entitlements?: EntitlementList;
+  NextToken?: string;
 }
 export interface DescribeFleetsRequest {
   Names?: StringList;
@@ -208,14 +384,122 @@ export interface DescribeImagesResult {
   Images?: ImageList;
   NextToken?: string;
 }
+export interface DescribeSessionsRequest {
+  AuthenticationType?: AuthenticationType;
+  FleetName: string;
+  InstanceId?: string;
+  Limit?: number;
+  NextToken?: string;
+  StackName: string;
+  UserId?: string;
+}
+export interface DescribeSessionsResult {
+  NextToken?: string;
+  Sessions?: SessionList;
+}
+export interface DescribeStacksRequest {
+  Names?: StringList;
+  NextToken?: string;
+}
+export interface DescribeStacksResult {
+  NextToken?: string;
+  Stacks?: StackList;
+}
+export interface DescribeUsageReportSubscriptionsRequest {
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeUsageReportSubscriptionsResult {
+  NextToken?: string;
+  UsageReportSubscriptions?: UsageReportSubscriptionList;
+}
+export interface DescribeUserStackAssociationsRequest {
+  AuthenticationType?: AuthenticationType;
+  MaxResults?: number;
+  NextToken?: string;
+  StackName?: string;
+  UserName?: string;
+}
+export interface DescribeUserStackAssociationsResult {
+  NextToken?: string;
+  UserStackAssociations?: UserStackAssociationList;
+}
+export interface DescribeUsersRequest {
+  AuthenticationType: AuthenticationType;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeUsersResult {
+  NextToken?: string;
+  Users?: UserList;
+}
+export interface DirectoryConfig {
+  CertificateBasedAuthProperties?: CertificateBasedAuthProperties;
+  CreatedTime?: Date;
+  DirectoryName: string;
+  OrganizationalUnitDistinguishedNames?: OrganizationalUnitDistinguishedNamesList;
+  ServiceAccountCredentials?: ServiceAccountCredentials;
+}
+export type DirectoryConfigList = DirectoryConfig[];
+export type DirectoryNameList = string[];
+export interface DisableUserRequest {
+  AuthenticationType: AuthenticationType;
+  UserName: string;
+}
+export interface DisableUserResult {
+}
+export interface DisassociateFleetRequest {
+  FleetName: string;
+  StackName: string;
+}
+export interface DisassociateFleetResult {
+}
 export interface DomainJoinInfo {
   DirectoryName?: string;
   OrganizationalUnitDistinguishedName?: string;
 }
+export type DomainList = string[];
 export interface DryRunOperationException {
   Message?: string;
 }
 export type DynamicAppProvidersEnabled = "ENABLED" | "DISABLED";
+export type EmbedHostDomains = string[];
+export interface EnableUserRequest {
+  AuthenticationType: AuthenticationType;
+  UserName: string;
+}
+export interface EnableUserResult {
+}
+export interface EntitledApplication {
+  ApplicationIdentifier: string;
+}
+export type EntitledApplicationList = EntitledApplication[];
+export interface Entitlement {
+  AppVisibility: AppVisibility;
+  Attributes: EntitlementAttributeList;
+  CreatedTime?: Date;
+  Description?: string;
+  LastModifiedTime?: Date;
+  Name: string;
+  StackName: string;
+}
+export interface EntitlementAlreadyExistsException {
+  Message?: string;
+}
+export interface EntitlementAttribute {
+  Name: string;
+  Value: string;
+}
+export type EntitlementAttributeList = EntitlementAttribute[];
+export type EntitlementList = Entitlement[];
+export interface EntitlementNotFoundException {
+  Message?: string;
+}
+export interface ExpireSessionRequest {
+  SessionId: string;
+}
+export interface ExpireSessionResult {
+}
 export interface Fleet {
   Arn: string;
   ComputeCapacityStatus: ComputeCapacityStatus;
@@ -327,6 +611,7 @@ export type ImageType = "CUSTOM" | "NATIVE";
 export interface IncompatibleImageException {
   Message?: string;
 }
+export type InstanceDrainStatus = "ACTIVE" | "DRAINING" | "NOT_APPLICABLE";
 export interface InvalidAccountStatusException {
   Message?: string;
 }
@@ -336,9 +621,40 @@ export interface InvalidParameterCombinationException {
 export interface InvalidRoleException {
   Message?: string;
 }
+export interface LastReportGenerationExecutionError {
+  ErrorCode?: UsageReportExecutionErrorCode;
+  ErrorMessage?: string;
+}
+export type LastReportGenerationExecutionErrors = LastReportGenerationExecutionError[];
 export type LatestAppstreamAgentVersion = "TRUE" | "FALSE";
 export interface LimitExceededException {
   Message?: string;
+}
+export interface ListAssociatedFleetsRequest {
+  NextToken?: string;
+  StackName: string;
+}
+export interface ListAssociatedFleetsResult {
+  Names?: StringList;
+  NextToken?: string;
+}
+export interface ListAssociatedStacksRequest {
+  FleetName: string;
+  NextToken?: string;
+}
+export interface ListAssociatedStacksResult {
+  Names?: StringList;
+  NextToken?: string;
+}
+export interface ListEntitledApplicationsRequest {
+  EntitlementName: string;
+  MaxResults?: number;
+  NextToken?: string;
+  StackName: string;
+}
+export interface ListEntitledApplicationsResult {
+  EntitledApplications?: EntitledApplicationList;
+  NextToken?: string;
 }
 export interface ListTagsForResourceRequest {
   ResourceArn: string;
@@ -346,6 +662,7 @@ export interface ListTagsForResourceRequest {
 export interface ListTagsForResourceResponse {
   Tags?: Tags;
 }
+export type MessageAction = "SUPPRESS" | "RESEND";
 export type Metadata = Record<string, string>;
 export interface NetworkAccessConfiguration {
   EniId?: string;
@@ -355,8 +672,11 @@ export interface NetworkAccessConfiguration {
 export interface OperationNotPermittedException {
   Message?: string;
 }
+export type OrganizationalUnitDistinguishedNamesList = string[];
+export type Permission = "ENABLED" | "DISABLED";
 export type PlatformType = "WINDOWS" | "WINDOWS_SERVER_2016" | "WINDOWS_SERVER_2019" | "WINDOWS_SERVER_2022" | "WINDOWS_SERVER_2025" | "AMAZON_LINUX2" | "RHEL8" | "ROCKY_LINUX8" | "UBUNTU_PRO_2404";
 export type Platforms = PlatformType[];
+export type PreferredProtocol = "TCP" | "UDP";
 export interface RequestLimitExceededException {
   Message?: string;
 }
@@ -385,12 +705,62 @@ export interface S3Location {
   S3Bucket: string;
   S3Key?: string;
 }
+export type ScreenImageFormat = "PNG" | "JPEG";
+export type ScreenResolution = "W_1280xH_720";
 export type SecurityGroupIdList = string[];
+export interface ServiceAccountCredentials {
+  AccountName: string;
+  AccountPassword: string;
+}
+export interface Session {
+  AuthenticationType?: AuthenticationType;
+  ConnectionState?: SessionConnectionState;
+  FleetName: string;
+  Id: string;
+  InstanceDrainStatus?: InstanceDrainStatus;
+  InstanceId?: string;
+  MaxExpirationTime?: Date;
+  NetworkAccessConfiguration?: NetworkAccessConfiguration;
+  StackName: string;
+  StartTime?: Date;
+  State: SessionState;
+  UserId: string;
+}
+export type SessionConnectionState = "CONNECTED" | "NOT_CONNECTED";
+export type SessionList = Session[];
+export type SessionState = "ACTIVE" | "PENDING" | "EXPIRED";
 export interface SharedImagePermissions {
   imagePermissions: ImagePermissions;
   sharedAccountId: string;
 }
 export type SharedImagePermissionsList = SharedImagePermissions[];
+export interface Stack {
+  AccessEndpoints?: AccessEndpointList;
+  AgentAccessConfig?: AgentAccessConfig;
+  ApplicationSettings?: ApplicationSettingsResponse;
+  Arn?: string;
+  ContentRedirection?: ContentRedirection;
+  CreatedTime?: Date;
+  Description?: string;
+  DisplayName?: string;
+  EmbedHostDomains?: EmbedHostDomains;
+  FeedbackURL?: string;
+  Name: string;
+  RedirectURL?: string;
+  StackErrors?: StackErrors;
+  StorageConnectors?: StorageConnectorList;
+  StreamingExperienceSettings?: StreamingExperienceSettings;
+  UserSettings?: UserSettingList;
+}
+export type StackAttribute = "STORAGE_CONNECTORS" | "STORAGE_CONNECTOR_HOMEFOLDERS" | "STORAGE_CONNECTOR_GOOGLE_DRIVE" | "STORAGE_CONNECTOR_ONE_DRIVE" | "REDIRECT_URL" | "FEEDBACK_URL" | "THEME_NAME" | "USER_SETTINGS" | "EMBED_HOST_DOMAINS" | "IAM_ROLE_ARN" | "ACCESS_ENDPOINTS" | "STREAMING_EXPERIENCE_SETTINGS" | "CONTENT_REDIRECTION" | "AGENT_ACCESS_CONFIG";
+export type StackAttributes = StackAttribute[];
+export interface StackError {
+  ErrorCode?: StackErrorCode;
+  ErrorMessage?: string;
+}
+export type StackErrorCode = "STORAGE_CONNECTOR_ERROR" | "INTERNAL_SERVICE_ERROR";
+export type StackErrors = StackError[];
+export type StackList = Stack[];
 export interface StartFleetRequest {
   Name: string;
 }
@@ -414,7 +784,18 @@ export interface StopImageBuilderRequest {
 export interface StopImageBuilderResult {
   ImageBuilder?: ImageBuilder;
 }
+export interface StorageConnector {
+  ConnectorType: StorageConnectorType;
+  Domains?: DomainList;
+  DomainsRequireAdminConsent?: DomainList;
+  ResourceIdentifier?: string;
+}
+export type StorageConnectorList = StorageConnector[];
+export type StorageConnectorType = "HOMEFOLDERS" | "GOOGLE_DRIVE" | "ONE_DRIVE";
 export type StreamView = "APP" | "DESKTOP";
+export interface StreamingExperienceSettings {
+  PreferredProtocol?: PreferredProtocol;
+}
 export type StringList = string[];
 export type SubnetIdList = string[];
 export type TagKeyList = string[];
@@ -430,6 +811,25 @@ export interface UntagResourceRequest {
   TagKeys: TagKeyList;
 }
 export interface UntagResourceResponse {
+}
+export interface UpdateDirectoryConfigRequest {
+  CertificateBasedAuthProperties?: CertificateBasedAuthProperties;
+  DirectoryName: string;
+  OrganizationalUnitDistinguishedNames?: OrganizationalUnitDistinguishedNamesList;
+  ServiceAccountCredentials?: ServiceAccountCredentials;
+}
+export interface UpdateDirectoryConfigResult {
+  DirectoryConfig?: DirectoryConfig;
+}
+export interface UpdateEntitlementRequest {
+  AppVisibility?: AppVisibility;
+  Attributes?: EntitlementAttributeList;
+  Description?: string;
+  Name: string;
+  StackName: string;
+}
+export interface UpdateEntitlementResult {
+  Entitlement?: Entitlement;
 }
 export interface UpdateFleetRequest {
   AttributesToDelete?: FleetAttributes;
@@ -467,7 +867,73 @@ export interface UpdateImagePermissionsRequest {
 }
 export interface UpdateImagePermissionsResult {
 }
+export interface UpdateStackRequest {
+  AccessEndpoints?: AccessEndpointList;
+  AgentAccessConfig?: AgentAccessConfigForUpdate;
+  ApplicationSettings?: ApplicationSettings;
+  AttributesToDelete?: StackAttributes;
+  ContentRedirection?: ContentRedirection;
+  DeleteStorageConnectors?: boolean;
+  Description?: string;
+  DisplayName?: string;
+  EmbedHostDomains?: EmbedHostDomains;
+  FeedbackURL?: string;
+  Name: string;
+  RedirectURL?: string;
+  StorageConnectors?: StorageConnectorList;
+  StreamingExperienceSettings?: StreamingExperienceSettings;
+  UserSettings?: UserSettingList;
+}
+export interface UpdateStackResult {
+  Stack?: Stack;
+}
+export type UrlPatternList = string[];
+export interface UrlRedirectionConfig {
+  AllowedUrls?: UrlPatternList;
+  DeniedUrls?: UrlPatternList;
+  Enabled: boolean;
+}
+export type UsageReportExecutionErrorCode = "RESOURCE_NOT_FOUND" | "ACCESS_DENIED" | "INTERNAL_SERVICE_ERROR";
+export type UsageReportSchedule = "DAILY";
+export interface UsageReportSubscription {
+  LastGeneratedReportDate?: Date;
+  S3BucketName?: string;
+  Schedule?: UsageReportSchedule;
+  SubscriptionErrors?: LastReportGenerationExecutionErrors;
+}
+export type UsageReportSubscriptionList = UsageReportSubscription[];
 export type UsbDeviceFilterStrings = string[];
+export interface User {
+  Arn?: string;
+  AuthenticationType: AuthenticationType;
+  CreatedTime?: Date;
+  Enabled?: boolean;
+  FirstName?: string;
+  LastName?: string;
+  Status?: string;
+  UserName?: string;
+}
+export type UserList = User[];
+export interface UserSetting {
+  Action: Action;
+  MaximumLength?: number;
+  Permission: Permission;
+}
+export type UserSettingList = UserSetting[];
+export interface UserStackAssociation {
+  AuthenticationType: AuthenticationType;
+  SendEmailNotification?: boolean;
+  StackName: string;
+  UserName: string;
+}
+export interface UserStackAssociationError {
+  ErrorCode?: UserStackAssociationErrorCode;
+  ErrorMessage?: string;
+  UserStackAssociation?: UserStackAssociation;
+}
+export type UserStackAssociationErrorCode = "STACK_NOT_FOUND" | "USER_NAME_NOT_FOUND" | "DIRECTORY_NOT_FOUND" | "INTERNAL_ERROR";
+export type UserStackAssociationErrorList = UserStackAssociationError[];
+export type UserStackAssociationList = UserStackAssociation[];
 export type VisibilityType = "PUBLIC" | "PRIVATE" | "SHARED";
 export interface VolumeConfig {
   VolumeSizeInGb?: number;
@@ -479,19 +945,48 @@ export interface VpcConfig {
 
 /** The operations imagelite serves for appstream: each handler gets the parsed, validated input. */
 export interface AppStreamHandlers {
+  AssociateFleet(ctx: RequestContext, input: AssociateFleetRequest): AssociateFleetResult;
+  BatchAssociateUserStack(ctx: RequestContext, input: BatchAssociateUserStackRequest): BatchAssociateUserStackResult;
+  BatchDisassociateUserStack(ctx: RequestContext, input: BatchDisassociateUserStackRequest): BatchDisassociateUserStackResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResponse;
+  CreateDirectoryConfig(ctx: RequestContext, input: CreateDirectoryConfigRequest): CreateDirectoryConfigResult;
+  CreateEntitlement(ctx: RequestContext, input: CreateEntitlementRequest): CreateEntitlementResult;
   CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImageBuilder(ctx: RequestContext, input: CreateImageBuilderRequest): CreateImageBuilderResult;
+  CreateImageBuilderStreamingURL(ctx: RequestContext, input: CreateImageBuilderStreamingURLRequest): CreateImageBuilderStreamingURLResult;
   CreateImportedImage(ctx: RequestContext, input: CreateImportedImageRequest): CreateImportedImageResult;
+  CreateStack(ctx: RequestContext, input: CreateStackRequest): CreateStackResult;
+  CreateStreamingURL(ctx: RequestContext, input: CreateStreamingURLRequest): CreateStreamingURLResult;
   CreateUpdatedImage(ctx: RequestContext, input: CreateUpdatedImageRequest): CreateUpdatedImageResult;
+  CreateUsageReportSubscription(ctx: RequestContext, input: CreateUsageReportSubscriptionRequest): CreateUsageReportSubscriptionResult;
+  CreateUser(ctx: RequestContext, input: CreateUserRequest): CreateUserResult;
+  DeleteDirectoryConfig(ctx: RequestContext, input: DeleteDirectoryConfigRequest): DeleteDirectoryConfigResult;
+  DeleteEntitlement(ctx: RequestContext, input: DeleteEntitlementRequest): DeleteEntitlementResult;
   DeleteFleet(ctx: RequestContext, input: DeleteFleetRequest): DeleteFleetResult;
   DeleteImage(ctx: RequestContext, input: DeleteImageRequest): DeleteImageResult;
   DeleteImageBuilder(ctx: RequestContext, input: DeleteImageBuilderRequest): DeleteImageBuilderResult;
   DeleteImagePermissions(ctx: RequestContext, input: DeleteImagePermissionsRequest): DeleteImagePermissionsResult;
+  DeleteStack(ctx: RequestContext, input: DeleteStackRequest): DeleteStackResult;
+  DeleteUsageReportSubscription(ctx: RequestContext, input: DeleteUsageReportSubscriptionRequest): DeleteUsageReportSubscriptionResult;
+  DeleteUser(ctx: RequestContext, input: DeleteUserRequest): DeleteUserResult;
+  DescribeDirectoryConfigs(ctx: RequestContext, input: DescribeDirectoryConfigsRequest): DescribeDirectoryConfigsResult;
+  DescribeEntitlements(ctx: RequestContext, input: DescribeEntitlementsRequest): DescribeEntitlementsResult;
   DescribeFleets(ctx: RequestContext, input: DescribeFleetsRequest): DescribeFleetsResult;
   DescribeImageBuilders(ctx: RequestContext, input: DescribeImageBuildersRequest): DescribeImageBuildersResult;
   DescribeImagePermissions(ctx: RequestContext, input: DescribeImagePermissionsRequest): DescribeImagePermissionsResult;
   DescribeImages(ctx: RequestContext, input: DescribeImagesRequest): DescribeImagesResult;
+  DescribeSessions(ctx: RequestContext, input: DescribeSessionsRequest): DescribeSessionsResult;
+  DescribeStacks(ctx: RequestContext, input: DescribeStacksRequest): DescribeStacksResult;
+  DescribeUsageReportSubscriptions(ctx: RequestContext, input: DescribeUsageReportSubscriptionsRequest): DescribeUsageReportSubscriptionsResult;
+  DescribeUserStackAssociations(ctx: RequestContext, input: DescribeUserStackAssociationsRequest): DescribeUserStackAssociationsResult;
+  DescribeUsers(ctx: RequestContext, input: DescribeUsersRequest): DescribeUsersResult;
+  DisableUser(ctx: RequestContext, input: DisableUserRequest): DisableUserResult;
+  DisassociateFleet(ctx: RequestContext, input: DisassociateFleetRequest): DisassociateFleetResult;
+  EnableUser(ctx: RequestContext, input: EnableUserRequest): EnableUserResult;
+  ExpireSession(ctx: RequestContext, input: ExpireSessionRequest): ExpireSessionResult;
+  ListAssociatedFleets(ctx: RequestContext, input: ListAssociatedFleetsRequest): ListAssociatedFleetsResult;
+  ListAssociatedStacks(ctx: RequestContext, input: ListAssociatedStacksRequest): ListAssociatedStacksResult;
+  ListEntitledApplications(ctx: RequestContext, input: ListEntitledApplicationsRequest): ListEntitledApplicationsResult;
   ListTagsForResource(ctx: RequestContext, input: ListTagsForResourceRequest): ListTagsForResourceResponse;
   StartFleet(ctx: RequestContext, input: StartFleetRequest): StartFleetResult;
   StartImageBuilder(ctx: RequestContext, input: StartImageBuilderRequest): StartImageBuilderResult;
@@ -499,6 +994,9 @@ export interface AppStreamHandlers {
   StopImageBuilder(ctx: RequestContext, input: StopImageBuilderRequest): StopImageBuilderResult;
   TagResource(ctx: RequestContext, input: TagResourceRequest): TagResourceResponse;
   UntagResource(ctx: RequestContext, input: UntagResourceRequest): UntagResourceResponse;
+  UpdateDirectoryConfig(ctx: RequestContext, input: UpdateDirectoryConfigRequest): UpdateDirectoryConfigResult;
+  UpdateEntitlement(ctx: RequestContext, input: UpdateEntitlementRequest): UpdateEntitlementResult;
   UpdateFleet(ctx: RequestContext, input: UpdateFleetRequest): UpdateFleetResult;
   UpdateImagePermissions(ctx: RequestContext, input: UpdateImagePermissionsRequest): UpdateImagePermissionsResult;
+  UpdateStack(ctx: RequestContext, input: UpdateStackRequest): UpdateStackResult;
 }

@@ -17,7 +17,10 @@ import { imageAssistant } from "./image-assistant";
 import { appstreamSeedLists } from "./seed-lists";
 import { JSON_COMMON } from "../../auth/auth-errors";
 
+import { unservedHandlers } from "./unserved";
+
 const handlers: AppStreamHandlers = {
+  ...unservedHandlers,
   ...imageHandlers,
   ...describeImagesHandlers,
   ...imagePermissionHandlers,

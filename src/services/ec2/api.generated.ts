@@ -2,11 +2,105 @@
 /* eslint-disable */
 import type { RequestContext } from "../../gateway/context";
 
+export interface AcceleratorCount {
+  Max?: number;
+  Min?: number;
+}
+export interface AcceleratorCountRequest {
+  Max?: number;
+  Min?: number;
+}
+export type AcceleratorManufacturer = "amazon-web-services" | "amd" | "nvidia" | "xilinx" | "habana";
+export type AcceleratorManufacturerSet = AcceleratorManufacturer[];
+export type AcceleratorName = "a100" | "inferentia" | "k520" | "k80" | "m60" | "radeon-pro-v520" | "t4" | "vu9p" | "v100" | "a10g" | "h100" | "t4g" | "l40s" | "l4" | "gaudi-hl-205" | "inferentia2" | "trainium" | "trainium2" | "u30";
+export type AcceleratorNameSet = AcceleratorName[];
+export interface AcceleratorTotalMemoryMiB {
+  Max?: number;
+  Min?: number;
+}
+export interface AcceleratorTotalMemoryMiBRequest {
+  Max?: number;
+  Min?: number;
+}
+export type AcceleratorType = "gpu" | "fpga" | "inference" | "media";
+export type AcceleratorTypeSet = AcceleratorType[];
+export type AllowedInstanceTypeSet = string[];
+export type AmdSevSnpSpecification = "enabled" | "disabled";
 export type ArchitectureValues = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
+export type AttachmentStatus = "attaching" | "attached" | "detaching" | "detached";
+export interface AttributeBooleanValue {
+  Value?: boolean;
+}
 export interface AttributeValue {
   Value?: string;
 }
+export interface AuthorizeSecurityGroupIngressRequest {
+  CidrIp?: string;
+  DryRun?: boolean;
+  FromPort?: number;
+  GroupId?: string;
+  GroupName?: string;
+  IpPermissions?: IpPermissionList;
+  IpProtocol?: string;
+  SourceSecurityGroupName?: string;
+  SourceSecurityGroupOwnerId?: string;
+  TagSpecifications?: TagSpecificationList;
+  ToPort?: number;
+}
+export interface AuthorizeSecurityGroupIngressResult {
+  Return?: boolean;
+  SecurityGroupRules?: SecurityGroupRuleList;
+}
+export interface AvailabilityZone {
+  Geography?: AvailabilityZoneGeographyList;
+  GroupLongName?: string;
+  GroupName?: string;
+  Messages?: AvailabilityZoneMessageList;
+  NetworkBorderGroup?: string;
+  OptInStatus?: AvailabilityZoneOptInStatus;
+  ParentZoneId?: string;
+  ParentZoneName?: string;
+  RegionName?: string;
+  State?: AvailabilityZoneState;
+  SubGeography?: AvailabilityZoneSubGeographyList;
+  ZoneId?: string;
+  ZoneName?: string;
+  ZoneType?: string;
+}
+export interface AvailabilityZoneGeography {
+  Name?: string;
+}
+export type AvailabilityZoneGeographyList = AvailabilityZoneGeography[];
+export type AvailabilityZoneList = AvailabilityZone[];
+export interface AvailabilityZoneMessage {
+  Message?: string;
+}
+export type AvailabilityZoneMessageList = AvailabilityZoneMessage[];
+export type AvailabilityZoneOptInStatus = "opt-in-not-required" | "opted-in" | "not-opted-in";
+export type AvailabilityZoneState = "available" | "information" | "impaired" | "unavailable" | "constrained";
+export interface AvailabilityZoneSubGeography {
+  Name?: string;
+}
+export type AvailabilityZoneSubGeographyList = AvailabilityZoneSubGeography[];
+export type BareMetal = "included" | "required" | "excluded";
+export interface BaselineEbsBandwidthMbps {
+  Max?: number;
+  Min?: number;
+}
+export interface BaselineEbsBandwidthMbpsRequest {
+  Max?: number;
+  Min?: number;
+}
+export interface BaselinePerformanceFactors {
+  Cpu?: CpuPerformanceFactor;
+}
+export interface BaselinePerformanceFactorsRequest {
+  Cpu?: CpuPerformanceFactorRequest;
+}
 export type BillingProductList = string[];
+export interface BlobAttributeValue {
+  Value?: Uint8Array;
+}
 export interface BlockDeviceMapping {
   DeviceName?: string;
   Ebs?: EbsBlockDevice;
@@ -15,7 +109,12 @@ export interface BlockDeviceMapping {
 }
 export type BlockDeviceMappingList = BlockDeviceMapping[];
 export type BlockDeviceMappingRequestList = BlockDeviceMapping[];
+export type BlockPublicAccessMode = "off" | "block-bidirectional" | "block-ingress";
+export interface BlockPublicAccessStates {
+  InternetGatewayBlockMode?: BlockPublicAccessMode;
+}
 export type BootModeValues = "legacy-bios" | "uefi" | "uefi-preferred";
+export type BurstablePerformance = "included" | "required" | "excluded";
 export interface CancelImportTaskRequest {
   CancelReason?: string;
   DryRun?: boolean;
@@ -26,11 +125,43 @@ export interface CancelImportTaskResult {
   PreviousState?: string;
   State?: string;
 }
+export type CapacityReservationPreference = "capacity-reservations-only" | "open" | "none";
+export interface CapacityReservationSpecification {
+  CapacityReservationPreference?: CapacityReservationPreference;
+  CapacityReservationTarget?: CapacityReservationTarget;
+}
+export interface CapacityReservationSpecificationResponse {
+  CapacityReservationPreference?: CapacityReservationPreference;
+  CapacityReservationTarget?: CapacityReservationTargetResponse;
+}
+export interface CapacityReservationTarget {
+  CapacityReservationId?: string;
+  CapacityReservationResourceGroupArn?: string;
+}
+export interface CapacityReservationTargetResponse {
+  CapacityReservationId?: string;
+  CapacityReservationResourceGroupArn?: string;
+}
 export interface ClientData {
   Comment?: string;
   UploadEnd?: Date;
   UploadSize?: number;
   UploadStart?: Date;
+}
+export interface ConnectionTrackingSpecification {
+  TcpEstablishedTimeout?: number;
+  UdpStreamTimeout?: number;
+  UdpTimeout?: number;
+}
+export interface ConnectionTrackingSpecificationRequest {
+  TcpEstablishedTimeout?: number;
+  UdpStreamTimeout?: number;
+  UdpTimeout?: number;
+}
+export interface ConnectionTrackingSpecificationResponse {
+  TcpEstablishedTimeout?: number;
+  UdpStreamTimeout?: number;
+  UdpTimeout?: number;
 }
 export interface CopyImageRequest {
   ClientToken?: string;
@@ -51,6 +182,57 @@ export interface CopyImageRequest {
 export interface CopyImageResult {
   ImageId?: string;
 }
+export interface CopySnapshotRequest {
+  CompletionDurationMinutes?: number;
+  Description?: string;
+  DestinationAvailabilityZone?: string;
+  DestinationOutpostArn?: string;
+  DestinationRegion?: string;
+  DryRun?: boolean;
+  Encrypted?: boolean;
+  KmsKeyId?: string;
+  PresignedUrl?: string;
+  SourceRegion: string;
+  SourceSnapshotId: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CopySnapshotResult {
+  SnapshotId?: string;
+  Tags?: TagList;
+}
+export type CpuManufacturer = "intel" | "amd" | "amazon-web-services" | "apple";
+export type CpuManufacturerSet = CpuManufacturer[];
+export interface CpuOptions {
+  AmdSevSnp?: AmdSevSnpSpecification;
+  CoreCount?: number;
+  NestedVirtualization?: NestedVirtualizationSpecification;
+  ThreadsPerCore?: number;
+}
+export interface CpuOptionsRequest {
+  AmdSevSnp?: AmdSevSnpSpecification;
+  CoreCount?: number;
+  NestedVirtualization?: NestedVirtualizationSpecification;
+  ThreadsPerCore?: number;
+}
+export interface CpuPerformanceFactor {
+  References?: PerformanceFactorReferenceSet;
+}
+export interface CpuPerformanceFactorRequest {
+  References?: PerformanceFactorReferenceSetRequest;
+}
+export interface CreateImageRequest {
+  BlockDeviceMappings?: BlockDeviceMappingRequestList;
+  Description?: string;
+  DryRun?: boolean;
+  InstanceId: string;
+  Name: string;
+  NoReboot?: boolean;
+  SnapshotLocation?: SnapshotLocationEnum;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateImageResult {
+  ImageId?: string;
+}
 export interface CreateImageUsageReportRequest {
   AccountIds?: ImageUsageReportUserIdStringList;
   ClientToken?: string;
@@ -62,10 +244,79 @@ export interface CreateImageUsageReportRequest {
 export interface CreateImageUsageReportResult {
   ReportId?: string;
 }
+export interface CreateKeyPairRequest {
+  DryRun?: boolean;
+  KeyFormat?: KeyFormat;
+  KeyName: string;
+  KeyType?: KeyType;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateLaunchTemplateRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  LaunchTemplateData: RequestLaunchTemplateData;
+  LaunchTemplateName: string;
+  Operator?: OperatorRequest;
+  TagSpecifications?: TagSpecificationList;
+  VersionDescription?: string;
+}
+export interface CreateLaunchTemplateResult {
+  LaunchTemplate?: LaunchTemplate;
+  Warning?: ValidationWarning;
+}
+export interface CreateLaunchTemplateVersionRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  LaunchTemplateData: RequestLaunchTemplateData;
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  ResolveAlias?: boolean;
+  SourceVersion?: string;
+  VersionDescription?: string;
+}
+export interface CreateLaunchTemplateVersionResult {
+  LaunchTemplateVersion?: LaunchTemplateVersion;
+  Warning?: ValidationWarning;
+}
+export interface CreateSecurityGroupRequest {
+  Description: string;
+  DryRun?: boolean;
+  GroupName: string;
+  TagSpecifications?: TagSpecificationList;
+  VpcId?: string;
+}
+export interface CreateSecurityGroupResult {
+  GroupId?: string;
+  SecurityGroupArn?: string;
+  Tags?: TagList;
+}
+export interface CreateSnapshotRequest {
+  Description?: string;
+  DryRun?: boolean;
+  Location?: SnapshotLocationEnum;
+  OutpostArn?: string;
+  TagSpecifications?: TagSpecificationList;
+  VolumeId: string;
+}
 export interface CreateTagsRequest {
   DryRun?: boolean;
   Resources: ResourceIdList;
   Tags: TagList;
+}
+export interface CreateVolumePermission {
+  Group?: PermissionGroup;
+  UserId?: string;
+}
+export type CreateVolumePermissionList = CreateVolumePermission[];
+export interface CreateVolumePermissionModifications {
+  Add?: CreateVolumePermissionList;
+  Remove?: CreateVolumePermissionList;
+}
+export interface CreditSpecification {
+  CpuCredits?: string;
+}
+export interface CreditSpecificationRequest {
+  CpuCredits: string;
 }
 export interface DeleteImageUsageReportRequest {
   DryRun?: boolean;
@@ -73,6 +324,59 @@ export interface DeleteImageUsageReportRequest {
 }
 export interface DeleteImageUsageReportResult {
   Return?: boolean;
+}
+export interface DeleteKeyPairRequest {
+  DryRun?: boolean;
+  KeyName?: string;
+  KeyPairId?: string;
+}
+export interface DeleteKeyPairResult {
+  KeyPairId?: string;
+  Return?: boolean;
+}
+export interface DeleteLaunchTemplateRequest {
+  DryRun?: boolean;
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+}
+export interface DeleteLaunchTemplateResult {
+  LaunchTemplate?: LaunchTemplate;
+}
+export interface DeleteLaunchTemplateVersionsRequest {
+  DryRun?: boolean;
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Versions: VersionStringList;
+}
+export interface DeleteLaunchTemplateVersionsResponseErrorItem {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  ResponseError?: ResponseError;
+  VersionNumber?: number;
+}
+export type DeleteLaunchTemplateVersionsResponseErrorSet = DeleteLaunchTemplateVersionsResponseErrorItem[];
+export interface DeleteLaunchTemplateVersionsResponseSuccessItem {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  VersionNumber?: number;
+}
+export type DeleteLaunchTemplateVersionsResponseSuccessSet = DeleteLaunchTemplateVersionsResponseSuccessItem[];
+export interface DeleteLaunchTemplateVersionsResult {
+  SuccessfullyDeletedLaunchTemplateVersions?: DeleteLaunchTemplateVersionsResponseSuccessSet;
+  UnsuccessfullyDeletedLaunchTemplateVersions?: DeleteLaunchTemplateVersionsResponseErrorSet;
+}
+export interface DeleteSecurityGroupRequest {
+  DryRun?: boolean;
+  GroupId?: string;
+  GroupName?: string;
+}
+export interface DeleteSecurityGroupResult {
+  GroupId?: string;
+  Return?: boolean;
+}
+export interface DeleteSnapshotRequest {
+  DryRun?: boolean;
+  SnapshotId: string;
 }
 export type DeleteSnapshotResultSet = DeleteSnapshotReturnCode[];
 export interface DeleteSnapshotReturnCode {
@@ -84,6 +388,10 @@ export interface DeleteTagsRequest {
   Resources: ResourceIdList;
   Tags?: TagList;
 }
+export interface DeleteVolumeRequest {
+  DryRun?: boolean;
+  VolumeId: string;
+}
 export interface DeregisterImageRequest {
   DeleteAssociatedSnapshots?: boolean;
   DryRun?: boolean;
@@ -92,6 +400,16 @@ export interface DeregisterImageRequest {
 export interface DeregisterImageResult {
   DeleteSnapshotResults?: DeleteSnapshotResultSet;
   Return?: boolean;
+}
+export interface DescribeAvailabilityZonesRequest {
+  AllAvailabilityZones?: boolean;
+  DryRun?: boolean;
+  Filters?: FilterList;
+  ZoneIds?: ZoneIdStringList;
+  ZoneNames?: ZoneNameStringList;
+}
+export interface DescribeAvailabilityZonesResult {
+  AvailabilityZones?: AvailabilityZoneList;
 }
 export interface DescribeFastLaunchImagesRequest {
   DryRun?: boolean;
@@ -120,6 +438,19 @@ export interface DescribeImageAttributeRequest {
   Attribute: ImageAttributeName;
   DryRun?: boolean;
   ImageId: string;
+}
+export type DescribeImageReferencesImageIdStringList = string[];
+export interface DescribeImageReferencesRequest {
+  DryRun?: boolean;
+  ImageIds: DescribeImageReferencesImageIdStringList;
+  IncludeAllResourceTypes?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  ResourceTypes?: ResourceTypeRequestList;
+}
+export interface DescribeImageReferencesResult {
+  ImageReferences?: ImageReferenceList;
+  NextToken?: string;
 }
 export interface DescribeImageUsageReportEntriesRequest {
   DryRun?: boolean;
@@ -172,6 +503,131 @@ export interface DescribeImportImageTasksResult {
   ImportImageTasks?: ImportImageTaskList;
   NextToken?: string;
 }
+export interface DescribeInstanceAttributeRequest {
+  Attribute: InstanceAttributeName;
+  DryRun?: boolean;
+  InstanceId: string;
+}
+export interface DescribeInstanceStatusRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeAllInstances?: boolean;
+  IncludeManagedResources?: boolean;
+  InstanceIds?: InstanceIdStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeInstanceStatusResult {
+  InstanceStatuses?: InstanceStatusList;
+  NextToken?: string;
+}
+export interface DescribeInstancesRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeManagedResources?: boolean;
+  InstanceIds?: InstanceIdStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeInstancesResult {
+  NextToken?: string;
+  Reservations?: ReservationList;
+}
+export interface DescribeKeyPairsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludePublicKey?: boolean;
+  KeyNames?: KeyNameStringList;
+  KeyPairIds?: KeyPairIdStringList;
+}
+export interface DescribeKeyPairsResult {
+  KeyPairs?: KeyPairList;
+}
+export interface DescribeLaunchTemplateVersionsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeManagedResources?: boolean;
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  MaxResults?: number;
+  MaxVersion?: string;
+  MinVersion?: string;
+  NextToken?: string;
+  ResolveAlias?: boolean;
+  Versions?: VersionStringList;
+}
+export interface DescribeLaunchTemplateVersionsResult {
+  LaunchTemplateVersions?: LaunchTemplateVersionSet;
+  NextToken?: string;
+}
+export interface DescribeLaunchTemplatesRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeManagedResources?: boolean;
+  LaunchTemplateIds?: LaunchTemplateIdStringList;
+  LaunchTemplateNames?: LaunchTemplateNameStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeLaunchTemplatesResult {
+  LaunchTemplates?: LaunchTemplateSet;
+  NextToken?: string;
+}
+export interface DescribeRegionsRequest {
+  AllRegions?: boolean;
+  DryRun?: boolean;
+  Filters?: FilterList;
+  RegionNames?: RegionNameStringList;
+}
+export interface DescribeRegionsResult {
+  Regions?: RegionList;
+}
+export interface DescribeSecurityGroupsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  GroupIds?: GroupIdStringList;
+  GroupNames?: GroupNameStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeSecurityGroupsResult {
+  NextToken?: string;
+  SecurityGroups?: SecurityGroupList;
+}
+export interface DescribeSnapshotAttributeRequest {
+  Attribute: SnapshotAttributeName;
+  DryRun?: boolean;
+  SnapshotId: string;
+}
+export interface DescribeSnapshotAttributeResult {
+  CreateVolumePermissions?: CreateVolumePermissionList;
+  ProductCodes?: ProductCodeList;
+  SnapshotId?: string;
+}
+export interface DescribeSnapshotsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  OwnerIds?: OwnerStringList;
+  RestorableByUserIds?: RestorableByStringList;
+  SnapshotIds?: SnapshotIdStringList;
+}
+export interface DescribeSnapshotsResult {
+  NextToken?: string;
+  Snapshots?: SnapshotList;
+}
+export interface DescribeSubnetsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  SubnetIds?: SubnetIdStringList;
+}
+export interface DescribeSubnetsResult {
+  NextToken?: string;
+  Subnets?: SubnetList;
+}
 export interface DescribeTagsRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -181,6 +637,29 @@ export interface DescribeTagsRequest {
 export interface DescribeTagsResult {
   NextToken?: string;
   Tags?: TagDescriptionList;
+}
+export interface DescribeVolumesRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeManagedResources?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  VolumeIds?: VolumeIdStringList;
+}
+export interface DescribeVolumesResult {
+  NextToken?: string;
+  Volumes?: VolumeList;
+}
+export interface DescribeVpcsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  VpcIds?: VpcIdStringList;
+}
+export interface DescribeVpcsResult {
+  NextToken?: string;
+  Vpcs?: VpcList;
 }
 export type DeviceType = "ebs" | "instance-store";
 export interface DisableFastLaunchRequest {
@@ -205,6 +684,27 @@ export interface DisableImageBlockPublicAccessRequest {
 export interface DisableImageBlockPublicAccessResult {
   ImageBlockPublicAccessState?: ImageBlockPublicAccessDisabledState;
 }
+export interface DisableImageDeprecationRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface DisableImageDeprecationResult {
+  Return?: boolean;
+}
+export interface DisableImageDeregistrationProtectionRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface DisableImageDeregistrationProtectionResult {
+  Return?: string;
+}
+export interface DisableImageRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface DisableImageResult {
+  Return?: boolean;
+}
 export interface EbsBlockDevice {
   AvailabilityZone?: string;
   AvailabilityZoneId?: string;
@@ -219,6 +719,65 @@ export interface EbsBlockDevice {
   VolumeInitializationRate?: number;
   VolumeSize?: number;
   VolumeType?: VolumeType;
+}
+export interface EbsInstanceBlockDevice {
+  AssociatedResource?: string;
+  AttachTime?: Date;
+  DeleteOnTermination?: boolean;
+  EbsCardIndex?: number;
+  Operator?: OperatorResponse;
+  Status?: AttachmentStatus;
+  VolumeId?: string;
+  VolumeOwnerId?: string;
+}
+export interface EbsInstanceBlockDeviceSpecification {
+  DeleteOnTermination?: boolean;
+  VolumeId?: string;
+}
+export interface EbsStatusDetails {
+  ImpairedSince?: Date;
+  Name?: StatusName;
+  Status?: StatusType;
+}
+export type EbsStatusDetailsList = EbsStatusDetails[];
+export interface EbsStatusSummary {
+  Details?: EbsStatusDetailsList;
+  Status?: SummaryStatus;
+}
+export interface ElasticGpuAssociation {
+  ElasticGpuAssociationId?: string;
+  ElasticGpuAssociationState?: string;
+  ElasticGpuAssociationTime?: string;
+  ElasticGpuId?: string;
+}
+export type ElasticGpuAssociationList = ElasticGpuAssociation[];
+export interface ElasticGpuSpecification {
+  Type: string;
+}
+export type ElasticGpuSpecificationList = ElasticGpuSpecification[];
+export interface ElasticGpuSpecificationResponse {
+  Type?: string;
+}
+export type ElasticGpuSpecificationResponseList = ElasticGpuSpecificationResponse[];
+export type ElasticGpuSpecifications = ElasticGpuSpecification[];
+export interface ElasticInferenceAccelerator {
+  Count?: number;
+  Type: string;
+}
+export interface ElasticInferenceAcceleratorAssociation {
+  ElasticInferenceAcceleratorArn?: string;
+  ElasticInferenceAcceleratorAssociationId?: string;
+  ElasticInferenceAcceleratorAssociationState?: string;
+  ElasticInferenceAcceleratorAssociationTime?: Date;
+}
+export type ElasticInferenceAcceleratorAssociationList = ElasticInferenceAcceleratorAssociation[];
+export type ElasticInferenceAccelerators = ElasticInferenceAccelerator[];
+export interface EnaSrdSpecificationRequest {
+  EnaSrdEnabled?: boolean;
+  EnaSrdUdpSpecification?: EnaSrdUdpSpecificationRequest;
+}
+export interface EnaSrdUdpSpecificationRequest {
+  EnaSrdUdpEnabled?: boolean;
 }
 export interface EnableFastLaunchRequest {
   DryRun?: boolean;
@@ -246,6 +805,38 @@ export interface EnableImageBlockPublicAccessRequest {
 export interface EnableImageBlockPublicAccessResult {
   ImageBlockPublicAccessState?: ImageBlockPublicAccessEnabledState;
 }
+export interface EnableImageDeprecationRequest {
+  DeprecateAt: Date;
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface EnableImageDeprecationResult {
+  Return?: boolean;
+}
+export interface EnableImageDeregistrationProtectionRequest {
+  DryRun?: boolean;
+  ImageId: string;
+  WithCooldown?: boolean;
+}
+export interface EnableImageDeregistrationProtectionResult {
+  Return?: string;
+}
+export interface EnableImageRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface EnableImageResult {
+  Return?: boolean;
+}
+export interface EnclaveOptions {
+  Enabled?: boolean;
+}
+export interface EnclaveOptionsRequest {
+  Enabled?: boolean;
+}
+export type ErrorSet = ValidationError[];
+export type EventCode = "instance-reboot" | "system-reboot" | "system-maintenance" | "instance-retirement" | "instance-stop";
+export type ExcludedInstanceTypeSet = string[];
 export type ExecutableByStringList = string[];
 export type FastLaunchImageIdList = string[];
 export interface FastLaunchLaunchTemplateSpecificationRequest {
@@ -278,7 +869,30 @@ export interface GetImageBlockPublicAccessStateResult {
   ImageBlockPublicAccessState?: string;
   ManagedBy?: ManagedBy;
 }
+export type GroupIdStringList = string[];
+export interface GroupIdentifier {
+  GroupId?: string;
+  GroupName?: string;
+}
+export type GroupIdentifierList = GroupIdentifier[];
+export type GroupNameStringList = string[];
+export interface HibernationOptions {
+  Configured?: boolean;
+}
+export interface HibernationOptionsRequest {
+  Configured?: boolean;
+}
+export type HostnameType = "ip-name" | "resource-name";
+export type HttpTokensState = "optional" | "required";
 export type HypervisorType = "ovm" | "xen";
+export interface IamInstanceProfile {
+  Arn?: string;
+  Id?: string;
+}
+export interface IamInstanceProfileSpecification {
+  Arn?: string;
+  Name?: string;
+}
 export interface Image {
   Architecture?: ArchitectureValues;
   BlockDeviceMappings?: BlockDeviceMappingList;
@@ -348,6 +962,14 @@ export interface ImageDiskContainer {
 export type ImageDiskContainerList = ImageDiskContainer[];
 export type ImageIdStringList = string[];
 export type ImageList = Image[];
+export interface ImageReference {
+  Arn?: string;
+  ImageId?: string;
+  ResourceType?: ImageReferenceResourceType;
+}
+export type ImageReferenceList = ImageReference[];
+export type ImageReferenceOptionName = "state-name" | "version-depth";
+export type ImageReferenceResourceType = "ec2:Instance" | "ec2:LaunchTemplate" | "ssm:Parameter" | "imagebuilder:ImageRecipe" | "imagebuilder:ContainerRecipe";
 export type ImageState = "pending" | "available" | "invalid" | "deregistered" | "transient" | "failed" | "error" | "disabled";
 export type ImageTypeValues = "machine" | "kernel" | "ramdisk";
 export interface ImageUsageReport {
@@ -459,7 +1081,455 @@ export interface ImportImageTask {
   UsageOperation?: string;
 }
 export type ImportImageTaskList = ImportImageTask[];
+export interface ImportKeyPairRequest {
+  DryRun?: boolean;
+  KeyName: string;
+  PublicKeyMaterial: Uint8Array;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface ImportKeyPairResult {
+  KeyFingerprint?: string;
+  KeyName?: string;
+  KeyPairId?: string;
+  Tags?: TagList;
+}
 export type ImportTaskIdList = string[];
+export interface Instance {
+  AmiLaunchIndex?: number;
+  Architecture?: ArchitectureValues;
+  BlockDeviceMappings?: InstanceBlockDeviceMappingList;
+  BootMode?: BootModeValues;
+  CapacityBlockId?: string;
+  CapacityReservationId?: string;
+  CapacityReservationSpecification?: CapacityReservationSpecificationResponse;
+  ClientToken?: string;
+  CpuOptions?: CpuOptions;
+  CurrentInstanceBootMode?: InstanceBootModeValues;
+  EbsOptimized?: boolean;
+  ElasticGpuAssociations?: ElasticGpuAssociationList;
+  ElasticInferenceAcceleratorAssociations?: ElasticInferenceAcceleratorAssociationList;
+  EnaSupport?: boolean;
+  EnclaveOptions?: EnclaveOptions;
+  HibernationOptions?: HibernationOptions;
+  Hypervisor?: HypervisorType;
+  IamInstanceProfile?: IamInstanceProfile;
+  ImageId?: string;
+  InstanceId?: string;
+  InstanceLifecycle?: InstanceLifecycleType;
+  InstanceType?: InstanceType;
+  Ipv6Address?: string;
+  KernelId?: string;
+  KeyName?: string;
+  LaunchTime?: Date;
+  Licenses?: LicenseList;
+  MaintenanceOptions?: InstanceMaintenanceOptions;
+  MetadataOptions?: InstanceMetadataOptionsResponse;
+  Monitoring?: Monitoring;
+  NetworkInterfaces?: InstanceNetworkInterfaceList;
+  NetworkPerformanceOptions?: InstanceNetworkPerformanceOptions;
+  Operator?: OperatorResponse;
+  OutpostArn?: string;
+  Placement?: Placement;
+  Platform?: PlatformValues;
+  PlatformDetails?: string;
+  PrivateDnsName?: string;
+  PrivateDnsNameOptions?: PrivateDnsNameOptionsResponse;
+  PrivateIpAddress?: string;
+  ProductCodes?: ProductCodeList;
+  PublicDnsName?: string;
+  PublicIpAddress?: string;
+  RamdiskId?: string;
+  RootDeviceName?: string;
+  RootDeviceType?: DeviceType;
+  SecondaryInterfaces?: InstanceSecondaryInterfaceList;
+  SecurityGroups?: GroupIdentifierList;
+  SourceDestCheck?: boolean;
+  SpotInstanceRequestId?: string;
+  SriovNetSupport?: string;
+  State?: InstanceState;
+  StateReason?: StateReason;
+  StateTransitionReason?: string;
+  SubnetId?: string;
+  Tags?: TagList;
+  TpmSupport?: string;
+  UsageOperation?: string;
+  UsageOperationUpdateTime?: Date;
+  VirtualizationType?: VirtualizationType;
+  VpcId?: string;
+}
+export interface InstanceAttachmentEnaSrdSpecification {
+  EnaSrdEnabled?: boolean;
+  EnaSrdUdpSpecification?: InstanceAttachmentEnaSrdUdpSpecification;
+}
+export interface InstanceAttachmentEnaSrdUdpSpecification {
+  EnaSrdUdpEnabled?: boolean;
+}
+export interface InstanceAttribute {
+  BlockDeviceMappings?: InstanceBlockDeviceMappingList;
+  DisableApiStop?: AttributeBooleanValue;
+  DisableApiTermination?: AttributeBooleanValue;
+  EbsOptimized?: AttributeBooleanValue;
+  EnaSupport?: AttributeBooleanValue;
+  EnclaveOptions?: EnclaveOptions;
+  Groups?: GroupIdentifierList;
+  InstanceId?: string;
+  InstanceInitiatedShutdownBehavior?: AttributeValue;
+  InstanceType?: AttributeValue;
+  KernelId?: AttributeValue;
+  ProductCodes?: ProductCodeList;
+  RamdiskId?: AttributeValue;
+  RootDeviceName?: AttributeValue;
+  SourceDestCheck?: AttributeBooleanValue;
+  SriovNetSupport?: AttributeValue;
+  UserData?: AttributeValue;
+}
+export type InstanceAttributeName = "instanceType" | "kernel" | "ramdisk" | "userData" | "disableApiTermination" | "instanceInitiatedShutdownBehavior" | "rootDeviceName" | "blockDeviceMapping" | "productCodes" | "sourceDestCheck" | "groupSet" | "ebsOptimized" | "sriovNetSupport" | "enaSupport" | "enclaveOptions" | "disableApiStop";
+export type InstanceAutoRecoveryState = "disabled" | "default";
+export type InstanceBandwidthWeighting = "default" | "vpc-1" | "ebs-1";
+export interface InstanceBlockDeviceMapping {
+  DeviceName?: string;
+  Ebs?: EbsInstanceBlockDevice;
+}
+export type InstanceBlockDeviceMappingList = InstanceBlockDeviceMapping[];
+export interface InstanceBlockDeviceMappingSpecification {
+  DeviceName?: string;
+  Ebs?: EbsInstanceBlockDeviceSpecification;
+  NoDevice?: string;
+  VirtualName?: string;
+}
+export type InstanceBlockDeviceMappingSpecificationList = InstanceBlockDeviceMappingSpecification[];
+export type InstanceBootModeValues = "legacy-bios" | "uefi";
+export type InstanceGeneration = "current" | "previous";
+export type InstanceGenerationSet = InstanceGeneration[];
+export type InstanceIdStringList = string[];
+export type InstanceInterruptionBehavior = "hibernate" | "stop" | "terminate";
+export interface InstanceIpv4Prefix {
+  Ipv4Prefix?: string;
+}
+export type InstanceIpv4PrefixList = InstanceIpv4Prefix[];
+export interface InstanceIpv6Address {
+  Ipv6Address?: string;
+  IsPrimaryIpv6?: boolean;
+}
+export type InstanceIpv6AddressList = InstanceIpv6Address[];
+export type InstanceIpv6AddressListRequest = InstanceIpv6AddressRequest[];
+export interface InstanceIpv6AddressRequest {
+  Ipv6Address?: string;
+}
+export interface InstanceIpv6Prefix {
+  Ipv6Prefix?: string;
+}
+export type InstanceIpv6PrefixList = InstanceIpv6Prefix[];
+export type InstanceLifecycleType = "spot" | "scheduled" | "capacity-block" | "interruptible-capacity-reservation";
+export type InstanceList = Instance[];
+export interface InstanceMaintenanceOptions {
+  AutoRecovery?: InstanceAutoRecoveryState;
+  RebootMigration?: InstanceRebootMigrationState;
+}
+export interface InstanceMaintenanceOptionsRequest {
+  AutoRecovery?: InstanceAutoRecoveryState;
+}
+export interface InstanceMarketOptionsRequest {
+  MarketType?: MarketType;
+  SpotOptions?: SpotMarketOptions;
+}
+export type InstanceMetadataEndpointState = "disabled" | "enabled";
+export interface InstanceMetadataOptionsRequest {
+  HttpEndpoint?: InstanceMetadataEndpointState;
+  HttpProtocolIpv6?: InstanceMetadataProtocolState;
+  HttpPutResponseHopLimit?: number;
+  HttpTokens?: HttpTokensState;
+  InstanceMetadataTags?: InstanceMetadataTagsState;
+}
+export interface InstanceMetadataOptionsResponse {
+  HttpEndpoint?: InstanceMetadataEndpointState;
+  HttpProtocolIpv6?: InstanceMetadataProtocolState;
+  HttpPutResponseHopLimit?: number;
+  HttpTokens?: HttpTokensState;
+  InstanceMetadataTags?: InstanceMetadataTagsState;
+  State?: InstanceMetadataOptionsState;
+}
+export type InstanceMetadataOptionsState = "pending" | "applied";
+export type InstanceMetadataProtocolState = "disabled" | "enabled";
+export type InstanceMetadataTagsState = "disabled" | "enabled";
+export interface InstanceNetworkInterface {
+  Association?: InstanceNetworkInterfaceAssociation;
+  Attachment?: InstanceNetworkInterfaceAttachment;
+  ConnectionTrackingConfiguration?: ConnectionTrackingSpecificationResponse;
+  Description?: string;
+  Groups?: GroupIdentifierList;
+  InterfaceType?: string;
+  Ipv4Prefixes?: InstanceIpv4PrefixList;
+  Ipv6Addresses?: InstanceIpv6AddressList;
+  Ipv6Prefixes?: InstanceIpv6PrefixList;
+  MacAddress?: string;
+  NetworkInterfaceId?: string;
+  Operator?: OperatorResponse;
+  OwnerId?: string;
+  PrivateDnsName?: string;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: InstancePrivateIpAddressList;
+  SourceDestCheck?: boolean;
+  Status?: NetworkInterfaceStatus;
+  SubnetId?: string;
+  VpcId?: string;
+}
+export interface InstanceNetworkInterfaceAssociation {
+  CarrierIp?: string;
+  CustomerOwnedIp?: string;
+  IpOwnerId?: string;
+  PublicDnsName?: string;
+  PublicIp?: string;
+}
+export interface InstanceNetworkInterfaceAttachment {
+  AttachTime?: Date;
+  AttachmentId?: string;
+  DeleteOnTermination?: boolean;
+  DeviceIndex?: number;
+  EnaQueueCount?: number;
+  EnaSrdSpecification?: InstanceAttachmentEnaSrdSpecification;
+  NetworkCardIndex?: number;
+  Status?: AttachmentStatus;
+}
+export type InstanceNetworkInterfaceList = InstanceNetworkInterface[];
+export interface InstanceNetworkInterfaceSpecification {
+  AssociateCarrierIpAddress?: boolean;
+  AssociatePublicIpAddress?: boolean;
+  ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  DeleteOnTermination?: boolean;
+  Description?: string;
+  DeviceIndex?: number;
+  EnaQueueCount?: number;
+  EnaSrdSpecification?: EnaSrdSpecificationRequest;
+  Groups?: SecurityGroupIdStringList;
+  InterfaceType?: string;
+  Ipv4PrefixCount?: number;
+  Ipv4Prefixes?: Ipv4PrefixList;
+  Ipv6AddressCount?: number;
+  Ipv6Addresses?: InstanceIpv6AddressList;
+  Ipv6PrefixCount?: number;
+  Ipv6Prefixes?: Ipv6PrefixList;
+  NetworkCardIndex?: number;
+  NetworkInterfaceId?: string;
+  PrimaryIpv6?: boolean;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: PrivateIpAddressSpecificationList;
+  SecondaryPrivateIpAddressCount?: number;
+  SubnetId?: string;
+}
+export type InstanceNetworkInterfaceSpecificationList = InstanceNetworkInterfaceSpecification[];
+export interface InstanceNetworkPerformanceOptions {
+  BandwidthWeighting?: InstanceBandwidthWeighting;
+}
+export interface InstanceNetworkPerformanceOptionsRequest {
+  BandwidthWeighting?: InstanceBandwidthWeighting;
+}
+export interface InstancePrivateIpAddress {
+  Association?: InstanceNetworkInterfaceAssociation;
+  Primary?: boolean;
+  PrivateDnsName?: string;
+  PrivateIpAddress?: string;
+}
+export type InstancePrivateIpAddressList = InstancePrivateIpAddress[];
+export type InstanceRebootMigrationState = "disabled" | "default";
+export interface InstanceRequirements {
+  AcceleratorCount?: AcceleratorCount;
+  AcceleratorManufacturers?: AcceleratorManufacturerSet;
+  AcceleratorNames?: AcceleratorNameSet;
+  AcceleratorTotalMemoryMiB?: AcceleratorTotalMemoryMiB;
+  AcceleratorTypes?: AcceleratorTypeSet;
+  AllowedInstanceTypes?: AllowedInstanceTypeSet;
+  BareMetal?: BareMetal;
+  BaselineEbsBandwidthMbps?: BaselineEbsBandwidthMbps;
+  BaselinePerformanceFactors?: BaselinePerformanceFactors;
+  BurstablePerformance?: BurstablePerformance;
+  CpuManufacturers?: CpuManufacturerSet;
+  ExcludedInstanceTypes?: ExcludedInstanceTypeSet;
+  InstanceGenerations?: InstanceGenerationSet;
+  LocalStorage?: LocalStorage;
+  LocalStorageTypes?: LocalStorageTypeSet;
+  MaxSpotPriceAsPercentageOfOptimalOnDemandPrice?: number;
+  MemoryGiBPerVCpu?: MemoryGiBPerVCpu;
+  MemoryMiB?: MemoryMiB;
+  NetworkBandwidthGbps?: NetworkBandwidthGbps;
+  NetworkInterfaceCount?: NetworkInterfaceCount;
+  OnDemandMaxPricePercentageOverLowestPrice?: number;
+  RequireEncryptionInTransit?: boolean;
+  RequireHibernateSupport?: boolean;
+  SpotMaxPricePercentageOverLowestPrice?: number;
+  TotalLocalStorageGB?: TotalLocalStorageGB;
+  VCpuCount?: VCpuCountRange;
+}
+export interface InstanceRequirementsRequest {
+  AcceleratorCount?: AcceleratorCountRequest;
+  AcceleratorManufacturers?: AcceleratorManufacturerSet;
+  AcceleratorNames?: AcceleratorNameSet;
+  AcceleratorTotalMemoryMiB?: AcceleratorTotalMemoryMiBRequest;
+  AcceleratorTypes?: AcceleratorTypeSet;
+  AllowedInstanceTypes?: AllowedInstanceTypeSet;
+  BareMetal?: BareMetal;
+  BaselineEbsBandwidthMbps?: BaselineEbsBandwidthMbpsRequest;
+  BaselinePerformanceFactors?: BaselinePerformanceFactorsRequest;
+  BurstablePerformance?: BurstablePerformance;
+  CpuManufacturers?: CpuManufacturerSet;
+  ExcludedInstanceTypes?: ExcludedInstanceTypeSet;
+  InstanceGenerations?: InstanceGenerationSet;
+  LocalStorage?: LocalStorage;
+  LocalStorageTypes?: LocalStorageTypeSet;
+  MaxSpotPriceAsPercentageOfOptimalOnDemandPrice?: number;
+  MemoryGiBPerVCpu?: MemoryGiBPerVCpuRequest;
+  MemoryMiB: MemoryMiBRequest;
+  NetworkBandwidthGbps?: NetworkBandwidthGbpsRequest;
+  NetworkInterfaceCount?: NetworkInterfaceCountRequest;
+  OnDemandMaxPricePercentageOverLowestPrice?: number;
+  RequireEncryptionInTransit?: boolean;
+  RequireHibernateSupport?: boolean;
+  SpotMaxPricePercentageOverLowestPrice?: number;
+  TotalLocalStorageGB?: TotalLocalStorageGBRequest;
+  VCpuCount: VCpuCountRangeRequest;
+}
+export interface InstanceSecondaryInterface {
+  Attachment?: InstanceSecondaryInterfaceAttachment;
+  InterfaceType?: SecondaryInterfaceType;
+  MacAddress?: string;
+  OwnerId?: string;
+  PrivateIpAddresses?: InstanceSecondaryInterfacePrivateIpAddressList;
+  SecondaryInterfaceId?: string;
+  SecondaryNetworkId?: string;
+  SecondarySubnetId?: string;
+  SourceDestCheck?: boolean;
+  Status?: SecondaryInterfaceStatus;
+}
+export interface InstanceSecondaryInterfaceAttachment {
+  AttachTime?: Date;
+  AttachmentId?: string;
+  DeleteOnTermination?: boolean;
+  DeviceIndex?: number;
+  NetworkCardIndex?: number;
+  Status?: AttachmentStatus;
+}
+export type InstanceSecondaryInterfaceList = InstanceSecondaryInterface[];
+export interface InstanceSecondaryInterfacePrivateIpAddress {
+  PrivateIpAddress?: string;
+}
+export type InstanceSecondaryInterfacePrivateIpAddressList = InstanceSecondaryInterfacePrivateIpAddress[];
+export type InstanceSecondaryInterfacePrivateIpAddressListRequest = InstanceSecondaryInterfacePrivateIpAddressRequest[];
+export interface InstanceSecondaryInterfacePrivateIpAddressRequest {
+  PrivateIpAddress: string;
+}
+export type InstanceSecondaryInterfaceSpecificationListRequest = InstanceSecondaryInterfaceSpecificationRequest[];
+export interface InstanceSecondaryInterfaceSpecificationRequest {
+  DeleteOnTermination?: boolean;
+  DeviceIndex?: number;
+  InterfaceType?: SecondaryInterfaceType;
+  NetworkCardIndex?: number;
+  PrivateIpAddressCount?: number;
+  PrivateIpAddresses?: InstanceSecondaryInterfacePrivateIpAddressListRequest;
+  SecondarySubnetId?: string;
+}
+export interface InstanceState {
+  Code?: number;
+  Name?: InstanceStateName;
+}
+export interface InstanceStateChange {
+  CurrentState?: InstanceState;
+  InstanceId?: string;
+  PreviousState?: InstanceState;
+}
+export type InstanceStateChangeList = InstanceStateChange[];
+export type InstanceStateName = "pending" | "running" | "shutting-down" | "terminated" | "stopping" | "stopped";
+export interface InstanceStatus {
+  AttachedEbsStatus?: EbsStatusSummary;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Events?: InstanceStatusEventList;
+  InstanceId?: string;
+  InstanceState?: InstanceState;
+  InstanceStatus?: InstanceStatusSummary;
+  Operator?: OperatorResponse;
+  OutpostArn?: string;
+  SystemStatus?: InstanceStatusSummary;
+}
+export interface InstanceStatusDetails {
+  ImpairedSince?: Date;
+  Name?: StatusName;
+  Status?: StatusType;
+}
+export type InstanceStatusDetailsList = InstanceStatusDetails[];
+export interface InstanceStatusEvent {
+  Code?: EventCode;
+  Description?: string;
+  InstanceEventId?: string;
+  NotAfter?: Date;
+  NotBefore?: Date;
+  NotBeforeDeadline?: Date;
+}
+export type InstanceStatusEventList = InstanceStatusEvent[];
+export type InstanceStatusList = InstanceStatus[];
+export interface InstanceStatusSummary {
+  Details?: InstanceStatusDetailsList;
+  Status?: SummaryStatus;
+}
+export type InstanceType = "a1.medium" | "a1.large" | "a1.xlarge" | "a1.2xlarge" | "a1.4xlarge" | "a1.metal" | "c1.medium" | "c1.xlarge" | "c3.large" | "c3.xlarge" | "c3.2xlarge" | "c3.4xlarge" | "c3.8xlarge" | "c4.large" | "c4.xlarge" | "c4.2xlarge" | "c4.4xlarge" | "c4.8xlarge" | "c5.large" | "c5.xlarge" | "c5.2xlarge" | "c5.4xlarge" | "c5.9xlarge" | "c5.12xlarge" | "c5.18xlarge" | "c5.24xlarge" | "c5.metal" | "c5a.large" | "c5a.xlarge" | "c5a.2xlarge" | "c5a.4xlarge" | "c5a.8xlarge" | "c5a.12xlarge" | "c5a.16xlarge" | "c5a.24xlarge" | "c5ad.large" | "c5ad.xlarge" | "c5ad.2xlarge" | "c5ad.4xlarge" | "c5ad.8xlarge" | "c5ad.12xlarge" | "c5ad.16xlarge" | "c5ad.24xlarge" | "c5d.large" | "c5d.xlarge" | "c5d.2xlarge" | "c5d.4xlarge" | "c5d.9xlarge" | "c5d.12xlarge" | "c5d.18xlarge" | "c5d.24xlarge" | "c5d.metal" | "c5n.large" | "c5n.xlarge" | "c5n.2xlarge" | "c5n.4xlarge" | "c5n.9xlarge" | "c5n.18xlarge" | "c5n.metal" | "c6g.medium" | "c6g.large" | "c6g.xlarge" | "c6g.2xlarge" | "c6g.4xlarge" | "c6g.8xlarge" | "c6g.12xlarge" | "c6g.16xlarge" | "c6g.metal" | "c6gd.medium" | "c6gd.large" | "c6gd.xlarge" | "c6gd.2xlarge" | "c6gd.4xlarge" | "c6gd.8xlarge" | "c6gd.12xlarge" | "c6gd.16xlarge" | "c6gd.metal" | "c6gn.medium" | "c6gn.large" | "c6gn.xlarge" | "c6gn.2xlarge" | "c6gn.4xlarge" | "c6gn.8xlarge" | "c6gn.12xlarge" | "c6gn.16xlarge" | "c6i.large" | "c6i.xlarge" | "c6i.2xlarge" | "c6i.4xlarge" | "c6i.8xlarge" | "c6i.12xlarge" | "c6i.16xlarge" | "c6i.24xlarge" | "c6i.32xlarge" | "c6i.metal" | "cc1.4xlarge" | "cc2.8xlarge" | "cg1.4xlarge" | "cr1.8xlarge" | "d2.xlarge" | "d2.2xlarge" | "d2.4xlarge" | "d2.8xlarge" | "d3.xlarge" | "d3.2xlarge" | "d3.4xlarge" | "d3.8xlarge" | "d3en.xlarge" | "d3en.2xlarge" | "d3en.4xlarge" | "d3en.6xlarge" | "d3en.8xlarge" | "d3en.12xlarge" | "dl1.24xlarge" | "f1.2xlarge" | "f1.4xlarge" | "f1.16xlarge" | "g2.2xlarge" | "g2.8xlarge" | "g3.4xlarge" | "g3.8xlarge" | "g3.16xlarge" | "g3s.xlarge" | "g4ad.xlarge" | "g4ad.2xlarge" | "g4ad.4xlarge" | "g4ad.8xlarge" | "g4ad.16xlarge" | "g4dn.xlarge" | "g4dn.2xlarge" | "g4dn.4xlarge" | "g4dn.8xlarge" | "g4dn.12xlarge" | "g4dn.16xlarge" | "g4dn.metal" | "g5.xlarge" | "g5.2xlarge" | "g5.4xlarge" | "g5.8xlarge" | "g5.12xlarge" | "g5.16xlarge" | "g5.24xlarge" | "g5.48xlarge" | "g5g.xlarge" | "g5g.2xlarge" | "g5g.4xlarge" | "g5g.8xlarge" | "g5g.16xlarge" | "g5g.metal" | "hi1.4xlarge" | "hpc6a.48xlarge" | "hs1.8xlarge" | "h1.2xlarge" | "h1.4xlarge" | "h1.8xlarge" | "h1.16xlarge" | "i2.xlarge" | "i2.2xlarge" | "i2.4xlarge" | "i2.8xlarge" | "i3.large" | "i3.xlarge" | "i3.2xlarge" | "i3.4xlarge" | "i3.8xlarge" | "i3.16xlarge" | "i3.metal" | "i3en.large" | "i3en.xlarge" | "i3en.2xlarge" | "i3en.3xlarge" | "i3en.6xlarge" | "i3en.12xlarge" | "i3en.24xlarge" | "i3en.metal" | "im4gn.large" | "im4gn.xlarge" | "im4gn.2xlarge" | "im4gn.4xlarge" | "im4gn.8xlarge" | "im4gn.16xlarge" | "inf1.xlarge" | "inf1.2xlarge" | "inf1.6xlarge" | "inf1.24xlarge" | "is4gen.medium" | "is4gen.large" | "is4gen.xlarge" | "is4gen.2xlarge" | "is4gen.4xlarge" | "is4gen.8xlarge" | "m1.small" | "m1.medium" | "m1.large" | "m1.xlarge" | "m2.xlarge" | "m2.2xlarge" | "m2.4xlarge" | "m3.medium" | "m3.large" | "m3.xlarge" | "m3.2xlarge" | "m4.large" | "m4.xlarge" | "m4.2xlarge" | "m4.4xlarge" | "m4.10xlarge" | "m4.16xlarge" | "m5.large" | "m5.xlarge" | "m5.2xlarge" | "m5.4xlarge" | "m5.8xlarge" | "m5.12xlarge" | "m5.16xlarge" | "m5.24xlarge" | "m5.metal" | "m5a.large" | "m5a.xlarge" | "m5a.2xlarge" | "m5a.4xlarge" | "m5a.8xlarge" | "m5a.12xlarge" | "m5a.16xlarge" | "m5a.24xlarge" | "m5ad.large" | "m5ad.xlarge" | "m5ad.2xlarge" | "m5ad.4xlarge" | "m5ad.8xlarge" | "m5ad.12xlarge" | "m5ad.16xlarge" | "m5ad.24xlarge" | "m5d.large" | "m5d.xlarge" | "m5d.2xlarge" | "m5d.4xlarge" | "m5d.8xlarge" | "m5d.12xlarge" | "m5d.16xlarge" | "m5d.24xlarge" | "m5d.metal" | "m5dn.large" | "m5dn.xlarge" | "m5dn.2xlarge" | "m5dn.4xlarge" | "m5dn.8xlarge" | "m5dn.12xlarge" | "m5dn.16xlarge" | "m5dn.24xlarge" | "m5dn.metal" | "m5n.large" | "m5n.xlarge" | "m5n.2xlarge" | "m5n.4xlarge" | "m5n.8xlarge" | "m5n.12xlarge" | "m5n.16xlarge" | "m5n.24xlarge" | "m5n.metal" | "m5zn.large" | "m5zn.xlarge" | "m5zn.2xlarge" | "m5zn.3xlarge" | "m5zn.6xlarge" | "m5zn.12xlarge" | "m5zn.metal" | "m6a.large" | "m6a.xlarge" | "m6a.2xlarge" | "m6a.4xlarge" | "m6a.8xlarge" | "m6a.12xlarge" | "m6a.16xlarge" | "m6a.24xlarge" | "m6a.32xlarge" | "m6a.48xlarge" | "m6g.metal" | "m6g.medium" | "m6g.large" | "m6g.xlarge" | "m6g.2xlarge" | "m6g.4xlarge" | "m6g.8xlarge" | "m6g.12xlarge" | "m6g.16xlarge" | "m6gd.metal" | "m6gd.medium" | "m6gd.large" | "m6gd.xlarge" | "m6gd.2xlarge" | "m6gd.4xlarge" | "m6gd.8xlarge" | "m6gd.12xlarge" | "m6gd.16xlarge" | "m6i.large" | "m6i.xlarge" | "m6i.2xlarge" | "m6i.4xlarge" | "m6i.8xlarge" | "m6i.12xlarge" | "m6i.16xlarge" | "m6i.24xlarge" | "m6i.32xlarge" | "m6i.metal" | "mac1.metal" | "p2.xlarge" | "p2.8xlarge" | "p2.16xlarge" | "p3.2xlarge" | "p3.8xlarge" | "p3.16xlarge" | "p3dn.24xlarge" | "p4d.24xlarge" | "r3.large" | "r3.xlarge" | "r3.2xlarge" | "r3.4xlarge" | "r3.8xlarge" | "r4.large" | "r4.xlarge" | "r4.2xlarge" | "r4.4xlarge" | "r4.8xlarge" | "r4.16xlarge" | "r5.large" | "r5.xlarge" | "r5.2xlarge" | "r5.4xlarge" | "r5.8xlarge" | "r5.12xlarge" | "r5.16xlarge" | "r5.24xlarge" | "r5.metal" | "r5a.large" | "r5a.xlarge" | "r5a.2xlarge" | "r5a.4xlarge" | "r5a.8xlarge" | "r5a.12xlarge" | "r5a.16xlarge" | "r5a.24xlarge" | "r5ad.large" | "r5ad.xlarge" | "r5ad.2xlarge" | "r5ad.4xlarge" | "r5ad.8xlarge" | "r5ad.12xlarge" | "r5ad.16xlarge" | "r5ad.24xlarge" | "r5b.large" | "r5b.xlarge" | "r5b.2xlarge" | "r5b.4xlarge" | "r5b.8xlarge" | "r5b.12xlarge" | "r5b.16xlarge" | "r5b.24xlarge" | "r5b.metal" | "r5d.large" | "r5d.xlarge" | "r5d.2xlarge" | "r5d.4xlarge" | "r5d.8xlarge" | "r5d.12xlarge" | "r5d.16xlarge" | "r5d.24xlarge" | "r5d.metal" | "r5dn.large" | "r5dn.xlarge" | "r5dn.2xlarge" | "r5dn.4xlarge" | "r5dn.8xlarge" | "r5dn.12xlarge" | "r5dn.16xlarge" | "r5dn.24xlarge" | "r5dn.metal" | "r5n.large" | "r5n.xlarge" | "r5n.2xlarge" | "r5n.4xlarge" | "r5n.8xlarge" | "r5n.12xlarge" | "r5n.16xlarge" | "r5n.24xlarge" | "r5n.metal" | "r6g.medium" | "r6g.large" | "r6g.xlarge" | "r6g.2xlarge" | "r6g.4xlarge" | "r6g.8xlarge" | "r6g.12xlarge" | "r6g.16xlarge" | "r6g.metal" | "r6gd.medium" | "r6gd.large" | "r6gd.xlarge" | "r6gd.2xlarge" | "r6gd.4xlarge" | "r6gd.8xlarge" | "r6gd.12xlarge" | "r6gd.16xlarge" | "r6gd.metal" | "r6i.large" | "r6i.xlarge" | "r6i.2xlarge" | "r6i.4xlarge" | "r6i.8xlarge" | "r6i.12xlarge" | "r6i.16xlarge" | "r6i.24xlarge" | "r6i.32xlarge" | "r6i.metal" | "t1.micro" | "t2.nano" | "t2.micro" | "t2.small" | "t2.medium" | "t2.large" | "t2.xlarge" | "t2.2xlarge" | "t3.nano" | "t3.micro" | "t3.small" | "t3.medium" | "t3.large" | "t3.xlarge" | "t3.2xlarge" | "t3a.nano" | "t3a.micro" | "t3a.small" | "t3a.medium" | "t3a.large" | "t3a.xlarge" | "t3a.2xlarge" | "t4g.nano" | "t4g.micro" | "t4g.small" | "t4g.medium" | "t4g.large" | "t4g.xlarge" | "t4g.2xlarge" | "u-6tb1.56xlarge" | "u-6tb1.112xlarge" | "u-9tb1.112xlarge" | "u-12tb1.112xlarge" | "u-6tb1.metal" | "u-9tb1.metal" | "u-12tb1.metal" | "u-18tb1.metal" | "u-24tb1.metal" | "vt1.3xlarge" | "vt1.6xlarge" | "vt1.24xlarge" | "x1.16xlarge" | "x1.32xlarge" | "x1e.xlarge" | "x1e.2xlarge" | "x1e.4xlarge" | "x1e.8xlarge" | "x1e.16xlarge" | "x1e.32xlarge" | "x2iezn.2xlarge" | "x2iezn.4xlarge" | "x2iezn.6xlarge" | "x2iezn.8xlarge" | "x2iezn.12xlarge" | "x2iezn.metal" | "x2gd.medium" | "x2gd.large" | "x2gd.xlarge" | "x2gd.2xlarge" | "x2gd.4xlarge" | "x2gd.8xlarge" | "x2gd.12xlarge" | "x2gd.16xlarge" | "x2gd.metal" | "z1d.large" | "z1d.xlarge" | "z1d.2xlarge" | "z1d.3xlarge" | "z1d.6xlarge" | "z1d.12xlarge" | "z1d.metal" | "x2idn.16xlarge" | "x2idn.24xlarge" | "x2idn.32xlarge" | "x2iedn.xlarge" | "x2iedn.2xlarge" | "x2iedn.4xlarge" | "x2iedn.8xlarge" | "x2iedn.16xlarge" | "x2iedn.24xlarge" | "x2iedn.32xlarge" | "c6a.large" | "c6a.xlarge" | "c6a.2xlarge" | "c6a.4xlarge" | "c6a.8xlarge" | "c6a.12xlarge" | "c6a.16xlarge" | "c6a.24xlarge" | "c6a.32xlarge" | "c6a.48xlarge" | "c6a.metal" | "m6a.metal" | "i4i.large" | "i4i.xlarge" | "i4i.2xlarge" | "i4i.4xlarge" | "i4i.8xlarge" | "i4i.16xlarge" | "i4i.32xlarge" | "i4i.metal" | "x2idn.metal" | "x2iedn.metal" | "c7g.medium" | "c7g.large" | "c7g.xlarge" | "c7g.2xlarge" | "c7g.4xlarge" | "c7g.8xlarge" | "c7g.12xlarge" | "c7g.16xlarge" | "mac2.metal" | "c6id.large" | "c6id.xlarge" | "c6id.2xlarge" | "c6id.4xlarge" | "c6id.8xlarge" | "c6id.12xlarge" | "c6id.16xlarge" | "c6id.24xlarge" | "c6id.32xlarge" | "c6id.metal" | "m6id.large" | "m6id.xlarge" | "m6id.2xlarge" | "m6id.4xlarge" | "m6id.8xlarge" | "m6id.12xlarge" | "m6id.16xlarge" | "m6id.24xlarge" | "m6id.32xlarge" | "m6id.metal" | "r6id.large" | "r6id.xlarge" | "r6id.2xlarge" | "r6id.4xlarge" | "r6id.8xlarge" | "r6id.12xlarge" | "r6id.16xlarge" | "r6id.24xlarge" | "r6id.32xlarge" | "r6id.metal" | "r6a.large" | "r6a.xlarge" | "r6a.2xlarge" | "r6a.4xlarge" | "r6a.8xlarge" | "r6a.12xlarge" | "r6a.16xlarge" | "r6a.24xlarge" | "r6a.32xlarge" | "r6a.48xlarge" | "r6a.metal" | "p4de.24xlarge" | "u-3tb1.56xlarge" | "u-18tb1.112xlarge" | "u-24tb1.112xlarge" | "trn1.2xlarge" | "trn1.32xlarge" | "hpc6id.32xlarge" | "c6in.large" | "c6in.xlarge" | "c6in.2xlarge" | "c6in.4xlarge" | "c6in.8xlarge" | "c6in.12xlarge" | "c6in.16xlarge" | "c6in.24xlarge" | "c6in.32xlarge" | "m6in.large" | "m6in.xlarge" | "m6in.2xlarge" | "m6in.4xlarge" | "m6in.8xlarge" | "m6in.12xlarge" | "m6in.16xlarge" | "m6in.24xlarge" | "m6in.32xlarge" | "m6idn.large" | "m6idn.xlarge" | "m6idn.2xlarge" | "m6idn.4xlarge" | "m6idn.8xlarge" | "m6idn.12xlarge" | "m6idn.16xlarge" | "m6idn.24xlarge" | "m6idn.32xlarge" | "r6in.large" | "r6in.xlarge" | "r6in.2xlarge" | "r6in.4xlarge" | "r6in.8xlarge" | "r6in.12xlarge" | "r6in.16xlarge" | "r6in.24xlarge" | "r6in.32xlarge" | "r6idn.large" | "r6idn.xlarge" | "r6idn.2xlarge" | "r6idn.4xlarge" | "r6idn.8xlarge" | "r6idn.12xlarge" | "r6idn.16xlarge" | "r6idn.24xlarge" | "r6idn.32xlarge" | "c7g.metal" | "m7g.medium" | "m7g.large" | "m7g.xlarge" | "m7g.2xlarge" | "m7g.4xlarge" | "m7g.8xlarge" | "m7g.12xlarge" | "m7g.16xlarge" | "m7g.metal" | "r7g.medium" | "r7g.large" | "r7g.xlarge" | "r7g.2xlarge" | "r7g.4xlarge" | "r7g.8xlarge" | "r7g.12xlarge" | "r7g.16xlarge" | "r7g.metal" | "c6in.metal" | "m6in.metal" | "m6idn.metal" | "r6in.metal" | "r6idn.metal" | "inf2.xlarge" | "inf2.8xlarge" | "inf2.24xlarge" | "inf2.48xlarge" | "trn1n.32xlarge" | "i4g.large" | "i4g.xlarge" | "i4g.2xlarge" | "i4g.4xlarge" | "i4g.8xlarge" | "i4g.16xlarge" | "hpc7g.4xlarge" | "hpc7g.8xlarge" | "hpc7g.16xlarge" | "c7gn.medium" | "c7gn.large" | "c7gn.xlarge" | "c7gn.2xlarge" | "c7gn.4xlarge" | "c7gn.8xlarge" | "c7gn.12xlarge" | "c7gn.16xlarge" | "p5.48xlarge" | "m7i.large" | "m7i.xlarge" | "m7i.2xlarge" | "m7i.4xlarge" | "m7i.8xlarge" | "m7i.12xlarge" | "m7i.16xlarge" | "m7i.24xlarge" | "m7i.48xlarge" | "m7i-flex.large" | "m7i-flex.xlarge" | "m7i-flex.2xlarge" | "m7i-flex.4xlarge" | "m7i-flex.8xlarge" | "m7a.medium" | "m7a.large" | "m7a.xlarge" | "m7a.2xlarge" | "m7a.4xlarge" | "m7a.8xlarge" | "m7a.12xlarge" | "m7a.16xlarge" | "m7a.24xlarge" | "m7a.32xlarge" | "m7a.48xlarge" | "m7a.metal-48xl" | "hpc7a.12xlarge" | "hpc7a.24xlarge" | "hpc7a.48xlarge" | "hpc7a.96xlarge" | "c7gd.medium" | "c7gd.large" | "c7gd.xlarge" | "c7gd.2xlarge" | "c7gd.4xlarge" | "c7gd.8xlarge" | "c7gd.12xlarge" | "c7gd.16xlarge" | "m7gd.medium" | "m7gd.large" | "m7gd.xlarge" | "m7gd.2xlarge" | "m7gd.4xlarge" | "m7gd.8xlarge" | "m7gd.12xlarge" | "m7gd.16xlarge" | "r7gd.medium" | "r7gd.large" | "r7gd.xlarge" | "r7gd.2xlarge" | "r7gd.4xlarge" | "r7gd.8xlarge" | "r7gd.12xlarge" | "r7gd.16xlarge" | "r7a.medium" | "r7a.large" | "r7a.xlarge" | "r7a.2xlarge" | "r7a.4xlarge" | "r7a.8xlarge" | "r7a.12xlarge" | "r7a.16xlarge" | "r7a.24xlarge" | "r7a.32xlarge" | "r7a.48xlarge" | "c7i.large" | "c7i.xlarge" | "c7i.2xlarge" | "c7i.4xlarge" | "c7i.8xlarge" | "c7i.12xlarge" | "c7i.16xlarge" | "c7i.24xlarge" | "c7i.48xlarge" | "mac2-m2pro.metal" | "r7iz.large" | "r7iz.xlarge" | "r7iz.2xlarge" | "r7iz.4xlarge" | "r7iz.8xlarge" | "r7iz.12xlarge" | "r7iz.16xlarge" | "r7iz.32xlarge" | "c7a.medium" | "c7a.large" | "c7a.xlarge" | "c7a.2xlarge" | "c7a.4xlarge" | "c7a.8xlarge" | "c7a.12xlarge" | "c7a.16xlarge" | "c7a.24xlarge" | "c7a.32xlarge" | "c7a.48xlarge" | "c7a.metal-48xl" | "r7a.metal-48xl" | "r7i.large" | "r7i.xlarge" | "r7i.2xlarge" | "r7i.4xlarge" | "r7i.8xlarge" | "r7i.12xlarge" | "r7i.16xlarge" | "r7i.24xlarge" | "r7i.48xlarge" | "dl2q.24xlarge" | "mac2-m2.metal" | "i4i.12xlarge" | "i4i.24xlarge" | "c7i.metal-24xl" | "c7i.metal-48xl" | "m7i.metal-24xl" | "m7i.metal-48xl" | "r7i.metal-24xl" | "r7i.metal-48xl" | "r7iz.metal-16xl" | "r7iz.metal-32xl" | "c7gd.metal" | "m7gd.metal" | "r7gd.metal" | "g6.xlarge" | "g6.2xlarge" | "g6.4xlarge" | "g6.8xlarge" | "g6.12xlarge" | "g6.16xlarge" | "g6.24xlarge" | "g6.48xlarge" | "gr6.4xlarge" | "gr6.8xlarge" | "c7i-flex.large" | "c7i-flex.xlarge" | "c7i-flex.2xlarge" | "c7i-flex.4xlarge" | "c7i-flex.8xlarge" | "u7i-12tb.224xlarge" | "u7in-16tb.224xlarge" | "u7in-24tb.224xlarge" | "u7in-32tb.224xlarge" | "u7ib-12tb.224xlarge" | "c7gn.metal" | "r8g.medium" | "r8g.large" | "r8g.xlarge" | "r8g.2xlarge" | "r8g.4xlarge" | "r8g.8xlarge" | "r8g.12xlarge" | "r8g.16xlarge" | "r8g.24xlarge" | "r8g.48xlarge" | "r8g.metal-24xl" | "r8g.metal-48xl" | "mac2-m1ultra.metal" | "g6e.xlarge" | "g6e.2xlarge" | "g6e.4xlarge" | "g6e.8xlarge" | "g6e.12xlarge" | "g6e.16xlarge" | "g6e.24xlarge" | "g6e.48xlarge" | "c8g.medium" | "c8g.large" | "c8g.xlarge" | "c8g.2xlarge" | "c8g.4xlarge" | "c8g.8xlarge" | "c8g.12xlarge" | "c8g.16xlarge" | "c8g.24xlarge" | "c8g.48xlarge" | "c8g.metal-24xl" | "c8g.metal-48xl" | "m8g.medium" | "m8g.large" | "m8g.xlarge" | "m8g.2xlarge" | "m8g.4xlarge" | "m8g.8xlarge" | "m8g.12xlarge" | "m8g.16xlarge" | "m8g.24xlarge" | "m8g.48xlarge" | "m8g.metal-24xl" | "m8g.metal-48xl" | "x8g.medium" | "x8g.large" | "x8g.xlarge" | "x8g.2xlarge" | "x8g.4xlarge" | "x8g.8xlarge" | "x8g.12xlarge" | "x8g.16xlarge" | "x8g.24xlarge" | "x8g.48xlarge" | "x8g.metal-24xl" | "x8g.metal-48xl" | "i7ie.large" | "i7ie.xlarge" | "i7ie.2xlarge" | "i7ie.3xlarge" | "i7ie.6xlarge" | "i7ie.12xlarge" | "i7ie.18xlarge" | "i7ie.24xlarge" | "i7ie.48xlarge" | "i8g.large" | "i8g.xlarge" | "i8g.2xlarge" | "i8g.4xlarge" | "i8g.8xlarge" | "i8g.12xlarge" | "i8g.16xlarge" | "i8g.24xlarge" | "i8g.metal-24xl" | "u7i-6tb.112xlarge" | "u7i-8tb.112xlarge" | "u7inh-32tb.480xlarge" | "p5e.48xlarge" | "p5en.48xlarge" | "f2.12xlarge" | "f2.48xlarge" | "trn2.48xlarge" | "c7i-flex.12xlarge" | "c7i-flex.16xlarge" | "m7i-flex.12xlarge" | "m7i-flex.16xlarge" | "i7ie.metal-24xl" | "i7ie.metal-48xl" | "i8g.48xlarge" | "c8gd.medium" | "c8gd.large" | "c8gd.xlarge" | "c8gd.2xlarge" | "c8gd.4xlarge" | "c8gd.8xlarge" | "c8gd.12xlarge" | "c8gd.16xlarge" | "c8gd.24xlarge" | "c8gd.48xlarge" | "c8gd.metal-24xl" | "c8gd.metal-48xl" | "i7i.large" | "i7i.xlarge" | "i7i.2xlarge" | "i7i.4xlarge" | "i7i.8xlarge" | "i7i.12xlarge" | "i7i.16xlarge" | "i7i.24xlarge" | "i7i.48xlarge" | "i7i.metal-24xl" | "i7i.metal-48xl" | "p6-b200.48xlarge" | "m8gd.medium" | "m8gd.large" | "m8gd.xlarge" | "m8gd.2xlarge" | "m8gd.4xlarge" | "m8gd.8xlarge" | "m8gd.12xlarge" | "m8gd.16xlarge" | "m8gd.24xlarge" | "m8gd.48xlarge" | "m8gd.metal-24xl" | "m8gd.metal-48xl" | "r8gd.medium" | "r8gd.large" | "r8gd.xlarge" | "r8gd.2xlarge" | "r8gd.4xlarge" | "r8gd.8xlarge" | "r8gd.12xlarge" | "r8gd.16xlarge" | "r8gd.24xlarge" | "r8gd.48xlarge" | "r8gd.metal-24xl" | "r8gd.metal-48xl" | "c8gn.medium" | "c8gn.large" | "c8gn.xlarge" | "c8gn.2xlarge" | "c8gn.4xlarge" | "c8gn.8xlarge" | "c8gn.12xlarge" | "c8gn.16xlarge" | "c8gn.24xlarge" | "c8gn.48xlarge" | "c8gn.metal-24xl" | "c8gn.metal-48xl" | "f2.6xlarge" | "p6e-gb200.36xlarge" | "g6f.large" | "g6f.xlarge" | "g6f.2xlarge" | "g6f.4xlarge" | "gr6f.4xlarge" | "p5.4xlarge" | "r8i.large" | "r8i.xlarge" | "r8i.2xlarge" | "r8i.4xlarge" | "r8i.8xlarge" | "r8i.12xlarge" | "r8i.16xlarge" | "r8i.24xlarge" | "r8i.32xlarge" | "r8i.48xlarge" | "r8i.96xlarge" | "r8i.metal-48xl" | "r8i.metal-96xl" | "r8i-flex.large" | "r8i-flex.xlarge" | "r8i-flex.2xlarge" | "r8i-flex.4xlarge" | "r8i-flex.8xlarge" | "r8i-flex.12xlarge" | "r8i-flex.16xlarge" | "m8i.large" | "m8i.xlarge" | "m8i.2xlarge" | "m8i.4xlarge" | "m8i.8xlarge" | "m8i.12xlarge" | "m8i.16xlarge" | "m8i.24xlarge" | "m8i.32xlarge" | "m8i.48xlarge" | "m8i.96xlarge" | "m8i.metal-48xl" | "m8i.metal-96xl" | "m8i-flex.large" | "m8i-flex.xlarge" | "m8i-flex.2xlarge" | "m8i-flex.4xlarge" | "m8i-flex.8xlarge" | "m8i-flex.12xlarge" | "m8i-flex.16xlarge" | "i8ge.large" | "i8ge.xlarge" | "i8ge.2xlarge" | "i8ge.3xlarge" | "i8ge.6xlarge" | "i8ge.12xlarge" | "i8ge.18xlarge" | "i8ge.24xlarge" | "i8ge.48xlarge" | "i8ge.metal-24xl" | "i8ge.metal-48xl" | "mac-m4.metal" | "mac-m4pro.metal" | "r8gn.medium" | "r8gn.large" | "r8gn.xlarge" | "r8gn.2xlarge" | "r8gn.4xlarge" | "r8gn.8xlarge" | "r8gn.12xlarge" | "r8gn.16xlarge" | "r8gn.24xlarge" | "r8gn.48xlarge" | "r8gn.metal-24xl" | "r8gn.metal-48xl" | "c8i.large" | "c8i.xlarge" | "c8i.2xlarge" | "c8i.4xlarge" | "c8i.8xlarge" | "c8i.12xlarge" | "c8i.16xlarge" | "c8i.24xlarge" | "c8i.32xlarge" | "c8i.48xlarge" | "c8i.96xlarge" | "c8i.metal-48xl" | "c8i.metal-96xl" | "c8i-flex.large" | "c8i-flex.xlarge" | "c8i-flex.2xlarge" | "c8i-flex.4xlarge" | "c8i-flex.8xlarge" | "c8i-flex.12xlarge" | "c8i-flex.16xlarge" | "r8gb.medium" | "r8gb.large" | "r8gb.xlarge" | "r8gb.2xlarge" | "r8gb.4xlarge" | "r8gb.8xlarge" | "r8gb.12xlarge" | "r8gb.16xlarge" | "r8gb.24xlarge" | "r8gb.metal-24xl" | "m8a.medium" | "m8a.large" | "m8a.xlarge" | "m8a.2xlarge" | "m8a.4xlarge" | "m8a.8xlarge" | "m8a.12xlarge" | "m8a.16xlarge" | "m8a.24xlarge" | "m8a.48xlarge" | "m8a.metal-24xl" | "m8a.metal-48xl" | "trn2.3xlarge" | "r8a.medium" | "r8a.large" | "r8a.xlarge" | "r8a.2xlarge" | "r8a.4xlarge" | "r8a.8xlarge" | "r8a.12xlarge" | "r8a.16xlarge" | "r8a.24xlarge" | "r8a.48xlarge" | "r8a.metal-24xl" | "r8a.metal-48xl" | "p6-b300.48xlarge" | "c8a.medium" | "c8a.large" | "c8a.xlarge" | "c8a.2xlarge" | "c8a.4xlarge" | "c8a.8xlarge" | "c8a.12xlarge" | "c8a.16xlarge" | "c8a.24xlarge" | "c8a.48xlarge" | "c8a.metal-24xl" | "c8a.metal-48xl" | "c8gb.12xlarge" | "c8gb.16xlarge" | "c8gb.24xlarge" | "c8gb.2xlarge" | "c8gb.4xlarge" | "c8gb.8xlarge" | "c8gb.large" | "c8gb.medium" | "c8gb.metal-24xl" | "c8gb.xlarge" | "c8gb.48xlarge" | "c8gb.metal-48xl" | "m8gb.12xlarge" | "m8gb.16xlarge" | "m8gb.24xlarge" | "m8gb.2xlarge" | "m8gb.4xlarge" | "m8gb.8xlarge" | "m8gb.large" | "m8gb.medium" | "m8gb.xlarge" | "m8gb.48xlarge" | "m8gb.metal-24xl" | "m8gb.metal-48xl" | "m8gn.12xlarge" | "m8gn.16xlarge" | "m8gn.24xlarge" | "m8gn.2xlarge" | "m8gn.48xlarge" | "m8gn.4xlarge" | "m8gn.8xlarge" | "m8gn.large" | "m8gn.medium" | "m8gn.xlarge" | "m8gn.metal-24xl" | "m8gn.metal-48xl" | "x8aedz.12xlarge" | "x8aedz.24xlarge" | "x8aedz.3xlarge" | "x8aedz.6xlarge" | "x8aedz.large" | "x8aedz.metal-12xl" | "x8aedz.metal-24xl" | "x8aedz.xlarge" | "m8azn.medium" | "m8azn.large" | "m8azn.xlarge" | "m8azn.3xlarge" | "m8azn.6xlarge" | "m8azn.12xlarge" | "m8azn.24xlarge" | "m8azn.metal-12xl" | "m8azn.metal-24xl" | "x8i.large" | "x8i.xlarge" | "x8i.2xlarge" | "x8i.4xlarge" | "x8i.8xlarge" | "x8i.12xlarge" | "x8i.16xlarge" | "x8i.24xlarge" | "x8i.32xlarge" | "x8i.48xlarge" | "x8i.64xlarge" | "x8i.96xlarge" | "x8i.metal-48xl" | "x8i.metal-96xl" | "mac-m4max.metal" | "g7e.2xlarge" | "g7e.4xlarge" | "g7e.8xlarge" | "g7e.12xlarge" | "g7e.24xlarge" | "g7e.48xlarge" | "r8id.large" | "r8id.xlarge" | "r8id.2xlarge" | "r8id.4xlarge" | "r8id.8xlarge" | "r8id.12xlarge" | "r8id.16xlarge" | "r8id.24xlarge" | "r8id.32xlarge" | "r8id.48xlarge" | "r8id.96xlarge" | "r8id.metal-48xl" | "r8id.metal-96xl" | "c8id.large" | "c8id.xlarge" | "c8id.2xlarge" | "c8id.4xlarge" | "c8id.8xlarge" | "c8id.12xlarge" | "c8id.16xlarge" | "c8id.24xlarge" | "c8id.32xlarge" | "c8id.48xlarge" | "c8id.96xlarge" | "c8id.metal-48xl" | "c8id.metal-96xl" | "m8id.large" | "m8id.xlarge" | "m8id.2xlarge" | "m8id.4xlarge" | "m8id.8xlarge" | "m8id.12xlarge" | "m8id.16xlarge" | "m8id.24xlarge" | "m8id.32xlarge" | "m8id.48xlarge" | "m8id.96xlarge" | "m8id.metal-48xl" | "m8id.metal-96xl" | "hpc8a.96xlarge";
+export interface IpPermission {
+  FromPort?: number;
+  IpProtocol?: string;
+  IpRanges?: IpRangeList;
+  Ipv6Ranges?: Ipv6RangeList;
+  PrefixListIds?: PrefixListIdList;
+  ToPort?: number;
+  UserIdGroupPairs?: UserIdGroupPairList;
+}
+export type IpPermissionList = IpPermission[];
+export interface IpRange {
+  CidrIp?: string;
+  Description?: string;
+}
+export type IpRangeList = IpRange[];
+export type IpSource = "amazon" | "byoip" | "none";
+export type Ipv4PrefixList = Ipv4PrefixSpecificationRequest[];
+export type Ipv4PrefixListResponse = Ipv4PrefixSpecificationResponse[];
+export interface Ipv4PrefixSpecificationRequest {
+  Ipv4Prefix?: string;
+}
+export interface Ipv4PrefixSpecificationResponse {
+  Ipv4Prefix?: string;
+}
+export type Ipv6AddressAttribute = "public" | "private";
+export type Ipv6PrefixList = Ipv6PrefixSpecificationRequest[];
+export type Ipv6PrefixListResponse = Ipv6PrefixSpecificationResponse[];
+export interface Ipv6PrefixSpecificationRequest {
+  Ipv6Prefix?: string;
+}
+export interface Ipv6PrefixSpecificationResponse {
+  Ipv6Prefix?: string;
+}
+export interface Ipv6Range {
+  CidrIpv6?: string;
+  Description?: string;
+}
+export type Ipv6RangeList = Ipv6Range[];
+export type KeyFormat = "pem" | "ppk";
+export type KeyNameStringList = string[];
+export interface KeyPair {
+  KeyFingerprint?: string;
+  KeyMaterial?: string;
+  KeyName?: string;
+  KeyPairId?: string;
+  Tags?: TagList;
+}
+export type KeyPairIdStringList = string[];
+export interface KeyPairInfo {
+  CreateTime?: Date;
+  KeyFingerprint?: string;
+  KeyName?: string;
+  KeyPairId?: string;
+  KeyType?: KeyType;
+  PublicKey?: string;
+  Tags?: TagList;
+}
+export type KeyPairList = KeyPairInfo[];
+export type KeyType = "rsa" | "ed25519";
 export interface LaunchPermission {
   Group?: PermissionGroup;
   OrganizationArn?: string;
@@ -471,7 +1541,346 @@ export interface LaunchPermissionModifications {
   Add?: LaunchPermissionList;
   Remove?: LaunchPermissionList;
 }
+export interface LaunchTemplate {
+  CreateTime?: Date;
+  CreatedBy?: string;
+  DefaultVersionNumber?: number;
+  LatestVersionNumber?: number;
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Operator?: OperatorResponse;
+  Tags?: TagList;
+}
+export type LaunchTemplateAutoRecoveryState = "default" | "disabled";
+export interface LaunchTemplateBlockDeviceMapping {
+  DeviceName?: string;
+  Ebs?: LaunchTemplateEbsBlockDevice;
+  NoDevice?: string;
+  VirtualName?: string;
+}
+export type LaunchTemplateBlockDeviceMappingList = LaunchTemplateBlockDeviceMapping[];
+export interface LaunchTemplateBlockDeviceMappingRequest {
+  DeviceName?: string;
+  Ebs?: LaunchTemplateEbsBlockDeviceRequest;
+  NoDevice?: string;
+  VirtualName?: string;
+}
+export type LaunchTemplateBlockDeviceMappingRequestList = LaunchTemplateBlockDeviceMappingRequest[];
+export interface LaunchTemplateCapacityReservationSpecificationRequest {
+  CapacityReservationPreference?: CapacityReservationPreference;
+  CapacityReservationTarget?: CapacityReservationTarget;
+}
+export interface LaunchTemplateCapacityReservationSpecificationResponse {
+  CapacityReservationPreference?: CapacityReservationPreference;
+  CapacityReservationTarget?: CapacityReservationTargetResponse;
+}
+export interface LaunchTemplateCpuOptions {
+  AmdSevSnp?: AmdSevSnpSpecification;
+  CoreCount?: number;
+  NestedVirtualization?: NestedVirtualizationSpecification;
+  ThreadsPerCore?: number;
+}
+export interface LaunchTemplateCpuOptionsRequest {
+  AmdSevSnp?: AmdSevSnpSpecification;
+  CoreCount?: number;
+  NestedVirtualization?: NestedVirtualizationSpecification;
+  ThreadsPerCore?: number;
+}
+export interface LaunchTemplateEbsBlockDevice {
+  DeleteOnTermination?: boolean;
+  EbsCardIndex?: number;
+  Encrypted?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  SnapshotId?: string;
+  Throughput?: number;
+  VolumeInitializationRate?: number;
+  VolumeSize?: number;
+  VolumeType?: VolumeType;
+}
+export interface LaunchTemplateEbsBlockDeviceRequest {
+  DeleteOnTermination?: boolean;
+  EbsCardIndex?: number;
+  Encrypted?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  SnapshotId?: string;
+  Throughput?: number;
+  VolumeInitializationRate?: number;
+  VolumeSize?: number;
+  VolumeType?: VolumeType;
+}
+export interface LaunchTemplateElasticInferenceAccelerator {
+  Count?: number;
+  Type: string;
+}
+export type LaunchTemplateElasticInferenceAcceleratorList = LaunchTemplateElasticInferenceAccelerator[];
+export interface LaunchTemplateElasticInferenceAcceleratorResponse {
+  Count?: number;
+  Type?: string;
+}
+export type LaunchTemplateElasticInferenceAcceleratorResponseList = LaunchTemplateElasticInferenceAcceleratorResponse[];
+export interface LaunchTemplateEnaSrdSpecification {
+  EnaSrdEnabled?: boolean;
+  EnaSrdUdpSpecification?: LaunchTemplateEnaSrdUdpSpecification;
+}
+export interface LaunchTemplateEnaSrdUdpSpecification {
+  EnaSrdUdpEnabled?: boolean;
+}
+export interface LaunchTemplateEnclaveOptions {
+  Enabled?: boolean;
+}
+export interface LaunchTemplateEnclaveOptionsRequest {
+  Enabled?: boolean;
+}
+export type LaunchTemplateErrorCode = "launchTemplateIdDoesNotExist" | "launchTemplateIdMalformed" | "launchTemplateNameDoesNotExist" | "launchTemplateNameMalformed" | "launchTemplateVersionDoesNotExist" | "unexpectedError";
+export interface LaunchTemplateHibernationOptions {
+  Configured?: boolean;
+}
+export interface LaunchTemplateHibernationOptionsRequest {
+  Configured?: boolean;
+}
+export type LaunchTemplateHttpTokensState = "optional" | "required";
+export interface LaunchTemplateIamInstanceProfileSpecification {
+  Arn?: string;
+  Name?: string;
+}
+export interface LaunchTemplateIamInstanceProfileSpecificationRequest {
+  Arn?: string;
+  Name?: string;
+}
+export type LaunchTemplateIdStringList = string[];
+export interface LaunchTemplateInstanceMaintenanceOptions {
+  AutoRecovery?: LaunchTemplateAutoRecoveryState;
+}
+export interface LaunchTemplateInstanceMaintenanceOptionsRequest {
+  AutoRecovery?: LaunchTemplateAutoRecoveryState;
+}
+export interface LaunchTemplateInstanceMarketOptions {
+  MarketType?: MarketType;
+  SpotOptions?: LaunchTemplateSpotMarketOptions;
+}
+export interface LaunchTemplateInstanceMarketOptionsRequest {
+  MarketType?: MarketType;
+  SpotOptions?: LaunchTemplateSpotMarketOptionsRequest;
+}
+export type LaunchTemplateInstanceMetadataEndpointState = "disabled" | "enabled";
+export interface LaunchTemplateInstanceMetadataOptions {
+  HttpEndpoint?: LaunchTemplateInstanceMetadataEndpointState;
+  HttpProtocolIpv6?: LaunchTemplateInstanceMetadataProtocolIpv6;
+  HttpPutResponseHopLimit?: number;
+  HttpTokens?: LaunchTemplateHttpTokensState;
+  InstanceMetadataTags?: LaunchTemplateInstanceMetadataTagsState;
+  State?: LaunchTemplateInstanceMetadataOptionsState;
+}
+export interface LaunchTemplateInstanceMetadataOptionsRequest {
+  HttpEndpoint?: LaunchTemplateInstanceMetadataEndpointState;
+  HttpProtocolIpv6?: LaunchTemplateInstanceMetadataProtocolIpv6;
+  HttpPutResponseHopLimit?: number;
+  HttpTokens?: LaunchTemplateHttpTokensState;
+  InstanceMetadataTags?: LaunchTemplateInstanceMetadataTagsState;
+}
+export type LaunchTemplateInstanceMetadataOptionsState = "pending" | "applied";
+export type LaunchTemplateInstanceMetadataProtocolIpv6 = "disabled" | "enabled";
+export type LaunchTemplateInstanceMetadataTagsState = "disabled" | "enabled";
+export interface LaunchTemplateInstanceNetworkInterfaceSpecification {
+  AssociateCarrierIpAddress?: boolean;
+  AssociatePublicIpAddress?: boolean;
+  ConnectionTrackingSpecification?: ConnectionTrackingSpecification;
+  DeleteOnTermination?: boolean;
+  Description?: string;
+  DeviceIndex?: number;
+  EnaQueueCount?: number;
+  EnaSrdSpecification?: LaunchTemplateEnaSrdSpecification;
+  Groups?: GroupIdStringList;
+  InterfaceType?: string;
+  Ipv4PrefixCount?: number;
+  Ipv4Prefixes?: Ipv4PrefixListResponse;
+  Ipv6AddressCount?: number;
+  Ipv6Addresses?: InstanceIpv6AddressList;
+  Ipv6PrefixCount?: number;
+  Ipv6Prefixes?: Ipv6PrefixListResponse;
+  NetworkCardIndex?: number;
+  NetworkInterfaceId?: string;
+  PrimaryIpv6?: boolean;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: PrivateIpAddressSpecificationList;
+  SecondaryPrivateIpAddressCount?: number;
+  SubnetId?: string;
+}
+export type LaunchTemplateInstanceNetworkInterfaceSpecificationList = LaunchTemplateInstanceNetworkInterfaceSpecification[];
+export interface LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
+  AssociateCarrierIpAddress?: boolean;
+  AssociatePublicIpAddress?: boolean;
+  ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  DeleteOnTermination?: boolean;
+  Description?: string;
+  DeviceIndex?: number;
+  EnaQueueCount?: number;
+  EnaSrdSpecification?: EnaSrdSpecificationRequest;
+  Groups?: SecurityGroupIdStringList;
+  InterfaceType?: string;
+  Ipv4PrefixCount?: number;
+  Ipv4Prefixes?: Ipv4PrefixList;
+  Ipv6AddressCount?: number;
+  Ipv6Addresses?: InstanceIpv6AddressListRequest;
+  Ipv6PrefixCount?: number;
+  Ipv6Prefixes?: Ipv6PrefixList;
+  NetworkCardIndex?: number;
+  NetworkInterfaceId?: string;
+  PrimaryIpv6?: boolean;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: PrivateIpAddressSpecificationList;
+  SecondaryPrivateIpAddressCount?: number;
+  SubnetId?: string;
+}
+export type LaunchTemplateInstanceNetworkInterfaceSpecificationRequestList = LaunchTemplateInstanceNetworkInterfaceSpecificationRequest[];
+export interface LaunchTemplateInstanceSecondaryInterfaceSpecification {
+  DeleteOnTermination?: boolean;
+  DeviceIndex?: number;
+  InterfaceType?: SecondaryInterfaceType;
+  NetworkCardIndex?: number;
+  PrivateIpAddressCount?: number;
+  PrivateIpAddresses?: SecondaryInterfacePrivateIpAddressSpecificationList;
+  SecondarySubnetId?: string;
+}
+export type LaunchTemplateInstanceSecondaryInterfaceSpecificationList = LaunchTemplateInstanceSecondaryInterfaceSpecification[];
+export interface LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
+  DeleteOnTermination?: boolean;
+  DeviceIndex?: number;
+  InterfaceType?: SecondaryInterfaceType;
+  NetworkCardIndex?: number;
+  PrivateIpAddressCount?: number;
+  PrivateIpAddresses?: SecondaryInterfacePrivateIpAddressSpecificationListRequest;
+  SecondarySubnetId?: string;
+}
+export type LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestList = LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest[];
+export interface LaunchTemplateLicenseConfiguration {
+  LicenseConfigurationArn?: string;
+}
+export interface LaunchTemplateLicenseConfigurationRequest {
+  LicenseConfigurationArn?: string;
+}
+export type LaunchTemplateLicenseList = LaunchTemplateLicenseConfiguration[];
+export type LaunchTemplateLicenseSpecificationListRequest = LaunchTemplateLicenseConfigurationRequest[];
+export type LaunchTemplateNameStringList = string[];
+export interface LaunchTemplateNetworkPerformanceOptions {
+  BandwidthWeighting?: InstanceBandwidthWeighting;
+}
+export interface LaunchTemplateNetworkPerformanceOptionsRequest {
+  BandwidthWeighting?: InstanceBandwidthWeighting;
+}
+export interface LaunchTemplatePlacement {
+  Affinity?: string;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  GroupId?: string;
+  GroupName?: string;
+  HostId?: string;
+  HostResourceGroupArn?: string;
+  PartitionNumber?: number;
+  SpreadDomain?: string;
+  Tenancy?: Tenancy;
+}
+export interface LaunchTemplatePlacementRequest {
+  Affinity?: string;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  GroupId?: string;
+  GroupName?: string;
+  HostId?: string;
+  HostResourceGroupArn?: string;
+  PartitionNumber?: number;
+  SpreadDomain?: string;
+  Tenancy?: Tenancy;
+}
+export interface LaunchTemplatePrivateDnsNameOptions {
+  EnableResourceNameDnsAAAARecord?: boolean;
+  EnableResourceNameDnsARecord?: boolean;
+  HostnameType?: HostnameType;
+}
+export interface LaunchTemplatePrivateDnsNameOptionsRequest {
+  EnableResourceNameDnsAAAARecord?: boolean;
+  EnableResourceNameDnsARecord?: boolean;
+  HostnameType?: HostnameType;
+}
+export type LaunchTemplateSet = LaunchTemplate[];
+export interface LaunchTemplateSpecification {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Version?: string;
+}
+export interface LaunchTemplateSpotMarketOptions {
+  BlockDurationMinutes?: number;
+  InstanceInterruptionBehavior?: InstanceInterruptionBehavior;
+  MaxPrice?: string;
+  SpotInstanceType?: SpotInstanceType;
+  ValidUntil?: Date;
+}
+export interface LaunchTemplateSpotMarketOptionsRequest {
+  BlockDurationMinutes?: number;
+  InstanceInterruptionBehavior?: InstanceInterruptionBehavior;
+  MaxPrice?: string;
+  SpotInstanceType?: SpotInstanceType;
+  ValidUntil?: Date;
+}
+export interface LaunchTemplateTagSpecification {
+  ResourceType?: ResourceType;
+  Tags?: TagList;
+}
+export type LaunchTemplateTagSpecificationList = LaunchTemplateTagSpecification[];
+export interface LaunchTemplateTagSpecificationRequest {
+  ResourceType?: ResourceType;
+  Tags?: TagList;
+}
+export type LaunchTemplateTagSpecificationRequestList = LaunchTemplateTagSpecificationRequest[];
+export interface LaunchTemplateVersion {
+  CreateTime?: Date;
+  CreatedBy?: string;
+  DefaultVersion?: boolean;
+  LaunchTemplateData?: ResponseLaunchTemplateData;
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Operator?: OperatorResponse;
+  VersionDescription?: string;
+  VersionNumber?: number;
+}
+export type LaunchTemplateVersionSet = LaunchTemplateVersion[];
+export interface LaunchTemplatesMonitoring {
+  Enabled?: boolean;
+}
+export interface LaunchTemplatesMonitoringRequest {
+  Enabled?: boolean;
+}
+export interface LicenseConfiguration {
+  LicenseConfigurationArn?: string;
+}
+export interface LicenseConfigurationRequest {
+  LicenseConfigurationArn?: string;
+}
+export type LicenseList = LicenseConfiguration[];
+export type LicenseSpecificationListRequest = LicenseConfigurationRequest[];
+export type LocalStorage = "included" | "required" | "excluded";
+export type LocalStorageType = "hdd" | "ssd";
+export type LocalStorageTypeSet = LocalStorageType[];
 export type ManagedBy = "account" | "declarative-policy";
+export type MarketType = "spot" | "capacity-block" | "interruptible-capacity-reservation";
+export interface MemoryGiBPerVCpu {
+  Max?: number;
+  Min?: number;
+}
+export interface MemoryGiBPerVCpuRequest {
+  Max?: number;
+  Min?: number;
+}
+export interface MemoryMiB {
+  Max?: number;
+  Min?: number;
+}
+export interface MemoryMiBRequest {
+  Max?: number;
+  Min: number;
+}
 export interface ModifyImageAttributeRequest {
   Attribute?: string;
   Description?: AttributeValue;
@@ -487,12 +1896,125 @@ export interface ModifyImageAttributeRequest {
   UserIds?: UserIdStringList;
   Value?: string;
 }
+export interface ModifyInstanceAttributeRequest {
+  Attribute?: InstanceAttributeName;
+  BlockDeviceMappings?: InstanceBlockDeviceMappingSpecificationList;
+  DisableApiStop?: AttributeBooleanValue;
+  DisableApiTermination?: AttributeBooleanValue;
+  DryRun?: boolean;
+  EbsOptimized?: AttributeBooleanValue;
+  EnaSupport?: AttributeBooleanValue;
+  Groups?: GroupIdStringList;
+  InstanceId: string;
+  InstanceInitiatedShutdownBehavior?: AttributeValue;
+  InstanceType?: AttributeValue;
+  Kernel?: AttributeValue;
+  Ramdisk?: AttributeValue;
+  SourceDestCheck?: AttributeBooleanValue;
+  SriovNetSupport?: AttributeValue;
+  UserData?: BlobAttributeValue;
+  Value?: string;
+}
+export interface ModifyLaunchTemplateRequest {
+  ClientToken?: string;
+  DefaultVersion?: string;
+  DryRun?: boolean;
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+}
+export interface ModifyLaunchTemplateResult {
+  LaunchTemplate?: LaunchTemplate;
+}
+export interface ModifySnapshotAttributeRequest {
+  Attribute?: SnapshotAttributeName;
+  CreateVolumePermission?: CreateVolumePermissionModifications;
+  DryRun?: boolean;
+  GroupNames?: GroupNameStringList;
+  OperationType?: OperationType;
+  SnapshotId: string;
+  UserIds?: UserIdStringList;
+}
+export interface Monitoring {
+  State?: MonitoringState;
+}
+export type MonitoringState = "disabled" | "disabling" | "enabled" | "pending";
+export type NestedVirtualizationSpecification = "enabled" | "disabled";
+export interface NetworkBandwidthGbps {
+  Max?: number;
+  Min?: number;
+}
+export interface NetworkBandwidthGbpsRequest {
+  Max?: number;
+  Min?: number;
+}
+export interface NetworkInterfaceCount {
+  Max?: number;
+  Min?: number;
+}
+export interface NetworkInterfaceCountRequest {
+  Max?: number;
+  Min?: number;
+}
+export type NetworkInterfaceStatus = "available" | "associated" | "attaching" | "in-use" | "detaching";
 export type OperationType = "add" | "remove";
+export interface OperatorRequest {
+  Principal?: string;
+}
+export interface OperatorResponse {
+  HiddenByDefault?: boolean;
+  Managed?: boolean;
+  Principal?: string;
+}
 export type OrganizationArnStringList = string[];
 export type OrganizationalUnitArnStringList = string[];
 export type OwnerStringList = string[];
+export interface PerformanceFactorReference {
+  InstanceFamily?: string;
+}
+export interface PerformanceFactorReferenceRequest {
+  InstanceFamily?: string;
+}
+export type PerformanceFactorReferenceSet = PerformanceFactorReference[];
+export type PerformanceFactorReferenceSetRequest = PerformanceFactorReferenceRequest[];
 export type PermissionGroup = "all";
+export interface Placement {
+  Affinity?: string;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  GroupId?: string;
+  GroupName?: string;
+  HostId?: string;
+  HostResourceGroupArn?: string;
+  PartitionNumber?: number;
+  SpreadDomain?: string;
+  Tenancy?: Tenancy;
+}
 export type PlatformValues = "Windows";
+export interface PrefixListId {
+  Description?: string;
+  PrefixListId?: string;
+}
+export type PrefixListIdList = PrefixListId[];
+export interface PrivateDnsNameOptionsOnLaunch {
+  EnableResourceNameDnsAAAARecord?: boolean;
+  EnableResourceNameDnsARecord?: boolean;
+  HostnameType?: HostnameType;
+}
+export interface PrivateDnsNameOptionsRequest {
+  EnableResourceNameDnsAAAARecord?: boolean;
+  EnableResourceNameDnsARecord?: boolean;
+  HostnameType?: HostnameType;
+}
+export interface PrivateDnsNameOptionsResponse {
+  EnableResourceNameDnsAAAARecord?: boolean;
+  EnableResourceNameDnsARecord?: boolean;
+  HostnameType?: HostnameType;
+}
+export interface PrivateIpAddressSpecification {
+  Primary?: boolean;
+  PrivateIpAddress?: string;
+}
+export type PrivateIpAddressSpecificationList = PrivateIpAddressSpecification[];
 export interface ProductCode {
   ProductCodeId?: string;
   ProductCodeType?: ProductCodeValues;
@@ -500,6 +2022,25 @@ export interface ProductCode {
 export type ProductCodeList = ProductCode[];
 export type ProductCodeStringList = string[];
 export type ProductCodeValues = "devpay" | "marketplace";
+export interface ReferencedSecurityGroup {
+  GroupId?: string;
+  PeeringStatus?: string;
+  UserId?: string;
+  VpcId?: string;
+  VpcPeeringConnectionId?: string;
+}
+export interface Region {
+  Endpoint?: string;
+  Geography?: RegionGeographyList;
+  OptInStatus?: string;
+  RegionName?: string;
+}
+export interface RegionGeography {
+  Name?: string;
+}
+export type RegionGeographyList = RegionGeography[];
+export type RegionList = Region[];
+export type RegionNameStringList = string[];
 export interface RegisterImageRequest {
   Architecture?: ArchitectureValues;
   BillingProducts?: BillingProductList;
@@ -523,14 +2064,233 @@ export interface RegisterImageRequest {
 export interface RegisterImageResult {
   ImageId?: string;
 }
+export interface RequestLaunchTemplateData {
+  BlockDeviceMappings?: LaunchTemplateBlockDeviceMappingRequestList;
+  CapacityReservationSpecification?: LaunchTemplateCapacityReservationSpecificationRequest;
+  CpuOptions?: LaunchTemplateCpuOptionsRequest;
+  CreditSpecification?: CreditSpecificationRequest;
+  DisableApiStop?: boolean;
+  DisableApiTermination?: boolean;
+  EbsOptimized?: boolean;
+  ElasticGpuSpecifications?: ElasticGpuSpecificationList;
+  ElasticInferenceAccelerators?: LaunchTemplateElasticInferenceAcceleratorList;
+  EnclaveOptions?: LaunchTemplateEnclaveOptionsRequest;
+  HibernationOptions?: LaunchTemplateHibernationOptionsRequest;
+  IamInstanceProfile?: LaunchTemplateIamInstanceProfileSpecificationRequest;
+  ImageId?: string;
+  InstanceInitiatedShutdownBehavior?: ShutdownBehavior;
+  InstanceMarketOptions?: LaunchTemplateInstanceMarketOptionsRequest;
+  InstanceRequirements?: InstanceRequirementsRequest;
+  InstanceType?: InstanceType;
+  KernelId?: string;
+  KeyName?: string;
+  LicenseSpecifications?: LaunchTemplateLicenseSpecificationListRequest;
+  MaintenanceOptions?: LaunchTemplateInstanceMaintenanceOptionsRequest;
+  MetadataOptions?: LaunchTemplateInstanceMetadataOptionsRequest;
+  Monitoring?: LaunchTemplatesMonitoringRequest;
+  NetworkInterfaces?: LaunchTemplateInstanceNetworkInterfaceSpecificationRequestList;
+  NetworkPerformanceOptions?: LaunchTemplateNetworkPerformanceOptionsRequest;
+  Operator?: OperatorRequest;
+  Placement?: LaunchTemplatePlacementRequest;
+  PrivateDnsNameOptions?: LaunchTemplatePrivateDnsNameOptionsRequest;
+  RamDiskId?: string;
+  SecondaryInterfaces?: LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestList;
+  SecurityGroupIds?: SecurityGroupIdStringList;
+  SecurityGroups?: SecurityGroupStringList;
+  TagSpecifications?: LaunchTemplateTagSpecificationRequestList;
+  UserData?: string;
+}
+export interface Reservation {
+  Groups?: GroupIdentifierList;
+  Instances?: InstanceList;
+  OwnerId?: string;
+  RequesterId?: string;
+  ReservationId?: string;
+}
+export type ReservationList = Reservation[];
 export type ResetImageAttributeName = "launchPermission";
 export interface ResetImageAttributeRequest {
   Attribute: ResetImageAttributeName;
   DryRun?: boolean;
   ImageId: string;
 }
+export interface ResetSnapshotAttributeRequest {
+  Attribute: SnapshotAttributeName;
+  DryRun?: boolean;
+  SnapshotId: string;
+}
 export type ResourceIdList = string[];
 export type ResourceType = "capacity-reservation" | "client-vpn-endpoint" | "customer-gateway" | "carrier-gateway" | "coip-pool" | "declarative-policies-report" | "dedicated-host" | "dhcp-options" | "egress-only-internet-gateway" | "elastic-ip" | "elastic-gpu" | "export-image-task" | "export-instance-task" | "fleet" | "fpga-image" | "host-reservation" | "image" | "image-usage-report" | "import-image-task" | "import-snapshot-task" | "instance" | "instance-event-window" | "internet-gateway" | "ipam" | "ipam-pool" | "ipam-scope" | "ipv4pool-ec2" | "ipv6pool-ec2" | "key-pair" | "launch-template" | "local-gateway" | "local-gateway-route-table" | "local-gateway-virtual-interface" | "local-gateway-virtual-interface-group" | "local-gateway-route-table-vpc-association" | "local-gateway-route-table-virtual-interface-group-association" | "natgateway" | "network-acl" | "network-interface" | "network-insights-analysis" | "network-insights-path" | "network-insights-access-scope" | "network-insights-access-scope-analysis" | "outpost-lag" | "placement-group" | "prefix-list" | "replace-root-volume-task" | "reserved-instances" | "route-table" | "security-group" | "security-group-rule" | "service-link-virtual-interface" | "snapshot" | "spot-fleet-request" | "spot-instances-request" | "subnet" | "subnet-cidr-reservation" | "traffic-mirror-filter" | "traffic-mirror-session" | "traffic-mirror-target" | "transit-gateway" | "transit-gateway-attachment" | "transit-gateway-connect-peer" | "transit-gateway-multicast-domain" | "transit-gateway-policy-table" | "transit-gateway-metering-policy" | "transit-gateway-route-table" | "transit-gateway-route-table-announcement" | "volume" | "vpc" | "vpc-endpoint" | "vpc-endpoint-connection" | "vpc-endpoint-service" | "vpc-endpoint-service-permission" | "vpc-peering-connection" | "vpn-connection" | "vpn-gateway" | "vpc-flow-log" | "capacity-reservation-fleet" | "traffic-mirror-filter-rule" | "vpc-endpoint-connection-device-type" | "verified-access-instance" | "verified-access-group" | "verified-access-endpoint" | "verified-access-policy" | "verified-access-trust-provider" | "vpn-connection-device-type" | "vpc-block-public-access-exclusion" | "vpc-encryption-control" | "route-server" | "route-server-endpoint" | "route-server-peer" | "ipam-resource-discovery" | "ipam-resource-discovery-association" | "instance-connect-endpoint" | "verified-access-endpoint-target" | "ipam-external-resource-verification-token" | "capacity-block" | "mac-modification-task" | "ipam-prefix-list-resolver" | "ipam-policy" | "ipam-prefix-list-resolver-target" | "secondary-interface" | "secondary-network" | "secondary-subnet" | "capacity-manager-data-export" | "vpn-concentrator" | "ipam-pool-allocation";
+export interface ResourceTypeOption {
+  OptionName?: ImageReferenceOptionName;
+  OptionValues?: ResourceTypeOptionValuesList;
+}
+export type ResourceTypeOptionList = ResourceTypeOption[];
+export type ResourceTypeOptionValuesList = string[];
+export interface ResourceTypeRequest {
+  ResourceType?: ImageReferenceResourceType;
+  ResourceTypeOptions?: ResourceTypeOptionList;
+}
+export type ResourceTypeRequestList = ResourceTypeRequest[];
+export interface ResponseError {
+  Code?: LaunchTemplateErrorCode;
+  Message?: string;
+}
+export interface ResponseLaunchTemplateData {
+  BlockDeviceMappings?: LaunchTemplateBlockDeviceMappingList;
+  CapacityReservationSpecification?: LaunchTemplateCapacityReservationSpecificationResponse;
+  CpuOptions?: LaunchTemplateCpuOptions;
+  CreditSpecification?: CreditSpecification;
+  DisableApiStop?: boolean;
+  DisableApiTermination?: boolean;
+  EbsOptimized?: boolean;
+  ElasticGpuSpecifications?: ElasticGpuSpecificationResponseList;
+  ElasticInferenceAccelerators?: LaunchTemplateElasticInferenceAcceleratorResponseList;
+  EnclaveOptions?: LaunchTemplateEnclaveOptions;
+  HibernationOptions?: LaunchTemplateHibernationOptions;
+  IamInstanceProfile?: LaunchTemplateIamInstanceProfileSpecification;
+  ImageId?: string;
+  InstanceInitiatedShutdownBehavior?: ShutdownBehavior;
+  InstanceMarketOptions?: LaunchTemplateInstanceMarketOptions;
+  InstanceRequirements?: InstanceRequirements;
+  InstanceType?: InstanceType;
+  KernelId?: string;
+  KeyName?: string;
+  LicenseSpecifications?: LaunchTemplateLicenseList;
+  MaintenanceOptions?: LaunchTemplateInstanceMaintenanceOptions;
+  MetadataOptions?: LaunchTemplateInstanceMetadataOptions;
+  Monitoring?: LaunchTemplatesMonitoring;
+  NetworkInterfaces?: LaunchTemplateInstanceNetworkInterfaceSpecificationList;
+  NetworkPerformanceOptions?: LaunchTemplateNetworkPerformanceOptions;
+  Operator?: OperatorResponse;
+  Placement?: LaunchTemplatePlacement;
+  PrivateDnsNameOptions?: LaunchTemplatePrivateDnsNameOptions;
+  RamDiskId?: string;
+  SecondaryInterfaces?: LaunchTemplateInstanceSecondaryInterfaceSpecificationList;
+  SecurityGroupIds?: ValueStringList;
+  SecurityGroups?: ValueStringList;
+  TagSpecifications?: LaunchTemplateTagSpecificationList;
+  UserData?: string;
+}
+export type RestorableByStringList = string[];
+export interface RunInstancesMonitoringEnabled {
+  Enabled: boolean;
+}
+export interface RunInstancesRequest {
+  AdditionalInfo?: string;
+  BlockDeviceMappings?: BlockDeviceMappingRequestList;
+  CapacityReservationSpecification?: CapacityReservationSpecification;
+  ClientToken?: string;
+  CpuOptions?: CpuOptionsRequest;
+  CreditSpecification?: CreditSpecificationRequest;
+  DisableApiStop?: boolean;
+  DisableApiTermination?: boolean;
+  DryRun?: boolean;
+  EbsOptimized?: boolean;
+  ElasticGpuSpecification?: ElasticGpuSpecifications;
+  ElasticInferenceAccelerators?: ElasticInferenceAccelerators;
+  EnablePrimaryIpv6?: boolean;
+  EnclaveOptions?: EnclaveOptionsRequest;
+  HibernationOptions?: HibernationOptionsRequest;
+  IamInstanceProfile?: IamInstanceProfileSpecification;
+  ImageId?: string;
+  InstanceInitiatedShutdownBehavior?: ShutdownBehavior;
+  InstanceMarketOptions?: InstanceMarketOptionsRequest;
+  InstanceType?: InstanceType;
+  Ipv6AddressCount?: number;
+  Ipv6Addresses?: InstanceIpv6AddressList;
+  KernelId?: string;
+  KeyName?: string;
+  LaunchTemplate?: LaunchTemplateSpecification;
+  LicenseSpecifications?: LicenseSpecificationListRequest;
+  MaintenanceOptions?: InstanceMaintenanceOptionsRequest;
+  MaxCount: number;
+  MetadataOptions?: InstanceMetadataOptionsRequest;
+  MinCount: number;
+  Monitoring?: RunInstancesMonitoringEnabled;
+  NetworkInterfaces?: InstanceNetworkInterfaceSpecificationList;
+  NetworkPerformanceOptions?: InstanceNetworkPerformanceOptionsRequest;
+  Operator?: OperatorRequest;
+  Placement?: Placement;
+  PrivateDnsNameOptions?: PrivateDnsNameOptionsRequest;
+  PrivateIpAddress?: string;
+  RamdiskId?: string;
+  SecondaryInterfaces?: InstanceSecondaryInterfaceSpecificationListRequest;
+  SecurityGroupIds?: SecurityGroupIdStringList;
+  SecurityGroups?: SecurityGroupStringList;
+  SubnetId?: string;
+  TagSpecifications?: TagSpecificationList;
+  UserData?: string;
+}
+export type SSEType = "sse-ebs" | "sse-kms" | "none";
+export interface SecondaryInterfacePrivateIpAddressSpecification {
+  PrivateIpAddress?: string;
+}
+export type SecondaryInterfacePrivateIpAddressSpecificationList = SecondaryInterfacePrivateIpAddressSpecification[];
+export type SecondaryInterfacePrivateIpAddressSpecificationListRequest = SecondaryInterfacePrivateIpAddressSpecificationRequest[];
+export interface SecondaryInterfacePrivateIpAddressSpecificationRequest {
+  PrivateIpAddress?: string;
+}
+export type SecondaryInterfaceStatus = "available" | "in-use";
+export type SecondaryInterfaceType = "secondary";
+export interface SecurityGroup {
+  Description?: string;
+  GroupId?: string;
+  GroupName?: string;
+  IpPermissions?: IpPermissionList;
+  IpPermissionsEgress?: IpPermissionList;
+  OwnerId?: string;
+  SecurityGroupArn?: string;
+  Tags?: TagList;
+  VpcId?: string;
+}
+export type SecurityGroupIdStringList = string[];
+export type SecurityGroupList = SecurityGroup[];
+export interface SecurityGroupRule {
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  Description?: string;
+  FromPort?: number;
+  GroupId?: string;
+  GroupOwnerId?: string;
+  IpProtocol?: string;
+  IsEgress?: boolean;
+  PrefixListId?: string;
+  ReferencedGroupInfo?: ReferencedSecurityGroup;
+  SecurityGroupRuleArn?: string;
+  SecurityGroupRuleId?: string;
+  Tags?: TagList;
+  ToPort?: number;
+}
+export type SecurityGroupRuleList = SecurityGroupRule[];
+export type SecurityGroupStringList = string[];
+export type ShutdownBehavior = "stop" | "terminate";
+export interface Snapshot {
+  AvailabilityZone?: string;
+  CompletionDurationMinutes?: number;
+  CompletionTime?: Date;
+  DataEncryptionKeyId?: string;
+  Description?: string;
+  Encrypted?: boolean;
+  FullSnapshotSizeInBytes?: number;
+  KmsKeyId?: string;
+  OutpostArn?: string;
+  OwnerAlias?: string;
+  OwnerId?: string;
+  Progress?: string;
+  RestoreExpiryTime?: Date;
+  SnapshotId?: string;
+  SseType?: SSEType;
+  StartTime?: Date;
+  State?: SnapshotState;
+  StateMessage?: string;
+  StorageTier?: StorageTier;
+  Tags?: TagList;
+  TransferType?: TransferType;
+  VolumeId?: string;
+  VolumeSize?: number;
+}
+export type SnapshotAttributeName = "productCodes" | "createVolumePermission";
 export interface SnapshotDetail {
   Description?: string;
   DeviceName?: string;
@@ -544,11 +2304,86 @@ export interface SnapshotDetail {
   UserBucket?: UserBucketDetails;
 }
 export type SnapshotDetailList = SnapshotDetail[];
+export type SnapshotIdStringList = string[];
+export type SnapshotList = Snapshot[];
+export type SnapshotLocationEnum = "regional" | "local";
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
+export type SnapshotState = "pending" | "completed" | "error" | "recoverable" | "recovering";
+export type SpotInstanceType = "one-time" | "persistent";
+export interface SpotMarketOptions {
+  BlockDurationMinutes?: number;
+  InstanceInterruptionBehavior?: InstanceInterruptionBehavior;
+  MaxPrice?: string;
+  SpotInstanceType?: SpotInstanceType;
+  ValidUntil?: Date;
+}
+export interface StartInstancesRequest {
+  AdditionalInfo?: string;
+  DryRun?: boolean;
+  InstanceIds: InstanceIdStringList;
+}
+export interface StartInstancesResult {
+  StartingInstances?: InstanceStateChangeList;
+}
 export interface StateReason {
   Code?: string;
   Message?: string;
 }
+export type StatusName = "reachability";
+export type StatusType = "passed" | "failed" | "insufficient-data" | "initializing";
+export interface StopInstancesRequest {
+  DryRun?: boolean;
+  Force?: boolean;
+  Hibernate?: boolean;
+  InstanceIds: InstanceIdStringList;
+  SkipOsShutdown?: boolean;
+}
+export interface StopInstancesResult {
+  StoppingInstances?: InstanceStateChangeList;
+}
+export type StorageTier = "archive" | "standard";
+export interface Subnet {
+  AssignIpv6AddressOnCreation?: boolean;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  AvailableIpAddressCount?: number;
+  BlockPublicAccessStates?: BlockPublicAccessStates;
+  CidrBlock?: string;
+  CustomerOwnedIpv4Pool?: string;
+  DefaultForAz?: boolean;
+  EnableDns64?: boolean;
+  EnableLniAtDeviceIndex?: number;
+  Ipv6CidrBlockAssociationSet?: SubnetIpv6CidrBlockAssociationSet;
+  Ipv6Native?: boolean;
+  MapCustomerOwnedIpOnLaunch?: boolean;
+  MapPublicIpOnLaunch?: boolean;
+  OutpostArn?: string;
+  OwnerId?: string;
+  PrivateDnsNameOptionsOnLaunch?: PrivateDnsNameOptionsOnLaunch;
+  State?: SubnetState;
+  SubnetArn?: string;
+  SubnetId?: string;
+  Tags?: TagList;
+  Type?: string;
+  VpcId?: string;
+}
+export interface SubnetCidrBlockState {
+  State?: SubnetCidrBlockStateCode;
+  StatusMessage?: string;
+}
+export type SubnetCidrBlockStateCode = "associating" | "associated" | "disassociating" | "disassociated" | "failing" | "failed";
+export type SubnetIdStringList = string[];
+export interface SubnetIpv6CidrBlockAssociation {
+  AssociationId?: string;
+  IpSource?: IpSource;
+  Ipv6AddressAttribute?: Ipv6AddressAttribute;
+  Ipv6CidrBlock?: string;
+  Ipv6CidrBlockState?: SubnetCidrBlockState;
+}
+export type SubnetIpv6CidrBlockAssociationSet = SubnetIpv6CidrBlockAssociation[];
+export type SubnetList = Subnet[];
+export type SubnetState = "pending" | "available" | "unavailable" | "failed" | "failed-insufficient-capacity";
+export type SummaryStatus = "ok" | "impaired" | "insufficient-data" | "not-applicable" | "initializing";
 export interface Tag {
   Key?: string;
   Value?: string;
@@ -566,7 +2401,26 @@ export interface TagSpecification {
   Tags?: TagList;
 }
 export type TagSpecificationList = TagSpecification[];
+export type Tenancy = "default" | "dedicated" | "host";
+export interface TerminateInstancesRequest {
+  DryRun?: boolean;
+  Force?: boolean;
+  InstanceIds: InstanceIdStringList;
+  SkipOsShutdown?: boolean;
+}
+export interface TerminateInstancesResult {
+  TerminatingInstances?: InstanceStateChangeList;
+}
+export interface TotalLocalStorageGB {
+  Max?: number;
+  Min?: number;
+}
+export interface TotalLocalStorageGBRequest {
+  Max?: number;
+  Min?: number;
+}
 export type TpmSupportValues = "v2.0";
+export type TransferType = "time-based" | "standard";
 export interface UserBucket {
   S3Bucket?: string;
   S3Key?: string;
@@ -576,35 +2430,210 @@ export interface UserBucketDetails {
   S3Key?: string;
 }
 export type UserGroupStringList = string[];
+export interface UserIdGroupPair {
+  Description?: string;
+  GroupId?: string;
+  GroupName?: string;
+  PeeringStatus?: string;
+  UserId?: string;
+  VpcId?: string;
+  VpcPeeringConnectionId?: string;
+}
+export type UserIdGroupPairList = UserIdGroupPair[];
 export type UserIdList = string[];
 export type UserIdStringList = string[];
+export interface VCpuCountRange {
+  Max?: number;
+  Min?: number;
+}
+export interface VCpuCountRangeRequest {
+  Max?: number;
+  Min: number;
+}
+export interface ValidationError {
+  Code?: string;
+  Message?: string;
+}
+export interface ValidationWarning {
+  Errors?: ErrorSet;
+}
 export type ValueStringList = string[];
+export type VersionStringList = string[];
 export type VirtualizationType = "hvm" | "paravirtual";
+export interface Volume {
+  Attachments?: VolumeAttachmentList;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  CreateTime?: Date;
+  Encrypted?: boolean;
+  FastRestored?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  MultiAttachEnabled?: boolean;
+  Operator?: OperatorResponse;
+  OutpostArn?: string;
+  Size?: number;
+  SnapshotId?: string;
+  SourceVolumeId?: string;
+  SseType?: SSEType;
+  State?: VolumeState;
+  Tags?: TagList;
+  Throughput?: number;
+  VolumeId?: string;
+  VolumeInitializationRate?: number;
+  VolumeType?: VolumeType;
+}
+export interface VolumeAttachment {
+  AssociatedResource?: string;
+  AttachTime?: Date;
+  DeleteOnTermination?: boolean;
+  Device?: string;
+  EbsCardIndex?: number;
+  InstanceId?: string;
+  InstanceOwningService?: string;
+  State?: VolumeAttachmentState;
+  VolumeId?: string;
+}
+export type VolumeAttachmentList = VolumeAttachment[];
+export type VolumeAttachmentState = "attaching" | "attached" | "detaching" | "detached" | "busy";
+export type VolumeIdStringList = string[];
+export type VolumeList = Volume[];
+export type VolumeState = "creating" | "available" | "in-use" | "deleting" | "deleted" | "error";
 export type VolumeType = "standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3";
+export interface Vpc {
+  BlockPublicAccessStates?: BlockPublicAccessStates;
+  CidrBlock?: string;
+  CidrBlockAssociationSet?: VpcCidrBlockAssociationSet;
+  DhcpOptionsId?: string;
+  EncryptionControl?: VpcEncryptionControl;
+  InstanceTenancy?: Tenancy;
+  Ipv6CidrBlockAssociationSet?: VpcIpv6CidrBlockAssociationSet;
+  IsDefault?: boolean;
+  OwnerId?: string;
+  State?: VpcState;
+  Tags?: TagList;
+  VpcId?: string;
+}
+export interface VpcCidrBlockAssociation {
+  AssociationId?: string;
+  CidrBlock?: string;
+  CidrBlockState?: VpcCidrBlockState;
+}
+export type VpcCidrBlockAssociationSet = VpcCidrBlockAssociation[];
+export interface VpcCidrBlockState {
+  State?: VpcCidrBlockStateCode;
+  StatusMessage?: string;
+}
+export type VpcCidrBlockStateCode = "associating" | "associated" | "disassociating" | "disassociated" | "failing" | "failed";
+export interface VpcEncryptionControl {
+  Mode?: VpcEncryptionControlMode;
+  ResourceExclusions?: VpcEncryptionControlExclusions;
+  State?: VpcEncryptionControlState;
+  StateMessage?: string;
+  Tags?: TagList;
+  VpcEncryptionControlId?: string;
+  VpcId?: string;
+}
+export interface VpcEncryptionControlExclusion {
+  State?: VpcEncryptionControlExclusionState;
+  StateMessage?: string;
+}
+export type VpcEncryptionControlExclusionState = "enabling" | "enabled" | "disabling" | "disabled";
+export interface VpcEncryptionControlExclusions {
+  EgressOnlyInternetGateway?: VpcEncryptionControlExclusion;
+  ElasticFileSystem?: VpcEncryptionControlExclusion;
+  InternetGateway?: VpcEncryptionControlExclusion;
+  Lambda?: VpcEncryptionControlExclusion;
+  NatGateway?: VpcEncryptionControlExclusion;
+  VirtualPrivateGateway?: VpcEncryptionControlExclusion;
+  VpcLattice?: VpcEncryptionControlExclusion;
+  VpcPeering?: VpcEncryptionControlExclusion;
+}
+export type VpcEncryptionControlMode = "monitor" | "enforce";
+export type VpcEncryptionControlState = "enforce-in-progress" | "monitor-in-progress" | "enforce-failed" | "monitor-failed" | "deleting" | "deleted" | "available" | "creating" | "delete-failed";
+export type VpcIdStringList = string[];
+export interface VpcIpv6CidrBlockAssociation {
+  AssociationId?: string;
+  IpSource?: IpSource;
+  Ipv6AddressAttribute?: Ipv6AddressAttribute;
+  Ipv6CidrBlock?: string;
+  Ipv6CidrBlockState?: VpcCidrBlockState;
+  Ipv6Pool?: string;
+  NetworkBorderGroup?: string;
+}
+export type VpcIpv6CidrBlockAssociationSet = VpcIpv6CidrBlockAssociation[];
+export type VpcList = Vpc[];
+export type VpcState = "pending" | "available";
+export type ZoneIdStringList = string[];
+export type ZoneNameStringList = string[];
 
 /** The operations imagelite serves for ec2: each handler gets the parsed, validated input. */
 export interface Ec2Handlers {
+  AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
+  CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
+  CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
   CreateImageUsageReport(ctx: RequestContext, input: CreateImageUsageReportRequest): CreateImageUsageReportResult;
+  CreateKeyPair(ctx: RequestContext, input: CreateKeyPairRequest): KeyPair;
+  CreateLaunchTemplate(ctx: RequestContext, input: CreateLaunchTemplateRequest): CreateLaunchTemplateResult;
+  CreateLaunchTemplateVersion(ctx: RequestContext, input: CreateLaunchTemplateVersionRequest): CreateLaunchTemplateVersionResult;
+  CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
+  CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
   DeleteImageUsageReport(ctx: RequestContext, input: DeleteImageUsageReportRequest): DeleteImageUsageReportResult;
+  DeleteKeyPair(ctx: RequestContext, input: DeleteKeyPairRequest): DeleteKeyPairResult;
+  DeleteLaunchTemplate(ctx: RequestContext, input: DeleteLaunchTemplateRequest): DeleteLaunchTemplateResult;
+  DeleteLaunchTemplateVersions(ctx: RequestContext, input: DeleteLaunchTemplateVersionsRequest): DeleteLaunchTemplateVersionsResult;
+  DeleteSecurityGroup(ctx: RequestContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult;
+  DeleteSnapshot(ctx: RequestContext, input: DeleteSnapshotRequest): void;
   DeleteTags(ctx: RequestContext, input: DeleteTagsRequest): void;
+  DeleteVolume(ctx: RequestContext, input: DeleteVolumeRequest): void;
   DeregisterImage(ctx: RequestContext, input: DeregisterImageRequest): DeregisterImageResult;
+  DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
   DescribeImageAttribute(ctx: RequestContext, input: DescribeImageAttributeRequest): ImageAttribute;
+  DescribeImageReferences(ctx: RequestContext, input: DescribeImageReferencesRequest): DescribeImageReferencesResult;
   DescribeImageUsageReportEntries(ctx: RequestContext, input: DescribeImageUsageReportEntriesRequest): DescribeImageUsageReportEntriesResult;
   DescribeImageUsageReports(ctx: RequestContext, input: DescribeImageUsageReportsRequest): DescribeImageUsageReportsResult;
   DescribeImages(ctx: RequestContext, input: DescribeImagesRequest): DescribeImagesResult;
   DescribeImportImageTasks(ctx: RequestContext, input: DescribeImportImageTasksRequest): DescribeImportImageTasksResult;
+  DescribeInstanceAttribute(ctx: RequestContext, input: DescribeInstanceAttributeRequest): InstanceAttribute;
+  DescribeInstanceStatus(ctx: RequestContext, input: DescribeInstanceStatusRequest): DescribeInstanceStatusResult;
+  DescribeInstances(ctx: RequestContext, input: DescribeInstancesRequest): DescribeInstancesResult;
+  DescribeKeyPairs(ctx: RequestContext, input: DescribeKeyPairsRequest): DescribeKeyPairsResult;
+  DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
+  DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
+  DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
+  DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;
+  DescribeSnapshotAttribute(ctx: RequestContext, input: DescribeSnapshotAttributeRequest): DescribeSnapshotAttributeResult;
+  DescribeSnapshots(ctx: RequestContext, input: DescribeSnapshotsRequest): DescribeSnapshotsResult;
+  DescribeSubnets(ctx: RequestContext, input: DescribeSubnetsRequest): DescribeSubnetsResult;
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
+  DescribeVolumes(ctx: RequestContext, input: DescribeVolumesRequest): DescribeVolumesResult;
+  DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
+  DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
   DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
+  DisableImageDeprecation(ctx: RequestContext, input: DisableImageDeprecationRequest): DisableImageDeprecationResult;
+  DisableImageDeregistrationProtection(ctx: RequestContext, input: DisableImageDeregistrationProtectionRequest): DisableImageDeregistrationProtectionResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
+  EnableImage(ctx: RequestContext, input: EnableImageRequest): EnableImageResult;
   EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
+  EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;
+  EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
+  ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
+  ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
+  ModifyLaunchTemplate(ctx: RequestContext, input: ModifyLaunchTemplateRequest): ModifyLaunchTemplateResult;
+  ModifySnapshotAttribute(ctx: RequestContext, input: ModifySnapshotAttributeRequest): void;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
   ResetImageAttribute(ctx: RequestContext, input: ResetImageAttributeRequest): void;
+  ResetSnapshotAttribute(ctx: RequestContext, input: ResetSnapshotAttributeRequest): void;
+  RunInstances(ctx: RequestContext, input: RunInstancesRequest): Reservation;
+  StartInstances(ctx: RequestContext, input: StartInstancesRequest): StartInstancesResult;
+  StopInstances(ctx: RequestContext, input: StopInstancesRequest): StopInstancesResult;
+  TerminateInstances(ctx: RequestContext, input: TerminateInstancesRequest): TerminateInstancesResult;
 }

@@ -20,7 +20,10 @@ import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
+import { unservedHandlers } from "./unserved";
+
 const handlers: Ec2Handlers = {
+  ...unservedHandlers,
   ...imageHandlers,
   ...describeImagesHandlers,
   ...imageAttributeHandlers,
