@@ -71,6 +71,19 @@ export const PHASE_WEIGHTS = {
   fastLaunchEnable: 3,
   fastLaunchDisable: 2,
   usageReport: 2,
+  /** Instances: pending → running, stopping → stopped, shutting-down → terminated. */
+  instanceStart: 1,
+  instanceStop: 1,
+  instanceTerminate: 1,
+  /** A volume made for an instance or from a snapshot: creating → available. */
+  volumeCreate: 1,
+  /** A snapshot of a volume, or a copy of one: pending → completed. */
+  snapshotCreate: 2,
+  snapshotCopy: 3,
+  /** CreateImage: the AMI stays pending while its snapshots are taken. */
+  amiCreate: 2,
+  /** An AppStream fleet adds instances toward its desired capacity one step at a time. */
+  fleetScale: 1,
   /** Block public access for AMIs: AWS says a change can take up to 10 minutes to apply. */
   blockPublicAccess: 3,
 } as const;
