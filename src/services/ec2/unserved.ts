@@ -12,13 +12,9 @@ export const unservedHandlers: Pick<
   | "CopySnapshot"
   | "CreateImage"
   | "CreateKeyPair"
-  | "CreateLaunchTemplate"
-  | "CreateLaunchTemplateVersion"
   | "CreateSecurityGroup"
   | "CreateSnapshot"
   | "DeleteKeyPair"
-  | "DeleteLaunchTemplate"
-  | "DeleteLaunchTemplateVersions"
   | "DeleteSecurityGroup"
   | "DeleteSnapshot"
   | "DeleteVolume"
@@ -28,8 +24,6 @@ export const unservedHandlers: Pick<
   | "DescribeInstanceStatus"
   | "DescribeInstances"
   | "DescribeKeyPairs"
-  | "DescribeLaunchTemplateVersions"
-  | "DescribeLaunchTemplates"
   | "DescribeRegions"
   | "DescribeSecurityGroups"
   | "DescribeSnapshotAttribute"
@@ -45,7 +39,6 @@ export const unservedHandlers: Pick<
   | "EnableImageDeregistrationProtection"
   | "ImportKeyPair"
   | "ModifyInstanceAttribute"
-  | "ModifyLaunchTemplate"
   | "ModifySnapshotAttribute"
   | "ResetSnapshotAttribute"
   | "RunInstances"
@@ -57,13 +50,9 @@ export const unservedHandlers: Pick<
   CopySnapshot: unserved,
   CreateImage: unserved,
   CreateKeyPair: unserved,
-  CreateLaunchTemplate: unserved,
-  CreateLaunchTemplateVersion: unserved,
   CreateSecurityGroup: unserved,
   CreateSnapshot: unserved,
   DeleteKeyPair: unserved,
-  DeleteLaunchTemplate: unserved,
-  DeleteLaunchTemplateVersions: unserved,
   DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
   DeleteVolume: unserved,
@@ -73,8 +62,6 @@ export const unservedHandlers: Pick<
   DescribeInstanceStatus: unserved,
   DescribeInstances: unserved,
   DescribeKeyPairs: unserved,
-  DescribeLaunchTemplateVersions: unserved,
-  DescribeLaunchTemplates: unserved,
   DescribeRegions: unserved,
   DescribeSecurityGroups: unserved,
   DescribeSnapshotAttribute: unserved,
@@ -90,7 +77,6 @@ export const unservedHandlers: Pick<
   EnableImageDeregistrationProtection: unserved,
   ImportKeyPair: unserved,
   ModifyInstanceAttribute: unserved,
-  ModifyLaunchTemplate: unserved,
   ModifySnapshotAttribute: unserved,
   ResetSnapshotAttribute: unserved,
   RunInstances: unserved,
