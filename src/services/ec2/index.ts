@@ -18,6 +18,11 @@ import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
+import { runInstancesHandlers } from "./run-instances";
+import { instanceLifecycleHandlers } from "./instance-lifecycle";
+import { describeInstancesHandlers } from "./describe-instances";
+import { instanceAttributeHandlers } from "./instance-attributes";
+import { volumeHandlers } from "./volumes";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -32,6 +37,11 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...runInstancesHandlers,
+  ...instanceLifecycleHandlers,
+  ...describeInstancesHandlers,
+  ...instanceAttributeHandlers,
+  ...volumeHandlers,
 };
 
 const model = loadModel("ec2");

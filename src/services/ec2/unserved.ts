@@ -21,12 +21,8 @@ export const unservedHandlers: Pick<
   | "DeleteLaunchTemplateVersions"
   | "DeleteSecurityGroup"
   | "DeleteSnapshot"
-  | "DeleteVolume"
   | "DescribeAvailabilityZones"
   | "DescribeImageReferences"
-  | "DescribeInstanceAttribute"
-  | "DescribeInstanceStatus"
-  | "DescribeInstances"
   | "DescribeKeyPairs"
   | "DescribeLaunchTemplateVersions"
   | "DescribeLaunchTemplates"
@@ -35,7 +31,6 @@ export const unservedHandlers: Pick<
   | "DescribeSnapshotAttribute"
   | "DescribeSnapshots"
   | "DescribeSubnets"
-  | "DescribeVolumes"
   | "DescribeVpcs"
   | "DisableImage"
   | "DisableImageDeprecation"
@@ -44,14 +39,9 @@ export const unservedHandlers: Pick<
   | "EnableImageDeprecation"
   | "EnableImageDeregistrationProtection"
   | "ImportKeyPair"
-  | "ModifyInstanceAttribute"
   | "ModifyLaunchTemplate"
   | "ModifySnapshotAttribute"
   | "ResetSnapshotAttribute"
-  | "RunInstances"
-  | "StartInstances"
-  | "StopInstances"
-  | "TerminateInstances"
 > = {
   AuthorizeSecurityGroupIngress: unserved,
   CopySnapshot: unserved,
@@ -66,12 +56,8 @@ export const unservedHandlers: Pick<
   DeleteLaunchTemplateVersions: unserved,
   DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
-  DeleteVolume: unserved,
   DescribeAvailabilityZones: unserved,
   DescribeImageReferences: unserved,
-  DescribeInstanceAttribute: unserved,
-  DescribeInstanceStatus: unserved,
-  DescribeInstances: unserved,
   DescribeKeyPairs: unserved,
   DescribeLaunchTemplateVersions: unserved,
   DescribeLaunchTemplates: unserved,
@@ -80,7 +66,6 @@ export const unservedHandlers: Pick<
   DescribeSnapshotAttribute: unserved,
   DescribeSnapshots: unserved,
   DescribeSubnets: unserved,
-  DescribeVolumes: unserved,
   DescribeVpcs: unserved,
   DisableImage: unserved,
   DisableImageDeprecation: unserved,
@@ -89,12 +74,7 @@ export const unservedHandlers: Pick<
   EnableImageDeprecation: unserved,
   EnableImageDeregistrationProtection: unserved,
   ImportKeyPair: unserved,
-  ModifyInstanceAttribute: unserved,
   ModifyLaunchTemplate: unserved,
   ModifySnapshotAttribute: unserved,
   ResetSnapshotAttribute: unserved,
-  RunInstances: unserved,
-  StartInstances: unserved,
-  StopInstances: unserved,
-  TerminateInstances: unserved,
 };
