@@ -127,9 +127,19 @@ function launchableImage(ctx: RequestContext, imageId: string | undefined): AmiR
   return ami;
 }
 
+/** "Run commands when you launch an EC2 instance with user data input": 16 KB in raw form, before base64 encoding. */
+const USER_DATA_BYTES = 16384;
+
+function checkUserData(userData: string | undefined): void {
+  if (userData !== undefined && Buffer.from(userData, "base64").length > USER_DATA_BYTES) {
+    throw err.invalidValue(`User data is limited to ${USER_DATA_BYTES} bytes`);
+  }
+}
+
 /** Launches the reservation: its instances, their volumes, tags and AMI uses. */
 function launch(ctx: RequestContext, input: RunInstancesRequest, tokenId: string | undefined): string {
   checkCounts(input.MinCount, input.MaxCount);
+  checkUserData(input.UserData);
   const ami = launchableImage(ctx, input.ImageId);
   const instanceTags = tagsFor(input.TagSpecifications, "instance", [...TAGGABLE_AT_LAUNCH]);
   const volumeTags = tagsFor(input.TagSpecifications, "volume", [...TAGGABLE_AT_LAUNCH]);
