@@ -42,6 +42,8 @@ export interface AmiRecord {
   ProductCodes?: ProductCode[];
   SourceImageId?: string;
   SourceImageRegion?: string;
+  /** The instance CreateImage made the AMI of. */
+  SourceInstanceId?: string;
   FreeTierEligible?: boolean;
   createdAt: number;
   deprecatesAt?: number;

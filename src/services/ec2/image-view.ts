@@ -40,6 +40,7 @@ export function imageView(ctx: RequestContext, r: AmiRecord): Image {
     DeprecationTime: iso(r.deprecatesAt),
     SourceImageId: r.SourceImageId,
     SourceImageRegion: r.SourceImageRegion,
+    SourceInstanceId: r.SourceInstanceId,
     FreeTierEligible: r.FreeTierEligible ?? false,
     Tags: tagList(ctx, r.ImageId),
   };

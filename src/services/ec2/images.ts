@@ -176,6 +176,7 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
     deprecatesAt: _d,
     ImageLocation: _l,
     clientToken: _t,
+    SourceInstanceId: _i,
     ...rest
   } = src;
   const rec = createAmi(

@@ -25,6 +25,7 @@ import { instanceLifecycleHandlers } from "./instance-lifecycle";
 import { describeInstancesHandlers } from "./describe-instances";
 import { instanceAttributeHandlers } from "./instance-attributes";
 import { volumeHandlers } from "./volumes";
+import { createImageHandlers } from "./create-image";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -45,6 +46,7 @@ const handlers: Ec2Handlers = {
   ...describeInstancesHandlers,
   ...instanceAttributeHandlers,
   ...volumeHandlers,
+  ...createImageHandlers,
 };
 
 const model = loadModel("ec2");

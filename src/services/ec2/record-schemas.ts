@@ -35,6 +35,7 @@ export const ec2Records: Record<string, RecordSchema> = {
     ProductCodes: listOf({}, true),
     createdAt: "number",
     deprecatesAt: "number?",
+    SourceInstanceId: "string?",
     public: "boolean",
     schedule: "schedule",
   },

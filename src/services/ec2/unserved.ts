@@ -10,7 +10,6 @@ export const unservedHandlers: Pick<
   Ec2Handlers,
   | "AuthorizeSecurityGroupIngress"
   | "CopySnapshot"
-  | "CreateImage"
   | "CreateKeyPair"
   | "CreateSecurityGroup"
   | "CreateSnapshot"
@@ -38,7 +37,6 @@ export const unservedHandlers: Pick<
 > = {
   AuthorizeSecurityGroupIngress: unserved,
   CopySnapshot: unserved,
-  CreateImage: unserved,
   CreateKeyPair: unserved,
   CreateSecurityGroup: unserved,
   CreateSnapshot: unserved,
