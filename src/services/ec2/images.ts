@@ -144,7 +144,9 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     };
   },
 
-  CopyImage(ctx, input) {
+  CopyImage(ctx, request) {
+    // The AWS SDK for Go v2 sends KmsKeyId="" when none is set (Packer does); EC2 takes it as unset.
+    const input = { ...request, KmsKeyId: request.KmsKeyId || undefined };
     checkAmiId(input.SourceImageId);
     if (!isRegion(input.SourceRegion)) throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
     if (input.KmsKeyId !== undefined && !input.Encrypted)

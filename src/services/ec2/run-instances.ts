@@ -227,8 +227,24 @@ function launch(ctx: RequestContext, input: RunInstancesRequest, tokenId: string
   return ReservationId;
 }
 
+/**
+ * The AWS SDK for Go v2 sends optional strings that are set to "" (Packer's RunInstances carries SubnetId,
+ * Placement.AvailabilityZone, IamInstanceProfile.Name and UserData so); EC2 takes an empty value as unset.
+ */
+function unsetEmpty(input: RunInstancesRequest): RunInstancesRequest {
+  const out = { ...input };
+  for (const k of ["SubnetId", "UserData", "KeyName", "KernelId", "RamdiskId"] as const) if (out[k] === "") delete out[k];
+  if (out.Placement?.AvailabilityZone === "") out.Placement = { ...out.Placement, AvailabilityZone: undefined };
+  if (out.IamInstanceProfile) {
+    const { Arn, Name } = out.IamInstanceProfile;
+    out.IamInstanceProfile = { Arn: Arn || undefined, Name: Name || undefined };
+  }
+  return out;
+}
+
 export const runInstancesHandlers: Pick<Ec2Handlers, "RunInstances"> = {
-  RunInstances(ctx, input) {
+  RunInstances(ctx, request) {
+    const input = unsetEmpty(request);
     const { ReservationId } = idempotent(ctx, input, (tokenId) => ({ ReservationId: launch(ctx, input, tokenId) }));
     return reservationView(ctx, ReservationId, reservationMembers(ctx, ReservationId));
   },
