@@ -32,7 +32,14 @@ function attributeOf(input: ModifyImageAttributeRequest): Modifiable {
 
 function launchPermissionChanges(input: ModifyImageAttributeRequest): { add: LaunchPermission[]; remove: LaunchPermission[] } {
   if (input.LaunchPermission) {
-    if (input.OperationType || input.UserIds?.length || input.UserGroups?.length) {
+    // Packer (step_modify_ami_attributes.go) sends UserIds/UserGroups beside LaunchPermission.Add naming the same
+    // grantees, without OperationType, and EC2 accepts it: the flat members then add nothing of their own.
+    const added = input.LaunchPermission.Add ?? [];
+    const repeated =
+      !input.OperationType &&
+      (input.UserIds ?? []).every((u) => added.some((p) => p.UserId === u)) &&
+      (input.UserGroups ?? []).every((g) => added.some((p) => p.Group === g));
+    if (input.OperationType || (!repeated && (input.UserIds?.length || input.UserGroups?.length))) {
       throw err.invalidCombination("LaunchPermission cannot be combined with OperationType, UserId or UserGroup.");
     }
     return { add: input.LaunchPermission.Add ?? [], remove: input.LaunchPermission.Remove ?? [] };
