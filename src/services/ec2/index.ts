@@ -18,6 +18,10 @@ import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
+import { vpcHandlers } from "./vpcs";
+import { regionHandlers } from "./regions";
+import { securityGroupHandlers } from "./security-groups";
+import "./network-taggables";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -32,6 +36,9 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...vpcHandlers,
+  ...regionHandlers,
+  ...securityGroupHandlers,
 };
 
 const model = loadModel("ec2");

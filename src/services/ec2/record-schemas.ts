@@ -8,6 +8,8 @@ import { fastLaunchSettings } from "./fast-launch-records";
 import { usageReports } from "./usage-report-records";
 import { amiUses } from "./usage-report-entries";
 import { blockPublicAccess } from "./image-block-public-access";
+import { networkDefaults, securityGroups, subnets, vpcs } from "./network-records";
+import { keyPairs } from "./key-pair-records";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
@@ -78,4 +80,31 @@ export const ec2Records: Record<string, RecordSchema> = {
   },
   [blockPublicAccess.type]: { schedule: "schedule" },
   [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
+  [vpcs.type]: { VpcId: "string", CidrBlock: "string", IsDefault: "boolean", CidrAssociationId: "string", DhcpOptionsId: "string" },
+  [subnets.type]: {
+    SubnetId: "string",
+    VpcId: "string",
+    AvailabilityZone: "string",
+    AvailabilityZoneId: "string",
+    CidrBlock: "string",
+    DefaultForAz: "boolean",
+    MapPublicIpOnLaunch: "boolean",
+  },
+  [securityGroups.type]: {
+    GroupId: "string",
+    GroupName: "string",
+    VpcId: "string",
+    Description: "string",
+    ingress: listOf({ SecurityGroupRuleId: "string", IpProtocol: "string" }),
+    egress: listOf({ SecurityGroupRuleId: "string", IpProtocol: "string" }),
+  },
+  [networkDefaults.type]: { VpcId: "string" },
+  [keyPairs.type]: {
+    KeyName: "string",
+    KeyPairId: "string",
+    KeyFingerprint: "string",
+    KeyType: "string",
+    PublicKey: "string",
+    createdAt: "number",
+  },
 };

@@ -8,21 +8,17 @@ const unserved = (): never => {
 
 export const unservedHandlers: Pick<
   Ec2Handlers,
-  | "AuthorizeSecurityGroupIngress"
   | "CopySnapshot"
   | "CreateImage"
   | "CreateKeyPair"
   | "CreateLaunchTemplate"
   | "CreateLaunchTemplateVersion"
-  | "CreateSecurityGroup"
   | "CreateSnapshot"
   | "DeleteKeyPair"
   | "DeleteLaunchTemplate"
   | "DeleteLaunchTemplateVersions"
-  | "DeleteSecurityGroup"
   | "DeleteSnapshot"
   | "DeleteVolume"
-  | "DescribeAvailabilityZones"
   | "DescribeImageReferences"
   | "DescribeInstanceAttribute"
   | "DescribeInstanceStatus"
@@ -30,13 +26,9 @@ export const unservedHandlers: Pick<
   | "DescribeKeyPairs"
   | "DescribeLaunchTemplateVersions"
   | "DescribeLaunchTemplates"
-  | "DescribeRegions"
-  | "DescribeSecurityGroups"
   | "DescribeSnapshotAttribute"
   | "DescribeSnapshots"
-  | "DescribeSubnets"
   | "DescribeVolumes"
-  | "DescribeVpcs"
   | "DisableImage"
   | "DisableImageDeprecation"
   | "DisableImageDeregistrationProtection"
@@ -53,21 +45,17 @@ export const unservedHandlers: Pick<
   | "StopInstances"
   | "TerminateInstances"
 > = {
-  AuthorizeSecurityGroupIngress: unserved,
   CopySnapshot: unserved,
   CreateImage: unserved,
   CreateKeyPair: unserved,
   CreateLaunchTemplate: unserved,
   CreateLaunchTemplateVersion: unserved,
-  CreateSecurityGroup: unserved,
   CreateSnapshot: unserved,
   DeleteKeyPair: unserved,
   DeleteLaunchTemplate: unserved,
   DeleteLaunchTemplateVersions: unserved,
-  DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
   DeleteVolume: unserved,
-  DescribeAvailabilityZones: unserved,
   DescribeImageReferences: unserved,
   DescribeInstanceAttribute: unserved,
   DescribeInstanceStatus: unserved,
@@ -75,13 +63,9 @@ export const unservedHandlers: Pick<
   DescribeKeyPairs: unserved,
   DescribeLaunchTemplateVersions: unserved,
   DescribeLaunchTemplates: unserved,
-  DescribeRegions: unserved,
-  DescribeSecurityGroups: unserved,
   DescribeSnapshotAttribute: unserved,
   DescribeSnapshots: unserved,
-  DescribeSubnets: unserved,
   DescribeVolumes: unserved,
-  DescribeVpcs: unserved,
   DisableImage: unserved,
   DisableImageDeprecation: unserved,
   DisableImageDeregistrationProtection: unserved,
