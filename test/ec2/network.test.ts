@@ -17,6 +17,7 @@ import {
   type EC2Client,
 } from "@aws-sdk/client-ec2";
 import { ACCOUNT_A, ACCOUNT_B, rejection, useServer } from "../support/server";
+import { securityGroupUsers } from "../../src/services/ec2/network";
 
 let a: EC2Client;
 let b: EC2Client;
@@ -327,4 +328,19 @@ test("DeleteSecurityGroup: by id or by name; a group another group refers to sta
     ["default"],
   );
   assert.equal((await rejection(() => a.send(new DeleteSecurityGroupCommand({ GroupId: web })))).name, "InvalidGroup.NotFound");
+});
+
+test("DeleteSecurityGroup: a group that a registered user of groups (an instance) claims is a DependencyViolation", async () => {
+  const { GroupId } = await createGroup({ GroupName: "attached" });
+  const claimed = new Set([GroupId]);
+  const inUse = (_ctx: unknown, id: string) => claimed.has(id);
+  securityGroupUsers.push(inUse);
+  try {
+    const refused = await rejection(() => a.send(new DeleteSecurityGroupCommand({ GroupId })));
+    assert.equal(refused.name, "DependencyViolation");
+    claimed.clear();
+    assert.equal((await a.send(new DeleteSecurityGroupCommand({ GroupId }))).Return, true);
+  } finally {
+    securityGroupUsers.splice(securityGroupUsers.indexOf(inUse), 1);
+  }
 });

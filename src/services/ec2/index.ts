@@ -21,6 +21,7 @@ import { blockPublicAccessHandlers } from "./image-block-public-access";
 import { vpcHandlers } from "./vpcs";
 import { regionHandlers } from "./regions";
 import { securityGroupHandlers } from "./security-groups";
+import { keyPairHandlers } from "./key-pairs";
 import "./network-taggables";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
@@ -39,6 +40,7 @@ const handlers: Ec2Handlers = {
   ...vpcHandlers,
   ...regionHandlers,
   ...securityGroupHandlers,
+  ...keyPairHandlers,
 };
 
 const model = loadModel("ec2");

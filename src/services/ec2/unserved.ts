@@ -10,11 +10,9 @@ export const unservedHandlers: Pick<
   Ec2Handlers,
   | "CopySnapshot"
   | "CreateImage"
-  | "CreateKeyPair"
   | "CreateLaunchTemplate"
   | "CreateLaunchTemplateVersion"
   | "CreateSnapshot"
-  | "DeleteKeyPair"
   | "DeleteLaunchTemplate"
   | "DeleteLaunchTemplateVersions"
   | "DeleteSnapshot"
@@ -23,7 +21,6 @@ export const unservedHandlers: Pick<
   | "DescribeInstanceAttribute"
   | "DescribeInstanceStatus"
   | "DescribeInstances"
-  | "DescribeKeyPairs"
   | "DescribeLaunchTemplateVersions"
   | "DescribeLaunchTemplates"
   | "DescribeSnapshotAttribute"
@@ -35,7 +32,6 @@ export const unservedHandlers: Pick<
   | "EnableImage"
   | "EnableImageDeprecation"
   | "EnableImageDeregistrationProtection"
-  | "ImportKeyPair"
   | "ModifyInstanceAttribute"
   | "ModifyLaunchTemplate"
   | "ModifySnapshotAttribute"
@@ -47,11 +43,9 @@ export const unservedHandlers: Pick<
 > = {
   CopySnapshot: unserved,
   CreateImage: unserved,
-  CreateKeyPair: unserved,
   CreateLaunchTemplate: unserved,
   CreateLaunchTemplateVersion: unserved,
   CreateSnapshot: unserved,
-  DeleteKeyPair: unserved,
   DeleteLaunchTemplate: unserved,
   DeleteLaunchTemplateVersions: unserved,
   DeleteSnapshot: unserved,
@@ -60,7 +54,6 @@ export const unservedHandlers: Pick<
   DescribeInstanceAttribute: unserved,
   DescribeInstanceStatus: unserved,
   DescribeInstances: unserved,
-  DescribeKeyPairs: unserved,
   DescribeLaunchTemplateVersions: unserved,
   DescribeLaunchTemplates: unserved,
   DescribeSnapshotAttribute: unserved,
@@ -72,7 +65,6 @@ export const unservedHandlers: Pick<
   EnableImage: unserved,
   EnableImageDeprecation: unserved,
   EnableImageDeregistrationProtection: unserved,
-  ImportKeyPair: unserved,
   ModifyInstanceAttribute: unserved,
   ModifyLaunchTemplate: unserved,
   ModifySnapshotAttribute: unserved,
