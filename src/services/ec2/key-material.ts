@@ -4,7 +4,8 @@
 // EC2 made, RSA is the SHA-1 of the PKCS#8 DER private key and ED25519 the base64 SHA-256 of the public key;
 // for an imported RSA key, the MD5 of the DER public key. Imported keys come as OpenSSH public keys
 // (`ssh-rsa AAAA... comment`), RFC 4716 SSH2 public key files, or base64 DER (import-key-pair.html).
-import { createHash, createHmac, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
+import { createHash, createHmac, createPublicKey, randomBytes, type KeyObject } from "node:crypto";
+import { newKeyPair } from "../../util/key-generation";
 import type { KeyFormat, KeyType } from "./api.generated";
 
 /** The SSH wire encoding (RFC 4251): strings and multiple-precision integers with a 32-bit length. */
@@ -114,7 +115,7 @@ export interface NewKey {
 
 /** A new key pair, 2048-bit RSA or ED25519, its private key in `format` and its fingerprint as EC2 computes it. */
 export function generateKey(type: KeyType, format: KeyFormat, name: string): NewKey {
-  const { privateKey, publicKey } = type === "rsa" ? generateKeyPairSync("rsa", { modulusLength: 2048 }) : generateKeyPairSync("ed25519");
+  const { privateKey, publicKey } = newKeyPair(type);
   const blob = publicBlob(publicKey);
   const KeyFingerprint =
     type === "rsa"
