@@ -26,6 +26,11 @@ import { describeInstancesHandlers } from "./describe-instances";
 import { instanceAttributeHandlers } from "./instance-attributes";
 import { volumeHandlers } from "./volumes";
 import { createImageHandlers } from "./create-image";
+import { vpcHandlers } from "./vpcs";
+import { regionHandlers } from "./regions";
+import { securityGroupHandlers } from "./security-groups";
+import { keyPairHandlers } from "./key-pairs";
+import "./network-taggables";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -47,6 +52,10 @@ const handlers: Ec2Handlers = {
   ...instanceAttributeHandlers,
   ...volumeHandlers,
   ...createImageHandlers,
+  ...vpcHandlers,
+  ...regionHandlers,
+  ...securityGroupHandlers,
+  ...keyPairHandlers,
 };
 
 const model = loadModel("ec2");
