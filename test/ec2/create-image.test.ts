@@ -6,6 +6,7 @@ import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateImageCommand,
+  DescribeImageAttributeCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
   RunInstancesCommand,
@@ -224,4 +225,22 @@ test("CreateImage: TagSpecifications for the image", async () => {
     ],
   });
   assert.deepEqual((await image(imageId)).Tags, [{ Key: "team", Value: "blue" }]);
+});
+
+test("LastLaunchedTime: a launch of the AMI shows a day later (Image reference: a 24-hour delay), by DescribeImages and the attribute", async () => {
+  const instanceId = await runningInstance();
+  const imageId = await createImage({ InstanceId: instanceId, NoReboot: true });
+  server.clock.advance(2 * T + 1);
+  assert.equal((await image(imageId)).LastLaunchedTime, undefined);
+  const launchedAt = server.clock.now().toISOString();
+  await a.send(new RunInstancesCommand({ ImageId: imageId, MinCount: 1, MaxCount: 1 }));
+  server.clock.advance(3600);
+  assert.equal((await image(imageId)).LastLaunchedTime, undefined, "not reported within the day");
+  server.clock.advance(23 * 3600);
+  assert.equal((await image(imageId)).LastLaunchedTime, launchedAt);
+  server.clock.advance(10);
+  await a.send(new RunInstancesCommand({ ImageId: imageId, MinCount: 1, MaxCount: 1 }));
+  assert.equal((await image(imageId)).LastLaunchedTime, launchedAt, "the earlier launch stays reported until the new one is a day old");
+  const attr = await a.send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: "lastLaunchedTime" }));
+  assert.deepEqual(attr.LastLaunchedTime, { Value: launchedAt });
 });

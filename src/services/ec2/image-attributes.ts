@@ -6,7 +6,7 @@ import type { Ec2Handlers, ImageAttribute, LaunchPermission, ModifyImageAttribut
 import * as err from "./errors";
 import { findOwnImage, saveImage } from "./image-access";
 import { listPermissions, modifyPermissions, resetPermissions } from "./launch-permissions";
-import { amiState, type AmiRecord } from "./image-records";
+import { amiState, lastLaunchedTime, type AmiRecord } from "./image-records";
 
 const MODIFIABLE = ["description", "launchPermission", "imdsSupport"] as const;
 type Modifiable = (typeof MODIFIABLE)[number];
@@ -130,9 +130,11 @@ export const imageAttributeHandlers: Pick<Ec2Handlers, "ModifyImageAttribute" | 
       case "uefiData":
         out.UefiData = v(rec.UefiData);
         break;
-      case "lastLaunchedTime":
-        out.LastLaunchedTime = {};
-        break; // no instances are launched here
+      case "lastLaunchedTime": {
+        const at = lastLaunchedTime(ctx, rec);
+        out.LastLaunchedTime = v(at === undefined ? undefined : new Date(at).toISOString());
+        break;
+      }
       case "imdsSupport":
         out.ImdsSupport = v(rec.ImdsSupport);
         break;

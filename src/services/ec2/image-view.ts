@@ -2,7 +2,7 @@
 // caller's own tags on it.
 import type { RequestContext } from "../../gateway/context";
 import type { Image, ImageState, PlatformValues } from "./api.generated";
-import { amiState, type AmiRecord } from "./image-records";
+import { amiState, lastLaunchedTime, type AmiRecord } from "./image-records";
 import { tagList } from "./tags";
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -41,6 +41,7 @@ export function imageView(ctx: RequestContext, r: AmiRecord): Image {
     SourceImageId: r.SourceImageId,
     SourceImageRegion: r.SourceImageRegion,
     SourceInstanceId: r.SourceInstanceId,
+    LastLaunchedTime: iso(lastLaunchedTime(ctx, r)),
     FreeTierEligible: r.FreeTierEligible ?? false,
     Tags: tagList(ctx, r.ImageId),
   };

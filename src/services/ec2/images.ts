@@ -179,6 +179,8 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
     ImageLocation: _l,
     clientToken: _t,
     SourceInstanceId: _i,
+    lastLaunchAt: _ll,
+    reportedLaunchAt: _rl,
     ...rest
   } = src;
   const rec = createAmi(

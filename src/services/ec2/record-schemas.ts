@@ -38,6 +38,8 @@ export const ec2Records: Record<string, RecordSchema> = {
     createdAt: "number",
     deprecatesAt: "number?",
     SourceInstanceId: "string?",
+    lastLaunchAt: "number?",
+    reportedLaunchAt: "number?",
     public: "boolean",
     schedule: "schedule",
   },

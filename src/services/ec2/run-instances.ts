@@ -11,7 +11,7 @@ import type { BlockDeviceMapping, EbsBlockDevice, Ec2Handlers, IamInstanceProfil
 import { idempotent } from "./client-tokens";
 import * as err from "./errors";
 import { findImage, storedImage } from "./image-access";
-import { amiState, partitionOf, type AmiRecord } from "./image-records";
+import { amis, amiState, noteLaunch, partitionOf, type AmiRecord } from "./image-records";
 import { findInstance, saveInstance, type InstanceRecord } from "./instance-records";
 import { reservationMembers, reservationView } from "./instance-view";
 import { nextAddress, placeInstance } from "./instance-network";
@@ -149,6 +149,10 @@ function launch(ctx: RequestContext, input: RunInstancesRequest, tokenId: string
   const md = input.MetadataOptions ?? {};
   const ReservationId = hexId("r");
   const usesOwner = storedImage(ctx, ami.owner, ami.region, ami.ImageId) ? inPartition(ctx, partitionOf(ami.owner, ami.region)) : undefined;
+  if (usesOwner) {
+    noteLaunch(ctx, ami);
+    amis.put(usesOwner, ami);
+  }
   for (let i = 0; i < input.MaxCount; i++) {
     const InstanceId = hexId("i");
     const address = nextAddress(ctx, where);
