@@ -15,7 +15,7 @@ import {
   CreateImageUsageReportCommand,
   CreateKeyPairCommand,
   CreateLaunchTemplateCommand,
-  DescribeVpcsCommand,
+  CreateSecurityGroupCommand,
   CreateTagsCommand,
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
@@ -58,9 +58,10 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1 }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
-    await ec2.send(new DescribeVpcsCommand({})); // the account's default network, made on first use
-    await ec2.send(new CreateKeyPairCommand({ KeyName: "builder" }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
+    // The default VPC, its subnets and default group come with the first network call.
+    await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key", KeyType: "ed25519" }));
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
     );
