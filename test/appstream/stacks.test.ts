@@ -191,7 +191,10 @@ describe("AppStream stacks", () => {
     assert.ok(first.NextToken);
     const second = await client.send(new DescribeStacksCommand({ NextToken: first.NextToken }));
     assert.equal(second.NextToken, undefined);
-    assert.deepEqual([...first.Stacks!, ...second.Stacks!].map((s) => s.Name), names);
+    assert.deepEqual(
+      [...first.Stacks!, ...second.Stacks!].map((s) => s.Name),
+      names,
+    );
     const forged = await rejection(() => client.send(new DescribeStacksCommand({ NextToken: "forged" })));
     assert.equal(forged.name, "ValidationException");
   });
@@ -262,7 +265,9 @@ describe("AppStream stacks", () => {
       const second = await client.send(new ListAssociatedStacksCommand({ FleetName: "f", NextToken: first.NextToken }));
       assert.deepEqual([...first.Names!, ...second.Names!], names);
       assert.equal(second.NextToken, undefined);
-      const wrongScope = await rejection(() => client.send(new ListAssociatedFleetsCommand({ StackName: "s00", NextToken: first.NextToken })));
+      const wrongScope = await rejection(() =>
+        client.send(new ListAssociatedFleetsCommand({ StackName: "s00", NextToken: first.NextToken })),
+      );
       assert.equal(wrongScope.name, "ValidationException");
     });
   });
@@ -281,7 +286,10 @@ describe("AppStream stacks", () => {
       server.clock.advance(T);
 
       const out = await client.send(new CreateStreamingURLCommand(url));
-      assert.match(out.StreamingURL!, /^https:\/\/appstream2\.us-east-1\.aws\.amazon\.com\/authenticate\?parameters=[\w-]+&signature=[\w-]+$/);
+      assert.match(
+        out.StreamingURL!,
+        /^https:\/\/appstream2\.us-east-1\.aws\.amazon\.com\/authenticate\?parameters=[\w-]+&signature=[\w-]+$/,
+      );
       assert.equal(out.Expires!.getTime(), server.clock.now().getTime() + 60_000, "valid 60 seconds by default");
       const week = await client.send(new CreateStreamingURLCommand({ ...url, Validity: 604800 }));
       assert.equal(week.Expires!.getTime(), server.clock.now().getTime() + 604800_000);

@@ -33,7 +33,13 @@ describe("AppStream user pool", () => {
 
   it("creates a user, enabled and not yet confirmed", async () => {
     await client.send(
-      new CreateUserCommand({ UserName: ALICE, AuthenticationType: "USERPOOL", FirstName: "Alice", LastName: "Liddell", MessageAction: "SUPPRESS" }),
+      new CreateUserCommand({
+        UserName: ALICE,
+        AuthenticationType: "USERPOOL",
+        FirstName: "Alice",
+        LastName: "Liddell",
+        MessageAction: "SUPPRESS",
+      }),
     );
     assert.deepEqual(await users(), [
       {
@@ -133,13 +139,18 @@ describe("AppStream user pool", () => {
         byUser.UserStackAssociations!.map((a) => a.StackName),
         ["s", "t"],
       );
-      const both = await client.send(new DescribeUserStackAssociationsCommand({ StackName: "t", UserName: BOB, AuthenticationType: "USERPOOL" }));
+      const both = await client.send(
+        new DescribeUserStackAssociationsCommand({ StackName: "t", UserName: BOB, AuthenticationType: "USERPOOL" }),
+      );
       assert.deepEqual(both.UserStackAssociations, []);
 
       const removed = await client.send(
         new BatchDisassociateUserStackCommand({ UserStackAssociations: [assoc("s", BOB), assoc("nope", BOB)] }),
       );
-      assert.deepEqual(removed.errors!.map((e) => e.ErrorCode), ["STACK_NOT_FOUND"]);
+      assert.deepEqual(
+        removed.errors!.map((e) => e.ErrorCode),
+        ["STACK_NOT_FOUND"],
+      );
       assert.deepEqual(
         (await client.send(new DescribeUserStackAssociationsCommand({ StackName: "s" }))).UserStackAssociations!.map((a) => a.UserName),
         [ALICE],
@@ -156,7 +167,10 @@ describe("AppStream user pool", () => {
       );
       await client.send(new DeleteStackCommand({ Name: "t" }));
       const alice = await client.send(new DescribeUserStackAssociationsCommand({ UserName: ALICE, AuthenticationType: "USERPOOL" }));
-      assert.deepEqual(alice.UserStackAssociations!.map((a) => a.StackName), ["s"]);
+      assert.deepEqual(
+        alice.UserStackAssociations!.map((a) => a.StackName),
+        ["s"],
+      );
       await client.send(new DeleteUserCommand({ UserName: ALICE, AuthenticationType: "USERPOOL" }));
       assert.deepEqual((await client.send(new DescribeUserStackAssociationsCommand({ StackName: "s" }))).UserStackAssociations, []);
     });
