@@ -4,8 +4,10 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
+  AssociateFleetCommand,
   BatchAssociateUserStackCommand,
   BatchDisassociateUserStackCommand,
+  CreateFleetCommand,
   CreateStackCommand,
   CreateUserCommand,
   DeleteStackCommand,
@@ -192,6 +194,24 @@ describe("AppStream user pool", () => {
         ),
       );
       assert.equal(tooMany.name, "ValidationException");
+    });
+
+    it("refuses user pool users on a stack whose fleet is joined to a domain", async () => {
+      await client.send(
+        new CreateFleetCommand({
+          Name: "joined",
+          ImageName: "AppStream-WinServer2019-11-10-2025",
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1 },
+          VpcConfig: { SubnetIds: ["subnet-a"], SecurityGroupIds: ["sg-1"] },
+          DomainJoinInfo: { DirectoryName: "corp.example.com", OrganizationalUnitDistinguishedName: "OU=vdi,DC=corp" },
+        }),
+      );
+      await client.send(new CreateStackCommand({ Name: "s" }));
+      await client.send(new AssociateFleetCommand({ FleetName: "joined", StackName: "s" }));
+      await client.send(new CreateUserCommand({ UserName: ALICE, AuthenticationType: "USERPOOL" }));
+      const e = await rejection(() => client.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [assoc("s", ALICE)] })));
+      assert.equal(e.name, "OperationNotPermittedException");
     });
 
     it("pages a stack's users", async () => {

@@ -1,6 +1,6 @@
 // How the AppStream user pool is kept: one record per user, keyed (authentication type, user name), and each
 // user ↔ stack assignment as two index records, one per direction (a stack's users, a user's stacks).
-import { collection } from "../../state/collection";
+import { collection, type Scope } from "../../state/collection";
 import type { AuthenticationType } from "./api.generated";
 
 export interface UserRecord {
@@ -37,12 +37,12 @@ export const stacksOfUser = collection<UserStackRecord, [auth: string, user: str
   key: (r) => [r.AuthenticationType, r.UserName, r.StackName],
 });
 
-export function putUserStack(s: Parameters<typeof usersOfStack.put>[0], r: UserStackRecord): void {
+export function putUserStack(s: Scope, r: UserStackRecord): void {
   usersOfStack.put(s, r);
   stacksOfUser.put(s, r);
 }
 
-export function deleteUserStack(s: Parameters<typeof usersOfStack.put>[0], r: UserStackRecord): void {
+export function deleteUserStack(s: Scope, r: UserStackRecord): void {
   usersOfStack.delete(s, [r.StackName, r.AuthenticationType, r.UserName]);
   stacksOfUser.delete(s, [r.AuthenticationType, r.UserName, r.StackName]);
 }

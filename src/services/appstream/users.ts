@@ -8,7 +8,8 @@ import { arn } from "../../util/arn";
 import type { AppStreamHandlers, AuthenticationType, User, UserStackAssociation, UserStackAssociationError } from "./api.generated";
 import * as err from "./errors";
 import { collectionPage, pageSize } from "./paging";
-import { stacks } from "./stack-records";
+import { getFleet } from "./fleets";
+import { fleetsOfStack, stacks } from "./stack-records";
 import { deleteUserStack, putUserStack, stacksOfUser, users, usersOfStack, type UserRecord, type UserStackRecord } from "./user-records";
 
 // Something@domain.tld: user pool names are email addresses (CreateUser: "The email address of the user").
@@ -37,7 +38,7 @@ const userView = (r: UserRecord): User => ({
   AuthenticationType: r.AuthenticationType,
 });
 
-const associationView = (r: UserStackRecord): UserStackAssociation => ({
+const associationView = (r: UserStackAssociation): UserStackRecord => ({
   StackName: r.StackName,
   UserName: r.UserName,
   AuthenticationType: r.AuthenticationType,
@@ -53,6 +54,23 @@ function entryError(ctx: RequestContext, a: UserStackAssociation): UserStackAsso
     return { UserStackAssociation: a, ErrorCode: "USER_NAME_NOT_FOUND", ErrorMessage: `User ${a.UserName} does not exist.` };
   }
   return undefined;
+}
+
+/**
+ * "Users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory
+ * domain" (API reference, BatchAssociateUserStack).
+ */
+function checkNotDomainJoined(ctx: RequestContext, list: UserStackAssociation[]): void {
+  for (const a of list) {
+    if (a.AuthenticationType !== "USERPOOL") continue;
+    const assoc = fleetsOfStack.first(ctx, { within: [a.StackName] });
+    const fleet = assoc && getFleet(ctx, assoc.fleet);
+    if (fleet?.attrs.DomainJoinInfo) {
+      throw err.notPermitted(
+        `User pool users cannot be assigned to stack ${a.StackName}: its fleet ${fleet.Name} is joined to an Active Directory domain.`,
+      );
+    }
+  }
 }
 
 function checkBatch(list: UserStackAssociation[]): void {
@@ -132,11 +150,12 @@ export const userHandlers: Pick<
 
   BatchAssociateUserStack(ctx, { UserStackAssociations }) {
     checkBatch(UserStackAssociations);
+    checkNotDomainJoined(ctx, UserStackAssociations);
     const errors: UserStackAssociationError[] = [];
     for (const a of UserStackAssociations) {
       const e = entryError(ctx, a);
       if (e) errors.push(e);
-      else putUserStack(ctx, { ...associationView(a as UserStackRecord) });
+      else putUserStack(ctx, associationView(a));
     }
     return { errors };
   },
