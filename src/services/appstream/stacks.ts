@@ -79,7 +79,7 @@ export function mustGetStack(ctx: RequestContext, name: string): StackRecord {
   return rec;
 }
 
-/** The permission of each action: the defaults, then `current`, then `given` (UpdateStack changes only the actions it names). */
+/** The settings kept: `current`, overridden by `given` (UpdateStack changes only the actions it names); the view adds the defaults. */
 function mergeUserSettings(current: UserSetting[] | undefined, given: UserSetting[]): UserSetting[] {
   const seen = new Set<Action>();
   for (const s of given) {

@@ -38,7 +38,8 @@ const userView = (r: UserRecord): User => ({
   AuthenticationType: r.AuthenticationType,
 });
 
-const associationView = (r: UserStackAssociation): UserStackRecord => ({
+/** An association as stored and as answered: SendEmailNotification only when it was given. */
+const association = (r: UserStackAssociation): UserStackRecord => ({
   StackName: r.StackName,
   UserName: r.UserName,
   AuthenticationType: r.AuthenticationType,
@@ -155,7 +156,7 @@ export const userHandlers: Pick<
     for (const a of UserStackAssociations) {
       const e = entryError(ctx, a);
       if (e) errors.push(e);
-      else putUserStack(ctx, associationView(a));
+      else putUserStack(ctx, association(a));
     }
     return { errors };
   },
@@ -180,7 +181,7 @@ export const userHandlers: Pick<
     const limit = pageSize(input.MaxResults, 25);
     if (StackName && UserName) {
       const one = usersOfStack.get(ctx, [StackName, AuthenticationType!, UserName]);
-      return { UserStackAssociations: one ? [associationView(one)] : [] };
+      return { UserStackAssociations: one ? [association(one)] : [] };
     }
     const page = StackName
       ? collectionPage(
@@ -197,6 +198,6 @@ export const userHandlers: Pick<
           `DescribeUserStackAssociations user ${AuthenticationType} ${UserName}`,
           input.NextToken,
         );
-    return { UserStackAssociations: page.items.map(associationView), NextToken: page.nextToken };
+    return { UserStackAssociations: page.items.map(association), NextToken: page.nextToken };
   },
 };
