@@ -70,7 +70,10 @@ function instanceDevices(ctx: RequestContext, inst: InstanceRecord): Map<string,
   return out;
 }
 
-/** The request's mappings over the instance's: NoDevice leaves one out, a new device is added, an existing one may change DeleteOnTermination. */
+/**
+ * The request's mappings over the instance's: NoDevice leaves one out, a new device is added, and an existing volume
+ * may change DeleteOnTermination only (CreateImage reference, BlockDeviceMapping.N).
+ */
 function applyMappings(devices: Map<string, Device>, requested: BlockDeviceMapping[]): void {
   requested.forEach((m, i) => {
     const name = m.DeviceName;
