@@ -7,6 +7,8 @@ import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateImageUsageReportCommand,
+  CreateLaunchTemplateCommand,
+  DescribeVolumesCommand,
   CreateTagsCommand,
   DeregisterImageCommand,
   DescribeImageUsageReportEntriesCommand,
@@ -342,4 +344,41 @@ test("AMI usage report: instances of two accounts launched from a shared AMI, un
   ]);
   await fx.ec2(ACCOUNT_C).send(new TerminateInstancesCommand({ InstanceIds: [c] }));
   assert.deepEqual(await report(), [[ACCOUNT_B, 2]]);
+});
+
+test("RunInstances from a launch template: its data fills in what the request leaves out; the request wins", async () => {
+  const image = await ami();
+  const created = await a.send(
+    new CreateLaunchTemplateCommand({
+      LaunchTemplateName: "web",
+      LaunchTemplateData: {
+        ImageId: image,
+        InstanceType: "t3.small",
+        UserData: Buffer.from("from template").toString("base64"),
+        DisableApiTermination: true,
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 20, VolumeType: "gp3" } }],
+        TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "from", Value: "template" }] }],
+      },
+    }),
+  );
+  const templateId = created.LaunchTemplate!.LaunchTemplateId!;
+  const inst = (await run({ LaunchTemplate: { LaunchTemplateName: "web", Version: "$Latest" }, InstanceType: "t3.large" } as never))
+    .Instances![0];
+  assert.equal(inst.ImageId, image);
+  assert.equal(inst.InstanceType, "t3.large");
+  const tags = Object.fromEntries(inst.Tags!.map((t) => [t.Key, t.Value]));
+  assert.equal(tags.from, "template");
+  assert.equal(tags["aws:ec2launchtemplate:id"], templateId);
+  assert.equal(tags["aws:ec2launchtemplate:version"], "1");
+  const [root] = (await a.send(new DescribeVolumesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [inst.InstanceId!] }] })))
+    .Volumes!;
+  assert.deepEqual([root.Size, root.VolumeType, root.SnapshotId], [20, "gp3", "snap-0123456789abcdef0"]);
+  const protectedAttr = await a.send(
+    new DescribeInstanceAttributeCommand({ InstanceId: inst.InstanceId!, Attribute: "disableApiTermination" }),
+  );
+  assert.equal(protectedAttr.DisableApiTermination!.Value, true);
+  const byId = (await run({ LaunchTemplate: { LaunchTemplateId: templateId } } as never)).Instances![0];
+  assert.equal(byId.InstanceType, "t3.small");
+  const missing = await rejection(() => run({ LaunchTemplate: { LaunchTemplateName: "nope" } } as never));
+  assert.equal(missing.name, "InvalidLaunchTemplateName.NotFoundException");
 });

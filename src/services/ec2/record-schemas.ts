@@ -11,6 +11,7 @@ import { blockPublicAccess } from "./image-block-public-access";
 import { instances } from "./instance-records";
 import { volumes } from "./volume-records";
 import { addressCounters } from "./instance-network";
+import { launchTemplates, launchTemplateVersions } from "./launch-template-records";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
@@ -80,6 +81,23 @@ export const ec2Records: Record<string, RecordSchema> = {
     entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
   },
   [blockPublicAccess.type]: { schedule: "schedule" },
+  [launchTemplates.type]: {
+    LaunchTemplateId: "string",
+    LaunchTemplateName: "string",
+    owner: "string",
+    region: "string",
+    createdAt: "number",
+    DefaultVersionNumber: "number",
+    versions: "array",
+    nextVersion: "number",
+  },
+  [launchTemplateVersions.type]: {
+    LaunchTemplateId: "string",
+    VersionNumber: "number",
+    createdAt: "number",
+    data: "object",
+    amiOwner: "string?",
+  },
   [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
   [instances.type]: {
     InstanceId: "string",

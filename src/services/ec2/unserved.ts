@@ -12,20 +12,14 @@ export const unservedHandlers: Pick<
   | "CopySnapshot"
   | "CreateImage"
   | "CreateKeyPair"
-  | "CreateLaunchTemplate"
-  | "CreateLaunchTemplateVersion"
   | "CreateSecurityGroup"
   | "CreateSnapshot"
   | "DeleteKeyPair"
-  | "DeleteLaunchTemplate"
-  | "DeleteLaunchTemplateVersions"
   | "DeleteSecurityGroup"
   | "DeleteSnapshot"
   | "DescribeAvailabilityZones"
   | "DescribeImageReferences"
   | "DescribeKeyPairs"
-  | "DescribeLaunchTemplateVersions"
-  | "DescribeLaunchTemplates"
   | "DescribeRegions"
   | "DescribeSecurityGroups"
   | "DescribeSnapshotAttribute"
@@ -39,7 +33,6 @@ export const unservedHandlers: Pick<
   | "EnableImageDeprecation"
   | "EnableImageDeregistrationProtection"
   | "ImportKeyPair"
-  | "ModifyLaunchTemplate"
   | "ModifySnapshotAttribute"
   | "ResetSnapshotAttribute"
 > = {
@@ -47,20 +40,14 @@ export const unservedHandlers: Pick<
   CopySnapshot: unserved,
   CreateImage: unserved,
   CreateKeyPair: unserved,
-  CreateLaunchTemplate: unserved,
-  CreateLaunchTemplateVersion: unserved,
   CreateSecurityGroup: unserved,
   CreateSnapshot: unserved,
   DeleteKeyPair: unserved,
-  DeleteLaunchTemplate: unserved,
-  DeleteLaunchTemplateVersions: unserved,
   DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
   DescribeAvailabilityZones: unserved,
   DescribeImageReferences: unserved,
   DescribeKeyPairs: unserved,
-  DescribeLaunchTemplateVersions: unserved,
-  DescribeLaunchTemplates: unserved,
   DescribeRegions: unserved,
   DescribeSecurityGroups: unserved,
   DescribeSnapshotAttribute: unserved,
@@ -74,7 +61,6 @@ export const unservedHandlers: Pick<
   EnableImageDeprecation: unserved,
   EnableImageDeregistrationProtection: unserved,
   ImportKeyPair: unserved,
-  ModifyLaunchTemplate: unserved,
   ModifySnapshotAttribute: unserved,
   ResetSnapshotAttribute: unserved,
 };
