@@ -18,13 +18,13 @@ import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
+import { launchTemplateHandlers } from "./launch-templates";
+import { templateNameMalformed } from "./launch-template-records";
 import { runInstancesHandlers } from "./run-instances";
 import { instanceLifecycleHandlers } from "./instance-lifecycle";
 import { describeInstancesHandlers } from "./describe-instances";
 import { instanceAttributeHandlers } from "./instance-attributes";
 import { volumeHandlers } from "./volumes";
-import { launchTemplateHandlers } from "./launch-templates";
-import { templateNameMalformed } from "./launch-template-records";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -39,12 +39,12 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...launchTemplateHandlers,
   ...runInstancesHandlers,
   ...instanceLifecycleHandlers,
   ...describeInstancesHandlers,
   ...instanceAttributeHandlers,
   ...volumeHandlers,
-  ...launchTemplateHandlers,
 };
 
 const model = loadModel("ec2");

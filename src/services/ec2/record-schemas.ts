@@ -8,10 +8,10 @@ import { fastLaunchSettings } from "./fast-launch-records";
 import { usageReports } from "./usage-report-records";
 import { amiUses } from "./usage-report-entries";
 import { blockPublicAccess } from "./image-block-public-access";
+import { launchTemplates, launchTemplateVersions } from "./launch-template-records";
 import { instances } from "./instance-records";
 import { volumes } from "./volume-records";
 import { addressCounters } from "./instance-network";
-import { launchTemplates, launchTemplateVersions } from "./launch-template-records";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
