@@ -8,10 +8,8 @@ import type { BlockDeviceMapping, ResponseLaunchTemplateData, RunInstancesReques
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
 
 /** Mappings of the template, then the request's: a device named in both is the request's. */
-function mappings(
-  template: BlockDeviceMapping[] | undefined,
-  requested: BlockDeviceMapping[] | undefined,
-): BlockDeviceMapping[] | undefined {
+type Mappings = BlockDeviceMapping[] | undefined;
+function mappings(template: Mappings, requested: Mappings): Mappings {
   if (!template?.length) return requested;
   const byDevice = new Map(template.map((m) => [m.DeviceName, m]));
   for (const m of requested ?? []) byDevice.set(m.DeviceName, m);
