@@ -49,5 +49,4 @@ export const volumeNotFound = (ids: string[]) =>
     ids.length === 1 ? `The volume '${ids[0]}' does not exist.` : `The volumes '${ids.join(", ")}' do not exist.`,
   );
 export const volumeInUse = e("VolumeInUse");
-export const keyPairNotFound = (name: string) => new ServiceError("InvalidKeyPair.NotFound", `The key pair '${name}' does not exist`);
 export const invalidBlockDeviceMapping = e("InvalidBlockDeviceMapping");
