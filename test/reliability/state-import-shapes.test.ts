@@ -18,6 +18,7 @@ import {
   EnableImageBlockPublicAccessCommand,
   ImportImageCommand,
   ModifyImageAttributeCommand,
+  ModifySnapshotAttributeCommand,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { checkRecord } from "../../src/state/record-schema";
@@ -32,7 +33,7 @@ import {
   T,
   useServer,
 } from "../support/server";
-import { registerAmi, settle, WINDOWS } from "../ec2/helpers";
+import { ownSnapshot, registerAmi, settle, WINDOWS } from "../ec2/helpers";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
@@ -48,6 +49,10 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     const ec2B = ec2Client(server, ACCOUNT_B);
     await ec2B.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "seen-by", Value: "b" }] })); // a reference from another account
     ec2B.destroy();
+    const snapshot = await ownSnapshot(ec2);
+    for (const p of [{ UserId: ACCOUNT_B }, { Group: "all" as const }]) {
+      await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: snapshot, CreateVolumePermission: { Add: [p] } }));
+    }
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));

@@ -18,6 +18,8 @@ import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
+import { snapshotHandlers } from "./snapshots";
+import { describeSnapshotsHandlers } from "./describe-snapshots";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -32,6 +34,8 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...snapshotHandlers,
+  ...describeSnapshotsHandlers,
 };
 
 const model = loadModel("ec2");

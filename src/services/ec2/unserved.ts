@@ -9,7 +9,6 @@ const unserved = (): never => {
 export const unservedHandlers: Pick<
   Ec2Handlers,
   | "AuthorizeSecurityGroupIngress"
-  | "CopySnapshot"
   | "CreateImage"
   | "CreateKeyPair"
   | "CreateLaunchTemplate"
@@ -20,7 +19,6 @@ export const unservedHandlers: Pick<
   | "DeleteLaunchTemplate"
   | "DeleteLaunchTemplateVersions"
   | "DeleteSecurityGroup"
-  | "DeleteSnapshot"
   | "DeleteVolume"
   | "DescribeAvailabilityZones"
   | "DescribeImageReferences"
@@ -32,8 +30,6 @@ export const unservedHandlers: Pick<
   | "DescribeLaunchTemplates"
   | "DescribeRegions"
   | "DescribeSecurityGroups"
-  | "DescribeSnapshotAttribute"
-  | "DescribeSnapshots"
   | "DescribeSubnets"
   | "DescribeVolumes"
   | "DescribeVpcs"
@@ -46,15 +42,12 @@ export const unservedHandlers: Pick<
   | "ImportKeyPair"
   | "ModifyInstanceAttribute"
   | "ModifyLaunchTemplate"
-  | "ModifySnapshotAttribute"
-  | "ResetSnapshotAttribute"
   | "RunInstances"
   | "StartInstances"
   | "StopInstances"
   | "TerminateInstances"
 > = {
   AuthorizeSecurityGroupIngress: unserved,
-  CopySnapshot: unserved,
   CreateImage: unserved,
   CreateKeyPair: unserved,
   CreateLaunchTemplate: unserved,
@@ -65,7 +58,6 @@ export const unservedHandlers: Pick<
   DeleteLaunchTemplate: unserved,
   DeleteLaunchTemplateVersions: unserved,
   DeleteSecurityGroup: unserved,
-  DeleteSnapshot: unserved,
   DeleteVolume: unserved,
   DescribeAvailabilityZones: unserved,
   DescribeImageReferences: unserved,
@@ -77,8 +69,6 @@ export const unservedHandlers: Pick<
   DescribeLaunchTemplates: unserved,
   DescribeRegions: unserved,
   DescribeSecurityGroups: unserved,
-  DescribeSnapshotAttribute: unserved,
-  DescribeSnapshots: unserved,
   DescribeSubnets: unserved,
   DescribeVolumes: unserved,
   DescribeVpcs: unserved,
@@ -91,8 +81,6 @@ export const unservedHandlers: Pick<
   ImportKeyPair: unserved,
   ModifyInstanceAttribute: unserved,
   ModifyLaunchTemplate: unserved,
-  ModifySnapshotAttribute: unserved,
-  ResetSnapshotAttribute: unserved,
   RunInstances: unserved,
   StartInstances: unserved,
   StopInstances: unserved,
