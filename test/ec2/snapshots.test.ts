@@ -4,6 +4,10 @@ import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CopySnapshotCommand,
+  CreateSnapshotCommand,
+  DescribeImagesCommand,
+  DescribeVolumesCommand,
+  RunInstancesCommand,
   CreateTagsCommand,
   DeleteSnapshotCommand,
   DescribeSnapshotAttributeCommand,
@@ -309,4 +313,35 @@ test("DeleteSnapshot: gone at once with its tags; unknown, malformed and another
   const amazon = (await amazonSnapshot()).SnapshotId!;
   e = await rejection(() => a.send(new DeleteSnapshotCommand({ SnapshotId: amazon })));
   assert.equal(e.name, "AuthFailure");
+});
+
+test("CreateSnapshot of an instance's volume: its size and encryption, pending then completed; unknown volumes refused", async () => {
+  const ami = (await a.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "name", Values: ["al2023-*x86_64"] }] })))
+    .Images![0];
+  const instance = (await a.send(new RunInstancesCommand({ ImageId: ami.ImageId!, MinCount: 1, MaxCount: 1 }))).Instances![0];
+  server.clock.advance(3 * T);
+  const volume = (
+    await a.send(new DescribeVolumesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [instance.InstanceId!] }] }))
+  ).Volumes![0];
+  const r = await a.send(
+    new CreateSnapshotCommand({
+      VolumeId: volume.VolumeId!,
+      Description: "nightly",
+      TagSpecifications: [{ ResourceType: "snapshot", Tags: [{ Key: "k", Value: "v" }] }],
+    }),
+  );
+  assert.equal(r.State, "pending");
+  assert.equal(r.VolumeId, volume.VolumeId);
+  assert.equal(r.VolumeSize, volume.Size);
+  assert.equal(r.Encrypted, volume.Encrypted);
+  assert.equal(r.Description, "nightly");
+  assert.equal(r.OwnerId, ACCOUNT_A);
+  assert.deepEqual(r.Tags, [{ Key: "k", Value: "v" }]);
+  // snapshotCreate lasts 2 × T.
+  server.clock.advance(2 * T);
+  assert.equal((await describe(r.SnapshotId!)).State, "completed");
+  let e = await rejection(() => a.send(new CreateSnapshotCommand({ VolumeId: "vol-00000000000000000" })));
+  assert.equal(e.name, "InvalidVolume.NotFound");
+  e = await rejection(() => b.send(new CreateSnapshotCommand({ VolumeId: volume.VolumeId! })));
+  assert.equal(e.name, "InvalidVolume.NotFound");
 });

@@ -1,7 +1,8 @@
-// EBS snapshots: CopySnapshot, DeleteSnapshot and the createVolumePermission attribute (Modify-, Describe- and
-// ResetSnapshotAttribute). A snapshot is `pending` for a phase, then `completed` (Snapshot shape, SnapshotState);
-// a copy shows the arbitrary source volume vol-ffffffff and, unless told, the description
-// "[Copied snap-x from region]" ("Copy an Amazon EBS snapshot", EBS User Guide).
+// EBS snapshots: CreateSnapshot (of the caller's volume: its size and encryption, "Snapshots that are taken from
+// encrypted volumes are automatically encrypted"), CopySnapshot, DeleteSnapshot and the createVolumePermission
+// attribute (Modify-, Describe- and ResetSnapshotAttribute). A snapshot is `pending` for a phase, then
+// `completed` (Snapshot shape, SnapshotState); a copy shows the arbitrary source volume vol-ffffffff and, unless
+// told, the description "[Copied snap-x from region]" ("Copy an Amazon EBS snapshot", EBS User Guide).
 import type { RequestContext } from "../../gateway/context";
 import { isRegion } from "../../util/regions";
 import type { Ec2Handlers, Snapshot } from "./api.generated";
@@ -19,6 +20,8 @@ import {
 import { listVolumePermissions, modifyVolumePermissions, resetVolumePermissions } from "./snapshot-permissions";
 import { COPY_VOLUME_ID, snapshotState, type SnapshotRecord } from "./snapshot-records";
 import { registerTaggable, tagList, tagsFor } from "./tags";
+import { findVolume, volumeState } from "./volume-records";
+import { ServiceError } from "../../errors/service-error";
 
 export { canCreateVolume, createSnapshot, findSnapshot } from "./snapshot-access";
 
@@ -72,8 +75,25 @@ function checkAttribute(attribute: string | undefined, changeable: boolean): voi
 
 export const snapshotHandlers: Pick<
   Ec2Handlers,
-  "CopySnapshot" | "DeleteSnapshot" | "ModifySnapshotAttribute" | "DescribeSnapshotAttribute" | "ResetSnapshotAttribute"
+  "CreateSnapshot" | "CopySnapshot" | "DeleteSnapshot" | "ModifySnapshotAttribute" | "DescribeSnapshotAttribute" | "ResetSnapshotAttribute"
 > = {
+  CreateSnapshot(ctx, input) {
+    const volume = findVolume(ctx, input.VolumeId);
+    const state = volumeState(ctx, volume);
+    if (state !== "available" && state !== "in-use") {
+      throw new ServiceError("IncorrectState", `The volume '${volume.VolumeId}' is '${state}' and cannot be snapshotted.`);
+    }
+    const snap = createSnapshot(ctx, {
+      VolumeId: volume.VolumeId,
+      VolumeSize: volume.Size,
+      Description: input.Description,
+      Encrypted: volume.Encrypted,
+      KmsKeyId: volume.KmsKeyId,
+      tags: tagsFor(input.TagSpecifications, "snapshot"),
+    });
+    return snapshotView(ctx, snap);
+  },
+
   CopySnapshot(ctx, input) {
     checkSnapshotId(input.SourceSnapshotId);
     if (!isRegion(input.SourceRegion)) throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);

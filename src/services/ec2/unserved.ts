@@ -11,27 +11,15 @@ export const unservedHandlers: Pick<
   | "AuthorizeSecurityGroupIngress"
   | "CreateImage"
   | "CreateKeyPair"
-  | "CreateLaunchTemplate"
-  | "CreateLaunchTemplateVersion"
   | "CreateSecurityGroup"
-  | "CreateSnapshot"
   | "DeleteKeyPair"
-  | "DeleteLaunchTemplate"
-  | "DeleteLaunchTemplateVersions"
   | "DeleteSecurityGroup"
-  | "DeleteVolume"
   | "DescribeAvailabilityZones"
   | "DescribeImageReferences"
-  | "DescribeInstanceAttribute"
-  | "DescribeInstanceStatus"
-  | "DescribeInstances"
   | "DescribeKeyPairs"
-  | "DescribeLaunchTemplateVersions"
-  | "DescribeLaunchTemplates"
   | "DescribeRegions"
   | "DescribeSecurityGroups"
   | "DescribeSubnets"
-  | "DescribeVolumes"
   | "DescribeVpcs"
   | "DisableImage"
   | "DisableImageDeprecation"
@@ -40,37 +28,19 @@ export const unservedHandlers: Pick<
   | "EnableImageDeprecation"
   | "EnableImageDeregistrationProtection"
   | "ImportKeyPair"
-  | "ModifyInstanceAttribute"
-  | "ModifyLaunchTemplate"
-  | "RunInstances"
-  | "StartInstances"
-  | "StopInstances"
-  | "TerminateInstances"
 > = {
   AuthorizeSecurityGroupIngress: unserved,
   CreateImage: unserved,
   CreateKeyPair: unserved,
-  CreateLaunchTemplate: unserved,
-  CreateLaunchTemplateVersion: unserved,
   CreateSecurityGroup: unserved,
-  CreateSnapshot: unserved,
   DeleteKeyPair: unserved,
-  DeleteLaunchTemplate: unserved,
-  DeleteLaunchTemplateVersions: unserved,
   DeleteSecurityGroup: unserved,
-  DeleteVolume: unserved,
   DescribeAvailabilityZones: unserved,
   DescribeImageReferences: unserved,
-  DescribeInstanceAttribute: unserved,
-  DescribeInstanceStatus: unserved,
-  DescribeInstances: unserved,
   DescribeKeyPairs: unserved,
-  DescribeLaunchTemplateVersions: unserved,
-  DescribeLaunchTemplates: unserved,
   DescribeRegions: unserved,
   DescribeSecurityGroups: unserved,
   DescribeSubnets: unserved,
-  DescribeVolumes: unserved,
   DescribeVpcs: unserved,
   DisableImage: unserved,
   DisableImageDeprecation: unserved,
@@ -79,10 +49,4 @@ export const unservedHandlers: Pick<
   EnableImageDeprecation: unserved,
   EnableImageDeregistrationProtection: unserved,
   ImportKeyPair: unserved,
-  ModifyInstanceAttribute: unserved,
-  ModifyLaunchTemplate: unserved,
-  RunInstances: unserved,
-  StartInstances: unserved,
-  StopInstances: unserved,
-  TerminateInstances: unserved,
 };
