@@ -99,7 +99,14 @@ test("CopyImage gives the copy new snapshots of the caller, pending while the AM
   settle(server);
   const west = ec2Client(server, ACCOUNT_A, "us-west-2");
   const copy = await west.send(
-    new CopyImageCommand({ Name: "copy", SourceImageId: src, SourceRegion: "us-east-1", Encrypted: true, KmsKeyId: "alias/k" }),
+    new CopyImageCommand({
+      Name: "copy",
+      SourceImageId: src,
+      SourceRegion: "us-east-1",
+      Encrypted: true,
+      KmsKeyId: "alias/k",
+      TagSpecifications: [{ ResourceType: "snapshot", Tags: [{ Key: "of", Value: "copy" }] }],
+    }),
   );
   const snap = await snapshotOf(copy.ImageId!, west);
   assert.notEqual(snap, await snapshotOf(src));
@@ -108,6 +115,8 @@ test("CopyImage gives the copy new snapshots of the caller, pending while the AM
   assert.equal(s.OwnerId, ACCOUNT_A);
   assert.equal(s.Encrypted, true);
   assert.equal(s.KmsKeyId, "alias/k");
+  assert.deepEqual(s.Tags, [{ Key: "of", Value: "copy" }]);
+  assert.equal((await image(copy.ImageId!, west)).Tags, undefined);
   assert.match(s.Description!, new RegExp(`^Copied for DestinationAmi ${copy.ImageId} from SourceAmi ${src} for SourceSnapshot `));
   server.clock.advance(3 * T);
   s = (await west.send(new DescribeSnapshotsCommand({ SnapshotIds: [snap] }))).Snapshots![0];

@@ -9,7 +9,7 @@ import type { RequestContext } from "../../gateway/context";
 import { ServiceError } from "../../errors/service-error";
 import { inPartition } from "../../state/collection";
 import type { Schedule } from "../../state/lifecycle";
-import type { BlockDeviceMapping, DeleteSnapshotReturnCode } from "./api.generated";
+import type { BlockDeviceMapping, DeleteSnapshotReturnCode, Tag } from "./api.generated";
 import {
   amiUsing,
   canCreateVolume,
@@ -97,6 +97,7 @@ export function copySnapshots(
   destination: string,
   schedule: Schedule,
   encryption: { Encrypted?: boolean; KmsKeyId?: string },
+  tags: Tag[] = [],
 ): BlockDeviceMapping[] {
   return src.BlockDeviceMappings.map((m) => {
     if (!m.Ebs?.SnapshotId) return m;
@@ -113,6 +114,7 @@ export function copySnapshots(
         KmsKeyId: kms,
       },
       schedule,
+      tags,
     );
     return { ...m, Ebs: { ...m.Ebs, SnapshotId: copy.SnapshotId, Encrypted: encrypted, ...(encrypted && kms ? { KmsKeyId: kms } : {}) } };
   });

@@ -192,6 +192,7 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
         imageId,
         plan(ctx.now, ["pending", ctx.timings.seconds("amiCopy")], ["completed"]),
         input,
+        tagsFor(input.TagSpecifications, "snapshot", ["image", "snapshot"]),
       ),
       SourceImageId: src.ImageId,
       SourceImageRegion: input.SourceRegion,
