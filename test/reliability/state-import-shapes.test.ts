@@ -13,7 +13,9 @@ import {
 import {
   CopyImageCommand,
   CreateImageUsageReportCommand,
+  CreateKeyPairCommand,
   CreateLaunchTemplateCommand,
+  DescribeVpcsCommand,
   CreateTagsCommand,
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
@@ -61,6 +63,8 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1 }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
+    await ec2.send(new DescribeVpcsCommand({})); // the account's default network, made on first use
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "builder" }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
