@@ -67,7 +67,7 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
     // The default VPC, its subnets and default group come with the first network call.
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
-    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key", KeyType: "ed25519" }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-ed25519", KeyType: "ed25519" }));
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
     );
