@@ -13,6 +13,7 @@ import {
 import {
   CopyImageCommand,
   CreateImageUsageReportCommand,
+  CreateLaunchTemplateCommand,
   CreateTagsCommand,
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
@@ -53,6 +54,9 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
+    await ec2B.send(
+      new CreateLaunchTemplateCommand({ LaunchTemplateName: "web", LaunchTemplateData: { ImageId: ami, InstanceType: "t3.micro" } }),
+    );
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
     );
