@@ -20,6 +20,11 @@ import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
 import { launchTemplateHandlers } from "./launch-templates";
 import { templateNameMalformed } from "./launch-template-records";
+import { runInstancesHandlers } from "./run-instances";
+import { instanceLifecycleHandlers } from "./instance-lifecycle";
+import { describeInstancesHandlers } from "./describe-instances";
+import { instanceAttributeHandlers } from "./instance-attributes";
+import { volumeHandlers } from "./volumes";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -35,6 +40,11 @@ const handlers: Ec2Handlers = {
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
   ...launchTemplateHandlers,
+  ...runInstancesHandlers,
+  ...instanceLifecycleHandlers,
+  ...describeInstancesHandlers,
+  ...instanceAttributeHandlers,
+  ...volumeHandlers,
 };
 
 const model = loadModel("ec2");

@@ -17,19 +17,14 @@ export const unservedHandlers: Pick<
   | "DeleteKeyPair"
   | "DeleteSecurityGroup"
   | "DeleteSnapshot"
-  | "DeleteVolume"
   | "DescribeAvailabilityZones"
   | "DescribeImageReferences"
-  | "DescribeInstanceAttribute"
-  | "DescribeInstanceStatus"
-  | "DescribeInstances"
   | "DescribeKeyPairs"
   | "DescribeRegions"
   | "DescribeSecurityGroups"
   | "DescribeSnapshotAttribute"
   | "DescribeSnapshots"
   | "DescribeSubnets"
-  | "DescribeVolumes"
   | "DescribeVpcs"
   | "DisableImage"
   | "DisableImageDeprecation"
@@ -38,13 +33,8 @@ export const unservedHandlers: Pick<
   | "EnableImageDeprecation"
   | "EnableImageDeregistrationProtection"
   | "ImportKeyPair"
-  | "ModifyInstanceAttribute"
   | "ModifySnapshotAttribute"
   | "ResetSnapshotAttribute"
-  | "RunInstances"
-  | "StartInstances"
-  | "StopInstances"
-  | "TerminateInstances"
 > = {
   AuthorizeSecurityGroupIngress: unserved,
   CopySnapshot: unserved,
@@ -55,19 +45,14 @@ export const unservedHandlers: Pick<
   DeleteKeyPair: unserved,
   DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
-  DeleteVolume: unserved,
   DescribeAvailabilityZones: unserved,
   DescribeImageReferences: unserved,
-  DescribeInstanceAttribute: unserved,
-  DescribeInstanceStatus: unserved,
-  DescribeInstances: unserved,
   DescribeKeyPairs: unserved,
   DescribeRegions: unserved,
   DescribeSecurityGroups: unserved,
   DescribeSnapshotAttribute: unserved,
   DescribeSnapshots: unserved,
   DescribeSubnets: unserved,
-  DescribeVolumes: unserved,
   DescribeVpcs: unserved,
   DisableImage: unserved,
   DisableImageDeprecation: unserved,
@@ -76,11 +61,6 @@ export const unservedHandlers: Pick<
   EnableImageDeprecation: unserved,
   EnableImageDeregistrationProtection: unserved,
   ImportKeyPair: unserved,
-  ModifyInstanceAttribute: unserved,
   ModifySnapshotAttribute: unserved,
   ResetSnapshotAttribute: unserved,
-  RunInstances: unserved,
-  StartInstances: unserved,
-  StopInstances: unserved,
-  TerminateInstances: unserved,
 };
