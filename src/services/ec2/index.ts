@@ -18,6 +18,10 @@ import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
+import { imageDeprecationHandlers } from "./image-deprecation";
+import { imageProtectionHandlers } from "./image-protection";
+import { imageDisableHandlers } from "./image-disable";
+import { imageReferenceHandlers } from "./image-references";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -32,6 +36,10 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...imageDeprecationHandlers,
+  ...imageProtectionHandlers,
+  ...imageDisableHandlers,
+  ...imageReferenceHandlers,
 };
 
 const model = loadModel("ec2");

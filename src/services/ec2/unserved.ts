@@ -23,7 +23,6 @@ export const unservedHandlers: Pick<
   | "DeleteSnapshot"
   | "DeleteVolume"
   | "DescribeAvailabilityZones"
-  | "DescribeImageReferences"
   | "DescribeInstanceAttribute"
   | "DescribeInstanceStatus"
   | "DescribeInstances"
@@ -37,12 +36,6 @@ export const unservedHandlers: Pick<
   | "DescribeSubnets"
   | "DescribeVolumes"
   | "DescribeVpcs"
-  | "DisableImage"
-  | "DisableImageDeprecation"
-  | "DisableImageDeregistrationProtection"
-  | "EnableImage"
-  | "EnableImageDeprecation"
-  | "EnableImageDeregistrationProtection"
   | "ImportKeyPair"
   | "ModifyInstanceAttribute"
   | "ModifyLaunchTemplate"
@@ -68,7 +61,6 @@ export const unservedHandlers: Pick<
   DeleteSnapshot: unserved,
   DeleteVolume: unserved,
   DescribeAvailabilityZones: unserved,
-  DescribeImageReferences: unserved,
   DescribeInstanceAttribute: unserved,
   DescribeInstanceStatus: unserved,
   DescribeInstances: unserved,
@@ -82,12 +74,6 @@ export const unservedHandlers: Pick<
   DescribeSubnets: unserved,
   DescribeVolumes: unserved,
   DescribeVpcs: unserved,
-  DisableImage: unserved,
-  DisableImageDeprecation: unserved,
-  DisableImageDeregistrationProtection: unserved,
-  EnableImage: unserved,
-  EnableImageDeprecation: unserved,
-  EnableImageDeregistrationProtection: unserved,
   ImportKeyPair: unserved,
   ModifyInstanceAttribute: unserved,
   ModifyLaunchTemplate: unserved,

@@ -1,0 +1,158 @@
+// DescribeImageReferences ("Identify your resources referencing specified AMIs", ec2-ami-references.html): the
+// CALLER's resources that reference the given AMIs, whoever owns them. Whatever uses an AMI keeps a use record
+// in the AMI owner's partition, keyed (AMI, kind, account, resource) (usage-report-entries.ts), so the caller's
+// references to one AMI are one key-prefix scan: O(the caller's uses), never the other accounts'.
+//
+// Resource types: IncludeAllResourceTypes, ResourceTypes, or both (the types' options then override the
+// defaults). ec2:Instance takes `state-name` (default: every state), ec2:LaunchTemplate `version-depth` (default:
+// the 10 most recent versions). imagelite keeps no SSM parameters nor Image Builder recipes of an account, so
+// those types are accepted and find nothing. An AMI id the caller cannot see finds nothing either: its owner,
+// whose partition holds the uses, is unknown.
+import type { RequestContext } from "../../gateway/context";
+import { inPartition } from "../../state/collection";
+import type { Ec2Handlers, ImageReference, ImageReferenceResourceType, ResourceTypeRequest } from "./api.generated";
+import * as err from "./errors";
+import { checkAmiId, visibleImage } from "./image-access";
+import { partitionOf } from "./image-records";
+import { nextToken, pageLimit, startAfter } from "./paging";
+import { amiUses } from "./usage-report-entries";
+
+const RESOURCE_TYPES: ImageReferenceResourceType[] = [
+  "ec2:Instance",
+  "ec2:LaunchTemplate",
+  "ssm:Parameter",
+  "imagebuilder:ImageRecipe",
+  "imagebuilder:ContainerRecipe",
+];
+const INSTANCE_STATES = ["pending", "running", "shutting-down", "terminated", "stopping", "stopped"];
+const DEFAULT_VERSION_DEPTH = 10;
+
+/** What to look for: per resource type, its options as they apply. */
+interface Scan {
+  instanceStates?: Set<string>;
+  versionDepth?: number;
+}
+type Plan = Map<ImageReferenceResourceType, Scan>;
+
+function optionsOf(t: ResourceTypeRequest, type: ImageReferenceResourceType): Scan {
+  const scan: Scan = {};
+  for (const o of t.ResourceTypeOptions ?? []) {
+    const values = o.OptionValues ?? [];
+    if (o.OptionName === "state-name" && type === "ec2:Instance") {
+      const bad = values.find((v) => !INSTANCE_STATES.includes(v));
+      if (!values.length || bad !== undefined) {
+        throw err.invalidValue(`Value (${bad ?? ""}) for option state-name is invalid. Expected: ${INSTANCE_STATES.join(" | ")}.`);
+      }
+      scan.instanceStates = new Set(values);
+    } else if (o.OptionName === "version-depth" && type === "ec2:LaunchTemplate") {
+      const depth = Number(values[0]);
+      if (values.length !== 1 || !/^[0-9]+$/.test(values[0]) || depth < 1 || depth > 10000) {
+        throw err.invalidValue("The version-depth option takes one integer between 1 and 10000.");
+      }
+      scan.versionDepth = depth;
+    } else {
+      throw err.invalidCombination(
+        `The option ${o.OptionName ?? ""} is not valid for the resource type ${type}: state-name applies to ec2:Instance, version-depth to ec2:LaunchTemplate.`,
+      );
+    }
+  }
+  return scan;
+}
+
+function planOf(includeAll: boolean | undefined, types: ResourceTypeRequest[]): Plan {
+  if (!includeAll && !types.length) {
+    throw err.missingParameter("IncludeAllResourceTypes or ResourceType");
+  }
+  const plan: Plan = new Map();
+  if (includeAll) for (const t of RESOURCE_TYPES) plan.set(t, {});
+  types.forEach((t, i) => {
+    const type = t.ResourceType;
+    if (type === undefined) throw err.missingParameter(`ResourceType.${i + 1}.ResourceType`);
+    if (!RESOURCE_TYPES.includes(type)) {
+      throw err.invalidValue(`Value (${type}) for parameter ResourceType is invalid. Expected: ${RESOURCE_TYPES.join(" | ")}.`);
+    }
+    plan.set(type, optionsOf(t, type));
+  });
+  return plan;
+}
+
+/** The use kinds of usage-report-entries.ts and the resource type and ARN each stands for. */
+const KINDS: { kind: string; type: ImageReferenceResourceType; arn: (ctx: RequestContext, resource: string) => string }[] = [
+  { kind: "instance", type: "ec2:Instance", arn: (ctx, id) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:instance/${id}` },
+  {
+    kind: "launch-template",
+    type: "ec2:LaunchTemplate",
+    arn: (ctx, id) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:launch-template/${templateOf(id)}`,
+  },
+];
+
+/** A launch template's use names the template, possibly with the version that references the AMI (`lt-…:3`). */
+const templateOf = (resource: string) => resource.split(/[:/]/)[0];
+const versionOf = (resource: string): number | undefined => {
+  const v = resource.split(/[:/]/)[1];
+  return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
+};
+
+/** The caller's references to one AMI, of the planned types, in (type, ARN) order, each resource once. */
+function referencesTo(ctx: RequestContext, imageId: string, plan: Plan, stateOf: InstanceStateLookup): ImageReference[] {
+  const ami = visibleImage(ctx, imageId);
+  if (!ami) return [];
+  const owner = inPartition(ctx, partitionOf(ami.owner, ctx.region));
+  const out: ImageReference[] = [];
+  for (const { kind, type, arn } of KINDS) {
+    const scan = plan.get(type);
+    if (!scan) continue;
+    const seen = new Set<string>();
+    for (const { id, value } of amiUses.entries(owner, { within: [imageId, kind, ctx.accountId] })) {
+      const resource = id.split(" ").slice(3).join(" ");
+      if (kind === "instance" && scan.instanceStates) {
+        const state = stateOf(ctx, resource, value);
+        if (state === undefined || !scan.instanceStates.has(state)) continue;
+      }
+      if (kind === "launch-template" && !withinDepth(resource, value, scan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
+      const a = arn(ctx, resource);
+      if (seen.has(a)) continue;
+      seen.add(a);
+      out.push({ ImageId: imageId, ResourceType: type, Arn: a });
+    }
+  }
+  return out.sort((x, y) => (`${x.ResourceType} ${x.Arn}` < `${y.ResourceType} ${y.Arn}` ? -1 : 1));
+}
+
+/**
+ * Whether a template's version that references the AMI is among its `depth` most recent: the use record tells,
+ * when it keeps the version and the template's latest version (`latestVersion`); otherwise the use counts.
+ */
+function withinDepth(resource: string, value: object, depth: number): boolean {
+  const version = versionOf(resource);
+  const latest = (value as { latestVersion?: unknown }).latestVersion;
+  if (version === undefined || typeof latest !== "number") return true;
+  return latest - version < depth;
+}
+
+/** An instance's state name, from its use record or the instance itself. */
+export type InstanceStateLookup = (ctx: RequestContext, instanceId: string, use: object) => string | undefined;
+
+const stateFromUse: InstanceStateLookup = (_ctx, _id, use) => {
+  const s = (use as { state?: unknown }).state;
+  return typeof s === "string" ? s : undefined;
+};
+
+export const imageReferenceHandlers: Pick<Ec2Handlers, "DescribeImageReferences"> = {
+  DescribeImageReferences(ctx, input) {
+    input.ImageIds.forEach(checkAmiId);
+    const plan = planOf(input.IncludeAllResourceTypes, input.ResourceTypes ?? []);
+    const limit = pageLimit(input.MaxResults, 5, 1000);
+    const after = startAfter(ctx, input.NextToken);
+    // One ordered list over the AMIs in id order; a page token is the sort key of the last reference served.
+    const all = [...new Set(input.ImageIds)]
+      .sort()
+      .flatMap((id) => referencesTo(ctx, id, plan, stateFromUse).map((r) => ({ key: `${id} ${r.ResourceType} ${r.Arn}`, r })));
+    const rest = after ? all.filter((x) => x.key > after) : all;
+    const page = rest.slice(0, Number.isFinite(limit) ? limit : undefined);
+    return {
+      ImageReferences: page.map((x) => x.r),
+      NextToken: rest.length > page.length ? nextToken(ctx, page[page.length - 1].key) : undefined,
+    };
+  },
+};
