@@ -12,6 +12,7 @@ import {
   DisableImageCommand,
   DisableImageDeprecationCommand,
   DisableImageDeregistrationProtectionCommand,
+  EnableFastLaunchCommand,
   EnableImageCommand,
   EnableImageDeprecationCommand,
   EnableImageDeregistrationProtectionCommand,
@@ -19,9 +20,10 @@ import {
   type EC2Client,
   type Image,
 } from "@aws-sdk/client-ec2";
+import { CreateImportedImageCommand } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, REGION, rejection, T, TEST_START, useServer } from "../support/server";
-import { registerAmi } from "./helpers";
+import { ACCOUNT_A, ACCOUNT_B, appstreamClient, REGION, rejection, T, TEST_START, useServer } from "../support/server";
+import { registerAmi, WINDOWS } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
@@ -191,6 +193,20 @@ test("a disabled AMI can be neither shared nor copied, by its owner or anyone el
   // Its description can still change: only sharing is refused.
   await a.send(new ModifyImageAttributeCommand({ ImageId: id, Description: { Value: "kept for the record" } }));
   assert.equal((await image(a, id)).Description, "kept for the record");
+});
+
+test("what needs an available AMI refuses a disabled one: Windows fast launch, AppStream's CreateImportedImage", async () => {
+  const id = await registerAmi(a, "windows-off", WINDOWS);
+  server.clock.advance(T + 1);
+  await a.send(new DisableImageCommand({ ImageId: id }));
+  const fastLaunch = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: id })));
+  assert.equal(fastLaunch.name, "InvalidAMIID.Unavailable");
+  const imported = await rejection(() =>
+    appstreamClient(server).send(
+      new CreateImportedImageCommand({ Name: "from-disabled", SourceAmiId: id, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/import` }),
+    ),
+  );
+  assert.equal(imported.name, "IncompatibleImageException");
 });
 
 test("EnableImage: available again, but the accounts that lost access do not get it back until shared anew", async () => {
