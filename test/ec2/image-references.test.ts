@@ -1,10 +1,19 @@
 // DescribeImageReferences through the AWS SDK ("Identify your resources referencing specified AMIs"): the
 // caller's own resources that reference the AMIs, whoever owns them, by resource type, with ARNs, paged. The
 // uses are the records that instances and launch templates keep in the AMI owner's partition
-// (usage-report-entries.ts); here some are written to the store directly, as those resources would write them.
+// (usage-report-entries.ts): launch templates through the SDK; instance uses are written to the store directly,
+// as RunInstances writes them.
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { DescribeImageReferencesCommand, ModifyImageAttributeCommand, type EC2Client, type ImageReference } from "@aws-sdk/client-ec2";
+import {
+  CreateLaunchTemplateCommand,
+  CreateLaunchTemplateVersionCommand,
+  DeleteLaunchTemplateVersionsCommand,
+  DescribeImageReferencesCommand,
+  ModifyImageAttributeCommand,
+  type EC2Client,
+  type ImageReference,
+} from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, REGION, rejection, T, useServer } from "../support/server";
 import { registerAmi } from "./helpers";
@@ -30,6 +39,12 @@ async function ami(name: string): Promise<string> {
 const use = (id: string, kind: string, account: string, resource: string) =>
   server.app.store.put("ec2.image-use", { account: ACCOUNT_A, region: REGION }, `${id} ${kind} ${account} ${resource}`, {});
 
+const template = async (client: EC2Client, name: string, imageId: string) =>
+  (await client.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: name, LaunchTemplateData: { ImageId: imageId } })))
+    .LaunchTemplate!.LaunchTemplateId!;
+const version = (client: EC2Client, templateId: string, imageId: string) =>
+  client.send(new CreateLaunchTemplateVersionCommand({ LaunchTemplateId: templateId, LaunchTemplateData: { ImageId: imageId } }));
+
 const references = async (client: EC2Client, input: Record<string, unknown>): Promise<ImageReference[]> =>
   (await client.send(new DescribeImageReferencesCommand(input as never))).ImageReferences!;
 const arn = (account: string, type: string, id: string) => `arn:aws:ec2:${REGION}:${account}:${type}/${id}`;
@@ -39,43 +54,54 @@ test("the caller's instances and launch templates that reference the AMIs, with 
   const two = await ami("referenced-two");
   await a.send(new ModifyImageAttributeCommand({ ImageId: one, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
   use(one, "instance", ACCOUNT_B, "i-0b00000000000000b");
-  use(one, "launch-template", ACCOUNT_B, "lt-0b00000000000000b");
+  const ltB = await template(b, "b-template", one);
   use(one, "instance", ACCOUNT_A, "i-0a00000000000000a");
-  use(two, "launch-template", ACCOUNT_A, "lt-0a00000000000000a");
+  const ltA = await template(a, "a-template", two);
   use(one, "appstream-image", ACCOUNT_B, "imported"); // not a resource type DescribeImageReferences reports
 
   const ofB = await references(b, { ImageIds: [one], IncludeAllResourceTypes: true });
   assert.deepEqual(ofB, [
     { ImageId: one, ResourceType: "ec2:Instance", Arn: arn(ACCOUNT_B, "instance", "i-0b00000000000000b") },
-    { ImageId: one, ResourceType: "ec2:LaunchTemplate", Arn: arn(ACCOUNT_B, "launch-template", "lt-0b00000000000000b") },
+    { ImageId: one, ResourceType: "ec2:LaunchTemplate", Arn: arn(ACCOUNT_B, "launch-template", ltB) },
   ]);
   const ofA = await references(a, { ImageIds: [two, one], IncludeAllResourceTypes: true });
   assert.deepEqual(
     ofA.map((r) => [r.ImageId, r.ResourceType, r.Arn]),
     [
       [one, "ec2:Instance", arn(ACCOUNT_A, "instance", "i-0a00000000000000a")],
-      [two, "ec2:LaunchTemplate", arn(ACCOUNT_A, "launch-template", "lt-0a00000000000000a")],
+      [two, "ec2:LaunchTemplate", arn(ACCOUNT_A, "launch-template", ltA)],
     ].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
   );
   assert.deepEqual(
     (await references(a, { ImageIds: [one, two], ResourceTypes: [{ ResourceType: "ec2:LaunchTemplate" }] })).map((r) => r.Arn),
-    [arn(ACCOUNT_A, "launch-template", "lt-0a00000000000000a")],
+    [arn(ACCOUNT_A, "launch-template", ltA)],
     "only the types asked for",
   );
   assert.deepEqual(await references(a, { ImageIds: [one], ResourceTypes: [{ ResourceType: "ssm:Parameter" }] }), []);
 });
 
-test("a launch template is reported once, however many of its versions reference the AMI", async () => {
+test("launch templates: reported once however many versions name the AMI, within the version-depth most recent", async () => {
   const id = await ami("versions");
-  use(id, "launch-template", ACCOUNT_A, "lt-0123456789abcdef0:1");
-  use(id, "launch-template", ACCOUNT_A, "lt-0123456789abcdef0:2");
-  const got = await references(a, {
-    ImageIds: [id],
-    ResourceTypes: [{ ResourceType: "ec2:LaunchTemplate", ResourceTypeOptions: [{ OptionName: "version-depth", OptionValues: ["20"] }] }],
-  });
-  assert.deepEqual(got, [
-    { ImageId: id, ResourceType: "ec2:LaunchTemplate", Arn: arn(ACCOUNT_A, "launch-template", "lt-0123456789abcdef0") },
-  ]);
+  const other = await ami("other");
+  const lt = await template(a, "versioned", other); // version 1, the default
+  await version(a, lt, id); // 2
+  await version(a, lt, id); // 3
+  for (let i = 0; i < 3; i++) await version(a, lt, other); // 4, 5, 6
+  const depth = (n: number) =>
+    references(a, {
+      ImageIds: [id],
+      ResourceTypes: [
+        { ResourceType: "ec2:LaunchTemplate", ResourceTypeOptions: [{ OptionName: "version-depth", OptionValues: [String(n)] }] },
+      ],
+    });
+  assert.deepEqual(await depth(5), [{ ImageId: id, ResourceType: "ec2:LaunchTemplate", Arn: arn(ACCOUNT_A, "launch-template", lt) }]);
+  assert.deepEqual(await depth(3), [], "versions 4 to 6 name another AMI");
+  assert.equal((await references(a, { ImageIds: [id], IncludeAllResourceTypes: true })).length, 1, "the default depth is 10");
+  for (let i = 0; i < 10; i++) await version(a, lt, other);
+  assert.deepEqual(await references(a, { ImageIds: [id], IncludeAllResourceTypes: true }), [], "now beyond the 10 most recent");
+  assert.equal((await depth(20)).length, 1);
+  await a.send(new DeleteLaunchTemplateVersionsCommand({ LaunchTemplateId: lt, Versions: ["2", "3"] }));
+  assert.deepEqual(await depth(20), [], "no version names the AMI any more");
 });
 
 test("nothing found for an AMI nothing references, nor for one the caller cannot see", async () => {

@@ -121,6 +121,13 @@ class Boto3ImageLifecycle(unittest.TestCase):
             ResourceTypes=[{"ResourceType": "ec2:LaunchTemplate",
                             "ResourceTypeOptions": [{"OptionName": "version-depth", "OptionValues": ["20"]}]}])
         self.assertEqual(r["ImageReferences"], [])
+        lt = owner.create_launch_template(LaunchTemplateName=f"py{RUN}-refs",
+                                          LaunchTemplateData={"ImageId": image_id})["LaunchTemplate"]["LaunchTemplateId"]
+        r = owner.describe_image_references(ImageIds=[image_id], IncludeAllResourceTypes=True)
+        self.assertEqual(r["ImageReferences"], [{
+            "ImageId": image_id, "ResourceType": "ec2:LaunchTemplate",
+            "Arn": f"arn:aws:ec2:{REGION}:{OWNER}:launch-template/{lt}"}])
+        self.assertEqual(ec2(OTHER).describe_image_references(ImageIds=[image_id], IncludeAllResourceTypes=True)["ImageReferences"], [])
         self.assertClientError("MissingParameter", owner.describe_image_references, ImageIds=[image_id])
         self.assertClientError("InvalidAMIID.Malformed", owner.describe_image_references,
                                ImageIds=["ami-xyz"], IncludeAllResourceTypes=True)

@@ -16,6 +16,8 @@ import { checkAmiId, visibleImage } from "./image-access";
 import { partitionOf } from "./image-records";
 import { nextToken, pageLimit, startAfter } from "./paging";
 import { amiUses } from "./usage-report-entries";
+import { launchTemplates } from "./launch-template-records";
+import type { LaunchTemplateUse } from "./launch-template-ami-uses";
 
 const RESOURCE_TYPES: ImageReferenceResourceType[] = [
   "ec2:Instance",
@@ -82,18 +84,11 @@ const KINDS: { kind: string; type: ImageReferenceResourceType; arn: (ctx: Reques
   {
     kind: "launch-template",
     type: "ec2:LaunchTemplate",
-    arn: (ctx, id) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:launch-template/${templateOf(id)}`,
+    arn: (ctx, id) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:launch-template/${id}`,
   },
 ];
 
-/** A launch template's use names the template, possibly with the version that references the AMI (`lt-…:3`). */
-const templateOf = (resource: string) => resource.split(/[:/]/)[0];
-const versionOf = (resource: string): number | undefined => {
-  const v = resource.split(/[:/]/)[1];
-  return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
-};
-
-/** The caller's references to one AMI, of the planned types, in (type, ARN) order, each resource once. */
+/** The caller's references to one AMI, of the planned types, in (type, ARN) order. */
 function referencesTo(ctx: RequestContext, imageId: string, plan: Plan, stateOf: InstanceStateLookup): ImageReference[] {
   const ami = visibleImage(ctx, imageId);
   if (!ami) return [];
@@ -102,32 +97,29 @@ function referencesTo(ctx: RequestContext, imageId: string, plan: Plan, stateOf:
   for (const { kind, type, arn } of KINDS) {
     const scan = plan.get(type);
     if (!scan) continue;
-    const seen = new Set<string>();
     for (const { id, value } of amiUses.entries(owner, { within: [imageId, kind, ctx.accountId] })) {
       const resource = id.split(" ").slice(3).join(" ");
       if (kind === "instance" && scan.instanceStates) {
         const state = stateOf(ctx, resource, value);
         if (state === undefined || !scan.instanceStates.has(state)) continue;
       }
-      if (kind === "launch-template" && !withinDepth(resource, value, scan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
-      const a = arn(ctx, resource);
-      if (seen.has(a)) continue;
-      seen.add(a);
-      out.push({ ImageId: imageId, ResourceType: type, Arn: a });
+      if (kind === "launch-template" && !withinDepth(ctx, resource, value, scan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
+      out.push({ ImageId: imageId, ResourceType: type, Arn: arn(ctx, resource) });
     }
   }
   return out.sort((x, y) => (`${x.ResourceType} ${x.Arn}` < `${y.ResourceType} ${y.Arn}` ? -1 : 1));
 }
 
 /**
- * Whether a template's version that references the AMI is among its `depth` most recent: the use record tells,
- * when it keeps the version and the template's latest version (`latestVersion`); otherwise the use counts.
+ * Whether one of the template's versions that name the AMI (its use record lists them, launch-template-ami-uses.ts)
+ * is among the template's `depth` most recent versions.
  */
-function withinDepth(resource: string, value: object, depth: number): boolean {
-  const version = versionOf(resource);
-  const latest = (value as { latestVersion?: unknown }).latestVersion;
-  if (version === undefined || typeof latest !== "number") return true;
-  return latest - version < depth;
+function withinDepth(ctx: RequestContext, templateId: string, use: object, depth: number): boolean {
+  const template = launchTemplates.get(ctx, templateId);
+  const naming = (use as Partial<LaunchTemplateUse>).versions;
+  if (!template || !Array.isArray(naming)) return false;
+  const recent = new Set(template.versions.slice(-depth));
+  return naming.some((v) => recent.has(v));
 }
 
 /** An instance's state name, from its use record or the instance itself. */

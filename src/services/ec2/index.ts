@@ -22,6 +22,8 @@ import { imageDeprecationHandlers } from "./image-deprecation";
 import { imageProtectionHandlers } from "./image-protection";
 import { imageDisableHandlers } from "./image-disable";
 import { imageReferenceHandlers } from "./image-references";
+import { launchTemplateHandlers } from "./launch-templates";
+import { templateNameMalformed } from "./launch-template-records";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -40,6 +42,7 @@ const handlers: Ec2Handlers = {
   ...imageProtectionHandlers,
   ...imageDisableHandlers,
   ...imageReferenceHandlers,
+  ...launchTemplateHandlers,
 };
 
 const model = loadModel("ec2");
@@ -61,6 +64,8 @@ function wirePath(memberPath: string): string {
 /** EC2 reports the first violation: a missing member, or a value outside the model's constraints. */
 function validationError(violations: Violation[]): ServiceError {
   const v = violations[0];
+  // A launch template name outside the model's pattern or length is EC2's own error (errors-overview.html).
+  if (v.kind !== "required" && /^LaunchTemplateNames?(\.|$)/.test(v.memberPath)) return templateNameMalformed();
   const name = echo(wirePath(v.memberPath));
   if (v.kind === "required") return new ServiceError("MissingParameter", `The request must contain the parameter ${name}`);
   const shown = Array.isArray(v.value) ? `${v.value.length} items` : echo(v.value);

@@ -8,6 +8,7 @@ import { fastLaunchSettings } from "./fast-launch-records";
 import { usageReports } from "./usage-report-records";
 import { amiUses } from "./usage-report-entries";
 import { blockPublicAccess } from "./image-block-public-access";
+import { launchTemplates, launchTemplateVersions } from "./launch-template-records";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
@@ -78,5 +79,22 @@ export const ec2Records: Record<string, RecordSchema> = {
     entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
   },
   [blockPublicAccess.type]: { schedule: "schedule" },
+  [launchTemplates.type]: {
+    LaunchTemplateId: "string",
+    LaunchTemplateName: "string",
+    owner: "string",
+    region: "string",
+    createdAt: "number",
+    DefaultVersionNumber: "number",
+    versions: "array",
+    nextVersion: "number",
+  },
+  [launchTemplateVersions.type]: {
+    LaunchTemplateId: "string",
+    VersionNumber: "number",
+    createdAt: "number",
+    data: "object",
+    amiOwner: "string?",
+  },
   [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
 };

@@ -12,13 +12,9 @@ export const unservedHandlers: Pick<
   | "CopySnapshot"
   | "CreateImage"
   | "CreateKeyPair"
-  | "CreateLaunchTemplate"
-  | "CreateLaunchTemplateVersion"
   | "CreateSecurityGroup"
   | "CreateSnapshot"
   | "DeleteKeyPair"
-  | "DeleteLaunchTemplate"
-  | "DeleteLaunchTemplateVersions"
   | "DeleteSecurityGroup"
   | "DeleteSnapshot"
   | "DeleteVolume"
@@ -27,8 +23,6 @@ export const unservedHandlers: Pick<
   | "DescribeInstanceStatus"
   | "DescribeInstances"
   | "DescribeKeyPairs"
-  | "DescribeLaunchTemplateVersions"
-  | "DescribeLaunchTemplates"
   | "DescribeRegions"
   | "DescribeSecurityGroups"
   | "DescribeSnapshotAttribute"
@@ -38,7 +32,6 @@ export const unservedHandlers: Pick<
   | "DescribeVpcs"
   | "ImportKeyPair"
   | "ModifyInstanceAttribute"
-  | "ModifyLaunchTemplate"
   | "ModifySnapshotAttribute"
   | "ResetSnapshotAttribute"
   | "RunInstances"
@@ -50,13 +43,9 @@ export const unservedHandlers: Pick<
   CopySnapshot: unserved,
   CreateImage: unserved,
   CreateKeyPair: unserved,
-  CreateLaunchTemplate: unserved,
-  CreateLaunchTemplateVersion: unserved,
   CreateSecurityGroup: unserved,
   CreateSnapshot: unserved,
   DeleteKeyPair: unserved,
-  DeleteLaunchTemplate: unserved,
-  DeleteLaunchTemplateVersions: unserved,
   DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
   DeleteVolume: unserved,
@@ -65,8 +54,6 @@ export const unservedHandlers: Pick<
   DescribeInstanceStatus: unserved,
   DescribeInstances: unserved,
   DescribeKeyPairs: unserved,
-  DescribeLaunchTemplateVersions: unserved,
-  DescribeLaunchTemplates: unserved,
   DescribeRegions: unserved,
   DescribeSecurityGroups: unserved,
   DescribeSnapshotAttribute: unserved,
@@ -76,7 +63,6 @@ export const unservedHandlers: Pick<
   DescribeVpcs: unserved,
   ImportKeyPair: unserved,
   ModifyInstanceAttribute: unserved,
-  ModifyLaunchTemplate: unserved,
   ModifySnapshotAttribute: unserved,
   ResetSnapshotAttribute: unserved,
   RunInstances: unserved,
