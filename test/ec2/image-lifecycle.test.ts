@@ -17,6 +17,7 @@ import {
   EnableImageDeprecationCommand,
   EnableImageDeregistrationProtectionCommand,
   ModifyImageAttributeCommand,
+  RunInstancesCommand,
   type EC2Client,
   type Image,
 } from "@aws-sdk/client-ec2";
@@ -100,6 +101,8 @@ test("a deprecated AMI leaves other accounts' listings unless IncludeDeprecated;
   assert.ok((await listed(a)).includes(id), "the owner always sees its deprecated AMIs");
   assert.equal((await image(b, id)).DeprecationTime, "2026-11-23T13:00:00.000Z", "by id, a grantee still sees it");
   // A deprecated AMI can still be launched and copied by id ("Deprecate an Amazon EC2 AMI").
+  const launched = await b.send(new RunInstancesCommand({ ImageId: id, MinCount: 1, MaxCount: 1 }));
+  assert.equal(launched.Instances![0].ImageId, id);
   const copy = await b.send(new CopyImageCommand({ SourceImageId: id, SourceRegion: REGION, Name: "copy-of-old" }));
   assert.equal((await image(b, copy.ImageId!)).DeprecationTime, undefined, "a copy is not deprecated");
 });
@@ -195,10 +198,12 @@ test("a disabled AMI can be neither shared nor copied, by its owner or anyone el
   assert.equal((await image(a, id)).Description, "kept for the record");
 });
 
-test("what needs an available AMI refuses a disabled one: Windows fast launch, AppStream's CreateImportedImage", async () => {
+test("what needs an available AMI refuses a disabled one: RunInstances, Windows fast launch, AppStream's CreateImportedImage", async () => {
   const id = await registerAmi(a, "windows-off", WINDOWS);
   server.clock.advance(T + 1);
   await a.send(new DisableImageCommand({ ImageId: id }));
+  const launch = await rejection(() => a.send(new RunInstancesCommand({ ImageId: id, MinCount: 1, MaxCount: 1 })));
+  assert.equal(launch.name, "InvalidAMIID.Unavailable");
   const fastLaunch = await rejection(() => a.send(new EnableFastLaunchCommand({ ImageId: id })));
   assert.equal(fastLaunch.name, "InvalidAMIID.Unavailable");
   const imported = await rejection(() =>

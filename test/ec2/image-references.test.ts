@@ -1,8 +1,8 @@
 // DescribeImageReferences through the AWS SDK ("Identify your resources referencing specified AMIs"): the
 // caller's own resources that reference the AMIs, whoever owns them, by resource type, with ARNs, paged. The
 // uses are the records that instances and launch templates keep in the AMI owner's partition
-// (usage-report-entries.ts): launch templates through the SDK; instance uses are written to the store directly,
-// as RunInstances writes them.
+// (usage-report-entries.ts): instances and launch templates through the SDK, and in some tests instance uses
+// written to the store directly, as RunInstances writes them.
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -11,6 +11,9 @@ import {
   DeleteLaunchTemplateVersionsCommand,
   DescribeImageReferencesCommand,
   ModifyImageAttributeCommand,
+  RunInstancesCommand,
+  StopInstancesCommand,
+  TerminateInstancesCommand,
   type EC2Client,
   type ImageReference,
 } from "@aws-sdk/client-ec2";
@@ -78,6 +81,37 @@ test("the caller's instances and launch templates that reference the AMIs, with 
     "only the types asked for",
   );
   assert.deepEqual(await references(a, { ImageIds: [one], ResourceTypes: [{ ResourceType: "ssm:Parameter" }] }), []);
+});
+
+test("instances: those the caller launched from the AMI, by state-name; a terminated instance references nothing", async () => {
+  const id = await ami("launched");
+  await a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
+  const launch = async (client: EC2Client) =>
+    (await client.send(new RunInstancesCommand({ ImageId: id, MinCount: 1, MaxCount: 1 }))).Instances![0].InstanceId!;
+  const mine = await launch(a);
+  const stopped = await launch(a);
+  const theirs = await launch(b);
+  server.clock.advance(T + 1);
+  await a.send(new StopInstancesCommand({ InstanceIds: [stopped] }));
+  server.clock.advance(T + 1);
+  const byState = async (states?: string[]) =>
+    (
+      await references(a, {
+        ImageIds: [id],
+        ResourceTypes: [
+          { ResourceType: "ec2:Instance", ResourceTypeOptions: states && [{ OptionName: "state-name", OptionValues: states }] },
+        ],
+      })
+    ).map((r) => r.Arn);
+  assert.deepEqual(await byState(), [arn(ACCOUNT_A, "instance", mine), arn(ACCOUNT_A, "instance", stopped)].sort());
+  assert.deepEqual(await byState(["running"]), [arn(ACCOUNT_A, "instance", mine)]);
+  assert.deepEqual(await byState(["stopped", "pending"]), [arn(ACCOUNT_A, "instance", stopped)]);
+  assert.deepEqual(
+    (await references(b, { ImageIds: [id], IncludeAllResourceTypes: true })).map((r) => r.Arn),
+    [arn(ACCOUNT_B, "instance", theirs)],
+  );
+  await a.send(new TerminateInstancesCommand({ InstanceIds: [mine] }));
+  assert.deepEqual(await byState(), [arn(ACCOUNT_A, "instance", stopped)]);
 });
 
 test("launch templates: reported once however many versions name the AMI, within the version-depth most recent", async () => {

@@ -4,8 +4,9 @@
 // references to one AMI are one key-prefix scan: O(the caller's uses), never the other accounts'.
 //
 // Resource types: IncludeAllResourceTypes, ResourceTypes, or both (the types' options then override the
-// defaults). ec2:Instance takes `state-name` (default: every state), ec2:LaunchTemplate `version-depth` (default:
-// the 10 most recent versions). imagelite keeps no SSM parameters nor Image Builder recipes of an account, so
+// defaults). ec2:Instance takes `state-name` (default: every state; an instance's use goes when it is terminated,
+// instance-lifecycle.ts, so shutting-down and terminated ones are not found), ec2:LaunchTemplate `version-depth`
+// (default: the 10 most recent versions). imagelite keeps no SSM parameters nor Image Builder recipes of an account, so
 // those types are accepted and find nothing. An AMI id the caller cannot see finds nothing either: its owner,
 // whose partition holds the uses, is unknown.
 import type { RequestContext } from "../../gateway/context";
@@ -17,6 +18,7 @@ import { partitionOf } from "./image-records";
 import { nextToken, pageLimit, startAfter } from "./paging";
 import { amiUses } from "./usage-report-entries";
 import { launchTemplates } from "./launch-template-records";
+import { instances, instanceState } from "./instance-records";
 import type { LaunchTemplateUse } from "./launch-template-ami-uses";
 
 const RESOURCE_TYPES: ImageReferenceResourceType[] = [
@@ -100,7 +102,7 @@ function referencesTo(ctx: RequestContext, imageId: string, plan: Plan, stateOf:
     for (const { id, value } of amiUses.entries(owner, { within: [imageId, kind, ctx.accountId] })) {
       const resource = id.split(" ").slice(3).join(" ");
       if (kind === "instance" && scan.instanceStates) {
-        const state = stateOf(ctx, resource, value);
+        const state = stateOf(ctx, resource);
         if (state === undefined || !scan.instanceStates.has(state)) continue;
       }
       if (kind === "launch-template" && !withinDepth(ctx, resource, value, scan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
@@ -122,12 +124,12 @@ function withinDepth(ctx: RequestContext, templateId: string, use: object, depth
   return naming.some((v) => recent.has(v));
 }
 
-/** An instance's state name, from its use record or the instance itself. */
-export type InstanceStateLookup = (ctx: RequestContext, instanceId: string, use: object) => string | undefined;
+/** An instance's state name, from its record in the caller's partition. */
+export type InstanceStateLookup = (ctx: RequestContext, instanceId: string) => string | undefined;
 
-const stateFromUse: InstanceStateLookup = (_ctx, _id, use) => {
-  const s = (use as { state?: unknown }).state;
-  return typeof s === "string" ? s : undefined;
+const stateOfInstance: InstanceStateLookup = (ctx, id) => {
+  const rec = instances.get(ctx, id);
+  return rec && instanceState(ctx, rec);
 };
 
 export const imageReferenceHandlers: Pick<Ec2Handlers, "DescribeImageReferences"> = {
@@ -139,7 +141,7 @@ export const imageReferenceHandlers: Pick<Ec2Handlers, "DescribeImageReferences"
     // One ordered list over the AMIs in id order; a page token is the sort key of the last reference served.
     const all = [...new Set(input.ImageIds)]
       .sort()
-      .flatMap((id) => referencesTo(ctx, id, plan, stateFromUse).map((r) => ({ key: `${id} ${r.ResourceType} ${r.Arn}`, r })));
+      .flatMap((id) => referencesTo(ctx, id, plan, stateOfInstance).map((r) => ({ key: `${id} ${r.ResourceType} ${r.Arn}`, r })));
     const rest = after ? all.filter((x) => x.key > after) : all;
     const page = rest.slice(0, Number.isFinite(limit) ? limit : undefined);
     return {

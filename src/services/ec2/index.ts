@@ -24,6 +24,11 @@ import { imageDisableHandlers } from "./image-disable";
 import { imageReferenceHandlers } from "./image-references";
 import { launchTemplateHandlers } from "./launch-templates";
 import { templateNameMalformed } from "./launch-template-records";
+import { runInstancesHandlers } from "./run-instances";
+import { instanceLifecycleHandlers } from "./instance-lifecycle";
+import { describeInstancesHandlers } from "./describe-instances";
+import { instanceAttributeHandlers } from "./instance-attributes";
+import { volumeHandlers } from "./volumes";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -43,6 +48,11 @@ const handlers: Ec2Handlers = {
   ...imageDisableHandlers,
   ...imageReferenceHandlers,
   ...launchTemplateHandlers,
+  ...runInstancesHandlers,
+  ...instanceLifecycleHandlers,
+  ...describeInstancesHandlers,
+  ...instanceAttributeHandlers,
+  ...volumeHandlers,
 };
 
 const model = loadModel("ec2");

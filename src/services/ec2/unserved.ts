@@ -17,27 +17,17 @@ export const unservedHandlers: Pick<
   | "DeleteKeyPair"
   | "DeleteSecurityGroup"
   | "DeleteSnapshot"
-  | "DeleteVolume"
   | "DescribeAvailabilityZones"
-  | "DescribeInstanceAttribute"
-  | "DescribeInstanceStatus"
-  | "DescribeInstances"
   | "DescribeKeyPairs"
   | "DescribeRegions"
   | "DescribeSecurityGroups"
   | "DescribeSnapshotAttribute"
   | "DescribeSnapshots"
   | "DescribeSubnets"
-  | "DescribeVolumes"
   | "DescribeVpcs"
   | "ImportKeyPair"
-  | "ModifyInstanceAttribute"
   | "ModifySnapshotAttribute"
   | "ResetSnapshotAttribute"
-  | "RunInstances"
-  | "StartInstances"
-  | "StopInstances"
-  | "TerminateInstances"
 > = {
   AuthorizeSecurityGroupIngress: unserved,
   CopySnapshot: unserved,
@@ -48,25 +38,15 @@ export const unservedHandlers: Pick<
   DeleteKeyPair: unserved,
   DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
-  DeleteVolume: unserved,
   DescribeAvailabilityZones: unserved,
-  DescribeInstanceAttribute: unserved,
-  DescribeInstanceStatus: unserved,
-  DescribeInstances: unserved,
   DescribeKeyPairs: unserved,
   DescribeRegions: unserved,
   DescribeSecurityGroups: unserved,
   DescribeSnapshotAttribute: unserved,
   DescribeSnapshots: unserved,
   DescribeSubnets: unserved,
-  DescribeVolumes: unserved,
   DescribeVpcs: unserved,
   ImportKeyPair: unserved,
-  ModifyInstanceAttribute: unserved,
   ModifySnapshotAttribute: unserved,
   ResetSnapshotAttribute: unserved,
-  RunInstances: unserved,
-  StartInstances: unserved,
-  StopInstances: unserved,
-  TerminateInstances: unserved,
 };
