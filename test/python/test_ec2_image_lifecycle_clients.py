@@ -4,6 +4,7 @@ protection with its 24-hour cooldown, DisableImage / EnableImage, and DescribeIm
 The server is shared by the whole run, never reset, with a manual clock that only the tests move (POST
 /_imagelite/clock); these tests use accounts no other suite touches and name their AMIs uniquely for the run.
 """
+import functools
 import math
 import unittest
 import uuid
@@ -21,7 +22,9 @@ DAY = 24 * 3600
 RUN = uuid.uuid4().hex[:8]
 
 
+@functools.lru_cache(maxsize=None)
 def ec2(account=OWNER):
+    """One client per account: building an EC2 client (its large model) takes a while."""
     return client("ec2", account)
 
 
@@ -137,27 +140,19 @@ class CliImageLifecycle(CliTestCase):
     cli_account = ACCOUNT_CLI
 
     def test_lifecycle_through_the_cli(self):
+        # Few CLI calls: each one starts a Python process; boto3 above covers the details.
         image_id = register(ec2(ACCOUNT_CLI), "cli")
         at = (server_now() + timedelta(days=30)).replace(second=0, microsecond=0)
         self.cli_json("ec2", "enable-image-deprecation", "--image-id", image_id,
                       "--deprecate-at", at.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        out = self.cli_json("ec2", "enable-image-deregistration-protection", "--image-id", image_id)
-        self.assertEqual(out["Return"], "enabled-without-cooldown")
-        [img] = self.cli_json("ec2", "describe-images", "--image-ids", image_id)["Images"]
-        self.assertEqual(img["DeprecationTime"], at.strftime("%Y-%m-%dT%H:%M:%S.000Z"))
-        self.assertEqual(img["DeregistrationProtection"], "enabled-without-cooldown")
-        refused = self.cli("ec2", "deregister-image", "--image-id", image_id)
-        self.assertNotEqual(refused.returncode, 0)
-        self.assertIn("OperationNotPermitted", refused.stderr)
-        self.assertEqual(self.cli_json("ec2", "disable-image-deregistration-protection", "--image-id", image_id)["Return"],
-                         "disabled")
+        out = self.cli_json("ec2", "enable-image-deregistration-protection", "--image-id", image_id, "--with-cooldown")
+        self.assertEqual(out["Return"], "enabled-with-cooldown")
         self.cli_json("ec2", "disable-image", "--image-id", image_id)
-        listed = self.cli_json("ec2", "describe-images", "--owners", "self", "--include-disabled",
-                               "--filters", "Name=state,Values=disabled", "--query", "Images[].ImageId")
-        self.assertEqual(listed, [image_id])
-        self.cli_json("ec2", "enable-image", "--image-id", image_id)
-        refs = self.cli_json("ec2", "describe-image-references", "--image-ids", image_id, "--include-all-resource-types")
-        self.assertEqual(refs["ImageReferences"], [])
+        [img] = self.cli_json("ec2", "describe-images", "--owners", "self", "--include-disabled",
+                              "--filters", "Name=state,Values=disabled")["Images"]
+        self.assertEqual(img["ImageId"], image_id)
+        self.assertEqual(img["DeprecationTime"], at.strftime("%Y-%m-%dT%H:%M:%S.000Z"))
+        self.assertEqual(img["DeregistrationProtection"], "enabled-with-cooldown")
 
 
 if __name__ == "__main__":
