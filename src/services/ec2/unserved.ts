@@ -8,45 +8,21 @@ const unserved = (): never => {
 
 export const unservedHandlers: Pick<
   Ec2Handlers,
-  | "AuthorizeSecurityGroupIngress"
   | "CopySnapshot"
   | "CreateImage"
-  | "CreateKeyPair"
-  | "CreateSecurityGroup"
   | "CreateSnapshot"
-  | "DeleteKeyPair"
-  | "DeleteSecurityGroup"
   | "DeleteSnapshot"
-  | "DescribeAvailabilityZones"
-  | "DescribeKeyPairs"
-  | "DescribeRegions"
-  | "DescribeSecurityGroups"
   | "DescribeSnapshotAttribute"
   | "DescribeSnapshots"
-  | "DescribeSubnets"
-  | "DescribeVpcs"
-  | "ImportKeyPair"
   | "ModifySnapshotAttribute"
   | "ResetSnapshotAttribute"
 > = {
-  AuthorizeSecurityGroupIngress: unserved,
   CopySnapshot: unserved,
   CreateImage: unserved,
-  CreateKeyPair: unserved,
-  CreateSecurityGroup: unserved,
   CreateSnapshot: unserved,
-  DeleteKeyPair: unserved,
-  DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
-  DescribeAvailabilityZones: unserved,
-  DescribeKeyPairs: unserved,
-  DescribeRegions: unserved,
-  DescribeSecurityGroups: unserved,
   DescribeSnapshotAttribute: unserved,
   DescribeSnapshots: unserved,
-  DescribeSubnets: unserved,
-  DescribeVpcs: unserved,
-  ImportKeyPair: unserved,
   ModifySnapshotAttribute: unserved,
   ResetSnapshotAttribute: unserved,
 };
