@@ -12,6 +12,11 @@ import { builderHandlers } from "./image-builders";
 import { fleetHandlers } from "./fleets";
 import { tagHandlers } from "./tags";
 import { importedImageHandlers } from "./imported-images";
+import { stackHandlers } from "./stacks";
+import { fleetAssociationHandlers } from "./fleet-associations";
+import { userHandlers } from "./users";
+import { streamingHandlers } from "./streaming";
+import { usageReportSubscriptionHandlers } from "./usage-report-subscriptions";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./image-assistant";
 import { appstreamSeedLists } from "./seed-lists";
@@ -28,6 +33,11 @@ const handlers: AppStreamHandlers = {
   ...fleetHandlers,
   ...tagHandlers,
   ...importedImageHandlers,
+  ...stackHandlers,
+  ...fleetAssociationHandlers,
+  ...userHandlers,
+  ...streamingHandlers,
+  ...usageReportSubscriptionHandlers,
 };
 
 const model = loadModel("appstream");

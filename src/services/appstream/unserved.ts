@@ -8,69 +8,23 @@ const unserved = (): never => {
 
 export const unservedHandlers: Pick<
   AppStreamHandlers,
-  | "AssociateFleet"
-  | "BatchAssociateUserStack"
-  | "BatchDisassociateUserStack"
   | "CreateDirectoryConfig"
   | "CreateEntitlement"
-  | "CreateImageBuilderStreamingURL"
-  | "CreateStack"
-  | "CreateStreamingURL"
-  | "CreateUsageReportSubscription"
-  | "CreateUser"
   | "DeleteDirectoryConfig"
   | "DeleteEntitlement"
-  | "DeleteStack"
-  | "DeleteUsageReportSubscription"
-  | "DeleteUser"
   | "DescribeDirectoryConfigs"
   | "DescribeEntitlements"
-  | "DescribeSessions"
-  | "DescribeStacks"
-  | "DescribeUsageReportSubscriptions"
-  | "DescribeUserStackAssociations"
-  | "DescribeUsers"
-  | "DisableUser"
-  | "DisassociateFleet"
-  | "EnableUser"
-  | "ExpireSession"
-  | "ListAssociatedFleets"
-  | "ListAssociatedStacks"
   | "ListEntitledApplications"
   | "UpdateDirectoryConfig"
   | "UpdateEntitlement"
-  | "UpdateStack"
 > = {
-  AssociateFleet: unserved,
-  BatchAssociateUserStack: unserved,
-  BatchDisassociateUserStack: unserved,
   CreateDirectoryConfig: unserved,
   CreateEntitlement: unserved,
-  CreateImageBuilderStreamingURL: unserved,
-  CreateStack: unserved,
-  CreateStreamingURL: unserved,
-  CreateUsageReportSubscription: unserved,
-  CreateUser: unserved,
   DeleteDirectoryConfig: unserved,
   DeleteEntitlement: unserved,
-  DeleteStack: unserved,
-  DeleteUsageReportSubscription: unserved,
-  DeleteUser: unserved,
   DescribeDirectoryConfigs: unserved,
   DescribeEntitlements: unserved,
-  DescribeSessions: unserved,
-  DescribeStacks: unserved,
-  DescribeUsageReportSubscriptions: unserved,
-  DescribeUserStackAssociations: unserved,
-  DescribeUsers: unserved,
-  DisableUser: unserved,
-  DisassociateFleet: unserved,
-  EnableUser: unserved,
-  ExpireSession: unserved,
-  ListAssociatedFleets: unserved,
-  ListAssociatedStacks: unserved,
   ListEntitledApplications: unserved,
   UpdateDirectoryConfig: unserved,
   UpdateEntitlement: unserved,
-  UpdateStack: unserved,
 };
