@@ -6,9 +6,12 @@ import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateImageCommand,
+  DeleteSnapshotCommand,
+  DeregisterImageCommand,
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
   RunInstancesCommand,
   StopInstancesCommand,
   TerminateInstancesCommand,
@@ -215,18 +218,6 @@ test("CreateImage refusals: unknown, malformed and another account's instance; w
   );
 });
 
-test("CreateImage: TagSpecifications for the image", async () => {
-  const instanceId = await runningInstance();
-  const imageId = await createImage({
-    InstanceId: instanceId,
-    TagSpecifications: [
-      { ResourceType: "image", Tags: [{ Key: "team", Value: "blue" }] },
-      { ResourceType: "snapshot", Tags: [{ Key: "team", Value: "blue" }] },
-    ],
-  });
-  assert.deepEqual((await image(imageId)).Tags, [{ Key: "team", Value: "blue" }]);
-});
-
 test("LastLaunchedTime: a launch of the AMI shows a day later (Image reference: a 24-hour delay), by DescribeImages and the attribute", async () => {
   const instanceId = await runningInstance();
   const imageId = await createImage({ InstanceId: instanceId, NoReboot: true });
@@ -243,4 +234,81 @@ test("LastLaunchedTime: a launch of the AMI shows a day later (Image reference: 
   assert.equal((await image(imageId)).LastLaunchedTime, launchedAt, "the earlier launch stays reported until the new one is a day old");
   const attr = await a.send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: "lastLaunchedTime" }));
   assert.deepEqual(attr.LastLaunchedTime, { Value: launchedAt });
+});
+
+test("CreateImage snapshots: one per attached volume, pending until the AMI is available, tagged, in use by the AMI", async () => {
+  const instanceId = await runningInstance();
+  const [root, data] = (
+    await a.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }))
+  ).Reservations![0].Instances![0].BlockDeviceMappings!.sort((x, y) =>
+    x.DeviceName === "/dev/xvda" ? -1 : y.DeviceName === "/dev/xvda" ? 1 : 0,
+  );
+  const imageId = await createImage({
+    InstanceId: instanceId,
+    TagSpecifications: [
+      { ResourceType: "image", Tags: [{ Key: "team", Value: "blue" }] },
+      { ResourceType: "snapshot", Tags: [{ Key: "team", Value: "blue" }] },
+    ],
+  });
+  const img = await image(imageId);
+  const ids = img.BlockDeviceMappings!.map((m) => m.Ebs!.SnapshotId!);
+  const snapshots = async () =>
+    (await a.send(new DescribeSnapshotsCommand({ SnapshotIds: ids }))).Snapshots!.sort(
+      (x, y) => ids.indexOf(x.SnapshotId!) - ids.indexOf(y.SnapshotId!),
+    );
+  let snaps = await snapshots();
+  assert.deepEqual(
+    snaps.map((s) => [s.VolumeId, s.VolumeSize, s.State, s.OwnerId, s.Encrypted, s.Description]),
+    [
+      [root.Ebs!.VolumeId, 8, "pending", ACCOUNT_A, false, `Created by CreateImage(${instanceId}) for ${imageId}`],
+      [data.Ebs!.VolumeId, 20, "pending", ACCOUNT_A, false, `Created by CreateImage(${instanceId}) for ${imageId}`],
+    ],
+  );
+  for (const s of snaps) assert.deepEqual(s.Tags, [{ Key: "team", Value: "blue" }]);
+  assert.deepEqual(img.Tags, [{ Key: "team", Value: "blue" }]);
+  server.clock.advance(2 * T - 1);
+  assert.equal((await image(imageId)).State, "pending");
+  assert.deepEqual(
+    (await snapshots()).map((s) => s.State),
+    ["pending", "pending"],
+  );
+  server.clock.advance(2);
+  assert.equal((await image(imageId)).State, "available");
+  snaps = await snapshots();
+  assert.deepEqual(
+    snaps.map((s) => s.State),
+    ["completed", "completed"],
+  );
+  const e = await rejection(() => a.send(new DeleteSnapshotCommand({ SnapshotId: ids[0] })));
+  assert.equal(e.name, "InvalidSnapshot.InUse");
+  const { DeleteSnapshotResults } = await a.send(new DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
+  assert.deepEqual(
+    DeleteSnapshotResults!.map((r) => r.ReturnCode),
+    ["success", "success"],
+  );
+  assert.deepEqual((await a.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
+});
+
+test("CreateImage: an added volume from a snapshot takes its size; an unknown snapshot is refused", async () => {
+  const instanceId = await runningInstance();
+  const first = await createImage({ InstanceId: instanceId, NoReboot: true, Name: "first" });
+  server.clock.advance(2 * T + 1);
+  const data = (await image(first)).BlockDeviceMappings!.find((m) => m.DeviceName === "/dev/sdf")!.Ebs!.SnapshotId!;
+  const second = await createImage({
+    InstanceId: instanceId,
+    NoReboot: true,
+    Name: "second",
+    BlockDeviceMappings: [{ DeviceName: "/dev/sdh", Ebs: { SnapshotId: data } }],
+  });
+  const added = (await image(second)).BlockDeviceMappings!.find((m) => m.DeviceName === "/dev/sdh")!;
+  assert.equal(added.Ebs!.SnapshotId, data);
+  assert.equal(added.Ebs!.VolumeSize, 20);
+  const e = await rejection(() =>
+    createImage({
+      InstanceId: instanceId,
+      Name: "third",
+      BlockDeviceMappings: [{ DeviceName: "/dev/sdh", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+    }),
+  );
+  assert.equal(e.name, "InvalidSnapshot.NotFound");
 });

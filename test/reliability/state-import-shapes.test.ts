@@ -56,17 +56,21 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "team", Value: "imaging" }] }));
     const ec2B = ec2Client(server, ACCOUNT_B);
     await ec2B.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "seen-by", Value: "b" }] })); // a reference from another account
-    ec2B.destroy();
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
-    await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1 }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
+    await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
     // The default VPC, its subnets and default group come with the first network call.
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
-    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key", KeyType: "ed25519" }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-ed25519", KeyType: "ed25519" }));
+    await ec2B.send(
+      new CreateLaunchTemplateCommand({ LaunchTemplateName: "web", LaunchTemplateData: { ImageId: ami, InstanceType: "t3.micro" } }),
+    );
+    ec2B.destroy();
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
     );

@@ -9,31 +9,17 @@
 // volumes, so DescribeInstances shows nothing of it here either.
 import type { RequestContext } from "../../gateway/context";
 import { hexId } from "../../util/ids";
-import type { BlockDeviceMapping, CreateImageRequest, Ec2Handlers, EbsBlockDevice, Tag } from "./api.generated";
+import type { BlockDeviceMapping, CreateImageRequest, Ec2Handlers, EbsBlockDevice } from "./api.generated";
 import * as err from "./errors";
 import { visibleImage } from "./image-access";
 import { checkName, createAmi } from "./images";
 import { findInstance, instanceState, type InstanceRecord } from "./instance-records";
+import { mappingFromSnapshot } from "./image-snapshots";
+import { createSnapshot } from "./snapshots";
 import { tagsFor } from "./tags";
 import { attachedVolumes, type VolumeRecord } from "./volume-records";
 
 const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
-
-/** What a snapshot of a volume needs (the snapshot module's createSnapshot takes the same). */
-interface SnapshotSpec {
-  VolumeId: string;
-  VolumeSize: number;
-  Description?: string;
-  Encrypted?: boolean;
-  KmsKeyId?: string;
-  tags?: Tag[];
-}
-
-/** Takes a snapshot of a volume for the AMI, complete when the AMI becomes available; its id. */
-function snapshotVolume(_ctx: RequestContext, spec: SnapshotSpec): string {
-  void spec;
-  return hexId("snap");
-}
 
 /** The members of an existing volume's mapping that CreateImage cannot change: only DeleteOnTermination can be. */
 const FIXED: (keyof EbsBlockDevice)[] = ["SnapshotId", "VolumeSize", "VolumeType", "Iops", "Throughput", "Encrypted", "KmsKeyId"];
@@ -74,7 +60,7 @@ function instanceDevices(ctx: RequestContext, inst: InstanceRecord): Map<string,
  * The request's mappings over the instance's: NoDevice leaves one out, a new device is added, and an existing volume
  * may change DeleteOnTermination only (CreateImage reference, BlockDeviceMapping.N).
  */
-function applyMappings(devices: Map<string, Device>, requested: BlockDeviceMapping[]): void {
+function applyMappings(ctx: RequestContext, devices: Map<string, Device>, requested: BlockDeviceMapping[]): void {
   requested.forEach((m, i) => {
     const name = m.DeviceName;
     if (!name) throw err.missingParameter(`BlockDeviceMapping.${i + 1}.DeviceName`);
@@ -99,9 +85,12 @@ function applyMappings(devices: Map<string, Device>, requested: BlockDeviceMappi
       const snap = m.Ebs.SnapshotId;
       if (snap !== undefined && !SNAPSHOT_ID.test(snap)) throw err.snapshotMalformed(snap);
       if (snap === undefined && m.Ebs.VolumeSize === undefined) throw err.missingParameter(`BlockDeviceMapping.${i + 1}.Ebs.VolumeSize`);
-      devices.set(name, {
-        mapping: { DeviceName: name, Ebs: { DeleteOnTermination: true, VolumeType: "gp2", Encrypted: false, ...m.Ebs } },
-      });
+      // A volume from a snapshot takes the snapshot's size and encryption, as RegisterImage's do.
+      const mapping =
+        snap === undefined
+          ? { DeviceName: name, Ebs: { DeleteOnTermination: true, VolumeType: "gp2" as const, Encrypted: false, ...m.Ebs } }
+          : mappingFromSnapshot(ctx, { DeviceName: name, Ebs: { DeleteOnTermination: true, VolumeType: "gp2", ...m.Ebs } });
+      devices.set(name, { mapping });
       return;
     }
     devices.set(name, { mapping: { DeviceName: name, VirtualName: m.VirtualName } });
@@ -121,27 +110,32 @@ function createImage(ctx: RequestContext, input: CreateImageRequest): string {
   const imageTags = tagsFor(input.TagSpecifications, "image", ["image", "snapshot"]);
   const snapshotTags = tagsFor(input.TagSpecifications, "snapshot", ["image", "snapshot"]);
   const devices = instanceDevices(ctx, inst);
-  applyMappings(devices, input.BlockDeviceMappings ?? []);
+  applyMappings(ctx, devices, input.BlockDeviceMappings ?? []);
   const source = visibleImage(ctx, inst.ImageId);
+  // The snapshots' descriptions name the AMI to be.
+  const imageId = hexId("ami");
   // The root device first, as EC2 lists an AMI's block devices.
   const ordered = [...devices.values()].sort(
     (x, y) => Number(y.mapping.DeviceName === inst.RootDeviceName) - Number(x.mapping.DeviceName === inst.RootDeviceName),
   );
   const mappings = ordered.map(({ mapping, volume }) => {
     if (!volume) return mapping;
-    const SnapshotId = snapshotVolume(ctx, {
+    // Taken in the amiCreate phase: complete when the AMI becomes available, never after.
+    const { SnapshotId } = createSnapshot(ctx, {
       VolumeId: volume.VolumeId,
       VolumeSize: volume.Size,
-      Description: `Created by CreateImage(${inst.InstanceId})`,
+      Description: `Created by CreateImage(${inst.InstanceId}) for ${imageId}`,
       Encrypted: volume.Encrypted,
       KmsKeyId: volume.KmsKeyId,
       tags: snapshotTags,
+      phase: "amiCreate",
     });
     return { DeviceName: mapping.DeviceName, Ebs: { ...mapping.Ebs, SnapshotId } };
   });
   const rec = createAmi(
     ctx,
     {
+      ImageId: imageId,
       Name: input.Name,
       Description: input.Description || undefined,
       Architecture: inst.Architecture,

@@ -18,6 +18,12 @@ import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
+import { snapshotHandlers } from "./snapshots";
+import { describeSnapshotsHandlers } from "./describe-snapshots";
+import { imageDeprecationHandlers } from "./image-deprecation";
+import { imageProtectionHandlers } from "./image-protection";
+import { imageDisableHandlers } from "./image-disable";
+import { imageReferenceHandlers } from "./image-references";
 import { launchTemplateHandlers } from "./launch-templates";
 import { templateNameMalformed } from "./launch-template-records";
 import { runInstancesHandlers } from "./run-instances";
@@ -33,10 +39,7 @@ import { keyPairHandlers } from "./key-pairs";
 import "./network-taggables";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
-import { unservedHandlers } from "./unserved";
-
 const handlers: Ec2Handlers = {
-  ...unservedHandlers,
   ...imageHandlers,
   ...describeImagesHandlers,
   ...imageAttributeHandlers,
@@ -45,6 +48,12 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...snapshotHandlers,
+  ...describeSnapshotsHandlers,
+  ...imageDeprecationHandlers,
+  ...imageProtectionHandlers,
+  ...imageDisableHandlers,
+  ...imageReferenceHandlers,
   ...launchTemplateHandlers,
   ...runInstancesHandlers,
   ...instanceLifecycleHandlers,
