@@ -15,11 +15,10 @@ import { visibleImage } from "./image-access";
 import { checkName, createAmi } from "./images";
 import { findInstance, instanceState, type InstanceRecord } from "./instance-records";
 import { mappingFromSnapshot } from "./image-snapshots";
+import { SNAPSHOT_ID } from "./snapshot-records";
 import { createSnapshot } from "./snapshots";
 import { tagsFor } from "./tags";
 import { attachedVolumes, type VolumeRecord } from "./volume-records";
-
-const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
 /** The members of an existing volume's mapping that CreateImage cannot change: only DeleteOnTermination can be. */
 const FIXED: (keyof EbsBlockDevice)[] = ["SnapshotId", "VolumeSize", "VolumeType", "Iops", "Throughput", "Encrypted", "KmsKeyId"];
