@@ -25,7 +25,9 @@ import {
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
   ImportImageCommand,
+  DescribeImagesCommand,
   ModifyImageAttributeCommand,
+  ModifySnapshotAttributeCommand,
   RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
@@ -54,6 +56,13 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     settle(server);
     await ec2.send(new ModifyImageAttributeCommand({ ImageId: ami, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] } }));
     await ec2.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "team", Value: "imaging" }] }));
+    const [root] = (await ec2.send(new DescribeImagesCommand({ ImageIds: [ami] }))).Images![0].BlockDeviceMappings!;
+    await ec2.send(
+      new ModifySnapshotAttributeCommand({
+        SnapshotId: root.Ebs!.SnapshotId!,
+        CreateVolumePermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] },
+      }),
+    );
     const ec2B = ec2Client(server, ACCOUNT_B);
     await ec2B.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "seen-by", Value: "b" }] })); // a reference from another account
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
