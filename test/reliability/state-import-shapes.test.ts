@@ -4,6 +4,7 @@
 import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
+  CreateDirectoryConfigCommand,
   CreateFleetCommand,
   CreateImageBuilderCommand,
   CreateImportedImageCommand,
@@ -55,6 +56,13 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
+    );
+    await app.send(
+      new CreateDirectoryConfigCommand({
+        DirectoryName: "corp.example.com",
+        OrganizationalUnitDistinguishedNames: ["OU=desktops,DC=corp,DC=example,DC=com"],
+        ServiceAccountCredentials: { AccountName: "CORP\\svc", AccountPassword: "secret" },
+      }),
     );
     await app.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));
     server.clock.advance(T);

@@ -12,6 +12,7 @@ import { builderHandlers } from "./image-builders";
 import { fleetHandlers } from "./fleets";
 import { tagHandlers } from "./tags";
 import { importedImageHandlers } from "./imported-images";
+import { directoryConfigHandlers } from "./directory-configs";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./image-assistant";
 import { appstreamSeedLists } from "./seed-lists";
@@ -28,6 +29,7 @@ const handlers: AppStreamHandlers = {
   ...fleetHandlers,
   ...tagHandlers,
   ...importedImageHandlers,
+  ...directoryConfigHandlers,
 };
 
 const model = loadModel("appstream");

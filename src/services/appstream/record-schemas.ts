@@ -2,6 +2,7 @@
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
 import { builders } from "./builder-records";
 import { fleets } from "./fleet-records";
+import { directoryConfigs } from "./directory-config-records";
 import { images, imageUses, permissions, sharedWithMe } from "./image-records";
 
 const reason = object({ Code: "string?", Message: "string?" }, true);
@@ -59,6 +60,14 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     createdAt: "number",
     schedule: "schedule",
     tags: "stringMap",
+    ramp: object({ from: "number", at: "number", stepMs: "number" }, true),
+  },
+  [directoryConfigs.type]: {
+    DirectoryName: "string",
+    OrganizationalUnitDistinguishedNames: "strings",
+    AccountName: "string?",
+    CertificateBasedAuthProperties: "object?",
+    createdAt: "number",
   },
   [imageUses.type]: { kind: "string", account: "string", resource: "string" },
 };

@@ -11,19 +11,16 @@ export const unservedHandlers: Pick<
   | "AssociateFleet"
   | "BatchAssociateUserStack"
   | "BatchDisassociateUserStack"
-  | "CreateDirectoryConfig"
   | "CreateEntitlement"
   | "CreateImageBuilderStreamingURL"
   | "CreateStack"
   | "CreateStreamingURL"
   | "CreateUsageReportSubscription"
   | "CreateUser"
-  | "DeleteDirectoryConfig"
   | "DeleteEntitlement"
   | "DeleteStack"
   | "DeleteUsageReportSubscription"
   | "DeleteUser"
-  | "DescribeDirectoryConfigs"
   | "DescribeEntitlements"
   | "DescribeSessions"
   | "DescribeStacks"
@@ -37,26 +34,22 @@ export const unservedHandlers: Pick<
   | "ListAssociatedFleets"
   | "ListAssociatedStacks"
   | "ListEntitledApplications"
-  | "UpdateDirectoryConfig"
   | "UpdateEntitlement"
   | "UpdateStack"
 > = {
   AssociateFleet: unserved,
   BatchAssociateUserStack: unserved,
   BatchDisassociateUserStack: unserved,
-  CreateDirectoryConfig: unserved,
   CreateEntitlement: unserved,
   CreateImageBuilderStreamingURL: unserved,
   CreateStack: unserved,
   CreateStreamingURL: unserved,
   CreateUsageReportSubscription: unserved,
   CreateUser: unserved,
-  DeleteDirectoryConfig: unserved,
   DeleteEntitlement: unserved,
   DeleteStack: unserved,
   DeleteUsageReportSubscription: unserved,
   DeleteUser: unserved,
-  DescribeDirectoryConfigs: unserved,
   DescribeEntitlements: unserved,
   DescribeSessions: unserved,
   DescribeStacks: unserved,
@@ -70,7 +63,6 @@ export const unservedHandlers: Pick<
   ListAssociatedFleets: unserved,
   ListAssociatedStacks: unserved,
   ListEntitledApplications: unserved,
-  UpdateDirectoryConfig: unserved,
   UpdateEntitlement: unserved,
   UpdateStack: unserved,
 };
