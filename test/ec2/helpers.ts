@@ -6,6 +6,19 @@ import { T } from "../support/server";
 /** RegisterImage makes a Windows AMI when its billing products name Windows (as an AMI made from a Windows snapshot). */
 export const WINDOWS = { BillingProducts: ["bp-6ba54002"] };
 
+/**
+ * A Windows AMI that AppStream's CreateImportedImage accepts ("Import Image", import-image.html, "Required AMI
+ * Properties"): UEFI boot, TPM 2.0, ENA, one EBS volume as /dev/sda1.
+ */
+export const IMPORTABLE_WINDOWS: Partial<RegisterImageCommandInput> = {
+  ...WINDOWS,
+  BootMode: "uefi",
+  TpmSupport: "v2.0",
+  EnaSupport: true,
+  RootDeviceName: "/dev/sda1",
+  BlockDeviceMappings: [{ DeviceName: "/dev/sda1", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 200 } }],
+};
+
 export async function registerAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
   const r = await client.send(
     new RegisterImageCommand({

@@ -33,7 +33,7 @@ import {
   T,
   useServer,
 } from "../support/server";
-import { registerAmi, settle, WINDOWS } from "../ec2/helpers";
+import { IMPORTABLE_WINDOWS, registerAmi, settle } from "../ec2/helpers";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
@@ -42,7 +42,7 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
   const ec2 = ec2Client(server);
   const app = appstreamClient(server);
   try {
-    const ami = await registerAmi(ec2, "golden-windows", WINDOWS);
+    const ami = await registerAmi(ec2, "golden-windows", IMPORTABLE_WINDOWS);
     settle(server);
     await ec2.send(new ModifyImageAttributeCommand({ ImageId: ami, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] } }));
     await ec2.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "team", Value: "imaging" }] }));
