@@ -14,11 +14,13 @@ import {
 import {
   CopyImageCommand,
   CreateImageUsageReportCommand,
+  CreateLaunchTemplateCommand,
   CreateTagsCommand,
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
   ImportImageCommand,
   ModifyImageAttributeCommand,
+  RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { checkRecord } from "../../src/state/record-schema";
@@ -52,8 +54,10 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
+    await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1 }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
+    await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
     );

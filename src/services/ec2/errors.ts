@@ -33,3 +33,21 @@ export const snapshotMalformed = (id: string) =>
   new ServiceError("InvalidSnapshotID.Malformed", `Invalid id: "${id}" (expecting "snap-...")`);
 export const notAuthorizedForImage = (id: string) => new ServiceError("AuthFailure", `Not authorized for image:${id}`);
 export const operationNotPermitted = e("OperationNotPermitted");
+
+// Instances and volumes ("Error codes for the Amazon EC2 API").
+export const instanceMalformed = (id: string) => new ServiceError("InvalidInstanceID.Malformed", `Invalid id: "${id}" (expecting "i-...")`);
+export const instanceNotFound = (ids: string[]) =>
+  new ServiceError(
+    "InvalidInstanceID.NotFound",
+    ids.length === 1 ? `The instance ID '${ids[0]}' does not exist` : `The instance IDs '${ids.join(", ")}' do not exist`,
+  );
+export const incorrectInstanceState = e("IncorrectInstanceState");
+export const volumeMalformed = (id: string) => new ServiceError("InvalidVolumeID.Malformed", `Invalid id: "${id}" (expecting "vol-...")`);
+export const volumeNotFound = (ids: string[]) =>
+  new ServiceError(
+    "InvalidVolume.NotFound",
+    ids.length === 1 ? `The volume '${ids[0]}' does not exist.` : `The volumes '${ids.join(", ")}' do not exist.`,
+  );
+export const volumeInUse = e("VolumeInUse");
+export const keyPairNotFound = (name: string) => new ServiceError("InvalidKeyPair.NotFound", `The key pair '${name}' does not exist`);
+export const invalidBlockDeviceMapping = e("InvalidBlockDeviceMapping");

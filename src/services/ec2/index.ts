@@ -18,6 +18,13 @@ import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
+import { launchTemplateHandlers } from "./launch-templates";
+import { templateNameMalformed } from "./launch-template-records";
+import { runInstancesHandlers } from "./run-instances";
+import { instanceLifecycleHandlers } from "./instance-lifecycle";
+import { describeInstancesHandlers } from "./describe-instances";
+import { instanceAttributeHandlers } from "./instance-attributes";
+import { volumeHandlers } from "./volumes";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -32,6 +39,12 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...launchTemplateHandlers,
+  ...runInstancesHandlers,
+  ...instanceLifecycleHandlers,
+  ...describeInstancesHandlers,
+  ...instanceAttributeHandlers,
+  ...volumeHandlers,
 };
 
 const model = loadModel("ec2");
@@ -53,6 +66,8 @@ function wirePath(memberPath: string): string {
 /** EC2 reports the first violation: a missing member, or a value outside the model's constraints. */
 function validationError(violations: Violation[]): ServiceError {
   const v = violations[0];
+  // A launch template name outside the model's pattern or length is EC2's own error (errors-overview.html).
+  if (v.kind !== "required" && /^LaunchTemplateNames?(\.|$)/.test(v.memberPath)) return templateNameMalformed();
   const name = echo(wirePath(v.memberPath));
   if (v.kind === "required") return new ServiceError("MissingParameter", `The request must contain the parameter ${name}`);
   const shown = Array.isArray(v.value) ? `${v.value.length} items` : echo(v.value);

@@ -8,6 +8,10 @@ import { fastLaunchSettings } from "./fast-launch-records";
 import { usageReports } from "./usage-report-records";
 import { amiUses } from "./usage-report-entries";
 import { blockPublicAccess } from "./image-block-public-access";
+import { launchTemplates, launchTemplateVersions } from "./launch-template-records";
+import { instances } from "./instance-records";
+import { volumes } from "./volume-records";
+import { addressCounters } from "./instance-network";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
@@ -77,5 +81,52 @@ export const ec2Records: Record<string, RecordSchema> = {
     entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
   },
   [blockPublicAccess.type]: { schedule: "schedule" },
+  [launchTemplates.type]: {
+    LaunchTemplateId: "string",
+    LaunchTemplateName: "string",
+    owner: "string",
+    region: "string",
+    createdAt: "number",
+    DefaultVersionNumber: "number",
+    versions: "array",
+    nextVersion: "number",
+  },
+  [launchTemplateVersions.type]: {
+    LaunchTemplateId: "string",
+    VersionNumber: "number",
+    createdAt: "number",
+    data: "object",
+    amiOwner: "string?",
+  },
   [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
+  [instances.type]: {
+    InstanceId: "string",
+    ReservationId: "string",
+    owner: "string",
+    region: "string",
+    ImageId: "string",
+    amiOwner: "string",
+    InstanceType: "string",
+    AmiLaunchIndex: "number",
+    launchedAt: "number",
+    Placement: object({ AvailabilityZone: "string" }),
+    PrivateIpAddress: "string",
+    PrivateDnsName: "string",
+    Groups: listOf({ GroupId: "string?", GroupName: "string?" }),
+    MetadataOptions: "object",
+    schedule: "schedule",
+  },
+  [volumes.type]: {
+    VolumeId: "string",
+    owner: "string",
+    region: "string",
+    Size: "number",
+    VolumeType: "string",
+    Encrypted: "boolean",
+    AvailabilityZone: "string",
+    createdAt: "number",
+    schedule: "schedule",
+    attachment: "object?",
+  },
+  [addressCounters.type]: { next: "number" },
 };

@@ -12,30 +12,19 @@ export const unservedHandlers: Pick<
   | "CopySnapshot"
   | "CreateImage"
   | "CreateKeyPair"
-  | "CreateLaunchTemplate"
-  | "CreateLaunchTemplateVersion"
   | "CreateSecurityGroup"
   | "CreateSnapshot"
   | "DeleteKeyPair"
-  | "DeleteLaunchTemplate"
-  | "DeleteLaunchTemplateVersions"
   | "DeleteSecurityGroup"
   | "DeleteSnapshot"
-  | "DeleteVolume"
   | "DescribeAvailabilityZones"
   | "DescribeImageReferences"
-  | "DescribeInstanceAttribute"
-  | "DescribeInstanceStatus"
-  | "DescribeInstances"
   | "DescribeKeyPairs"
-  | "DescribeLaunchTemplateVersions"
-  | "DescribeLaunchTemplates"
   | "DescribeRegions"
   | "DescribeSecurityGroups"
   | "DescribeSnapshotAttribute"
   | "DescribeSnapshots"
   | "DescribeSubnets"
-  | "DescribeVolumes"
   | "DescribeVpcs"
   | "DisableImage"
   | "DisableImageDeprecation"
@@ -44,43 +33,26 @@ export const unservedHandlers: Pick<
   | "EnableImageDeprecation"
   | "EnableImageDeregistrationProtection"
   | "ImportKeyPair"
-  | "ModifyInstanceAttribute"
-  | "ModifyLaunchTemplate"
   | "ModifySnapshotAttribute"
   | "ResetSnapshotAttribute"
-  | "RunInstances"
-  | "StartInstances"
-  | "StopInstances"
-  | "TerminateInstances"
 > = {
   AuthorizeSecurityGroupIngress: unserved,
   CopySnapshot: unserved,
   CreateImage: unserved,
   CreateKeyPair: unserved,
-  CreateLaunchTemplate: unserved,
-  CreateLaunchTemplateVersion: unserved,
   CreateSecurityGroup: unserved,
   CreateSnapshot: unserved,
   DeleteKeyPair: unserved,
-  DeleteLaunchTemplate: unserved,
-  DeleteLaunchTemplateVersions: unserved,
   DeleteSecurityGroup: unserved,
   DeleteSnapshot: unserved,
-  DeleteVolume: unserved,
   DescribeAvailabilityZones: unserved,
   DescribeImageReferences: unserved,
-  DescribeInstanceAttribute: unserved,
-  DescribeInstanceStatus: unserved,
-  DescribeInstances: unserved,
   DescribeKeyPairs: unserved,
-  DescribeLaunchTemplateVersions: unserved,
-  DescribeLaunchTemplates: unserved,
   DescribeRegions: unserved,
   DescribeSecurityGroups: unserved,
   DescribeSnapshotAttribute: unserved,
   DescribeSnapshots: unserved,
   DescribeSubnets: unserved,
-  DescribeVolumes: unserved,
   DescribeVpcs: unserved,
   DisableImage: unserved,
   DisableImageDeprecation: unserved,
@@ -89,12 +61,6 @@ export const unservedHandlers: Pick<
   EnableImageDeprecation: unserved,
   EnableImageDeregistrationProtection: unserved,
   ImportKeyPair: unserved,
-  ModifyInstanceAttribute: unserved,
-  ModifyLaunchTemplate: unserved,
   ModifySnapshotAttribute: unserved,
   ResetSnapshotAttribute: unserved,
-  RunInstances: unserved,
-  StartInstances: unserved,
-  StopInstances: unserved,
-  TerminateInstances: unserved,
 };

@@ -1,0 +1,101 @@
+"""EC2 instances through boto3 and the AWS CLI: run_instances from an AMI, the instance_running,
+instance_stopped and instance_terminated waiters against a manual clock that a second thread advances, the
+volumes an instance gets and loses, user data round-tripped, and `aws ec2 run-instances` followed by
+`aws ec2 wait instance-running`.
+
+Runs against the imagelite at IMAGELITE_ENDPOINT (a manual clock, 10-second transitions). Acts as accounts no
+other Python test uses.
+"""
+import base64
+import threading
+import unittest
+import uuid
+
+from botocore.exceptions import ClientError
+
+from imagelite_support import CliTestCase, advance, client
+
+OWNER = "121212121212"
+CLI_ACCOUNT = "131313131313"
+RUN = uuid.uuid4().hex[:8]
+FAST = {"Delay": 1, "MaxAttempts": 10}
+
+
+def register(ec2, label):
+    image_id = ec2.register_image(
+        Name=f"py{RUN}-{label}", Architecture="x86_64", VirtualizationType="hvm", RootDeviceName="/dev/xvda",
+        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": "snap-0123456789abcdef0", "VolumeSize": 8}}],
+    )["ImageId"]
+    advance(60)
+    return image_id
+
+
+def wait_while_the_clock_moves(waiter, **kwargs):
+    """Runs a waiter while another thread moves the clock past the transition between its polls."""
+    timer = threading.Timer(0.3, advance, [60])
+    timer.start()
+    waiter.wait(WaiterConfig=FAST, **kwargs)
+    timer.join()
+
+
+class Boto3Instances(unittest.TestCase):
+    def test_waiters_follow_the_lifecycle(self):
+        ec2 = client("ec2", OWNER)
+        image_id = register(ec2, "waited")
+        reservation = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, InstanceType="t3.micro",
+                                        UserData="#!/bin/sh\necho hello")
+        [instance] = reservation["Instances"]
+        instance_id = instance["InstanceId"]
+        self.assertEqual(instance["State"], {"Code": 0, "Name": "pending"})
+
+        wait_while_the_clock_moves(ec2.get_waiter("instance_running"), InstanceIds=[instance_id])
+        described = ec2.describe_instances(InstanceIds=[instance_id])["Reservations"][0]
+        self.assertEqual(described["ReservationId"], reservation["ReservationId"])
+        self.assertEqual(described["Instances"][0]["State"]["Name"], "running")
+
+        # boto3 encodes run_instances' user data; the attribute gives it back base64-encoded.
+        attr = ec2.describe_instance_attribute(InstanceId=instance_id, Attribute="userData")
+        self.assertEqual(base64.b64decode(attr["UserData"]["Value"]).decode(), "#!/bin/sh\necho hello")
+
+        stopping = ec2.stop_instances(InstanceIds=[instance_id])["StoppingInstances"][0]
+        self.assertEqual(stopping["CurrentState"]["Name"], "stopping")
+        wait_while_the_clock_moves(ec2.get_waiter("instance_stopped"), InstanceIds=[instance_id])
+        ec2.modify_instance_attribute(InstanceId=instance_id, InstanceType={"Value": "t3.small"})
+
+        [root] = ec2.describe_volumes(Filters=[{"Name": "attachment.instance-id", "Values": [instance_id]}])["Volumes"]
+        self.assertEqual(root["Attachments"][0]["DeleteOnTermination"], True)
+        ec2.terminate_instances(InstanceIds=[instance_id])
+        wait_while_the_clock_moves(ec2.get_waiter("instance_terminated"), InstanceIds=[instance_id])
+        with self.assertRaises(ClientError) as cm:
+            ec2.describe_volumes(VolumeIds=[root["VolumeId"]])
+        self.assertEqual(cm.exception.response["Error"]["Code"], "InvalidVolume.NotFound")
+
+    def test_refusals_carry_ec2_codes(self):
+        ec2 = client("ec2", OWNER)
+        with self.assertRaises(ClientError) as cm:
+            ec2.start_instances(InstanceIds=["i-0123456789abcdef0"])
+        self.assertEqual(cm.exception.response["Error"]["Code"], "InvalidInstanceID.NotFound")
+        with self.assertRaises(ClientError) as cm:
+            ec2.run_instances(ImageId="ami-0123456789abcdef0", MinCount=1, MaxCount=1)
+        self.assertEqual(cm.exception.response["Error"]["Code"], "InvalidAMIID.NotFound")
+
+
+class CliInstances(CliTestCase):
+    cli_account = CLI_ACCOUNT
+
+    def test_run_instances_and_wait_running(self):
+        image_id = register(client("ec2", CLI_ACCOUNT), "cli")
+        out = self.cli_json("ec2", "run-instances", "--image-id", image_id, "--count", "2", "--instance-type", "t3.nano",
+                            "--tag-specifications", "ResourceType=instance,Tags=[{Key=Name,Value=cli}]")
+        ids = [i["InstanceId"] for i in out["Instances"]]
+        self.assertEqual(len(ids), 2)
+        advance(60)
+        r = self.cli("ec2", "wait", "instance-running", "--instance-ids", *ids)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        listed = self.cli_json("ec2", "describe-instances", "--filters", "Name=tag:Name,Values=cli")
+        self.assertEqual(sorted(i["InstanceId"] for res in listed["Reservations"] for i in res["Instances"]), sorted(ids))
+        self.cli_json("ec2", "terminate-instances", "--instance-ids", *ids)
+
+
+if __name__ == "__main__":
+    unittest.main()
