@@ -3,17 +3,13 @@
 // are overridden by device name, tags per key; the first network interface of the template gives the subnet
 // and security groups when the request names none. What the request asked of the template (id or name and
 // version) is kept on the instance, whose aws:ec2launchtemplate:* tags name it.
-import type {
-  BlockDeviceMapping,
-  ResponseLaunchTemplateData,
-  RunInstancesRequest,
-  TagSpecification,
-} from "./api.generated";
+import type { BlockDeviceMapping, ResponseLaunchTemplateData, RunInstancesRequest, TagSpecification } from "./api.generated";
 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
 
 /** Mappings of the template, then the request's: a device named in both is the request's. */
-function mappings(template: BlockDeviceMapping[] | undefined, requested: BlockDeviceMapping[] | undefined): BlockDeviceMapping[] | undefined {
+type Mappings = BlockDeviceMapping[] | undefined;
+function mappings(template: Mappings, requested: Mappings): Mappings {
   if (!template?.length) return requested;
   const byDevice = new Map(template.map((m) => [m.DeviceName, m]));
   for (const m of requested ?? []) byDevice.set(m.DeviceName, m);
