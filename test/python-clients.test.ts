@@ -49,7 +49,7 @@ beforeEach(() => {
   server = fx.server;
 });
 
-test("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { timeout: 120_000 }, async () => {
+test("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { timeout: 180_000 }, async () => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     IMAGELITE_ENDPOINT: server.endpoint,
@@ -59,6 +59,6 @@ test("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { timeou
   // Not `python3 -m unittest test/python/test_appstream_clients.py`: that path names the module
   // test.python.test_appstream_clients, and CPython's own `test` package shadows this repository's test/.
   const args = ["-m", "unittest", "discover", "-v", "-s", "test/python", "-t", "test/python", "-p", "test_*.py"];
-  const r = await run("python3", args, repoRoot(), env, 110_000);
+  const r = await run("python3", args, repoRoot(), env, 170_000);
   assert.equal(r.code, 0, `python3 -m unittest exited with ${r.code ?? r.signal}:\n${r.output}`);
 });
