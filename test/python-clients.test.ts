@@ -1,13 +1,12 @@
 // Drives an in-process imagelite with the clients people actually use from Python: boto3 and the AWS CLI.
-// The Python suite (test/python/test_appstream_clients.py) talks to the server at IMAGELITE_ENDPOINT and
-// moves the manual clock itself through /_imagelite/clock.
-import { beforeEach, test } from "node:test";
+// Each Python file (test/python/test_*.py) talks to its own server at IMAGELITE_ENDPOINT and moves that
+// server's manual clock itself through /_imagelite/clock.
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Imagelite } from "../src/index";
-import { useServer } from "./support/server";
+import { resetTestServer, startTestServer } from "./support/server";
 
 /** The repository root: this file runs compiled from dist/test, the sources live in test/. */
 function repoRoot(): string {
@@ -42,23 +41,33 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-let server: Imagelite;
+/** Python files run side by side, each against its own server (each moves its server's clock). */
+const PARALLEL = 3;
+const root = repoRoot();
+const files = readdirSync(join(root, "test", "python"))
+  .filter((f) => /^test_.*\.py$/.test(f))
+  .sort();
 
-const fx = useServer();
-beforeEach(() => {
-  server = fx.server;
-});
-
-test("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { timeout: 180_000 }, async () => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    IMAGELITE_ENDPOINT: server.endpoint,
-    PYTHONUNBUFFERED: "1",
-    PYTHONDONTWRITEBYTECODE: "1",
-  };
-  // Not `python3 -m unittest test/python/test_appstream_clients.py`: that path names the module
-  // test.python.test_appstream_clients, and CPython's own `test` package shadows this repository's test/.
-  const args = ["-m", "unittest", "discover", "-v", "-s", "test/python", "-t", "test/python", "-p", "test_*.py"];
-  const r = await run("python3", args, repoRoot(), env, 170_000);
-  assert.equal(r.code, 0, `python3 -m unittest exited with ${r.code ?? r.signal}:\n${r.output}`);
+describe("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { concurrency: PARALLEL }, () => {
+  for (const file of files) {
+    const module = file.replace(/\.py$/, "");
+    test(module, { timeout: 250_000 }, async () => {
+      const server = await startTestServer();
+      try {
+        resetTestServer(server);
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          IMAGELITE_ENDPOINT: server.endpoint,
+          PYTHONUNBUFFERED: "1",
+          PYTHONDONTWRITEBYTECODE: "1",
+        };
+        // A module name, not a path: `test/python/x.py` would name the module test.python.x, and CPython's
+        // own `test` package shadows this repository's test/.
+        const r = await run("python3", ["-m", "unittest", "-v", module], join(root, "test", "python"), env, 240_000);
+        assert.equal(r.code, 0, `python3 -m unittest ${module} exited with ${r.code ?? r.signal}:\n${r.output}`);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });

@@ -16,6 +16,16 @@ let current = 0;
 let drawn = 0;
 ids.hexId = (prefix, digits = 17) => `${prefix}-${(current * 4096 + drawn++).toString(16).padStart(digits, "0")}`;
 
+// New key pairs (CreateKeyPair) are random too: a replayed request gets the pair its original drew.
+const keys = require("../../src/util/key-generation") as { newKeyPair: (type: "rsa" | "ed25519") => unknown };
+const drawKeyPair = keys.newKeyPair;
+const keyPairsDrawn = new Map<string, unknown>();
+keys.newKeyPair = (type) => {
+  const at = `${current} ${drawn++} ${type}`;
+  if (!keyPairsDrawn.has(at)) keyPairsDrawn.set(at, drawKeyPair(type));
+  return keyPairsDrawn.get(at);
+};
+
 export type Event = { kind: "advance"; seconds: number } | { kind: "request"; seq: number; raw: RawRequest };
 
 /** Sends a request as request number `seq`: the ids it draws depend on that number only. */

@@ -5,16 +5,23 @@ import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateDirectoryConfigCommand,
+  AssociateFleetCommand,
+  BatchAssociateUserStackCommand,
   CreateFleetCommand,
   CreateImageBuilderCommand,
   CreateImportedImageCommand,
+  CreateStackCommand,
+  CreateUsageReportSubscriptionCommand,
+  CreateUserCommand,
   DescribeFleetsCommand,
   UpdateImagePermissionsCommand,
 } from "@aws-sdk/client-appstream";
 import {
   CopyImageCommand,
   CreateImageUsageReportCommand,
+  CreateKeyPairCommand,
   CreateLaunchTemplateCommand,
+  CreateSecurityGroupCommand,
   CreateTagsCommand,
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
@@ -58,6 +65,9 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
+    // The default VPC, its subnets and default group come with the first network call.
+    await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key", KeyType: "ed25519" }));
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
     );
@@ -83,6 +93,12 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
         ComputeCapacity: { DesiredInstances: 1 },
       }),
     );
+    await app.send(new CreateStackCommand({ Name: "s" }));
+    await app.send(new AssociateFleetCommand({ FleetName: "f", StackName: "s" }));
+    const user = { UserName: "u@example.com", AuthenticationType: "USERPOOL" as const };
+    await app.send(new CreateUserCommand(user));
+    await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));
+    await app.send(new CreateUsageReportSubscriptionCommand({}));
   } finally {
     ec2.destroy();
     app.destroy();
@@ -138,10 +154,10 @@ describe("state import checks each record against its type", () => {
     }
     const unknown = await admin(server, "POST", "/_imagelite/state", {
       ...doc,
-      records: [...doc.records, { type: "appstream.stack", account: ACCOUNT_A, region: "us-east-1", id: "s", value: {} }],
+      records: [...doc.records, { type: "appstream.no-such-kind", account: ACCOUNT_A, region: "us-east-1", id: "s", value: {} }],
     });
     assert.equal(unknown.status, 400);
-    assert.match(unknown.body.message, /unknown type "appstream\.stack"/);
+    assert.match(unknown.body.message, /unknown type "appstream\.no-such-kind"/);
     // Nothing was replaced: describes answer as before.
     assert.deepEqual(server.exportState(), doc);
     const c = appstreamClient(server, ACCOUNT_A);

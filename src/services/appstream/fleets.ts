@@ -13,6 +13,7 @@ import { fleets, runningAt, type FleetRecord } from "./fleet-records";
 import { checkFleetPlan, checkFleetValues, type FleetPlan } from "./fleet-rules";
 import { pick } from "./records";
 import { collectionPage } from "./paging";
+import { stacksOfFleet } from "./stack-records";
 
 /** Members of CreateFleet/UpdateFleet that the fleet keeps and returns as given. */
 const KEPT = [
@@ -300,6 +301,9 @@ export const fleetHandlers: Pick<
     const state = stateAt(rec.schedule, ctx.now);
     if (state !== "STOPPED")
       throw err.inUse(`Cannot delete fleet ${Name} when it is ${state}. The fleet must be stopped to complete this action.`);
+    // The service's wording (quoted in terraform-provider-aws issue #22625).
+    if (stacksOfFleet(ctx, Name).length)
+      throw err.inUse(`The fleet ${Name} is associated with a stack. To delete the fleet, you must dissociate it from the stack.`);
     fleets.delete(ctx, Name);
     setImageUse(ctx, rec.image, "fleet", Name, false);
     return {};

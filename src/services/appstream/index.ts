@@ -13,6 +13,11 @@ import { fleetHandlers } from "./fleets";
 import { tagHandlers } from "./tags";
 import { importedImageHandlers } from "./imported-images";
 import { directoryConfigHandlers } from "./directory-configs";
+import { stackHandlers } from "./stacks";
+import { fleetAssociationHandlers } from "./fleet-associations";
+import { userHandlers } from "./users";
+import { streamingHandlers } from "./streaming";
+import { usageReportSubscriptionHandlers } from "./usage-report-subscriptions";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./image-assistant";
 import { appstreamSeedLists } from "./seed-lists";
@@ -30,6 +35,11 @@ const handlers: AppStreamHandlers = {
   ...tagHandlers,
   ...importedImageHandlers,
   ...directoryConfigHandlers,
+  ...stackHandlers,
+  ...fleetAssociationHandlers,
+  ...userHandlers,
+  ...streamingHandlers,
+  ...usageReportSubscriptionHandlers,
 };
 
 const model = loadModel("appstream");

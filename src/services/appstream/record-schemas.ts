@@ -4,10 +4,15 @@ import { builders } from "./builder-records";
 import { fleets } from "./fleet-records";
 import { directoryConfigs } from "./directory-config-records";
 import { images, imageUses, permissions, sharedWithMe } from "./image-records";
+import { fleetsOfStack, stacks, stacksOfFleetIndex } from "./stack-records";
+import { stacksOfUser, users, usersOfStack } from "./user-records";
+import { usageReportSubscriptions } from "./usage-report-subscriptions";
 
 const reason = object({ Code: "string?", Message: "string?" }, true);
 const errors = listOf({ ErrorCode: "string?", ErrorMessage: "string?", ErrorTimestamp: "number?" }, true);
 const imageRef = { owner: "string", name: "string", arn: "string" } as const;
+const fleetStack = { stack: "string", fleet: "string" } as const;
+const userStack = { StackName: "string", UserName: "string", AuthenticationType: "string", SendEmailNotification: "boolean?" } as const;
 
 export const appstreamRecords: Record<string, RecordSchema> = {
   [images.type]: {
@@ -70,4 +75,19 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     createdAt: "number",
   },
   [imageUses.type]: { kind: "string", account: "string", resource: "string" },
+  [stacks.type]: { attrs: "object", Name: "string", Arn: "string", createdAt: "number", tags: "stringMap" },
+  [fleetsOfStack.type]: fleetStack,
+  [stacksOfFleetIndex.type]: fleetStack,
+  [users.type]: {
+    UserName: "string",
+    AuthenticationType: "string",
+    Arn: "string",
+    FirstName: "string?",
+    LastName: "string?",
+    Enabled: "boolean",
+    createdAt: "number",
+  },
+  [usersOfStack.type]: userStack,
+  [stacksOfUser.type]: userStack,
+  [usageReportSubscriptions.type]: { S3BucketName: "string", createdAt: "number" },
 };

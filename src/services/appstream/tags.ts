@@ -1,4 +1,4 @@
-// Tags on images, image builders and fleets, addressed by ARN (tagging-basic.html: at most 50 tags per
+// Tags on images, image builders, fleets and stacks, addressed by ARN (tagging-basic.html: at most 50 tags per
 // resource; an existing key takes the new value).
 import type { RequestContext } from "../../gateway/context";
 import type { Collection } from "../../state/collection";
@@ -8,6 +8,7 @@ import * as err from "./errors";
 import { builders } from "./builder-records";
 import { fleets } from "./fleet-records";
 import { images } from "./image-records";
+import { stacks } from "./stack-records";
 
 export const MAX_TAGS = 50;
 
@@ -15,7 +16,7 @@ interface Tagged {
   tags: Record<string, string>;
 }
 
-const COLLECTION_OF: Record<string, Collection<Tagged>> = { image: images, "image-builder": builders, fleet: fleets };
+const COLLECTION_OF: Record<string, Collection<Tagged>> = { image: images, "image-builder": builders, fleet: fleets, stack: stacks };
 
 /** The caller's resource that an ARN names, with a function that saves it back. */
 function resolve(ctx: RequestContext, resourceArn: string): { rec: Tagged; save: () => void } {

@@ -8,61 +8,11 @@ const unserved = (): never => {
 
 export const unservedHandlers: Pick<
   AppStreamHandlers,
-  | "AssociateFleet"
-  | "BatchAssociateUserStack"
-  | "BatchDisassociateUserStack"
-  | "CreateEntitlement"
-  | "CreateImageBuilderStreamingURL"
-  | "CreateStack"
-  | "CreateStreamingURL"
-  | "CreateUsageReportSubscription"
-  | "CreateUser"
-  | "DeleteEntitlement"
-  | "DeleteStack"
-  | "DeleteUsageReportSubscription"
-  | "DeleteUser"
-  | "DescribeEntitlements"
-  | "DescribeSessions"
-  | "DescribeStacks"
-  | "DescribeUsageReportSubscriptions"
-  | "DescribeUserStackAssociations"
-  | "DescribeUsers"
-  | "DisableUser"
-  | "DisassociateFleet"
-  | "EnableUser"
-  | "ExpireSession"
-  | "ListAssociatedFleets"
-  | "ListAssociatedStacks"
-  | "ListEntitledApplications"
-  | "UpdateEntitlement"
-  | "UpdateStack"
+  "CreateEntitlement" | "DeleteEntitlement" | "DescribeEntitlements" | "ListEntitledApplications" | "UpdateEntitlement"
 > = {
-  AssociateFleet: unserved,
-  BatchAssociateUserStack: unserved,
-  BatchDisassociateUserStack: unserved,
   CreateEntitlement: unserved,
-  CreateImageBuilderStreamingURL: unserved,
-  CreateStack: unserved,
-  CreateStreamingURL: unserved,
-  CreateUsageReportSubscription: unserved,
-  CreateUser: unserved,
   DeleteEntitlement: unserved,
-  DeleteStack: unserved,
-  DeleteUsageReportSubscription: unserved,
-  DeleteUser: unserved,
   DescribeEntitlements: unserved,
-  DescribeSessions: unserved,
-  DescribeStacks: unserved,
-  DescribeUsageReportSubscriptions: unserved,
-  DescribeUserStackAssociations: unserved,
-  DescribeUsers: unserved,
-  DisableUser: unserved,
-  DisassociateFleet: unserved,
-  EnableUser: unserved,
-  ExpireSession: unserved,
-  ListAssociatedFleets: unserved,
-  ListAssociatedStacks: unserved,
   ListEntitledApplications: unserved,
   UpdateEntitlement: unserved,
-  UpdateStack: unserved,
 };

@@ -1,6 +1,7 @@
 // EC2's errors, rendered by the ec2 protocol as <Response><Errors><Error>. Codes and their meaning follow
 // "Error codes for the Amazon EC2 API" (AWSEC2/latest/APIReference/errors-overview.html).
 import { ServiceError } from "../../errors/service-error";
+import { echo } from "../../errors/echo";
 
 const e =
   (code: string, status = 400) =>
@@ -49,5 +50,29 @@ export const volumeNotFound = (ids: string[]) =>
     ids.length === 1 ? `The volume '${ids[0]}' does not exist.` : `The volumes '${ids.join(", ")}' do not exist.`,
   );
 export const volumeInUse = e("VolumeInUse");
-export const keyPairNotFound = (name: string) => new ServiceError("InvalidKeyPair.NotFound", `The key pair '${name}' does not exist`);
 export const invalidBlockDeviceMapping = e("InvalidBlockDeviceMapping");
+// VPCs, subnets, security groups and key pairs, worded as EC2 words them (errors-overview.html).
+const malformed = (code: string, prefix: string) => (id: string) =>
+  new ServiceError(code, `Invalid id: "${echo(id)}" (expecting "${prefix}-...")`);
+export const vpcMalformed = malformed("InvalidVpcID.Malformed", "vpc");
+export const subnetMalformed = malformed("InvalidSubnetID.Malformed", "subnet");
+export const groupIdMalformed = malformed("InvalidGroupId.Malformed", "sg");
+export const keyPairIdMalformed = malformed("InvalidKeyPair.Malformed", "key");
+export const vpcNotFound = (id: string) => new ServiceError("InvalidVpcID.NotFound", `The vpc ID '${echo(id)}' does not exist`);
+export const subnetNotFound = (id: string) => new ServiceError("InvalidSubnetID.NotFound", `The subnet ID '${echo(id)}' does not exist`);
+export const groupNotFound = (id: string) => new ServiceError("InvalidGroup.NotFound", `The security group '${echo(id)}' does not exist`);
+export const groupNameNotFound = (name: string, vpcId: string, isDefault: boolean) =>
+  new ServiceError(
+    "InvalidGroup.NotFound",
+    `The security group '${echo(name)}' does not exist in ${isDefault ? "default VPC" : "VPC"} '${vpcId}'`,
+  );
+export const groupDuplicate = (name: string, vpcId: string) =>
+  new ServiceError("InvalidGroup.Duplicate", `The security group '${echo(name)}' already exists for VPC '${vpcId}'`);
+export const cannotDelete = e("CannotDelete");
+export const dependencyViolation = e("DependencyViolation");
+export const permissionDuplicate = e("InvalidPermission.Duplicate");
+export const permissionMalformed = e("InvalidPermission.Malformed");
+export const keyPairNotFound = (name: string) => new ServiceError("InvalidKeyPair.NotFound", `The key pair '${echo(name)}' does not exist`);
+export const keyPairDuplicate = (name: string) =>
+  new ServiceError("InvalidKeyPair.Duplicate", `The keypair '${echo(name)}' already exists.`);
+export const keyFormat = e("InvalidKey.Format");

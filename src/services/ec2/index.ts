@@ -25,6 +25,11 @@ import { instanceLifecycleHandlers } from "./instance-lifecycle";
 import { describeInstancesHandlers } from "./describe-instances";
 import { instanceAttributeHandlers } from "./instance-attributes";
 import { volumeHandlers } from "./volumes";
+import { vpcHandlers } from "./vpcs";
+import { regionHandlers } from "./regions";
+import { securityGroupHandlers } from "./security-groups";
+import { keyPairHandlers } from "./key-pairs";
+import "./network-taggables";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
 import { unservedHandlers } from "./unserved";
@@ -45,6 +50,10 @@ const handlers: Ec2Handlers = {
   ...describeInstancesHandlers,
   ...instanceAttributeHandlers,
   ...volumeHandlers,
+  ...vpcHandlers,
+  ...regionHandlers,
+  ...securityGroupHandlers,
+  ...keyPairHandlers,
 };
 
 const model = loadModel("ec2");

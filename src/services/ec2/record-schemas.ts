@@ -12,6 +12,8 @@ import { launchTemplates, launchTemplateVersions } from "./launch-template-recor
 import { instances } from "./instance-records";
 import { volumes } from "./volume-records";
 import { addressCounters } from "./instance-network";
+import { networkDefaults, securityGroups, subnets, vpcs } from "./network-records";
+import { keyPairs } from "./key-pair-records";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 
@@ -129,4 +131,31 @@ export const ec2Records: Record<string, RecordSchema> = {
     attachment: "object?",
   },
   [addressCounters.type]: { next: "number" },
+  [vpcs.type]: { VpcId: "string", CidrBlock: "string", IsDefault: "boolean", CidrAssociationId: "string", DhcpOptionsId: "string" },
+  [subnets.type]: {
+    SubnetId: "string",
+    VpcId: "string",
+    AvailabilityZone: "string",
+    AvailabilityZoneId: "string",
+    CidrBlock: "string",
+    DefaultForAz: "boolean",
+    MapPublicIpOnLaunch: "boolean",
+  },
+  [securityGroups.type]: {
+    GroupId: "string",
+    GroupName: "string",
+    VpcId: "string",
+    Description: "string",
+    ingress: listOf({ SecurityGroupRuleId: "string", IpProtocol: "string" }),
+    egress: listOf({ SecurityGroupRuleId: "string", IpProtocol: "string" }),
+  },
+  [networkDefaults.type]: { VpcId: "string" },
+  [keyPairs.type]: {
+    KeyName: "string",
+    KeyPairId: "string",
+    KeyFingerprint: "string",
+    KeyType: "string",
+    PublicKey: "string",
+    createdAt: "number",
+  },
 };
