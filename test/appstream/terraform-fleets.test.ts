@@ -7,6 +7,13 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateDirectoryConfigCommand,
+  CreateEntitlementCommand,
+  CreateStackCommand,
+  DeleteEntitlementCommand,
+  DeleteStackCommand,
+  DescribeEntitlementsCommand,
+  UpdateEntitlementCommand,
+  type Entitlement,
   CreateFleetCommand,
   CreateImageBuilderCommand,
   DeleteDirectoryConfigCommand,
@@ -351,5 +358,90 @@ describe("Terraform's AppStream call sequences", () => {
     await waitFor("builder deleted", () => builderState(config.name), "gone", ["DELETING"]);
     const destroyed = await rejection(() => client.send(new DescribeImageBuildersCommand({ Names: [config.name] })));
     assert.equal(destroyed.name, "ResourceNotFoundException");
+  });
+
+  // ---- aws_appstream_entitlement ----
+  interface EntitlementTf {
+    name: string;
+    stack_name: string;
+    description: string;
+    app_visibility: "ALL" | "ASSOCIATED";
+    attributes: { name: string; value: string }[];
+  }
+  /** findEntitlementByTwoPartKey: DescribeEntitlements by stack and name, paged; ResourceNotFoundException is "gone". */
+  async function findEntitlement(stack: string, name: string): Promise<Entitlement | undefined> {
+    const found: Entitlement[] = [];
+    let NextToken: string | undefined;
+    try {
+      do {
+        const page = await client.send(new DescribeEntitlementsCommand({ StackName: stack, Name: name, NextToken }));
+        found.push(...page.Entitlements!);
+        NextToken = page.NextToken;
+      } while (NextToken);
+    } catch (e) {
+      if ((e as Error).name === "ResourceNotFoundException") return undefined;
+      throw e;
+    }
+    assert.ok(found.length <= 1, "a single result");
+    return found[0];
+  }
+  async function readEntitlement(stack: string, name: string): Promise<EntitlementTf> {
+    const e = await findEntitlement(stack, name);
+    assert.ok(e, `entitlement ${name} not found`);
+    assert.ok(e.CreatedTime instanceof Date && e.LastModifiedTime instanceof Date);
+    return {
+      name: e.Name!,
+      stack_name: e.StackName!,
+      description: e.Description!,
+      app_visibility: e.AppVisibility as EntitlementTf["app_visibility"],
+      attributes: e.Attributes!.map((a) => ({ name: a.Name!, value: a.Value! })),
+    };
+  }
+
+  it("aws_appstream_entitlement: create on its stack, refresh, update, destroy and wait until gone", async () => {
+    await client.send(new CreateStackCommand({ Name: "tf-stack" }));
+    const config: EntitlementTf = {
+      name: "tf-entitlement",
+      stack_name: "tf-stack",
+      description: "Test description",
+      app_visibility: "ALL",
+      attributes: [{ name: "domain", value: "test.example.com" }],
+    };
+    const out = await client.send(
+      new CreateEntitlementCommand({
+        Name: config.name,
+        StackName: config.stack_name,
+        AppVisibility: config.app_visibility,
+        Attributes: config.attributes.map((a) => ({ Name: a.name, Value: a.value })),
+        Description: config.description,
+      }),
+    );
+    let state = await readEntitlement(config.stack_name, out.Entitlement!.Name!);
+    assert.deepEqual(state, config);
+    assert.deepEqual(await readEntitlement(config.stack_name, config.name), state, "a refresh shows no difference");
+
+    // resourceEntitlementUpdate sends what changed, then reads.
+    const updated: EntitlementTf = {
+      ...config,
+      description: "Updated test description",
+      attributes: [{ name: "department", value: "development" }],
+    };
+    await client.send(
+      new UpdateEntitlementCommand({
+        Name: config.name,
+        StackName: config.stack_name,
+        Description: updated.description,
+        Attributes: updated.attributes.map((a) => ({ Name: a.name, Value: a.value })),
+      }),
+    );
+    state = await readEntitlement(config.stack_name, config.name);
+    assert.deepEqual(state, updated);
+    assert.deepEqual(await readEntitlement(config.stack_name, config.name), state);
+
+    // resourceEntitlementDelete: DeleteEntitlement, then read until not found; then the stack goes.
+    await client.send(new DeleteEntitlementCommand({ Name: config.name, StackName: config.stack_name }));
+    assert.equal(await findEntitlement(config.stack_name, config.name), undefined);
+    await client.send(new DeleteStackCommand({ Name: "tf-stack" }));
+    assert.equal(await findEntitlement(config.stack_name, config.name), undefined, "the destroy check");
   });
 });

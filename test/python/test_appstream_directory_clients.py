@@ -1,4 +1,4 @@
-"""AppStream directory configs and the rules on fleets through boto3 (its paginator and fleet waiters) and the
+"""AppStream directory configs, entitlements and the rules on fleets through boto3 (its paginator and fleet waiters) and the
 AWS CLI: the password never comes back, a DomainJoinInfo must name a config and one of its OUs, a config in
 use cannot be deleted, the documented ranges and Elastic rules are refused with AWS's codes, and a started
 fleet's instances come up one at a time on the server's clock.
@@ -123,6 +123,34 @@ class TestFleetRules(Base):
         advance_clock(STEP)
         c.get_waiter("fleet_stopped").wait(Names=[name], WaiterConfig={"Delay": 1, "MaxAttempts": 5})
         c.delete_fleet(Name=name)
+
+
+class TestEntitlements(Base):
+    def test_entitlement_lifecycle_and_entitled_applications(self):
+        c = appstream()
+        stack, fleet = unique("ent-stack"), unique("ent-fleet")
+        c.create_stack(Name=stack)
+        err = self.assertClientError("EntitlementNotFoundException", c.update_entitlement, Name="nobody", StackName=stack,
+                                     Description="x")
+        self.assertIsInstance(err, c.exceptions.EntitlementNotFoundException)
+        made = c.create_entitlement(Name="eng", StackName=stack, AppVisibility="ALL",
+                                    Attributes=[{"Name": "department", "Value": "engineering"}])["Entitlement"]
+        self.assertEqual((made["Name"], made["StackName"], made["AppVisibility"]), ("eng", stack, "ALL"))
+        self.assertClientError("EntitlementAlreadyExistsException", c.create_entitlement, Name="eng", StackName=stack,
+                               AppVisibility="ALL", Attributes=[{"Name": "roles", "Value": "x"}])
+        sample = "Amazon-AppStream2-Sample-Image-06-17-2024"
+        c.create_fleet(Name=fleet, ImageName=sample, InstanceType=INSTANCE, ComputeCapacity={"DesiredInstances": 1})
+        c.associate_fleet(FleetName=fleet, StackName=stack)
+        apps = sorted(a["Name"] for a in c.describe_images(Names=[sample])["Images"][0]["Applications"])
+        entitled = c.list_entitled_applications(StackName=stack, EntitlementName="eng")["EntitledApplications"]
+        self.assertEqual([a["ApplicationIdentifier"] for a in entitled], apps)
+        described = c.describe_entitlements(StackName=stack)["Entitlements"]
+        self.assertEqual([e["Name"] for e in described], ["eng"])
+        c.delete_entitlement(Name="eng", StackName=stack)
+        self.assertClientError("ResourceNotFoundException", c.describe_entitlements, StackName=stack, Name="eng")
+        c.disassociate_fleet(FleetName=fleet, StackName=stack)
+        c.delete_fleet(Name=fleet)
+        c.delete_stack(Name=stack)
 
 
 class TestDirectoryConfigsCli(CliTestCase, Base):

@@ -5,6 +5,7 @@ import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateDirectoryConfigCommand,
+  CreateEntitlementCommand,
   AssociateFleetCommand,
   BatchAssociateUserStackCommand,
   CreateFleetCommand,
@@ -95,6 +96,14 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     );
     await app.send(new CreateStackCommand({ Name: "s" }));
     await app.send(new AssociateFleetCommand({ FleetName: "f", StackName: "s" }));
+    await app.send(
+      new CreateEntitlementCommand({
+        Name: "e",
+        StackName: "s",
+        AppVisibility: "ALL",
+        Attributes: [{ Name: "department", Value: "engineering" }],
+      }),
+    );
     const user = { UserName: "u@example.com", AuthenticationType: "USERPOOL" as const };
     await app.send(new CreateUserCommand(user));
     await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));

@@ -3,6 +3,7 @@ import { listOf, object, type RecordSchema } from "../../state/record-schema";
 import { builders } from "./builder-records";
 import { fleets } from "./fleet-records";
 import { directoryConfigs } from "./directory-config-records";
+import { entitlements } from "./entitlement-records";
 import { images, imageUses, permissions, sharedWithMe } from "./image-records";
 import { fleetsOfStack, stacks, stacksOfFleetIndex } from "./stack-records";
 import { stacksOfUser, users, usersOfStack } from "./user-records";
@@ -73,6 +74,15 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     AccountName: "string?",
     CertificateBasedAuthProperties: "object?",
     createdAt: "number",
+  },
+  [entitlements.type]: {
+    Name: "string",
+    StackName: "string",
+    Description: "string?",
+    AppVisibility: "string",
+    Attributes: listOf({ Name: "string", Value: "string" }),
+    createdAt: "number",
+    modifiedAt: "number",
   },
   [imageUses.type]: { kind: "string", account: "string", resource: "string" },
   [stacks.type]: { attrs: "object", Name: "string", Arn: "string", createdAt: "number", tags: "stringMap" },
