@@ -19,7 +19,7 @@ import {
 import type { Imagelite } from "../../src/index";
 import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-image-records";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, REGION, T, useServer } from "../support/server";
-import { IMPORTABLE_WINDOWS, registerAmi } from "../ec2/helpers";
+import { importableWindows, ownSnapshot, registerAmi } from "../ec2/helpers";
 
 let server: Imagelite;
 let ec2A: EC2Client;
@@ -37,7 +37,7 @@ beforeEach(() => {
 const ROLE = `arn:aws:iam::${ACCOUNT_A}:role/AppStreamImportRole`;
 
 async function windowsAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
-  const id = await registerAmi(client, name, { ...IMPORTABLE_WINDOWS, ...extra });
+  const id = await registerAmi(client, name, await importableWindows(client, extra));
   return id;
 }
 const settle = () => server.clock.advance(T + 1);
@@ -156,16 +156,16 @@ test("AMIs that fail the import requirements are IncompatibleImageException", as
   const noEna = await windowsAmi(ec2A, "no-ena", { EnaSupport: false });
   const xvda = await windowsAmi(ec2A, "xvda", {
     RootDeviceName: "/dev/xvda",
-    BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+    BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: await ownSnapshot(ec2A) } }],
   });
   const twoVolumes = await windowsAmi(ec2A, "two-volumes", {
     BlockDeviceMappings: [
-      { DeviceName: "/dev/sda1", Ebs: { SnapshotId: "snap-0123456789abcdef0" } },
-      { DeviceName: "/dev/sdb", Ebs: { SnapshotId: "snap-0123456789abcdef1" } },
+      { DeviceName: "/dev/sda1", Ebs: { SnapshotId: await ownSnapshot(ec2A) } },
+      { DeviceName: "/dev/sdb", Ebs: { SnapshotId: await ownSnapshot(ec2A) } },
     ],
   });
   const huge = await windowsAmi(ec2A, "huge", {
-    BlockDeviceMappings: [{ DeviceName: "/dev/sda1", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 501 } }],
+    BlockDeviceMappings: [{ DeviceName: "/dev/sda1", Ebs: { SnapshotId: await ownSnapshot(ec2A), VolumeSize: 501 } }],
   });
   const ws2019 = await windowsAmi(ec2A, "Windows_Server-2019-English-Full-Base-2025.11.12");
   const core = await windowsAmi(ec2A, "Windows_Server-2022-English-Core-Base-2025.11.12");

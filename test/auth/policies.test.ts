@@ -20,6 +20,7 @@ import { appstream } from "../../src/services/appstream";
 import { ec2 } from "../../src/services/ec2";
 import { sts } from "../../src/services/sts";
 import { rejection, useServer } from "../support/server";
+import { ownSnapshot } from "../ec2/helpers";
 
 const ACCOUNT = "333333333333";
 const allow = (Action: unknown, Resource: unknown = "*", extra: object = {}) => ({ Effect: "Allow", Action, Resource, ...extra });
@@ -156,7 +157,7 @@ describe("identity policies", () => {
       new RegisterImageCommand({
         Name: "policy-ami",
         RootDeviceName: "/dev/xvda",
-        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: await ownSnapshot(client) } }],
       }),
     );
     const denied = await rejection(() => client.send(new DeregisterImageCommand({ ImageId })));

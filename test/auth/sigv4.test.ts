@@ -15,6 +15,7 @@ import type { BuildMiddleware, HttpRequest } from "@smithy/types";
 import { startImagelite, type Imagelite } from "../../src/index";
 import { rejection, useServer } from "../support/server";
 import { Sha256 } from "../../src/auth/sigv4";
+import { ownSnapshot } from "../ec2/helpers";
 
 const A = { accessKeyId: "AKIAIMAGELITEA", secretAccessKey: "secret-a" };
 const B = { accessKeyId: "AKIAIMAGELITEB", secretAccessKey: "secret-b", sessionToken: "token-b" };
@@ -278,11 +279,12 @@ describe("--auth strict", () => {
     assert.deepEqual(mine.Images, [], "nothing was registered");
 
     // Signed as usual, the same client's calls go through.
-    await new EC2Client(cfg(A)).send(
+    const honest = new EC2Client(cfg(A));
+    await honest.send(
       new RegisterImageCommand({
         Name: "honest",
         RootDeviceName: "/dev/xvda",
-        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: await ownSnapshot(honest) } }],
       }),
     );
   });

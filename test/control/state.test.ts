@@ -24,6 +24,7 @@ import {
   T,
   useServer,
 } from "../support/server";
+import { ownSnapshot } from "../ec2/helpers";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
@@ -48,7 +49,7 @@ async function populate(server: Imagelite): Promise<void> {
       new RegisterImageCommand({
         Name: "ami-one",
         RootDeviceName: "/dev/xvda",
-        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0" } }],
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: await ownSnapshot(e) } }],
         Architecture: "x86_64",
         VirtualizationType: "hvm",
       }),

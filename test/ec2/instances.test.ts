@@ -7,6 +7,12 @@ import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateImageUsageReportCommand,
+  CreateKeyPairCommand,
+  CreateLaunchTemplateCommand,
+  CreateSecurityGroupCommand,
+  DeleteSecurityGroupCommand,
+  DescribeSubnetsCommand,
+  DescribeVolumesCommand,
   CreateTagsCommand,
   DeregisterImageCommand,
   DescribeImageUsageReportEntriesCommand,
@@ -342,4 +348,80 @@ test("AMI usage report: instances of two accounts launched from a shared AMI, un
   ]);
   await fx.ec2(ACCOUNT_C).send(new TerminateInstancesCommand({ InstanceIds: [c] }));
   assert.deepEqual(await report(), [[ACCOUNT_B, 2]]);
+});
+
+test("RunInstances from a launch template: its data fills in what the request leaves out; the request wins", async () => {
+  const image = await ami();
+  const created = await a.send(
+    new CreateLaunchTemplateCommand({
+      LaunchTemplateName: "web",
+      LaunchTemplateData: {
+        ImageId: image,
+        InstanceType: "t3.small",
+        UserData: Buffer.from("from template").toString("base64"),
+        DisableApiTermination: true,
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 20, VolumeType: "gp3" } }],
+        TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "from", Value: "template" }] }],
+      },
+    }),
+  );
+  const templateId = created.LaunchTemplate!.LaunchTemplateId!;
+  const inst = (await run({ LaunchTemplate: { LaunchTemplateName: "web", Version: "$Latest" }, InstanceType: "t3.large" } as never))
+    .Instances![0];
+  assert.equal(inst.ImageId, image);
+  assert.equal(inst.InstanceType, "t3.large");
+  const tags = Object.fromEntries(inst.Tags!.map((t) => [t.Key, t.Value]));
+  assert.equal(tags.from, "template");
+  assert.equal(tags["aws:ec2launchtemplate:id"], templateId);
+  assert.equal(tags["aws:ec2launchtemplate:version"], "1");
+  const [root] = (await a.send(new DescribeVolumesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [inst.InstanceId!] }] })))
+    .Volumes!;
+  assert.deepEqual([root.Size, root.VolumeType, root.SnapshotId], [20, "gp3", "snap-0123456789abcdef0"]);
+  const protectedAttr = await a.send(
+    new DescribeInstanceAttributeCommand({ InstanceId: inst.InstanceId!, Attribute: "disableApiTermination" }),
+  );
+  assert.equal(protectedAttr.DisableApiTermination!.Value, true);
+  const byId = (await run({ LaunchTemplate: { LaunchTemplateId: templateId } } as never)).Instances![0];
+  assert.equal(byId.InstanceType, "t3.small");
+  const missing = await rejection(() => run({ LaunchTemplate: { LaunchTemplateName: "nope" } } as never));
+  assert.equal(missing.name, "InvalidLaunchTemplateName.NotFoundException");
+});
+
+test("RunInstances places instances in the default VPC, or the subnet, groups and key pair asked for", async () => {
+  const image = await ami();
+  const plain = (await run({ ImageId: image })).Instances![0];
+  const subnets = (await a.send(new DescribeSubnetsCommand({}))).Subnets!;
+  const first = subnets.find((s) => s.AvailabilityZone === "us-east-1a")!;
+  assert.equal(plain.SubnetId, first.SubnetId);
+  assert.equal(plain.VpcId, first.VpcId);
+  assert.equal(plain.Placement!.AvailabilityZone, "us-east-1a");
+  assert.deepEqual(
+    plain.SecurityGroups!.map((g) => g.GroupName),
+    ["default"],
+  );
+  assert.equal(plain.PrivateIpAddress, "172.31.0.4");
+
+  const zoneB = subnets.find((s) => s.AvailabilityZone === "us-east-1b")!;
+  const { GroupId } = await a.send(new CreateSecurityGroupCommand({ GroupName: "web", Description: "web servers" }));
+  await a.send(new CreateKeyPairCommand({ KeyName: "builder" }));
+  const placed = (await run({ ImageId: image, SubnetId: zoneB.SubnetId, SecurityGroups: ["web"], KeyName: "builder" })).Instances![0];
+  assert.equal(placed.Placement!.AvailabilityZone, "us-east-1b");
+  assert.deepEqual(placed.SecurityGroups, [{ GroupId, GroupName: "web" }]);
+  assert.equal(placed.KeyName, "builder");
+  assert.ok(placed.PrivateIpAddress!.startsWith(zoneB.CidrBlock!.split(".").slice(0, 3).join(".")));
+  const byKey = await a.send(new DescribeInstancesCommand({ Filters: [{ Name: "key-name", Values: ["builder"] }] }));
+  assert.equal(byKey.Reservations!.length, 1);
+  const bySubnet = await a.send(new DescribeInstancesCommand({ Filters: [{ Name: "subnet-id", Values: [zoneB.SubnetId!] }] }));
+  assert.equal(bySubnet.Reservations![0].Instances![0].InstanceId, placed.InstanceId);
+
+  // A group an instance uses cannot be deleted until the instance is terminated.
+  const inUse = await rejection(() => a.send(new DeleteSecurityGroupCommand({ GroupId })));
+  assert.equal(inUse.name, "DependencyViolation");
+  await a.send(new TerminateInstancesCommand({ InstanceIds: [placed.InstanceId!] }));
+  server.clock.advance(T + 1);
+  await a.send(new DeleteSecurityGroupCommand({ GroupId }));
+
+  assert.equal((await rejection(() => run({ ImageId: image, KeyName: "nope" }))).name, "InvalidKeyPair.NotFound");
+  assert.equal((await rejection(() => run({ ImageId: image, SubnetId: "subnet-0123456789abcdef0" }))).name, "InvalidSubnetID.NotFound");
+  assert.equal((await rejection(() => run({ ImageId: image, SecurityGroupIds: ["sg-0123456789abcdef0"] }))).name, "InvalidGroup.NotFound");
 });

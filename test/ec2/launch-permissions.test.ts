@@ -7,6 +7,7 @@ import {
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
+  ModifySnapshotAttributeCommand,
   ResetImageAttributeCommand,
   type EC2Client,
 } from "@aws-sdk/client-ec2";
@@ -92,6 +93,11 @@ test("the grantee can copy a shared AMI but not modify, describe the attributes 
   const id = await registerAmi(a, "to-copy");
   settle(server);
   await a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
+  // A copy also reads the AMI's snapshots: the owner shares them too ("Copy an Amazon EC2 AMI").
+  const noStorage = await rejection(() => b.send(new CopyImageCommand({ Name: "b-copy", SourceImageId: id, SourceRegion: "us-east-1" })));
+  assert.equal(noStorage.name, "InvalidRequest");
+  const snapshot = (await a.send(new DescribeImagesCommand({ ImageIds: [id] }))).Images![0].BlockDeviceMappings![0].Ebs!.SnapshotId!;
+  await a.send(new ModifySnapshotAttributeCommand({ SnapshotId: snapshot, CreateVolumePermission: { Add: [{ UserId: ACCOUNT_B }] } }));
   const copy = await b.send(new CopyImageCommand({ Name: "b-copy", SourceImageId: id, SourceRegion: "us-east-1" }));
   const mine = (await b.send(new DescribeImagesCommand({ ImageIds: [copy.ImageId!] }))).Images![0];
   assert.equal(mine.OwnerId, ACCOUNT_B);

@@ -4,6 +4,7 @@ import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, useServer } from "../support/server";
+import { ownSnapshot } from "./helpers";
 
 let server: Imagelite;
 
@@ -35,13 +36,14 @@ function error(r: { status: number; body: string }): { status: number; code: str
 }
 
 test("a success response: EC2 namespace, requestId, item lists and lower-camel element names", async () => {
+  const snapshot = await ownSnapshot(fx.ec2(ACCOUNT_A));
   const reg = await call({
     Action: "RegisterImage",
     Name: "wire-ami",
     RootDeviceName: "/dev/xvda",
     Architecture: "x86_64",
     "BlockDeviceMapping.1.DeviceName": "/dev/xvda",
-    "BlockDeviceMapping.1.Ebs.SnapshotId": "snap-0123456789abcdef0",
+    "BlockDeviceMapping.1.Ebs.SnapshotId": snapshot,
     "TagSpecification.1.ResourceType": "image",
     "TagSpecification.1.Tag.1.Key": "k",
     "TagSpecification.1.Tag.1.Value": "v",

@@ -15,7 +15,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, rejection, T, useServer } from "../support/server";
-import { registerAmi } from "./helpers";
+import { ownSnapshot, registerAmi } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
@@ -26,10 +26,12 @@ beforeEach(() => {
   a = fx.ec2(ACCOUNT_A);
 });
 
-const SNAP = "snap-0123456789abcdef0";
+/** The root snapshot of the last AMI made by ami(). */
+let SNAP = "";
 
 /** An AMI with a root volume and two data volumes, one of them kept after termination. */
 async function ami(): Promise<string> {
+  SNAP = await ownSnapshot(a);
   const id = await registerAmi(a, "three-disks", {
     BlockDeviceMappings: [
       { DeviceName: "/dev/xvda", Ebs: { SnapshotId: SNAP, VolumeSize: 8 } },

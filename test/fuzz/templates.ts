@@ -68,7 +68,7 @@ export const TEMPLATES: Record<"json" | "ec2", Template[]> = {
         Architecture: fc.constantFrom("x86_64", "arm64"),
         VirtualizationType: fc.constant("hvm"),
         RootDeviceName: fc.constant("/dev/xvda"),
-        BlockDeviceMappings: fc.constant([{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0123456789abcdef0", VolumeSize: 8 } }]),
+        BlockDeviceMappings: fc.constant([{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 8 } }]),
       }),
     ),
     t("CopyImage", fc.record({ Name: name, SourceImageId: ami, SourceRegion: fc.constantFrom("us-east-1", "eu-west-1") })),

@@ -42,9 +42,18 @@ describe(`${N} parallel creates of one name`, () => {
   });
 
   it("EC2 RegisterImage: one AMI, one success, the rest InvalidAMIName.Duplicate", async () => {
+    // A snapshot of the caller's own to register: a copy of one of Amazon's.
+    const amazon = await query(server.endpoint, "ec2", "Action=DescribeSnapshots&Version=2016-11-15&Owner.1=amazon&MaxResults=5");
+    const source = /<snapshotId>(snap-[0-9a-f]+)<\/snapshotId>/.exec(amazon.body)![1];
+    const copy = await query(
+      server.endpoint,
+      "ec2",
+      `Action=CopySnapshot&Version=2016-11-15&SourceRegion=us-east-1&SourceSnapshotId=${source}`,
+    );
+    const snapshot = /<snapshotId>(snap-[0-9a-f]+)<\/snapshotId>/.exec(copy.body)![1];
     const body =
       "Action=RegisterImage&Version=2016-11-15&Name=race&Architecture=x86_64&VirtualizationType=hvm&RootDeviceName=%2Fdev%2Fxvda" +
-      "&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda&BlockDeviceMapping.1.Ebs.SnapshotId=snap-0123456789abcdef0";
+      `&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda&BlockDeviceMapping.1.Ebs.SnapshotId=${snapshot}`;
     const answers = await Promise.all(Array.from({ length: N }, () => query(server.endpoint, "ec2", body)));
     assert.deepEqual(tally("ec2", answers), { 200: 1, "InvalidAMIName.Duplicate": N - 1 });
     const list = await query(

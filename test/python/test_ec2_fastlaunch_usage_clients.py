@@ -11,7 +11,7 @@ from datetime import datetime
 
 from botocore.exceptions import ClientError
 
-from imagelite_support import REGION, CliTestCase, admin, advance, client
+from imagelite_support import REGION, CliTestCase, admin, advance, client, own_snapshot
 ACCOUNT = "777777777777"
 ACCOUNT_CLI = "888888888888"
 T = 10
@@ -28,7 +28,7 @@ def register(client, label, windows=True):
     extra = {"BillingProducts": [WINDOWS_BILLING]} if windows else {}
     image_id = client.register_image(
         Name=f"py{RUN}-{label}", Architecture="x86_64", VirtualizationType="hvm", RootDeviceName="/dev/xvda",
-        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": "snap-0123456789abcdef0", "VolumeSize": 30}}],
+        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": own_snapshot(client), "VolumeSize": 30}}],
         **extra)["ImageId"]
     advance(T + 1)
     return image_id

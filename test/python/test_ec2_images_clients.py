@@ -10,7 +10,7 @@ import uuid
 
 from botocore.exceptions import ClientError
 
-from imagelite_support import advance, client
+from imagelite_support import advance, client, own_snapshot
 
 OWNER = "989898989898"
 GRANTEE = "979797979797"
@@ -20,7 +20,7 @@ RUN = uuid.uuid4().hex[:8]
 def register(ec2, label):
     return ec2.register_image(
         Name=f"py{RUN}-{label}", Architecture="x86_64", VirtualizationType="hvm", RootDeviceName="/dev/xvda",
-        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": "snap-0123456789abcdef0", "VolumeSize": 8}}],
+        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": own_snapshot(ec2), "VolumeSize": 8}}],
     )["ImageId"]
 
 

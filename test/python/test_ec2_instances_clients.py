@@ -13,7 +13,7 @@ import uuid
 
 from botocore.exceptions import ClientError
 
-from imagelite_support import CliTestCase, advance, client
+from imagelite_support import CliTestCase, advance, client, own_snapshot
 
 OWNER = "121212121212"
 CLI_ACCOUNT = "131313131313"
@@ -24,7 +24,7 @@ FAST = {"Delay": 1, "MaxAttempts": 10}
 def register(ec2, label):
     image_id = ec2.register_image(
         Name=f"py{RUN}-{label}", Architecture="x86_64", VirtualizationType="hvm", RootDeviceName="/dev/xvda",
-        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": "snap-0123456789abcdef0", "VolumeSize": 8}}],
+        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": own_snapshot(ec2), "VolumeSize": 8}}],
     )["ImageId"]
     advance(60)
     return image_id

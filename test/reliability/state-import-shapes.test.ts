@@ -4,9 +4,9 @@
 import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
+  AssociateFleetCommand,
   CreateDirectoryConfigCommand,
   CreateEntitlementCommand,
-  AssociateFleetCommand,
   BatchAssociateUserStackCommand,
   CreateFleetCommand,
   CreateImageBuilderCommand,
@@ -28,6 +28,7 @@ import {
   EnableImageBlockPublicAccessCommand,
   ImportImageCommand,
   ModifyImageAttributeCommand,
+  ModifySnapshotAttributeCommand,
   RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
@@ -43,7 +44,7 @@ import {
   T,
   useServer,
 } from "../support/server";
-import { IMPORTABLE_WINDOWS, registerAmi, settle } from "../ec2/helpers";
+import { importableWindows, ownSnapshot, registerAmi, settle } from "../ec2/helpers";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
@@ -52,23 +53,32 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
   const ec2 = ec2Client(server);
   const app = appstreamClient(server);
   try {
-    const ami = await registerAmi(ec2, "golden-windows", IMPORTABLE_WINDOWS);
+    const ami = await registerAmi(ec2, "golden-windows", await importableWindows(ec2));
     settle(server);
     await ec2.send(new ModifyImageAttributeCommand({ ImageId: ami, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] } }));
     await ec2.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "team", Value: "imaging" }] }));
     const ec2B = ec2Client(server, ACCOUNT_B);
     await ec2B.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "seen-by", Value: "b" }] })); // a reference from another account
-    ec2B.destroy();
+    // A snapshot shared with an account and with everyone.
+    const snapshot = await ownSnapshot(ec2);
+    for (const p of [{ UserId: ACCOUNT_B }, { Group: "all" as const }]) {
+      await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: snapshot, CreateVolumePermission: { Add: [p] } }));
+    }
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
-    await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1 }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
+    await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
     // The default VPC, its subnets and default group come with the first network call.
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
-    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key", KeyType: "ed25519" }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-ed25519", KeyType: "ed25519" }));
+    await ec2B.send(
+      new CreateLaunchTemplateCommand({ LaunchTemplateName: "web", LaunchTemplateData: { ImageId: ami, InstanceType: "t3.micro" } }),
+    );
+    ec2B.destroy();
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
     );

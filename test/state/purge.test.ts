@@ -40,7 +40,10 @@ const DAY = 24 * 3600;
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
 /** The records of the store, but imagelite's own (clock, expiry index). */
-const stored = (server: Imagelite) => server.exportState().records.filter((r) => !r.type.startsWith("imagelite."));
+// Snapshots are resources of their own: they outlive the AMIs made of them until DeleteSnapshot (which AMIs use
+// them, `ec2.snapshot-use`, goes with each AMI's registration and stays in view).
+const stored = (server: Imagelite) =>
+  server.exportState().records.filter((r) => !r.type.startsWith("imagelite.") && r.type !== "ec2.snapshot");
 /** The records that name `id`, in their key or their value. */
 const mentioning = (server: Imagelite, id: string) =>
   stored(server).filter((r) => r.id.includes(id) || JSON.stringify(r.value).includes(id));
@@ -155,7 +158,7 @@ describe("purge of what is gone", () => {
       stored(server)
         .map((r) => r.type)
         .sort(),
-      ["ec2.image", "ec2.image-name"],
+      ["ec2.image", "ec2.image-name", "ec2.snapshot-use"],
     );
   });
 
@@ -246,7 +249,7 @@ describe("purge of what is gone", () => {
       stored(server)
         .map((r) => r.type)
         .sort(),
-      ["ec2.image", "ec2.image-name"],
+      ["ec2.image", "ec2.image-name", "ec2.snapshot-use"],
     );
   });
 
@@ -354,7 +357,7 @@ describe("purge across a restart (SQLite)", () => {
           stored(second)
             .map((r) => r.type)
             .sort(),
-          ["ec2.image", "ec2.image-name"],
+          ["ec2.image", "ec2.image-name", "ec2.snapshot-use"],
         );
       } finally {
         c.destroy();

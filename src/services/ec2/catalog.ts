@@ -3,6 +3,7 @@
 // the published naming schemes (Windows "AWS Windows AMI reference", Amazon Linux 2023 "AL2023 on EC2").
 import { createHash } from "node:crypto";
 import type { AmiRecord } from "./image-records";
+import type { SnapshotRecord } from "./snapshot-records";
 
 /** Owner ids of the Amazon-published Windows and Amazon Linux AMIs (owner alias `amazon`). */
 export const WINDOWS_OWNER = "801119661308";
@@ -133,6 +134,31 @@ function record(e: Entry, region: string): AmiRecord {
 interface RegionCatalog {
   list: AmiRecord[];
   byId: Map<string, AmiRecord>;
+  /** The snapshots behind the AMIs, public and owned by the AMI's owner (so that copies and launches can read them). */
+  snapshots: SnapshotRecord[];
+  snapshotById: Map<string, SnapshotRecord>;
+}
+
+function snapshotsOf(ami: AmiRecord): SnapshotRecord[] {
+  return ami.BlockDeviceMappings.flatMap((m) =>
+    m.Ebs?.SnapshotId
+      ? [
+          {
+            SnapshotId: m.Ebs.SnapshotId,
+            owner: ami.owner,
+            alias: "amazon",
+            region: ami.region,
+            VolumeId: `vol-${hex(m.Ebs.SnapshotId, 17)}`,
+            VolumeSize: m.Ebs.VolumeSize ?? 8,
+            Description: `Snapshot of ${ami.Name}`,
+            Encrypted: false,
+            createdAt: ami.createdAt,
+            public: true,
+            schedule: [{ state: "completed", at: ami.createdAt }],
+          },
+        ]
+      : [],
+  );
 }
 const cache = new Map<string, RegionCatalog>();
 
@@ -141,10 +167,13 @@ export function catalog(region: string): RegionCatalog {
   let c = cache.get(region);
   if (!c) {
     const list = ENTRIES.map((e) => record(e, region)).sort((a, b) => (a.ImageId < b.ImageId ? -1 : 1));
-    c = { list, byId: new Map(list.map((r) => [r.ImageId, r])) };
+    const snapshots = list.flatMap(snapshotsOf).sort((a, b) => (a.SnapshotId < b.SnapshotId ? -1 : 1));
+    c = { list, byId: new Map(list.map((r) => [r.ImageId, r])), snapshots, snapshotById: new Map(snapshots.map((s) => [s.SnapshotId, s])) };
     cache.set(region, c);
   }
   return c;
 }
 
 export const catalogImage = (region: string, id: string): AmiRecord | undefined => catalog(region).byId.get(id);
+
+export const catalogSnapshot = (region: string, id: string): SnapshotRecord | undefined => catalog(region).snapshotById.get(id);

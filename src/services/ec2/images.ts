@@ -10,9 +10,11 @@ import * as err from "./errors";
 import { checkAmiId, findImage, findOwnImage, noteReference, saveImage } from "./image-access";
 import { resetPermissions } from "./launch-permissions";
 import { amiNames, amiState, partitionOf, type AmiRecord } from "./image-records";
+import { SNAPSHOT_ID } from "./snapshot-records";
 import { idempotent } from "./client-tokens";
 import { isRegion } from "../../util/regions";
 import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "./tags";
+import { checkSnapshotAccess, copySnapshots, mappingFromSnapshot, releaseSnapshots, useSnapshots } from "./image-snapshots";
 
 registerTaggable({
   prefix: "ami-",
@@ -25,7 +27,6 @@ registerTaggable({
 
 /** RegisterImage's documented name rule: 3-128 of letters, digits, ( ) [ ] space . / - ' @ _. */
 const AMI_NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
-const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
 /** The billing product code of Windows AMIs ("Understand AMI billing information"). */
 const WINDOWS_BILLING_PRODUCT = "bp-6ba54002";
 
@@ -41,13 +42,15 @@ export function checkName(ctx: RequestContext, name: string): void {
 
 export type NewAmi = Omit<AmiRecord, "ImageId" | "owner" | "region" | "createdAt" | "public" | "schedule" | "ImageLocation"> & {
   ImageLocation?: string;
+  /** Drawn here unless what the AMI is made with must name it first (the snapshots of a copy). */
+  ImageId?: string;
 };
 
 /** Stores a new AMI of the caller in its region, `pending` for the given phase; the name must have been checked. */
 export function createAmi(ctx: RequestContext, spec: NewAmi, phase: PhaseKind, tags: Tag[] = []): AmiRecord {
   const rec: AmiRecord = {
     ...spec,
-    ImageId: hexId("ami"),
+    ImageId: spec.ImageId ?? hexId("ami"),
     owner: ctx.accountId,
     region: ctx.region,
     ImageLocation: spec.ImageLocation ?? `${ctx.accountId}/${spec.Name}`,
@@ -57,11 +60,12 @@ export function createAmi(ctx: RequestContext, spec: NewAmi, phase: PhaseKind, t
   };
   saveImage(ctx, rec);
   amiNames.set(ctx, rec.Name, { ImageId: rec.ImageId });
+  useSnapshots(ctx, rec);
   if (tags.length) putTags(ctx, rec.ImageId, "image", tags);
   return rec;
 }
 
-function mappings(input: BlockDeviceMapping[]): BlockDeviceMapping[] {
+function mappings(ctx: RequestContext, input: BlockDeviceMapping[]): BlockDeviceMapping[] {
   return input.map((m, i) => {
     if (!m.DeviceName) throw err.missingParameter(`BlockDeviceMapping.${i + 1}.DeviceName`);
     if (!m.Ebs) return m;
@@ -70,6 +74,7 @@ function mappings(input: BlockDeviceMapping[]): BlockDeviceMapping[] {
     if (snap === undefined && m.Ebs.VolumeSize === undefined) {
       throw err.missingParameter(`BlockDeviceMapping.${i + 1}.Ebs.VolumeSize`);
     }
+    if (snap !== undefined) return mappingFromSnapshot(ctx, { ...m, Ebs: { DeleteOnTermination: true, VolumeType: "gp2", ...m.Ebs } });
     return { ...m, Ebs: { DeleteOnTermination: true, VolumeType: "gp2", Encrypted: false, VolumeSize: 8, ...m.Ebs } };
   });
 }
@@ -85,7 +90,7 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
         `Value (${input.VirtualizationType}) for parameter virtualizationType is invalid. Expected: 'hvm' or 'paravirtual'.`,
       );
     }
-    const bdm = mappings(input.BlockDeviceMappings ?? []);
+    const bdm = mappings(ctx, input.BlockDeviceMappings ?? []);
     const ebsBacked = !!input.RootDeviceName && !input.ImageLocation;
     if (ebsBacked && !bdm.some((m) => m.DeviceName === input.RootDeviceName && m.Ebs)) {
       throw err.invalidValue(`The root device name ${input.RootDeviceName} has no EBS block device mapping.`);
@@ -134,14 +139,7 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     saveImage(ctx, rec);
     amiNames.delete(ctx, rec.Name);
     dropTags(ctx, ImageId);
-    const snapshots = rec.BlockDeviceMappings.map((m) => m.Ebs?.SnapshotId).filter((s): s is string => !!s);
-    return {
-      Return: true,
-      // Snapshots are not modelled: each one the AMI referenced is reported deleted.
-      DeleteSnapshotResults: DeleteAssociatedSnapshots
-        ? snapshots.map((SnapshotId) => ({ SnapshotId, ReturnCode: "success" as const }))
-        : undefined,
-    };
+    return { Return: true, DeleteSnapshotResults: releaseSnapshots(ctx, rec, DeleteAssociatedSnapshots) };
   },
 
   CopyImage(ctx, input) {
@@ -159,6 +157,7 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
   const state = amiState(ctx, src);
   if (state !== "available") throw err.amiUnavailable(`The image id '[${src.ImageId}]' is ${state}; only an available AMI can be copied.`);
   checkName(ctx, input.Name);
+  checkSnapshotAccess(ctx, src);
   const tags = tagsFor(input.TagSpecifications, "image", ["image", "snapshot"]);
   const copied = input.CopyImageTags
     ? Object.entries(tagMap(ctx, src.ImageId, partitionOf(ctx.accountId, input.SourceRegion)))
@@ -178,19 +177,22 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
     clientToken: _t,
     ...rest
   } = src;
+  const imageId = hexId("ami");
   const rec = createAmi(
     ctx,
     {
       ...rest,
       Name: input.Name,
       Description: input.Description ?? src.Description,
-      BlockDeviceMappings: src.BlockDeviceMappings.map((m) =>
-        m.Ebs
-          ? {
-              ...m,
-              Ebs: { ...m.Ebs, SnapshotId: hexId("snap"), ...(input.Encrypted ? { Encrypted: true, KmsKeyId: input.KmsKeyId } : {}) },
-            }
-          : m,
+      ImageId: imageId,
+      // The copies stay pending while the AMI does.
+      BlockDeviceMappings: copySnapshots(
+        ctx,
+        src,
+        imageId,
+        plan(ctx.now, ["pending", ctx.timings.seconds("amiCopy")], ["completed"]),
+        input,
+        tagsFor(input.TagSpecifications, "snapshot", ["image", "snapshot"]),
       ),
       SourceImageId: src.ImageId,
       SourceImageRegion: input.SourceRegion,

@@ -28,6 +28,9 @@ import {
   type ImportTaskRecord,
 } from "./import-task-records";
 import { createAmi } from "./images";
+import { dropSnapshots } from "./image-snapshots";
+import { storeSnapshot } from "./snapshot-access";
+import { COPY_VOLUME_ID } from "./snapshot-records";
 import { nextToken, pageLimit, startAfter } from "./paging";
 import { amiNames, amis, GONE, partitionOf } from "./image-records";
 import { clientToken } from "./client-tokens";
@@ -89,6 +92,25 @@ function billing(platform: string, license: string): { PlatformDetails: string; 
 
 /** The AMI the task produces: named after the task as VM Import names it, invisible until the task completes. */
 function createImportedAmi(ctx: RequestContext, t: ImportTaskRecord): string {
+  // Its snapshots, like the AMI, appear when the task completes.
+  const appear = [
+    { state: GONE, at: ctx.now },
+    { state: "completed", at: completedAt(t.schedule) },
+  ];
+  for (const d of t.disks) {
+    storeSnapshot(
+      ctx,
+      {
+        SnapshotId: d.SnapshotId,
+        VolumeId: COPY_VOLUME_ID,
+        VolumeSize: Math.max(1, Math.ceil(d.DiskImageSize / 1024 ** 3)),
+        Description: `Created by AWS-VMImport service for ${t.ImportTaskId}`,
+        Encrypted: t.Encrypted,
+        KmsKeyId: t.KmsKeyId,
+      },
+      appear,
+    );
+  }
   const rec = createAmi(
     ctx,
     {
@@ -212,6 +234,10 @@ export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImpo
     if (t.ImageId) {
       amis.delete(inPartition(ctx, partitionOf(t.owner, t.region)), t.ImageId);
       amiNames.delete(ctx, t.ImportTaskId);
+      dropSnapshots(
+        ctx,
+        t.disks.map((d) => d.SnapshotId),
+      );
       t.ImageId = undefined;
     }
     saveTask(ctx, t);

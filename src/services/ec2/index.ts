@@ -18,6 +18,8 @@ import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
+import { snapshotHandlers } from "./snapshots";
+import { describeSnapshotsHandlers } from "./describe-snapshots";
 import { launchTemplateHandlers } from "./launch-templates";
 import { templateNameMalformed } from "./launch-template-records";
 import { runInstancesHandlers } from "./run-instances";
@@ -44,6 +46,8 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...snapshotHandlers,
+  ...describeSnapshotsHandlers,
   ...launchTemplateHandlers,
   ...runInstancesHandlers,
   ...instanceLifecycleHandlers,

@@ -80,12 +80,15 @@ export const STATE_CODES: Record<InstanceStateName, number> = {
   stopped: 80,
 };
 
-/** In the owner's partition, keyed by instance id; indexed by reservation so DescribeInstances walks reservations in order. */
-export const instances = collection<InstanceRecord, string, "reservation">({
+/**
+ * In the owner's partition, keyed by instance id; indexed by reservation so DescribeInstances walks reservations
+ * in order, and by security group for DeleteSecurityGroup's check.
+ */
+export const instances = collection<InstanceRecord, string, "reservation" | "group">({
   type: "ec2.instance",
   key: (r) => r.InstanceId,
   live: (r, now) => stateAt(r.schedule, now) !== GONE,
-  indexes: { reservation: (r) => r.ReservationId },
+  indexes: { reservation: (r) => r.ReservationId, group: (r) => r.Groups.map((g) => g.GroupId ?? "").filter((id) => id) },
   expires: {
     goneAt: (r) => endsIn(r.schedule, GONE),
     purge(scope, id, r) {

@@ -8,6 +8,7 @@ import { fastLaunchSettings } from "./fast-launch-records";
 import { usageReports } from "./usage-report-records";
 import { amiUses } from "./usage-report-entries";
 import { blockPublicAccess } from "./image-block-public-access";
+import { publicSnapshots, sharedSnapshots, snapshots, snapshotUses, volumePermissions } from "./snapshot-records";
 import { launchTemplates, launchTemplateVersions } from "./launch-template-records";
 import { instances } from "./instance-records";
 import { volumes } from "./volume-records";
@@ -83,6 +84,24 @@ export const ec2Records: Record<string, RecordSchema> = {
     entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
   },
   [blockPublicAccess.type]: { schedule: "schedule" },
+  [snapshots.type]: {
+    SnapshotId: "string",
+    owner: "string",
+    alias: "string?",
+    region: "string",
+    VolumeId: "string",
+    VolumeSize: "number",
+    Description: "string?",
+    Encrypted: "boolean",
+    KmsKeyId: "string?",
+    createdAt: "number",
+    public: "boolean",
+    schedule: "schedule",
+  },
+  [volumePermissions.type]: { UserId: "string" },
+  [sharedSnapshots.type]: ownerIndex,
+  [publicSnapshots.type]: ownerIndex,
+  [snapshotUses.type]: { account: "string" },
   [launchTemplates.type]: {
     LaunchTemplateId: "string",
     LaunchTemplateName: "string",

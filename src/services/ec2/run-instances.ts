@@ -1,7 +1,8 @@
 // RunInstances (its API reference, and "Launch an instance" in the user guide): MaxCount instances of one
 // reservation from an available AMI the caller may launch, each `pending` for a phase and then `running`,
 // with one EBS volume per EBS block device of the AMI after the request's overrides. A client token makes the
-// call once: the same token answers the same reservation.
+// call once: the same token answers the same reservation. A launch template's data fills in what the request
+// leaves out (launch-template-input.ts).
 import { createHash } from "node:crypto";
 import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
@@ -16,7 +17,9 @@ import { findInstance, saveInstance, type InstanceRecord } from "./instance-reco
 import { reservationMembers, reservationView } from "./instance-view";
 import { nextAddress, placeInstance } from "./instance-network";
 import { isSsmReference, resolveSsmImageId } from "./ssm-image-ids";
-import { putTags, registerTaggable, tagsFor } from "./tags";
+import { putTags, registerTaggable, tagRecords, tagsFor } from "./tags";
+import { resolveLaunchTemplate, type ResolvedTemplate } from "./launch-template-records";
+import { withTemplateData } from "./launch-template-input";
 import { amiUses } from "./usage-report-entries";
 import { saveVolume, type VolumeRecord } from "./volume-records";
 
@@ -127,6 +130,13 @@ function launchableImage(ctx: RequestContext, imageId: string | undefined): AmiR
   return ami;
 }
 
+/** EC2 tags an instance launched from a template with the template's id and version (aws: tags, the caller's to read only). */
+function tagWithTemplate(ctx: RequestContext, InstanceId: string, t: ResolvedTemplate): void {
+  const tag = (Key: string, Value: string) => tagRecords.put(ctx, { ResourceId: InstanceId, ResourceType: "instance", Key, Value });
+  tag("aws:ec2launchtemplate:id", t.LaunchTemplateId);
+  tag("aws:ec2launchtemplate:version", String(t.VersionNumber));
+}
+
 /** "Run commands when you launch an EC2 instance with user data input": 16 KB in raw form, before base64 encoding. */
 const USER_DATA_BYTES = 16384;
 
@@ -137,7 +147,9 @@ function checkUserData(userData: string | undefined): void {
 }
 
 /** Launches the reservation: its instances, their volumes, tags and AMI uses. */
-function launch(ctx: RequestContext, input: RunInstancesRequest, tokenId: string | undefined): string {
+function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: string | undefined): string {
+  const template = request.LaunchTemplate && resolveLaunchTemplate(ctx, request.LaunchTemplate);
+  const input = template ? withTemplateData(request, template.data) : request;
   checkCounts(input.MinCount, input.MaxCount);
   checkUserData(input.UserData);
   const ami = launchableImage(ctx, input.ImageId);
@@ -202,11 +214,19 @@ function launch(ctx: RequestContext, input: RunInstancesRequest, tokenId: string
       InstanceInitiatedShutdownBehavior: input.InstanceInitiatedShutdownBehavior ?? "stop",
       SourceDestCheck: true,
       ClientToken: input.ClientToken,
+      LaunchTemplate: template
+        ? {
+            LaunchTemplateId: template.LaunchTemplateId,
+            LaunchTemplateName: template.LaunchTemplateName,
+            Version: String(template.VersionNumber),
+          }
+        : undefined,
       schedule: plan(ctx.now, ["pending", ctx.timings.seconds("instanceStart")], ["running"]),
       clientToken: tokenId,
     };
     saveInstance(ctx, rec);
     if (instanceTags.length) putTags(ctx, InstanceId, "instance", instanceTags);
+    if (template) tagWithTemplate(ctx, InstanceId, template);
     for (const m of mappings) {
       if (!m.Ebs) continue;
       const v = newVolume(ctx, m.Ebs, where.AvailabilityZone, InstanceId, m.DeviceName!);

@@ -8,35 +8,21 @@ const unserved = (): never => {
 
 export const unservedHandlers: Pick<
   Ec2Handlers,
-  | "CopySnapshot"
   | "CreateImage"
-  | "CreateSnapshot"
-  | "DeleteSnapshot"
   | "DescribeImageReferences"
-  | "DescribeSnapshotAttribute"
-  | "DescribeSnapshots"
   | "DisableImage"
   | "DisableImageDeprecation"
   | "DisableImageDeregistrationProtection"
   | "EnableImage"
   | "EnableImageDeprecation"
   | "EnableImageDeregistrationProtection"
-  | "ModifySnapshotAttribute"
-  | "ResetSnapshotAttribute"
 > = {
-  CopySnapshot: unserved,
   CreateImage: unserved,
-  CreateSnapshot: unserved,
-  DeleteSnapshot: unserved,
   DescribeImageReferences: unserved,
-  DescribeSnapshotAttribute: unserved,
-  DescribeSnapshots: unserved,
   DisableImage: unserved,
   DisableImageDeprecation: unserved,
   DisableImageDeregistrationProtection: unserved,
   EnableImage: unserved,
   EnableImageDeprecation: unserved,
   EnableImageDeregistrationProtection: unserved,
-  ModifySnapshotAttribute: unserved,
-  ResetSnapshotAttribute: unserved,
 };

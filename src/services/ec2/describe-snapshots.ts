@@ -1,0 +1,142 @@
+// DescribeSnapshots (API reference): by id, or a walk in snapshot-id order over the sources an account can
+// read — the region's catalog, its own snapshots, the index of those shared with it and the index of public
+// ones — scoped by OwnerIds and RestorableByUserIds, then filtered. Only the caller's own snapshots are read
+// when OwnerIds is `self` alone. MaxResults is 5-1000 and cannot go with SnapshotIds; a page token is the last
+// snapshot id served (keyset).
+import type { RequestContext } from "../../gateway/context";
+import { inPartition } from "../../state/collection";
+import type { DescribeSnapshotsRequest, Ec2Handlers } from "./api.generated";
+import { catalog } from "./catalog";
+import * as err from "./errors";
+import { compileFilters, type FilterSpec } from "./filters";
+import { nextToken, pageLimit, startAfter } from "./paging";
+import { checkSnapshotId, isGrantedTo, snapshotNotFound, storedSnapshot, visibleSnapshot } from "./snapshot-access";
+import {
+  publicSnapshotPartition,
+  publicSnapshots,
+  sharedSnapshots,
+  snapshots,
+  snapshotState,
+  type SnapshotIndex,
+  type SnapshotRecord,
+} from "./snapshot-records";
+import { snapshotView } from "./snapshots";
+import { tagMap } from "./tags";
+
+const ACCOUNT_ID = /^[0-9]{12}$/;
+const OWNER_ALIASES = new Set(["amazon", "aws-marketplace", "aws-backup-vault"]);
+
+/** OwnerIds and RestorableByUserIds as one predicate: the values of each ORed, the two ANDed. */
+function scope(ctx: RequestContext, input: DescribeSnapshotsRequest): (r: SnapshotRecord) => boolean {
+  const owners = (input.OwnerIds ?? []).map((o) => {
+    if (o === "self") return (r: SnapshotRecord) => r.owner === ctx.accountId;
+    if (OWNER_ALIASES.has(o)) return (r: SnapshotRecord) => r.alias === o;
+    if (ACCOUNT_ID.test(o)) return (r: SnapshotRecord) => r.owner === o;
+    throw err.invalidUserId(o);
+  });
+  // `all`: public; `self`: owned or explicitly granted to the caller; an account: granted to it (the caller's own).
+  const users = (input.RestorableByUserIds ?? []).map((u) => {
+    if (u === "all") return (r: SnapshotRecord) => r.public;
+    if (u === "self") return (r: SnapshotRecord) => r.owner === ctx.accountId || isGrantedTo(ctx, r, ctx.accountId);
+    if (!ACCOUNT_ID.test(u)) throw err.invalidUserId(u);
+    return (r: SnapshotRecord) => r.owner === ctx.accountId && (u === ctx.accountId || isGrantedTo(ctx, r, u));
+  });
+  return (r) => (!owners.length || owners.some((p) => p(r))) && (!users.length || users.some((p) => p(r)));
+}
+
+function filterSpec(ctx: RequestContext): FilterSpec<SnapshotRecord> {
+  return {
+    fields: {
+      description: (r) => r.Description ?? "",
+      encrypted: (r) => r.Encrypted,
+      "owner-alias": (r) => r.alias,
+      "owner-id": (r) => r.owner,
+      progress: (r) => snapshotView(ctx, r).Progress,
+      "snapshot-id": (r) => r.SnapshotId,
+      "start-time": (r) => new Date(r.createdAt).toISOString(),
+      status: (r) => snapshotState(ctx, r),
+      "storage-tier": () => "standard",
+      "volume-id": (r) => r.VolumeId,
+      "volume-size": (r) => r.VolumeSize,
+    },
+    tags: (r) => tagMap(ctx, r.SnapshotId),
+  };
+}
+
+function* resolved(
+  entries: Iterable<{ id: string; value: SnapshotIndex }>,
+  resolve: (id: string, v: SnapshotIndex) => SnapshotRecord | undefined,
+): Generator<SnapshotRecord> {
+  for (const { id, value } of entries) {
+    const rec = resolve(id, value);
+    if (rec) yield rec;
+  }
+}
+
+/** Every snapshot the caller can read in the region, in id order after `after`, each once. */
+function* visibleAfter(ctx: RequestContext, after: string, ownOnly: boolean): Generator<SnapshotRecord> {
+  const region = ctx.region;
+  if (ownOnly) {
+    yield* snapshots.scan(ctx, { after });
+    return;
+  }
+  const sources: Iterator<SnapshotRecord>[] = [
+    catalog(region)
+      .snapshots.filter((s) => s.SnapshotId > after)
+      .values(),
+    snapshots.scan(ctx, { after }),
+    resolved(sharedSnapshots.entries(ctx, { after }), (id, v) => storedSnapshot(ctx, v.owner, region, id)),
+    resolved(publicSnapshots.entries(inPartition(ctx, publicSnapshotPartition(region)), { after }), (id, v) => {
+      const r = storedSnapshot(ctx, v.owner, region, id);
+      return r?.public ? r : undefined;
+    }),
+  ];
+  const heads = sources.map((s) => s.next());
+  let last: string | undefined;
+  for (;;) {
+    let best = -1;
+    heads.forEach((h, i) => {
+      if (!h.done && (best < 0 || h.value.SnapshotId < (heads[best].value as SnapshotRecord).SnapshotId)) best = i;
+    });
+    if (best < 0) return;
+    const rec = heads[best].value as SnapshotRecord;
+    heads[best] = sources[best].next();
+    if (rec.SnapshotId !== last) yield rec;
+    last = rec.SnapshotId;
+  }
+}
+
+export const describeSnapshotsHandlers: Pick<Ec2Handlers, "DescribeSnapshots"> = {
+  DescribeSnapshots(ctx, input) {
+    const ids = input.SnapshotIds ?? [];
+    ids.forEach(checkSnapshotId);
+    if (ids.length && input.MaxResults !== undefined) {
+      throw err.invalidCombination("The parameter SnapshotIds cannot be used with the parameter MaxResults");
+    }
+    const inScope = scope(ctx, input);
+    const matches = compileFilters(input.Filters, filterSpec(ctx));
+    if (ids.length) {
+      const unique = [...new Set(ids)];
+      const found = unique.map((id) => visibleSnapshot(ctx, id));
+      const missing = unique.findIndex((_, i) => !found[i]);
+      if (missing >= 0) throw snapshotNotFound(unique[missing]);
+      return { Snapshots: (found as SnapshotRecord[]).filter((r) => inScope(r) && matches(r)).map((r) => snapshotView(ctx, r)) };
+    }
+    const limit = pageLimit(input.MaxResults, 5, 1000);
+    const ownOnly = !!input.OwnerIds?.length && input.OwnerIds.every((o) => o === "self" || o === ctx.accountId);
+    const page: SnapshotRecord[] = [];
+    let more = false;
+    for (const r of visibleAfter(ctx, startAfter(ctx, input.NextToken), ownOnly)) {
+      if (!inScope(r) || !matches(r)) continue;
+      if (page.length >= limit) {
+        more = true;
+        break;
+      }
+      page.push(r);
+    }
+    return {
+      Snapshots: page.map((r) => snapshotView(ctx, r)),
+      NextToken: more ? nextToken(ctx, page[page.length - 1].SnapshotId) : undefined,
+    };
+  },
+};
