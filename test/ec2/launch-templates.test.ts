@@ -17,13 +17,18 @@ import {
   type EC2Client,
   type RequestLaunchTemplateData,
 } from "@aws-sdk/client-ec2";
-import { ACCOUNT_A, ACCOUNT_B, rejection, TEST_START, useServer } from "../support/server";
+import type { Imagelite } from "../../src/index";
+import type { RequestContext } from "../../src/gateway/context";
+import { resolveLaunchTemplate } from "../../src/services/ec2/launch-template-records";
+import { ACCOUNT_A, ACCOUNT_B, REGION, rejection, TEST_START, useServer } from "../support/server";
 
+let server: Imagelite;
 let a: EC2Client;
 let b: EC2Client;
 
 const fx = useServer();
 beforeEach(() => {
+  server = fx.server;
   a = fx.ec2(ACCOUNT_A);
   b = fx.ec2(ACCOUNT_B);
 });
@@ -325,4 +330,66 @@ test("DeleteLaunchTemplate removes the template, its versions and its tags; its 
   assert.deepEqual(tags, []);
   const again = await create("doomed");
   assert.notEqual(again.LaunchTemplateId, t.LaunchTemplateId);
+});
+
+/** What a RunInstances call of `account` sees: the server's store and clock, that account's partition. */
+const launchContext = (account = ACCOUNT_A): RequestContext =>
+  ({
+    service: "ec2",
+    operation: "RunInstances",
+    accountId: account,
+    region: REGION,
+    requestId: "test",
+    now: server.clock.now().getTime(),
+    store: server.app.store,
+    partition: { account, region: REGION },
+  }) as RequestContext;
+
+const failure = (fn: () => unknown): Error & { code?: string } => {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error & { code?: string };
+  }
+  throw new Error("expected resolveLaunchTemplate to fail");
+};
+
+test("resolveLaunchTemplate: by id or name, version number, $Latest, or $Default when none is given", async () => {
+  const t = await create("launchable", {
+    ImageId: "ami-0123456789abcdef0",
+    InstanceType: "t3.micro",
+    SecurityGroupIds: ["sg-0123456789abcdef0"],
+  });
+  await addVersion({ LaunchTemplateId: t.LaunchTemplateId, SourceVersion: "1" }, { InstanceType: "m5.large" });
+  const byDefault = resolveLaunchTemplate(launchContext(), { LaunchTemplateName: "launchable" });
+  assert.deepEqual(byDefault, {
+    LaunchTemplateId: t.LaunchTemplateId,
+    LaunchTemplateName: "launchable",
+    VersionNumber: 1,
+    data: { ImageId: "ami-0123456789abcdef0", InstanceType: "t3.micro", SecurityGroupIds: ["sg-0123456789abcdef0"] },
+  });
+  const latest = resolveLaunchTemplate(launchContext(), { LaunchTemplateId: t.LaunchTemplateId, Version: "$Latest" });
+  assert.equal(latest.VersionNumber, 2);
+  assert.equal(latest.data.InstanceType, "m5.large");
+  assert.equal(latest.data.ImageId, "ami-0123456789abcdef0");
+  await a.send(new ModifyLaunchTemplateCommand({ LaunchTemplateId: t.LaunchTemplateId, DefaultVersion: "2" }));
+  assert.equal(resolveLaunchTemplate(launchContext(), { LaunchTemplateId: t.LaunchTemplateId, Version: "$Default" }).VersionNumber, 2);
+  assert.equal(resolveLaunchTemplate(launchContext(), { LaunchTemplateId: t.LaunchTemplateId, Version: "1" }).VersionNumber, 1);
+  // What it returns is a copy: changing it changes nothing stored.
+  latest.data.InstanceType = "x1.32xlarge";
+  assert.equal(resolveLaunchTemplate(launchContext(), { LaunchTemplateId: t.LaunchTemplateId }).data.InstanceType, "m5.large");
+
+  const codes: [string, Parameters<typeof resolveLaunchTemplate>[1], string?][] = [
+    ["InvalidLaunchTemplateId.VersionNotFound", { LaunchTemplateId: t.LaunchTemplateId, Version: "3" }],
+    ["InvalidLaunchTemplateId.VersionNotFound", { LaunchTemplateId: t.LaunchTemplateId, Version: "latest" }],
+    ["InvalidLaunchTemplateId.Malformed", { LaunchTemplateId: "lt-123" }],
+    ["InvalidLaunchTemplateId.NotFound", { LaunchTemplateId: "lt-0123456789abcdef0" }],
+    ["InvalidLaunchTemplateName.NotFoundException", { LaunchTemplateName: "missing" }],
+    ["InvalidLaunchTemplateName.MalformedException", { LaunchTemplateName: "a b" }],
+    ["MissingParameter", {}],
+    ["InvalidParameterCombination", { LaunchTemplateId: t.LaunchTemplateId, LaunchTemplateName: "launchable" }],
+    ["InvalidLaunchTemplateId.NotFound", { LaunchTemplateId: t.LaunchTemplateId }, ACCOUNT_B],
+  ];
+  for (const [code, spec, account] of codes)
+    assert.equal(failure(() => resolveLaunchTemplate(launchContext(account), spec)).code, code, JSON.stringify(spec));
 });

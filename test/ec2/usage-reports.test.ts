@@ -2,8 +2,8 @@
 // client token), pending → available (or error on demand), 30-day expiry, DescribeImageUsageReports (ids,
 // filters incl. the creation-time wildcard, tags, paging), DescribeImageUsageReportEntries and
 // DeleteImageUsageReport, DryRun and the refusals.
-// Entries count EC2 instances and launch templates that reference the AMI. imagelite has neither, and AppStream
-// images imported from the AMI are not EC2 usage, so real reports are empty here (see usage-report-entries.ts).
+// Entries count EC2 instances and launch templates that reference the AMI (launch templates: usage-reports-launch-templates.test.ts);
+// AppStream images imported from the AMI are not EC2 usage (see usage-report-entries.ts).
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {

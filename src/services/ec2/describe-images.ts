@@ -140,9 +140,11 @@ export const describeImagesHandlers: Pick<Ec2Handlers, "DescribeImages"> = {
     }
     const limit = pageLimit(input.MaxResults, 1, 1000);
     const after = startAfter(ctx, input.NextToken);
-    // Deprecated AMIs are left out unless asked for, except the caller's own (DescribeImages, IncludeDeprecated).
+    // Deprecated AMIs are left out unless asked for, except the caller's own ("Deprecate an Amazon EC2 AMI"); disabled
+    // ones, which only their owner can see, unless IncludeDisabled ("Disable an Amazon EC2 AMI"). Both show by id.
     const shown = (r: AmiRecord) =>
-      input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now;
+      (input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now) &&
+      (input.IncludeDisabled || amiState(ctx, r) !== "disabled");
     const page: AmiRecord[] = [];
     let more = false;
     for (const r of visibleAfter(ctx, after)) {

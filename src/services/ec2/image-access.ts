@@ -3,6 +3,7 @@
 // visible to their owner until their schedule reaches GONE.
 import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
+import { stateAt } from "../../state/lifecycle";
 import { catalogImage } from "./catalog";
 import * as err from "./errors";
 import { AMI_ID, amiReferences, amis, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./image-records";
@@ -41,6 +42,13 @@ export function findImage(ctx: RequestContext, id: string, region = ctx.region):
 export function findOwnImage(ctx: RequestContext, id: string): AmiRecord {
   const rec = findImage(ctx, id);
   if (rec.owner !== ctx.accountId) throw err.notAuthorizedForImage(id);
+  return rec;
+}
+
+/** An AMI the caller owns and that is not deregistered: what the AMI's own lifecycle operations act on. */
+export function findOwnLiveImage(ctx: RequestContext, id: string): AmiRecord {
+  const rec = findOwnImage(ctx, id);
+  if (stateAt(rec.schedule, ctx.now) === "deregistered") throw err.amiUnavailable(`The image id '[${id}]' is no longer available`);
   return rec;
 }
 

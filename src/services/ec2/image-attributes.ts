@@ -7,6 +7,7 @@ import * as err from "./errors";
 import { findOwnImage, saveImage } from "./image-access";
 import { listPermissions, modifyPermissions, resetPermissions } from "./launch-permissions";
 import { amiState, type AmiRecord } from "./image-records";
+import { protectionStatus } from "./image-protection";
 
 const MODIFIABLE = ["description", "launchPermission", "imdsSupport"] as const;
 type Modifiable = (typeof MODIFIABLE)[number];
@@ -72,6 +73,10 @@ export const imageAttributeHandlers: Pick<Ec2Handlers, "ModifyImageAttribute" | 
       if (input.Value !== undefined)
         throw err.invalidCombination("Value can be used only with the description and imdsSupport attributes.");
       const { add, remove } = launchPermissionChanges(input);
+      // "Disable an Amazon EC2 AMI": a disabled AMI can't be shared.
+      if (add.length && amiState(ctx, rec) === "disabled") {
+        throw err.operationNotPermitted(`The image '${rec.ImageId}' is disabled and can't be shared. Enable it first.`);
+      }
       modifyPermissions(ctx, rec, add, remove);
       return;
     }
@@ -130,7 +135,7 @@ export const imageAttributeHandlers: Pick<Ec2Handlers, "ModifyImageAttribute" | 
         out.ImdsSupport = v(rec.ImdsSupport);
         break;
       case "deregistrationProtection":
-        out.DeregistrationProtection = { Value: "disabled" };
+        out.DeregistrationProtection = { Value: protectionStatus(ctx, rec) };
         break;
     }
     return out;

@@ -44,12 +44,22 @@ export interface AmiRecord {
   SourceImageRegion?: string;
   FreeTierEligible?: boolean;
   createdAt: number;
+  /** EnableImageDeprecation's time, rounded to the minute (image-deprecation.ts). */
   deprecatesAt?: number;
+  /** Deregistration protection (image-protection.ts): on, or off but still in force until `until` (its cooldown). */
+  protection?: DeregistrationProtection;
   public: boolean;
-  /** pending → available; deregistration appends deregistered → GONE. */
+  /** pending → available; DisableImage appends disabled, EnableImage available again; deregistration appends deregistered → GONE. */
   schedule: Schedule;
   /** The client token (its clientTokens id) of the CopyImage that made it. */
   clientToken?: string;
+}
+
+export interface DeregistrationProtection {
+  /** Whether turning protection off leaves it in force for 24 hours. */
+  cooldown: boolean;
+  /** Set when protection was turned off with a cooldown: it holds until then. */
+  until?: number;
 }
 
 export interface IndexRecord {

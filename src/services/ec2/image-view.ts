@@ -3,6 +3,7 @@
 import type { RequestContext } from "../../gateway/context";
 import type { Image, ImageState, PlatformValues } from "./api.generated";
 import { amiState, type AmiRecord } from "./image-records";
+import { protectionStatus } from "./image-protection";
 import { tagList } from "./tags";
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -38,6 +39,8 @@ export function imageView(ctx: RequestContext, r: AmiRecord): Image {
     TpmSupport: r.TpmSupport as Image["TpmSupport"],
     ImdsSupport: r.ImdsSupport as Image["ImdsSupport"],
     DeprecationTime: iso(r.deprecatesAt),
+    // Whether the AMI may be deregistered is its owner's business.
+    DeregistrationProtection: r.owner === ctx.accountId ? protectionStatus(ctx, r) : undefined,
     SourceImageId: r.SourceImageId,
     SourceImageRegion: r.SourceImageRegion,
     FreeTierEligible: r.FreeTierEligible ?? false,

@@ -9,6 +9,7 @@ import type { BlockDeviceMapping, CopyImageRequest, Ec2Handlers, Tag } from "./a
 import * as err from "./errors";
 import { checkAmiId, findImage, findOwnImage, noteReference, saveImage } from "./image-access";
 import { resetPermissions } from "./launch-permissions";
+import { checkDeregistrable } from "./image-protection";
 import { amiNames, amiState, partitionOf, type AmiRecord } from "./image-records";
 import { SNAPSHOT_ID } from "./snapshot-records";
 import { idempotent } from "./client-tokens";
@@ -131,6 +132,7 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
   DeregisterImage(ctx, { ImageId, DeleteAssociatedSnapshots }) {
     const rec = findOwnImage(ctx, ImageId);
     if (amiState(ctx, rec) === "deregistered") throw err.amiUnavailable(`The image id '[${ImageId}]' is no longer available`);
+    checkDeregistrable(ctx, rec);
     rec.schedule = [
       ...rec.schedule.filter((s) => s.at <= ctx.now),
       ...plan(ctx.now, ["deregistered", ctx.timings.seconds("amiDeregister")], ["GONE"]),
@@ -173,6 +175,7 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
     schedule: _s,
     alias: _a,
     deprecatesAt: _d,
+    protection: _dp,
     ImageLocation: _l,
     clientToken: _t,
     ...rest

@@ -20,6 +20,10 @@ import { usageReportHandlers } from "./usage-reports";
 import { blockPublicAccessHandlers } from "./image-block-public-access";
 import { snapshotHandlers } from "./snapshots";
 import { describeSnapshotsHandlers } from "./describe-snapshots";
+import { imageDeprecationHandlers } from "./image-deprecation";
+import { imageProtectionHandlers } from "./image-protection";
+import { imageDisableHandlers } from "./image-disable";
+import { imageReferenceHandlers } from "./image-references";
 import { launchTemplateHandlers } from "./launch-templates";
 import { templateNameMalformed } from "./launch-template-records";
 import { runInstancesHandlers } from "./run-instances";
@@ -48,6 +52,10 @@ const handlers: Ec2Handlers = {
   ...blockPublicAccessHandlers,
   ...snapshotHandlers,
   ...describeSnapshotsHandlers,
+  ...imageDeprecationHandlers,
+  ...imageProtectionHandlers,
+  ...imageDisableHandlers,
+  ...imageReferenceHandlers,
   ...launchTemplateHandlers,
   ...runInstancesHandlers,
   ...instanceLifecycleHandlers,

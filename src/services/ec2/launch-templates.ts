@@ -91,6 +91,8 @@ const versionFilters = {
   "ebs-optimized": ({ v }: VersionItem) => v.data.EbsOptimized,
   "http-endpoint": ({ v }: VersionItem) => v.data.MetadataOptions?.HttpEndpoint,
   "host-resource-group-arn": ({ v }: VersionItem) => v.data.Placement?.HostResourceGroupArn,
+  // The IPv4 endpoint of the instance metadata service is the one HttpEndpoint turns on or off.
+  "http-protocol-ipv4": ({ v }: VersionItem) => v.data.MetadataOptions?.HttpEndpoint,
   "http-tokens": ({ v }: VersionItem) => v.data.MetadataOptions?.HttpTokens,
   "iam-instance-profile": ({ v }: VersionItem) => [v.data.IamInstanceProfile?.Arn, v.data.IamInstanceProfile?.Name],
   "image-id": ({ v }: VersionItem) => v.data.ImageId,
@@ -130,11 +132,13 @@ function* selectedVersions(ctx: RequestContext, input: Parameters<Ec2Handlers["D
     return;
   }
   const t = findTemplate(ctx, input);
+  // A bound is a number (that need not name an existing version), $Latest or $Default.
   const bound = (name: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
-    const n = versionNumberOf({ ...t, versions: [...t.versions, Number(value)] }, value);
-    if (n === undefined) throw err.invalidValue(`Value (${value}) for parameter ${name} is invalid. Expected a version number.`);
-    return n;
+    if (value === "$Latest" || value === "$Default") return versionNumberOf(t, value);
+    if (!/^[0-9]{1,18}$/.test(value))
+      throw err.invalidValue(`Value (${value}) for parameter ${name} is invalid. Expected a version number.`);
+    return Number(value);
   };
   const min = bound("MinVersion", input.MinVersion);
   const max = bound("MaxVersion", input.MaxVersion);
@@ -152,8 +156,7 @@ function* selectedVersions(ctx: RequestContext, input: Parameters<Ec2Handlers["D
     return;
   }
   const start = after.startsWith(`${t.LaunchTemplateId} `) ? { after } : {};
-  for (const { id, value: v } of launchTemplateVersions.entries(ctx, { within: [t.LaunchTemplateId], ...start })) {
-    void id;
+  for (const v of launchTemplateVersions.scan(ctx, { within: [t.LaunchTemplateId], ...start })) {
     if ((min === undefined || v.VersionNumber >= min) && (max === undefined || v.VersionNumber <= max)) yield { t, v };
   }
 }

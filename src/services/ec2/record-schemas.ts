@@ -38,6 +38,7 @@ export const ec2Records: Record<string, RecordSchema> = {
     ProductCodes: listOf({}, true),
     createdAt: "number",
     deprecatesAt: "number?",
+    protection: object({ cooldown: "boolean", until: "number?" }, true),
     public: "boolean",
     schedule: "schedule",
   },

@@ -6,23 +6,6 @@ const unserved = (): never => {
   throw new ServiceError("InvalidAction", "This operation is not served yet.");
 };
 
-export const unservedHandlers: Pick<
-  Ec2Handlers,
-  | "CreateImage"
-  | "DescribeImageReferences"
-  | "DisableImage"
-  | "DisableImageDeprecation"
-  | "DisableImageDeregistrationProtection"
-  | "EnableImage"
-  | "EnableImageDeprecation"
-  | "EnableImageDeregistrationProtection"
-> = {
+export const unservedHandlers: Pick<Ec2Handlers, "CreateImage"> = {
   CreateImage: unserved,
-  DescribeImageReferences: unserved,
-  DisableImage: unserved,
-  DisableImageDeprecation: unserved,
-  DisableImageDeregistrationProtection: unserved,
-  EnableImage: unserved,
-  EnableImageDeprecation: unserved,
-  EnableImageDeregistrationProtection: unserved,
 };

@@ -60,6 +60,14 @@ function checkResourceTypes(list: ImageUsageResourceTypeRequest[]): ImageUsageRe
   });
 }
 
+/** The ec2:LaunchTemplate version-depth asked for, if any (checked above). */
+function versionDepth(types: ImageUsageResourceType[]): number | undefined {
+  const option = types
+    .find((t) => t.ResourceType === "ec2:LaunchTemplate")
+    ?.ResourceTypeOptions?.find((o) => o.OptionName === VERSION_DEPTH);
+  return option?.OptionValues?.length ? Number(option.OptionValues[0]) : undefined;
+}
+
 interface Selection {
   ImageIds?: string[];
   ReportIds?: string[];
@@ -114,6 +122,7 @@ export const usageReportHandlers: Pick<
               ami.ImageId,
               resourceTypes.map((t) => t.ResourceType!),
               accounts,
+              versionDepth(resourceTypes),
             ),
         clientToken: tokenId,
       };
