@@ -10,7 +10,7 @@ import * as err from "./errors";
 import { checkAmiId, storedImage, visibleImage } from "./image-access";
 import { imageView } from "./image-view";
 import { isSharedWith } from "./launch-permissions";
-import { nextToken, pageLimit, startAfter } from "./paging";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
 import { amis, amiState, publicImages, publicPartition, sharedImages, type AmiRecord } from "./image-records";
 import { tagMap } from "./tags";
 import { mergeById, resolved } from "../../util/sorted-merge";
@@ -123,16 +123,7 @@ export const describeImagesHandlers: Pick<Ec2Handlers, "DescribeImages"> = {
     const shown = (r: AmiRecord) =>
       (input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now) &&
       (input.IncludeDisabled || amiState(ctx, r) !== "disabled");
-    const page: AmiRecord[] = [];
-    let more = false;
-    for (const r of visibleAfter(ctx, after)) {
-      if (!inScope(r) || !shown(r) || !matches(r)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(r);
-    }
+    const { page, more } = takePage<AmiRecord>(visibleAfter(ctx, after), (r) => inScope(r) && shown(r) && matches(r), limit);
     return {
       Images: page.map((r) => imageView(ctx, r)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].ImageId) : undefined,

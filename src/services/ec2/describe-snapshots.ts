@@ -9,7 +9,7 @@ import type { DescribeSnapshotsRequest, Ec2Handlers } from "./api.generated";
 import { catalog } from "./catalog";
 import * as err from "./errors";
 import { compileFilters, type FilterSpec } from "./filters";
-import { nextToken, pageLimit, startAfter } from "./paging";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
 import { checkSnapshotId, isGrantedTo, snapshotNotFound, storedSnapshot, visibleSnapshot } from "./snapshot-access";
 import {
   publicSnapshotPartition,
@@ -102,16 +102,11 @@ export const describeSnapshotsHandlers: Pick<Ec2Handlers, "DescribeSnapshots"> =
     }
     const limit = pageLimit(input.MaxResults, 5, 1000);
     const ownOnly = !!input.OwnerIds?.length && input.OwnerIds.every((o) => o === "self" || o === ctx.accountId);
-    const page: SnapshotRecord[] = [];
-    let more = false;
-    for (const r of visibleAfter(ctx, startAfter(ctx, input.NextToken), ownOnly)) {
-      if (!inScope(r) || !matches(r)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(r);
-    }
+    const { page, more } = takePage<SnapshotRecord>(
+      visibleAfter(ctx, startAfter(ctx, input.NextToken), ownOnly),
+      (r) => inScope(r) && matches(r),
+      limit,
+    );
     return {
       Snapshots: page.map((r) => snapshotView(ctx, r)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].SnapshotId) : undefined,
