@@ -38,7 +38,7 @@ const ELASTIC_1: CreateFleetCommandInput = {
   InstanceType: "stream.standard.small",
   Platform: "AMAZON_LINUX2",
   MaxConcurrentSessions: 10,
-  VpcConfig: { SubnetIds: ["subnet-a"] },
+  VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"] },
 };
 
 describe("AppStream fleets", () => {
@@ -51,11 +51,11 @@ describe("AppStream fleets", () => {
   });
 
   const fleet = async (name: string) => (await client.send(new DescribeFleetsCommand({ Names: [name] }))).Fleets![0];
-  /** fleet-1, started and RUNNING with its 3 instances. */
+  /** fleet-1, started and RUNNING with its 3 instances (one comes up every T seconds). */
   async function runningFleet1(): Promise<void> {
     await client.send(new CreateFleetCommand(FLEET_1));
     await client.send(new StartFleetCommand({ Name: "fleet-1" }));
-    server.clock.advance(T);
+    server.clock.advance(3 * T);
   }
 
   it("is created STOPPED with its attributes and capacity", async () => {
@@ -83,7 +83,14 @@ describe("AppStream fleets", () => {
     server.clock.advance(T);
     const running = await fleet("fleet-1");
     assert.equal(running.State, "RUNNING");
-    assert.deepEqual(running.ComputeCapacityStatus, { Desired: 3, Running: 3, InUse: 0, Available: 3 });
+    // The instances come up one at a time (phase fleetScale each), as a fleet scaling out does.
+    assert.deepEqual(running.ComputeCapacityStatus, { Desired: 3, Running: 1, InUse: 0, Available: 1 });
+    server.clock.advance(T);
+    assert.equal((await fleet("fleet-1")).ComputeCapacityStatus!.Running, 2);
+    server.clock.advance(T);
+    assert.deepEqual((await fleet("fleet-1")).ComputeCapacityStatus, { Desired: 3, Running: 3, InUse: 0, Available: 3 });
+    server.clock.advance(10 * T);
+    assert.equal((await fleet("fleet-1")).ComputeCapacityStatus!.Running, 3);
   });
 
   it("lets a running fleet change only what the API reference lists", async () => {
@@ -98,7 +105,10 @@ describe("AppStream fleets", () => {
     );
     assert.equal(Fleet!.DisplayName, "Renamed");
     assert.equal(Fleet!.ComputeCapacityStatus!.Desired, 5);
-    assert.equal(Fleet!.ComputeCapacityStatus!.Running, 5);
+    // Scaling out starts from the 3 instances the fleet has.
+    assert.equal(Fleet!.ComputeCapacityStatus!.Running, 3);
+    server.clock.advance(2 * T);
+    assert.equal((await fleet("fleet-1")).ComputeCapacityStatus!.Running, 5);
     for (const change of [
       { Description: "new" },
       { InstanceType: "stream.standard.large" },

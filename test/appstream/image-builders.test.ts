@@ -2,6 +2,7 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
+  CreateDirectoryConfigCommand,
   CreateImageBuilderCommand,
   DeleteImageBuilderCommand,
   DescribeImageBuildersCommand,
@@ -32,6 +33,14 @@ describe("AppStream image builders", () => {
   }
 
   it("is created PENDING with every kept attribute, then RUNNING", async () => {
+    // A DomainJoinInfo names a directory config and one of its OUs.
+    await client.send(
+      new CreateDirectoryConfigCommand({
+        DirectoryName: "corp.example.com",
+        OrganizationalUnitDistinguishedNames: ["OU=a,DC=corp"],
+        ServiceAccountCredentials: { AccountName: "CORP\\svc", AccountPassword: "secret" },
+      }),
+    );
     const created = await client.send(
       new CreateImageBuilderCommand({
         Name: "builder-1",

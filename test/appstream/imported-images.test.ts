@@ -19,7 +19,7 @@ import {
 import type { Imagelite } from "../../src/index";
 import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-image-records";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, REGION, T, useServer } from "../support/server";
-import { registerAmi, WINDOWS } from "../ec2/helpers";
+import { importableWindows, ownSnapshot, registerAmi } from "../ec2/helpers";
 
 let server: Imagelite;
 let ec2A: EC2Client;
@@ -37,7 +37,7 @@ beforeEach(() => {
 const ROLE = `arn:aws:iam::${ACCOUNT_A}:role/AppStreamImportRole`;
 
 async function windowsAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
-  const id = await registerAmi(client, name, { ...WINDOWS, ...extra });
+  const id = await registerAmi(client, name, await importableWindows(client, extra));
   return id;
 }
 const settle = () => server.clock.advance(T + 1);
@@ -100,17 +100,20 @@ test("AMIs shared by launch permission, public AMIs and Amazon's can be imported
   await ec2B.send(new ModifyImageAttributeCommand({ ImageId: publicAmi, LaunchPermission: { Add: [{ Group: "all" }] } }));
   settle();
   const viaShare = (await create({ SourceAmiId: shared, Name: "via-share" })).Image!;
-  assert.equal(viaShare.Platform, "WINDOWS_SERVER_2019");
+  assert.equal(viaShare.Platform, "WINDOWS_SERVER_2022");
   await create({ SourceAmiId: publicAmi, Name: "via-public" });
+  // Amazon's plain Windows Server 2022 AMIs declare neither UEFI nor TPM 2.0: AWS refuses them.
   const amazon = (
     await ec2A.send(
       new DescribeAmisCommand({
         Owners: ["amazon"],
-        Filters: [{ Name: "name", Values: ["Windows_Server-2025-English-Full-Base-2025.11.12"] }],
+        Filters: [{ Name: "name", Values: ["Windows_Server-2022-English-Full-Base-2025.11.12"] }],
       }),
     )
   ).Images![0];
-  assert.equal((await create({ SourceAmiId: amazon.ImageId!, Name: "via-amazon" })).Image!.Platform, "WINDOWS_SERVER_2025");
+  const refused = await rejection(() => create({ SourceAmiId: amazon.ImageId!, Name: "via-amazon" }));
+  assert.equal(refused.name, "IncompatibleImageException");
+  assert.match(refused.message, /UEFI/);
 
   let e = await rejection(() => create({ SourceAmiId: hidden, Name: "hidden" }));
   assert.equal(e.name, "ResourceNotFoundException");
@@ -135,11 +138,37 @@ test("AMIs shared by launch permission, public AMIs and Amazon's can be imported
   );
 });
 
+test("the platform is the Windows Server release the AMI's name states, not a date in it", async () => {
+  const named = await windowsAmi(ec2A, "Windows_Server-2022-English-Full-Base-2025.01.15");
+  const described = await windowsAmi(ec2A, "golden-2025-01-15", { Description: "Microsoft Windows Server 2022 Full Locale English" });
+  settle();
+  assert.equal((await create({ SourceAmiId: named, Name: "named" })).Image!.Platform, "WINDOWS_SERVER_2022");
+  assert.equal((await create({ SourceAmiId: described, Name: "described" })).Image!.Platform, "WINDOWS_SERVER_2022");
+});
+
 test("AMIs that fail the import requirements are IncompatibleImageException", async () => {
   const linux = await registerAmi(ec2A, "linux");
   const arm = await windowsAmi(ec2A, "arm", { Architecture: "arm64" });
   const pv = await windowsAmi(ec2A, "paravirtual", { VirtualizationType: "paravirtual" });
   const bios = await windowsAmi(ec2A, "bios", { BootMode: "legacy-bios" });
+  const preferred = await windowsAmi(ec2A, "uefi-preferred", { BootMode: "uefi-preferred" });
+  const noTpm = await windowsAmi(ec2A, "no-tpm", { TpmSupport: undefined });
+  const noEna = await windowsAmi(ec2A, "no-ena", { EnaSupport: false });
+  const xvda = await windowsAmi(ec2A, "xvda", {
+    RootDeviceName: "/dev/xvda",
+    BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: await ownSnapshot(ec2A) } }],
+  });
+  const twoVolumes = await windowsAmi(ec2A, "two-volumes", {
+    BlockDeviceMappings: [
+      { DeviceName: "/dev/sda1", Ebs: { SnapshotId: await ownSnapshot(ec2A) } },
+      { DeviceName: "/dev/sdb", Ebs: { SnapshotId: await ownSnapshot(ec2A) } },
+    ],
+  });
+  const huge = await windowsAmi(ec2A, "huge", {
+    BlockDeviceMappings: [{ DeviceName: "/dev/sda1", Ebs: { SnapshotId: await ownSnapshot(ec2A), VolumeSize: 501 } }],
+  });
+  const ws2019 = await windowsAmi(ec2A, "Windows_Server-2019-English-Full-Base-2025.11.12");
+  const core = await windowsAmi(ec2A, "Windows_Server-2022-English-Core-Base-2025.11.12");
   settle();
   const pending = await windowsAmi(ec2A, "still-pending");
   for (const [ami, name] of [
@@ -147,6 +176,14 @@ test("AMIs that fail the import requirements are IncompatibleImageException", as
     [arm, "arm"],
     [pv, "pv"],
     [bios, "bios"],
+    [preferred, "preferred"],
+    [noTpm, "no-tpm"],
+    [noEna, "no-ena"],
+    [xvda, "xvda"],
+    [twoVolumes, "two-volumes"],
+    [huge, "huge"],
+    [ws2019, "ws2019"],
+    [core, "core"],
     [pending, "pending"],
   ]) {
     const e = await rejection(() => create({ SourceAmiId: ami, Name: name }));

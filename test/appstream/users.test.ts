@@ -7,6 +7,7 @@ import {
   AssociateFleetCommand,
   BatchAssociateUserStackCommand,
   BatchDisassociateUserStackCommand,
+  CreateDirectoryConfigCommand,
   CreateFleetCommand,
   CreateStackCommand,
   CreateUserCommand,
@@ -197,6 +198,14 @@ describe("AppStream user pool", () => {
     });
 
     it("refuses user pool users on a stack whose fleet is joined to a domain", async () => {
+      // A DomainJoinInfo names a directory config and one of its OUs.
+      await client.send(
+        new CreateDirectoryConfigCommand({
+          DirectoryName: "corp.example.com",
+          OrganizationalUnitDistinguishedNames: ["OU=vdi,DC=corp"],
+          ServiceAccountCredentials: { AccountName: "CORP\\svc", AccountPassword: "secret" },
+        }),
+      );
       await client.send(
         new CreateFleetCommand({
           Name: "joined",

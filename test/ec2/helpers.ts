@@ -23,6 +23,26 @@ export async function ownSnapshot(client: EC2Client): Promise<string> {
   return copy.SnapshotId!;
 }
 
+/**
+ * A Windows AMI that AppStream's CreateImportedImage accepts ("Import Image", import-image.html, "Required AMI
+ * Properties"): UEFI boot, TPM 2.0, ENA, one EBS volume as /dev/sda1 (of a snapshot of the caller's own).
+ */
+export async function importableWindows(
+  client: EC2Client,
+  extra: Partial<RegisterImageCommandInput> = {},
+): Promise<Partial<RegisterImageCommandInput>> {
+  const snapshot = extra.BlockDeviceMappings ? undefined : await ownSnapshot(client);
+  return {
+    ...WINDOWS,
+    BootMode: "uefi",
+    TpmSupport: "v2.0",
+    EnaSupport: true,
+    RootDeviceName: "/dev/sda1",
+    BlockDeviceMappings: [{ DeviceName: "/dev/sda1", Ebs: { SnapshotId: snapshot, VolumeSize: 200 } }],
+    ...extra,
+  };
+}
+
 export async function registerAmi(client: EC2Client, name: string, extra: Partial<RegisterImageCommandInput> = {}): Promise<string> {
   const snapshot = extra.BlockDeviceMappings ? undefined : await ownSnapshot(client);
   const r = await client.send(

@@ -17,6 +17,7 @@ import {
   EnableImageDeprecationCommand,
   EnableImageDeregistrationProtectionCommand,
   ModifyImageAttributeCommand,
+  ModifySnapshotAttributeCommand,
   RunInstancesCommand,
   type EC2Client,
   type Image,
@@ -51,8 +52,15 @@ const image = async (client: EC2Client, id: string): Promise<Image> =>
   (await client.send(new DescribeImagesCommand({ ImageIds: [id] }))).Images![0];
 const listed = async (client: EC2Client, input: Record<string, unknown> = {}) =>
   (await client.send(new DescribeImagesCommand(input))).Images!.map((i) => i.ImageId);
-const share = (id: string, account = ACCOUNT_B) =>
-  a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: account }] } }));
+/** Shares an AMI as image tools do: launch permission on the AMI, create-volume permission on its snapshots (so it can be copied). */
+async function share(id: string, account = ACCOUNT_B): Promise<void> {
+  await a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: account }] } }));
+  for (const m of (await image(a, id)).BlockDeviceMappings ?? []) {
+    const SnapshotId = m.Ebs?.SnapshotId;
+    if (SnapshotId)
+      await a.send(new ModifySnapshotAttributeCommand({ SnapshotId, CreateVolumePermission: { Add: [{ UserId: account }] } }));
+  }
+}
 const makePublic = (id: string) => a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ Group: "all" }] } }));
 const now = () => server.clock.now().getTime();
 

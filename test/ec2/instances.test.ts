@@ -16,6 +16,7 @@ import {
   CreateTagsCommand,
   DeregisterImageCommand,
   DescribeImageUsageReportEntriesCommand,
+  DescribeImagesCommand,
   DescribeInstanceAttributeCommand,
   DescribeInstanceStatusCommand,
   DescribeInstancesCommand,
@@ -376,7 +377,8 @@ test("RunInstances from a launch template: its data fills in what the request le
   assert.equal(tags["aws:ec2launchtemplate:version"], "1");
   const [root] = (await a.send(new DescribeVolumesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [inst.InstanceId!] }] })))
     .Volumes!;
-  assert.deepEqual([root.Size, root.VolumeType, root.SnapshotId], [20, "gp3", "snap-0123456789abcdef0"]);
+  const [amiRoot] = (await a.send(new DescribeImagesCommand({ ImageIds: [image] }))).Images![0].BlockDeviceMappings!;
+  assert.deepEqual([root.Size, root.VolumeType, root.SnapshotId], [20, "gp3", amiRoot.Ebs!.SnapshotId]);
   const protectedAttr = await a.send(
     new DescribeInstanceAttributeCommand({ InstanceId: inst.InstanceId!, Attribute: "disableApiTermination" }),
   );

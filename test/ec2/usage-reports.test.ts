@@ -19,7 +19,7 @@ import {
 import { CreateImportedImageCommand } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, appstreamClient, REGION, rejection, T, useServer } from "../support/server";
-import { registerAmi, WINDOWS } from "./helpers";
+import { importableWindows, registerAmi } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
@@ -81,7 +81,7 @@ test("CreateImageUsageReport: amiur- id, pending then available, what was asked 
 });
 
 test("entries: empty when nothing uses the AMI, also after an AppStream image was imported from it (not EC2 usage)", async () => {
-  const id = await ami("imported-source", WINDOWS);
+  const id = await ami("imported-source", await importableWindows(a));
   await appstreamClient(server).send(
     new CreateImportedImageCommand({ Name: "from-ami", SourceAmiId: id, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/import` }),
   );

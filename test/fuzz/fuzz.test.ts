@@ -23,7 +23,8 @@ const START = Date.parse("2026-11-23T12:00:00Z");
 const APP = { inMemory: true, clock: "manual" as const, transitionSeconds: 5, log: false };
 
 const MODEL: Record<Proto, string> = { json: "appstream", ec2: "ec2", query: "sts" };
-const ID_OR_ARN = /(?:import-ami|amiur|ami|snap)-[0-9a-f]{17}|arn:aws:appstream:[a-z0-9-]+:[0-9]{12}:[a-z-]+\/[A-Za-z0-9_.() -]+/g;
+const ID_OR_ARN =
+  /(?:import-ami|amiur|ami|snap|i|vol|lt|sg|key)-[0-9a-f]{17}|arn:aws:appstream:[a-z0-9-]+:[0-9]{12}:[a-z-]+\/[A-Za-z0-9_.() -]+/g;
 
 interface Case {
   op: Operation;

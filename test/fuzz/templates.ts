@@ -6,6 +6,8 @@ import { NAMES, Ref } from "./generators";
 const name = fc.constantFrom(...NAMES);
 const ref = (prefix: string) => fc.nat(1000).map((n) => new Ref(n, prefix));
 const ami = ref("ami-");
+const instance = ref("i-");
+const snapshot = ref("snap-");
 const account = fc.constantFrom("111111111111", "222222222222");
 const tags = fc.dictionary(fc.constantFrom("team", "env", "k"), fc.constantFrom("blue", "prod", ""), { maxKeys: 2 });
 const ec2Tags = fc.array(fc.record({ Key: fc.constantFrom("team", "env"), Value: fc.constantFrom("blue", "prod") }), {
@@ -103,5 +105,61 @@ export const TEMPLATES: Record<"json" | "ec2", Template[]> = {
     t("DescribeTags", fc.constant({})),
     t("DescribeFastLaunchImages", fc.constant({})),
     t("DescribeImageUsageReports", fc.constant({})),
+    // The image pipeline: instances from AMIs, their volumes and snapshots, AMIs made from instances, launch templates.
+    t(
+      "RunInstances",
+      fc.record({
+        ImageId: ami,
+        MinCount: fc.constant(1),
+        MaxCount: fc.integer({ min: 1, max: 2 }),
+        InstanceType: fc.constantFrom("t3.micro", "m5.large"),
+        KeyName: fc.option(name, { nil: undefined }),
+        ClientToken: fc.option(name, { nil: undefined }),
+      }),
+    ),
+    ...["StartInstances", "StopInstances", "TerminateInstances"].map((op) =>
+      t(op, fc.record({ InstanceIds: fc.array(instance, { minLength: 1, maxLength: 2 }) })),
+    ),
+    t("CreateImage", fc.record({ InstanceId: instance, Name: name, NoReboot: fc.boolean() })),
+    t(
+      "ModifyInstanceAttribute",
+      fc.oneof(
+        fc.record({ InstanceId: instance, DisableApiTermination: fc.record({ Value: fc.boolean() }) }),
+        fc.record({ InstanceId: instance, InstanceType: fc.record({ Value: fc.constantFrom("t3.large", "m5.xlarge") }) }),
+      ),
+    ),
+    t("DescribeInstances", fc.constant({})),
+    t("DeleteVolume", fc.record({ VolumeId: ref("vol-") })),
+    t("CreateSnapshot", fc.record({ VolumeId: ref("vol-") })),
+    t("CopySnapshot", fc.record({ SourceSnapshotId: snapshot, SourceRegion: fc.constantFrom("us-east-1", "eu-west-1") })),
+    t("DeleteSnapshot", fc.record({ SnapshotId: snapshot })),
+    t(
+      "ModifySnapshotAttribute",
+      fc.record({
+        SnapshotId: snapshot,
+        Attribute: fc.constant("createVolumePermission"),
+        OperationType: fc.constantFrom("add", "remove"),
+        UserIds: fc.array(account, { minLength: 1, maxLength: 1 }),
+      }),
+    ),
+    t("DescribeSnapshots", fc.record({ OwnerIds: fc.constant(["self"]) })),
+    t("CreateKeyPair", fc.record({ KeyName: name, KeyType: fc.constantFrom("rsa", "ed25519") })),
+    t("DeleteKeyPair", fc.record({ KeyName: name })),
+    t("CreateSecurityGroup", fc.record({ GroupName: name, Description: fc.constant("fuzz") })),
+    t("DeleteSecurityGroup", fc.record({ GroupName: name })),
+    t(
+      "CreateLaunchTemplate",
+      fc.record({ LaunchTemplateName: name, LaunchTemplateData: fc.record({ ImageId: ami, InstanceType: fc.constant("t3.micro") }) }),
+    ),
+    t(
+      "CreateLaunchTemplateVersion",
+      fc.record({ LaunchTemplateName: name, LaunchTemplateData: fc.record({ ImageId: ami }), SourceVersion: fc.constant("$Latest") }),
+    ),
+    t("DeleteLaunchTemplate", fc.record({ LaunchTemplateName: name })),
+    ...["DisableImage", "EnableImage", "EnableImageDeregistrationProtection", "DisableImageDeregistrationProtection"].map((op) =>
+      t(op, fc.record({ ImageId: ami })),
+    ),
+    t("EnableImageDeprecation", fc.record({ ImageId: ami, DeprecateAt: fc.constant("2027-01-01T00:00:00Z") })),
+    t("DeregisterImage", fc.record({ ImageId: ami, DeleteAssociatedSnapshots: fc.constant(true) })),
   ],
 };

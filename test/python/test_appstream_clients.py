@@ -360,6 +360,9 @@ class TestFleets(Base):
         timer.join()
         fleet = client.describe_fleets(Names=[name])["Fleets"][0]
         self.assertEqual(fleet["State"], "RUNNING")
+        # Instances come up one at a time toward the desired count.
+        advance_clock(2 * STEP)
+        fleet = client.describe_fleets(Names=[name])["Fleets"][0]
         self.assertEqual(fleet["ComputeCapacityStatus"]["Running"], fleet["ComputeCapacityStatus"]["Desired"])
         self.assertEqual(fleet["ComputeCapacityStatus"]["Running"], 2)
 

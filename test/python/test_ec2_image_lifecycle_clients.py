@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 from botocore.exceptions import ClientError
 
-from imagelite_support import REGION, CliTestCase, admin, advance, client
+from imagelite_support import REGION, CliTestCase, admin, advance, client, own_snapshot
 
 OWNER = "141414141414"
 OTHER = "151515151515"
@@ -38,7 +38,7 @@ def register(c, label):
     """An available EBS-backed AMI named uniquely for this run."""
     image_id = c.register_image(
         Name=f"py{RUN}-{label}", Architecture="x86_64", VirtualizationType="hvm", RootDeviceName="/dev/xvda",
-        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": "snap-0123456789abcdef0", "VolumeSize": 8}}],
+        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": own_snapshot(c), "VolumeSize": 8}}],
     )["ImageId"]
     advance(T + 1)
     return image_id

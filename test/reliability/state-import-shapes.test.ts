@@ -5,6 +5,8 @@ import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   AssociateFleetCommand,
+  CreateDirectoryConfigCommand,
+  CreateEntitlementCommand,
   BatchAssociateUserStackCommand,
   CreateFleetCommand,
   CreateImageBuilderCommand,
@@ -25,7 +27,9 @@ import {
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
   ImportImageCommand,
+  DescribeImagesCommand,
   ModifyImageAttributeCommand,
+  ModifySnapshotAttributeCommand,
   RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
@@ -41,7 +45,7 @@ import {
   T,
   useServer,
 } from "../support/server";
-import { registerAmi, settle, WINDOWS } from "../ec2/helpers";
+import { importableWindows, ownSnapshot, registerAmi, settle } from "../ec2/helpers";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
 
@@ -50,12 +54,24 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
   const ec2 = ec2Client(server);
   const app = appstreamClient(server);
   try {
-    const ami = await registerAmi(ec2, "golden-windows", WINDOWS);
+    const ami = await registerAmi(ec2, "golden-windows", await importableWindows(ec2));
     settle(server);
     await ec2.send(new ModifyImageAttributeCommand({ ImageId: ami, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] } }));
     await ec2.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "team", Value: "imaging" }] }));
+    const [root] = (await ec2.send(new DescribeImagesCommand({ ImageIds: [ami] }))).Images![0].BlockDeviceMappings!;
+    await ec2.send(
+      new ModifySnapshotAttributeCommand({
+        SnapshotId: root.Ebs!.SnapshotId!,
+        CreateVolumePermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] },
+      }),
+    );
     const ec2B = ec2Client(server, ACCOUNT_B);
     await ec2B.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "seen-by", Value: "b" }] })); // a reference from another account
+    // A snapshot shared with an account and with everyone.
+    const snapshot = await ownSnapshot(ec2);
+    for (const p of [{ UserId: ACCOUNT_B }, { Group: "all" as const }]) {
+      await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: snapshot, CreateVolumePermission: { Add: [p] } }));
+    }
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
@@ -74,6 +90,13 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await app.send(
       new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
     );
+    await app.send(
+      new CreateDirectoryConfigCommand({
+        DirectoryName: "corp.example.com",
+        OrganizationalUnitDistinguishedNames: ["OU=desktops,DC=corp,DC=example,DC=com"],
+        ServiceAccountCredentials: { AccountName: "CORP\\svc", AccountPassword: "secret" },
+      }),
+    );
     await app.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));
     server.clock.advance(T);
     assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
@@ -91,6 +114,14 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     );
     await app.send(new CreateStackCommand({ Name: "s" }));
     await app.send(new AssociateFleetCommand({ FleetName: "f", StackName: "s" }));
+    await app.send(
+      new CreateEntitlementCommand({
+        Name: "e",
+        StackName: "s",
+        AppVisibility: "ALL",
+        Attributes: [{ Name: "department", Value: "engineering" }],
+      }),
+    );
     const user = { UserName: "u@example.com", AuthenticationType: "USERPOOL" as const };
     await app.send(new CreateUserCommand(user));
     await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));

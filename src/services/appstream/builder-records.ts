@@ -1,4 +1,5 @@
-// How AppStream image builders are kept: one record per builder in its owner's partition, purged once deleted.
+// How AppStream image builders are kept: one record per builder in its owner's partition, purged once deleted,
+// found by the directory its instance joins (DeleteDirectoryConfig refuses while one does).
 import { collection } from "../../state/collection";
 import { endsIn, type Schedule } from "../../state/lifecycle";
 import type { ImageBuilderStateChangeReason, PlatformType } from "./api.generated";
@@ -25,9 +26,10 @@ export interface BuilderRecord {
 }
 
 /** A builder goes once DELETING is over: its tags are on it, its image use went with DeleteImageBuilder. */
-export const builders = collection<BuilderRecord>({
+export const builders = collection<BuilderRecord, string, "directory">({
   type: "appstream.image-builder",
   key: (r) => r.Name,
+  indexes: { directory: (r) => (r.attrs.DomainJoinInfo as { DirectoryName?: string } | undefined)?.DirectoryName },
   live: notGone,
   expires: { goneAt: (r) => endsIn(r.schedule, GONE) },
 });

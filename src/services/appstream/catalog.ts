@@ -1,7 +1,7 @@
 // The AWS-provided base images that every region serves: PUBLIC, AVAILABLE, with ARNs that carry no
 // account. Names and release dates follow the published release notes
 // ("WorkSpaces Applications Base Image and Managed Image Update Release Notes", base-image-version-history.html).
-import type { Image, PlatformType } from "./api.generated";
+import type { Application, Image, PlatformType } from "./api.generated";
 
 export interface CatalogImage {
   name: string;
@@ -10,6 +10,8 @@ export interface CatalogImage {
   description: string;
   families: string[];
   agentVersion: string;
+  /** The applications of its catalog: base images have none; the sample image comes with a few. */
+  applications?: { Name: string; DisplayName: string; LaunchPath: string }[];
 }
 
 const STANDARD = ["GENERAL_PURPOSE", "MEMORY_OPTIMIZED", "COMPUTE_OPTIMIZED", "MEMORY_OPTIMIZED_Z1D"];
@@ -70,14 +72,21 @@ const ENTRIES: CatalogImage[] = [
     "Windows Server 2022 Graphics G6 Base Image",
     ["GRAPHICS_G6"],
   ),
-  base(
-    "Amazon-AppStream2-Sample-Image-06-17-2024",
-    "WINDOWS_SERVER_2019",
-    "2024-06-17",
-    "Amazon AppStream 2.0 sample image with applications",
-    STANDARD,
-    "06-17-2024",
-  ),
+  {
+    ...base(
+      "Amazon-AppStream2-Sample-Image-06-17-2024",
+      "WINDOWS_SERVER_2019",
+      "2024-06-17",
+      "Amazon AppStream 2.0 sample image with applications",
+      STANDARD,
+      "06-17-2024",
+    ),
+    applications: [
+      { Name: "Firefox", DisplayName: "Firefox", LaunchPath: "C:\\Program Files\\Mozilla Firefox\\firefox.exe" },
+      { Name: "LibreOffice", DisplayName: "LibreOffice", LaunchPath: "C:\\Program Files\\LibreOffice\\program\\soffice.exe" },
+      { Name: "NotepadPlusPlus", DisplayName: "Notepad++", LaunchPath: "C:\\Program Files\\Notepad++\\notepad++.exe" },
+    ],
+  },
 ];
 
 /** Sorted by name, so that the catalog pages like every other source. */
@@ -107,6 +116,29 @@ export function catalogView(c: CatalogImage, region: string): Image {
     SupportedInstanceFamilies: c.families,
     DynamicAppProvidersEnabled: "DISABLED",
     ImageSharedWithOthers: "FALSE",
-    Applications: [],
+    Applications: catalogApplicationsOf(c),
   };
+}
+
+export function catalogApplicationsOf(c: CatalogImage): Application[] {
+  return (c.applications ?? []).map((a) => ({ ...a, Enabled: true, Platforms: [c.platform] }));
+}
+
+/** An agent version (MM-DD-YYYY, the agent's release date) as a sortable YYYY-MM-DD. */
+const agentDate = (v: string) => `${v.slice(6)}-${v.slice(0, 5)}`;
+
+/** Agent versions AWS has released, as its base images carry them. */
+const AGENT_VERSIONS: ReadonlySet<string> = new Set(CATALOG.map((c) => c.agentVersion));
+
+export const isAgentVersion = (v: string): boolean => AGENT_VERSIONS.has(v);
+
+/**
+ * The newest agent version for a platform: what `LATEST` resolves to on a builder and on an updated image
+ * (the Windows and each Linux agent have releases of their own; a platform without a base image here takes
+ * the newest of all).
+ */
+export function latestAgentVersion(platform: PlatformType): string {
+  const own = CATALOG.filter((c) => c.platform === platform);
+  const versions = (own.length ? own : CATALOG).map((c) => c.agentVersion);
+  return versions.sort((a, b) => (agentDate(a) < agentDate(b) ? 1 : -1))[0];
 }

@@ -14,3 +14,5 @@ export const invalidCombination = e("InvalidParameterCombinationException");
 export const limitExceeded = e("LimitExceededException");
 export const incompatibleImage = e("IncompatibleImageException");
 export const validation = e("ValidationException");
+export const entitlementAlreadyExists = e("EntitlementAlreadyExistsException");
+export const entitlementNotFound = e("EntitlementNotFoundException");

@@ -1,13 +1,16 @@
 // Fleets: created STOPPED; start → STARTING → RUNNING; stop → STOPPING → STOPPED. UpdateFleet follows the
 // API reference (UpdateFleet): stopped, anything but the name; running, a short list per fleet type;
-// starting or stopping, nothing.
+// starting or stopping, nothing. What a fleet may be is checked in fleet-rules.ts. A started fleet's
+// instances come up one at a time toward the desired count (phase `fleetScale` each), and move again, up or
+// down, when UpdateFleet changes the capacity of a running fleet.
 import type { RequestContext } from "../../gateway/context";
 import { plan, stateAt } from "../../state/lifecycle";
 import { arn } from "../../util/arn";
 import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest } from "./api.generated";
 import * as err from "./errors";
 import { resolveImage, setImageUse } from "./images";
-import { fleets, type FleetRecord } from "./fleet-records";
+import { fleets, runningAt, type FleetRecord } from "./fleet-records";
+import { checkFleetPlan, checkFleetValues, type FleetPlan } from "./fleet-rules";
 import { pick } from "./records";
 import { collectionPage } from "./paging";
 import { stacksOfFleet } from "./stack-records";
@@ -90,10 +93,26 @@ function mustGet(ctx: RequestContext, name: string): FleetRecord {
 
 const save = (ctx: RequestContext, rec: FleetRecord) => fleets.put(ctx, rec);
 
+/** The instances a fleet wants: DesiredInstances, or for a multi-session fleet enough for its DesiredSessions. */
+function desiredInstances(rec: FleetRecord): number {
+  const { instances, sessions } = rec.desired;
+  if (sessions === undefined) return instances ?? 0;
+  const perInstance = Number(rec.attrs.MaxSessionsPerInstance ?? 1) || 1;
+  return Math.ceil(sessions / perInstance);
+}
+
+/** The instances running now: along the ramp while the fleet is STARTING or RUNNING, none otherwise. */
+function runningNow(ctx: RequestContext, rec: FleetRecord, state = stateAt(rec.schedule, ctx.now)): number {
+  return state === "STARTING" || state === "RUNNING" ? runningAt(rec.ramp, desiredInstances(rec), ctx.now) : 0;
+}
+
+const newRamp = (ctx: RequestContext, from: number) => ({ from, at: ctx.now, stepMs: ctx.timings.seconds("fleetScale") * 1000 });
+
 export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
   const State = stateAt(rec.schedule, ctx.now) as Fleet["State"];
-  const running = State === "RUNNING" ? (rec.desired.instances ?? 0) : 0;
+  const running = runningNow(ctx, rec, State);
   const sessions = rec.desired.sessions;
+  const slots = running * (Number(rec.attrs.MaxSessionsPerInstance ?? 1) || 1);
   return {
     ...rec.attrs,
     Arn: rec.Arn,
@@ -107,15 +126,16 @@ export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
       rec.attrs.FleetType === "ELASTIC"
         ? { Desired: 0 }
         : {
-            Desired: rec.desired.instances ?? 0,
+            Desired: desiredInstances(rec),
             Running: running,
+            // No user streams from imagelite's instances: none is in use, every running one is available.
             InUse: 0,
             Available: running,
             ...(sessions !== undefined
               ? {
                   DesiredUserSessions: sessions,
-                  ActualUserSessions: State === "RUNNING" ? sessions : 0,
-                  AvailableUserSessions: State === "RUNNING" ? sessions : 0,
+                  ActualUserSessions: slots,
+                  AvailableUserSessions: slots,
                   ActiveUserSessions: 0,
                 }
               : {}),
@@ -133,7 +153,33 @@ function capacity(c: ComputeCapacity | undefined, fleetType: string, required: b
   if ((c.DesiredInstances === undefined) === (c.DesiredSessions === undefined)) {
     throw err.invalidCombination("Specify either DesiredInstances or DesiredSessions in ComputeCapacity, but not both.");
   }
-  return { instances: c.DesiredInstances ?? c.DesiredSessions, sessions: c.DesiredSessions };
+  return { instances: c.DesiredInstances, sessions: c.DesiredSessions };
+}
+
+function plannedFleet(
+  Name: string,
+  attrs: Record<string, unknown>,
+  desired: FleetRecord["desired"],
+  families: readonly string[] | undefined | null,
+): FleetPlan {
+  return {
+    ...(attrs as Partial<FleetPlan>),
+    Name,
+    FleetType: String(attrs.FleetType),
+    InstanceType: String(attrs.InstanceType),
+    desired,
+    families,
+  };
+}
+
+/** The instance families of the image a fleet runs now; null when the image can no longer be resolved. */
+function resolvedFamilies(ctx: RequestContext, rec: FleetRecord): readonly string[] | undefined | null {
+  try {
+    return resolveImage(ctx, { ImageArn: rec.image!.arn }, "fleet").families;
+  } catch {
+    // The image was deleted or unshared since: the fleet keeps what it has, and its type is not checked against it.
+    return null;
+  }
 }
 
 function deleteAttribute(attrs: Record<string, unknown>, path: string[]): void {
@@ -177,6 +223,7 @@ export const fleetHandlers: Pick<
 > = {
   CreateFleet(ctx, input) {
     if (getFleet(ctx, input.Name)) throw err.alreadyExists(`Fleet ${input.Name} already exists.`);
+    checkFleetValues(input);
     const attrs: Record<string, unknown> = { ...DEFAULTS, ...pick(input, KEPT) };
     const fleetType = String(attrs.FleetType);
     const desired = capacity(input.ComputeCapacity, fleetType, true) ?? {};
@@ -184,12 +231,11 @@ export const fleetHandlers: Pick<
     if (fleetType === "ELASTIC") {
       if (input.ImageName || input.ImageArn)
         throw err.invalidCombination("ELASTIC fleets do not use an image: omit ImageName and ImageArn.");
-      if (!input.Platform) throw err.invalidCombination("Platform is required for ELASTIC fleets.");
-      if (input.MaxConcurrentSessions === undefined) throw err.invalidCombination("MaxConcurrentSessions is required for ELASTIC fleets.");
     } else {
       image = resolveImage(ctx, input, "fleet");
       attrs.Platform = input.Platform ?? image.platform;
     }
+    checkFleetPlan(ctx, plannedFleet(input.Name, attrs, desired, image?.families));
     const rec: FleetRecord = {
       attrs,
       Name: input.Name,
@@ -216,24 +262,36 @@ export const fleetHandlers: Pick<
     const rec = mustGet(ctx, input.Name);
     const state = stateAt(rec.schedule, ctx.now);
     checkUpdateAllowed(rec, state, input);
+    checkFleetValues(input);
     const fleetType = String(rec.attrs.FleetType);
     const desired = capacity(input.ComputeCapacity, fleetType, false);
-    if (input.ImageName || input.ImageArn) {
-      const image = resolveImage(ctx, input, "fleet");
-      setImageUse(ctx, rec.image, "fleet", rec.Name, false);
-      rec.image = image.ref;
-      setImageUse(ctx, rec.image, "fleet", rec.Name, true);
-    }
+    const image = input.ImageName || input.ImageArn ? resolveImage(ctx, input, "fleet") : undefined;
+    // The fleet as the call would leave it, checked before anything changes.
+    const attrs = structuredClone(rec.attrs);
     Object.assign(
-      rec.attrs,
+      attrs,
       pick(
         input,
         KEPT.filter((k) => k !== "FleetType"),
       ),
     );
-    if (desired) rec.desired = desired;
-    for (const a of input.AttributesToDelete ?? []) deleteAttribute(rec.attrs, DELETABLE[a]);
-    if (input.DeleteVpcConfig) delete rec.attrs.VpcConfig;
+    for (const a of input.AttributesToDelete ?? []) deleteAttribute(attrs, DELETABLE[a]);
+    if (input.DeleteVpcConfig) delete attrs.VpcConfig;
+    const families = image ? image.families : rec.image && resolvedFamilies(ctx, rec);
+    checkFleetPlan(ctx, plannedFleet(rec.Name, attrs, desired ?? rec.desired, families));
+
+    if (image) {
+      setImageUse(ctx, rec.image, "fleet", rec.Name, false);
+      rec.image = image.ref;
+      setImageUse(ctx, rec.image, "fleet", rec.Name, true);
+    }
+    const runningBefore = runningNow(ctx, rec, state);
+    rec.attrs = attrs;
+    if (desired) {
+      rec.desired = desired;
+      // A running fleet moves from the instances it has toward the new count.
+      if (state === "RUNNING") rec.ramp = newRamp(ctx, runningBefore);
+    }
     save(ctx, rec);
     return { Fleet: fleetView(ctx, rec) };
   },
@@ -257,6 +315,7 @@ export const fleetHandlers: Pick<
     if (state === "RUNNING") return {};
     if (state !== "STOPPED") throw err.concurrentModification(`Fleet ${Name} is ${state}. Wait until it is STOPPED and try again.`);
     rec.schedule = plan(ctx.now, ["STARTING", ctx.timings.seconds("fleetStart")], ["RUNNING"]);
+    rec.ramp = newRamp(ctx, 0);
     save(ctx, rec);
     return {};
   },

@@ -1,11 +1,13 @@
 // Image builders: PENDING → RUNNING; stop → STOPPING → STOPPED; start → PENDING → RUNNING;
 // delete → DELETING → gone ("Image Builder Actions", managing-image-builders-actions.html: start and
 // delete need a stopped builder, stop a running one, and nothing is possible in a transitional state;
-// deleting a running builder is accepted by the service as well).
+// deleting a running builder is accepted by the service as well). CreateImageBuilder takes the instance
+// types the API reference lists for builders, of a family the image supports, a DomainJoinInfo naming a
+// directory config, and a released agent version, `LATEST` (or `[LATEST]`) meaning the newest.
 import type { RequestContext } from "../../gateway/context";
 import { plan, stateAt } from "../../state/lifecycle";
 import { arn } from "../../util/arn";
-import type { AppStreamHandlers, ImageBuilder, CreateImageBuilderRequest, Image } from "./api.generated";
+import type { AppStreamHandlers, ImageBuilder, CreateImageBuilderRequest, Image, PlatformType } from "./api.generated";
 import * as err from "./errors";
 import { checkNameFree, checkNewImageName, imageArn, imageView, putImage, resolveImage, setImageUse } from "./images";
 import { builders, type BuilderRecord } from "./builder-records";
@@ -13,6 +15,9 @@ import { GONE, pick } from "./records";
 import { type ImageRecord } from "./image-records";
 import { collectionPage, pageSize } from "./paging";
 import { builderFailure, errorsView, imageFailure } from "./failures";
+import { isAgentVersion, latestAgentVersion } from "./catalog";
+import { domainJoinChecked } from "./directory-configs";
+import { offered, runsOn } from "./instance-types";
 
 /** PENDING → RUNNING, or → FAILED when a fault rule says so; the failure's reason is kept on the record. */
 function launch(ctx: RequestContext, rec: BuilderRecord): void {
@@ -61,10 +66,22 @@ export function builderView(ctx: RequestContext, rec: BuilderRecord, changed = f
     State: state,
     CreatedTime: new Date(rec.createdAt),
     AppstreamAgentVersion: rec.attrs.AppstreamAgentVersion as string | undefined,
-    LatestAppstreamAgentVersion: "TRUE",
+    LatestAppstreamAgentVersion: rec.attrs.AppstreamAgentVersion === latestAgentVersion(rec.Platform) ? "TRUE" : "FALSE",
     StateChangeReason: state === "FAILED" ? rec.StateChangeReason : undefined,
     ImageBuilderErrors: state === "FAILED" ? errorsView(rec.ImageBuilderErrors) : undefined,
   };
+}
+
+/**
+ * The agent version a builder runs: `LATEST` resolves to the newest for its platform; any other must be a
+ * released version. The API reference names no error for an unknown version: InvalidParameterCombinationException
+ * is the closest of those CreateImageBuilder lists.
+ */
+function agentVersion(given: string | undefined, platform: PlatformType, fallback: string | undefined): string {
+  if (given === undefined) return fallback ?? latestAgentVersion(platform);
+  if (given === "LATEST" || given === "[LATEST]") return latestAgentVersion(platform);
+  if (!isAgentVersion(given)) throw err.invalidCombination(`The AppStream agent version ${given} is not valid.`);
+  return given;
 }
 
 function wrongState(name: string, state: string, action: string) {
@@ -80,12 +97,27 @@ export const builderHandlers: Pick<
     if ((input.VpcConfig?.SubnetIds?.length ?? 0) > 1) {
       throw err.invalidCombination("An image builder can be launched in only one subnet: specify one subnet ID in VpcConfig.");
     }
+    if (!offered(input.InstanceType, "builder")) {
+      throw err.invalidCombination(`The instance type ${input.InstanceType} is not available for image builders.`);
+    }
+    if (input.RootVolumeConfig?.VolumeSizeInGb !== undefined) {
+      const size = input.RootVolumeConfig.VolumeSizeInGb;
+      if (size < 200 || size > 500) {
+        throw err.invalidCombination(
+          `The value ${size} for RootVolumeConfig.VolumeSizeInGb is not valid. Specify a value between 200 and 500.`,
+        );
+      }
+    }
     const image = resolveImage(ctx, input, "builder");
+    if (!runsOn(image.families, input.InstanceType)) {
+      throw err.incompatibleImage(
+        `The image ${image.ref.name} does not support the instance type ${input.InstanceType}. ` +
+          `Supported instance families: ${(image.families ?? []).join(", ")}.`,
+      );
+    }
+    domainJoinChecked(ctx, input.DomainJoinInfo);
     const attrs = pick(input, KEPT);
-    attrs.AppstreamAgentVersion =
-      input.AppstreamAgentVersion && input.AppstreamAgentVersion !== "LATEST" && input.AppstreamAgentVersion !== "[LATEST]"
-        ? input.AppstreamAgentVersion
-        : (image.agentVersion ?? "LATEST");
+    attrs.AppstreamAgentVersion = agentVersion(input.AppstreamAgentVersion, image.platform, image.agentVersion);
     const rec: BuilderRecord = {
       attrs,
       Name: input.Name,
@@ -119,7 +151,7 @@ export const builderHandlers: Pick<
     if (state === "FAILED") throw err.notAvailable(wrongState(Name, state, "STOPPED"));
     // StartImageBuilder lists no OperationNotPermittedException: a builder that is not stopped is being changed.
     if (state !== "STOPPED") throw err.concurrentModification(wrongState(Name, state, "STOPPED"));
-    if (AppstreamAgentVersion) rec.attrs.AppstreamAgentVersion = AppstreamAgentVersion;
+    if (AppstreamAgentVersion) rec.attrs.AppstreamAgentVersion = agentVersion(AppstreamAgentVersion, rec.Platform, undefined);
     launch(ctx, rec);
     save(ctx, rec);
     return { ImageBuilder: builderView(ctx, rec, true) };

@@ -5,7 +5,7 @@ import { inPartition } from "../../state/collection";
 import { plan, stateAt } from "../../state/lifecycle";
 import { arn, parseArn } from "../../util/arn";
 import type { AppStreamHandlers, Image, ImagePermissions, PlatformType } from "./api.generated";
-import { catalogImage, publicImageArn } from "./catalog";
+import { catalogImage, latestAgentVersion, publicImageArn } from "./catalog";
 import * as err from "./errors";
 import { images, imageUses, permissions, sharedWithMe, type ImageRecord } from "./image-records";
 import { ownerPartition, type ImageRef } from "./records";
@@ -273,7 +273,8 @@ export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" 
       Description: input.newImageDescription ?? src.Description,
       DisplayName: input.newImageDisplayName ?? src.DisplayName,
       ImageBuilderName: undefined,
-      AppstreamAgentVersion: "LATEST",
+      // The update brings the image to the newest agent (CreateUpdatedImage, API reference).
+      AppstreamAgentVersion: latestAgentVersion(src.Platform),
       createdAt: ctx.now,
       schedule: plan(ctx.now, ["CREATING", ctx.timings.seconds("imageCreate")], [ctx.failure ? "FAILED" : "AVAILABLE"]),
       tags: { ...(input.newImageTags ?? {}) },

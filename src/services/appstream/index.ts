@@ -12,6 +12,8 @@ import { builderHandlers } from "./image-builders";
 import { fleetHandlers } from "./fleets";
 import { tagHandlers } from "./tags";
 import { importedImageHandlers } from "./imported-images";
+import { directoryConfigHandlers } from "./directory-configs";
+import { entitlementHandlers } from "./entitlements";
 import { stackHandlers } from "./stacks";
 import { fleetAssociationHandlers } from "./fleet-associations";
 import { userHandlers } from "./users";
@@ -22,10 +24,7 @@ import { imageAssistant } from "./image-assistant";
 import { appstreamSeedLists } from "./seed-lists";
 import { JSON_COMMON } from "../../auth/auth-errors";
 
-import { unservedHandlers } from "./unserved";
-
 const handlers: AppStreamHandlers = {
-  ...unservedHandlers,
   ...imageHandlers,
   ...describeImagesHandlers,
   ...imagePermissionHandlers,
@@ -33,6 +32,8 @@ const handlers: AppStreamHandlers = {
   ...fleetHandlers,
   ...tagHandlers,
   ...importedImageHandlers,
+  ...directoryConfigHandlers,
+  ...entitlementHandlers,
   ...stackHandlers,
   ...fleetAssociationHandlers,
   ...userHandlers,

@@ -2,6 +2,8 @@
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
 import { builders } from "./builder-records";
 import { fleets } from "./fleet-records";
+import { directoryConfigs } from "./directory-config-records";
+import { entitlements } from "./entitlement-records";
 import { images, imageUses, permissions, sharedWithMe } from "./image-records";
 import { fleetsOfStack, stacks, stacksOfFleetIndex } from "./stack-records";
 import { stacksOfUser, users, usersOfStack } from "./user-records";
@@ -64,6 +66,23 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     createdAt: "number",
     schedule: "schedule",
     tags: "stringMap",
+    ramp: object({ from: "number", at: "number", stepMs: "number" }, true),
+  },
+  [directoryConfigs.type]: {
+    DirectoryName: "string",
+    OrganizationalUnitDistinguishedNames: "strings",
+    AccountName: "string?",
+    CertificateBasedAuthProperties: "object?",
+    createdAt: "number",
+  },
+  [entitlements.type]: {
+    Name: "string",
+    StackName: "string",
+    Description: "string?",
+    AppVisibility: "string",
+    Attributes: listOf({ Name: "string", Value: "string" }),
+    createdAt: "number",
+    modifiedAt: "number",
   },
   [imageUses.type]: { kind: "string", account: "string", resource: "string" },
   [stacks.type]: { attrs: "object", Name: "string", Arn: "string", createdAt: "number", tags: "stringMap" },

@@ -11,6 +11,7 @@ import { pick } from "./records";
 import { collectionPage } from "./paging";
 import { fleetsOfStack, stacks, type StackRecord } from "./stack-records";
 import { deleteUserStack, usersOfStack } from "./user-records";
+import { forgetEntitlements } from "./entitlement-records";
 
 /** Members of CreateStack/UpdateStack that the stack keeps and returns as given. */
 const KEPT = [
@@ -181,6 +182,8 @@ export const stackHandlers: Pick<AppStreamHandlers, "CreateStack" | "DescribeSta
     }
     // Users assigned to the stack lose the assignment with it.
     for (const a of [...usersOfStack.scan(ctx, { within: [Name] })]) deleteUserStack(ctx, a);
+    // Its entitlements go with it.
+    forgetEntitlements(ctx, Name);
     stacks.delete(ctx, Name);
     return {};
   },

@@ -10,9 +10,10 @@ import * as err from "./errors";
 import { checkAmiId, storedImage, visibleImage } from "./image-access";
 import { imageView } from "./image-view";
 import { isSharedWith } from "./launch-permissions";
-import { nextToken, pageLimit, startAfter } from "./paging";
-import { amis, amiState, publicImages, publicPartition, sharedImages, type AmiRecord, type IndexRecord } from "./image-records";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
+import { amis, amiState, publicImages, publicPartition, sharedImages, type AmiRecord } from "./image-records";
 import { tagMap } from "./tags";
+import { mergeById, resolved } from "../../util/sorted-merge";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 const OWNER_ALIASES = new Set(["amazon", "aws-marketplace", "aws-backup-vault"]);
@@ -78,17 +79,6 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
   };
 }
 
-/** Index records in id order, resolved to the AMIs they name (those still there). */
-function* resolved(
-  entries: Iterable<{ id: string; value: IndexRecord }>,
-  resolve: (id: string, v: IndexRecord) => AmiRecord | undefined,
-): Generator<AmiRecord> {
-  for (const { id, value } of entries) {
-    const rec = resolve(id, value);
-    if (rec) yield rec;
-  }
-}
-
 /** The catalog's AMIs of the region with ids after `after`, in id order. */
 const catalogAfter = (region: string, after: string): Iterator<AmiRecord> =>
   catalog(region)
@@ -107,19 +97,7 @@ function* visibleAfter(ctx: RequestContext, after: string): Generator<AmiRecord>
       return r?.public ? r : undefined;
     }),
   ];
-  const heads = sources.map((s) => s.next());
-  let last: string | undefined;
-  for (;;) {
-    let best = -1;
-    heads.forEach((h, i) => {
-      if (!h.done && (best < 0 || h.value.ImageId < (heads[best].value as AmiRecord).ImageId)) best = i;
-    });
-    if (best < 0) return;
-    const rec = heads[best].value as AmiRecord;
-    heads[best] = sources[best].next();
-    if (rec.ImageId !== last) yield rec;
-    last = rec.ImageId;
-  }
+  yield* mergeById(sources, (r) => r.ImageId);
 }
 
 export const describeImagesHandlers: Pick<Ec2Handlers, "DescribeImages"> = {
@@ -145,16 +123,7 @@ export const describeImagesHandlers: Pick<Ec2Handlers, "DescribeImages"> = {
     const shown = (r: AmiRecord) =>
       (input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now) &&
       (input.IncludeDisabled || amiState(ctx, r) !== "disabled");
-    const page: AmiRecord[] = [];
-    let more = false;
-    for (const r of visibleAfter(ctx, after)) {
-      if (!inScope(r) || !shown(r) || !matches(r)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(r);
-    }
+    const { page, more } = takePage<AmiRecord>(visibleAfter(ctx, after), (r) => inScope(r) && shown(r) && matches(r), limit);
     return {
       Images: page.map((r) => imageView(ctx, r)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].ImageId) : undefined,

@@ -9,7 +9,7 @@ import type { DescribeSnapshotsRequest, Ec2Handlers } from "./api.generated";
 import { catalog } from "./catalog";
 import * as err from "./errors";
 import { compileFilters, type FilterSpec } from "./filters";
-import { nextToken, pageLimit, startAfter } from "./paging";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
 import { checkSnapshotId, isGrantedTo, snapshotNotFound, storedSnapshot, visibleSnapshot } from "./snapshot-access";
 import {
   publicSnapshotPartition,
@@ -17,11 +17,11 @@ import {
   sharedSnapshots,
   snapshots,
   snapshotState,
-  type SnapshotIndex,
   type SnapshotRecord,
 } from "./snapshot-records";
 import { snapshotView } from "./snapshots";
 import { tagMap } from "./tags";
+import { mergeById, resolved } from "../../util/sorted-merge";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 const OWNER_ALIASES = new Set(["amazon", "aws-marketplace", "aws-backup-vault"]);
@@ -63,16 +63,6 @@ function filterSpec(ctx: RequestContext): FilterSpec<SnapshotRecord> {
   };
 }
 
-function* resolved(
-  entries: Iterable<{ id: string; value: SnapshotIndex }>,
-  resolve: (id: string, v: SnapshotIndex) => SnapshotRecord | undefined,
-): Generator<SnapshotRecord> {
-  for (const { id, value } of entries) {
-    const rec = resolve(id, value);
-    if (rec) yield rec;
-  }
-}
-
 /** Every snapshot the caller can read in the region, in id order after `after`, each once. */
 function* visibleAfter(ctx: RequestContext, after: string, ownOnly: boolean): Generator<SnapshotRecord> {
   const region = ctx.region;
@@ -91,19 +81,7 @@ function* visibleAfter(ctx: RequestContext, after: string, ownOnly: boolean): Ge
       return r?.public ? r : undefined;
     }),
   ];
-  const heads = sources.map((s) => s.next());
-  let last: string | undefined;
-  for (;;) {
-    let best = -1;
-    heads.forEach((h, i) => {
-      if (!h.done && (best < 0 || h.value.SnapshotId < (heads[best].value as SnapshotRecord).SnapshotId)) best = i;
-    });
-    if (best < 0) return;
-    const rec = heads[best].value as SnapshotRecord;
-    heads[best] = sources[best].next();
-    if (rec.SnapshotId !== last) yield rec;
-    last = rec.SnapshotId;
-  }
+  yield* mergeById(sources, (r) => r.SnapshotId);
 }
 
 export const describeSnapshotsHandlers: Pick<Ec2Handlers, "DescribeSnapshots"> = {
@@ -124,16 +102,11 @@ export const describeSnapshotsHandlers: Pick<Ec2Handlers, "DescribeSnapshots"> =
     }
     const limit = pageLimit(input.MaxResults, 5, 1000);
     const ownOnly = !!input.OwnerIds?.length && input.OwnerIds.every((o) => o === "self" || o === ctx.accountId);
-    const page: SnapshotRecord[] = [];
-    let more = false;
-    for (const r of visibleAfter(ctx, startAfter(ctx, input.NextToken), ownOnly)) {
-      if (!inScope(r) || !matches(r)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(r);
-    }
+    const { page, more } = takePage<SnapshotRecord>(
+      visibleAfter(ctx, startAfter(ctx, input.NextToken), ownOnly),
+      (r) => inScope(r) && matches(r),
+      limit,
+    );
     return {
       Snapshots: page.map((r) => snapshotView(ctx, r)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].SnapshotId) : undefined,

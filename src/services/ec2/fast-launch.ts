@@ -10,7 +10,7 @@ import { compileFilters } from "./filters";
 import type { Ec2Handlers, EnableFastLaunchRequest, FastLaunchLaunchTemplateSpecificationResponse } from "./api.generated";
 import * as err from "./errors";
 import { checkAmiId, findImage, noteReference } from "./image-access";
-import { nextToken, pageLimit, startAfter } from "./paging";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
 import {
   currentSettings,
   fastLaunchImage,
@@ -158,16 +158,7 @@ export const fastLaunchHandlers: Pick<Ec2Handlers, "EnableFastLaunch" | "Disable
           .map((id) => fastLaunchSettings.get(ctx, id))
           .filter((r): r is FastLaunchRecord => !!r)
       : fastLaunchSettings.scan(ctx, { after, batch: 200 });
-    const page: FastLaunchRecord[] = [];
-    let more = false;
-    for (const rec of candidates) {
-      if (!live(ctx, rec) || !matches(rec)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(rec);
-    }
+    const { page, more } = takePage<FastLaunchRecord>(candidates, (rec) => live(ctx, rec) && matches(rec), limit);
     return {
       FastLaunchImages: page.map((r) => view(ctx, r)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].ImageId) : undefined,

@@ -31,7 +31,7 @@ import { createAmi } from "./images";
 import { dropSnapshots } from "./image-snapshots";
 import { storeSnapshot } from "./snapshot-access";
 import { COPY_VOLUME_ID } from "./snapshot-records";
-import { nextToken, pageLimit, startAfter } from "./paging";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
 import { amiNames, amis, GONE, partitionOf } from "./image-records";
 import { clientToken } from "./client-tokens";
 import { putTags, registerTaggable, tagMap, tagsFor } from "./tags";
@@ -204,16 +204,7 @@ export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImpo
     }
     // The API reference states no range for MaxResults; EC2's usual 1-1000 is enforced.
     const limit = pageLimit(input.MaxResults, 1, 1000);
-    const page: ImportTaskRecord[] = [];
-    let more = false;
-    for (const t of importTasks.scan(ctx, { after: startAfter(ctx, input.NextToken) })) {
-      if (!matches(t)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(t);
-    }
+    const { page, more } = takePage(importTasks.scan(ctx, { after: startAfter(ctx, input.NextToken) }), matches, limit);
     return {
       ImportImageTasks: page.map((t) => taskView(ctx, t)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].ImportTaskId) : undefined,

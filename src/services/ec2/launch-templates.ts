@@ -18,7 +18,7 @@ import { ServiceError } from "../../errors/service-error";
 import { hexId } from "../../util/ids";
 import * as err from "./errors";
 import { compileFilters } from "./filters";
-import { nextToken, pageLimit, startAfter } from "./paging";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
 import { dropTags, putTags, tagMap, tagsFor } from "./tags";
 import { idempotent, retireToken } from "./client-tokens";
 import {
@@ -318,16 +318,7 @@ export const launchTemplateHandlers: Pick<
     } else {
       candidates = launchTemplates.scan(ctx, { after, batch: Number.isFinite(limit) ? limit + 1 : undefined });
     }
-    const page: LaunchTemplateRecord[] = [];
-    let more = false;
-    for (const t of candidates) {
-      if (!matches(t)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(t);
-    }
+    const { page, more } = takePage(candidates, matches, limit);
     return {
       LaunchTemplates: page.map((t) => templateView(ctx, t)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].LaunchTemplateId) : undefined,
@@ -338,16 +329,11 @@ export const launchTemplateHandlers: Pick<
     const limit = pageLimit(input.MaxResults, 1, 200);
     const after = startAfter(ctx, input.NextToken);
     const matches = compileFilters<VersionItem>(input.Filters, { fields: versionFilters });
-    const page: VersionItem[] = [];
-    let more = false;
-    for (const item of selectedVersions(ctx, input, after)) {
-      if ((after && versionCursor(item) <= after) || !matches(item)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(item);
-    }
+    const { page, more } = takePage<VersionItem>(
+      selectedVersions(ctx, input, after),
+      (item) => (!after || versionCursor(item) > after) && matches(item),
+      limit,
+    );
     const versions: LaunchTemplateVersion[] = page.map(({ t, v }) => versionView(t, v));
     return {
       LaunchTemplateVersions: versions,

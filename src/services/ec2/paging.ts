@@ -25,3 +25,14 @@ export function pageLimit(max: number | undefined, min: number, upper: number): 
   }
   return max;
 }
+
+/** The first `limit` items that match, read lazily, and whether another match follows (then a NextToken is due). */
+export function takePage<T>(items: Iterable<T>, matches: (item: T) => boolean, limit: number): { page: T[]; more: boolean } {
+  const page: T[] = [];
+  for (const item of items) {
+    if (!matches(item)) continue;
+    if (page.length >= limit) return { page, more: true };
+    page.push(item);
+  }
+  return { page, more: false };
+}

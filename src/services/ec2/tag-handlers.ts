@@ -2,7 +2,7 @@
 // resource-id, resource-type, tag:<key>; MaxResults between 5 and 1000).
 import { compileFilters } from "./filters";
 import type { Ec2Handlers } from "./api.generated";
-import { nextToken, pageLimit, startAfter } from "./paging";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
 import { createTags, deleteTags, describeTag, tagMap, tagRecords, type TagRecord } from "./tags";
 
 export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "DescribeTags"> = {
@@ -34,16 +34,11 @@ export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "Descr
       },
     });
     const limit = pageLimit(input.MaxResults, 5, 1000);
-    const page: { id: string; value: TagRecord }[] = [];
-    let more = false;
-    for (const r of tagRecords.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: 200 })) {
-      if (!matches(r.value)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(r);
-    }
+    const { page, more } = takePage<{ id: string; value: TagRecord }>(
+      tagRecords.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: 200 }),
+      (r) => matches(r.value),
+      limit,
+    );
     return {
       Tags: page.map((r) => describeTag(r.value)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].id) : undefined,

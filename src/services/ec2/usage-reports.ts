@@ -8,7 +8,7 @@ import { compileFilters } from "./filters";
 import type { Ec2Handlers, ImageUsageReportEntry, ImageUsageResourceType, ImageUsageResourceTypeRequest } from "./api.generated";
 import * as err from "./errors";
 import { checkAmiId, findOwnImage } from "./image-access";
-import { nextToken, startAfter } from "./paging";
+import { nextToken, startAfter, takePage } from "./paging";
 import { amiState } from "./image-records";
 import { dropTags, putTags, tagMap, tagsFor } from "./tags";
 import { countUses } from "./usage-report-entries";
@@ -147,16 +147,11 @@ export const usageReportHandlers: Pick<
     });
     const limit = input.MaxResults ?? Number.POSITIVE_INFINITY;
     const after = startAfter(ctx, input.NextToken);
-    const page: UsageReportRecord[] = [];
-    let more = false;
-    for (const r of selectedReports(ctx, input, after)) {
-      if (r.ReportId === after || !matches(r)) continue;
-      if (page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(r);
-    }
+    const { page, more } = takePage<UsageReportRecord>(
+      selectedReports(ctx, input, after),
+      (r) => r.ReportId !== after && matches(r),
+      limit,
+    );
     return {
       ImageUsageReports: page.map((r) => reportView(ctx, r)),
       NextToken: more ? nextToken(ctx, page[page.length - 1].ReportId) : undefined,

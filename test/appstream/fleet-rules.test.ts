@@ -1,0 +1,219 @@
+// The rules AWS enforces on fleets and image builders (API reference: CreateFleet, UpdateFleet,
+// CreateImageBuilder, ComputeCapacity, VolumeConfig; Image.SupportedInstanceFamilies): ranges, instance types
+// and the image's families, Elastic and multi-session fleets, agent versions, and a running fleet's instances
+// moving toward the desired count over the clock.
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import {
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  CreateUpdatedImageCommand,
+  DescribeFleetsCommand,
+  DescribeImageBuildersCommand,
+  StartFleetCommand,
+  StartImageBuilderCommand,
+  StopImageBuilderCommand,
+  UpdateFleetCommand,
+  type AppStreamClient,
+  type CreateFleetCommandInput,
+} from "@aws-sdk/client-appstream";
+import type { Imagelite } from "../../src/index";
+import { createImageFromBuilder, rejection, T, useServer } from "../support/server";
+
+const WIN = "AppStream-WinServer2022-11-10-2025";
+const WIN_OLD_AGENT = "AppStream-WinServer2022-05-30-2025";
+const G5 = "AppStream-Graphics-G5-WinServer2022-11-10-2025";
+const NEWEST_WINDOWS_AGENT = "02-09-2026";
+
+const FLEET: CreateFleetCommandInput = {
+  Name: "f",
+  ImageName: WIN,
+  InstanceType: "stream.standard.medium",
+  FleetType: "ON_DEMAND",
+  ComputeCapacity: { DesiredInstances: 1 },
+};
+const ELASTIC: CreateFleetCommandInput = {
+  Name: "e",
+  FleetType: "ELASTIC",
+  InstanceType: "stream.standard.medium",
+  Platform: "WINDOWS_SERVER_2019",
+  MaxConcurrentSessions: 5,
+  VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"] },
+};
+
+describe("AppStream fleet and builder rules", () => {
+  const fx = useServer();
+  let server: Imagelite;
+  let client: AppStreamClient;
+  before(() => {
+    server = fx.server;
+    client = fx.appstream();
+  });
+
+  const create = (over: Partial<CreateFleetCommandInput>, base = FLEET) => client.send(new CreateFleetCommand({ ...base, ...over }));
+  const refusedWith = async (code: string, fn: () => Promise<unknown>, label: string) =>
+    assert.equal((await rejection(fn)).name, code, label);
+  const status = async (name: string) =>
+    (await client.send(new DescribeFleetsCommand({ Names: [name] }))).Fleets![0].ComputeCapacityStatus!;
+
+  it("accepts the documented ranges at their bounds and refuses what lies outside", async () => {
+    const inside: Partial<CreateFleetCommandInput>[] = [
+      { MaxUserDurationInSeconds: 600, DisconnectTimeoutInSeconds: 60, IdleDisconnectTimeoutInSeconds: 0 },
+      { MaxUserDurationInSeconds: 432000, DisconnectTimeoutInSeconds: 36000, IdleDisconnectTimeoutInSeconds: 36000 },
+      { IdleDisconnectTimeoutInSeconds: 60, RootVolumeConfig: { VolumeSizeInGb: 200 } },
+      { RootVolumeConfig: { VolumeSizeInGb: 500 }, ComputeCapacity: { DesiredInstances: 0 } },
+    ];
+    for (const [i, over] of inside.entries()) await create({ ...over, Name: `ok-${i}` });
+    const outside: Partial<CreateFleetCommandInput>[] = [
+      { MaxUserDurationInSeconds: 599 },
+      { MaxUserDurationInSeconds: 432001 },
+      { DisconnectTimeoutInSeconds: 59 },
+      { DisconnectTimeoutInSeconds: 36001 },
+      { IdleDisconnectTimeoutInSeconds: 30 },
+      { IdleDisconnectTimeoutInSeconds: 36001 },
+      { RootVolumeConfig: { VolumeSizeInGb: 199 } },
+      { RootVolumeConfig: { VolumeSizeInGb: 501 } },
+      { ComputeCapacity: { DesiredInstances: -1 } },
+    ];
+    for (const over of outside) {
+      await refusedWith("InvalidParameterCombinationException", () => create({ ...over, Name: "bad" }), JSON.stringify(over));
+    }
+    await refusedWith(
+      "InvalidParameterCombinationException",
+      () => client.send(new UpdateFleetCommand({ Name: "ok-0", DisconnectTimeoutInSeconds: 36001 })),
+      "UpdateFleet",
+    );
+  });
+
+  it("takes the service's instance types, of a family the image supports", async () => {
+    await refusedWith("InvalidParameterCombinationException", () => create({ InstanceType: "stream.standard.huge" }), "unknown type");
+    await refusedWith("InvalidParameterCombinationException", () => create({ InstanceType: "m5.large" }), "EC2 type");
+    await refusedWith("IncompatibleImageException", () => create({ InstanceType: "stream.graphics.g5.xlarge" }), "G5 on a base image");
+    await refusedWith("IncompatibleImageException", () => create({ ImageName: G5 }), "standard on a G5 image");
+    await create({ Name: "g5", ImageName: G5, InstanceType: "stream.graphics.g5.2xlarge" });
+    await create({ Name: "z1d", InstanceType: "stream.memory.z1d.large" });
+    // A stopped fleet may change its type, within its image's families.
+    await refusedWith(
+      "IncompatibleImageException",
+      () => client.send(new UpdateFleetCommand({ Name: "z1d", InstanceType: "stream.graphics.g4dn.xlarge" })),
+      "update to G4",
+    );
+    const { Fleet } = await client.send(new UpdateFleetCommand({ Name: "z1d", InstanceType: "stream.compute.large" }));
+    assert.equal(Fleet!.InstanceType, "stream.compute.large");
+  });
+
+  it("asks Elastic fleets for two subnets, an Elastic platform, a standard type, and no domain", async () => {
+    const { Fleet } = await create({}, ELASTIC);
+    assert.equal(Fleet!.FleetType, "ELASTIC");
+    const cases: [string, Partial<CreateFleetCommandInput>][] = [
+      ["one subnet", { VpcConfig: { SubnetIds: ["subnet-a"] } }],
+      ["no VpcConfig", { VpcConfig: undefined }],
+      ["platform", { Platform: "WINDOWS_SERVER_2022" }],
+      ["no platform", { Platform: undefined }],
+      ["instance type", { InstanceType: "stream.compute.large" }],
+      ["domain", { DomainJoinInfo: { DirectoryName: "corp.example.com" } }],
+      ["no MaxConcurrentSessions", { MaxConcurrentSessions: undefined }],
+      ["capacity", { ComputeCapacity: { DesiredInstances: 1 } }],
+      ["image", { ImageName: WIN }],
+    ];
+    for (const [label, over] of cases) {
+      await refusedWith("InvalidParameterCombinationException", () => create({ ...over, Name: "e2" }, ELASTIC), label);
+    }
+    await create({ Name: "e-linux", Platform: "AMAZON_LINUX2" }, ELASTIC);
+    // A stopped Elastic fleet cannot lose its VPC.
+    await refusedWith(
+      "InvalidParameterCombinationException",
+      () => client.send(new UpdateFleetCommand({ Name: "e", DeleteVpcConfig: true })),
+      "delete VPC",
+    );
+  });
+
+  it("keeps MaxConcurrentSessions to Elastic fleets and DesiredSessions to multi-session fleets", async () => {
+    await refusedWith("InvalidParameterCombinationException", () => create({ MaxConcurrentSessions: 5 }), "MaxConcurrentSessions");
+    await refusedWith(
+      "InvalidParameterCombinationException",
+      () => create({ SessionScriptS3Location: { S3Bucket: "scripts", S3Key: "s.zip" } }),
+      "session script",
+    );
+    await refusedWith(
+      "InvalidParameterCombinationException",
+      () => create({ ComputeCapacity: { DesiredSessions: 4 } }),
+      "sessions, single-session",
+    );
+    await refusedWith(
+      "InvalidParameterCombinationException",
+      () => create({ MaxSessionsPerInstance: 4, ComputeCapacity: { DesiredInstances: 2 } }),
+      "instances, multi-session",
+    );
+    const { Fleet } = await create({ Name: "multi", MaxSessionsPerInstance: 4, ComputeCapacity: { DesiredSessions: 10 } });
+    assert.deepEqual(Fleet!.ComputeCapacityStatus, {
+      Desired: 3,
+      Running: 0,
+      InUse: 0,
+      Available: 0,
+      DesiredUserSessions: 10,
+      ActualUserSessions: 0,
+      AvailableUserSessions: 0,
+      ActiveUserSessions: 0,
+    });
+    await client.send(new StartFleetCommand({ Name: "multi" }));
+    server.clock.advance(3 * T);
+    const s = await status("multi");
+    assert.deepEqual([s.Running, s.ActualUserSessions, s.AvailableUserSessions], [3, 12, 12]);
+  });
+
+  it("moves a running fleet's instances toward the desired count, up and down, one per phase", async () => {
+    await create({ Name: "scale", ComputeCapacity: { DesiredInstances: 2 } });
+    await client.send(new StartFleetCommand({ Name: "scale" }));
+    assert.equal((await status("scale")).Running, 0);
+    server.clock.advance(T);
+    assert.equal((await status("scale")).Running, 1);
+    server.clock.advance(T);
+    assert.deepEqual(await status("scale"), { Desired: 2, Running: 2, InUse: 0, Available: 2 });
+    await client.send(new UpdateFleetCommand({ Name: "scale", ComputeCapacity: { DesiredInstances: 5 } }));
+    assert.equal((await status("scale")).Running, 2);
+    server.clock.advance(T);
+    assert.equal((await status("scale")).Running, 3);
+    // Scaling in half way starts from the instances there are.
+    await client.send(new UpdateFleetCommand({ Name: "scale", ComputeCapacity: { DesiredInstances: 1 } }));
+    assert.deepEqual(await status("scale"), { Desired: 1, Running: 3, InUse: 0, Available: 3 });
+    server.clock.advance(T);
+    assert.equal((await status("scale")).Running, 2);
+    server.clock.advance(5 * T);
+    assert.equal((await status("scale")).Running, 1);
+  });
+
+  it("gives builders their own instance types, the image's families, and released agent versions", async () => {
+    const builder = (Name: string, over: Record<string, unknown> = {}) =>
+      client.send(new CreateImageBuilderCommand({ Name, ImageName: WIN, InstanceType: "stream.standard.medium", ...over }));
+    await refusedWith("InvalidParameterCombinationException", () => builder("b", { InstanceType: "stream.standard.xlarge" }), "xlarge");
+    await refusedWith("IncompatibleImageException", () => builder("b", { InstanceType: "stream.graphics.g6.xlarge" }), "G6");
+    await refusedWith("InvalidParameterCombinationException", () => builder("b", { AppstreamAgentVersion: "01-01-2020" }), "agent");
+    await refusedWith("InvalidParameterCombinationException", () => builder("b", { RootVolumeConfig: { VolumeSizeInGb: 100 } }), "volume");
+
+    const latest = (await builder("latest", { AppstreamAgentVersion: "LATEST" })).ImageBuilder!;
+    assert.deepEqual([latest.AppstreamAgentVersion, latest.LatestAppstreamAgentVersion], [NEWEST_WINDOWS_AGENT, "TRUE"]);
+    const bracketed = (await builder("bracketed", { AppstreamAgentVersion: "[LATEST]" })).ImageBuilder!;
+    assert.equal(bracketed.AppstreamAgentVersion, NEWEST_WINDOWS_AGENT);
+    const older = (await builder("older", { ImageName: WIN_OLD_AGENT })).ImageBuilder!;
+    assert.deepEqual([older.AppstreamAgentVersion, older.LatestAppstreamAgentVersion], ["05-20-2025", "FALSE"]);
+    server.clock.advance(T);
+    const [described] = (await client.send(new DescribeImageBuildersCommand({ Names: ["latest"] }))).ImageBuilders!;
+    assert.equal(described.AppstreamAgentVersion, NEWEST_WINDOWS_AGENT);
+
+    // Started again with LATEST, the older builder moves to the newest agent.
+    await client.send(new StopImageBuilderCommand({ Name: "older" }));
+    server.clock.advance(T);
+    const restarted = await client.send(new StartImageBuilderCommand({ Name: "older", AppstreamAgentVersion: "LATEST" }));
+    assert.equal(restarted.ImageBuilder!.AppstreamAgentVersion, NEWEST_WINDOWS_AGENT);
+  });
+
+  it("gives an updated image the newest agent version", async () => {
+    await client.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: WIN_OLD_AGENT, InstanceType: "stream.standard.medium" }));
+    server.clock.advance(T);
+    assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
+    server.clock.advance(2 * T);
+    const { image } = await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden", newImageName: "golden-2" }));
+    assert.equal(image!.AppstreamAgentVersion, NEWEST_WINDOWS_AGENT);
+  });
+});
