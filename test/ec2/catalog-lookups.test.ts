@@ -2,7 +2,7 @@
 // CreationDate of a name pattern ("Find an AMI", "Amazon Linux 2023 AMI naming", "AWS Windows AMI reference"),
 // with the billing fields of "AMI billing information fields". Ids derive from region and name, so another
 // server gives the same ones; --catalog off serves none of Amazon's; a seed file adds public entries.
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,8 @@ import {
   type Filter,
   type Image,
 } from "@aws-sdk/client-ec2";
+import { configFrom } from "../../src/cli";
+import { cliScope } from "../support/cli";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, startTestServer, T, useServer } from "../support/server";
 
 const newest = (images: Image[]) => [...images].sort((x, y) => (x.CreationDate! < y.CreationDate! ? -1 : 1)).at(-1)!;
@@ -190,5 +192,19 @@ describe("--catalog off, and public images from a seed file", () => {
       c.destroy();
       await again.stop();
     }
+  });
+});
+
+describe("--catalog and IMAGELITE_CATALOG", () => {
+  const cli = cliScope();
+  after(() => cli.cleanup());
+
+  test("the flag wins over the variable; the default is on; other values are refused", async () => {
+    assert.equal(configFrom([], {}).catalog, "on");
+    assert.equal(configFrom([], { IMAGELITE_CATALOG: "off" }).catalog, "off");
+    assert.equal(configFrom(["--catalog", "on"], { IMAGELITE_CATALOG: "off" }).catalog, "on");
+    const r = await cli.run(["--in-memory", "--catalog", "none"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--catalog must be on or off/);
   });
 });
