@@ -195,6 +195,12 @@ describe("--catalog off, and public images from a seed file", () => {
   });
 });
 
+test("a bad publicImages entry stops the start with its place", async () => {
+  const bad = join(mkdtempSync(join(tmpdir(), "imagelite-catalog-")), "seed.json");
+  writeFileSync(bad, JSON.stringify({ accounts: { "099720109477": { "us-east-1": { ec2: { publicImages: [{ Name: "x" }] } } } } }));
+  await assert.rejects(startTestServer({ seed: bad }), /accounts\.099720109477\.us-east-1\.ec2\.publicImages\[0\]: Name must be 3 to 128/);
+});
+
 describe("--catalog and IMAGELITE_CATALOG", () => {
   const cli = cliScope();
   after(() => cli.cleanup());
