@@ -16,6 +16,8 @@ import { Authenticator } from "./auth/authenticator";
 import { loadCredentials } from "./auth/credentials";
 import type { RecordSchema } from "./state/record-schema";
 import { EXPIRY_RECORDS } from "./state/expiry";
+import { serveCatalog } from "./services/ec2/catalog";
+import { seededPublicImages } from "./services/ec2/seeded-catalog";
 
 export { VERSION } from "./version";
 
@@ -81,7 +83,9 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
       auth,
       admin: adminRouter(app),
     });
-    if (config.seed) seedOnce(app, config.seed);
+    const seed = config.seed === undefined ? undefined : readSeed(config.seed);
+    serveCatalog(store, { amazon: config.catalog !== "off", extra: seededPublicImages(seed) });
+    if (config.seed) seedOnce(app, config.seed, seed);
     return app;
   } catch (e) {
     // A start that fails lets go of the data directory, so that the next one may take it.
@@ -107,11 +111,11 @@ function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"], log
 }
 
 /** Loads the seed file unless the store already holds state (a restart keeps what it has). */
-function seedOnce(app: App, path: string): void {
+function seedOnce(app: App, path: string, doc: unknown): void {
   if (app.store.dump().some((r) => !r.type.startsWith("imagelite."))) {
     app.log.info(`seed ${path} not loaded: the store already holds state`);
     return;
   }
-  const made = applySeed(app, readSeed(path));
+  const made = applySeed(app, doc);
   app.log.info(`seed ${path}: ${made} entries loaded`);
 }

@@ -21,6 +21,7 @@ Usage: imagelite [flags]        (npm start -- [flags])
   --clock real|manual       start the lifecycle clock running or frozen (default real)  IMAGELITE_CLOCK
   --seed FILE               load a scenario (JSON or YAML) into an empty store at start  IMAGELITE_SEED
   --admin on|off            off disables every /_imagelite/ route but health (default on)  IMAGELITE_ADMIN
+  --catalog on|off          off: no Amazon EC2 AMIs (Windows, Amazon Linux) are public (default on)  IMAGELITE_CATALOG
   --auth off|scope|strict   off: every caller is the default account; scope (default): the credential
                             scope names account and region; strict: SigV4 signatures are verified      IMAGELITE_AUTH
   --credentials FILE        known credentials and their policies (JSON or YAML)    IMAGELITE_CREDENTIALS_FILE
@@ -60,6 +61,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
         quiet: { type: "boolean" },
         seed: { type: "string" },
         admin: { type: "string" },
+        catalog: { type: "string" },
         auth: { type: "string" },
         credentials: { type: "string" },
         "admin-token": { type: "string" },
@@ -89,6 +91,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   if (durability !== "normal" && durability !== "full") fail(`--durability must be normal or full, not "${durability}"`);
   const admin = parsed.admin ?? env.IMAGELITE_ADMIN ?? DEFAULTS.admin;
   if (admin !== "on" && admin !== "off") fail(`--admin must be on or off, not "${admin}"`);
+  const catalog = parsed.catalog ?? env.IMAGELITE_CATALOG ?? DEFAULTS.catalog;
+  if (catalog !== "on" && catalog !== "off") fail(`--catalog must be on or off, not "${catalog}"`);
   return {
     host: parsed.host ?? env.IMAGELITE_HOST ?? DEFAULTS.host,
     port: port !== undefined ? number("--port", port, 0, 65535) : DEFAULTS.port,
@@ -99,6 +103,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     clock,
     log: !(parsed.quiet ?? truthy(env.IMAGELITE_QUIET)),
     admin,
+    catalog,
     seed: parsed.seed ?? env.IMAGELITE_SEED,
     auth,
     credentialsFile: parsed.credentials ?? env.IMAGELITE_CREDENTIALS_FILE,

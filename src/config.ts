@@ -18,6 +18,8 @@ export interface Config {
   admin: "on" | "off";
   /** A seed file loaded into an empty store at start. */
   seed?: string;
+  /** off: no Amazon-published public AMIs (EC2's catalog); a seed's publicImages are served either way. */
+  catalog: "on" | "off";
   /** off: every caller is the default account; scope: the credential scope names it; strict: SigV4 is verified. */
   auth: "off" | "scope" | "strict";
   /** Known credentials (JSON or YAML), and one inline "<key>:<secret>[:<account>]" pair. */
@@ -37,6 +39,7 @@ export const DEFAULTS: Config = {
   clock: "real",
   log: true,
   admin: "on",
+  catalog: "on",
   auth: "scope",
 };
 

@@ -33,6 +33,11 @@ describe("seed files", () => {
         amis.map((i) => [i.Name, i.State, i.Platform]),
         [["golden-windows-2022", "available", "windows"]],
       );
+      const ubuntu = (await e.send(new Ec2DescribeImages({ Owners: ["099720109477"] }))).Images!;
+      assert.deepEqual(
+        ubuntu.map((i) => [i.Name, i.Public]),
+        [["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101", true]],
+      );
       a.destroy();
       b.destroy();
       e.destroy();

@@ -16,7 +16,7 @@ const SCRIPT = `
 import json, os, boto3
 ec2 = boto3.client("ec2", endpoint_url=os.environ["IMAGELITE_ENDPOINT"], region_name="us-east-1",
                    aws_access_key_id="${ACCOUNT_A}", aws_secret_access_key="imagelite")
-r = ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": ["Windows_Server-2022-English-Full-Base-*"]},
+r = ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": ["Windows_Server-2022-English-Full-Base-2025.1*"]},
                                                     {"Name": "platform", "Values": ["windows"]}])
 print(json.dumps([{"Name": i["Name"], "Platform": i.get("Platform"), "State": i["State"], "OwnerId": i["OwnerId"],
                    "CreationDate": i["CreationDate"], "Root": i["BlockDeviceMappings"][0]["DeviceName"]} for i in r["Images"]]))

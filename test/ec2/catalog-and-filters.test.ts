@@ -21,14 +21,17 @@ const images = async (input: { Filters?: Filter[]; Owners?: string[]; IncludeDep
 const names = async (filters: Filter[], owners?: string[]) =>
   (await images({ Filters: filters, Owners: owners })).map((i) => i.Name!).sort();
 
-test("the Amazon catalog: Windows Server 2016/2019/2022 and Amazon Linux 2/2023, owner alias amazon, in every region", async () => {
+test("the Amazon catalog: Windows Server 2016/2019/2022/2025 and Amazon Linux 2/2023, owner alias amazon, in every region", async () => {
   const all = await images({ Owners: ["amazon"] });
   const n = all.map((i) => i.Name!);
   for (const prefix of [
     "Windows_Server-2016-English-Full-Base-",
     "Windows_Server-2019-English-Full-Base-",
     "Windows_Server-2022-English-Full-Base-",
+    "Windows_Server-2025-English-Full-Base-",
+    "Windows_Server-2022-English-Full-SQL_2022_Standard-",
     "al2023-ami-2023.",
+    "al2023-ami-minimal-2023.",
     "amzn2-ami-kernel-5.10-hvm-",
   ]) {
     assert.ok(
@@ -97,13 +100,15 @@ test("filters: wildcards, OR between values, AND between filters", async () => {
   ]);
   assert.deepEqual(
     await names([
-      { Name: "name", Values: ["al2023-*", "amzn2-*"] },
+      { Name: "name", Values: ["al2023-*-2023.9.20251110.1-*", "amzn2-*-2.0.20251110.0-*"] },
       { Name: "architecture", Values: ["arm64"] },
     ]),
     [
-      "al2023-ami-2023.9.20251027.0-kernel-6.1-arm64",
       "al2023-ami-2023.9.20251110.1-kernel-6.1-arm64",
+      "al2023-ami-minimal-2023.9.20251110.1-kernel-6.1-arm64",
+      "amzn2-ami-hvm-2.0.20251110.0-arm64-gp2",
       "amzn2-ami-kernel-5.10-hvm-2.0.20251110.0-arm64-gp2",
+      "amzn2-ami-minimal-kernel-5.10-hvm-2.0.20251110.0-arm64-gp2",
     ],
   );
   const windows = await images({ Filters: [{ Name: "platform", Values: ["windows"] }] });

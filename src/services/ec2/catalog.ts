@@ -1,89 +1,50 @@
-// Amazon-owned public AMIs served in every region: static data, never stored. Ids are derived from the region
-// and the name, so they are stable across restarts and differ between regions as real ones do. Names follow
-// the published naming schemes (Windows "AWS Windows AMI reference", Amazon Linux 2023 "AL2023 on EC2").
+// Public AMIs that no account registered: Amazon's catalog (amazon-amis.ts) and the entries a seed file adds
+// (seeded-catalog.ts). Static data, never stored: ids are derived from the region, the owner and the name, so
+// they are stable across restarts and differ between regions as real ones do. Each server chooses its catalog
+// when it starts (serveCatalog); a region's is built on first use and kept sorted by id, so that DescribeImages
+// reads only the page it serves.
 import { createHash } from "node:crypto";
+import type { RequestContext } from "../../gateway/context";
+import type { Store } from "../../state/store";
+import { AMAZON_LINUX_OWNER, amazonAmis, WINDOWS_OWNER, type CatalogEntry } from "./amazon-amis";
 import type { AmiRecord } from "./image-records";
 import type { SnapshotRecord } from "./snapshot-records";
 
-/** Owner ids of the Amazon-published Windows and Amazon Linux AMIs (owner alias `amazon`). */
-export const WINDOWS_OWNER = "801119661308";
-export const AMAZON_LINUX_OWNER = "137112412989";
+export { AMAZON_LINUX_OWNER, WINDOWS_OWNER, type CatalogEntry };
 export const AMAZON_OWNERS: ReadonlySet<string> = new Set([WINDOWS_OWNER, AMAZON_LINUX_OWNER]);
 
 /** Amazon's AMIs are deprecated two years after release. */
 const DEPRECATE_AFTER_MS = 2 * 365 * 24 * 3600 * 1000;
 
-interface Entry {
-  name: string;
-  kind: "windows" | "al2023" | "al2";
-  released: string;
-  arch: "x86_64" | "arm64";
-  edition?: "Full" | "Core";
-  version?: string;
+export interface CatalogChoice {
+  /** Whether Amazon's AMIs are served (--catalog on|off). */
+  amazon: boolean;
+  /** Public AMIs a seed file adds, per region. */
+  extra: ReadonlyMap<string, CatalogEntry[]>;
 }
-
-const windows = (version: string, edition: "Full" | "Core", released: string): Entry => ({
-  name: `Windows_Server-${version}-English-${edition}-Base-${released}`,
-  kind: "windows",
-  released,
-  arch: "x86_64",
-  edition,
-  version,
-});
-const al2023 = (build: string, arch: "x86_64" | "arm64"): Entry => ({
-  name: `al2023-ami-2023.9.${build}-kernel-6.1-${arch}`,
-  kind: "al2023",
-  released: dotted(build.slice(0, 8)),
-  arch,
-  version: `2023.9.${build}`,
-});
-const al2 = (build: string, arch: "x86_64" | "arm64"): Entry => ({
-  name: `amzn2-ami-kernel-5.10-hvm-2.0.${build}-${arch}-gp2`,
-  kind: "al2",
-  released: dotted(build.slice(0, 8)),
-  arch,
-  version: `2.0.${build}`,
-});
-function dotted(yyyymmdd: string): string {
-  return `${yyyymmdd.slice(0, 4)}.${yyyymmdd.slice(4, 6)}.${yyyymmdd.slice(6, 8)}`;
-}
-
-const ENTRIES: Entry[] = [
-  ...["2025.10.15", "2025.11.12"].flatMap((d) => [
-    windows("2016", "Full", d),
-    windows("2019", "Full", d),
-    windows("2019", "Core", d),
-    windows("2022", "Full", d),
-    windows("2022", "Core", d),
-    windows("2025", "Full", d),
-  ]),
-  // Released more than two years ago: deprecated, shown only with IncludeDeprecated or by id.
-  windows("2016", "Full", "2023.10.11"),
-  al2023("20251027.0", "x86_64"),
-  al2023("20251027.0", "arm64"),
-  al2023("20251110.1", "x86_64"),
-  al2023("20251110.1", "arm64"),
-  al2("20251110.0", "x86_64"),
-  al2("20251110.0", "arm64"),
-];
 
 const hex = (s: string, n: number) => createHash("sha256").update(s).digest("hex").slice(0, n);
 
-function record(e: Entry, region: string): AmiRecord {
-  const seed = `${region} ${e.name}`;
+function record(e: CatalogEntry, region: string): AmiRecord {
+  // Amazon's ids keep the region+name derivation they always had; another owner's name may repeat Amazon's.
+  const seed =
+    e.alias === "amazon" && (e.owner === WINDOWS_OWNER || e.owner === AMAZON_LINUX_OWNER)
+      ? `${region} ${e.name}`
+      : `${region} ${e.owner} ${e.name}`;
   // A release time of day that looks real and never changes for this image.
-  const createdAt = Date.parse(`${e.released.replace(/\./g, "-")}T00:00:00Z`) + (parseInt(hex(seed, 6), 16) % 86_400) * 1000;
-  const isWindows = e.kind === "windows";
-  const root = isWindows ? "/dev/sda1" : "/dev/xvda";
-  const base: AmiRecord = {
+  const createdAt = e.exactTime ? e.released : e.released + (parseInt(hex(seed, 6), 16) % 86_400) * 1000;
+  const root = e.windows ? "/dev/sda1" : "/dev/xvda";
+  return {
     ImageId: `ami-${hex(seed, 17)}`,
-    owner: isWindows ? WINDOWS_OWNER : AMAZON_LINUX_OWNER,
-    alias: "amazon",
+    owner: e.owner,
+    alias: e.alias,
     region,
     Name: e.name,
+    Description: e.description,
     Architecture: e.arch,
-    PlatformDetails: isWindows ? "Windows" : "Linux/UNIX",
-    UsageOperation: isWindows ? "RunInstances:0002" : "RunInstances",
+    Platform: e.windows ? "windows" : undefined,
+    PlatformDetails: e.platformDetails,
+    UsageOperation: e.usageOperation,
     RootDeviceName: root,
     RootDeviceType: "ebs",
     BlockDeviceMappings: [
@@ -92,88 +53,143 @@ function record(e: Entry, region: string): AmiRecord {
         Ebs: {
           DeleteOnTermination: true,
           SnapshotId: `snap-${hex(`${seed} root`, 17)}`,
-          VolumeSize: isWindows ? 30 : 8,
-          VolumeType: e.kind === "al2023" ? "gp3" : "gp2",
+          VolumeSize: e.volumeSize,
+          VolumeType: e.volumeType as "gp2",
           Encrypted: false,
         },
       },
     ],
-    ImageLocation: `amazon/${e.name}`,
+    ImageLocation: `${e.alias ?? e.owner}/${e.name}`,
     VirtualizationType: "hvm",
     EnaSupport: true,
     SriovNetSupport: "simple",
-    FreeTierEligible: e.arch === "x86_64" && e.edition !== "Core",
+    BootMode: e.bootMode,
+    ImdsSupport: e.imdsSupport,
+    TpmSupport: e.tpmSupport,
+    FreeTierEligible: e.freeTier,
     createdAt,
-    deprecatesAt: createdAt + DEPRECATE_AFTER_MS,
+    deprecatesAt: e.deprecates ? createdAt + DEPRECATE_AFTER_MS : undefined,
     public: true,
     schedule: [{ state: "available", at: createdAt }],
   };
-  if (isWindows) {
-    return {
-      ...base,
-      Platform: "windows",
-      ImdsSupport: e.version === "2025" ? "v2.0" : undefined,
-      Description: `Microsoft Windows Server ${e.version} ${e.edition} Locale English AMI provided by Amazon`,
-    };
-  }
-  if (e.kind === "al2023") {
-    return {
-      ...base,
-      BootMode: e.arch === "arm64" ? "uefi" : "uefi-preferred",
-      ImdsSupport: "v2.0",
-      Description: `Amazon Linux 2023 AMI ${e.version} ${e.arch} HVM kernel-6.1`,
-    };
-  }
-  return {
-    ...base,
-    BootMode: e.arch === "arm64" ? "uefi" : undefined,
-    Description: `Amazon Linux 2 Kernel 5.10 AMI ${e.version} ${e.arch} HVM gp2`,
-  };
 }
 
-interface RegionCatalog {
+export interface RegionCatalog {
+  /** Sorted by AMI id. */
   list: AmiRecord[];
   byId: Map<string, AmiRecord>;
-  /** The snapshots behind the AMIs, public and owned by the AMI's owner (so that copies and launches can read them). */
+  /** The snapshots behind the AMIs, public and owned by the AMI's owner (so that copies and launches can read them). Sorted by id. */
   snapshots: SnapshotRecord[];
   snapshotById: Map<string, SnapshotRecord>;
 }
 
-function snapshotsOf(ami: AmiRecord): SnapshotRecord[] {
-  return ami.BlockDeviceMappings.flatMap((m) =>
-    m.Ebs?.SnapshotId
-      ? [
-          {
-            SnapshotId: m.Ebs.SnapshotId,
-            owner: ami.owner,
-            alias: "amazon",
-            region: ami.region,
-            VolumeId: `vol-${hex(m.Ebs.SnapshotId, 17)}`,
-            VolumeSize: m.Ebs.VolumeSize ?? 8,
-            Description: `Snapshot of ${ami.Name}`,
-            Encrypted: false,
-            createdAt: ami.createdAt,
-            public: true,
-            schedule: [{ state: "completed", at: ami.createdAt }],
-          },
-        ]
-      : [],
-  );
+function snapshotOf(ami: AmiRecord): SnapshotRecord {
+  const ebs = ami.BlockDeviceMappings[0].Ebs!;
+  return {
+    SnapshotId: ebs.SnapshotId!,
+    owner: ami.owner,
+    alias: ami.alias,
+    region: ami.region,
+    VolumeId: `vol-${hex(ebs.SnapshotId!, 17)}`,
+    VolumeSize: ebs.VolumeSize ?? 8,
+    Description: `Snapshot of ${ami.Name}`,
+    Encrypted: false,
+    createdAt: ami.createdAt,
+    public: true,
+    schedule: [{ state: "completed", at: ami.createdAt }],
+  };
 }
-const cache = new Map<string, RegionCatalog>();
 
-/** The region's catalog, sorted by AMI id so that it pages like the stored sources. */
-export function catalog(region: string): RegionCatalog {
-  let c = cache.get(region);
-  if (!c) {
-    const list = ENTRIES.map((e) => record(e, region)).sort((a, b) => (a.ImageId < b.ImageId ? -1 : 1));
-    const snapshots = list.flatMap(snapshotsOf).sort((a, b) => (a.SnapshotId < b.SnapshotId ? -1 : 1));
-    c = { list, byId: new Map(list.map((r) => [r.ImageId, r])), snapshots, snapshotById: new Map(snapshots.map((s) => [s.SnapshotId, s])) };
-    cache.set(region, c);
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+function build(entries: CatalogEntry[], region: string): RegionCatalog {
+  const list = entries.map((e) => record(e, region)).sort(byKey((r) => r.ImageId));
+  const snapshots = list.map(snapshotOf).sort(byKey((s) => s.SnapshotId));
+  return {
+    list,
+    byId: new Map(list.map((r) => [r.ImageId, r])),
+    snapshots,
+    snapshotById: new Map(snapshots.map((s) => [s.SnapshotId, s])),
+  };
+}
+
+const EMPTY: RegionCatalog = build([], "");
+const AMAZON_ONLY: CatalogChoice = { amazon: true, extra: new Map() };
+
+/** Amazon's entries are made once per process; each region's records once too, whichever server asks. */
+let amazonEntries: CatalogEntry[] | undefined;
+const amazonCatalogs = new Map<string, RegionCatalog>();
+
+interface Served {
+  choice: CatalogChoice;
+  regions: Map<string, RegionCatalog>;
+}
+/** Each server's choice, by the store it serves from (a server has one store; tests run several servers). */
+const served = new WeakMap<Store, Served>();
+
+/** Sets what the server of this store serves as catalog; a server that never calls this serves Amazon's. */
+export function serveCatalog(store: Store, choice: CatalogChoice): void {
+  served.set(store, { choice, regions: new Map() });
+}
+
+function regionCatalog(choice: CatalogChoice, region: string): RegionCatalog {
+  const extra = choice.extra.get(region) ?? [];
+  if (!extra.length && !choice.amazon) return EMPTY;
+  if (!extra.length) {
+    let c = amazonCatalogs.get(region);
+    if (!c) amazonCatalogs.set(region, (c = build((amazonEntries ??= amazonAmis()), region)));
+    return c;
   }
+  return build([...(choice.amazon ? (amazonEntries ??= amazonAmis()) : []), ...extra], region);
+}
+
+/** The catalog the caller's server serves in `region`. */
+export function catalog(ctx: RequestContext, region = ctx.region): RegionCatalog {
+  let s = served.get(ctx.store);
+  if (!s) served.set(ctx.store, (s = { choice: AMAZON_ONLY, regions: new Map() }));
+  let c = s.regions.get(region);
+  if (!c) s.regions.set(region, (c = regionCatalog(s.choice, region)));
   return c;
 }
 
-export const catalogImage = (region: string, id: string): AmiRecord | undefined => catalog(region).byId.get(id);
+/** Index of the first element whose key is above `after` (lists are sorted by key). */
+function firstAbove<T>(list: T[], key: (x: T) => string, after: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]) > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
-export const catalogSnapshot = (region: string, id: string): SnapshotRecord | undefined => catalog(region).snapshotById.get(id);
+function* from<T>(list: T[], start: number): Generator<T> {
+  for (let i = start; i < list.length; i++) yield list[i];
+}
+
+/** The catalog's AMIs with ids above `after`, in id order, read only as far as the caller goes. */
+export const catalogImagesAfter = (ctx: RequestContext, after: string): Iterator<AmiRecord> => {
+  const { list } = catalog(ctx);
+  return from(
+    list,
+    firstAbove(list, (r) => r.ImageId, after),
+  );
+};
+
+/** The catalog's snapshots with ids above `after`, in id order. */
+export const catalogSnapshotsAfter = (ctx: RequestContext, after: string): Iterator<SnapshotRecord> => {
+  const { snapshots } = catalog(ctx);
+  return from(
+    snapshots,
+    firstAbove(snapshots, (s) => s.SnapshotId, after),
+  );
+};
+
+export const catalogImage = (ctx: RequestContext, region: string, id: string): AmiRecord | undefined => catalog(ctx, region).byId.get(id);
+
+export const catalogSnapshot = (ctx: RequestContext, region: string, id: string): SnapshotRecord | undefined =>
+  catalog(ctx, region).snapshotById.get(id);

@@ -5,7 +5,7 @@ import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
 import { compileFilters, type FilterSpec } from "./filters";
 import type { DescribeImagesRequest, Ec2Handlers } from "./api.generated";
-import { catalog } from "./catalog";
+import { catalogImagesAfter } from "./catalog";
 import * as err from "./errors";
 import { checkAmiId, storedImage, visibleImage } from "./image-access";
 import { imageView } from "./image-view";
@@ -79,17 +79,11 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
   };
 }
 
-/** The catalog's AMIs of the region with ids after `after`, in id order. */
-const catalogAfter = (region: string, after: string): Iterator<AmiRecord> =>
-  catalog(region)
-    .list.filter((r) => r.ImageId > after)
-    .values();
-
 /** Every AMI the caller can see in the region, in id order after `after`, each once. */
 function* visibleAfter(ctx: RequestContext, after: string): Generator<AmiRecord> {
   const region = ctx.region;
   const sources: Iterator<AmiRecord>[] = [
-    catalogAfter(region, after),
+    catalogImagesAfter(ctx, after),
     amis.scan(ctx, { after }),
     resolved(sharedImages.entries(ctx, { after }), (id, v) => storedImage(ctx, v.owner, region, id)),
     resolved(publicImages.entries(inPartition(ctx, publicPartition(region)), { after }), (id, v) => {

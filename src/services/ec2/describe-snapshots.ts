@@ -6,7 +6,7 @@
 import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
 import type { DescribeSnapshotsRequest, Ec2Handlers } from "./api.generated";
-import { catalog } from "./catalog";
+import { catalogSnapshotsAfter } from "./catalog";
 import * as err from "./errors";
 import { compileFilters, type FilterSpec } from "./filters";
 import { nextToken, pageLimit, startAfter, takePage } from "./paging";
@@ -71,9 +71,7 @@ function* visibleAfter(ctx: RequestContext, after: string, ownOnly: boolean): Ge
     return;
   }
   const sources: Iterator<SnapshotRecord>[] = [
-    catalog(region)
-      .snapshots.filter((s) => s.SnapshotId > after)
-      .values(),
+    catalogSnapshotsAfter(ctx, after),
     snapshots.scan(ctx, { after }),
     resolved(sharedSnapshots.entries(ctx, { after }), (id, v) => storedSnapshot(ctx, v.owner, region, id)),
     resolved(publicSnapshots.entries(inPartition(ctx, publicSnapshotPartition(region)), { after }), (id, v) => {

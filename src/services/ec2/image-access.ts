@@ -27,7 +27,7 @@ export function visibleImage(ctx: RequestContext, id: string, region = ctx.regio
   const pub = publicImages.get(inPartition(ctx, publicPartition(region)), id);
   const viaPublic = pub && storedImage(ctx, pub.owner, region, id);
   if (viaPublic && viaPublic.public) return viaPublic;
-  return catalogImage(region, id);
+  return catalogImage(ctx, region, id);
 }
 
 /** A well-formed id of an AMI the caller can see, or the EC2 error for it. */

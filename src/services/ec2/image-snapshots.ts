@@ -20,6 +20,7 @@ import {
   storeSnapshot,
   visibleSnapshot,
 } from "./snapshot-access";
+import { catalogSnapshot } from "./catalog";
 import type { AmiRecord } from "./image-records";
 import { COPY_VOLUME_ID, snapshotPartition, snapshots, snapshotUses } from "./snapshot-records";
 
@@ -49,7 +50,7 @@ export function useSnapshots(ctx: RequestContext, ami: AmiRecord): void {
   for (const id of snapshotIds(ami.BlockDeviceMappings)) {
     // The AMI owner's own snapshot even before it appears (an import's), else one it may use.
     const snap = snapshots.getAny(inPartition(ctx, snapshotPartition(ami.owner, ami.region)), id) ?? visibleSnapshot(ctx, id, ami.region);
-    if (!snap || snap.alias === "amazon") continue; // the catalog's are never deleted
+    if (!snap || catalogSnapshot(ctx, snap.region, id)) continue; // the catalog's are never stored, nor deleted
     snapshotUses.set(inPartition(ctx, snapshotPartition(snap.owner, snap.region)), [id, ami.ImageId], { account: ami.owner });
   }
 }

@@ -44,7 +44,7 @@ export function visibleSnapshot(ctx: RequestContext, id: string, region = ctx.re
   const pub = publicSnapshots.get(inPartition(ctx, publicSnapshotPartition(region)), id);
   const viaPublic = pub && storedSnapshot(ctx, pub.owner, region, id);
   if (viaPublic?.public) return viaPublic;
-  return catalogSnapshot(region, id);
+  return catalogSnapshot(ctx, region, id);
 }
 
 /** A well-formed id of a snapshot that the caller owns or may create volumes from, or the EC2 error for it. */
