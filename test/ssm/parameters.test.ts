@@ -61,6 +61,10 @@ test("PutParameter makes versions from 1; GetParameter reads the latest, a versi
   assert.equal(v1.Selector, ":1");
   assert.equal(v1.Name, "/app/db/host");
   assert.equal((await rejection(() => get("/app/db/host:9"))).name, "ParameterVersionNotFound");
+  // By ARN too, with a selector after it; another account's ARN names nothing.
+  assert.equal((await get(`${latest.ARN}:1`)).Value, "db1");
+  assert.equal((await get(latest.ARN!)).Value, "db3");
+  assert.equal((await rejection(() => get(`arn:aws:ssm:${REGION}:${ACCOUNT_B}:parameter/app/db/host`))).name, "ParameterNotFound");
   assert.equal((await rejection(() => get("/app/nothing"))).name, "ParameterNotFound");
 
   const labelled = await ssm.send(
@@ -331,6 +335,7 @@ test("public AMI parameters: every account and region reads them, each the newes
     ).Images!;
     const newest = family.sort((x, y) => (x.CreationDate! < y.CreationDate! ? 1 : -1))[0];
     assert.equal(p.Value, newest.ImageId);
+    assert.equal((await get(p.ARN!, false, s)).Value, p.Value);
     const win = await get(WIN2022, false, s);
     const winImage = (await e.send(new DescribeImagesCommand({ ImageIds: [win.Value!] }))).Images![0];
     assert.match(winImage.Name!, /^Windows_Server-2022-English-Full-Base-/);

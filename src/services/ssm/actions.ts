@@ -9,6 +9,11 @@ import { parameterArn } from "./parameter-view";
 import { tagsOfParameter } from "./tags";
 
 const ref = (ctx: RequestContext, given: string) => {
+  // A name may be given as its ARN (GetParameter), with or without a selector.
+  if (given.startsWith("arn:")) {
+    const arn = given.split(":").slice(0, 6).join(":");
+    return { arn, tags: () => undefined };
+  }
   const name = parseSelector(given).name;
   return { arn: parameterArn(ctx, name), tags: () => tagsOfParameter(ctx, name) };
 };

@@ -22,9 +22,25 @@ export function selectVersion(p: ParameterRecord, sel: Selector): ParameterVersi
   return current(p);
 }
 
-/** GetParameter's answer for a name or selector; ParameterNotFound / ParameterVersionNotFound otherwise. */
+const ARN = /^arn:aws:ssm:([a-z0-9-]+):([0-9]{12})?:parameter\/(.+)$/;
+
+/**
+ * GetParameter also takes a parameter's ARN (with a selector after it): the ARN leaves out the name's leading
+ * slash, which a hierarchical name has and a plain one may have. Another region's or account's ARN names nothing here.
+ */
+function fromArn(ctx: RequestContext, given: string): string {
+  const m = ARN.exec(given);
+  if (!m) return given;
+  const [, region, account, rest] = m;
+  const mine = region === ctx.region && (account === ctx.accountId || (account === undefined && /^aws\//.test(rest)));
+  if (!mine) return "";
+  const name = rest.split(":")[0];
+  return name.includes("/") || !parameters.get(ctx, name) ? `/${rest}` : rest;
+}
+
+/** GetParameter's answer for a name, ARN or selector; ParameterNotFound / ParameterVersionNotFound otherwise. */
 export function readParameter(ctx: RequestContext, given: string, decrypt: boolean | undefined): Parameter {
-  const sel = parseSelector(given);
+  const sel = parseSelector(fromArn(ctx, given));
   if (isReservedPublic(sel.name)) {
     const pub = publicParameter(ctx.region, sel.name);
     if (!pub) throw err.notFound();
