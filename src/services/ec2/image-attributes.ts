@@ -6,7 +6,7 @@ import type { Ec2Handlers, ImageAttribute, LaunchPermission, ModifyImageAttribut
 import * as err from "./errors";
 import { findOwnImage, saveImage } from "./image-access";
 import { listPermissions, modifyPermissions, resetPermissions } from "./launch-permissions";
-import { amiState, type AmiRecord } from "./image-records";
+import { amiState, lastLaunchedTime, type AmiRecord } from "./image-records";
 import { protectionStatus } from "./image-protection";
 
 const MODIFIABLE = ["description", "launchPermission", "imdsSupport"] as const;
@@ -33,7 +33,14 @@ function attributeOf(input: ModifyImageAttributeRequest): Modifiable {
 
 function launchPermissionChanges(input: ModifyImageAttributeRequest): { add: LaunchPermission[]; remove: LaunchPermission[] } {
   if (input.LaunchPermission) {
-    if (input.OperationType || input.UserIds?.length || input.UserGroups?.length) {
+    // Packer (step_modify_ami_attributes.go) sends UserIds/UserGroups beside LaunchPermission.Add naming the same
+    // grantees, without OperationType, and EC2 accepts it: the flat members then add nothing of their own.
+    const added = input.LaunchPermission.Add ?? [];
+    const repeated =
+      !input.OperationType &&
+      (input.UserIds ?? []).every((u) => added.some((p) => p.UserId === u)) &&
+      (input.UserGroups ?? []).every((g) => added.some((p) => p.Group === g));
+    if (input.OperationType || (!repeated && (input.UserIds?.length || input.UserGroups?.length))) {
       throw err.invalidCombination("LaunchPermission cannot be combined with OperationType, UserId or UserGroup.");
     }
     return { add: input.LaunchPermission.Add ?? [], remove: input.LaunchPermission.Remove ?? [] };
@@ -128,9 +135,11 @@ export const imageAttributeHandlers: Pick<Ec2Handlers, "ModifyImageAttribute" | 
       case "uefiData":
         out.UefiData = v(rec.UefiData);
         break;
-      case "lastLaunchedTime":
-        out.LastLaunchedTime = {};
-        break; // no instances are launched here
+      case "lastLaunchedTime": {
+        const at = lastLaunchedTime(ctx, rec);
+        out.LastLaunchedTime = v(at === undefined ? undefined : new Date(at).toISOString());
+        break;
+      }
       case "imdsSupport":
         out.ImdsSupport = v(rec.ImdsSupport);
         break;

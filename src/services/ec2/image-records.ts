@@ -42,6 +42,11 @@ export interface AmiRecord {
   ProductCodes?: ProductCode[];
   SourceImageId?: string;
   SourceImageRegion?: string;
+  /** The instance CreateImage made the AMI of. */
+  SourceInstanceId?: string;
+  /** When RunInstances last launched it, and the launch already reported before that one (see lastLaunchedTime). */
+  lastLaunchAt?: number;
+  reportedLaunchAt?: number;
   FreeTierEligible?: boolean;
   createdAt: number;
   /** EnableImageDeprecation's time, rounded to the minute (image-deprecation.ts). */
@@ -100,6 +105,24 @@ export const publicImages = collection<IndexRecord, string, "owner">({ type: "ec
  * launch), to purge with it.
  */
 export const amiReferences = collection<{ account: string }, [ami: string, account: string]>({ type: "ec2.image-reference" });
+
+/** Launches reach LastLaunchedTime a day late ("there is a 24-hour delay before that usage is reported", Image reference). */
+const LAUNCH_REPORT_DELAY_MS = 24 * 3600 * 1000;
+
+/**
+ * LastLaunchedTime at the request's time: the last launch that is a day old. Only the last launch and the one
+ * reported before it are kept, so launches between them are never reported on their own (a later one soon is).
+ */
+export function lastLaunchedTime(ctx: RequestContext, r: AmiRecord): number | undefined {
+  if (r.lastLaunchAt !== undefined && r.lastLaunchAt + LAUNCH_REPORT_DELAY_MS <= ctx.now) return r.lastLaunchAt;
+  return r.reportedLaunchAt;
+}
+
+/** Notes a launch of the AMI now. */
+export function noteLaunch(ctx: RequestContext, r: AmiRecord): void {
+  r.reportedLaunchAt = lastLaunchedTime(ctx, r);
+  r.lastLaunchAt = ctx.now;
+}
 
 export const amiState = (ctx: RequestContext, r: AmiRecord): string => stateAt(r.schedule, ctx.now);
 

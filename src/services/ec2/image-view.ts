@@ -2,7 +2,7 @@
 // caller's own tags on it.
 import type { RequestContext } from "../../gateway/context";
 import type { Image, ImageState, PlatformValues } from "./api.generated";
-import { amiState, type AmiRecord } from "./image-records";
+import { amiState, lastLaunchedTime, type AmiRecord } from "./image-records";
 import { protectionStatus } from "./image-protection";
 import { tagList } from "./tags";
 
@@ -43,6 +43,8 @@ export function imageView(ctx: RequestContext, r: AmiRecord): Image {
     DeregistrationProtection: r.owner === ctx.accountId ? protectionStatus(ctx, r) : undefined,
     SourceImageId: r.SourceImageId,
     SourceImageRegion: r.SourceImageRegion,
+    SourceInstanceId: r.SourceInstanceId,
+    LastLaunchedTime: iso(lastLaunchedTime(ctx, r)),
     FreeTierEligible: r.FreeTierEligible ?? false,
     Tags: tagList(ctx, r.ImageId),
   };

@@ -144,7 +144,9 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     return { Return: true, DeleteSnapshotResults: releaseSnapshots(ctx, rec, DeleteAssociatedSnapshots) };
   },
 
-  CopyImage(ctx, input) {
+  CopyImage(ctx, request) {
+    // The AWS SDK for Go v2 sends KmsKeyId="" when none is set (Packer does); EC2 takes it as unset.
+    const input = { ...request, KmsKeyId: request.KmsKeyId || undefined };
     checkAmiId(input.SourceImageId);
     if (!isRegion(input.SourceRegion)) throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
     if (input.KmsKeyId !== undefined && !input.Encrypted)
@@ -178,6 +180,9 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
     protection: _dp,
     ImageLocation: _l,
     clientToken: _t,
+    SourceInstanceId: _i,
+    lastLaunchAt: _ll,
+    reportedLaunchAt: _rl,
     ...rest
   } = src;
   const imageId = hexId("ami");

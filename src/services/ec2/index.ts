@@ -31,6 +31,7 @@ import { instanceLifecycleHandlers } from "./instance-lifecycle";
 import { describeInstancesHandlers } from "./describe-instances";
 import { instanceAttributeHandlers } from "./instance-attributes";
 import { volumeHandlers } from "./volumes";
+import { createImageHandlers } from "./create-image";
 import { vpcHandlers } from "./vpcs";
 import { regionHandlers } from "./regions";
 import { securityGroupHandlers } from "./security-groups";
@@ -38,10 +39,7 @@ import { keyPairHandlers } from "./key-pairs";
 import "./network-taggables";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
-import { unservedHandlers } from "./unserved";
-
 const handlers: Ec2Handlers = {
-  ...unservedHandlers,
   ...imageHandlers,
   ...describeImagesHandlers,
   ...imageAttributeHandlers,
@@ -62,6 +60,7 @@ const handlers: Ec2Handlers = {
   ...describeInstancesHandlers,
   ...instanceAttributeHandlers,
   ...volumeHandlers,
+  ...createImageHandlers,
   ...vpcHandlers,
   ...regionHandlers,
   ...securityGroupHandlers,

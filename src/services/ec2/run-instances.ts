@@ -12,7 +12,7 @@ import type { BlockDeviceMapping, EbsBlockDevice, Ec2Handlers, IamInstanceProfil
 import { idempotent } from "./client-tokens";
 import * as err from "./errors";
 import { findImage, storedImage } from "./image-access";
-import { amiState, partitionOf, type AmiRecord } from "./image-records";
+import { amis, amiState, noteLaunch, partitionOf, type AmiRecord } from "./image-records";
 import { findInstance, saveInstance, type InstanceRecord } from "./instance-records";
 import { reservationMembers, reservationView } from "./instance-view";
 import { nextAddress, placeInstance } from "./instance-network";
@@ -161,6 +161,10 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
   const md = input.MetadataOptions ?? {};
   const ReservationId = hexId("r");
   const usesOwner = storedImage(ctx, ami.owner, ami.region, ami.ImageId) ? inPartition(ctx, partitionOf(ami.owner, ami.region)) : undefined;
+  if (usesOwner) {
+    noteLaunch(ctx, ami);
+    amis.put(usesOwner, ami);
+  }
   for (let i = 0; i < input.MaxCount; i++) {
     const InstanceId = hexId("i");
     const address = nextAddress(ctx, where);
@@ -247,8 +251,24 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
   return ReservationId;
 }
 
+/**
+ * The AWS SDK for Go v2 sends optional strings that are set to "" (Packer's RunInstances carries SubnetId,
+ * Placement.AvailabilityZone, IamInstanceProfile.Name and UserData so); EC2 takes an empty value as unset.
+ */
+function unsetEmpty(input: RunInstancesRequest): RunInstancesRequest {
+  const out = { ...input };
+  for (const k of ["SubnetId", "UserData", "KeyName", "KernelId", "RamdiskId"] as const) if (out[k] === "") delete out[k];
+  if (out.Placement?.AvailabilityZone === "") out.Placement = { ...out.Placement, AvailabilityZone: undefined };
+  if (out.IamInstanceProfile) {
+    const { Arn, Name } = out.IamInstanceProfile;
+    out.IamInstanceProfile = { Arn: Arn || undefined, Name: Name || undefined };
+  }
+  return out;
+}
+
 export const runInstancesHandlers: Pick<Ec2Handlers, "RunInstances"> = {
-  RunInstances(ctx, input) {
+  RunInstances(ctx, request) {
+    const input = unsetEmpty(request);
     const { ReservationId } = idempotent(ctx, input, (tokenId) => ({ ReservationId: launch(ctx, input, tokenId) }));
     return reservationView(ctx, ReservationId, reservationMembers(ctx, ReservationId));
   },

@@ -128,7 +128,9 @@ export const snapshotHandlers: Pick<
       ...(input.UserIds ?? []).map((UserId) => ({ UserId })),
       ...(input.GroupNames ?? []).map((g) => ({ Group: g as "all" })),
     ];
-    if (listed.length && !input.OperationType) throw err.missingParameter("OperationType");
+    // Packer sends UserIds beside CreateVolumePermission.Add, without OperationType (step_modify_ami_attributes.go),
+    // and EC2 accepts it: the permission structure is the change then.
+    if (listed.length && !input.OperationType && !input.CreateVolumePermission) throw err.missingParameter("OperationType");
     if (input.OperationType !== undefined && !["add", "remove"].includes(input.OperationType)) {
       throw err.invalidValue(`Value (${input.OperationType}) for parameter operationType is invalid. Expected: 'add' or 'remove'.`);
     }
