@@ -46,6 +46,11 @@ OPERATIONS = {
         "RegisterImage", "ResetImageAttribute", "ResetSnapshotAttribute", "RunInstances", "StartInstances",
         "StopInstances", "TerminateInstances",
     ],
+    "ssm": [
+        "AddTagsToResource", "DeleteParameter", "DeleteParameters", "DescribeParameters", "GetParameter",
+        "GetParameterHistory", "GetParameters", "GetParametersByPath", "LabelParameterVersion",
+        "ListTagsForResource", "PutParameter", "RemoveTagsFromResource",
+    ],
     "sts": ["GetCallerIdentity"],
 }
 

@@ -8,6 +8,7 @@ import { streamLog, type RequestLog } from "./gateway/request-log";
 import { appstream } from "./services/appstream";
 import { sts } from "./services/sts";
 import { ec2 } from "./services/ec2";
+import { ssm } from "./services/ssm";
 import { adminRouter } from "./admin/router";
 import type { ServiceDefinition } from "./gateway/service";
 import { Faults } from "./faults/faults";
@@ -45,7 +46,7 @@ function openStore(config: Config): Store {
 export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): App {
   const config: Config = { ...DEFAULTS, ...overrides };
   const requestLog = log ?? streamLog(config.log);
-  const services = [appstream, ec2, sts];
+  const services = [appstream, ec2, ssm, sts];
   const auth = new Authenticator(config.auth, loadCredentials(config.credentialsFile, config.credentials));
   if (config.auth === "strict" && config.admin === "on" && !config.adminToken) {
     throw new Error("--auth strict needs --admin-token for the admin routes (or --admin off)");

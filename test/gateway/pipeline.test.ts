@@ -25,7 +25,7 @@ describe("one way for every call", () => {
   it("an X-Amz-Target prefix that names no service is UnknownOperationException (400), and the server keeps serving", async () => {
     const server = await startTestServer();
     try {
-      for (const target of ["SomethingElse.DescribeImages", "DescribeImages", "AmazonSSM.GetParameter"]) {
+      for (const target of ["SomethingElse.DescribeImages", "DescribeImages", "AmazonEC2ContainerRegistry_V20150921.DescribeImages"]) {
         const r = await post(server.endpoint, "DescribeImages", "{}", { "x-amz-target": target });
         assert.equal(r.status, 400, target);
         assert.equal(r.headers["x-amzn-errortype"], "UnknownOperationException", target);

@@ -32,6 +32,7 @@ import {
   ModifySnapshotAttributeCommand,
   RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
+import { PutParameterCommand } from "@aws-sdk/client-ssm";
 import type { Imagelite } from "../../src/index";
 import { checkRecord } from "../../src/state/record-schema";
 import {
@@ -41,6 +42,7 @@ import {
   appstreamClient,
   createImageFromBuilder,
   ec2Client,
+  ssmClient,
   startTestServer,
   T,
   useServer,
@@ -53,6 +55,7 @@ const BASE = "AppStream-WinServer2022-11-10-2025";
 async function everyKindOfRecord(server: Imagelite): Promise<void> {
   const ec2 = ec2Client(server);
   const app = appstreamClient(server);
+  const ssm = ssmClient(server);
   try {
     const ami = await registerAmi(ec2, "golden-windows", await importableWindows(ec2));
     settle(server);
@@ -126,9 +129,11 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await app.send(new CreateUserCommand(user));
     await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));
     await app.send(new CreateUsageReportSubscriptionCommand({}));
+    await ssm.send(new PutParameterCommand({ Name: "/golden/windows/latest", Value: ami, Type: "String", DataType: "aws:ec2:image" }));
   } finally {
     ec2.destroy();
     app.destroy();
+    ssm.destroy();
   }
 }
 

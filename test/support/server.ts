@@ -5,6 +5,7 @@ import { after, before, beforeEach } from "node:test";
 import { AppStreamClient } from "@aws-sdk/client-appstream";
 import { STSClient } from "@aws-sdk/client-sts";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { SSMClient } from "@aws-sdk/client-ssm";
 import { startImagelite, type Imagelite, type StartOptions } from "../../src/index";
 
 export const ACCOUNT_A = "111111111111";
@@ -38,6 +39,7 @@ export interface ServerFixture {
   appstream(account?: string, region?: string): AppStreamClient;
   ec2(account?: string, region?: string): EC2Client;
   sts(account?: string, region?: string): STSClient;
+  ssm(account?: string, region?: string): SSMClient;
 }
 
 /**
@@ -52,7 +54,7 @@ export interface ServerFixture {
  */
 export function useServer(options: StartOptions | (() => StartOptions) = {}): ServerFixture {
   let server: Imagelite | undefined;
-  const clients = new Map<string, AppStreamClient | EC2Client | STSClient>();
+  const clients = new Map<string, AppStreamClient | EC2Client | STSClient | SSMClient>();
   before(async () => {
     server = await startTestServer(typeof options === "function" ? options() : options);
     resetTestServer(server);
@@ -64,7 +66,7 @@ export function useServer(options: StartOptions | (() => StartOptions) = {}): Se
     await server?.stop();
     server = undefined;
   });
-  function client<C extends AppStreamClient | EC2Client | STSClient>(
+  function client<C extends AppStreamClient | EC2Client | STSClient | SSMClient>(
     kind: string,
     make: (s: Imagelite, a: string, r: string) => C,
     account: string,
@@ -91,6 +93,7 @@ export function useServer(options: StartOptions | (() => StartOptions) = {}): Se
     appstream: (account = ACCOUNT_A, region = REGION) => client("appstream", appstreamClient, account, region),
     ec2: (account = ACCOUNT_A, region = REGION) => client("ec2", ec2Client, account, region),
     sts: (account = ACCOUNT_A, region = REGION) => client("sts", stsClient, account, region),
+    ssm: (account = ACCOUNT_A, region = REGION) => client("ssm", ssmClient, account, region),
   };
   return fixture;
 }
@@ -107,6 +110,7 @@ function clientConfig(server: Imagelite, account: string, region: string) {
 export const appstreamClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) =>
   new AppStreamClient(clientConfig(server, account, region));
 export const stsClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) => new STSClient(clientConfig(server, account, region));
+export const ssmClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) => new SSMClient(clientConfig(server, account, region));
 export const ec2Client = (server: Imagelite, account = ACCOUNT_A, region = REGION) => new EC2Client(clientConfig(server, account, region));
 
 /** Runs `fn` and returns the error the SDK threw (its name is the AWS error code). */

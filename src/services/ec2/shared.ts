@@ -4,3 +4,4 @@
 export { visibleImage } from "./image-access";
 export { amiState, partitionOf, type AmiRecord } from "./image-records";
 export { amiUses } from "./usage-report-entries";
+export { catalog as amazonCatalog } from "./catalog";

@@ -1,8 +1,8 @@
 // RunInstances (and launch templates) accept `resolve:ssm:<parameter>[:<version|label>]` in place of an AMI id
 // ("Use a Systems Manager parameter instead of an AMI ID", finding-an-ami.html): EC2 reads the parameter at
-// launch. Systems Manager Parameter Store is not part of imagelite yet, so no parameter exists and every
-// reference is refused as one to a parameter that does not exist. When it is, resolve the name here.
+// launch, the caller's own in the region or one of Amazon's public ones.
 import type { RequestContext } from "../../gateway/context";
+import { resolveParameter } from "../ssm/lookup";
 import * as err from "./errors";
 
 export const SSM_PREFIX = "resolve:ssm:";
@@ -10,7 +10,11 @@ export const SSM_PREFIX = "resolve:ssm:";
 export const isSsmReference = (imageId: string): boolean => imageId.startsWith(SSM_PREFIX);
 
 /** The AMI id a `resolve:ssm:` reference names. */
-export function resolveSsmImageId(_ctx: RequestContext, reference: string): string {
+export function resolveSsmImageId(ctx: RequestContext, reference: string): string {
   const parameter = reference.slice(SSM_PREFIX.length);
-  throw err.invalidValue(`Unable to resolve the SSM parameter '${parameter}' for the image id: the parameter does not exist.`);
+  const found = resolveParameter(ctx, parameter);
+  if (!found) throw err.invalidValue(`Unable to resolve the SSM parameter '${parameter}' for the image id: the parameter does not exist.`);
+  if (found.type !== "String")
+    throw err.invalidValue(`The SSM parameter '${parameter}' for the image id must be of type String, not ${found.type}.`);
+  return found.value;
 }

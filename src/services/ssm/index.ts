@@ -1,0 +1,36 @@
+// Systems Manager Parameter Store: the operation table, and how the service words errors the framework raises.
+import { loadModel } from "../../model/model";
+import { ServiceError } from "../../errors/service-error";
+import { awsValidationMessage } from "../../validation/validate";
+import type { ServiceDefinition } from "../../gateway/service";
+import { JSON_COMMON } from "../../auth/auth-errors";
+import type { SsmHandlers } from "./api.generated";
+import { parameterHandlers } from "./parameters";
+import { describeParametersHandlers } from "./describe-parameters";
+import { tagHandlers } from "./tags";
+import { ssmActions } from "./actions";
+import { ssmRecords } from "./record-schemas";
+
+const handlers: SsmHandlers = {
+  ...parameterHandlers,
+  ...describeParametersHandlers,
+  ...tagHandlers,
+};
+
+export const ssm: ServiceDefinition = {
+  name: "ssm",
+  model: loadModel("ssm"),
+  handlers: handlers as unknown as ServiceDefinition["handlers"],
+  records: ssmRecords,
+  validationError: (v) => new ServiceError("ValidationException", awsValidationMessage(v)),
+  unknownOperation: (name) => new ServiceError("UnknownOperationException", name ? `Unknown operation ${name}.` : "Unknown operation."),
+  // The model's InternalServerError is the service's own 500.
+  internalError: () => new ServiceError("InternalServerError", "An internal error occurred.", 500),
+  throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
+  auth: {
+    actions: ssmActions,
+    errors: JSON_COMMON,
+    deniedMessage: (caller, action, resource) =>
+      `User: arn:aws:iam::${caller.accountId}:user/${caller.accessKeyId} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
+  },
+};

@@ -1,0 +1,131 @@
+// PutParameter (SSM API reference; "Creating Systems Manager parameters"; "Managing parameter tiers";
+// "Native parameter support for Amazon Machine Image IDs"): every put of a name is a new version, from 1.
+import type { RequestContext } from "../../gateway/context";
+import { amiState, visibleImage } from "../ec2/shared";
+import type { PutParameterRequest, PutParameterResult, ParameterTier } from "./api.generated";
+import * as err from "./errors";
+import { current, parameters, type ParameterRecord, type ParameterVersionRecord } from "./parameter-records";
+import { checkNewName } from "./parameter-names";
+import { DEFAULT_KEY } from "./parameter-view";
+import { MAX_TAGS, tagMap } from "./tags";
+
+/** "Standard: 4 KB; Advanced: 8 KB" (Managing parameter tiers). */
+const VALUE_LIMIT: Record<string, number> = { Standard: 4096, Advanced: 8192 };
+/** "Parameter Store stores up to 100 versions of a parameter" (Working with parameter versions). */
+export const MAX_VERSIONS = 100;
+const DATA_TYPES = ["text", "aws:ec2:image", "aws:ssm:integration"];
+const AMI_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
+
+function tierOf(input: PutParameterRequest, prev: ParameterVersionRecord | undefined): ParameterTier {
+  // Intelligent-Tiering picks the advanced tier only when the value (or the parameter's past) needs it.
+  if (input.Tier === "Intelligent-Tiering")
+    return input.Value.length > VALUE_LIMIT.Standard || prev?.Tier === "Advanced" ? "Advanced" : "Standard";
+  const tier = input.Tier ?? (prev?.Tier === "Advanced" ? "Advanced" : "Standard");
+  if (prev?.Tier === "Advanced" && tier === "Standard") {
+    throw err.validation(
+      "This parameter uses the advanced-parameter tier. You can't downgrade a parameter from the advanced-parameter tier to the standard-parameter tier. If necessary, you can delete the advanced parameter and recreate it as a standard parameter.",
+    );
+  }
+  return tier;
+}
+
+/**
+ * An `aws:ec2:image` value must name an AMI the caller may launch in the region. AWS checks this after
+ * answering and reports a failure only as an EventBridge event, the parameter (or its new version) not
+ * appearing; GetParameter meanwhile shows the previous version, or ParameterNotFound for a new name. Here the
+ * check takes no time, so it is done before answering: a valid AMI's version is readable at once, and an
+ * invalid one is refused with a ValidationException instead of a put that silently never lands.
+ */
+function checkImageValue(ctx: RequestContext, value: string): void {
+  if (!AMI_ID.test(value)) {
+    throw err.validation(
+      `Parameter value, ${value}, is not in a valid format for the aws:ec2:image data type. Specify a value in the format ami-12345abcdeEXAMPLE.`,
+    );
+  }
+  const ami = visibleImage(ctx, value);
+  const state = ami && amiState(ctx, ami);
+  if (!ami || state === "deregistered" || state === "failed" || state === "GONE") {
+    throw err.validation(
+      `Parameter value, ${value}, is not a valid aws:ec2:image: the AMI does not exist or is not available to this account in ${ctx.region}.`,
+    );
+  }
+}
+
+function checkValue(input: PutParameterRequest, type: string, dataType: string, tier: ParameterTier, pattern: string | undefined): void {
+  if (!DATA_TYPES.includes(dataType))
+    throw err.validation(`The following data type is not supported: ${dataType} (Data type names are all lowercase.)`);
+  if (dataType === "aws:ec2:image" && type !== "String")
+    throw err.validation(`The data type aws:ec2:image can only be used with parameters of type String.`);
+  if (input.KeyId !== undefined && type !== "SecureString") throw err.validation("KeyId is required for SecureString type parameter only.");
+  if (input.Value.length === 0)
+    throw err.validation(
+      "1 validation error detected: Value '' at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1.",
+    );
+  if (input.Value.length > VALUE_LIMIT[tier]) {
+    throw err.validation(
+      tier === "Standard"
+        ? "Standard tier parameters support a maximum parameter value of 4096 characters. To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier. For more information, see https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html"
+        : "Advanced tier parameters support a maximum parameter value of 8192 characters.",
+    );
+  }
+  if (pattern !== undefined) {
+    let re: RegExp;
+    try {
+      re = new RegExp(pattern);
+    } catch {
+      throw err.invalidAllowedPattern(`The allowed pattern ${pattern} is not a valid regular expression.`);
+    }
+    if (!re.test(input.Value)) throw err.patternMismatch(`Parameter value, cannot be validated against allowedPattern: ${pattern}`);
+  }
+}
+
+export function putParameter(ctx: RequestContext, input: PutParameterRequest): PutParameterResult {
+  const { Name, Overwrite } = input;
+  checkNewName(Name);
+  if (Overwrite && input.Tags?.length) {
+    throw err.validation(
+      "Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource.",
+    );
+  }
+  const existing = parameters.get(ctx, Name);
+  if (existing && !Overwrite) {
+    throw err.alreadyExists("The parameter already exists. To overwrite this value, set the overwrite option in the request to true.");
+  }
+  const prev = existing && current(existing);
+  const Type = input.Type ?? prev?.Type;
+  if (!Type) throw err.validation("A parameter type is required when you create a parameter.");
+  const DataType = input.DataType ?? prev?.DataType ?? "text";
+  const Tier = tierOf(input, prev);
+  const AllowedPattern = input.AllowedPattern ?? prev?.AllowedPattern;
+  checkValue(input, Type, DataType, Tier, AllowedPattern);
+  if (DataType === "aws:ec2:image") checkImageValue(ctx, input.Value);
+  const tags = existing ? existing.tags : tagMap(input.Tags ?? []);
+  if (Object.keys(tags).length > MAX_TAGS) throw err.tooManyTags("");
+
+  const version: ParameterVersionRecord = {
+    Version: (prev?.Version ?? 0) + 1,
+    Value: input.Value,
+    Type,
+    KeyId: Type === "SecureString" ? (input.KeyId ?? (prev?.Type === "SecureString" ? prev.KeyId : undefined) ?? DEFAULT_KEY) : undefined,
+    Description: input.Description ?? prev?.Description,
+    AllowedPattern,
+    DataType,
+    Tier,
+    Labels: [],
+    modifiedAt: ctx.now,
+    LastModifiedUser: `arn:aws:iam::${ctx.accountId}:root`,
+  };
+  const versions = [...(existing?.versions ?? []), version];
+  if (versions.length > MAX_VERSIONS) {
+    const oldest = versions[0];
+    if (oldest.Labels.length) {
+      throw err.maxVersionLimit(
+        `You attempted to create a new version of ${Name} by calling the PutParameter API with the overwrite flag. Version ${oldest.Version}, the oldest version, can't be deleted because it has a label associated with it. Move the label to another version of the parameter, and try again.`,
+      );
+    }
+    versions.shift();
+  }
+  const rec: ParameterRecord = { Name, versions, tags };
+  parameters.put(ctx, rec);
+  return { Version: version.Version, Tier };
+}
