@@ -42,7 +42,7 @@ function fromArn(ctx: RequestContext, given: string): string {
 export function readParameter(ctx: RequestContext, given: string, decrypt: boolean | undefined): Parameter {
   const sel = parseSelector(fromArn(ctx, given));
   if (isReservedPublic(sel.name)) {
-    const pub = publicParameter(ctx.region, sel.name);
+    const pub = publicParameter(ctx, sel.name);
     if (!pub) throw err.notFound();
     if (sel.version !== undefined && sel.version !== pub.Version) throw err.versionNotFound(sel.name, sel.version);
     if (sel.label !== undefined) throw err.versionNotFound(sel.name, sel.label);

@@ -48,7 +48,7 @@ export const parameterHandlers: Omit<
     if (isReservedPublic(`${path}/`)) {
       // Amazon's public parameters: plain Strings without labels, keys or tags.
       const plainOnly = !ParameterFilters?.length || ParameterFilters.every((f) => f.Key === "Type" && f.Values?.includes("String"));
-      const under = publicParameters(ctx.region).filter(
+      const under = publicParameters(ctx).filter(
         (p) => (Recursive ? p.Name.startsWith(`${path}/`) : parentPath(p.Name) === path) && (after === undefined || p.Name > after),
       );
       const page = plainOnly ? under.slice(0, limit) : [];

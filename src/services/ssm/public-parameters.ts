@@ -3,6 +3,7 @@
 // Latest Windows AMI Using Systems Manager Parameter Store"): readable by every account in every region,
 // never stored. Each names the newest AMI of Amazon's catalog in the region whose name matches its pattern,
 // so that new catalog releases move the parameters with them.
+import type { RequestContext } from "../../gateway/context";
 import { amazonCatalog, type AmiRecord } from "../ec2/shared";
 
 interface PublicDefinition {
@@ -48,13 +49,15 @@ export interface PublicParameter {
   ARN: string;
 }
 
-const cache = new Map<string, PublicParameter[]>();
+/** Per region catalog of a server (its `--catalog` choice and seeded entries decide what it holds). */
+const cache = new WeakMap<object, PublicParameter[]>();
 
 /** The region's public parameters that name an AMI, sorted by name. */
-export function publicParameters(region: string): PublicParameter[] {
-  let list = cache.get(region);
+export function publicParameters(ctx: RequestContext, region = ctx.region): PublicParameter[] {
+  const served = amazonCatalog(ctx, region);
+  let list = cache.get(served);
   if (!list) {
-    const amis = amazonCatalog(region).list;
+    const amis = served.list;
     list = PUBLIC_PARAMETERS.flatMap((d) => {
       const matches = amis.filter((a) => d.pattern.test(a.Name));
       const newest = matches.reduce<AmiRecord | undefined>((best, a) => (!best || a.createdAt > best.createdAt ? a : best), undefined);
@@ -70,10 +73,10 @@ export function publicParameters(region: string): PublicParameter[] {
         },
       ];
     }).sort((a, b) => (a.Name < b.Name ? -1 : 1));
-    cache.set(region, list);
+    cache.set(served, list);
   }
   return list;
 }
 
-export const publicParameter = (region: string, name: string): PublicParameter | undefined =>
-  publicParameters(region).find((p) => p.Name === name);
+export const publicParameter = (ctx: RequestContext, name: string): PublicParameter | undefined =>
+  publicParameters(ctx).find((p) => p.Name === name);
