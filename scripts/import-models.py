@@ -49,7 +49,8 @@ OPERATIONS = {
     "ssm": [
         "AddTagsToResource", "DeleteParameter", "DeleteParameters", "DescribeParameters", "GetParameter",
         "GetParameterHistory", "GetParameters", "GetParametersByPath", "LabelParameterVersion",
-        "ListTagsForResource", "PutParameter", "RemoveTagsFromResource",
+        "ListTagsForResource", "PutParameter", "RemoveTagsFromResource", "PutResourcePolicy", "GetResourcePolicies",
+        "DeleteResourcePolicy",
     ],
     "sts": ["GetCallerIdentity"],
 }

@@ -32,7 +32,7 @@ import {
   ModifySnapshotAttributeCommand,
   RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
-import { PutParameterCommand } from "@aws-sdk/client-ssm";
+import { PutParameterCommand, PutResourcePolicyCommand } from "@aws-sdk/client-ssm";
 import type { Imagelite } from "../../src/index";
 import { checkRecord } from "../../src/state/record-schema";
 import {
@@ -46,6 +46,7 @@ import {
   startTestServer,
   T,
   useServer,
+  REGION,
 } from "../support/server";
 import { importableWindows, ownSnapshot, registerAmi, settle } from "../ec2/helpers";
 
@@ -129,7 +130,13 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await app.send(new CreateUserCommand(user));
     await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));
     await app.send(new CreateUsageReportSubscriptionCommand({}));
-    await ssm.send(new PutParameterCommand({ Name: "/golden/windows/latest", Value: ami, Type: "String", DataType: "aws:ec2:image" }));
+    await ssm.send(
+      new PutParameterCommand({ Name: "/golden/windows/latest", Value: ami, Type: "String", DataType: "aws:ec2:image", Tier: "Advanced" }),
+    );
+    const Policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ACCOUNT_B }, Action: "ssm:GetParameter" }] });
+    await ssm.send(
+      new PutResourcePolicyCommand({ ResourceArn: `arn:aws:ssm:${REGION}:${ACCOUNT_A}:parameter/golden/windows/latest`, Policy }),
+    );
   } finally {
     ec2.destroy();
     app.destroy();

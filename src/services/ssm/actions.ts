@@ -1,6 +1,7 @@
 // Parameter Store's IAM actions and the resources each operation acts on ("Actions, resources, and condition
 // keys for AWS Systems Manager"): a parameter is `arn:aws:ssm:<region>:<account>:parameter/<name without its
-// leading slash>`; GetParametersByPath acts on the path's ARN; DescribeParameters on "*".
+// leading slash>`; GetParametersByPath acts on the path's ARN; DescribeParameters on "*"; the resource-policy
+// operations on the parameter their ResourceArn names.
 import type { RequestContext } from "../../gateway/context";
 import { ALL, str, strs, type ActionTable, type Resolver } from "../../auth/actions";
 import type { SsmHandlers } from "./api.generated";
@@ -32,14 +33,17 @@ export const ssmActions: ActionTable<keyof SsmHandlers> = {
     AddTagsToResource: resource,
     DeleteParameter: named("Name"),
     DeleteParameters: namedAll("Names"),
+    DeleteResourcePolicy: named("ResourceArn"),
     DescribeParameters: ALL,
     GetParameter: named("Name"),
     GetParameterHistory: named("Name"),
     GetParameters: namedAll("Names"),
     GetParametersByPath: named("Path"),
+    GetResourcePolicies: named("ResourceArn"),
     LabelParameterVersion: named("Name"),
     ListTagsForResource: resource,
     PutParameter: named("Name"),
+    PutResourcePolicy: named("ResourceArn"),
     RemoveTagsFromResource: resource,
   },
 };

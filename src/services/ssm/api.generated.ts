@@ -21,6 +21,13 @@ export interface DeleteParametersResult {
   DeletedParameters?: ParameterNameList;
   InvalidParameters?: ParameterNameList;
 }
+export interface DeleteResourcePolicyRequest {
+  PolicyHash: string;
+  PolicyId: string;
+  ResourceArn: string;
+}
+export interface DeleteResourcePolicyResponse {
+}
 export interface DescribeParametersRequest {
   Filters?: ParametersFilterList;
   MaxResults?: number;
@@ -68,6 +75,21 @@ export interface GetParametersRequest {
 export interface GetParametersResult {
   InvalidParameters?: ParameterNameList;
   Parameters?: ParameterList;
+}
+export interface GetResourcePoliciesRequest {
+  MaxResults?: number;
+  NextToken?: string;
+  ResourceArn: string;
+}
+export interface GetResourcePoliciesResponse {
+  NextToken?: string;
+  Policies?: GetResourcePoliciesResponseEntries;
+}
+export type GetResourcePoliciesResponseEntries = GetResourcePoliciesResponseEntry[];
+export interface GetResourcePoliciesResponseEntry {
+  Policy?: string;
+  PolicyHash?: string;
+  PolicyId?: string;
 }
 export interface HierarchyLevelLimitExceededException {
   message?: string;
@@ -124,6 +146,9 @@ export interface ListTagsForResourceRequest {
 }
 export interface ListTagsForResourceResult {
   TagList?: TagList;
+}
+export interface MalformedResourcePolicyDocumentException {
+  Message?: string;
 }
 export interface Parameter {
   ARN?: string;
@@ -233,6 +258,16 @@ export interface PutParameterResult {
   Tier?: ParameterTier;
   Version?: number;
 }
+export interface PutResourcePolicyRequest {
+  Policy: string;
+  PolicyHash?: string;
+  PolicyId?: string;
+  ResourceArn: string;
+}
+export interface PutResourcePolicyResponse {
+  PolicyHash?: string;
+  PolicyId?: string;
+}
 export interface RemoveTagsFromResourceRequest {
   ResourceId: string;
   ResourceType: ResourceTypeForTagging;
@@ -240,6 +275,25 @@ export interface RemoveTagsFromResourceRequest {
 }
 export interface RemoveTagsFromResourceResult {
 }
+export interface ResourceNotFoundException {
+  Message?: string;
+}
+export interface ResourcePolicyConflictException {
+  Message?: string;
+}
+export interface ResourcePolicyInvalidParameterException {
+  Message?: string;
+  ParameterNames?: ResourcePolicyParameterNamesList;
+}
+export interface ResourcePolicyLimitExceededException {
+  Limit?: number;
+  LimitType?: string;
+  Message?: string;
+}
+export interface ResourcePolicyNotFoundException {
+  Message?: string;
+}
+export type ResourcePolicyParameterNamesList = string[];
 export type ResourceTypeForTagging = "Document" | "ManagedInstance" | "MaintenanceWindow" | "Parameter" | "PatchBaseline" | "OpsItem" | "OpsMetadata" | "Automation" | "Association";
 export interface Tag {
   Key: string;
@@ -260,13 +314,16 @@ export interface SsmHandlers {
   AddTagsToResource(ctx: RequestContext, input: AddTagsToResourceRequest): AddTagsToResourceResult;
   DeleteParameter(ctx: RequestContext, input: DeleteParameterRequest): DeleteParameterResult;
   DeleteParameters(ctx: RequestContext, input: DeleteParametersRequest): DeleteParametersResult;
+  DeleteResourcePolicy(ctx: RequestContext, input: DeleteResourcePolicyRequest): DeleteResourcePolicyResponse;
   DescribeParameters(ctx: RequestContext, input: DescribeParametersRequest): DescribeParametersResult;
   GetParameter(ctx: RequestContext, input: GetParameterRequest): GetParameterResult;
   GetParameterHistory(ctx: RequestContext, input: GetParameterHistoryRequest): GetParameterHistoryResult;
   GetParameters(ctx: RequestContext, input: GetParametersRequest): GetParametersResult;
   GetParametersByPath(ctx: RequestContext, input: GetParametersByPathRequest): GetParametersByPathResult;
+  GetResourcePolicies(ctx: RequestContext, input: GetResourcePoliciesRequest): GetResourcePoliciesResponse;
   LabelParameterVersion(ctx: RequestContext, input: LabelParameterVersionRequest): LabelParameterVersionResult;
   ListTagsForResource(ctx: RequestContext, input: ListTagsForResourceRequest): ListTagsForResourceResult;
   PutParameter(ctx: RequestContext, input: PutParameterRequest): PutParameterResult;
+  PutResourcePolicy(ctx: RequestContext, input: PutResourcePolicyRequest): PutResourcePolicyResponse;
   RemoveTagsFromResource(ctx: RequestContext, input: RemoveTagsFromResourceRequest): RemoveTagsFromResourceResult;
 }

@@ -28,3 +28,11 @@ export const versionNotFound = (name: string, version: number | string): Service
     "ParameterVersionNotFound",
     `Systems Manager could not find version ${version} of ${name}. Verify the version and try again.`,
   );
+
+// Resource policies (SSM API reference: PutResourcePolicy, GetResourcePolicies, DeleteResourcePolicy).
+export const resourceNotFound = e("ResourceNotFoundException");
+export const malformedPolicy = e("MalformedResourcePolicyDocumentException");
+export const policyInvalidParameter = e("ResourcePolicyInvalidParameterException");
+export const policyLimitExceeded = e("ResourcePolicyLimitExceededException");
+export const policyConflict = e("ResourcePolicyConflictException");
+export const policyNotFound = e("ResourcePolicyNotFoundException");

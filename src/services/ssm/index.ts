@@ -8,6 +8,7 @@ import type { SsmHandlers } from "./api.generated";
 import { parameterHandlers } from "./parameters";
 import { describeParametersHandlers } from "./describe-parameters";
 import { tagHandlers } from "./tags";
+import { resourcePolicyHandlers } from "./resource-policies";
 import { ssmActions } from "./actions";
 import { ssmRecords } from "./record-schemas";
 
@@ -15,6 +16,7 @@ const handlers: SsmHandlers = {
   ...parameterHandlers,
   ...describeParametersHandlers,
   ...tagHandlers,
+  ...resourcePolicyHandlers,
 };
 
 export const ssm: ServiceDefinition = {

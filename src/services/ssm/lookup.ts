@@ -6,6 +6,7 @@ import { current, parameters, type ParameterRecord, type ParameterVersionRecord 
 import { parseSelector, isReservedPublic, type Selector } from "./parameter-names";
 import { parameterView, publicView } from "./parameter-view";
 import { publicParameter } from "./public-parameters";
+import { sharedWith } from "./parameter-sharing";
 
 /** The version a selector names, or the error GetParameter gives. */
 export function selectVersion(p: ParameterRecord, sel: Selector): ParameterVersionRecord {
@@ -24,23 +25,53 @@ export function selectVersion(p: ParameterRecord, sel: Selector): ParameterVersi
 
 const ARN = /^arn:aws:ssm:([a-z0-9-]+):([0-9]{12})?:parameter\/(.+)$/;
 
+/** Where a name or ARN points: the account holding the parameter (undefined: nowhere in this region) and the name or selector. */
+interface Target {
+  owner: string | undefined;
+  given: string;
+}
+
 /**
  * GetParameter also takes a parameter's ARN (with a selector after it): the ARN leaves out the name's leading
- * slash, which a hierarchical name has and a plain one may have. Another region's or account's ARN names nothing here.
+ * slash, which a hierarchical name has and a plain one may have. Another account's ARN names its parameter
+ * there (read only when shared); another region's names nothing here.
  */
-function fromArn(ctx: RequestContext, given: string): string {
+function fromArn(ctx: RequestContext, given: string): Target {
   const m = ARN.exec(given);
-  if (!m) return given;
+  if (!m) return { owner: ctx.accountId, given };
   const [, region, account, rest] = m;
-  const mine = region === ctx.region && (account === ctx.accountId || (account === undefined && /^aws\//.test(rest)));
-  if (!mine) return "";
+  if (region !== ctx.region) return { owner: undefined, given: "" };
+  if (account === undefined) return /^aws\//.test(rest) ? { owner: ctx.accountId, given: `/${rest}` } : { owner: undefined, given: "" };
   const name = rest.split(":")[0];
-  return name.includes("/") || !parameters.get(ctx, name) ? `/${rest}` : rest;
+  const there = account === ctx.accountId ? ctx : ownerContext(ctx, account);
+  return { owner: account, given: name.includes("/") || !parameters.get(there, name) ? `/${rest}` : rest };
 }
+
+/** The request seen from a parameter owner's partition, so its ARN and records are the owner's. */
+export const ownerContext = (ctx: RequestContext, account: string): RequestContext => ({
+  ...ctx,
+  accountId: account,
+  partition: { account, region: ctx.region },
+});
+
+/**
+ * The read action a shared parameter's policy must allow: the operation itself for GetParameter(s), and
+ * ssm:GetParameter when EC2 resolves `resolve:ssm:` at launch.
+ */
+const readAction = (ctx: RequestContext): string => (ctx.service === "ssm" ? `ssm:${ctx.operation}` : "ssm:GetParameter");
 
 /** GetParameter's answer for a name, ARN or selector; ParameterNotFound / ParameterVersionNotFound otherwise. */
 export function readParameter(ctx: RequestContext, given: string, decrypt: boolean | undefined): Parameter {
-  const sel = parseSelector(fromArn(ctx, given));
+  const target = fromArn(ctx, given);
+  if (target.owner === undefined) throw err.notFound();
+  const sel = parseSelector(target.given);
+  if (target.owner !== ctx.accountId) {
+    // Another account's parameter: readable by ARN only while one of its resource policies names this account.
+    const owner = ownerContext(ctx, target.owner);
+    const p = parameters.get(owner, sel.name);
+    if (!p || !sharedWith(owner, p.Name, ctx.accountId, readAction(ctx))) throw err.notFound();
+    return parameterView(owner, p, selectVersion(p, sel), decrypt, sel.text);
+  }
   if (isReservedPublic(sel.name)) {
     const pub = publicParameter(ctx, sel.name);
     if (!pub) throw err.notFound();
@@ -51,6 +82,15 @@ export function readParameter(ctx: RequestContext, given: string, decrypt: boole
   const p = parameters.get(ctx, sel.name);
   if (!p) throw err.notFound();
   return parameterView(ctx, p, selectVersion(p, sel), decrypt, sel.text);
+}
+
+/** The name an ARN of the caller's own parameter gives, or undefined when it names no parameter of the caller. */
+export function ownParameterName(ctx: RequestContext, arn: string): string | undefined {
+  if (!ARN.test(arn)) return undefined;
+  const target = fromArn(ctx, arn);
+  if (target.owner !== ctx.accountId) return undefined;
+  const sel = parseSelector(target.given);
+  return sel.text ? undefined : sel.name;
 }
 
 /** A parameter's record, or ParameterNotFound. */

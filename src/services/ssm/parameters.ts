@@ -10,6 +10,7 @@ import { BY_PATH_KEYS, compileFilters } from "./parameter-filters";
 import { takePage } from "./parameter-pages";
 import { publicParameters } from "./public-parameters";
 import { putParameter } from "./put-parameter";
+import { dropPolicies } from "./resource-policy-records";
 import { decode, encode, pageSize } from "./paging";
 
 /** "A version can have a maximum of 10 labels" (Working with parameter labels). */
@@ -17,7 +18,13 @@ const MAX_LABELS = 10;
 
 export const parameterHandlers: Omit<
   SsmHandlers,
-  "DescribeParameters" | "AddTagsToResource" | "ListTagsForResource" | "RemoveTagsFromResource"
+  | "DescribeParameters"
+  | "AddTagsToResource"
+  | "ListTagsForResource"
+  | "RemoveTagsFromResource"
+  | "PutResourcePolicy"
+  | "GetResourcePolicies"
+  | "DeleteResourcePolicy"
 > = {
   PutParameter: putParameter,
 
@@ -79,6 +86,7 @@ export const parameterHandlers: Omit<
   DeleteParameter(ctx, { Name }) {
     if (isReservedPublic(Name)) throw err.accessDenied(`No access to reserved parameter name: ${Name}.`);
     if (!parameters.delete(ctx, findParameter(ctx, Name).Name)) throw err.notFound();
+    dropPolicies(ctx, Name);
     return {};
   },
 
@@ -86,8 +94,10 @@ export const parameterHandlers: Omit<
     const DeletedParameters = [];
     const InvalidParameters = [];
     for (const name of new Set(Names)) {
-      if (!isReservedPublic(name) && parameters.get(ctx, name) && parameters.delete(ctx, name)) DeletedParameters.push(name);
-      else InvalidParameters.push(name);
+      if (!isReservedPublic(name) && parameters.get(ctx, name) && parameters.delete(ctx, name)) {
+        dropPolicies(ctx, name);
+        DeletedParameters.push(name);
+      } else InvalidParameters.push(name);
     }
     return { DeletedParameters, InvalidParameters };
   },

@@ -1,6 +1,7 @@
 // The members of each Parameter Store record that reads rely on (checked when a state document is imported).
 import { listOf, type RecordSchema } from "../../state/record-schema";
 import { parameters } from "./parameter-records";
+import { resourcePolicies } from "./resource-policy-records";
 
 export const ssmRecords: Record<string, RecordSchema> = {
   [parameters.type]: {
@@ -20,4 +21,5 @@ export const ssmRecords: Record<string, RecordSchema> = {
       LastModifiedUser: "string",
     }),
   },
+  [resourcePolicies.type]: { Name: "string", PolicyId: "string", PolicyHash: "string", Policy: "string" },
 };
