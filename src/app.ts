@@ -45,7 +45,7 @@ function openStore(config: Config): Store {
 
 export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): App {
   const config: Config = { ...DEFAULTS, ...overrides };
-  const requestLog = log ?? streamLog(config.log);
+  const requestLog = log ?? streamLog(config.log, process.stdout, process.stderr, config.debug);
   const services = [appstream, ec2, ssm, sts];
   const auth = new Authenticator(config.auth, loadCredentials(config.credentialsFile, config.credentials));
   if (config.auth === "strict" && config.admin === "on" && !config.adminToken) {
