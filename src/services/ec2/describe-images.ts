@@ -113,7 +113,10 @@ export function describeImages(
     (input.IncludeDisabled || amiState(ctx, r) !== "disabled");
   const plan = mode.planned ? planImages(ctx, input) : { kind: "walk" as const, unindexed: [] };
   if (plan.kind === "walk") noteUnindexed(ctx, plan.unindexed);
-  const source = plan.kind === "walk" ? visibleAfter(ctx, after) : { [Symbol.iterator]: () => plannedImages(ctx, plan, after) };
+  const source =
+    plan.kind === "walk"
+      ? visibleAfter(ctx, after)
+      : { [Symbol.iterator]: () => plannedImages(ctx, plan, after, Math.min(limit + 1, 100)) };
   const { page, more } = takePage<AmiRecord>(source, (r) => inScope(r) && shown(r) && matches(r), limit);
   return {
     Images: page.map((r) => imageView(ctx, r)),

@@ -102,8 +102,16 @@ function visibleById(ctx: RequestContext, id: string): AmiRecord | undefined {
   return pub && publicImage(ctx, id, pub);
 }
 
-/** The candidates of a plan, in id order after `after`, each once; not yet filtered. */
-export function plannedImages(ctx: RequestContext, plan: Exclude<ImagePlan, { kind: "walk" }>, after: string): Iterator<AmiRecord> {
+/**
+ * The candidates of a plan, in id order after `after`, each once; not yet filtered. Sources that are read
+ * lazily (an owner's AMIs) read `batch` records at a time: a page and one more, when the caller takes one page.
+ */
+export function plannedImages(
+  ctx: RequestContext,
+  plan: Exclude<ImagePlan, { kind: "walk" }>,
+  after: string,
+  batch = 100,
+): Iterator<AmiRecord> {
   const pub = inPartition(ctx, publicPartition(ctx.region));
   const cat = catalog(ctx);
   const sources: Iterator<AmiRecord>[] = [];
@@ -167,11 +175,11 @@ export function plannedImages(ctx: RequestContext, plan: Exclude<ImagePlan, { ki
         sources.push(sortedAfter(cat.byOwner.get(account) ?? [], idOf, after));
         if (account === ctx.accountId) {
           // The caller's public AMIs are its own too: its partition has them all.
-          sources.push(amis.scan(ctx, { after }));
+          sources.push(amis.scan(ctx, { after, batch }));
         } else {
           sources.push(
-            resolved(keyEntries(sharedImages, ctx, "owner", account, after), (id, v) => sharedImage(ctx, id, v)),
-            resolved(keyEntries(publicImages, pub, "owner", account, after), (id, v) => publicImage(ctx, id, v)),
+            resolved(keyEntries(sharedImages, ctx, "owner", account, after, batch), (id, v) => sharedImage(ctx, id, v)),
+            resolved(keyEntries(publicImages, pub, "owner", account, after, batch), (id, v) => publicImage(ctx, id, v)),
           );
         }
       }

@@ -8,7 +8,15 @@ import type { LaunchPermission } from "./api.generated";
 import { checkPublicSharingAllowed } from "./image-block-public-access";
 import * as err from "./errors";
 import { saveImage } from "./image-access";
-import { indexRecordOf, launchPermissions, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./image-records";
+import {
+  indexRecordOf,
+  launchPermissions,
+  partitionOf,
+  publicImages,
+  publicPartition,
+  sharedImages,
+  type AmiRecord,
+} from "./image-records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 

@@ -100,13 +100,14 @@ export function* keyEntries<T, I extends string>(
   index: I,
   key: string,
   after: string,
+  size = BATCH,
 ): Generator<{ id: string; value: T }> {
   let cursor = { key, id: after };
   for (;;) {
     // An `after` of "" starts at the key's first entry: every id sorts above "".
-    const batch = c.lookup(s, index, { key, after: cursor, limit: BATCH });
+    const batch = c.lookup(s, index, { key, after: cursor, limit: size });
     for (const e of batch) yield { id: e.id, value: e.value };
-    if (batch.length < BATCH) return;
+    if (batch.length < size) return;
     cursor = { key, id: batch[batch.length - 1].id };
   }
 }
