@@ -113,7 +113,7 @@ function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"], log
 
 /** Loads the seed file unless the store already holds state (a restart keeps what it has). */
 function seedOnce(app: App, path: string, doc: unknown): void {
-  if (app.store.dump().some((r) => !r.type.startsWith("imagelite."))) {
+  if (app.store.holdsRecords("imagelite.")) {
     app.log.info(`seed ${path} not loaded: the store already holds state`);
     return;
   }
