@@ -95,11 +95,18 @@ function worker(n: number, store: "memory" | "sqlite", dir: string): void {
   const seedFile = join(dir, "seed.json");
   writeFileSync(seedFile, JSON.stringify(seedDocument(specs)));
   const config = { log: false, transitionSeconds: 0, ...(store === "memory" ? { inMemory: true } : { dataDir: join(dir, "data") }) };
+  gc();
+  const before = process.memoryUsage();
   let start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const app = createApp({ ...config, seed: seedFile });
   const seedSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  const seedCpuSeconds = (used.user + used.system) / 1e6;
   gc();
-  const rss = process.memoryUsage().rss;
+  const after = process.memoryUsage();
+  const rss = after.rss;
+  const heapGrowth = after.heapUsed + after.external - before.heapUsed - before.external;
   const dataBytes = specs.length ? JSON.stringify(app.store.dump()).length : 0;
 
   // The viewer's own AMIs are every fifth: names and tags it can find.
@@ -166,7 +173,7 @@ function worker(n: number, store: "memory" | "sqlite", dir: string): void {
     1000,
   );
   app.close();
-  process.stdout.write(JSON.stringify({ seedSeconds, rss, dataBytes, otherSeconds, results }) + "\n");
+  process.stdout.write(JSON.stringify({ seedSeconds, seedCpuSeconds, rss, heapGrowth, dataBytes, otherSeconds, results }) + "\n");
 }
 
 /** Milliseconds from start to listening, as the CLI reports it (in memory, or on a data directory a case left). */
@@ -205,8 +212,8 @@ async function main(): Promise<void> {
         const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
         const startMs = store === "sqlite" ? `, start-up with the file ${await startUp(join(dir, "data"))} ms` : "";
         console.log(
-          `\n${n.toLocaleString()} AMIs, ${store}: seed file ${out.seedSeconds.toFixed(2)} s, RSS after GC ${mb(out.rss)}` +
-            ` (records ${mb(out.dataBytes)} as JSON)${startMs}`,
+          `\n${n.toLocaleString()} AMIs, ${store}: seed file ${out.seedSeconds.toFixed(2)} s (CPU ${out.seedCpuSeconds.toFixed(2)} s),` +
+            ` RSS after GC ${mb(out.rss)}, heap growth ${mb(out.heapGrowth)} for ${mb(out.dataBytes)} of records as JSON${startMs}`,
         );
         for (const [label, v] of Object.entries(out.results as Record<string, { p50: number; p99: number; found: number }>)) {
           console.log(

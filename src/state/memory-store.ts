@@ -25,14 +25,11 @@ interface Bucket {
   values: Map<string, string>;
   /** Per index, its rows in (key, id) order. */
   index: Map<string, SortedChunks<IndexRow>>;
-  /** Per record id, its index entries (dropped with it). */
-  entries: Map<string, IndexEntry[]>;
 }
 
 /** What a record was before a write, to undo it. */
 interface Before {
   json: string | undefined;
-  entries: IndexEntry[] | undefined;
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -55,7 +52,6 @@ export class MemoryStore implements Store {
         ids: new SortedChunks(byId),
         values: new Map(),
         index: new Map(),
-        entries: new Map(),
       };
       this.buckets.set(key, b);
     }
@@ -64,7 +60,9 @@ export class MemoryStore implements Store {
 
   /** Sets (or, with json undefined, removes) a record and its index entries; returns what it replaced. */
   private write(b: Bucket, id: string, json: string | undefined, entries: IndexEntry[] | undefined): Before {
-    const before: Before = { json: b.values.get(id), entries: b.entries.get(id) };
+    const before: Before = { json: b.values.get(id) };
+    // The entries the stored record has, derived from it as SQLite does: kept per record, they would cost more than the record.
+    const had = this.entriesOf(b, before.json);
     if (json === undefined) {
       if (before.json !== undefined) {
         b.values.delete(id);
@@ -77,20 +75,23 @@ export class MemoryStore implements Store {
     // Only the entries that change move (a state change leaves a name where it was).
     const name = (e: IndexEntry) => `${e.index}\u0000${e.key}`;
     const kept = new Set((entries ?? []).map(name));
-    const had = new Set((before.entries ?? []).map(name));
-    for (const e of before.entries ?? []) {
+    const hadNames = new Set((had ?? []).map(name));
+    for (const e of had ?? []) {
       if (kept.has(name(e))) continue;
       b.index.get(e.index)!.remove({ key: e.key, id });
     }
     for (const e of entries ?? []) {
-      if (had.has(name(e))) continue;
+      if (hadNames.has(name(e))) continue;
       let rows = b.index.get(e.index);
       if (!rows) b.index.set(e.index, (rows = new SortedChunks(byKeyAndId)));
       rows.insert({ key: e.key, id });
     }
-    if (entries?.length) b.entries.set(id, entries);
-    else b.entries.delete(id);
     return before;
+  }
+
+  private entriesOf(b: Bucket, json: string | undefined): IndexEntry[] | undefined {
+    if (json === undefined || this.indexes.signature(b.type) === undefined) return undefined;
+    return this.indexes.entries(b.type, JSON.parse(json));
   }
 
   get<T>(type: string, p: Partition, id: string): T | undefined {
@@ -101,14 +102,14 @@ export class MemoryStore implements Store {
   put(type: string, p: Partition, id: string, value: unknown): void {
     const b = this.bucket(type, p, true)!;
     const before = this.write(b, id, JSON.stringify(value), this.indexes.entries(type, value));
-    this.undo?.push(() => this.write(b, id, before.json, before.entries));
+    this.undo?.push(() => this.write(b, id, before.json, this.entriesOf(b, before.json)));
   }
 
   delete(type: string, p: Partition, id: string): boolean {
     const b = this.bucket(type, p, false);
     if (!b || !b.values.has(id)) return false;
     const before = this.write(b, id, undefined, undefined);
-    this.undo?.push(() => this.write(b, id, before.json, before.entries));
+    this.undo?.push(() => this.write(b, id, before.json, this.entriesOf(b, before.json)));
     return true;
   }
 
