@@ -40,17 +40,37 @@ export class SortedChunks<T> {
     return lo;
   }
 
+  /** Where an item goes: its chunk, and its place in it (the chunk of the greatest items for one above all). */
+  private place(item: T): [number, number] {
+    const chunks = this.chunks;
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = chunks[mid];
+      if (this.compare(c[c.length - 1], item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const chunk = chunks[lo];
+    let a = 0;
+    let b = chunk.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.compare(chunk[mid], item) < 0) a = mid + 1;
+      else b = mid;
+    }
+    return [lo, a];
+  }
+
   /** Adds an item; returns false (and changes nothing) when the same item is there already. */
   insert(item: T): boolean {
-    const below = (x: T) => this.compare(x, item) < 0;
     if (!this.chunks.length) {
       this.chunks.push([item]);
       this.count++;
       return true;
     }
-    const ci = Math.min(this.chunkOf(below), this.chunks.length - 1);
+    const [ci, at] = this.place(item);
     const chunk = this.chunks[ci];
-    const at = SortedChunks.position(chunk, below);
     if (at < chunk.length && this.compare(chunk[at], item) === 0) return false;
     chunk.splice(at, 0, item);
     this.count++;
@@ -60,11 +80,9 @@ export class SortedChunks<T> {
 
   /** Removes the item that compares equal to this one; returns whether there was one. */
   remove(item: T): boolean {
-    const below = (x: T) => this.compare(x, item) < 0;
-    const ci = this.chunkOf(below);
+    if (!this.chunks.length) return false;
+    const [ci, at] = this.place(item);
     const chunk = this.chunks[ci];
-    if (!chunk) return false;
-    const at = SortedChunks.position(chunk, below);
     if (at >= chunk.length || this.compare(chunk[at], item) !== 0) return false;
     chunk.splice(at, 1);
     this.count--;
