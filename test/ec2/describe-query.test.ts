@@ -18,9 +18,30 @@ import { ACCOUNT_A, ACCOUNT_B, REGION, TEST_START } from "../support/server";
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const ACCOUNTS = [ACCOUNT_A, ACCOUNT_B];
 
-const call = (app: App, account: string, service: string, operation: string, input: Record<string, unknown>): any =>
+/** What the operations called here return, as far as these tests read it. */
+interface Reply {
+  ImageId: string;
+  SnapshotId: string;
+  InstanceId: string;
+  ReservationId: string;
+  Name: string;
+  NextToken?: string;
+  Images: Reply[];
+  Snapshots: Reply[];
+  Reservations: Reply[];
+  Instances: Reply[];
+  Parameters: Reply[];
+  Tags?: { Key: string; Value: string }[];
+}
+
+const call = (app: App, account: string, service: string, operation: string, input: Record<string, unknown>): Reply =>
   // Without its undefined members, as a client would send it.
-  app.gateway.invoke(service, operation, { accountId: account, region: REGION, now: app.clock.now() }, JSON.parse(JSON.stringify(input)));
+  app.gateway.invoke(
+    service,
+    operation,
+    { accountId: account, region: REGION, now: app.clock.now() },
+    JSON.parse(JSON.stringify(input)),
+  ) as Reply;
 const ec2 = (app: App, account: string, operation: string, input: Record<string, unknown>) => call(app, account, "ec2", operation, input);
 
 const contextOf = (app: App, account: string): RequestContext => ({
@@ -59,9 +80,7 @@ for (const { name, make } of apps()) {
     before(() => {
       app = make();
       app.clock.restore("manual", TEST_START);
-      const amazon = ec2(app, ACCOUNT_A, "DescribeSnapshots", { OwnerIds: ["amazon"], MaxResults: 10 }).Snapshots.map(
-        (s: any) => s.SnapshotId,
-      );
+      const amazon = ec2(app, ACCOUNT_A, "DescribeSnapshots", { OwnerIds: ["amazon"], MaxResults: 10 }).Snapshots.map((s) => s.SnapshotId);
       const specs = fc.sample(
         fc.array(
           fc.record({
@@ -135,7 +154,7 @@ for (const { name, make } of apps()) {
     });
 
     it("DescribeInstances by tag, AMI id and instance id finds what filtering the whole listing finds", () => {
-      const image = ec2(app, ACCOUNT_A, "DescribeImages", { Owners: ["amazon"], MaxResults: 5 }).Images.map((r: any) => r.ImageId);
+      const image = ec2(app, ACCOUNT_A, "DescribeImages", { Owners: ["amazon"], MaxResults: 5 }).Images.map((r) => r.ImageId);
       for (let i = 0; i < 12; i++) {
         ec2(app, ACCOUNT_A, "RunInstances", {
           ImageId: image[i % 2],
@@ -145,12 +164,12 @@ for (const { name, make } of apps()) {
           TagSpecifications: i % 3 ? [{ ResourceType: "instance", Tags: [{ Key: "role", Value: i % 2 ? "web" : "worker" }] }] : undefined,
         });
       }
-      const all = ec2(app, ACCOUNT_A, "DescribeInstances", {}).Reservations.flatMap((r: any) => r.Instances);
+      const all = ec2(app, ACCOUNT_A, "DescribeInstances", {}).Reservations.flatMap((r) => r.Instances);
       const someId = all[3].InstanceId;
-      const cases: [Filter[], (i: any) => boolean][] = [
-        [[{ Name: "tag:role", Values: ["web"] }], (i) => i.Tags?.some((t: any) => t.Key === "role" && t.Value === "web")],
-        [[{ Name: "tag:role", Values: ["w*"] }], (i) => i.Tags?.some((t: any) => t.Key === "role")],
-        [[{ Name: "tag-key", Values: ["role"] }], (i) => i.Tags?.some((t: any) => t.Key === "role")],
+      const cases: [Filter[], (i: Reply) => boolean][] = [
+        [[{ Name: "tag:role", Values: ["web"] }], (i) => !!i.Tags?.some((t) => t.Key === "role" && t.Value === "web")],
+        [[{ Name: "tag:role", Values: ["w*"] }], (i) => !!i.Tags?.some((t) => t.Key === "role")],
+        [[{ Name: "tag-key", Values: ["role"] }], (i) => !!i.Tags?.some((t) => t.Key === "role")],
         [[{ Name: "image-id", Values: [image[0]] }], (i) => i.ImageId === image[0]],
         [[{ Name: "instance-id", Values: [someId, "i-0123456789abcdef0"] }], (i) => i.InstanceId === someId],
         [
@@ -158,7 +177,7 @@ for (const { name, make } of apps()) {
             { Name: "image-id", Values: [image[1]] },
             { Name: "tag:role", Values: ["web"] },
           ],
-          (i) => i.ImageId === image[1] && i.Tags?.some((t: any) => t.Value === "web"),
+          (i) => i.ImageId === image[1] && !!i.Tags?.some((t) => t.Value === "web"),
         ],
       ];
       for (const [Filters, keep] of cases) {
@@ -167,12 +186,12 @@ for (const { name, make } of apps()) {
           let NextToken: string | undefined;
           do {
             const r = ec2(app, ACCOUNT_A, "DescribeInstances", { ...input, NextToken });
-            out.push(...r.Reservations.flatMap((x: any) => x.Instances.map((i: any) => `${x.ReservationId} ${i.InstanceId}`)));
+            out.push(...r.Reservations.flatMap((x) => x.Instances.map((i: Reply) => `${x.ReservationId} ${i.InstanceId}`)));
             NextToken = r.NextToken;
           } while (NextToken);
           return out;
         };
-        const expected = all.filter(keep).map((i: any) => i.InstanceId);
+        const expected = all.filter(keep).map((i: Reply) => i.InstanceId);
         assert.ok(expected.length > 0);
         const byPage = ids({ Filters, MaxResults: 5 });
         assert.deepEqual(
@@ -192,7 +211,7 @@ for (const { name, make } of apps()) {
         let NextToken: string | undefined;
         do {
           const r = call(app, ACCOUNT_A, "ssm", "DescribeParameters", { ...input, NextToken, MaxResults: 2 });
-          out.push(...r.Parameters.map((p: any) => p.Name));
+          out.push(...r.Parameters.map((p) => p.Name));
           NextToken = r.NextToken;
         } while (NextToken);
         return out;

@@ -51,8 +51,14 @@ const amiSpec: fc.Arbitrary<AmiSpec> = fc.record({
   viewerTag: fc.option(fc.constantFrom(...TAG_VALUES), { nil: undefined }),
 });
 
-function invoke(app: App, account: string, operation: string, input: Record<string, unknown>): any {
-  return app.gateway.invoke("ec2", operation, { accountId: account, region: REGION, now: app.clock.now() }, input);
+/** What the operations called here return, as far as these tests read it. */
+interface Reply {
+  ImageId: string;
+  Images: Reply[];
+}
+
+function invoke(app: App, account: string, operation: string, input: Record<string, unknown>): Reply {
+  return app.gateway.invoke("ec2", operation, { accountId: account, region: REGION, now: app.clock.now() }, input) as Reply;
 }
 
 /** Registers the AMIs, shares, tags and deregisters them; returns every id made. */
@@ -86,7 +92,7 @@ function populate(app: App, specs: AmiSpec[]): string[] {
     if (s.deregister) invoke(app, ACCOUNTS[s.owner], "DeregisterImage", { ImageId: ids[i] });
   });
   // Tags of A's on a few of Amazon's AMIs.
-  const amazon = invoke(app, ACCOUNT_A, "DescribeImages", { Owners: ["amazon"], MaxResults: 6 }).Images.map((r: any) => r.ImageId);
+  const amazon = invoke(app, ACCOUNT_A, "DescribeImages", { Owners: ["amazon"], MaxResults: 6 }).Images.map((r) => r.ImageId);
   invoke(app, ACCOUNT_A, "CreateTags", { Resources: amazon, Tags: [{ Key: "env", Value: "prod" }] });
   app.clock.advance(1);
   return ids;
