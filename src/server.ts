@@ -57,16 +57,47 @@ export const DEFAULT_LIMITS: HttpLimits = {
   checkIntervalMs: 5_000,
 };
 
+/**
+ * What an answer may carry beyond a RawResponse: bytes (a static file) instead of the text body, or a stream
+ * (Server-Sent Events) that goes on after the head until either side closes it. `stream` starts it with a
+ * function that writes to the socket, and returns the function that stops it.
+ */
+export interface HttpResponse extends RawResponse {
+  bytes?: Buffer;
+  stream?(write: (text: string) => void): () => void;
+}
+
+/** A stream whose client reads this far behind is ended (it may reconnect) rather than buffered for ever. */
+const MAX_STREAM_BACKLOG = 1024 * 1024;
+
 export interface Handler {
-  handle(req: RawRequest): Promise<RawResponse>;
+  handle(req: RawRequest): Promise<HttpResponse>;
   /** An error decided from the headers alone, in the format of the service they name. */
   reject?(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse;
 }
 
-function send(res: ServerResponse, r: RawResponse, close = false): void {
+function send(res: ServerResponse, r: HttpResponse, close = false): void {
   if (res.headersSent) return;
-  res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(r.body), ...(close ? { connection: "close" } : {}) });
-  res.end(r.body);
+  const body = r.bytes ?? r.body;
+  res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(body), ...(close ? { connection: "close" } : {}) });
+  res.end(body);
+}
+
+/** Sends the head of a streamed answer and keeps the exchange open; it is in `open` until it closes. */
+function startStream(res: ServerResponse, r: HttpResponse, open: Set<ServerResponse>): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(r.status, r.headers);
+  res.flushHeaders();
+  open.add(res);
+  const stop = r.stream!((text) => {
+    if (res.writableEnded) return;
+    if (res.writableLength > MAX_STREAM_BACKLOG) res.end();
+    else res.write(text);
+  });
+  res.once("close", () => {
+    open.delete(res);
+    stop();
+  });
 }
 
 const plain = (status: number, code: string, message: string): RawResponse => ({
@@ -145,6 +176,8 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
   const busy = new Set<Socket>();
   const refusedSockets = new WeakSet<Socket>();
   let inFlightBytes = 0;
+  /** Streamed answers in progress: closing the server ends them, so that it closes at all. */
+  const streams = new Set<ServerResponse>();
   const server = createServer({ maxHeaderSize: l.maxHeaderBytes, connectionsCheckingInterval: l.checkIntervalMs }, (req, res) => {
     const socket = req.socket;
     if (refusedSockets.has(socket)) {
@@ -196,7 +229,7 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
       const body = Buffer.concat(chunks);
       chunks.length = 0;
       handler.handle(toRawRequest(req, body)).then(
-        (r) => send(res, r),
+        (r) => (r.stream ? startStream(res, r, streams) : send(res, r)),
         (e) => {
           onError(e);
           send(
@@ -235,5 +268,10 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
     );
   });
   server.on("clientError", onClientError);
+  const close = server.close.bind(server);
+  server.close = (callback?: (err?: Error) => void) => {
+    for (const res of streams) res.end();
+    return close(callback);
+  };
   return server;
 }

@@ -17,6 +17,7 @@ import { callerOf } from "./caller";
 import { checkService, type ServiceDefinition } from "./service";
 import type { RequestContext } from "./context";
 import type { RequestLog } from "./request-log";
+import type { RequestHistory } from "./request-history";
 import type { Faults } from "../faults/faults";
 import type { Authenticator } from "../auth/authenticator";
 import { AuthFailure } from "../auth/sigv4";
@@ -34,6 +35,8 @@ export interface GatewayDeps {
   clock: Clock;
   timings: Timings;
   log: RequestLog;
+  /** The last requests, for the dashboard (kept also with the request log off). */
+  history?: RequestHistory;
   faults?: Faults;
   auth?: Authenticator;
   /** Routes under /_imagelite/ (admin and health). */
@@ -258,7 +261,7 @@ export class Gateway {
     } else {
       response = protocol!.serializeError(this.errorOf(call), def!.model, call.requestId);
     }
-    this.log(call, response.status);
+    this.log(call, response.status, response);
     return response;
   }
 
@@ -279,8 +282,8 @@ export class Gateway {
     return error;
   }
 
-  private log(call: Call, status: number): void {
-    this.deps.log.request({
+  private log(call: Call, status: number, response?: RawResponse): void {
+    const line = {
       service: call.def?.name ?? "-",
       operation: call.operation ?? "-",
       account: call.caller.accountId,
@@ -289,7 +292,9 @@ export class Gateway {
       micros: Number(process.hrtime.bigint() - call.started) / 1000,
       error: call.error instanceof ServiceError ? call.error.code : undefined,
       faults: call.fault?.ids,
-    });
+    };
+    this.deps.log.request(line);
+    this.deps.history?.add(line, call.req, call.input, response);
   }
 
   private contextOf(call: Call): RequestContext {

@@ -1,0 +1,89 @@
+// The last requests, for the dashboard's live tail (admin/request-routes.ts): a bounded ring that the gateway
+// feeds with every AWS call, whether or not the request log is on. What a call already holds is kept by
+// reference (the raw request with its body buffer, the serialized response); nothing is copied or turned into
+// text until someone asks for an entry. Subscribers (the event stream) get new entries once per turn of the
+// event loop, so that a burst of calls costs them one wake-up.
+import type { RawRequest, RawResponse } from "../protocols/protocol";
+import type { RequestLine } from "./request-log";
+
+export const HISTORY_SIZE = 1000;
+
+export interface HistoryEntry {
+  /** `r-<sequence number>`: increasing, so that newer is larger. */
+  id: string;
+  seq: number;
+  /** Wall time the call ended, epoch milliseconds. */
+  time: number;
+  line: RequestLine;
+  /** The wire request; absent for a call made in process (seed files, admin routes). */
+  req?: RawRequest;
+  /** An in-process call's input. */
+  input?: unknown;
+  response?: RawResponse;
+}
+
+export type HistoryListener = (entries: HistoryEntry[]) => void;
+
+export class RequestHistory {
+  private readonly ring: (HistoryEntry | undefined)[];
+  private seq = 0;
+  private readonly listeners = new Set<HistoryListener>();
+  private pending: HistoryEntry[] = [];
+
+  constructor(readonly size = HISTORY_SIZE) {
+    this.ring = new Array<HistoryEntry | undefined>(size);
+  }
+
+  /** The gateway's one call per request: an object and a slot, nothing more unless someone listens. */
+  add(line: RequestLine, req: RawRequest | undefined, input: unknown, response: RawResponse | undefined): void {
+    const seq = ++this.seq;
+    const entry: HistoryEntry = { id: `r-${seq}`, seq, time: Date.now(), line, req, input: req ? undefined : input, response };
+    this.ring[seq % this.size] = entry;
+    if (this.listeners.size === 0) return;
+    if (this.pending.length === 0) setImmediate(this.flush);
+    this.pending.push(entry);
+  }
+
+  private readonly flush = (): void => {
+    const batch = this.pending;
+    this.pending = [];
+    for (const l of this.listeners) {
+      try {
+        l(batch);
+      } catch {
+        /* a listener's failure (a socket gone) is its own business */
+      }
+    }
+  };
+
+  /** Entries newest first, those `keep` accepts, at most `limit`. */
+  newest(limit: number, keep: (e: HistoryEntry) => boolean = () => true): HistoryEntry[] {
+    const out: HistoryEntry[] = [];
+    for (let s = this.seq; s > this.seq - this.size && s > 0 && out.length < limit; s--) {
+      const e = this.ring[s % this.size];
+      if (e && e.seq === s && keep(e)) out.push(e);
+    }
+    return out;
+  }
+
+  /** The entry of this id, while it is still in the ring. */
+  get(id: string): HistoryEntry | undefined {
+    const m = /^r-([1-9][0-9]{0,15})$/.exec(id);
+    if (!m) return undefined;
+    const seq = Number(m[1]);
+    const e = this.ring[seq % this.size];
+    return e?.seq === seq ? e : undefined;
+  }
+
+  /** Calls `listener` with each batch of new entries until the returned function is called. */
+  subscribe(listener: HistoryListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+}
