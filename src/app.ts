@@ -11,6 +11,7 @@ import { sts } from "./services/sts";
 import { ec2 } from "./services/ec2";
 import { ssm } from "./services/ssm";
 import { adminRouter } from "./admin/router";
+import { DASHBOARD_HOME } from "./admin/static-ui";
 import type { ServiceDefinition } from "./gateway/service";
 import { Faults } from "./faults/faults";
 import { applySeed, readSeed } from "./seed/seed";
@@ -88,6 +89,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
       faults: app.faults,
       auth,
       admin: adminRouter(app),
+      browserHome: config.admin === "on" ? DASHBOARD_HOME : undefined,
     });
     const seed = config.seed === undefined ? undefined : readSeed(config.seed);
     serveCatalog(store, { amazon: config.catalog !== "off", extra: seededPublicImages(seed) });

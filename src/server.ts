@@ -72,6 +72,8 @@ const MAX_STREAM_BACKLOG = 1024 * 1024;
 
 export interface Handler {
   handle(req: RawRequest): Promise<HttpResponse>;
+  /** Where a browser that opens "/" is redirected (the dashboard), if anywhere. */
+  browserHome?: string;
   /** An error decided from the headers alone, in the format of the service they name. */
   reject?(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse;
 }
@@ -149,6 +151,17 @@ function tooLarge(limit: number) {
     );
 }
 
+/**
+ * A browser opening the server's address: GET / that accepts HTML and carries nothing of an AWS request (no
+ * signature, no X-Amz-* header, no query). Everything else at "/" goes to the gateway as it always did.
+ */
+function isBrowserHome(req: IncomingMessage): boolean {
+  if (req.method !== "GET" || req.url !== "/") return false;
+  if (!req.headers.accept?.includes("text/html") || req.headers.authorization) return false;
+  for (const name of Object.keys(req.headers)) if (name.startsWith("x-amz-")) return false;
+  return true;
+}
+
 /** A bare answer for a request Node could not parse or that ran out of time; the connection closes after it. */
 function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
@@ -192,6 +205,11 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
       inFlightBytes -= held;
       held = 0;
     });
+    if (handler.browserHome && isBrowserHome(req)) {
+      send(res, { status: 302, headers: { location: handler.browserHome, "cache-control": "no-cache" }, body: "" });
+      req.resume();
+      return;
+    }
     const declared = Number(req.headers["content-length"] ?? 0);
     let refused = false;
     const refuse = (error: (def?: ServiceDefinition) => ServiceError) => {

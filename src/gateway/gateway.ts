@@ -41,6 +41,8 @@ export interface GatewayDeps {
   auth?: Authenticator;
   /** Routes under /_imagelite/ (admin and health). */
   admin?: (req: RawRequest) => RawResponse | Promise<RawResponse>;
+  /** Where the HTTP server sends a browser that opens "/": the dashboard, when the admin routes are on. */
+  browserHome?: string;
 }
 
 type Step = (call: Call) => void | Promise<void>;
@@ -61,7 +63,10 @@ export class Gateway {
   /** The operator's calls made in process: seeds, admin routes. */
   private readonly inProcess: Step[];
 
+  readonly browserHome?: string;
+
   constructor(private readonly deps: GatewayDeps) {
+    this.browserHome = deps.browserHome;
     for (const def of deps.services) checkService(def);
     this.router = new ServiceRouter(deps.services);
     const s = (f: Step) => f.bind(this);
@@ -294,7 +299,7 @@ export class Gateway {
       faults: call.fault?.ids,
     };
     this.deps.log.request(line);
-    this.deps.history?.add(line, call.req, call.input, response);
+    this.deps.history?.add(line, call, response);
   }
 
   private contextOf(call: Call): RequestContext {

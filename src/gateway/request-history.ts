@@ -5,6 +5,7 @@
 // event loop, so that a burst of calls costs them one wake-up.
 import type { RawRequest, RawResponse } from "../protocols/protocol";
 import type { RequestLine } from "./request-log";
+import type { Call } from "./call";
 
 export const HISTORY_SIZE = 1000;
 
@@ -17,8 +18,9 @@ export interface HistoryEntry {
   line: RequestLine;
   /** The wire request; absent for a call made in process (seed files, admin routes). */
   req?: RawRequest;
-  /** An in-process call's input. */
+  /** An in-process call's input and output (it has no wire request or response). */
   input?: unknown;
+  output?: unknown;
   response?: RawResponse;
 }
 
@@ -35,9 +37,12 @@ export class RequestHistory {
   }
 
   /** The gateway's one call per request: an object and a slot, nothing more unless someone listens. */
-  add(line: RequestLine, req: RawRequest | undefined, input: unknown, response: RawResponse | undefined): void {
+  add(line: RequestLine, call: Call, response: RawResponse | undefined): void {
     const seq = ++this.seq;
-    const entry: HistoryEntry = { id: `r-${seq}`, seq, time: Date.now(), line, req, input: req ? undefined : input, response };
+    const { req } = call;
+    const entry: HistoryEntry = req
+      ? { id: `r-${seq}`, seq, time: Date.now(), line, req, response }
+      : { id: `r-${seq}`, seq, time: Date.now(), line, input: call.input, output: call.output };
     this.ring[seq % this.size] = entry;
     if (this.listeners.size === 0) return;
     if (this.pending.length === 0) setImmediate(this.flush);
