@@ -9,7 +9,6 @@ export const ssmDashboardViews: ResourceView[] = [
     collection: parameters,
     label: "Parameters",
     name: (p) => current(p).Description,
-    state: (_ctx, p) => current(p).Type,
     created: (p) => p.versions[0]?.modifiedAt,
     render: (ctx, p) => ({ ...metadataView(ctx, p), ...parameterView(ctx, p, current(p), false) }),
   }),
