@@ -52,7 +52,8 @@ const views = (app: App): Map<string, { service: string; view: ResourceView }> =
 };
 
 function findView(app: App, kind: string | undefined): ResourceView {
-  if (kind === undefined) throw new AdminError(400, "MissingParameter", "Query parameter kind is required (see /_imagelite/resources/kinds).");
+  if (kind === undefined)
+    throw new AdminError(400, "MissingParameter", "Query parameter kind is required (see /_imagelite/resources/kinds).");
   const v = views(app).get(kind);
   if (!v) throw new AdminError(404, "UnknownKind", `No resource kind ${kind.slice(0, 100)} (see /_imagelite/resources/kinds).`);
   return v.view;
@@ -62,7 +63,8 @@ function findView(app: App, kind: string | undefined): ResourceView {
 function partitionsOf(app: App, type: string): Partition[] {
   if (app.store.partitions) return app.store.partitions(type);
   const seen = new Map<string, Partition>();
-  for (const r of app.store.dump()) if (r.type === type) seen.set(`${r.account}\u0000${r.region}`, { account: r.account, region: r.region });
+  for (const r of app.store.dump())
+    if (r.type === type) seen.set(`${r.account}\u0000${r.region}`, { account: r.account, region: r.region });
   return [...seen.values()];
 }
 
@@ -70,7 +72,12 @@ const comparePartitions = (a: Partition, b: Partition) =>
   a.account < b.account ? -1 : a.account > b.account ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0;
 
 /** A request context for the owner of a partition, at the clock's time: what the views render with. */
-export function ownerContext(app: App, p: Partition, t: Timings = timings(app.config.transitionSeconds), now = app.clock.now()): RequestContext {
+export function ownerContext(
+  app: App,
+  p: Partition,
+  t: Timings = timings(app.config.transitionSeconds),
+  now = app.clock.now(),
+): RequestContext {
   return {
     service: "imagelite",
     operation: "Dashboard",
@@ -220,7 +227,8 @@ function listResources(app: App, req: Parameters<Route["handle"]>[1]) {
       const more = from + limit < all.length;
       return json(200, { items, ...(more ? { next: encodeToken({ h: hash, n: from + limit }) } : {}) });
     }
-    if (token?.n !== undefined) throw new AdminError(400, "InvalidNextToken", `The ${kind} resources changed too much for this token; start again.`);
+    if (token?.n !== undefined)
+      throw new AdminError(400, "InvalidNextToken", `The ${kind} resources changed too much for this token; start again.`);
   }
   // Too many to order in full: pages in id order, each ordered on its own.
   const page = keysetPage(app, view, parts, matches, limit, token?.k);

@@ -55,8 +55,12 @@ function segmentsOf(rest: string): string[] {
     } catch {
       throw new AdminError(400, "InvalidPath", "The dashboard path is not valid %-encoding.");
     }
-    if (s === "" || s === "." || s === ".." || /[\\/\u0000:]/.test(s)) {
-      throw new AdminError(400, "InvalidPath", "The dashboard path must name a file under the dashboard, without '.', '..' or empty parts.");
+    if (s === "" || s === "." || s === ".." || /[\\/:]/.test(s) || s.includes("\0")) {
+      throw new AdminError(
+        400,
+        "InvalidPath",
+        "The dashboard path must name a file under the dashboard, without '.', '..' or empty parts.",
+      );
     }
     return s;
   });

@@ -232,7 +232,9 @@ export class MemoryStore implements Store {
   partitions(type: string): Partition[] {
     const out: Partition[] = [];
     for (const b of this.buckets.values()) if (b.type === type && b.ids.length) out.push({ account: b.account, region: b.region });
-    return out.sort((a, b) => (a.account !== b.account ? (a.account < b.account ? -1 : 1) : a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
+    return out.sort((a, b) =>
+      a.account !== b.account ? (a.account < b.account ? -1 : 1) : a.region < b.region ? -1 : a.region > b.region ? 1 : 0,
+    );
   }
 
   close(): void {

@@ -212,7 +212,12 @@ describe("dashboard request stream on a server that closes", () => {
     const streams = await Promise.all([openStream(server), openStream(server)]);
     const ended = streams.map((s) => new Promise<void>((resolve) => s.res.once("close", () => resolve())));
     const event = streams[0].next((d) => d.operation === "DescribeRegions");
-    const client = new EC2Client({ endpoint, region: "us-east-1", credentials: { accessKeyId: ACCOUNT_A, secretAccessKey: "x" }, maxAttempts: 1 });
+    const client = new EC2Client({
+      endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: ACCOUNT_A, secretAccessKey: "x" },
+      maxAttempts: 1,
+    });
     await client.send(new DescribeRegionsCommand({}));
     await event;
     client.destroy();

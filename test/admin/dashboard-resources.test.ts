@@ -142,7 +142,9 @@ describe("dashboard resource routes", () => {
 
   it("shows an AMI as DescribeImages shows it to its owner, with its timeline and its two grantees", async () => {
     const id = await registerAmi(ec2, "shared-ami", { Description: "for two accounts" });
-    await ec2.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { UserId: ACCOUNT_C }] } }));
+    await ec2.send(
+      new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { UserId: ACCOUNT_C }] } }),
+    );
     const r = await get(`/_imagelite/resources/ec2.image/${ACCOUNT_A}/${REGION}/${id}`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.kind, "ec2.image");
@@ -172,7 +174,9 @@ describe("dashboard resource routes", () => {
   });
 
   it("shows an image builder's timeline moving from PENDING to RUNNING as the clock advances", async () => {
-    await appstream.send(new CreateImageBuilderCommand({ Name: "dash-builder", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }));
+    await appstream.send(
+      new CreateImageBuilderCommand({ Name: "dash-builder", ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small" }),
+    );
     const path = `/_imagelite/resources/appstream.image-builder/${ACCOUNT_A}/${REGION}/dash-builder`;
     const before = await get(path);
     assert.equal(before.status, 200, JSON.stringify(before.body));
