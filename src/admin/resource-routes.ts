@@ -22,9 +22,9 @@ type Sort = (typeof SORTS)[number];
 type Order = "asc" | "desc";
 
 /** Records a list reads at most per page while searching. */
-export const SCAN_BUDGET = 20_000;
+export const SCAN_BUDGET = 10_000;
 /** Matches a sort other than ascending ids orders in full; past it, each page is ordered on its own. */
-export const SORT_CAP = 10_000;
+export const SORT_CAP = 5_000;
 export const MAX_LIMIT = 500;
 
 interface Item {
