@@ -6,12 +6,12 @@
 import type { Route } from "./router";
 import type { HttpResponse } from "../server";
 import type { HistoryEntry } from "../gateway/request-history";
-import { HISTORY_SIZE } from "../gateway/request-history";
+import { HISTORY_SIZE, MAX_BODY_KEPT } from "../gateway/request-history";
 import { AdminError, json } from "./json";
 import { enumParam, intParam, onlyParams, textParam } from "./query-params";
 
-/** Bodies are shown up to this many bytes. */
-const MAX_BODY_SHOWN = 64 * 1024;
+/** Bodies are shown up to this many bytes (what the ring keeps of them). */
+const MAX_BODY_SHOWN = MAX_BODY_KEPT;
 /** A comment this often keeps proxies and the idle time-out from closing a quiet stream. */
 const KEEP_ALIVE_MS = 15_000;
 /** Headers whose values are secrets (a signature, a session token). */
@@ -64,9 +64,20 @@ function detail(e: HistoryEntry) {
   const qs = query.toString();
   return {
     ...summary(e),
-    request: { method: req.method, path: qs ? `${req.path}?${qs}` : req.path, headers, ...shownBytes(req.body) },
+    request: {
+      method: req.method,
+      path: qs ? `${req.path}?${qs}` : req.path,
+      headers,
+      ...shownBytes(req.body),
+      ...(e.cut?.request ? { truncated: true, bytes: e.cut.request } : {}),
+    },
     response: response
-      ? { status: response.status, headers: response.headers, ...shown(response.body) }
+      ? {
+          status: response.status,
+          headers: response.headers,
+          ...shown(response.body),
+          ...(e.cut?.response ? { truncated: true, bytes: e.cut.response } : {}),
+        }
       : { status: e.line.status, headers: {}, body: "" },
   };
 }

@@ -9,6 +9,12 @@ import type { Call } from "./call";
 
 export const HISTORY_SIZE = 1000;
 
+/**
+ * Bytes of a body shown, and kept: a larger body (up to 10 MiB may come in, a describe may answer megabytes)
+ * is cut to this on its way in, copied so that the whole is not held, which bounds what the ring holds.
+ */
+export const MAX_BODY_KEPT = 64 * 1024;
+
 export interface HistoryEntry {
   /** `r-<sequence number>`: increasing, so that newer is larger. */
   id: string;
@@ -22,6 +28,8 @@ export interface HistoryEntry {
   input?: unknown;
   output?: unknown;
   response?: RawResponse;
+  /** Sizes in bytes of the bodies that were cut to MAX_BODY_KEPT. */
+  cut?: { request?: number; response?: number };
 }
 
 export type HistoryListener = (entries: HistoryEntry[]) => void;
@@ -43,6 +51,9 @@ export class RequestHistory {
     const entry: HistoryEntry = req
       ? { id: `r-${seq}`, seq, time: Date.now(), line, req, response }
       : { id: `r-${seq}`, seq, time: Date.now(), line, input: call.input, output: call.output };
+    // Only a large body costs anything here (a copy of its first 64 KiB); the usual call keeps references.
+    if (req && req.body.length > MAX_BODY_KEPT) cutRequest(entry, req);
+    if (response && response.body.length > MAX_BODY_KEPT / 3) cutResponse(entry, response);
     this.ring[seq % this.size] = entry;
     if (this.listeners.size === 0) return;
     if (this.pending.length === 0) setImmediate(this.flush);
@@ -91,4 +102,18 @@ export class RequestHistory {
   get subscribers(): number {
     return this.listeners.size;
   }
+}
+
+function cutRequest(entry: HistoryEntry, req: RawRequest): void {
+  entry.req = { ...req, body: Buffer.from(req.body.subarray(0, MAX_BODY_KEPT)) };
+  entry.cut = { ...entry.cut, request: req.body.length };
+}
+
+function cutResponse(entry: HistoryEntry, response: RawResponse): void {
+  const bytes = Buffer.byteLength(response.body);
+  if (bytes <= MAX_BODY_KEPT) return;
+  // A slice of a string holds on to the whole; decoding a copy of its bytes does not (a cut character becomes U+FFFD).
+  const head = Buffer.from(response.body.slice(0, MAX_BODY_KEPT)).subarray(0, MAX_BODY_KEPT);
+  entry.response = { ...response, body: head.toString("utf8") };
+  entry.cut = { ...entry.cut, response: bytes };
 }

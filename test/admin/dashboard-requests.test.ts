@@ -146,6 +146,23 @@ describe("dashboard request routes", () => {
     assert.equal((await get("/_imagelite/requests/nonsense")).status, 404);
   });
 
+  it("keeps and shows the first 64 KiB of a larger body, and says how large it was", async () => {
+    const ids = Array.from({ length: 4000 }, (_, i) => `ami-${i.toString(16).padStart(17, "0")}`);
+    await rejection(() => ec2.send(new DescribeImagesCommand({ ImageIds: ids })));
+    await ec2.send(new DescribeImagesCommand({ Owners: ["amazon"] }));
+    const [catalog, many] = (await get("/_imagelite/requests?limit=2")).body.requests;
+    const big = (await get(`/_imagelite/requests/${many.id}`)).body;
+    assert.equal(big.request.truncated, true);
+    assert.ok(big.request.bytes > 64 * 1024);
+    assert.equal(Buffer.byteLength(big.request.body), 64 * 1024);
+    assert.match(big.request.body, /^Action=DescribeImages/);
+    const listed = (await get(`/_imagelite/requests/${catalog.id}`)).body;
+    assert.equal(listed.response.truncated, true, `a response of ${listed.response.bytes} bytes`);
+    assert.ok(listed.response.bytes > 64 * 1024);
+    assert.ok(Buffer.byteLength(listed.response.body) <= 64 * 1024 + 3);
+    assert.match(listed.response.body, /^<\?xml/);
+  });
+
   it("keeps only the last 1,000 calls", async () => {
     // In process: the same gateway and the same ring, without a thousand round trips.
     const calls = server.app.history.size + 5;
