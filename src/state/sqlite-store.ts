@@ -92,6 +92,10 @@ export class SqliteStore implements Store {
         ORDER BY id LIMIT ?`),
       listFrom: db.prepare(`SELECT id, value FROM records WHERE type = ? AND account = ? AND region = ? AND id >= ? AND id < ?
         ORDER BY id LIMIT ?`),
+      // One step of the primary key per partition (a skip scan): as many reads as partitions, not records.
+      nextPartition: db.prepare(
+        "SELECT account, region FROM records WHERE type = ? AND (account, region) > (?, ?) ORDER BY account, region LIMIT 1",
+      ),
       dump: db.prepare("SELECT type, account, region, id, value FROM records ORDER BY type, account, region, id"),
       any: db.prepare("SELECT 1 FROM records LIMIT 1").pluck(),
       // Two ranges of the primary key, each read for its first row at most.
@@ -300,6 +304,16 @@ export class SqliteStore implements Store {
       this.db.prepare(`DELETE FROM records${filter}`).run(...args);
       this.db.prepare(`DELETE FROM record_index${filter}`).run(...args);
     });
+  }
+
+  partitions(type: string): Partition[] {
+    const out: Partition[] = [];
+    let at: Partition = { account: "", region: "" };
+    for (;;) {
+      const row = this.stmts.nextPartition.get(type, at.account, at.region) as Partition | undefined;
+      if (!row) return out;
+      out.push((at = { account: row.account, region: row.region }));
+    }
   }
 
   dump(): StoredRecord[] {
