@@ -74,14 +74,14 @@ export class MemoryStore implements Store {
     }
     // Only the entries that change move (a state change leaves a name where it was).
     const name = (e: IndexEntry) => `${e.index}\u0000${e.key}`;
-    const kept = new Set((entries ?? []).map(name));
-    const hadNames = new Set((had ?? []).map(name));
+    const kept = had?.length && entries?.length ? new Set(entries.map(name)) : undefined;
+    const hadNames = had?.length && entries?.length ? new Set(had.map(name)) : undefined;
     for (const e of had ?? []) {
-      if (kept.has(name(e))) continue;
+      if (kept?.has(name(e))) continue;
       b.index.get(e.index)!.remove({ key: e.key, id });
     }
     for (const e of entries ?? []) {
-      if (hadNames.has(name(e))) continue;
+      if (hadNames?.has(name(e))) continue;
       let rows = b.index.get(e.index);
       if (!rows) b.index.set(e.index, (rows = new SortedChunks(byKeyAndId)));
       rows.insert({ key: e.key, id });

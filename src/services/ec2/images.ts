@@ -62,7 +62,7 @@ export function createAmi(ctx: RequestContext, spec: NewAmi, phase: PhaseKind, t
   saveImage(ctx, rec);
   amiNames.set(ctx, rec.Name, { ImageId: rec.ImageId });
   useSnapshots(ctx, rec);
-  if (tags.length) putTags(ctx, rec.ImageId, "image", tags);
+  if (tags.length) putTags(ctx, rec.ImageId, "image", tags, spec.ImageId === undefined);
   return rec;
 }
 

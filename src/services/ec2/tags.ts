@@ -77,11 +77,14 @@ function checkTag(t: Tag): { Key: string; Value: string } {
   return { Key: t.Key, Value: value };
 }
 
-/** Adds or overwrites tags on one resource of the caller (CreateTags, TagSpecifications). */
-export function putTags(ctx: RequestContext, resourceId: string, resourceType: ResourceType, tags: Tag[]): void {
+/**
+ * Adds or overwrites tags on one resource of the caller (CreateTags, TagSpecifications). `created`: the resource
+ * came into being in this call under an id drawn for it, so it has no tags yet to read (a seed makes 100,000).
+ */
+export function putTags(ctx: RequestContext, resourceId: string, resourceType: ResourceType, tags: Tag[], created = false): void {
   const checked = tags.map(checkTag);
-  const existing = tagMap(ctx, resourceId);
-  const keys = new Set([...Object.keys(existing).filter((k) => !reserved(k)), ...checked.map((t) => t.Key)]);
+  const existing = created ? [] : Object.keys(tagMap(ctx, resourceId)).filter((k) => !reserved(k));
+  const keys = new Set([...existing, ...checked.map((t) => t.Key)]);
   if (keys.size > MAX_TAGS) {
     throw err.tagLimitExceeded(
       `The maximum number of tags for resource '${resourceId}' has been reached: a resource can have at most ${MAX_TAGS} tags.`,
