@@ -57,6 +57,9 @@ export class SqliteStore implements Store {
       this.db.pragma("locking_mode = EXCLUSIVE");
       this.db.pragma("journal_mode = WAL");
       this.db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
+      // A page cache of up to 64 MiB (SQLite's default is 2 MiB), filled only as pages are read: a large
+      // transaction (a seed of 100,000 AMIs) otherwise spills its pages and reads them back, a third of its time.
+      this.db.pragma("cache_size = -65536");
       // A damaged file is refused before it serves a request or takes a write. The check reads the whole file
       // (about 40 ms for 30 MB), so it is spared when the file is exactly as a clean close left it (closedCleanly).
       const check = clean ? "ok" : this.db.pragma("quick_check", { simple: true });
