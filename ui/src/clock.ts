@@ -40,7 +40,11 @@ export function mountClock(root: HTMLElement): void {
   const mode = h("span", { class: "badge", "data-testid": "clock-mode" });
   const time = h("time", { class: "clock-time", "data-testid": "clock-time" });
   const freeze = h("button", { type: "button", class: "btn", onclick: () => void set({ mode: "manual" }, "Clock frozen") }, "Freeze");
-  const real = h("button", { type: "button", class: "btn", onclick: () => void set({ mode: "real" }, "Clock back to real time") }, "Real time");
+  const real = h(
+    "button",
+    { type: "button", class: "btn", onclick: () => void set({ mode: "real" }, "Clock back to real time") },
+    "Real time",
+  );
   const step = h(
     "select",
     { id: "clock-step", "aria-label": "Advance step" },
@@ -56,7 +60,12 @@ export function mountClock(root: HTMLElement): void {
     "Advance",
   );
   const error = h("span", { class: "clock-error", role: "alert" });
-  replace(root, h("div", { class: "clock-readout" }, mode, time), h("div", { class: "clock-controls" }, freeze, real, step, advance), error);
+  replace(
+    root,
+    h("div", { class: "clock-readout" }, mode, time),
+    h("div", { class: "clock-controls" }, freeze, real, step, advance),
+    error,
+  );
 
   const render = () => {
     if (!view) return;

@@ -55,7 +55,12 @@ export function askAdminToken(failed: boolean): Promise<string | null> {
           : "This server runs with --auth strict: its admin routes need the admin token it was started with.",
       ),
       h("div", { class: "field" }, h("label", { for: input.id }, "Token"), input),
-      h("div", { class: "form-actions" }, h("button", { type: "button", class: "btn", onclick: () => close(null) }, "Cancel"), h("button", { type: "submit", class: "btn primary" }, "Continue")),
+      h(
+        "div",
+        { class: "form-actions" },
+        h("button", { type: "button", class: "btn", onclick: () => close(null) }, "Cancel"),
+        h("button", { type: "submit", class: "btn primary" }, "Continue"),
+      ),
     );
     form.addEventListener("submit", (e) => {
       e.preventDefault();

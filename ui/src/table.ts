@@ -34,7 +34,13 @@ export function dataTable<T>(opts: {
   let sort = opts.sort;
   const head = h("tr");
   const body = h("tbody");
-  const table = h("table", { class: "data", "data-testid": opts.testId }, h("caption", { class: "visually-hidden" }, opts.caption), h("thead", null, head), body);
+  const table = h(
+    "table",
+    { class: "data", "data-testid": opts.testId },
+    h("caption", { class: "visually-hidden" }, opts.caption),
+    h("thead", null, head),
+    body,
+  );
   const wrap = h("div", { class: "table-wrap", role: "region", "aria-label": opts.caption, tabindex: 0 }, table);
 
   const renderHead = () => {
@@ -59,7 +65,7 @@ export function dataTable<T>(opts: {
               h("span", { class: "sort-mark", "aria-hidden": "true" }, active ? (sort!.order === "asc" ? "▲" : "▼") : "↕"),
             )
           : c.label;
-        return h("th", { scope: "col", class: c.className, "aria-sort": ariaSort }, content);
+        return h("th", { scope: "col", class: c.className?.includes("num") ? "num" : undefined, "aria-sort": ariaSort }, content);
       }),
     );
   };
@@ -82,7 +88,13 @@ export function dataTable<T>(opts: {
       replace(
         body,
         rows.length
-          ? rows.map((r) => h("tr", { "data-key": key(r) }, opts.columns.map((c) => h("td", { class: c.className }, c.render(r)))))
+          ? rows.map((r) =>
+              h(
+                "tr",
+                { "data-key": key(r) },
+                opts.columns.map((c) => h("td", { class: c.className }, c.render(r))),
+              ),
+            )
           : h("tr", { class: "empty" }, h("td", { colspan: opts.columns.length }, opts.empty)),
       );
       if (focusInBody && focusedKey !== undefined) {

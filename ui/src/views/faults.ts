@@ -43,13 +43,22 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
             .join(", "),
       },
       { label: "Used", className: "num", render: (f) => (f.times !== undefined ? `${f.matched} of ${f.times}` : `${f.matched}`) },
-      { label: "Probability", className: "num", render: (f) => (f.probability !== undefined ? `${Math.round(f.probability * 100)} %` : "100 %") },
+      {
+        label: "Probability",
+        className: "num",
+        render: (f) => (f.probability !== undefined ? `${Math.round(f.probability * 100)} %` : "100 %"),
+      },
       {
         label: "",
         render: (f) =>
           h(
             "button",
-            { type: "button", class: "btn small danger", "aria-label": `Remove the ${f.service} ${f.operation} rule`, onclick: () => void remove(f) },
+            {
+              type: "button",
+              class: "btn small danger",
+              "aria-label": `Remove the ${f.service} ${f.operation} rule`,
+              onclick: () => void remove(f),
+            },
             "Remove",
           ),
       },
@@ -62,7 +71,13 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
     { id: "fault-service", name: "service", required: true },
     services.map((s) => h("option", { value: s }, s)),
   );
-  const operation = h("input", { id: "fault-operation", name: "operation", required: true, placeholder: "DescribeImages or *", autocomplete: "off" });
+  const operation = h("input", {
+    id: "fault-operation",
+    name: "operation",
+    required: true,
+    placeholder: "DescribeImages or *",
+    autocomplete: "off",
+  });
   const account = h("input", { id: "fault-account", name: "accountId", inputmode: "numeric", pattern: "[0-9]{12}", placeholder: "any" });
   const region = h("input", { id: "fault-region", name: "region", placeholder: "any" });
   const resource = h("input", { id: "fault-resource", name: "resource", placeholder: "any" });
@@ -74,7 +89,11 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
     h("option", { value: "latency" }, "Only add latency"),
   );
   const errorCode = h("input", { id: "fault-code", name: "code", list: "fault-codes", value: "ThrottlingException", autocomplete: "off" });
-  const codes = h("datalist", { id: "fault-codes" }, COMMON_ERRORS.map((c) => h("option", { value: c })));
+  const codes = h(
+    "datalist",
+    { id: "fault-codes" },
+    COMMON_ERRORS.map((c) => h("option", { value: c })),
+  );
   const errorStatus = h("input", { id: "fault-status", name: "status", type: "number", min: 400, max: 599, placeholder: "from the code" });
   const errorMessage = h("input", { id: "fault-message", name: "message", placeholder: "the service's usual message" });
   const reason = h("input", { id: "fault-reason", name: "reason", placeholder: "e.g. Subnet has no free addresses" });
@@ -82,7 +101,14 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
   const probability = h("input", { id: "fault-probability", name: "probability", type: "number", min: 0, max: 100, step: 1, value: 100 });
   const latency = h("input", { id: "fault-latency", name: "latencyMs", type: "number", min: 0, max: 60000, step: 1, placeholder: "0" });
   const formError = errorLine();
-  const errorFields = h("div", { class: "form-row" }, field("Error code", errorCode), field("HTTP status", errorStatus), field("Message", errorMessage), codes);
+  const errorFields = h(
+    "div",
+    { class: "form-row" },
+    field("Error code", errorCode),
+    field("HTTP status", errorStatus),
+    field("Message", errorMessage),
+    codes,
+  );
   const lifecycleFields = h("div", { class: "form-row", hidden: true }, field("Failure reason", reason));
   effect.addEventListener("change", () => {
     errorFields.hidden = effect.value !== "error";
@@ -117,7 +143,11 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
   replace(
     root,
     h("div", { class: "view-head" }, h("h1", { tabindex: -1 }, "Faults"), h("div", { class: "head-actions" }, clearAll)),
-    h("p", { class: "muted lead" }, "Rules make matching calls fail with an AWS error, answer late, or send what they create to its failure state."),
+    h(
+      "p",
+      { class: "muted lead" },
+      "Rules make matching calls fail with an AWS error, answer late, or send what they create to its failure state.",
+    ),
     error,
     h("div", { class: "stack" }, table.el, form),
   );

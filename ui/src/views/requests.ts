@@ -38,11 +38,22 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
       ["error", "Failed"],
     ].map(([v, l]) => h("option", { value: v, selected: v === filter.status }, l)),
   );
-  const search = h("input", { id: "req-search", type: "search", value: filter.q, placeholder: "operation, error, account…", autocomplete: "off" });
+  const search = h("input", {
+    id: "req-search",
+    type: "search",
+    value: filter.q,
+    placeholder: "operation, error, account…",
+    autocomplete: "off",
+  });
   const liveBadge = h("span", { class: "badge", "data-testid": "live-state" });
   const pause = h("button", { type: "button", class: "btn", "aria-pressed": "false" }, "Pause");
   const error = errorLine();
-  const detail = h("section", { class: "card request-detail", "aria-label": "Request detail", "data-testid": "request-detail", hidden: true });
+  const detail = h("section", {
+    class: "card request-detail",
+    "aria-label": "Request detail",
+    "data-testid": "request-detail",
+    hidden: true,
+  });
   const params = () => ({ service: filter.service, status: filter.status, q: filter.q });
 
   const table = dataTable<RequestEntry>({
@@ -50,16 +61,32 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
     testId: "request-table",
     empty: "No requests yet: point a client at this server and its calls appear here as they happen.",
     columns: [
-      { label: "Time (UTC)", className: "nowrap mono", render: (r) => h("time", { datetime: r.time, title: utcDateTime(r.time) }, utcTime(r.time)) },
+      {
+        label: "Time (UTC)",
+        className: "nowrap mono",
+        render: (r) => h("time", { datetime: r.time, title: utcDateTime(r.time) }, utcTime(r.time)),
+      },
       { label: "Service", render: (r) => r.service },
       {
         label: "Operation",
         render: (r) =>
-          h("a", { href: href(["requests", r.id], params()), "aria-current": r.id === selected ? "true" : undefined, onclick: (e: Event) => open(e, r.id) }, r.operation),
+          h(
+            "a",
+            {
+              href: href(["requests", r.id], params()),
+              "aria-current": r.id === selected ? "true" : undefined,
+              onclick: (e: Event) => open(e, r.id),
+            },
+            r.operation,
+          ),
       },
       { label: "Account", className: "mono", render: (r) => r.account },
       { label: "Region", render: (r) => r.region },
-      { label: "Status", className: "num", render: (r) => h("span", { class: `badge ${r.status < 400 ? "state-good" : "state-bad"}` }, String(r.status)) },
+      {
+        label: "Status",
+        className: "num",
+        render: (r) => h("span", { class: `badge ${r.status < 400 ? "state-good" : "state-bad"}` }, String(r.status)),
+      },
       { label: "Error", className: "mono", render: (r) => r.error ?? "" },
       { label: "Fault rule", className: "mono", render: (r) => (r.faults?.length ? r.faults.map((f) => f.slice(0, 8)).join(", ") : "") },
       { label: "Took", className: "num nowrap", render: (r) => duration(r.micros) },
@@ -195,7 +222,11 @@ function renderDetail(el: HTMLElement, d: RequestDetail, close: () => void): voi
     h(
       "table",
       { class: "data compact kv", "aria-label": label },
-      h("tbody", null, pairs.map(([k, v]) => h("tr", null, h("th", { scope: "row", class: "mono" }, k), h("td", { class: "mono wrap" }, v)))),
+      h(
+        "tbody",
+        null,
+        pairs.map(([k, v]) => h("tr", null, h("th", { scope: "row", class: "mono" }, k), h("td", { class: "mono wrap" }, v))),
+      ),
     );
   replace(
     el,
@@ -223,9 +254,15 @@ function renderDetail(el: HTMLElement, d: RequestDetail, close: () => void): voi
         .map(([k, v]) => [h("dt", null, k), h("dd", { class: "mono wrap" }, v!)]),
     ),
     h("h3", null, "Parameters"),
-    form ? kv(form, "Request parameters") : d.request.body ? h("pre", { class: "json", tabindex: 0 }, prettyBody(d.request.body)) : h("p", { class: "muted" }, "No body."),
+    form
+      ? kv(form, "Request parameters")
+      : d.request.body
+        ? h("pre", { class: "json", tabindex: 0 }, prettyBody(d.request.body))
+        : h("p", { class: "muted" }, "No body."),
     h("h3", null, "Response"),
-    d.response.body ? h("pre", { class: "json", tabindex: 0, "data-testid": "response-body" }, prettyBody(d.response.body)) : h("p", { class: "muted" }, "Empty body."),
+    d.response.body
+      ? h("pre", { class: "json", tabindex: 0, "data-testid": "response-body" }, prettyBody(d.response.body))
+      : h("p", { class: "muted" }, "Empty body."),
     h("details", null, h("summary", null, "Request headers"), kv(Object.entries(d.request.headers), "Request headers")),
   );
 }

@@ -73,7 +73,12 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
               const status = i === currentIndex ? "current" : e.past ? "past" : "scheduled";
               return h(
                 "li",
-                { class: `tl-${status}`, "data-state": e.state, "data-status": status, "aria-current": i === currentIndex ? "step" : undefined },
+                {
+                  class: `tl-${status}`,
+                  "data-state": e.state,
+                  "data-status": status,
+                  "aria-current": i === currentIndex ? "step" : undefined,
+                },
                 h("span", { class: "tl-dot", "aria-hidden": "true" }),
                 stateBadge(e.state),
                 " ",
@@ -96,7 +101,11 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
         ? h(
             "table",
             { class: "data compact", "data-testid": "sharing" },
-            h("thead", null, h("tr", null, h("th", { scope: "col" }, "Principal"), h("th", { scope: "col" }, "Kind"), h("th", { scope: "col" }, "May"))),
+            h(
+              "thead",
+              null,
+              h("tr", null, h("th", { scope: "col" }, "Principal"), h("th", { scope: "col" }, "Kind"), h("th", { scope: "col" }, "May")),
+            ),
             h(
               "tbody",
               null,
@@ -106,7 +115,11 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
                   null,
                   h("td", { class: "mono" }, s.principal === "all" ? "Everyone (public)" : s.principal),
                   h("td", null, s.kind),
-                  h("td", null, s.permissions.map((p) => h("span", { class: "badge neutral" }, permissionLabel(p)))),
+                  h(
+                    "td",
+                    null,
+                    s.permissions.map((p) => h("span", { class: "badge neutral" }, permissionLabel(p))),
+                  ),
                 ),
               ),
             ),

@@ -62,7 +62,11 @@ export async function resourcesView({ root, route, signal }: ViewContext): Promi
     { class: "tabs", "aria-label": "Services" },
     services.map((s) => {
       const first = all.find((k) => k.service === s)!;
-      return h("a", { href: href(["resources", first.kind], scopeParams()), "aria-current": s === kind.service ? "page" : undefined }, serviceLabel(s));
+      return h(
+        "a",
+        { href: href(["resources", first.kind], scopeParams()), "aria-current": s === kind.service ? "page" : undefined },
+        serviceLabel(s),
+      );
     }),
   );
   const kindTabs = h(
@@ -73,7 +77,11 @@ export async function resourcesView({ root, route, signal }: ViewContext): Promi
       .map((k) =>
         h(
           "a",
-          { href: href(["resources", k.kind], scopeParams()), "aria-current": k.kind === kind.kind ? "page" : undefined, "data-kind": k.kind },
+          {
+            href: href(["resources", k.kind], scopeParams()),
+            "aria-current": k.kind === kind.kind ? "page" : undefined,
+            "data-kind": k.kind,
+          },
           k.label,
         ),
       ),
@@ -159,7 +167,9 @@ export async function resourcesView({ root, route, signal }: ViewContext): Promi
       regionSelect,
       h("option", { value: "" }, "All regions"),
       regions.map((r) => h("option", { value: r, selected: r === state.region }, r)),
-      state.region && !regions.includes(state.region) ? h("option", { value: state.region, selected: true }, `${state.region} (empty)`) : null,
+      state.region && !regions.includes(state.region)
+        ? h("option", { value: state.region, selected: true }, `${state.region} (empty)`)
+        : null,
     );
   }
 

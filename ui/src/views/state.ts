@@ -61,7 +61,14 @@ export async function stateView({ root, signal }: ViewContext): Promise<void> {
     } catch {
       return importError.show(`${f.name} is not JSON.`);
     }
-    if (!(await confirmAction("Import state?", `Every record on this server is replaced by those of ${f.name}. This cannot be undone.`, "Import"))) return;
+    if (
+      !(await confirmAction(
+        "Import state?",
+        `Every record on this server is replaced by those of ${f.name}. This cannot be undone.`,
+        "Import",
+      ))
+    )
+      return;
     try {
       const { imported } = await post<{ imported: number }>("state", doc);
       importResult.textContent = `Imported ${imported} records from ${f.name}.`;
@@ -73,9 +80,24 @@ export async function stateView({ root, signal }: ViewContext): Promise<void> {
   }
 
   // Reset
-  const account = h("select", { id: "reset-account" }, h("option", { value: "" }, "All accounts"), accounts.map((a) => h("option", { value: a.account }, a.account)));
-  const region = h("select", { id: "reset-region" }, h("option", { value: "" }, "All regions"), regions.map((r) => h("option", { value: r }, r)));
-  const service = h("select", { id: "reset-service" }, h("option", { value: "" }, "All services"), services.map((s) => h("option", { value: s }, s)));
+  const account = h(
+    "select",
+    { id: "reset-account" },
+    h("option", { value: "" }, "All accounts"),
+    accounts.map((a) => h("option", { value: a.account }, a.account)),
+  );
+  const region = h(
+    "select",
+    { id: "reset-region" },
+    h("option", { value: "" }, "All regions"),
+    regions.map((r) => h("option", { value: r }, r)),
+  );
+  const service = h(
+    "select",
+    { id: "reset-service" },
+    h("option", { value: "" }, "All services"),
+    services.map((s) => h("option", { value: s }, s)),
+  );
   const resetError = errorLine();
   const resetResult = h("p", { class: "muted", "aria-live": "polite" });
   const resetForm = h(
@@ -99,7 +121,8 @@ export async function stateView({ root, signal }: ViewContext): Promise<void> {
       scope.service || where
         ? `${scope.service ? `the ${scope.service} records` : "the records"} ${where}`.trim()
         : "every record of every account, region and service";
-    if (!(await confirmAction("Reset state?", `This deletes ${what}, and the fault rules of that scope. This cannot be undone.`, "Reset"))) return;
+    if (!(await confirmAction("Reset state?", `This deletes ${what}, and the fault rules of that scope. This cannot be undone.`, "Reset")))
+      return;
     try {
       await post("reset", scope);
       resetResult.textContent = "Reset done.";
