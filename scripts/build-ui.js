@@ -25,7 +25,7 @@ const modules = [];
 })(out, "");
 
 const preload = modules.map((m) => `    <link rel="modulepreload" href="${m}" />`).join("\n");
-const page = readFileSync(join(root, "ui", "index.html"), "utf8").replace("    <!-- modules -->", preload);
+const page = readFileSync(join(root, "ui", "index.html"), "utf8").replace(/^[ \t]*<!-- modules -->$/m, preload);
 writeFileSync(join(out, "index.html"), page);
 copyFileSync(join(root, "ui", "styles.css"), join(out, "styles.css"));
 copyFileSync(join(root, "ui", "favicon.svg"), join(out, "favicon.svg"));

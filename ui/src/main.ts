@@ -56,6 +56,11 @@ async function render(): Promise<void> {
   firstRender = false;
 }
 
+// The skip link moves focus without touching the address, which the router owns.
+document.querySelector(".skip-link")?.addEventListener("click", (e) => {
+  e.preventDefault();
+  main.focus();
+});
 onUnauthorized(askAdminToken);
 mountClock(document.getElementById("clock")!);
 startLive();
