@@ -29,9 +29,10 @@ export function duration(micros: number): string {
   return `${(micros / 1_000_000).toFixed(2)} s`;
 }
 
-/** Pretty JSON when the text is JSON, the text itself otherwise. */
+/** Pretty JSON or XML when the text is one of them, the text itself otherwise. */
 export function prettyBody(text: string): string {
   const t = text.trim();
+  if (t.startsWith("<")) return prettyXml(t) ?? text;
   if (t.startsWith("{") || t.startsWith("[")) {
     try {
       return JSON.stringify(JSON.parse(t), null, 2);
@@ -46,4 +47,27 @@ export function prettyBody(text: string): string {
 export function formParams(text: string, contentType: string | undefined): [string, string][] | undefined {
   if (!text || !(contentType ?? "").includes("x-www-form-urlencoded")) return undefined;
   return [...new URLSearchParams(text).entries()];
+}
+
+/** XML indented two spaces a level; elements that hold only text stay on one line. Undefined when not XML. */
+export function prettyXml(text: string): string | undefined {
+  const doc = new DOMParser().parseFromString(text, "application/xml");
+  if (doc.getElementsByTagName("parsererror").length) return undefined;
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const lines: string[] = [];
+  const walk = (el: Element, depth: number) => {
+    const pad = "  ".repeat(depth);
+    const attrs = [...el.attributes].map((a) => ` ${a.name}="${escape(a.value)}"`).join("");
+    const children = [...el.children];
+    const text = el.textContent ?? "";
+    if (!children.length) {
+      lines.push(text.trim() ? `${pad}<${el.tagName}${attrs}>${escape(text.trim())}</${el.tagName}>` : `${pad}<${el.tagName}${attrs}/>`);
+      return;
+    }
+    lines.push(`${pad}<${el.tagName}${attrs}>`);
+    for (const c of children) walk(c, depth + 1);
+    lines.push(`${pad}</${el.tagName}>`);
+  };
+  walk(doc.documentElement, 0);
+  return lines.join("\n");
 }
