@@ -48,6 +48,7 @@ describe("dashboard", () => {
     await registerAmi(fx.ec2("222222222222"), "other-account-base");
 
     await open();
+    await page.getByRole("link", { name: "EC2" }).click();
     await page.getByRole("link", { name: "AMIs" }).click();
     await resourceRow(web).waitFor();
     await resourceRow(db).waitFor();
@@ -195,7 +196,7 @@ describe("dashboard", () => {
     await registerAmi(fx.ec2(), "golden-web-2026");
     page = await browser.page();
     await page.setViewportSize({ width: 400, height: 800 });
-    await page.goto(home() + "#/resources");
+    await page.goto(home() + "#/resources/ec2.image");
     await resourceRow("golden-web-2026").waitFor();
     // The skip link comes first, then the sections.
     await page.keyboard.press("Tab");

@@ -1,7 +1,7 @@
 // State: export the state document, import one, and reset everything or one account, region or service;
 // import and reset ask for confirmation first.
 import { get, post } from "../api.js";
-import { announce, field, h, replace } from "../dom.js";
+import { field, h, replace } from "../dom.js";
 import { confirmAction } from "../dialog.js";
 import { changed } from "../live.js";
 import type { AccountRegions, Health } from "../types.js";
@@ -72,7 +72,6 @@ export async function stateView({ root, signal }: ViewContext): Promise<void> {
     try {
       const { imported } = await post<{ imported: number }>("state", doc);
       importResult.textContent = `Imported ${imported} records from ${f.name}.`;
-      announce(importResult.textContent);
       changed();
     } catch (e) {
       importError.show(e);
@@ -126,7 +125,6 @@ export async function stateView({ root, signal }: ViewContext): Promise<void> {
     try {
       await post("reset", scope);
       resetResult.textContent = "Reset done.";
-      announce(resetResult.textContent);
       changed();
     } catch (e) {
       resetError.show(e);
