@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
 import { readFileSync } from "node:fs";
 import { CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sdk/client-appstream";
-import { DescribeImagesCommand } from "@aws-sdk/client-ec2";
+import { DescribeImagesCommand, ModifyImageAttributeCommand } from "@aws-sdk/client-ec2";
 import type { Page } from "playwright-core";
-import { ACCOUNT_A, rejection, useServer } from "../support/server";
-import { registerAmi } from "../ec2/helpers";
+import { ACCOUNT_A, ACCOUNT_B, rejection, useServer } from "../support/server";
+import { registerAmi, settle } from "../ec2/helpers";
 import { openBrowser, screenshot, type Browser } from "./support/browser";
 
 const WIN = "AppStream-WinServer2022-11-10-2025";
@@ -45,7 +45,9 @@ describe("dashboard", () => {
     const ec2 = fx.ec2();
     const web = await registerAmi(ec2, "golden-web-2026");
     const db = await registerAmi(ec2, "golden-db-2026");
-    await registerAmi(fx.ec2("222222222222"), "other-account-base");
+    await registerAmi(fx.ec2(ACCOUNT_B), "other-account-base");
+    settle(fx.server);
+    await ec2.send(new ModifyImageAttributeCommand({ ImageId: db, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
 
     await open();
     await page.getByRole("link", { name: "EC2" }).click();
@@ -86,7 +88,11 @@ describe("dashboard", () => {
     assert.equal(json.ImageId, db);
     assert.equal(json.Name, Images![0].Name);
     assert.equal(json.OwnerId, ACCOUNT_A);
-    await page.getByRole("heading", { name: "Shared with" }).waitFor();
+    // Shared with account B, who may launch it.
+    const shared = page.getByTestId("sharing").locator("tbody tr");
+    await shared.filter({ hasText: ACCOUNT_B }).waitFor();
+    assert.equal(await shared.count(), 1);
+    assert.match((await shared.textContent()) ?? "", /account\s*launch/);
     await screenshot(page, "resource-detail");
   });
 

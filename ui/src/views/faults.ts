@@ -2,6 +2,7 @@
 import { del, get, post, seg } from "../api.js";
 import { announce, field, h, replace } from "../dom.js";
 import { onChange } from "../live.js";
+import { confirmAction } from "../dialog.js";
 import { dataTable } from "../table.js";
 import type { FaultRule, Health } from "../types.js";
 import { errorLine, type ViewContext } from "./view.js";
@@ -27,6 +28,7 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
     testId: "fault-table",
     empty: "No fault rules: every call behaves.",
     columns: [
+      { label: "Rule", className: "mono", render: (f) => h("span", { title: f.id }, f.id.slice(0, 8)) },
       { label: "Service", render: (f) => f.service },
       { label: "Operation", className: "mono", render: (f) => f.operation },
       { label: "Scope", className: "wrap", render: (f) => [f.accountId, f.region, f.resource].filter(Boolean).join(" · ") || "everywhere" },
@@ -204,6 +206,7 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
   }
 
   async function removeAll() {
+    if (!(await confirmAction("Remove every fault rule?", "Every call behaves again, in every account and region.", "Remove all"))) return;
     try {
       await del("faults");
       announce("All fault rules removed");

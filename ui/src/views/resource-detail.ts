@@ -64,11 +64,12 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
             { class: "timeline", "data-testid": "timeline" },
             entries.map((e, i) => {
               const at = Date.parse(e.at);
+              const next = entries[i + 1];
               const when =
                 i === currentIndex
                   ? `since ${utcTime(e.at)}`
                   : e.past
-                    ? `at ${utcTime(e.at)}`
+                    ? `from ${utcTime(e.at)}${next ? ` to ${utcTime(next.at)}` : ""}`
                     : `at ${utcTime(e.at)} (in ${span(at - now)})`;
               const status = i === currentIndex ? "current" : e.past ? "past" : "scheduled";
               return h(
