@@ -36,14 +36,26 @@ export function onUnauthorized(prompt: TokenPrompt): void {
   promptForToken = prompt;
 }
 
+/** Set when the reader closed the prompt: refused requests then fail instead of asking again and again. */
+let declined = false;
+
 /** Asks for the token once even when several requests are refused at the same time. */
 async function askForToken(): Promise<boolean> {
-  if (!promptForToken) return false;
+  if (!promptForToken || declined) return false;
   pendingPrompt ??= promptForToken(adminToken() !== null).finally(() => (pendingPrompt = undefined));
   const token = await pendingPrompt;
-  if (!token) return false;
+  if (!token) {
+    declined = true;
+    return false;
+  }
   setAdminToken(token);
   return true;
+}
+
+/** After the prompt was closed: asks again, on the reader's request. */
+export async function signIn(): Promise<boolean> {
+  declined = false;
+  return askForToken();
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {

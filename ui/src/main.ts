@@ -1,6 +1,6 @@
 // The dashboard's entry: the clock bar, the live request stream, the admin token prompt, and the router
 // that renders one view per section.
-import { onUnauthorized } from "./api.js";
+import { ApiError, onUnauthorized, signIn } from "./api.js";
 import { mountClock } from "./clock.js";
 import { askAdminToken } from "./dialog.js";
 import { h, replace } from "./dom.js";
@@ -46,7 +46,15 @@ async function render(): Promise<void> {
     await view(route.path)({ root, route, signal: controller.signal });
   } catch (e) {
     if (controller.signal.aborted) return;
-    replace(root, h("h1", { tabindex: -1 }, title), h("p", { class: "error", role: "alert" }, (e as Error).message));
+    const signInButton =
+      e instanceof ApiError && e.status === 401
+        ? h(
+            "button",
+            { type: "button", class: "btn primary", onclick: async () => (await signIn()) && (await render()) },
+            "Enter the admin token",
+          )
+        : null;
+    replace(root, h("h1", { tabindex: -1 }, title), h("p", { class: "error", role: "alert" }, (e as Error).message), signInButton);
   }
   if (controller.signal.aborted) return;
   replace(main, root);

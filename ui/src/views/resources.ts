@@ -251,6 +251,8 @@ export async function resourcesView({ root, route, signal }: ViewContext): Promi
     void load();
   });
 
-  await Promise.all([loadScopes().catch((e) => error.show(e)), load()]);
+  // The list is what the reader came for: the account and region choices fill in when they arrive.
+  void loadScopes().catch((e) => signal.aborted || error.show(e));
+  await load();
   onChange(() => Promise.all([loadScopes(), load()]).then(() => undefined), signal);
 }
