@@ -231,6 +231,9 @@ describe("dashboard under --auth strict", () => {
     const page = await browser.page();
     await page.goto(`${fx.server.endpoint}/_imagelite/ui/#/faults`);
     const dialog = page.getByRole("dialog", { name: "Admin token" });
+    // Closed, it stays closed until the reader asks for it.
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Enter the admin token" }).click();
     await dialog.getByLabel("Token").fill("wrong");
     await dialog.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("dialog", { name: "Admin token" }).getByText("That token was refused").waitFor();
@@ -240,6 +243,8 @@ describe("dashboard under --auth strict", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Add a fault rule" }).waitFor();
     assert.equal(await page.getByRole("dialog").count(), 0);
+    await page.getByRole("link", { name: "Requests" }).click();
+    await page.getByTestId("live-state").filter({ hasText: "Live" }).waitFor();
     assert.deepEqual(browser.errors, []);
     await page.close();
   });

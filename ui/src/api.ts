@@ -39,13 +39,25 @@ export function onUnauthorized(prompt: TokenPrompt): void {
 /** Set when the reader closed the prompt: refused requests then fail instead of asking again and again. */
 let declined = false;
 
+let onDeclined: (() => void) | undefined;
+
+/** Called when a request is refused for want of a token the reader chose not to give. */
+export function onTokenDeclined(l: () => void): void {
+  onDeclined = l;
+}
+
 /** Asks for the token once even when several requests are refused at the same time. */
 async function askForToken(): Promise<boolean> {
-  if (!promptForToken || declined) return false;
+  if (!promptForToken) return false;
+  if (declined) {
+    onDeclined?.();
+    return false;
+  }
   pendingPrompt ??= promptForToken(adminToken() !== null).finally(() => (pendingPrompt = undefined));
   const token = await pendingPrompt;
   if (!token) {
     declined = true;
+    onDeclined?.();
     return false;
   }
   setAdminToken(token);
@@ -111,7 +123,10 @@ export async function eventStream(
     try {
       const res = await fetch(BASE + path, { headers: { accept: "text/event-stream", ...authHeaders() }, signal });
       if (res.status === 401) {
-        if (!(await askForToken())) return;
+        // Without a token, try again later: the reader may still give one.
+        if (!(await askForToken())) {
+          await new Promise((r) => setTimeout(r, 5000));
+        }
         continue;
       }
       if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);

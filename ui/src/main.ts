@@ -1,6 +1,6 @@
 // The dashboard's entry: the clock bar, the live request stream, the admin token prompt, and the router
 // that renders one view per section.
-import { ApiError, onUnauthorized, signIn } from "./api.js";
+import { onTokenDeclined, onUnauthorized, signIn } from "./api.js";
 import { mountClock } from "./clock.js";
 import { askAdminToken } from "./dialog.js";
 import { h, replace } from "./dom.js";
@@ -46,15 +46,7 @@ async function render(): Promise<void> {
     await view(route.path)({ root, route, signal: controller.signal });
   } catch (e) {
     if (controller.signal.aborted) return;
-    const signInButton =
-      e instanceof ApiError && e.status === 401
-        ? h(
-            "button",
-            { type: "button", class: "btn primary", onclick: async () => (await signIn()) && (await render()) },
-            "Enter the admin token",
-          )
-        : null;
-    replace(root, h("h1", { tabindex: -1 }, title), h("p", { class: "error", role: "alert" }, (e as Error).message), signInButton);
+    replace(root, h("h1", { tabindex: -1 }, title), h("p", { class: "error", role: "alert" }, (e as Error).message));
   }
   if (controller.signal.aborted) return;
   replace(main, root);
@@ -70,6 +62,27 @@ document.querySelector(".skip-link")?.addEventListener("click", (e) => {
   main.focus();
 });
 onUnauthorized(askAdminToken);
+// Once the token prompt is closed, a banner offers it again instead of the page asking at every refusal.
+const banner = h(
+  "div",
+  { class: "banner", role: "alert", hidden: true },
+  "This server needs its admin token (--auth strict). ",
+  h(
+    "button",
+    {
+      type: "button",
+      class: "btn primary small",
+      onclick: async () => {
+        if (!(await signIn())) return;
+        banner.hidden = true;
+        await render();
+      },
+    },
+    "Enter the admin token",
+  ),
+);
+main.before(banner);
+onTokenDeclined(() => (banner.hidden = false));
 mountClock(document.getElementById("clock")!);
 startLive();
 window.addEventListener("hashchange", () => void render());
