@@ -8,7 +8,7 @@ import { CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sd
 import { DescribeImagesCommand, ModifyImageAttributeCommand } from "@aws-sdk/client-ec2";
 import type { Page } from "playwright-core";
 import { ACCOUNT_A, ACCOUNT_B, rejection, useServer } from "../support/server";
-import { registerAmi, settle } from "../ec2/helpers";
+import { ownSnapshot, registerAmi, settle } from "../ec2/helpers";
 import { openBrowser, screenshot, type Browser } from "./support/browser";
 
 const WIN = "AppStream-WinServer2022-11-10-2025";
@@ -55,6 +55,9 @@ describe("dashboard", () => {
     await resourceRow(web).waitFor();
     await resourceRow(db).waitFor();
     await resourceRow("other-account-base").waitFor();
+    // Live: an AMI registered while the page is open appears without a reload.
+    const late = await registerAmi(ec2, "registered-later");
+    await resourceRow(late).waitFor();
 
     // Scoped to one account, searched by name.
     await page.getByLabel("Account").selectOption(ACCOUNT_A);
@@ -94,6 +97,29 @@ describe("dashboard", () => {
     assert.equal(await shared.count(), 1);
     assert.match((await shared.textContent()) ?? "", /account\s*launch/);
     await screenshot(page, "resource-detail");
+  });
+
+  test("pages through the AMIs on the server, 25 at a time", async () => {
+    const ec2 = fx.ec2();
+    const snapshot = await ownSnapshot(ec2);
+    const mapping = { BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: snapshot } }] };
+    const ids: string[] = [];
+    for (let i = 0; i < 27; i++) ids.push(await registerAmi(ec2, `page-${String(i).padStart(2, "0")}`, mapping));
+    ids.sort();
+
+    await open("#/resources/ec2.image?limit=25");
+    const rows = page.locator("[data-testid=resource-table] tbody tr");
+    await resourceRow(ids[24]).waitFor();
+    assert.equal(await rows.count(), 25);
+    assert.equal(await page.getByRole("button", { name: "← Previous" }).isDisabled(), true);
+    await page.getByRole("button", { name: "Next →" }).click();
+    await resourceRow(ids[26]).waitFor();
+    assert.equal(await rows.count(), 2);
+    assert.match((await page.locator(".page-info").textContent()) ?? "", /Page 2 · AMIs 26–27/);
+    assert.equal(await page.getByRole("button", { name: "Next →" }).isDisabled(), true);
+    await page.getByRole("button", { name: "← Previous" }).click();
+    await resourceRow(ids[0]).waitFor();
+    assert.equal(await rows.count(), 25);
   });
 
   test("the clock's Advance button moves an image builder from PENDING to RUNNING on its timeline", async () => {
