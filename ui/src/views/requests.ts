@@ -21,6 +21,8 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
   let rows: RequestEntry[] = [];
   let paused = false;
   let missed = 0;
+  let arrived: RequestEntry[] = [];
+  let flush: ReturnType<typeof setTimeout> | undefined;
 
   const { services } = await get<Health>("health", signal);
   const serviceSelect = h(
@@ -204,10 +206,17 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
       showLive();
       return;
     }
-    if (rows.some((x) => x.id === r.id)) return;
-    rows = [r, ...rows].slice(0, MAX_ROWS);
-    render();
+    arrived.push(r);
+    // A burst of calls redraws the table a few times a second, not once a call.
+    flush ??= setTimeout(() => {
+      flush = undefined;
+      const known = new Set(rows.map((x) => x.id));
+      rows = [...arrived.reverse().filter((x) => !known.has(x.id)), ...rows].slice(0, MAX_ROWS);
+      arrived = [];
+      render();
+    }, 150);
   }, signal);
+  signal.addEventListener("abort", () => clearTimeout(flush));
 
   showLive();
   await load();

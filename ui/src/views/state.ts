@@ -16,7 +16,7 @@ export async function stateView({ root, signal }: ViewContext): Promise<void> {
 
   // Export
   const exportError = errorLine();
-  const exportResult = h("p", { class: "muted", "aria-live": "polite" });
+  const exportResult = h("p", { class: "muted result", "aria-live": "polite" });
   const exportBtn = h("button", { type: "button", class: "btn primary", onclick: () => void doExport() }, "Export state");
   async function doExport() {
     exportError.clear();
@@ -37,7 +37,7 @@ export async function stateView({ root, signal }: ViewContext): Promise<void> {
   // Import
   const file = h("input", { id: "import-file", type: "file", accept: "application/json,.json" });
   const importError = errorLine();
-  const importResult = h("p", { class: "muted", "aria-live": "polite" });
+  const importResult = h("p", { class: "muted result", "aria-live": "polite" });
   const importForm = h(
     "form",
     { class: "stack-sm" },
@@ -98,7 +98,7 @@ export async function stateView({ root, signal }: ViewContext): Promise<void> {
     services.map((s) => h("option", { value: s }, s)),
   );
   const resetError = errorLine();
-  const resetResult = h("p", { class: "muted", "aria-live": "polite" });
+  const resetResult = h("p", { class: "muted result", "aria-live": "polite" });
   const resetForm = h(
     "form",
     { class: "stack-sm" },
