@@ -1,6 +1,6 @@
 // One headless Chromium (Debian's /usr/bin/chromium) for a test file, driven through playwright-core, with a
 // fresh profile and nothing that reaches the network on its own. Screenshots go to test-output/ui/.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -18,6 +18,9 @@ export interface Browser {
 }
 
 export async function openBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The dashboard tests need Chromium at ${CHROMIUM}: apt-get install chromium, or name another in IMAGELITE_CHROMIUM.`);
+  }
   const profile = mkdtempSync(join(tmpdir(), "imagelite-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
