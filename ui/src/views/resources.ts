@@ -27,12 +27,6 @@ const PAGE_SIZES = [25, 50, 100, 200, 500];
 
 export async function resourcesView({ root, route, signal }: ViewContext): Promise<void> {
   const p = route.params;
-  const all = await kinds();
-  if (!all.length) {
-    replace(root, h("h1", { tabindex: -1 }, "Resources"), h("p", null, "This server declares no resource kinds."));
-    return;
-  }
-  const kind = all.find((k) => k.kind === route.path[1]) ?? all[0];
   const state = {
     account: p.get("account") ?? "",
     region: p.get("region") ?? "",
@@ -43,6 +37,26 @@ export async function resourcesView({ root, route, signal }: ViewContext): Promi
     pages: [undefined] as (string | undefined)[],
     next: undefined as string | undefined,
   };
+  const pageQuery = (kindName: string) =>
+    `resources${query({
+      kind: kindName,
+      account: state.account,
+      region: state.region,
+      q: state.q,
+      sort: state.sort.key,
+      order: state.sort.order,
+      limit: state.limit,
+      next: state.pages[state.pages.length - 1],
+    })}`;
+  // When the address names the kind, its first page is asked for together with the list of kinds.
+  let prefetched = route.path[1] ? get<ResourcePage>(pageQuery(route.path[1]), signal) : undefined;
+  prefetched?.catch(() => undefined);
+  const all = await kinds();
+  if (!all.length) {
+    replace(root, h("h1", { tabindex: -1 }, "Resources"), h("p", null, "This server declares no resource kinds."));
+    return;
+  }
+  const kind = all.find((k) => k.kind === route.path[1]) ?? all[0];
   const saveParams = () =>
     replaceParams(["resources", kind.kind], {
       account: state.account,
@@ -178,19 +192,8 @@ export async function resourcesView({ root, route, signal }: ViewContext): Promi
     const seq = ++loadSeq;
     table.setBusy(true);
     try {
-      const page = await get<ResourcePage>(
-        `resources${query({
-          kind: kind.kind,
-          account: state.account,
-          region: state.region,
-          q: state.q,
-          sort: state.sort.key,
-          order: state.sort.order,
-          limit: state.limit,
-          next: state.pages[state.pages.length - 1],
-        })}`,
-        signal,
-      );
+      const page = await (kind.kind === route.path[1] && prefetched ? prefetched : get<ResourcePage>(pageQuery(kind.kind), signal));
+      prefetched = undefined;
       if (seq !== loadSeq) return;
       error.clear();
       state.next = page.next;
