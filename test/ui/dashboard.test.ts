@@ -194,6 +194,24 @@ describe("dashboard", () => {
     await page.locator("[data-testid=fault-table] tbody tr.empty").waitFor();
   });
 
+  test("a lifecycle failure rule from the form sends the next builder to FAILED, as its timeline shows", async () => {
+    await open("#/faults");
+    await page.getByLabel("Service").selectOption("appstream");
+    await page.getByLabel("Operation").fill("CreateImageBuilder");
+    await page.getByLabel("Effect").selectOption("lifecycle");
+    await page.getByLabel("Failure reason").fill("Subnet has no free addresses");
+    await page.getByLabel("Times").fill("1");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await page.locator("[data-testid=fault-table] tbody tr").filter({ hasText: "lifecycle fails: Subnet has no free addresses" }).waitFor();
+
+    await fx.appstream().send(new CreateImageBuilderCommand({ Name: "doomed", ImageName: WIN, InstanceType: "stream.standard.medium" }));
+    await page.goto(`${home()}#/resources/appstream.image-builder/${ACCOUNT_A}/us-east-1/doomed`);
+    await page.getByLabel("Advance step").selectOption({ label: "1 hour" });
+    await page.getByRole("button", { name: "Advance" }).click();
+    await page.locator("[data-testid=timeline] li[data-status=current][data-state=FAILED]").waitFor();
+    assert.match((await page.getByTestId("resource-json").textContent()) ?? "", /Subnet has no free addresses/);
+  });
+
   test("state: export downloads the document, import and a scoped reset ask for confirmation first", async () => {
     const web = await registerAmi(fx.ec2(), "golden-web-2026");
     await open("#/state");
