@@ -157,6 +157,8 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
       renderDetail(detail, d, () => {
         replaceParams(["requests"], params());
         void showDetail(undefined);
+        // Back to the request in the list that was open.
+        table.el.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(id)}"] a`)?.focus();
       });
       detail.hidden = false;
       detail.querySelector<HTMLElement>("h2")?.focus();
