@@ -255,9 +255,18 @@ describe("dashboard", () => {
     // From the main region, Tab reaches the account filter, then the search.
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate("document.activeElement.id"), "scope-account");
-    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-    assert.ok(overflow <= 0, `the page fits the window (${overflow} px too wide)`);
+    const overflow = () => page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assert.equal(await overflow(), 0, "the list fits the window");
     await screenshot(page, "narrow");
+    // The detail too: its JSON scrolls within its box.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate("document.activeElement.id"), "resource-search");
+    await resourceRow("golden-web-2026").getByRole("link").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("resource-json").waitFor();
+    assert.equal(await overflow(), 0, "the detail fits the window");
   });
 });
 
