@@ -261,7 +261,6 @@ describe("dashboard", () => {
     // The detail too: its JSON scrolls within its box.
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
     assert.equal(await page.evaluate("document.activeElement.id"), "resource-search");
     await resourceRow("golden-web-2026").getByRole("link").focus();
     await page.keyboard.press("Enter");
