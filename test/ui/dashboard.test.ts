@@ -32,6 +32,14 @@ describe("dashboard", () => {
       [],
       "the page raised no script error",
     );
+    // Nothing from elsewhere: no CDN, font or script, so that the page works with no network.
+    assert.ok(
+      browser.urls.some((u) => u.endsWith("/_imagelite/ui/main.js")),
+      "the page's requests are seen",
+    );
+    const elsewhere = browser.urls.filter((u) => !u.startsWith(`${fx.server.endpoint}/`) && !/^(blob|data):/.test(u));
+    assert.deepEqual(elsewhere, [], "the page asked only its server");
+    browser.urls.length = 0;
   });
 
   const open = async (hash = "") => {

@@ -14,6 +14,8 @@ export interface Browser {
   page(): Promise<Page>;
   /** Script errors the pages raised: a test checks that there are none. */
   errors: Error[];
+  /** Every URL the pages asked for: a test checks that none is elsewhere than the server. */
+  urls: string[];
   close(): Promise<void>;
 }
 
@@ -40,12 +42,15 @@ export async function openBrowser(): Promise<Browser> {
   // Every wait is for a condition on the page; this bounds how long a broken page can hold a test.
   context.setDefaultTimeout(15_000);
   const errors: Error[] = [];
+  const urls: string[] = [];
   return {
     context,
     errors,
+    urls,
     async page() {
       const p = await context.newPage();
       p.on("pageerror", (e) => errors.push(e));
+      p.on("request", (r) => urls.push(r.url()));
       return p;
     },
     async close() {
