@@ -119,9 +119,14 @@ export async function eventStream(
   signal: AbortSignal,
 ): Promise<void> {
   let delay = 500;
+  // Sent back on reconnecting, so that the server replays what was missed while away.
+  let lastId: string | undefined;
   while (!signal.aborted) {
     try {
-      const res = await fetch(BASE + path, { headers: { accept: "text/event-stream", ...authHeaders() }, signal });
+      const res = await fetch(BASE + path, {
+        headers: { accept: "text/event-stream", ...(lastId ? { "last-event-id": lastId } : {}), ...authHeaders() },
+        signal,
+      });
       if (res.status === 401) {
         // Without a token, try again later: the reader may still give one.
         if (!(await askForToken())) {
@@ -151,6 +156,7 @@ export async function eventStream(
             const val = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
             if (key === "event") event = val;
             else if (key === "data") data.push(val);
+            else if (key === "id") lastId = val;
           }
           if (data.length) onEvent(event, data.join("\n"));
         }

@@ -64,8 +64,9 @@ export interface RequestEntry {
 }
 
 export interface RequestDetail extends RequestEntry {
-  request: { method: string; path: string; headers: Record<string, string>; body: string };
-  response: { body: string };
+  /** A call made in process (a seed file, an admin route) has method "-" and path "(in process)". */
+  request: { method: string; path: string; headers: Record<string, string>; body: string; truncated?: boolean; bytes?: number };
+  response: { status?: number; headers?: Record<string, string>; body: string; truncated?: boolean; bytes?: number };
 }
 
 export interface FaultRule {

@@ -258,22 +258,38 @@ function renderDetail(el: HTMLElement, d: RequestDetail, close: () => void): voi
         ["Error", d.error],
         ["Fault rules", d.faults?.join(", ")],
         ["Took", duration(d.micros)],
-        ["Request", `${d.request.method} ${d.request.path}`],
+        ["Request", d.request.method === "-" ? d.request.path : `${d.request.method} ${d.request.path}`],
         ["Target", target],
       ]
         .filter(([, v]) => v)
         .map(([k, v]) => [h("dt", null, k), h("dd", { class: "mono wrap" }, v!)]),
     ),
     h("h3", null, "Parameters"),
-    form
+    form && !d.request.truncated
       ? kv(form, "Request parameters")
       : d.request.body
-        ? h("pre", { class: "json", tabindex: 0 }, prettyBody(d.request.body))
+        ? h("pre", { class: "json", tabindex: 0 }, d.request.truncated ? d.request.body : prettyBody(d.request.body))
         : h("p", { class: "muted" }, "No body."),
+    cutNote(d.request),
     h("h3", null, "Response"),
     d.response.body
-      ? h("pre", { class: "json", tabindex: 0, "data-testid": "response-body" }, prettyBody(d.response.body))
+      ? h(
+          "pre",
+          { class: "json", tabindex: 0, "data-testid": "response-body" },
+          d.response.truncated ? d.response.body : prettyBody(d.response.body),
+        )
       : h("p", { class: "muted" }, "Empty body."),
+    cutNote(d.response),
     h("details", null, h("summary", null, "Request headers"), kv(Object.entries(d.request.headers), "Request headers")),
+    d.response.headers
+      ? h("details", null, h("summary", null, "Response headers"), kv(Object.entries(d.response.headers), "Response headers"))
+      : null,
   );
+}
+
+/** The request log keeps the first 64 KiB of a body: say so when this one was longer. */
+function cutNote(part: { truncated?: boolean; bytes?: number }): HTMLElement | null {
+  if (!part.truncated) return null;
+  const size = part.bytes !== undefined ? ` of ${part.bytes.toLocaleString("en")} bytes` : "";
+  return h("p", { class: "note" }, `Only the first 64 KiB${size} were kept.`);
 }
