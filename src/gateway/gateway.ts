@@ -24,6 +24,7 @@ import { authError } from "../auth/auth-errors";
 import { isAllowed } from "../auth/policy";
 import { ServiceRouter } from "./router";
 import type { Call } from "./call";
+import { StoreConflictError } from "../state/conflicts";
 
 /** Characters of an error message at most (a validation message of ten violations stays below). */
 const MAX_MESSAGE = 8192;
@@ -268,6 +269,10 @@ export class Gateway {
     let error: ServiceError;
     if (e instanceof ServiceError) {
       error = e;
+    } else if (e instanceof StoreConflictError) {
+      // Other processes kept the shared store busy: the client's SDK retries a throttling error with back-off.
+      this.deps.log.failure(`${call.def!.name} ${call.operation ?? "-"} ${call.requestId}`, e);
+      error = call.def!.throttlingError();
     } else {
       this.deps.log.failure(`${call.def!.name} ${call.operation ?? "-"} ${call.requestId}`, e);
       error = call.def!.internalError();
