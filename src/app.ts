@@ -1,6 +1,8 @@
 // Assembles imagelite from its parts: store, clock, services, admin routes and the gateway.
 import { DEFAULTS, timings, type Config } from "./config";
 import { Clock, isClockTime, type ClockState } from "./state/clock";
+import { CONTROL_ID, CONTROL_SCHEMA, CONTROL_TYPE, IMAGELITE_PARTITION, SharedControl } from "./state/shared-control";
+import { SharedFaults } from "./faults/shared-faults";
 import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
@@ -30,20 +32,30 @@ export interface App {
   log: RequestLog;
   services: ServiceDefinition[];
   faults: Faults;
+  /** With a store other processes share: what keeps this process's clock and fault rules in line with it. */
+  control?: SharedControl;
   auth: Authenticator;
   /** Every record type the store may hold, with its schema (services' and imagelite's own). */
   recordSchemas: Map<string, RecordSchema>;
   close(): void;
 }
 
-function openStore(config: Config): Store {
+function openStore(config: Config, shared: boolean): Store {
   if (config.inMemory) return new MemoryStore();
   // Loaded lazily so that an in-memory server never opens the native module.
   const { SqliteStore } = require("./state/sqlite-store") as typeof import("./state/sqlite-store");
-  return new SqliteStore(config.dataDir, config.durability);
+  return new SqliteStore(config.dataDir, config.durability, undefined, { shared });
 }
 
-export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): App {
+export interface AppRole {
+  /**
+   * One of the worker processes of --workers: it opens the store shared with the others, and leaves the
+   * set-up (seed, resuming the clock) to the primary, which did it before starting the workers.
+   */
+  worker?: boolean;
+}
+
+export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, role: AppRole = {}): App {
   const config: Config = { ...DEFAULTS, ...overrides };
   const requestLog = log ?? streamLog(config.log);
   const services = [appstream, ec2, ssm, sts];
@@ -54,22 +66,27 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
   if (config.auth === "strict" && auth.credentialCount === 0) {
     requestLog.warn("--auth strict without credentials (--credentials FILE or IMAGELITE_CREDENTIALS): every AWS request will be refused");
   }
-  const store = openStore(config);
+  const store = openStore(config, role.worker === true);
   try {
     const clock = new Clock(config.clock);
-    keepClockInStore(clock, store, config.clock, requestLog);
+    const control = store.shared ? new SharedControl(store, clock) : undefined;
+    const faults = control ? new SharedFaults(store, control) : new Faults();
+    if (!role.worker) resumeClock(clock, store, config.clock, requestLog);
+    if (control) control.refresh();
+    else keepClockInStore(clock, store);
     const app: App = {
       config,
       store,
       clock,
       log: requestLog,
       services,
-      faults: new Faults(),
+      faults,
+      control,
       auth,
       recordSchemas: new Map([
         ...services.flatMap((d) => Object.entries(d.records)),
         ...Object.entries(EXPIRY_RECORDS),
-        [CLOCK_RECORD.type, CLOCK_SCHEMA],
+        [CONTROL_TYPE, CONTROL_SCHEMA],
       ]),
       gateway: undefined as unknown as Gateway,
       close: () => store.close(),
@@ -81,12 +98,13 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
       timings: timings(config.transitionSeconds),
       log: requestLog,
       faults: app.faults,
+      refresh: control && (() => control.refresh()),
       auth,
       admin: adminRouter(app),
     });
     const seed = config.seed === undefined ? undefined : readSeed(config.seed);
     serveCatalog(store, { amazon: config.catalog !== "off", extra: seededPublicImages(seed) });
-    if (config.seed) seedOnce(app, config.seed, seed);
+    if (config.seed && !role.worker) seedOnce(app, config.seed, seed);
     return app;
   } catch (e) {
     // A start that fails lets go of the data directory, so that the next one may take it.
@@ -95,20 +113,26 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
   }
 }
 
-const CLOCK_RECORD = { type: "imagelite.clock", partition: { account: "imagelite", region: "global" }, id: "clock" };
-const CLOCK_SCHEMA: RecordSchema = { mode: "string", offsetMs: "number", frozenAt: "number?" };
-
 /**
  * A clock moved forward (or frozen) survives a restart: states computed from it would otherwise go back in
- * time. The time resumes where it was; the mode is the one this start asks for.
+ * time. The time resumes where it was; the mode is the one this start asks for. The record is written at
+ * once, so that processes that share the store start on one clock.
  */
-function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"], log: RequestLog): void {
-  const saved = store.get<ClockState>(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id);
+function resumeClock(clock: Clock, store: Store, mode: Config["clock"], log: RequestLog): void {
+  const saved = store.get<ClockState>(CONTROL_TYPE, IMAGELITE_PARTITION, CONTROL_ID);
   const at = saved && (saved.mode === "manual" ? saved.frozenAt : Date.now() + saved.offsetMs);
   if (at !== undefined && isClockTime(at)) clock.restore(mode, at);
   else if (saved)
     log.warn(`the saved clock (${JSON.stringify(saved).slice(0, 200)}) is not a time the clock can show; it starts at the current time`);
-  clock.onChange = () => store.transaction(() => store.put(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id, clock.snapshot()));
+  if (!clock.transact) saveClock(clock, store);
+}
+
+const saveClock = (clock: Clock, store: Store) =>
+  store.transaction(() => store.put(CONTROL_TYPE, IMAGELITE_PARTITION, CONTROL_ID, clock.snapshot()));
+
+/** A process alone on its store saves the clock on every change. */
+function keepClockInStore(clock: Clock, store: Store): void {
+  clock.onChange = () => saveClock(clock, store);
 }
 
 /** Loads the seed file unless the store already holds state (a restart keeps what it has). */

@@ -27,6 +27,7 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
     app.config.admin === "off" ? [health] : [health, ...clockRoutes, ...faultRoutes, ...stateRoutes, ...appstreamRoutes];
   return (req) => {
     try {
+      app.control?.refresh();
       if (app.config.auth === "strict" && req.path !== "/_imagelite/health" && !bearerMatches(req, app.config.adminToken)) {
         throw new AdminError(401, "Unauthorized", "The admin routes need the header Authorization: Bearer <admin token>.");
       }

@@ -1,5 +1,5 @@
 // The way of every call, as one ordered list of steps over one call object:
-//   route → identify → resolve → parse → validate → authorize → faults → delay → invoke, then serialize and log.
+//   route → refresh (a shared store's clock and fault rules) → identify → resolve → parse → validate → authorize → faults → delay → invoke, then serialize and log.
 // Every entry point takes it: HTTP requests, the benchmark's in-process requests, and the operator's calls
 // made in process (seed files, admin routes), which skip what only a wire request has (route, identify,
 // parse, authorize, delay, serialize). Every failure along the way becomes the service's own error.
@@ -37,6 +37,8 @@ export interface GatewayDeps {
   log: RequestLog;
   faults?: Faults;
   auth?: Authenticator;
+  /** Brings what this process keeps of a shared store's control state (clock, fault rules) up to date. */
+  refresh?: () => void;
   /** Routes under /_imagelite/ (admin and health). */
   admin?: (req: RawRequest) => RawResponse | Promise<RawResponse>;
 }
@@ -65,6 +67,7 @@ export class Gateway {
     const s = (f: Step) => f.bind(this);
     this.wire = [
       s(this.route),
+      s(this.refresh),
       s(this.identify),
       s(this.resolve),
       s(this.parse),
@@ -74,8 +77,8 @@ export class Gateway {
       s(this.delay),
       s(this.runHandler),
     ];
-    this.wireNoDelay = this.wire.filter((_, i) => i !== 7);
-    this.inProcess = [s(this.resolve), s(this.readJson), s(this.validate), s(this.matchFaults), s(this.runHandler)];
+    this.wireNoDelay = this.wire.filter((_, i) => i !== 8);
+    this.inProcess = [s(this.refresh), s(this.resolve), s(this.readJson), s(this.validate), s(this.matchFaults), s(this.runHandler)];
   }
 
   async handle(req: RawRequest): Promise<RawResponse> {
@@ -219,6 +222,11 @@ export class Gateway {
     const resources = actions.operations[call.op!.name](this.contextOf(call), call.input!);
     if (isAllowed(policies, { action, resources, region: call.caller.region })) return;
     throw authError(errors, "denied", deniedMessage?.(call.caller, action, resources[0]?.arn ?? "*"));
+  }
+
+  /** A shared store's clock and fault rules, as they are now: one read of its control record. */
+  private refresh(): void {
+    this.deps.refresh?.();
   }
 
   private matchFaults(call: Call): void {
