@@ -1,5 +1,6 @@
 // The way of every call, as one ordered list of steps over one call object:
-//   route → refresh (a shared store's clock and fault rules) → identify → resolve → parse → validate → authorize → faults → delay → invoke, then serialize and log.
+//   route → refresh (a shared store's clock and fault rules) → identify → resolve → parse → validate → authorize
+//   → faults → delay → invoke, then serialize and log.
 // Every entry point takes it: HTTP requests, the benchmark's in-process requests, and the operator's calls
 // made in process (seed files, admin routes), which skip what only a wire request has (route, identify,
 // parse, authorize, delay, serialize). Every failure along the way becomes the service's own error.
