@@ -60,6 +60,7 @@ export function runPrimary(config: Config, announce: (port: number) => void, fai
   const fork = (n: number) => {
     const w = cluster.fork({ IMAGELITE_WORKER: String(n) });
     byNumber.set(n, w);
+    const releaseConnection = trackHandoff(w);
     w.once("listening", (address) => {
       const first = !listened.has(n);
       listened.add(n);
@@ -67,6 +68,7 @@ export function runPrimary(config: Config, announce: (port: number) => void, fai
       else if (!first) process.stderr.write(`imagelite: worker ${n} replaced (pid ${w.process.pid})\n`);
     });
     w.once("exit", (code, signal) => {
+      releaseConnection();
       if (byNumber.get(n) === w) byNumber.delete(n);
       if (stopping) {
         if (byNumber.size === 0) process.exit(0);
@@ -93,6 +95,22 @@ export function runPrimary(config: Config, announce: (port: number) => void, fai
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   for (let n = 1; n <= config.workers; n++) fork(n);
+}
+
+/**
+ * The primary accepts each connection and passes it to a worker, keeping its own copy until the worker says
+ * that it took it. A worker that dies in between never says so, and the client would wait forever on a
+ * connection nobody serves: when a worker exits, the copy of the connection last passed to it is closed
+ * (a no-op if the worker had taken it, as the primary closed it then), so that the client sees it end.
+ */
+function trackHandoff(w: Worker): () => void {
+  let last: { close(): void } | undefined;
+  const send = w.process.send.bind(w.process) as (...args: unknown[]) => boolean;
+  w.process.send = ((message: unknown, handle?: unknown, ...rest: unknown[]) => {
+    if ((message as { act?: string } | null)?.act === "newconn" && handle) last = handle as { close(): void };
+    return send(message, handle, ...rest);
+  }) as typeof w.process.send;
+  return () => last?.close();
 }
 
 /** In a worker: stop when the primary is gone (its channel closes), so that no worker outlives it. */
