@@ -9,6 +9,7 @@ import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { CreateKeyPairCommand, DescribeImagesCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { AppStreamClient, CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sdk/client-appstream";
 import { cliScope, kill, type Running } from "../support/cli";
+import { configFrom } from "../../src/cli";
 
 const cli = cliScope();
 after(() => cli.cleanup());
@@ -214,9 +215,17 @@ describe("--workers 2: a worker killed mid-load", () => {
     for (const pid of now) assert.throws(() => process.kill(pid, 0), /ESRCH/, `worker ${pid} stopped with the primary`);
   });
 
-  it("refuses --workers with --in-memory", async () => {
+  it("refuses --workers with --in-memory, and counts that are not 1 to 64", async () => {
     const r = await cli.run(["--workers", "2", "--in-memory"]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--workers needs the SQLite store/);
+    for (const bad of ["0", "1.5", "65", "two"]) {
+      const b = await cli.run(["--workers", bad, "--data-dir", cli.tempDir()]);
+      assert.equal(b.code, 2, bad);
+      assert.match(b.stderr, /--workers must be/, bad);
+    }
+    assert.equal(configFrom([], {}).workers, 1);
+    assert.equal(configFrom([], { IMAGELITE_WORKERS: "3" }).workers, 3);
+    assert.equal(configFrom(["--workers", "2"], { IMAGELITE_WORKERS: "3" }).workers, 2);
   });
 });
