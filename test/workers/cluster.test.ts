@@ -7,7 +7,13 @@ import { readFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { CreateKeyPairCommand, DescribeImagesCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { AppStreamClient, CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sdk/client-appstream";
+import {
+  AppStreamClient,
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  DescribeFleetsCommand,
+  DescribeImageBuildersCommand,
+} from "@aws-sdk/client-appstream";
 import { cliScope, kill, type Running } from "../support/cli";
 import { configFrom } from "../../src/cli";
 
@@ -151,6 +157,29 @@ describe("--workers 2 on one SQLite store (real CLI)", () => {
     assert.deepEqual(new Set(workers), new Set(["1", "2"]));
     const { KeyPairs } = await client.send(new DescribeKeyPairsCommand({ KeyNames: ["race"] }));
     assert.equal(KeyPairs?.length, 1);
+    client.destroy();
+  });
+
+  it("lets one of 50 parallel CreateFleet of one name win, and gives the rest ResourceAlreadyExistsException", async () => {
+    const { client, workers } = appstream(server.endpoint);
+    const create = () =>
+      client.send(
+        new CreateFleetCommand({
+          Name: "race",
+          ImageName: "AppStream-WinServer2019-11-10-2025",
+          InstanceType: "stream.standard.small",
+          ComputeCapacity: { DesiredInstances: 1 },
+        }),
+      );
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => rejection(create())));
+    assert.equal(outcomes.filter((o) => o === undefined).length, 1);
+    assert.equal(outcomes.filter((o) => o === "ResourceAlreadyExistsException").length, 49);
+    assert.deepEqual(new Set(workers), new Set(["1", "2"]));
+    const { Fleets } = await client.send(new DescribeFleetsCommand({}));
+    assert.deepEqual(
+      Fleets?.map((f) => f.Name),
+      ["race"],
+    );
     client.destroy();
   });
 
