@@ -121,9 +121,11 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
 function resumeClock(clock: Clock, store: Store, mode: Config["clock"], log: RequestLog): void {
   const saved = store.get<ClockState>(CONTROL_TYPE, IMAGELITE_PARTITION, CONTROL_ID);
   const at = saved && (saved.mode === "manual" ? saved.frozenAt : Date.now() + saved.offsetMs);
-  if (at !== undefined && isClockTime(at)) clock.restore(mode, at);
-  else if (saved)
+  const valid = at !== undefined && isClockTime(at);
+  if (!valid && saved)
     log.warn(`the saved clock (${JSON.stringify(saved).slice(0, 200)}) is not a time the clock can show; it starts at the current time`);
+  // On a shared store the clock saves itself as it changes (clock.transact).
+  if (valid || clock.transact) clock.restore(mode, valid ? at : clock.now());
   if (!clock.transact) saveClock(clock, store);
 }
 
