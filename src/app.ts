@@ -7,11 +7,13 @@ import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
 import { streamLog, type RequestLog } from "./gateway/request-log";
+import { RequestHistory } from "./gateway/request-history";
 import { appstream } from "./services/appstream";
 import { sts } from "./services/sts";
 import { ec2 } from "./services/ec2";
 import { ssm } from "./services/ssm";
 import { adminRouter } from "./admin/router";
+import { DASHBOARD_HOME } from "./admin/static-ui";
 import type { ServiceDefinition } from "./gateway/service";
 import { Faults } from "./faults/faults";
 import { applySeed, readSeed } from "./seed/seed";
@@ -35,6 +37,8 @@ export interface App {
   /** With a store other processes share: what keeps this process's clock and fault rules in line with it. */
   control?: SharedControl;
   auth: Authenticator;
+  /** The last requests, for the dashboard. */
+  history: RequestHistory;
   /** Every record type the store may hold, with its schema (services' and imagelite's own). */
   recordSchemas: Map<string, RecordSchema>;
   close(): void;
@@ -57,7 +61,7 @@ export interface AppRole {
 
 export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, role: AppRole = {}): App {
   const config: Config = { ...DEFAULTS, ...overrides };
-  const requestLog = log ?? streamLog(config.log);
+  const requestLog = log ?? streamLog(config.log, process.stdout, process.stderr, config.debug);
   const services = [appstream, ec2, ssm, sts];
   const auth = new Authenticator(config.auth, loadCredentials(config.credentialsFile, config.credentials));
   if (config.auth === "strict" && config.admin === "on" && !config.adminToken) {
@@ -83,6 +87,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
       faults,
       control,
       auth,
+      history: new RequestHistory(),
       recordSchemas: new Map([
         ...services.flatMap((d) => Object.entries(d.records)),
         ...Object.entries(EXPIRY_RECORDS),
@@ -97,10 +102,12 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
       clock,
       timings: timings(config.transitionSeconds),
       log: requestLog,
+      history: app.history,
       faults: app.faults,
       refresh: control && (() => control.refresh()),
       auth,
       admin: adminRouter(app),
+      browserHome: config.admin === "on" ? DASHBOARD_HOME : undefined,
     });
     const seed = config.seed === undefined ? undefined : readSeed(config.seed);
     serveCatalog(store, { amazon: config.catalog !== "off", extra: seededPublicImages(seed) });
@@ -139,7 +146,7 @@ function keepClockInStore(clock: Clock, store: Store): void {
 
 /** Loads the seed file unless the store already holds state (a restart keeps what it has). */
 function seedOnce(app: App, path: string, doc: unknown): void {
-  if (app.store.dump().some((r) => !r.type.startsWith("imagelite."))) {
+  if (app.store.holdsRecords("imagelite.")) {
     app.log.info(`seed ${path} not loaded: the store already holds state`);
     return;
   }
