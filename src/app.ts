@@ -3,6 +3,7 @@ import { DEFAULTS, timings, type Config } from "./config";
 import { Clock, isClockTime, type ClockState } from "./state/clock";
 import { CONTROL_ID, CONTROL_SCHEMA, CONTROL_TYPE, IMAGELITE_PARTITION, SharedControl } from "./state/shared-control";
 import { SharedFaults } from "./faults/shared-faults";
+import type { Peers } from "./admin/shared-requests";
 import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
@@ -36,6 +37,8 @@ export interface App {
   faults: Faults;
   /** With a store other processes share: what keeps this process's clock and fault rules in line with it. */
   control?: SharedControl;
+  /** Under --workers: the other workers, for what only their memory holds (the request tail). */
+  peers?: Peers;
   auth: Authenticator;
   /** The last requests, for the dashboard. */
   history: RequestHistory;

@@ -183,6 +183,27 @@ describe("--workers 2 on one SQLite store (real CLI)", () => {
     client.destroy();
   });
 
+  it("lists the recent requests of every worker, and the detail of each, whichever worker answers", async () => {
+    const { client, workers } = appstream(server.endpoint);
+    for (let i = 0; i < 6; i++) await client.send(new DescribeFleetsCommand({}));
+    assert.deepEqual(new Set(workers), new Set(["1", "2"]));
+    for (let i = 0; i < 2; i++) {
+      const { body } = await admin(server.endpoint, "GET", "/_imagelite/requests?service=appstream&q=DescribeFleets&limit=1000");
+      const ids: string[] = body.requests.map((r: { id: string }) => r.id);
+      assert.ok(ids.length >= 6);
+      const byWorker = ["w1-", "w2-"].map((w) => ids.find((id) => id.startsWith(w)));
+      assert.ok(byWorker.every(Boolean), ids.join(", "));
+      for (const id of byWorker) {
+        const detail = await admin(server.endpoint, "GET", `/_imagelite/requests/${id}`);
+        assert.equal(detail.status, 200);
+        assert.equal(detail.body.id, id);
+        assert.equal(detail.body.operation, "DescribeFleets");
+      }
+    }
+    assert.equal((await admin(server.endpoint, "GET", "/_imagelite/requests/w9-r-1")).status, 404);
+    client.destroy();
+  });
+
   it("shows every acknowledged write to the next read, on the other worker too", async () => {
     const { client, workers } = ec2(server.endpoint);
     const pairs = new Set<string>();
