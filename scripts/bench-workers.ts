@@ -188,10 +188,14 @@ async function main(): Promise<void> {
     }
     gains = gains.map((g) => Math.round((g - 1) * 100));
     const cores = cpus().length;
-    if (load > cores / 2)
+    const changes = gains.map((g) => `${g >= 0 ? "+" : ""}${g}%`).join(", ");
+    if (load > cores / 2) {
       console.log(
-        `note: other processes kept the CPUs busy (load average ${load.toFixed(1)} on ${cores} CPUs): these numbers are rough (two processes also win a larger share of contended CPUs than one); run again on a quiet machine.`,
+        `conclusion: inconclusive (${changes}): other processes kept the CPUs busy (load average ${load.toFixed(1)} on ${cores} ` +
+          `CPUs), and two processes also win a larger share of contended CPUs than one; run again on a quiet machine.`,
       );
+      return;
+    }
     if (gains.every((g) => g >= 10)) {
       console.log(
         `conclusion: a second worker raises read throughput (${gains.map((g) => `+${g}%`).join(", ")}): reads of the shared SQLite ` +
@@ -199,7 +203,7 @@ async function main(): Promise<void> {
       );
     } else {
       console.log(
-        `conclusion: a second worker changes read throughput by ${gains.map((g) => `${g >= 0 ? "+" : ""}${g}%`).join(", ")}, ` +
+        `conclusion: a second worker changes read throughput by ${changes}, ` +
           `not enough to be worth it here: with ${cores} CPU${cores === 1 ? "" : "s"} shared by wrk and the server, one ` +
           `process already keeps the CPUs busy, and a second one only takes turns with it.`,
       );
