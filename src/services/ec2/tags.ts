@@ -71,10 +71,12 @@ function checkTag(t: Tag): { Key: string; Value: string } {
   if (t.Key === undefined) throw err.missingParameter("Tag.Key");
   if (t.Key === "") throw err.invalidValue("Tag key cannot be empty.");
   // Code points are counted only when there may be too many (never more than UTF-16 units).
-  if (t.Key.length > 128 && [...t.Key].length > 128) throw err.invalidValue(`Tag key exceeds the maximum length of 128 characters: ${t.Key}`);
+  if (t.Key.length > 128 && [...t.Key].length > 128)
+    throw err.invalidValue(`Tag key exceeds the maximum length of 128 characters: ${t.Key}`);
   if (reserved(t.Key)) throw err.invalidValue("Tag keys starting with 'aws:' are reserved for internal use");
   const value = t.Value ?? "";
-  if (value.length > 256 && [...value].length > 256) throw err.invalidValue(`Tag value exceeds the maximum length of 256 characters: ${value}`);
+  if (value.length > 256 && [...value].length > 256)
+    throw err.invalidValue(`Tag value exceeds the maximum length of 256 characters: ${value}`);
   return { Key: t.Key, Value: value };
 }
 
