@@ -37,6 +37,10 @@ export interface App {
 }
 
 function openStore(config: Config): Store {
+  if (config.store !== undefined) {
+    const { PostgresStore } = require("./state/postgres-store") as typeof import("./state/postgres-store");
+    return new PostgresStore(config.store);
+  }
   if (config.inMemory) return new MemoryStore();
   // Loaded lazily so that an in-memory server never opens the native module.
   const { SqliteStore } = require("./state/sqlite-store") as typeof import("./state/sqlite-store");

@@ -5,6 +5,7 @@ import { DEFAULTS, type Config } from "./config";
 import { createApp } from "./app";
 import { VERSION } from "./version";
 import { createHttpServer } from "./server";
+import { isPostgresUrl, postgresTarget } from "./state/postgres-url";
 
 const HELP = `imagelite ${VERSION}: a local emulator of the AWS image services (EC2 images, AppStream 2.0)
 
@@ -14,6 +15,9 @@ Usage: imagelite [flags]        (npm start -- [flags])
   --port PORT               port to listen on (default ${DEFAULTS.port})                  IMAGELITE_PORT
   --data-dir DIR            where the embedded SQLite store lives (default ${DEFAULTS.dataDir})  IMAGELITE_DATA_DIR
   --in-memory               keep everything in memory; nothing survives a restart  IMAGELITE_IN_MEMORY=1
+  --store URL               sqlite (default: the embedded store in --data-dir) or  IMAGELITE_STORE
+                            postgres://user[:password]@host:port/db[?schema=imagelite&timeout=10000]:
+                            a PostgreSQL database that several imagelite processes can share
   --durability normal|full  normal (default): a crash of imagelite loses nothing; full: neither does  IMAGELITE_DURABILITY
                             an operating-system crash or power loss (each write waits for the disk)
   --transition-seconds S    how long each intermediate lifecycle state lasts       IMAGELITE_TRANSITION_SECONDS
@@ -55,6 +59,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
         port: { type: "string" },
         "data-dir": { type: "string" },
         "in-memory": { type: "boolean" },
+        store: { type: "string" },
         durability: { type: "string" },
         "transition-seconds": { type: "string" },
         clock: { type: "string" },
@@ -93,11 +98,16 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   if (admin !== "on" && admin !== "off") fail(`--admin must be on or off, not "${admin}"`);
   const catalog = parsed.catalog ?? env.IMAGELITE_CATALOG ?? DEFAULTS.catalog;
   if (catalog !== "on" && catalog !== "off") fail(`--catalog must be on or off, not "${catalog}"`);
+  const store = parsed.store ?? env.IMAGELITE_STORE ?? "sqlite";
+  if (store !== "sqlite" && !isPostgresUrl(store)) fail(`--store must be sqlite or a postgres:// URL, not "${store.replace(/:[^:@/]*@/, ":***@")}"`);
+  const inMemory = parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY);
+  if (inMemory && store !== "sqlite") fail("--in-memory and a PostgreSQL --store exclude each other");
   return {
+    store: store === "sqlite" ? undefined : store,
     host: parsed.host ?? env.IMAGELITE_HOST ?? DEFAULTS.host,
     port: port !== undefined ? number("--port", port, 0, 65535) : DEFAULTS.port,
     dataDir: parsed["data-dir"] ?? env.IMAGELITE_DATA_DIR ?? DEFAULTS.dataDir,
-    inMemory: parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY),
+    inMemory,
     durability,
     transitionSeconds: transition !== undefined ? number("--transition-seconds", transition, 0, 86400) : DEFAULTS.transitionSeconds,
     clock,
@@ -134,7 +144,12 @@ export function main(): void {
     );
   }
   server.listen(config.port, config.host, () => {
-    const store = config.inMemory ? "in memory" : `SQLite in ${config.dataDir}`;
+    const store =
+      config.store !== undefined
+        ? `PostgreSQL ${postgresTarget(config.store).display}`
+        : config.inMemory
+          ? "in memory"
+          : `SQLite in ${config.dataDir}`;
     process.stdout.write(
       `imagelite ${VERSION} listening on http://${config.host}:${config.port} (store: ${store}, ` +
         `transitions: ${config.transitionSeconds}s, clock: ${config.clock}) in ${Math.round(process.uptime() * 1000)} ms\n`,

@@ -1,0 +1,117 @@
+// The thread that talks to PostgreSQL for PostgresStore (state/postgres-store.ts). The store's callers are
+// synchronous, and `pg` is not: the main thread posts a batch of statements on a MessagePort and sleeps in
+// Atomics.wait on a shared flag; this thread runs the batch on a pooled connection, posts the answer back and
+// raises the flag. A batch that opens a transaction keeps its connection until a batch ends it, so every
+// statement of one transaction runs on one connection.
+import { parentPort, workerData } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
+import { Pool, type PoolClient } from "pg";
+
+export interface Step {
+  /** A name makes it a prepared statement, parsed once per connection. */
+  name?: string;
+  text: string;
+  values?: unknown[];
+}
+
+export interface Request {
+  id: number;
+  steps: Step[];
+  /** Run on the transaction's connection (taken from the pool by the first such batch). */
+  hold?: boolean;
+  /** Give the transaction's connection back to the pool afterwards (after COMMIT or ROLLBACK). */
+  release?: boolean;
+  /** Close the pool; the thread then ends. */
+  close?: boolean;
+}
+
+export interface StepResult {
+  rows: Record<string, unknown>[];
+  count: number;
+}
+
+export type Response =
+  | { id: number; results: StepResult[] }
+  | { id: number; error: { message: string; code?: string; step: number; results: StepResult[] } };
+
+export interface WorkerSetup {
+  connectionString: string;
+  /** Bound of a statement, of a connection attempt and of a wait for a lock, in milliseconds. */
+  timeoutMs: number;
+  flag: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+if (parentPort) serve(workerData as WorkerSetup);
+
+function serve(setup: WorkerSetup): void {
+  const flag = new Int32Array(setup.flag);
+  const pool = new Pool({
+    connectionString: setup.connectionString,
+    // One process runs one transaction at a time (its callers wait for each statement): a second connection
+    // serves statements outside a transaction while a broken one is replaced.
+    max: 2,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: setup.timeoutMs,
+    query_timeout: setup.timeoutMs,
+    statement_timeout: setup.timeoutMs,
+    // Sequential scans take a predicate lock on the whole table, which makes every pair of concurrent
+    // serializable transactions conflict; the store's statements all have an index to use instead.
+    options: "-c enable_seqscan=off -c default_transaction_isolation=serializable",
+    application_name: "imagelite",
+  });
+  // A connection that breaks while idle in the pool is dropped by the pool; nothing to do but not crash.
+  pool.on("error", () => undefined);
+  let held: PoolClient | undefined;
+
+  const answer = (r: Response) => {
+    setup.port.postMessage(r);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  };
+
+  // One batch at a time, each answered only once its connection is back where it belongs.
+  let queue = Promise.resolve();
+  setup.port.on("message", (req: Request) => {
+    queue = queue.then(() => handle(req));
+  });
+
+  async function handle(req: Request): Promise<void> {
+    if (req.close) {
+      held?.release(true);
+      held = undefined;
+      await pool.end().catch(() => undefined);
+      answer({ id: req.id, results: [] });
+      setup.port.close();
+      return;
+    }
+    const results: StepResult[] = [];
+    let response: Response;
+    // A connection that failed without an SQL state (it broke, or a client-side timeout left it mid-statement)
+    // is closed rather than given back to the pool.
+    let broken = false;
+    let client: PoolClient | undefined;
+    try {
+      client = req.hold ? (held ??= await pool.connect()) : await pool.connect();
+      for (const step of req.steps) {
+        const r = await client.query({ name: step.name, text: step.text, values: step.values });
+        results.push({ rows: r.rows, count: r.rowCount ?? 0 });
+      }
+      response = { id: req.id, results };
+    } catch (e) {
+      const err = e as { message?: string; code?: string };
+      broken = !err.code;
+      response = { id: req.id, error: { message: err.message ?? String(e), code: err.code, step: results.length, results } };
+    }
+    if (client && req.hold && req.release && !broken && "error" in response) {
+      // A batch that was to end its transaction failed before the end: the transaction is ended here.
+      await client.query("ROLLBACK").catch(() => (broken = true));
+    }
+    if (client && !req.hold) client.release(broken);
+    else if (client && (req.release || broken)) {
+      client.release(broken);
+      held = undefined;
+    }
+    answer(response);
+  }
+}
