@@ -19,8 +19,8 @@ export class PostgresError extends Error {
   }
 }
 
-/** Beyond the statement timeout PostgreSQL and pg enforce: what the worker may need to report one. */
-const GRACE_MS = 2_000;
+/** Beyond the statement timeout: pg's own (a second later), and time for the worker to report it. */
+const GRACE_MS = 3_000;
 
 export class PostgresLink {
   private worker: Worker | undefined;
@@ -31,6 +31,7 @@ export class PostgresLink {
   constructor(
     private readonly connectionString: string,
     readonly timeoutMs: number,
+    private readonly synchronousCommit: "on" | "off",
   ) {}
 
   /** Runs the steps in order and returns their results; the first failing step throws a PostgresError. */
@@ -52,7 +53,11 @@ export class PostgresLink {
 
   private start(): MessagePort {
     const { port1, port2 } = new MessageChannel();
-    const setup: WorkerSetup = { connectionString: this.connectionString, timeoutMs: this.timeoutMs, flag: this.flag.buffer as SharedArrayBuffer, port: port2 };
+    const setup: WorkerSetup = {
+      connectionString: this.connectionString,
+      timeoutMs: this.timeoutMs,
+      synchronousCommit: this.synchronousCommit,
+      flag: this.flag.buffer as SharedArrayBuffer, port: port2 };
     this.worker = new Worker(join(__dirname, "postgres-worker.js"), { workerData: setup, transferList: [port2] });
     // The worker never keeps the process alive, and an error of its own surfaces as a timeout of the caller.
     this.worker.unref();

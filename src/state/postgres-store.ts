@@ -10,6 +10,10 @@
 // no change to them: of two same-name creates one commits and the other, run again, finds the name taken;
 // of two changes to one record the second, run again, starts from the first.
 //
+// Durability as the SQLite store words it: "normal" commits without waiting for PostgreSQL's disk
+// (synchronous_commit off: a crash of imagelite loses nothing, one of PostgreSQL's host may lose the last
+// transactions, never half of one); "full" waits for it.
+//
 // Round trips: writes whose result is not needed wait in the transaction and go with its next read or with
 // COMMIT (a transaction that only writes is one round trip), and reads within a transaction are remembered
 // (the snapshot does not change under a serializable transaction, and its own writes update what is kept).
@@ -25,6 +29,7 @@ import {
 import { INDEXES, prefixSuccessor, type IndexCatalog, type IndexEntry } from "./indexes";
 import { PostgresError, PostgresLink } from "./postgres-link";
 import type { Step, StepResult } from "./postgres-worker";
+import type { Durability } from "./sqlite-store";
 import { postgresTarget, type PostgresTarget } from "./postgres-url";
 
 /** Why PostgreSQL cannot be used, with the URL (never its password) and the way out. */
@@ -98,6 +103,7 @@ export class PostgresStore implements Store {
   constructor(
     url: string,
     private readonly indexes: IndexCatalog = INDEXES,
+    durability: Durability = "normal",
   ) {
     this.target = postgresTarget(url);
     const s = `"${this.target.schema}"`;
@@ -119,7 +125,7 @@ export class PostgresStore implements Store {
       lookupFromOpen: `${lookup} AND i.key >= $5 ORDER BY i.key, i.id LIMIT $6`,
       lookupAboveOpen: `${lookup} AND i.key > $5 ORDER BY i.key, i.id LIMIT $6`,
     };
-    this.link = new PostgresLink(this.target.connectionString, this.target.timeoutMs);
+    this.link = new PostgresLink(this.target.connectionString, this.target.timeoutMs, durability === "full" ? "on" : "off");
     try {
       this.open();
     } catch (e) {

@@ -38,6 +38,8 @@ export interface WorkerSetup {
   connectionString: string;
   /** Bound of a statement, of a connection attempt and of a wait for a lock, in milliseconds. */
   timeoutMs: number;
+  /** off: a commit returns before PostgreSQL has flushed it to disk (durability "normal"). */
+  synchronousCommit: "on" | "off";
   flag: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -53,11 +55,13 @@ function serve(setup: WorkerSetup): void {
     max: 2,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: setup.timeoutMs,
-    query_timeout: setup.timeoutMs,
+    // PostgreSQL cancels a statement at the timeout (SQLSTATE 57014, the connection stays usable); pg gives
+    // up a second later, when the server itself does not answer (the connection is then closed).
     statement_timeout: setup.timeoutMs,
+    query_timeout: setup.timeoutMs + 1_000,
     // Sequential scans take a predicate lock on the whole table, which makes every pair of concurrent
     // serializable transactions conflict; the store's statements all have an index to use instead.
-    options: "-c enable_seqscan=off -c default_transaction_isolation=serializable",
+    options: `-c enable_seqscan=off -c default_transaction_isolation=serializable -c synchronous_commit=${setup.synchronousCommit}`,
     application_name: "imagelite",
   });
   // A connection that breaks while idle in the pool is dropped by the pool; nothing to do but not crash.
