@@ -99,7 +99,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   const catalog = parsed.catalog ?? env.IMAGELITE_CATALOG ?? DEFAULTS.catalog;
   if (catalog !== "on" && catalog !== "off") fail(`--catalog must be on or off, not "${catalog}"`);
   const store = parsed.store ?? env.IMAGELITE_STORE ?? "sqlite";
-  if (store !== "sqlite" && !isPostgresUrl(store)) fail(`--store must be sqlite or a postgres:// URL, not "${store.replace(/:[^:@/]*@/, ":***@")}"`);
+  if (store !== "sqlite" && !isPostgresUrl(store))
+    fail(`--store must be sqlite or a postgres:// URL, not "${store.replace(/:[^:@/]*@/, ":***@")}"`);
   const inMemory = parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY);
   if (inMemory && store !== "sqlite") fail("--in-memory and a PostgreSQL --store exclude each other");
   return {

@@ -57,7 +57,9 @@ export class PostgresLink {
       connectionString: this.connectionString,
       timeoutMs: this.timeoutMs,
       synchronousCommit: this.synchronousCommit,
-      flag: this.flag.buffer as SharedArrayBuffer, port: port2 };
+      flag: this.flag.buffer as SharedArrayBuffer,
+      port: port2,
+    };
     this.worker = new Worker(join(__dirname, "postgres-worker.js"), { workerData: setup, transferList: [port2] });
     // The worker never keeps the process alive, and an error of its own surfaces as a timeout of the caller.
     this.worker.unref();

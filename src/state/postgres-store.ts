@@ -71,8 +71,9 @@ const RETRYABLE = new Set(["40001", "40P01", "23505"]);
 
 // PostgreSQL text cannot hold U+0000, which index keys may: U+0000 and U+0001 are written as two characters
 // each (U+0001 U+0001, U+0001 U+0002), an escape that keeps prefixes and order ("C" collation: code points).
-const enc = (s: string) => (/[\0\x01]/.test(s) ? s.replace(/[\0\x01]/g, (c) => (c === "\0" ? "\x01\x01" : "\x01\x02")) : s);
-const dec = (s: string) => (s.includes("\x01") ? s.replace(/\x01([\x01\x02])/g, (_, c: string) => (c === "\x01" ? "\0" : "\x01")) : s);
+const enc = (s: string) => (s.includes("\0") || s.includes("\x01") ? s.replaceAll("\x01", "\x01\x02").replaceAll("\0", "\x01\x01") : s);
+// Read left to right, a U+0001 always starts a pair: the first pass cannot match across two of them.
+const dec = (s: string) => (s.includes("\x01") ? s.replaceAll("\x01\x01", "\0").replaceAll("\x01\x02", "\x01") : s);
 
 interface Tx {
   /** Statements not sent yet: BEGIN until the first read, writes until the next read or COMMIT. */
@@ -147,7 +148,9 @@ export class PostgresStore implements Store {
         this.exec([
           { text: "SELECT pg_advisory_xact_lock($1, hashtext($2))", values: [LOCK_SPACE, this.target.schema] },
           { text: `CREATE SCHEMA IF NOT EXISTS ${s}` },
-          { text: `CREATE TABLE IF NOT EXISTS ${s}.schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())` },
+          {
+            text: `CREATE TABLE IF NOT EXISTS ${s}.schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+          },
         ]);
         const [{ rows }] = this.exec([{ text: `SELECT coalesce(max(version), 0) AS v FROM ${s}.schema_version` }]);
         const version = Number(rows[0].v);
@@ -188,12 +191,19 @@ export class PostgresStore implements Store {
         ]);
         for (const r of rows)
           for (const e of this.indexes.entries(type, JSON.parse(r.v as string)) ?? [])
-            pending.push({ name: "putEntry", text: this.sql.putEntry, values: [enc(type), r.account, r.region, enc(e.index), enc(e.key), r.id] });
+            pending.push({
+              name: "putEntry",
+              text: this.sql.putEntry,
+              values: [enc(type), r.account, r.region, enc(e.index), enc(e.key), r.id],
+            });
         if (rows.length < 1000) break;
         const end = rows[rows.length - 1];
         last = [end.account as string, end.region as string, end.id as string];
       }
-      pending.push({ text: `INSERT INTO ${s}.index_catalog (type, signature) VALUES ($1, $2)`, values: [enc(type), this.indexes.signature(type)] });
+      pending.push({
+        text: `INSERT INTO ${s}.index_catalog (type, signature) VALUES ($1, $2)`,
+        values: [enc(type), this.indexes.signature(type)],
+      });
     }
   }
 
@@ -290,9 +300,11 @@ export class PostgresStore implements Store {
     const had = new Set(before.map(name));
     const where = [enc(type), enc(p.account), enc(p.region)];
     for (const e of before)
-      if (!kept.has(name(e))) this.defer({ name: "dropEntry", text: this.sql.dropEntry, values: [...where, enc(e.index), enc(e.key), enc(id)] });
+      if (!kept.has(name(e)))
+        this.defer({ name: "dropEntry", text: this.sql.dropEntry, values: [...where, enc(e.index), enc(e.key), enc(id)] });
     for (const e of after)
-      if (!had.has(name(e))) this.defer({ name: "putEntry", text: this.sql.putEntry, values: [...where, enc(e.index), enc(e.key), enc(id)] });
+      if (!had.has(name(e)))
+        this.defer({ name: "putEntry", text: this.sql.putEntry, values: [...where, enc(e.index), enc(e.key), enc(id)] });
   }
 
   list<T>(type: string, p: Partition, o: ListOptions = {}): { id: string; value: T }[] {

@@ -36,4 +36,3 @@ export function postgresTarget(url: string): PostgresTarget {
     throw new Error(`timeout in ${display} must be a number of milliseconds from 100 to 600000, not ${JSON.stringify(timeout)}`);
   return { connectionString, schema, timeoutMs, display };
 }
-

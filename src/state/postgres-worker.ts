@@ -31,8 +31,7 @@ export interface StepResult {
 }
 
 export type Response =
-  | { id: number; results: StepResult[] }
-  | { id: number; error: { message: string; code?: string; step: number; results: StepResult[] } };
+  { id: number; results: StepResult[] } | { id: number; error: { message: string; code?: string; step: number; results: StepResult[] } };
 
 export interface WorkerSetup {
   connectionString: string;
