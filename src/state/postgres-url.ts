@@ -26,9 +26,10 @@ export function postgresTarget(url: string): PostgresTarget {
   u.searchParams.delete("schema");
   u.searchParams.delete("timeout");
   const connectionString = u.toString();
-  u.password = "";
-  u.searchParams.set("schema", schema);
-  const display = u.toString();
+  const shown = new URL(url);
+  shown.password = "";
+  shown.searchParams.set("schema", schema);
+  const display = shown.toString();
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new Error(`the schema in ${display} must be a lower-case SQL name (letters, digits, _), not ${JSON.stringify(schema)}`);
   const timeoutMs = Number(timeout);

@@ -3,6 +3,8 @@
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "pg";
+import { createServer, type AddressInfo } from "node:net";
+import { once } from "node:events";
 import { PostgresStore } from "../../src/state/postgres-store";
 import { PostgresError } from "../../src/state/postgres-link";
 import { Indexes } from "../../src/state/indexes";
@@ -167,6 +169,24 @@ describe("PostgresStore across processes", () => {
       await locker.end();
     }
     assert.deepEqual(s.get(T, P, "a"), { name: "a" });
+  });
+
+  it("stops the start in bounded time when the server takes the connection but never answers", async () => {
+    // The kernel accepts the connection (this process's event loop is blocked meanwhile); nothing ever answers.
+    const silent = createServer(() => undefined);
+    silent.listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const started = Date.now();
+      assert.throws(
+        () => new PostgresStore(`postgres://postgres@127.0.0.1:${port}/test?schema=x&timeout=300`),
+        /^PostgresOpenError: cannot use the PostgreSQL store postgres:\/\/postgres@127\.0\.0\.1:\d+\/test\?schema=x&timeout=300: .*timeout/,
+      );
+      assert.ok(Date.now() - started < 5_000, "the start gave up within its bound");
+    } finally {
+      silent.close();
+    }
   });
 
   it("refuses to start on a server it cannot reach, naming the URL without its password", () => {
