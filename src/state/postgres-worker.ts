@@ -58,9 +58,16 @@ function serve(setup: WorkerSetup): void {
     // up a second later, when the server itself does not answer (the connection is then closed).
     statement_timeout: setup.timeoutMs,
     query_timeout: setup.timeoutMs + 1_000,
-    // Sequential scans take a predicate lock on the whole table, which makes every pair of concurrent
-    // serializable transactions conflict; the store's statements all have an index to use instead.
-    options: `-c enable_seqscan=off -c default_transaction_isolation=serializable -c synchronous_commit=${setup.synchronousCommit}`,
+    options: [
+      // Sequential scans take a predicate lock on the whole table, which makes every pair of concurrent
+      // serializable transactions conflict; the store's statements all have an index to use instead.
+      "-c enable_seqscan=off",
+      "-c default_transaction_isolation=serializable",
+      `-c synchronous_commit=${setup.synchronousCommit}`,
+      // A process stopped in the middle of a transaction (a debugger, SIGSTOP) does not hold its locks for
+      // longer than a statement may wait for them: PostgreSQL ends its session.
+      `-c idle_in_transaction_session_timeout=${setup.timeoutMs}`,
+    ].join(" "),
     application_name: "imagelite",
   });
   // A connection that breaks while idle in the pool is dropped by the pool; nothing to do but not crash.
