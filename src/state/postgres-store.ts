@@ -157,8 +157,8 @@ export class PostgresStore implements Store {
         if (version > migrations.length)
           throw new Error(`its schema is at version ${version}, which a newer imagelite made (this one knows ${migrations.length})`);
         for (let v = version; v < migrations.length; v++) {
-          for (const text of migrations[v]) this.tx!.pending.push({ text });
-          this.tx!.pending.push({ text: `INSERT INTO ${s}.schema_version (version) VALUES ($1)`, values: [v + 1] });
+          for (const text of migrations[v]) this.defer({ text });
+          this.defer({ text: `INSERT INTO ${s}.schema_version (version) VALUES ($1)`, values: [v + 1] });
         }
         this.reconcileIndexes();
       },
@@ -174,10 +174,9 @@ export class PostgresStore implements Store {
     const declared = this.indexes.types();
     const stale = declared.filter((t) => stored.get(t) !== this.indexes.signature(t));
     const retired = [...stored.keys()].filter((t) => this.indexes.signature(t) === undefined);
-    const pending = this.tx!.pending;
     for (const type of [...stale, ...retired]) {
-      pending.push({ text: `DELETE FROM ${s}.record_index WHERE type = $1`, values: [enc(type)] });
-      pending.push({ text: `DELETE FROM ${s}.index_catalog WHERE type = $1`, values: [enc(type)] });
+      this.defer({ text: `DELETE FROM ${s}.record_index WHERE type = $1`, values: [enc(type)] });
+      this.defer({ text: `DELETE FROM ${s}.index_catalog WHERE type = $1`, values: [enc(type)] });
     }
     for (const type of stale) {
       let last = ["", "", ""];
@@ -191,7 +190,7 @@ export class PostgresStore implements Store {
         ]);
         for (const r of rows)
           for (const e of this.indexes.entries(type, JSON.parse(r.v as string)) ?? [])
-            pending.push({
+            this.defer({
               name: "putEntry",
               text: this.sql.putEntry,
               values: [enc(type), r.account, r.region, enc(e.index), enc(e.key), r.id],
@@ -200,7 +199,7 @@ export class PostgresStore implements Store {
         const end = rows[rows.length - 1];
         last = [end.account as string, end.region as string, end.id as string];
       }
-      pending.push({
+      this.defer({
         text: `INSERT INTO ${s}.index_catalog (type, signature) VALUES ($1, $2)`,
         values: [enc(type), this.indexes.signature(type)],
       });
