@@ -83,7 +83,11 @@ function serve(setup: WorkerSetup): void {
   // One batch at a time, each answered only once its connection is back where it belongs.
   let queue = Promise.resolve();
   setup.port.on("message", (req: Request) => {
-    queue = queue.then(() => handle(req));
+    queue = queue
+      .then(() => handle(req))
+      .catch((e: unknown) =>
+        answer({ id: req.id, error: { message: `imagelite's PostgreSQL worker: ${String(e)}`, step: 0, results: [] } }),
+      );
   });
 
   async function handle(req: Request): Promise<void> {
