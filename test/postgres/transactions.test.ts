@@ -152,7 +152,7 @@ describe("PostgresStore across processes", () => {
 
   it("a statement that does not answer within the timeout fails, and the store goes on", async () => {
     const url = schemas.url();
-    const s = new PostgresStore(`${url}&timeout=300`, indexes());
+    const s = new PostgresStore(`${url}&timeout=1000`, indexes());
     opened.push(s);
     s.put(T, P, "a", { name: "a" });
     const schema = new URL(url).searchParams.get("schema")!;
