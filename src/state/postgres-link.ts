@@ -35,7 +35,7 @@ export class PostgresLink {
   ) {}
 
   /** Runs the steps in order and returns their results; the first failing step throws a PostgresError. */
-  run(steps: Step[], options: { hold?: boolean; release?: boolean } = {}): StepResult[] {
+  run(steps: Step[], options: { ends?: boolean } = {}): StepResult[] {
     const r = this.send({ id: 0, steps, ...options });
     if ("error" in r) throw new PostgresError(r.error.message, r.error.code, r.error.results);
     return r.results;

@@ -219,7 +219,7 @@ export class PostgresStore implements Store {
     tx.sent = true;
     tx.flushes++;
     try {
-      return this.link.run(batch, { hold: true }).slice(skip);
+      return this.link.run(batch).slice(skip);
     } catch (e) {
       tx.failed = e;
       throw e;
@@ -417,14 +417,14 @@ export class PostgresStore implements Store {
       if (!failure && !thrown && o.commit) {
         if (!tx.sent && tx.pending.length === 1) return result as R; // nothing read or written
         try {
-          this.link.run([...tx.pending, { text: "COMMIT" }], { hold: true, release: true });
+          this.link.run([...tx.pending, { text: "COMMIT" }], { ends: true });
           return result as R;
         } catch (e) {
           failure = e;
         }
       } else if (tx.sent) {
         try {
-          this.link.run([{ text: "ROLLBACK" }], { hold: true, release: true });
+          this.link.run([{ text: "ROLLBACK" }], { ends: true });
         } catch {
           /* the connection is gone, and its transaction with it */
         }

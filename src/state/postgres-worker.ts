@@ -1,8 +1,8 @@
 // The thread that talks to PostgreSQL for PostgresStore (state/postgres-store.ts). The store's callers are
 // synchronous, and `pg` is not: the main thread posts a batch of statements on a MessagePort and sleeps in
-// Atomics.wait on a shared flag; this thread runs the batch on a pooled connection, posts the answer back and
-// raises the flag. A batch that opens a transaction keeps its connection until a batch ends it, so every
-// statement of one transaction runs on one connection.
+// Atomics.wait on a shared flag; this thread runs the batch, posts the answer back and raises the flag.
+// Batches run one at a time on one connection, which the thread keeps (the store runs one transaction at a
+// time, and a statement outside a transaction only when none is open); the pool replaces it when it breaks.
 import { parentPort, workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import { Pool, type PoolClient } from "pg";
@@ -17,10 +17,8 @@ export interface Step {
 export interface Request {
   id: number;
   steps: Step[];
-  /** Run on the transaction's connection (taken from the pool by the first such batch). */
-  hold?: boolean;
-  /** Give the transaction's connection back to the pool afterwards (after COMMIT or ROLLBACK). */
-  release?: boolean;
+  /** The batch ends a transaction (COMMIT or ROLLBACK): if it fails before its end, the transaction is rolled back. */
+  ends?: boolean;
   /** Close the pool; the thread then ends. */
   close?: boolean;
 }
@@ -49,9 +47,7 @@ function serve(setup: WorkerSetup): void {
   const flag = new Int32Array(setup.flag);
   const pool = new Pool({
     connectionString: setup.connectionString,
-    // One process runs one transaction at a time (its callers wait for each statement): a second connection
-    // serves statements outside a transaction while a broken one is replaced.
-    max: 2,
+    max: 1,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: setup.timeoutMs,
     // PostgreSQL cancels a statement at the timeout (SQLSTATE 57014, the connection stays usable); pg gives
@@ -70,9 +66,21 @@ function serve(setup: WorkerSetup): void {
     ].join(" "),
     application_name: "imagelite",
   });
-  // A connection that breaks while idle in the pool is dropped by the pool; nothing to do but not crash.
   pool.on("error", () => undefined);
-  let held: PoolClient | undefined;
+  let session: PoolClient | undefined;
+  /** Closes the connection (it broke, or a client-side timeout left it mid-statement); the next batch gets another. */
+  const drop = (client: PoolClient) => {
+    if (session !== client) return;
+    session = undefined;
+    client.release(true);
+  };
+  async function connection(): Promise<PoolClient> {
+    if (session) return session;
+    const client = await pool.connect();
+    // A connection lost while idle (a server restart) is replaced at the next batch, not a crash of the thread.
+    client.on("error", () => drop(client));
+    return (session = client);
+  }
 
   const answer = (r: Response) => {
     setup.port.postMessage(r);
@@ -92,8 +100,7 @@ function serve(setup: WorkerSetup): void {
 
   async function handle(req: Request): Promise<void> {
     if (req.close) {
-      held?.release(true);
-      held = undefined;
+      if (session) drop(session);
       await pool.end().catch(() => undefined);
       answer({ id: req.id, results: [] });
       setup.port.close();
@@ -101,12 +108,9 @@ function serve(setup: WorkerSetup): void {
     }
     const results: StepResult[] = [];
     let response: Response;
-    // A connection that failed without an SQL state (it broke, or a client-side timeout left it mid-statement)
-    // is closed rather than given back to the pool.
-    let broken = false;
     let client: PoolClient | undefined;
     try {
-      client = req.hold ? (held ??= await pool.connect()) : await pool.connect();
+      client = await connection();
       for (const step of req.steps) {
         const r = await client.query({ name: step.name, text: step.text, values: step.values });
         results.push({ rows: r.rows, count: r.rowCount ?? 0 });
@@ -114,17 +118,11 @@ function serve(setup: WorkerSetup): void {
       response = { id: req.id, results };
     } catch (e) {
       const err = e as { message?: string; code?: string };
-      broken = !err.code;
       response = { id: req.id, error: { message: err.message ?? String(e), code: err.code, step: results.length, results } };
-    }
-    if (client && req.hold && req.release && !broken && "error" in response) {
+      // Without an SQL state the connection itself failed: it is not trusted with another statement.
+      if (client && !err.code) drop(client);
       // A batch that was to end its transaction failed before the end: the transaction is ended here.
-      await client.query("ROLLBACK").catch(() => (broken = true));
-    }
-    if (client && !req.hold) client.release(broken);
-    else if (client && (req.release || broken)) {
-      client.release(broken);
-      held = undefined;
+      else if (client && req.ends) await client.query("ROLLBACK").catch(() => drop(client!));
     }
     answer(response);
   }
