@@ -48,7 +48,6 @@ function serve(setup: WorkerSetup): void {
   const pool = new Pool({
     connectionString: setup.connectionString,
     max: 1,
-    idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: setup.timeoutMs,
     // PostgreSQL cancels a statement at the timeout (SQLSTATE 57014, the connection stays usable); pg gives
     // up a second later, when the server itself does not answer (the connection is then closed).
@@ -66,6 +65,7 @@ function serve(setup: WorkerSetup): void {
     ].join(" "),
     application_name: "imagelite",
   });
+  // An idle connection's failure is the pool's to handle (it drops the connection), not the thread's end.
   pool.on("error", () => undefined);
   let session: PoolClient | undefined;
   /** Closes the connection (it broke, or a client-side timeout left it mid-statement); the next batch gets another. */
