@@ -465,6 +465,24 @@ export class PostgresStore implements Store {
     });
   }
 
+  partitions(type: string): Partition[] {
+    // One step of the primary key per partition (a skip scan, as SqliteStore's), all in one statement.
+    const s = this.sql.schema;
+    const [{ rows }] = this.exec([
+      {
+        name: "partitions",
+        text: `WITH RECURSIVE p AS (
+          (SELECT account, region FROM ${s}.records WHERE type = $1 ORDER BY account, region LIMIT 1)
+          UNION ALL
+          SELECT n.account, n.region FROM p, LATERAL (SELECT account, region FROM ${s}.records
+            WHERE type = $1 AND (account, region) > (p.account, p.region) ORDER BY account, region LIMIT 1) n)
+          SELECT account, region FROM p`,
+        values: [enc(type)],
+      },
+    ]);
+    return rows.map((r) => ({ account: dec(r.account as string), region: dec(r.region as string) }));
+  }
+
   dump(): StoredRecord[] {
     const [{ rows }] = this.exec([
       { text: `SELECT type, account, region, id, value::text AS v FROM ${this.sql.schema}.records ORDER BY type, account, region, id` },

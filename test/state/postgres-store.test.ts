@@ -88,3 +88,41 @@ describe("PostgresStore index entries across restarts", () => {
     s.close();
   });
 });
+
+describe("PostgresStore.partitions", () => {
+  it("lists each partition that holds records of the type once, in (account, region) order", () => {
+    const s = new PostgresStore(schemas.url());
+    try {
+      assert.deepEqual(s.partitions("t.a"), []);
+      s.transaction(() => {
+        for (const [account, region] of [
+          ["222", "us-east-1"],
+          ["111", "us-west-2"],
+          ["111", "eu-west-1"],
+          ["222", "us-east-1"],
+        ]) {
+          for (let i = 0; i < 3; i++) s.put("t.a", { account, region }, `id-${i}`, { i });
+        }
+        s.put("t.b", { account: "333", region: "global" }, "x", {});
+        s.put("t.b", { account: "33\u0000", region: "global" }, "x", {});
+      });
+      assert.deepEqual(s.partitions("t.a"), [
+        { account: "111", region: "eu-west-1" },
+        { account: "111", region: "us-west-2" },
+        { account: "222", region: "us-east-1" },
+      ]);
+      assert.deepEqual(s.partitions("t.b"), [
+        { account: "33\u0000", region: "global" },
+        { account: "333", region: "global" },
+      ]);
+      assert.deepEqual(s.partitions("t"), []);
+      s.transaction(() => {
+        for (let i = 0; i < 3; i++) s.delete("t.a", { account: "111", region: "us-west-2" }, `id-${i}`);
+      });
+      s.clear({ account: "222" });
+      assert.deepEqual(s.partitions("t.a"), [{ account: "111", region: "eu-west-1" }]);
+    } finally {
+      s.close();
+    }
+  });
+});
