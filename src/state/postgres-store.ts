@@ -465,6 +465,21 @@ export class PostgresStore implements Store {
     });
   }
 
+  holdsRecords(exceptTypePrefix?: string): boolean {
+    const s = this.sql.schema;
+    // Types below the prefix, or from its successor on: two ranges of the primary key, one row read at most each.
+    const high = exceptTypePrefix === undefined ? undefined : prefixSuccessor(exceptTypePrefix);
+    const text =
+      exceptTypePrefix === undefined
+        ? `SELECT EXISTS (SELECT 1 FROM ${s}.records) AS held`
+        : `SELECT EXISTS (SELECT 1 FROM ${s}.records WHERE type < $1)` +
+          (high === undefined ? "" : ` OR EXISTS (SELECT 1 FROM ${s}.records WHERE type >= $2)`) +
+          " AS held";
+    const values = exceptTypePrefix === undefined ? [] : high === undefined ? [enc(exceptTypePrefix)] : [enc(exceptTypePrefix), enc(high)];
+    const [{ rows }] = this.exec([{ text, values }]);
+    return rows[0].held === true;
+  }
+
   partitions(type: string): Partition[] {
     // One step of the primary key per partition (a skip scan, as SqliteStore's), all in one statement.
     const s = this.sql.schema;
