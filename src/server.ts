@@ -63,9 +63,17 @@ export interface Handler {
   reject?(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse;
 }
 
+/**
+ * Headers as one flat list and the body in the same call: Node writes the head and the body as one chunk,
+ * and skips the work of a headers object.
+ */
 function send(res: ServerResponse, r: RawResponse, close = false): void {
   if (res.headersSent) return;
-  res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(r.body), ...(close ? { connection: "close" } : {}) });
+  const headers: string[] = [];
+  for (const name in r.headers) headers.push(name, r.headers[name]);
+  headers.push("content-length", String(Buffer.byteLength(r.body)));
+  if (close) headers.push("connection", "close");
+  res.writeHead(r.status, headers);
   res.end(r.body);
 }
 
@@ -78,8 +86,12 @@ const plain = (status: number, code: string, message: string): RawResponse => ({
 function toRawRequest(req: IncomingMessage, body: Buffer): RawRequest {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
-  const headers: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(",") : v;
+  // Node joins repeated headers itself, all but set-cookie, which it keeps as a list: only then is a copy needed.
+  let headers = req.headers as Record<string, string | undefined>;
+  if (req.headers["set-cookie"] !== undefined) {
+    headers = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(",") : v;
+  }
   return {
     method: req.method ?? "GET",
     path: q < 0 ? url : url.slice(0, q),

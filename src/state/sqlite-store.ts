@@ -84,7 +84,10 @@ export class SqliteStore implements Store {
       get: db.prepare("SELECT value FROM records WHERE type = ? AND account = ? AND region = ? AND id = ?").pluck(),
       put: db.prepare("INSERT OR REPLACE INTO records (type, account, region, id, value) VALUES (?, ?, ?, ?, ?)"),
       del: db.prepare("DELETE FROM records WHERE type = ? AND account = ? AND region = ? AND id = ?"),
-      list: db.prepare(`SELECT id, value FROM records WHERE type = ? AND account = ? AND region = ? AND id > ? AND id >= ? AND id < ?
+      // One lower bound each, so that SQLite seeks to it: with two, it may start from the other one.
+      listAfter: db.prepare(`SELECT id, value FROM records WHERE type = ? AND account = ? AND region = ? AND id > ? AND id < ?
+        ORDER BY id LIMIT ?`),
+      listFrom: db.prepare(`SELECT id, value FROM records WHERE type = ? AND account = ? AND region = ? AND id >= ? AND id < ?
         ORDER BY id LIMIT ?`),
       dump: db.prepare("SELECT type, account, region, id, value FROM records ORDER BY type, account, region, id"),
       putEntry: db.prepare("INSERT OR IGNORE INTO record_index (type, account, region, name, key, id) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -96,6 +99,10 @@ export class SqliteStore implements Store {
       lookupAbove: db.prepare(`${LOOKUP} AND i.key > ? AND i.key < ? ORDER BY i.key, i.id LIMIT ?`),
       lookupFromOpen: db.prepare(`${LOOKUP} AND i.key >= ? ORDER BY i.key, i.id LIMIT ?`),
       lookupAboveOpen: db.prepare(`${LOOKUP} AND i.key > ? ORDER BY i.key, i.id LIMIT ?`),
+      // Prepared once: better-sqlite3's db.transaction() builds its wrappers anew at every call.
+      begin: db.prepare("BEGIN IMMEDIATE"),
+      commit: db.prepare("COMMIT"),
+      rollback: db.prepare("ROLLBACK"),
     };
     try {
       this.reconcileIndexes();
@@ -194,11 +201,14 @@ export class SqliteStore implements Store {
   list<T>(type: string, p: Partition, o: ListOptions = {}): { id: string; value: T }[] {
     const from = o.prefix !== undefined && (o.from === undefined || o.prefix > o.from) ? o.prefix : (o.from ?? "");
     const upper = o.prefix !== undefined ? prefixEnd(o.prefix) : "\uffff\uffff\uffff\uffff";
-    const rows = this.stmts.list.all(type, p.account, p.region, o.after ?? "", from, upper, o.limit ?? -1) as {
-      id: string;
-      value: string;
-    }[];
-    return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as T }));
+    const rows = (
+      o.after !== undefined && o.after >= from
+        ? this.stmts.listAfter.all(type, p.account, p.region, o.after, upper, o.limit ?? -1)
+        : this.stmts.listFrom.all(type, p.account, p.region, from, upper, o.limit ?? -1)
+    ) as { id: string; value: string }[];
+    const out: { id: string; value: T }[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = { id: rows[i].id, value: JSON.parse(rows[i].value) as T };
+    return out;
   }
 
   lookup<T>(type: string, p: Partition, index: string, o: LookupOptions): IndexedRecord<T>[] {
@@ -241,7 +251,16 @@ export class SqliteStore implements Store {
 
   transaction<R>(fn: () => R): R {
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn).immediate();
+    this.stmts.begin.run();
+    try {
+      const result = fn();
+      this.stmts.commit.run();
+      return result;
+    } catch (e) {
+      // A failed COMMIT (a full disk) may have ended the transaction already.
+      if (this.db.inTransaction) this.stmts.rollback.run();
+      throw e;
+    }
   }
 
   rollback<R>(fn: () => R): R {
