@@ -96,7 +96,7 @@ interface Row {
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function printTable(rows: Row[]): void {
-  const head = ["", "calls/s", "p50 ms", "p99 ms", "% bare", "client CPU", "server CPU"];
+  const head = ["", "calls/s", "p50 ms", "p99 ms", "% bare", "client CPU", "server CPU", "server µs/call"];
   const lines = rows.map((r) => [
     r.label,
     `${fmt(r.result.callsPerSecond)}${r.unit ? ` ${r.unit}` : ""}`,
@@ -105,6 +105,7 @@ function printTable(rows: Row[]): void {
     r.bare ? `${fmt((100 * r.result.callsPerSecond) / r.bare.callsPerSecond)} %` : "",
     r.result.clientCpu === undefined ? "" : fmt(r.result.clientCpu, 2),
     r.result.serverCpu === undefined ? "" : fmt(r.result.serverCpu, 2),
+    r.result.serverCpu === undefined ? "" : fmt((1e6 * r.result.serverCpu) / r.result.callsPerSecond, 1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
@@ -169,7 +170,7 @@ async function httpRows(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`\nHTTP, ${CONNECTIONS} connections, ${SECONDS} s each, unsigned scope auth, request log off`);
-  console.log("(client CPU and server CPU: seconds of CPU per second; the machine has 2 to share)");
+  console.log("(client and server CPU: seconds of CPU per second, of the 2 the machine has; server µs/call: its CPU time per call)");
   printTable(rows);
 }
 
