@@ -205,7 +205,7 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
     req.on("error", () => res.destroy());
     req.on("end", () => {
       if (refused) return;
-      const body = Buffer.concat(chunks);
+      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       chunks.length = 0;
       handler.handle(toRawRequest(req, body)).then(
         (r) => send(res, r),

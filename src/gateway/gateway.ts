@@ -160,7 +160,7 @@ export class Gateway {
     const auth = this.deps.auth;
     if (!auth) return;
     if (auth.mode !== "strict" || call.unverified) {
-      call.caller = auth.unverified(call.req!);
+      call.caller = auth.unverified(call.req!, call.caller);
       return;
     }
     const def = call.def!;
