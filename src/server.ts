@@ -59,6 +59,8 @@ export const DEFAULT_LIMITS: HttpLimits = {
 
 export interface Handler {
   handle(req: RawRequest): Promise<RawResponse>;
+  /** The same answer, given at once when nothing in the way waits: the common case costs no turn of the event loop. */
+  handleNow?(req: RawRequest): RawResponse | Promise<RawResponse>;
   /** An error decided from the headers alone, in the format of the service they name. */
   reject?(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse;
 }
@@ -76,6 +78,8 @@ function send(res: ServerResponse, r: RawResponse, close = false): void {
   res.writeHead(r.status, headers);
   res.end(r.body);
 }
+
+const isPromise = <T>(x: T | Promise<T>): x is Promise<T> => typeof (x as Promise<T>).then === "function";
 
 const plain = (status: number, code: string, message: string): RawResponse => ({
   status,
@@ -207,20 +211,27 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
       if (refused) return;
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       chunks.length = 0;
-      handler.handle(toRawRequest(req, body)).then(
-        (r) => send(res, r),
-        (e) => {
-          onError(e);
-          send(
-            res,
-            early(handler, req, (def) =>
-              def
-                ? def.internalError()
-                : new ServiceError("InternalFailure", "The request processing has failed because of an unknown error.", 500),
-            ),
-          );
-        },
-      );
+      const fail = (e: unknown) => {
+        onError(e);
+        send(
+          res,
+          early(handler, req, (def) =>
+            def
+              ? def.internalError()
+              : new ServiceError("InternalFailure", "The request processing has failed because of an unknown error.", 500),
+          ),
+        );
+      };
+      let answer: RawResponse | Promise<RawResponse>;
+      try {
+        const raw = toRawRequest(req, body);
+        answer = handler.handleNow ? handler.handleNow(raw) : handler.handle(raw);
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      if (isPromise(answer)) answer.then((r) => send(res, r), fail);
+      else send(res, answer);
     });
   });
   server.keepAliveTimeout = l.keepAliveTimeoutMs;
