@@ -212,16 +212,18 @@ function runNodeClient(port: number, call: HttpCall, o: { seconds: number; conne
 
 /**
  * Drives the server on `port` (process `pid`) with `call` for `seconds`, after a second of the same calls
- * unmeasured (the optimizing compiler's work falls there); `counter` makes every body differ.
+ * unmeasured unless `warmUp` is false (the optimizing compiler's work falls there); `counter` makes every body differ.
  */
 export function load(
   server: { port: number; pid?: number },
   call: HttpCall,
-  o: { seconds: number; connections: number; threads?: number; counter?: boolean },
+  o: { seconds: number; connections: number; threads?: number; counter?: boolean; warmUp?: boolean },
 ): LoadResult {
-  const warmUp = { seconds: 1, connections: o.connections, threads: o.threads ?? 2, counter: o.counter ?? false };
-  if (HAS_WRK) runWrk(server.port, call, warmUp);
-  else runNodeClient(server.port, call, warmUp);
+  if (o.warmUp ?? true) {
+    const warmUp = { seconds: 1, connections: o.connections, threads: o.threads ?? 2, counter: o.counter ?? false };
+    if (HAS_WRK) runWrk(server.port, call, warmUp);
+    else runNodeClient(server.port, call, warmUp);
+  }
   const before = server.pid === undefined ? undefined : cpuSeconds(server.pid);
   const opts = { seconds: o.seconds, connections: o.connections, threads: o.threads ?? 2, counter: o.counter ?? false };
   const result = HAS_WRK ? runWrk(server.port, call, opts) : runNodeClient(server.port, call, opts);

@@ -2,7 +2,7 @@
 // a fixed body of the same size, each server in its own process and driven by wrk (bench-load.ts); durable
 // writes on SQLite; start-up time and idle memory; and the server time of the same calls in process (no
 // sockets). Numbers are printed, never asserted: tests do not time anything. BENCH_SECONDS sets the length
-// of each run (default 5).
+// of each run (default 3), BENCH_ROUNDS the number of rounds (default 3).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -22,7 +22,8 @@ import {
   type ServerProcess,
 } from "./bench-load";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 8;
 const AMIS = 1000;
 const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
@@ -87,51 +88,82 @@ async function expectOk(port: number, call: HttpCall, what: string): Promise<str
 
 interface Row {
   label: string;
-  result: LoadResult;
-  /** The bare server's result this one is compared with. */
-  bare?: LoadResult;
+  call: HttpCall;
+  target: { port: number; pid?: number };
+  threads?: number;
+  counter?: boolean;
   unit?: string;
+  /** The bare server's row this one is compared with, round by round. */
+  bare?: Row;
+  results: LoadResult[];
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function printTable(rows: Row[]): void {
   const head = ["", "calls/s", "p50 ms", "p99 ms", "% bare", "client CPU", "server CPU", "server µs/call"];
+  const of = (r: Row, f: (x: LoadResult) => number | undefined) => {
+    const xs = r.results.map(f).filter((x): x is number => x !== undefined);
+    return xs.length ? median(xs) : undefined;
+  };
+  const cell = (n: number | undefined, digits: number) => (n === undefined ? "" : fmt(n, digits));
   const lines = rows.map((r) => [
     r.label,
-    `${fmt(r.result.callsPerSecond)}${r.unit ? ` ${r.unit}` : ""}`,
-    fmt(r.result.p50Ms, 2),
-    fmt(r.result.p99Ms, 2),
-    r.bare ? `${fmt((100 * r.result.callsPerSecond) / r.bare.callsPerSecond)} %` : "",
-    r.result.clientCpu === undefined ? "" : fmt(r.result.clientCpu, 2),
-    r.result.serverCpu === undefined ? "" : fmt(r.result.serverCpu, 2),
-    r.result.serverCpu === undefined ? "" : fmt((1e6 * r.result.serverCpu) / r.result.callsPerSecond, 1),
+    `${fmt(of(r, (x) => x.callsPerSecond)!)}${r.unit ? ` ${r.unit}` : ""}`,
+    cell(
+      of(r, (x) => x.p50Ms),
+      2,
+    ),
+    cell(
+      of(r, (x) => x.p99Ms),
+      2,
+    ),
+    // Each round's ratio to the bare server's run just before it, so that a change in the machine's load
+    // between rounds moves both.
+    r.bare ? `${fmt(median(r.results.map((x, i) => (100 * x.callsPerSecond) / r.bare!.results[i].callsPerSecond)))} %` : "",
+    cell(
+      of(r, (x) => x.clientCpu),
+      2,
+    ),
+    cell(
+      of(r, (x) => x.serverCpu),
+      2,
+    ),
+    cell(
+      of(r, (x) => (x.serverCpu === undefined ? undefined : (1e6 * x.serverCpu) / x.callsPerSecond)),
+      1,
+    ),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log(row(head));
   for (const l of lines) console.log(row(l));
-  const failed = rows.filter((r) => r.result.failures > 0);
-  for (const r of failed) console.log(`  ${r.label}: ${fmt(r.result.failures)} failed calls`);
+  for (const r of rows) {
+    const failures = r.results.reduce((n, x) => n + x.failures, 0);
+    if (failures) console.log(`  ${r.label}: ${fmt(failures)} failed calls`);
+  }
 }
 
 async function httpRows(): Promise<void> {
-  const opts = { seconds: SECONDS, connections: CONNECTIONS };
-  const rows: Row[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), "imagelite-bench-"));
   const stores: [string, string[]][] = [
     ["memory", ["--in-memory"]],
     ["SQLite", ["--data-dir", dataDir]],
   ];
   const bodies = { xml: "", json: "" };
-  const measured: { store: string; server: ServerProcess; ami: string }[] = [];
+  const servers: ServerProcess[] = [];
+  const rows: Row[] = [];
   try {
+    const measured: { store: string; server: ServerProcess; ami: string }[] = [];
     for (const [store, args] of stores) {
       const port = await freePort();
       const server = await startProcess([CLI, ...args, "--port", String(port), "--quiet"], port);
+      servers.push(server);
       const ami = await populate(port);
       bodies.xml ||= await expectOk(port, describeImageById(ami), "DescribeImages");
       bodies.json ||= await expectOk(port, describeAppStreamImage, "AppStream DescribeImages");
+      await expectOk(port, createTags(ami), "CreateTags");
       measured.push({ store, server, ami });
     }
     // The bare server answers bodies of the very sizes imagelite's answers have.
@@ -140,42 +172,59 @@ async function httpRows(): Promise<void> {
       ...process.env,
       BENCH_BODIES: JSON.stringify(bodies),
     });
+    servers.push(bare);
     const bareTarget = { port: barePort, pid: bare.child.pid };
-    const bareXml1 = load(bareTarget, describeImageById(measured[0].ami), { ...opts, threads: 1 });
-    const bareXml = load(bareTarget, describeImageById(measured[0].ami), opts);
-    const bareJson = load(bareTarget, describeAppStreamImage, opts);
-    await bare.stop();
-    rows.push(
-      { label: `bare node:http, EC2 XML body (${bodies.xml.length} B), 1 client thread`, result: bareXml1 },
-      { label: `bare node:http, EC2 XML body (${bodies.xml.length} B)`, result: bareXml },
-      { label: `bare node:http, AppStream JSON body (${bodies.json.length} B)`, result: bareJson },
-    );
+    const byId = describeImageById(measured[0].ami);
+    const bareXml: Row = { label: `bare node:http, EC2 XML body (${bodies.xml.length} B)`, call: byId, target: bareTarget, results: [] };
+    const bareJson: Row = {
+      label: `bare node:http, AppStream JSON body (${bodies.json.length} B)`,
+      call: describeAppStreamImage,
+      target: bareTarget,
+      results: [],
+    };
+    // The client is not the limit if one wrk thread gets (about) as far as two.
+    const bareOneThread: Row = { ...bareXml, label: `${bareXml.label}, 1 client thread`, threads: 1, results: [] };
+    rows.push(bareOneThread, bareXml, bareJson);
     for (const { store, server, ami } of measured) {
       const target = { port: server.port, pid: server.child.pid };
       rows.push(
-        { label: `${store}: EC2 DescribeImages by id (${AMIS} AMIs)`, result: load(target, describeImageById(ami), opts), bare: bareXml },
-        { label: `${store}: AppStream DescribeImages by name`, result: load(target, describeAppStreamImage, opts), bare: bareJson },
+        { label: `${store}: EC2 DescribeImages by id (${AMIS} AMIs)`, call: describeImageById(ami), target, bare: bareXml, results: [] },
+        { label: `${store}: AppStream DescribeImages by name`, call: describeAppStreamImage, target, bare: bareJson, results: [] },
       );
-      if (store === "SQLite") {
-        await expectOk(server.port, createTags(ami), "CreateTags");
+      if (store === "SQLite")
         rows.push({
           label: `${store}: EC2 CreateTags (one transaction each)`,
-          result: load(target, createTags(ami), { ...opts, counter: true }),
+          call: createTags(ami),
+          target,
+          counter: true,
           unit: "mutations/s",
+          results: [],
         });
+    }
+    // Rounds of every row in turn: a bare server's run and the runs compared with it are seconds apart.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const r of rows) {
+        r.results.push(
+          load(r.target, r.call, {
+            seconds: SECONDS,
+            connections: CONNECTIONS,
+            threads: r.threads,
+            counter: r.counter,
+            warmUp: round === 0,
+          }),
+        );
       }
     }
   } finally {
-    await Promise.all(measured.map((m) => m.server.stop()));
+    await Promise.all(servers.map((s) => s.stop()));
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`\nHTTP, ${CONNECTIONS} connections, ${SECONDS} s each, unsigned scope auth, request log off`);
+  console.log(`\nHTTP, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each (medians), unsigned scope auth, request log off`);
   console.log("(client and server CPU: seconds of CPU per second, of the 2 the machine has; server µs/call: its CPU time per call)");
   printTable(rows);
 }
 
 async function startup(): Promise<void> {
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
   for (const [store, args] of [
     ["memory", ["--in-memory"]],
     ["SQLite", []],

@@ -38,17 +38,21 @@ function structureEntry(shape: Shape, flavour: XmlFlavour): { write: MembersWrit
     const member = shape.members[name];
     return memberWriter(member, member.locationName ?? name, flavour);
   });
-  const n = names.length;
-  pending.write = (value) => {
-    let out = "";
-    for (let i = 0; i < n; i++) {
-      const v = value[names[i]];
-      if (v !== undefined && v !== null) out += writers[i](v);
-    }
-    return out;
-  };
+  pending.write = readMembers(names, writers);
   entry = pending;
   return entry;
+}
+
+/**
+ * A function that reads each member by its name written out (`v["ImageId"]`), so that every read has a
+ * place in the code of its own that V8 can specialize for the objects it meets there, which a loop over the
+ * names (`v[names[i]]`) cannot. The names are model member names, quoted as JSON string literals.
+ */
+function readMembers(names: string[], writers: ValueWriter[]): MembersWriter {
+  const body = names
+    .map((name, i) => `x = v[${JSON.stringify(name)}]; if (x !== undefined && x !== null) out += w[${i}](x);`)
+    .join("\n");
+  return new Function("w", `return function writeMembers(v) { let out = "", x;\n${body}\nreturn out; };`)(writers) as MembersWriter;
 }
 
 /** Writes a value of a member as the element `tag` (or, for a flattened list, as one element per item). */
