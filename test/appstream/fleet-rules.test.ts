@@ -23,7 +23,7 @@ import { createImageFromBuilder, rejection, T, useServer } from "../support/serv
 const WIN = "AppStream-WinServer2022-11-10-2025";
 const WIN_OLD_AGENT = "AppStream-WinServer2022-05-30-2025";
 const G5 = "AppStream-Graphics-G5-WinServer2022-11-10-2025";
-const NEWEST_WINDOWS_AGENT = "02-09-2026";
+const NEWEST_WINDOWS_AGENT = "10-12-2026";
 
 const FLEET: CreateFleetCommandInput = {
   Name: "f",

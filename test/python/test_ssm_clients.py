@@ -62,7 +62,10 @@ class Boto3Parameters(unittest.TestCase):
         self.assertEqual(self.ssm.get_parameter(Name=name)["Parameter"]["DataType"], "aws:ec2:image")
         self.assertEqual(self.ssm.list_tags_for_resource(ResourceType="Parameter", ResourceId=name)["TagList"],
                          [{"Key": "pipeline", "Value": "linux"}])
-        self.assertClientError("ValidationException", self.ssm.put_parameter, Name=f"{name}-bad", Value="ami-0123456789abcdef0",
+        # An unknown AMI passes the call but fails the asynchronous validation: the parameter never appears.
+        self.ssm.put_parameter(Name=f"{name}-bad", Value="ami-0123456789abcdef0", Type="String", DataType="aws:ec2:image")
+        self.assertClientError("ParameterNotFound", self.ssm.get_parameter, Name=f"{name}-bad")
+        self.assertClientError("ValidationException", self.ssm.put_parameter, Name=f"{name}-malformed", Value="ami-nope",
                                Type="String", DataType="aws:ec2:image")
         public = self.ssm.get_parameter(Name=AL2023)["Parameter"]["Value"]
         launched = self.ec2.run_instances(ImageId=f"resolve:ssm:{AL2023}", MinCount=1, MaxCount=1)

@@ -295,13 +295,16 @@ test("tags: on create, AddTagsToResource, ListTagsForResource, RemoveTagsFromRes
   );
 });
 
-test("aws:ec2:image values must name an AMI the caller may use in the region", async () => {
+// "If you submit an invalid AMI value, the PutParameter operation will return success, but the asynchronous
+// validation will fail and the parameter will not be created or updated" (PutParameter API reference, DataType).
+test("aws:ec2:image: a malformed value is refused at once; an AMI the caller cannot use is accepted but never lands", async () => {
   const bad = await rejection(() => put("/img/bad", "not-an-ami", { DataType: "aws:ec2:image" }));
   assert.equal(bad.name, "ValidationException");
-  const unknown = await rejection(() => put("/img/unknown", "ami-0123456789abcdef0", { DataType: "aws:ec2:image" }));
-  assert.equal(unknown.name, "ValidationException");
+  assert.equal((await put("/img/unknown", "ami-0123456789abcdef0", { DataType: "aws:ec2:image" })).Version, 1);
+  assert.equal((await rejection(() => get("/img/unknown"))).name, "ParameterNotFound");
   const other = await registerAmi(fx.ec2(ACCOUNT_B), "b-private");
-  assert.equal((await rejection(() => put("/img/other", other, { DataType: "aws:ec2:image" }))).name, "ValidationException");
+  assert.equal((await put("/img/other", other, { DataType: "aws:ec2:image" })).Version, 1);
+  assert.equal((await rejection(() => get("/img/other"))).name, "ParameterNotFound");
   assert.equal(
     (await rejection(() => put("/img/type", other, { DataType: "aws:ec2:image", Type: "StringList" }))).name,
     "ValidationException",
@@ -312,6 +315,11 @@ test("aws:ec2:image values must name an AMI the caller may use in the region", a
   const p = await get("/img/mine");
   assert.equal(p.DataType, "aws:ec2:image");
   assert.equal(p.Value, mine);
+  // An update to an AMI that fails validation leaves version 1 in place.
+  assert.equal((await put("/img/mine", "ami-0123456789abcdef0", { DataType: "aws:ec2:image", Overwrite: true })).Version, 2);
+  const after = await get("/img/mine");
+  assert.equal(after.Version, 1);
+  assert.equal(after.Value, mine);
 });
 
 const AL2023 = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";

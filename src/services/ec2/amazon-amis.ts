@@ -4,6 +4,8 @@
 // kernel-<k>-<arch>), "Amazon Linux 2 AMI names" (amzn2-ami-[minimal-][kernel-5.10-]hvm-2.0.<date>.<n>-<arch>-
 // <volume>), "AWS Windows AMI reference" (Windows_Server-<ver>-English-<Full|Core>-<Base|SQL_…>-<YYYY.MM.DD>)
 // and "AMI billing information fields" (PlatformDetails / UsageOperation of each SQL Server edition).
+// ECS-optimized Windows AMIs follow "Amazon ECS-optimized Windows AMI versions"
+// (Windows_Server-<ver>-English-<Full|Core>-ECS_Optimized-<YYYY.MM.DD>, each release with its container agent).
 
 /** Owner ids of the Amazon-published Windows and Amazon Linux AMIs (owner alias `amazon`). */
 export const WINDOWS_OWNER = "801119661308";
@@ -183,10 +185,70 @@ function windowsServer(version: string, released: string): CatalogEntry[] {
   ];
 }
 
+// --- ECS-optimized Windows Server: Full and Core of 2019, 2022 and 2025, Full only of 2016.
+
+export interface EcsWindowsVariant {
+  version: string;
+  edition: "Full" | "Core";
+}
+
+export const ECS_WINDOWS_VARIANTS: readonly EcsWindowsVariant[] = [
+  ...["2025", "2022", "2019"].flatMap((version) => (["Full", "Core"] as const).map((edition) => ({ version, edition }))),
+  { version: "2016", edition: "Full" },
+];
+
+/** Releases, oldest first, with the ECS container agent each carries. */
+const ECS_WINDOWS_RELEASES: readonly [string, string][] = [
+  ["2025.10.17", "1.100.0"],
+  ["2025.11.14", "1.101.0"],
+  ["2026.05.15", "1.106.0"],
+  ["2026.06.12", "1.107.0"],
+  ["2026.08.14", "1.109.1"],
+  ["2026.09.12", "1.110.0"],
+  ["2026.10.16", "1.111.0"],
+  ["2026.11.13", "1.112.0"],
+];
+const ECS_AGENTS = new Map(ECS_WINDOWS_RELEASES);
+
+/** Windows Server 2016 stays on the Docker release it supports; the others run the current one. */
+const dockerOf = (version: string) => (version === "2016" ? "20.10.23" : "25.0.6");
+
+export const ecsWindowsName = (v: EcsWindowsVariant, released: string): string =>
+  `Windows_Server-${v.version}-English-${v.edition}-ECS_Optimized-${released}`;
+
+/** What the ECS-optimized AMI of that name carries: its container agent and runtime, or undefined for another AMI. */
+export function ecsWindowsRuntime(name: string): { agent: string; runtime: string; os: string } | undefined {
+  const m = /^Windows_Server-([0-9]{4})-English-(Full|Core)-ECS_Optimized-([0-9.]+)$/.exec(name);
+  const agent = m && ECS_AGENTS.get(m[3]);
+  if (!m || !agent) return undefined;
+  return { agent, runtime: `Docker version ${dockerOf(m[1])}`, os: `Windows Server ${m[1]} English ${m[2]}` };
+}
+
+function ecsWindows(v: EcsWindowsVariant, released: string): CatalogEntry {
+  return {
+    name: ecsWindowsName(v, released),
+    owner: WINDOWS_OWNER,
+    alias: "amazon",
+    description: `Microsoft Windows Server ${v.version} ${v.edition} Locale English with Amazon ECS optimization AMI provided by Amazon`,
+    arch: "x86_64",
+    windows: true,
+    platformDetails: "Windows",
+    usageOperation: "RunInstances:0002",
+    released: day(released.replace(/\./g, "")),
+    volumeSize: 30,
+    volumeType: "gp2",
+    bootMode: v.version === "2025" ? "uefi-preferred" : undefined,
+    imdsSupport: v.version === "2025" ? "v2.0" : undefined,
+    freeTier: false,
+    deprecates: true,
+  };
+}
+
 /** Every AMI of the Amazon catalog, in no particular order. */
 export function amazonAmis(): CatalogEntry[] {
   return [
     ...WINDOWS_RELEASES.flatMap((d) => ["2016", "2019", "2022", "2025"].flatMap((v) => windowsServer(v, d))),
+    ...ECS_WINDOWS_RELEASES.flatMap(([d]) => ECS_WINDOWS_VARIANTS.map((v) => ecsWindows(v, d))),
     // Released more than two years ago: deprecated, shown only with IncludeDeprecated or by id.
     ...windowsServer("2016", "2023.10.11").filter((e) => e.name.includes("-Full-Base-")),
     ...AL2023_RELEASES.flatMap(al2023),

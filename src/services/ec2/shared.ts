@@ -5,3 +5,4 @@ export { visibleImage } from "./image-access";
 export { amiState, partitionOf, type AmiRecord } from "./image-records";
 export { amiUses } from "./usage-report-entries";
 export { catalog as amazonCatalog } from "./catalog";
+export { ECS_WINDOWS_VARIANTS, ecsWindowsRuntime } from "./amazon-amis";

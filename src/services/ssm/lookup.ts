@@ -5,7 +5,7 @@ import * as err from "./errors";
 import { current, parameters, type ParameterRecord, type ParameterVersionRecord } from "./parameter-records";
 import { parseSelector, isReservedPublic, type Selector } from "./parameter-names";
 import { parameterView, publicView } from "./parameter-view";
-import { publicParameter } from "./public-parameters";
+import { currentVersion, publicParameter } from "./public-parameters";
 import { sharedWith } from "./parameter-sharing";
 
 /** The version a selector names, or the error GetParameter gives. */
@@ -75,9 +75,11 @@ export function readParameter(ctx: RequestContext, given: string, decrypt: boole
   if (isReservedPublic(sel.name)) {
     const pub = publicParameter(ctx, sel.name);
     if (!pub) throw err.notFound();
-    if (sel.version !== undefined && sel.version !== pub.Version) throw err.versionNotFound(sel.name, sel.version);
+    // Every release the parameter named is a version a selector may ask for; Amazon attaches no labels.
+    const v = sel.version === undefined ? currentVersion(pub) : pub.versions.find((x) => x.Version === sel.version);
+    if (!v) throw err.versionNotFound(sel.name, sel.version!);
     if (sel.label !== undefined) throw err.versionNotFound(sel.name, sel.label);
-    return publicView(pub, sel.text);
+    return publicView(pub, v, sel.text);
   }
   const p = parameters.get(ctx, sel.name);
   if (!p) throw err.notFound();

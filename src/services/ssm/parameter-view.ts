@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { RequestContext } from "../../gateway/context";
 import type { Parameter, ParameterHistory, ParameterMetadata } from "./api.generated";
 import { current, type ParameterRecord, type ParameterVersionRecord } from "./parameter-records";
-import type { PublicParameter } from "./public-parameters";
+import type { PublicParameter, PublicVersion } from "./public-parameters";
 
 /** `arn:aws:ssm:<region>:<account>:parameter/<name without its leading slash>` ("Working with parameter hierarchies"). */
 export const parameterArn = (ctx: RequestContext, name: string): string =>
@@ -46,15 +46,30 @@ export function parameterView(
   };
 }
 
-export function publicView(p: PublicParameter, selector?: string): Parameter {
+/** Amazon's public parameters are plain Strings of data type text, whatever their value holds. */
+export function publicView(p: PublicParameter, v: PublicVersion, selector?: string): Parameter {
   return {
     Name: p.Name,
     Type: "String",
-    Value: p.Value,
-    Version: p.Version,
+    Value: v.Value,
+    Version: v.Version,
     Selector: selector,
-    LastModifiedDate: new Date(p.modifiedAt),
+    LastModifiedDate: new Date(v.modifiedAt),
     ARN: p.ARN,
+    DataType: "text",
+  };
+}
+
+export function publicHistoryView(p: PublicParameter, v: PublicVersion): ParameterHistory {
+  return {
+    Name: p.Name,
+    Type: "String",
+    LastModifiedDate: new Date(v.modifiedAt),
+    Value: v.Value,
+    Version: v.Version,
+    Labels: [],
+    Tier: "Standard",
+    Policies: [],
     DataType: "text",
   };
 }

@@ -4,11 +4,11 @@ import type { SsmHandlers } from "./api.generated";
 import * as err from "./errors";
 import { current, inPath, parameters, parentPath, underPath } from "./parameter-records";
 import { isReservedPublic, labelProblem, normalizePath } from "./parameter-names";
-import { historyView, parameterView, publicView } from "./parameter-view";
+import { historyView, parameterView, publicHistoryView, publicView } from "./parameter-view";
 import { findParameter, readParameter } from "./lookup";
 import { BY_PATH_KEYS, compileFilters } from "./parameter-filters";
 import { takePage } from "./parameter-pages";
-import { publicParameters } from "./public-parameters";
+import { currentVersion, publicParameter, publicParameters } from "./public-parameters";
 import { putParameter } from "./put-parameter";
 import { dropPolicies } from "./resource-policy-records";
 import { decode, encode, pageSize } from "./paging";
@@ -60,7 +60,10 @@ export const parameterHandlers: Omit<
       );
       const page = plainOnly ? under.slice(0, limit) : [];
       const more = plainOnly && under.length > limit;
-      return { Parameters: page.map((p) => publicView(p)), NextToken: more ? encode(scope, page[page.length - 1].Name) : undefined };
+      return {
+        Parameters: page.map((p) => publicView(p, currentVersion(p))),
+        NextToken: more ? encode(scope, page[page.length - 1].Name) : undefined,
+      };
     }
     const source = Recursive ? underPath(ctx, path, after) : inPath(ctx, path, after);
     const { items, more } = takePage(source, limit, (p) => filters.match(p));
@@ -71,10 +74,21 @@ export const parameterHandlers: Omit<
   },
 
   GetParameterHistory(ctx, { Name, MaxResults, NextToken, WithDecryption }) {
-    const p = findParameter(ctx, Name);
     const limit = pageSize(MaxResults, 50);
     const scope = `GetParameterHistory ${ctx.accountId} ${ctx.region} ${Name}`;
     const after = Number(decode(scope, NextToken) ?? 0);
+    if (isReservedPublic(Name)) {
+      // Amazon's public parameters: a version per catalog release that was the newest match, oldest first.
+      const pub = publicParameter(ctx, Name);
+      if (!pub) throw err.notFound();
+      const rest = pub.versions.filter((v) => v.Version > after);
+      const page = rest.slice(0, limit);
+      return {
+        Parameters: page.map((v) => publicHistoryView(pub, v)),
+        NextToken: rest.length > limit ? encode(scope, String(page[page.length - 1].Version)) : undefined,
+      };
+    }
+    const p = findParameter(ctx, Name);
     const rest = p.versions.filter((v) => v.Version > after);
     const page = rest.slice(0, limit);
     return {

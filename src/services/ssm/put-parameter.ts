@@ -30,25 +30,24 @@ function tierOf(input: PutParameterRequest, prev: ParameterVersionRecord | undef
 }
 
 /**
- * An `aws:ec2:image` value must name an AMI the caller may launch in the region. AWS checks this after
- * answering and reports a failure only as an EventBridge event, the parameter (or its new version) not
- * appearing; GetParameter meanwhile shows the previous version, or ParameterNotFound for a new name. Here the
- * check takes no time, so it is done before answering: a valid AMI's version is readable at once, and an
- * invalid one is refused with a ValidationException instead of a put that silently never lands.
+ * An `aws:ec2:image` value must name an AMI the caller may launch in the region. AWS checks the format at once
+ * but the AMI after answering: "If you submit an invalid AMI value, the PutParameter operation will return
+ * success, but the asynchronous validation will fail and the parameter will not be created or updated"
+ * (PutParameter API reference, DataType). Here that check takes no time: a valid AMI's version is readable at
+ * once, and a put naming an AMI the caller cannot use answers as a success that never lands.
  */
-function checkImageValue(ctx: RequestContext, value: string): void {
+function checkImageFormat(value: string): void {
   if (!AMI_ID.test(value)) {
     throw err.validation(
       `Parameter value, ${value}, is not in a valid format for the aws:ec2:image data type. Specify a value in the format ami-12345abcdeEXAMPLE.`,
     );
   }
+}
+
+function imageAvailable(ctx: RequestContext, value: string): boolean {
   const ami = visibleImage(ctx, value);
   const state = ami && amiState(ctx, ami);
-  if (!ami || state === "deregistered" || state === "failed" || state === "GONE") {
-    throw err.validation(
-      `Parameter value, ${value}, is not a valid aws:ec2:image: the AMI does not exist or is not available to this account in ${ctx.region}.`,
-    );
-  }
+  return !!ami && state !== "deregistered" && state !== "failed" && state !== "GONE";
 }
 
 function checkValue(input: PutParameterRequest, type: string, dataType: string, tier: ParameterTier, pattern: string | undefined): void {
@@ -98,7 +97,7 @@ export function putParameter(ctx: RequestContext, input: PutParameterRequest): P
   const Tier = tierOf(input, prev);
   const AllowedPattern = input.AllowedPattern ?? prev?.AllowedPattern;
   checkValue(input, Type, DataType, Tier, AllowedPattern);
-  if (DataType === "aws:ec2:image") checkImageValue(ctx, input.Value);
+  if (DataType === "aws:ec2:image") checkImageFormat(input.Value);
   const tags = existing ? existing.tags : tagMap(input.Tags ?? []);
   if (Object.keys(tags).length > MAX_TAGS) throw err.tooManyTags("");
 
@@ -125,6 +124,8 @@ export function putParameter(ctx: RequestContext, input: PutParameterRequest): P
     }
     versions.shift();
   }
+  // The asynchronous validation's failure: the caller hears success, and the parameter stays as it was.
+  if (DataType === "aws:ec2:image" && !imageAvailable(ctx, input.Value)) return { Version: version.Version, Tier };
   const rec: ParameterRecord = { Name, versions, tags };
   parameters.put(ctx, rec);
   return { Version: version.Version, Tier };
