@@ -25,7 +25,8 @@ export interface LoadResult {
   serverCpu?: number;
 }
 
-export const HAS_WRK = spawnSync("wrk", ["--version"]).error === undefined;
+/** Whether wrk drives the servers: when it is installed, unless BENCH_CLIENT=node asks for the Node client. */
+export const HAS_WRK = process.env.BENCH_CLIENT !== "node" && spawnSync("wrk", ["--version"]).error === undefined;
 
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {

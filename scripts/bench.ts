@@ -296,7 +296,7 @@ function serverTime(): void {
 
 async function main(): Promise<void> {
   console.log(`machine: ${machine()}`);
-  if (!HAS_WRK) console.log("wrk is not installed: a Node client in its own process drives the servers instead");
+  if (!HAS_WRK) console.log("wrk is not used (not installed, or BENCH_CLIENT=node): a Node client in its own process drives the servers");
   await startup();
   await httpRows();
   serverTime();

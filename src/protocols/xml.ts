@@ -49,9 +49,7 @@ function structureEntry(shape: Shape, flavour: XmlFlavour): { write: MembersWrit
  * names (`v[names[i]]`) cannot. The names are model member names, quoted as JSON string literals.
  */
 function readMembers(names: string[], writers: ValueWriter[]): MembersWriter {
-  const body = names
-    .map((name, i) => `x = v[${JSON.stringify(name)}]; if (x !== undefined && x !== null) out += w[${i}](x);`)
-    .join("\n");
+  const body = names.map((name, i) => `x = v[${JSON.stringify(name)}]; if (x !== undefined && x !== null) out += w[${i}](x);`).join("\n");
   return new Function("w", `return function writeMembers(v) { let out = "", x;\n${body}\nreturn out; };`)(writers) as MembersWriter;
 }
 
