@@ -296,6 +296,24 @@ describe("the compiled writers equal a plain walk over the shape", () => {
     }
   });
 
+  it("JSON strings: the text JSON.stringify gives, escapes and lone surrogates included", () => {
+    const string = MODELS[1].shapes.get("String")!;
+    for (const s of [
+      "",
+      "plain",
+      'q"uote',
+      "back\\slash",
+      "tab\tnl\n",
+      "\u0000\u001f\u007f",
+      "\u2028\u2029",
+      "😀",
+      "\ud800",
+      "a\udc00b",
+      "ü€",
+    ])
+      assert.equal(writerOf(string)(s), JSON.stringify(s));
+  });
+
   it("the validator finds the same violations, in the same order, for every input of the served models", () => {
     for (const { model, op } of operations) {
       if (!op.input) continue;
