@@ -26,7 +26,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 8;
 const AMIS = 1000;
-const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
+/** The server measured over HTTP: this tree's, or another build's (BENCH_CLI=path/to/bin/imagelite.js) to compare with. */
+const CLI = process.env.BENCH_CLI ?? join(__dirname, "..", "..", "bin", "imagelite.js");
 const APPSTREAM_IMAGE = "AppStream-WinServer2022-11-10-2025";
 const auth = (service: string) =>
   `AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
@@ -297,9 +298,10 @@ function serverTime(): void {
 async function main(): Promise<void> {
   console.log(`machine: ${machine()}`);
   if (!HAS_WRK) console.log("wrk is not used (not installed, or BENCH_CLIENT=node): a Node client in its own process drives the servers");
+  if (process.env.BENCH_CLI) console.log(`server: ${CLI} (the in-process rows, which measure this tree, are left out)`);
   await startup();
   await httpRows();
-  serverTime();
+  if (!process.env.BENCH_CLI) serverTime();
 }
 
 main().catch((e) => {
