@@ -61,6 +61,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** From spawn to the first line on its standard output (it is listening). */
   startMs: number;
+  /** What the server says it took (imagelite's "listening ... in N ms": from the start of its process). */
+  reportedMs?: number;
   stop(): Promise<void>;
 }
 
@@ -71,14 +73,16 @@ export function startProcess(args: string[], port: number, env: NodeJS.ProcessEn
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], env });
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (${code}) before listening`)));
-    child.stdout!.once("data", () => {
+    child.stdout!.once("data", (line: Buffer) => {
       const startMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const reported = / in (\d+) ms/.exec(line.toString("utf8"))?.[1];
       child.stdout!.resume();
       child.removeAllListeners("exit");
       resolve({
         port,
         child,
         startMs,
+        reportedMs: reported === undefined ? undefined : Number(reported),
         stop: () =>
           new Promise<void>((done) => {
             child.once("exit", () => done());
