@@ -1,5 +1,6 @@
 // In-memory store (--in-memory): the same semantics as SQLite, with an undo log for transactions.
 import { INDEXES, type IndexCatalog, type IndexEntry } from "./indexes";
+import { readRecord } from "./record-copies";
 import {
   prefixEnd,
   type ClearFilter,
@@ -109,7 +110,7 @@ export class MemoryStore implements Store {
 
   get<T>(type: string, p: Partition, id: string): T | undefined {
     const s = this.bucket(type, p, false)?.values.get(id);
-    return s === undefined ? undefined : (JSON.parse(s) as T);
+    return s === undefined ? undefined : readRecord<T>(s);
   }
 
   put(type: string, p: Partition, id: string, value: unknown): void {
@@ -141,7 +142,7 @@ export class MemoryStore implements Store {
     for (; i < b.ids.length && (o.limit === undefined || out.length < o.limit); i++) {
       const id = b.ids[i];
       if (end !== undefined && id >= end) break;
-      out.push({ id, value: JSON.parse(b.values.get(id)!) as T });
+      out.push({ id, value: readRecord<T>(b.values.get(id)!) });
     }
     return out;
   }
@@ -160,7 +161,7 @@ export class MemoryStore implements Store {
     for (; i < rows.length && (o.limit === undefined || out.length < o.limit); i++) {
       const { key, id } = rows[i];
       if ((o.key !== undefined && key !== o.key) || (o.prefix !== undefined && !key.startsWith(o.prefix))) break;
-      out.push({ key, id, value: JSON.parse(b.values.get(id)!) as T });
+      out.push({ key, id, value: readRecord<T>(b.values.get(id)!) });
     }
     return out;
   }

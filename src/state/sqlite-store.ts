@@ -18,6 +18,7 @@ import {
 } from "./store";
 import { INDEXES, prefixSuccessor, type IndexCatalog, type IndexEntry } from "./indexes";
 import { StoreOpenError, explainOpenFailure } from "./store-open-error";
+import { readRecord } from "./record-copies";
 
 /**
  * "normal" (synchronous = NORMAL): a commit is durable once the process has handed it to the operating
@@ -165,7 +166,7 @@ export class SqliteStore implements Store {
   }
   get<T>(type: string, p: Partition, id: string): T | undefined {
     const s = this.stmts.get.get(type, p.account, p.region, id) as string | undefined;
-    return s === undefined ? undefined : (JSON.parse(s) as T);
+    return s === undefined ? undefined : readRecord<T>(s);
   }
 
   put(type: string, p: Partition, id: string, value: unknown): void {
@@ -194,7 +195,7 @@ export class SqliteStore implements Store {
   /** The entries of the stored record, as its type derives them. */
   private storedEntries(type: string, p: Partition, id: string): IndexEntry[] {
     const json = this.stmts.get.get(type, p.account, p.region, id) as string | undefined;
-    return json === undefined ? [] : (this.indexes.entries(type, JSON.parse(json)) ?? []);
+    return json === undefined ? [] : (this.indexes.entries(type, readRecord(json)) ?? []);
   }
 
   private replaceEntries(type: string, p: Partition, id: string, before: IndexEntry[], after: IndexEntry[]): void {
@@ -214,7 +215,7 @@ export class SqliteStore implements Store {
         : this.stmts.listFrom.all(type, p.account, p.region, from, upper, o.limit ?? -1)
     ) as { id: string; value: string }[];
     const out: { id: string; value: T }[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = { id: rows[i].id, value: JSON.parse(rows[i].value) as T };
+    for (let i = 0; i < rows.length; i++) out[i] = { id: rows[i].id, value: readRecord<T>(rows[i].value) };
     return out;
   }
 
@@ -251,7 +252,7 @@ export class SqliteStore implements Store {
     for (const r of rows) {
       // The cursor's own key may lie outside a prefix that it sorts after (a cursor of another lookup).
       if (o.prefix !== undefined && !r.key.startsWith(o.prefix)) continue;
-      out.push({ key: r.key, id: r.id, value: JSON.parse(r.value) as T });
+      out.push({ key: r.key, id: r.id, value: readRecord<T>(r.value) });
     }
     return out;
   }
