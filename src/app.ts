@@ -5,11 +5,13 @@ import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
 import { streamLog, type RequestLog } from "./gateway/request-log";
+import { RequestHistory } from "./gateway/request-history";
 import { appstream } from "./services/appstream";
 import { sts } from "./services/sts";
 import { ec2 } from "./services/ec2";
 import { ssm } from "./services/ssm";
 import { adminRouter } from "./admin/router";
+import { DASHBOARD_HOME } from "./admin/static-ui";
 import type { ServiceDefinition } from "./gateway/service";
 import { Faults } from "./faults/faults";
 import { applySeed, readSeed } from "./seed/seed";
@@ -31,6 +33,8 @@ export interface App {
   services: ServiceDefinition[];
   faults: Faults;
   auth: Authenticator;
+  /** The last requests, for the dashboard. */
+  history: RequestHistory;
   /** Every record type the store may hold, with its schema (services' and imagelite's own). */
   recordSchemas: Map<string, RecordSchema>;
   close(): void;
@@ -66,6 +70,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
       services,
       faults: new Faults(),
       auth,
+      history: new RequestHistory(),
       recordSchemas: new Map([
         ...services.flatMap((d) => Object.entries(d.records)),
         ...Object.entries(EXPIRY_RECORDS),
@@ -80,9 +85,11 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
       clock,
       timings: timings(config.transitionSeconds),
       log: requestLog,
+      history: app.history,
       faults: app.faults,
       auth,
       admin: adminRouter(app),
+      browserHome: config.admin === "on" ? DASHBOARD_HOME : undefined,
     });
     const seed = config.seed === undefined ? undefined : readSeed(config.seed);
     serveCatalog(store, { amazon: config.catalog !== "off", extra: seededPublicImages(seed) });

@@ -27,6 +27,8 @@ export interface Config {
   credentials?: string;
   /** Bearer token the admin routes require under --auth strict. */
   adminToken?: string;
+  /** Where the dashboard's built files are (dist/ui unless said). */
+  uiDir?: string;
 }
 
 export const DEFAULTS: Config = {

@@ -57,10 +57,25 @@ export const DEFAULT_LIMITS: HttpLimits = {
   checkIntervalMs: 5_000,
 };
 
+/**
+ * What an answer may carry beyond a RawResponse: bytes (a static file) instead of the text body, or a stream
+ * (Server-Sent Events) that goes on after the head until either side closes it. `stream` starts it with a
+ * function that writes to the socket, and returns the function that stops it.
+ */
+export interface HttpResponse extends RawResponse {
+  bytes?: Buffer;
+  stream?(write: (text: string) => void): () => void;
+}
+
+/** A stream whose client reads this far behind is ended (it may reconnect) rather than buffered for ever. */
+const MAX_STREAM_BACKLOG = 1024 * 1024;
+
 export interface Handler {
-  handle(req: RawRequest): Promise<RawResponse>;
+  handle(req: RawRequest): Promise<HttpResponse>;
   /** The same answer, given at once when nothing in the way waits: the common case costs no turn of the event loop. */
-  handleNow?(req: RawRequest): RawResponse | Promise<RawResponse>;
+  handleNow?(req: RawRequest): HttpResponse | Promise<HttpResponse>;
+  /** Where a browser that opens "/" is redirected (the dashboard), if anywhere. */
+  browserHome?: string;
   /** An error decided from the headers alone, in the format of the service they name. */
   reject?(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse;
 }
@@ -69,14 +84,32 @@ export interface Handler {
  * Headers as one flat list and the body in the same call: Node writes the head and the body as one chunk,
  * and skips the work of a headers object.
  */
-function send(res: ServerResponse, r: RawResponse, close = false): void {
+function send(res: ServerResponse, r: HttpResponse, close = false): void {
   if (res.headersSent) return;
+  const body = r.bytes ?? r.body;
   const headers: string[] = [];
   for (const name in r.headers) headers.push(name, r.headers[name]);
-  headers.push("content-length", String(Buffer.byteLength(r.body)));
+  headers.push("content-length", String(Buffer.byteLength(body)));
   if (close) headers.push("connection", "close");
   res.writeHead(r.status, headers);
-  res.end(r.body);
+  res.end(body);
+}
+
+/** Sends the head of a streamed answer and keeps the exchange open; it is in `open` until it closes. */
+function startStream(res: ServerResponse, r: HttpResponse, open: Set<ServerResponse>): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(r.status, r.headers);
+  res.flushHeaders();
+  open.add(res);
+  const stop = r.stream!((text) => {
+    if (res.writableEnded) return;
+    if (res.writableLength > MAX_STREAM_BACKLOG) res.end();
+    else res.write(text);
+  });
+  res.once("close", () => {
+    open.delete(res);
+    stop();
+  });
 }
 
 const isPromise = <T>(x: T | Promise<T>): x is Promise<T> => typeof (x as Promise<T>).then === "function";
@@ -134,6 +167,17 @@ function tooLarge(limit: number) {
     );
 }
 
+/**
+ * A browser opening the server's address: GET / that accepts HTML and carries nothing of an AWS request (no
+ * signature, no X-Amz-* header, no query). Everything else at "/" goes to the gateway as it always did.
+ */
+function isBrowserHome(req: IncomingMessage): boolean {
+  if (req.method !== "GET" || req.url !== "/") return false;
+  if (!req.headers.accept?.includes("text/html") || req.headers.authorization) return false;
+  for (const name of Object.keys(req.headers)) if (name.startsWith("x-amz-")) return false;
+  return true;
+}
+
 /** A bare answer for a request Node could not parse or that ran out of time; the connection closes after it. */
 function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
@@ -161,6 +205,8 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
   const busy = new Set<Socket>();
   const refusedSockets = new WeakSet<Socket>();
   let inFlightBytes = 0;
+  /** Streamed answers in progress: closing the server ends them, so that it closes at all. */
+  const streams = new Set<ServerResponse>();
   const server = createServer({ maxHeaderSize: l.maxHeaderBytes, connectionsCheckingInterval: l.checkIntervalMs }, (req, res) => {
     const socket = req.socket;
     if (refusedSockets.has(socket)) {
@@ -175,6 +221,11 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
       inFlightBytes -= held;
       held = 0;
     });
+    if (handler.browserHome && isBrowserHome(req)) {
+      send(res, { status: 302, headers: { location: handler.browserHome, "cache-control": "no-cache" }, body: "" });
+      req.resume();
+      return;
+    }
     const declared = Number(req.headers["content-length"] ?? 0);
     let refused = false;
     const refuse = (error: (def?: ServiceDefinition) => ServiceError) => {
@@ -222,16 +273,17 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
           ),
         );
       };
-      let answer: RawResponse | Promise<RawResponse>;
+      const answer = (r: HttpResponse) => (r.stream ? startStream(res, r, streams) : send(res, r));
+      let result: HttpResponse | Promise<HttpResponse>;
       try {
         const raw = toRawRequest(req, body);
-        answer = handler.handleNow ? handler.handleNow(raw) : handler.handle(raw);
+        result = handler.handleNow ? handler.handleNow(raw) : handler.handle(raw);
       } catch (e) {
         fail(e);
         return;
       }
-      if (isPromise(answer)) answer.then((r) => send(res, r), fail);
-      else send(res, answer);
+      if (isPromise(result)) result.then(answer, fail);
+      else answer(result);
     });
   });
   server.keepAliveTimeout = l.keepAliveTimeoutMs;
@@ -258,5 +310,10 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
     );
   });
   server.on("clientError", onClientError);
+  const close = server.close.bind(server);
+  server.close = (callback?: (err?: Error) => void) => {
+    for (const res of streams) res.end();
+    return close(callback);
+  };
   return server;
 }

@@ -9,6 +9,9 @@ import { clockRoutes } from "./clock-routes";
 import { appstreamRoutes } from "./appstream-routes";
 import { faultRoutes } from "./fault-routes";
 import { stateRoutes } from "./state-routes";
+import { requestRoutes } from "./request-routes";
+import { resourceRoutes } from "./resource-routes";
+import { DEFAULT_UI_DIR, isUiPath, staticUi } from "./static-ui";
 
 export interface Route {
   method: string;
@@ -24,9 +27,14 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
   };
   // With --admin off only health answers: a shared imagelite cannot be reset or steered from outside.
   const routes: Route[] =
-    app.config.admin === "off" ? [health] : [health, ...clockRoutes, ...faultRoutes, ...stateRoutes, ...appstreamRoutes];
+    app.config.admin === "off"
+      ? [health]
+      : [health, ...clockRoutes, ...faultRoutes, ...stateRoutes, ...appstreamRoutes, ...resourceRoutes, ...requestRoutes];
+  // The dashboard's files need no token: the page asks for it before it calls the routes.
+  const ui = app.config.admin === "off" ? undefined : staticUi(app.config.uiDir ?? DEFAULT_UI_DIR);
   return (req) => {
     try {
+      if (ui && isUiPath(req.path)) return ui(req);
       if (app.config.auth === "strict" && req.path !== "/_imagelite/health" && !bearerMatches(req, app.config.adminToken)) {
         throw new AdminError(401, "Unauthorized", "The admin routes need the header Authorization: Bearer <admin token>.");
       }

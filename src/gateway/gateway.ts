@@ -17,6 +17,7 @@ import { callerOf } from "./caller";
 import { checkService, type ServiceDefinition } from "./service";
 import type { RequestContext } from "./context";
 import type { RequestLog } from "./request-log";
+import type { RequestHistory } from "./request-history";
 import type { Faults } from "../faults/faults";
 import type { Authenticator } from "../auth/authenticator";
 import { AuthFailure } from "../auth/sigv4";
@@ -34,10 +35,14 @@ export interface GatewayDeps {
   clock: Clock;
   timings: Timings;
   log: RequestLog;
+  /** The last requests, for the dashboard (kept also with the request log off). */
+  history?: RequestHistory;
   faults?: Faults;
   auth?: Authenticator;
   /** Routes under /_imagelite/ (admin and health). */
   admin?: (req: RawRequest) => RawResponse | Promise<RawResponse>;
+  /** Where the HTTP server sends a browser that opens "/": the dashboard, when the admin routes are on. */
+  browserHome?: string;
 }
 
 type Step = (call: Call) => void | Promise<void>;
@@ -58,7 +63,10 @@ export class Gateway {
   /** The operator's calls made in process: seeds, admin routes. */
   private readonly inProcess: Step[];
 
+  readonly browserHome?: string;
+
   constructor(private readonly deps: GatewayDeps) {
+    this.browserHome = deps.browserHome;
     for (const def of deps.services) checkService(def);
     this.router = new ServiceRouter(deps.services);
     const s = (f: Step) => f.bind(this);
@@ -263,7 +271,7 @@ export class Gateway {
     } else {
       response = protocol!.serializeError(this.errorOf(call), def!.model, call.requestId);
     }
-    this.log(call, response.status);
+    this.log(call, response.status, response);
     return response;
   }
 
@@ -284,8 +292,8 @@ export class Gateway {
     return error;
   }
 
-  private log(call: Call, status: number): void {
-    this.deps.log.request({
+  private log(call: Call, status: number, response?: RawResponse): void {
+    const line = {
       service: call.def?.name ?? "-",
       operation: call.operation ?? "-",
       account: call.caller.accountId,
@@ -294,7 +302,9 @@ export class Gateway {
       micros: Number(process.hrtime.bigint() - call.started) / 1000,
       error: call.error instanceof ServiceError ? call.error.code : undefined,
       faults: call.fault?.ids,
-    });
+    };
+    this.deps.log.request(line);
+    this.deps.history?.add(line, call, response);
   }
 
   private contextOf(call: Call): RequestContext {

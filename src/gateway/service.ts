@@ -6,6 +6,7 @@ import type { ServiceError } from "../errors/service-error";
 import type { Violation } from "../validation/validate";
 import type { RequestContext } from "./context";
 import type { RecordSchema } from "../state/record-schema";
+import type { ResourceView } from "../admin/resource-view";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Handler = (ctx: RequestContext, input: any) => unknown;
@@ -42,6 +43,8 @@ export interface ServiceDefinition {
   internal?: Record<string, InternalOperation>;
   /** The lists a seed file may give for the service, each a few steps in the seed's phases (seed/seed.ts). */
   seedLists?: Record<string, SeedStep[]>;
+  /** The kinds of resource the dashboard lists, one view each (admin/resource-view.ts). */
+  dashboardViews?: ResourceView[];
 }
 
 export interface InternalOperation {

@@ -230,6 +230,14 @@ export class MemoryStore implements Store {
     return out;
   }
 
+  partitions(type: string): Partition[] {
+    const out: Partition[] = [];
+    for (const b of this.buckets.values()) if (b.type === type && b.ids.length) out.push({ account: b.account, region: b.region });
+    return out.sort((a, b) =>
+      a.account !== b.account ? (a.account < b.account ? -1 : 1) : a.region < b.region ? -1 : a.region > b.region ? 1 : 0,
+    );
+  }
+
   close(): void {
     this.buckets.clear();
   }

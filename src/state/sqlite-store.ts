@@ -97,6 +97,10 @@ export class SqliteStore implements Store {
         ORDER BY id LIMIT ${LIMIT}`),
       listFrom: db.prepare(`SELECT id, value FROM records WHERE type = ? AND account = ? AND region = ? AND id >= ? AND id < ?
         ORDER BY id LIMIT ${LIMIT}`),
+      // One step of the primary key per partition (a skip scan): as many reads as partitions, not records.
+      nextPartition: db.prepare(
+        "SELECT account, region FROM records WHERE type = ? AND (account, region) > (?, ?) ORDER BY account, region LIMIT 1",
+      ),
       dump: db.prepare("SELECT type, account, region, id, value FROM records ORDER BY type, account, region, id"),
       putEntry: db.prepare("INSERT OR IGNORE INTO record_index (type, account, region, name, key, id) VALUES (?, ?, ?, ?, ?, ?)"),
       dropEntry: db.prepare("DELETE FROM record_index WHERE type = ? AND account = ? AND region = ? AND name = ? AND key = ? AND id = ?"),
@@ -307,6 +311,16 @@ export class SqliteStore implements Store {
       this.db.prepare(`DELETE FROM records${filter}`).run(...args);
       this.db.prepare(`DELETE FROM record_index${filter}`).run(...args);
     });
+  }
+
+  partitions(type: string): Partition[] {
+    const out: Partition[] = [];
+    let at: Partition = { account: "", region: "" };
+    for (;;) {
+      const row = this.stmts.nextPartition.get(type, at.account, at.region) as Partition | undefined;
+      if (!row) return out;
+      out.push((at = { account: row.account, region: row.region }));
+    }
   }
 
   dump(): StoredRecord[] {

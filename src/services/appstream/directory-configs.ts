@@ -11,7 +11,7 @@ import { builders } from "./builder-records";
 import { fleets } from "./fleet-records";
 import { collectionPage, pageSize } from "./paging";
 
-function view(rec: DirectoryConfigRecord): DirectoryConfig {
+export function view(rec: DirectoryConfigRecord): DirectoryConfig {
   return {
     DirectoryName: rec.DirectoryName,
     OrganizationalUnitDistinguishedNames: [...rec.OrganizationalUnitDistinguishedNames],

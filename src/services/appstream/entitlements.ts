@@ -39,7 +39,7 @@ function mustGet(ctx: RequestContext, stack: string, name: string): EntitlementR
   return rec;
 }
 
-const view = (r: EntitlementRecord): Entitlement => ({
+export const view = (r: EntitlementRecord): Entitlement => ({
   Name: r.Name,
   StackName: r.StackName,
   Description: r.Description,

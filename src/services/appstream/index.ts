@@ -22,6 +22,7 @@ import { usageReportSubscriptionHandlers } from "./usage-report-subscriptions";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./image-assistant";
 import { appstreamSeedLists } from "./seed-lists";
+import { appstreamDashboardViews } from "./dashboard-views";
 import { JSON_COMMON } from "../../auth/auth-errors";
 
 const handlers: AppStreamHandlers = {
@@ -55,6 +56,7 @@ export const appstream: ServiceDefinition = {
   throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
   internal: imageAssistant(model),
   seedLists: appstreamSeedLists,
+  dashboardViews: appstreamDashboardViews,
   auth: {
     actions: appstreamActions,
     errors: JSON_COMMON,

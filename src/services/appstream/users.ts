@@ -27,7 +27,7 @@ function mustGetUser(ctx: RequestContext, name: string, auth: AuthenticationType
   return rec;
 }
 
-const userView = (r: UserRecord): User => ({
+export const userView = (r: UserRecord): User => ({
   Arn: r.Arn,
   UserName: r.UserName,
   Enabled: r.Enabled,

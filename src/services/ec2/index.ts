@@ -7,6 +7,7 @@ import type { ServiceDefinition } from "../../gateway/service";
 import { ec2Records } from "./record-schemas";
 import { ec2Actions } from "./actions";
 import { ec2SeedLists } from "./seed-lists";
+import { ec2DashboardViews } from "./dashboard-views";
 import { QUERY_COMMON } from "../../auth/auth-errors";
 import type { Violation } from "../../validation/validate";
 import type { Ec2Handlers } from "./api.generated";
@@ -104,6 +105,7 @@ export const ec2: ServiceDefinition = {
   internalError: () => new ServiceError("InternalError", "An internal error has occurred.", 500),
   throttlingError: () => new ServiceError("RequestLimitExceeded", "Request limit exceeded.", 503),
   seedLists: ec2SeedLists,
+  dashboardViews: ec2DashboardViews,
   auth: {
     actions: ec2Actions,
     errors: {

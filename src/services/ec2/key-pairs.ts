@@ -45,7 +45,7 @@ function save(
   return rec;
 }
 
-const view = (ctx: RequestContext, r: KeyPairRecord, includePublicKey: boolean): KeyPairInfo => ({
+export const keyPairView = (ctx: RequestContext, r: KeyPairRecord, includePublicKey: boolean): KeyPairInfo => ({
   KeyPairId: r.KeyPairId,
   KeyName: r.KeyName,
   KeyType: r.KeyType,
@@ -106,7 +106,7 @@ export const keyPairHandlers: Pick<Ec2Handlers, "CreateKeyPair" | "ImportKeyPair
     } else {
       pairs = [...keyPairs.scan(ctx)];
     }
-    return { KeyPairs: pairs.filter(matches).map((r) => view(ctx, r, input.IncludePublicKey === true)) };
+    return { KeyPairs: pairs.filter(matches).map((r) => keyPairView(ctx, r, input.IncludePublicKey === true)) };
   },
 
   DeleteKeyPair(ctx, input) {

@@ -14,7 +14,7 @@ import { dropTags, putTags, tagList, tagsFor } from "./tags";
 
 const groupArn = (ctx: RequestContext, id: string) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:security-group/${id}`;
 
-const groupView = (ctx: RequestContext, g: SecurityGroupRecord): SecurityGroup => ({
+export const groupView = (ctx: RequestContext, g: SecurityGroupRecord): SecurityGroup => ({
   GroupId: g.GroupId,
   GroupName: g.GroupName,
   Description: g.Description,

@@ -11,6 +11,7 @@ import { tagHandlers } from "./tags";
 import { resourcePolicyHandlers } from "./resource-policies";
 import { ssmActions } from "./actions";
 import { ssmRecords } from "./record-schemas";
+import { ssmDashboardViews } from "./dashboard-views";
 
 const handlers: SsmHandlers = {
   ...parameterHandlers,
@@ -24,6 +25,7 @@ export const ssm: ServiceDefinition = {
   model: loadModel("ssm"),
   handlers: handlers as unknown as ServiceDefinition["handlers"],
   records: ssmRecords,
+  dashboardViews: ssmDashboardViews,
   validationError: (v) => new ServiceError("ValidationException", awsValidationMessage(v)),
   unknownOperation: (name) => new ServiceError("UnknownOperationException", name ? `Unknown operation ${name}.` : "Unknown operation."),
   // The model's InternalServerError is the service's own 500.

@@ -1,0 +1,148 @@
+// The dashboard's live tail of requests, from the gateway's ring of the last 1,000 calls
+// (gateway/request-history.ts):
+//   GET /_imagelite/requests?limit=&service=&status=ok|error&q=   newest first
+//   GET /_imagelite/requests/stream                               Server-Sent Events, one `request` event per call
+//   GET /_imagelite/requests/<id>                                 the entry, its request and its response
+import type { Route } from "./router";
+import type { HttpResponse } from "../server";
+import type { HistoryEntry } from "../gateway/request-history";
+import { HISTORY_SIZE, MAX_BODY_KEPT } from "../gateway/request-history";
+import { AdminError, json } from "./json";
+import { enumParam, intParam, onlyParams, textParam } from "./query-params";
+
+/** Bodies are shown up to this many bytes (what the ring keeps of them). */
+const MAX_BODY_SHOWN = MAX_BODY_KEPT;
+/** A comment this often keeps proxies and the idle time-out from closing a quiet stream. */
+const KEEP_ALIVE_MS = 15_000;
+/** Headers whose values are secrets (a signature, a session token). */
+const SECRET_HEADERS = new Set(["authorization", "x-amz-security-token"]);
+/** Query parameters of a presigned request that are secrets. */
+const SECRET_QUERY = /^x-amz-(signature|security-token|credential)$/i;
+const REDACTED = "[redacted]";
+
+export function summary(e: HistoryEntry) {
+  const l = e.line;
+  return {
+    id: e.id,
+    time: new Date(e.time).toISOString(),
+    service: l.service,
+    operation: l.operation,
+    account: l.account,
+    region: l.region,
+    status: l.status,
+    ...(l.error ? { error: l.error } : {}),
+    micros: Math.round(l.micros),
+    ...(l.faults?.length ? { faults: l.faults } : {}),
+  };
+}
+
+function shown(text: string): { body: string; truncated?: true } {
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= MAX_BODY_SHOWN) return { body: text };
+  return { body: Buffer.from(text).subarray(0, MAX_BODY_SHOWN).toString("utf8"), truncated: true };
+}
+
+function shownBytes(buf: Buffer): { body: string; truncated?: true } {
+  if (buf.length <= MAX_BODY_SHOWN) return { body: buf.toString("utf8") };
+  return { body: buf.subarray(0, MAX_BODY_SHOWN).toString("utf8"), truncated: true };
+}
+
+function detail(e: HistoryEntry) {
+  if (!e.req) {
+    // A call made in process (a seed file, an admin route): its input and output, as JSON.
+    return {
+      ...summary(e),
+      request: { method: "-", path: "(in process)", headers: {}, ...shown(JSON.stringify(e.input ?? {}, null, 2)) },
+      response: { ...shown(JSON.stringify(e.output ?? null, null, 2)) },
+    };
+  }
+  const { req, response } = e;
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = SECRET_HEADERS.has(k) ? REDACTED : v;
+  const query = new URLSearchParams();
+  for (const [k, v] of req.query) query.append(k, SECRET_QUERY.test(k) ? REDACTED : v);
+  const qs = query.toString();
+  return {
+    ...summary(e),
+    request: {
+      method: req.method,
+      path: qs ? `${req.path}?${qs}` : req.path,
+      headers,
+      ...shownBytes(req.body),
+      ...(e.cut?.request ? { truncated: true, bytes: e.cut.request } : {}),
+    },
+    response: response
+      ? {
+          status: response.status,
+          headers: response.headers,
+          ...shown(response.body),
+          ...(e.cut?.response ? { truncated: true, bytes: e.cut.response } : {}),
+        }
+      : { status: e.line.status, headers: {}, body: "" },
+  };
+}
+
+function matcher(service: string | undefined, status: "ok" | "error" | undefined, q: string | undefined) {
+  const text = q?.toLowerCase();
+  return (e: HistoryEntry): boolean => {
+    const l = e.line;
+    if (service !== undefined && l.service !== service) return false;
+    if (status === "ok" && l.status >= 400) return false;
+    if (status === "error" && l.status < 400) return false;
+    if (text) {
+      const hay = `${e.id} ${l.service} ${l.operation} ${l.account} ${l.region} ${l.status} ${l.error ?? ""} ${l.faults?.join(" ") ?? ""}`;
+      if (!hay.toLowerCase().includes(text)) return false;
+    }
+    return true;
+  };
+}
+
+const event = (e: HistoryEntry) => `id: ${e.id}\nevent: request\ndata: ${JSON.stringify(summary(e))}\n\n`;
+
+export const requestRoutes: Route[] = [
+  {
+    method: "GET",
+    pattern: /^\/_imagelite\/requests$/,
+    handle(app, req) {
+      onlyParams(req, ["limit", "service", "status", "q"]);
+      const limit = intParam(req, "limit", 100, 1, HISTORY_SIZE);
+      const keep = matcher(textParam(req, "service", 64), enumParam(req, "status", ["ok", "error"] as const), textParam(req, "q", 256));
+      return json(200, { requests: app.history.newest(limit, keep).map(summary) });
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/_imagelite\/requests\/stream$/,
+    handle(app, req): HttpResponse {
+      onlyParams(req, []);
+      // A client that reconnects (EventSource sends Last-Event-ID) gets what it missed that the ring still has.
+      const last = app.history.get(req.headers["last-event-id"] ?? "");
+      return {
+        status: 200,
+        headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },
+        body: "",
+        stream(write) {
+          const missed = last ? app.history.newest(HISTORY_SIZE, (e) => e.seq > last.seq).reverse() : [];
+          write(`retry: 2000\n: imagelite request stream\n\n${missed.map(event).join("")}`);
+          const stop = app.history.subscribe((batch) => write(batch.map(event).join("")));
+          const timer = setInterval(() => write(": keep-alive\n\n"), KEEP_ALIVE_MS);
+          timer.unref();
+          return () => {
+            stop();
+            clearInterval(timer);
+          };
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/_imagelite\/requests\/([^/]+)$/,
+    handle(app, req, m) {
+      onlyParams(req, []);
+      const e = app.history.get(m[1]);
+      if (!e) throw new AdminError(404, "RequestNotFound", `No request ${m[1].slice(0, 100)} among the last ${HISTORY_SIZE}.`);
+      return json(200, detail(e));
+    },
+  },
+];

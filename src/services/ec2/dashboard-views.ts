@@ -1,0 +1,118 @@
+// EC2's kinds of resource in the dashboard (admin/resource-view.ts): each rendered by the view its describe
+// call uses, as the owner sees it.
+import { view, type ResourceView, type Share } from "../../admin/resource-view";
+import { stateAt } from "../../state/lifecycle";
+import type { CreateVolumePermission, LaunchPermission } from "./api.generated";
+import { amis } from "./image-records";
+import { imageView } from "./image-view";
+import { listPermissions } from "./launch-permissions";
+import { snapshots, snapshotState } from "./snapshot-records";
+import { snapshotView } from "./snapshots";
+import { listVolumePermissions } from "./snapshot-permissions";
+import { instances, instanceState } from "./instance-records";
+import { instanceView } from "./instance-view";
+import { volumes, volumeState, volumeView } from "./volume-records";
+import { launchTemplates, templateView } from "./launch-template-records";
+import { importTasks, statusOf, taskState, taskView } from "./import-task-records";
+import { fastLaunchSettings, stepOf, view as fastLaunchView } from "./fast-launch-records";
+import { reportState, reportView, usageReports } from "./usage-report-records";
+import { keyPairs } from "./key-pair-records";
+import { keyPairView } from "./key-pairs";
+import { securityGroups } from "./network-records";
+import { groupView } from "./security-groups";
+
+/** Launch permissions and create-volume permissions name a group (all), an account, an organization or an OU. */
+function shares(list: (LaunchPermission | CreateVolumePermission)[], permission: string): Share[] {
+  return list.map((p): Share => {
+    const l = p as LaunchPermission;
+    if (l.Group === "all") return { principal: "all", kind: "public", permissions: [permission] };
+    if (l.OrganizationArn) return { principal: l.OrganizationArn, kind: "organization", permissions: [permission] };
+    if (l.OrganizationalUnitArn) return { principal: l.OrganizationalUnitArn, kind: "ou", permissions: [permission] };
+    return { principal: l.UserId ?? "", kind: "account", permissions: [permission] };
+  });
+}
+
+export const ec2DashboardViews: ResourceView[] = [
+  view({
+    collection: amis,
+    label: "AMIs",
+    name: (r) => r.Name,
+    state: (ctx, r) => stateAt(r.schedule, ctx.now),
+    created: (r) => r.createdAt,
+    render: imageView,
+    schedule: (r) => r.schedule,
+    sharing: (ctx, r) => shares(listPermissions(ctx, r), "launch"),
+  }),
+  view({
+    collection: snapshots,
+    label: "Snapshots",
+    name: (r) => r.Description,
+    state: snapshotState,
+    created: (r) => r.createdAt,
+    render: snapshotView,
+    schedule: (r) => r.schedule,
+    sharing: (ctx, r) => shares(listVolumePermissions(ctx, r), "createVolume"),
+  }),
+  view({
+    collection: instances,
+    label: "Instances",
+    state: instanceState,
+    created: (r) => r.launchedAt,
+    render: instanceView,
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: volumes,
+    label: "Volumes",
+    state: volumeState,
+    created: (r) => r.createdAt,
+    render: volumeView,
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: launchTemplates,
+    label: "Launch templates",
+    name: (r) => r.LaunchTemplateName,
+    created: (r) => r.createdAt,
+    render: templateView,
+  }),
+  view({
+    collection: importTasks,
+    label: "Import tasks",
+    name: (r) => r.Description,
+    state: (ctx, r) => statusOf(taskState(ctx, r)).status,
+    created: (r) => r.createdAt,
+    render: (ctx, r) => taskView(ctx, r),
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: fastLaunchSettings,
+    label: "Fast launch",
+    state: (ctx, r) => stepOf(ctx, r).state,
+    created: (r) => r.schedule[0]?.at,
+    render: (ctx, r) => fastLaunchView(ctx, r),
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: usageReports,
+    label: "Usage reports",
+    name: (r) => r.ImageId,
+    state: reportState,
+    created: (r) => r.createdAt,
+    render: reportView,
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: keyPairs,
+    label: "Key pairs",
+    name: (r) => r.KeyPairId,
+    created: (r) => r.createdAt,
+    render: (ctx, r) => keyPairView(ctx, r, true),
+  }),
+  view({
+    collection: securityGroups,
+    label: "Security groups",
+    name: (r) => r.GroupName,
+    render: groupView,
+  }),
+];
