@@ -198,4 +198,3 @@ export function latestAgentVersion(platform: PlatformType): string {
   }
   return latest;
 }
-
