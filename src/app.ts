@@ -49,7 +49,7 @@ function openStore(config: Config): Store {
 
 export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): App {
   const config: Config = { ...DEFAULTS, ...overrides };
-  const requestLog = log ?? streamLog(config.log);
+  const requestLog = log ?? streamLog(config.log, process.stdout, process.stderr, config.debug);
   const services = [appstream, ec2, ssm, sts];
   const auth = new Authenticator(config.auth, loadCredentials(config.credentialsFile, config.credentials));
   if (config.auth === "strict" && config.admin === "on" && !config.adminToken) {
@@ -120,7 +120,7 @@ function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"], log
 
 /** Loads the seed file unless the store already holds state (a restart keeps what it has). */
 function seedOnce(app: App, path: string, doc: unknown): void {
-  if (app.store.dump().some((r) => !r.type.startsWith("imagelite."))) {
+  if (app.store.holdsRecords("imagelite.")) {
     app.log.info(`seed ${path} not loaded: the store already holds state`);
     return;
   }

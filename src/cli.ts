@@ -28,6 +28,7 @@ Usage: imagelite [flags]        (npm start -- [flags])
                             (IMAGELITE_CREDENTIALS="<key>:<secret>[:<account>]" adds one pair)
   --admin-token TOKEN       bearer token the admin routes need under --auth strict  IMAGELITE_ADMIN_TOKEN
   --quiet                   no request log                                        IMAGELITE_QUIET=1
+  --debug                   also log at debug level (a describe filter that cannot use an index)  IMAGELITE_DEBUG=1
   --help                    this text
   --version                 the version
 `;
@@ -59,6 +60,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
         "transition-seconds": { type: "string" },
         clock: { type: "string" },
         quiet: { type: "boolean" },
+        debug: { type: "boolean" },
         seed: { type: "string" },
         admin: { type: "string" },
         catalog: { type: "string" },
@@ -102,6 +104,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     transitionSeconds: transition !== undefined ? number("--transition-seconds", transition, 0, 86400) : DEFAULTS.transitionSeconds,
     clock,
     log: !(parsed.quiet ?? truthy(env.IMAGELITE_QUIET)),
+    debug: parsed.debug ?? truthy(env.IMAGELITE_DEBUG),
     admin,
     catalog,
     seed: parsed.seed ?? env.IMAGELITE_SEED,

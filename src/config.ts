@@ -14,6 +14,8 @@ export interface Config {
   clock: ClockMode;
   /** Log one line per request. */
   log: boolean;
+  /** Also log at debug level: which describe filters cannot use an index. */
+  debug: boolean;
   /** "off" disables every admin route but health. */
   admin: "on" | "off";
   /** A seed file loaded into an empty store at start. */
@@ -40,6 +42,7 @@ export const DEFAULTS: Config = {
   transitionSeconds: 2,
   clock: "real",
   log: true,
+  debug: false,
   admin: "on",
   catalog: "on",
   auth: "scope",

@@ -1,6 +1,7 @@
 // What a handler knows of its request: who calls, where, when, and the store it works in.
 import type { Store, Partition } from "../state/store";
 import type { Timings } from "../config";
+import type { RequestLog } from "./request-log";
 
 export interface RequestContext {
   service: string;
@@ -19,4 +20,6 @@ export interface RequestContext {
    * schedules the failure (with `reason` as the service's message) instead of success.
    */
   failure?: { reason?: string };
+  /** Where a handler says what the request log's debug level shows (a describe that cannot use an index). */
+  log?: RequestLog;
 }

@@ -319,6 +319,7 @@ export class Gateway {
       timings: this.deps.timings,
       partition: { account: call.caller.accountId, region: call.caller.region },
       failure: call.fault?.lifecycle,
+      log: this.deps.log,
     };
   }
 }

@@ -18,6 +18,8 @@ export interface RequestLog {
   info(message: string): void;
   /** Something the operator should know, written even with the request log off. */
   warn(message: string): void;
+  /** What the debug level shows (off unless asked for): how a request was answered, e.g. a describe that reads everything. */
+  debug?(message: string): void;
 }
 
 /** Distinct stacks remembered; past it, every stack is new again (a bound, not a cache to tune). */
@@ -31,6 +33,7 @@ export function streamLog(
   enabled: boolean,
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
+  debugging = false,
 ): RequestLog {
   let pending = "";
   const knownStacks = new Set<string>();
@@ -38,7 +41,7 @@ export function streamLog(
     if (pending) out.write(pending);
     pending = "";
   };
-  if (enabled) process.once("exit", flush);
+  if (enabled || debugging) process.once("exit", flush);
   return {
     request(l) {
       if (!enabled) return;
@@ -65,6 +68,11 @@ export function streamLog(
       if (!enabled) return;
       flush();
       out.write(`${message}\n`);
+    },
+    debug(message) {
+      if (!debugging) return;
+      if (!pending) setImmediate(flush);
+      pending += `${new Date().toISOString()} debug: ${message}\n`;
     },
   };
 }

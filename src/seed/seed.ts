@@ -87,24 +87,28 @@ export function applySeed(app: App, doc: unknown): number {
   );
   const phases = Math.max(...steps.map((s) => s.step.phase)) + 1;
   let made = 0;
-  for (let phase = 0; phase < phases; phase++) {
-    const now = app.clock.now() - (phases + 1 - phase) * gapMs;
-    // In the order the services declare their lists, every place of the seed that gives the list.
-    for (const { service, list, step } of steps.filter((s) => s.step.phase === phase)) {
-      for (const p of all.filter((x) => x.service === service && x.list === list)) {
-        const call = (operation: string, input: Entry) =>
-          app.gateway.invoke(service, operation, { accountId: p.account, region: p.region, now }, input);
-        p.entries.forEach((e, i) => {
-          try {
-            step.apply(call, e);
-            if (step.makes) made++;
-          } catch (err) {
-            const what = err instanceof ServiceError ? `${err.code}: ${err.message}` : (err as Error).message;
-            throw new SeedError(`accounts.${p.account}.${p.region}.${p.service}.${p.list}[${i}] (${step.label}): ${what}`);
-          }
-        });
+  // One transaction for the whole seed (each call's joins it): a seed loads whole or not at all, and a store
+  // writes its file once rather than once per call.
+  app.store.transaction(() => {
+    for (let phase = 0; phase < phases; phase++) {
+      const now = app.clock.now() - (phases + 1 - phase) * gapMs;
+      // In the order the services declare their lists, every place of the seed that gives the list.
+      for (const { service, list, step } of steps.filter((s) => s.step.phase === phase)) {
+        for (const p of all.filter((x) => x.service === service && x.list === list)) {
+          const call = (operation: string, input: Entry) =>
+            app.gateway.invoke(service, operation, { accountId: p.account, region: p.region, now }, input);
+          p.entries.forEach((e, i) => {
+            try {
+              step.apply(call, e);
+              if (step.makes) made++;
+            } catch (err) {
+              const what = err instanceof ServiceError ? `${err.code}: ${err.message}` : (err as Error).message;
+              throw new SeedError(`accounts.${p.account}.${p.region}.${p.service}.${p.list}[${i}] (${step.label}): ${what}`);
+            }
+          });
+        }
       }
     }
-  }
+  });
   return made;
 }

@@ -1,6 +1,7 @@
 // In-memory store (--in-memory): the same semantics as SQLite, with an undo log for transactions.
 import { INDEXES, type IndexCatalog, type IndexEntry } from "./indexes";
 import { readRecord } from "./record-copies";
+import { SortedChunks } from "./sorted-chunks";
 import {
   prefixEnd,
   type ClearFilter,
@@ -21,44 +22,19 @@ interface Bucket {
   type: string;
   account: string;
   region: string;
-  ids: string[];
+  ids: SortedChunks<string>;
   values: Map<string, string>;
   /** Per index, its rows in (key, id) order. */
-  index: Map<string, IndexRow[]>;
-  /** Per record id, its index entries (dropped with it). */
-  entries: Map<string, IndexEntry[]>;
+  index: Map<string, SortedChunks<IndexRow>>;
 }
 
 /** What a record was before a write, to undo it. */
 interface Before {
   json: string | undefined;
-  entries: IndexEntry[] | undefined;
 }
 
-/** Index of the first id >= target in a sorted array. */
-function lowerBound(ids: string[], target: string): number {
-  let lo = 0,
-    hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first row >= (key, id) in rows sorted by (key, id). */
-function rowBound(rows: IndexRow[], key: string, id: string): number {
-  let lo = 0,
-    hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rows[mid];
-    if (r.key < key || (r.key === key && r.id < id)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKeyAndId = (a: IndexRow, b: IndexRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : byId(a.id, b.id));
 
 export class MemoryStore implements Store {
   private buckets = new Map<string, Bucket>();
@@ -70,7 +46,14 @@ export class MemoryStore implements Store {
     const key = `${type}\u0000${p.account}\u0000${p.region}`;
     let b = this.buckets.get(key);
     if (!b && create) {
-      b = { type, account: p.account, region: p.region, ids: [], values: new Map(), index: new Map(), entries: new Map() };
+      b = {
+        type,
+        account: p.account,
+        region: p.region,
+        ids: new SortedChunks(byId),
+        values: new Map(),
+        index: new Map(),
+      };
       this.buckets.set(key, b);
     }
     return b;
@@ -78,34 +61,38 @@ export class MemoryStore implements Store {
 
   /** Sets (or, with json undefined, removes) a record and its index entries; returns what it replaced. */
   private write(b: Bucket, id: string, json: string | undefined, entries: IndexEntry[] | undefined): Before {
-    const before: Before = { json: b.values.get(id), entries: b.entries.get(id) };
+    const before: Before = { json: b.values.get(id) };
+    // The entries the stored record has, derived from it as SQLite does: kept per record, they would cost more than the record.
+    const had = this.entriesOf(b, before.json);
     if (json === undefined) {
       if (before.json !== undefined) {
         b.values.delete(id);
-        b.ids.splice(lowerBound(b.ids, id), 1);
+        b.ids.remove(id);
       }
     } else {
-      if (before.json === undefined) b.ids.splice(lowerBound(b.ids, id), 0, id);
+      if (before.json === undefined) b.ids.insert(id);
       b.values.set(id, json);
     }
     // Only the entries that change move (a state change leaves a name where it was).
     const name = (e: IndexEntry) => `${e.index}\u0000${e.key}`;
     const kept = new Set((entries ?? []).map(name));
-    const had = new Set((before.entries ?? []).map(name));
-    for (const e of before.entries ?? []) {
+    const hadNames = new Set((had ?? []).map(name));
+    for (const e of had ?? []) {
       if (kept.has(name(e))) continue;
-      const rows = b.index.get(e.index)!;
-      rows.splice(rowBound(rows, e.key, id), 1);
+      b.index.get(e.index)!.remove({ key: e.key, id });
     }
     for (const e of entries ?? []) {
-      if (had.has(name(e))) continue;
+      if (hadNames.has(name(e))) continue;
       let rows = b.index.get(e.index);
-      if (!rows) b.index.set(e.index, (rows = []));
-      rows.splice(rowBound(rows, e.key, id), 0, { key: e.key, id });
+      if (!rows) b.index.set(e.index, (rows = new SortedChunks(byKeyAndId)));
+      rows.insert({ key: e.key, id });
     }
-    if (entries?.length) b.entries.set(id, entries);
-    else b.entries.delete(id);
     return before;
+  }
+
+  private entriesOf(b: Bucket, json: string | undefined): IndexEntry[] | undefined {
+    if (json === undefined || this.indexes.signature(b.type) === undefined) return undefined;
+    return this.indexes.entries(b.type, JSON.parse(json));
   }
 
   get<T>(type: string, p: Partition, id: string): T | undefined {
@@ -116,14 +103,14 @@ export class MemoryStore implements Store {
   put(type: string, p: Partition, id: string, value: unknown): void {
     const b = this.bucket(type, p, true)!;
     const before = this.write(b, id, JSON.stringify(value), this.indexes.entries(type, value));
-    this.undo?.push(() => this.write(b, id, before.json, before.entries));
+    this.undo?.push(() => this.write(b, id, before.json, this.entriesOf(b, before.json)));
   }
 
   delete(type: string, p: Partition, id: string): boolean {
     const b = this.bucket(type, p, false);
     if (!b || !b.values.has(id)) return false;
     const before = this.write(b, id, undefined, undefined);
-    this.undo?.push(() => this.write(b, id, before.json, before.entries));
+    this.undo?.push(() => this.write(b, id, before.json, this.entriesOf(b, before.json)));
     return true;
   }
 
@@ -131,18 +118,16 @@ export class MemoryStore implements Store {
     const b = this.bucket(type, p, false);
     if (!b) return [];
     const out: { id: string; value: T }[] = [];
-    let i = 0;
-    if (o.after !== undefined) {
-      i = lowerBound(b.ids, o.after);
-      if (b.ids[i] === o.after) i++;
-    }
-    if (o.from !== undefined) i = Math.max(i, lowerBound(b.ids, o.from));
-    if (o.prefix !== undefined) i = Math.max(i, lowerBound(b.ids, o.prefix));
-    const end = o.prefix !== undefined ? prefixEnd(o.prefix) : undefined;
-    for (; i < b.ids.length && (o.limit === undefined || out.length < o.limit); i++) {
-      const id = b.ids[i];
+    // The first id wanted: above `after`, from `from` on, from `prefix` on.
+    const { after, from, prefix } = o;
+    const below = (id: string) =>
+      (after !== undefined && id <= after) || (from !== undefined && id < from) || (prefix !== undefined && id < prefix);
+    const end = prefix !== undefined ? prefixEnd(prefix) : undefined;
+    if (o.limit === 0) return out;
+    for (const id of b.ids.from(below)) {
       if (end !== undefined && id >= end) break;
       out.push({ id, value: readRecord<T>(b.values.get(id)!) });
+      if (o.limit !== undefined && out.length >= o.limit) break;
     }
     return out;
   }
@@ -151,17 +136,16 @@ export class MemoryStore implements Store {
     const b = this.bucket(type, p, false);
     const rows = b?.index.get(index);
     if (!b || !rows) return [];
-    let i = rowBound(rows, o.key ?? o.prefix ?? "", "");
-    if (o.after !== undefined) {
-      let j = rowBound(rows, o.after.key, o.after.id);
-      if (j < rows.length && rows[j].key === o.after.key && rows[j].id === o.after.id) j++;
-      i = Math.max(i, j);
-    }
+    const low = o.key ?? o.prefix ?? "";
+    const cursor = o.after;
+    const below = (r: IndexRow) =>
+      r.key < low || (cursor !== undefined && (r.key < cursor.key || (r.key === cursor.key && r.id <= cursor.id)));
     const out: IndexedRecord<T>[] = [];
-    for (; i < rows.length && (o.limit === undefined || out.length < o.limit); i++) {
-      const { key, id } = rows[i];
+    if (o.limit === 0) return out;
+    for (const { key, id } of rows.from(below)) {
       if ((o.key !== undefined && key !== o.key) || (o.prefix !== undefined && !key.startsWith(o.prefix))) break;
       out.push({ key, id, value: readRecord<T>(b.values.get(id)!) });
+      if (o.limit !== undefined && out.length >= o.limit) break;
     }
     return out;
   }
@@ -226,13 +210,21 @@ export class MemoryStore implements Store {
                   : 0,
     );
     for (const b of buckets)
-      for (const id of b.ids) out.push({ type: b.type, account: b.account, region: b.region, id, value: JSON.parse(b.values.get(id)!) });
+      for (const id of b.ids.all())
+        out.push({ type: b.type, account: b.account, region: b.region, id, value: JSON.parse(b.values.get(id)!) });
     return out;
+  }
+
+  holdsRecords(exceptTypePrefix?: string): boolean {
+    for (const b of this.buckets.values()) {
+      if (b.ids.size && (exceptTypePrefix === undefined || !b.type.startsWith(exceptTypePrefix))) return true;
+    }
+    return false;
   }
 
   partitions(type: string): Partition[] {
     const out: Partition[] = [];
-    for (const b of this.buckets.values()) if (b.type === type && b.ids.length) out.push({ account: b.account, region: b.region });
+    for (const b of this.buckets.values()) if (b.type === type && b.ids.size) out.push({ account: b.account, region: b.region });
     return out.sort((a, b) =>
       a.account !== b.account ? (a.account < b.account ? -1 : 1) : a.region < b.region ? -1 : a.region > b.region ? 1 : 0,
     );

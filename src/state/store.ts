@@ -72,6 +72,8 @@ export interface Store {
   clear(filter?: ClearFilter): void;
   /** Every record, in key order (state export); index entries are derived, and not part of it. */
   dump(): StoredRecord[];
+  /** Whether any record is stored, other than those of types that start with `exceptTypePrefix` (cheap: reads one row). */
+  holdsRecords(exceptTypePrefix?: string): boolean;
   /** The partitions that hold records of a type, in (account, region) order (the dashboard's lists); without it, dump() tells. */
   partitions?(type: string): Partition[];
   close(): void;

@@ -3,11 +3,12 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SqliteStore } from "../../src/state/sqlite-store";
 import { Indexes } from "../../src/state/indexes";
+import { StoreOpenError } from "../../src/state/store-open-error";
 import { storeConformance } from "./store.case";
 
 const root = mkdtempSync(join(tmpdir(), "imagelite-sqlite-store-"));
@@ -84,5 +85,40 @@ describe("SqliteStore index entries across restarts", () => {
     s = new SqliteStore(dir, "normal", catalog(byName));
     assert.deepEqual(names(s, "web"), ["web/a"]);
     s.close();
+  });
+});
+
+describe("SqliteStore damage check at open", () => {
+  const P = { account: "111111111111", region: "us-east-1" };
+  const mark = (dir: string) => join(dir, "imagelite.db-clean");
+
+  it("a clean close marks the file; the next open takes the mark away, so that only a clean close spares the check", () => {
+    const dir = join(root, `clean-${n++}`);
+    const s = new SqliteStore(dir);
+    s.put("test.thing", P, "a", { v: 1 });
+    assert.equal(existsSync(mark(dir)), false, "no mark while the store is open");
+    s.close();
+    assert.equal(existsSync(mark(dir)), true);
+    const again = new SqliteStore(dir);
+    assert.equal(existsSync(mark(dir)), false, "an open store may change the file: its mark is gone");
+    assert.deepEqual(again.get("test.thing", P, "a"), { v: 1 });
+    again.close();
+  });
+
+  it("a file written after its clean close no longer matches its mark and is checked in full", () => {
+    const dir = join(root, `clean-${n++}`);
+    const s = new SqliteStore(dir);
+    s.transaction(() => {
+      for (let i = 0; i < 3000; i++) s.put("test.thing", P, `id-${String(i).padStart(5, "0")}`, { pad: "x".repeat(200) });
+    });
+    s.close();
+    const file = join(dir, "imagelite.db");
+    const fd = openSync(file, "r+");
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+    closeSync(fd);
+    assert.throws(
+      () => new SqliteStore(dir),
+      (e: unknown) => e instanceof StoreOpenError && e.problem === "damaged",
+    );
   });
 });

@@ -50,6 +50,20 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         values.forEach((v, i) => assert.deepEqual(s.get(T, A, `k${i}`), v));
       });
 
+      it("holdsRecords: whether any record is stored, leaving out the types under a prefix if asked", () => {
+        assert.equal(s.holdsRecords(), false);
+        s.put("imagelite.clock", A, "clock", {});
+        assert.equal(s.holdsRecords(), true);
+        assert.equal(s.holdsRecords("imagelite."), false);
+        s.put("zzz.after", A, "x", {});
+        assert.equal(s.holdsRecords("imagelite."), true);
+        s.delete("zzz.after", A, "x");
+        s.put("aaa.before", A, "x", {});
+        assert.equal(s.holdsRecords("imagelite."), true);
+        s.delete("aaa.before", A, "x");
+        assert.equal(s.holdsRecords("imagelite."), false);
+      });
+
       it("returns undefined for a missing id", () => {
         assert.equal(s.get(T, A, "nope"), undefined);
       });

@@ -81,6 +81,26 @@ export interface RegionCatalog {
   /** The snapshots behind the AMIs, public and owned by the AMI's owner (so that copies and launches can read them). Sorted by id. */
   snapshots: SnapshotRecord[];
   snapshotById: Map<string, SnapshotRecord>;
+  /** The AMIs by name (sorted by name, then id), and by owner and by alias (each sorted by id): what filters look up. */
+  byName: AmiRecord[];
+  byOwner: Map<string, AmiRecord[]>;
+  byAlias: Map<string, AmiRecord[]>;
+  /** The snapshots by owner and by alias, each sorted by id. */
+  snapshotsByOwner: Map<string, SnapshotRecord[]>;
+  snapshotsByAlias: Map<string, SnapshotRecord[]>;
+}
+
+/** Groups an id-sorted list by a key; each group keeps the list's order. */
+function groupBy<T>(list: T[], key: (x: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    if (k === undefined) continue;
+    let group = out.get(k);
+    if (!group) out.set(k, (group = []));
+    group.push(x);
+  }
+  return out;
 }
 
 function snapshotOf(ami: AmiRecord): SnapshotRecord {
@@ -113,6 +133,11 @@ function build(entries: CatalogEntry[], region: string): RegionCatalog {
     byId: new Map(list.map((r) => [r.ImageId, r])),
     snapshots,
     snapshotById: new Map(snapshots.map((s) => [s.SnapshotId, s])),
+    byName: [...list].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : a.ImageId < b.ImageId ? -1 : 1)),
+    byOwner: groupBy(list, (r) => r.owner),
+    byAlias: groupBy(list, (r) => r.alias),
+    snapshotsByOwner: groupBy(snapshots, (s) => s.owner),
+    snapshotsByAlias: groupBy(snapshots, (s) => s.alias),
   };
 }
 

@@ -1,19 +1,19 @@
-// DescribeImages: by id, or a walk in AMI-id order over four sources merged — the region's catalog, the
-// caller's own AMIs, the index of AMIs shared with it and the index of public AMIs — scoped by Owners and
-// ExecutableUsers, then filtered. A page token is the last AMI id served (keyset), so pages never overlap.
+// DescribeImages: by id, or a read in AMI-id order over four sources merged — the region's catalog, the
+// caller's own AMIs, the index of AMIs shared with it and the index of public AMIs — through the indexes that
+// the request's Owners and Filters can use (image-query.ts), scoped by Owners and ExecutableUsers, then
+// filtered. A page token is the last AMI id served (keyset), so pages never overlap.
 import type { RequestContext } from "../../gateway/context";
-import { inPartition } from "../../state/collection";
 import { compileFilters, type FilterSpec } from "./filters";
-import type { DescribeImagesRequest, Ec2Handlers } from "./api.generated";
-import { catalogImagesAfter } from "./catalog";
+import type { DescribeImagesRequest, DescribeImagesResult, Ec2Handlers } from "./api.generated";
 import * as err from "./errors";
-import { checkAmiId, storedImage, visibleImage } from "./image-access";
+import { checkAmiId, visibleImage } from "./image-access";
+import { plannedImages, planImages, visibleAfter } from "./image-query";
+import { noteUnindexed } from "./query-plan";
 import { imageView } from "./image-view";
 import { isSharedWith } from "./launch-permissions";
 import { nextToken, pageLimit, startAfter, takePage } from "./paging";
-import { amis, amiState, publicImages, publicPartition, sharedImages, type AmiRecord } from "./image-records";
+import { amiState, type AmiRecord } from "./image-records";
 import { tagMap } from "./tags";
-import { mergeById, resolved } from "../../util/sorted-merge";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 const OWNER_ALIASES = new Set(["amazon", "aws-marketplace", "aws-backup-vault"]);
@@ -79,48 +79,51 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
   };
 }
 
-/** Every AMI the caller can see in the region, in id order after `after`, each once. */
-function* visibleAfter(ctx: RequestContext, after: string): Generator<AmiRecord> {
-  const region = ctx.region;
-  const sources: Iterator<AmiRecord>[] = [
-    catalogImagesAfter(ctx, after),
-    amis.scan(ctx, { after }),
-    resolved(sharedImages.entries(ctx, { after }), (id, v) => storedImage(ctx, v.owner, region, id)),
-    resolved(publicImages.entries(inPartition(ctx, publicPartition(region)), { after }), (id, v) => {
-      const r = storedImage(ctx, v.owner, region, id);
-      return r?.public ? r : undefined;
-    }),
-  ];
-  yield* mergeById(sources, (r) => r.ImageId);
+/** How DescribeImages reads: through the plan's indexes (the default), or by walking everything visible. */
+export interface ReadMode {
+  planned: boolean;
+}
+
+/** DescribeImages; `mode` exists so that the planned read can be compared with the walk it stands for. */
+export function describeImages(
+  ctx: RequestContext,
+  input: DescribeImagesRequest,
+  mode: ReadMode = { planned: true },
+): DescribeImagesResult {
+  const ids = input.ImageIds ?? [];
+  ids.forEach(checkAmiId);
+  if (ids.length && input.MaxResults !== undefined) {
+    throw err.invalidCombination("The parameter ImageIds cannot be used with the parameter MaxResults");
+  }
+  const inScope = scope(ctx, input);
+  const matches = compileFilters(input.Filters, filterSpec(ctx));
+  if (ids.length) {
+    const unique = [...new Set(ids)];
+    const found = unique.map((id) => visibleImage(ctx, id));
+    const missing = unique.filter((_, i) => !found[i]);
+    if (missing.length) throw err.amiNotFound(missing);
+    return { Images: (found as AmiRecord[]).filter((r) => inScope(r) && matches(r)).map((r) => imageView(ctx, r)) };
+  }
+  const limit = pageLimit(input.MaxResults, 1, 1000);
+  const after = startAfter(ctx, input.NextToken);
+  // Deprecated AMIs are left out unless asked for, except the caller's own ("Deprecate an Amazon EC2 AMI"); disabled
+  // ones, which only their owner can see, unless IncludeDisabled ("Disable an Amazon EC2 AMI"). Both show by id.
+  const shown = (r: AmiRecord) =>
+    (input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now) &&
+    (input.IncludeDisabled || amiState(ctx, r) !== "disabled");
+  const plan = mode.planned ? planImages(ctx, input) : { kind: "walk" as const, unindexed: [] };
+  if (plan.kind === "walk") noteUnindexed(ctx, plan.unindexed);
+  const source =
+    plan.kind === "walk"
+      ? visibleAfter(ctx, after)
+      : { [Symbol.iterator]: () => plannedImages(ctx, plan, after, Math.min(limit + 1, 100)) };
+  const { page, more } = takePage<AmiRecord>(source, (r) => inScope(r) && shown(r) && matches(r), limit);
+  return {
+    Images: page.map((r) => imageView(ctx, r)),
+    NextToken: more ? nextToken(ctx, page[page.length - 1].ImageId) : undefined,
+  };
 }
 
 export const describeImagesHandlers: Pick<Ec2Handlers, "DescribeImages"> = {
-  DescribeImages(ctx, input) {
-    const ids = input.ImageIds ?? [];
-    ids.forEach(checkAmiId);
-    if (ids.length && input.MaxResults !== undefined) {
-      throw err.invalidCombination("The parameter ImageIds cannot be used with the parameter MaxResults");
-    }
-    const inScope = scope(ctx, input);
-    const matches = compileFilters(input.Filters, filterSpec(ctx));
-    if (ids.length) {
-      const unique = [...new Set(ids)];
-      const found = unique.map((id) => visibleImage(ctx, id));
-      const missing = unique.filter((_, i) => !found[i]);
-      if (missing.length) throw err.amiNotFound(missing);
-      return { Images: (found as AmiRecord[]).filter((r) => inScope(r) && matches(r)).map((r) => imageView(ctx, r)) };
-    }
-    const limit = pageLimit(input.MaxResults, 1, 1000);
-    const after = startAfter(ctx, input.NextToken);
-    // Deprecated AMIs are left out unless asked for, except the caller's own ("Deprecate an Amazon EC2 AMI"); disabled
-    // ones, which only their owner can see, unless IncludeDisabled ("Disable an Amazon EC2 AMI"). Both show by id.
-    const shown = (r: AmiRecord) =>
-      (input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now) &&
-      (input.IncludeDisabled || amiState(ctx, r) !== "disabled");
-    const { page, more } = takePage<AmiRecord>(visibleAfter(ctx, after), (r) => inScope(r) && shown(r) && matches(r), limit);
-    return {
-      Images: page.map((r) => imageView(ctx, r)),
-      NextToken: more ? nextToken(ctx, page[page.length - 1].ImageId) : undefined,
-    };
-  },
+  DescribeImages: (ctx, input) => describeImages(ctx, input),
 };

@@ -10,10 +10,11 @@
 import type { RequestContext } from "../../gateway/context";
 import type { DescribeInstanceStatusResult, DescribeInstancesResult, Ec2Handlers, InstanceStatus, SummaryStatus } from "./api.generated";
 import * as err from "./errors";
-import { compileFilters, type FilterSpec } from "./filters";
+import { compileFilters, type Filter, type FilterSpec } from "./filters";
 import { findInstances, instances, instanceState, stateShape, STATE_CODES, type InstanceRecord } from "./instance-records";
 import { reservationView } from "./instance-view";
-import { nextToken, pageLimit, startAfter } from "./paging";
+import { nextToken, pageLimit, startAfter, takePage } from "./paging";
+import { allExact, byIdUnique, firstAbove, noteUnindexed, tagAccess, taggedIds, valuesAccess } from "./query-plan";
 import { tagMap } from "./tags";
 import { attachedVolumes } from "./volume-records";
 
@@ -108,6 +109,38 @@ function statusFilters(ctx: RequestContext): FilterSpec<InstanceRecord> {
   };
 }
 
+/**
+ * The candidates of a filtered DescribeInstances through an index (instance ids, an AMI id, the caller's tags),
+ * in (reservation, instance) order, or undefined when no filter has one (then every instance is walked).
+ */
+function plannedInstances(ctx: RequestContext, filters: Filter[] | undefined): InstanceRecord[] | undefined {
+  let best: { rank: number; read: () => InstanceRecord[] } | undefined;
+  const offer = (rank: number, read: () => InstanceRecord[]) => {
+    if (!best || rank < best.rank) best = { rank, read };
+  };
+  const unindexed: string[] = [];
+  for (const f of filters ?? []) {
+    const values = f.Values ?? [];
+    const accesses = valuesAccess(values);
+    const exact = accesses !== undefined && allExact(accesses);
+    const tag = tagAccess(f.Name!, values);
+    if (tag) offer("tag" in tag ? (exact ? 1 : 2) : 3, () => taggedIds(ctx, "instance", tag).map((id) => instances.get(ctx, id)!));
+    else if (exact && f.Name === "instance-id") offer(0, () => values.map((id) => instances.get(ctx, id)!));
+    else if (exact && f.Name === "image-id")
+      offer(1, () => values.flatMap((id) => instances.lookup(ctx, "image", { key: id }).map((e) => e.value)));
+    else unindexed.push(f.Name!);
+  }
+  if (!best) {
+    noteUnindexed(ctx, unindexed);
+    return undefined;
+  }
+  const key = (r: InstanceRecord) => `${r.ReservationId} ${r.InstanceId}`;
+  return byIdUnique(
+    best.read().filter((r) => r !== undefined),
+    key,
+  );
+}
+
 export const describeInstancesHandlers: Pick<Ec2Handlers, "DescribeInstances" | "DescribeInstanceStatus"> = {
   DescribeInstances(ctx, input): DescribeInstancesResult {
     const ids = input.InstanceIds ?? [];
@@ -121,6 +154,16 @@ export const describeInstancesHandlers: Pick<Ec2Handlers, "DescribeInstances" | 
     const token = startAfter(ctx, input.NextToken);
     const space = token.indexOf(" ");
     let after = token ? { key: token.slice(0, space), id: token.slice(space + 1) } : undefined;
+    const planned = plannedInstances(ctx, input.Filters);
+    if (planned) {
+      const start = token ? firstAbove(planned, (r) => `${r.ReservationId} ${r.InstanceId}`, token) : 0;
+      const { page, more } = takePage(planned.slice(start), matches, limit);
+      const last = page[page.length - 1];
+      return {
+        Reservations: grouped(ctx, page),
+        NextToken: more ? nextToken(ctx, `${last.ReservationId} ${last.InstanceId}`) : undefined,
+      };
+    }
     const page: InstanceRecord[] = [];
     let more = false;
     // Reads a batch at a time through the index; filters may skip many.

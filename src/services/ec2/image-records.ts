@@ -69,21 +69,40 @@ export interface DeregistrationProtection {
 
 export interface IndexRecord {
   owner: string;
+  /** The AMI's name and owner alias, for the name and alias indexes (names do not change). Absent in records written before. */
+  name?: string;
+  alias?: string;
 }
+
+/** What a grantee's or the public index keeps of an AMI. */
+export const indexRecordOf = (r: AmiRecord): IndexRecord => ({ owner: r.owner, name: r.Name, alias: r.alias });
+
+/**
+ * The key under which an index record that predates its `name` sits in the name and alias indexes: no AMI name
+ * is empty, and a lookup by name or alias reads this key too (then checks the AMI itself).
+ */
+export const UNNAMED = "";
+
+/** The indexes of a grantee's and of the public index of AMIs: by owner (Owners), name and alias (filters). */
+const indexRecordIndexes = {
+  owner: (r: IndexRecord) => r.owner,
+  name: (r: IndexRecord) => r.name ?? UNNAMED,
+  alias: (r: IndexRecord) => (r.name === undefined ? UNNAMED : r.alias),
+};
 
 export const partitionOf = (owner: string, region: string): Partition => ({ account: owner, region });
 export const publicPartition = (region: string): Partition => ({ account: PUBLIC_ACCOUNT, region });
 
 /**
  * AMIs, in their owner's partition of their region; live until their schedule reaches GONE (deregistered, or an
- * import's AMI not yet completed). Indexed by name: `al2023-ami-*` is a prefix lookup.
+ * import's AMI not yet completed). Indexed by name (`al2023-ami-*` is a prefix lookup) and owner alias.
  */
-export const amis = collection<AmiRecord, string, "name">({
+export const amis = collection<AmiRecord, string, "name" | "alias">({
   type: "ec2.image",
   key: (r) => r.ImageId,
   partition: (r) => partitionOf(r.owner, r.region),
   live: (r, now) => stateAt(r.schedule, now) !== GONE,
-  indexes: { name: (r) => r.Name },
+  indexes: { name: (r) => r.Name, alias: (r) => r.alias },
 });
 
 /** Owner's partition, keyed by AMI name → { ImageId }: names are unique per account and region until deregistration. */
@@ -94,11 +113,13 @@ export const launchPermissions = collection<LaunchPermission, [ami: string, kind
   type: "ec2.launch-permission",
 });
 
-/** Grantee's partition, keyed by AMI id → { owner }: what the grantee's reads consult; by owner for `Owners`. */
-export const sharedImages = collection<IndexRecord, string, "owner">({ type: "ec2.shared-image", indexes: { owner: (r) => r.owner } });
+type IndexRecordIndex = keyof typeof indexRecordIndexes;
 
-/** PUBLIC_ACCOUNT's partition of the region, keyed by AMI id → { owner }: AMIs of any account with group `all`; by owner for `Owners`. */
-export const publicImages = collection<IndexRecord, string, "owner">({ type: "ec2.public-image", indexes: { owner: (r) => r.owner } });
+/** Grantee's partition, keyed by AMI id → { owner, name, alias }: what the grantee's reads consult; by owner for `Owners`. */
+export const sharedImages = collection<IndexRecord, string, IndexRecordIndex>({ type: "ec2.shared-image", indexes: indexRecordIndexes });
+
+/** PUBLIC_ACCOUNT's partition of the region, keyed by AMI id → { owner, name, alias }: AMIs of any account with group `all`. */
+export const publicImages = collection<IndexRecord, string, IndexRecordIndex>({ type: "ec2.public-image", indexes: indexRecordIndexes });
 
 /**
  * Owner's partition, keyed (AMI, account) → { account }: another account keeps records on the AMI (tags, fast

@@ -82,13 +82,17 @@ export const STATE_CODES: Record<InstanceStateName, number> = {
 
 /**
  * In the owner's partition, keyed by instance id; indexed by reservation so DescribeInstances walks reservations
- * in order, and by security group for DeleteSecurityGroup's check.
+ * in order, by security group for DeleteSecurityGroup's check, and by AMI for the `image-id` filter.
  */
-export const instances = collection<InstanceRecord, string, "reservation" | "group">({
+export const instances = collection<InstanceRecord, string, "reservation" | "group" | "image">({
   type: "ec2.instance",
   key: (r) => r.InstanceId,
   live: (r, now) => stateAt(r.schedule, now) !== GONE,
-  indexes: { reservation: (r) => r.ReservationId, group: (r) => r.Groups.map((g) => g.GroupId ?? "").filter((id) => id) },
+  indexes: {
+    reservation: (r) => r.ReservationId,
+    group: (r) => r.Groups.map((g) => g.GroupId ?? "").filter((id) => id),
+    image: (r) => r.ImageId,
+  },
   expires: {
     goneAt: (r) => endsIn(r.schedule, GONE),
     purge(scope, id, r) {

@@ -8,7 +8,15 @@ import type { LaunchPermission } from "./api.generated";
 import { checkPublicSharingAllowed } from "./image-block-public-access";
 import * as err from "./errors";
 import { saveImage } from "./image-access";
-import { launchPermissions, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./image-records";
+import {
+  indexRecordOf,
+  launchPermissions,
+  partitionOf,
+  publicImages,
+  publicPartition,
+  sharedImages,
+  type AmiRecord,
+} from "./image-records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 
@@ -47,7 +55,7 @@ function setPublic(ctx: RequestContext, rec: AmiRecord, on: boolean): void {
   rec.public = on;
   saveImage(ctx, rec);
   const pub = inPartition(ctx, publicPartition(rec.region));
-  if (on) publicImages.set(pub, rec.ImageId, { owner: rec.owner });
+  if (on) publicImages.set(pub, rec.ImageId, indexRecordOf(rec));
   else publicImages.delete(pub, rec.ImageId);
 }
 
@@ -65,7 +73,7 @@ export function modifyPermissions(ctx: RequestContext, rec: AmiRecord, add: Laun
     }
     if (k.account === rec.owner) continue; // the owner can always launch its own AMI
     launchPermissions.set(owner, [rec.ImageId, k.kind, k.grantee], p);
-    if (k.account) sharedImages.set(grantee(k.account), rec.ImageId, { owner: rec.owner });
+    if (k.account) sharedImages.set(grantee(k.account), rec.ImageId, indexRecordOf(rec));
   }
   for (const [, k] of removes) {
     if (k === "all") {

@@ -17,6 +17,7 @@ import { networkDefaults, securityGroups, subnets, vpcs } from "./network-record
 import { keyPairs } from "./key-pair-records";
 
 const ownerIndex: RecordSchema = { owner: "string" };
+const amiIndex: RecordSchema = { owner: "string", name: "string?", alias: "string?" };
 
 export const ec2Records: Record<string, RecordSchema> = {
   [amis.type]: {
@@ -47,8 +48,8 @@ export const ec2Records: Record<string, RecordSchema> = {
   },
   [amiNames.type]: { ImageId: "string" },
   [launchPermissions.type]: { Group: "string?", UserId: "string?", OrganizationArn: "string?", OrganizationalUnitArn: "string?" },
-  [sharedImages.type]: ownerIndex,
-  [publicImages.type]: ownerIndex,
+  [sharedImages.type]: amiIndex,
+  [publicImages.type]: amiIndex,
   [clientTokens.type]: { fingerprint: "string" },
   [amiReferences.type]: { account: "string" },
   [tagRecords.type]: { ResourceId: "string", ResourceType: "string", Key: "string", Value: "string" },

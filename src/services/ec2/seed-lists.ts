@@ -14,7 +14,13 @@ export const ec2SeedLists: Record<string, SeedStep[]> = {
       label: "RegisterImage",
       makes: true,
       apply(call, e) {
-        const { ImageId } = call("RegisterImage", without(e, "LaunchPermissions", "Tags")) as { ImageId: string };
+        if (e.Tags !== undefined && !isObject(e.Tags)) throw new SeedError("Tags must map keys to values");
+        // The tags go with the registration: one call, as RegisterImage's TagSpecifications.
+        const tags = e.Tags ? Object.entries(e.Tags).map(([Key, Value]) => ({ Key, Value: String(Value) })) : [];
+        const input = without(e, "LaunchPermissions", "Tags");
+        if (tags.length)
+          input.TagSpecifications = [...((input.TagSpecifications as unknown[]) ?? []), { ResourceType: "image", Tags: tags }];
+        const { ImageId } = call("RegisterImage", input) as { ImageId: string };
         const perms = e.LaunchPermissions ?? [];
         if (!Array.isArray(perms) || !perms.every((x) => typeof x === "string"))
           throw new SeedError('LaunchPermissions must be a list of account ids or "all"');
@@ -23,10 +29,6 @@ export const ec2SeedLists: Record<string, SeedStep[]> = {
             ImageId,
             LaunchPermission: { Add: perms.map((x) => (x === "all" ? { Group: "all" } : { UserId: x })) },
           });
-        }
-        if (e.Tags !== undefined) {
-          if (!isObject(e.Tags)) throw new SeedError("Tags must map keys to values");
-          call("CreateTags", { Resources: [ImageId], Tags: Object.entries(e.Tags).map(([Key, Value]) => ({ Key, Value: String(Value) })) });
         }
       },
     },

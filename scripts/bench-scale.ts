@@ -1,0 +1,230 @@
+// npm run bench, scale section: imagelite holding many AMIs. For each scale and store: the time to load a seed
+// file of that many AMIs (and to make them through the API), memory after a GC, start-up on the SQLite file,
+// and p50/p99 of filtered DescribeImages and of the other planned describes. Each case runs in a child process
+// of its own (so that its memory is its own); calls go in process through app.gateway.invoke (validation,
+// transaction and handler, no sockets). Numbers are printed, never asserted.
+//   BENCH_SCALE=1000,20000 node dist/scripts/bench-scale.js   (default: 1000,100000)
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp, type App } from "../src/app";
+
+const VIEWER = "111111111111";
+const OWNERS = [VIEWER, "222222222222", "333333333333", "444444444444", "555555555555"];
+const REGION = "us-east-1";
+const TEAMS = ["web", "data", "ml", "payments", "search", "infra"];
+const ENVS = ["prod", "staging", "dev"];
+
+/** A name in one of the schemes people use: golden images, application builds, and a few AL2023 derivatives. */
+function amiName(i: number): string {
+  const day = `2026${String((i % 12) + 1).padStart(2, "0")}${String((i % 28) + 1).padStart(2, "0")}`;
+  switch (i % 10) {
+    case 0:
+      return `golden-al2023-${day}-${i}`;
+    case 1:
+      return `golden-windows-2022-${day}-${i}`;
+    case 2:
+      return `ubuntu-jammy-22.04-amd64-server-${day}-${i}`;
+    case 3:
+      return i % 100 === 3 ? `al2023-ami-custom-2023.9.${day}-${i}-x86_64` : `eks-node-1.31-${day}-${i}`;
+    default:
+      return `app-${TEAMS[i % TEAMS.length]}-build-${i}`;
+  }
+}
+
+interface Spec {
+  owner: string;
+  entry: Record<string, unknown>;
+}
+
+/** n AMIs over five accounts: tags on each, one in 20 shared with the viewer, one in 50 public. */
+function amis(n: number): Spec[] {
+  return Array.from({ length: n }, (_, i) => {
+    const owner = OWNERS[i % OWNERS.length];
+    const perms = owner !== VIEWER && i % 20 === 1 ? [VIEWER] : i % 50 === 7 ? ["all"] : [];
+    return {
+      owner,
+      entry: {
+        Name: amiName(i),
+        Description: `build ${i}`,
+        Architecture: i % 3 ? "x86_64" : "arm64",
+        VirtualizationType: "hvm",
+        RootDeviceName: "/dev/xvda",
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 8 + (i % 4) * 8 } }],
+        ...(perms.length ? { LaunchPermissions: perms } : {}),
+        Tags: { team: TEAMS[i % TEAMS.length], env: ENVS[i % ENVS.length], build: String(i), ...(i % 1000 === 0 ? { audit: "2026" } : {}) },
+      },
+    };
+  });
+}
+
+function seedDocument(specs: Spec[]): unknown {
+  const accounts: Record<string, { [region: string]: { ec2: { amis: unknown[] } } }> = {};
+  for (const s of specs) (accounts[s.owner] ??= { [REGION]: { ec2: { amis: [] } } })[REGION].ec2.amis.push(s.entry);
+  return { accounts };
+}
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+function percentiles(samples: number[]): { p50: number; p99: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: s[Math.floor(s.length * 0.5)], p99: s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] };
+}
+
+/** Calls until `n` samples or two seconds, whichever comes first, after a warm-up. */
+function time(app: App, service: string, operation: string, account: string, inputs: Record<string, unknown>[], n: number) {
+  const call = (input: Record<string, unknown>) => app.gateway.invoke(service, operation, { accountId: account, region: REGION }, input);
+  for (let i = 0; i < Math.min(20, n); i++) call(inputs[i % inputs.length]);
+  const samples: number[] = [];
+  let found = 0;
+  const until = Date.now() + 2000;
+  for (let i = 0; i < n && Date.now() < until; i++) {
+    const start = process.hrtime.bigint();
+    const out = call(inputs[i % inputs.length]) as Record<string, unknown[] | undefined>;
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    found += Object.values(out).find(Array.isArray)?.length ?? 0;
+  }
+  return { ...percentiles(samples), found: Math.round(found / samples.length) };
+}
+
+/** One case, in its own process: prints one JSON line. */
+function worker(n: number, store: "memory" | "sqlite", dir: string): void {
+  const specs = amis(n);
+  const seedFile = join(dir, "seed.json");
+  writeFileSync(seedFile, JSON.stringify(seedDocument(specs)));
+  const config = { log: false, transitionSeconds: 0, ...(store === "memory" ? { inMemory: true } : { dataDir: join(dir, "data") }) };
+  gc();
+  const before = process.memoryUsage();
+  let start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const app = createApp({ ...config, seed: seedFile });
+  const seedSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  const seedCpuSeconds = (used.user + used.system) / 1e6;
+  gc();
+  const after = process.memoryUsage();
+  const rss = after.rss;
+  const heapGrowth = after.heapUsed + after.external - before.heapUsed - before.external;
+  const dataBytes = specs.length ? JSON.stringify(app.store.dump()).length : 0;
+
+  // The viewer's own AMIs are every fifth: names and tags it can find.
+  const mine = Array.from({ length: Math.ceil(n / 5 / 97) }, (_, k) => k * 5 * 97).filter((i) => i < n);
+  const names = mine.map((i) => String(specs[i].entry.Name));
+  const results: Record<string, { p50: number; p99: number; found: number }> = {};
+  const images = (label: string, inputs: Record<string, unknown>[], runs = 1000) =>
+    (results[label] = time(app, "ec2", "DescribeImages", VIEWER, inputs, runs));
+  images(
+    "name exact",
+    names.map((name) => ({ Filters: [{ Name: "name", Values: [name] }] })),
+  );
+  images("name al2023-ami-*", [{ Filters: [{ Name: "name", Values: ["al2023-ami-*"] }], MaxResults: 100 }]);
+  images("owner-id (another account), 100", [{ Filters: [{ Name: "owner-id", Values: [OWNERS[1]] }], MaxResults: 100 }]);
+  images("Owners=self, 100", [{ Owners: ["self"], MaxResults: 100 }]);
+  const viewerIds = (
+    app.gateway.invoke("ec2", "DescribeImages", { accountId: VIEWER, region: REGION }, { Owners: ["self"], MaxResults: 50 }) as {
+      Images: { ImageId: string }[];
+    }
+  ).Images.map((r) => r.ImageId);
+  images(
+    "image-id",
+    viewerIds.map((id) => ({ Filters: [{ Name: "image-id", Values: [id] }] })),
+  );
+  images(
+    "tag:build=<one>",
+    mine.map((i) => ({ Filters: [{ Name: "tag:build", Values: [String(i)] }] })),
+  );
+  images("tag-key audit", [{ Filters: [{ Name: "tag-key", Values: ["audit"] }] }]);
+  images("unindexed: description=build 4*, 100", [{ Filters: [{ Name: "description", Values: ["build 4*"] }], MaxResults: 100 }], 20);
+
+  // Instances, snapshots and parameters at a smaller scale: as many as a tenth of the AMIs, at most 2,000.
+  const small = Math.min(2000, Math.max(10, Math.floor(n / 10)));
+  const invoke = (service: string, op: string, input: Record<string, unknown>) =>
+    app.gateway.invoke(service, op, { accountId: VIEWER, region: REGION }, input);
+  const amazon = invoke("ec2", "DescribeSnapshots", { OwnerIds: ["amazon"], MaxResults: 5 }) as { Snapshots: { SnapshotId: string }[] };
+  const source = amazon.Snapshots[0].SnapshotId;
+  start = process.hrtime.bigint();
+  for (let i = 0; i < small; i++) {
+    invoke("ec2", "RunInstances", {
+      ImageId: viewerIds[i % viewerIds.length],
+      InstanceType: "t3.micro",
+      MinCount: 1,
+      MaxCount: 1,
+      TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "build", Value: String(i) }] }],
+    });
+    invoke("ec2", "CopySnapshot", {
+      SourceRegion: REGION,
+      SourceSnapshotId: source,
+      TagSpecifications: [{ ResourceType: "snapshot", Tags: [{ Key: "build", Value: String(i) }] }],
+    });
+    invoke("ssm", "PutParameter", { Name: `/apps/${TEAMS[i % TEAMS.length]}/${i}/image`, Value: `v${i}`, Type: "String" });
+  }
+  const otherSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const tags = Array.from({ length: 50 }, (_, i) => ({ Filters: [{ Name: "tag:build", Values: [String((i * 37) % small)] }] }));
+  results[`DescribeInstances tag (of ${small})`] = time(app, "ec2", "DescribeInstances", VIEWER, tags, 1000);
+  results[`DescribeSnapshots tag (of ${small})`] = time(app, "ec2", "DescribeSnapshots", VIEWER, tags, 1000);
+  results[`GetParametersByPath one team (of ${small})`] = time(
+    app,
+    "ssm",
+    "GetParametersByPath",
+    VIEWER,
+    TEAMS.map((t) => ({ Path: `/apps/${t}`, Recursive: true, MaxResults: 10 })),
+    1000,
+  );
+  app.close();
+  process.stdout.write(JSON.stringify({ seedSeconds, seedCpuSeconds, rss, heapGrowth, dataBytes, otherSeconds, results }) + "\n");
+}
+
+/** Milliseconds from start to listening, as the CLI reports it (in memory, or on a data directory a case left). */
+function startUp(dataDir: string | undefined): Promise<number> {
+  const bin = join(__dirname, "..", "..", "bin", "imagelite.js");
+  const child = spawn(process.execPath, [bin, "--port", "0", "--quiet", ...(dataDir ? ["--data-dir", dataDir] : ["--in-memory"])]);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /listening .* in (\d+) ms/.exec(out);
+      if (m) {
+        child.kill();
+        resolve(Number(m[1]));
+      }
+    });
+    child.on("exit", () => reject(new Error(`no start-up line: ${out}`)));
+  });
+}
+
+async function main(): Promise<void> {
+  const [, , mode, ...rest] = process.argv;
+  if (mode === "--worker") return worker(Number(rest[0]), rest[1] as "memory" | "sqlite", rest[2]);
+  const scales = (process.env.BENCH_SCALE ?? "1000,100000").split(",").map(Number);
+  console.log(`\nscale: many AMIs in one region (in process, through app.gateway.invoke; ${OWNERS.length} accounts, viewer ${VIEWER})`);
+  console.log(`start-up to listening, empty store: ${await startUp(undefined)} ms in memory`);
+  for (const n of scales) {
+    for (const store of ["memory", "sqlite"] as const) {
+      const dir = mkdtempSync(join(tmpdir(), "imagelite-scale-"));
+      try {
+        const r = spawnSync(process.execPath, ["--expose-gc", __filename, "--worker", String(n), store, dir], {
+          encoding: "utf8",
+          maxBuffer: 1 << 26,
+        });
+        if (r.status !== 0) throw new Error(`${n} ${store}: ${r.stderr}`);
+        const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+        const startMs = store === "sqlite" ? `, start-up with the file ${await startUp(join(dir, "data"))} ms` : "";
+        console.log(
+          `\n${n.toLocaleString()} AMIs, ${store}: seed file ${out.seedSeconds.toFixed(2)} s (CPU ${out.seedCpuSeconds.toFixed(2)} s),` +
+            ` RSS after GC ${mb(out.rss)}, heap growth ${mb(out.heapGrowth)} for ${mb(out.dataBytes)} of records as JSON${startMs}`,
+        );
+        for (const [label, v] of Object.entries(out.results as Record<string, { p50: number; p99: number; found: number }>)) {
+          console.log(
+            `  ${label.padEnd(44)} p50 ${v.p50.toFixed(2).padStart(7)} ms  p99 ${v.p99.toFixed(2).padStart(7)} ms  (${v.found} found)`,
+          );
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+}
+
+void main();
