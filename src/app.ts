@@ -1,6 +1,9 @@
 // Assembles imagelite from its parts: store, clock, services, admin routes and the gateway.
 import { DEFAULTS, timings, type Config } from "./config";
 import { Clock, isClockTime, type ClockState } from "./state/clock";
+import { CONTROL_ID, CONTROL_SCHEMA, CONTROL_TYPE, IMAGELITE_PARTITION, SharedControl } from "./state/shared-control";
+import { SharedFaults } from "./faults/shared-faults";
+import type { Peers } from "./admin/shared-requests";
 import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
@@ -32,6 +35,10 @@ export interface App {
   log: RequestLog;
   services: ServiceDefinition[];
   faults: Faults;
+  /** With a store other processes share: what keeps this process's clock and fault rules in line with it. */
+  control?: SharedControl;
+  /** Under --workers: the other workers, for what only their memory holds (the request tail). */
+  peers?: Peers;
   auth: Authenticator;
   /** The last requests, for the dashboard. */
   history: RequestHistory;
@@ -40,14 +47,22 @@ export interface App {
   close(): void;
 }
 
-function openStore(config: Config): Store {
+function openStore(config: Config, shared: boolean): Store {
   if (config.inMemory) return new MemoryStore();
   // Loaded lazily so that an in-memory server never opens the native module.
   const { SqliteStore } = require("./state/sqlite-store") as typeof import("./state/sqlite-store");
-  return new SqliteStore(config.dataDir, config.durability);
+  return new SqliteStore(config.dataDir, config.durability, undefined, { shared });
 }
 
-export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): App {
+export interface AppRole {
+  /**
+   * One of the worker processes of --workers: it opens the store shared with the others, and leaves the
+   * set-up (seed, resuming the clock) to the primary, which did it before starting the workers.
+   */
+  worker?: boolean;
+}
+
+export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, role: AppRole = {}): App {
   const config: Config = { ...DEFAULTS, ...overrides };
   const requestLog = log ?? streamLog(config.log, process.stdout, process.stderr, config.debug);
   const services = [appstream, ec2, ssm, sts];
@@ -58,23 +73,28 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
   if (config.auth === "strict" && auth.credentialCount === 0) {
     requestLog.warn("--auth strict without credentials (--credentials FILE or IMAGELITE_CREDENTIALS): every AWS request will be refused");
   }
-  const store = openStore(config);
+  const store = openStore(config, role.worker === true);
   try {
     const clock = new Clock(config.clock);
-    keepClockInStore(clock, store, config.clock, requestLog);
+    const control = store.shared ? new SharedControl(store, clock) : undefined;
+    const faults = control ? new SharedFaults(store, control) : new Faults();
+    if (!role.worker) resumeClock(clock, store, config.clock, requestLog);
+    if (control) control.refresh();
+    else keepClockInStore(clock, store);
     const app: App = {
       config,
       store,
       clock,
       log: requestLog,
       services,
-      faults: new Faults(),
+      faults,
+      control,
       auth,
       history: new RequestHistory(),
       recordSchemas: new Map([
         ...services.flatMap((d) => Object.entries(d.records)),
         ...Object.entries(EXPIRY_RECORDS),
-        [CLOCK_RECORD.type, CLOCK_SCHEMA],
+        [CONTROL_TYPE, CONTROL_SCHEMA],
       ]),
       gateway: undefined as unknown as Gateway,
       close: () => store.close(),
@@ -87,13 +107,14 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
       log: requestLog,
       history: app.history,
       faults: app.faults,
+      refresh: control && (() => control.refresh()),
       auth,
       admin: adminRouter(app),
       browserHome: config.admin === "on" ? DASHBOARD_HOME : undefined,
     });
     const seed = config.seed === undefined ? undefined : readSeed(config.seed);
     serveCatalog(store, { amazon: config.catalog !== "off", extra: seededPublicImages(seed) });
-    if (config.seed) seedOnce(app, config.seed, seed);
+    if (config.seed && !role.worker) seedOnce(app, config.seed, seed);
     return app;
   } catch (e) {
     // A start that fails lets go of the data directory, so that the next one may take it.
@@ -102,20 +123,28 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog): Ap
   }
 }
 
-const CLOCK_RECORD = { type: "imagelite.clock", partition: { account: "imagelite", region: "global" }, id: "clock" };
-const CLOCK_SCHEMA: RecordSchema = { mode: "string", offsetMs: "number", frozenAt: "number?" };
-
 /**
  * A clock moved forward (or frozen) survives a restart: states computed from it would otherwise go back in
- * time. The time resumes where it was; the mode is the one this start asks for.
+ * time. The time resumes where it was; the mode is the one this start asks for. The record is written at
+ * once, so that processes that share the store start on one clock.
  */
-function keepClockInStore(clock: Clock, store: Store, mode: Config["clock"], log: RequestLog): void {
-  const saved = store.get<ClockState>(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id);
+function resumeClock(clock: Clock, store: Store, mode: Config["clock"], log: RequestLog): void {
+  const saved = store.get<ClockState>(CONTROL_TYPE, IMAGELITE_PARTITION, CONTROL_ID);
   const at = saved && (saved.mode === "manual" ? saved.frozenAt : Date.now() + saved.offsetMs);
-  if (at !== undefined && isClockTime(at)) clock.restore(mode, at);
-  else if (saved)
+  const valid = at !== undefined && isClockTime(at);
+  if (!valid && saved)
     log.warn(`the saved clock (${JSON.stringify(saved).slice(0, 200)}) is not a time the clock can show; it starts at the current time`);
-  clock.onChange = () => store.transaction(() => store.put(CLOCK_RECORD.type, CLOCK_RECORD.partition, CLOCK_RECORD.id, clock.snapshot()));
+  // On a shared store the clock saves itself as it changes (clock.transact).
+  if (valid || clock.transact) clock.restore(mode, valid ? at : clock.now());
+  if (!clock.transact) saveClock(clock, store);
+}
+
+const saveClock = (clock: Clock, store: Store) =>
+  store.transaction(() => store.put(CONTROL_TYPE, IMAGELITE_PARTITION, CONTROL_ID, clock.snapshot()));
+
+/** A process alone on its store saves the clock on every change. */
+function keepClockInStore(clock: Clock, store: Store): void {
+  clock.onChange = () => saveClock(clock, store);
 }
 
 /** Loads the seed file unless the store already holds state (a restart keeps what it has). */

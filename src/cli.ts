@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { DEFAULTS, type Config } from "./config";
 import { createApp } from "./app";
 import { VERSION } from "./version";
-import { createHttpServer } from "./server";
+import { createHttpServer, type Handler } from "./server";
+import { createWorkerApp, followPrimary, runPrimary, workerHandler, workerNumber } from "./cluster";
 
 const HELP = `imagelite ${VERSION}: a local emulator of the AWS image services (EC2 images, AppStream 2.0)
 
@@ -16,6 +17,8 @@ Usage: imagelite [flags]        (npm start -- [flags])
   --in-memory               keep everything in memory; nothing survives a restart  IMAGELITE_IN_MEMORY=1
   --durability normal|full  normal (default): a crash of imagelite loses nothing; full: neither does  IMAGELITE_DURABILITY
                             an operating-system crash or power loss (each write waits for the disk)
+  --workers N               worker processes sharing the port and the SQLite store (default 1: one   IMAGELITE_WORKERS
+                            process); reads run in parallel, writes one at a time
   --transition-seconds S    how long each intermediate lifecycle state lasts       IMAGELITE_TRANSITION_SECONDS
                             (default ${DEFAULTS.transitionSeconds}; 0 completes every transition by the next read)
   --clock real|manual       start the lifecycle clock running or frozen (default real)  IMAGELITE_CLOCK
@@ -57,6 +60,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
         "data-dir": { type: "string" },
         "in-memory": { type: "boolean" },
         durability: { type: "string" },
+        workers: { type: "string" },
         "transition-seconds": { type: "string" },
         clock: { type: "string" },
         quiet: { type: "boolean" },
@@ -93,14 +97,20 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   if (durability !== "normal" && durability !== "full") fail(`--durability must be normal or full, not "${durability}"`);
   const admin = parsed.admin ?? env.IMAGELITE_ADMIN ?? DEFAULTS.admin;
   if (admin !== "on" && admin !== "off") fail(`--admin must be on or off, not "${admin}"`);
+  const workers = parsed.workers ?? env.IMAGELITE_WORKERS;
+  const inMemory = parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY);
+  const workerCount = workers !== undefined ? number("--workers", workers, 1, 64) : DEFAULTS.workers;
+  if (!Number.isInteger(workerCount)) fail(`--workers must be a whole number, not "${workers}"`);
+  if (workerCount > 1 && inMemory) fail("--workers needs the SQLite store: processes cannot share what one keeps in memory");
   const catalog = parsed.catalog ?? env.IMAGELITE_CATALOG ?? DEFAULTS.catalog;
   if (catalog !== "on" && catalog !== "off") fail(`--catalog must be on or off, not "${catalog}"`);
   return {
     host: parsed.host ?? env.IMAGELITE_HOST ?? DEFAULTS.host,
     port: port !== undefined ? number("--port", port, 0, 65535) : DEFAULTS.port,
     dataDir: parsed["data-dir"] ?? env.IMAGELITE_DATA_DIR ?? DEFAULTS.dataDir,
-    inMemory: parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY),
+    inMemory,
     durability,
+    workers: workerCount,
     transitionSeconds: transition !== undefined ? number("--transition-seconds", transition, 0, 86400) : DEFAULTS.transitionSeconds,
     clock,
     log: !(parsed.quiet ?? truthy(env.IMAGELITE_QUIET)),
@@ -119,29 +129,27 @@ const isLoopback = (host: string) => host === "localhost" || host === "::1" || /
 
 export function main(): void {
   const config = configFrom(process.argv.slice(2), process.env);
+  const worker = workerNumber();
+  if (worker === undefined && config.workers > 1) {
+    runPrimary(config, (port) => announce({ ...config, port }, ` in ${config.workers} workers`), die);
+    return;
+  }
   let app;
   try {
-    app = createApp(config);
+    app = worker === undefined ? createApp(config) : createWorkerApp(config, worker);
   } catch (e) {
-    process.stderr.write(`imagelite: ${(e as Error).message}\n`);
-    process.exit(1);
+    die((e as Error).message);
   }
-  const server = createHttpServer(app.gateway, (e) => app.log.failure("http", e));
-  server.on("error", (e: NodeJS.ErrnoException) => {
-    process.stderr.write(`imagelite: cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}\n`);
-    process.exit(1);
-  });
-  if (!isLoopback(config.host) && config.auth !== "strict") {
+  const handler: Handler = worker === undefined ? app.gateway : workerHandler(app, worker);
+  const server = createHttpServer(handler, (e) => app.log.failure("http", e));
+  server.on("error", (e: NodeJS.ErrnoException) => die(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`));
+  if (!isLoopback(config.host) && config.auth !== "strict" && worker === undefined) {
     process.stderr.write(
       `imagelite: warning: listening on ${config.host} without --auth strict: anyone who can reach it can act as any account\n`,
     );
   }
   server.listen(config.port, config.host, () => {
-    const store = config.inMemory ? "in memory" : `SQLite in ${config.dataDir}`;
-    process.stdout.write(
-      `imagelite ${VERSION} listening on http://${config.host}:${config.port} (store: ${store}, ` +
-        `transitions: ${config.transitionSeconds}s, clock: ${config.clock}) in ${Math.round(process.uptime() * 1000)} ms\n`,
-    );
+    if (worker === undefined) announce(config, "");
   });
   const stop = () => {
     server.close();
@@ -151,6 +159,20 @@ export function main(): void {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  followPrimary(stop);
+}
+
+function die(message: string): never {
+  process.stderr.write(`imagelite: ${message}\n`);
+  process.exit(1);
+}
+
+function announce(config: Config, processes: string): void {
+  const store = config.inMemory ? "in memory" : `SQLite in ${config.dataDir}`;
+  process.stdout.write(
+    `imagelite ${VERSION} listening on http://${config.host}:${config.port} (store: ${store}, ` +
+      `transitions: ${config.transitionSeconds}s, clock: ${config.clock})${processes} in ${Math.round(process.uptime() * 1000)} ms\n`,
+  );
 }
 
 if (require.main === module) main();

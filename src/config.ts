@@ -9,6 +9,8 @@ export interface Config {
   inMemory: boolean;
   /** normal: a process crash loses nothing; full: an OS crash or power loss neither, at a cost per write. */
   durability: Durability;
+  /** Worker processes that share the port and the SQLite store (--workers); 1 is one process, no cluster. */
+  workers: number;
   /** How long an intermediate lifecycle state lasts, in seconds (scaled per resource by Timings). */
   transitionSeconds: number;
   clock: ClockMode;
@@ -39,6 +41,7 @@ export const DEFAULTS: Config = {
   dataDir: "./.imagelite",
   inMemory: false,
   durability: "normal",
+  workers: 1,
   transitionSeconds: 2,
   clock: "real",
   log: true,

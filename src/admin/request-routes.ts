@@ -9,6 +9,7 @@ import type { HistoryEntry } from "../gateway/request-history";
 import { HISTORY_SIZE, MAX_BODY_KEPT } from "../gateway/request-history";
 import { AdminError, json } from "./json";
 import { enumParam, intParam, onlyParams, textParam } from "./query-params";
+import { aWorkersRequest, everyWorkersRequests } from "./shared-requests";
 
 /** Bodies are shown up to this many bytes (what the ring keeps of them). */
 const MAX_BODY_SHOWN = MAX_BODY_KEPT;
@@ -47,7 +48,7 @@ function shownBytes(buf: Buffer): { body: string; truncated?: true } {
   return { body: buf.subarray(0, MAX_BODY_SHOWN).toString("utf8"), truncated: true };
 }
 
-function detail(e: HistoryEntry) {
+export function detail(e: HistoryEntry) {
   if (!e.req) {
     // A call made in process (a seed file, an admin route): its input and output, as JSON.
     return {
@@ -82,7 +83,7 @@ function detail(e: HistoryEntry) {
   };
 }
 
-function matcher(service: string | undefined, status: "ok" | "error" | undefined, q: string | undefined) {
+export function matcher(service: string | undefined, status: "ok" | "error" | undefined, q: string | undefined) {
   const text = q?.toLowerCase();
   return (e: HistoryEntry): boolean => {
     const l = e.line;
@@ -106,7 +107,13 @@ export const requestRoutes: Route[] = [
     handle(app, req) {
       onlyParams(req, ["limit", "service", "status", "q"]);
       const limit = intParam(req, "limit", 100, 1, HISTORY_SIZE);
-      const keep = matcher(textParam(req, "service", 64), enumParam(req, "status", ["ok", "error"] as const), textParam(req, "q", 256));
+      const filter = {
+        service: textParam(req, "service", 64),
+        status: enumParam(req, "status", ["ok", "error"] as const),
+        q: textParam(req, "q", 256),
+      };
+      if (app.peers) return everyWorkersRequests(app.peers, limit, filter);
+      const keep = matcher(filter.service, filter.status, filter.q);
       return json(200, { requests: app.history.newest(limit, keep).map(summary) });
     },
   },
@@ -140,6 +147,7 @@ export const requestRoutes: Route[] = [
     pattern: /^\/_imagelite\/requests\/([^/]+)$/,
     handle(app, req, m) {
       onlyParams(req, []);
+      if (app.peers) return aWorkersRequest(app.peers, m[1]);
       const e = app.history.get(m[1]);
       if (!e) throw new AdminError(404, "RequestNotFound", `No request ${m[1].slice(0, 100)} among the last ${HISTORY_SIZE}.`);
       return json(200, detail(e));

@@ -16,10 +16,11 @@ import { DEFAULT_UI_DIR, isUiPath, staticUi } from "./static-ui";
 export interface Route {
   method: string;
   pattern: RegExp;
-  handle(app: App, req: RawRequest, match: RegExpExecArray): RawResponse;
+  /** A promise when the answer needs other processes (a route of --workers that asks every worker). */
+  handle(app: App, req: RawRequest, match: RegExpExecArray): RawResponse | Promise<RawResponse>;
 }
 
-export function adminRouter(app: App): (req: RawRequest) => RawResponse {
+export function adminRouter(app: App): (req: RawRequest) => RawResponse | Promise<RawResponse> {
   const health: Route = {
     method: "GET",
     pattern: /^\/_imagelite\/health$/,
@@ -35,6 +36,7 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
   return (req) => {
     try {
       if (ui && isUiPath(req.path)) return ui(req);
+      app.control?.refresh();
       if (app.config.auth === "strict" && req.path !== "/_imagelite/health" && !bearerMatches(req, app.config.adminToken)) {
         throw new AdminError(401, "Unauthorized", "The admin routes need the header Authorization: Bearer <admin token>.");
       }
@@ -43,12 +45,18 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse {
         const m = route.pattern.exec(req.path);
         if (!m) continue;
         pathMatched = true;
-        if (route.method === req.method) return route.handle(app, req, decodeParams(m));
+        if (route.method === req.method) {
+          const answer = route.handle(app, req, decodeParams(m));
+          return answer instanceof Promise ? answer.catch(failed) : answer;
+        }
       }
       throw pathMatched
         ? new AdminError(405, "MethodNotAllowed", `${req.method} is not allowed on ${req.path}.`)
         : new AdminError(404, "UnknownRoute", `No admin route ${req.method} ${req.path}.`);
     } catch (e) {
+      return failed(e);
+    }
+    function failed(e: unknown): RawResponse {
       if (e instanceof AdminError) return adminError(e);
       if (e instanceof ServiceError) return json(e.status, { code: e.code, message: e.message });
       app.log.failure(`admin ${req.method} ${req.path}`, e);

@@ -6,15 +6,20 @@ import { checkRecord } from "../state/record-schema";
 import { CLOCK_MAX_MS, CLOCK_MIN_MS, isClockTime } from "../state/clock";
 import { forgetDueTime } from "../state/expiry";
 import { ControlError as AdminError } from "./control-error";
+import { FAULT_TYPE, keepingControl, readControl } from "../state/shared-control";
 
 export const STATE_FORMAT = "imagelite-state";
 
 export function reset(app: App, scope: { accountId?: string; region?: string; service?: string } = {}): void {
-  app.store.transaction(() =>
-    app.store.clear({ account: scope.accountId, region: scope.region, typePrefix: scope.service ? `${scope.service}.` : undefined }),
-  );
   // The clock is not state to reset: it keeps its time, and its record in the store.
-  app.clock.onChange?.();
+  app.store.transaction(() =>
+    keepingControl(
+      app.store,
+      () =>
+        app.store.clear({ account: scope.accountId, region: scope.region, typePrefix: scope.service ? `${scope.service}.` : undefined }),
+      true,
+    ),
+  );
   for (const f of app.faults.list()) {
     if (
       (!scope.service || f.service === scope.service) &&
@@ -30,7 +35,8 @@ export function exportState(app: App) {
     format: STATE_FORMAT,
     version: 1,
     clock: { now: new Date(app.clock.now()).toISOString(), mode: app.clock.getMode() },
-    records: app.store.dump(),
+    // A shared store's fault rules are records too, but no more state than a single process's (reset drops them).
+    records: app.store.dump().filter((r) => r.type !== FAULT_TYPE),
   };
 }
 
@@ -70,10 +76,19 @@ export function importState(app: App, doc: Record<string, unknown>): number {
     );
   }
   app.store.transaction(() => {
-    app.store.clear();
-    for (const r of records) app.store.put(r.type, { account: r.account, region: r.region }, r.id, r.value);
+    const before = readControl(app.store);
+    keepingControl(
+      app.store,
+      () => {
+        app.store.clear();
+        for (const r of records) app.store.put(r.type, { account: r.account, region: r.region }, r.id, r.value);
+      },
+      false,
+    );
+    app.control?.stateReplaced(before);
   });
   forgetDueTime(app.store);
+  app.control?.refresh();
   if (clock) app.clock.restore(clock.mode as "real" | "manual", at);
   return records.length;
 }

@@ -1,5 +1,6 @@
 // Failure on demand: rules that make matching calls fail with an AWS error, answer late, or send the
-// resource they create or change to its failure state. Rules live in memory and go with a reset.
+// resource they create or change to its failure state. Rules live in memory and go with a reset; when
+// several processes share the store, they live in it as well (shared-faults.ts).
 import { randomUUID } from "node:crypto";
 import { RuleIndex } from "./rule-index";
 
@@ -141,18 +142,13 @@ function namesIn(input: Record<string, unknown>): Set<string> {
 }
 
 export class Faults {
-  private readonly rules = new RuleIndex<StoredFault>();
+  protected readonly rules = new RuleIndex<StoredFault>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
   /** Throws FaultRuleError (code TooManyFaultRules) when FAULT_LIMITS.rules are in place. */
   add(rule: FaultRule): string {
-    if (this.rules.size >= FAULT_LIMITS.rules) {
-      throw new FaultRuleError(
-        `There are already ${FAULT_LIMITS.rules} fault rules, the most imagelite keeps; remove some first.`,
-        "TooManyFaultRules",
-      );
-    }
+    checkRoom(this.rules.size);
     const id = randomUUID();
     this.rules.add({ ...rule, id, matched: 0 });
     return id;
@@ -182,7 +178,20 @@ export class Faults {
     region: string,
     input: Record<string, unknown> | undefined,
   ): FaultEffect | undefined {
-    let effect: FaultEffect | undefined;
+    const applying = this.applicable(service, operation, accountId, region, input);
+    for (const r of applying) r.matched++;
+    return effectOf(applying);
+  }
+
+  /** The rules that apply to the call, in the order added: those it matches that have uses left, chance permitting. */
+  protected applicable(
+    service: string,
+    operation: string,
+    accountId: string,
+    region: string,
+    input: Record<string, unknown> | undefined,
+  ): StoredFault[] {
+    const out: StoredFault[] = [];
     let names: Set<string> | undefined;
     for (const r of this.rules.candidates(service, operation)) {
       if ((r.accountId && r.accountId !== accountId) || (r.region && r.region !== region)) continue;
@@ -192,19 +201,37 @@ export class Faults {
       }
       if (r.times !== undefined && r.matched >= r.times) continue;
       if (r.probability !== undefined && this.random() >= r.probability) continue;
-      r.matched++;
-      effect ??= { ids: [], latencyMs: 0 };
-      effect.ids.push(r.id);
-      effect.latencyMs = Math.min(effect.latencyMs + (r.latencyMs ?? 0), FAULT_LIMITS.latencyMs);
-      if (r.error && !effect.error) {
-        effect.error = {
-          code: r.error.code,
-          message: r.error.message ?? DEFAULT_MESSAGES[r.error.code] ?? `Injected fault ${r.error.code}`,
-          status: r.error.status ?? 400,
-        };
-      }
-      if (r.lifecycle && !effect.lifecycle) effect.lifecycle = { reason: r.lifecycle.reason };
+      out.push(r);
     }
-    return effect;
+    return out;
   }
+}
+
+/** Refuses one more rule when FAULT_LIMITS.rules are in place. */
+export function checkRoom(size: number): void {
+  if (size >= FAULT_LIMITS.rules) {
+    throw new FaultRuleError(
+      `There are already ${FAULT_LIMITS.rules} fault rules, the most imagelite keeps; remove some first.`,
+      "TooManyFaultRules",
+    );
+  }
+}
+
+/** What the rules that apply do together: every latency (bounded), the first error, the first lifecycle outcome. */
+export function effectOf(rules: StoredFault[]): FaultEffect | undefined {
+  let effect: FaultEffect | undefined;
+  for (const r of rules) {
+    effect ??= { ids: [], latencyMs: 0 };
+    effect.ids.push(r.id);
+    effect.latencyMs = Math.min(effect.latencyMs + (r.latencyMs ?? 0), FAULT_LIMITS.latencyMs);
+    if (r.error && !effect.error) {
+      effect.error = {
+        code: r.error.code,
+        message: r.error.message ?? DEFAULT_MESSAGES[r.error.code] ?? `Injected fault ${r.error.code}`,
+        status: r.error.status ?? 400,
+      };
+    }
+    if (r.lifecycle && !effect.lifecycle) effect.lifecycle = { reason: r.lifecycle.reason };
+  }
+  return effect;
 }

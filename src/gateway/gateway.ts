@@ -1,5 +1,6 @@
 // The way of every call, as one ordered list of steps over one call object:
-//   route → identify → resolve → parse → validate → authorize → faults → delay → invoke, then serialize and log.
+//   route → refresh (a shared store's clock and fault rules) → identify → resolve → parse → validate → authorize
+//   → faults → delay → invoke, then serialize and log.
 // Every entry point takes it: HTTP requests, the benchmark's in-process requests, and the operator's calls
 // made in process (seed files, admin routes), which skip what only a wire request has (route, identify,
 // parse, authorize, delay, serialize). Every failure along the way becomes the service's own error.
@@ -25,6 +26,7 @@ import { authError } from "../auth/auth-errors";
 import { isAllowed } from "../auth/policy";
 import { ServiceRouter } from "./router";
 import type { Call } from "./call";
+import { StoreConflictError } from "../state/conflicts";
 
 /** Characters of an error message at most (a validation message of ten violations stays below). */
 const MAX_MESSAGE = 8192;
@@ -39,6 +41,8 @@ export interface GatewayDeps {
   history?: RequestHistory;
   faults?: Faults;
   auth?: Authenticator;
+  /** Brings what this process keeps of a shared store's control state (clock, fault rules) up to date. */
+  refresh?: () => void;
   /** Routes under /_imagelite/ (admin and health). */
   admin?: (req: RawRequest) => RawResponse | Promise<RawResponse>;
   /** Where the HTTP server sends a browser that opens "/": the dashboard, when the admin routes are on. */
@@ -72,6 +76,7 @@ export class Gateway {
     const s = (f: Step) => f.bind(this);
     this.wire = [
       s(this.route),
+      s(this.refresh),
       s(this.identify),
       s(this.resolve),
       s(this.parse),
@@ -81,8 +86,8 @@ export class Gateway {
       s(this.delay),
       s(this.runHandler),
     ];
-    this.wireNoDelay = this.wire.filter((_, i) => i !== 7);
-    this.inProcess = [s(this.resolve), s(this.readJson), s(this.validate), s(this.matchFaults), s(this.runHandler)];
+    this.wireNoDelay = this.wire.filter((_, i) => i !== 8);
+    this.inProcess = [s(this.refresh), s(this.resolve), s(this.readJson), s(this.validate), s(this.matchFaults), s(this.runHandler)];
   }
 
   async handle(req: RawRequest): Promise<RawResponse> {
@@ -233,6 +238,11 @@ export class Gateway {
     throw authError(errors, "denied", deniedMessage?.(call.caller, action, resources[0]?.arn ?? "*"));
   }
 
+  /** A shared store's clock and fault rules, as they are now: one read of its control record. */
+  private refresh(): void {
+    this.deps.refresh?.();
+  }
+
   private matchFaults(call: Call): void {
     call.fault = this.deps.faults?.match(call.def!.name, call.op!.name, call.caller.accountId, call.caller.region, call.input);
   }
@@ -281,6 +291,10 @@ export class Gateway {
     let error: ServiceError;
     if (e instanceof ServiceError) {
       error = e;
+    } else if (e instanceof StoreConflictError) {
+      // Other processes kept the shared store busy: the client's SDK retries a throttling error with back-off.
+      this.deps.log.failure(`${call.def!.name} ${call.operation ?? "-"} ${call.requestId}`, e);
+      error = call.def!.throttlingError();
     } else {
       this.deps.log.failure(`${call.def!.name} ${call.operation ?? "-"} ${call.requestId}`, e);
       error = call.def!.internalError();

@@ -35,6 +35,11 @@ export class Clock {
   private frozenAt = 0;
   /** Called after every change of time or mode (the app keeps the clock in the store with it). */
   onChange?: () => void;
+  /**
+   * Runs a change where other processes cannot interleave (a shared store's transaction that first loads
+   * the stored clock and then saves the result), so that two advances from two processes add up.
+   */
+  transact?: (change: () => void) => void;
 
   constructor(
     mode: ClockMode = "real",
@@ -52,19 +57,22 @@ export class Clock {
   advance(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < 0) throw new ClockRangeError("advanceSeconds must be a non-negative number");
     const ms = seconds * 1000;
-    checkTime(this.now() + ms);
-    if (this.mode === "manual") this.frozenAt += ms;
-    else this.offsetMs += ms;
-    this.onChange?.();
+    this.change(() => {
+      checkTime(this.now() + ms);
+      if (this.mode === "manual") this.frozenAt += ms;
+      else this.offsetMs += ms;
+    });
   }
 
   setMode(mode: ClockMode): void {
-    if (mode === this.mode) return;
-    const now = this.now();
-    this.mode = mode;
-    if (mode === "manual") this.frozenAt = now;
-    else this.offsetMs = now - this.wall();
-    this.onChange?.();
+    if (!this.transact && mode === this.mode) return;
+    this.change(() => {
+      if (mode === this.mode) return;
+      const now = this.now();
+      this.mode = mode;
+      if (mode === "manual") this.frozenAt = now;
+      else this.offsetMs = now - this.wall();
+    });
   }
 
   getMode(): ClockMode {
@@ -74,13 +82,33 @@ export class Clock {
   /** Sets the mode and the current time (a restored state resumes at the time it was exported). */
   restore(mode: ClockMode, now: number): void {
     checkTime(now);
-    this.mode = mode;
-    if (mode === "manual") this.frozenAt = now;
-    else this.offsetMs = now - this.wall();
-    this.onChange?.();
+    this.change(() => {
+      this.mode = mode;
+      if (mode === "manual") this.frozenAt = now;
+      else this.offsetMs = now - this.wall();
+    });
   }
 
   snapshot(): ClockState {
     return { mode: this.mode, offsetMs: this.offsetMs, ...(this.mode === "manual" ? { frozenAt: this.frozenAt } : {}) };
+  }
+
+  /**
+   * Takes a state another process saved (a shared store's), without calling onChange; false, and nothing
+   * changes, when it is not a state the clock can show.
+   */
+  load(state: ClockState): boolean {
+    const { mode, offsetMs, frozenAt } = state;
+    if (mode === "manual" ? frozenAt === undefined || !isClockTime(frozenAt) : mode !== "real" || !Number.isFinite(offsetMs)) return false;
+    this.mode = mode;
+    this.offsetMs = offsetMs;
+    if (mode === "manual") this.frozenAt = frozenAt!;
+    return true;
+  }
+
+  private change(apply: () => void): void {
+    if (this.transact) this.transact(apply);
+    else apply();
+    this.onChange?.();
   }
 }

@@ -19,6 +19,7 @@ import {
 import { INDEXES, prefixSuccessor, type IndexCatalog, type IndexEntry } from "./indexes";
 import { StoreOpenError, explainOpenFailure } from "./store-open-error";
 import { readRecord } from "./record-copies";
+import { retryConflicts, type ConflictPolicy } from "./conflicts";
 
 /**
  * "normal" (synchronous = NORMAL): a commit is durable once the process has handed it to the operating
@@ -40,17 +41,40 @@ type Row = { key: string; id: string; value: string };
  * by is bound); an expression is not planned by.
  */
 const LIMIT = "CAST(? AS INTEGER)";
+export interface SqliteOpenOptions {
+  /**
+   * Other processes open the file too (--workers): no exclusive lock, a wait for the write lock, and calls
+   * that lost a race to another process's write run again (state/conflicts.ts).
+   */
+  shared?: boolean;
+}
+
+/** How long a shared store waits for another process's write to finish before a call gives up on an attempt. */
+const SHARED_BUSY_MS = 5000;
+
+/**
+ * A shared store's transaction first reads without a lock (readers of all processes run at once, in WAL mode);
+ * one that then writes on a snapshot another process has written over meets SQLITE_BUSY(_SNAPSHOT), and runs
+ * again holding the write lock from the start (BEGIN IMMEDIATE), which no other writer can overtake.
+ */
+const SQLITE_CONFLICTS: ConflictPolicy = {
+  isConflict: (e) => e instanceof Database.SqliteError && (e.code === "SQLITE_BUSY" || e.code.startsWith("SQLITE_BUSY_")),
+  attempts: 4,
+};
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
+  readonly shared: boolean;
   private readonly file: string;
 
   constructor(
     dataDir: string,
     durability: Durability = "normal",
     private readonly indexes: IndexCatalog = INDEXES,
+    options: SqliteOpenOptions = {},
   ) {
+    this.shared = options.shared === true;
     const dir = resolve(dataDir);
     const file = (this.file = join(dir, DB_FILE));
     let db: Database.Database | undefined;
@@ -58,11 +82,12 @@ export class SqliteStore implements Store {
       mkdirSync(dir, { recursive: true });
       const clean = closedCleanly(file);
       // No busy wait: the only other holder of the lock is another process that keeps it while it runs.
-      db = this.db = new Database(file, { timeout: 0 });
+      // Shared: the other holders are this server's own workers, each holding the write lock for one call.
+      db = this.db = new Database(file, { timeout: this.shared ? SHARED_BUSY_MS : 0 });
       // One process per data directory: the exclusive locking mode takes an OS lock on the file at the
       // first access and keeps it until close, and the OS releases it when the process dies (kill -9
       // included), so there is no stale lock file to clean up. It also keeps the WAL index in memory.
-      this.db.pragma("locking_mode = EXCLUSIVE");
+      if (!this.shared) this.db.pragma("locking_mode = EXCLUSIVE");
       this.db.pragma("journal_mode = WAL");
       this.db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
       // A damaged file is refused before it serves a request or takes a write. The check reads the whole file
@@ -279,6 +304,8 @@ export class SqliteStore implements Store {
 
   transaction<R>(fn: () => R): R {
     if (this.db.inTransaction) return fn();
+    if (this.shared)
+      return retryConflicts(SQLITE_CONFLICTS, (n) => (n === 0 ? this.db.transaction(fn).deferred() : this.db.transaction(fn).immediate()));
     this.stmts.begin.run();
     try {
       const result = fn();
@@ -295,11 +322,11 @@ export class SqliteStore implements Store {
     try {
       // Not this.transaction, which joins an outer one: inside a transaction this becomes a savepoint
       // that is rolled back, so a dry run never leaves changes for the outer transaction to commit.
-      this.db
-        .transaction(() => {
-          throw new RollbackSignal(fn());
-        })
-        .immediate();
+      const dryRun = this.db.transaction(() => {
+        throw new RollbackSignal(fn());
+      });
+      if (!this.shared || this.db.inTransaction) dryRun.immediate();
+      else retryConflicts(SQLITE_CONFLICTS, (n) => (n === 0 ? dryRun.deferred() : dryRun.immediate()));
     } catch (e) {
       if (e instanceof RollbackSignal) return e.result as R;
       throw e;

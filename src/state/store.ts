@@ -59,13 +59,22 @@ export interface ClearFilter {
 }
 
 export interface Store {
+  /**
+   * Other processes read and write this store at the same time (SQLite under --workers, PostgreSQL): what a
+   * process keeps in memory of the state must be checked against the store, and an outermost transaction
+   * that loses a race to another process runs its function again, as a whole (state/conflicts.ts).
+   */
+  readonly shared?: boolean;
   get<T>(type: string, p: Partition, id: string): T | undefined;
   put(type: string, p: Partition, id: string, value: unknown): void;
   delete(type: string, p: Partition, id: string): boolean;
   list<T>(type: string, p: Partition, options?: ListOptions): { id: string; value: T }[];
   /** Records of the partition by an index of their type, in (key, id) order; a record is listed once per key it has. */
   lookup<T>(type: string, p: Partition, index: string, options: LookupOptions): IndexedRecord<T>[];
-  /** Runs fn atomically: every change it makes lands, or none does (also when fn throws). Nested calls join. */
+  /**
+   * Runs fn atomically: every change it makes lands, or none does (also when fn throws). Nested calls join.
+   * On a shared store fn may run more than once, so it changes nothing but the store.
+   */
   transaction<R>(fn: () => R): R;
   /** Runs fn and always discards its changes (EC2 DryRun). */
   rollback<R>(fn: () => R): R;

@@ -1,0 +1,219 @@
+// node dist/scripts/bench-workers.js: read throughput of one imagelite process against --workers 2 on one
+// SQLite file, over HTTP with wrk (persistent connections, so that each keeps its worker): EC2
+// DescribeImages by id (AMIs of the caller's, from the store) and AppStream DescribeImages by name. Prints
+// calls/s and p99 side by side, and what they say. Numbers are printed, never asserted.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServer } from "node:net";
+import { createApp } from "../src/app";
+import { streamLog } from "../src/gateway/request-log";
+
+const WRK = process.env.WRK ?? "/usr/bin/wrk";
+const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 4);
+/** Rounds of (one process, two workers), alternated so that other load on the machine falls on both alike; the best round counts. */
+const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const CONNECTIONS = 16;
+const AMIS = 100;
+const ACCOUNT = "111111111111";
+const REGION = "us-east-1";
+const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
+const auth = (service: string) =>
+  `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20261123/${REGION}/${service}/aws4_request, SignedHeaders=host, Signature=0`;
+
+/** A store with AMIs of the caller's own, made in process before any server opens it. */
+function prepare(dataDir: string): string[] {
+  const app = createApp({ dataDir, log: false, transitionSeconds: 0 }, streamLog(false));
+  const as = { accountId: ACCOUNT, region: REGION };
+  const invoke = (op: string, input: Record<string, unknown>) => app.gateway.invoke("ec2", op, as, input) as Record<string, unknown>;
+  const amazon = invoke("DescribeSnapshots", {
+    OwnerIds: ["amazon"],
+    Filters: [{ Name: "volume-size", Values: ["8"] }],
+    MaxResults: 5,
+  }) as { Snapshots: { SnapshotId: string }[] };
+  const { SnapshotId } = invoke("CopySnapshot", { SourceRegion: REGION, SourceSnapshotId: amazon.Snapshots[0].SnapshotId });
+  const ids: string[] = [];
+  for (let i = 0; i < AMIS; i++) {
+    const r = invoke("RegisterImage", {
+      Name: `bench-${i}`,
+      Architecture: "x86_64",
+      VirtualizationType: "hvm",
+      RootDeviceName: "/dev/xvda",
+      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId, VolumeSize: 8 } }],
+    });
+    ids.push(r.ImageId as string);
+  }
+  app.close();
+  return ids;
+}
+
+/** A wrk script that cycles through the bodies, one POST each. */
+function wrkScript(dir: string, name: string, headers: Record<string, string>, bodies: string[]): string {
+  const file = join(dir, `${name}.lua`);
+  const h = Object.entries(headers)
+    .map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
+    .join(", ");
+  writeFileSync(
+    file,
+    `local bodies = { ${bodies.map((b) => JSON.stringify(b)).join(", ")} }
+local headers = { ${h} }
+local i = 0
+request = function()
+  i = i % #bodies + 1
+  return wrk.format("POST", "/", headers, bodies[i])
+end
+`,
+  );
+  return file;
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer().listen(0, "127.0.0.1");
+  await once(srv, "listening");
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+async function start(dataDir: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [CLI, "--data-dir", dataDir, "--port", String(port), "--workers", String(workers), "--quiet", "--transition-seconds", "0"],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  // Until every worker has answered (each new connection goes to the next worker).
+  const seen = new Set<string | null>();
+  for (let i = 0; i < 400 && seen.size < workers; i++) {
+    try {
+      const res = await fetch(`${url}/_imagelite/health`, { headers: { connection: "close" } });
+      await res.body?.cancel();
+      if (res.ok) seen.add(res.headers.get("x-imagelite-worker"));
+    } catch {
+      /* not listening yet */
+    }
+    if (seen.size < workers) await new Promise((r) => setTimeout(r, 25));
+  }
+  if (seen.size < workers) throw new Error(`imagelite --workers ${workers} did not start`);
+  return { child, url };
+}
+
+interface Result {
+  callsPerSecond: number;
+  p99Ms: number;
+  errors: number;
+}
+
+const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
+
+function wrk(url: string, script: string, seconds: number): Result {
+  const r = spawnSync(WRK, ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-s", script, url], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr || r.error}`);
+  const rate = /Requests\/sec:\s+([\d.]+)/.exec(r.stdout);
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(r.stdout);
+  const errors =
+    Number(/Non-2xx or 3xx responses: (\d+)/.exec(r.stdout)?.[1] ?? 0) + Number(/Socket errors: .*?(\d+)/.exec(r.stdout)?.[1] ?? 0);
+  if (!rate || !p99) throw new Error(`unexpected wrk output:\n${r.stdout}`);
+  return { callsPerSecond: Number(rate[1]), p99Ms: Number(p99[1]) * MS[p99[2]], errors };
+}
+
+async function main(): Promise<void> {
+  try {
+    spawnSync(WRK, ["--version"]);
+  } catch {
+    console.log(`\nworkers: ${WRK} is not installed; skipped`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "imagelite-bench-workers-"));
+  try {
+    const ids = prepare(join(dir, "data"));
+    const scenarios = [
+      {
+        name: "EC2 DescribeImages by id (own AMIs, SQLite)",
+        script: wrkScript(
+          dir,
+          "ec2",
+          { "content-type": "application/x-www-form-urlencoded", authorization: auth("ec2") },
+          ids.map((id) => `Action=DescribeImages&Version=2016-11-15&ImageId.1=${id}`),
+        ),
+      },
+      {
+        name: "AppStream DescribeImages by name",
+        script: wrkScript(
+          dir,
+          "appstream",
+          {
+            "content-type": "application/x-amz-json-1.1",
+            "x-amz-target": "PhotonAdminProxyService.DescribeImages",
+            authorization: auth("appstream"),
+          },
+          ["AppStream-WinServer2022-11-10-2025", "AppStream-WinServer2019-11-10-2025"].map((n) => JSON.stringify({ Names: [n] })),
+        ),
+      },
+    ];
+    const load = loadavg()[0];
+    /** Per scenario, the best run of one process and of two workers. */
+    const results = new Map<string, Result[]>(scenarios.map((s) => [s.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [slot, workers] of [1, 2].entries()) {
+        const server = await start(join(dir, "data"), workers);
+        try {
+          for (const s of scenarios) {
+            wrk(server.url, s.script, 1); // warm-up: compiled code, page cache
+            const r = wrk(server.url, s.script, SECONDS);
+            const best = results.get(s.name)!;
+            if (!best[slot] || r.callsPerSecond > best[slot].callsPerSecond) best[slot] = r;
+          }
+        } finally {
+          const exited = once(server.child, "exit");
+          server.child.kill("SIGTERM");
+          await exited;
+        }
+      }
+    }
+    console.log(
+      `\nworkers: one process against --workers 2 on one SQLite file (wrk, ${CONNECTIONS} connections, best of ${ROUNDS} ` +
+        `${SECONDS}-second runs, ${cpus().length} CPUs, load average ${load.toFixed(1)} before)`,
+    );
+    console.log(`${"".padEnd(46)} ${"1 process".padStart(22)} ${"2 workers".padStart(22)}`);
+    let gains: number[] = [];
+    for (const [name, [one, two]] of results) {
+      const cell = (r: Result) =>
+        `${Math.round(r.callsPerSecond).toLocaleString().padStart(7)}/s p99 ${r.p99Ms.toFixed(2).padStart(6)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
+      console.log(`${name.padEnd(46)} ${cell(one).padStart(22)} ${cell(two).padStart(22)}`);
+      gains.push(two.callsPerSecond / one.callsPerSecond);
+    }
+    gains = gains.map((g) => Math.round((g - 1) * 100));
+    const cores = cpus().length;
+    const changes = gains.map((g) => `${g >= 0 ? "+" : ""}${g}%`).join(", ");
+    if (load > cores / 2) {
+      console.log(
+        `conclusion: inconclusive (${changes}): other processes kept the CPUs busy (load average ${load.toFixed(1)} on ${cores} ` +
+          `CPUs), and two processes also win a larger share of contended CPUs than one; run again on a quiet machine.`,
+      );
+      return;
+    }
+    if (gains.every((g) => g >= 10)) {
+      console.log(
+        `conclusion: a second worker raises read throughput (${gains.map((g) => `+${g}%`).join(", ")}): reads of the shared SQLite ` +
+          `file run in both processes at once (WAL), so --workers 2 pays where clients make many parallel calls.`,
+      );
+    } else {
+      console.log(
+        `conclusion: a second worker changes read throughput by ${changes}, ` +
+          `not enough to be worth it here: with ${cores} CPU${cores === 1 ? "" : "s"} shared by wrk and the server, one ` +
+          `process already keeps the CPUs busy, and a second one only takes turns with it.`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
