@@ -2,7 +2,7 @@
 // wrk is not installed, by a Node client in another process), so that the client never shares an event loop
 // with the server it measures.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -147,7 +147,10 @@ function wrkMs(s: string): number {
 let scriptDir: string | undefined;
 
 function runWrk(port: number, call: HttpCall, o: { seconds: number; connections: number; threads: number; counter: boolean }): LoadResult {
-  scriptDir ??= mkdtempSync(join(tmpdir(), "imagelite-bench-wrk-"));
+  if (scriptDir === undefined) {
+    const dir = (scriptDir = mkdtempSync(join(tmpdir(), "imagelite-bench-wrk-")));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
   const script = join(scriptDir, `call-${port}-${o.counter ? "n" : "1"}.lua`);
   writeFileSync(script, wrkScript(call, o.counter));
   // `times` prints the CPU time of the shell's children (wrk) on its second line.
