@@ -48,6 +48,10 @@ export interface App {
 }
 
 function openStore(config: Config, shared: boolean): Store {
+  if (config.store !== undefined) {
+    const { PostgresStore } = require("./state/postgres-store") as typeof import("./state/postgres-store");
+    return new PostgresStore(config.store, undefined, config.durability);
+  }
   if (config.inMemory) return new MemoryStore();
   // Loaded lazily so that an in-memory server never opens the native module.
   const { SqliteStore } = require("./state/sqlite-store") as typeof import("./state/sqlite-store");

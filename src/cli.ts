@@ -6,6 +6,7 @@ import { createApp } from "./app";
 import { VERSION } from "./version";
 import { createHttpServer, type Handler } from "./server";
 import { createWorkerApp, followPrimary, runPrimary, workerHandler, workerNumber } from "./cluster";
+import { isPostgresUrl, postgresTarget } from "./state/postgres-url";
 
 const HELP = `imagelite ${VERSION}: a local emulator of the AWS image services (EC2 images, AppStream 2.0)
 
@@ -15,6 +16,9 @@ Usage: imagelite [flags]        (npm start -- [flags])
   --port PORT               port to listen on (default ${DEFAULTS.port})                  IMAGELITE_PORT
   --data-dir DIR            where the embedded SQLite store lives (default ${DEFAULTS.dataDir})  IMAGELITE_DATA_DIR
   --in-memory               keep everything in memory; nothing survives a restart  IMAGELITE_IN_MEMORY=1
+  --store URL               sqlite (default: the embedded store in --data-dir) or  IMAGELITE_STORE
+                            postgres://user[:password]@host:port/db[?schema=imagelite&timeout=10000]:
+                            a PostgreSQL database that several imagelite processes can share
   --durability normal|full  normal (default): a crash of imagelite loses nothing; full: neither does  IMAGELITE_DURABILITY
                             an operating-system crash or power loss (each write waits for the disk)
   --workers N               worker processes sharing the port and the SQLite store (default 1: one   IMAGELITE_WORKERS
@@ -59,6 +63,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
         port: { type: "string" },
         "data-dir": { type: "string" },
         "in-memory": { type: "boolean" },
+        store: { type: "string" },
         durability: { type: "string" },
         workers: { type: "string" },
         "transition-seconds": { type: "string" },
@@ -104,7 +109,12 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   if (workerCount > 1 && inMemory) fail("--workers needs the SQLite store: processes cannot share what one keeps in memory");
   const catalog = parsed.catalog ?? env.IMAGELITE_CATALOG ?? DEFAULTS.catalog;
   if (catalog !== "on" && catalog !== "off") fail(`--catalog must be on or off, not "${catalog}"`);
+  const store = parsed.store ?? env.IMAGELITE_STORE ?? "sqlite";
+  if (store !== "sqlite" && !isPostgresUrl(store))
+    fail(`--store must be sqlite or a postgres:// URL, not "${store.replace(/:[^:@/]*@/, ":***@")}"`);
+  if (inMemory && store !== "sqlite") fail("--in-memory and a PostgreSQL --store exclude each other");
   return {
+    store: store === "sqlite" ? undefined : store,
     host: parsed.host ?? env.IMAGELITE_HOST ?? DEFAULTS.host,
     port: port !== undefined ? number("--port", port, 0, 65535) : DEFAULTS.port,
     dataDir: parsed["data-dir"] ?? env.IMAGELITE_DATA_DIR ?? DEFAULTS.dataDir,
@@ -168,7 +178,12 @@ function die(message: string): never {
 }
 
 function announce(config: Config, processes: string): void {
-  const store = config.inMemory ? "in memory" : `SQLite in ${config.dataDir}`;
+  const store =
+    config.store !== undefined
+      ? `PostgreSQL ${postgresTarget(config.store).display}`
+      : config.inMemory
+        ? "in memory"
+        : `SQLite in ${config.dataDir}`;
   process.stdout.write(
     `imagelite ${VERSION} listening on http://${config.host}:${config.port} (store: ${store}, ` +
       `transitions: ${config.transitionSeconds}s, clock: ${config.clock})${processes} in ${Math.round(process.uptime() * 1000)} ms\n`,

@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   dataDir: string;
   inMemory: boolean;
+  /** A postgres:// URL: the PostgreSQL store (state/postgres-store.ts) instead of the embedded SQLite one. */
+  store?: string;
   /** normal: a process crash loses nothing; full: an OS crash or power loss neither, at a cost per write. */
   durability: Durability;
   /** Worker processes that share the port and the SQLite store (--workers); 1 is one process, no cluster. */
