@@ -3,7 +3,7 @@
 // synchronous, so statements go through a worker thread that owns the `pg` pool (state/postgres-link.ts).
 //
 // Concurrency: every outermost transaction is SERIALIZABLE, and the whole of it is run again (at most
-// MAX_ATTEMPTS times, after a jittered pause) when PostgreSQL reports a serialization failure, a deadlock or a
+// 10 times, after a jittered pause: state/conflicts.ts) when PostgreSQL reports a serialization failure, a deadlock or a
 // unique violation. Handlers are read-modify-write code over any records and index lookups ("is this name
 // free?"); row locks would need each handler to say up front what it will read, absent rows included, which a
 // lock cannot cover. Serializable transactions give every handler what SQLite's single writer gives it, with
@@ -31,6 +31,7 @@ import { PostgresError, PostgresLink } from "./postgres-link";
 import type { Step, StepResult } from "./postgres-worker";
 import type { Durability } from "./sqlite-store";
 import { postgresTarget, type PostgresTarget } from "./postgres-url";
+import { retryConflicts, type ConflictPolicy } from "./conflicts";
 
 /** Why PostgreSQL cannot be used, with the URL (never its password) and the way out. */
 export class PostgresOpenError extends Error {
@@ -66,8 +67,10 @@ const MIGRATIONS = (s: string): string[][] => [
 
 /** Any number will do as long as it is imagelite's: the first half of the migration lock's key. */
 const LOCK_SPACE = 0x1ae9e117;
-const MAX_ATTEMPTS = 10;
 const RETRYABLE = new Set(["40001", "40P01", "23505"]);
+const isConflict = (e: unknown) => e instanceof PostgresError && e.code !== undefined && RETRYABLE.has(e.code);
+/** A serialization failure, a deadlock or a unique violation: another transaction won; at most 10 attempts. */
+const POSTGRES_CONFLICTS: ConflictPolicy = { isConflict, attempts: 10 };
 
 // PostgreSQL text cannot hold U+0000, which index keys may: U+0000 and U+0001 are written as two characters
 // each (U+0001 U+0001, U+0001 U+0002), an escape that keeps prefixes and order ("C" collation: code points).
@@ -98,6 +101,8 @@ export class PostgresStore implements Store {
   private readonly link: PostgresLink;
   private readonly sql;
   private tx: Tx | undefined;
+  /** Always: every process on the database reads and writes it at once (clock, fault rules: state/shared-control.ts). */
+  readonly shared = true;
   /** Transactions run again after a conflict, since open (for tests and benchmarks). */
   retries = 0;
 
@@ -392,55 +397,61 @@ export class PostgresStore implements Store {
 
   /**
    * Runs fn as one transaction, again from the start after a conflict with another one (see the top of the
-   * file), and commits it, or, for a dry run, rolls it back.
+   * file), and commits it, or, for a dry run, rolls it back. The retry is state/conflicts.ts's, as the SQLite
+   * store's: this is the one place a lost race is run again. Past its attempts the call fails with a
+   * StoreConflictError, which the gateway answers with the service's throttling error (not a retry of its own:
+   * the client's SDK retries that with back-off), so attempts never multiply.
    */
   private outermost<R>(fn: () => R, o: { commit: boolean; begin?: string }): R {
-    for (let attempt = 1; ; attempt++) {
-      const tx: Tx = {
-        pending: [{ text: o.begin ?? "BEGIN ISOLATION LEVEL SERIALIZABLE" }],
-        sent: false,
-        flushes: 0,
-        cache: new Map(),
-        savepoints: 0,
-      };
-      this.tx = tx;
-      let result: R | undefined;
-      let thrown: { error: unknown } | undefined;
-      try {
-        result = fn();
-      } catch (e) {
-        thrown = { error: e };
-      } finally {
-        this.tx = undefined;
+    return retryConflicts(POSTGRES_CONFLICTS, (n) => {
+      if (n > 0) {
+        this.retries++;
+        pause(1 + Math.random() * Math.min(100, 2 ** n));
       }
-      let failure = tx.failed;
-      if (!failure && !thrown && o.commit) {
-        if (!tx.sent && tx.pending.length === 1) return result as R; // nothing read or written
-        try {
-          this.link.run([...tx.pending, { text: "COMMIT" }], { ends: true });
-          return result as R;
-        } catch (e) {
-          failure = e;
-        }
-      } else if (tx.sent) {
-        try {
-          this.link.run([{ text: "ROLLBACK" }], { ends: true });
-        } catch {
-          /* the connection is gone, and its transaction with it */
-        }
-      }
-      if (failure instanceof PostgresError && failure.code !== undefined && RETRYABLE.has(failure.code)) {
-        if (attempt < MAX_ATTEMPTS) {
-          this.retries++;
-          pause(1 + Math.random() * Math.min(100, 2 ** attempt));
-          continue;
-        }
-        throw new PostgresError(`${failure.message} (after ${MAX_ATTEMPTS} attempts)`, failure.code);
-      }
-      if (thrown) throw thrown.error;
-      if (failure) throw failure;
-      return result as R;
+      return this.attempt(fn, o);
+    });
+  }
+
+  /** One attempt of a transaction: its result, or its failure once the transaction is ended. */
+  private attempt<R>(fn: () => R, o: { commit: boolean; begin?: string }): R {
+    const tx: Tx = {
+      pending: [{ text: o.begin ?? "BEGIN ISOLATION LEVEL SERIALIZABLE" }],
+      sent: false,
+      flushes: 0,
+      cache: new Map(),
+      savepoints: 0,
+    };
+    this.tx = tx;
+    let result: R | undefined;
+    let thrown: { error: unknown } | undefined;
+    try {
+      result = fn();
+    } catch (e) {
+      thrown = { error: e };
+    } finally {
+      this.tx = undefined;
     }
+    let failure = tx.failed;
+    if (!failure && !thrown && o.commit) {
+      if (!tx.sent && tx.pending.length === 1) return result as R; // nothing read or written
+      try {
+        this.link.run([...tx.pending, { text: "COMMIT" }], { ends: true });
+        return result as R;
+      } catch (e) {
+        failure = e;
+      }
+    } else if (tx.sent) {
+      try {
+        this.link.run([{ text: "ROLLBACK" }], { ends: true });
+      } catch {
+        /* the connection is gone, and its transaction with it */
+      }
+    }
+    // PostgreSQL's error comes first: a handler that saw the aborted transaction's error rethrew it, or its own.
+    if (isConflict(failure)) throw failure;
+    if (thrown) throw thrown.error;
+    if (failure) throw failure;
+    return result as R;
   }
 
   clear(f: ClearFilter = {}): void {
