@@ -63,6 +63,14 @@ const MIGRATIONS = (s: string): string[][] => [
       PRIMARY KEY (type, account, region, name, key, id))`,
     `CREATE TABLE ${s}.index_catalog (type text COLLATE "C" PRIMARY KEY, signature text NOT NULL)`,
   ],
+  [
+    // The dashboard's request tail of every process on the database (admin/postgres-requests.ts): the last
+    // calls as each process flushes them, kept to about the last 1,000. Not records: no reset or export sees it.
+    `CREATE TABLE ${s}.recent_requests (seq bigserial PRIMARY KEY, id text COLLATE "C" NOT NULL, time bigint NOT NULL,
+      summary json NOT NULL, detail json NOT NULL)`,
+    `CREATE INDEX recent_requests_time ON ${s}.recent_requests (time DESC, seq DESC)`,
+    `CREATE INDEX recent_requests_id ON ${s}.recent_requests (id)`,
+  ],
 ];
 
 /** Any number will do as long as it is imagelite's: the first half of the migration lock's key. */

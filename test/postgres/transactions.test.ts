@@ -145,7 +145,7 @@ describe("PostgresStore across processes", () => {
     const versions = await sql<{ version: number }>(`SELECT version FROM "${schema}".schema_version`);
     assert.deepEqual(
       versions.map((v) => v.version),
-      [1],
+      [1, 2],
     );
     const rows = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".records WHERE type = 'test.x'`);
     assert.equal(rows[0].n, "3");
