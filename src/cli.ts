@@ -106,7 +106,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   const inMemory = parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY);
   const workerCount = workers !== undefined ? number("--workers", workers, 1, 64) : DEFAULTS.workers;
   if (!Number.isInteger(workerCount)) fail(`--workers must be a whole number, not "${workers}"`);
-  if (workerCount > 1 && inMemory) fail("--workers needs the SQLite store or a PostgreSQL one: processes cannot share what one keeps in memory");
+  if (workerCount > 1 && inMemory)
+    fail("--workers needs the SQLite store or a PostgreSQL one: processes cannot share what one keeps in memory");
   const catalog = parsed.catalog ?? env.IMAGELITE_CATALOG ?? DEFAULTS.catalog;
   if (catalog !== "on" && catalog !== "off") fail(`--catalog must be on or off, not "${catalog}"`);
   const store = parsed.store ?? env.IMAGELITE_STORE ?? "sqlite";

@@ -142,9 +142,16 @@ export class PostgresRequestTail {
   async list(limit: number, filter: RequestFilter): Promise<RawResponse> {
     await this.flush();
     const c = await this.connection();
-    const { rows } = await c.query<{ s: Summary }>(`SELECT summary AS s FROM ${this.table} ORDER BY time DESC, seq DESC LIMIT ${HISTORY_SIZE}`);
+    const { rows } = await c.query<{ s: Summary }>(
+      `SELECT summary AS s FROM ${this.table} ORDER BY time DESC, seq DESC LIMIT ${HISTORY_SIZE}`,
+    );
     const keep = summaryMatcher(filter);
-    return json(200, { requests: rows.map((r) => r.s).filter(keep).slice(0, limit) });
+    return json(200, {
+      requests: rows
+        .map((r) => r.s)
+        .filter(keep)
+        .slice(0, limit),
+    });
   }
 
   async get(id: string): Promise<RawResponse> {
