@@ -6,7 +6,6 @@ import { SharedFaults } from "./faults/shared-faults";
 import type { Peers } from "./admin/shared-requests";
 import type { PostgresRequestTail } from "./admin/postgres-requests";
 import type { PostgresStore } from "./state/postgres-store";
-import type { PostgresTarget } from "./state/postgres-url";
 import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
@@ -111,7 +110,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
         store.close();
       },
     };
-    if (config.store !== undefined) app.sharedTail = sharedTail((store as PostgresStore).target, app.history, requestLog);
+    if (config.store !== undefined) app.sharedTail = sharedTail(store as PostgresStore, app.history);
     app.gateway = new Gateway({
       services,
       store,
@@ -136,9 +135,9 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
   }
 }
 
-function sharedTail(target: PostgresTarget, history: RequestHistory, log: RequestLog): PostgresRequestTail {
+function sharedTail(store: PostgresStore, history: RequestHistory): PostgresRequestTail {
   const { PostgresRequestTail } = require("./admin/postgres-requests") as typeof import("./admin/postgres-requests");
-  return new PostgresRequestTail(target, history, (e) => log.warn(`the request tail could not be written to PostgreSQL: ${String(e)}`));
+  return new PostgresRequestTail(store, history);
 }
 
 /**

@@ -86,6 +86,14 @@ const enc = (s: string) => (s.includes("\0") || s.includes("\x01") ? s.replaceAl
 // Read left to right, a U+0001 always starts a pair: the first pass cannot match across two of them.
 const dec = (s: string) => (s.includes("\x01") ? s.replaceAll("\x01\x01", "\0").replaceAll("\x01\x02", "\x01") : s);
 
+/** A call of the request tail as stored: its id, wall time and two JSON texts. */
+export interface RecentRequestRow {
+  id: string;
+  time: number;
+  summary: string;
+  detail: string;
+}
+
 interface Tx {
   /** Statements not sent yet: BEGIN until the first read, writes until the next read or COMMIT. */
   pending: Step[];
@@ -460,6 +468,53 @@ export class PostgresStore implements Store {
     if (thrown) throw thrown.error;
     if (failure) throw failure;
     return result as R;
+  }
+
+  // ---- the request tail (admin/postgres-requests.ts): not records, no transaction of a call's ----
+
+  /**
+   * Appends rows to recent_requests and trims it to the last `keep`, without waiting (called from a timer,
+   * never within a transaction). Read committed: processes that trim at once do not fail one another.
+   */
+  appendRecentRequests(rows: RecentRequestRow[], keep: number): void {
+    if (this.tx) throw new Error("the request tail is written outside transactions");
+    const t = `${this.sql.schema}.recent_requests`;
+    this.link.post(
+      [
+        { text: "BEGIN ISOLATION LEVEL READ COMMITTED" },
+        {
+          text: `INSERT INTO ${t} (id, time, summary, detail) SELECT * FROM unnest($1::text[], $2::bigint[], $3::json[], $4::json[])`,
+          values: [rows.map((r) => r.id), rows.map((r) => r.time), rows.map((r) => r.summary), rows.map((r) => r.detail)],
+        },
+        { text: `DELETE FROM ${t} WHERE seq < (SELECT seq FROM ${t} ORDER BY seq DESC OFFSET $1 LIMIT 1)`, values: [keep - 1] },
+        { text: "COMMIT" },
+      ],
+      { ends: true },
+    );
+  }
+
+  /** The summaries of recent_requests, newest first (after every append this process made). */
+  recentRequests(limit: number): string[] {
+    const [{ rows }] = this.exec([
+      {
+        name: "recentRequests",
+        text: `SELECT summary::text AS s FROM ${this.sql.schema}.recent_requests ORDER BY time DESC, seq DESC LIMIT $1`,
+        values: [limit],
+      },
+    ]);
+    return rows.map((r) => r.s as string);
+  }
+
+  /** The detail of one entry of recent_requests, as JSON. */
+  recentRequest(id: string): string | undefined {
+    const [{ rows }] = this.exec([
+      {
+        name: "recentRequest",
+        text: `SELECT detail::text AS d FROM ${this.sql.schema}.recent_requests WHERE id = $1 LIMIT 1`,
+        values: [id],
+      },
+    ]);
+    return rows[0]?.d as string | undefined;
   }
 
   clear(f: ClearFilter = {}): void {
