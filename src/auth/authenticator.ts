@@ -23,9 +23,8 @@ export class Authenticator {
     return this.credentials.size;
   }
 
-  /** The caller without checking a signature (modes off and scope). */
-  unverified(req: RawRequest): Identity {
-    const caller = callerOf(req);
+  /** The caller without checking a signature (modes off and scope); `caller` when the scope is read already. */
+  unverified(req: RawRequest, caller: Caller = callerOf(req)): Identity {
     if (this.mode === "off") return { ...caller, accountId: DEFAULT_ACCOUNT };
     const credential = caller.accessKeyId ? this.credentials.get(caller.accessKeyId) : undefined;
     return credential ? { ...caller, accountId: credential.accountId, credential } : caller;

@@ -91,10 +91,15 @@ export class Gateway {
   }
 
   async handle(req: RawRequest): Promise<RawResponse> {
+    return this.handleNow(req);
+  }
+
+  /** The same, synchronously when every step is (no admin route, no signature to verify, no injected latency). */
+  handleNow(req: RawRequest): RawResponse | Promise<RawResponse> {
     if (req.path.startsWith("/_imagelite/") && this.deps.admin) return this.handleAdmin(req, this.deps.admin);
     const call = this.newCall(req);
-    await run(call, this.wire);
-    return this.finish(call);
+    const pending = run(call, this.wire);
+    return pending ? pending.then(() => this.finish(call)) : this.finish(call);
   }
 
   /** The whole way of an AWS request, synchronously: no injected latency, and no signature to verify (benchmarks). */
@@ -173,7 +178,7 @@ export class Gateway {
     const auth = this.deps.auth;
     if (!auth) return;
     if (auth.mode !== "strict" || call.unverified) {
-      call.caller = auth.unverified(call.req!);
+      call.caller = auth.unverified(call.req!, call.caller);
       return;
     }
     const def = call.def!;

@@ -3,6 +3,7 @@ import type { Shape } from "../model/model";
 import { ServiceError } from "../errors/service-error";
 import type { Protocol, RawRequest, RawResponse } from "./protocol";
 import { jsonLimitProblem } from "./json-limits";
+import { writerOf } from "./json-writer";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const serializationError = (message: string) => new ServiceError("SerializationException", message, 400);
@@ -90,75 +91,6 @@ function coerce(shape: Shape, v: unknown): unknown {
 /** A JSON value (a seed entry, an admin route's body) as the input of an operation of this shape; throws SerializationException. */
 export const fromJson = (shape: Shape, value: unknown): Record<string, unknown> => coerce(shape, value ?? {}) as Record<string, unknown>;
 
-/** Whether values of a shape serialize as they are (no timestamps or blobs anywhere below). */
-const plainCache = new WeakMap<Shape, boolean>();
-function isPlain(shape: Shape, seen = new Set<Shape>()): boolean {
-  const cached = plainCache.get(shape);
-  if (cached !== undefined) return cached;
-  if (seen.has(shape)) return true;
-  seen.add(shape);
-  let plain: boolean;
-  switch (shape.type) {
-    case "timestamp":
-    case "blob":
-      plain = false;
-      break;
-    case "structure":
-      plain = Object.values(shape.members).every((m) => isPlain(m.shape, seen));
-      break;
-    case "list":
-      plain = isPlain(shape.member!.shape, seen);
-      break;
-    case "map":
-      plain = isPlain(shape.value!.shape, seen);
-      break;
-    default:
-      plain = true;
-  }
-  plainCache.set(shape, plain);
-  return plain;
-}
-
-/**
- * Output object → JSON value following the shape (timestamps as epoch seconds, blobs as base64).
- * Only the members the model names are written; values below a shape without timestamps or blobs are
- * copied as they are.
- */
-function toJson(shape: Shape, v: unknown): unknown {
-  if (v === undefined || v === null) return undefined;
-  switch (shape.type) {
-    case "structure": {
-      const out: Record<string, unknown> = {};
-      const obj = v as Record<string, unknown>;
-      for (const k in obj) {
-        const x = obj[k];
-        if (x === undefined || x === null || !Object.prototype.hasOwnProperty.call(shape.members, k)) continue;
-        const m = shape.members[k].shape;
-        out[k] =
-          m.type === "structure" || m.type === "list" || m.type === "map" || m.type === "timestamp" || m.type === "blob" ? toJson(m, x) : x;
-      }
-      return out;
-    }
-    case "list": {
-      const item = shape.member!.shape;
-      return isPlain(item) ? v : (v as unknown[]).map((x) => toJson(item, x));
-    }
-    case "map": {
-      const value = shape.value!.shape;
-      if (isPlain(value)) return v;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toJson(value, x);
-      return out;
-    }
-    case "timestamp":
-      return (v instanceof Date ? v.getTime() : new Date(v as string).getTime()) / 1000;
-    case "blob":
-      return Buffer.from(v as Uint8Array).toString("base64");
-    default:
-      return v;
-  }
-}
-
 export const awsJson: Protocol = {
   operationName(req) {
     const target = req.headers["x-amz-target"];
@@ -196,11 +128,10 @@ export const awsJson: Protocol = {
   },
 
   serialize(output, operation, _model, requestId): RawResponse {
-    const body = operation.output ? toJson(operation.output, output ?? {}) : {};
     return {
       status: 200,
       headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId },
-      body: JSON.stringify(body),
+      body: operation.output ? writerOf(operation.output)(output ?? {})! : "{}",
     };
   },
 

@@ -5,7 +5,7 @@ import type { Member, Operation, ServiceModel, Shape } from "../model/model";
 import { ServiceError } from "../errors/service-error";
 import { echo } from "../errors/echo";
 import type { Protocol, RawRequest, RawResponse } from "./protocol";
-import { escapeXml, writeMembers, type XmlFlavour } from "./xml";
+import { escapeXml, membersWriter, type XmlFlavour } from "./xml";
 
 interface QueryFlavour extends XmlFlavour {
   ec2: boolean;
@@ -43,8 +43,11 @@ const MAX_SEGMENTS = 16;
  * for toTree to refuse the request, and for the gateway to find its Action and Version.
  */
 export function readForm(query: URLSearchParams, body?: string): URLSearchParams {
+  if (!body) return new URLSearchParams(query);
+  const params = new URLSearchParams(body.slice(0, endOfParams(body, MAX_PARAMS + 1)));
+  if (query.size === 0) return params;
   const form = new URLSearchParams(query);
-  if (body) for (const [k, v] of new URLSearchParams(body.slice(0, endOfParams(body, MAX_PARAMS + 1)))) form.append(k, v);
+  for (const [k, v] of params) form.append(k, v);
   return form;
 }
 
@@ -88,24 +91,53 @@ function capitalize(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
+/** A structure's members as the parser reads them, worked out once per shape. */
+interface StructurePlan {
+  names: string[];
+  members: Member[];
+  wires: string[];
+  /** Wire name → the indexes of the members it names, in model order. */
+  byWire: Map<string, number[]>;
+}
+
 class QueryParser {
+  private readonly plans = new WeakMap<Shape, StructurePlan>();
+
   constructor(private readonly f: QueryFlavour) {}
 
+  private plan(shape: Shape): StructurePlan {
+    let plan = this.plans.get(shape);
+    if (plan) return plan;
+    const names = Object.keys(shape.members);
+    const members = names.map((n) => shape.members[n]);
+    const wires = members.map((m) => this.f.wireName(m));
+    const byWire = new Map<string, number[]>();
+    wires.forEach((w, i) => byWire.set(w, [...(byWire.get(w) ?? []), i]));
+    plan = { names, members, wires, byWire };
+    this.plans.set(shape, plan);
+    return plan;
+  }
+
+  /** Members in model order; then the first parameter (in the request's order) that names none is refused. */
   structure(shape: Shape, node: Node, path: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const children = node.children ?? new Map<string, Node>();
-    const used = new Set<string>();
-    for (const [name, member] of Object.entries(shape.members)) {
-      const wire = this.f.wireName(member);
-      const child = children.get(wire);
-      if (!child) continue;
-      used.add(wire);
-      const v = this.value(member, child, path ? `${path}.${wire}` : wire);
-      if (v !== undefined) out[name] = v;
-    }
+    const children = node.children;
+    if (!children) return out;
+    const plan = this.plan(shape);
+    let unknown: string | undefined;
+    const present: number[] = [];
     for (const key of children.keys()) {
-      if (!used.has(key)) throw this.f.unknownParameter(path ? `${path}.${key}` : key);
+      const at = plan.byWire.get(key);
+      if (at) present.push(...at);
+      else unknown ??= key;
     }
+    if (present.length > 1) present.sort((a, b) => a - b);
+    for (const i of present) {
+      const wire = plan.wires[i];
+      const v = this.value(plan.members[i], children.get(wire)!, path ? `${path}.${wire}` : wire);
+      if (v !== undefined) out[plan.names[i]] = v;
+    }
+    if (unknown !== undefined) throw this.f.unknownParameter(path ? `${path}.${unknown}` : unknown);
     return out;
   }
 
@@ -200,11 +232,13 @@ function scalarFrom(shape: Shape, s: string, path: string, f: QueryFlavour): unk
 function makeQueryProtocol(
   f: QueryFlavour,
   envelope: {
-    result(op: Operation, model: ServiceModel, requestId: string, members: string): string;
+    /** The answer of an operation around its members; made once per operation. */
+    result(op: Operation, model: ServiceModel): (requestId: string, members: string) => string;
     error(e: ServiceError, model: ServiceModel, requestId: string): string;
   },
 ): Protocol {
   const parser = new QueryParser(f);
+  const results = new WeakMap<Operation, (requestId: string, members: string) => string>();
   const xmlResponse = (status: number, requestId: string, body: string): RawResponse => ({
     status,
     headers: { "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": requestId },
@@ -218,9 +252,10 @@ function makeQueryProtocol(
       return parser.structure(operation.input, toTree(form ?? new URLSearchParams(), f), "");
     },
     serialize(output, operation, model, requestId) {
-      const parts: string[] = [];
-      if (operation.output) writeMembers(operation.output, (output ?? {}) as Record<string, unknown>, f, parts);
-      return xmlResponse(200, requestId, envelope.result(operation, model, requestId, parts.join("")));
+      let result = results.get(operation);
+      if (!result) results.set(operation, (result = envelope.result(operation, model)));
+      const members = operation.output ? membersWriter(operation.output, f)((output ?? {}) as Record<string, unknown>) : "";
+      return xmlResponse(200, requestId, result(requestId, members));
     },
     serializeError(e, model, requestId) {
       return xmlResponse(e.status, requestId, envelope.error(e, model, requestId));
@@ -242,8 +277,13 @@ export const ec2Query = makeQueryProtocol(
   {
     // An action without output members still answers <return>true</return>, as EC2 does (e.g. CreateTags).
     // EC2 writes its namespace with a trailing slash (http://ec2.amazonaws.com/doc/2016-11-15/); the model has none.
-    result: (op, model, requestId, members) =>
-      `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace?.replace(/\/?$/, "/")}"><requestId>${requestId}</requestId>${op.output ? members : "<return>true</return>"}</${op.name}Response>`,
+    result: (op, model) => {
+      const head = `${XML_DECL}<${op.name}Response xmlns="${model.xmlNamespace?.replace(/\/?$/, "/")}"><requestId>`;
+      const tail = `</${op.name}Response>`;
+      return op.output
+        ? (requestId, members) => head + requestId + "</requestId>" + members + tail
+        : (requestId) => head + requestId + "</requestId><return>true</return>" + tail;
+    },
     error: (e, _model, requestId) =>
       `${XML_DECL}<Response><Errors><Error><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
   },
@@ -262,12 +302,12 @@ export const awsQuery = makeQueryProtocol(
     unknownParameter: (name) => new ServiceError("InvalidParameter", `The parameter ${echo(name)} is not recognized`),
   },
   {
-    result: (op, model, requestId, members) => {
+    result: (op, model) => {
       const wrapper = op.resultWrapper ?? `${op.name}Result`;
-      return (
-        `<${op.name}Response xmlns="${model.xmlNamespace}"><${wrapper}>${members}</${wrapper}>` +
-        `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${op.name}Response>`
-      );
+      const head = `<${op.name}Response xmlns="${model.xmlNamespace}"><${wrapper}>`;
+      const middle = `</${wrapper}><ResponseMetadata><RequestId>`;
+      const tail = `</RequestId></ResponseMetadata></${op.name}Response>`;
+      return (requestId, members) => head + members + middle + requestId + tail;
     },
     error: (e, model, requestId) =>
       `<ErrorResponse xmlns="${model.xmlNamespace}"><Error><Type>${e.status >= 500 ? "Receiver" : "Sender"}</Type>` +

@@ -1,5 +1,6 @@
 // In-memory store (--in-memory): the same semantics as SQLite, with an undo log for transactions.
 import { INDEXES, type IndexCatalog, type IndexEntry } from "./indexes";
+import { readRecord } from "./record-copies";
 import { SortedChunks } from "./sorted-chunks";
 import {
   prefixEnd,
@@ -96,7 +97,7 @@ export class MemoryStore implements Store {
 
   get<T>(type: string, p: Partition, id: string): T | undefined {
     const s = this.bucket(type, p, false)?.values.get(id);
-    return s === undefined ? undefined : (JSON.parse(s) as T);
+    return s === undefined ? undefined : readRecord<T>(s);
   }
 
   put(type: string, p: Partition, id: string, value: unknown): void {
@@ -125,7 +126,7 @@ export class MemoryStore implements Store {
     if (o.limit === 0) return out;
     for (const id of b.ids.from(below)) {
       if (end !== undefined && id >= end) break;
-      out.push({ id, value: JSON.parse(b.values.get(id)!) as T });
+      out.push({ id, value: readRecord<T>(b.values.get(id)!) });
       if (o.limit !== undefined && out.length >= o.limit) break;
     }
     return out;
@@ -143,7 +144,7 @@ export class MemoryStore implements Store {
     if (o.limit === 0) return out;
     for (const { key, id } of rows.from(below)) {
       if ((o.key !== undefined && key !== o.key) || (o.prefix !== undefined && !key.startsWith(o.prefix))) break;
-      out.push({ key, id, value: JSON.parse(b.values.get(id)!) as T });
+      out.push({ key, id, value: readRecord<T>(b.values.get(id)!) });
       if (o.limit !== undefined && out.length >= o.limit) break;
     }
     return out;

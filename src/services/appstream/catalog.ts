@@ -180,13 +180,21 @@ const AGENT_VERSIONS: ReadonlySet<string> = new Set(CATALOG.map((c) => c.agentVe
 
 export const isAgentVersion = (v: string): boolean => AGENT_VERSIONS.has(v);
 
+/** Per platform, its newest agent version: the catalog never changes, and every view of an image asks. */
+const LATEST_AGENT = new Map<PlatformType, string>();
+
 /**
  * The newest agent version for a platform: what `LATEST` resolves to on a builder and on an updated image
  * (the Windows and each Linux agent have releases of their own; a platform without a base image here takes
  * the newest of all).
  */
 export function latestAgentVersion(platform: PlatformType): string {
-  const own = CATALOG.filter((c) => c.platform === platform);
-  const versions = (own.length ? own : CATALOG).map((c) => c.agentVersion);
-  return versions.sort((a, b) => (isoDay(a) < isoDay(b) ? 1 : -1))[0];
+  let latest = LATEST_AGENT.get(platform);
+  if (latest === undefined) {
+    const own = CATALOG.filter((c) => c.platform === platform);
+    const versions = (own.length ? own : CATALOG).map((c) => c.agentVersion);
+    latest = versions.sort((a, b) => (isoDay(a) < isoDay(b) ? 1 : -1))[0];
+    LATEST_AGENT.set(platform, latest);
+  }
+  return latest;
 }
