@@ -63,6 +63,10 @@ function roundRobin(endpoints: string[]) {
         const n = (next + i) % endpoints.length;
         if (live[n]) to = n;
       }
+      if (to < 0) {
+        res.writeHead(502, { "content-type": "text/plain" }).end("no process left");
+        return;
+      }
       next = (to + 1) % endpoints.length;
       const action = /Action=([A-Za-z]+)/.exec(body.toString("latin1"))?.[1];
       routed.push({
