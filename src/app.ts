@@ -4,6 +4,8 @@ import { Clock, isClockTime, type ClockState } from "./state/clock";
 import { CONTROL_ID, CONTROL_SCHEMA, CONTROL_TYPE, IMAGELITE_PARTITION, SharedControl } from "./state/shared-control";
 import { SharedFaults } from "./faults/shared-faults";
 import type { Peers } from "./admin/shared-requests";
+import type { PostgresRequestTail } from "./admin/postgres-requests";
+import type { PostgresStore } from "./state/postgres-store";
 import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
@@ -39,6 +41,8 @@ export interface App {
   control?: SharedControl;
   /** Under --workers: the other workers, for what only their memory holds (the request tail). */
   peers?: Peers;
+  /** On PostgreSQL: the request tail of every process on the database (admin/postgres-requests.ts). */
+  sharedTail?: PostgresRequestTail;
   auth: Authenticator;
   /** The last requests, for the dashboard. */
   history: RequestHistory;
@@ -101,8 +105,12 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
         [CONTROL_TYPE, CONTROL_SCHEMA],
       ]),
       gateway: undefined as unknown as Gateway,
-      close: () => store.close(),
+      close: () => {
+        app.sharedTail?.close();
+        store.close();
+      },
     };
+    if (config.store !== undefined) app.sharedTail = sharedTail(store as PostgresStore, app.history);
     app.gateway = new Gateway({
       services,
       store,
@@ -125,6 +133,11 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
     store.close();
     throw e;
   }
+}
+
+function sharedTail(store: PostgresStore, history: RequestHistory): PostgresRequestTail {
+  const { PostgresRequestTail } = require("./admin/postgres-requests") as typeof import("./admin/postgres-requests");
+  return new PostgresRequestTail(store, history);
 }
 
 /**

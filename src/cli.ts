@@ -21,8 +21,8 @@ Usage: imagelite [flags]        (npm start -- [flags])
                             a PostgreSQL database that several imagelite processes can share
   --durability normal|full  normal (default): a crash of imagelite loses nothing; full: neither does  IMAGELITE_DURABILITY
                             an operating-system crash or power loss (each write waits for the disk)
-  --workers N               worker processes sharing the port and the SQLite store (default 1: one   IMAGELITE_WORKERS
-                            process); reads run in parallel, writes one at a time
+  --workers N               worker processes sharing the port and the store (default 1: one process);  IMAGELITE_WORKERS
+                            on SQLite reads run in parallel and writes one at a time, on PostgreSQL both
   --transition-seconds S    how long each intermediate lifecycle state lasts       IMAGELITE_TRANSITION_SECONDS
                             (default ${DEFAULTS.transitionSeconds}; 0 completes every transition by the next read)
   --clock real|manual       start the lifecycle clock running or frozen (default real)  IMAGELITE_CLOCK
@@ -106,7 +106,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   const inMemory = parsed["in-memory"] ?? truthy(env.IMAGELITE_IN_MEMORY);
   const workerCount = workers !== undefined ? number("--workers", workers, 1, 64) : DEFAULTS.workers;
   if (!Number.isInteger(workerCount)) fail(`--workers must be a whole number, not "${workers}"`);
-  if (workerCount > 1 && inMemory) fail("--workers needs the SQLite store: processes cannot share what one keeps in memory");
+  if (workerCount > 1 && inMemory)
+    fail("--workers needs the SQLite store or a PostgreSQL one: processes cannot share what one keeps in memory");
   const catalog = parsed.catalog ?? env.IMAGELITE_CATALOG ?? DEFAULTS.catalog;
   if (catalog !== "on" && catalog !== "off") fail(`--catalog must be on or off, not "${catalog}"`);
   const store = parsed.store ?? env.IMAGELITE_STORE ?? "sqlite";

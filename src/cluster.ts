@@ -1,7 +1,8 @@
-// --workers N: N worker processes serve one port and one SQLite file. The primary does the set-up once
-// (opens the store alone, so that no other imagelite holds the directory; builds indexes, loads the seed,
-// resumes the clock), closes it, and forks the workers; they open the store shared (state/sqlite-store.ts)
-// and keep their clock and fault rules in line with it (state/shared-control.ts). A worker that dies is
+// --workers N: N worker processes serve one port and one store (a SQLite file, or a PostgreSQL database).
+// The primary does the set-up once (opens the store alone, so that no other imagelite holds the directory;
+// migrates a PostgreSQL schema, builds indexes, loads the seed, resumes the clock), closes it, and forks the
+// workers; each opens the store shared (state/sqlite-store.ts; a PostgreSQL store is always shared)
+// and keeps its clock and fault rules in line with it (state/shared-control.ts). A worker that dies is
 // replaced; SIGTERM or SIGINT stops them all. Node's cluster hands each new connection to the next worker.
 import cluster, { type Worker } from "node:cluster";
 import { Writable } from "node:stream";

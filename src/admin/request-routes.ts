@@ -1,5 +1,6 @@
 // The dashboard's live tail of requests, from the gateway's ring of the last 1,000 calls
-// (gateway/request-history.ts):
+// (gateway/request-history.ts), or on PostgreSQL from the database's copy of every process's
+// (admin/postgres-requests.ts):
 //   GET /_imagelite/requests?limit=&service=&status=ok|error&q=   newest first
 //   GET /_imagelite/requests/stream                               Server-Sent Events, one `request` event per call
 //   GET /_imagelite/requests/<id>                                 the entry, its request and its response
@@ -112,6 +113,7 @@ export const requestRoutes: Route[] = [
         status: enumParam(req, "status", ["ok", "error"] as const),
         q: textParam(req, "q", 256),
       };
+      if (app.sharedTail) return app.sharedTail.list(limit, filter);
       if (app.peers) return everyWorkersRequests(app.peers, limit, filter);
       const keep = matcher(filter.service, filter.status, filter.q);
       return json(200, { requests: app.history.newest(limit, keep).map(summary) });
@@ -147,6 +149,7 @@ export const requestRoutes: Route[] = [
     pattern: /^\/_imagelite\/requests\/([^/]+)$/,
     handle(app, req, m) {
       onlyParams(req, []);
+      if (app.sharedTail) return app.sharedTail.get(m[1]);
       if (app.peers) return aWorkersRequest(app.peers, m[1]);
       const e = app.history.get(m[1]);
       if (!e) throw new AdminError(404, "RequestNotFound", `No request ${m[1].slice(0, 100)} among the last ${HISTORY_SIZE}.`);

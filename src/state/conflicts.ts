@@ -2,7 +2,9 @@
 // PostgreSQL). A transaction that lost a race (it read a snapshot another process has since written over,
 // or the database chose it as a serialization victim) is undone and run again from the start, so that it
 // decides on what is there now: of parallel creates of one name, exactly one wins and the rest see it.
-// Only the outermost transaction retries; a nested one joins it and lets the conflict through.
+// Only the outermost transaction retries; a nested one joins it and lets the conflict through. This is the
+// one retry of a lost race, in the store (both stores use it): the gateway does not run a call again, it
+// answers a StoreConflictError with the service's throttling error, which the client's SDK may retry.
 
 /** How a store recognises a lost race, and how many times a call runs at most. */
 export interface ConflictPolicy {

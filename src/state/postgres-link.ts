@@ -41,6 +41,15 @@ export class PostgresLink {
     return r.results;
   }
 
+  /**
+   * Sends the steps without waiting for them: the worker runs them after what was sent before, and before what
+   * is sent after (one connection, one batch at a time), and their answer, or failure, is dropped.
+   */
+  post(steps: Step[], options: { ends?: boolean } = {}): void {
+    const port = this.port ?? this.start();
+    port.postMessage({ id: ++this.seq, steps, ...options } satisfies Request);
+  }
+
   close(): void {
     if (!this.worker) return;
     try {

@@ -3,7 +3,7 @@
 // synchronous, so statements go through a worker thread that owns the `pg` pool (state/postgres-link.ts).
 //
 // Concurrency: every outermost transaction is SERIALIZABLE, and the whole of it is run again (at most
-// MAX_ATTEMPTS times, after a jittered pause) when PostgreSQL reports a serialization failure, a deadlock or a
+// 10 times, after a jittered pause: state/conflicts.ts) when PostgreSQL reports a serialization failure, a deadlock or a
 // unique violation. Handlers are read-modify-write code over any records and index lookups ("is this name
 // free?"); row locks would need each handler to say up front what it will read, absent rows included, which a
 // lock cannot cover. Serializable transactions give every handler what SQLite's single writer gives it, with
@@ -31,6 +31,7 @@ import { PostgresError, PostgresLink } from "./postgres-link";
 import type { Step, StepResult } from "./postgres-worker";
 import type { Durability } from "./sqlite-store";
 import { postgresTarget, type PostgresTarget } from "./postgres-url";
+import { retryConflicts, type ConflictPolicy } from "./conflicts";
 
 /** Why PostgreSQL cannot be used, with the URL (never its password) and the way out. */
 export class PostgresOpenError extends Error {
@@ -62,18 +63,36 @@ const MIGRATIONS = (s: string): string[][] => [
       PRIMARY KEY (type, account, region, name, key, id))`,
     `CREATE TABLE ${s}.index_catalog (type text COLLATE "C" PRIMARY KEY, signature text NOT NULL)`,
   ],
+  [
+    // The dashboard's request tail of every process on the database (admin/postgres-requests.ts): the last
+    // calls as each process flushes them, kept to about the last 1,000. Not records: no reset or export sees it.
+    `CREATE TABLE ${s}.recent_requests (seq bigserial PRIMARY KEY, id text COLLATE "C" NOT NULL, time bigint NOT NULL,
+      summary json NOT NULL, detail json NOT NULL)`,
+    `CREATE INDEX recent_requests_time ON ${s}.recent_requests (time DESC, seq DESC)`,
+    `CREATE INDEX recent_requests_id ON ${s}.recent_requests (id)`,
+  ],
 ];
 
 /** Any number will do as long as it is imagelite's: the first half of the migration lock's key. */
 const LOCK_SPACE = 0x1ae9e117;
-const MAX_ATTEMPTS = 10;
 const RETRYABLE = new Set(["40001", "40P01", "23505"]);
+const isConflict = (e: unknown) => e instanceof PostgresError && e.code !== undefined && RETRYABLE.has(e.code);
+/** A serialization failure, a deadlock or a unique violation: another transaction won; at most 10 attempts. */
+const POSTGRES_CONFLICTS: ConflictPolicy = { isConflict, attempts: 10 };
 
 // PostgreSQL text cannot hold U+0000, which index keys may: U+0000 and U+0001 are written as two characters
 // each (U+0001 U+0001, U+0001 U+0002), an escape that keeps prefixes and order ("C" collation: code points).
 const enc = (s: string) => (s.includes("\0") || s.includes("\x01") ? s.replaceAll("\x01", "\x01\x02").replaceAll("\0", "\x01\x01") : s);
 // Read left to right, a U+0001 always starts a pair: the first pass cannot match across two of them.
 const dec = (s: string) => (s.includes("\x01") ? s.replaceAll("\x01\x01", "\0").replaceAll("\x01\x02", "\x01") : s);
+
+/** A call of the request tail as stored: its id, wall time and two JSON texts. */
+export interface RecentRequestRow {
+  id: string;
+  time: number;
+  summary: string;
+  detail: string;
+}
 
 interface Tx {
   /** Statements not sent yet: BEGIN until the first read, writes until the next read or COMMIT. */
@@ -98,6 +117,8 @@ export class PostgresStore implements Store {
   private readonly link: PostgresLink;
   private readonly sql;
   private tx: Tx | undefined;
+  /** Always: every process on the database reads and writes it at once (clock, fault rules: state/shared-control.ts). */
+  readonly shared = true;
   /** Transactions run again after a conflict, since open (for tests and benchmarks). */
   retries = 0;
 
@@ -392,55 +413,108 @@ export class PostgresStore implements Store {
 
   /**
    * Runs fn as one transaction, again from the start after a conflict with another one (see the top of the
-   * file), and commits it, or, for a dry run, rolls it back.
+   * file), and commits it, or, for a dry run, rolls it back. The retry is state/conflicts.ts's, as the SQLite
+   * store's: this is the one place a lost race is run again. Past its attempts the call fails with a
+   * StoreConflictError, which the gateway answers with the service's throttling error (not a retry of its own:
+   * the client's SDK retries that with back-off), so attempts never multiply.
    */
   private outermost<R>(fn: () => R, o: { commit: boolean; begin?: string }): R {
-    for (let attempt = 1; ; attempt++) {
-      const tx: Tx = {
-        pending: [{ text: o.begin ?? "BEGIN ISOLATION LEVEL SERIALIZABLE" }],
-        sent: false,
-        flushes: 0,
-        cache: new Map(),
-        savepoints: 0,
-      };
-      this.tx = tx;
-      let result: R | undefined;
-      let thrown: { error: unknown } | undefined;
-      try {
-        result = fn();
-      } catch (e) {
-        thrown = { error: e };
-      } finally {
-        this.tx = undefined;
+    return retryConflicts(POSTGRES_CONFLICTS, (n) => {
+      if (n > 0) {
+        this.retries++;
+        pause(1 + Math.random() * Math.min(100, 2 ** n));
       }
-      let failure = tx.failed;
-      if (!failure && !thrown && o.commit) {
-        if (!tx.sent && tx.pending.length === 1) return result as R; // nothing read or written
-        try {
-          this.link.run([...tx.pending, { text: "COMMIT" }], { ends: true });
-          return result as R;
-        } catch (e) {
-          failure = e;
-        }
-      } else if (tx.sent) {
-        try {
-          this.link.run([{ text: "ROLLBACK" }], { ends: true });
-        } catch {
-          /* the connection is gone, and its transaction with it */
-        }
-      }
-      if (failure instanceof PostgresError && failure.code !== undefined && RETRYABLE.has(failure.code)) {
-        if (attempt < MAX_ATTEMPTS) {
-          this.retries++;
-          pause(1 + Math.random() * Math.min(100, 2 ** attempt));
-          continue;
-        }
-        throw new PostgresError(`${failure.message} (after ${MAX_ATTEMPTS} attempts)`, failure.code);
-      }
-      if (thrown) throw thrown.error;
-      if (failure) throw failure;
-      return result as R;
+      return this.attempt(fn, o);
+    });
+  }
+
+  /** One attempt of a transaction: its result, or its failure once the transaction is ended. */
+  private attempt<R>(fn: () => R, o: { commit: boolean; begin?: string }): R {
+    const tx: Tx = {
+      pending: [{ text: o.begin ?? "BEGIN ISOLATION LEVEL SERIALIZABLE" }],
+      sent: false,
+      flushes: 0,
+      cache: new Map(),
+      savepoints: 0,
+    };
+    this.tx = tx;
+    let result: R | undefined;
+    let thrown: { error: unknown } | undefined;
+    try {
+      result = fn();
+    } catch (e) {
+      thrown = { error: e };
+    } finally {
+      this.tx = undefined;
     }
+    let failure = tx.failed;
+    if (!failure && !thrown && o.commit) {
+      if (!tx.sent && tx.pending.length === 1) return result as R; // nothing read or written
+      try {
+        this.link.run([...tx.pending, { text: "COMMIT" }], { ends: true });
+        return result as R;
+      } catch (e) {
+        failure = e;
+      }
+    } else if (tx.sent) {
+      try {
+        this.link.run([{ text: "ROLLBACK" }], { ends: true });
+      } catch {
+        /* the connection is gone, and its transaction with it */
+      }
+    }
+    // PostgreSQL's error comes first: a handler that saw the aborted transaction's error rethrew it, or its own.
+    if (isConflict(failure)) throw failure;
+    if (thrown) throw thrown.error;
+    if (failure) throw failure;
+    return result as R;
+  }
+
+  // ---- the request tail (admin/postgres-requests.ts): not records, no transaction of a call's ----
+
+  /**
+   * Appends rows to recent_requests and trims it to the last `keep`, without waiting (called from a timer,
+   * never within a transaction). Read committed: processes that trim at once do not fail one another.
+   */
+  appendRecentRequests(rows: RecentRequestRow[], keep: number): void {
+    if (this.tx) throw new Error("the request tail is written outside transactions");
+    const t = `${this.sql.schema}.recent_requests`;
+    this.link.post(
+      [
+        { text: "BEGIN ISOLATION LEVEL READ COMMITTED" },
+        {
+          text: `INSERT INTO ${t} (id, time, summary, detail) SELECT * FROM unnest($1::text[], $2::bigint[], $3::json[], $4::json[])`,
+          values: [rows.map((r) => r.id), rows.map((r) => r.time), rows.map((r) => r.summary), rows.map((r) => r.detail)],
+        },
+        { text: `DELETE FROM ${t} WHERE seq < (SELECT seq FROM ${t} ORDER BY seq DESC OFFSET $1 LIMIT 1)`, values: [keep - 1] },
+        { text: "COMMIT" },
+      ],
+      { ends: true },
+    );
+  }
+
+  /** The summaries of recent_requests, newest first (after every append this process made). */
+  recentRequests(limit: number): string[] {
+    const [{ rows }] = this.exec([
+      {
+        name: "recentRequests",
+        text: `SELECT summary::text AS s FROM ${this.sql.schema}.recent_requests ORDER BY time DESC, seq DESC LIMIT $1`,
+        values: [limit],
+      },
+    ]);
+    return rows.map((r) => r.s as string);
+  }
+
+  /** The detail of one entry of recent_requests, as JSON. */
+  recentRequest(id: string): string | undefined {
+    const [{ rows }] = this.exec([
+      {
+        name: "recentRequest",
+        text: `SELECT detail::text AS d FROM ${this.sql.schema}.recent_requests WHERE id = $1 LIMIT 1`,
+        values: [id],
+      },
+    ]);
+    return rows[0]?.d as string | undefined;
   }
 
   clear(f: ClearFilter = {}): void {

@@ -69,7 +69,7 @@ describe("several servers on one PostgreSQL schema", () => {
     const versions = await sql<{ version: number }>(`SELECT version FROM "${schema}".schema_version`);
     assert.deepEqual(
       versions.map((v) => v.version),
-      [1],
+      [1, 2],
     );
   });
 

@@ -268,7 +268,7 @@ describe("--workers 2: a worker killed mid-load", () => {
   it("refuses --workers with --in-memory, and counts that are not 1 to 64", async () => {
     const r = await cli.run(["--workers", "2", "--in-memory"]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /--workers needs the SQLite store/);
+    assert.match(r.stderr, /--workers needs the SQLite store or a PostgreSQL one/);
     for (const bad of ["0", "1.5", "65", "two"]) {
       const b = await cli.run(["--workers", bad, "--data-dir", cli.tempDir()]);
       assert.equal(b.code, 2, bad);

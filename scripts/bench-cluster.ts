@@ -1,0 +1,219 @@
+// node dist/scripts/bench-cluster.js [postgres://…]: read throughput of 1, 2 and 3 imagelite processes on one
+// PostgreSQL schema, side by side with one process on the embedded SQLite store, for EC2 DescribeImages by id
+// (AMIs of the caller's, from the store). Each process listens on its own port and gets a wrk of its own,
+// all run at the same time, the connections split among them (as a load balancer would): calls/s is their
+// sum, p99 the worst of their p99s. Numbers are printed, never asserted. Without wrk or PostgreSQL the row is skipped.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServer } from "node:net";
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { createApp } from "../src/app";
+import { streamLog } from "../src/gateway/request-log";
+
+const WRK = process.env.WRK ?? "/usr/bin/wrk";
+const POSTGRES = process.argv[2] ?? process.env.IMAGELITE_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
+const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 4);
+/** Connections in all, split among the processes. */
+const CONNECTIONS = 12;
+const AMIS = 100;
+const ACCOUNT = "111111111111";
+const REGION = "us-east-1";
+const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
+const AUTH = `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20261123/${REGION}/ec2/aws4_request, SignedHeaders=host, Signature=0`;
+
+/** AMIs of the caller's own, made in process before any server opens the store. */
+function prepare(store: { dataDir: string } | { store: string }): string[] {
+  const app = createApp({ ...store, log: false, transitionSeconds: 0 }, streamLog(false));
+  const as = { accountId: ACCOUNT, region: REGION };
+  const invoke = (op: string, input: Record<string, unknown>) => app.gateway.invoke("ec2", op, as, input) as Record<string, unknown>;
+  const amazon = invoke("DescribeSnapshots", {
+    OwnerIds: ["amazon"],
+    Filters: [{ Name: "volume-size", Values: ["8"] }],
+    MaxResults: 5,
+  }) as { Snapshots: { SnapshotId: string }[] };
+  const { SnapshotId } = invoke("CopySnapshot", { SourceRegion: REGION, SourceSnapshotId: amazon.Snapshots[0].SnapshotId });
+  const ids: string[] = [];
+  for (let i = 0; i < AMIS; i++) {
+    const r = invoke("RegisterImage", {
+      Name: `bench-${i}`,
+      Architecture: "x86_64",
+      VirtualizationType: "hvm",
+      RootDeviceName: "/dev/xvda",
+      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId, VolumeSize: 8 } }],
+    });
+    ids.push(r.ImageId as string);
+  }
+  app.close();
+  return ids;
+}
+
+/** A wrk script that cycles through DescribeImages of each id. */
+function wrkScript(dir: string, name: string, ids: string[]): string {
+  const file = join(dir, `${name}.lua`);
+  const bodies = ids.map((id) => JSON.stringify(`Action=DescribeImages&Version=2016-11-15&ImageId.1=${id}`));
+  writeFileSync(
+    file,
+    `local bodies = { ${bodies.join(", ")} }
+local headers = { ["content-type"] = "application/x-www-form-urlencoded", ["authorization"] = ${JSON.stringify(AUTH)} }
+local i = 0
+request = function()
+  i = i % #bodies + 1
+  return wrk.format("POST", "/", headers, bodies[i])
+end
+`,
+  );
+  return file;
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer().listen(0, "127.0.0.1");
+  await once(srv, "listening");
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+async function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, "--port", String(port), "--quiet", "--transition-seconds", "0", ...args], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 400; i++) {
+    try {
+      const res = await fetch(`${url}/_imagelite/health`);
+      await res.body?.cancel();
+      if (res.ok) return { child, url };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`imagelite ${args.join(" ")} did not start`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  await exited;
+}
+
+interface Result {
+  callsPerSecond: number;
+  p99Ms: number;
+  errors: number;
+}
+
+const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
+
+async function wrk(url: string, script: string, connections: number, seconds: number): Promise<Result> {
+  const child = spawn(WRK, ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, url], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
+  child.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== 0) throw new Error(`wrk failed: ${err}`);
+  const rate = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
+  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors: .*?(\d+)/.exec(out)?.[1] ?? 0);
+  if (!rate || !p99) throw new Error(`unexpected wrk output:\n${out}`);
+  return { callsPerSecond: Number(rate[1]), p99Ms: Number(p99[1]) * MS[p99[2]], errors };
+}
+
+/** One wrk per process, at once, the connections split among them. */
+async function drive(urls: string[], script: string): Promise<Result> {
+  const per = Math.ceil(CONNECTIONS / urls.length);
+  await Promise.all(urls.map((u) => wrk(u, script, per, 1))); // warm-up: compiled code, caches, connections
+  const all = await Promise.all(urls.map((u) => wrk(u, script, per, SECONDS)));
+  return {
+    callsPerSecond: all.reduce((n, r) => n + r.callsPerSecond, 0),
+    p99Ms: Math.max(...all.map((r) => r.p99Ms)),
+    errors: all.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const c = new Client({ connectionString: POSTGRES, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+async function main(): Promise<void> {
+  if (spawnSync(WRK, ["--version"]).error) {
+    console.log(`\ncluster: ${WRK} is not installed; skipped`);
+    return;
+  }
+  if (!(await postgresReachable())) {
+    console.log(`\ncluster: no PostgreSQL at ${POSTGRES.replace(/:[^:@/]*@/, "@")}; skipped`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "imagelite-bench-cluster-"));
+  const schema = `imagelite_bench_${randomBytes(4).toString("hex")}`;
+  const u = new URL(POSTGRES);
+  u.searchParams.set("schema", schema);
+  const store = u.toString();
+  const running: ChildProcess[] = [];
+  try {
+    const load = loadavg()[0];
+    const sqliteScript = wrkScript(dir, "sqlite", prepare({ dataDir: join(dir, "data") }));
+    const postgresScript = wrkScript(dir, "postgres", prepare({ store }));
+    const cells: { label: string; result: Result }[] = [];
+
+    const sqlite = await start(["--data-dir", join(dir, "data")]);
+    running.push(sqlite.child);
+    cells.push({ label: "SQLite, 1 process", result: await drive([sqlite.url], sqliteScript) });
+    await stop(sqlite.child);
+
+    const processes: { child: ChildProcess; url: string }[] = [];
+    for (let n = 1; n <= 3; n++) {
+      const p = await start(["--store", store, "--data-dir", join(dir, `pg-${n}`)]);
+      running.push(p.child);
+      processes.push(p);
+      cells.push({
+        label: `PostgreSQL, ${n} process${n > 1 ? "es" : ""}`,
+        result: await drive(
+          processes.map((x) => x.url),
+          postgresScript,
+        ),
+      });
+    }
+
+    console.log(
+      `\ncluster: EC2 DescribeImages by id (own AMIs) on one store, one wrk per process at once (${CONNECTIONS} connections ` +
+        `in all, split among them; one ${SECONDS}-second run each, ${cpus().length} CPUs shared with wrk and ` +
+        `PostgreSQL, load average ${load.toFixed(1)} before)`,
+    );
+    for (const { label, result: r } of cells)
+      console.log(
+        `${label.padEnd(26)} ${Math.round(r.callsPerSecond).toLocaleString().padStart(8)} calls/s   p99 ${r.p99Ms.toFixed(2).padStart(7)} ms` +
+          (r.errors ? `   (${r.errors} errors)` : ""),
+      );
+  } finally {
+    await Promise.all(running.map(stop));
+    const c = new Client({ connectionString: POSTGRES });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await c.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
