@@ -34,7 +34,8 @@ interface Before {
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byKeyAndId = (a: IndexRow, b: IndexRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : byId(a.id, b.id));
+// Equal keys are the common case (many records share a tag): one comparison of them, not two.
+const byKeyAndId = (a: IndexRow, b: IndexRow) => (a.key === b.key ? byId(a.id, b.id) : a.key < b.key ? -1 : 1);
 
 export class MemoryStore implements Store {
   private buckets = new Map<string, Bucket>();
@@ -75,14 +76,14 @@ export class MemoryStore implements Store {
     }
     // Only the entries that change move (a state change leaves a name where it was).
     const name = (e: IndexEntry) => `${e.index}\u0000${e.key}`;
-    const kept = new Set((entries ?? []).map(name));
-    const hadNames = new Set((had ?? []).map(name));
+    const kept = had?.length && entries?.length ? new Set(entries.map(name)) : undefined;
+    const hadNames = had?.length && entries?.length ? new Set(had.map(name)) : undefined;
     for (const e of had ?? []) {
-      if (kept.has(name(e))) continue;
+      if (kept?.has(name(e))) continue;
       b.index.get(e.index)!.remove({ key: e.key, id });
     }
     for (const e of entries ?? []) {
-      if (hadNames.has(name(e))) continue;
+      if (hadNames?.has(name(e))) continue;
       let rows = b.index.get(e.index);
       if (!rows) b.index.set(e.index, (rows = new SortedChunks(byKeyAndId)));
       rows.insert({ key: e.key, id });

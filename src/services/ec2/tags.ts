@@ -70,18 +70,24 @@ export const reserved = (key: string) => key.toLowerCase().startsWith("aws:");
 function checkTag(t: Tag): { Key: string; Value: string } {
   if (t.Key === undefined) throw err.missingParameter("Tag.Key");
   if (t.Key === "") throw err.invalidValue("Tag key cannot be empty.");
-  if ([...t.Key].length > 128) throw err.invalidValue(`Tag key exceeds the maximum length of 128 characters: ${t.Key}`);
+  // Code points are counted only when there may be too many (never more than UTF-16 units).
+  if (t.Key.length > 128 && [...t.Key].length > 128)
+    throw err.invalidValue(`Tag key exceeds the maximum length of 128 characters: ${t.Key}`);
   if (reserved(t.Key)) throw err.invalidValue("Tag keys starting with 'aws:' are reserved for internal use");
   const value = t.Value ?? "";
-  if ([...value].length > 256) throw err.invalidValue(`Tag value exceeds the maximum length of 256 characters: ${value}`);
+  if (value.length > 256 && [...value].length > 256)
+    throw err.invalidValue(`Tag value exceeds the maximum length of 256 characters: ${value}`);
   return { Key: t.Key, Value: value };
 }
 
-/** Adds or overwrites tags on one resource of the caller (CreateTags, TagSpecifications). */
-export function putTags(ctx: RequestContext, resourceId: string, resourceType: ResourceType, tags: Tag[]): void {
+/**
+ * Adds or overwrites tags on one resource of the caller (CreateTags, TagSpecifications). `created`: the resource
+ * came into being in this call under an id drawn for it, so it has no tags yet to read (a seed makes 100,000).
+ */
+export function putTags(ctx: RequestContext, resourceId: string, resourceType: ResourceType, tags: Tag[], created = false): void {
   const checked = tags.map(checkTag);
-  const existing = tagMap(ctx, resourceId);
-  const keys = new Set([...Object.keys(existing).filter((k) => !reserved(k)), ...checked.map((t) => t.Key)]);
+  const existing = created ? [] : Object.keys(tagMap(ctx, resourceId)).filter((k) => !reserved(k));
+  const keys = new Set([...existing, ...checked.map((t) => t.Key)]);
   if (keys.size > MAX_TAGS) {
     throw err.tagLimitExceeded(
       `The maximum number of tags for resource '${resourceId}' has been reached: a resource can have at most ${MAX_TAGS} tags.`,
