@@ -88,8 +88,9 @@ export function applySeed(app: App, doc: unknown): number {
   const phases = Math.max(...steps.map((s) => s.step.phase)) + 1;
   let made = 0;
   // One transaction for the whole seed (each call's joins it): a seed loads whole or not at all, and a store
-  // writes its file once rather than once per call.
-  app.store.transaction(() => {
+  // writes its file once rather than once per call (with the room a bulk load takes, where the store has it).
+  const whole = <R>(fn: () => R): R => (app.store.bulk ? app.store.bulk(fn) : app.store.transaction(fn));
+  whole(() => {
     for (let phase = 0; phase < phases; phase++) {
       const now = app.clock.now() - (phases + 1 - phase) * gapMs;
       // In the order the services declare their lists, every place of the seed that gives the list.

@@ -76,6 +76,8 @@ export interface Store {
    * On a shared store fn may run more than once, so it changes nothing but the store.
    */
   transaction<R>(fn: () => R): R;
+  /** A transaction that writes much at once (a seed): the same guarantees, with room to do it fast. */
+  bulk?<R>(fn: () => R): R;
   /** Runs fn and always discards its changes (EC2 DryRun). */
   rollback<R>(fn: () => R): R;
   clear(filter?: ClearFilter): void;
