@@ -5,7 +5,7 @@
 // transaction and handler, no sockets). Numbers are printed, never asserted.
 //   BENCH_SCALE=1000,20000 node dist/scripts/bench-scale.js   (default: 1000,100000)
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type App } from "../src/app";
@@ -176,8 +176,21 @@ function worker(n: number, store: "memory" | "sqlite", dir: string): void {
   process.stdout.write(JSON.stringify({ seedSeconds, seedCpuSeconds, rss, heapGrowth, dataBytes, otherSeconds, results }) + "\n");
 }
 
-/** Milliseconds from start to listening, as the CLI reports it (in memory, or on a data directory a case left). */
-function startUp(dataDir: string | undefined): Promise<number> {
+/** The resident memory of a process, from /proc (Linux), in bytes; 0 where /proc is not there. */
+function rssOf(pid: number | undefined): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Milliseconds from start to listening, as the CLI reports it (in memory, or on a data directory a case left),
+ * and the server's resident memory once listening: what a restart on a large file costs before any call.
+ */
+function startUp(dataDir: string | undefined): Promise<{ ms: number; rss: number }> {
   const bin = join(__dirname, "..", "..", "bin", "imagelite.js");
   const child = spawn(process.execPath, [bin, "--port", "0", "--quiet", ...(dataDir ? ["--data-dir", dataDir] : ["--in-memory"])]);
   return new Promise((resolve, reject) => {
@@ -186,8 +199,9 @@ function startUp(dataDir: string | undefined): Promise<number> {
       out += d.toString();
       const m = /listening .* in (\d+) ms/.exec(out);
       if (m) {
+        const rss = rssOf(child.pid);
         child.kill();
-        resolve(Number(m[1]));
+        resolve({ ms: Number(m[1]), rss });
       }
     });
     child.on("exit", () => reject(new Error(`no start-up line: ${out}`)));
@@ -199,7 +213,7 @@ async function main(): Promise<void> {
   if (mode === "--worker") return worker(Number(rest[0]), rest[1] as "memory" | "sqlite", rest[2]);
   const scales = (process.env.BENCH_SCALE ?? "1000,100000").split(",").map(Number);
   console.log(`\nscale: many AMIs in one region (in process, through app.gateway.invoke; ${OWNERS.length} accounts, viewer ${VIEWER})`);
-  console.log(`start-up to listening, empty store: ${await startUp(undefined)} ms in memory`);
+  console.log(`start-up to listening, empty store: ${(await startUp(undefined)).ms} ms in memory`);
   for (const n of scales) {
     for (const store of ["memory", "sqlite"] as const) {
       const dir = mkdtempSync(join(tmpdir(), "imagelite-scale-"));
@@ -210,7 +224,8 @@ async function main(): Promise<void> {
         });
         if (r.status !== 0) throw new Error(`${n} ${store}: ${r.stderr}`);
         const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
-        const startMs = store === "sqlite" ? `, start-up with the file ${await startUp(join(dir, "data"))} ms` : "";
+        const restart = store === "sqlite" ? await startUp(join(dir, "data")) : undefined;
+        const startMs = restart ? `, start-up with the file ${restart.ms} ms (RSS then ${mb(restart.rss)})` : "";
         console.log(
           `\n${n.toLocaleString()} AMIs, ${store}: seed file ${out.seedSeconds.toFixed(2)} s (CPU ${out.seedCpuSeconds.toFixed(2)} s),` +
             ` RSS after GC ${mb(out.rss)}, heap growth ${mb(out.heapGrowth)} for ${mb(out.dataBytes)} of records as JSON${startMs}`,
