@@ -11,8 +11,7 @@ import { join } from "node:path";
 import { createServer } from "node:net";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { createApp } from "../src/app";
-import { streamLog } from "../src/gateway/request-log";
+import { ownAmis } from "./bench-amis";
 
 const WRK = process.env.WRK ?? "/usr/bin/wrk";
 const POSTGRES = process.argv[2] ?? process.env.IMAGELITE_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -24,32 +23,6 @@ const ACCOUNT = "111111111111";
 const REGION = "us-east-1";
 const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
 const AUTH = `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20261123/${REGION}/ec2/aws4_request, SignedHeaders=host, Signature=0`;
-
-/** AMIs of the caller's own, made in process before any server opens the store. */
-function prepare(store: { dataDir: string } | { store: string }): string[] {
-  const app = createApp({ ...store, log: false, transitionSeconds: 0 }, streamLog(false));
-  const as = { accountId: ACCOUNT, region: REGION };
-  const invoke = (op: string, input: Record<string, unknown>) => app.gateway.invoke("ec2", op, as, input) as Record<string, unknown>;
-  const amazon = invoke("DescribeSnapshots", {
-    OwnerIds: ["amazon"],
-    Filters: [{ Name: "volume-size", Values: ["8"] }],
-    MaxResults: 5,
-  }) as { Snapshots: { SnapshotId: string }[] };
-  const { SnapshotId } = invoke("CopySnapshot", { SourceRegion: REGION, SourceSnapshotId: amazon.Snapshots[0].SnapshotId });
-  const ids: string[] = [];
-  for (let i = 0; i < AMIS; i++) {
-    const r = invoke("RegisterImage", {
-      Name: `bench-${i}`,
-      Architecture: "x86_64",
-      VirtualizationType: "hvm",
-      RootDeviceName: "/dev/xvda",
-      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId, VolumeSize: 8 } }],
-    });
-    ids.push(r.ImageId as string);
-  }
-  app.close();
-  return ids;
-}
 
 /** A wrk script that cycles through DescribeImages of each id. */
 function wrkScript(dir: string, name: string, ids: string[]): string {
@@ -170,8 +143,8 @@ async function main(): Promise<void> {
   const running: ChildProcess[] = [];
   try {
     const load = loadavg()[0];
-    const sqliteScript = wrkScript(dir, "sqlite", prepare({ dataDir: join(dir, "data") }));
-    const postgresScript = wrkScript(dir, "postgres", prepare({ store }));
+    const sqliteScript = wrkScript(dir, "sqlite", ownAmis({ dataDir: join(dir, "data") }, ACCOUNT, REGION, AMIS));
+    const postgresScript = wrkScript(dir, "postgres", ownAmis({ store }, ACCOUNT, REGION, AMIS));
     const cells: { label: string; result: Result }[] = [];
 
     const sqlite = await start(["--data-dir", join(dir, "data")]);

@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
-import { createApp } from "../src/app";
-import { streamLog } from "../src/gateway/request-log";
+import { ownAmis } from "./bench-amis";
 
 const WRK = process.env.WRK ?? "/usr/bin/wrk";
 const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 4);
@@ -22,32 +21,6 @@ const REGION = "us-east-1";
 const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
 const auth = (service: string) =>
   `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20261123/${REGION}/${service}/aws4_request, SignedHeaders=host, Signature=0`;
-
-/** A store with AMIs of the caller's own, made in process before any server opens it. */
-function prepare(dataDir: string): string[] {
-  const app = createApp({ dataDir, log: false, transitionSeconds: 0 }, streamLog(false));
-  const as = { accountId: ACCOUNT, region: REGION };
-  const invoke = (op: string, input: Record<string, unknown>) => app.gateway.invoke("ec2", op, as, input) as Record<string, unknown>;
-  const amazon = invoke("DescribeSnapshots", {
-    OwnerIds: ["amazon"],
-    Filters: [{ Name: "volume-size", Values: ["8"] }],
-    MaxResults: 5,
-  }) as { Snapshots: { SnapshotId: string }[] };
-  const { SnapshotId } = invoke("CopySnapshot", { SourceRegion: REGION, SourceSnapshotId: amazon.Snapshots[0].SnapshotId });
-  const ids: string[] = [];
-  for (let i = 0; i < AMIS; i++) {
-    const r = invoke("RegisterImage", {
-      Name: `bench-${i}`,
-      Architecture: "x86_64",
-      VirtualizationType: "hvm",
-      RootDeviceName: "/dev/xvda",
-      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId, VolumeSize: 8 } }],
-    });
-    ids.push(r.ImageId as string);
-  }
-  app.close();
-  return ids;
-}
 
 /** A wrk script that cycles through the bodies, one POST each. */
 function wrkScript(dir: string, name: string, headers: Record<string, string>, bodies: string[]): string {
@@ -129,7 +102,7 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), "imagelite-bench-workers-"));
   try {
-    const ids = prepare(join(dir, "data"));
+    const ids = ownAmis({ dataDir: join(dir, "data") }, ACCOUNT, REGION, AMIS);
     const scenarios = [
       {
         name: "EC2 DescribeImages by id (own AMIs, SQLite)",
