@@ -24,6 +24,8 @@ export interface Call {
   input?: Record<string, unknown>;
   /** The clock time the call acts at; the clock's current time unless given (seed files act in the past). */
   now?: number;
+  /** Not kept in the request history (a seed's calls). */
+  unrecorded?: boolean;
   fault?: FaultEffect;
   output?: unknown;
   error?: unknown;

@@ -56,6 +56,8 @@ export interface InProcessCaller {
   accountId: string;
   region: string;
   now?: number;
+  /** Logged but not kept in the request history: a seed's thousands of calls would only push out the served ones. */
+  unrecorded?: boolean;
 }
 
 export class Gateway {
@@ -126,6 +128,7 @@ export class Gateway {
       operation,
       input,
       now: as.now,
+      unrecorded: as.unrecorded,
       caller: { accountId: as.accountId, region: as.region },
     };
     const pending = run(call, this.inProcess);
@@ -318,7 +321,7 @@ export class Gateway {
       faults: call.fault?.ids,
     };
     this.deps.log.request(line);
-    this.deps.history?.add(line, call, response);
+    if (!call.unrecorded) this.deps.history?.add(line, call, response);
   }
 
   private contextOf(call: Call): RequestContext {

@@ -1,9 +1,9 @@
 // Seed files (--seed FILE, JSON or YAML): a scenario that exists when imagelite starts. Each entry is
 // created through the same operations a client would call (the gateway's in-process calls: validation,
-// faults, one transaction, a log line each), so a seed is checked like a request and everything it makes
-// is consistent. Each service declares its lists and their steps (seedLists on its definition). Entries are
-// made in the past, far enough back that every resource has settled (builders RUNNING, images AVAILABLE) by
-// the time the server starts.
+// faults, one transaction, a log line each; not kept in the dashboard's request history), so a seed is
+// checked like a request and everything it makes is consistent. Each service declares its lists and their
+// steps (seedLists on its definition). Entries are made in the past, far enough back that every resource
+// has settled (builders RUNNING, images AVAILABLE) by the time the server starts.
 //
 // accounts:
 //   "111111111111":
@@ -97,7 +97,7 @@ export function applySeed(app: App, doc: unknown): number {
       for (const { service, list, step } of steps.filter((s) => s.step.phase === phase)) {
         for (const p of all.filter((x) => x.service === service && x.list === list)) {
           const call = (operation: string, input: Entry) =>
-            app.gateway.invoke(service, operation, { accountId: p.account, region: p.region, now }, input);
+            app.gateway.invoke(service, operation, { accountId: p.account, region: p.region, now, unrecorded: true }, input);
           p.entries.forEach((e, i) => {
             try {
               step.apply(call, e);

@@ -62,6 +62,9 @@ const SQLITE_CONFLICTS: ConflictPolicy = {
   attempts: 4,
 };
 
+/** The page size of a new database file. */
+const PAGE_BYTES = 16384;
+
 /** Page cache sizes, in KiB as SQLite's negative cache_size reads them: in use, and during a bulk load. */
 const CACHE_KIB = -8192;
 const BULK_CACHE_KIB = -65536;
@@ -92,6 +95,10 @@ export class SqliteStore implements Store {
       // first access and keeps it until close, and the OS releases it when the process dies (kill -9
       // included), so there is no stale lock file to clean up. It also keeps the WAL index in memory.
       if (!this.shared) this.db.pragma("locking_mode = EXCLUSIVE");
+      // Pages of 16 KiB for a new file (a file keeps the size it was made with): with records of about 1 KiB
+      // in a table ordered by key, 4 KiB pages hold a handful each, and splitting them made loading 100,000
+      // AMIs a fifth slower and a read by id half as fast again.
+      this.db.pragma(`page_size = ${PAGE_BYTES}`);
       this.db.pragma("journal_mode = WAL");
       this.db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
       // A page cache of up to 8 MiB (SQLite's default is 2 MiB), filled only as pages are read; bulk() takes more.

@@ -52,6 +52,8 @@ describe("a full disk", () => {
                   ImageName: "AppStream-WinServer2022-11-10-2025",
                   InstanceType: "stream.standard.small",
                   Description: "d".repeat(256),
+                  // About 20 KB: more than a page holds, so the write needs pages the file may not add.
+                  Tags: Object.fromEntries(Array.from({ length: 50 }, (_, k) => [`k${k}-`.padEnd(128, "k"), "v".repeat(256)])),
                 }),
               ),
             ),

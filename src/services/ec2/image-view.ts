@@ -6,7 +6,18 @@ import { amiState, lastLaunchedTime, type AmiRecord } from "./image-records";
 import { protectionStatus } from "./image-protection";
 import { tagList } from "./tags";
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+/** Recent conversions: an AMI's dates never change, and a Date and its text cost more than the rest of its view. */
+const isoTexts = new Map<number, string>();
+
+function iso(ms: number | undefined): string | undefined {
+  if (ms === undefined) return undefined;
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    if (isoTexts.size >= 10_000) isoTexts.clear();
+    isoTexts.set(ms, (text = new Date(ms).toISOString()));
+  }
+  return text;
+}
 
 export function imageView(ctx: RequestContext, r: AmiRecord): Image {
   return {
