@@ -63,7 +63,7 @@ const SQLITE_CONFLICTS: ConflictPolicy = {
 };
 
 /** The page size of a new database file. */
-const PAGE_BYTES = 16384;
+const PAGE_BYTES = 8192;
 
 /** Page cache sizes, in KiB as SQLite's negative cache_size reads them: in use, and during a bulk load. */
 const CACHE_KIB = -8192;
@@ -73,6 +73,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
   readonly shared: boolean;
+  /** Inside transaction() of a store not shared, before its first write (see transaction). */
+  private deferred = false;
   private readonly file: string;
 
   constructor(
@@ -95,9 +97,9 @@ export class SqliteStore implements Store {
       // first access and keeps it until close, and the OS releases it when the process dies (kill -9
       // included), so there is no stale lock file to clean up. It also keeps the WAL index in memory.
       if (!this.shared) this.db.pragma("locking_mode = EXCLUSIVE");
-      // Pages of 16 KiB for a new file (a file keeps the size it was made with): with records of about 1 KiB
-      // in a table ordered by key, 4 KiB pages hold a handful each, and splitting them made loading 100,000
-      // AMIs a fifth slower and a read by id half as fast again.
+      // Pages of 8 KiB for a new file (a file keeps the size it was made with): with records of about 1 KiB
+      // in tables ordered by key, 4 KiB pages hold a handful each, and splitting them made loading 100,000
+      // AMIs a tenth slower and a read by id slower too; 16 KiB pages made each small write cost more.
       this.db.pragma(`page_size = ${PAGE_BYTES}`);
       this.db.pragma("journal_mode = WAL");
       this.db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
@@ -222,6 +224,7 @@ export class SqliteStore implements Store {
   put(type: string, p: Partition, id: string, value: unknown): void {
     const entries = this.indexes.entries(type, value);
     if (!entries) {
+      this.writing();
       this.stmts.put.run(type, p.account, p.region, id, JSON.stringify(value));
       return;
     }
@@ -229,6 +232,7 @@ export class SqliteStore implements Store {
     // entries that differ from the stored record's are written (a state change leaves a name as it was).
     const json = JSON.stringify(value);
     this.transaction(() => {
+      this.writing();
       if (this.stmts.add.run(type, p.account, p.region, id, json).changes) {
         for (const e of entries) this.stmts.putEntry.run(type, p.account, p.region, e.index, e.key, id);
         return;
@@ -240,8 +244,12 @@ export class SqliteStore implements Store {
   }
 
   delete(type: string, p: Partition, id: string): boolean {
-    if (this.indexes.signature(type) === undefined) return this.stmts.del.run(type, p.account, p.region, id).changes > 0;
+    if (this.indexes.signature(type) === undefined) {
+      this.writing();
+      return this.stmts.del.run(type, p.account, p.region, id).changes > 0;
+    }
     return this.transaction(() => {
+      this.writing();
       this.replaceEntries(type, p, id, this.storedEntries(type, p, id), []);
       return this.stmts.del.run(type, p.account, p.region, id).changes > 0;
     });
@@ -322,20 +330,33 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  /**
+   * One process alone on its file (not shared) begins a transaction at its first write: until then nothing
+   * else can change the file, so its reads see what they would see inside one, and a call that only reads
+   * (most calls) spares its BEGIN and COMMIT. Shared, other workers write between statements: a transaction
+   * from the start, retried on conflict.
+   */
   transaction<R>(fn: () => R): R {
-    if (this.db.inTransaction) return fn();
+    if (this.db.inTransaction || this.deferred) return fn();
     if (this.shared)
       return retryConflicts(SQLITE_CONFLICTS, (n) => (n === 0 ? this.db.transaction(fn).deferred() : this.db.transaction(fn).immediate()));
-    this.stmts.begin.run();
+    this.deferred = true;
     try {
       const result = fn();
-      this.stmts.commit.run();
+      if (this.db.inTransaction) this.stmts.commit.run();
       return result;
     } catch (e) {
       // A failed COMMIT (a full disk) may have ended the transaction already.
       if (this.db.inTransaction) this.stmts.rollback.run();
       throw e;
+    } finally {
+      this.deferred = false;
     }
+  }
+
+  /** Before a write: the transaction deferred to this point begins. */
+  private writing(): void {
+    if (this.deferred && !this.db.inTransaction) this.stmts.begin.run();
   }
 
   /**
@@ -385,6 +406,7 @@ export class SqliteStore implements Store {
     }
     const filter = where.length ? ` WHERE ${where.join(" AND ")}` : "";
     this.transaction(() => {
+      this.writing();
       this.db.prepare(`DELETE FROM records${filter}`).run(...args);
       this.db.prepare(`DELETE FROM record_index${filter}`).run(...args);
     });
