@@ -20,6 +20,7 @@ import { DASHBOARD_HOME } from "./admin/static-ui";
 import type { ServiceDefinition } from "./gateway/service";
 import { Faults } from "./faults/faults";
 import { applySeed, readSeed } from "./seed/seed";
+import { collectGarbage } from "./util/collect-garbage";
 import { Authenticator } from "./auth/authenticator";
 import { loadCredentials } from "./auth/credentials";
 import type { RecordSchema } from "./state/record-schema";
@@ -164,6 +165,9 @@ function keepClockInStore(clock: Clock, store: Store): void {
   clock.onChange = () => saveClock(clock, store);
 }
 
+/** Entries past which a seed's leftovers are collected at once (a smaller seed leaves little). */
+const LARGE_SEED = 10_000;
+
 /** Loads the seed file unless the store already holds state (a restart keeps what it has). */
 function seedOnce(app: App, path: string, doc: unknown): void {
   if (app.store.holdsRecords("imagelite.")) {
@@ -172,4 +176,5 @@ function seedOnce(app: App, path: string, doc: unknown): void {
   }
   const made = applySeed(app, doc);
   app.log.info(`seed ${path}: ${made} entries loaded`);
+  if (made >= LARGE_SEED) collectGarbage();
 }

@@ -105,7 +105,11 @@ export const amis = collection<AmiRecord, string, "name" | "alias">({
   indexes: { name: (r) => r.Name, alias: (r) => r.alias },
 });
 
-/** Owner's partition, keyed by AMI name → { ImageId }: names are unique per account and region until deregistration. */
+/**
+ * Owner's partition, keyed by AMI name → { ImageId }: what earlier versions kept to find a name taken. The
+ * name index of `amis` answers that now; the records of older files are still read (state import) and go
+ * when their AMI is deregistered.
+ */
 export const amiNames = collection<{ ImageId: string }>({ type: "ec2.image-name" });
 
 /** Owner's partition, keyed (AMI, user | org | ou, account or ARN) → the LaunchPermission: the launch permission list. */

@@ -10,7 +10,7 @@ import * as err from "./errors";
 import { checkAmiId, findImage, findOwnImage, noteReference, saveImage } from "./image-access";
 import { resetPermissions } from "./launch-permissions";
 import { checkDeregistrable } from "./image-protection";
-import { amiNames, amiState, partitionOf, type AmiRecord } from "./image-records";
+import { amiNames, amis, amiState, partitionOf, type AmiRecord } from "./image-records";
 import { SNAPSHOT_ID } from "./snapshot-records";
 import { idempotent } from "./client-tokens";
 import { isRegion } from "../../util/regions";
@@ -37,8 +37,9 @@ export function checkName(ctx: RequestContext, name: string): void {
       "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/', '_', ''', '@', '[', ']' and spaces.",
     );
   }
-  const taken = amiNames.get(ctx, name);
-  if (taken) throw err.amiNameDuplicate(`AMI name ${name} is already in use by AMI ${taken.ImageId}`);
+  // The name index holds deregistered AMIs until they are gone; their names are free again at once.
+  const taken = amis.lookup(ctx, "name", { key: name }).find((r) => amiState(ctx, r.value) !== "deregistered");
+  if (taken) throw err.amiNameDuplicate(`AMI name ${name} is already in use by AMI ${taken.id}`);
 }
 
 export type NewAmi = Omit<AmiRecord, "ImageId" | "owner" | "region" | "createdAt" | "public" | "schedule" | "ImageLocation"> & {
@@ -60,7 +61,6 @@ export function createAmi(ctx: RequestContext, spec: NewAmi, phase: PhaseKind, t
   rec.public = false;
   rec.schedule = plan(ctx.now, ["pending", ctx.timings.seconds(phase)], ["available"]);
   saveImage(ctx, rec);
-  amiNames.set(ctx, rec.Name, { ImageId: rec.ImageId });
   useSnapshots(ctx, rec);
   if (tags.length) putTags(ctx, rec.ImageId, "image", tags, spec.ImageId === undefined);
   return rec;
