@@ -158,7 +158,7 @@ describe("purge of what is gone", () => {
       stored(server)
         .map((r) => r.type)
         .sort(),
-      ["ec2.image", "ec2.image-name", "ec2.snapshot-use"],
+      ["ec2.image", "ec2.snapshot-use"],
     );
   });
 
@@ -181,7 +181,7 @@ describe("purge of what is gone", () => {
     assert.deepEqual(await listed(), []);
     assert.deepEqual(mentioning(server, cancelled), []);
     // Its AMI lives on, named after the task.
-    const amiRecords = ["ec2.image", "ec2.image-name"];
+    const amiRecords = ["ec2.image"];
     assert.deepEqual(
       mentioning(server, completed).map((r) => r.type),
       ["ec2.client-token", ...amiRecords],
@@ -249,7 +249,7 @@ describe("purge of what is gone", () => {
       stored(server)
         .map((r) => r.type)
         .sort(),
-      ["ec2.image", "ec2.image-name", "ec2.snapshot-use"],
+      ["ec2.image", "ec2.snapshot-use"],
     );
   });
 
@@ -357,7 +357,7 @@ describe("purge across a restart (SQLite)", () => {
           stored(second)
             .map((r) => r.type)
             .sort(),
-          ["ec2.image", "ec2.image-name", "ec2.snapshot-use"],
+          ["ec2.image", "ec2.snapshot-use"],
         );
       } finally {
         c.destroy();

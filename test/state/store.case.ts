@@ -320,6 +320,60 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
       });
     });
 
+    describe("bulk (a seed's one transaction)", () => {
+      const bulk = <R>(fn: () => R): R => (s.bulk ? s.bulk(fn) : s.transaction(fn));
+      const B: Partition = { account: "222222222222", region: "eu-west-1" };
+
+      it("commits whatever it writes, indexes included", () => {
+        s.put(T, A, "before", 0);
+        bulk(() => {
+          for (let i = 0; i < 300; i++) s.put(X, B, pad(i), { name: `n${i % 7}`, tags: { team: i % 2 ? "web" : "data" } });
+          s.put(T, A, "before", 1);
+          assert.equal(s.lookup(X, B, "name", { key: "n3" }).length, 43, "its own entries are read back inside it");
+        });
+        assert.equal(s.list(X, B).length, 300);
+        assert.equal(s.lookup(X, B, "tag", { key: indexKey("team", "web") }).length, 150);
+        assert.equal(s.get(T, A, "before"), 1);
+      });
+
+      it("leaves nothing of a failure: new partitions go whole, changes to existing ones are undone", () => {
+        s.put(T, A, "kept", "old");
+        s.put(X, A, "thing", { name: "old" });
+        const before = s.dump();
+        assert.throws(
+          () =>
+            bulk(() => {
+              for (let i = 0; i < 50; i++) s.put(X, B, pad(i), { name: "new" });
+              s.put(T, A, "kept", "changed");
+              s.put(X, A, "thing", { name: "changed" });
+              s.put(T, A, "added", 1);
+              s.delete(X, B, pad(3));
+              throw new Error("bad entry");
+            }),
+          /bad entry/,
+        );
+        assert.deepEqual(s.dump(), before);
+        assert.deepEqual(s.lookup(X, A, "name", { key: "old" }).length, 1);
+        assert.deepEqual(s.lookup(X, A, "name", { key: "changed" }), []);
+        assert.deepEqual(s.lookup(X, B, "name", { key: "new" }), []);
+        // And the store takes writes again, in the partitions the failure dropped.
+        s.put(X, B, "again", { name: "new" });
+        assert.deepEqual(ids(s.lookup(X, B, "name", { key: "new" })), ["again"]);
+      });
+
+      it("discards a dry run inside it, also in a partition it made", () => {
+        bulk(() => {
+          s.put(X, B, "made", { name: "a" });
+          s.rollback(() => {
+            s.put(X, B, "dry", { name: "a" });
+            s.put(X, B, "made", { name: "b" });
+          });
+        });
+        assert.deepEqual(ids(s.list(X, B)), ["made"]);
+        assert.deepEqual(ids(s.lookup(X, B, "name", { key: "a" })), ["made"]);
+      });
+    });
+
     describe("rollback", () => {
       it("returns fn's result and discards its changes", () => {
         s.put(T, A, "keep", "old");
