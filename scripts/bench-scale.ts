@@ -192,7 +192,14 @@ function rssOf(pid: number | undefined): number {
  */
 function startUp(dataDir: string | undefined, extra: string[] = []): Promise<{ ms: number; rss: number }> {
   const bin = join(__dirname, "..", "..", "bin", "imagelite.js");
-  const child = spawn(process.execPath, [bin, "--port", "0", "--quiet", ...(dataDir ? ["--data-dir", dataDir] : ["--in-memory"]), ...extra]);
+  const child = spawn(process.execPath, [
+    bin,
+    "--port",
+    "0",
+    "--quiet",
+    ...(dataDir ? ["--data-dir", dataDir] : ["--in-memory"]),
+    ...extra,
+  ]);
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (d: Buffer) => {

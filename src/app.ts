@@ -125,6 +125,8 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
       admin: adminRouter(app),
       browserHome: config.admin === "on" ? DASHBOARD_HOME : undefined,
     });
+    // What an earlier version wrote becomes today's records, before anything reads them (the primary does it for its workers).
+    if (!role.worker) for (const d of services) d.upgradeRecords?.(store);
     const seed = config.seed === undefined ? undefined : readSeed(config.seed);
     serveCatalog(store, { amazon: config.catalog !== "off", extra: seededPublicImages(seed) });
     if (config.seed && !role.worker) seedOnce(app, config.seed, seed);

@@ -82,6 +82,8 @@ export function importState(app: App, doc: Record<string, unknown>): number {
       () => {
         app.store.clear();
         for (const r of records) app.store.put(r.type, { account: r.account, region: r.region }, r.id, r.value);
+        // An export of an earlier version holds records of its own shapes.
+        for (const d of app.services) d.upgradeRecords?.(app.store);
       },
       false,
     );

@@ -7,6 +7,7 @@ import type { Violation } from "../validation/validate";
 import type { RequestContext } from "./context";
 import type { RecordSchema } from "../state/record-schema";
 import type { ResourceView } from "../admin/resource-view";
+import type { Store } from "../state/store";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Handler = (ctx: RequestContext, input: any) => unknown;
@@ -45,6 +46,8 @@ export interface ServiceDefinition {
   seedLists?: Record<string, SeedStep[]>;
   /** The kinds of resource the dashboard lists, one view each (admin/resource-view.ts). */
   dashboardViews?: ResourceView[];
+  /** Turns records an earlier version wrote into today's: at start-up, and after a state import. */
+  upgradeRecords?(store: Store): void;
 }
 
 export interface InternalOperation {

@@ -10,7 +10,7 @@ import { CreateTagsCommand, DeregisterImageCommand, ModifyImageAttributeCommand,
 import { startImagelite, type Imagelite } from "../../src/index";
 import { indexKey } from "../../src/state/indexes";
 import { amis, partitionOf, publicImages, publicPartition, sharedImages } from "../../src/services/ec2/image-records";
-import { tagRecords } from "../../src/services/ec2/tags";
+import { tagSets } from "../../src/services/ec2/tags";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, REGION, startTestServer, T } from "../support/server";
 import { registerAmi, settle } from "../ec2/helpers";
 
@@ -21,10 +21,10 @@ function found(server: Imagelite) {
   return {
     al2023: names({ prefix: "al2023-ami-" }),
     exact: names({ key: "golden" }),
-    prod: tagRecords.lookup(at(ACCOUNT_A), "tag", { key: indexKey("image", "env", "prod") }).map((r) => r.value.ResourceId),
-    envKey: tagRecords
+    prod: tagSets.lookup(at(ACCOUNT_A), "tag", { key: indexKey("image", "env", "prod") }).map((r) => r.value.ResourceId),
+    envKey: tagSets
       .lookup(at(ACCOUNT_A), "tag", { prefix: indexKey("image", "env", "") })
-      .map((r) => `${r.value.ResourceId}=${r.value.Value}`),
+      .map((r) => `${r.value.ResourceId}=${r.value.Tags.env}`),
     sharedWithB: sharedImages.lookup(at(ACCOUNT_B), "owner", { key: ACCOUNT_A }).map((r) => r.id),
     publicOfA: publicImages.lookup({ ...at(ACCOUNT_A), partition: publicPartition(REGION) }, "owner", { key: ACCOUNT_A }).map((r) => r.id),
   };

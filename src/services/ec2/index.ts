@@ -15,6 +15,7 @@ import { imageHandlers } from "./images";
 import { describeImagesHandlers } from "./describe-images";
 import { imageAttributeHandlers } from "./image-attributes";
 import { tagHandlers } from "./tag-handlers";
+import { upgradeTagRecords } from "./tags";
 import { importTaskHandlers } from "./import-tasks";
 import { fastLaunchHandlers } from "./fast-launch";
 import { usageReportHandlers } from "./usage-reports";
@@ -106,6 +107,7 @@ export const ec2: ServiceDefinition = {
   throttlingError: () => new ServiceError("RequestLimitExceeded", "Request limit exceeded.", 503),
   seedLists: ec2SeedLists,
   dashboardViews: ec2DashboardViews,
+  upgradeRecords: upgradeTagRecords,
   auth: {
     actions: ec2Actions,
     errors: {

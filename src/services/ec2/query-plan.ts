@@ -5,7 +5,7 @@
 import type { RequestContext } from "../../gateway/context";
 import type { Collection, Key, Scope } from "../../state/collection";
 import { indexKey } from "../../state/indexes";
-import { tagRecords } from "./tags";
+import { tagSets } from "./tags";
 
 /** How an index answers one value: entries of one key, or of a key prefix. */
 export type KeyAccess = { key: string; prefix?: undefined } | { prefix: string; key?: undefined };
@@ -155,7 +155,7 @@ export function taggedIds(ctx: RequestContext, resourceType: string, t: TagAcces
     }
   }
   const ids = new Set<string>();
-  for (const p of prefixes) for (const e of accessEntries(tagRecords, ctx, "tag", p)) ids.add(e.value.ResourceId);
+  for (const p of prefixes) for (const e of accessEntries(tagSets, ctx, "tag", p)) ids.add(e.value.ResourceId);
   return [...ids].sort();
 }
 

@@ -2,7 +2,7 @@
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
 import { amiNames, amiReferences, amis, launchPermissions, publicImages, sharedImages } from "./image-records";
 import { clientTokens } from "./client-tokens";
-import { tagRecords } from "./tags";
+import { LEGACY_TAG_TYPE, tagSets } from "./tags";
 import { importTasks } from "./import-task-records";
 import { fastLaunchSettings } from "./fast-launch-records";
 import { usageReports } from "./usage-report-records";
@@ -18,6 +18,9 @@ import { keyPairs } from "./key-pair-records";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 const amiIndex: RecordSchema = { owner: "string", name: "string?", alias: "string?" };
+
+/** Types only earlier versions write: their records are still read from older files and exports. */
+export const ec2LegacyTypes = [amiNames.type, LEGACY_TAG_TYPE];
 
 export const ec2Records: Record<string, RecordSchema> = {
   [amis.type]: {
@@ -52,7 +55,9 @@ export const ec2Records: Record<string, RecordSchema> = {
   [publicImages.type]: amiIndex,
   [clientTokens.type]: { fingerprint: "string" },
   [amiReferences.type]: { account: "string" },
-  [tagRecords.type]: { ResourceId: "string", ResourceType: "string", Key: "string", Value: "string" },
+  [tagSets.type]: { ResourceId: "string", ResourceType: "string", Tags: "stringMap" },
+  // An export of an earlier version: its tag records are turned into tag sets once imported.
+  [LEGACY_TAG_TYPE]: { ResourceId: "string", ResourceType: "string", Key: "string", Value: "string" },
   [importTasks.type]: {
     ImportTaskId: "string",
     owner: "string",

@@ -17,7 +17,7 @@ import { findInstance, saveInstance, type InstanceRecord } from "./instance-reco
 import { reservationMembers, reservationView } from "./instance-view";
 import { nextAddress, placeInstance } from "./instance-network";
 import { isSsmReference, resolveSsmImageId } from "./ssm-image-ids";
-import { putTags, registerTaggable, tagRecords, tagsFor } from "./tags";
+import { putSystemTags, putTags, registerTaggable, tagsFor } from "./tags";
 import { resolveLaunchTemplate, type ResolvedTemplate } from "./launch-template-records";
 import { withTemplateData } from "./launch-template-input";
 import { amiUses } from "./usage-report-entries";
@@ -132,9 +132,10 @@ function launchableImage(ctx: RequestContext, imageId: string | undefined): AmiR
 
 /** EC2 tags an instance launched from a template with the template's id and version (aws: tags, the caller's to read only). */
 function tagWithTemplate(ctx: RequestContext, InstanceId: string, t: ResolvedTemplate): void {
-  const tag = (Key: string, Value: string) => tagRecords.put(ctx, { ResourceId: InstanceId, ResourceType: "instance", Key, Value });
-  tag("aws:ec2launchtemplate:id", t.LaunchTemplateId);
-  tag("aws:ec2launchtemplate:version", String(t.VersionNumber));
+  putSystemTags(ctx, InstanceId, "instance", {
+    "aws:ec2launchtemplate:id": t.LaunchTemplateId,
+    "aws:ec2launchtemplate:version": String(t.VersionNumber),
+  });
 }
 
 /** "Run commands when you launch an EC2 instance with user data input": 16 KB in raw form, before base64 encoding. */

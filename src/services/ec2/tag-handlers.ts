@@ -1,9 +1,9 @@
-// CreateTags, DeleteTags and DescribeTags over the caller's tag records (DescribeTags: filters key, value,
+// CreateTags, DeleteTags and DescribeTags over the caller's tag sets (DescribeTags: filters key, value,
 // resource-id, resource-type, tag:<key>; MaxResults between 5 and 1000).
 import { compileFilters } from "./filters";
 import type { Ec2Handlers } from "./api.generated";
 import { nextToken, pageLimit, startAfter, takePage } from "./paging";
-import { createTags, deleteTags, describeTag, tagMap, tagRecords, type TagRecord } from "./tags";
+import { createTags, deleteTags, describeTag, tagMap, tagsInOrder, type TagRecord } from "./tags";
 
 export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "DescribeTags"> = {
   CreateTags(ctx, { Resources, Tags }) {
@@ -35,7 +35,7 @@ export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "Descr
     });
     const limit = pageLimit(input.MaxResults, 5, 1000);
     const { page, more } = takePage<{ id: string; value: TagRecord }>(
-      tagRecords.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: 200 }),
+      tagsInOrder(ctx, startAfter(ctx, input.NextToken)),
       (r) => matches(r.value),
       limit,
     );

@@ -1,10 +1,10 @@
-// EC2 tags for any taggable resource, kept apart from the resources: one record per (resource, key) in the
-// tagging account's partition, so tags a grantee puts on a shared or public AMI stay in its own account.
+// EC2 tags for any taggable resource, kept apart from the resources: one record per resource (its tag set) in
+// the tagging account's partition, so tags a grantee puts on a shared or public AMI stay in its own account.
 // A resource kind registers its id prefix (ami-, later import-ami-, amiur-, ...) with how to check an id.
 // Limits: "Tag your Amazon EC2 resources" (Using_Tags.html, tag restrictions): 50 user tags per resource,
 // keys up to 128 and values up to 256 characters, the `aws:` prefix reserved.
 import type { RequestContext } from "../../gateway/context";
-import type { Partition } from "../../state/store";
+import type { Partition, Store } from "../../state/store";
 import { collection, inPartition, type Scope } from "../../state/collection";
 import { indexKey } from "../../state/indexes";
 import type { ResourceType, Tag, TagDescription, TagSpecification } from "./api.generated";
@@ -34,6 +34,7 @@ export function kindOf(id: string): TaggableKind | undefined {
   return kinds.find((k) => id.startsWith(k.prefix));
 }
 
+/** One tag of a resource, as DescribeTags lists it. */
 interface TagRecord {
   ResourceId: string;
   ResourceType: ResourceType;
@@ -41,28 +42,69 @@ interface TagRecord {
   Value: string;
 }
 
+/** The tags one account keeps on one resource. */
+interface TagSet {
+  ResourceId: string;
+  ResourceType: ResourceType;
+  /** Key → value, keys in sorted order. */
+  Tags: Record<string, string>;
+}
+
 /**
- * In the tagging account's partition, keyed (resource, key) with "|". Indexed by resource type, key and value
- * (indexKey): tag:Name=web (a key), tag:Name=web-* and tag-key Name (prefixes) find the tagged resources.
+ * In the tagging account's partition, keyed by resource id: one record however many tags (a record per tag
+ * made loading 100,000 tagged AMIs write three times the rows). Indexed by resource type, key and value
+ * (indexKey), once per tag: tag:Name=web (a key), tag:Name=web-* and tag-key Name (prefixes) find the
+ * tagged resources.
  */
-export const tagRecords = collection<TagRecord, [resource: string, key: string], "tag">({
-  type: "ec2.tag",
-  separator: "|",
-  key: (t) => [t.ResourceId, t.Key],
-  indexes: { tag: (t) => indexKey(t.ResourceType, t.Key, t.Value) },
+export const tagSets = collection<TagSet, string, "tag">({
+  type: "ec2.tags",
+  key: (t) => t.ResourceId,
+  indexes: { tag: (t) => Object.keys(t.Tags).map((k) => indexKey(t.ResourceType, k, t.Tags[k])) },
 });
 
-/** The caller's tags on a resource, as a map (filters) — one prefix scan. */
+/** What earlier versions kept: a record per (resource, key). Read only to turn them into tag sets (upgradeTagRecords). */
+export const LEGACY_TAG_TYPE = "ec2.tag";
+
+/** The caller's tags on a resource, as a map (filters) — one read. */
 export function tagMap(ctx: RequestContext, resourceId: string, partition: Partition = ctx.partition): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const t of tagRecords.scan(inPartition(ctx, partition), { within: [resourceId] })) out[t.Key] = t.Value;
-  return out;
+  return tagSets.get(inPartition(ctx, partition), resourceId)?.Tags ?? {};
 }
 
 /** The caller's tags on a resource as the Tag list of a describe result, or undefined when there are none. */
 export function tagList(ctx: RequestContext, resourceId: string): Tag[] | undefined {
-  const tags = Object.entries(tagMap(ctx, resourceId)).map(([Key, Value]) => ({ Key, Value }));
-  return tags.length ? tags : undefined;
+  const tags = tagMap(ctx, resourceId);
+  const keys = Object.keys(tags).sort();
+  return keys.length ? keys.map((Key) => ({ Key, Value: tags[Key] })) : undefined;
+}
+
+/** Writes a resource's tags, keys sorted; no tags, no record. */
+function saveTags(s: Scope, resourceId: string, resourceType: ResourceType, tags: Record<string, string>): void {
+  const keys = Object.keys(tags).sort();
+  if (!keys.length) {
+    tagSets.delete(s, resourceId);
+    return;
+  }
+  const sorted: Record<string, string> = {};
+  for (const k of keys) sorted[k] = tags[k];
+  tagSets.put(s, { ResourceId: resourceId, ResourceType: resourceType, Tags: sorted });
+}
+
+/** Tags EC2 itself puts on a resource (aws: keys), without the checks a caller's tags get. */
+export function putSystemTags(ctx: RequestContext, resourceId: string, resourceType: ResourceType, tags: Record<string, string>): void {
+  saveTags(ctx, resourceId, resourceType, { ...tagMap(ctx, resourceId), ...tags });
+}
+
+/** A resource's tags, one by one in key order, with their ids (`<resource>|<key>`, DescribeTags' order and page token). */
+export function* tagsInOrder(s: Scope, after: string): Generator<{ id: string; value: TagRecord }> {
+  const cut = after.lastIndexOf("|");
+  const [fromResource, afterKey] = cut < 0 ? [after, undefined] : [after.slice(0, cut), after.slice(cut + 1)];
+  for (const set of tagSets.scan(s, { from: fromResource, batch: 200 })) {
+    for (const Key of Object.keys(set.Tags).sort()) {
+      if (set.ResourceId === fromResource && afterKey !== undefined && Key <= afterKey) continue;
+      const value: TagRecord = { ResourceId: set.ResourceId, ResourceType: set.ResourceType, Key, Value: set.Tags[Key] };
+      yield { id: `${set.ResourceId}|${Key}`, value };
+    }
+  }
 }
 
 export const reserved = (key: string) => key.toLowerCase().startsWith("aws:");
@@ -86,19 +128,20 @@ function checkTag(t: Tag): { Key: string; Value: string } {
  */
 export function putTags(ctx: RequestContext, resourceId: string, resourceType: ResourceType, tags: Tag[], created = false): void {
   const checked = tags.map(checkTag);
-  const existing = created ? [] : Object.keys(tagMap(ctx, resourceId)).filter((k) => !reserved(k));
-  const keys = new Set([...existing, ...checked.map((t) => t.Key)]);
-  if (keys.size > MAX_TAGS) {
+  const current = created ? {} : tagMap(ctx, resourceId);
+  const next: Record<string, string> = { ...current };
+  for (const t of checked) next[t.Key] = t.Value;
+  if (Object.keys(next).filter((k) => !reserved(k)).length > MAX_TAGS) {
     throw err.tagLimitExceeded(
       `The maximum number of tags for resource '${resourceId}' has been reached: a resource can have at most ${MAX_TAGS} tags.`,
     );
   }
-  for (const t of checked) tagRecords.put(ctx, { ResourceId: resourceId, ResourceType: resourceType, ...t });
+  saveTags(ctx, resourceId, resourceType, next);
 }
 
 /** Removes every tag an account keeps on a resource (the resource is gone). */
 export function dropTags(s: Scope, resourceId: string): void {
-  for (const t of tagRecords.scan(s, { within: [resourceId] })) tagRecords.delete(s, [resourceId, t.Key]);
+  tagSets.delete(s, resourceId);
 }
 
 /** The tags that TagSpecifications give to a new resource of `resourceType`; any other resource type fails the request. */
@@ -147,13 +190,42 @@ export function deleteTags(ctx: RequestContext, ids: string[], tags: Tag[] | und
     if (reserved(t.Key)) throw err.invalidValue("Tag keys starting with 'aws:' are reserved for internal use");
   }
   for (const id of ids) {
-    const current = tagMap(ctx, id);
-    for (const [key, value] of Object.entries(current)) {
-      if (reserved(key)) continue;
-      const doomed = !tags?.length || tags.some((t) => t.Key === key && (t.Value === undefined || t.Value === value));
-      if (doomed) tagRecords.delete(ctx, [id, key]);
+    const set = tagSets.get(ctx, id);
+    if (!set) continue;
+    const kept: Record<string, string> = {};
+    for (const [key, value] of Object.entries(set.Tags)) {
+      const doomed = !reserved(key) && (!tags?.length || tags.some((t) => t.Key === key && (t.Value === undefined || t.Value === value)));
+      if (!doomed) kept[key] = value;
     }
+    if (Object.keys(kept).length !== Object.keys(set.Tags).length) saveTags(ctx, id, set.ResourceType, kept);
   }
+}
+
+/**
+ * Turns the tag records of earlier versions (one per resource and key) into tag sets, in every partition
+ * that has them: at start-up, and after a state import of an older export.
+ */
+export function upgradeTagRecords(store: Store): void {
+  const partitions = store.partitions?.(LEGACY_TAG_TYPE) ?? [];
+  if (!partitions.length) return;
+  store.transaction(() => {
+    for (const p of partitions) {
+      const old = store.list<TagRecord>(LEGACY_TAG_TYPE, p);
+      const sets = new Map<string, TagSet>();
+      for (const { id, value: t } of old) {
+        let set = sets.get(t.ResourceId);
+        if (!set) {
+          const stored = store.get<TagSet>(tagSets.type, p, t.ResourceId);
+          set = stored ?? { ResourceId: t.ResourceId, ResourceType: t.ResourceType, Tags: {} };
+          sets.set(t.ResourceId, set);
+        }
+        set.Tags[t.Key] = t.Value;
+        store.delete(LEGACY_TAG_TYPE, p, id);
+      }
+      const scope: Scope = { store, partition: p, now: 0 };
+      for (const set of sets.values()) saveTags(scope, set.ResourceId, set.ResourceType, set.Tags);
+    }
+  });
 }
 
 export type { TagRecord };
