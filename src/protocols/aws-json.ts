@@ -27,12 +27,14 @@ function typeName(v: unknown): string {
  * Checks JSON types against the shape and converts timestamps and blobs; drops members the model lacks.
  * Its depth and the number of values it meets are bounded by jsonLimitProblem, checked before the parse.
  */
+const mismatchOf = (shape: Shape, v: unknown) =>
+  serializationError(`Unexpected ${typeName(v)} where ${shape.type} was expected for ${shape.name}.`);
+
 function coerce(shape: Shape, v: unknown): unknown {
   if (v === null) return undefined;
-  const mismatch = () => serializationError(`Unexpected ${typeName(v)} where ${shape.type} was expected for ${shape.name}.`);
   switch (shape.type) {
     case "structure": {
-      if (typeof v !== "object" || Array.isArray(v)) throw mismatch();
+      if (typeof v !== "object" || Array.isArray(v)) throw mismatchOf(shape, v);
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         const m = Object.prototype.hasOwnProperty.call(shape.members, k) ? shape.members[k] : undefined;
@@ -44,14 +46,14 @@ function coerce(shape: Shape, v: unknown): unknown {
       return out;
     }
     case "list":
-      if (!Array.isArray(v)) throw mismatch();
+      if (!Array.isArray(v)) throw mismatchOf(shape, v);
       return v.map((x) => {
         const c = coerce(shape.member!.shape, x);
-        if (c === undefined) throw mismatch();
+        if (c === undefined) throw mismatchOf(shape, v);
         return c;
       });
     case "map": {
-      if (typeof v !== "object" || Array.isArray(v)) throw mismatch();
+      if (typeof v !== "object" || Array.isArray(v)) throw mismatchOf(shape, v);
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         const c = coerce(shape.value!.shape, x);
@@ -60,14 +62,14 @@ function coerce(shape: Shape, v: unknown): unknown {
       return out;
     }
     case "string":
-      if (typeof v !== "string") throw mismatch();
+      if (typeof v !== "string") throw mismatchOf(shape, v);
       return v;
     case "boolean":
-      if (typeof v !== "boolean") throw mismatch();
+      if (typeof v !== "boolean") throw mismatchOf(shape, v);
       return v;
     case "integer":
     case "long":
-      if (typeof v !== "number" || !Number.isInteger(v)) throw mismatch();
+      if (typeof v !== "number" || !Number.isInteger(v)) throw mismatchOf(shape, v);
       // A number beyond Java's int or long is refused by the service's parser, as the query protocols do.
       if (shape.type === "integer" ? v > 2147483647 || v < -2147483648 : Math.abs(v) > 2 ** 63) {
         throw serializationError(`Numeric value (${v}) out of range of ${shape.type === "integer" ? "int" : "long"}.`);
@@ -75,15 +77,15 @@ function coerce(shape: Shape, v: unknown): unknown {
       return v;
     case "double":
     case "float":
-      if (typeof v !== "number") throw mismatch();
+      if (typeof v !== "number") throw mismatchOf(shape, v);
       return v;
     case "timestamp": {
       const d = typeof v === "number" ? new Date(v * 1000) : typeof v === "string" ? new Date(v) : undefined;
-      if (!d || Number.isNaN(d.getTime())) throw mismatch();
+      if (!d || Number.isNaN(d.getTime())) throw mismatchOf(shape, v);
       return d;
     }
     case "blob":
-      if (typeof v !== "string") throw mismatch();
+      if (typeof v !== "string") throw mismatchOf(shape, v);
       return Buffer.from(v, "base64");
   }
 }
