@@ -160,7 +160,9 @@ export function main(): void {
     );
   }
   server.listen(config.port, config.host, () => {
-    if (worker === undefined) announce(config, "");
+    // The port bound, also when the system chose it (--port 0).
+    const address = server.address();
+    if (worker === undefined) announce({ ...config, port: typeof address === "object" && address ? address.port : config.port }, "");
   });
   const stop = () => {
     server.close();
