@@ -246,6 +246,36 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         );
         assert.deepEqual(s.dump(), before);
         assert.deepEqual(ids(s.list(T, A)), ["gone", "keep"]);
+        // Reads by id, which a store may answer from what it read lately, agree.
+        assert.equal(s.get(T, A, "keep"), "old");
+        assert.equal(s.get(T, A, "gone"), "old");
+        assert.equal(s.get(T, A, "new"), undefined);
+      });
+
+      it("reads by id inside a transaction see its writes, and after its failure see what was there", () => {
+        s.put(T, A, "x", "old");
+        assert.equal(s.get(T, A, "x"), "old");
+        assert.throws(() =>
+          s.transaction(() => {
+            s.put(T, A, "x", "new");
+            assert.equal(s.get(T, A, "x"), "new");
+            s.delete(T, A, "x");
+            assert.equal(s.get(T, A, "x"), undefined);
+            s.put(T, A, "x", "newer");
+            assert.equal(s.get(T, A, "x"), "newer");
+            throw new Error("no");
+          }),
+        );
+        assert.equal(s.get(T, A, "x"), "old");
+        s.rollback(() => {
+          s.put(T, A, "x", "dry");
+          assert.equal(s.get(T, A, "x"), "dry");
+        });
+        assert.equal(s.get(T, A, "x"), "old");
+        s.put(T, A, "x", "last");
+        assert.equal(s.get(T, A, "x"), "last");
+        s.clear();
+        assert.equal(s.get(T, A, "x"), undefined);
       });
 
       it("rolls back a clear", () => {
