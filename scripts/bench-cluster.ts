@@ -5,13 +5,13 @@
 // sum, p99 the worst of their p99s. Numbers are printed, never asserted. Without wrk or PostgreSQL the row is skipped.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { ownAmis } from "./bench-amis";
+import { freePort, rotatingWrkScript } from "./bench-load";
 
 const WRK = process.env.WRK ?? "/usr/bin/wrk";
 const POSTGRES = process.argv[2] ?? process.env.IMAGELITE_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -24,30 +24,15 @@ const REGION = "us-east-1";
 const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
 const AUTH = `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20261123/${REGION}/ec2/aws4_request, SignedHeaders=host, Signature=0`;
 
-/** A wrk script that cycles through DescribeImages of each id. */
+/** A wrk script of DescribeImages by id over these AMIs, one each in turn. */
 function wrkScript(dir: string, name: string, ids: string[]): string {
-  const file = join(dir, `${name}.lua`);
-  const bodies = ids.map((id) => JSON.stringify(`Action=DescribeImages&Version=2016-11-15&ImageId.1=${id}`));
-  writeFileSync(
-    file,
-    `local bodies = { ${bodies.join(", ")} }
-local headers = { ["content-type"] = "application/x-www-form-urlencoded", ["authorization"] = ${JSON.stringify(AUTH)} }
-local i = 0
-request = function()
-  i = i % #bodies + 1
-  return wrk.format("POST", "/", headers, bodies[i])
-end
-`,
+  const headers = { "content-type": "application/x-www-form-urlencoded", authorization: AUTH };
+  return rotatingWrkScript(
+    dir,
+    name,
+    headers,
+    ids.map((id) => `Action=DescribeImages&Version=2016-11-15&ImageId.1=${id}`),
   );
-  return file;
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, "127.0.0.1");
-  await once(srv, "listening");
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
 }
 
 async function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {

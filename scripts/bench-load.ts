@@ -255,3 +255,23 @@ http.createServer((req, res) => {
     res.end(a.body);
   });
 }).listen(Number(process.argv[1]), "127.0.0.1", () => console.log("listening"));`;
+
+/** A wrk script that cycles through the bodies, one POST each. */
+export function rotatingWrkScript(dir: string, name: string, headers: Record<string, string>, bodies: string[]): string {
+  const file = join(dir, `${name}.lua`);
+  const h = Object.entries(headers)
+    .map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
+    .join(", ");
+  writeFileSync(
+    file,
+    `local bodies = { ${bodies.map((b) => JSON.stringify(b)).join(", ")} }
+local headers = { ${h} }
+local i = 0
+request = function()
+  i = i % #bodies + 1
+  return wrk.format("POST", "/", headers, bodies[i])
+end
+`,
+  );
+  return file;
+}

@@ -4,11 +4,11 @@
 // calls/s and p99 side by side, and what they say. Numbers are printed, never asserted.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
 import { ownAmis } from "./bench-amis";
+import { freePort, rotatingWrkScript } from "./bench-load";
 
 const WRK = process.env.WRK ?? "/usr/bin/wrk";
 const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 4);
@@ -21,34 +21,6 @@ const REGION = "us-east-1";
 const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
 const auth = (service: string) =>
   `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20261123/${REGION}/${service}/aws4_request, SignedHeaders=host, Signature=0`;
-
-/** A wrk script that cycles through the bodies, one POST each. */
-function wrkScript(dir: string, name: string, headers: Record<string, string>, bodies: string[]): string {
-  const file = join(dir, `${name}.lua`);
-  const h = Object.entries(headers)
-    .map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
-    .join(", ");
-  writeFileSync(
-    file,
-    `local bodies = { ${bodies.map((b) => JSON.stringify(b)).join(", ")} }
-local headers = { ${h} }
-local i = 0
-request = function()
-  i = i % #bodies + 1
-  return wrk.format("POST", "/", headers, bodies[i])
-end
-`,
-  );
-  return file;
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, "127.0.0.1");
-  await once(srv, "listening");
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 async function start(dataDir: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
@@ -106,7 +78,7 @@ async function main(): Promise<void> {
     const scenarios = [
       {
         name: "EC2 DescribeImages by id (own AMIs, SQLite)",
-        script: wrkScript(
+        script: rotatingWrkScript(
           dir,
           "ec2",
           { "content-type": "application/x-www-form-urlencoded", authorization: auth("ec2") },
@@ -115,7 +87,7 @@ async function main(): Promise<void> {
       },
       {
         name: "AppStream DescribeImages by name",
-        script: wrkScript(
+        script: rotatingWrkScript(
           dir,
           "appstream",
           {

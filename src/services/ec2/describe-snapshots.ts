@@ -29,7 +29,7 @@ import {
   noteUnindexed,
   sortedAfter,
   tagAccess,
-  taggedIds,
+  taggedAfter,
   valuesAccess,
   type KeyAccess,
   type TagAccess,
@@ -185,16 +185,9 @@ function plannedSnapshots(ctx: RequestContext, plan: Exclude<SnapshotPlan, { kin
         }
       }
       break;
-    case "tag": {
-      const ids = taggedIds(ctx, "snapshot", plan.access).filter((id) => id > after);
-      sources.push(
-        resolved(
-          ids.map((id) => ({ id, value: id })),
-          (id) => visibleById(ctx, id),
-        ),
-      );
+    case "tag":
+      sources.push(taggedAfter(ctx, "snapshot", plan.access, after, (id) => visibleById(ctx, id)));
       break;
-    }
   }
   return mergeById(sources, idOf);
 }

@@ -20,7 +20,7 @@ import {
   keyRange,
   sortedAfter,
   tagAccess,
-  taggedIds,
+  taggedAfter,
   valuesAccess,
   type KeyAccess,
   type TagAccess,
@@ -204,16 +204,9 @@ export function plannedImages(
       }
       break;
     }
-    case "tag": {
-      const ids = taggedIds(ctx, "image", plan.access).filter((id) => id > after);
-      sources.push(
-        resolved(
-          ids.map((id) => ({ id, value: id })),
-          (id) => visibleById(ctx, id),
-        ),
-      );
+    case "tag":
+      sources.push(taggedAfter(ctx, "image", plan.access, after, (id) => visibleById(ctx, id)));
       break;
-    }
   }
   return mergeById(sources, idOf);
 }

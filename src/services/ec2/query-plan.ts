@@ -6,6 +6,7 @@ import type { RequestContext } from "../../gateway/context";
 import type { Collection, Key, Scope } from "../../state/collection";
 import { indexKey } from "../../state/indexes";
 import { tagSets } from "./tags";
+import { resolved } from "../../util/sorted-merge";
 
 /** How an index answers one value: entries of one key, or of a key prefix. */
 export type KeyAccess = { key: string; prefix?: undefined } | { prefix: string; key?: undefined };
@@ -157,6 +158,21 @@ export function taggedIds(ctx: RequestContext, resourceType: string, t: TagAcces
   const ids = new Set<string>();
   for (const p of prefixes) for (const e of accessEntries(tagSets, ctx, "tag", p)) ids.add(e.value.ResourceId);
   return [...ids].sort();
+}
+
+/** The resources a tag filter finds after `after`, in id order, read as the caller sees them (a planner's tag source). */
+export function taggedAfter<T>(
+  ctx: RequestContext,
+  resourceType: string,
+  t: TagAccess,
+  after: string,
+  visibleById: (id: string) => T | undefined,
+): Generator<T> {
+  const ids = taggedIds(ctx, resourceType, t).filter((id) => id > after);
+  return resolved(
+    ids.map((id) => ({ id, value: id })),
+    (id) => visibleById(id),
+  );
 }
 
 /** A tag filter's access, or undefined when the filter is no tag filter. */
