@@ -10,7 +10,8 @@ import type { HistoryEntry } from "../gateway/request-history";
 import { HISTORY_SIZE, MAX_BODY_KEPT } from "../gateway/request-history";
 import { AdminError, json } from "./json";
 import { enumParam, intParam, onlyParams, textParam } from "./query-params";
-import { aWorkersRequest, everyWorkersRequests } from "./shared-requests";
+import { aWorkersRequest, everyWorkersEvents, everyWorkersRequests } from "./shared-requests";
+import type { App } from "../app";
 
 /** Bodies are shown up to this many bytes (what the ring keeps of them). */
 const MAX_BODY_SHOWN = MAX_BODY_KEPT;
@@ -99,7 +100,21 @@ export function matcher(service: string | undefined, status: "ok" | "error" | un
   };
 }
 
-const event = (e: HistoryEntry) => `id: ${e.id}\nevent: request\ndata: ${JSON.stringify(summary(e))}\n\n`;
+/** A `request` event: `id` is what a reconnecting client sends back as Last-Event-ID. */
+export const requestEvent = (id: string, data: unknown) => `id: ${id}\nevent: request\ndata: ${JSON.stringify(data)}\n\n`;
+
+/**
+ * This process's calls as they are made: first those after the one a reconnecting client saw last (that the
+ * ring still has), then each batch the ring hands its subscribers.
+ */
+function ownEvents(app: App, lastEventId: string | undefined) {
+  const last = app.history.get(lastEventId ?? "");
+  return (write: (text: string) => void): (() => void) => {
+    const event = (e: HistoryEntry) => requestEvent(e.id, summary(e));
+    if (last) write(app.history.since(last.seq).map(event).join(""));
+    return app.history.subscribe((batch) => write(batch.map(event).join("")));
+  };
+}
 
 export const requestRoutes: Route[] = [
   {
@@ -124,16 +139,15 @@ export const requestRoutes: Route[] = [
     pattern: /^\/_imagelite\/requests\/stream$/,
     handle(app, req): HttpResponse {
       onlyParams(req, []);
-      // A client that reconnects (EventSource sends Last-Event-ID) gets what it missed that the ring still has.
-      const last = app.history.get(req.headers["last-event-id"] ?? "");
+      const lastEventId = req.headers["last-event-id"];
+      const events = app.peers ? everyWorkersEvents(app.peers, lastEventId) : ownEvents(app, lastEventId);
       return {
         status: 200,
         headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },
         body: "",
         stream(write) {
-          const missed = last ? app.history.newest(HISTORY_SIZE, (e) => e.seq > last.seq).reverse() : [];
-          write(`retry: 2000\n: imagelite request stream\n\n${missed.map(event).join("")}`);
-          const stop = app.history.subscribe((batch) => write(batch.map(event).join("")));
+          write("retry: 2000\n: imagelite request stream\n\n");
+          const stop = events(write);
           const timer = setInterval(() => write(": keep-alive\n\n"), KEEP_ALIVE_MS);
           timer.unref();
           return () => {

@@ -264,6 +264,21 @@ export class RequestHistory {
     return out;
   }
 
+  /** Entries after sequence number `after`, oldest first (without their bodies): those the ring still holds. */
+  since(after: number): HistoryEntry[] {
+    const out: HistoryEntry[] = [];
+    for (let s = Math.max(after + 1, this.seq - this.size + 1, 1); s <= this.seq; s++) {
+      const e = this.entry(s, false);
+      if (e) out.push(e);
+    }
+    return out;
+  }
+
+  /** The sequence number of the newest entry; 0 before the first. */
+  get last(): number {
+    return this.seq;
+  }
+
   /** The entry of this id, with its request and response, while it is still in the ring. */
   get(id: string): HistoryEntry | undefined {
     const m = /^r-([1-9][0-9]{0,15})$/.exec(id);
