@@ -7,17 +7,27 @@
 // reads, and the thread runs what it was sent in order, so that they are in what it reads.
 //
 // Ids carry the process's tag (`p3fa1c2-r-17`) so that they are unique across processes; a detail of the
-// process's own entry (the event stream sends them as `r-17`) is read from its ring.
+// process's own entry (also asked for as `r-17`) is read from its ring. The event stream reads the table a few
+// times a second, so that it carries every process's calls too.
 import { randomBytes } from "node:crypto";
 import type { HistoryEntry, RequestHistory } from "../gateway/request-history";
 import { HISTORY_SIZE } from "../gateway/request-history";
 import type { PostgresStore } from "../state/postgres-store";
 import type { RawResponse } from "../protocols/protocol";
 import { AdminError, json } from "./json";
-import { detail, summary } from "./request-routes";
+import { detail, requestEvent, summary } from "./request-routes";
 
 const FLUSH_MS = 200;
 const FLUSH_AT = 100;
+/** How often an open event stream reads the table. */
+const STREAM_POLL_MS = 250;
+/**
+ * How far back each read of an event stream looks again: a process commits its entries up to a flush after
+ * their time, so an entry may land after a newer one of another process was sent.
+ */
+const LATE_MS = 2000;
+/** An event's id: the entry's and its time (`p3fa1c2-r-17@1795000000000`), where a reconnecting client resumes. */
+const POSITION = /^([A-Za-z0-9-]{1,100})@([0-9]{1,15})$/;
 
 type Summary = ReturnType<typeof summary>;
 
@@ -97,6 +107,37 @@ export class PostgresRequestTail {
     const found = this.store.recentRequest(id.slice(0, 200));
     if (found === undefined) throw new AdminError(404, "RequestNotFound", `No request ${id.slice(0, 100)} among the last ${HISTORY_SIZE}.`);
     return json(200, JSON.parse(found));
+  }
+
+  /** The event stream of every process's calls, oldest first; from now, or from where a reconnecting client was. */
+  events(lastEventId: string | undefined) {
+    return (write: (text: string) => void): (() => void) => {
+      const resumed = POSITION.exec(lastEventId ?? "");
+      // Entries before `floor` are not sent; those sent lately are remembered (id → time) for LATE_MS.
+      const floor = resumed ? Number(resumed[2]) : Date.now();
+      const sent = new Map<string, number>(resumed ? [[resumed[1], floor]] : []);
+      let newest = floor;
+      const poll = () => {
+        try {
+          this.flush();
+          let text = "";
+          for (const r of this.store.recentRequestsFrom(Math.max(floor, newest - LATE_MS), HISTORY_SIZE)) {
+            if (sent.has(r.id)) continue;
+            sent.set(r.id, r.time);
+            if (r.time > newest) newest = r.time;
+            text += requestEvent(`${r.id}@${r.time}`, JSON.parse(r.summary));
+          }
+          for (const [id, time] of sent) if (time < newest - LATE_MS) sent.delete(id);
+          if (text) write(text);
+        } catch {
+          /* the database out of reach for a moment: the next read tries again */
+        }
+      };
+      poll();
+      const timer = setInterval(poll, STREAM_POLL_MS);
+      timer.unref();
+      return () => clearInterval(timer);
+    };
   }
 
   close(): void {

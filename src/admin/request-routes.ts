@@ -1,6 +1,6 @@
 // The dashboard's live tail of requests, from the gateway's ring of the last 1,000 calls
-// (gateway/request-history.ts), or on PostgreSQL from the database's copy of every process's
-// (admin/postgres-requests.ts):
+// (gateway/request-history.ts), under --workers from every worker's (admin/shared-requests.ts), or on
+// PostgreSQL from the database's copy of every process's (admin/postgres-requests.ts):
 //   GET /_imagelite/requests?limit=&service=&status=ok|error&q=   newest first
 //   GET /_imagelite/requests/stream                               Server-Sent Events, one `request` event per call
 //   GET /_imagelite/requests/<id>                                 the entry, its request and its response
@@ -140,7 +140,11 @@ export const requestRoutes: Route[] = [
     handle(app, req): HttpResponse {
       onlyParams(req, []);
       const lastEventId = req.headers["last-event-id"];
-      const events = app.peers ? everyWorkersEvents(app.peers, lastEventId) : ownEvents(app, lastEventId);
+      const events = app.sharedTail
+        ? app.sharedTail.events(lastEventId)
+        : app.peers
+          ? everyWorkersEvents(app.peers, lastEventId)
+          : ownEvents(app, lastEventId);
       return {
         status: 200,
         headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },

@@ -505,6 +505,18 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.s as string);
   }
 
+  /** The rows of recent_requests whose time is `from` (epoch ms) or later, oldest first: an event stream's poll. */
+  recentRequestsFrom(from: number, limit: number): { id: string; time: number; summary: string }[] {
+    const [{ rows }] = this.exec([
+      {
+        name: "recentRequestsFrom",
+        text: `SELECT id, time::text AS t, summary::text AS s FROM ${this.sql.schema}.recent_requests WHERE time >= $1 ORDER BY time, seq LIMIT $2`,
+        values: [from, limit],
+      },
+    ]);
+    return rows.map((r) => ({ id: r.id as string, time: Number(r.t), summary: r.s as string }));
+  }
+
   /** The detail of one entry of recent_requests, as JSON. */
   recentRequest(id: string): string | undefined {
     const [{ rows }] = this.exec([

@@ -25,6 +25,7 @@ import {
   RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import { cliScope, kill, type Running } from "../support/cli";
+import { openStream } from "../support/event-stream";
 import { postgresSchemas } from "../support/postgres";
 import { ownSnapshot, registerAmi } from "../ec2/helpers";
 
@@ -311,6 +312,33 @@ describe("three processes on one PostgreSQL schema behind a round-robin proxy", 
       assert.equal(body.id, r.id);
       assert.equal((body.request as { headers: Record<string, string> }).headers.authorization, "[redacted]");
     }
+  });
+
+  it("the live stream of every process's calls, through any one of them, resumed by a reconnecting client", async () => {
+    const stream = openStream(processes[1].endpoint);
+    await stream.opened();
+    const client = ec2("888888888888");
+    for (let i = 0; i < PROCESSES; i++) await client.send(new DescribeKeyPairsCommand({}));
+    const mine = (e: { data: { account: string } }) => e.data.account === "888888888888";
+    const streamed = await stream.count(PROCESSES, mine);
+    stream.close();
+    assert.equal(streamed.length, PROCESSES, "each call once");
+    assert.equal(new Set(streamed.map((e) => e.data.id.split("-")[0])).size, PROCESSES, "one call of each process");
+    for (const e of streamed) {
+      const { status, body } = await adminCall(processes[2].endpoint, "GET", `/_imagelite/requests/${e.data.id}`);
+      assert.equal(status, 200);
+      assert.equal(body.operation, "DescribeKeyPairs");
+    }
+    // Back after the first event, through another process: the other two, and a call made while away.
+    await client.send(new DescribeImagesCommand({ Owners: ["self"] }));
+    const again = openStream(processes[0].endpoint, streamed[0].id);
+    const resumed = await again.count(PROCESSES, mine);
+    again.close();
+    assert.deepEqual(
+      resumed.map((e) => e.data.id),
+      [...streamed.slice(1).map((e) => e.data.id), resumed[2].data.id],
+    );
+    assert.equal(resumed[2].data.operation, "DescribeImages");
   });
 
   it("SIGKILL of one process mid-load loses no acknowledged write", async () => {

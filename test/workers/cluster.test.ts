@@ -4,7 +4,7 @@
 import { describe, it, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { Agent, request, type IncomingMessage } from "node:http";
+import { Agent } from "node:http";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { CreateKeyPairCommand, DescribeImagesCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import {
@@ -15,6 +15,7 @@ import {
   DescribeImageBuildersCommand,
 } from "@aws-sdk/client-appstream";
 import { cliScope, kill, type Running } from "../support/cli";
+import { openStream } from "../support/event-stream";
 import { configFrom } from "../../src/cli";
 
 const cli = cliScope();
@@ -78,41 +79,6 @@ async function bothListening(endpoint: string): Promise<void> {
 function workerPids(primary: Running): number[] {
   const pid = primary.child.pid!;
   return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-}
-
-/** The dashboard's event stream: its `request` events (SSE id and data) as they come. */
-function openStream(endpoint: string, lastEventId?: string) {
-  const events: { id: string; data: { id: string; operation: string } }[] = [];
-  let res: IncomingMessage | undefined;
-  const req = request(`${endpoint}/_imagelite/requests/stream`, {
-    headers: { accept: "text/event-stream", ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
-  });
-  req.on("response", (r) => {
-    res = r;
-    let buffered = "";
-    r.setEncoding("utf8").on("data", (chunk: string) => {
-      buffered += chunk;
-      let end: number;
-      while ((end = buffered.indexOf("\n\n")) >= 0) {
-        const lines = buffered.slice(0, end).split("\n");
-        buffered = buffered.slice(end + 2);
-        const field = (name: string) => lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-        if (field("event") === "request") events.push({ id: field("id")!, data: JSON.parse(field("data")!) });
-      }
-    });
-  });
-  req.on("error", () => {});
-  req.end();
-  return {
-    events,
-    /** Waits until `n` events came (the workers are asked a few times a second). */
-    async count(n: number) {
-      for (let i = 0; i < 400 && events.length < n; i++) await new Promise((r) => setTimeout(r, 25));
-      assert.ok(events.length >= n, `${events.length} events of ${n}: ${events.map((e) => e.data.id).join(", ")}`);
-    },
-    worker: () => res?.headers["x-imagelite-worker"],
-    close: () => req.destroy(),
-  };
 }
 
 const rejection = async (p: Promise<unknown>) =>
@@ -241,14 +207,12 @@ describe("--workers 2 on one SQLite store (real CLI)", () => {
 
   it("streams every worker's calls live, with ids that open their detail, and resumes a reconnecting client", async () => {
     const stream = openStream(server.endpoint);
-    // The stream counts from its start: wait until it is served before calling.
-    for (let i = 0; i < 200 && stream.worker() === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    await stream.opened();
     const { client, workers } = appstream(server.endpoint);
     for (let i = 0; i < 6; i++) await client.send(new DescribeFleetsCommand({}));
     assert.deepEqual(new Set(workers), new Set(["1", "2"]));
-    await stream.count(6);
+    const streamed = await stream.count(6, (e) => e.data.operation === "DescribeFleets");
     stream.close();
-    const streamed = stream.events.filter((e) => e.data.operation === "DescribeFleets");
     assert.equal(streamed.length, 6);
     assert.deepEqual(new Set(streamed.map((e) => e.data.id.slice(0, 3))), new Set(["w1-", "w2-"]));
     for (const e of streamed) {
