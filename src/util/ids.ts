@@ -26,15 +26,8 @@ function random(n: number): Buffer {
 const processDigits = random(3).toString("hex");
 let counter = random(4).readUInt32BE(0);
 
-function orderedDigits(): string {
-  counter = (counter + 1) >>> 0;
-  return `0${processDigits}${counter.toString(16).padStart(8, "0")}${random(1).toString("hex")}`;
-}
-
 /** `ami-` + 17 hex digits, `import-ami-` + 17, `amiur-` + 17, ... */
-export const hexId = (prefix: string, digits = 17): string =>
-  digits === 17
-    ? `${prefix}-${orderedDigits()}`
-    : `${prefix}-${random(Math.ceil(digits / 2))
-        .toString("hex")
-        .slice(0, digits)}`;
+export function hexId(prefix: string): string {
+  counter = (counter + 1) >>> 0;
+  return `${prefix}-0${processDigits}${counter.toString(16).padStart(8, "0")}${random(1).toString("hex")}`;
+}
