@@ -86,7 +86,7 @@ test("the pattern must match the whole value: anchors are optional", async () =>
     ["abcde", true],
     ["ab", false],
     ["abcdef", false],
-    ["xabcx", false],
+    ["1abc1", false],
     ["ABC", false],
   ] as const) {
     const attempt = () => put(`/letters/${v}`, v, { AllowedPattern: "[a-z]{3,5}" });
