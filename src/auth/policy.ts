@@ -1,6 +1,7 @@
 // IAM-style identity policies: Effect, Action/NotAction and Resource/NotResource with wildcards, and
 // conditions on aws:RequestedRegion and aws:ResourceTag/<key> ("Policy evaluation logic", IAM User Guide:
 // an explicit deny wins; without a matching allow the request is denied).
+import { wildcard } from "../util/wildcard";
 
 export interface PolicyDocument {
   Version?: string;
@@ -29,25 +30,23 @@ export class PolicyError extends Error {}
 
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-const wildcardCache = new Map<string, RegExp>();
-/** IAM wildcards: `*` any run of characters, `?` one character; actions compare case-insensitively. */
-function wildcard(pattern: string, ignoreCase: boolean): RegExp {
+const wildcardCache = new Map<string, (subject: string) => boolean>();
+/**
+ * IAM wildcards: `*` any run of characters, `?` one character; actions compare case-insensitively. Matched by
+ * the linear wildcard matcher, never a regular expression, so that no pattern can make a check backtrack.
+ * The cache is bounded by the credentials file, the only source of these policies.
+ */
+function like(pattern: string, ignoreCase: boolean): (subject: string) => boolean {
   const key = `${ignoreCase ? "i" : "s"}${pattern}`;
-  let re = wildcardCache.get(key);
-  if (!re) {
-    re = new RegExp(
-      `^${pattern
-        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-        .replace(/\*/g, ".*")
-        .replace(/\?/g, ".")}$`,
-      ignoreCase ? "is" : "s",
-    );
-    wildcardCache.set(key, re);
+  let test = wildcardCache.get(key);
+  if (!test) {
+    test = wildcard(pattern, { escapes: false, ignoreCase });
+    wildcardCache.set(key, test);
   }
-  return re;
+  return test;
 }
 
-const matchesAny = (patterns: string[], value: string, ignoreCase: boolean) => patterns.some((p) => wildcard(p, ignoreCase).test(value));
+const matchesAny = (patterns: string[], value: string, ignoreCase: boolean) => patterns.some((p) => like(p, ignoreCase)(value));
 
 /** Checks a policy's shape once, when credentials are loaded, so that evaluation never meets a malformed one. */
 export function checkPolicy(doc: unknown, where: string): PolicyDocument {
@@ -121,7 +120,7 @@ function conditionHolds(cond: Statement["Condition"], req: AuthzRequest, resourc
         return false;
       }
       const hit = op.endsWith("Like")
-        ? values.some((v) => wildcard(v, false).test(actual))
+        ? values.some((v) => like(v, false)(actual))
         : op.endsWith("IgnoreCase")
           ? values.some((v) => v.toLowerCase() === actual.toLowerCase())
           : values.includes(actual);

@@ -52,6 +52,25 @@ class Boto3Parameters(unittest.TestCase):
         deleted = self.ssm.delete_parameters(Names=[f"{base}/host", f"{base}/none"])
         self.assertEqual((deleted["DeletedParameters"], deleted["InvalidParameters"]), ([f"{base}/host"], [f"{base}/none"]))
 
+    def test_allowed_pattern(self):
+        name = f"/py{RUN}/pattern"
+        # A nested quantifier that would backtrack for ever answers a mismatch at once, and the server goes on.
+        e = self.assertClientError("ParameterPatternMismatchException", self.ssm.put_parameter, Name=name,
+                                   Value="a" * 4000 + "!", Type="String", AllowedPattern="^(a+)+$")
+        self.assertEqual(e.response["Error"]["Message"], "Parameter value, cannot be validated against allowedPattern: ^(a+)+$")
+        self.assertEqual(self.ssm.put_parameter(Name=name, Value="aaa", Type="String", AllowedPattern="^(a+)+$")["Version"], 1)
+        self.assertClientError("ParameterPatternMismatchException", self.ssm.put_parameter, Name=name, Value="a" * 30 + "!",
+                               Overwrite=True)
+        # The whole value must match: anchors are optional.
+        digits = f"/py{RUN}/digits"
+        self.assertEqual(self.ssm.put_parameter(Name=digits, Value="100", Type="String", AllowedPattern=r"\d{1,4}")["Version"], 1)
+        self.assertClientError("ParameterPatternMismatchException", self.ssm.put_parameter, Name=digits, Value="10,000",
+                               Overwrite=True)
+        e = self.assertClientError("InvalidAllowedPatternException", self.ssm.put_parameter, Name=f"/py{RUN}/look",
+                                   Value="a1", Type="String", AllowedPattern=r"^(?=.*\d).+$")
+        self.assertIn("lookahead and lookbehind assertions are not supported", e.response["Error"]["Message"])
+        self.assertEqual(self.ssm.get_parameter(Name=name)["Parameter"]["Value"], "aaa")
+
     def test_golden_image_parameter_launches(self):
         image = self.ec2.register_image(
             Name=f"py{RUN}-golden", Architecture="x86_64", VirtualizationType="hvm", RootDeviceName="/dev/xvda",

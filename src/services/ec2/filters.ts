@@ -28,7 +28,7 @@ export type Predicate<T> = (item: T) => boolean;
 
 /** One value matcher per filter value; values are ORed. */
 function matcher(values: string[]): (v: string) => boolean {
-  const tests = values.map(wildcard);
+  const tests = values.map((v) => wildcard(v));
   return (v) => tests.some((t) => t(v));
 }
 

@@ -1,6 +1,7 @@
 // Which accounts a parameter's resource policies let read it ("Working with shared parameters"): a statement
 // with Effect Allow, a Principal.AWS naming the account (its id, or an ARN in it), and an action covering the read.
 import type { Scope } from "../../state/collection";
+import { wildcard } from "../../util/wildcard";
 import { policiesOf } from "./resource-policy-records";
 
 export interface PolicyStatement {
@@ -43,8 +44,8 @@ export function parsePolicy(text: string): PolicyStatement[] | undefined {
   return out;
 }
 
-const covers = (pattern: string, action: string): boolean =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, "i").test(action);
+/** An action pattern as IAM writes it (`ssm:Get*`), matched ignoring case without a regular expression. */
+const covers = (pattern: string, action: string): boolean => wildcard(pattern, { escapes: false, ignoreCase: true })(action);
 
 /** Whether the owner's policies on `name` allow `account` to perform `action` (e.g. `ssm:GetParameter`). */
 export function sharedWith(owner: Scope, name: string, account: string, action: string): boolean {

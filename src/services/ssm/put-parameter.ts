@@ -3,6 +3,7 @@
 import type { RequestContext } from "../../gateway/context";
 import { amiState, visibleImage } from "../ec2/shared";
 import type { PutParameterRequest, PutParameterResult, ParameterTier } from "./api.generated";
+import { linearRegex, RegexRefused, type LinearRegex } from "../../util/linear-regex";
 import * as err from "./errors";
 import { current, parameters, type ParameterRecord, type ParameterVersionRecord } from "./parameter-records";
 import { checkNewName } from "./parameter-names";
@@ -67,15 +68,24 @@ function checkValue(input: PutParameterRequest, type: string, dataType: string, 
         : "Advanced tier parameters support a maximum parameter value of 8192 characters.",
     );
   }
-  if (pattern !== undefined) {
-    let re: RegExp;
-    try {
-      re = new RegExp(pattern);
-    } catch {
-      throw err.invalidAllowedPattern(`The allowed pattern ${pattern} is not a valid regular expression.`);
-    }
-    if (!re.test(input.Value)) throw err.patternMismatch(`Parameter value, cannot be validated against allowedPattern: ${pattern}`);
+  if (pattern) checkPattern(pattern, input.Value);
+}
+
+/**
+ * AllowedPattern must match the whole value: the walkthrough "Manage parameters using hierarchies" (SSM User
+ * Guide) accepts `100` and refuses `10,000` under `\d{1,4}`, so anchors are optional. The pattern runs on RE2,
+ * in time linear in the value; what RE2 cannot run is refused as an invalid pattern, with the reason.
+ * An empty pattern constrains nothing.
+ */
+function checkPattern(pattern: string, value: string): void {
+  let re: LinearRegex;
+  try {
+    re = linearRegex(pattern);
+  } catch (e) {
+    if (!(e instanceof RegexRefused)) throw e;
+    throw err.invalidAllowedPattern(`The allowed pattern ${pattern} is not a valid regular expression: ${e.message}.`);
   }
+  if (!re.matchesWhole(value)) throw err.patternMismatch(`Parameter value, cannot be validated against allowedPattern: ${pattern}`);
 }
 
 export function putParameter(ctx: RequestContext, input: PutParameterRequest): PutParameterResult {
