@@ -1,6 +1,9 @@
 // What a response must look like for each protocol: a success, or a well-formed error in the service's own
 // envelope. Returns a description of the first problem, or undefined when the response is acceptable.
-export type Proto = "json" | "ec2" | "query";
+export type Proto = "json" | "ssm" | "ec2" | "query";
+
+/** AppStream and SSM both speak AWS JSON 1.1. */
+export const isJson = (proto: Proto): boolean => proto === "json" || proto === "ssm";
 
 export interface Answer {
   status: number;
@@ -53,7 +56,7 @@ export function xmlProblem(xml: string): string | undefined {
 export function envelopeProblem(proto: Proto, r: Answer): string | undefined {
   if (r.status >= 500) return `status ${r.status}`;
   if (r.status !== 200 && (r.status < 400 || r.status > 499)) return `unexpected status ${r.status}`;
-  if (proto === "json") {
+  if (isJson(proto)) {
     let doc: unknown;
     try {
       doc = JSON.parse(r.body);

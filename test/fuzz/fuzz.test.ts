@@ -22,7 +22,7 @@ const HTTP_SHARE = 10;
 const START = Date.parse("2026-11-23T12:00:00Z");
 const APP = { inMemory: true, clock: "manual" as const, transitionSeconds: 5, log: false };
 
-const MODEL: Record<Proto, string> = { json: "appstream", ec2: "ec2", query: "sts" };
+const MODEL: Record<Proto, string> = { json: "appstream", ssm: "ssm", ec2: "ec2", query: "sts" };
 const ID_OR_ARN =
   /(?:import-ami|amiur|ami|snap|i|vol|lt|sg|key)-[0-9a-f]{17}|arn:aws:appstream:[a-z0-9-]+:[0-9]{12}:[a-z-]+\/[A-Za-z0-9_.() -]+/g;
 
@@ -38,7 +38,7 @@ interface Case {
 /** Half model-driven inputs (own operations, a few of another service's), half plausible templates; then mutated. */
 function caseArb(proto: Proto): fc.Arbitrary<Case> {
   const own = [...loadModel(MODEL[proto]).operations.values()];
-  const foreign = [...loadModel(proto === "json" ? "ec2" : "appstream").operations.values()].slice(0, 5);
+  const foreign = [...loadModel(proto === "ec2" ? "appstream" : "ec2").operations.values()].slice(0, 5);
   const ops = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...foreign) });
   const fromModel = ops.chain((op) =>
     fc.tuple(fc.constant(op), (op.input ? valueArb(op.input) : fc.constant({})) as fc.Arbitrary<Record<string, unknown>>),
@@ -104,7 +104,7 @@ describe(`fuzz (seed ${SEED}, ${RUNS} in-process + ${RUNS / HTTP_SHARE} HTTP req
     return { status: res.status, headers, body: await res.text() };
   }
 
-  for (const proto of ["json", "ec2", "query"] as Proto[]) {
+  for (const proto of ["json", "ssm", "ec2", "query"] as Proto[]) {
     it(`answers ${proto} requests with a success or a well-formed ${proto} error`, async () => {
       const started = Date.now();
       const total = RUNS + RUNS / HTTP_SHARE;

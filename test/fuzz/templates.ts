@@ -19,7 +19,46 @@ const IMAGE = "AppStream-WinServer2019-11-10-2025";
 type Template = fc.Arbitrary<{ op: string; input: Record<string, unknown> }>;
 const t = (op: string, input: fc.Arbitrary<Record<string, unknown>>): Template => input.map((i) => ({ op, input: i }));
 
-export const TEMPLATES: Record<"json" | "ec2", Template[]> = {
+/** Base64 of `bytes` random bytes, around the 16 KB that EC2 allows for user data (before encoding). */
+const userData = fc.oneof(
+  fc.integer({ min: 0, max: 20_000 }).map((n) => Buffer.alloc(n, n % 251).toString("base64")),
+  fc.constantFrom("not base64!", "#!/bin/bash\necho hi", "====", "YQ", "a".repeat(30_000)),
+);
+/** Block device lists from one to past EC2's limits, with duplicate device names now and then. */
+const devices = fc
+  .integer({ min: 1, max: 320 })
+  .chain((n) =>
+    fc
+      .boolean()
+      .map((dup) =>
+        Array.from({ length: n }, (_, i) => ({
+          DeviceName: `/dev/sd${dup ? "b" : `${String.fromCharCode(98 + (i % 25))}${Math.floor(i / 25) || ""}`}`,
+          Ebs: { VolumeSize: 1 },
+        })),
+      ),
+  );
+/** AllowedPatterns: ordinary ones, the classic catastrophic ones, and what RE2 cannot run. */
+const pattern = fc.constantFrom(
+  "^\\d+$",
+  "[a-z]{3,5}",
+  "^(a+)+$",
+  "(a|aa)*b",
+  "(x+x+)+y",
+  "^(\\w+\\s?)*$",
+  "(?=a)a",
+  "(a)\\1",
+  "a{1001}",
+  "(a{100}){100}",
+  "[",
+  "",
+);
+const patternValue = fc.oneof(
+  fc.constantFrom("123", "abcd", "a".repeat(30) + "!", "a".repeat(4000) + "!", "x".repeat(3000), ""),
+  fc.string({ maxLength: 20 }),
+);
+const parameter = fc.constantFrom("/fuzz/a", "/fuzz/b/c", "fuzz-d", "/fuzz/e");
+
+export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
   json: [
     t(
       "CreateFleet",
@@ -62,7 +101,47 @@ export const TEMPLATES: Record<"json" | "ec2", Template[]> = {
       }),
     ),
   ],
+  ssm: [
+    t(
+      "PutParameter",
+      fc.record({
+        Name: parameter,
+        Value: patternValue,
+        Type: fc.constantFrom("String", "StringList"),
+        Overwrite: fc.boolean(),
+        AllowedPattern: fc.option(pattern, { nil: undefined }),
+      }),
+    ),
+    t("GetParameter", fc.record({ Name: parameter })),
+    t("GetParameters", fc.record({ Names: fc.array(parameter, { minLength: 1, maxLength: 3 }) })),
+    t("GetParametersByPath", fc.record({ Path: fc.constantFrom("/fuzz", "/fuzz/b"), Recursive: fc.boolean() })),
+    t("GetParameterHistory", fc.record({ Name: parameter })),
+    t("DescribeParameters", fc.constant({})),
+    t("DeleteParameter", fc.record({ Name: parameter })),
+    t("LabelParameterVersion", fc.record({ Name: parameter, Labels: fc.constant(["fuzz"]) })),
+  ],
   ec2: [
+    // Counts, user data and device lists a request can multiply: refused by quotas and limits, never run.
+    t(
+      "RunInstances",
+      fc.record({
+        ImageId: ami,
+        MinCount: fc.integer({ min: 1, max: 3 }),
+        MaxCount: fc.constantFrom(1, 5, 1_000, 100_000, 1_000_000_000, 2_147_483_647),
+        InstanceType: fc.constantFrom("t3.micro", "m5.24xlarge", "p4d.24xlarge"),
+        UserData: fc.option(userData, { nil: undefined }),
+        BlockDeviceMappings: fc.option(devices, { nil: undefined }),
+      }),
+    ),
+    t(
+      "CreateLaunchTemplateVersion",
+      fc.record({
+        LaunchTemplateName: name,
+        LaunchTemplateData: fc.record({ ImageId: ami, UserData: userData, BlockDeviceMappings: fc.option(devices, { nil: undefined }) }),
+      }),
+    ),
+    t("ModifyInstanceAttribute", fc.record({ InstanceId: instance, UserData: fc.record({ Value: userData }) })),
+    t("DescribeLaunchTemplateVersions", fc.record({ LaunchTemplateName: name })),
     t(
       "RegisterImage",
       fc.record({

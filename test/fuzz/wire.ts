@@ -4,7 +4,7 @@ import fc from "fast-check";
 import type { Member, Shape } from "../../src/model/model";
 import type { RawRequest } from "../../src/protocols/protocol";
 import { Ref } from "./generators";
-import type { Proto } from "./envelopes";
+import { isJson, type Proto } from "./envelopes";
 
 export interface WireRequest {
   method: string;
@@ -49,8 +49,9 @@ export const wireMutationArb: fc.Arbitrary<WireMutation> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: "noVersion" } as WireMutation) },
 );
 
-const VERSION: Record<Proto, string> = { json: "", ec2: "2016-11-15", query: "2011-06-15" };
-const SIGNING: Record<Proto, string> = { json: "appstream", ec2: "ec2", query: "sts" };
+const VERSION: Record<Proto, string> = { json: "", ssm: "", ec2: "2016-11-15", query: "2011-06-15" };
+const SIGNING: Record<Proto, string> = { json: "appstream", ssm: "ssm", ec2: "ec2", query: "sts" };
+const TARGET: Record<Proto, string> = { json: "PhotonAdminProxyService", ssm: "AmazonSSM", ec2: "", query: "" };
 
 /** Replaces references by values seen in earlier answers, and dates and bytes by their JSON form. */
 export function resolve(v: unknown, pool: string[], json: boolean): unknown {
@@ -107,10 +108,10 @@ export function encode(
   const headers: Record<string, string> = {
     authorization: `AWS4-HMAC-SHA256 Credential=${account}/20261123/${region}/${SIGNING[proto]}/aws4_request, SignedHeaders=host, Signature=abc`,
   };
-  const value = resolve(input, pool, proto === "json");
-  if (proto === "json") {
+  const value = resolve(input, pool, isJson(proto));
+  if (isJson(proto)) {
     headers["content-type"] = "application/x-amz-json-1.1";
-    headers["x-amz-target"] = `PhotonAdminProxyService.${opName}`;
+    headers["x-amz-target"] = `${TARGET[proto]}.${opName}`;
     return { method: "POST", path: "/", query: "", headers, body: Buffer.from(JSON.stringify(value ?? {})) };
   }
   headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8";

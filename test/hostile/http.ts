@@ -5,6 +5,7 @@ import type { Answer, Proto } from "../fuzz/envelopes";
 /** Credential scopes that name the account, region and service (auth mode "scope"). */
 export const SCOPE: Record<Proto, string> = {
   json: "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/appstream/aws4_request, SignedHeaders=host, Signature=abc",
+  ssm: "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=abc",
   ec2: "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=abc",
   query: "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=abc",
 };
