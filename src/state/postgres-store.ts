@@ -553,6 +553,8 @@ export class PostgresStore implements Store {
    */
   appendRecentRequests(rows: RecentRequestRow[], keep: number): void {
     if (this.tx) throw new Error("the request tail is written outside transactions");
+    // Not while PostgreSQL is out of reach: each would wait for a connection in the worker, ahead of the calls.
+    if (this.watch.current.state !== "ok") return;
     const t = `${this.sql.schema}.recent_requests`;
     this.link.post(
       [
