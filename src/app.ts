@@ -83,6 +83,10 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
     requestLog.warn("--auth strict without credentials (--credentials FILE or IMAGELITE_CREDENTIALS): every AWS request will be refused");
   }
   const store = openStore(config, role.worker === true);
+  // Once when the store becomes unreachable or damaged, once when it is back: never once per call.
+  store.onCondition = (c) => {
+    if (c.message) requestLog.warn(c.message);
+  };
   try {
     const clock = new Clock(config.clock);
     const control = store.shared ? new SharedControl(store, clock) : undefined;

@@ -4,6 +4,7 @@ import type { RawRequest, RawResponse } from "../protocols/protocol";
 import type { App } from "../app";
 import { VERSION } from "../version";
 import { ServiceError } from "../errors/service-error";
+import { StoreUnavailableError } from "../state/store-unavailable";
 import { AdminError, adminError, json, parseJsonBody } from "./json";
 import { clockRoutes } from "./clock-routes";
 import { appstreamRoutes } from "./appstream-routes";
@@ -24,7 +25,18 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse | Promis
   const health: Route = {
     method: "GET",
     pattern: /^\/_imagelite\/health$/,
-    handle: (a) => json(200, { status: "running", version: VERSION, services: a.services.map((s) => s.name) }),
+    handle: (a) => {
+      const services = a.services.map((s) => s.name);
+      const store = a.store.condition?.() ?? { state: "ok" };
+      if (store.state === "ok") return json(200, { status: "running", version: VERSION, services });
+      // The store cannot serve (unreachable, damaged): 503, so that a load balancer or orchestrator sees it.
+      return json(503, {
+        status: "unavailable",
+        version: VERSION,
+        services,
+        store: { state: store.state, since: new Date(store.since).toISOString(), message: store.message },
+      });
+    },
   };
   // With --admin off only health answers: a shared imagelite cannot be reset or steered from outside.
   const routes: Route[] =
@@ -36,7 +48,8 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse | Promis
   return (req) => {
     try {
       if (ui && isUiPath(req.path)) return ui(req);
-      app.control?.refresh();
+      // Health reads nothing of the shared store, so that it answers while the store cannot.
+      if (req.path !== "/_imagelite/health") app.control?.refresh();
       if (app.config.auth === "strict" && req.path !== "/_imagelite/health" && !bearerMatches(req, app.config.adminToken)) {
         throw new AdminError(401, "Unauthorized", "The admin routes need the header Authorization: Bearer <admin token>.");
       }
@@ -59,6 +72,8 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse | Promis
     function failed(e: unknown): RawResponse {
       if (e instanceof AdminError) return adminError(e);
       if (e instanceof ServiceError) return json(e.status, { code: e.code, message: e.message });
+      // Told once by the store when it became so (app.ts).
+      if (e instanceof StoreUnavailableError) return json(503, { code: "ServiceUnavailable", message: e.message });
       app.log.failure(`admin ${req.method} ${req.path}`, e);
       return json(500, { code: "InternalError", message: "The admin request failed unexpectedly." });
     }

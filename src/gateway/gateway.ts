@@ -27,6 +27,7 @@ import { isAllowed } from "../auth/policy";
 import { ServiceRouter } from "./router";
 import type { Call } from "./call";
 import { StoreConflictError } from "../state/conflicts";
+import { StoreUnavailableError } from "../state/store-unavailable";
 
 /** Characters of an error message at most (a validation message of ten violations stays below). */
 const MAX_MESSAGE = 8192;
@@ -265,7 +266,11 @@ export class Gateway {
     const { handler } = call.op!;
     const ctx = this.contextOf(call);
     // Records of resources gone by now are purged first, in a transaction of their own (state/expiry.ts).
-    sweepExpired(this.deps.store, ctx.now, (e) => this.deps.log.failure(`expiry sweep before ${call.requestId}`, e));
+    sweepExpired(this.deps.store, ctx.now, (e) => {
+      // The store cannot serve: the call would meet the same, and is answered with the unavailable error now.
+      if (e instanceof StoreUnavailableError) throw e;
+      this.deps.log.failure(`expiry sweep before ${call.requestId}`, e);
+    });
     if (def.isDryRun?.(call.input!)) {
       this.deps.store.rollback(() => handler(ctx, call.input));
       throw def.dryRunSuccess!();
@@ -298,6 +303,9 @@ export class Gateway {
       // Other processes kept the shared store busy: the client's SDK retries a throttling error with back-off.
       this.deps.log.failure(`${call.def!.name} ${call.operation ?? "-"} ${call.requestId}`, e);
       error = call.def!.throttlingError();
+    } else if (e instanceof StoreUnavailableError) {
+      // The store unreachable or damaged: told once by the store (app.ts), not once per call; SDKs retry a 503.
+      error = call.def!.unavailableError();
     } else {
       this.deps.log.failure(`${call.def!.name} ${call.operation ?? "-"} ${call.requestId}`, e);
       error = call.def!.internalError();

@@ -25,6 +25,8 @@ export interface ServiceDefinition {
   internalError(): ServiceError;
   /** The service's throttling error (SDKs retry it with back-off): too much at once. */
   throttlingError(): ServiceError;
+  /** The service's answer when imagelite's store cannot serve (unreachable, damaged): a 503 that SDKs retry. */
+  unavailableError(): ServiceError;
   /** Whether a parsed input asks for a dry run (EC2 `DryRun`). */
   isDryRun?(input: Record<string, unknown>): boolean;
   dryRunSuccess?(): ServiceError;

@@ -17,6 +17,14 @@ export class PostgresError extends Error {
     super(message);
     this.name = "PostgresError";
   }
+
+  /**
+   * The way to PostgreSQL failed (no connection, or the connection broke) rather than a statement: no SQLSTATE,
+   * or a code of Node's network errors (ECONNREFUSED, ECONNRESET, EPIPE...). The worker has dropped the connection.
+   */
+  get lost(): boolean {
+    return this.code === undefined || /^E[A-Z_]+$/.test(this.code);
+  }
 }
 
 /** Beyond the statement timeout: pg's own (a second later), and time for the worker to report it. */

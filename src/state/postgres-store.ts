@@ -32,10 +32,12 @@ import type { Step, StepResult } from "./postgres-worker";
 import type { Durability } from "./sqlite-store";
 import { postgresTarget, type PostgresTarget } from "./postgres-url";
 import { retryConflicts, type ConflictPolicy } from "./conflicts";
+import { ConditionWatch, StoreUnavailableError, type StoreCondition } from "./store-unavailable";
 
 /** Why PostgreSQL cannot be used, with the URL (never its password) and the way out. */
 export class PostgresOpenError extends Error {
-  constructor(display: string, e: unknown) {
+  constructor(display: string, cause: unknown) {
+    const e = cause instanceof StoreUnavailableError ? cause.cause : cause;
     const code = e instanceof PostgresError ? e.code : undefined;
     const detail = e instanceof Error ? e.message : String(e);
     super(`cannot use the PostgreSQL store ${display}: ${detail}${hint(code)}`);
@@ -108,9 +110,36 @@ interface Tx {
   savepoints: number;
 }
 
+/** The transaction's connection is gone (the worker dropped it): there is nothing to roll back. */
+const connectionLost = (failure: unknown) =>
+  failure instanceof StoreUnavailableError && !(failure.cause instanceof PostgresError && !failure.cause.lost);
+
 const recordKey = (type: string, p: Partition, id: string) => `${type}\0${p.account}\0${p.region}\0${id}`;
 const noLimit = (n: number | undefined) => (n === undefined || n === Infinity ? null : n);
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * PostgreSQL is down or out of reach, as opposed to a statement it refused: the connection failed or broke
+ * (PostgresError.lost), a connection exception (SQLSTATE class 08, but for 08P01, a protocol violation of the
+ * client's own), the server shutting down or starting (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03
+ * cannot_connect_now), too many connections (53300), or a statement cancelled at the timeout (57014).
+ */
+export function isOutage(e: unknown): boolean {
+  if (!(e instanceof PostgresError)) return false;
+  if (e.lost) return true;
+  const code = e.code!;
+  return (code.startsWith("08") && code !== "08P01") || OUTAGE_CODES.has(code);
+}
+const OUTAGE_CODES = new Set(["57P01", "57P02", "57P03", "53300", "57014"]);
+
+/**
+ * A lost connection that took this long to report (a host that does not answer: the connection attempt waits
+ * out its timeout, and the whole process with it, since the store is synchronous) makes the calls of the next
+ * PROBE_EVERY_MS fail at once, without reaching for PostgreSQL: the server keeps answering everything else.
+ * A refused connection fails in a moment, and every call tries again.
+ */
+const SLOW_FAILURE_MS = 500;
+const PROBE_EVERY_MS = 5_000;
 
 export class PostgresStore implements Store {
   readonly target: PostgresTarget;
@@ -121,6 +150,9 @@ export class PostgresStore implements Store {
   readonly shared = true;
   /** Transactions run again after a conflict, since open (for tests and benchmarks). */
   retries = 0;
+  private readonly watch: ConditionWatch;
+  /** Until when (epoch ms) calls fail without trying PostgreSQL, after a slow failure (see SLOW_FAILURE_MS). */
+  private resting = 0;
 
   constructor(
     url: string,
@@ -128,6 +160,7 @@ export class PostgresStore implements Store {
     durability: Durability = "normal",
   ) {
     this.target = postgresTarget(url);
+    this.watch = new ConditionWatch(`the PostgreSQL store ${this.target.display}`);
     const s = `"${this.target.schema}"`;
     const lookup = `SELECT i.key, i.id, r.value::text AS v FROM ${s}.record_index i JOIN ${s}.records r
       ON r.type = i.type AND r.account = i.account AND r.region = i.region AND r.id = i.id
@@ -232,7 +265,7 @@ export class PostgresStore implements Store {
   /** Runs steps now: in the transaction (after its pending writes, in one batch), or on their own. */
   private exec(steps: Step[]): StepResult[] {
     const tx = this.tx;
-    if (!tx) return this.link.run(steps);
+    if (!tx) return this.run(steps);
     if (tx.failed) throw tx.failed;
     const batch = tx.pending.length ? [...tx.pending, ...steps] : steps;
     const skip = tx.pending.length;
@@ -240,11 +273,53 @@ export class PostgresStore implements Store {
     tx.sent = true;
     tx.flushes++;
     try {
-      return this.link.run(batch).slice(skip);
+      return this.run(batch).slice(skip);
     } catch (e) {
       tx.failed = e;
       throw e;
     }
+  }
+
+  /**
+   * Every batch goes through here. An outage becomes a StoreUnavailableError (the service's unavailable error,
+   * which SDKs retry), and is told once, with the first call that meets it; the first batch that succeeds
+   * again tells that PostgreSQL is back. The pool connects anew at each batch after a lost connection, so
+   * nothing is needed to recover but PostgreSQL itself.
+   */
+  private run(steps: Step[], options?: { ends?: boolean }): StepResult[] {
+    if (this.resting > Date.now()) throw new StoreUnavailableError(this.unreachable("it did not answer in time"));
+    const started = Date.now();
+    let results: StepResult[];
+    try {
+      results = this.link.run(steps, options);
+    } catch (e) {
+      if (!isOutage(e)) throw e;
+      const message = this.unreachable((e as Error).message);
+      if ((e as PostgresError).lost && Date.now() - started >= SLOW_FAILURE_MS) this.resting = Date.now() + PROBE_EVERY_MS;
+      this.watch.fail("unreachable", message);
+      throw new StoreUnavailableError(message, e);
+    }
+    this.watch.ok();
+    return results;
+  }
+
+  private unreachable(detail: string): string {
+    return (
+      `the PostgreSQL store ${this.target.display} is unreachable (${detail.slice(0, 300)}); calls that need it are ` +
+      `answered with the service's unavailable error until it is back. Check that PostgreSQL runs and can be reached.`
+    );
+  }
+
+  condition(): StoreCondition {
+    return this.watch.current;
+  }
+
+  set onCondition(listener: ((c: StoreCondition) => void) | undefined) {
+    this.watch.listener = listener;
+  }
+
+  get onCondition(): ((c: StoreCondition) => void) | undefined {
+    return this.watch.listener;
   }
 
   /** A write whose result is not needed: sent with the transaction's next batch. */
@@ -273,7 +348,7 @@ export class PostgresStore implements Store {
     const step: Step = { name: "put", text: this.sql.put, values: [enc(type), enc(p.account), enc(p.region), enc(id), json] };
     const entries = this.indexes.entries(type, value);
     if (!entries && !this.tx) {
-      this.link.run([step]);
+      this.run([step]);
       return;
     }
     // The record and its entries change together, also outside a transaction of the caller's; only the
@@ -289,7 +364,7 @@ export class PostgresStore implements Store {
   delete(type: string, p: Partition, id: string): boolean {
     const values = [enc(type), enc(p.account), enc(p.region), enc(id)];
     const indexed = this.indexes.signature(type) !== undefined;
-    if (!indexed && !this.tx) return this.link.run([{ name: "del", text: this.sql.del, values }])[0].count > 0;
+    if (!indexed && !this.tx) return this.run([{ name: "del", text: this.sql.del, values }])[0].count > 0;
     return this.transaction(() => {
       const tx = this.tx!;
       const key = recordKey(type, p, id);
@@ -451,12 +526,12 @@ export class PostgresStore implements Store {
     if (!failure && !thrown && o.commit) {
       if (!tx.sent && tx.pending.length === 1) return result as R; // nothing read or written
       try {
-        this.link.run([...tx.pending, { text: "COMMIT" }], { ends: true });
+        this.run([...tx.pending, { text: "COMMIT" }], { ends: true });
         return result as R;
       } catch (e) {
         failure = e;
       }
-    } else if (tx.sent) {
+    } else if (tx.sent && !connectionLost(failure)) {
       try {
         this.link.run([{ text: "ROLLBACK" }], { ends: true });
       } catch {
@@ -464,7 +539,7 @@ export class PostgresStore implements Store {
       }
     }
     // PostgreSQL's error comes first: a handler that saw the aborted transaction's error rethrew it, or its own.
-    if (isConflict(failure)) throw failure;
+    if (isConflict(failure) || failure instanceof StoreUnavailableError) throw failure;
     if (thrown) throw thrown.error;
     if (failure) throw failure;
     return result as R;
@@ -478,6 +553,8 @@ export class PostgresStore implements Store {
    */
   appendRecentRequests(rows: RecentRequestRow[], keep: number): void {
     if (this.tx) throw new Error("the request tail is written outside transactions");
+    // Not while PostgreSQL is out of reach: each would wait for a connection in the worker, ahead of the calls.
+    if (this.watch.current.state !== "ok") return;
     const t = `${this.sql.schema}.recent_requests`;
     this.link.post(
       [

@@ -15,14 +15,20 @@ export class StoreOpenError extends Error {
   }
 }
 
+/** What the operator can do with a damaged store file, at start or found while serving. */
+const DAMAGE_REMEDY =
+  `Move the file aside (with its -wal file, if any) to start with an empty store, or restore a state export ` +
+  `into a fresh one (POST /_imagelite/state); the sqlite3 shell's .recover command may save what is left.`;
+
+/** A store found damaged while it serves: what it does about it, and the way out. */
+export const damagedWhileServing = (path: string, detail: string): string =>
+  `the store ${path} is damaged (${detail}): imagelite takes no more writes, and answers calls that need what it ` +
+  `cannot read with the service's unavailable error. Stop imagelite, then: ${DAMAGE_REMEDY}`;
+
 function messageFor(problem: StoreOpenProblem, path: string, detail: string): string {
   switch (problem) {
     case "damaged":
-      return (
-        `the store ${path} is damaged (${detail}); imagelite does not start on a damaged store. ` +
-        `Move the file aside (with its -wal file, if any) to start with an empty store, or restore a state export ` +
-        `into a fresh one (POST /_imagelite/state); the sqlite3 shell's .recover command may save what is left.`
-      );
+      return `the store ${path} is damaged (${detail}); imagelite does not start on a damaged store. ${DAMAGE_REMEDY}`;
     case "locked":
       return (
         `the data directory ${path} is in use by another imagelite process (${detail}). ` +

@@ -3,6 +3,7 @@
 // Record types may declare secondary indexes (state/indexes.ts), which the store keeps in the same
 // transaction as the records and reads in key order. A networked database could implement it as well as
 // the embedded ones here.
+import type { StoreCondition } from "./store-unavailable";
 
 export interface Partition {
   account: string;
@@ -87,6 +88,13 @@ export interface Store {
   holdsRecords(exceptTypePrefix?: string): boolean;
   /** The partitions that hold records of a type, in (account, region) order (the dashboard's lists); without it, dump() tells. */
   partitions?(type: string): Partition[];
+  /**
+   * Whether the store can serve calls now (the health route reports it); absent: always. A store that cannot
+   * (an unreachable database, a damaged file) throws a StoreUnavailableError from its calls.
+   */
+  condition?(): StoreCondition;
+  /** Told each change of the condition: once when an outage or damage begins, once when the store is back. */
+  onCondition?: (c: StoreCondition) => void;
   close(): void;
 }
 

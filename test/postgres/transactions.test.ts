@@ -7,6 +7,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { once } from "node:events";
 import { PostgresStore } from "../../src/state/postgres-store";
 import { PostgresError } from "../../src/state/postgres-link";
+import { StoreUnavailableError } from "../../src/state/store-unavailable";
 import { StoreConflictError } from "../../src/state/conflicts";
 import { Indexes } from "../../src/state/indexes";
 import { POSTGRES, postgresSchemas, sql } from "../support/postgres";
@@ -151,7 +152,7 @@ describe("PostgresStore across processes", () => {
     assert.equal(rows[0].n, "3");
   });
 
-  it("a statement that does not answer within the timeout fails, and the store goes on", async () => {
+  it("a statement that does not answer within the timeout fails as the store unavailable, and the store goes on", async () => {
     const url = schemas.url();
     const s = new PostgresStore(`${url}&timeout=1000`, indexes());
     opened.push(s);
@@ -163,13 +164,15 @@ describe("PostgresStore across processes", () => {
     try {
       assert.throws(
         () => s.get(T, P, "a"),
-        (e: unknown) => e instanceof PostgresError && e.code === "57014",
+        (e: unknown) => e instanceof StoreUnavailableError && e.cause instanceof PostgresError && e.cause.code === "57014",
       );
+      assert.equal(s.condition().state, "unreachable");
     } finally {
       await locker.query("ROLLBACK");
       await locker.end();
     }
     assert.deepEqual(s.get(T, P, "a"), { name: "a" });
+    assert.equal(s.condition().state, "ok");
   });
 
   it("stops the start in bounded time when the server takes the connection but never answers", async () => {

@@ -50,6 +50,65 @@ describe("a damaged store", () => {
     );
   });
 
+  it("damage found while serving is answered with ServiceUnavailable, told once with the file, and shown by the health route", async () => {
+    const { dir, file } = damagedStore();
+    // A mark that matches the damaged file, as damage below the file system (a failing disk) would leave it:
+    // the start spares the check, and the damage is met when a call reads it.
+    const st = statSync(file, { bigint: true });
+    writeFileSync(
+      `${file}-clean`,
+      JSON.stringify({ size: String(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) }),
+    );
+    const server = await cli.start(dir);
+    const c = new AppStreamClient({
+      endpoint: server.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "111111111111", secretAccessKey: "x" },
+      maxAttempts: 1,
+    });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const e = await c.send(new DescribeFleetsCommand({})).then(
+          () => assert.fail("a read through the damage answered"),
+          (err: { name: string; $metadata?: { httpStatusCode?: number } }) => err,
+        );
+        assert.equal(e.name, "ServiceUnavailable");
+        assert.equal(e.$metadata?.httpStatusCode, 503);
+      }
+      const write = await c
+        .send(
+          new CreateFleetCommand({
+            Name: "after",
+            ImageName: "AppStream-WinServer2022-11-10-2025",
+            InstanceType: "stream.standard.small",
+            ComputeCapacity: { DesiredInstances: 1 },
+          }),
+        )
+        .catch((err: { name: string }) => err);
+      assert.equal((write as { name: string }).name, "ServiceUnavailable", "no more writes");
+      const health = await fetch(`${server.endpoint}/_imagelite/health`);
+      const body = (await health.json()) as { status: string; store: { state: string; message: string } };
+      assert.equal(health.status, 503);
+      assert.equal(body.status, "unavailable");
+      assert.equal(body.store.state, "damaged");
+      assert.ok(body.store.message.includes(file));
+      const told = server
+        .stderr()
+        .split("\n")
+        .filter((l) => l.includes(`the store ${file} is damaged`));
+      assert.equal(told.length, 1, server.stderr());
+      assert.match(told[0], /Stop imagelite, then: Move the file aside/);
+      assert.doesNotMatch(server.stderr(), /internal error/);
+    } finally {
+      c.destroy();
+      await kill(server, "SIGTERM");
+    }
+    // Not marked clean: the next start checks the file, and refuses it.
+    const again = await cli.run(["--data-dir", dir]);
+    assert.equal(again.code, 1, again.stderr);
+    assert.match(again.stderr, /is damaged/);
+  });
+
   it("a file that is not a database at all is damaged too", async () => {
     const dir = cli.tempDir();
     writeFileSync(join(dir, "imagelite.db"), "this is not a database ".repeat(500));

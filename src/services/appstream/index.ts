@@ -1,6 +1,6 @@
 // AppStream 2.0: the operation table, and how the service words errors the framework raises.
 import { loadModel } from "../../model/model";
-import { ServiceError } from "../../errors/service-error";
+import { ServiceError, serviceUnavailable } from "../../errors/service-error";
 import { awsValidationMessage } from "../../validation/validate";
 import type { ServiceDefinition } from "../../gateway/service";
 import { appstreamRecords } from "./record-schemas";
@@ -54,6 +54,7 @@ export const appstream: ServiceDefinition = {
   internalError: () =>
     new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
   throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
+  unavailableError: serviceUnavailable,
   internal: imageAssistant(model),
   seedLists: appstreamSeedLists,
   dashboardViews: appstreamDashboardViews,

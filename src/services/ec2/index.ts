@@ -1,7 +1,7 @@
 // Amazon EC2 (AMIs and tags): the operation table, and how EC2 words the errors the framework raises
 // (errors-overview.html: MissingParameter, InvalidParameterValue, InvalidAction, DryRunOperation, InternalError).
 import { loadModel } from "../../model/model";
-import { ServiceError } from "../../errors/service-error";
+import { ServiceError, serviceUnavailable } from "../../errors/service-error";
 import { echo } from "../../errors/echo";
 import type { ServiceDefinition } from "../../gateway/service";
 import { ec2Records } from "./record-schemas";
@@ -105,6 +105,7 @@ export const ec2: ServiceDefinition = {
   unknownOperation: (name) => new ServiceError("InvalidAction", `The action ${name} is not valid for this web service.`),
   internalError: () => new ServiceError("InternalError", "An internal error has occurred.", 500),
   throttlingError: () => new ServiceError("RequestLimitExceeded", "Request limit exceeded.", 503),
+  unavailableError: serviceUnavailable,
   seedLists: ec2SeedLists,
   dashboardViews: ec2DashboardViews,
   upgradeRecords: upgradeTagRecords,

@@ -1,6 +1,6 @@
 // Systems Manager Parameter Store: the operation table, and how the service words errors the framework raises.
 import { loadModel } from "../../model/model";
-import { ServiceError } from "../../errors/service-error";
+import { ServiceError, serviceUnavailable } from "../../errors/service-error";
 import { awsValidationMessage } from "../../validation/validate";
 import type { ServiceDefinition } from "../../gateway/service";
 import { JSON_COMMON } from "../../auth/auth-errors";
@@ -31,6 +31,7 @@ export const ssm: ServiceDefinition = {
   // The model's InternalServerError is the service's own 500.
   internalError: () => new ServiceError("InternalServerError", "An internal error occurred.", 500),
   throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
+  unavailableError: serviceUnavailable,
   auth: {
     actions: ssmActions,
     errors: JSON_COMMON,

@@ -1,6 +1,6 @@
 // AWS STS: just enough for clients to learn which account their keys map to.
 import { loadModel } from "../../model/model";
-import { ServiceError } from "../../errors/service-error";
+import { ServiceError, serviceUnavailable } from "../../errors/service-error";
 import { awsValidationMessage } from "../../validation/validate";
 import type { ServiceDefinition } from "../../gateway/service";
 import type { StsHandlers } from "./api.generated";
@@ -31,6 +31,7 @@ export const sts: ServiceDefinition = {
   unknownOperation: (name) => new ServiceError("InvalidAction", `Could not find operation ${name} for version 2011-06-15`),
   internalError: () => new ServiceError("InternalFailure", "An internal error occurred.", 500),
   throttlingError: () => new ServiceError("Throttling", "Rate exceeded"),
+  unavailableError: serviceUnavailable,
   auth: {
     actions,
     errors: {
