@@ -25,18 +25,14 @@ const userData = fc.oneof(
   fc.constantFrom("not base64!", "#!/bin/bash\necho hi", "====", "YQ", "a".repeat(30_000)),
 );
 /** Block device lists from one to past EC2's limits, with duplicate device names now and then. */
-const devices = fc
-  .integer({ min: 1, max: 320 })
-  .chain((n) =>
-    fc
-      .boolean()
-      .map((dup) =>
-        Array.from({ length: n }, (_, i) => ({
-          DeviceName: `/dev/sd${dup ? "b" : `${String.fromCharCode(98 + (i % 25))}${Math.floor(i / 25) || ""}`}`,
-          Ebs: { VolumeSize: 1 },
-        })),
-      ),
-  );
+const devices = fc.integer({ min: 1, max: 320 }).chain((n) =>
+  fc.boolean().map((dup) =>
+    Array.from({ length: n }, (_, i) => ({
+      DeviceName: `/dev/sd${dup ? "b" : `${String.fromCharCode(98 + (i % 25))}${Math.floor(i / 25) || ""}`}`,
+      Ebs: { VolumeSize: 1 },
+    })),
+  ),
+);
 /** AllowedPatterns: ordinary ones, the classic catastrophic ones, and what RE2 cannot run. */
 const pattern = fc.constantFrom(
   "^\\d+$",
