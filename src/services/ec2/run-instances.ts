@@ -1,14 +1,15 @@
-// RunInstances (its API reference, and "Launch an instance" in the user guide): MaxCount instances of one
-// reservation from an available AMI the caller may launch, each `pending` for a phase and then `running`,
-// with one EBS volume per EBS block device of the AMI after the request's overrides. A client token makes the
-// call once: the same token answers the same reservation. A launch template's data fills in what the request
-// leaves out (launch-template-input.ts).
+// RunInstances (its API reference, and "Launch an instance" in the user guide): up to MaxCount instances of one
+// reservation, as many as the account's quotas allow (launch-quotas.ts), from an available AMI the caller may
+// launch, each `pending` for a phase and then `running`, with one EBS volume per EBS block device of the AMI
+// after the request's overrides. A client token makes the call once: the same token answers the same
+// reservation. A launch template's data fills in what the request leaves out (launch-template-input.ts).
 import { createHash } from "node:crypto";
 import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
 import { plan } from "../../state/lifecycle";
 import { hexId } from "../../util/ids";
 import type { BlockDeviceMapping, EbsBlockDevice, Ec2Handlers, IamInstanceProfile, RunInstancesRequest } from "./api.generated";
+import { ServiceError } from "../../errors/service-error";
 import { idempotent } from "./client-tokens";
 import * as err from "./errors";
 import { findImage, storedImage } from "./image-access";
@@ -22,6 +23,8 @@ import { resolveLaunchTemplate, type ResolvedTemplate } from "./launch-template-
 import { withTemplateData } from "./launch-template-input";
 import { amiUses } from "./usage-report-entries";
 import { saveVolume, type VolumeRecord } from "./volume-records";
+import { launchCount } from "./launch-quotas";
+import { checkUserData } from "./user-data";
 
 registerTaggable({
   prefix: "i-",
@@ -38,8 +41,38 @@ const TAGGABLE_AT_LAUNCH = ["instance", "volume", "network-interface", "spot-ins
 const defined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/**
+ * "Amazon EBS volume limits for Amazon EC2 instances" (volume_limits.html): most Nitro instances have 28
+ * attachments, shared between network interfaces, EBS volumes and instance store volumes. A launch whose
+ * block devices and network interfaces (one at least) need more is refused before anything is made.
+ */
+const MAX_ATTACHMENTS = 28;
+
+const attachmentLimitExceeded = (n: number) =>
+  new ServiceError(
+    "AttachmentLimitExceeded",
+    `The request needs ${n} attachments of block devices and network interfaces; an instance has at most ${MAX_ATTACHMENTS}.`,
+  );
+
+/** One list of block device mappings (the request's, or its launch template's): no device named twice, and not too many. */
+function checkMappingList(list: BlockDeviceMapping[] | undefined): void {
+  if (!list?.length) return;
+  if (list.length > MAX_ATTACHMENTS) throw attachmentLimitExceeded(list.length + 1);
+  const seen = new Set<string>();
+  for (const m of list) {
+    if (m.DeviceName === undefined) continue;
+    if (seen.has(m.DeviceName)) {
+      throw err.invalidBlockDeviceMapping(
+        `The device '${m.DeviceName.replace(/^\/dev\//, "")}' is used in more than one block-device mapping`,
+      );
+    }
+    seen.add(m.DeviceName);
+  }
+}
+
 /** The AMI's block devices with the request's by device name: a request's Ebs members override, NoDevice removes one. */
 export function launchMappings(ami: AmiRecord, requested: BlockDeviceMapping[] = []): BlockDeviceMapping[] {
+  checkMappingList(requested);
   const byDevice = new Map(ami.BlockDeviceMappings.map((m) => [m.DeviceName!, m]));
   requested.forEach((m, i) => {
     if (!m.DeviceName) throw err.missingParameter(`BlockDeviceMapping.${i + 1}.DeviceName`);
@@ -138,25 +171,23 @@ function tagWithTemplate(ctx: RequestContext, InstanceId: string, t: ResolvedTem
   });
 }
 
-/** "Run commands when you launch an EC2 instance with user data input": 16 KB in raw form, before base64 encoding. */
-const USER_DATA_BYTES = 16384;
-
-function checkUserData(userData: string | undefined): void {
-  if (userData !== undefined && Buffer.from(userData, "base64").length > USER_DATA_BYTES) {
-    throw err.invalidValue(`User data is limited to ${USER_DATA_BYTES} bytes`);
-  }
-}
-
 /** Launches the reservation: its instances, their volumes, tags and AMI uses. */
 function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: string | undefined): string {
   const template = request.LaunchTemplate && resolveLaunchTemplate(ctx, request.LaunchTemplate);
+  checkMappingList(request.BlockDeviceMappings);
+  checkMappingList(template?.data.BlockDeviceMappings as BlockDeviceMapping[] | undefined);
   const input = template ? withTemplateData(request, template.data) : request;
   checkCounts(input.MinCount, input.MaxCount);
   checkUserData(input.UserData);
+  const instanceType = input.InstanceType ?? DEFAULT_INSTANCE_TYPE;
+  // The quotas first: a launch they refuse reads nothing else and makes nothing.
+  const count = launchCount(ctx, instanceType, input.MinCount, input.MaxCount);
   const ami = launchableImage(ctx, input.ImageId);
   const instanceTags = tagsFor(input.TagSpecifications, "instance", [...TAGGABLE_AT_LAUNCH]);
   const volumeTags = tagsFor(input.TagSpecifications, "volume", [...TAGGABLE_AT_LAUNCH]);
   const mappings = launchMappings(ami, input.BlockDeviceMappings);
+  const attachments = mappings.length + Math.max(1, input.NetworkInterfaces?.length ?? 0);
+  if (attachments > MAX_ATTACHMENTS) throw attachmentLimitExceeded(attachments);
   const where = placeInstance(ctx, input);
   const v2only = ami.ImdsSupport === "v2.0";
   const md = input.MetadataOptions ?? {};
@@ -166,7 +197,7 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
     noteLaunch(ctx, ami);
     amis.put(usesOwner, ami);
   }
-  for (let i = 0; i < input.MaxCount; i++) {
+  for (let i = 0; i < count; i++) {
     const InstanceId = hexId("i");
     const address = nextAddress(ctx, where);
     const rec: InstanceRecord = {
@@ -176,7 +207,7 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
       region: ctx.region,
       ImageId: ami.ImageId,
       amiOwner: ami.owner,
-      InstanceType: input.InstanceType ?? DEFAULT_INSTANCE_TYPE,
+      InstanceType: instanceType,
       AmiLaunchIndex: i,
       launchedAt: ctx.now,
       Placement: {
