@@ -9,7 +9,6 @@ import { inPartition } from "../../state/collection";
 import { plan } from "../../state/lifecycle";
 import { hexId } from "../../util/ids";
 import type { BlockDeviceMapping, EbsBlockDevice, Ec2Handlers, IamInstanceProfile, RunInstancesRequest } from "./api.generated";
-import { ServiceError } from "../../errors/service-error";
 import { idempotent } from "./client-tokens";
 import * as err from "./errors";
 import { findImage, storedImage } from "./image-access";
@@ -24,6 +23,7 @@ import { withTemplateData } from "./launch-template-input";
 import { amiUses } from "./usage-report-entries";
 import { saveVolume, type VolumeRecord } from "./volume-records";
 import { launchCount } from "./launch-quotas";
+import { attachmentLimitExceeded, checkMappingList, MAX_ATTACHMENTS } from "./block-device-limits";
 import { checkUserData } from "./user-data";
 
 registerTaggable({
@@ -40,35 +40,6 @@ const TAGGABLE_AT_LAUNCH = ["instance", "volume", "network-interface", "spot-ins
 
 const defined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-/**
- * "Amazon EBS volume limits for Amazon EC2 instances" (volume_limits.html): most Nitro instances have 28
- * attachments, shared between network interfaces, EBS volumes and instance store volumes. A launch whose
- * block devices and network interfaces (one at least) need more is refused before anything is made.
- */
-const MAX_ATTACHMENTS = 28;
-
-const attachmentLimitExceeded = (n: number) =>
-  new ServiceError(
-    "AttachmentLimitExceeded",
-    `The request needs ${n} attachments of block devices and network interfaces; an instance has at most ${MAX_ATTACHMENTS}.`,
-  );
-
-/** One list of block device mappings (the request's, or its launch template's): no device named twice, and not too many. */
-function checkMappingList(list: BlockDeviceMapping[] | undefined): void {
-  if (!list?.length) return;
-  if (list.length > MAX_ATTACHMENTS) throw attachmentLimitExceeded(list.length + 1);
-  const seen = new Set<string>();
-  for (const m of list) {
-    if (m.DeviceName === undefined) continue;
-    if (seen.has(m.DeviceName)) {
-      throw err.invalidBlockDeviceMapping(
-        `The device '${m.DeviceName.replace(/^\/dev\//, "")}' is used in more than one block-device mapping`,
-      );
-    }
-    seen.add(m.DeviceName);
-  }
-}
 
 /** The AMI's block devices with the request's by device name: a request's Ebs members override, NoDevice removes one. */
 export function launchMappings(ami: AmiRecord, requested: BlockDeviceMapping[] = []): BlockDeviceMapping[] {
