@@ -9,6 +9,7 @@ import { AdminError, adminError, json, parseJsonBody } from "./json";
 import { clockRoutes } from "./clock-routes";
 import { appstreamRoutes } from "./appstream-routes";
 import { faultRoutes } from "./fault-routes";
+import { quotaRoutes } from "./quota-routes";
 import { stateRoutes } from "./state-routes";
 import { requestRoutes } from "./request-routes";
 import { resourceRoutes } from "./resource-routes";
@@ -42,7 +43,7 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse | Promis
   const routes: Route[] =
     app.config.admin === "off"
       ? [health]
-      : [health, ...clockRoutes, ...faultRoutes, ...stateRoutes, ...appstreamRoutes, ...resourceRoutes, ...requestRoutes];
+      : [health, ...clockRoutes, ...faultRoutes, ...quotaRoutes, ...stateRoutes, ...appstreamRoutes, ...resourceRoutes, ...requestRoutes];
   // The dashboard's files need no token: the page asks for it before it calls the routes.
   const ui = app.config.admin === "off" ? undefined : staticUi(app.config.uiDir ?? DEFAULT_UI_DIR);
   return (req) => {

@@ -138,6 +138,8 @@ async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ssm.send(
       new PutResourcePolicyCommand({ ResourceArn: `arn:aws:ssm:${REGION}:${ACCOUNT_A}:parameter/golden/windows/latest`, Policy }),
     );
+    const quota = await admin(server, "POST", "/_imagelite/quotas", { accountId: ACCOUNT_A, region: REGION, quotas: { "L-1216C47A": 64 } });
+    assert.equal(quota.status, 200);
   } finally {
     ec2.destroy();
     app.destroy();

@@ -19,6 +19,7 @@ import { SNAPSHOT_ID } from "./snapshot-records";
 import { createSnapshot } from "./snapshots";
 import { tagsFor } from "./tags";
 import { attachedVolumes, type VolumeRecord } from "./volume-records";
+import { checkMappingList } from "./block-device-limits";
 
 /** The members of an existing volume's mapping that CreateImage cannot change: only DeleteOnTermination can be. */
 const FIXED: (keyof EbsBlockDevice)[] = ["SnapshotId", "VolumeSize", "VolumeType", "Iops", "Throughput", "Encrypted", "KmsKeyId"];
@@ -109,6 +110,7 @@ function createImage(ctx: RequestContext, input: CreateImageRequest): string {
   const imageTags = tagsFor(input.TagSpecifications, "image", ["image", "snapshot"]);
   const snapshotTags = tagsFor(input.TagSpecifications, "snapshot", ["image", "snapshot"]);
   const devices = instanceDevices(ctx, inst);
+  checkMappingList(input.BlockDeviceMappings);
   applyMappings(ctx, devices, input.BlockDeviceMappings ?? []);
   const source = visibleImage(ctx, inst.ImageId);
   // The snapshots' descriptions name the AMI to be.

@@ -16,6 +16,7 @@ import { idempotent } from "./client-tokens";
 import { isRegion } from "../../util/regions";
 import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "./tags";
 import { checkSnapshotAccess, copySnapshots, mappingFromSnapshot, releaseSnapshots, useSnapshots } from "./image-snapshots";
+import { checkMappingList } from "./block-device-limits";
 
 registerTaggable({
   prefix: "ami-",
@@ -67,6 +68,7 @@ export function createAmi(ctx: RequestContext, spec: NewAmi, phase: PhaseKind, t
 }
 
 function mappings(ctx: RequestContext, input: BlockDeviceMapping[]): BlockDeviceMapping[] {
+  checkMappingList(input);
   return input.map((m, i) => {
     if (!m.DeviceName) throw err.missingParameter(`BlockDeviceMapping.${i + 1}.DeviceName`);
     if (!m.Ebs) return m;

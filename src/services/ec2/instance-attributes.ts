@@ -2,7 +2,8 @@
 // references). One attribute per call, named by its own member or by Attribute + Value. The instance type,
 // user data, EBS optimization, ENA and SR-IOV change only while the instance is stopped ("Change the instance
 // type", "Work with instance user data"); kernel, RAM disk and root device name are read here, never changed.
-// A volume's DeleteOnTermination is changed through the instance's block device mapping.
+// A volume's DeleteOnTermination is changed through the instance's block device mapping. User data is held to
+// the limits of user-data.ts.
 import type { RequestContext } from "../../gateway/context";
 import type { Ec2Handlers, InstanceAttribute, InstanceAttributeName, ModifyInstanceAttributeRequest } from "./api.generated";
 import * as err from "./errors";
@@ -10,6 +11,7 @@ import { findInstance, instanceState, saveInstance, type InstanceRecord } from "
 import { blockDevices } from "./instance-view";
 import { resolveGroups } from "./instance-network";
 import { attachedVolumes, saveVolume } from "./volume-records";
+import { checkRawUserData, checkUserData } from "./user-data";
 
 const SHUTDOWN_BEHAVIORS = ["stop", "terminate"];
 
@@ -32,7 +34,11 @@ function changeOf(input: ModifyInstanceAttributeRequest): Change {
   add("instanceType", input.InstanceType?.Value);
   add("kernel", input.Kernel?.Value);
   add("ramdisk", input.Ramdisk?.Value);
-  add("userData", input.UserData?.Value === undefined ? undefined : Buffer.from(input.UserData.Value as Uint8Array).toString("base64"));
+  if (input.UserData?.Value !== undefined) {
+    const raw = input.UserData.Value as Uint8Array;
+    checkRawUserData(raw);
+    add("userData", Buffer.from(raw).toString("base64"));
+  }
   add("disableApiTermination", input.DisableApiTermination?.Value);
   add("disableApiStop", input.DisableApiStop?.Value);
   add("instanceInitiatedShutdownBehavior", input.InstanceInitiatedShutdownBehavior?.Value);
@@ -45,6 +51,8 @@ function changeOf(input: ModifyInstanceAttributeRequest): Change {
   if (input.Attribute !== undefined) {
     if (input.Value === undefined) throw err.missingParameter("Value");
     const booleans: InstanceAttributeName[] = ["disableApiTermination", "disableApiStop", "sourceDestCheck", "ebsOptimized", "enaSupport"];
+    // With Attribute, user data comes base64-encoded, as RunInstances takes it.
+    if (input.Attribute === "userData") checkUserData(input.Value);
     given.push({ name: input.Attribute, value: booleans.includes(input.Attribute) ? bool(input.Attribute, input.Value) : input.Value });
   }
   if (given.length !== 1) {

@@ -3,7 +3,8 @@
 // none when one is refused; an instance already where the call leads (or on its way) is answered as it is.
 // Termination detaches the instance's volumes once it is terminated: those marked DeleteOnTermination are
 // deleted, the others become available. A terminating instance no longer uses its AMI (usage reports count
-// instances that are not terminated), so its use record goes at once.
+// instances that are not terminated), so its use record goes at once. Starting stopped instances takes
+// On-Demand capacity again: a start that the account's quotas cannot hold starts none (launch-quotas.ts).
 import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
 import { plan } from "../../state/lifecycle";
@@ -18,6 +19,7 @@ import {
   TERMINATED_VISIBLE_SECONDS,
   type InstanceRecord,
 } from "./instance-records";
+import { checkStart } from "./launch-quotas";
 import { amiUses } from "./usage-report-entries";
 import { attachedVolumes, saveVolume } from "./volume-records";
 
@@ -28,11 +30,18 @@ function reschedule(ctx: RequestContext, r: InstanceRecord, ...phases: [string, 
   r.schedule = [...r.schedule.filter((s) => s.at <= ctx.now), ...plan(ctx.now, ...phases)];
 }
 
-/** Each instance: refused (throws), or whether the call changes it. */
-function apply(ctx: RequestContext, ids: string[], decide: Transition, act: (r: InstanceRecord) => void): InstanceStateChange[] {
+/** Each instance: refused (throws), or whether the call changes it; `check` sees those it changes before any is. */
+function apply(
+  ctx: RequestContext,
+  ids: string[],
+  decide: Transition,
+  act: (r: InstanceRecord) => void,
+  check?: (changing: InstanceRecord[]) => void,
+): InstanceStateChange[] {
   const recs = findInstances(ctx, ids);
   const before = recs.map((r) => instanceState(ctx, r));
   const changes = recs.map((r, i) => decide(ctx, r, before[i]));
+  check?.(recs.filter((_, i) => changes[i]));
   recs.forEach((r, i) => {
     if (!changes[i]) return;
     act(r);
@@ -96,8 +105,12 @@ export function terminate(ctx: RequestContext, r: InstanceRecord): void {
 
 export const instanceLifecycleHandlers: Pick<Ec2Handlers, "StartInstances" | "StopInstances" | "TerminateInstances"> = {
   StartInstances(ctx, { InstanceIds }) {
-    const StartingInstances = apply(ctx, InstanceIds, canStart, (r) =>
-      reschedule(ctx, r, ["pending", ctx.timings.seconds("instanceStart")], ["running"]),
+    const StartingInstances = apply(
+      ctx,
+      InstanceIds,
+      canStart,
+      (r) => reschedule(ctx, r, ["pending", ctx.timings.seconds("instanceStart")], ["running"]),
+      (starting) => checkStart(ctx, starting),
     );
     return { StartingInstances };
   },

@@ -42,9 +42,16 @@ import {
   type LaunchTemplateVersionRecord,
 } from "./launch-template-records";
 import { addVersionUse, amiOwnerOf, dropVersionUse } from "./launch-template-ami-uses";
+import { checkTemplateUserData } from "./user-data";
 
-/** A template has at most 10,000 versions ("Amazon EC2 service quotas": launch template versions per template). */
+/**
+ * "Restrictions" of launch templates (ec2-launch-templates.html#launch-template-restrictions): 5,000 launch
+ * templates per Region and 10,000 versions per launch template.
+ */
+const MAX_TEMPLATES = 5000;
 const MAX_VERSIONS = 10000;
+/** DescribeLaunchTemplateVersions without MaxResults answers pages of MaxResults' maximum, with a NextToken. */
+const VERSIONS_PAGE = 200;
 /** DeleteLaunchTemplateVersions takes at most 200 versions (its reference). */
 const MAX_DELETE = 200;
 
@@ -83,6 +90,13 @@ function dropVersion(ctx: RequestContext, t: LaunchTemplateRecord, v: LaunchTemp
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** How many items there are, counting no further than `limit`. */
+function countUpTo(items: Iterable<unknown>, limit: number): number {
+  let n = 0;
+  for (const _ of items) if (++n >= limit) break;
+  return n;
+}
 
 /** The filters of DescribeLaunchTemplateVersions (its reference), over a version and its template. */
 type VersionItem = { t: LaunchTemplateRecord; v: LaunchTemplateVersionRecord };
@@ -173,9 +187,13 @@ export const launchTemplateHandlers: Pick<
 > = {
   CreateLaunchTemplate(ctx, input) {
     checkTemplateName(input.LaunchTemplateName);
+    checkTemplateUserData(input.LaunchTemplateData?.UserData);
     const tags = tagsFor(input.TagSpecifications, "launch-template");
     const made = idempotent(ctx, input, (tokenId) => {
       if (templateByName(ctx, input.LaunchTemplateName)) throw templateNameTaken(input.LaunchTemplateName);
+      if (countUpTo(launchTemplates.scan(ctx, { batch: 1000 }), MAX_TEMPLATES) >= MAX_TEMPLATES) {
+        throw new ServiceError("MaxTemplateLimitExceeded", "Account has already reached max permitted templates");
+      }
       const t: LaunchTemplateRecord = {
         LaunchTemplateId: hexId("lt"),
         LaunchTemplateName: input.LaunchTemplateName,
@@ -198,6 +216,7 @@ export const launchTemplateHandlers: Pick<
   },
 
   CreateLaunchTemplateVersion(ctx, input) {
+    checkTemplateUserData(input.LaunchTemplateData?.UserData);
     const made = idempotent(ctx, input, (tokenId) => {
       const t = findTemplate(ctx, input);
       if (t.versions.length >= MAX_VERSIONS) {
@@ -326,7 +345,7 @@ export const launchTemplateHandlers: Pick<
   },
 
   DescribeLaunchTemplateVersions(ctx, input) {
-    const limit = pageLimit(input.MaxResults, 1, 200);
+    const limit = pageLimit(input.MaxResults ?? VERSIONS_PAGE, 1, 200);
     const after = startAfter(ctx, input.NextToken);
     const matches = compileFilters<VersionItem>(input.Filters, { fields: versionFilters });
     const { page, more } = takePage<VersionItem>(

@@ -15,6 +15,7 @@ import { volumes } from "./volume-records";
 import { addressCounters } from "./instance-network";
 import { networkDefaults, securityGroups, subnets, vpcs } from "./network-records";
 import { keyPairs } from "./key-pair-records";
+import { quotaValues } from "./quota-records";
 
 const ownerIndex: RecordSchema = { owner: "string" };
 const amiIndex: RecordSchema = { owner: "string", name: "string?", alias: "string?" };
@@ -187,4 +188,5 @@ export const ec2Records: Record<string, RecordSchema> = {
     PublicKey: "string",
     createdAt: "number",
   },
+  [quotaValues.type]: { code: "string", value: "number" },
 };

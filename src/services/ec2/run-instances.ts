@@ -1,8 +1,8 @@
-// RunInstances (its API reference, and "Launch an instance" in the user guide): MaxCount instances of one
-// reservation from an available AMI the caller may launch, each `pending` for a phase and then `running`,
-// with one EBS volume per EBS block device of the AMI after the request's overrides. A client token makes the
-// call once: the same token answers the same reservation. A launch template's data fills in what the request
-// leaves out (launch-template-input.ts).
+// RunInstances (its API reference, and "Launch an instance" in the user guide): up to MaxCount instances of one
+// reservation, as many as the account's quotas allow (launch-quotas.ts), from an available AMI the caller may
+// launch, each `pending` for a phase and then `running`, with one EBS volume per EBS block device of the AMI
+// after the request's overrides. A client token makes the call once: the same token answers the same
+// reservation. A launch template's data fills in what the request leaves out (launch-template-input.ts).
 import { createHash } from "node:crypto";
 import type { RequestContext } from "../../gateway/context";
 import { inPartition } from "../../state/collection";
@@ -22,6 +22,9 @@ import { resolveLaunchTemplate, type ResolvedTemplate } from "./launch-template-
 import { withTemplateData } from "./launch-template-input";
 import { amiUses } from "./usage-report-entries";
 import { saveVolume, type VolumeRecord } from "./volume-records";
+import { launchCount } from "./launch-quotas";
+import { attachmentLimitExceeded, checkMappingList, MAX_ATTACHMENTS } from "./block-device-limits";
+import { checkUserData } from "./user-data";
 
 registerTaggable({
   prefix: "i-",
@@ -40,6 +43,7 @@ const defined = <T extends object>(o: T): Partial<T> =>
 
 /** The AMI's block devices with the request's by device name: a request's Ebs members override, NoDevice removes one. */
 export function launchMappings(ami: AmiRecord, requested: BlockDeviceMapping[] = []): BlockDeviceMapping[] {
+  checkMappingList(requested);
   const byDevice = new Map(ami.BlockDeviceMappings.map((m) => [m.DeviceName!, m]));
   requested.forEach((m, i) => {
     if (!m.DeviceName) throw err.missingParameter(`BlockDeviceMapping.${i + 1}.DeviceName`);
@@ -138,25 +142,23 @@ function tagWithTemplate(ctx: RequestContext, InstanceId: string, t: ResolvedTem
   });
 }
 
-/** "Run commands when you launch an EC2 instance with user data input": 16 KB in raw form, before base64 encoding. */
-const USER_DATA_BYTES = 16384;
-
-function checkUserData(userData: string | undefined): void {
-  if (userData !== undefined && Buffer.from(userData, "base64").length > USER_DATA_BYTES) {
-    throw err.invalidValue(`User data is limited to ${USER_DATA_BYTES} bytes`);
-  }
-}
-
 /** Launches the reservation: its instances, their volumes, tags and AMI uses. */
 function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: string | undefined): string {
   const template = request.LaunchTemplate && resolveLaunchTemplate(ctx, request.LaunchTemplate);
+  checkMappingList(request.BlockDeviceMappings);
+  checkMappingList(template?.data.BlockDeviceMappings as BlockDeviceMapping[] | undefined);
   const input = template ? withTemplateData(request, template.data) : request;
   checkCounts(input.MinCount, input.MaxCount);
   checkUserData(input.UserData);
+  const instanceType = input.InstanceType ?? DEFAULT_INSTANCE_TYPE;
+  // The quotas first: a launch they refuse reads nothing else and makes nothing.
+  const count = launchCount(ctx, instanceType, input.MinCount, input.MaxCount);
   const ami = launchableImage(ctx, input.ImageId);
   const instanceTags = tagsFor(input.TagSpecifications, "instance", [...TAGGABLE_AT_LAUNCH]);
   const volumeTags = tagsFor(input.TagSpecifications, "volume", [...TAGGABLE_AT_LAUNCH]);
   const mappings = launchMappings(ami, input.BlockDeviceMappings);
+  const attachments = mappings.length + Math.max(1, input.NetworkInterfaces?.length ?? 0);
+  if (attachments > MAX_ATTACHMENTS) throw attachmentLimitExceeded(attachments);
   const where = placeInstance(ctx, input);
   const v2only = ami.ImdsSupport === "v2.0";
   const md = input.MetadataOptions ?? {};
@@ -166,7 +168,7 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
     noteLaunch(ctx, ami);
     amis.put(usesOwner, ami);
   }
-  for (let i = 0; i < input.MaxCount; i++) {
+  for (let i = 0; i < count; i++) {
     const InstanceId = hexId("i");
     const address = nextAddress(ctx, where);
     const rec: InstanceRecord = {
@@ -176,7 +178,7 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
       region: ctx.region,
       ImageId: ami.ImageId,
       amiOwner: ami.owner,
-      InstanceType: input.InstanceType ?? DEFAULT_INSTANCE_TYPE,
+      InstanceType: instanceType,
       AmiLaunchIndex: i,
       launchedAt: ctx.now,
       Placement: {
