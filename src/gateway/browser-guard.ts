@@ -115,7 +115,10 @@ export class BrowserGuard {
       if (site === undefined || site === "same-origin" || site === "none") return undefined;
       // A link from another site to the dashboard shows it: its files change nothing.
       if (req.method === "GET" && h["sec-fetch-mode"] === "navigate" && isDashboardPath(req.path)) return undefined;
-      return { refuse: "cross-site", message: `imagelite refuses requests made by web pages of other sites (Sec-Fetch-Site: ${cut(site)}).` };
+      return {
+        refuse: "cross-site",
+        message: `imagelite refuses requests made by web pages of other sites (Sec-Fetch-Site: ${cut(site)}).`,
+      };
     }
     if (host !== undefined && isOwnOrigin(origin, host)) return undefined;
     if (this.origins.has(origin)) return { cors: origin };
