@@ -100,12 +100,14 @@ export class BrowserGuard {
     const host = h.host;
     if (host !== undefined && !this.answered.has(host) && !this.answersTo(host)) {
       const name = cut(nameOf(host) ?? host);
+      // The flag is suggested only for a name it would take (never for whatever bytes a caller sent).
+      const flag = name !== "*" && isHostName(name) ? ` ${name}` : " NAME";
       return {
         refuse: "host",
         host: name,
         message:
           `imagelite does not answer to the host name ${JSON.stringify(name)}: a web page could reach it under that name ` +
-          `(DNS rebinding). If clients use that name, start imagelite with --allow-host ${name} (IMAGELITE_ALLOW_HOST).`,
+          `(DNS rebinding). If clients use that name, start imagelite with --allow-host${flag} (IMAGELITE_ALLOW_HOST).`,
       };
     }
     const origin = h.origin;
