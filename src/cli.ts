@@ -164,6 +164,7 @@ const isLoopback = (host: string) => host === "localhost" || host === "::1" || /
 export function main(): void {
   const config = configFrom(process.argv.slice(2), process.env);
   const worker = workerNumber();
+  if (worker === undefined) warnAboutAddress(config);
   if (worker === undefined && config.workers > 1) {
     runPrimary(config, (port) => announce({ ...config, port }, ` in ${config.workers} workers`), die);
     return;
@@ -177,18 +178,6 @@ export function main(): void {
   const handler: Handler = worker === undefined ? app.gateway : workerHandler(app, worker);
   const server = createHttpServer(handler, (e) => app.log.failure("http", e));
   server.on("error", (e: NodeJS.ErrnoException) => die(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`));
-  if (!isLoopback(config.host) && config.auth !== "strict" && worker === undefined) {
-    process.stderr.write(
-      `imagelite: warning: listening on ${config.host} without --auth strict: anyone who can reach it can act as any account\n`,
-    );
-  }
-  if (!isLoopback(config.host) && !config.allowHosts.includes("*") && worker === undefined) {
-    // Clients elsewhere name the server somehow (a docker compose service name): Host names not answered are refused.
-    process.stderr.write(
-      `imagelite: clients must address it by IP address, localhost or ${[...new Set([config.host, hostname(), ...config.allowHosts])].filter((n) => n && isIP(n) === 0).join(", ")}; ` +
-        `for another name (a docker compose service name) start it with --allow-host NAME (IMAGELITE_ALLOW_HOST=NAME)\n`,
-    );
-  }
   server.listen(config.port, config.host, () => {
     // The port bound, also when the system chose it (--port 0).
     const address = server.address();
@@ -203,6 +192,22 @@ export function main(): void {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   followPrimary(stop);
+}
+
+/** Listening on an address others reach: who may act, and by which names clients may call it (gateway/browser-guard.ts). */
+function warnAboutAddress(config: Config): void {
+  if (isLoopback(config.host)) return;
+  if (config.auth !== "strict") {
+    process.stderr.write(
+      `imagelite: warning: listening on ${config.host} without --auth strict: anyone who can reach it can act as any account\n`,
+    );
+  }
+  if (config.allowHosts.includes("*")) return;
+  const names = [...new Set([config.host, hostname(), ...config.allowHosts])].filter((n) => n && isIP(n) === 0);
+  process.stderr.write(
+    `imagelite: clients must address it by IP address, localhost or ${names.join(", ")}; for another name ` +
+      `(a docker compose service name) start it with --allow-host NAME (IMAGELITE_ALLOW_HOST=NAME)\n`,
+  );
 }
 
 function die(message: string): never {
