@@ -9,6 +9,7 @@ import type { PostgresStore } from "./state/postgres-store";
 import type { Store } from "./state/store";
 import { MemoryStore } from "./state/memory-store";
 import { Gateway } from "./gateway/gateway";
+import { BrowserGuard } from "./gateway/browser-guard";
 import { streamLog, type RequestLog } from "./gateway/request-log";
 import { RequestHistory } from "./gateway/request-history";
 import { appstream } from "./services/appstream";
@@ -128,6 +129,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
       auth,
       admin: adminRouter(app),
       browserHome: config.admin === "on" ? DASHBOARD_HOME : undefined,
+      guard: new BrowserGuard({ boundHost: config.host, allowHosts: config.allowHosts, allowOrigins: config.allowOrigins }),
     });
     // What an earlier version wrote becomes today's records, before anything reads them (the primary does it for its workers).
     if (!role.worker) for (const d of services) d.upgradeRecords?.(store);

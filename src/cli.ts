@@ -7,6 +7,9 @@ import { VERSION } from "./version";
 import { createHttpServer, type Handler } from "./server";
 import { createWorkerApp, followPrimary, runPrimary, workerHandler, workerNumber } from "./cluster";
 import { isPostgresUrl, postgresTarget } from "./state/postgres-url";
+import { isHostName, normalOrigin } from "./gateway/browser-guard";
+import { hostname } from "node:os";
+import { isIP } from "node:net";
 
 const HELP = `imagelite ${VERSION}: a local emulator of the AWS image services (EC2 images, AppStream 2.0)
 
@@ -34,6 +37,10 @@ Usage: imagelite [flags]        (npm start -- [flags])
   --credentials FILE        known credentials and their policies (JSON or YAML)    IMAGELITE_CREDENTIALS_FILE
                             (IMAGELITE_CREDENTIALS="<key>:<secret>[:<account>]" adds one pair)
   --admin-token TOKEN       bearer token the admin routes need under --auth strict  IMAGELITE_ADMIN_TOKEN
+  --allow-host NAME         also answer requests whose Host is NAME (repeatable or comma-separated; "*": any);  IMAGELITE_ALLOW_HOST
+                            IP addresses, localhost, the --host name and this machine's name always are
+  --allow-origin ORIGIN     let web pages of ORIGIN (http://host:port) call imagelite, with CORS  IMAGELITE_ALLOW_ORIGIN
+                            (repeatable or comma-separated); pages of any other origin are refused
   --quiet                   no request log                                        IMAGELITE_QUIET=1
   --debug                   also log at debug level (a describe filter that cannot use an index)  IMAGELITE_DEBUG=1
   --help                    this text
@@ -76,6 +83,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
         auth: { type: "string" },
         credentials: { type: "string" },
         "admin-token": { type: "string" },
+        "allow-host": { type: "string", multiple: true },
+        "allow-origin": { type: "string", multiple: true },
         help: { type: "boolean" },
         version: { type: "boolean" },
       },
@@ -114,6 +123,11 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
   if (store !== "sqlite" && !isPostgresUrl(store))
     fail(`--store must be sqlite or a postgres:// URL, not "${store.replace(/:[^:@/]*@/, ":***@")}"`);
   if (inMemory && store !== "sqlite") fail("--in-memory and a PostgreSQL --store exclude each other");
+  const allowHosts = list(parsed["allow-host"], env.IMAGELITE_ALLOW_HOST);
+  for (const h of allowHosts) if (!isHostName(h)) fail(`--allow-host must be a host name (no port, no scheme) or *, not "${h}"`);
+  const allowOrigins = list(parsed["allow-origin"], env.IMAGELITE_ALLOW_ORIGIN).map(
+    (o) => normalOrigin(o) ?? fail(`--allow-origin must be an origin such as http://localhost:3000 (scheme, host, port), not "${o}"`),
+  );
   return {
     store: store === "sqlite" ? undefined : store,
     host: parsed.host ?? env.IMAGELITE_HOST ?? DEFAULTS.host,
@@ -133,14 +147,24 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     credentialsFile: parsed.credentials ?? env.IMAGELITE_CREDENTIALS_FILE,
     credentials: env.IMAGELITE_CREDENTIALS,
     adminToken: parsed["admin-token"] ?? env.IMAGELITE_ADMIN_TOKEN,
+    allowHosts,
+    allowOrigins,
   };
 }
+
+/** A repeatable flag's values, or the variable's, each possibly a comma-separated list. */
+const list = (flag: string[] | undefined, variable: string | undefined): string[] =>
+  (flag ?? (variable === undefined ? [] : [variable]))
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 
 const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\./.test(host);
 
 export function main(): void {
   const config = configFrom(process.argv.slice(2), process.env);
   const worker = workerNumber();
+  if (worker === undefined) warnAboutAddress(config);
   if (worker === undefined && config.workers > 1) {
     runPrimary(config, (port) => announce({ ...config, port }, ` in ${config.workers} workers`), die);
     return;
@@ -154,11 +178,6 @@ export function main(): void {
   const handler: Handler = worker === undefined ? app.gateway : workerHandler(app, worker);
   const server = createHttpServer(handler, (e) => app.log.failure("http", e));
   server.on("error", (e: NodeJS.ErrnoException) => die(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`));
-  if (!isLoopback(config.host) && config.auth !== "strict" && worker === undefined) {
-    process.stderr.write(
-      `imagelite: warning: listening on ${config.host} without --auth strict: anyone who can reach it can act as any account\n`,
-    );
-  }
   server.listen(config.port, config.host, () => {
     // The port bound, also when the system chose it (--port 0).
     const address = server.address();
@@ -173,6 +192,22 @@ export function main(): void {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   followPrimary(stop);
+}
+
+/** Listening on an address others reach: who may act, and by which names clients may call it (gateway/browser-guard.ts). */
+function warnAboutAddress(config: Config): void {
+  if (isLoopback(config.host)) return;
+  if (config.auth !== "strict") {
+    process.stderr.write(
+      `imagelite: warning: listening on ${config.host} without --auth strict: anyone who can reach it can act as any account\n`,
+    );
+  }
+  if (config.allowHosts.includes("*")) return;
+  const names = [...new Set([config.host, hostname(), ...config.allowHosts])].filter((n) => n && isIP(n) === 0);
+  process.stderr.write(
+    `imagelite: clients must address it by IP address, localhost or ${names.join(", ")}; for another name ` +
+      `(a docker compose service name) start it with --allow-host NAME (IMAGELITE_ALLOW_HOST=NAME)\n`,
+  );
 }
 
 function die(message: string): never {

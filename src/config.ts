@@ -35,6 +35,10 @@ export interface Config {
   adminToken?: string;
   /** Where the dashboard's built files are (dist/ui unless said). */
   uiDir?: string;
+  /** Host names answered beyond IP literals, localhost, the bound address and the machine's name; "*" any (gateway/browser-guard.ts). */
+  allowHosts: string[];
+  /** Origins whose web pages may call imagelite (with CORS); pages of any other origin are refused. */
+  allowOrigins: string[];
 }
 
 export const DEFAULTS: Config = {
@@ -51,6 +55,8 @@ export const DEFAULTS: Config = {
   admin: "on",
   catalog: "on",
   auth: "scope",
+  allowHosts: [],
+  allowOrigins: [],
 };
 
 /** Durations of lifecycle phases, in seconds. */

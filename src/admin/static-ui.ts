@@ -35,6 +35,19 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
+/**
+ * The page runs only its own files and talks only to its own server; no other site may frame it (clickjacking
+ * the reset button) or learn its address from a link. No inline script or style is needed, so none is allowed.
+ */
+const PAGE_HEADERS = {
+  "content-security-policy":
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+    "manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+} as const;
+
 /** A name with a content hash or a version in it (app-3f9a2c1b.js, app.1.2.0.js) never changes: cached for a year. */
 const VERSIONED = /[.-]([0-9a-f]{8,}|[A-Za-z0-9_]{8,}|v?\d+\.\d+\.\d+)\.[a-z0-9]+$/i;
 
@@ -91,7 +104,7 @@ export function staticUi(dir: string): (req: RawRequest) => HttpResponse {
       headers: {
         "content-type": TYPES[extname(real).toLowerCase()] ?? "application/octet-stream",
         "cache-control": !isIndex && VERSIONED.test(real) ? "public, max-age=31536000, immutable" : "no-cache",
-        "x-content-type-options": "nosniff",
+        ...PAGE_HEADERS,
       },
       body: "",
       bytes: readFileSync(real),

@@ -28,9 +28,13 @@ import { ServiceRouter } from "./router";
 import type { Call } from "./call";
 import { StoreConflictError } from "../state/conflicts";
 import { StoreUnavailableError } from "../state/store-unavailable";
+import type { BrowserGuard, BrowserVerdict, Refusal } from "./browser-guard";
 
 /** Characters of an error message at most (a validation message of ten violations stays below). */
 const MAX_MESSAGE = 8192;
+
+/** Host names whose refusal the log explains (once each); past it, only the request lines show them. */
+const MAX_EXPLAINED_HOSTS = 16;
 
 export interface GatewayDeps {
   services: ServiceDefinition[];
@@ -48,6 +52,8 @@ export interface GatewayDeps {
   admin?: (req: RawRequest) => RawResponse | Promise<RawResponse>;
   /** Where the HTTP server sends a browser that opens "/": the dashboard, when the admin routes are on. */
   browserHome?: string;
+  /** What a web page may ask: Host against DNS rebinding, cross-site requests, CORS for allowed origins. */
+  guard?: BrowserGuard;
 }
 
 type Step = (call: Call) => void | Promise<void>;
@@ -71,6 +77,7 @@ export class Gateway {
   private readonly inProcess: Step[];
 
   readonly browserHome?: string;
+  private readonly explainedHosts = new Set<string>();
 
   constructor(private readonly deps: GatewayDeps) {
     this.browserHome = deps.browserHome;
@@ -99,6 +106,11 @@ export class Gateway {
 
   /** The same, synchronously when every step is (no admin route, no signature to verify, no injected latency). */
   handleNow(req: RawRequest): RawResponse | Promise<RawResponse> {
+    const verdict = this.deps.guard?.check(req);
+    return verdict === undefined ? this.answer(req) : this.answerBrowser(req, verdict);
+  }
+
+  private answer(req: RawRequest): RawResponse | Promise<RawResponse> {
     if (req.path.startsWith("/_imagelite/") && this.deps.admin) return this.handleAdmin(req, this.deps.admin);
     const call = this.newCall(req);
     const pending = run(call, this.wire);
@@ -143,6 +155,51 @@ export class Gateway {
   reject(req: RawRequest, error: (def: ServiceDefinition) => ServiceError): RawResponse {
     const { def, protocol } = this.router.route(req, callerOf(req).service);
     return protocol.serializeError(error(def), def.model, newRequestId());
+  }
+
+  /** A request the guard stopped, or one of an allowed origin's pages (its answer carries CORS headers). */
+  private answerBrowser(req: RawRequest, verdict: BrowserVerdict): RawResponse | Promise<RawResponse> {
+    if ("refuse" in verdict) return this.refuse(req, verdict);
+    const guard = this.deps.guard!;
+    const origin = verdict.cors;
+    const preflight = guard.preflight(req, origin);
+    if (preflight) return preflight;
+    const r = this.answer(req);
+    return r instanceof Promise ? r.then((x) => guard.withCors(x, origin)) : guard.withCors(r, origin);
+  }
+
+  /** 403 in the admin routes' JSON, or as the service the request is for denies a call. */
+  private refuse(req: RawRequest, refusal: Refusal): RawResponse {
+    const started = process.hrtime.bigint();
+    let response: RawResponse;
+    let service = "admin";
+    let operation = `${req.method} ${req.path}`;
+    let code: string;
+    if (req.path.startsWith("/_imagelite/")) {
+      code = refusal.refuse === "host" ? "HostNotAllowed" : "CrossSiteRequest";
+      response = { status: 403, headers: { "content-type": "application/json" }, body: JSON.stringify({ code, message: refusal.message }) };
+    } else {
+      const { def, protocol, form } = this.router.route(req, callerOf(req).service);
+      code = def.auth.errors.denied[0];
+      response = protocol.serializeError(new ServiceError(code, refusal.message, 403), def.model, newRequestId());
+      service = def.name;
+      operation = protocol.operationName(req, form) ?? "-";
+    }
+    const host = refusal.host;
+    if (host !== undefined && !this.explainedHosts.has(host) && this.explainedHosts.size < MAX_EXPLAINED_HOSTS) {
+      this.explainedHosts.add(host);
+      this.deps.log.warn(refusal.message);
+    }
+    this.deps.log.request({
+      service,
+      operation: cut(operation, 200),
+      account: "-",
+      region: "-",
+      status: 403,
+      micros: Number(process.hrtime.bigint() - started) / 1000,
+      error: code,
+    });
+    return response;
   }
 
   /** Admin routes get their log line too, under the service name "admin". */

@@ -76,6 +76,28 @@ describe("dashboard files", () => {
     assert.match(page.body.toString(), /<title>/);
   });
 
+  it("sends its pages with a Content-Security-Policy, refuses framing, and keeps its address from other sites", async () => {
+    for (const path of [
+      "/_imagelite/ui/",
+      "/_imagelite/ui/requests",
+      "/_imagelite/ui/assets/app-3f9a2c1b.js",
+      "/_imagelite/ui/style.css",
+    ]) {
+      const a = await raw(server, path);
+      assert.equal(a.status, 200, path);
+      const csp = String(a.headers["content-security-policy"]);
+      // Only its own files run: no inline script, no eval, nothing from elsewhere; no page may frame it.
+      assert.match(csp, /(^|; )default-src 'none'(;|$)/, path);
+      assert.match(csp, /(^|; )script-src 'self'(;|$)/, path);
+      assert.match(csp, /(^|; )connect-src 'self'(;|$)/, path);
+      assert.match(csp, /(^|; )frame-ancestors 'none'(;|$)/, path);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, path);
+      assert.equal(a.headers["x-frame-options"], "DENY", path);
+      assert.equal(a.headers["x-content-type-options"], "nosniff", path);
+      assert.equal(a.headers["referrer-policy"], "no-referrer", path);
+    }
+  });
+
   it("serves built files with their content types, hashed ones cached for a year", async () => {
     const js = await raw(server, "/_imagelite/ui/assets/app-3f9a2c1b.js");
     assert.equal(js.status, 200);

@@ -28,7 +28,7 @@ describe("idle connections", () => {
 
   it("closes connections that never send a byte, and ones left idle after a request", async () => {
     const silent = await Promise.all(Array.from({ length: 20 }, () => open(server.port)));
-    const r = await exchange(server.port, [`GET /_imagelite/health HTTP/1.1\r\nhost: x\r\n\r\n`], 5000);
+    const r = await exchange(server.port, [`GET /_imagelite/health HTTP/1.1\r\nhost: localhost\r\n\r\n`], 5000);
     assert.match(r.text, /^HTTP\/1\.1 200 /);
     assert.ok(r.closed, "the keep-alive connection was closed once idle");
     await Promise.all(silent.map(closed));
@@ -54,7 +54,7 @@ describe("connection cap", () => {
 
   it("answers the connection past the cap with 503 and a reason, and serves again once connections close", async () => {
     const held = await Promise.all(Array.from({ length: 30 }, () => open(server.port)));
-    const refused = await exchange(server.port, [`GET /_imagelite/health HTTP/1.1\r\nhost: x\r\n\r\n`], 5000);
+    const refused = await exchange(server.port, [`GET /_imagelite/health HTTP/1.1\r\nhost: localhost\r\n\r\n`], 5000);
     assert.match(refused.text, /^HTTP\/1\.1 503 /);
     assert.match(refused.text, /"code":"TooManyConnections"/);
     assert.ok(refused.closed);
@@ -90,7 +90,7 @@ describe("bytes of bodies in flight", () => {
     });
     s.answer = closed(s).then(() => text);
     s.write(
-      `POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.${target}\r\ncontent-type: application/x-amz-json-1.1\r\n` +
+      `POST / HTTP/1.1\r\nhost: localhost\r\nx-amz-target: PhotonAdminProxyService.${target}\r\ncontent-type: application/x-amz-json-1.1\r\n` +
         `authorization: ${SCOPE.json}\r\nconnection: close\r\ncontent-length: ${MAX_BODY}\r\n\r\n{"Names": ["${"a".repeat(MAX_BODY - 1000 - 12)}`,
     );
     return s;

@@ -54,7 +54,7 @@ describe("HTTP limits", () => {
   it("counts a chunked body as it arrives, without a Content-Length to trust", async () => {
     const chunk = "a".repeat(1000);
     const parts = [
-      `POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.DescribeFleets\r\nauthorization: ${SCOPE.json}\r\ntransfer-encoding: chunked\r\n\r\n`,
+      `POST / HTTP/1.1\r\nhost: localhost\r\nx-amz-target: PhotonAdminProxyService.DescribeFleets\r\nauthorization: ${SCOPE.json}\r\ntransfer-encoding: chunked\r\n\r\n`,
     ];
     for (let i = 0; i < 6; i++) parts.push(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     const r = await exchange(server.port, parts, 2000);
@@ -64,7 +64,11 @@ describe("HTTP limits", () => {
   });
 
   it("answers 431 and closes for headers beyond maxHeaderSize", async () => {
-    const r = await exchange(server.port, [`GET /_imagelite/health HTTP/1.1\r\nhost: x\r\nx-big: ${"h".repeat(20_000)}\r\n\r\n`], 2000);
+    const r = await exchange(
+      server.port,
+      [`GET /_imagelite/health HTTP/1.1\r\nhost: localhost\r\nx-big: ${"h".repeat(20_000)}\r\n\r\n`],
+      2000,
+    );
     assert.match(r.text, /^HTTP\/1\.1 431 /);
     assert.ok(r.closed);
     await stillServes();
@@ -79,10 +83,10 @@ describe("HTTP limits", () => {
 
   it("drops half-sent headers, half-sent bodies and silent connections after the time-outs, and keeps serving", async () => {
     const pending = Promise.all([
-      exchange(server.port, ["POST / HTTP/1.1\r\nhost: x\r\nx-amz-tar"], 5000),
+      exchange(server.port, ["POST / HTTP/1.1\r\nhost: localhost\r\nx-amz-tar"], 5000),
       exchange(
         server.port,
-        [`POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: PhotonAdminProxyService.DescribeFleets\r\ncontent-length: 100\r\n\r\n{"Na`],
+        [`POST / HTTP/1.1\r\nhost: localhost\r\nx-amz-target: PhotonAdminProxyService.DescribeFleets\r\ncontent-length: 100\r\n\r\n{"Na`],
         5000,
       ),
       exchange(server.port, [], 5000),

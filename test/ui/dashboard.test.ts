@@ -32,6 +32,8 @@ describe("dashboard", () => {
       [],
       "the page raised no script error",
     );
+    // Every script, style sheet, fetch and the live stream are the page's own: its Content-Security-Policy refused nothing.
+    assert.deepEqual(browser.cspViolations, [], "the Content-Security-Policy refused nothing");
     // Nothing from elsewhere: no CDN, font or script, so that the page works with no network.
     assert.ok(
       browser.urls.some((u) => u.endsWith("/_imagelite/ui/main.js")),
@@ -44,7 +46,9 @@ describe("dashboard", () => {
 
   const open = async (hash = "") => {
     page = await browser.page();
-    await page.goto(home() + hash);
+    const response = await page.goto(home() + hash);
+    // Each test runs the page under its policy (checked in afterEach: nothing refused).
+    assert.match((await response?.allHeaders())?.["content-security-policy"] ?? "", /script-src 'self'.*frame-ancestors 'none'/);
     return page;
   };
   const resourceRow = (id: string) => page.locator(`[data-testid=resource-table] tbody tr`).filter({ hasText: id });

@@ -16,6 +16,8 @@ export interface Browser {
   errors: Error[];
   /** Every URL the pages asked for: a test checks that none is elsewhere than the server. */
   urls: string[];
+  /** What the pages' Content-Security-Policy refused (Chromium reports it on the console): a test checks that nothing was. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -43,14 +45,19 @@ export async function openBrowser(): Promise<Browser> {
   context.setDefaultTimeout(15_000);
   const errors: Error[] = [];
   const urls: string[] = [];
+  const cspViolations: string[] = [];
   return {
     context,
     errors,
     urls,
+    cspViolations,
     async page() {
       const p = await context.newPage();
       p.on("pageerror", (e) => errors.push(e));
       p.on("request", (r) => urls.push(r.url()));
+      p.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+      });
       return p;
     },
     async close() {
