@@ -6,7 +6,7 @@ import { CLOCK_MAX_MS, CLOCK_MIN_MS, isClockTime } from "../state/clock";
 import { forgetDueTime, isExpiryIndex, rebuildExpiryIndex } from "../state/expiry";
 import { checkedRecords } from "./state-checks";
 import { ControlError as AdminError } from "./control-error";
-import { FAULT_TYPE, keepingControl, readControl } from "../state/shared-control";
+import { CONTROL_TYPE, FAULT_TYPE, keepingControl, readControl } from "../state/shared-control";
 
 export const STATE_FORMAT = "imagelite-state";
 
@@ -32,9 +32,10 @@ export function reset(app: App, scope: { accountId?: string; region?: string; se
 
 /**
  * Types that are not state to carry: a shared store's fault rules (no more state than a single process's,
- * which reset drops) and derived indexes.
+ * which reset drops), derived indexes, and the clock's record, which the document's head carries (its other
+ * members say what processes on one store have seen, and change with every import).
  */
-const exported = (type: string) => type !== FAULT_TYPE && !isExpiryIndex(type);
+const exported = (type: string) => type !== FAULT_TYPE && type !== CONTROL_TYPE && !isExpiryIndex(type);
 
 function header(app: App) {
   return { format: STATE_FORMAT, version: 1, clock: { now: new Date(app.clock.now()).toISOString(), mode: app.clock.getMode() } };
@@ -114,7 +115,8 @@ export function importState(app: App, doc: Record<string, unknown>): number {
         // Derived from the records, never taken from the document (an earlier version exported it).
         rebuildExpiryIndex(app.store);
       },
-      false,
+      // A document of an earlier version may hold the clock's record; one without keeps the store's.
+      !records.some((r) => r.type === CONTROL_TYPE),
     );
     app.control?.stateReplaced(before);
   });
