@@ -67,14 +67,23 @@ function recordProblem(app: App, r: StoredRecord): string | undefined {
 export function checkedRecords(app: App, list: unknown): StoredRecord[] {
   if (!Array.isArray(list)) throw invalid("records must be a list.");
   const seen = new Set<string>();
+  const keyOf = (type: string, p: Partition, id: string) => JSON.stringify([type, p.account, p.region, id]);
+  const label = (r: StoredRecord, i: number) =>
+    typeof r?.type === "string" && typeof r.id === "string" ? `records[${i}] (${r.type.slice(0, 100)} ${quoted(r.id)})` : `records[${i}]`;
   list.forEach((r: StoredRecord, i) => {
-    const label = () =>
-      typeof r?.type === "string" && typeof r.id === "string" ? `records[${i}] (${r.type.slice(0, 100)} ${quoted(r.id)})` : `records[${i}]`;
     const problem = typeof r !== "object" || r === null || Array.isArray(r) ? "must be an object" : recordProblem(app, r);
-    if (problem) throw invalid(`${label()}: ${problem}.`);
-    const key = JSON.stringify([r.type, r.account, r.region, r.id]);
-    if (seen.has(key)) throw invalid(`${label()}: the document holds this record (type, account, region and id) twice.`);
+    if (problem) throw invalid(`${label(r, i)}: ${problem}.`);
+    const key = keyOf(r.type, r, r.id);
+    if (seen.has(key)) throw invalid(`${label(r, i)}: the document holds this record (type, account, region and id) twice.`);
     seen.add(key);
+  });
+  // Once every record is known to fit: what reads of one record look up must be there too.
+  list.forEach((r: StoredRecord, i) => {
+    for (const need of app.recordSchemas.get(r.type)![RULES]?.needs?.(r.value as never) ?? []) {
+      if (!seen.has(keyOf(need.type, r, need.id))) {
+        throw invalid(`${label(r, i)}: needs the ${need.type} record ${quoted(need.id)} in its partition, which the document lacks.`);
+      }
+    }
   });
   return list as StoredRecord[];
 }

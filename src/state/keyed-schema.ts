@@ -6,5 +6,5 @@ import { withRules, type RecordRules, type RecordSchema } from "./record-schema"
 export const keyed = <T>(
   c: Pick<Collection<T>, "keyOf" | "homeOf">,
   schema: RecordSchema,
-  rules: Pick<RecordRules<T>, "check" | "partition"> = {},
-): RecordSchema => withRules<T>(schema, { id: c.keyOf, partition: rules.partition ?? c.homeOf, check: rules.check });
+  rules: Omit<RecordRules<T>, "id"> = {},
+): RecordSchema => withRules<T>(schema, { ...rules, id: c.keyOf, partition: rules.partition ?? c.homeOf });

@@ -28,6 +28,8 @@ export interface RecordRules<T = never> {
   partition?(value: T): Partition;
   /** A check of the whole record (a version chain in order); the problem, or undefined. */
   check?(value: T): string | undefined;
+  /** Records of its partition that reads of this one look up and cannot do without (a template's versions). */
+  needs?(value: T): { type: string; id: string }[];
 }
 
 export const RULES = Symbol("record rules");

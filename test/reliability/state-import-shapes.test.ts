@@ -247,6 +247,24 @@ describe("state import checks each record against its type", () => {
     assert.deepEqual(server.exportState(), doc);
   });
 
+  it("refuses a launch template whose versions the document lacks in its partition", async () => {
+    const version = indexOf("ec2.launch-template-version");
+    const template = doc.records.findIndex(
+      (r) => r.type === "ec2.launch-template" && r.account === doc.records[version].account && version > 0,
+    );
+    // The version moved to another account: the template's reads would look for it in vain.
+    await refused(
+      replacing(version, (r) => ({ ...r, account: ACCOUNT_B === r.account ? ACCOUNT_A : ACCOUNT_B })),
+      template,
+      /needs the ec2\.launch-template-version record "lt-[0-9a-f]+ 9999999998" in its partition, which the document lacks/,
+    );
+    await refused(
+      doc.records.filter((_, j) => j !== version),
+      template > version ? template - 1 : template,
+      /needs the ec2\.launch-template-version record/,
+    );
+  });
+
   it("refuses a record that the document holds twice", async () => {
     const param = indexOf("ssm.parameter");
     await refused([...doc.records, doc.records[param]], doc.records.length, /holds this record \(type, account, region and id\) twice/);

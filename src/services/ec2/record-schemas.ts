@@ -10,7 +10,7 @@ import { usageReports } from "./usage-report-records";
 import { amiUses } from "./usage-report-entries";
 import { blockPublicAccess } from "./image-block-public-access";
 import { publicSnapshots, sharedSnapshots, snapshots, snapshotUses, volumePermissions } from "./snapshot-records";
-import { launchTemplates, launchTemplateVersions, type LaunchTemplateRecord } from "./launch-template-records";
+import { launchTemplates, launchTemplateVersions, versionKey, type LaunchTemplateRecord } from "./launch-template-records";
 import { instances } from "./instance-records";
 import { volumes } from "./volume-records";
 import { addressCounters } from "./instance-network";
@@ -148,7 +148,12 @@ export const ec2Records: Record<string, RecordSchema> = {
       versions: "array",
       nextVersion: "count",
     },
-    { ...ownRegion, check: versionChain },
+    {
+      ...ownRegion,
+      check: versionChain,
+      needs: (t: LaunchTemplateRecord) =>
+        t.versions.map((v) => ({ type: launchTemplateVersions.type, id: launchTemplateVersions.id([t.LaunchTemplateId, versionKey(v)]) })),
+    },
   ),
   [launchTemplateVersions.type]: keyed(launchTemplateVersions, {
     LaunchTemplateId: "string",
