@@ -130,6 +130,8 @@ async function launchTemplateVersions(ec2: EC2Client): Promise<void> {
 /** A change to one record of a document: a member somewhere in its value, or a member of its envelope. */
 interface Mutation {
   record: number;
+  /** The record goes from the document (what others refer to may then be missing). */
+  drop?: boolean;
   envelope?: "type" | "account" | "region" | "id";
   path: number[];
   remove: boolean;
@@ -139,10 +141,13 @@ interface Mutation {
 const values = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.constantFrom(1e300, -1, 0.5, 2 ** 53, "", [], {}, null, "999999999999", "us-east-1", "public", "x".repeat(300_000)),
+  // Values that fit, from elsewhere in the state: other accounts, regions, names, states.
+  fc.constantFrom(ACCOUNT_A, ACCOUNT_B, "eu-west-1", "golden", "s", "f", "ib", "available", "deregistered", "RUNNING", "STOPPED", 0, 1, 2),
 );
 
 const mutations = fc.record({
   record: fc.nat(),
+  drop: fc.boolean(),
   envelope: fc.option(fc.constantFrom("type" as const, "account" as const, "region" as const, "id" as const), { nil: undefined }),
   path: fc.array(fc.nat(), { maxLength: 4 }),
   remove: fc.boolean(),
@@ -152,6 +157,10 @@ const mutations = fc.record({
 function mutate(doc: Doc, m: Mutation): Doc {
   const records = structuredClone(doc.records) as unknown as Record<string, unknown>[];
   const r = records[m.record % records.length];
+  if (m.drop && m.path.length === 0) {
+    records.splice(m.record % records.length, 1);
+    return { ...doc, records: records as unknown as Doc["records"] };
+  }
   if (m.envelope) {
     r[m.envelope] = m.value;
     return { ...doc, records: records as unknown as Doc["records"] };
