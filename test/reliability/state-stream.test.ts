@@ -162,6 +162,27 @@ describe("state export streams", () => {
   });
 });
 
+describe("the state import's body limit", () => {
+  it("is its own: above the other routes' and the AWS calls', and refused past it with 413", async () => {
+    const server = await startTestServer({ http: { maxBodyBytes: 2_000, maxStateBodyBytes: 200_000 } });
+    try {
+      const doc = server.exportState();
+      const fits = JSON.stringify({ ...doc, records: [parameterRecord("/fits", 100_000)] });
+      assert.equal((await postState(server, fits)).status, 200);
+      const over = JSON.stringify({ ...doc, records: [parameterRecord("/over", 250_000)] });
+      assert.equal((await postState(server, over)).status, 413);
+      assert.equal((await fetch(`${server.endpoint}/_imagelite/reset`, { method: "POST", body: fits })).status, 413);
+      // The refused import changed nothing.
+      assert.deepEqual(
+        server.exportState().records.map((r) => r.id),
+        ["/fits"],
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe("a state document is read from bytes record by record", () => {
   const parse = (text: string) => parseStateDocument(Buffer.from(text), 0);
 
