@@ -9,9 +9,16 @@ import { ServiceError } from "./errors/service-error";
 import type { ServiceDefinition } from "./gateway/service";
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * A state import (POST /_imagelite/state) takes what an export gives, which grows with the state rather than
+ * with one call: it has a limit of its own, read into memory as bytes and parsed record by record.
+ */
+export const MAX_STATE_BODY_BYTES = 1024 * 1024 * 1024;
 
 export interface HttpLimits {
   maxBodyBytes: number;
+  /** The body of a state import; it counts toward maxInFlightBodyBytes, which is this much larger for it. */
+  maxStateBodyBytes: number;
   /**
    * Bytes of request bodies held at once, all requests together: memory stays bounded whatever the number
    * of concurrent large requests; past it a request is refused with its service's throttling error.
@@ -47,6 +54,7 @@ function defaultMaxConnections(): number {
 
 export const DEFAULT_LIMITS: HttpLimits = {
   maxBodyBytes: MAX_BODY_BYTES,
+  maxStateBodyBytes: MAX_STATE_BODY_BYTES,
   maxInFlightBodyBytes: 8 * MAX_BODY_BYTES,
   maxConnections: defaultMaxConnections(),
   idleTimeoutMs: 30_000,
@@ -65,6 +73,11 @@ export const DEFAULT_LIMITS: HttpLimits = {
 export interface HttpResponse extends RawResponse {
   bytes?: Buffer;
   stream?(write: (text: string) => void): () => void;
+  /**
+   * A body of any length (a state export), pulled a chunk at a time while the socket takes it: memory holds
+   * one chunk, not the body. Sent chunked; a failure midway cuts the connection, so the client sees it.
+   */
+  chunks?: Iterator<string>;
 }
 
 /** A stream whose client reads this far behind is ended (it may reconnect) rather than buffered for ever. */
@@ -110,6 +123,33 @@ function startStream(res: ServerResponse, r: HttpResponse, open: Set<ServerRespo
     open.delete(res);
     stop();
   });
+}
+
+/** Sends a pulled body: the next chunk is asked for only once the socket has taken the last (backpressure). */
+function pipeChunks(res: ServerResponse, r: HttpResponse, onError: (e: unknown) => void): void {
+  if (res.headersSent || res.destroyed) return;
+  const chunks = r.chunks!;
+  res.writeHead(r.status, r.headers);
+  res.once("close", () => chunks.return?.());
+  const pump = (): void => {
+    try {
+      while (!res.destroyed) {
+        const next = chunks.next();
+        if (next.done) {
+          res.end();
+          return;
+        }
+        if (!res.write(next.value)) {
+          res.once("drain", pump);
+          return;
+        }
+      }
+    } catch (e) {
+      onError(e);
+      res.destroy();
+    }
+  };
+  pump();
 }
 
 const isPromise = <T>(x: T | Promise<T>): x is Promise<T> => typeof (x as Promise<T>).then === "function";
@@ -227,6 +267,8 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
       return;
     }
     const declared = Number(req.headers["content-length"] ?? 0);
+    const maxBody = req.method === "POST" && (req.url ?? "").split("?")[0] === "/_imagelite/state" ? l.maxStateBodyBytes : l.maxBodyBytes;
+    const maxInFlight = maxBody === l.maxBodyBytes ? l.maxInFlightBodyBytes : l.maxInFlightBodyBytes + maxBody;
     let refused = false;
     const refuse = (error: (def?: ServiceDefinition) => ServiceError) => {
       refused = true;
@@ -236,19 +278,19 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
       send(res, early(handler, req, error), true);
       req.resume();
     };
-    if (declared > l.maxBodyBytes) {
-      refuse(tooLarge(l.maxBodyBytes));
+    if (declared > maxBody) {
+      refuse(tooLarge(maxBody));
       return;
     }
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => {
       if (refused) return;
-      if (held + chunk.length > l.maxBodyBytes) {
+      if (held + chunk.length > maxBody) {
         chunks.length = 0;
-        refuse(tooLarge(l.maxBodyBytes));
+        refuse(tooLarge(maxBody));
         return;
       }
-      if (inFlightBytes + chunk.length > l.maxInFlightBodyBytes) {
+      if (inFlightBytes + chunk.length > maxInFlight) {
         chunks.length = 0;
         refuse(throttled);
         return;
@@ -273,7 +315,7 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
           ),
         );
       };
-      const answer = (r: HttpResponse) => (r.stream ? startStream(res, r, streams) : send(res, r));
+      const answer = (r: HttpResponse) => (r.stream ? startStream(res, r, streams) : r.chunks ? pipeChunks(res, r, onError) : send(res, r));
       let result: HttpResponse | Promise<HttpResponse>;
       try {
         const raw = toRawRequest(req, body);

@@ -3,7 +3,9 @@ import type { Route } from "./router";
 import type { App } from "../app";
 import { AdminError, json, parseJsonBody } from "./json";
 import { PHASE_WEIGHTS } from "../config";
-import { exportState, importState, reset } from "../control/state";
+import { exportChunks, importState, reset } from "../control/state";
+import { parseStateDocument } from "./state-document";
+import type { HttpResponse } from "../server";
 
 /** Filters of a reset, from the query string or a JSON body: accountId, region, service. */
 function resetScope(app: App, query: URLSearchParams, body: Record<string, unknown>) {
@@ -34,12 +36,17 @@ export const stateRoutes: Route[] = [
       return json(200, { reset: scope });
     },
   },
-  { method: "GET", pattern: /^\/_imagelite\/state$/, handle: (app) => json(200, exportState(app)) },
+  {
+    method: "GET",
+    pattern: /^\/_imagelite\/state$/,
+    // Streamed: the document is as large as the state, and may not fit one string.
+    handle: (app): HttpResponse => ({ status: 200, headers: { "content-type": "application/json" }, body: "", chunks: exportChunks(app) }),
+  },
   {
     method: "POST",
     pattern: /^\/_imagelite\/state$/,
     handle(app, req) {
-      const imported = importState(app, parseJsonBody(req.body));
+      const imported = importState(app, parseStateDocument(req.body));
       app.log.info(`state imported: ${imported} records`);
       return json(200, { imported });
     },

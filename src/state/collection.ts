@@ -78,6 +78,10 @@ export interface LookupQuery {
 
 export interface Collection<T, K extends Key = string, I extends string = never> {
   readonly type: string;
+  /** The stored id a record's own members give, when the collection derives keys (index records have none). */
+  keyOf?(value: T): string;
+  /** The partition a record's own members place it in, when the collection says (an AMI's owner and region). */
+  homeOf?(value: T): Partition;
   /** The stored id of a key. */
   id(key: K): string;
   /** The live record of this key in the scope's partition. */
@@ -146,8 +150,11 @@ export function collection<T, K extends Key = string, I extends string = never>(
     }
   }
 
+  const derive = spec.key;
   const self: Collection<T, K, I> = {
     type,
+    keyOf: derive && ((v) => id(derive(v))),
+    homeOf: spec.partition,
     id,
     get(s, key) {
       const v = s.store.get<T>(type, s.partition, id(key));

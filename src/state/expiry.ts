@@ -13,7 +13,7 @@
 // it), and purges at most BATCH records, so no call pays for a backlog. When nothing is due it costs one
 // comparison: the earliest due time is remembered per store, as a lower bound that registrations only lower,
 // and unknown (read again from the store) after a start or a state import.
-import type { Partition, Store } from "./store";
+import { dumpPages, type Partition, type Store } from "./store";
 import type { RecordSchema } from "./record-schema";
 
 /** Where a kind's purge works: the record's partition, at the sweep's time. */
@@ -103,8 +103,20 @@ function purgeDue(store: Store, now: number): number {
 
 /** Indexes every expiring record of a store that has no index yet (one full scan, then never again). */
 function build(store: Store): void {
-  for (const r of store.dump()) trackExpiry(store, r.type, r, r.id, r.value);
+  for (const page of dumpPages(store)) for (const r of page) trackExpiry(store, r.type, r, r.id, r.value);
   store.put(BUILT, PARTITION, "v1", {});
+}
+
+/** Whether records of this type are the expiry index's own: derived from the others, so not state to export. */
+export const isExpiryIndex = (type: string): boolean => type === ENTRY || type === BUILT;
+
+/**
+ * Builds the index anew from the records (a state import, in its transaction): an imported document's own
+ * entries are never trusted, and an entry whose time or key is garbage cannot get in.
+ */
+export function rebuildExpiryIndex(store: Store): void {
+  store.clear({ account: PARTITION.account, region: PARTITION.region, typePrefix: ENTRY });
+  build(store);
 }
 
 /**

@@ -5,10 +5,12 @@ import { SortedChunks } from "./sorted-chunks";
 import {
   prefixEnd,
   type ClearFilter,
+  type DumpPage,
   type IndexedRecord,
   type ListOptions,
   type LookupOptions,
   type Partition,
+  type RecordKey,
   type Store,
   type StoredRecord,
 } from "./store";
@@ -245,26 +247,21 @@ export class MemoryStore implements Store {
     }
   }
 
-  dump(): StoredRecord[] {
+  dump(page: DumpPage = {}): StoredRecord[] {
     const out: StoredRecord[] = [];
-    const buckets = [...this.buckets].sort((a, b) =>
-      a.type < b.type
-        ? -1
-        : a.type > b.type
-          ? 1
-          : a.account < b.account
-            ? -1
-            : a.account > b.account
-              ? 1
-              : a.region < b.region
-                ? -1
-                : a.region > b.region
-                  ? 1
-                  : 0,
-    );
-    for (const b of buckets)
-      for (const id of b.ids.all())
+    const { after, limit = Infinity } = page;
+    if (limit <= 0) return out;
+    const order = (a: Bucket | RecordKey, b: Bucket | RecordKey) =>
+      a.type !== b.type ? byId(a.type, b.type) : a.account !== b.account ? byId(a.account, b.account) : byId(a.region, b.region);
+    const buckets = [...this.buckets].filter((b) => !after || order(b, after) >= 0).sort(order);
+    for (const b of buckets) {
+      // In the partition of `after`, the ids above it; in the later ones, every id.
+      const ids = after && order(b, after) === 0 ? b.ids.from((id) => id <= after.id) : b.ids.all();
+      for (const id of ids) {
         out.push({ type: b.type, account: b.account, region: b.region, id, value: JSON.parse(b.values.get(id)!) });
+        if (out.length >= limit) return out;
+      }
+    }
     return out;
   }
 

@@ -25,6 +25,7 @@ import {
   type Partition,
   type Store,
   type StoredRecord,
+  type DumpPage,
 } from "./store";
 import { INDEXES, prefixSuccessor, type IndexCatalog, type IndexEntry } from "./indexes";
 import { PostgresError, PostgresLink } from "./postgres-link";
@@ -661,10 +662,18 @@ export class PostgresStore implements Store {
     return rows.map((r) => ({ account: dec(r.account as string), region: dec(r.region as string) }));
   }
 
-  dump(): StoredRecord[] {
-    const [{ rows }] = this.exec([
-      { text: `SELECT type, account, region, id, value::text AS v FROM ${this.sql.schema}.records ORDER BY type, account, region, id` },
-    ]);
+  dump(page: DumpPage = {}): StoredRecord[] {
+    const { after, limit } = page;
+    if (limit === 0) return [];
+    const s = this.sql.schema;
+    // A page of the export: one range of the primary key (a row comparison the index serves).
+    const where = after ? " WHERE (type, account, region, id) > ($1, $2, $3, $4)" : "";
+    const values: unknown[] = after ? [enc(after.type), enc(after.account), enc(after.region), enc(after.id)] : [];
+    if (limit !== undefined) values.push(limit);
+    const text =
+      `SELECT type, account, region, id, value::text AS v FROM ${s}.records${where} ORDER BY type, account, region, id` +
+      (limit !== undefined ? ` LIMIT $${values.length}` : "");
+    const [{ rows }] = this.exec([{ text, values }]);
     return rows.map((r) => ({
       type: dec(r.type as string),
       account: dec(r.account as string),

@@ -15,6 +15,7 @@ import {
   type Partition,
   type Store,
   type StoredRecord,
+  type DumpPage,
 } from "./store";
 import { INDEXES, prefixSuccessor, type IndexCatalog, type IndexEntry } from "./indexes";
 import { StoreOpenError, damagedWhileServing, explainOpenFailure } from "./store-open-error";
@@ -160,7 +161,11 @@ export class SqliteStore implements Store {
       nextPartition: db.prepare(
         "SELECT account, region FROM records WHERE type = ? AND (account, region) > (?, ?) ORDER BY account, region LIMIT 1",
       ),
-      dump: db.prepare("SELECT type, account, region, id, value FROM records ORDER BY type, account, region, id"),
+      dump: db.prepare("SELECT type, account, region, id, value FROM records ORDER BY type, account, region, id LIMIT ?"),
+      // A page of the export: one range of the primary key.
+      dumpAfter: db.prepare(
+        "SELECT type, account, region, id, value FROM records WHERE (type, account, region, id) > (?, ?, ?, ?) ORDER BY type, account, region, id LIMIT ?",
+      ),
       any: db.prepare("SELECT 1 FROM records LIMIT 1").pluck(),
       // Two ranges of the primary key, each read for its first row at most.
       anyOutside: db.prepare("SELECT 1 FROM records WHERE type < ? UNION ALL SELECT 1 FROM records WHERE type >= ? LIMIT 1").pluck(),
@@ -544,9 +549,12 @@ export class SqliteStore implements Store {
     }
   }
 
-  dump(): StoredRecord[] {
+  dump(page: DumpPage = {}): StoredRecord[] {
+    const { after, limit = -1 } = page; // SQLite reads LIMIT -1 as no limit
+    if (limit === 0) return [];
     try {
-      return (this.stmts.dump.all() as (StoredRecord & { value: string })[]).map((r) => ({ ...r, value: JSON.parse(r.value) }));
+      const rows = after ? this.stmts.dumpAfter.all(after.type, after.account, after.region, after.id, limit) : this.stmts.dump.all(limit);
+      return (rows as (StoredRecord & { value: string })[]).map((r) => ({ ...r, value: JSON.parse(r.value) }));
     } catch (e) {
       throw this.failure(e, true);
     }

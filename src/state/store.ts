@@ -52,6 +52,35 @@ export interface StoredRecord {
   value: unknown;
 }
 
+/** A record's place in the store: the order of dump(). */
+export interface RecordKey {
+  type: string;
+  account: string;
+  region: string;
+  id: string;
+}
+
+export interface DumpPage {
+  /** Only records strictly after this one in key order. */
+  after?: RecordKey;
+  limit?: number;
+}
+
+/**
+ * Every record of a store, read a page at a time as the caller consumes them: the whole state is never held
+ * at once. Not a snapshot: a write between two pages may or may not show.
+ */
+export function* dumpPages(store: Store, size = 500): Generator<StoredRecord[]> {
+  let after: RecordKey | undefined;
+  for (;;) {
+    const page = store.dump({ after, limit: size });
+    if (page.length) yield page;
+    if (page.length < size) return;
+    const last = page[page.length - 1];
+    after = { type: last.type, account: last.account, region: last.region, id: last.id };
+  }
+}
+
 export interface ClearFilter {
   account?: string;
   region?: string;
@@ -82,8 +111,11 @@ export interface Store {
   /** Runs fn and always discards its changes (EC2 DryRun). */
   rollback<R>(fn: () => R): R;
   clear(filter?: ClearFilter): void;
-  /** Every record, in key order (state export); index entries are derived, and not part of it. */
-  dump(): StoredRecord[];
+  /**
+   * Records in key order (type, account, region, id): every one, or a page of at most `limit` after `after`
+   * (the state export reads the store page by page). Index entries are derived, and not part of it.
+   */
+  dump(page?: DumpPage): StoredRecord[];
   /** Whether any record is stored, other than those of types that start with `exceptTypePrefix` (cheap: reads one row). */
   holdsRecords(exceptTypePrefix?: string): boolean;
   /** The partitions that hold records of a type, in (account, region) order (the dashboard's lists); without it, dump() tells. */

@@ -290,8 +290,12 @@ describe("purge of what is gone", () => {
     const id = await registerAmi(a, "exported");
     await a.send(new DeregisterImageCommand({ ImageId: id }));
     const doc = server.exportState();
-    assert.ok(doc.records.some((r) => r.type === "imagelite.expiry"));
-    for (const records of [doc.records, doc.records.filter((r) => !r.type.startsWith("imagelite.expiry"))]) {
+    // The expiry index is derived from the records: not exported, and rebuilt by the import.
+    assert.ok(!doc.records.some((r) => r.type.startsWith("imagelite.expiry")));
+    // An earlier version's export holds the index, which the import passes over (here an entry far from due).
+    const stale = { type: "imagelite.expiry", account: "imagelite", region: "global", id: `999999999999999 ec2.image x y ${id}` };
+    const earlier = [...doc.records, { ...stale, value: { type: "ec2.image", account: "x", region: "y", id } }];
+    for (const records of [doc.records, earlier]) {
       server.reset();
       await a.send(new DescribeImagesCommand({ Owners: ["self"] })); // this store now knows that nothing is due
       server.importState({ ...doc, records });

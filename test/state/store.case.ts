@@ -2,7 +2,7 @@
 // tests run against the first and users against the second.
 import { describe, it, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import type { Partition, Store } from "../../src/state/store";
+import { dumpPages, type Partition, type Store } from "../../src/state/store";
 import { Indexes, indexKey, type IndexCatalog } from "../../src/state/indexes";
 
 const A: Partition = { account: "111111111111", region: "us-east-1" };
@@ -528,6 +528,35 @@ export function storeConformance(name: string, make: (indexes?: IndexCatalog) =>
         ],
       );
       for (const r of s.dump()) assert.deepEqual(r.value, { id: r.id });
+    });
+
+    it("dump reads in pages: each after the last key of the one before, in the same order, whatever the page size", () => {
+      const puts: [string, string, string, string][] = [
+        ["b.type", "2", "r1", "z"],
+        ["a.type", "2", "r1", "b"],
+        ["b.type", "1", "r2", "a"],
+        ["b.type", "1", "r1", "y"],
+        ["a.type", "1", "r1", "c"],
+        ["a.type", "2", "r1", "a"],
+        ["b.type", "1", "r1", "x"],
+        ["b.type", "1", "r1", "x\u0000y"],
+      ];
+      for (const [type, account, region, id] of puts) s.put(type, { account, region }, id, { id });
+      const all = s.dump();
+      assert.equal(all.length, puts.length);
+      for (const size of [1, 2, 3, 7, 8, 50]) {
+        const pages = [...dumpPages(s, size)];
+        assert.deepEqual(pages.flat(), all, `pages of ${size}`);
+        assert.ok(pages.every((p) => p.length <= size && p.length > 0));
+      }
+      // A page after a key that is not stored starts at the next one.
+      const after = { type: "b.type", account: "1", region: "r1", id: "xa" };
+      assert.deepEqual(
+        s.dump({ after, limit: 2 }).map((r) => r.id),
+        ["y", "a"],
+      );
+      assert.deepEqual(s.dump({ limit: 0 }), []);
+      assert.deepEqual(s.dump({ after: { type: "c", account: "", region: "", id: "" } }), []);
     });
 
     describe("secondary indexes", () => {

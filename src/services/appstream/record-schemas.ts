@@ -1,5 +1,6 @@
 // The members of each AppStream record that reads rely on (checked when a state document is imported).
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
+import { keyed } from "../../state/keyed-schema";
 import { builders } from "./builder-records";
 import { fleets } from "./fleet-records";
 import { directoryConfigs } from "./directory-config-records";
@@ -10,13 +11,13 @@ import { stacksOfUser, users, usersOfStack } from "./user-records";
 import { usageReportSubscriptions } from "./usage-report-subscriptions";
 
 const reason = object({ Code: "string?", Message: "string?" }, true);
-const errors = listOf({ ErrorCode: "string?", ErrorMessage: "string?", ErrorTimestamp: "number?" }, true);
+const errors = listOf({ ErrorCode: "string?", ErrorMessage: "string?", ErrorTimestamp: "time?" }, true);
 const imageRef = { owner: "string", name: "string", arn: "string" } as const;
 const fleetStack = { stack: "string", fleet: "string" } as const;
 const userStack = { StackName: "string", UserName: "string", AuthenticationType: "string", SendEmailNotification: "boolean?" } as const;
 
 export const appstreamRecords: Record<string, RecordSchema> = {
-  [images.type]: {
+  [images.type]: keyed(images, {
     Name: "string",
     Arn: "string",
     owner: "string",
@@ -29,8 +30,8 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     AppstreamAgentVersion: "string?",
     ImageBuilderName: "string?",
     ImageType: "string?",
-    createdAt: "number",
-    releasedAt: "number?",
+    createdAt: "time",
+    releasedAt: "time?",
     schedule: "schedule",
     tags: "stringMap",
     StateChangeReason: reason,
@@ -39,10 +40,10 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     SourceAmiId: "string?",
     SourceAmiOwner: "string?",
     IamRoleArn: "string?",
-  },
+  }),
   [permissions.type]: { account: "string", permissions: object({ allowFleet: "boolean?", allowImageBuilder: "boolean?" }) },
-  [sharedWithMe.type]: { owner: "string", name: "string" },
-  [builders.type]: {
+  [sharedWithMe.type]: keyed(sharedWithMe, { owner: "string", name: "string" }),
+  [builders.type]: keyed(builders, {
     attrs: "object",
     Name: "string",
     Arn: "string",
@@ -50,54 +51,54 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     image: object(imageRef),
     Platform: "string",
     families: "strings?",
-    releasedAt: "number?",
-    createdAt: "number",
+    releasedAt: "time?",
+    createdAt: "time",
     schedule: "schedule",
     tags: "stringMap",
     StateChangeReason: reason,
     ImageBuilderErrors: errors,
-  },
-  [fleets.type]: {
+  }),
+  [fleets.type]: keyed(fleets, {
     attrs: "object",
     Name: "string",
     Arn: "string",
     image: object(imageRef, true),
-    desired: object({ instances: "number?", sessions: "number?" }),
-    createdAt: "number",
+    desired: object({ instances: "count?", sessions: "count?" }),
+    createdAt: "time",
     schedule: "schedule",
     tags: "stringMap",
-    ramp: object({ from: "number", at: "number", stepMs: "number" }, true),
-  },
-  [directoryConfigs.type]: {
+    ramp: object({ from: "count", at: "time", stepMs: "count" }, true),
+  }),
+  [directoryConfigs.type]: keyed(directoryConfigs, {
     DirectoryName: "string",
     OrganizationalUnitDistinguishedNames: "strings",
     AccountName: "string?",
     CertificateBasedAuthProperties: "object?",
-    createdAt: "number",
-  },
-  [entitlements.type]: {
+    createdAt: "time",
+  }),
+  [entitlements.type]: keyed(entitlements, {
     Name: "string",
     StackName: "string",
     Description: "string?",
     AppVisibility: "string",
     Attributes: listOf({ Name: "string", Value: "string" }),
-    createdAt: "number",
-    modifiedAt: "number",
-  },
+    createdAt: "time",
+    modifiedAt: "time",
+  }),
   [imageUses.type]: { kind: "string", account: "string", resource: "string" },
-  [stacks.type]: { attrs: "object", Name: "string", Arn: "string", createdAt: "number", tags: "stringMap" },
-  [fleetsOfStack.type]: fleetStack,
-  [stacksOfFleetIndex.type]: fleetStack,
-  [users.type]: {
+  [stacks.type]: keyed(stacks, { attrs: "object", Name: "string", Arn: "string", createdAt: "time", tags: "stringMap" }),
+  [fleetsOfStack.type]: keyed(fleetsOfStack, fleetStack),
+  [stacksOfFleetIndex.type]: keyed(stacksOfFleetIndex, fleetStack),
+  [users.type]: keyed(users, {
     UserName: "string",
     AuthenticationType: "string",
     Arn: "string",
     FirstName: "string?",
     LastName: "string?",
     Enabled: "boolean",
-    createdAt: "number",
-  },
-  [usersOfStack.type]: userStack,
-  [stacksOfUser.type]: userStack,
-  [usageReportSubscriptions.type]: { S3BucketName: "string", createdAt: "number" },
+    createdAt: "time",
+  }),
+  [usersOfStack.type]: keyed(usersOfStack, userStack),
+  [stacksOfUser.type]: keyed(stacksOfUser, userStack),
+  [usageReportSubscriptions.type]: keyed(usageReportSubscriptions, { S3BucketName: "string", createdAt: "time" }),
 };

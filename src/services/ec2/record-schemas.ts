@@ -1,5 +1,6 @@
 // The members of each EC2 record that reads rely on (checked when a state document is imported).
-import { listOf, object, type RecordSchema } from "../../state/record-schema";
+import { isCount, listOf, object, type RecordSchema } from "../../state/record-schema";
+import { keyed } from "../../state/keyed-schema";
 import { amiNames, amiReferences, amis, launchPermissions, publicImages, sharedImages } from "./image-records";
 import { clientTokens } from "./client-tokens";
 import { LEGACY_TAG_TYPE, tagSets } from "./tags";
@@ -9,13 +10,32 @@ import { usageReports } from "./usage-report-records";
 import { amiUses } from "./usage-report-entries";
 import { blockPublicAccess } from "./image-block-public-access";
 import { publicSnapshots, sharedSnapshots, snapshots, snapshotUses, volumePermissions } from "./snapshot-records";
-import { launchTemplates, launchTemplateVersions } from "./launch-template-records";
+import { launchTemplates, launchTemplateVersions, versionKey, type LaunchTemplateRecord } from "./launch-template-records";
 import { instances } from "./instance-records";
 import { volumes } from "./volume-records";
 import { addressCounters } from "./instance-network";
 import { networkDefaults, securityGroups, subnets, vpcs } from "./network-records";
 import { keyPairs } from "./key-pair-records";
 import { quotaValues } from "./quota-records";
+
+/** Records in their owner's partition of their region (an instance, a volume, a launch template). */
+const ownRegion = { partition: (r: { owner: string; region: string }) => ({ account: r.owner, region: r.region }) };
+
+/**
+ * A template's versions ascend, the default among them, and the next number above them: reads take the last
+ * as the latest and look the default up, and a new version must not take a number in use.
+ */
+function versionChain(t: LaunchTemplateRecord): string | undefined {
+  const v = t.versions;
+  if (v.length === 0) return "versions must not be empty";
+  for (let i = 0; i < v.length; i++) {
+    if (!isCount(v[i]) || v[i] < 1 || (i > 0 && v[i] <= v[i - 1]))
+      return `versions[${i}] must be a version number above the one before it, from 1`;
+  }
+  if (!v.includes(t.DefaultVersionNumber)) return "DefaultVersionNumber must be one of versions";
+  if (t.nextVersion <= v[v.length - 1]) return "nextVersion must be above every version";
+  return undefined;
+}
 
 const ownerIndex: RecordSchema = { owner: "string" };
 const amiIndex: RecordSchema = { owner: "string", name: "string?", alias: "string?" };
@@ -24,7 +44,7 @@ const amiIndex: RecordSchema = { owner: "string", name: "string?", alias: "strin
 export const ec2LegacyTypes = [amiNames.type, LEGACY_TAG_TYPE];
 
 export const ec2Records: Record<string, RecordSchema> = {
-  [amis.type]: {
+  [amis.type]: keyed(amis, {
     ImageId: "string",
     owner: "string",
     alias: "string?",
@@ -41,128 +61,155 @@ export const ec2Records: Record<string, RecordSchema> = {
     ImageLocation: "string",
     VirtualizationType: "string",
     ProductCodes: listOf({}, true),
-    createdAt: "number",
-    deprecatesAt: "number?",
+    createdAt: "time",
+    deprecatesAt: "time?",
     SourceInstanceId: "string?",
-    lastLaunchAt: "number?",
-    reportedLaunchAt: "number?",
-    protection: object({ cooldown: "boolean", until: "number?" }, true),
+    lastLaunchAt: "time?",
+    reportedLaunchAt: "time?",
+    protection: object({ cooldown: "boolean", until: "time?" }, true),
     public: "boolean",
     schedule: "schedule",
-  },
+  }),
   [amiNames.type]: { ImageId: "string" },
   [launchPermissions.type]: { Group: "string?", UserId: "string?", OrganizationArn: "string?", OrganizationalUnitArn: "string?" },
   [sharedImages.type]: amiIndex,
   [publicImages.type]: amiIndex,
-  [clientTokens.type]: { fingerprint: "string" },
+  [clientTokens.type]: { fingerprint: "string", until: "time?" },
   [amiReferences.type]: { account: "string" },
-  [tagSets.type]: { ResourceId: "string", ResourceType: "string", Tags: "stringMap" },
+  [tagSets.type]: keyed(tagSets, { ResourceId: "string", ResourceType: "string", Tags: "stringMap" }),
   // An export of an earlier version: its tag records are turned into tag sets once imported.
   [LEGACY_TAG_TYPE]: { ResourceId: "string", ResourceType: "string", Key: "string", Value: "string" },
-  [importTasks.type]: {
-    ImportTaskId: "string",
-    owner: "string",
-    region: "string",
-    createdAt: "number",
-    Architecture: "string",
-    Encrypted: "boolean",
-    LicenseType: "string",
-    Platform: "string",
-    UsageOperation: "string",
-    LicenseSpecifications: listOf({}, true),
-    disks: listOf({ DiskImageSize: "number", SnapshotId: "string", DeviceName: "string", UserBucket: "object?" }),
-    ImageId: "string?",
-    reason: "string?",
-    schedule: "schedule",
-  },
-  [fastLaunchSettings.type]: {
+  [importTasks.type]: keyed(
+    importTasks,
+    {
+      ImportTaskId: "string",
+      owner: "string",
+      region: "string",
+      createdAt: "time",
+      Architecture: "string",
+      Encrypted: "boolean",
+      LicenseType: "string",
+      Platform: "string",
+      UsageOperation: "string",
+      LicenseSpecifications: listOf({}, true),
+      disks: listOf({ DiskImageSize: "count", SnapshotId: "string", DeviceName: "string", UserBucket: "object?" }),
+      ImageId: "string?",
+      reason: "string?",
+      schedule: "schedule",
+    },
+    ownRegion,
+  ),
+  [fastLaunchSettings.type]: keyed(fastLaunchSettings, {
     ImageId: "string",
     owner: "string",
     ResourceType: "string",
-    TargetResourceCount: "number",
-    MaxParallelLaunches: "number",
+    TargetResourceCount: "count",
+    MaxParallelLaunches: "count",
     LaunchTemplate: object({ LaunchTemplateId: "string?", LaunchTemplateName: "string?", Version: "string?" }),
     schedule: "schedule",
-  },
-  [usageReports.type]: {
+  }),
+  [usageReports.type]: keyed(usageReports, {
     ReportId: "string",
     ImageId: "string",
     ResourceTypes: listOf({ ResourceType: "string?", ResourceTypeOptions: "array?" }),
     AccountIds: "strings?",
-    createdAt: "number",
+    createdAt: "time",
     schedule: "schedule",
     StateReason: "string?",
-    entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "number" }),
-  },
-  [blockPublicAccess.type]: { schedule: "schedule" },
-  [snapshots.type]: {
+    entries: listOf({ ResourceType: "string", AccountId: "string", UsageCount: "count" }),
+  }),
+  [blockPublicAccess.type]: keyed(blockPublicAccess, { schedule: "schedule" }),
+  [snapshots.type]: keyed(snapshots, {
     SnapshotId: "string",
     owner: "string",
     alias: "string?",
     region: "string",
     VolumeId: "string",
-    VolumeSize: "number",
+    VolumeSize: "count",
     Description: "string?",
     Encrypted: "boolean",
     KmsKeyId: "string?",
-    createdAt: "number",
+    createdAt: "time",
     public: "boolean",
     schedule: "schedule",
-  },
+  }),
   [volumePermissions.type]: { UserId: "string" },
   [sharedSnapshots.type]: ownerIndex,
   [publicSnapshots.type]: ownerIndex,
   [snapshotUses.type]: { account: "string" },
-  [launchTemplates.type]: {
+  [launchTemplates.type]: keyed(
+    launchTemplates,
+    {
+      LaunchTemplateId: "string",
+      LaunchTemplateName: "string",
+      owner: "string",
+      region: "string",
+      createdAt: "time",
+      DefaultVersionNumber: "count",
+      versions: "array",
+      nextVersion: "count",
+    },
+    {
+      ...ownRegion,
+      check: versionChain,
+      needs: (t: LaunchTemplateRecord) =>
+        t.versions.map((v) => ({ type: launchTemplateVersions.type, id: launchTemplateVersions.id([t.LaunchTemplateId, versionKey(v)]) })),
+    },
+  ),
+  [launchTemplateVersions.type]: keyed(launchTemplateVersions, {
     LaunchTemplateId: "string",
-    LaunchTemplateName: "string",
-    owner: "string",
-    region: "string",
-    createdAt: "number",
-    DefaultVersionNumber: "number",
-    versions: "array",
-    nextVersion: "number",
-  },
-  [launchTemplateVersions.type]: {
-    LaunchTemplateId: "string",
-    VersionNumber: "number",
-    createdAt: "number",
+    VersionNumber: "count",
+    createdAt: "time",
     data: "object",
     amiOwner: "string?",
-  },
-  [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "number" },
-  [instances.type]: {
-    InstanceId: "string",
-    ReservationId: "string",
-    owner: "string",
-    region: "string",
-    ImageId: "string",
-    amiOwner: "string",
-    InstanceType: "string",
-    AmiLaunchIndex: "number",
-    launchedAt: "number",
-    Placement: object({ AvailabilityZone: "string" }),
-    PrivateIpAddress: "string",
-    PrivateDnsName: "string",
-    Groups: listOf({ GroupId: "string?", GroupName: "string?" }),
-    MetadataOptions: "object",
-    schedule: "schedule",
-  },
-  [volumes.type]: {
-    VolumeId: "string",
-    owner: "string",
-    region: "string",
-    Size: "number",
-    VolumeType: "string",
-    Encrypted: "boolean",
-    AvailabilityZone: "string",
-    createdAt: "number",
-    schedule: "schedule",
-    attachment: "object?",
-  },
-  [addressCounters.type]: { next: "number" },
-  [vpcs.type]: { VpcId: "string", CidrBlock: "string", IsDefault: "boolean", CidrAssociationId: "string", DhcpOptionsId: "string" },
-  [subnets.type]: {
+  }),
+  [amiUses.type]: { resourceType: "string", account: "string", region: "string", name: "string", arn: "string", at: "time" },
+  [instances.type]: keyed(
+    instances,
+    {
+      InstanceId: "string",
+      ReservationId: "string",
+      owner: "string",
+      region: "string",
+      ImageId: "string",
+      amiOwner: "string",
+      InstanceType: "string",
+      AmiLaunchIndex: "count",
+      launchedAt: "time",
+      Placement: object({ AvailabilityZone: "string" }),
+      PrivateIpAddress: "string",
+      PrivateDnsName: "string",
+      Groups: listOf({ GroupId: "string?", GroupName: "string?" }),
+      MetadataOptions: "object",
+      schedule: "schedule",
+    },
+    ownRegion,
+  ),
+  [volumes.type]: keyed(
+    volumes,
+    {
+      VolumeId: "string",
+      owner: "string",
+      region: "string",
+      Size: "count",
+      VolumeType: "string",
+      Encrypted: "boolean",
+      AvailabilityZone: "string",
+      createdAt: "time",
+      schedule: "schedule",
+      attachment: "object?",
+    },
+    ownRegion,
+  ),
+  [addressCounters.type]: { next: "count" },
+  [vpcs.type]: keyed(vpcs, {
+    VpcId: "string",
+    CidrBlock: "string",
+    IsDefault: "boolean",
+    CidrAssociationId: "string",
+    DhcpOptionsId: "string",
+  }),
+  [subnets.type]: keyed(subnets, {
     SubnetId: "string",
     VpcId: "string",
     AvailabilityZone: "string",
@@ -170,23 +217,24 @@ export const ec2Records: Record<string, RecordSchema> = {
     CidrBlock: "string",
     DefaultForAz: "boolean",
     MapPublicIpOnLaunch: "boolean",
-  },
-  [securityGroups.type]: {
+  }),
+  [securityGroups.type]: keyed(securityGroups, {
     GroupId: "string",
     GroupName: "string",
     VpcId: "string",
     Description: "string",
     ingress: listOf({ SecurityGroupRuleId: "string", IpProtocol: "string" }),
     egress: listOf({ SecurityGroupRuleId: "string", IpProtocol: "string" }),
-  },
-  [networkDefaults.type]: { VpcId: "string" },
-  [keyPairs.type]: {
+  }),
+  [networkDefaults.type]: keyed(networkDefaults, { VpcId: "string" }),
+  [keyPairs.type]: keyed(keyPairs, {
     KeyName: "string",
     KeyPairId: "string",
     KeyFingerprint: "string",
     KeyType: "string",
     PublicKey: "string",
-    createdAt: "number",
-  },
-  [quotaValues.type]: { code: "string", value: "number" },
+    createdAt: "time",
+  }),
+  // A value for every account lives in imagelite's own partition (GLOBAL_QUOTAS).
+  [quotaValues.type]: keyed(quotaValues, { code: "string", value: "count" }, { global: true }),
 };

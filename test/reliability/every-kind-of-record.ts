@@ -1,0 +1,132 @@
+// A state that holds at least one record of every type the services declare (for the state import tests).
+import assert from "node:assert/strict";
+import {
+  AssociateFleetCommand,
+  CreateDirectoryConfigCommand,
+  CreateEntitlementCommand,
+  BatchAssociateUserStackCommand,
+  CreateFleetCommand,
+  CreateImageBuilderCommand,
+  CreateImportedImageCommand,
+  CreateStackCommand,
+  CreateUsageReportSubscriptionCommand,
+  CreateUserCommand,
+  UpdateImagePermissionsCommand,
+} from "@aws-sdk/client-appstream";
+import {
+  CopyImageCommand,
+  CreateImageUsageReportCommand,
+  CreateKeyPairCommand,
+  CreateLaunchTemplateCommand,
+  CreateSecurityGroupCommand,
+  CreateTagsCommand,
+  EnableFastLaunchCommand,
+  EnableImageBlockPublicAccessCommand,
+  ImportImageCommand,
+  DescribeImagesCommand,
+  ModifyImageAttributeCommand,
+  ModifySnapshotAttributeCommand,
+  RunInstancesCommand,
+} from "@aws-sdk/client-ec2";
+import { PutParameterCommand, PutResourcePolicyCommand } from "@aws-sdk/client-ssm";
+import type { Imagelite } from "../../src/index";
+import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, ssmClient, T, REGION } from "../support/server";
+import { importableWindows, ownSnapshot, registerAmi, settle } from "../ec2/helpers";
+
+const BASE = "AppStream-WinServer2022-11-10-2025";
+
+/** Makes at least one record of every type the services declare. */
+export async function everyKindOfRecord(server: Imagelite): Promise<void> {
+  const ec2 = ec2Client(server);
+  const app = appstreamClient(server);
+  const ssm = ssmClient(server);
+  try {
+    const ami = await registerAmi(ec2, "golden-windows", await importableWindows(ec2));
+    settle(server);
+    await ec2.send(new ModifyImageAttributeCommand({ ImageId: ami, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] } }));
+    await ec2.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "team", Value: "imaging" }] }));
+    const [root] = (await ec2.send(new DescribeImagesCommand({ ImageIds: [ami] }))).Images![0].BlockDeviceMappings!;
+    await ec2.send(
+      new ModifySnapshotAttributeCommand({
+        SnapshotId: root.Ebs!.SnapshotId!,
+        CreateVolumePermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] },
+      }),
+    );
+    const ec2B = ec2Client(server, ACCOUNT_B);
+    await ec2B.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "seen-by", Value: "b" }] })); // a reference from another account
+    // A snapshot shared with an account and with everyone.
+    const snapshot = await ownSnapshot(ec2);
+    for (const p of [{ UserId: ACCOUNT_B }, { Group: "all" as const }]) {
+      await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: snapshot, CreateVolumePermission: { Add: [p] } }));
+    }
+    await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
+    await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
+    await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
+    await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
+    await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
+    await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
+    await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
+    // The default VPC, its subnets and default group come with the first network call.
+    await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
+    await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-ed25519", KeyType: "ed25519" }));
+    await ec2B.send(
+      new CreateLaunchTemplateCommand({ LaunchTemplateName: "web", LaunchTemplateData: { ImageId: ami, InstanceType: "t3.micro" } }),
+    );
+    ec2B.destroy();
+    await app.send(
+      new CreateImportedImageCommand({ Name: "imported", SourceAmiId: ami, IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Import` }),
+    );
+    await app.send(
+      new CreateDirectoryConfigCommand({
+        DirectoryName: "corp.example.com",
+        OrganizationalUnitDistinguishedNames: ["OU=desktops,DC=corp,DC=example,DC=com"],
+        ServiceAccountCredentials: { AccountName: "CORP\\svc", AccountPassword: "secret" },
+      }),
+    );
+    await app.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));
+    server.clock.advance(T);
+    assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
+    server.clock.advance(3 * T);
+    await app.send(
+      new UpdateImagePermissionsCommand({ Name: "golden", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } }),
+    );
+    await app.send(
+      new CreateFleetCommand({
+        Name: "f",
+        ImageName: "golden",
+        InstanceType: "stream.standard.small",
+        ComputeCapacity: { DesiredInstances: 1 },
+      }),
+    );
+    await app.send(new CreateStackCommand({ Name: "s" }));
+    await app.send(new AssociateFleetCommand({ FleetName: "f", StackName: "s" }));
+    await app.send(
+      new CreateEntitlementCommand({
+        Name: "e",
+        StackName: "s",
+        AppVisibility: "ALL",
+        Attributes: [{ Name: "department", Value: "engineering" }],
+      }),
+    );
+    const user = { UserName: "u@example.com", AuthenticationType: "USERPOOL" as const };
+    await app.send(new CreateUserCommand(user));
+    await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));
+    await app.send(new CreateUsageReportSubscriptionCommand({}));
+    await ssm.send(
+      new PutParameterCommand({ Name: "/golden/windows/latest", Value: ami, Type: "String", DataType: "aws:ec2:image", Tier: "Advanced" }),
+    );
+    const Policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ACCOUNT_B }, Action: "ssm:GetParameter" }] });
+    await ssm.send(
+      new PutResourcePolicyCommand({ ResourceArn: `arn:aws:ssm:${REGION}:${ACCOUNT_A}:parameter/golden/windows/latest`, Policy }),
+    );
+    // Quota values for one account and region, and for every account (in imagelite's own partition).
+    for (const body of [{ accountId: ACCOUNT_A, region: REGION, quotas: { "L-1216C47A": 64 } }, { quotas: { "L-417A185B": 256 } }]) {
+      assert.equal((await admin(server, "POST", "/_imagelite/quotas", body)).status, 200);
+    }
+  } finally {
+    ec2.destroy();
+    app.destroy();
+    ssm.destroy();
+  }
+}
