@@ -22,6 +22,7 @@ import type { RequestHistory } from "./request-history";
 import type { Faults } from "../faults/faults";
 import type { Authenticator } from "../auth/authenticator";
 import { AuthFailure } from "../auth/sigv4";
+import { isRegion } from "../util/regions";
 import { authError } from "../auth/auth-errors";
 import { isAllowed } from "../auth/policy";
 import { ServiceRouter } from "./router";
@@ -240,6 +241,10 @@ export class Gateway {
     if (!auth) return;
     if (auth.mode !== "strict" || call.unverified) {
       call.caller = auth.unverified(call.req!, call.caller);
+      // A region imagelite does not serve is refused in every mode, as a strict check refuses it: state made
+      // there could be exported but never imported again.
+      if (!isRegion(call.caller.region))
+        throw authError(call.def!.auth.errors, "mismatch", `Credential should be scoped to a valid region, not '${call.caller.region}'.`);
       return;
     }
     const def = call.def!;

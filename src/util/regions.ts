@@ -1,5 +1,5 @@
 // The commercial regions EC2 answers in (AWS General Reference, "Amazon EC2 endpoints"): a CopyImage source
-// must be one of them. A request may still be sent to any region name; the catalog is served there too.
+// must be one of them, and so must the region a request is scoped to (any other is refused, in every --auth mode).
 export const REGIONS: ReadonlySet<string> = new Set([
   "us-east-1",
   "us-east-2",
