@@ -156,6 +156,8 @@ async function client(s: Soak, id: number, endpoint: string, base: Base, until: 
   const c = clients(endpoint);
   let n = 0;
   let instance: string | undefined;
+  /** The AMIs this client registered and has not deregistered, oldest first. */
+  const mine: string[] = [];
   while (Date.now() < until) {
     const name = `w${id}-${n++}`;
     switch (n % 9) {
@@ -202,20 +204,21 @@ async function client(s: Soak, id: number, endpoint: string, base: Base, until: 
         );
         if (r?.ImageId) {
           s.amis.add(r.ImageId);
+          mine.push(r.ImageId);
           await s.call(() => c.ec2.send(new CreateTagsCommand({ Resources: [r.ImageId!], Tags: [{ Key: "soak", Value: name }] })));
         }
         break;
       }
       case 3: {
-        const victim = [...s.amis].find((a) => !s.deregistered.has(a) && !s.uncertain.has(a));
-        if (
-          victim &&
-          (await s.call(
-            () => c.ec2.send(new DeregisterImageCommand({ ImageId: victim })),
-            () => s.uncertain.add(victim),
-          ))
-        )
-          s.deregistered.add(victim);
+        // The client's own oldest AMI: each client deregisters what it registered, so the state stays the same size.
+        const victim = mine[0];
+        if (!victim) break;
+        const done = await s.call(
+          () => c.ec2.send(new DeregisterImageCommand({ ImageId: victim })),
+          () => s.uncertain.add(victim),
+        );
+        if (done) s.deregistered.add(victim);
+        if (done || s.uncertain.has(victim)) mine.shift(); // refused (still pending): tried again next time
         break;
       }
       case 4: {
