@@ -20,7 +20,7 @@ function loadBundle() {
   const script = new vm.Script(Module.wrap(readFileSync(bundleFile, "utf8")), { filename: bundleFile, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, require, module, bundleFile, dist);
-  return module.exports.load("cli.js");
+  return module.exports.load("runtime/cli.js");
 }
 
-(existsSync(bundleFile) ? loadBundle() : require(join(dist, "src", "cli.js"))).main();
+(existsSync(bundleFile) ? loadBundle() : require(join(dist, "src", "runtime", "cli.js"))).main();

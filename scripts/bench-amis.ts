@@ -1,5 +1,5 @@
 // AMIs of one account for the multi-process benchmarks, made in process before any server opens the store.
-import { createApp } from "../src/app";
+import { createApp } from "../src/runtime/app";
 import { streamLog } from "../src/gateway/request-log";
 
 /** Registers `count` AMIs of `account` in `region` on a copy of an Amazon snapshot; their ids, in order. */

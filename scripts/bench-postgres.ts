@@ -1,7 +1,7 @@
 // node dist/scripts/bench-postgres.js [postgres://…]: what the PostgreSQL store costs, per store call and per
 // API call (gateway only, no sockets), on a fresh schema that is dropped afterwards. Printed, never asserted.
 import { randomBytes } from "node:crypto";
-import { createApp } from "../src/app";
+import { createApp } from "../src/runtime/app";
 import { PostgresStore } from "../src/state/postgres-store";
 import type { RawRequest } from "../src/protocols/protocol";
 

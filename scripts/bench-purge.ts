@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp } from "../src/app";
+import { createApp } from "../src/runtime/app";
 import type { RawRequest } from "../src/protocols/protocol";
 
 const PAIRS = Number(process.env.PAIRS ?? 5000);

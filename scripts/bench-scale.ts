@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, type App } from "../src/app";
+import { createApp, type App } from "../src/runtime/app";
 
 const VIEWER = "111111111111";
 const OWNERS = [VIEWER, "222222222222", "333333333333", "444444444444", "555555555555"];

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp } from "../src/app";
+import { createApp } from "../src/runtime/app";
 import type { RawRequest } from "../src/protocols/protocol";
 import {
   BARE_SERVER,

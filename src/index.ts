@@ -1,13 +1,13 @@
 // The in-process API: start imagelite inside a test process on a free port.
 import type { AddressInfo } from "node:net";
-import { createApp, type App } from "./app";
-import { createHttpServer, type HttpLimits } from "./server";
-import type { Config } from "./config";
+import { createApp, type App } from "./runtime/app";
+import { createHttpServer, type HttpLimits } from "./runtime/http-server";
+import type { Config } from "./runtime/config";
 import type { ClockMode } from "./state/clock";
 import { DEFAULT_REGION } from "./gateway/caller";
-import type { FaultRule, StoredFault } from "./faults/faults";
-import { checkedRule } from "./control/fault-rules";
-import { exportState, importState, reset } from "./control/state";
+import type { FaultRule, StoredFault } from "./operator/faults/faults";
+import { checkedRule } from "./operator/control/fault-rules";
+import { exportState, importState, reset } from "./operator/control/state";
 
 export interface StartOptions extends Partial<Config> {
   /** Body and header sizes and time-outs of the HTTP server (tests shorten the time-outs). */
@@ -80,7 +80,7 @@ export async function startImagelite(options: StartOptions = {}): Promise<Imagel
   };
 }
 
-export { createApp } from "./app";
-export type { Config } from "./config";
-export type { HttpLimits } from "./server";
-export type { FaultRule, StoredFault } from "./faults/faults";
+export { createApp } from "./runtime/app";
+export type { Config } from "./runtime/config";
+export type { HttpLimits } from "./runtime/http-server";
+export type { FaultRule, StoredFault } from "./operator/faults/faults";

@@ -5,7 +5,7 @@ import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { hostname } from "node:os";
-import { configFrom } from "../src/cli";
+import { configFrom } from "../src/runtime/cli";
 import { cliScope } from "./support/cli";
 
 function status(endpoint: string, host: string): Promise<number> {

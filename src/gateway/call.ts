@@ -2,7 +2,7 @@
 // what it finds out, and the first error stops the way (serialize and log still run).
 import type { Protocol, RawRequest } from "../protocols/protocol";
 import type { Operation, Shape } from "../model/model";
-import type { FaultEffect } from "../faults/faults";
+import type { FaultEffect } from "../operator/faults/faults";
 import type { Identity } from "../auth/authenticator";
 import type { Handler, ServiceDefinition } from "./service";
 

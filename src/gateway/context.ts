@@ -1,6 +1,6 @@
 // What a handler knows of its request: who calls, where, when, and the store it works in.
 import type { Store, Partition } from "../state/store";
-import type { Timings } from "../config";
+import type { Timings } from "../runtime/config";
 import type { RequestLog } from "./request-log";
 
 export interface RequestContext {

@@ -6,7 +6,7 @@ import type { ServiceError } from "../errors/service-error";
 import type { Violation } from "../validation/validate";
 import type { RequestContext } from "./context";
 import type { RecordSchema } from "../state/record-schema";
-import type { ResourceView } from "../admin/resource-view";
+import type { ResourceView } from "../operator/admin/resource-view";
 import type { Store } from "../state/store";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

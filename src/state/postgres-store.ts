@@ -67,7 +67,7 @@ const MIGRATIONS = (s: string): string[][] => [
     `CREATE TABLE ${s}.index_catalog (type text COLLATE "C" PRIMARY KEY, signature text NOT NULL)`,
   ],
   [
-    // The dashboard's request tail of every process on the database (admin/postgres-requests.ts): the last
+    // The dashboard's request tail of every process on the database (operator/admin/postgres-requests.ts): the last
     // calls as each process flushes them, kept to about the last 1,000. Not records: no reset or export sees it.
     `CREATE TABLE ${s}.recent_requests (seq bigserial PRIMARY KEY, id text COLLATE "C" NOT NULL, time bigint NOT NULL,
       summary json NOT NULL, detail json NOT NULL)`,
@@ -546,7 +546,7 @@ export class PostgresStore implements Store {
     return result as R;
   }
 
-  // ---- the request tail (admin/postgres-requests.ts): not records, no transaction of a call's ----
+  // ---- the request tail (operator/admin/postgres-requests.ts): not records, no transaction of a call's ----
 
   /**
    * Appends rows to recent_requests and trims it to the last `keep`, without waiting (called from a timer,

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { DescribeImagesCommand, DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetParameterCommand } from "@aws-sdk/client-ssm";
 import { createApp, type Imagelite } from "../../src/index";
-import { createHttpServer } from "../../src/server";
+import { createHttpServer } from "../../src/runtime/http-server";
 import { ACCOUNT_A, admin, rejection, useServer } from "../support/server";
 
 interface Stream {

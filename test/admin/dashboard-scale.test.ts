@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, admin, REGION, useServer } from "../support/server";
 import { registerAmi } from "../ec2/helpers";
-import { SCAN_BUDGET, SORT_CAP } from "../../src/admin/resource-routes";
+import { SCAN_BUDGET, SORT_CAP } from "../../src/operator/admin/resource-routes";
 
 const COUNT = 25_000;
 

@@ -17,7 +17,7 @@ import {
   type RegisterImageCommandInput,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-image-records";
+import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-images/records";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, REGION, T, useServer } from "../support/server";
 import { importableWindows, ownSnapshot, registerAmi } from "../ec2/helpers";
 

@@ -13,8 +13,8 @@ import {
 } from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand as Ec2DescribeImages } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { createApp } from "../../src/app";
-import { FAULT_LIMITS, FaultRuleError, Faults } from "../../src/faults/faults";
+import { createApp } from "../../src/runtime/app";
+import { FAULT_LIMITS, FaultRuleError, Faults } from "../../src/operator/faults/faults";
 import type { RequestLine } from "../../src/gateway/request-log";
 import { ACCOUNT_A, ACCOUNT_B, admin, createImageFromBuilder, ec2Client, rejection, T, useServer } from "../support/server";
 

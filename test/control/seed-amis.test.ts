@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp } from "../../src/app";
+import { createApp } from "../../src/runtime/app";
 import { ACCOUNT_A, REGION } from "../support/server";
 
 const ami = (name: string, tags: Record<string, string>) => ({

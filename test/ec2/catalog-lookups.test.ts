@@ -15,7 +15,7 @@ import {
   type Filter,
   type Image,
 } from "@aws-sdk/client-ec2";
-import { configFrom } from "../../src/cli";
+import { configFrom } from "../../src/runtime/cli";
 import { cliScope } from "../support/cli";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, startTestServer, T, useServer } from "../support/server";
 

@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { createApp, type App } from "../../src/app";
-import { timings } from "../../src/config";
+import { createApp, type App } from "../../src/runtime/app";
+import { timings } from "../../src/runtime/config";
 import type { RequestContext } from "../../src/gateway/context";
 import type { DescribeSnapshotsRequest, Filter } from "../../src/services/ec2/api.generated";
-import { describeSnapshots } from "../../src/services/ec2/describe-snapshots";
+import { describeSnapshots } from "../../src/services/ec2/snapshots/describe";
 import { ACCOUNT_A, ACCOUNT_B, REGION, TEST_START } from "../support/server";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);

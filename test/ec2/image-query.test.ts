@@ -9,13 +9,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { createApp, type App } from "../../src/app";
-import { timings } from "../../src/config";
+import { createApp, type App } from "../../src/runtime/app";
+import { timings } from "../../src/runtime/config";
 import type { RequestContext } from "../../src/gateway/context";
 import type { RequestLog } from "../../src/gateway/request-log";
 import type { Store } from "../../src/state/store";
 import type { DescribeImagesRequest, Filter } from "../../src/services/ec2/api.generated";
-import { describeImages } from "../../src/services/ec2/describe-images";
+import { describeImages } from "../../src/services/ec2/images/describe";
 import { ACCOUNT_A, ACCOUNT_B, REGION, TEST_START } from "../support/server";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);

@@ -19,7 +19,7 @@ import {
   type RunInstancesCommandInput,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { launchTemplates } from "../../src/services/ec2/launch-template-records";
+import { launchTemplates } from "../../src/services/ec2/launch-templates/records";
 import { ACCOUNT_A, REGION, rejection, T, useServer } from "../support/server";
 import { registerAmi } from "./helpers";
 

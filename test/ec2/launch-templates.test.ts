@@ -19,7 +19,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import type { RequestContext } from "../../src/gateway/context";
-import { resolveLaunchTemplate } from "../../src/services/ec2/launch-template-records";
+import { resolveLaunchTemplate } from "../../src/services/ec2/launch-templates/records";
 import { ACCOUNT_A, ACCOUNT_B, REGION, rejection, TEST_START, useServer } from "../support/server";
 
 let server: Imagelite;

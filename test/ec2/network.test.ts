@@ -17,7 +17,7 @@ import {
   type EC2Client,
 } from "@aws-sdk/client-ec2";
 import { ACCOUNT_A, ACCOUNT_B, rejection, useServer } from "../support/server";
-import { securityGroupUsers } from "../../src/services/ec2/network";
+import { securityGroupUsers } from "../../src/services/ec2/network/lookup";
 
 let a: EC2Client;
 let b: EC2Client;

@@ -7,7 +7,7 @@
 // (request number, then a counter within the request). A replayed request gets its original number, so
 // it draws the same ids if and only if it does the same work: the stores can be compared exactly.
 // (The patch lives in this test process only: node --test runs each test file in its own process.)
-import type { App } from "../../src/app";
+import type { App } from "../../src/runtime/app";
 import type { RawRequest, RawResponse } from "../../src/protocols/protocol";
 
 const ids = require("../../src/util/ids") as { hexId: (prefix: string, digits?: number) => string };

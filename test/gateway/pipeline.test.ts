@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sdk/client-appstream";
-import { createApp } from "../../src/app";
+import { createApp } from "../../src/runtime/app";
 import type { RequestLine } from "../../src/gateway/request-log";
 import { appstream as post, SCOPE } from "../hostile/http";
 import { appstreamClient, createImageFromBuilder, startTestServer, T } from "../support/server";

@@ -1,7 +1,7 @@
 // Choosing the store on the command line: --store and IMAGELITE_STORE, SQLite by default, and the refusals.
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
-import { configFrom } from "../../src/cli";
+import { configFrom } from "../../src/runtime/cli";
 import { cliScope } from "../support/cli";
 
 const cli = cliScope();

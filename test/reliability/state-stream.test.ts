@@ -11,8 +11,8 @@ import { GetParameterCommand, LabelParameterVersionCommand, PutParameterCommand 
 import { CreateStackCommand } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import type { Store } from "../../src/state/store";
-import { exportChunks, exportState } from "../../src/control/state";
-import { parseStateDocument } from "../../src/admin/state-document";
+import { exportChunks, exportState } from "../../src/operator/control/state";
+import { parseStateDocument } from "../../src/operator/admin/state-document";
 import { ACCOUNT_A, appstreamClient, ec2Client, ssmClient, startTestServer, T } from "../support/server";
 import { postgresSchemas } from "../support/postgres";
 import { registerAmi } from "../ec2/helpers";

@@ -9,8 +9,8 @@ import Database from "better-sqlite3";
 import { CreateTagsCommand, DeregisterImageCommand, ModifyImageAttributeCommand, type EC2Client } from "@aws-sdk/client-ec2";
 import { startImagelite, type Imagelite } from "../../src/index";
 import { indexKey } from "../../src/state/indexes";
-import { amis, partitionOf, publicImages, publicPartition, sharedImages } from "../../src/services/ec2/image-records";
-import { tagSets } from "../../src/services/ec2/tags";
+import { amis, partitionOf, publicImages, publicPartition, sharedImages } from "../../src/services/ec2/images/records";
+import { tagSets } from "../../src/services/ec2/tags/records";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, REGION, startTestServer, T } from "../support/server";
 import { registerAmi, settle } from "../ec2/helpers";
 

@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-appstream";
 import { cliScope, kill, type Running } from "../support/cli";
 import { openStream } from "../support/event-stream";
-import { configFrom } from "../../src/cli";
+import { configFrom } from "../../src/runtime/cli";
 
 const cli = cliScope();
 after(() => cli.cleanup());

@@ -2,7 +2,7 @@
 // for Amazon AppStream 2.0"): Describe calls act on "*", the others on the resource they name.
 import type { RequestContext } from "../../gateway/context";
 import { ALL, str, type ActionTable, type Resolver } from "../../auth/actions";
-import { tagsOfArn } from "./tags";
+import { tagsOfArn } from "./tags/handlers";
 import type { AppStreamHandlers } from "./api.generated";
 
 const arnOf = (ctx: RequestContext, type: string, name: string) => `arn:aws:appstream:${ctx.region}:${ctx.accountId}:${type}/${name}`;

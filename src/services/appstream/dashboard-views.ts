@@ -1,22 +1,22 @@
-// AppStream's kinds of resource in the dashboard (admin/resource-view.ts): each rendered by the view its
+// AppStream's kinds of resource in the dashboard (operator/admin/resource-view.ts): each rendered by the view its
 // describe call uses, as the owner sees it.
-import { view, type ResourceView } from "../../admin/resource-view";
+import { view, type ResourceView } from "../../operator/admin/resource-view";
 import { stateAt } from "../../state/lifecycle";
-import { images, permissions } from "./image-records";
-import { imageView } from "./images";
-import { builders } from "./builder-records";
-import { builderView } from "./image-builders";
-import { fleets } from "./fleet-records";
-import { fleetView } from "./fleets";
-import { stacks } from "./stack-records";
-import { stackView } from "./stacks";
-import { users } from "./user-records";
-import { userView } from "./users";
-import { entitlements } from "./entitlement-records";
-import { view as entitlementView } from "./entitlements";
-import { directoryConfigs } from "./directory-config-records";
-import { view as directoryConfigView } from "./directory-configs";
-import { usageReportSubscriptionHandlers, usageReportSubscriptions } from "./usage-report-subscriptions";
+import { images, permissions } from "./images/records";
+import { imageView } from "./images/handlers";
+import { builders } from "./image-builders/records";
+import { builderView } from "./image-builders/handlers";
+import { fleets } from "./fleets/records";
+import { fleetView } from "./fleets/handlers";
+import { stacks } from "./stacks/records";
+import { stackView } from "./stacks/handlers";
+import { users } from "./users/records";
+import { userView } from "./users/handlers";
+import { entitlements } from "./entitlements/records";
+import { view as entitlementView } from "./entitlements/handlers";
+import { directoryConfigs } from "./directory-configs/records";
+import { view as directoryConfigView } from "./directory-configs/handlers";
+import { usageReportSubscriptionHandlers, usageReportSubscriptions } from "./usage-reports/handlers";
 
 export const appstreamDashboardViews: ResourceView[] = [
   view({

@@ -1,14 +1,14 @@
 // The members of each AppStream record that reads rely on (checked when a state document is imported).
 import { listOf, object, type RecordSchema } from "../../state/record-schema";
 import { keyed } from "../../state/keyed-schema";
-import { builders } from "./builder-records";
-import { fleets } from "./fleet-records";
-import { directoryConfigs } from "./directory-config-records";
-import { entitlements } from "./entitlement-records";
-import { images, imageUses, permissions, sharedWithMe } from "./image-records";
-import { fleetsOfStack, stacks, stacksOfFleetIndex } from "./stack-records";
-import { stacksOfUser, users, usersOfStack } from "./user-records";
-import { usageReportSubscriptions } from "./usage-report-subscriptions";
+import { builders } from "./image-builders/records";
+import { fleets } from "./fleets/records";
+import { directoryConfigs } from "./directory-configs/records";
+import { entitlements } from "./entitlements/records";
+import { images, imageUses, permissions, sharedWithMe } from "./images/records";
+import { fleetsOfStack, stacks, stacksOfFleetIndex } from "./stacks/records";
+import { stacksOfUser, users, usersOfStack } from "./users/records";
+import { usageReportSubscriptions } from "./usage-reports/handlers";
 
 const reason = object({ Code: "string?", Message: "string?" }, true);
 const errors = listOf({ ErrorCode: "string?", ErrorMessage: "string?", ErrorTimestamp: "time?" }, true);
@@ -36,7 +36,7 @@ export const appstreamRecords: Record<string, RecordSchema> = {
     tags: "stringMap",
     StateChangeReason: reason,
     ImageErrors: errors,
-    // Imported from an AMI (imported-images.ts).
+    // Imported from an AMI (imported-images/handlers.ts).
     SourceAmiId: "string?",
     SourceAmiOwner: "string?",
     IamRoleArn: "string?",

@@ -1,5 +1,5 @@
 // What every AppStream resource's records share: the state after which it is gone, and small helpers. Each
-// resource keeps its collection beside its handlers (image-records.ts, builder-records.ts, fleet-records.ts).
+// resource keeps its collection beside its handlers (images/records.ts, image-builders/records.ts, fleets/records.ts).
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
 import { stateAt, type Schedule } from "../../state/lifecycle";

@@ -2,7 +2,7 @@
 // client or the Image Assistant would call, in the seed's phases: builders, then the images made in them,
 // then builder states and shares, then fleets (which may run a shared image), then fleet states.
 import type { SeedStep } from "../../gateway/service";
-import { SeedError, without } from "../../seed/seed-error";
+import { SeedError, without } from "../../operator/seed/seed-error";
 
 export const appstreamSeedLists: Record<string, SeedStep[]> = {
   imageBuilders: [

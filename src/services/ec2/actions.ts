@@ -2,7 +2,7 @@
 // Amazon EC2"): Describe calls act on "*", the others on the resources they name or create.
 import type { RequestContext } from "../../gateway/context";
 import { ALL, str, strs, type ActionTable, type Resolver } from "../../auth/actions";
-import { tagMap } from "./tags";
+import { tagMap } from "./tags/records";
 import type { Ec2Handlers } from "./api.generated";
 
 const RESOURCE_TYPES: [prefix: string, type: string][] = [

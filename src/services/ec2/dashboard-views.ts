@@ -1,25 +1,25 @@
-// EC2's kinds of resource in the dashboard (admin/resource-view.ts): each rendered by the view its describe
+// EC2's kinds of resource in the dashboard (operator/admin/resource-view.ts): each rendered by the view its describe
 // call uses, as the owner sees it.
-import { view, type ResourceView, type Share } from "../../admin/resource-view";
+import { view, type ResourceView, type Share } from "../../operator/admin/resource-view";
 import { stateAt } from "../../state/lifecycle";
 import type { CreateVolumePermission, LaunchPermission } from "./api.generated";
-import { amis } from "./image-records";
-import { imageView } from "./image-view";
-import { listPermissions } from "./launch-permissions";
-import { snapshots, snapshotState } from "./snapshot-records";
-import { snapshotView } from "./snapshots";
-import { listVolumePermissions } from "./snapshot-permissions";
-import { instances, instanceState } from "./instance-records";
-import { instanceView } from "./instance-view";
-import { volumes, volumeState, volumeView } from "./volume-records";
-import { launchTemplates, templateView } from "./launch-template-records";
-import { importTasks, statusOf, taskState, taskView } from "./import-task-records";
-import { fastLaunchSettings, stepOf, view as fastLaunchView } from "./fast-launch-records";
-import { reportState, reportView, usageReports } from "./usage-report-records";
-import { keyPairs } from "./key-pair-records";
-import { keyPairView } from "./key-pairs";
-import { securityGroups } from "./network-records";
-import { groupView } from "./security-groups";
+import { amis } from "./images/records";
+import { imageView } from "./images/view";
+import { listPermissions } from "./images/launch-permissions";
+import { snapshots, snapshotState } from "./snapshots/records";
+import { snapshotView } from "./snapshots/handlers";
+import { listVolumePermissions } from "./snapshots/permissions";
+import { instances, instanceState } from "./instances/records";
+import { instanceView } from "./instances/view";
+import { volumes, volumeState, volumeView } from "./volumes/records";
+import { launchTemplates, templateView } from "./launch-templates/records";
+import { importTasks, statusOf, taskState, taskView } from "./import/records";
+import { fastLaunchSettings, stepOf, view as fastLaunchView } from "./fast-launch/records";
+import { reportState, reportView, usageReports } from "./usage-reports/records";
+import { keyPairs } from "./key-pairs/records";
+import { keyPairView } from "./key-pairs/handlers";
+import { securityGroups } from "./network/records";
+import { groupView } from "./network/security-groups";
 
 /** Launch permissions and create-volume permissions name a group (all), an account, an organization or an OU. */
 function shares(list: (LaunchPermission | CreateVolumePermission)[], permission: string): Share[] {

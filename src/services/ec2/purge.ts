@@ -2,18 +2,18 @@
 // deregistered AMI once its `deregistered` phase is over, with the fast launch settings and the tags that any
 // account keeps on it; an import task once its 7 days of retention are over, with its tags; a usage report 30
 // days after its creation, with its tags; and the client token that made each, a day later (client-tokens.ts).
-// Fast launch settings go alone once disabled (fast-launch-records.ts). What deregistration or deletion removes at once (the AMI's name,
+// Fast launch settings go alone once disabled (fast-launch/records.ts). What deregistration or deletion removes at once (the AMI's name,
 // launch permissions, shares and the owner's tags) is not repeated here. Collections keep the expiry index at
 // every write; these declarations say when each kind goes and what goes with it.
 import { inPartition } from "../../state/collection";
 import { defineExpiring } from "../../state/expiry";
 import { endsIn } from "../../state/lifecycle";
 import { retireToken } from "./client-tokens";
-import { fastLaunchSettings } from "./fast-launch-records";
-import { importTasks, type ImportTaskRecord } from "./import-task-records";
-import { amiReferences, amis, GONE, type AmiRecord } from "./image-records";
-import { dropTags } from "./tags";
-import { expiresAt, usageReports, type UsageReportRecord } from "./usage-report-records";
+import { fastLaunchSettings } from "./fast-launch/records";
+import { importTasks, type ImportTaskRecord } from "./import/records";
+import { amiReferences, amis, GONE, type AmiRecord } from "./images/records";
+import { dropTags } from "./tags/records";
+import { expiresAt, usageReports, type UsageReportRecord } from "./usage-reports/records";
 
 const amiGoneAt = (r: AmiRecord) => endsIn(r.schedule, GONE);
 

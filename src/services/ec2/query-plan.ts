@@ -1,11 +1,11 @@
-// The pieces of a planned describe (describe-images.ts, describe-snapshots.ts, describe-instances.ts): which
+// The pieces of a planned describe (images/describe.ts, snapshots/describe.ts, instances/describe.ts): which
 // filter values an index can answer, and how an index answers them in the order a describe serves (by id).
 // A plan only chooses where candidates come from; every filter is still applied to each candidate in full,
 // so a plan changes what a request costs, never what it returns.
 import type { RequestContext } from "../../gateway/context";
 import type { Collection, Key, Scope } from "../../state/collection";
 import { indexKey } from "../../state/indexes";
-import { tagSets } from "./tags";
+import { tagSets } from "./tags/records";
 import { resolved } from "../../util/sorted-merge";
 
 /** How an index answers one value: entries of one key, or of a key prefix. */

@@ -1,22 +1,22 @@
 // The members of each EC2 record that reads rely on (checked when a state document is imported).
 import { isCount, listOf, object, type RecordSchema } from "../../state/record-schema";
 import { keyed } from "../../state/keyed-schema";
-import { amiNames, amiReferences, amis, launchPermissions, publicImages, sharedImages } from "./image-records";
+import { amiNames, amiReferences, amis, launchPermissions, publicImages, sharedImages } from "./images/records";
 import { clientTokens } from "./client-tokens";
-import { LEGACY_TAG_TYPE, tagSets } from "./tags";
-import { importTasks } from "./import-task-records";
-import { fastLaunchSettings } from "./fast-launch-records";
-import { usageReports } from "./usage-report-records";
-import { amiUses } from "./usage-report-entries";
-import { blockPublicAccess } from "./image-block-public-access";
-import { publicSnapshots, sharedSnapshots, snapshots, snapshotUses, volumePermissions } from "./snapshot-records";
-import { launchTemplates, launchTemplateVersions, versionKey, type LaunchTemplateRecord } from "./launch-template-records";
-import { instances } from "./instance-records";
-import { volumes } from "./volume-records";
-import { addressCounters } from "./instance-network";
-import { networkDefaults, securityGroups, subnets, vpcs } from "./network-records";
-import { keyPairs } from "./key-pair-records";
-import { quotaValues } from "./quota-records";
+import { LEGACY_TAG_TYPE, tagSets } from "./tags/records";
+import { importTasks } from "./import/records";
+import { fastLaunchSettings } from "./fast-launch/records";
+import { usageReports } from "./usage-reports/records";
+import { amiUses } from "./usage-reports/entries";
+import { blockPublicAccess } from "./images/block-public-access";
+import { publicSnapshots, sharedSnapshots, snapshots, snapshotUses, volumePermissions } from "./snapshots/records";
+import { launchTemplates, launchTemplateVersions, versionKey, type LaunchTemplateRecord } from "./launch-templates/records";
+import { instances } from "./instances/records";
+import { volumes } from "./volumes/records";
+import { addressCounters } from "./instances/placement";
+import { networkDefaults, securityGroups, subnets, vpcs } from "./network/records";
+import { keyPairs } from "./key-pairs/records";
+import { quotaValues } from "./instances/quota-records";
 
 /** Records in their owner's partition of their region (an instance, a volume, a launch template). */
 const ownRegion = { partition: (r: { owner: string; region: string }) => ({ account: r.owner, region: r.region }) };

@@ -1,12 +1,12 @@
 // What a seed file may give for EC2 (README, "Seed files"): AMIs, registered, shared and tagged through the
 // operations a client would call, and public catalog entries.
 import type { SeedStep } from "../../gateway/service";
-import { isObject, SeedError, without } from "../../seed/seed-error";
-import { publicImageEntry } from "./seeded-catalog";
+import { isObject, SeedError, without } from "../../operator/seed/seed-error";
+import { publicImageEntry } from "./catalog/seeded";
 
 export const ec2SeedLists: Record<string, SeedStep[]> = {
   // Catalog entries of the account they are listed under: served from every start's reading of the seed
-  // file (seeded-catalog.ts), so that loading only checks them.
+  // file (catalog/seeded.ts), so that loading only checks them.
   publicImages: [{ phase: 0, label: "public catalog entry", apply: (_call, e) => void publicImageEntry("000000000000", e) }],
   amis: [
     {

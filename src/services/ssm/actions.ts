@@ -5,9 +5,9 @@
 import type { RequestContext } from "../../gateway/context";
 import { ALL, str, strs, type ActionTable, type Resolver } from "../../auth/actions";
 import type { SsmHandlers } from "./api.generated";
-import { parseSelector } from "./parameter-names";
-import { parameterArn } from "./parameter-view";
-import { tagsOfParameter } from "./tags";
+import { parseSelector } from "./parameters/names";
+import { parameterArn } from "./parameters/view";
+import { tagsOfParameter } from "./tags/handlers";
 
 const ref = (ctx: RequestContext, given: string) => {
   // A name may be given as its ARN (GetParameter), with or without a selector.

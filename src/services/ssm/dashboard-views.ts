@@ -1,8 +1,8 @@
-// SSM's kinds of resource in the dashboard (admin/resource-view.ts): parameters, as GetParameter (without
+// SSM's kinds of resource in the dashboard (operator/admin/resource-view.ts): parameters, as GetParameter (without
 // decryption) and DescribeParameters show them to their owner.
-import { view, type ResourceView } from "../../admin/resource-view";
-import { current, parameters } from "./parameter-records";
-import { metadataView, parameterView } from "./parameter-view";
+import { view, type ResourceView } from "../../operator/admin/resource-view";
+import { current, parameters } from "./parameters/records";
+import { metadataView, parameterView } from "./parameters/view";
 
 export const ssmDashboardViews: ResourceView[] = [
   view({

@@ -1,8 +1,8 @@
 // The members of each Parameter Store record that reads rely on (checked when a state document is imported).
 import { nonEmptyListOf, type RecordSchema } from "../../state/record-schema";
 import { keyed } from "../../state/keyed-schema";
-import { parameters, type ParameterRecord } from "./parameter-records";
-import { resourcePolicies } from "./resource-policy-records";
+import { parameters, type ParameterRecord } from "./parameters/records";
+import { resourcePolicies } from "./resource-policies/records";
 
 /** Versions oldest first, each above the one before: the last is the current one, and GetParameter reads it. */
 function versionsInOrder(p: ParameterRecord): string | undefined {

@@ -1,0 +1,2 @@
+// The version imagelite reports (health route, --version, start-up line): the package's.
+export const VERSION: string = require("../../../package.json").version;

@@ -1,0 +1,48 @@
+// How the AppStream user pool is kept: one record per user, keyed (authentication type, user name), and each
+// user ↔ stack assignment as two index records, one per direction (a stack's users, a user's stacks).
+import { collection, type Scope } from "../../../state/collection";
+import type { AuthenticationType } from "../api.generated";
+
+export interface UserRecord {
+  UserName: string;
+  AuthenticationType: AuthenticationType;
+  Arn: string;
+  FirstName?: string;
+  LastName?: string;
+  Enabled: boolean;
+  createdAt: number;
+}
+
+export const users = collection<UserRecord, [auth: string, user: string]>({
+  type: "appstream.user",
+  key: (r) => [r.AuthenticationType, r.UserName],
+});
+
+export interface UserStackRecord {
+  StackName: string;
+  UserName: string;
+  AuthenticationType: AuthenticationType;
+  SendEmailNotification?: boolean;
+}
+
+/** Keyed (stack, authentication type, user). */
+export const usersOfStack = collection<UserStackRecord, [stack: string, auth: string, user: string]>({
+  type: "appstream.stack-user",
+  key: (r) => [r.StackName, r.AuthenticationType, r.UserName],
+});
+
+/** Keyed (authentication type, user, stack). */
+export const stacksOfUser = collection<UserStackRecord, [auth: string, user: string, stack: string]>({
+  type: "appstream.user-stack",
+  key: (r) => [r.AuthenticationType, r.UserName, r.StackName],
+});
+
+export function putUserStack(s: Scope, r: UserStackRecord): void {
+  usersOfStack.put(s, r);
+  stacksOfUser.put(s, r);
+}
+
+export function deleteUserStack(s: Scope, r: UserStackRecord): void {
+  usersOfStack.delete(s, [r.StackName, r.AuthenticationType, r.UserName]);
+  stacksOfUser.delete(s, [r.AuthenticationType, r.UserName, r.StackName]);
+}

@@ -1,0 +1,63 @@
+// Which AMIs an account can see: its own, those whose launch permission names it (an index record in its
+// own partition), public ones (an index record per region), and the Amazon catalog. Deregistered AMIs stay
+// visible to their owner until their schedule reaches GONE.
+import type { RequestContext } from "../../../gateway/context";
+import { inPartition } from "../../../state/collection";
+import { stateAt } from "../../../state/lifecycle";
+import { catalogImage } from "../catalog/catalog";
+import * as err from "../errors";
+import { AMI_ID, amiReferences, amis, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./records";
+
+export function checkAmiId(id: string): void {
+  if (!AMI_ID.test(id)) throw err.amiMalformed(id);
+}
+
+/** A stored AMI of `owner` in `region` that still exists. */
+export function storedImage(ctx: RequestContext, owner: string, region: string, id: string): AmiRecord | undefined {
+  return amis.get(inPartition(ctx, partitionOf(owner, region)), id);
+}
+
+/** The AMI with this id that the caller can see in `region`, if any. */
+export function visibleImage(ctx: RequestContext, id: string, region = ctx.region): AmiRecord | undefined {
+  const own = storedImage(ctx, ctx.accountId, region, id);
+  if (own) return own;
+  const shared = sharedImages.get(inPartition(ctx, partitionOf(ctx.accountId, region)), id);
+  const viaShare = shared && storedImage(ctx, shared.owner, region, id);
+  if (viaShare) return viaShare;
+  const pub = publicImages.get(inPartition(ctx, publicPartition(region)), id);
+  const viaPublic = pub && storedImage(ctx, pub.owner, region, id);
+  if (viaPublic && viaPublic.public) return viaPublic;
+  return catalogImage(ctx, region, id);
+}
+
+/** A well-formed id of an AMI the caller can see, or the EC2 error for it. */
+export function findImage(ctx: RequestContext, id: string, region = ctx.region): AmiRecord {
+  checkAmiId(id);
+  const rec = visibleImage(ctx, id, region);
+  if (!rec) throw err.amiNotFound([id]);
+  return rec;
+}
+
+/** An AMI the caller owns: a visible one of another owner (public, shared, Amazon's) is AuthFailure. */
+export function findOwnImage(ctx: RequestContext, id: string): AmiRecord {
+  const rec = findImage(ctx, id);
+  if (rec.owner !== ctx.accountId) throw err.notAuthorizedForImage(id);
+  return rec;
+}
+
+/** An AMI the caller owns and that is not deregistered: what the AMI's own lifecycle operations act on. */
+export function findOwnLiveImage(ctx: RequestContext, id: string): AmiRecord {
+  const rec = findOwnImage(ctx, id);
+  if (stateAt(rec.schedule, ctx.now) === "deregistered") throw err.amiUnavailable(`The image id '[${id}]' is no longer available`);
+  return rec;
+}
+
+export const saveImage = (ctx: RequestContext, rec: AmiRecord): void => amis.put(ctx, rec);
+
+/** The caller keeps records on another account's AMI (its tags, fast launch settings): indexed so that they go with it. */
+export function noteReference(ctx: RequestContext, ami: AmiRecord): void {
+  const owner = inPartition(ctx, partitionOf(ami.owner, ami.region));
+  // Amazon's catalog is never stored, and never goes.
+  if (ami.owner === ctx.accountId || !amis.getAny(owner, ami.ImageId)) return;
+  amiReferences.set(owner, [ami.ImageId, ctx.accountId], { account: ctx.accountId });
+}

@@ -1,0 +1,155 @@
+// How EC2 AMIs are kept in the store. An AMI is a document in its owner's partition; who else may see it is
+// kept as index records in the partitions that read them (the grantee's, or the regional public one).
+import type { RequestContext } from "../../../gateway/context";
+import type { Partition } from "../../../state/store";
+import { collection } from "../../../state/collection";
+import { stateAt, type Schedule } from "../../../state/lifecycle";
+import type { BlockDeviceMapping, LaunchPermission, ProductCode } from "../api.generated";
+
+/** Pseudo-account whose partition indexes the public AMIs of a region (not a real account id: 12 digits never match). */
+export const PUBLIC_ACCOUNT = "public";
+
+/** State after a deregistered AMI has dropped out of every result. */
+export const GONE = "GONE";
+
+export interface AmiRecord {
+  ImageId: string;
+  /** Owner account id. */
+  owner: string;
+  /** ImageOwnerAlias (`amazon` for the catalog). */
+  alias?: string;
+  region: string;
+  Name: string;
+  Description?: string;
+  Architecture: string;
+  /** `windows` for Windows AMIs, otherwise absent. */
+  Platform?: "windows";
+  PlatformDetails: string;
+  UsageOperation: string;
+  RootDeviceName?: string;
+  RootDeviceType: "ebs" | "instance-store";
+  BlockDeviceMappings: BlockDeviceMapping[];
+  ImageLocation: string;
+  VirtualizationType: string;
+  EnaSupport?: boolean;
+  SriovNetSupport?: string;
+  BootMode?: string;
+  TpmSupport?: string;
+  ImdsSupport?: string;
+  UefiData?: string;
+  KernelId?: string;
+  RamdiskId?: string;
+  ProductCodes?: ProductCode[];
+  SourceImageId?: string;
+  SourceImageRegion?: string;
+  /** The instance CreateImage made the AMI of. */
+  SourceInstanceId?: string;
+  /** When RunInstances last launched it, and the launch already reported before that one (see lastLaunchedTime). */
+  lastLaunchAt?: number;
+  reportedLaunchAt?: number;
+  FreeTierEligible?: boolean;
+  createdAt: number;
+  /** EnableImageDeprecation's time, rounded to the minute (image-deprecation.ts). */
+  deprecatesAt?: number;
+  /** Deregistration protection (image-protection.ts): on, or off but still in force until `until` (its cooldown). */
+  protection?: DeregistrationProtection;
+  public: boolean;
+  /** pending → available; DisableImage appends disabled, EnableImage available again; deregistration appends deregistered → GONE. */
+  schedule: Schedule;
+  /** The client token (its clientTokens id) of the CopyImage that made it. */
+  clientToken?: string;
+}
+
+export interface DeregistrationProtection {
+  /** Whether turning protection off leaves it in force for 24 hours. */
+  cooldown: boolean;
+  /** Set when protection was turned off with a cooldown: it holds until then. */
+  until?: number;
+}
+
+export interface IndexRecord {
+  owner: string;
+  /** The AMI's name and owner alias, for the name and alias indexes (names do not change). Absent in records written before. */
+  name?: string;
+  alias?: string;
+}
+
+/** What a grantee's or the public index keeps of an AMI. */
+export const indexRecordOf = (r: AmiRecord): IndexRecord => ({ owner: r.owner, name: r.Name, alias: r.alias });
+
+/**
+ * The key under which an index record that predates its `name` sits in the name and alias indexes: no AMI name
+ * is empty, and a lookup by name or alias reads this key too (then checks the AMI itself).
+ */
+export const UNNAMED = "";
+
+/** The indexes of a grantee's and of the public index of AMIs: by owner (Owners), name and alias (filters). */
+const indexRecordIndexes = {
+  owner: (r: IndexRecord) => r.owner,
+  name: (r: IndexRecord) => r.name ?? UNNAMED,
+  alias: (r: IndexRecord) => (r.name === undefined ? UNNAMED : r.alias),
+};
+
+export const partitionOf = (owner: string, region: string): Partition => ({ account: owner, region });
+export const publicPartition = (region: string): Partition => ({ account: PUBLIC_ACCOUNT, region });
+
+/**
+ * AMIs, in their owner's partition of their region; live until their schedule reaches GONE (deregistered, or an
+ * import's AMI not yet completed). Indexed by name (`al2023-ami-*` is a prefix lookup) and owner alias.
+ */
+export const amis = collection<AmiRecord, string, "name" | "alias">({
+  type: "ec2.image",
+  key: (r) => r.ImageId,
+  partition: (r) => partitionOf(r.owner, r.region),
+  live: (r, now) => stateAt(r.schedule, now) !== GONE,
+  indexes: { name: (r) => r.Name, alias: (r) => r.alias },
+});
+
+/**
+ * Owner's partition, keyed by AMI name → { ImageId }: what earlier versions kept to find a name taken. The
+ * name index of `amis` answers that now; the records of older files are still read (state import) and go
+ * when their AMI is deregistered.
+ */
+export const amiNames = collection<{ ImageId: string }>({ type: "ec2.image-name" });
+
+/** Owner's partition, keyed (AMI, user | org | ou, account or ARN) → the LaunchPermission: the launch permission list. */
+export const launchPermissions = collection<LaunchPermission, [ami: string, kind: "user" | "org" | "ou", grantee: string]>({
+  type: "ec2.launch-permission",
+});
+
+type IndexRecordIndex = keyof typeof indexRecordIndexes;
+
+/** Grantee's partition, keyed by AMI id → { owner, name, alias }: what the grantee's reads consult; by owner for `Owners`. */
+export const sharedImages = collection<IndexRecord, string, IndexRecordIndex>({ type: "ec2.shared-image", indexes: indexRecordIndexes });
+
+/** PUBLIC_ACCOUNT's partition of the region, keyed by AMI id → { owner, name, alias }: AMIs of any account with group `all`. */
+export const publicImages = collection<IndexRecord, string, IndexRecordIndex>({ type: "ec2.public-image", indexes: indexRecordIndexes });
+
+/**
+ * Owner's partition, keyed (AMI, account) → { account }: another account keeps records on the AMI (tags, fast
+ * launch), to purge with it.
+ */
+export const amiReferences = collection<{ account: string }, [ami: string, account: string]>({ type: "ec2.image-reference" });
+
+/** Launches reach LastLaunchedTime a day late ("there is a 24-hour delay before that usage is reported", Image reference). */
+const LAUNCH_REPORT_DELAY_MS = 24 * 3600 * 1000;
+
+/**
+ * LastLaunchedTime at the request's time: the last launch that is a day old. Only the last launch and the one
+ * reported before it are kept, so launches between them are never reported on their own (a later one soon is).
+ */
+export function lastLaunchedTime(ctx: RequestContext, r: AmiRecord): number | undefined {
+  if (r.lastLaunchAt !== undefined && r.lastLaunchAt + LAUNCH_REPORT_DELAY_MS <= ctx.now) return r.lastLaunchAt;
+  return r.reportedLaunchAt;
+}
+
+/** Notes a launch of the AMI now. */
+export function noteLaunch(ctx: RequestContext, r: AmiRecord): void {
+  r.reportedLaunchAt = lastLaunchedTime(ctx, r);
+  r.lastLaunchAt = ctx.now;
+}
+
+export const amiState = (ctx: RequestContext, r: AmiRecord): string => stateAt(r.schedule, ctx.now);
+
+/** `ami-` and 8 (older) or 17 hexadecimal digits. */
+export const AMI_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;

@@ -1,0 +1,152 @@
+// DescribeImageReferences ("Identify your resources referencing specified AMIs", ec2-ami-references.html): the
+// CALLER's resources that reference the given AMIs, whoever owns them. Whatever uses an AMI keeps a use record
+// in the AMI owner's partition, keyed (AMI, kind, account, resource) (usage-reports/entries.ts), so the caller's
+// references to one AMI are one key-prefix scan: O(the caller's uses), never the other accounts'.
+//
+// Resource types: IncludeAllResourceTypes, ResourceTypes, or both (the types' options then override the
+// defaults). ec2:Instance takes `state-name` (default: every state; an instance's use goes when it is terminated,
+// instances/lifecycle.ts, so shutting-down and terminated ones are not found), ec2:LaunchTemplate `version-depth`
+// (default: the 10 most recent versions). imagelite keeps no SSM parameters nor Image Builder recipes of an account, so
+// those types are accepted and find nothing. An AMI id the caller cannot see finds nothing either: its owner,
+// whose partition holds the uses, is unknown.
+import type { RequestContext } from "../../../gateway/context";
+import { inPartition } from "../../../state/collection";
+import type { Ec2Handlers, ImageReference, ImageReferenceResourceType, ResourceTypeRequest } from "../api.generated";
+import * as err from "../errors";
+import { checkAmiId, visibleImage } from "./access";
+import { partitionOf } from "./records";
+import { nextToken, pageLimit, startAfter } from "../paging";
+import { amiUses } from "../usage-reports/entries";
+import { launchTemplates } from "../launch-templates/records";
+import { instances, instanceState } from "../instances/records";
+import type { LaunchTemplateUse } from "../launch-templates/ami-uses";
+
+const RESOURCE_TYPES: ImageReferenceResourceType[] = [
+  "ec2:Instance",
+  "ec2:LaunchTemplate",
+  "ssm:Parameter",
+  "imagebuilder:ImageRecipe",
+  "imagebuilder:ContainerRecipe",
+];
+const INSTANCE_STATES = ["pending", "running", "shutting-down", "terminated", "stopping", "stopped"];
+const DEFAULT_VERSION_DEPTH = 10;
+
+/** What to look for: per resource type, its options as they apply. */
+interface Scan {
+  instanceStates?: Set<string>;
+  versionDepth?: number;
+}
+type Plan = Map<ImageReferenceResourceType, Scan>;
+
+function optionsOf(t: ResourceTypeRequest, type: ImageReferenceResourceType): Scan {
+  const scan: Scan = {};
+  for (const o of t.ResourceTypeOptions ?? []) {
+    const values = o.OptionValues ?? [];
+    if (o.OptionName === "state-name" && type === "ec2:Instance") {
+      const bad = values.find((v) => !INSTANCE_STATES.includes(v));
+      if (!values.length || bad !== undefined) {
+        throw err.invalidValue(`Value (${bad ?? ""}) for option state-name is invalid. Expected: ${INSTANCE_STATES.join(" | ")}.`);
+      }
+      scan.instanceStates = new Set(values);
+    } else if (o.OptionName === "version-depth" && type === "ec2:LaunchTemplate") {
+      const depth = Number(values[0]);
+      if (values.length !== 1 || !/^[0-9]+$/.test(values[0]) || depth < 1 || depth > 10000) {
+        throw err.invalidValue("The version-depth option takes one integer between 1 and 10000.");
+      }
+      scan.versionDepth = depth;
+    } else {
+      throw err.invalidCombination(
+        `The option ${o.OptionName ?? ""} is not valid for the resource type ${type}: state-name applies to ec2:Instance, version-depth to ec2:LaunchTemplate.`,
+      );
+    }
+  }
+  return scan;
+}
+
+function planOf(includeAll: boolean | undefined, types: ResourceTypeRequest[]): Plan {
+  if (!includeAll && !types.length) {
+    throw err.missingParameter("IncludeAllResourceTypes or ResourceType");
+  }
+  const plan: Plan = new Map();
+  if (includeAll) for (const t of RESOURCE_TYPES) plan.set(t, {});
+  types.forEach((t, i) => {
+    const type = t.ResourceType;
+    if (type === undefined) throw err.missingParameter(`ResourceType.${i + 1}.ResourceType`);
+    if (!RESOURCE_TYPES.includes(type)) {
+      throw err.invalidValue(`Value (${type}) for parameter ResourceType is invalid. Expected: ${RESOURCE_TYPES.join(" | ")}.`);
+    }
+    plan.set(type, optionsOf(t, type));
+  });
+  return plan;
+}
+
+/** The use kinds of usage-report-entries.ts and the resource type and ARN each stands for. */
+const KINDS: { kind: string; type: ImageReferenceResourceType; arn: (ctx: RequestContext, resource: string) => string }[] = [
+  { kind: "instance", type: "ec2:Instance", arn: (ctx, id) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:instance/${id}` },
+  {
+    kind: "launch-template",
+    type: "ec2:LaunchTemplate",
+    arn: (ctx, id) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:launch-template/${id}`,
+  },
+];
+
+/** The caller's references to one AMI, of the planned types, in (type, ARN) order. */
+function referencesTo(ctx: RequestContext, imageId: string, plan: Plan, stateOf: InstanceStateLookup): ImageReference[] {
+  const ami = visibleImage(ctx, imageId);
+  if (!ami) return [];
+  const owner = inPartition(ctx, partitionOf(ami.owner, ctx.region));
+  const out: ImageReference[] = [];
+  for (const { kind, type, arn } of KINDS) {
+    const scan = plan.get(type);
+    if (!scan) continue;
+    for (const { id, value } of amiUses.entries(owner, { within: [imageId, kind, ctx.accountId] })) {
+      const resource = id.split(" ").slice(3).join(" ");
+      if (kind === "instance" && scan.instanceStates) {
+        const state = stateOf(ctx, resource);
+        if (state === undefined || !scan.instanceStates.has(state)) continue;
+      }
+      if (kind === "launch-template" && !withinDepth(ctx, resource, value, scan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
+      out.push({ ImageId: imageId, ResourceType: type, Arn: arn(ctx, resource) });
+    }
+  }
+  return out.sort((x, y) => (`${x.ResourceType} ${x.Arn}` < `${y.ResourceType} ${y.Arn}` ? -1 : 1));
+}
+
+/**
+ * Whether one of the template's versions that name the AMI (its use record lists them, launch-templates/ami-uses.ts)
+ * is among the template's `depth` most recent versions.
+ */
+function withinDepth(ctx: RequestContext, templateId: string, use: object, depth: number): boolean {
+  const template = launchTemplates.get(ctx, templateId);
+  const naming = (use as Partial<LaunchTemplateUse>).versions;
+  if (!template || !Array.isArray(naming)) return false;
+  const recent = new Set(template.versions.slice(-depth));
+  return naming.some((v) => recent.has(v));
+}
+
+/** An instance's state name, from its record in the caller's partition. */
+export type InstanceStateLookup = (ctx: RequestContext, instanceId: string) => string | undefined;
+
+const stateOfInstance: InstanceStateLookup = (ctx, id) => {
+  const rec = instances.get(ctx, id);
+  return rec && instanceState(ctx, rec);
+};
+
+export const imageReferenceHandlers: Pick<Ec2Handlers, "DescribeImageReferences"> = {
+  DescribeImageReferences(ctx, input) {
+    input.ImageIds.forEach(checkAmiId);
+    const plan = planOf(input.IncludeAllResourceTypes, input.ResourceTypes ?? []);
+    const limit = pageLimit(input.MaxResults, 5, 1000);
+    const after = startAfter(ctx, input.NextToken);
+    // One ordered list over the AMIs in id order; a page token is the sort key of the last reference served.
+    const all = [...new Set(input.ImageIds)]
+      .sort()
+      .flatMap((id) => referencesTo(ctx, id, plan, stateOfInstance).map((r) => ({ key: `${id} ${r.ResourceType} ${r.Arn}`, r })));
+    const rest = after ? all.filter((x) => x.key > after) : all;
+    const page = rest.slice(0, Number.isFinite(limit) ? limit : undefined);
+    return {
+      ImageReferences: page.map((x) => x.r),
+      NextToken: rest.length > page.length ? nextToken(ctx, page[page.length - 1].key) : undefined,
+    };
+  },
+};

@@ -1,0 +1,142 @@
+// How EC2 instances are kept. No machine runs: an instance is a record whose schedule holds the states of
+// "Amazon EC2 instance state changes" (ec2-instance-lifecycle.html): pending → running on launch or start,
+// stopping → stopped, shutting-down → terminated. A terminated instance stays listed for about an hour (the
+// same page: "terminated instances remain visible ... for approximately one hour"), then reaches GONE and is
+// purged (purge-instances.ts). States are computed from the clock when read.
+import type { RequestContext } from "../../../gateway/context";
+import { collection } from "../../../state/collection";
+import { endsIn, stateAt, stepAt, type Schedule } from "../../../state/lifecycle";
+import type {
+  GroupIdentifier,
+  IamInstanceProfile,
+  InstanceMetadataOptionsResponse,
+  InstanceState,
+  InstanceStateName,
+  Placement,
+} from "../api.generated";
+import { GONE } from "../images/records";
+import * as err from "../errors";
+import { dropTags } from "../tags/records";
+import { retireToken } from "../client-tokens";
+
+export interface InstanceRecord {
+  InstanceId: string;
+  ReservationId: string;
+  owner: string;
+  region: string;
+  ImageId: string;
+  /** The AMI's owner, whose partition keeps the use record (usage reports). */
+  amiOwner: string;
+  InstanceType: string;
+  AmiLaunchIndex: number;
+  launchedAt: number;
+  Placement: Placement;
+  SubnetId?: string;
+  VpcId?: string;
+  PrivateIpAddress: string;
+  PrivateDnsName: string;
+  Groups: GroupIdentifier[];
+  KeyName?: string;
+  IamInstanceProfile?: IamInstanceProfile;
+  UserData?: string;
+  Architecture: string;
+  Platform?: "windows";
+  PlatformDetails: string;
+  UsageOperation: string;
+  VirtualizationType: string;
+  RootDeviceName?: string;
+  RootDeviceType: string;
+  KernelId?: string;
+  RamdiskId?: string;
+  EnaSupport?: boolean;
+  SriovNetSupport?: string;
+  BootMode?: string;
+  EbsOptimized: boolean;
+  Monitoring: boolean;
+  MetadataOptions: InstanceMetadataOptionsResponse;
+  DisableApiTermination: boolean;
+  DisableApiStop: boolean;
+  InstanceInitiatedShutdownBehavior: string;
+  SourceDestCheck: boolean;
+  ClientToken?: string;
+  /** The launch template the instance was launched from, if any. */
+  LaunchTemplate?: { LaunchTemplateId: string; LaunchTemplateName: string; Version: string };
+  /** Launch, then every start, stop and termination appended: the states at any time. */
+  schedule: Schedule;
+  /** The client token (its clientTokens id) of the RunInstances that made it. */
+  clientToken?: string;
+}
+
+/** Seconds a terminated instance stays listed. */
+export const TERMINATED_VISIBLE_SECONDS = 3600;
+
+/** The state codes of InstanceState (its API reference): the high byte is internal and always 0 here. */
+export const STATE_CODES: Record<InstanceStateName, number> = {
+  pending: 0,
+  running: 16,
+  "shutting-down": 32,
+  terminated: 48,
+  stopping: 64,
+  stopped: 80,
+};
+
+/**
+ * In the owner's partition, keyed by instance id; indexed by reservation so DescribeInstances walks reservations
+ * in order, by security group for DeleteSecurityGroup's check, and by AMI for the `image-id` filter.
+ */
+export const instances = collection<InstanceRecord, string, "reservation" | "group" | "image">({
+  type: "ec2.instance",
+  key: (r) => r.InstanceId,
+  live: (r, now) => stateAt(r.schedule, now) !== GONE,
+  indexes: {
+    reservation: (r) => r.ReservationId,
+    group: (r) => r.Groups.map((g) => g.GroupId ?? "").filter((id) => id),
+    image: (r) => r.ImageId,
+  },
+  expires: {
+    goneAt: (r) => endsIn(r.schedule, GONE),
+    purge(scope, id, r) {
+      instances.delete(scope, id);
+      dropTags(scope, id);
+      retireToken(scope, r.clientToken, "ReservationId", r.ReservationId, endsIn(r.schedule, GONE)!);
+    },
+  },
+});
+
+/** `i-` and 8 (older) or 17 hexadecimal digits. */
+export const INSTANCE_ID = /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
+
+export function checkInstanceId(id: string): void {
+  if (!INSTANCE_ID.test(id)) throw err.instanceMalformed(id);
+}
+
+export const instanceState = (ctx: RequestContext, rec: InstanceRecord): InstanceStateName =>
+  stateAt(rec.schedule, ctx.now) as InstanceStateName;
+
+export const stateShape = (name: InstanceStateName): InstanceState => ({ Code: STATE_CODES[name], Name: name });
+
+/** The caller's instance with this id, still listed; the EC2 error otherwise. */
+export function findInstance(ctx: RequestContext, id: string): InstanceRecord {
+  return findInstances(ctx, [id])[0];
+}
+
+/** The caller's instances with these ids, in the order asked; every unknown id named in one error. */
+export function findInstances(ctx: RequestContext, ids: string[]): InstanceRecord[] {
+  ids.forEach(checkInstanceId);
+  const found = ids.map((id) => instances.get(ctx, id));
+  const missing = [...new Set(ids.filter((_, i) => !found[i]))];
+  if (missing.length) throw err.instanceNotFound(missing);
+  return found as InstanceRecord[];
+}
+
+export const saveInstance = (ctx: RequestContext, rec: InstanceRecord): void => instances.put(ctx, rec);
+
+/** When the last user-initiated stop or termination began (StateTransitionReason), if the instance is in one. */
+export function userTransitionAt(ctx: RequestContext, rec: InstanceRecord): number | undefined {
+  const state = instanceState(ctx, rec);
+  if (state === "pending" || state === "running") return undefined;
+  const begin = state === "stopping" || state === "stopped" ? "stopping" : "shutting-down";
+  let at: number | undefined;
+  for (const step of rec.schedule) if (step.at <= ctx.now && step.state === begin) at = step.at;
+  return at ?? stepAt(rec.schedule, ctx.now).at;
+}

@@ -1,0 +1,119 @@
+// How EBS volumes are kept. A volume is a record in its owner's partition whose schedule holds its states
+// ("Amazon EBS volume lifecycle", ebs-volume-lifecycle.html): creating → in-use while attached, available
+// once detached, deleting → gone. Its attachment (one: multi-attach is not modelled) lasts until `detachedAt`
+// and is `detaching` from `detachingAt`: a termination writes both ahead of time, so that no timer runs.
+import type { RequestContext } from "../../../gateway/context";
+import { collection } from "../../../state/collection";
+import { endsIn, stateAt, type Schedule } from "../../../state/lifecycle";
+import type { Volume, VolumeAttachment, VolumeState } from "../api.generated";
+import { GONE } from "../images/records";
+import * as err from "../errors";
+import { dropTags, tagList } from "../tags/records";
+
+export interface AttachmentRecord {
+  InstanceId: string;
+  Device: string;
+  DeleteOnTermination: boolean;
+  attachedAt: number;
+  detachingAt?: number;
+  detachedAt?: number;
+}
+
+export interface VolumeRecord {
+  VolumeId: string;
+  owner: string;
+  region: string;
+  Size: number;
+  SnapshotId?: string;
+  VolumeType: string;
+  Iops?: number;
+  Throughput?: number;
+  Encrypted: boolean;
+  KmsKeyId?: string;
+  AvailabilityZone: string;
+  createdAt: number;
+  schedule: Schedule;
+  attachment?: AttachmentRecord;
+}
+
+/** In the owner's partition, keyed by volume id; indexed by the instance it is (or was) attached to. */
+export const volumes = collection<VolumeRecord, string, "instance">({
+  type: "ec2.volume",
+  key: (v) => v.VolumeId,
+  live: (v, now) => stateAt(v.schedule, now) !== GONE,
+  indexes: { instance: (v) => v.attachment?.InstanceId },
+  expires: {
+    goneAt: (v) => endsIn(v.schedule, GONE),
+    purge(scope, id) {
+      volumes.delete(scope, id);
+      dropTags(scope, id);
+    },
+  },
+});
+
+/** `vol-` and 8 (older) or 17 hexadecimal digits. */
+export const VOLUME_ID = /^vol-([0-9a-f]{8}|[0-9a-f]{17})$/;
+
+export function checkVolumeId(id: string): void {
+  if (!VOLUME_ID.test(id)) throw err.volumeMalformed(id);
+}
+
+export const volumeState = (ctx: RequestContext, v: VolumeRecord): VolumeState => stateAt(v.schedule, ctx.now) as VolumeState;
+
+/** The volume's attachment at the request's time, if it is attached (or detaching). */
+export function attachmentAt(ctx: RequestContext, v: VolumeRecord): AttachmentRecord | undefined {
+  const a = v.attachment;
+  return a && (a.detachedAt === undefined || ctx.now < a.detachedAt) ? a : undefined;
+}
+
+/** The caller's volume with this id; the EC2 error otherwise. */
+export function findVolume(ctx: RequestContext, id: string): VolumeRecord {
+  checkVolumeId(id);
+  const v = volumes.get(ctx, id);
+  if (!v) throw err.volumeNotFound([id]);
+  return v;
+}
+
+/** The volumes attached to an instance now, by device name. */
+export function attachedVolumes(ctx: RequestContext, instanceId: string): VolumeRecord[] {
+  return volumes
+    .lookup(ctx, "instance", { key: instanceId })
+    .map((r) => r.value)
+    .filter((v) => attachmentAt(ctx, v)?.InstanceId === instanceId)
+    .sort((a, b) => (a.attachment!.Device < b.attachment!.Device ? -1 : a.attachment!.Device > b.attachment!.Device ? 1 : 0));
+}
+
+export const saveVolume = (ctx: RequestContext, v: VolumeRecord): void => volumes.put(ctx, v);
+
+export function attachmentView(ctx: RequestContext, v: VolumeRecord): VolumeAttachment | undefined {
+  const a = attachmentAt(ctx, v);
+  if (!a) return undefined;
+  return {
+    VolumeId: v.VolumeId,
+    InstanceId: a.InstanceId,
+    Device: a.Device,
+    State: a.detachingAt !== undefined && ctx.now >= a.detachingAt ? "detaching" : "attached",
+    AttachTime: new Date(a.attachedAt),
+    DeleteOnTermination: a.DeleteOnTermination,
+  };
+}
+
+export function volumeView(ctx: RequestContext, v: VolumeRecord): Volume {
+  const attachment = attachmentView(ctx, v);
+  return {
+    VolumeId: v.VolumeId,
+    Size: v.Size,
+    SnapshotId: v.SnapshotId ?? "",
+    AvailabilityZone: v.AvailabilityZone,
+    State: volumeState(ctx, v),
+    CreateTime: new Date(v.createdAt),
+    Attachments: attachment ? [attachment] : [],
+    VolumeType: v.VolumeType as Volume["VolumeType"],
+    Iops: v.Iops,
+    Throughput: v.Throughput,
+    Encrypted: v.Encrypted,
+    KmsKeyId: v.KmsKeyId,
+    MultiAttachEnabled: false,
+    Tags: tagList(ctx, v.VolumeId),
+  };
+}

@@ -1,0 +1,121 @@
+// Amazon's public parameters for the latest AMIs ("Calling AMI public parameters in Parameter Store",
+// "Query for the latest Amazon Linux AMI IDs using AWS Systems Manager Parameter Store", "Query for the
+// Latest Windows AMI Using Systems Manager Parameter Store"): readable by every account in every region,
+// never stored. Each names the newest AMI of Amazon's catalog in the region whose name matches its pattern,
+// so that new catalog releases move the parameters with them; each release that matched was a version.
+//
+// The ECS-optimized Windows parameters ("Retrieving Amazon ECS-optimized Windows AMI metadata",
+// AmazonECS/latest/developerguide/retrieve-ecs-optimized_windows_AMI.html) hold a JSON document
+// (schema_version, image_name, image_id, os, ecs_runtime_version, ecs_agent_version) rather than an id, and
+// each field of it is a parameter of its own one level below (`.../Windows_Server-2022-English-Full-ECS_Optimized/image_id`).
+// The older `/aws/service/ecs/optimized-ami/windows_server/...` names are deprecated there and not served.
+import type { RequestContext } from "../../../gateway/context";
+import { amazonCatalog, ECS_WINDOWS_VARIANTS, ecsWindowsRuntime, type AmiRecord } from "../../ec2/shared";
+
+interface PublicDefinition {
+  name: string;
+  pattern: RegExp;
+  /** The value while `ami` is the newest match: its id unless said otherwise. */
+  value?: (ami: AmiRecord) => string;
+}
+
+const LINUX = "/aws/service/ami-amazon-linux-latest";
+const WINDOWS = "/aws/service/ami-windows-latest";
+
+const al2023 = (suffix: string, arch: string): PublicDefinition => ({
+  name: `${LINUX}/al2023-ami-${suffix}-${arch}`,
+  pattern: new RegExp(`^al2023-ami-2023\\.[0-9.]+-kernel-6\\.1-${arch}$`),
+});
+const al2 = (arch: string): PublicDefinition => ({
+  name: `${LINUX}/amzn2-ami-kernel-5.10-hvm-${arch}-gp2`,
+  pattern: new RegExp(`^amzn2-ami-kernel-5\\.10-hvm-2\\.0\\.[0-9.]+-${arch}-gp2$`),
+});
+const windows = (base: string): PublicDefinition => ({
+  name: `${WINDOWS}/${base}`,
+  pattern: new RegExp(`^${base}-[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}$`),
+});
+
+/** The metadata document of an ECS-optimized AMI, its fields in the order AWS writes them. */
+function ecsDocument(ami: AmiRecord): Record<string, string | number> {
+  const runtime = ecsWindowsRuntime(ami.Name ?? "");
+  return {
+    schema_version: 1,
+    image_name: ami.Name ?? "",
+    image_id: ami.ImageId,
+    os: runtime?.os ?? "",
+    ecs_runtime_version: runtime?.runtime ?? "",
+    ecs_agent_version: runtime?.agent ?? "",
+  };
+}
+
+/** The document parameter and one parameter per field of it. */
+function ecsWindows(version: string, edition: string): PublicDefinition[] {
+  const base = windows(`Windows_Server-${version}-English-${edition}-ECS_Optimized`);
+  const fields = Object.keys(ecsDocument({ ImageId: "", Name: "" } as AmiRecord));
+  return [
+    { ...base, value: (ami) => JSON.stringify(ecsDocument(ami)) },
+    ...fields.map((field) => ({ ...base, name: `${base.name}/${field}`, value: (ami: AmiRecord) => String(ecsDocument(ami)[field]) })),
+  ];
+}
+
+export const PUBLIC_PARAMETERS: readonly PublicDefinition[] = [
+  al2023("kernel-default", "x86_64"),
+  al2023("kernel-default", "arm64"),
+  al2023("kernel-6.1", "x86_64"),
+  al2023("kernel-6.1", "arm64"),
+  al2("x86_64"),
+  al2("arm64"),
+  ...["2016", "2019", "2022", "2025"].flatMap((v) => [
+    windows(`Windows_Server-${v}-English-Full-Base`),
+    windows(`Windows_Server-${v}-English-Core-Base`),
+  ]),
+  ...ECS_WINDOWS_VARIANTS.flatMap((v) => ecsWindows(v.version, v.edition)),
+];
+
+export interface PublicVersion {
+  Version: number;
+  Value: string;
+  /** When the release it names came out. */
+  modifiedAt: number;
+}
+
+export interface PublicParameter {
+  Name: string;
+  /** One per catalog release that was the newest match in its time, oldest first; the last is current. */
+  versions: PublicVersion[];
+  ARN: string;
+}
+
+export const currentVersion = (p: PublicParameter): PublicVersion => p.versions[p.versions.length - 1];
+
+/** Per region catalog of a server (its `--catalog` choice and seeded entries decide what it holds). */
+const cache = new WeakMap<object, PublicParameter[]>();
+
+/** The region's public parameters that name an AMI, sorted by name. */
+export function publicParameters(ctx: RequestContext, region = ctx.region): PublicParameter[] {
+  const served = amazonCatalog(ctx, region);
+  let list = cache.get(served);
+  if (!list) {
+    const amis = served.list;
+    list = PUBLIC_PARAMETERS.flatMap((d) => {
+      const matches = amis
+        .filter((a) => d.pattern.test(a.Name ?? ""))
+        .sort((a, b) => a.createdAt - b.createdAt || (a.ImageId < b.ImageId ? -1 : 1));
+      if (!matches.length) return [];
+      const value = d.value ?? ((a: AmiRecord) => a.ImageId);
+      // Public parameters are Amazon's: their ARN has no account ("arn:aws:ssm:us-east-1::parameter/aws/service/...").
+      return [
+        {
+          Name: d.name,
+          versions: matches.map((a, i) => ({ Version: i + 1, Value: value(a), modifiedAt: a.createdAt })),
+          ARN: `arn:aws:ssm:${region}::parameter${d.name}`,
+        },
+      ];
+    }).sort((a, b) => (a.Name < b.Name ? -1 : 1));
+    cache.set(served, list);
+  }
+  return list;
+}
+
+export const publicParameter = (ctx: RequestContext, name: string): PublicParameter | undefined =>
+  publicParameters(ctx).find((p) => p.Name === name);
