@@ -254,28 +254,17 @@ function* byIds<T, I extends string>(plan: DescribePlan<T, I>, ids: readonly str
 
 const accessId = (a: KeyAccess) => (a.key !== undefined ? `=${a.key}` : `*${a.prefix}`);
 
-/** The union of an offer's index reads over every source, in id order; source by source, so the walk's source serves an id. */
+/** The union of an offer's index reads over every source, in id order, source by source as the walk prefers them. */
 function offerRead<T, I extends string>(plan: DescribePlan<T, I>, reads: Offer<"id" | I>["reads"]): Read<T> {
+  const unique = reads.map((r) => ({ index: r.index, accesses: byKeyUnique(r.accesses, accessId) }));
+  // Ids are looked up one by one, as tagged ones are; runs of ids and other indexes are read from every source.
+  const ids = unique.flatMap((r) => (r.index === "id" ? r.accesses.flatMap((a) => (a.key !== undefined ? [a.key] : [])) : []));
+  const runs = unique
+    .map((r) => (r.index === "id" ? { index: r.index, accesses: r.accesses.filter((a) => a.prefix !== undefined) } : r))
+    .filter((r) => r.accesses.length);
   return (after, batch) => {
-    const streams: Iterator<T>[] = [];
-    const unique = reads.map((r) => ({ index: r.index, accesses: byKeyUnique(r.accesses, accessId) }));
-    // Ids are looked up one by one, as tags' are; runs of ids are read from every source.
-    for (const r of unique)
-      if (r.index === "id")
-        streams.push(
-          byIds(
-            plan,
-            r.accesses.filter((a) => a.key !== undefined).map((a) => a.key!),
-            after,
-          ),
-        );
-    for (const s of plan.sources) {
-      for (const { index, accesses } of unique) {
-        const selected = index === "id" ? accesses.filter((a) => a.prefix !== undefined) : accesses;
-        if (selected.length) streams.push(s[index](selected, after, batch));
-      }
-    }
-    return union(streams, plan.idOf);
+    const streams = plan.sources.flatMap((s) => runs.map((r) => s[r.index](r.accesses, after, batch)));
+    return union(ids.length ? [byIds(plan, ids, after), ...streams] : streams, plan.idOf);
   };
 }
 
@@ -310,7 +299,7 @@ export function candidates<T, I extends string>(
 ): Iterable<T> {
   let best: { rank: number; read: Read<T> } | undefined;
   const unindexed: string[] = [];
-  for (const c of o.planned === false ? [] : conditions) {
+  for (const c of o.planned !== false ? conditions : []) {
     const own = Object.prototype.hasOwnProperty.call(plan.conditions, c.name) ? plan.conditions[c.name](c.values) : undefined;
     const offer = own ? { rank: own.rank, read: offerRead(plan, own.reads) } : tagOffer(ctx, plan, c);
     if (!offer) unindexed.push(c.name);
