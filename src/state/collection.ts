@@ -14,7 +14,7 @@
 // `getAny` is the exception, for the code that decides what to do with such records.
 import { INDEXES, type IndexKeys } from "./indexes";
 import { defineExpiring, trackExpiry, type PurgeScope } from "./expiry";
-import type { IndexCursor, Partition, Store } from "./store";
+import type { IndexCursor, IndexedRecord, Partition, Store } from "./store";
 
 /** Where a collection is read and written: a store, a partition, and the time that decides what is live. A request context is one. */
 export interface Scope {
@@ -76,6 +76,16 @@ export interface LookupQuery {
   limit?: number;
 }
 
+/** Which entries of an index a scan reads: those of one key, or of every key with a prefix. */
+export type IndexAccess = { key: string; prefix?: undefined } | { prefix: string; key?: undefined };
+
+export interface IndexScanOptions<After> {
+  /** Only entries after this one. */
+  after?: After;
+  /** How many entries each read of the store asks for (a page and one more, when the caller takes one page). */
+  batch?: number;
+}
+
 export interface Collection<T, K extends Key = string, I extends string = never> {
   readonly type: string;
   /** The stored id a record's own members give, when the collection derives keys (index records have none). */
@@ -105,6 +115,12 @@ export interface Collection<T, K extends Key = string, I extends string = never>
   lookup(s: Scope, index: I, q: LookupQuery): { key: string; id: string; value: T }[];
   /** The first live record with this key in the index. */
   find(s: Scope, index: I, key: string): T | undefined;
+  /**
+   * Live entries of an index, read from the store `batch` at a time as the caller consumes them: those of one
+   * key in id order, after an id of it; or those of a key prefix in (key, id) order, after a place in it.
+   */
+  indexScan(s: Scope, index: I, access: { key: string }, o?: IndexScanOptions<string>): Generator<IndexedRecord<T>>;
+  indexScan(s: Scope, index: I, access: IndexAccess, o?: IndexScanOptions<IndexCursor>): Generator<IndexedRecord<T>>;
 }
 
 const BATCH = 100;
@@ -147,6 +163,22 @@ export function collection<T, K extends Key = string, I extends string = never>(
       if (batch.length < size) return;
       after = batch[batch.length - 1].id;
       from = undefined;
+    }
+  }
+
+  // The one keyset loop over an index: each read asks for `size` entries after the last one read.
+  function* indexEntries(
+    s: Scope,
+    index: string,
+    where: { key?: string; prefix?: string },
+    after: IndexCursor | undefined,
+    size: number,
+  ): Generator<IndexedRecord<T>> {
+    for (;;) {
+      const batch = s.store.lookup<T>(type, s.partition, index, { key: where.key, prefix: where.prefix, after, limit: size });
+      for (const r of batch) if (isLive(s, r.value)) yield r;
+      if (batch.length < size) return;
+      after = { key: batch[batch.length - 1].key, id: batch[batch.length - 1].id };
     }
   }
 
@@ -193,19 +225,21 @@ export function collection<T, K extends Key = string, I extends string = never>(
     },
     lookup(s, index, q) {
       const limit = q.limit ?? Infinity;
-      const out: { key: string; id: string; value: T }[] = [];
-      let after = q.after;
-      for (;;) {
-        const want = Math.min(limit - out.length, BATCH);
-        if (want <= 0) return out;
-        const batch = s.store.lookup<T>(type, s.partition, index, { key: q.key, prefix: q.prefix, after, limit: want });
-        for (const r of batch) if (isLive(s, r.value)) out.push(r);
-        if (batch.length < want) return out;
-        after = { key: batch[batch.length - 1].key, id: batch[batch.length - 1].id };
+      const out: IndexedRecord<T>[] = [];
+      if (limit <= 0) return out;
+      for (const r of indexEntries(s, index, q, q.after, Math.min(limit, BATCH))) {
+        out.push(r);
+        if (out.length >= limit) break;
       }
+      return out;
     },
     find(s, index, key) {
       return self.lookup(s, index, { key, limit: 1 })[0]?.value;
+    },
+    indexScan(s: Scope, index: I, access: IndexAccess, o: IndexScanOptions<string | IndexCursor> = {}) {
+      // An id to start after is a place within the one key the access reads.
+      const after = typeof o.after === "string" ? (o.after ? { key: access.key!, id: o.after } : undefined) : o.after;
+      return indexEntries(s, index, access, after, o.batch ?? BATCH);
     },
   };
   return self;

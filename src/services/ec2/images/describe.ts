@@ -7,8 +7,8 @@ import { compileFilters, type FilterSpec } from "../filters";
 import type { DescribeImagesRequest, DescribeImagesResult, Ec2Handlers } from "../api.generated";
 import * as err from "../errors";
 import { checkAmiId, visibleImage } from "./access";
-import { plannedImages, planImages, visibleAfter } from "./query";
-import { noteUnindexed } from "../query-plan";
+import { imagePlan } from "./query";
+import { candidates, conditionsOf } from "../query-plan";
 import { imageView } from "./view";
 import { isSharedWith } from "./launch-permissions";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
@@ -111,12 +111,12 @@ export function describeImages(
   const shown = (r: AmiRecord) =>
     (input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now) &&
     (input.IncludeDisabled || amiState(ctx, r) !== "disabled");
-  const plan = mode.planned ? planImages(ctx, input) : { kind: "walk" as const, unindexed: [] };
-  if (plan.kind === "walk") noteUnindexed(ctx, plan.unindexed);
-  const source =
-    plan.kind === "walk"
-      ? visibleAfter(ctx, after)
-      : { [Symbol.iterator]: () => plannedImages(ctx, plan, after, Math.min(limit + 1, 100)) };
+  const source = candidates(
+    ctx,
+    imagePlan(ctx),
+    conditionsOf({ Owners: input.Owners, ExecutableUsers: input.ExecutableUsers }, input.Filters),
+    { after, batch: Math.min(limit + 1, 100), planned: mode.planned },
+  );
   const { page, more } = takePage<AmiRecord>(source, (r) => inScope(r) && shown(r) && matches(r), limit);
   return {
     Images: page.map((r) => imageView(ctx, r)),

@@ -10,11 +10,11 @@
 import type { RequestContext } from "../../../gateway/context";
 import type { DescribeInstanceStatusResult, DescribeInstancesResult, Ec2Handlers, InstanceStatus, SummaryStatus } from "../api.generated";
 import * as err from "../errors";
-import { compileFilters, type Filter, type FilterSpec } from "../filters";
+import { compileFilters, type FilterSpec } from "../filters";
 import { findInstances, instances, instanceState, stateShape, STATE_CODES, type InstanceRecord } from "./records";
 import { reservationView } from "./view";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
-import { allExact, byIdUnique, firstAbove, noteUnindexed, tagAccess, taggedIds, valuesAccess } from "../query-plan";
+import { byValues, candidates, collectionSource, conditionsOf, RANK, type DescribePlan } from "../query-plan";
 import { tagMap } from "../tags/records";
 import { attachedVolumes } from "../volumes/records";
 
@@ -110,35 +110,25 @@ function statusFilters(ctx: RequestContext): FilterSpec<InstanceRecord> {
 }
 
 /**
- * The candidates of a filtered DescribeInstances through an index (instance ids, an AMI id, the caller's tags),
- * in (reservation, instance) order, or undefined when no filter has one (then every instance is walked).
+ * DescribeInstances' plan: the caller's instances, served in (reservation, instance) order, which the walk reads
+ * through the reservation index; instance ids, an AMI id and the caller's tags have indexes.
  */
-function plannedInstances(ctx: RequestContext, filters: Filter[] | undefined): InstanceRecord[] | undefined {
-  let best: { rank: number; read: () => InstanceRecord[] } | undefined;
-  const offer = (rank: number, read: () => InstanceRecord[]) => {
-    if (!best || rank < best.rank) best = { rank, read };
+function instancePlan(ctx: RequestContext): DescribePlan<InstanceRecord, "image"> {
+  return {
+    idOf: (r) => r.InstanceId,
+    orderOf: (r) => `${r.ReservationId} ${r.InstanceId}`,
+    sources: [collectionSource(instances, ctx, ["image"], (_, r) => r)],
+    *walk(after, batch) {
+      const space = after.indexOf(" ");
+      const from = after ? { key: after.slice(0, space), id: after.slice(space + 1) } : undefined;
+      for (const e of instances.indexScan(ctx, "reservation", { prefix: "" }, { after: from, batch })) yield e.value;
+    },
+    tagType: "instance",
+    conditions: {
+      "instance-id": byValues("id", RANK.id),
+      "image-id": byValues("image", RANK.key),
+    },
   };
-  const unindexed: string[] = [];
-  for (const f of filters ?? []) {
-    const values = f.Values ?? [];
-    const accesses = valuesAccess(values);
-    const exact = accesses !== undefined && allExact(accesses);
-    const tag = tagAccess(f.Name!, values);
-    if (tag) offer("tag" in tag ? (exact ? 1 : 2) : 3, () => taggedIds(ctx, "instance", tag).map((id) => instances.get(ctx, id)!));
-    else if (exact && f.Name === "instance-id") offer(0, () => values.map((id) => instances.get(ctx, id)!));
-    else if (exact && f.Name === "image-id")
-      offer(1, () => values.flatMap((id) => instances.lookup(ctx, "image", { key: id }).map((e) => e.value)));
-    else unindexed.push(f.Name!);
-  }
-  if (!best) {
-    noteUnindexed(ctx, unindexed);
-    return undefined;
-  }
-  const key = (r: InstanceRecord) => `${r.ReservationId} ${r.InstanceId}`;
-  return byIdUnique(
-    best.read().filter((r) => r !== undefined),
-    key,
-  );
 }
 
 export const describeInstancesHandlers: Pick<Ec2Handlers, "DescribeInstances" | "DescribeInstanceStatus"> = {
@@ -151,36 +141,11 @@ export const describeInstancesHandlers: Pick<Ec2Handlers, "DescribeInstances" | 
       return { Reservations: grouped(ctx, found.filter(matches)) };
     }
     const limit = pageLimit(input.MaxResults, 5, 1000);
-    const token = startAfter(ctx, input.NextToken);
-    const space = token.indexOf(" ");
-    let after = token ? { key: token.slice(0, space), id: token.slice(space + 1) } : undefined;
-    const planned = plannedInstances(ctx, input.Filters);
-    if (planned) {
-      const start = token ? firstAbove(planned, (r) => `${r.ReservationId} ${r.InstanceId}`, token) : 0;
-      const { page, more } = takePage(planned.slice(start), matches, limit);
-      const last = page[page.length - 1];
-      return {
-        Reservations: grouped(ctx, page),
-        NextToken: more ? nextToken(ctx, `${last.ReservationId} ${last.InstanceId}`) : undefined,
-      };
-    }
-    const page: InstanceRecord[] = [];
-    let more = false;
-    // Reads a batch at a time through the index; filters may skip many.
-    for (;;) {
-      const batch = instances.lookup(ctx, "reservation", { prefix: "", after, limit: Math.min(limit, 1000) + 1 });
-      for (const e of batch) {
-        if (!matches(e.value)) continue;
-        if (page.length >= limit) {
-          more = true;
-          break;
-        }
-        page.push(e.value);
-      }
-      if (more || batch.length <= Math.min(limit, 1000)) break;
-      const last = batch[batch.length - 1];
-      after = { key: last.key, id: last.id };
-    }
+    const source = candidates(ctx, instancePlan(ctx), conditionsOf({}, input.Filters), {
+      after: startAfter(ctx, input.NextToken),
+      batch: Math.min(limit, 1000) + 1,
+    });
+    const { page, more } = takePage(source, matches, limit);
     const last = page[page.length - 1];
     return {
       Reservations: grouped(ctx, page),

@@ -54,11 +54,5 @@ export function* underPath(s: Scope, path: string, after?: string): Generator<Pa
 
 /** The names directly in `path`, in name order, after `after`. */
 export function* inPath(s: Scope, path: string, after?: string): Generator<ParameterRecord> {
-  let cursor = after === undefined ? undefined : { key: path, id: after };
-  for (;;) {
-    const batch = parameters.lookup(s, "parent", { key: path, after: cursor, limit: 20 });
-    for (const r of batch) yield r.value;
-    if (batch.length < 20) return;
-    cursor = { key: path, id: batch[batch.length - 1].id };
-  }
+  for (const r of parameters.indexScan(s, "parent", { key: path }, { after, batch: 20 })) yield r.value;
 }
