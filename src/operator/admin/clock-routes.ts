@@ -1,5 +1,5 @@
 // GET/POST /_imagelite/clock: see, advance, freeze or release the clock that lifecycles read.
-import type { Route } from "./router";
+import type { Route } from "./route";
 import { AdminError, json, parseJsonBody } from "./json";
 import { CLOCK_MAX_MS, isClockTime } from "../../state/clock";
 

@@ -1,5 +1,5 @@
 // /_imagelite/faults: register, list and remove fault rules (see src/operator/faults/faults.ts).
-import type { Route } from "./router";
+import type { Route } from "./route";
 import { AdminError, json, parseJsonBody } from "./json";
 import { FaultRuleError } from "../faults/faults";
 import { checkedRule } from "../control/fault-rules";

@@ -8,8 +8,8 @@
 // items, and `next` goes on). Other sorts order everything when the kind holds at most SORT_CAP matches, and
 // otherwise order each page of the id order alone (`sortLimited`).
 import { createHash } from "node:crypto";
-import type { App } from "../../runtime/app";
-import type { Route } from "./router";
+import type { App } from "../../runtime/app-types";
+import type { Route } from "./route";
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
 import { timings, type Timings } from "../../runtime/config";

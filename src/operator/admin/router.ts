@@ -1,7 +1,8 @@
 // Routes under /_imagelite/: health, the clock, and what the real services do without a public API.
 import { timingSafeEqual } from "node:crypto";
 import type { RawRequest, RawResponse } from "../../protocols/protocol";
-import type { App } from "../../runtime/app";
+import type { App } from "../../runtime/app-types";
+import type { Route } from "./route";
 import { VERSION } from "../../runtime/version";
 import { ServiceError } from "../../errors/service-error";
 import { StoreUnavailableError } from "../../state/store-unavailable";
@@ -14,13 +15,6 @@ import { stateRoutes } from "./state-routes";
 import { requestRoutes } from "./request-routes";
 import { resourceRoutes } from "./resource-routes";
 import { DEFAULT_UI_DIR, isUiPath, staticUi } from "./static-ui";
-
-export interface Route {
-  method: string;
-  pattern: RegExp;
-  /** A promise when the answer needs other processes (a route of --workers that asks every worker). */
-  handle(app: App, req: RawRequest, match: RegExpExecArray): RawResponse | Promise<RawResponse>;
-}
 
 export function adminRouter(app: App): (req: RawRequest) => RawResponse | Promise<RawResponse> {
   const health: Route = {
