@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import noImportCycle from "./scripts/lint-no-import-cycle.js";
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "bin/", "scripts/*.js", "scripts/*.py", "src/**/api.generated.ts"] },
@@ -17,6 +18,12 @@ export default tseslint.config(
       // Prettier wraps code at 140; what it cannot wrap (a string, a template, a regular expression) may run on.
       "max-len": ["error", { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
     },
+  },
+  // No module may import, however indirectly, the module that imports it (type-only imports count too).
+  {
+    files: ["**/*.ts"],
+    plugins: { imagelite: { rules: { "no-import-cycle": noImportCycle } } },
+    rules: { "imagelite/no-import-cycle": ["error", { paths: { imagelite: "src/index.ts" } }] },
   },
   // The dashboard runs in the browser: its globals, not Node's.
   { files: ["ui/**/*.ts"], languageOptions: { globals: globals.browser } },
