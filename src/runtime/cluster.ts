@@ -10,6 +10,7 @@ import type { Config } from "./config";
 import { createApp, type App } from "./app";
 import { streamLog } from "../gateway/request-log";
 import type { Handler } from "./http-server";
+import type { RawResponse } from "../protocols/protocol";
 import { relayQuestions } from "./cluster-questions";
 
 /** The worker's number (1..N), which its log lines and the x-imagelite-worker header carry; undefined in the primary. */
@@ -35,10 +36,11 @@ export function createWorkerApp(config: Config, n: number): App {
 /** The worker's gateway, its answers marked with the worker's number (which process answered is the operator's to see). */
 export function workerHandler(app: App, n: number): Handler {
   const header = String(n);
+  const marked = (r: RawResponse): RawResponse => ({ ...r, headers: { ...r.headers, "x-imagelite-worker": header } });
   return {
-    handle: async (req) => {
-      const r = await app.gateway.handle(req);
-      return { ...r, headers: { ...r.headers, "x-imagelite-worker": header } };
+    handle: (req) => {
+      const r = app.gateway.handle(req);
+      return r instanceof Promise ? r.then(marked) : marked(r);
     },
     reject: (req, error) => app.gateway.reject(req, error),
   };
