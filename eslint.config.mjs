@@ -25,8 +25,25 @@ export default tseslint.config(
     plugins: { imagelite: { rules: { "no-import-cycle": noImportCycle } } },
     rules: { "imagelite/no-import-cycle": ["error", { paths: { imagelite: "src/index.ts" } }] },
   },
-  // The dashboard runs in the browser: its globals, not Node's.
-  { files: ["ui/**/*.ts"], languageOptions: { globals: globals.browser } },
+  // The dashboard runs in the browser: its globals, not Node's, and of the server's modules only types.
+  {
+    files: ["ui/**/*.ts"],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+src/",
+              allowTypeImports: true,
+              message: "The dashboard imports only types from the server (import type): its modules do not load in a browser.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ["src/**/*.ts", "test/**/*.ts", "scripts/**/*.ts"], languageOptions: { globals: globals.node } },
   // These match control characters on purpose: XML cannot carry them, index keys use them as separators.
   { files: ["src/protocols/xml.ts", "src/state/indexes.ts"], rules: { "no-control-regex": "off" } },
