@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createApp } from "../src/runtime/app";
 import { PostgresStore } from "../src/state/postgres-store";
 import type { RawRequest } from "../src/protocols/protocol";
+import { handleAws } from "./bench-calls";
 
 const base = process.argv[2] ?? process.env.IMAGELITE_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
 const AUTH = "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/appstream/aws4_request, SignedHeaders=host, Signature=0";
@@ -63,7 +64,8 @@ const app = createApp({ store: url(), log: false, transitionSeconds: 0 });
 console.log(`\ncreateApp on a fresh schema                                 ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
 const g = app.gateway;
 for (let i = 0; i < 500; i++) {
-  const r = g.handleAws(
+  const r = handleAws(
+    g,
     call("CreateFleet", {
       Name: `fleet-${String(i).padStart(5, "0")}`,
       ImageName: "AppStream-WinServer2022-11-10-2025",
@@ -75,13 +77,14 @@ for (let i = 0; i < 500; i++) {
 }
 console.log("\nserver time per call (PostgreSQL store, 500 fleets stored)");
 const one = call("DescribeFleets", { Names: ["fleet-00100"] });
-time("DescribeFleets one name", 2000, () => g.handleAws(one));
-time("DescribeFleets first page", 500, () => g.handleAws(call("DescribeFleets", {})));
+time("DescribeFleets one name", 2000, () => handleAws(g, one));
+time("DescribeFleets first page", 500, () => handleAws(g, call("DescribeFleets", {})));
 time("TagResource (a write)", 2000, (n) =>
-  g.handleAws(call("TagResource", { ResourceArn: "arn:aws:appstream:us-east-1:111111111111:fleet/fleet-00001", Tags: { k: String(n) } })),
+  handleAws(g, call("TagResource", { ResourceArn: "arn:aws:appstream:us-east-1:111111111111:fleet/fleet-00001", Tags: { k: String(n) } })),
 );
 time("CreateFleet", 500, (n) =>
-  g.handleAws(
+  handleAws(
+    g,
     call("CreateFleet", {
       Name: `more-${n}`,
       ImageName: "AppStream-WinServer2022-11-10-2025",

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../src/runtime/app";
 import type { RawRequest } from "../src/protocols/protocol";
+import { handleAws } from "./bench-calls";
 
 const PAIRS = Number(process.env.PAIRS ?? 5000);
 const SAMPLES = 2000;
@@ -41,7 +42,7 @@ function run(store: "memory" | "sqlite", transitionSeconds: number): void {
   const app = createApp({ inMemory: store === "memory", dataDir: dir, log: false, clock: "manual", transitionSeconds });
   try {
     const call = (params: Record<string, string>) => {
-      const r = app.gateway.handleAws(ec2(params));
+      const r = handleAws(app.gateway, ec2(params));
       if (r.status !== 200) throw new Error(r.body);
       return r.body;
     };

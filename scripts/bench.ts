@@ -9,6 +9,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../src/runtime/app";
 import type { RawRequest } from "../src/protocols/protocol";
+import { handleAws } from "./bench-calls";
 import {
   BARE_SERVER,
   HAS_WRK,
@@ -294,18 +295,18 @@ function serverTime(): void {
       };
       let ami = "";
       for (let i = 0; i < AMIS; i++) {
-        const id = /<imageId>([^<]+)</.exec(ok(g.handleAws(rawRequest(registerImage(i)))))![1];
+        const id = /<imageId>([^<]+)</.exec(ok(handleAws(g, rawRequest(registerImage(i)))))![1];
         if (i === AMIS >> 1) ami = id;
       }
       console.log(`\nserver time per call, in process (${store} store, ${AMIS} AMIs)`);
       const byId = rawRequest(describeImageById(ami));
-      timeCalls("EC2 DescribeImages by id", 20000, () => ok(g.handleAws(byId)));
+      timeCalls("EC2 DescribeImages by id", 20000, () => ok(handleAws(g, byId)));
       const byName = rawRequest(describeAppStreamImage);
-      timeCalls("AppStream DescribeImages by name", 20000, () => ok(g.handleAws(byName)));
+      timeCalls("AppStream DescribeImages by name", 20000, () => ok(handleAws(g, byName)));
       const tags = createTags(ami);
-      timeCalls("EC2 CreateTags (a write)", 5000, (i) => ok(g.handleAws(rawRequest({ ...tags, body: `${tags.body}${i}` }))));
+      timeCalls("EC2 CreateTags (a write)", 5000, (i) => ok(handleAws(g, rawRequest({ ...tags, body: `${tags.body}${i}` }))));
       const invalid = rawRequest(appstreamCall("CreateFleet", { Name: "-bad" }));
-      timeCalls("AppStream CreateFleet validation error", 20000, () => g.handleAws(invalid));
+      timeCalls("AppStream CreateFleet validation error", 20000, () => handleAws(g, invalid));
     } finally {
       app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -11,8 +11,6 @@ export interface Call {
   requestId: string;
   /** The wire request; absent for the operator's calls made in process. */
   req?: RawRequest;
-  /** Identify from the credential scope even under --auth strict (benchmarks). */
-  unverified?: boolean;
   def?: ServiceDefinition;
   protocol?: Protocol;
   /** The query protocols' parameters, read once by the router. */

@@ -1,7 +1,7 @@
 // The way of every call, as one ordered list of steps over one call object:
 //   route → refresh (a shared store's clock and fault rules) → identify → resolve → parse → validate → authorize
 //   → faults → delay → invoke, then serialize and log.
-// Every entry point takes it: HTTP requests, the benchmark's in-process requests, and the operator's calls
+// Every entry point takes it: HTTP requests (and the benchmark's, made in process), and the operator's calls
 // made in process (seed files, admin routes), which skip what only a wire request has (route, identify,
 // parse, authorize, delay, serialize). Every failure along the way becomes the service's own error.
 import type { RawRequest, RawResponse } from "../protocols/protocol";
@@ -72,8 +72,6 @@ export class Gateway {
   private readonly router: ServiceRouter;
   /** An AWS request over the wire. */
   private readonly wire: Step[];
-  /** The same, without waiting: the benchmark's requests, and any caller that must not wait. */
-  private readonly wireNoDelay: Step[];
   /** The operator's calls made in process: seeds, admin routes. */
   private readonly inProcess: Step[];
 
@@ -97,18 +95,17 @@ export class Gateway {
       s(this.delay),
       s(this.runHandler),
     ];
-    this.wireNoDelay = this.wire.filter((_, i) => i !== 8);
     this.inProcess = [s(this.refresh), s(this.resolve), s(this.readJson), s(this.validate), s(this.matchFaults), s(this.runHandler)];
   }
 
-  async handle(req: RawRequest): Promise<RawResponse> {
-    return this.handleNow(req);
-  }
-
-  /** The same, synchronously when every step is (no admin route, no signature to verify, no injected latency). */
-  handleNow(req: RawRequest): RawResponse | Promise<RawResponse> {
+  /**
+   * Answers a request over the wire: at once when every step is synchronous (no admin route, no signature to
+   * verify, no injected latency), so that the common call costs no turn of the event loop; else a promise.
+   */
+  handle(req: RawRequest): RawResponse | Promise<RawResponse> {
     const verdict = this.deps.guard?.check(req);
-    return verdict === undefined ? this.answer(req) : this.answerBrowser(req, verdict);
+    if (verdict !== undefined) return this.answerBrowser(req, verdict);
+    return this.answer(req);
   }
 
   private answer(req: RawRequest): RawResponse | Promise<RawResponse> {
@@ -116,15 +113,6 @@ export class Gateway {
     const call = this.newCall(req);
     const pending = run(call, this.wire);
     return pending ? pending.then(() => this.finish(call)) : this.finish(call);
-  }
-
-  /** The whole way of an AWS request, synchronously: no injected latency, and no signature to verify (benchmarks). */
-  handleAws(req: RawRequest): RawResponse {
-    const call = this.newCall(req);
-    call.unverified = true;
-    const pending = run(call, this.wireNoDelay);
-    if (pending) throw new Error("handleAws met an asynchronous step");
-    return this.finish(call);
   }
 
   /**
@@ -239,7 +227,7 @@ export class Gateway {
   private identify(call: Call): void | Promise<void> {
     const auth = this.deps.auth;
     if (!auth) return;
-    if (auth.mode !== "strict" || call.unverified) {
+    if (auth.mode !== "strict") {
       call.caller = auth.unverified(call.req!, call.caller);
       // A region imagelite does not serve is refused in every mode, as a strict check refuses it: state made
       // there could be exported but never imported again.

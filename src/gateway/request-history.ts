@@ -1,4 +1,4 @@
-// The last requests, for the dashboard's live tail (operator/admin/request-routes.ts): a bounded ring that the gateway
+// The last requests, for the dashboard's live tail (operator/admin/request-tail/): a bounded ring that the gateway
 // feeds with every AWS call, whether or not the request log is on.
 //
 // The ring is bytes, not objects. Holding each call's request and response objects for a thousand calls kept

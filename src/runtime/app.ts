@@ -3,8 +3,7 @@ import { DEFAULTS, timings, type Config } from "./config";
 import { Clock, isClockTime, type ClockState } from "../state/clock";
 import { CONTROL_ID, CONTROL_SCHEMA, CONTROL_TYPE, IMAGELITE_PARTITION, SharedControl } from "../state/shared-control";
 import { SharedFaults } from "../operator/faults/shared-faults";
-import type { Peers } from "../operator/admin/shared-requests";
-import type { PostgresRequestTail } from "../operator/admin/postgres-requests";
+import type { App } from "./app-types";
 import type { PostgresStore } from "../state/postgres-store";
 import type { Store } from "../state/store";
 import { MemoryStore } from "../state/memory-store";
@@ -12,46 +11,29 @@ import { Gateway } from "../gateway/gateway";
 import { BrowserGuard } from "../gateway/browser-guard";
 import { streamLog, type RequestLog } from "../gateway/request-log";
 import { RequestHistory } from "../gateway/request-history";
+import type { RequestTail } from "../operator/admin/request-tail/tail";
+import { MemoryTail } from "../operator/admin/request-tail/memory-tail";
+import { WorkersTail, type HistoryQuestion } from "../operator/admin/request-tail/workers-tail";
+import { PostgresTail } from "../operator/admin/request-tail/postgres-tail";
+import { answerQuestions, askAllWorkers } from "./cluster-questions";
 import { appstream } from "../services/appstream";
 import { sts } from "../services/sts";
 import { ec2 } from "../services/ec2";
 import { ssm } from "../services/ssm";
 import { adminRouter } from "../operator/admin/router";
 import { DASHBOARD_HOME } from "../operator/admin/static-ui";
-import type { ServiceDefinition } from "../gateway/service";
 import { Faults } from "../operator/faults/faults";
 import { applySeed, readSeed } from "../operator/seed/seed";
 import { collectGarbage } from "../util/collect-garbage";
 import { Authenticator } from "../auth/authenticator";
 import { loadCredentials } from "../auth/credentials";
-import type { RecordSchema } from "../state/record-schema";
 import { EXPIRY_RECORDS } from "../state/expiry";
 import { serveCatalog } from "../services/ec2/catalog/catalog";
 import { seededPublicImages } from "../services/ec2/catalog/seeded";
 
 export { VERSION } from "./version";
 
-export interface App {
-  config: Config;
-  store: Store;
-  clock: Clock;
-  gateway: Gateway;
-  log: RequestLog;
-  services: ServiceDefinition[];
-  faults: Faults;
-  /** With a store other processes share: what keeps this process's clock and fault rules in line with it. */
-  control?: SharedControl;
-  /** Under --workers: the other workers, for what only their memory holds (the request tail). */
-  peers?: Peers;
-  /** On PostgreSQL: the request tail of every process on the database (admin/postgres-requests.ts). */
-  sharedTail?: PostgresRequestTail;
-  auth: Authenticator;
-  /** The last requests, for the dashboard. */
-  history: RequestHistory;
-  /** Every record type the store may hold, with its schema (services' and imagelite's own). */
-  recordSchemas: Map<string, RecordSchema>;
-  close(): void;
-}
+export type { App };
 
 function openStore(config: Config, shared: boolean): Store {
   if (config.store !== undefined) {
@@ -70,6 +52,8 @@ export interface AppRole {
    * set-up (seed, resuming the clock) to the primary, which did it before starting the workers.
    */
   worker?: boolean;
+  /** Under --workers, this worker's number: the request tail gathers every worker's calls over the cluster's channel. */
+  workerNumber?: number;
 }
 
 export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, role: AppRole = {}): App {
@@ -95,6 +79,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
     if (!role.worker) resumeClock(clock, store, config.clock, requestLog);
     if (control) control.refresh();
     else keepClockInStore(clock, store);
+    const history = new RequestHistory();
     const app: App = {
       config,
       store,
@@ -104,7 +89,8 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
       faults,
       control,
       auth,
-      history: new RequestHistory(),
+      history,
+      tail: openTail(config, store, history, role),
       recordSchemas: new Map([
         ...services.flatMap((d) => Object.entries(d.records)),
         ...Object.entries(EXPIRY_RECORDS),
@@ -112,11 +98,10 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
       ]),
       gateway: undefined as unknown as Gateway,
       close: () => {
-        app.sharedTail?.close();
+        app.tail.close();
         store.close();
       },
     };
-    if (config.store !== undefined) app.sharedTail = sharedTail(store as PostgresStore, app.history);
     app.gateway = new Gateway({
       services,
       store,
@@ -144,9 +129,13 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
   }
 }
 
-function sharedTail(store: PostgresStore, history: RequestHistory): PostgresRequestTail {
-  const { PostgresRequestTail } = require("../operator/admin/postgres-requests") as typeof import("../operator/admin/postgres-requests");
-  return new PostgresRequestTail(store, history);
+/** The request tail of every process on a PostgreSQL store; of every worker under --workers; else this process's. */
+function openTail(config: Config, store: Store, history: RequestHistory, role: AppRole): RequestTail {
+  if (config.store !== undefined) return new PostgresTail(store as PostgresStore, history);
+  if (role.workerNumber === undefined) return new MemoryTail(history);
+  const tail = new WorkersTail(history, role.workerNumber, (q) => askAllWorkers(q));
+  answerQuestions((q) => tail.answer(q as HistoryQuestion));
+  return tail;
 }
 
 /**

@@ -10,8 +10,8 @@ import type { Config } from "./config";
 import { createApp, type App } from "./app";
 import { streamLog } from "../gateway/request-log";
 import type { Handler } from "./http-server";
-import { answerQuestions, askAllWorkers, relayQuestions } from "./cluster-questions";
-import { answerHistory, type HistoryQuestion } from "../operator/admin/shared-requests";
+import type { RawResponse } from "../protocols/protocol";
+import { relayQuestions } from "./cluster-questions";
 
 /** The worker's number (1..N), which its log lines and the x-imagelite-worker header carry; undefined in the primary. */
 export const workerNumber = (): number | undefined => (cluster.isWorker ? Number(process.env.IMAGELITE_WORKER) || undefined : undefined);
@@ -29,19 +29,18 @@ function tagged(out: NodeJS.WritableStream, tag: string): NodeJS.WritableStream 
 /** The app of worker `n`: the shared store, its log lines tagged with its number, the request tail of every worker. */
 export function createWorkerApp(config: Config, n: number): App {
   const tag = `[worker ${n}] `;
-  const app = createApp(config, streamLog(config.log, tagged(process.stdout, tag), tagged(process.stderr, tag)), { worker: true });
-  app.peers = { worker: n, ask: (q) => askAllWorkers(q) };
-  answerQuestions((q) => answerHistory(app, n, q as HistoryQuestion));
-  return app;
+  const log = streamLog(config.log, tagged(process.stdout, tag), tagged(process.stderr, tag));
+  return createApp(config, log, { worker: true, workerNumber: n });
 }
 
 /** The worker's gateway, its answers marked with the worker's number (which process answered is the operator's to see). */
 export function workerHandler(app: App, n: number): Handler {
   const header = String(n);
+  const marked = (r: RawResponse): RawResponse => ({ ...r, headers: { ...r.headers, "x-imagelite-worker": header } });
   return {
-    handle: async (req) => {
-      const r = await app.gateway.handle(req);
-      return { ...r, headers: { ...r.headers, "x-imagelite-worker": header } };
+    handle: (req) => {
+      const r = app.gateway.handle(req);
+      return r instanceof Promise ? r.then(marked) : marked(r);
     },
     reject: (req, error) => app.gateway.reject(req, error),
   };

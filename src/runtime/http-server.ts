@@ -84,9 +84,8 @@ export interface HttpResponse extends RawResponse {
 const MAX_STREAM_BACKLOG = 1024 * 1024;
 
 export interface Handler {
-  handle(req: RawRequest): Promise<HttpResponse>;
-  /** The same answer, given at once when nothing in the way waits: the common case costs no turn of the event loop. */
-  handleNow?(req: RawRequest): HttpResponse | Promise<HttpResponse>;
+  /** The answer, given at once when nothing in the way waits: the common case costs no turn of the event loop. */
+  handle(req: RawRequest): HttpResponse | Promise<HttpResponse>;
   /** Where a browser that opens "/" is redirected (the dashboard), if anywhere. */
   browserHome?: string;
   /** An error decided from the headers alone, in the format of the service they name. */
@@ -319,7 +318,7 @@ export function createHttpServer(handler: Handler, onError: (e: unknown) => void
       let result: HttpResponse | Promise<HttpResponse>;
       try {
         const raw = toRawRequest(req, body);
-        result = handler.handleNow ? handler.handleNow(raw) : handler.handle(raw);
+        result = handler.handle(raw);
       } catch (e) {
         fail(e);
         return;

@@ -67,7 +67,7 @@ const MIGRATIONS = (s: string): string[][] => [
     `CREATE TABLE ${s}.index_catalog (type text COLLATE "C" PRIMARY KEY, signature text NOT NULL)`,
   ],
   [
-    // The dashboard's request tail of every process on the database (operator/admin/postgres-requests.ts): the last
+    // The dashboard's request tail of every process on the database (operator/admin/request-tail/postgres-tail.ts): the last
     // calls as each process flushes them, kept to about the last 1,000. Not records: no reset or export sees it.
     `CREATE TABLE ${s}.recent_requests (seq bigserial PRIMARY KEY, id text COLLATE "C" NOT NULL, time bigint NOT NULL,
       summary json NOT NULL, detail json NOT NULL)`,
@@ -88,14 +88,6 @@ const POSTGRES_CONFLICTS: ConflictPolicy = { isConflict, attempts: 10 };
 const enc = (s: string) => (s.includes("\0") || s.includes("\x01") ? s.replaceAll("\x01", "\x01\x02").replaceAll("\0", "\x01\x01") : s);
 // Read left to right, a U+0001 always starts a pair: the first pass cannot match across two of them.
 const dec = (s: string) => (s.includes("\x01") ? s.replaceAll("\x01\x01", "\0").replaceAll("\x01\x02", "\x01") : s);
-
-/** A call of the request tail as stored: its id, wall time and two JSON texts. */
-export interface RecentRequestRow {
-  id: string;
-  time: number;
-  summary: string;
-  detail: string;
-}
 
 interface Tx {
   /** Statements not sent yet: BEGIN until the first read, writes until the next read or COMMIT. */
@@ -546,65 +538,31 @@ export class PostgresStore implements Store {
     return result as R;
   }
 
-  // ---- the request tail (operator/admin/postgres-requests.ts): not records, no transaction of a call's ----
+  // ---- tables beside the records (the request tail's: operator/admin/request-tail/postgres-tail.ts) ----
+
+  /** The schema's name as SQL writes it (quoted), for statements on a table beside the records. */
+  get sqlSchema(): string {
+    return this.sql.schema;
+  }
 
   /**
-   * Appends rows to recent_requests and trims it to the last `keep`, without waiting (called from a timer,
-   * never within a transaction). Read committed: processes that trim at once do not fail one another.
+   * Statements on a table beside the records, on their own (never within a call's transaction), their results
+   * awaited; an outage is told and thrown as for the records.
    */
-  appendRecentRequests(rows: RecentRequestRow[], keep: number): void {
-    if (this.tx) throw new Error("the request tail is written outside transactions");
-    // Not while PostgreSQL is out of reach: each would wait for a connection in the worker, ahead of the calls.
+  runAside(steps: Step[]): StepResult[] {
+    if (this.tx) throw new Error("statements beside the records run outside transactions");
+    return this.run(steps);
+  }
+
+  /**
+   * Statements on a table beside the records, as one read-committed transaction, not awaited: the PostgreSQL
+   * thread runs it after what it was given before and before what it is given next, and drops its failure.
+   * Nothing is sent while PostgreSQL is out of reach: each would wait for a connection there, ahead of the calls.
+   */
+  postAside(steps: Step[]): void {
+    if (this.tx) throw new Error("statements beside the records run outside transactions");
     if (this.watch.current.state !== "ok") return;
-    const t = `${this.sql.schema}.recent_requests`;
-    this.link.post(
-      [
-        { text: "BEGIN ISOLATION LEVEL READ COMMITTED" },
-        {
-          text: `INSERT INTO ${t} (id, time, summary, detail) SELECT * FROM unnest($1::text[], $2::bigint[], $3::json[], $4::json[])`,
-          values: [rows.map((r) => r.id), rows.map((r) => r.time), rows.map((r) => r.summary), rows.map((r) => r.detail)],
-        },
-        { text: `DELETE FROM ${t} WHERE seq < (SELECT seq FROM ${t} ORDER BY seq DESC OFFSET $1 LIMIT 1)`, values: [keep - 1] },
-        { text: "COMMIT" },
-      ],
-      { ends: true },
-    );
-  }
-
-  /** The summaries of recent_requests, newest first (after every append this process made). */
-  recentRequests(limit: number): string[] {
-    const [{ rows }] = this.exec([
-      {
-        name: "recentRequests",
-        text: `SELECT summary::text AS s FROM ${this.sql.schema}.recent_requests ORDER BY time DESC, seq DESC LIMIT $1`,
-        values: [limit],
-      },
-    ]);
-    return rows.map((r) => r.s as string);
-  }
-
-  /** The rows of recent_requests whose time is `from` (epoch ms) or later, oldest first: an event stream's poll. */
-  recentRequestsFrom(from: number, limit: number): { id: string; time: number; summary: string }[] {
-    const [{ rows }] = this.exec([
-      {
-        name: "recentRequestsFrom",
-        text: `SELECT id, time::text AS t, summary::text AS s FROM ${this.sql.schema}.recent_requests WHERE time >= $1 ORDER BY time, seq LIMIT $2`,
-        values: [from, limit],
-      },
-    ]);
-    return rows.map((r) => ({ id: r.id as string, time: Number(r.t), summary: r.s as string }));
-  }
-
-  /** The detail of one entry of recent_requests, as JSON. */
-  recentRequest(id: string): string | undefined {
-    const [{ rows }] = this.exec([
-      {
-        name: "recentRequest",
-        text: `SELECT detail::text AS d FROM ${this.sql.schema}.recent_requests WHERE id = $1 LIMIT 1`,
-        values: [id],
-      },
-    ]);
-    return rows[0]?.d as string | undefined;
+    this.link.post([{ text: "BEGIN ISOLATION LEVEL READ COMMITTED" }, ...steps, { text: "COMMIT" }], { ends: true });
   }
 
   clear(f: ClearFilter = {}): void {

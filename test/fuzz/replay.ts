@@ -29,7 +29,7 @@ keys.newKeyPair = (type) => {
 export type Event = { kind: "advance"; seconds: number } | { kind: "request"; seq: number; raw: RawRequest };
 
 /** Sends a request as request number `seq`: the ids it draws depend on that number only. */
-export function handleAs(app: App, seq: number, raw: RawRequest): Promise<RawResponse> {
+export async function handleAs(app: App, seq: number, raw: RawRequest): Promise<RawResponse> {
   current = seq;
   drawn = 0;
   return app.gateway.handle(raw);

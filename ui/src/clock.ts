@@ -5,7 +5,7 @@ import { get, post } from "./api.js";
 import { announce, h, replace } from "./dom.js";
 import { utcDateTime } from "./format.js";
 import { changed } from "./live.js";
-import type { ClockView } from "./types.js";
+import type { ClockView } from "../../src/operator/admin/api-types.js";
 
 const STEPS: [number, string][] = [
   [1, "1 second"],

@@ -1,9 +1,9 @@
 // What keeps the page current: one stream of the request log for the whole page, and a change signal that
 // views listen to (a request was served, or the clock moved) to read their data again, at most once a second.
 import { eventStream } from "./api.js";
-import type { RequestEntry } from "./types.js";
+import type { RequestSummary } from "../../src/operator/admin/api-types.js";
 
-type RequestListener = (entry: RequestEntry) => void;
+type RequestListener = (entry: RequestSummary) => void;
 const requestListeners = new Set<RequestListener>();
 const changeListeners = new Set<() => void>();
 const connectionListeners = new Set<(connected: boolean) => void>();
@@ -17,9 +17,9 @@ export function startLive(): void {
     "requests/stream",
     (event, data) => {
       if (event !== "request") return;
-      let entry: RequestEntry;
+      let entry: RequestSummary;
       try {
-        entry = JSON.parse(data) as RequestEntry;
+        entry = JSON.parse(data) as RequestSummary;
       } catch {
         return;
       }

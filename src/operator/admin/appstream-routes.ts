@@ -2,7 +2,7 @@
 // running builder. POST /_imagelite/appstream/image-builders/{name}/create-image?accountId=&region=
 // It runs as AppStream's internal operation CreateImage (services/appstream/images/assistant.ts), through
 // the same validation, fault rules, transaction and log line as a request.
-import type { Route } from "./router";
+import type { Route } from "./route";
 import { json, parseJsonBody } from "./json";
 import { adminCaller } from "./context";
 import type { Image } from "../../services/appstream/api.generated";

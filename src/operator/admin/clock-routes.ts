@@ -1,9 +1,13 @@
 // GET/POST /_imagelite/clock: see, advance, freeze or release the clock that lifecycles read.
-import type { Route } from "./router";
+import type { Route } from "./route";
 import { AdminError, json, parseJsonBody } from "./json";
-import { CLOCK_MAX_MS, isClockTime } from "../../state/clock";
+import { CLOCK_MAX_MS, isClockTime, type ClockMode } from "../../state/clock";
+import type { ClockView } from "./api-types";
 
-const view = (clock: { now(): number; getMode(): string }) => ({ now: new Date(clock.now()).toISOString(), mode: clock.getMode() });
+const view = (clock: { now(): number; getMode(): ClockMode }): ClockView => ({
+  now: new Date(clock.now()).toISOString(),
+  mode: clock.getMode(),
+});
 
 export const clockRoutes: Route[] = [
   { method: "GET", pattern: /^\/_imagelite\/clock$/, handle: (app) => json(200, view(app.clock)) },

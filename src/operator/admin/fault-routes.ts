@@ -1,11 +1,12 @@
 // /_imagelite/faults: register, list and remove fault rules (see src/operator/faults/faults.ts).
-import type { Route } from "./router";
+import type { Route } from "./route";
 import { AdminError, json, parseJsonBody } from "./json";
 import { FaultRuleError } from "../faults/faults";
 import { checkedRule } from "../control/fault-rules";
+import type { FaultList } from "./api-types";
 
 export const faultRoutes: Route[] = [
-  { method: "GET", pattern: /^\/_imagelite\/faults$/, handle: (app) => json(200, { faults: app.faults.list() }) },
+  { method: "GET", pattern: /^\/_imagelite\/faults$/, handle: (app) => json(200, { faults: app.faults.list() } satisfies FaultList) },
   {
     method: "POST",
     pattern: /^\/_imagelite\/faults$/,
@@ -26,7 +27,7 @@ export const faultRoutes: Route[] = [
     pattern: /^\/_imagelite\/faults$/,
     handle: (app) => {
       app.faults.clear();
-      return json(200, { faults: [] });
+      return json(200, { faults: [] } satisfies FaultList);
     },
   },
   {

@@ -5,8 +5,8 @@
 //   POST   /_imagelite/quotas  {"accountId"?, "region"?, "quotas": {"L-1216C47A": 64, "instances": null}}
 //                                                    sets values (null forgets one: the next level applies)
 //   DELETE /_imagelite/quotas[?accountId=&region=]   forgets every value set at that level
-import type { App } from "../../runtime/app";
-import type { Route } from "./router";
+import type { App } from "../../runtime/app-types";
+import type { Route } from "./route";
 import type { Partition } from "../../state/store";
 import { inPartition, type Scope } from "../../state/collection";
 import { isRegion } from "../../util/regions";

@@ -8,14 +8,15 @@
 // items, and `next` goes on). Other sorts order everything when the kind holds at most SORT_CAP matches, and
 // otherwise order each page of the id order alone (`sortLimited`).
 import { createHash } from "node:crypto";
-import type { App } from "../../runtime/app";
-import type { Route } from "./router";
+import type { App } from "../../runtime/app-types";
+import type { Route } from "./route";
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
 import { timings, type Timings } from "../../runtime/config";
 import { AdminError, json } from "./json";
 import { enumParam, intParam, onlyParams, textParam } from "./query-params";
 import type { ResourceView } from "./resource-view";
+import type { AccountList, KindList, ResourceDetail, ResourceItem, ResourcePage, TimelineEntry } from "./api-types";
 
 const SORTS = ["id", "name", "state", "created"] as const;
 type Sort = (typeof SORTS)[number];
@@ -26,16 +27,6 @@ export const SCAN_BUDGET = 10_000;
 /** Matches a sort other than ascending ids orders in full; past it, each page is ordered on its own. */
 export const SORT_CAP = 5_000;
 export const MAX_LIMIT = 500;
-
-interface Item {
-  kind: string;
-  account: string;
-  region: string;
-  id: string;
-  name?: string;
-  state?: string;
-  created?: string;
-}
 
 /** Where a page ends: the last record read, in (id, account, region) order; or, ordered in full, an offset. */
 interface Token {
@@ -130,7 +121,7 @@ function* merged(app: App, view: ResourceView, parts: Partition[], after?: Token
   }
 }
 
-function itemOf(view: ResourceView, row: Row): Item {
+function itemOf(view: ResourceView, row: Row): ResourceItem {
   const { ctx, value } = row;
   const created = view.created?.(value);
   return {
@@ -144,7 +135,7 @@ function itemOf(view: ResourceView, row: Row): Item {
   };
 }
 
-const compareBy = (sort: Sort) => (a: Item, b: Item) => {
+const compareBy = (sort: Sort) => (a: ResourceItem, b: ResourceItem) => {
   const x = a[sort] ?? "";
   const y = b[sort] ?? "";
   if (x !== y) return x < y ? -1 : 1;
@@ -209,7 +200,7 @@ function listResources(app: App, req: Parameters<Route["handle"]>[1]) {
 
   // Another order: in full while the matches fit under the cap; the offset says where a page starts.
   if (!token?.k) {
-    const all: Item[] = [];
+    const all: ResourceItem[] = [];
     let scanned = 0;
     let fits = true;
     for (const row of merged(app, view, parts)) {
@@ -225,7 +216,7 @@ function listResources(app: App, req: Parameters<Route["handle"]>[1]) {
       const from = token?.n ?? 0;
       const items = all.slice(from, from + limit);
       const more = from + limit < all.length;
-      return json(200, { items, ...(more ? { next: encodeToken({ h: hash, n: from + limit }) } : {}) });
+      return json(200, { items, ...(more ? { next: encodeToken({ h: hash, n: from + limit }) } : {}) } satisfies ResourcePage);
     }
     if (token?.n !== undefined)
       throw new AdminError(400, "InvalidNextToken", `The ${kind} resources changed too much for this token; start again.`);
@@ -234,10 +225,10 @@ function listResources(app: App, req: Parameters<Route["handle"]>[1]) {
   const page = keysetPage(app, view, parts, matches, limit, token?.k);
   page.items.sort(compareBy(sort));
   if (order === "desc") page.items.reverse();
-  return json(200, { ...page, sortLimited: true });
+  return json(200, { ...page, sortLimited: true } satisfies ResourcePage);
 
-  function keysetPage(a: App, v: ResourceView, ps: Partition[], keep: (r: Row) => boolean, n: number, after?: Token["k"]) {
-    const items: Item[] = [];
+  function keysetPage(a: App, v: ResourceView, ps: Partition[], keep: (r: Row) => boolean, n: number, after?: Token["k"]): ResourcePage {
+    const items: ResourceItem[] = [];
     let scanned = 0;
     let last: Token["k"] | undefined;
     let more = false;
@@ -250,11 +241,11 @@ function listResources(app: App, req: Parameters<Route["handle"]>[1]) {
       last = [row.id, row.ctx.accountId, row.ctx.region];
       if (keep(row)) items.push(itemOf(v, row));
     }
-    return { items, ...(more && last ? { next: encodeToken({ h: hash, k: last }) } : {}) } as { items: Item[]; next?: string };
+    return { items, ...(more && last ? { next: encodeToken({ h: hash, k: last }) } : {}) };
   }
 }
 
-function timelineOf(view: ResourceView, value: unknown, now: number) {
+function timelineOf(view: ResourceView, value: unknown, now: number): TimelineEntry[] | undefined {
   const schedule = view.schedule?.(value);
   if (!schedule?.length) return undefined;
   return schedule.map((s) => ({ state: s.state, at: new Date(s.at).toISOString(), past: s.at <= now }));
@@ -275,7 +266,7 @@ export const resourceRoutes: Route[] = [
         lifecycle: view.schedule !== undefined,
         sharing: view.sharing !== undefined,
       }));
-      return json(200, { kinds });
+      return json(200, { kinds } satisfies KindList);
     },
   },
   {
@@ -294,7 +285,7 @@ export const resourceRoutes: Route[] = [
       const accounts = [...regions]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([account, set]) => ({ account, regions: [...set].sort() }));
-      return json(200, { accounts });
+      return json(200, { accounts } satisfies AccountList);
     },
   },
   { method: "GET", pattern: /^\/_imagelite\/resources$/, handle: (app, req) => listResources(app, req) },
@@ -319,7 +310,7 @@ export const resourceRoutes: Route[] = [
           resource: view.render(ctx, value),
           ...(timeline ? { timeline } : {}),
           ...(sharing ? { sharing } : {}),
-        });
+        } satisfies ResourceDetail);
       });
     },
   },

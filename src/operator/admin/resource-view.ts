@@ -5,15 +5,9 @@
 import type { RequestContext } from "../../gateway/context";
 import type { Collection } from "../../state/collection";
 import type { Schedule } from "../../state/lifecycle";
+import type { Share } from "./api-types";
 
-/** Who a resource is shared with, and what they may do with it. */
-export interface Share {
-  /** An account id, "all", or an organization's or OU's ARN. */
-  principal: string;
-  kind: "account" | "public" | "organization" | "ou";
-  /** e.g. ["launch"], ["createVolume"], ["allowFleet", "allowImageBuilder"]. */
-  permissions: string[];
-}
+export type { Share };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface ResourceView<T = any> {

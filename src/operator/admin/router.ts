@@ -1,7 +1,9 @@
 // Routes under /_imagelite/: health, the clock, and what the real services do without a public API.
 import { timingSafeEqual } from "node:crypto";
 import type { RawRequest, RawResponse } from "../../protocols/protocol";
-import type { App } from "../../runtime/app";
+import type { App } from "../../runtime/app-types";
+import type { Route } from "./route";
+import type { Health } from "./api-types";
 import { VERSION } from "../../runtime/version";
 import { ServiceError } from "../../errors/service-error";
 import { StoreUnavailableError } from "../../state/store-unavailable";
@@ -15,13 +17,6 @@ import { requestRoutes } from "./request-routes";
 import { resourceRoutes } from "./resource-routes";
 import { DEFAULT_UI_DIR, isUiPath, staticUi } from "./static-ui";
 
-export interface Route {
-  method: string;
-  pattern: RegExp;
-  /** A promise when the answer needs other processes (a route of --workers that asks every worker). */
-  handle(app: App, req: RawRequest, match: RegExpExecArray): RawResponse | Promise<RawResponse>;
-}
-
 export function adminRouter(app: App): (req: RawRequest) => RawResponse | Promise<RawResponse> {
   const health: Route = {
     method: "GET",
@@ -29,14 +24,14 @@ export function adminRouter(app: App): (req: RawRequest) => RawResponse | Promis
     handle: (a) => {
       const services = a.services.map((s) => s.name);
       const store = a.store.condition?.() ?? { state: "ok" };
-      if (store.state === "ok") return json(200, { status: "running", version: VERSION, services });
+      if (store.state === "ok") return json(200, { status: "running", version: VERSION, services } satisfies Health);
       // The store cannot serve (unreachable, damaged): 503, so that a load balancer or orchestrator sees it.
       return json(503, {
         status: "unavailable",
         version: VERSION,
         services,
         store: { state: store.state, since: new Date(store.since).toISOString(), message: store.message },
-      });
+      } satisfies Health);
     },
   };
   // With --admin off only health answers: a shared imagelite cannot be reset or steered from outside.

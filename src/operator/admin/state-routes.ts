@@ -1,6 +1,6 @@
 // Reset, export and import of the whole state, and the running configuration.
-import type { Route } from "./router";
-import type { App } from "../../runtime/app";
+import type { Route } from "./route";
+import type { App } from "../../runtime/app-types";
 import { AdminError, json, parseJsonBody } from "./json";
 import { PHASE_WEIGHTS } from "../../runtime/config";
 import { exportChunks, importState, reset } from "../control/state";

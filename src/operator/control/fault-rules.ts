@@ -1,7 +1,7 @@
 // Checking a fault rule given as JSON against the services this server has: the admin routes and the
 // in-process API (startImagelite().faults.add) add rules through it alike.
 import { FaultRuleError, parseRule, type FaultRule } from "../faults/faults";
-import type { App } from "../../runtime/app";
+import type { App } from "../../runtime/app-types";
 
 /** A rule as JSON → a rule for a service and operation (a model's, or one of the service's internal ones); throws FaultRuleError. */
 export function checkedRule(app: App, body: unknown): FaultRule {

@@ -1,7 +1,7 @@
 // What a state document must be before an import replaces anything with it: every record in a partition
 // imagelite could have written, of a known type, once, and fitting its type's schema and rules. The first
 // record that breaks one is named with its place in the document and the problem, and nothing is imported.
-import type { App } from "../../runtime/app";
+import type { App } from "../../runtime/app-types";
 import type { Partition, StoredRecord } from "../../state/store";
 import { checkRecord, RULES } from "../../state/record-schema";
 import { isRegion } from "../../util/regions";

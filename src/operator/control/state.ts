@@ -1,6 +1,6 @@
 // Reset, export and import of the whole state: what the admin routes and the in-process API
 // (startImagelite) both do, in one place.
-import type { App } from "../../runtime/app";
+import type { App } from "../../runtime/app-types";
 import { dumpPages, type RecordKey, type StoredRecord } from "../../state/store";
 import { CLOCK_MAX_MS, CLOCK_MIN_MS, isClockTime } from "../../state/clock";
 import { forgetDueTime, isExpiryIndex, rebuildExpiryIndex } from "../../state/expiry";

@@ -18,7 +18,7 @@
 //         amis:          [RegisterImage input, + LaunchPermissions: ["<account id>" | "all"], Tags: {k: v}]
 import { readFileSync } from "node:fs";
 import { parseYaml } from "../../util/yaml";
-import type { App } from "../../runtime/app";
+import type { App } from "../../runtime/app-types";
 import { ServiceError } from "../../errors/service-error";
 import { PHASE_WEIGHTS } from "../../runtime/config";
 import type { SeedStep } from "../../gateway/service";

@@ -4,7 +4,7 @@ import { announce, field, h, replace } from "../dom.js";
 import { onChange } from "../live.js";
 import { confirmAction } from "../dialog.js";
 import { dataTable } from "../table.js";
-import type { FaultRule, Health } from "../types.js";
+import type { FaultList, FaultRuleEntry, Health } from "../../../src/operator/admin/api-types.js";
 import { errorLine, type ViewContext } from "./view.js";
 
 const COMMON_ERRORS = [
@@ -23,7 +23,7 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
   const { services } = await get<Health>("health", signal);
   const error = errorLine();
 
-  const table = dataTable<FaultRule>({
+  const table = dataTable<FaultRuleEntry>({
     caption: "Active fault rules",
     testId: "fault-table",
     empty: "No fault rules: every call behaves.",
@@ -156,7 +156,7 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
 
   async function load() {
     try {
-      const { faults } = await get<{ faults: FaultRule[] }>("faults", signal);
+      const { faults } = await get<FaultList>("faults", signal);
       table.setRows(faults, (f) => f.id);
       clearAll.disabled = faults.length === 0;
       error.clear();
@@ -194,7 +194,7 @@ export async function faultsView({ root, signal }: ViewContext): Promise<void> {
     }
   }
 
-  async function remove(f: FaultRule) {
+  async function remove(f: FaultRuleEntry) {
     try {
       await del(`faults/${seg(f.id)}`);
       announce(`Removed the ${f.service} ${f.operation} rule`);

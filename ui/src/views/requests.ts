@@ -6,7 +6,7 @@ import { duration, formParams, prettyBody, utcDateTime, utcTime } from "../forma
 import { isConnected, onConnection, onRequest } from "../live.js";
 import { href, replaceParams } from "../router.js";
 import { dataTable } from "../table.js";
-import type { Health, RequestDetail, RequestEntry } from "../types.js";
+import type { Health, RequestDetail, RequestList, RequestSummary } from "../../../src/operator/admin/api-types.js";
 import { errorLine, type ViewContext } from "./view.js";
 
 const MAX_ROWS = 500;
@@ -18,10 +18,10 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
     q: route.params.get("q") ?? "",
   };
   let selected: string | undefined = route.path[1];
-  let rows: RequestEntry[] = [];
+  let rows: RequestSummary[] = [];
   let paused = false;
   let missed = 0;
-  let arrived: RequestEntry[] = [];
+  let arrived: RequestSummary[] = [];
   let flush: ReturnType<typeof setTimeout> | undefined;
 
   const { services } = await get<Health>("health", signal);
@@ -58,7 +58,7 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
   });
   const params = () => ({ service: filter.service, status: filter.status, q: filter.q });
 
-  const table = dataTable<RequestEntry>({
+  const table = dataTable<RequestSummary>({
     caption: "Requests, newest first",
     testId: "request-table",
     empty: "No requests yet: point a client at this server and its calls appear here as they happen.",
@@ -109,7 +109,7 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
     h("div", { class: "split" }, table.el, detail),
   );
 
-  const matches = (r: RequestEntry) => {
+  const matches = (r: RequestSummary) => {
     if (filter.service && r.service !== filter.service) return false;
     if (filter.status === "ok" && r.status >= 400) return false;
     if (filter.status === "error" && r.status < 400) return false;
@@ -128,7 +128,7 @@ export async function requestsView({ root, route, signal }: ViewContext): Promis
 
   async function load() {
     try {
-      const { requests } = await get<{ requests: RequestEntry[] }>(
+      const { requests } = await get<RequestList>(
         `requests${query({ limit: 200, service: filter.service, status: filter.status, q: filter.q })}`,
         signal,
       );

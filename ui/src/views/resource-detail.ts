@@ -6,7 +6,7 @@ import { span, utcDateTime, utcTime } from "../format.js";
 import { onChange } from "../live.js";
 import { onClockTick, serverNow } from "../clock.js";
 import { href } from "../router.js";
-import type { ResourceDetail, SharingEntry, TimelineEntry } from "../types.js";
+import type { ResourceDetail, Share, TimelineEntry } from "../../../src/operator/admin/api-types.js";
 import { kinds, serviceLabel } from "./resources.js";
 import { errorLine, stateBadge, type ViewContext } from "./view.js";
 
@@ -92,7 +92,7 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
     );
   }
 
-  function renderSharing(entries: SharingEntry[] | undefined) {
+  function renderSharing(entries: Share[] | undefined) {
     sharing.hidden = !entries;
     if (!entries) return;
     replace(

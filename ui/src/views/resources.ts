@@ -6,12 +6,12 @@ import { utcDateTime } from "../format.js";
 import { onChange } from "../live.js";
 import { href, replaceParams } from "../router.js";
 import { dataTable, type Sort } from "../table.js";
-import type { AccountRegions, Kind, ResourceItem, ResourcePage } from "../types.js";
+import type { AccountList, ResourceKind, KindList, ResourceItem, ResourcePage } from "../../../src/operator/admin/api-types.js";
 import { errorLine, stateBadge, type ViewContext } from "./view.js";
 
-let kindsCache: Promise<Kind[]> | undefined;
-export function kinds(): Promise<Kind[]> {
-  kindsCache ??= get<{ kinds: Kind[] }>("resources/kinds")
+let kindsCache: Promise<ResourceKind[]> | undefined;
+export function kinds(): Promise<ResourceKind[]> {
+  kindsCache ??= get<KindList>("resources/kinds")
     .then((r) => r.kinds)
     .catch((e) => {
       kindsCache = undefined;
@@ -168,7 +168,7 @@ export async function resourcesView({ root, route, signal }: ViewContext): Promi
   );
 
   async function loadScopes() {
-    const { accounts } = await get<{ accounts: AccountRegions[] }>("resources/accounts", signal);
+    const { accounts } = await get<AccountList>("resources/accounts", signal);
     const known = accounts.some((a) => a.account === state.account);
     replace(
       accountSelect,

@@ -4,14 +4,11 @@ import { get, post } from "../api.js";
 import { field, h, replace } from "../dom.js";
 import { confirmAction } from "../dialog.js";
 import { changed } from "../live.js";
-import type { AccountRegions, Health } from "../types.js";
+import type { AccountList, Health } from "../../../src/operator/admin/api-types.js";
 import { errorLine, type ViewContext } from "./view.js";
 
 export async function stateView({ root, signal }: ViewContext): Promise<void> {
-  const [{ services }, { accounts }] = await Promise.all([
-    get<Health>("health", signal),
-    get<{ accounts: AccountRegions[] }>("resources/accounts", signal),
-  ]);
+  const [{ services }, { accounts }] = await Promise.all([get<Health>("health", signal), get<AccountList>("resources/accounts", signal)]);
   const regions = [...new Set(accounts.flatMap((a) => a.regions))].sort();
 
   // Export
