@@ -379,6 +379,7 @@ describe("DescribeSpotPriceHistory", () => {
       assert.ok(Number(p.SpotPrice) > 0 && Number(p.SpotPrice) < 0.0104, p.SpotPrice);
       assert.ok(p.Timestamp!.getTime() <= now && p.Timestamp!.getTime() > now - HOUR - 4 * HOUR);
       assert.match(p.AvailabilityZoneId!, /^use1-az[1-6]$/);
+      assert.equal(p.Timestamp!.getUTCMilliseconds(), 0);
     }
     // Each zone: the price in effect an hour ago, and a change since if one happened.
     for (const zone of new Set(prices.map((p) => p.AvailabilityZone))) {

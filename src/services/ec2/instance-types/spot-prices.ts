@@ -94,7 +94,8 @@ function allSeries(region: string): Series[] {
     for (const product of PRODUCTS) {
       if (product[2] && !x86) continue;
       for (const zone of zones) {
-        const offset = digest(`${type.InstanceType} ${product[0]} ${zone.ZoneId}`).readUInt32BE(0) % STEP;
+        // Whole seconds, as EC2's timestamps are.
+        const offset = (digest(`${type.InstanceType} ${product[0]} ${zone.ZoneId}`).readUInt32BE(0) % (STEP / 1000)) * 1000;
         out.push({ index: out.length, type, product, zone, offset });
       }
     }
