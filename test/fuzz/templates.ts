@@ -180,6 +180,56 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     t("DescribeTags", fc.constant({})),
     t("DescribeFastLaunchImages", fc.constant({})),
     t("DescribeImageUsageReports", fc.constant({})),
+    // The instance-type catalog: names known, unknown and not types at all; filters, pages and Spot windows.
+    t(
+      "DescribeInstanceTypes",
+      fc.record({
+        InstanceTypes: fc.option(
+          fc.array(fc.constantFrom("t3.micro", "m7g.large", "g5.48xlarge", "a1.medium", "t9.huge"), { maxLength: 3 }),
+          {
+            nil: undefined,
+          },
+        ),
+        Filters: fc.option(
+          fc.array(
+            fc.record({
+              Name: fc.constantFrom(
+                "processor-info.supported-architecture",
+                "vcpu-info.default-vcpus",
+                "current-generation",
+                "instance-type",
+                "bogus",
+              ),
+              Values: fc.array(fc.constantFrom("arm64", "x86_64", "2", "true", "t3.*", "*"), { minLength: 1, maxLength: 2 }),
+            }),
+            { maxLength: 2 },
+          ),
+          { nil: undefined },
+        ),
+        MaxResults: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+      }),
+    ),
+    t(
+      "DescribeInstanceTypeOfferings",
+      fc.record({
+        LocationType: fc.option(fc.constantFrom("region", "availability-zone", "availability-zone-id", "outpost"), { nil: undefined }),
+        Filters: fc.option(fc.constant([{ Name: "location", Values: ["us-east-1a", "use1-az2"] }]), { nil: undefined }),
+        MaxResults: fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
+      }),
+    ),
+    t(
+      "DescribeSpotPriceHistory",
+      fc.record({
+        InstanceTypes: fc.option(fc.array(fc.constantFrom("t3.micro", "c7g.large", "t2.nano", "p3.2xlarge"), { maxLength: 2 }), {
+          nil: undefined,
+        }),
+        ProductDescriptions: fc.option(fc.constant(["Linux/UNIX"]), { nil: undefined }),
+        AvailabilityZone: fc.option(fc.constantFrom("", "us-east-1a", "eu-west-1a"), { nil: undefined }),
+        StartTime: fc.option(fc.constantFrom("2026-11-23T00:00:00Z", "2020-01-01T00:00:00Z", "2030-01-01T00:00:00Z"), { nil: undefined }),
+        EndTime: fc.option(fc.constantFrom("2026-11-23T12:00:00Z", "2026-11-01T00:00:00Z"), { nil: undefined }),
+        MaxResults: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
+      }),
+    ),
     // The image pipeline: instances from AMIs, their volumes and snapshots, AMIs made from instances, launch templates.
     t(
       "RunInstances",

@@ -38,6 +38,8 @@ import { vpcHandlers } from "./network/vpcs";
 import { regionHandlers } from "./network/regions";
 import { securityGroupHandlers } from "./network/security-groups";
 import { keyPairHandlers } from "./key-pairs/handlers";
+import { instanceTypeHandlers } from "./instance-types/handlers";
+import { instanceTypesNotFound, invalidInstanceTypeValue } from "./instance-types/errors";
 import "./network/taggables";
 import "./purge"; // what goes once gone: the expiring kinds of record
 
@@ -67,6 +69,7 @@ const handlers: Ec2Handlers = {
   ...regionHandlers,
   ...securityGroupHandlers,
   ...keyPairHandlers,
+  ...instanceTypeHandlers,
 };
 
 const model = loadModel("ec2");
@@ -88,6 +91,13 @@ function wirePath(memberPath: string): string {
 /** EC2 reports the first violation: a missing member, or a value outside the model's constraints. */
 function validationError(violations: Violation[]): ServiceError {
   const v = violations[0];
+  // A name that is no instance type is EC2's own error: RunInstances' InstanceType, or the types a describe names.
+  if (v.kind === "enum" && v.memberPath === "InstanceType") return invalidInstanceTypeValue(String(v.value));
+  if (v.kind === "enum" && /^InstanceTypes\.\d+$/.test(v.memberPath)) {
+    return instanceTypesNotFound(
+      violations.filter((x) => x.kind === "enum" && /^InstanceTypes\.\d+$/.test(x.memberPath)).map((x) => String(x.value)),
+    );
+  }
   // A launch template name outside the model's pattern or length is EC2's own error (errors-overview.html).
   if (v.kind !== "required" && /^LaunchTemplateNames?(\.|$)/.test(v.memberPath)) return templateNameMalformed();
   const name = echo(wirePath(v.memberPath));

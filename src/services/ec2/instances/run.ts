@@ -25,6 +25,7 @@ import { saveVolume, type VolumeRecord } from "../volumes/records";
 import { launchCount } from "./launch-quotas";
 import { attachmentLimitExceeded, checkMappingList, MAX_ATTACHMENTS } from "./block-device-limits";
 import { checkUserData } from "./user-data";
+import { checkArchitecture } from "../instance-types/launch";
 
 registerTaggable({
   prefix: "i-",
@@ -154,6 +155,7 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
   // The quotas first: a launch they refuse reads nothing else and makes nothing.
   const count = launchCount(ctx, instanceType, input.MinCount, input.MaxCount);
   const ami = launchableImage(ctx, input.ImageId);
+  checkArchitecture(instanceType, ami.Architecture);
   const instanceTags = tagsFor(input.TagSpecifications, "instance", [...TAGGABLE_AT_LAUNCH]);
   const volumeTags = tagsFor(input.TagSpecifications, "volume", [...TAGGABLE_AT_LAUNCH]);
   const mappings = launchMappings(ami, input.BlockDeviceMappings);

@@ -1,11 +1,11 @@
 // What an instance type weighs against the On-Demand quotas: its vCPUs and the quota of its family class
-// ("On-Demand Instance quotas", ec2-on-demand-instances.html). imagelite knows instance types by name only (the
-// model's InstanceType values), so the vCPUs come from the size as EC2 names sizes ("Amazon EC2 instance type
-// naming conventions", instance-type-names.html, and the specifications of each family): a large has 2 vCPUs,
-// an xlarge 4, an Nxlarge 4N, a metal-Nxl 4N; a medium 1, and the smaller burstable sizes of the T3, T3a and
-// T4g families 2. A few types differ from this rule (hpc6a.48xlarge has 96); the quota check needs the order
-// of magnitude, not the exact count.
+// ("On-Demand Instance quotas", ec2-on-demand-instances.html). A type the instance-type catalog describes weighs
+// its default vCPUs; any other name the model allows weighs what its size says as EC2 names sizes ("Amazon EC2
+// instance type naming conventions", instance-type-names.html): a large has 2 vCPUs, an xlarge 4, an Nxlarge 4N,
+// a metal-Nxl 4N; a medium 1, and the smaller burstable sizes of the T3, T3a and T4g families 2. A few types differ
+// from this rule (hpc6a.48xlarge has 96); the quota check needs the order of magnitude, not the exact count.
 import { STANDARD_QUOTA } from "./quota-records";
+import { instanceTypeInfo } from "../instance-types/catalog";
 
 /** The quota code of each family class, by the family's leading letters: longest first. */
 const CLASSES: [prefix: string, code: string][] = [
@@ -33,6 +33,8 @@ const BURSTABLE_TWO = /^(t3|t3a|t4g)$/;
 const METAL_VCPUS = 96;
 
 export function vcpusOf(instanceType: string): number {
+  const known = instanceTypeInfo(instanceType)?.VCpuInfo?.DefaultVCpus;
+  if (known !== undefined) return known;
   const [family, size = ""] = instanceType.toLowerCase().split(".");
   const n = /^(?:metal-)?([0-9]+)x(?:large|l)$/.exec(size);
   if (n) return 4 * Number(n[1]);
