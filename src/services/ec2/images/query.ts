@@ -9,8 +9,8 @@ import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
 import type { DescribeImagesRequest } from "../api.generated";
 import { catalog, catalogImage, catalogImagesAfter } from "../catalog/catalog";
-import { storedImage } from "./access";
-import { amis, publicImages, publicPartition, sharedImages, UNNAMED, type AmiRecord, type IndexRecord } from "./records";
+import { amis, storedImage } from "./access";
+import { publicImages, publicPartition, sharedImages, UNNAMED, type AmiRecord, type IndexRecord } from "./records";
 import {
   accessEntries,
   allExact,
