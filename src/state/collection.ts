@@ -107,10 +107,6 @@ export interface Collection<T, K extends Key = string, I extends string = never>
   /** How its records go once their resource is gone, when they do. */
   readonly expiring?: ExpiringKind<T>;
   readonly taggable?: Taggable;
-  /** The stored id a record's own members give, when the collection derives keys (index records have none). */
-  keyOf?(value: T): string;
-  /** The partition a record's own members place it in, when the collection says (an AMI's owner and region). */
-  homeOf?(value: T): Partition;
   /** The stored id of a key. */
   id(key: K): string;
   /** The live record of this key in the scope's partition. */
@@ -186,8 +182,6 @@ export function collection<T, K extends Key = string, I extends string = never>(
     schema: spec.schema && withRules<T>(spec.schema, { ...spec.rules, id: keyOf, partition: spec.rules?.partition ?? spec.partition }),
     expiring,
     taggable: spec.taggable,
-    keyOf,
-    homeOf: spec.partition,
     id,
     get(s, key) {
       const v = s.store.get<T>(type, s.partition, id(key));

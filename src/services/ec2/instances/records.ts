@@ -2,7 +2,7 @@
 // "Amazon EC2 instance state changes" (ec2-instance-lifecycle.html): pending → running on launch or start,
 // stopping → stopped, shutting-down → terminated. A terminated instance stays listed for about an hour (the
 // same page: "terminated instances remain visible ... for approximately one hour"), then reaches GONE and is
-// purged (purge-instances.ts). States are computed from the clock when read.
+// purged with its tags (its collection's `expires`). States are computed from the clock when read.
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
 import { endsIn, stateAt, stepAt } from "../../../state/lifecycle";
