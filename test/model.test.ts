@@ -7,6 +7,8 @@ import { checkService, type ServiceDefinition } from "../src/gateway/service";
 import { appstream } from "../src/services/appstream";
 import { sts } from "../src/services/sts";
 import { ec2 } from "../src/services/ec2";
+import { collection } from "../src/state/collection";
+import { schema } from "../src/state/record-schema";
 
 const services: ServiceDefinition[] = [appstream, ec2, sts];
 
@@ -95,5 +97,13 @@ describe("checkService", () => {
       (e: Error) =>
         e.message.startsWith("sts:") && e.message.includes("no handler: GetCallerIdentity") && e.message.includes("not in model: Extra"),
     );
+  });
+
+  it("throws for a collection whose records a state import could not check, or one listed twice", () => {
+    const bare = collection<object>({ type: "sts.bare" });
+    assert.throws(() => checkService({ ...sts, collections: [bare] }), /collections without a schema: sts\.bare; listed twice: -/);
+    const kept = collection<{ a: string }>({ type: "sts.kept", schema: schema({ a: "string" }) });
+    assert.throws(() => checkService({ ...sts, collections: [kept, kept] }), /without a schema: -; listed twice: sts\.kept/);
+    assert.doesNotThrow(() => checkService({ ...sts, collections: [kept] }));
   });
 });

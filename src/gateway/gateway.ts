@@ -11,7 +11,7 @@ import { cut } from "../errors/echo";
 import { validate } from "../validation/validate";
 import type { Store } from "../state/store";
 import type { Clock } from "../state/clock";
-import { sweepExpired } from "../state/expiry";
+import { expiringKinds, sweepExpired, type ExpiringKinds } from "../state/expiry";
 import type { Timings } from "../runtime/config";
 import { requestId as newRequestId } from "../util/ids";
 import { callerOf } from "./caller";
@@ -77,11 +77,14 @@ export class Gateway {
 
   readonly browserHome?: string;
   private readonly explainedHosts = new Set<string>();
+  /** What the services' collections declare goes once gone: the sweep before each call purges it. */
+  private readonly expiring: ExpiringKinds;
 
   constructor(private readonly deps: GatewayDeps) {
     this.browserHome = deps.browserHome;
     for (const def of deps.services) checkService(def);
     this.router = new ServiceRouter(deps.services);
+    this.expiring = expiringKinds(deps.services.flatMap((d) => d.collections));
     const s = (f: Step) => f.bind(this);
     this.wire = [
       s(this.route),
@@ -316,7 +319,7 @@ export class Gateway {
     const { handler } = call.op!;
     const ctx = this.contextOf(call);
     // Records of resources gone by now are purged first, in a transaction of their own (state/expiry.ts).
-    sweepExpired(this.deps.store, ctx.now, (e) => {
+    sweepExpired(this.deps.store, this.expiring, ctx.now, (e) => {
       // The store cannot serve: the call would meet the same, and is answered with the unavailable error now.
       if (e instanceof StoreUnavailableError) throw e;
       this.deps.log.failure(`expiry sweep before ${call.requestId}`, e);

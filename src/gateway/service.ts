@@ -5,7 +5,7 @@ import type { AuthErrorTable } from "../auth/auth-errors";
 import type { ServiceError } from "../errors/service-error";
 import type { Violation } from "../validation/validate";
 import type { RequestContext } from "./context";
-import type { RecordSchema } from "../state/record-schema";
+import type { Collection } from "../state/collection";
 import type { ResourceView } from "../operator/admin/resource-view";
 import type { Store } from "../state/store";
 
@@ -16,8 +16,12 @@ export interface ServiceDefinition {
   name: string;
   model: ServiceModel;
   handlers: Record<string, Handler>;
-  /** Every record type the service stores (`<service>.<kind>`), with the members its reads rely on. */
-  records: Record<string, RecordSchema>;
+  /**
+   * Every kind of record the service stores (`<service>.<kind>`), each with its schema: what a state import
+   * checks, what goes once gone (the expiry sweep), what tagging calls name.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  collections: readonly Collection<any, any, any>[];
   /** The service's answer to input that breaks the model's constraints. */
   validationError(violations: Violation[]): ServiceError;
   unknownOperation(name: string): ServiceError;
@@ -67,7 +71,7 @@ export interface SeedStep {
   makes?: boolean;
 }
 
-/** Refuses to start a service whose handlers and model disagree. */
+/** Refuses to start a service whose handlers and model disagree, or whose records a state import could not check. */
 export function checkService(def: ServiceDefinition): void {
   const ops = [...def.model.operations.keys()];
   const missing = ops.filter((op) => typeof def.handlers[op] !== "function");
@@ -76,5 +80,11 @@ export function checkService(def: ServiceDefinition): void {
     throw new Error(
       `${def.name}: handlers and model disagree (no handler: ${missing.join(", ") || "-"}; not in model: ${extra.join(", ") || "-"})`,
     );
+  }
+  const types = def.collections.map((c) => c.type);
+  const unchecked = def.collections.filter((c) => !c.schema).map((c) => c.type);
+  const twice = types.filter((t, i) => types.indexOf(t) !== i);
+  if (unchecked.length || twice.length) {
+    throw new Error(`${def.name}: collections without a schema: ${unchecked.join(", ") || "-"}; listed twice: ${twice.join(", ") || "-"}`);
   }
 }

@@ -92,7 +92,7 @@ export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, rol
       history,
       tail: openTail(config, store, history, role),
       recordSchemas: new Map([
-        ...services.flatMap((d) => Object.entries(d.records)),
+        ...services.flatMap((d) => d.collections.flatMap((c) => (c.schema ? [[c.type, c.schema] as const] : []))),
         ...Object.entries(EXPIRY_RECORDS),
         [CONTROL_TYPE, CONTROL_SCHEMA],
       ]),

@@ -1,7 +1,9 @@
-// Typed collections over the store: one declaration per kind of record — its type, its key, where it lives,
-// its secondary indexes, when it is live and when it goes — and typed get / put / delete / page / scan / lookup
-// over it. The store sees plain records; what a service used to repeat at every access (the type string, the
-// glued id, the `!== GONE` check, the batched keyset loop, the expiry registration) is said here once.
+// Typed collections over the store: one declaration per kind of record — its type, its schema, its key, where it
+// lives, its secondary indexes, when it is live, when it goes, whether tagging calls name it — and typed get /
+// put / delete / page / scan / lookup over it. The store sees plain records; what a service used to repeat at
+// every access (the type string, the glued id, the `!== GONE` check, the batched keyset loop) is said here once.
+// A service lists its collections (gateway/service.ts): the state import, the expiry sweep and the tagging calls
+// read these declarations from that list, so a collection's facts hold wherever it is used.
 //
 // Keys: a record's key is a string or a tuple of strings, joined into the stored id with the collection's
 // separator (ids stay what they were, so stored state and exports do not change). A scan `within` a leading
@@ -13,7 +15,8 @@
 // a deleted resource whose DELETING phase is over is no longer there, though its record waits for its purge.
 // `getAny` is the exception, for the code that decides what to do with such records.
 import { INDEXES, type IndexKeys } from "./indexes";
-import { defineExpiring, trackExpiry, type PurgeScope } from "./expiry";
+import { trackExpiry, type ExpiringKind, type PurgeScope } from "./expiry";
+import { withRules, type RecordRules, type RecordSchema } from "./record-schema";
 import type { IndexCursor, IndexedRecord, Partition, Store } from "./store";
 
 /** Where a collection is read and written: a store, a partition, and the time that decides what is live. A request context is one. */
@@ -31,9 +34,28 @@ export type Key = string | readonly string[];
 /** The leading parts of a tuple key that a scan can be confined to (all but the last). */
 export type KeyPrefix<K> = K extends readonly [...infer Init extends string[], string] ? Init | KeyPrefix<Init> : never;
 
+/**
+ * Resources that tagging calls name by id (EC2's CreateTags, DeleteTags). The context is the service's request
+ * context, which is a Scope and more: the methods take it as the service declares them.
+ */
+export interface Taggable {
+  /** The id prefix with its dash ("ami-"); the longest prefix an id has names its kind ("import-ami-" over "ami-"). */
+  prefix: string;
+  /** The resource type that tags of it show (DescribeTags' ResourceType). */
+  resourceType: string;
+  /** Throws the service's own error when the id is malformed or names nothing the caller can see. */
+  check(ctx: Scope, id: string): void;
+  /** After a tagging call put the caller's tags on it. */
+  tagged?(ctx: Scope, id: string): void;
+}
+
 export interface CollectionSpec<T, K extends Key, I extends string> {
   /** The store type, `<service>.<kind>`. */
   type: string;
+  /** The members of its records (state/record-schema.ts), which a state import checks; RecordOf infers T from it. */
+  schema?: RecordSchema;
+  /** What a state import checks beyond the members; the id (from `key`) and the partition (from `partition`) are derived. */
+  rules?: Omit<RecordRules<T>, "id">;
   /** The record's key, from the record; absent for index records, which are written with `set`. */
   key?: (value: T) => K;
   /** Joins the parts of a tuple key (" " unless said). */
@@ -48,9 +70,11 @@ export interface CollectionSpec<T, K extends Key, I extends string> {
   live?: (value: T, now: number) => boolean;
   /**
    * Records that go once their resource is gone (state/expiry.ts): when, and what goes with them (by default
-   * the record alone). Writes keep the expiry index up to date, also for a kind declared with defineExpiring.
+   * the record alone). Writes keep the expiry index up to date.
    */
   expires?: { goneAt(value: T): number | undefined; purge?(scope: PurgeScope, id: string, value: T): void };
+  /** Its resources are named by id in tagging calls. */
+  taggable?: Taggable;
 }
 
 export interface ScanOptions<K> {
@@ -88,10 +112,11 @@ export interface IndexScanOptions<After> {
 
 export interface Collection<T, K extends Key = string, I extends string = never> {
   readonly type: string;
-  /** The stored id a record's own members give, when the collection derives keys (index records have none). */
-  keyOf?(value: T): string;
-  /** The partition a record's own members place it in, when the collection says (an AMI's owner and region). */
-  homeOf?(value: T): Partition;
+  /** The members and rules a state import checks its records against, when it declares them. */
+  readonly schema?: RecordSchema;
+  /** How its records go once their resource is gone, when they do. */
+  readonly expiring?: ExpiringKind<T>;
+  readonly taggable?: Taggable;
   /** The stored id of a key. */
   id(key: K): string;
   /** The live record of this key in the scope's partition. */
@@ -134,22 +159,20 @@ export function collection<T, K extends Key = string, I extends string = never>(
   const prefixOf = (within: readonly string[] | undefined) => (within?.length ? within.join(sep) + sep : undefined);
   if (spec.indexes) INDEXES.define<T>(type, spec.indexes as Record<string, IndexKeys<T>>, spec.indexVersion);
   const expires = spec.expires;
-  if (expires) {
-    defineExpiring<T>({
-      type,
-      goneAt: (v) => expires.goneAt(v),
-      purge:
-        expires.purge ??
-        ((scope, recordId) => {
-          scope.store.delete(type, scope.partition, recordId);
-        }),
-    });
-  }
+  const expiring: ExpiringKind<T> | undefined = expires && {
+    type,
+    goneAt: (v) => expires.goneAt(v),
+    purge:
+      expires.purge ??
+      ((scope, recordId) => {
+        scope.store.delete(type, scope.partition, recordId);
+      }),
+  };
 
-  // Every write keeps the expiry index, whoever declared the kind as expiring (here, or a service's purge module).
+  // Every write keeps the expiry index.
   function write(s: Scope, p: Partition, recordId: string, value: T): void {
     s.store.put(type, p, recordId, value);
-    trackExpiry(s.store, type, p, recordId, value);
+    trackExpiry(s.store, expiring, p, recordId, value);
   }
 
   function* entries(s: Scope, o: ScanOptions<K> = {}): Generator<{ id: string; value: T }> {
@@ -183,10 +206,14 @@ export function collection<T, K extends Key = string, I extends string = never>(
   }
 
   const derive = spec.key;
+  const keyOf = derive && ((v: T) => id(derive(v)));
   const self: Collection<T, K, I> = {
     type,
-    keyOf: derive && ((v) => id(derive(v))),
-    homeOf: spec.partition,
+    // An imported record's id must be the key its members give, and its partition the one they place it in,
+    // or reads by key would never find it (or find it elsewhere).
+    schema: spec.schema && withRules<T>(spec.schema, { ...spec.rules, id: keyOf, partition: spec.rules?.partition ?? spec.partition }),
+    expiring,
+    taggable: spec.taggable,
     id,
     get(s, key) {
       const v = s.store.get<T>(type, s.partition, id(key));

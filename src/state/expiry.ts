@@ -11,8 +11,11 @@
 //
 // A sweep runs before each API call, in a transaction of its own (a failing call or a dry run must not undo
 // it), and purges at most BATCH records, so no call pays for a backlog. When nothing is due it costs one
-// comparison: the earliest due time is remembered per store, as a lower bound that registrations only lower,
+// comparison: the earliest due time is remembered per store, as a lower bound that new entries only lower,
 // and unknown (read again from the store) after a start or a state import.
+//
+// Which kinds expire is declared on their collections (`expires`); the sweep and the rebuild are given the
+// kinds of the services they serve (expiringKinds), never a list that modules fill as they load.
 import { dumpPages, type Partition, type Store } from "./store";
 import type { RecordSchema } from "./record-schema";
 
@@ -52,14 +55,21 @@ export const EXPIRY_RECORDS: Record<string, RecordSchema> = {
 };
 const DIGITS = 15;
 
+/** The expiring kinds, by record type. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const kinds = new Map<string, ExpiringKind<any>>();
+export type ExpiringKinds = ReadonlyMap<string, ExpiringKind<any>>;
+
+/** The kinds that these collections declare expiring. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function expiringKinds(collections: Iterable<{ expiring?: ExpiringKind<any> }>): ExpiringKinds {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const out = new Map<string, ExpiringKind<any>>();
+  for (const c of collections) if (c.expiring) out.set(c.expiring.type, c.expiring);
+  return out;
+}
+
 /** Per store, a time before which nothing is due; absent when unknown. */
 const nextDue = new WeakMap<Store, number>();
-
-export function defineExpiring<T>(kind: ExpiringKind<T>): void {
-  kinds.set(kind.type, kind);
-}
 
 function lower(store: Store, at: number): void {
   const next = nextDue.get(store);
@@ -76,14 +86,14 @@ function addEntry(store: Store, at: number, type: string, p: Partition, id: stri
   lower(store, at);
 }
 
-/** Called with every record saved of an expiring type: if its kind says it will be gone, indexes when. */
-export function trackExpiry(store: Store, type: string, p: Partition, id: string, value: unknown): void {
-  const at = kinds.get(type)?.goneAt(value);
-  if (at !== undefined) addEntry(store, at, type, p, id);
+/** Called with every record saved of an expiring kind: if the kind says it will be gone, indexes when. */
+export function trackExpiry<T>(store: Store, kind: ExpiringKind<T> | undefined, p: Partition, id: string, value: T): void {
+  const at = kind?.goneAt(value);
+  if (at !== undefined) addEntry(store, at, kind!.type, p, id);
 }
 
 /** Purges what is due at `now`, at most BATCH records; returns when the sweep after it is due. */
-function purgeDue(store: Store, now: number): number {
+function purgeDue(store: Store, kinds: ExpiringKinds, now: number): number {
   const due = store.list<Entry>(ENTRY, PARTITION, { limit: BATCH });
   for (const { id, value: e } of due) {
     const at = Number(id.slice(0, DIGITS));
@@ -102,8 +112,8 @@ function purgeDue(store: Store, now: number): number {
 }
 
 /** Indexes every expiring record of a store that has no index yet (one full scan, then never again). */
-function build(store: Store): void {
-  for (const page of dumpPages(store)) for (const r of page) trackExpiry(store, r.type, r, r.id, r.value);
+function build(store: Store, kinds: ExpiringKinds): void {
+  for (const page of dumpPages(store)) for (const r of page) trackExpiry(store, kinds.get(r.type), r, r.id, r.value);
   store.put(BUILT, PARTITION, "v1", {});
 }
 
@@ -114,23 +124,23 @@ export const isExpiryIndex = (type: string): boolean => type === ENTRY || type =
  * Builds the index anew from the records (a state import, in its transaction): an imported document's own
  * entries are never trusted, and an entry whose time or key is garbage cannot get in.
  */
-export function rebuildExpiryIndex(store: Store): void {
+export function rebuildExpiryIndex(store: Store, kinds: ExpiringKinds): void {
   store.clear({ account: PARTITION.account, region: PARTITION.region, typePrefix: ENTRY });
-  build(store);
+  build(store, kinds);
 }
 
 /**
  * Purges the records due at `now`, in a transaction of its own; call it outside any other. A failure is
  * reported, not thrown: the call that triggered the sweep goes on, and the next call tries again.
  */
-export function sweepExpired(store: Store, now: number, onError: (e: unknown) => void): void {
+export function sweepExpired(store: Store, kinds: ExpiringKinds, now: number, onError: (e: unknown) => void): void {
   const known = nextDue.get(store);
   if (known !== undefined && now < known) return;
-  nextDue.set(store, Infinity); // what the sweep registers lowers it
+  nextDue.set(store, Infinity); // the entries the sweep adds lower it
   try {
     const next = store.transaction(() => {
-      if (known === undefined && !store.get(BUILT, PARTITION, "v1")) build(store);
-      return purgeDue(store, now);
+      if (known === undefined && !store.get(BUILT, PARTITION, "v1")) build(store, kinds);
+      return purgeDue(store, kinds, now);
     });
     lower(store, next);
   } catch (e) {

@@ -1,8 +1,11 @@
-// The shape of each kind of stored record, declared by the service that writes it, so that a record from
-// outside (a state import) is checked before any read relies on it: a fleet that is a string would make
-// every describe of its account fail. Checks the members that reads use, not every detail of the model,
-// and bounds what it checks: strings, numbers and times that no handler could have written are refused.
+// The shape of each kind of stored record, declared once beside its collection: a state import checks a record
+// from outside against it before any read relies on it (a fleet that is a string would make every describe
+// of its account fail), and the record's TypeScript type is inferred from it (RecordOf). Checks the members
+// that reads use, not every detail of the model, and bounds what it checks: strings, numbers and times that no
+// handler could have written are refused. Members that no read depends on the shape of are typed only
+// (`unchecked`), and a checked member may be typed narrower than its check (`typed`: a union of names, a model shape).
 import { CLOCK_MIN_MS } from "./clock";
+import type { Schedule } from "./lifecycle";
 import type { Partition } from "./store";
 
 /**
@@ -10,15 +13,78 @@ import type { Partition } from "./store";
  * counters); `time` an epoch millisecond within the years the clock can show (see TIME_MAX_MS).
  */
 type Kind = "string" | "number" | "count" | "time" | "boolean" | "object" | "array" | "strings" | "stringMap" | "schedule";
+
+/** The TypeScript type of each kind. */
+interface KindTypes {
+  string: string;
+  number: number;
+  count: number;
+  time: number;
+  boolean: boolean;
+  object: Record<string, unknown>;
+  array: unknown[];
+  strings: string[];
+  stringMap: Record<string, string>;
+  schedule: Schedule;
+}
+
 /** An object member with members of its own, or a list of such objects. */
-interface Nested {
-  nested: "object" | "list";
-  schema: RecordSchema;
-  optional: boolean;
+export interface Nested<
+  S extends RecordSchema = RecordSchema,
+  L extends "object" | "list" = "object" | "list",
+  O extends boolean = boolean,
+> {
+  nested: L;
+  schema: S;
+  optional: O;
   /** A list that reads take an element of: it may not be empty. */
   nonEmpty?: boolean;
 }
-export type Field = Kind | `${Kind}?` | Nested;
+
+/** A member that imports take as it is: typed, never checked. */
+const UNCHECKED = "unchecked";
+
+type RequiredField = Kind | Nested<RecordSchema, "object" | "list", false>;
+type OptionalField = `${Kind}?` | Nested<RecordSchema, "object" | "list", true>;
+export type Field = RequiredField | OptionalField | typeof UNCHECKED;
+
+/** The type a member declares beside its check: a type-level mark, never there at run time. */
+export declare const TYPE: unique symbol;
+export type Typed<F extends Field, T> = F & { readonly [TYPE]: T };
+
+/** The TypeScript type of a member (undefined among its values when it is optional). */
+type TypeOf<F> = F extends { readonly [TYPE]: infer T }
+  ? T
+  : F extends Nested<infer S, infer L, infer O>
+    ? (L extends "list" ? RecordOf<S>[] : RecordOf<S>) | (O extends true ? undefined : never)
+    : F extends `${infer K extends Kind}?`
+      ? KindTypes[K] | undefined
+      : F extends Kind
+        ? KindTypes[F]
+        : never;
+
+type Members<S> = keyof S & string;
+type OptionalMembers<S> = { [K in Members<S>]: undefined extends TypeOf<S[K]> ? K : never }[Members<S>];
+
+/** The type of a record that fits schema S: its optional members (undefined among their values) may be absent. */
+export type RecordOf<S> = {
+  -readonly [K in keyof S as K extends OptionalMembers<S> ? never : K extends string ? K : never]-?: TypeOf<S[K]>;
+} & {
+  -readonly [K in keyof S as K extends OptionalMembers<S> ? K : never]?: TypeOf<S[K]>;
+};
+
+/** A record's schema, its member kinds kept exact so that RecordOf reads them. */
+export const schema = <const S extends RecordSchema>(members: S): S => members;
+
+/** A member checked as `field` and typed T, narrower than the check shows; optional when the field is. */
+export function typed<T>(field: OptionalField): Typed<OptionalField, T | undefined>;
+export function typed<T>(field: RequiredField): Typed<RequiredField, T>;
+export function typed(field: Field): Field {
+  return field;
+}
+
+/** A member typed T that an import does not check (no read depends on its shape); optional when T admits undefined. */
+export const unchecked = <T>(): Typed<typeof UNCHECKED, T> => UNCHECKED as Typed<typeof UNCHECKED, T>;
 
 /** What a record must satisfy beyond its members' kinds (read only once its members fit). */
 export interface RecordRules<T = never> {
@@ -50,10 +116,23 @@ export const MAX_STRING_CHARS = 256 * 1024;
 /** Any time a lifecycle schedules: the clock's last time (CLOCK_MAX_MS) plus its longest phase stays in year 9999. */
 export const TIME_MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-export const object = (schema: RecordSchema, optional = false): Nested => ({ nested: "object", schema, optional });
-export const listOf = (schema: RecordSchema, optional = false): Nested => ({ nested: "list", schema, optional });
+export function object<const S extends RecordSchema>(schema: S): Nested<S, "object", false>;
+export function object<const S extends RecordSchema>(schema: S, optional: true): Nested<S, "object", true>;
+export function object(schema: RecordSchema, optional = false): Nested {
+  return { nested: "object", schema, optional };
+}
+export function listOf<const S extends RecordSchema>(schema: S): Nested<S, "list", false>;
+export function listOf<const S extends RecordSchema>(schema: S, optional: true): Nested<S, "list", true>;
+export function listOf(schema: RecordSchema, optional = false): Nested {
+  return { nested: "list", schema, optional };
+}
 /** A list of objects with at least one element. */
-export const nonEmptyListOf = (schema: RecordSchema): Nested => ({ nested: "list", schema, optional: false, nonEmpty: true });
+export const nonEmptyListOf = <const S extends RecordSchema>(schema: S): Nested<S, "list", false> => ({
+  nested: "list",
+  schema,
+  optional: false,
+  nonEmpty: true,
+});
 
 /** A schema with rules of the whole record. */
 export const withRules = <T>(schema: RecordSchema, rules: RecordRules<T>): RecordSchema => ({ ...schema, [RULES]: rules as RecordRules });
@@ -108,6 +187,7 @@ export function checkRecord(schema: RecordSchema, value: unknown, path = ""): st
   for (const [name, field] of Object.entries(schema)) {
     const at = path ? `${path}.${name}` : name;
     const v = value[name];
+    if (field === UNCHECKED) continue;
     if (typeof field === "string") {
       const optional = field.endsWith("?");
       if (v === undefined && optional) continue;

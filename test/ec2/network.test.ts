@@ -14,10 +14,12 @@ import {
   DescribeSubnetsCommand,
   DescribeTagsCommand,
   DescribeVpcsCommand,
+  RunInstancesCommand,
+  TerminateInstancesCommand,
   type EC2Client,
 } from "@aws-sdk/client-ec2";
-import { ACCOUNT_A, ACCOUNT_B, rejection, useServer } from "../support/server";
-import { securityGroupUsers } from "../../src/services/ec2/network/lookup";
+import { ACCOUNT_A, ACCOUNT_B, rejection, T, useServer } from "../support/server";
+import { registerAmi } from "./helpers";
 
 let a: EC2Client;
 let b: EC2Client;
@@ -330,17 +332,15 @@ test("DeleteSecurityGroup: by id or by name; a group another group refers to sta
   assert.equal((await rejection(() => a.send(new DeleteSecurityGroupCommand({ GroupId: web })))).name, "InvalidGroup.NotFound");
 });
 
-test("DeleteSecurityGroup: a group that a registered user of groups (an instance) claims is a DependencyViolation", async () => {
+test("DeleteSecurityGroup: a group that a user of groups (an instance) claims is a DependencyViolation", async () => {
   const { GroupId } = await createGroup({ GroupName: "attached" });
-  const claimed = new Set([GroupId]);
-  const inUse = (_ctx: unknown, id: string) => claimed.has(id);
-  securityGroupUsers.push(inUse);
-  try {
-    const refused = await rejection(() => a.send(new DeleteSecurityGroupCommand({ GroupId })));
-    assert.equal(refused.name, "DependencyViolation");
-    claimed.clear();
-    assert.equal((await a.send(new DeleteSecurityGroupCommand({ GroupId }))).Return, true);
-  } finally {
-    securityGroupUsers.splice(securityGroupUsers.indexOf(inUse), 1);
-  }
+  const ImageId = await registerAmi(a, "attached");
+  fx.server.clock.advance(T + 1);
+  const { Instances } = await a.send(new RunInstancesCommand({ ImageId, MinCount: 1, MaxCount: 1, SecurityGroupIds: [GroupId!] }));
+  const refused = await rejection(() => a.send(new DeleteSecurityGroupCommand({ GroupId })));
+  assert.equal(refused.name, "DependencyViolation");
+  // Once terminated, the instance claims the group no more.
+  await a.send(new TerminateInstancesCommand({ InstanceIds: [Instances![0].InstanceId!] }));
+  fx.server.clock.advance(T + 1);
+  assert.equal((await a.send(new DeleteSecurityGroupCommand({ GroupId }))).Return, true);
 });

@@ -3,7 +3,7 @@
 // schemas themselves are checked here against a state that holds a record of every type.
 import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ec2LegacyTypes } from "../../src/services/ec2/record-schemas";
+import { ec2LegacyTypes } from "../../src/services/ec2/collections";
 import { DescribeFleetsCommand } from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collection, inPartition, type Scope } from "../../src/state/collection";
 import { indexKey } from "../../src/state/indexes";
-import { sweepExpired } from "../../src/state/expiry";
+import { expiringKinds, sweepExpired } from "../../src/state/expiry";
 import { MemoryStore } from "../../src/state/memory-store";
 import { SqliteStore } from "../../src/state/sqlite-store";
 import type { Partition, Store } from "../../src/state/store";
@@ -216,9 +216,9 @@ for (const [label, make] of stores) {
       const fail = (e: unknown) => {
         throw e;
       };
-      sweepExpired(store, NOW + 999, fail);
+      sweepExpired(store, expiringKinds([widgets]), NOW + 999, fail);
       assert.equal(widgets.getAny(s, "doomed")?.Name, "doomed");
-      sweepExpired(store, NOW + 1000, fail);
+      sweepExpired(store, expiringKinds([widgets]), NOW + 1000, fail);
       assert.equal(widgets.getAny(s, "doomed"), undefined);
       assert.deepEqual(
         store.lookup("test.widget", A, "kind", {}).map((r) => r.id),

@@ -2,7 +2,7 @@
 // batches, at the cost of one comparison when nothing is due, and an index is built for stores without one.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { defineExpiring, forgetDueTime, sweepExpired, trackExpiry } from "../../src/state/expiry";
+import { expiringKinds, forgetDueTime, sweepExpired, trackExpiry, type ExpiringKind } from "../../src/state/expiry";
 import { MemoryStore } from "../../src/state/memory-store";
 import type { Store } from "../../src/state/store";
 
@@ -15,7 +15,7 @@ interface Thing {
   fail?: boolean;
 }
 
-defineExpiring<Thing>({
+const thing: ExpiringKind<Thing> = {
   type: TYPE,
   goneAt: (t) => t.goneAt,
   purge({ store, partition }, id, t) {
@@ -23,12 +23,13 @@ defineExpiring<Thing>({
     store.delete(TYPE, partition, id);
     store.delete("test.thing-name", partition, id);
   },
-});
+};
+const kinds = expiringKinds([{ expiring: thing }]);
 
 function save(store: Store, id: string, t: Thing): void {
   store.transaction(() => {
     store.put(TYPE, P, id, t);
-    trackExpiry(store, TYPE, P, id, t);
+    trackExpiry(store, thing, P, id, t);
   });
 }
 
@@ -61,9 +62,9 @@ describe("expiry index", () => {
     save(store, "a", { goneAt: NOW + 1000 });
     store.put("test.thing-name", P, "a", {});
     save(store, "b", {});
-    sweepExpired(store, NOW + 999, noFailure);
+    sweepExpired(store, kinds, NOW + 999, noFailure);
     assert.deepEqual(ids(store), ["a", "b"]);
-    sweepExpired(store, NOW + 1000, noFailure);
+    sweepExpired(store, kinds, NOW + 1000, noFailure);
     assert.deepEqual(ids(store), ["b"]);
     assert.deepEqual(ids(store, "test.thing-name"), []);
     assert.deepEqual(store.list("imagelite.expiry", { account: "imagelite", region: "global" }), [], "the entry went too");
@@ -75,10 +76,10 @@ describe("expiry index", () => {
     save(store, "revived", {});
     save(store, "postponed", { goneAt: NOW + 1000 });
     store.transaction(() => store.put(TYPE, P, "postponed", { goneAt: NOW + 5000 })); // saved without tracking
-    sweepExpired(store, NOW + 2000, noFailure);
-    sweepExpired(store, NOW + 4999, noFailure);
+    sweepExpired(store, kinds, NOW + 2000, noFailure);
+    sweepExpired(store, kinds, NOW + 4999, noFailure);
     assert.deepEqual(ids(store), ["postponed", "revived"]);
-    sweepExpired(store, NOW + 5000, noFailure);
+    sweepExpired(store, kinds, NOW + 5000, noFailure);
     assert.deepEqual(ids(store), ["revived"]);
   });
 
@@ -87,7 +88,7 @@ describe("expiry index", () => {
     for (let i = 0; i < 250; i++) save(store, `t${String(i).padStart(3, "0")}`, { goneAt: NOW + i });
     const left = [250];
     for (let i = 0; i < 3; i++) {
-      sweepExpired(store, NOW + 1000, noFailure);
+      sweepExpired(store, kinds, NOW + 1000, noFailure);
       left.push(ids(store).length);
     }
     assert.deepEqual(left, [250, 150, 50, 0]);
@@ -96,12 +97,12 @@ describe("expiry index", () => {
   it("costs no store access while nothing is due", () => {
     const { store, calls } = counted();
     save(store, "later", { goneAt: NOW + 60_000 });
-    sweepExpired(store, NOW, noFailure); // learns when the next purge is due
+    sweepExpired(store, kinds, NOW, noFailure); // learns when the next purge is due
     const before = calls();
-    for (let t = 0; t < 100; t++) sweepExpired(store, NOW + t * 100, noFailure);
+    for (let t = 0; t < 100; t++) sweepExpired(store, kinds, NOW + t * 100, noFailure);
     assert.equal(calls(), before);
     save(store, "sooner", { goneAt: NOW + 20_000 }); // a registration brings the next sweep forward
-    sweepExpired(store, NOW + 20_000, noFailure);
+    sweepExpired(store, kinds, NOW + 20_000, noFailure);
     assert.deepEqual(ids(store), ["later"]);
   });
 
@@ -111,13 +112,13 @@ describe("expiry index", () => {
       store.put(TYPE, P, "old-gone", { goneAt: NOW - 1 });
       store.put(TYPE, P, "old-live", {});
     });
-    sweepExpired(store, NOW, noFailure);
+    sweepExpired(store, kinds, NOW, noFailure);
     assert.deepEqual(ids(store), ["old-live"]);
   });
 
   it("reads the due time again after the records were replaced (state import)", () => {
     const store = new MemoryStore();
-    sweepExpired(store, NOW, noFailure); // knows that nothing is due
+    sweepExpired(store, kinds, NOW, noFailure); // knows that nothing is due
     const imported = new MemoryStore();
     save(imported, "x", { goneAt: NOW + 10 });
     store.transaction(() => {
@@ -125,7 +126,7 @@ describe("expiry index", () => {
       for (const r of imported.dump()) store.put(r.type, r, r.id, r.value);
     });
     forgetDueTime(store);
-    sweepExpired(store, NOW + 10, noFailure);
+    sweepExpired(store, kinds, NOW + 10, noFailure);
     assert.deepEqual(ids(store), []);
   });
 
@@ -134,12 +135,12 @@ describe("expiry index", () => {
     save(store, "bad", { goneAt: NOW, fail: true });
     save(store, "good", { goneAt: NOW });
     const errors: unknown[] = [];
-    sweepExpired(store, NOW, (e) => errors.push(e));
-    sweepExpired(store, NOW, (e) => errors.push(e));
+    sweepExpired(store, kinds, NOW, (e) => errors.push(e));
+    sweepExpired(store, kinds, NOW, (e) => errors.push(e));
     assert.equal(errors.length, 2);
     assert.deepEqual(ids(store), ["bad", "good"], "nothing of a failed sweep is kept");
     store.transaction(() => store.put(TYPE, P, "bad", { goneAt: NOW }));
-    sweepExpired(store, NOW, noFailure);
+    sweepExpired(store, kinds, NOW, noFailure);
     assert.deepEqual(ids(store), []);
   });
 });

@@ -3,7 +3,7 @@
 import type { App } from "../../runtime/app-types";
 import { dumpPages, type RecordKey, type StoredRecord } from "../../state/store";
 import { CLOCK_MAX_MS, CLOCK_MIN_MS, isClockTime } from "../../state/clock";
-import { forgetDueTime, isExpiryIndex, rebuildExpiryIndex } from "../../state/expiry";
+import { expiringKinds, forgetDueTime, isExpiryIndex, rebuildExpiryIndex } from "../../state/expiry";
 import { checkedRecords } from "./state-checks";
 import { ControlError as AdminError } from "./control-error";
 import { CONTROL_TYPE, FAULT_TYPE, keepingControl, readControl } from "../../state/shared-control";
@@ -113,7 +113,7 @@ export function importState(app: App, doc: Record<string, unknown>): number {
         // An export of an earlier version holds records of its own shapes.
         for (const d of app.services) d.upgradeRecords?.(app.store);
         // Derived from the records, never taken from the document (an earlier version exported it).
-        rebuildExpiryIndex(app.store);
+        rebuildExpiryIndex(app.store, expiringKinds(app.services.flatMap((d) => d.collections)));
       },
       // A document of an earlier version may hold the clock's record; one without keeps the store's.
       !records.some((r) => r.type === CONTROL_TYPE),

@@ -3,7 +3,7 @@ import { loadModel } from "../../model/model";
 import { ServiceError, serviceUnavailable } from "../../errors/service-error";
 import { awsValidationMessage } from "../../validation/validate";
 import type { ServiceDefinition } from "../../gateway/service";
-import { appstreamRecords } from "./record-schemas";
+import { appstreamCollections } from "./collections";
 import type { AppStreamHandlers } from "./api.generated";
 import { imageHandlers } from "./images/handlers";
 import { describeImagesHandlers } from "./images/describe";
@@ -48,7 +48,7 @@ export const appstream: ServiceDefinition = {
   name: "appstream",
   model,
   handlers: handlers as unknown as ServiceDefinition["handlers"],
-  records: appstreamRecords,
+  collections: appstreamCollections,
   validationError: (v) => new ServiceError("ValidationException", awsValidationMessage(v)),
   unknownOperation: (name) => new ServiceError("UnknownOperationException", name ? `Unknown operation ${name}.` : "Unknown operation."),
   internalError: () =>

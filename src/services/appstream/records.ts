@@ -3,18 +3,21 @@
 import type { RequestContext } from "../../gateway/context";
 import type { Partition } from "../../state/store";
 import { stateAt, type Schedule } from "../../state/lifecycle";
+import { listOf, object, schema, type RecordOf } from "../../state/record-schema";
 
 /** A state after which a resource no longer exists (its deletion finished). */
 export const GONE = "GONE";
 
 export const notGone = (r: { schedule: Schedule }, now: number) => stateAt(r.schedule, now) !== GONE;
 
+export const imageRefSchema = schema({ owner: "string", name: "string", arn: "string" });
 /** An image as a fleet or builder names it: public (owner ""), own or shared. */
-export interface ImageRef {
-  owner: string;
-  name: string;
-  arn: string;
-}
+export type ImageRef = RecordOf<typeof imageRefSchema>;
+
+/** A StateChangeReason as an image or a builder keeps it. */
+export const stateChangeReason = object({ Code: "string?", Message: "string?" }, true);
+/** ImageErrors or ImageBuilderErrors as kept (failures.ts). */
+export const storedErrors = listOf({ ErrorCode: "string?", ErrorMessage: "string?", ErrorTimestamp: "time?" }, true);
 
 export const stateOf = (r: { schedule: Schedule }, ctx: RequestContext): string => stateAt(r.schedule, ctx.now);
 

@@ -4,25 +4,12 @@ import type { RequestContext } from "../../gateway/context";
 import { ALL, str, strs, type ActionTable, type Resolver } from "../../auth/actions";
 import { tagMap } from "./tags/records";
 import type { Ec2Handlers } from "./api.generated";
+import { arnOf as resourceArn, typeOfId, type Ec2Type } from "./resource-types";
 
-const RESOURCE_TYPES: [prefix: string, type: string][] = [
-  ["i-", "instance"],
-  ["vol-", "volume"],
-  ["lt-", "launch-template"],
-  ["sg-", "security-group"],
-  ["vpc-", "vpc"],
-  ["subnet-", "subnet"],
-  ["key-", "key-pair"],
-];
-
-/** EC2 resource ids → ARNs (AMIs are regional resources without an account in their ARN). */
+/** EC2 resource ids → ARNs, by the type their prefix names (resource-types.ts). */
 function arnOf(ctx: RequestContext, id: string, region = ctx.region): string {
-  if (id.startsWith("ami-")) return `arn:aws:ec2:${region}::image/${id}`;
-  if (id.startsWith("import-ami-")) return `arn:aws:ec2:${region}:${ctx.accountId}:import-image-task/${id}`;
-  if (id.startsWith("amiur-")) return `arn:aws:ec2:${region}:${ctx.accountId}:image-usage-report/${id}`;
-  if (id.startsWith("snap-")) return `arn:aws:ec2:${region}::snapshot/${id}`;
-  for (const [prefix, type] of RESOURCE_TYPES) if (id.startsWith(prefix)) return `arn:aws:ec2:${region}:${ctx.accountId}:${type}/${id}`;
-  return `arn:aws:ec2:${region}:${ctx.accountId}:${id}`;
+  const type = typeOfId(id);
+  return type ? resourceArn(type, region, ctx.accountId, id) : `arn:aws:ec2:${region}:${ctx.accountId}:${id}`;
 }
 const ids =
   (...members: string[]): Resolver =>
@@ -33,12 +20,12 @@ const ids =
 /** Key pairs are named by the caller; the ARN names the pair. */
 const keyPair: Resolver = (ctx, input) =>
   [str(input.KeyName) || str(input.KeyPairId)].map((name) => ({
-    arn: `arn:aws:ec2:${ctx.region}:${ctx.accountId}:key-pair/${name}`,
+    arn: resourceArn("key-pair", ctx.region, ctx.accountId, name),
     tags: () => undefined,
   }));
 const created =
-  (type: string, account = true): Resolver =>
-  (ctx) => [{ arn: `arn:aws:ec2:${ctx.region}:${account ? ctx.accountId : ""}:${type}/*`, tags: () => undefined }];
+  (type: Ec2Type): Resolver =>
+  (ctx) => [{ arn: resourceArn(type, ctx.region, ctx.accountId, "*"), tags: () => undefined }];
 
 export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
   prefix: "ec2",
@@ -46,20 +33,20 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     AuthorizeSecurityGroupIngress: ids("GroupId"),
     CancelImportTask: ids("ImportTaskId"),
     CopyImage: (ctx, input) => [
-      ...created("image", false)(ctx, input),
+      ...created("image")(ctx, input),
       { arn: arnOf(ctx, str(input.SourceImageId), str(input.SourceRegion) || ctx.region), tags: () => undefined },
     ],
     CopySnapshot: (ctx, input) => [
-      ...created("snapshot", false)(ctx, input),
+      ...created("snapshot")(ctx, input),
       { arn: arnOf(ctx, str(input.SourceSnapshotId), str(input.SourceRegion) || ctx.region), tags: () => undefined },
     ],
-    CreateImage: (ctx, input) => [...created("image", false)(ctx, input), ...ids("InstanceId")(ctx, input)],
+    CreateImage: (ctx, input) => [...created("image")(ctx, input), ...ids("InstanceId")(ctx, input)],
     CreateImageUsageReport: ids("ImageId"),
     CreateKeyPair: keyPair,
     CreateLaunchTemplate: created("launch-template"),
     CreateLaunchTemplateVersion: ids("LaunchTemplateId"),
     CreateSecurityGroup: created("security-group"),
-    CreateSnapshot: (ctx, input) => [...created("snapshot", false)(ctx, input), ...ids("VolumeId")(ctx, input)],
+    CreateSnapshot: (ctx, input) => [...created("snapshot")(ctx, input), ...ids("VolumeId")(ctx, input)],
     CreateTags: ids("Resources"),
     DeleteImageUsageReport: ids("ReportId"),
     DeleteKeyPair: keyPair,
@@ -112,7 +99,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     ModifyInstanceAttribute: ids("InstanceId"),
     ModifyLaunchTemplate: ids("LaunchTemplateId"),
     ModifySnapshotAttribute: ids("SnapshotId"),
-    RegisterImage: created("image", false),
+    RegisterImage: created("image"),
     ResetImageAttribute: ids("ImageId"),
     ResetSnapshotAttribute: ids("SnapshotId"),
     RunInstances: (ctx, input) => [...created("instance")(ctx, input), ...ids("ImageId")(ctx, input)],

@@ -7,22 +7,26 @@
 // made by a day (retireToken), as EC2 keeps tokens at least 24 hours after their resource.
 import type { RequestContext } from "../../gateway/context";
 import { collection, type Scope } from "../../state/collection";
+import { schema, type RecordOf } from "../../state/record-schema";
 import { loadModel } from "../../model/model";
 import * as err from "./errors";
 
 /** What a request with a token made: the members of its output that name it (e.g. { ImageId }). */
 type Made = Record<string, string>;
 
-export interface TokenRecord {
-  fingerprint: string;
-  /** When the token goes: a day after what it made is gone. */ until?: number;
-  [made: string]: unknown;
-}
+const tokenSchema = schema({
+  fingerprint: "string",
+  /** When the token goes: a day after what it made is gone. */
+  until: "time?",
+});
+/** The request's fingerprint, and the members of its output that name what it made. */
+export type TokenRecord = RecordOf<typeof tokenSchema> & Record<string, unknown>;
 
 const DAY_MS = 24 * 3600 * 1000;
 
 export const clientTokens = collection<TokenRecord, [operation: string, token: string]>({
   type: "ec2.client-token",
+  schema: tokenSchema,
   expires: { goneAt: (t) => t.until },
 });
 

@@ -1,12 +1,14 @@
 // EC2's kinds of resource in the dashboard (operator/admin/resource-view.ts): each rendered by the view its describe
-// call uses, as the owner sees it.
+// call uses, as the owner sees it, under the title the table of EC2 resource types gives it (resource-types.ts).
 import { view, type ResourceView, type Share } from "../../operator/admin/resource-view";
 import { stateAt } from "../../state/lifecycle";
 import type { CreateVolumePermission, LaunchPermission } from "./api.generated";
-import { amis } from "./images/records";
+import { EC2_RESOURCE_TYPES } from "./resource-types";
+import { amis } from "./images/access";
 import { imageView } from "./images/view";
 import { listPermissions } from "./images/launch-permissions";
-import { snapshots, snapshotState } from "./snapshots/records";
+import { snapshotState } from "./snapshots/records";
+import { snapshots } from "./snapshots/access";
 import { snapshotView } from "./snapshots/handlers";
 import { listVolumePermissions } from "./snapshots/permissions";
 import { instances, instanceState } from "./instances/records";
@@ -35,7 +37,7 @@ function shares(list: (LaunchPermission | CreateVolumePermission)[], permission:
 export const ec2DashboardViews: ResourceView[] = [
   view({
     collection: amis,
-    label: "AMIs",
+    label: EC2_RESOURCE_TYPES.image.label,
     name: (r) => r.Name,
     state: (ctx, r) => stateAt(r.schedule, ctx.now),
     created: (r) => r.createdAt,
@@ -45,7 +47,7 @@ export const ec2DashboardViews: ResourceView[] = [
   }),
   view({
     collection: snapshots,
-    label: "Snapshots",
+    label: EC2_RESOURCE_TYPES.snapshot.label,
     name: (r) => r.Description,
     state: snapshotState,
     created: (r) => r.createdAt,
@@ -55,7 +57,7 @@ export const ec2DashboardViews: ResourceView[] = [
   }),
   view({
     collection: instances,
-    label: "Instances",
+    label: EC2_RESOURCE_TYPES.instance.label,
     state: instanceState,
     created: (r) => r.launchedAt,
     render: instanceView,
@@ -63,7 +65,7 @@ export const ec2DashboardViews: ResourceView[] = [
   }),
   view({
     collection: volumes,
-    label: "Volumes",
+    label: EC2_RESOURCE_TYPES.volume.label,
     state: volumeState,
     created: (r) => r.createdAt,
     render: volumeView,
@@ -71,14 +73,14 @@ export const ec2DashboardViews: ResourceView[] = [
   }),
   view({
     collection: launchTemplates,
-    label: "Launch templates",
+    label: EC2_RESOURCE_TYPES["launch-template"].label,
     name: (r) => r.LaunchTemplateName,
     created: (r) => r.createdAt,
     render: templateView,
   }),
   view({
     collection: importTasks,
-    label: "Import tasks",
+    label: EC2_RESOURCE_TYPES["import-image-task"].label,
     name: (r) => r.Description,
     state: (ctx, r) => statusOf(taskState(ctx, r)).status,
     created: (r) => r.createdAt,
@@ -95,7 +97,7 @@ export const ec2DashboardViews: ResourceView[] = [
   }),
   view({
     collection: usageReports,
-    label: "Usage reports",
+    label: EC2_RESOURCE_TYPES["image-usage-report"].label,
     name: (r) => r.ImageId,
     state: reportState,
     created: (r) => r.createdAt,
@@ -104,14 +106,14 @@ export const ec2DashboardViews: ResourceView[] = [
   }),
   view({
     collection: keyPairs,
-    label: "Key pairs",
+    label: EC2_RESOURCE_TYPES["key-pair"].label,
     name: (r) => r.KeyPairId,
     created: (r) => r.createdAt,
     render: (ctx, r) => keyPairView(ctx, r, true),
   }),
   view({
     collection: securityGroups,
-    label: "Security groups",
+    label: EC2_RESOURCE_TYPES["security-group"].label,
     name: (r) => r.GroupName,
     render: groupView,
   }),

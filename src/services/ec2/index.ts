@@ -4,7 +4,7 @@ import { loadModel } from "../../model/model";
 import { ServiceError, serviceUnavailable } from "../../errors/service-error";
 import { echo } from "../../errors/echo";
 import type { ServiceDefinition } from "../../gateway/service";
-import { ec2Records } from "./record-schemas";
+import { ec2Collections } from "./collections";
 import { ec2Actions } from "./actions";
 import { ec2SeedLists } from "./seed-lists";
 import { ec2DashboardViews } from "./dashboard-views";
@@ -40,8 +40,6 @@ import { securityGroupHandlers } from "./network/security-groups";
 import { keyPairHandlers } from "./key-pairs/handlers";
 import { instanceTypeHandlers } from "./instance-types/handlers";
 import { instanceTypesNotFound, invalidInstanceTypeValue } from "./instance-types/errors";
-import "./network/taggables";
-import "./purge"; // what goes once gone: the expiring kinds of record
 
 const handlers: Ec2Handlers = {
   ...imageHandlers,
@@ -110,7 +108,7 @@ export const ec2: ServiceDefinition = {
   name: "ec2",
   model,
   handlers: handlers as unknown as ServiceDefinition["handlers"],
-  records: ec2Records,
+  collections: ec2Collections,
   validationError,
   unknownOperation: (name) => new ServiceError("InvalidAction", `The action ${name} is not valid for this web service.`),
   internalError: () => new ServiceError("InternalError", "An internal error has occurred.", 500),

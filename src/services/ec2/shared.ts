@@ -3,6 +3,6 @@
 // anything else of it.
 export { visibleImage } from "./images/access";
 export { amiState, partitionOf, type AmiRecord } from "./images/records";
-export { amiUses } from "./usage-reports/entries";
+export { amiUses, type AmiUse } from "./usage-reports/entries";
 export { catalog as amazonCatalog } from "./catalog/catalog";
 export { ECS_WINDOWS_VARIANTS, ecsWindowsRuntime } from "./catalog/amazon-amis";

@@ -10,7 +10,7 @@ import { describeParametersHandlers } from "./parameters/describe";
 import { tagHandlers } from "./tags/handlers";
 import { resourcePolicyHandlers } from "./resource-policies/handlers";
 import { ssmActions } from "./actions";
-import { ssmRecords } from "./record-schemas";
+import { ssmCollections } from "./collections";
 import { ssmDashboardViews } from "./dashboard-views";
 
 const handlers: SsmHandlers = {
@@ -24,7 +24,7 @@ export const ssm: ServiceDefinition = {
   name: "ssm",
   model: loadModel("ssm"),
   handlers: handlers as unknown as ServiceDefinition["handlers"],
-  records: ssmRecords,
+  collections: ssmCollections,
   dashboardViews: ssmDashboardViews,
   validationError: (v) => new ServiceError("ValidationException", awsValidationMessage(v)),
   unknownOperation: (name) => new ServiceError("UnknownOperationException", name ? `Unknown operation ${name}.` : "Unknown operation."),

@@ -26,7 +26,7 @@ export const sts: ServiceDefinition = {
   name: "sts",
   model: loadModel("sts"),
   handlers: handlers as unknown as ServiceDefinition["handlers"],
-  records: {},
+  collections: [],
   validationError: (v) => new ServiceError("ValidationError", awsValidationMessage(v)),
   unknownOperation: (name) => new ServiceError("InvalidAction", `Could not find operation ${name} for version 2011-06-15`),
   internalError: () => new ServiceError("InternalFailure", "An internal error occurred.", 500),

@@ -1,20 +1,23 @@
 // How AppStream entitlements are kept: one record per entitlement in its account's partition, keyed (stack,
 // name), so that a stack's entitlements are read on their own and in name order.
 import { collection, type Scope } from "../../../state/collection";
-import type { AppVisibility, EntitlementAttribute } from "../api.generated";
+import { listOf, schema, typed, type RecordOf } from "../../../state/record-schema";
+import type { AppVisibility } from "../api.generated";
 
-export interface EntitlementRecord {
-  Name: string;
-  StackName: string;
-  Description?: string;
-  AppVisibility: AppVisibility;
-  Attributes: EntitlementAttribute[];
-  createdAt: number;
-  modifiedAt: number;
-}
+const entitlementSchema = schema({
+  Name: "string",
+  StackName: "string",
+  Description: "string?",
+  AppVisibility: typed<AppVisibility>("string"),
+  Attributes: listOf({ Name: "string", Value: "string" }),
+  createdAt: "time",
+  modifiedAt: "time",
+});
+export type EntitlementRecord = RecordOf<typeof entitlementSchema>;
 
 export const entitlements = collection<EntitlementRecord, [stack: string, name: string]>({
   type: "appstream.entitlement",
+  schema: entitlementSchema,
   key: (r) => [r.StackName, r.Name],
 });
 

@@ -1,35 +1,34 @@
 // How AppStream fleets are kept: one record per fleet in its owner's partition, found by the directory its
 // instances join (DeleteDirectoryConfig refuses while one does).
 import { collection } from "../../../state/collection";
-import type { Schedule } from "../../../state/lifecycle";
-import type { ImageRef } from "../records";
+import { object, schema, type RecordOf } from "../../../state/record-schema";
+import { imageRefSchema } from "../records";
 
 /**
  * How a running fleet's instances move toward the desired count: `from` instances at `at` (epoch ms), then one
  * more (or one fewer) every `stepMs`, as a fleet scaling out or in does.
  */
-export interface CapacityRamp {
-  from: number;
-  at: number;
-  stepMs: number;
-}
+const rampSchema = schema({ from: "count", at: "time", stepMs: "count" });
+export type CapacityRamp = RecordOf<typeof rampSchema>;
 
-export interface FleetRecord {
+const fleetSchema = schema({
   /** Members of the Fleet shape kept as given. */
-  attrs: Record<string, unknown>;
-  Name: string;
-  Arn: string;
-  image?: ImageRef;
-  desired: { instances?: number; sessions?: number };
-  createdAt: number;
-  schedule: Schedule;
-  tags: Record<string, string>;
+  attrs: "object",
+  Name: "string",
+  Arn: "string",
+  image: object(imageRefSchema, true),
+  desired: object({ instances: "count?", sessions: "count?" }),
+  createdAt: "time",
+  schedule: "schedule",
+  tags: "stringMap",
   /** Set by StartFleet and by UpdateFleet's capacity changes; absent on a fleet never started. */
-  ramp?: CapacityRamp;
-}
+  ramp: object(rampSchema, true),
+});
+export type FleetRecord = RecordOf<typeof fleetSchema>;
 
 export const fleets = collection<FleetRecord, string, "directory">({
   type: "appstream.fleet",
+  schema: fleetSchema,
   key: (r) => r.Name,
   indexes: { directory: (r) => (r.attrs.DomainJoinInfo as { DirectoryName?: string } | undefined)?.DirectoryName },
 });

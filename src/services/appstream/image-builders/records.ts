@@ -1,33 +1,36 @@
 // How AppStream image builders are kept: one record per builder in its owner's partition, purged once deleted,
 // found by the directory its instance joins (DeleteDirectoryConfig refuses while one does).
 import { collection } from "../../../state/collection";
-import { endsIn, type Schedule } from "../../../state/lifecycle";
+import { endsIn } from "../../../state/lifecycle";
+import { object, schema, typed, type RecordOf } from "../../../state/record-schema";
 import type { ImageBuilderStateChangeReason, PlatformType } from "../api.generated";
 import type { StoredError } from "../failures";
-import { GONE, notGone, type ImageRef } from "../records";
+import { GONE, imageRefSchema, notGone, stateChangeReason, storedErrors } from "../records";
 
-export interface BuilderRecord {
+const builderSchema = schema({
   /** Members of the ImageBuilder shape kept as given (DisplayName, VpcConfig, DomainJoinInfo, ...). */
-  attrs: Record<string, unknown>;
-  Name: string;
-  Arn: string;
-  ImageArn: string;
+  attrs: "object",
+  Name: "string",
+  Arn: "string",
+  ImageArn: "string",
   /** Where the source image lives, for the image-use index. */
-  image: ImageRef;
-  Platform: PlatformType;
+  image: object(imageRefSchema),
+  Platform: typed<PlatformType>("string"),
   /** Inherited by the images it creates. */
-  families?: string[];
-  releasedAt?: number;
-  createdAt: number;
-  schedule: Schedule;
-  tags: Record<string, string>;
-  StateChangeReason?: ImageBuilderStateChangeReason;
-  ImageBuilderErrors?: StoredError[];
-}
+  families: "strings?",
+  releasedAt: "time?",
+  createdAt: "time",
+  schedule: "schedule",
+  tags: "stringMap",
+  StateChangeReason: typed<ImageBuilderStateChangeReason>(stateChangeReason),
+  ImageBuilderErrors: typed<StoredError[]>(storedErrors),
+});
+export type BuilderRecord = RecordOf<typeof builderSchema>;
 
 /** A builder goes once DELETING is over: its tags are on it, its image use went with DeleteImageBuilder. */
 export const builders = collection<BuilderRecord, string, "directory">({
   type: "appstream.image-builder",
+  schema: builderSchema,
   key: (r) => r.Name,
   indexes: { directory: (r) => (r.attrs.DomainJoinInfo as { DirectoryName?: string } | undefined)?.DirectoryName },
   live: notGone,

@@ -2,8 +2,8 @@
 // the other image handlers need of it: its use of the AMI, forgotten when it is deleted, and its app catalog.
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
-import { amiUses, partitionOf } from "../../ec2/shared";
-import type { Application, CreateImportedImageRequest } from "../api.generated";
+import { amiUses, partitionOf, type AmiUse } from "../../ec2/shared";
+import type { Application } from "../api.generated";
 import type { ImageRecord } from "../images/records";
 
 /**
@@ -12,24 +12,10 @@ import type { ImageRecord } from "../images/records";
  */
 export const IMAGE_USE_TYPE = amiUses.type;
 
-export interface ImageUse {
-  resourceType: "appstream-image";
-  account: string;
-  region: string;
-  name: string;
-  arn: string;
-  at: number;
-}
+export type ImageUse = AmiUse & { resourceType: "appstream-image" };
 
-/** What an imported image keeps beyond an ImageRecord. */
-export type ImportedImageRecord = ImageRecord & {
-  SourceAmiId: string;
-  /** The AMI's owner: the partition that holds the image-use record. */
-  SourceAmiOwner: string;
-  IamRoleArn: string;
-  RuntimeValidationConfig?: CreateImportedImageRequest["RuntimeValidationConfig"];
-  AppCatalogConfig?: CreateImportedImageRequest["AppCatalogConfig"];
-};
+/** An image imported from an AMI: it has the source AMI, the AMI's owner (whose partition holds the use) and the role. */
+export type ImportedImageRecord = ImageRecord & Required<Pick<ImageRecord, "SourceAmiId" | "SourceAmiOwner" | "IamRoleArn">>;
 
 export const useKey = (rec: { SourceAmiId: string; owner: string; Name: string }): [string, string, string, string] => [
   rec.SourceAmiId,

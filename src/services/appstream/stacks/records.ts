@@ -1,33 +1,34 @@
 // How AppStream stacks are kept, and which fleets serve them: one record per stack in its owner's partition;
 // an association is two index records, one per direction, so that listing either side reads only its own.
-import type { Scope } from "../../../state/collection";
-import { collection } from "../../../state/collection";
+import { collection, type Scope } from "../../../state/collection";
+import { schema, type RecordOf } from "../../../state/record-schema";
 
-export interface StackRecord {
+const stackSchema = schema({
   /** Members of the Stack shape kept as given (Description, StorageConnectors, UserSettings, ...). */
-  attrs: Record<string, unknown>;
-  Name: string;
-  Arn: string;
-  createdAt: number;
-  tags: Record<string, string>;
-}
+  attrs: "object",
+  Name: "string",
+  Arn: "string",
+  createdAt: "time",
+  tags: "stringMap",
+});
+export type StackRecord = RecordOf<typeof stackSchema>;
 
-export const stacks = collection<StackRecord>({ type: "appstream.stack", key: (r) => r.Name });
+export const stacks = collection<StackRecord>({ type: "appstream.stack", schema: stackSchema, key: (r) => r.Name });
 
-export interface FleetStackRecord {
-  stack: string;
-  fleet: string;
-}
+const fleetStackSchema = schema({ stack: "string", fleet: "string" });
+export type FleetStackRecord = RecordOf<typeof fleetStackSchema>;
 
 /** Keyed (stack, fleet): ListAssociatedFleets. */
 export const fleetsOfStack = collection<FleetStackRecord, [stack: string, fleet: string]>({
   type: "appstream.stack-fleet",
+  schema: fleetStackSchema,
   key: (r) => [r.stack, r.fleet],
 });
 
 /** Keyed (fleet, stack): ListAssociatedStacks, and what DeleteFleet checks. */
 export const stacksOfFleetIndex = collection<FleetStackRecord, [fleet: string, stack: string]>({
   type: "appstream.fleet-stack",
+  schema: fleetStackSchema,
   key: (r) => [r.fleet, r.stack],
 });
 

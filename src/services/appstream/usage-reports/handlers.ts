@@ -6,17 +6,16 @@
 import { createHash } from "node:crypto";
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
+import { schema, type RecordOf } from "../../../state/record-schema";
 import type { AppStreamHandlers } from "../api.generated";
 import * as err from "../errors";
 
-export interface UsageReportSubscriptionRecord {
-  S3BucketName: string;
-  createdAt: number;
-}
+const subscriptionSchema = schema({ S3BucketName: "string", createdAt: "time" });
 
 /** At most one record per partition, under a fixed key. */
-export const usageReportSubscriptions = collection<UsageReportSubscriptionRecord>({
+export const usageReportSubscriptions = collection<RecordOf<typeof subscriptionSchema>>({
   type: "appstream.usage-report-subscription",
+  schema: subscriptionSchema,
   key: () => "subscription",
 });
 

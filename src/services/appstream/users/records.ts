@@ -1,39 +1,45 @@
 // How the AppStream user pool is kept: one record per user, keyed (authentication type, user name), and each
 // user ↔ stack assignment as two index records, one per direction (a stack's users, a user's stacks).
 import { collection, type Scope } from "../../../state/collection";
+import { schema, typed, type RecordOf } from "../../../state/record-schema";
 import type { AuthenticationType } from "../api.generated";
 
-export interface UserRecord {
-  UserName: string;
-  AuthenticationType: AuthenticationType;
-  Arn: string;
-  FirstName?: string;
-  LastName?: string;
-  Enabled: boolean;
-  createdAt: number;
-}
+const userSchema = schema({
+  UserName: "string",
+  AuthenticationType: typed<AuthenticationType>("string"),
+  Arn: "string",
+  FirstName: "string?",
+  LastName: "string?",
+  Enabled: "boolean",
+  createdAt: "time",
+});
+export type UserRecord = RecordOf<typeof userSchema>;
 
 export const users = collection<UserRecord, [auth: string, user: string]>({
   type: "appstream.user",
+  schema: userSchema,
   key: (r) => [r.AuthenticationType, r.UserName],
 });
 
-export interface UserStackRecord {
-  StackName: string;
-  UserName: string;
-  AuthenticationType: AuthenticationType;
-  SendEmailNotification?: boolean;
-}
+const userStackSchema = schema({
+  StackName: "string",
+  UserName: "string",
+  AuthenticationType: typed<AuthenticationType>("string"),
+  SendEmailNotification: "boolean?",
+});
+export type UserStackRecord = RecordOf<typeof userStackSchema>;
 
 /** Keyed (stack, authentication type, user). */
 export const usersOfStack = collection<UserStackRecord, [stack: string, auth: string, user: string]>({
   type: "appstream.stack-user",
+  schema: userStackSchema,
   key: (r) => [r.StackName, r.AuthenticationType, r.UserName],
 });
 
 /** Keyed (authentication type, user, stack). */
 export const stacksOfUser = collection<UserStackRecord, [auth: string, user: string, stack: string]>({
   type: "appstream.user-stack",
+  schema: userStackSchema,
   key: (r) => [r.AuthenticationType, r.UserName, r.StackName],
 });
 

@@ -9,14 +9,11 @@ import { ServiceError } from "../../../errors/service-error";
 import { compileFilters } from "../filters";
 import type { Ec2Handlers, EnableFastLaunchRequest, FastLaunchLaunchTemplateSpecificationResponse } from "../api.generated";
 import * as err from "../errors";
-import { checkAmiId, findImage, noteReference } from "../images/access";
+import { checkAmiId, findImage, noteReference, visibleImage } from "../images/access";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
 import {
-  currentSettings,
-  fastLaunchImage,
   fastLaunchSettings,
   incorrectState,
-  live,
   saveSettings,
   stepOf,
   USER_INITIATED,
@@ -24,7 +21,34 @@ import {
   type FastLaunchRecord,
   type FastLaunchStep,
 } from "./records";
-import { GONE } from "../images/records";
+import { amiState, GONE, sharedImages, type AmiRecord } from "../images/records";
+
+/** The caller's settings for an AMI, unless removed or the AMI is gone (deregistered, or no longer shared). */
+function currentSettings(ctx: RequestContext, imageId: string): FastLaunchRecord | undefined {
+  const rec = fastLaunchSettings.get(ctx, imageId);
+  return rec && live(ctx, rec) ? rec : undefined;
+}
+
+/** Settings that are not removed, of an AMI that is still there for the caller. */
+function live(ctx: RequestContext, rec: FastLaunchRecord): boolean {
+  if (stepOf(ctx, rec).state === GONE) return false;
+  const ami = visibleImage(ctx, rec.ImageId);
+  return !!ami && amiState(ctx, ami) !== "deregistered";
+}
+
+/** An available Windows AMI that the caller owns or that was shared with it by launch permission. */
+function fastLaunchImage(ctx: RequestContext, imageId: string): AmiRecord {
+  const ami = findImage(ctx, imageId);
+  const shared = ami.owner !== ctx.accountId && !!sharedImages.get(ctx, imageId);
+  if (ami.owner !== ctx.accountId && !shared) throw err.notAuthorizedForImage(imageId);
+  const state = amiState(ctx, ami);
+  if (state !== "available")
+    throw err.amiUnavailable(`The image id '[${imageId}]' is ${state}; Windows fast launch needs an available AMI.`);
+  if (ami.Platform !== "windows") {
+    throw err.invalidValue(`The image ${imageId} is not a Windows AMI. Windows fast launch supports only Windows AMIs.`);
+  }
+  return ami;
+}
 
 /** Value must be 6 or greater (EnableFastLaunch reference); 6 when not given. */
 const MIN_PARALLEL = 6;

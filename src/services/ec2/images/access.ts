@@ -1,12 +1,64 @@
 // Which AMIs an account can see: its own, those whose launch permission names it (an index record in its
 // own partition), public ones (an index record per region), and the Amazon catalog. Deregistered AMIs stay
-// visible to their owner until their schedule reaches GONE.
+// visible to their owner until their schedule reaches GONE. The AMIs' collection is declared here, beside what
+// its tagging check reads (the catalog among it, which builds records of the AMI's schema: records.ts).
 import type { RequestContext } from "../../../gateway/context";
-import { inPartition } from "../../../state/collection";
-import { stateAt } from "../../../state/lifecycle";
+import { collection, inPartition } from "../../../state/collection";
+import { endsIn, stateAt } from "../../../state/lifecycle";
 import { catalogImage } from "../catalog/catalog";
+import { retireToken } from "../client-tokens";
 import * as err from "../errors";
-import { AMI_ID, amiReferences, amis, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./records";
+import { fastLaunchSettings } from "../fast-launch/records";
+import { taggable } from "../resource-types";
+import { dropTags } from "../tags/records";
+import {
+  AMI_ID,
+  amiReferences,
+  amiSchema,
+  GONE,
+  partitionOf,
+  publicImages,
+  publicPartition,
+  sharedImages,
+  type AmiRecord,
+} from "./records";
+
+const goneAt = (r: AmiRecord) => endsIn(r.schedule, GONE);
+
+/**
+ * AMIs, in their owner's partition of their region; live until their schedule reaches GONE (deregistered, or an
+ * import's AMI not yet completed). Indexed by name (`al2023-ami-*` is a prefix lookup) and owner alias. Once
+ * gone, an AMI goes with the records any account keeps on it (fast launch settings, the tags of other accounts:
+ * deregistration removed the owner's) and, a day later, the client token that made it.
+ */
+export const amis = collection<AmiRecord, string, "name" | "alias">({
+  type: "ec2.image",
+  schema: amiSchema,
+  key: (r) => r.ImageId,
+  partition: (r) => partitionOf(r.owner, r.region),
+  live: (r, now) => stateAt(r.schedule, now) !== GONE,
+  indexes: { name: (r) => r.Name, alias: (r) => r.alias },
+  expires: {
+    goneAt,
+    purge(scope, id, ami) {
+      amis.delete(scope, id);
+      fastLaunchSettings.delete(scope, id);
+      for (const { account } of amiReferences.scan(scope, { within: [id] })) {
+        const other = inPartition(scope, { account, region: scope.partition.region });
+        fastLaunchSettings.delete(other, id);
+        dropTags(other, id);
+        amiReferences.delete(scope, [id, account]);
+      }
+      retireToken(scope, ami.clientToken, "ImageId", id, goneAt(ami)!);
+    },
+  },
+  // Tags on a shared, public or Amazon AMI stay in the tagging account, which notes that it keeps them.
+  taggable: taggable(
+    "image",
+    (ctx, id) => findImage(ctx, id),
+    (ctx, id) => noteReference(ctx, findImage(ctx, id)),
+  ),
+});
 
 export function checkAmiId(id: string): void {
   if (!AMI_ID.test(id)) throw err.amiMalformed(id);

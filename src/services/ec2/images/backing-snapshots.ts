@@ -16,13 +16,14 @@ import {
   deleteSnapshot,
   findSnapshot,
   removeSnapshot,
+  snapshots,
   storedSnapshot,
   storeSnapshot,
   visibleSnapshot,
 } from "../snapshots/access";
 import { catalogSnapshot } from "../catalog/catalog";
 import type { AmiRecord } from "./records";
-import { COPY_VOLUME_ID, snapshotPartition, snapshots, snapshotUses } from "../snapshots/records";
+import { COPY_VOLUME_ID, snapshotPartition, snapshotUses } from "../snapshots/records";
 
 const invalidMapping = (message: string) => new ServiceError("InvalidBlockDeviceMapping", message);
 

@@ -4,17 +4,21 @@
 // stay public. A change takes a while to apply: GetImageBlockPublicAccessState shows the old state until
 // it has, as AWS documents ("up to 10 minutes").
 import type { RequestContext } from "../../../gateway/context";
-import { plan, stateAt, type Schedule } from "../../../state/lifecycle";
+import { plan, stateAt } from "../../../state/lifecycle";
 import { collection } from "../../../state/collection";
+import { schema, type RecordOf } from "../../../state/record-schema";
 import type { Ec2Handlers } from "../api.generated";
 import * as err from "../errors";
 
-export interface BlockPublicAccessRecord {
-  schedule: Schedule;
-}
+const blockPublicAccessSchema = schema({ schedule: "schedule" });
+type BlockPublicAccessRecord = RecordOf<typeof blockPublicAccessSchema>;
 
 /** One setting per account and region. */
-export const blockPublicAccess = collection<BlockPublicAccessRecord>({ type: "ec2.image-block-public-access", key: () => "account" });
+export const blockPublicAccess = collection<BlockPublicAccessRecord>({
+  type: "ec2.image-block-public-access",
+  schema: blockPublicAccessSchema,
+  key: () => "account",
+});
 
 type State = "unblocked" | "block-new-sharing";
 

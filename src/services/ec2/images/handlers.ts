@@ -7,25 +7,16 @@ import { plan } from "../../../state/lifecycle";
 import { hexId } from "../../../util/ids";
 import type { BlockDeviceMapping, CopyImageRequest, Ec2Handlers, Tag } from "../api.generated";
 import * as err from "../errors";
-import { checkAmiId, findImage, findOwnImage, noteReference, saveImage } from "./access";
+import { amis, checkAmiId, findImage, findOwnImage, saveImage } from "./access";
 import { resetPermissions } from "./launch-permissions";
 import { checkDeregistrable } from "./protection";
-import { amiNames, amis, amiState, partitionOf, type AmiRecord } from "./records";
+import { amiNames, amiState, partitionOf, type AmiRecord } from "./records";
 import { SNAPSHOT_ID } from "../snapshots/records";
 import { idempotent } from "../client-tokens";
 import { isRegion } from "../../../util/regions";
-import { dropTags, putTags, registerTaggable, reserved, tagMap, tagsFor } from "../tags/records";
+import { dropTags, putTags, reserved, tagMap, tagsFor } from "../tags/records";
 import { checkSnapshotAccess, copySnapshots, mappingFromSnapshot, releaseSnapshots, useSnapshots } from "./backing-snapshots";
 import { checkMappingList } from "../instances/block-device-limits";
-
-registerTaggable({
-  prefix: "ami-",
-  resourceType: "image",
-  check: (ctx, id) => {
-    findImage(ctx, id);
-  },
-  tagged: (ctx, id) => noteReference(ctx, findImage(ctx, id)),
-});
 
 /** RegisterImage's documented name rule: 3-128 of letters, digits, ( ) [ ] space . / - ' @ _. */
 const AMI_NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;

@@ -6,8 +6,8 @@
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition, type Scope } from "../../../state/collection";
 import { catalog } from "../catalog/catalog";
-import { storedImage } from "./access";
-import { amis, publicImages, publicPartition, sharedImages, UNNAMED, type AmiRecord, type IndexRecord } from "./records";
+import { amis, storedImage } from "./access";
+import { publicImages, publicPartition, sharedImages, UNNAMED, type AmiRecord, type IndexRecord } from "./records";
 import {
   byValues,
   collectionSource,

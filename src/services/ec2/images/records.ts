@@ -3,8 +3,9 @@
 import type { RequestContext } from "../../../gateway/context";
 import type { Partition } from "../../../state/store";
 import { collection } from "../../../state/collection";
-import { stateAt, type Schedule } from "../../../state/lifecycle";
-import type { BlockDeviceMapping, LaunchPermission, ProductCode } from "../api.generated";
+import { stateAt } from "../../../state/lifecycle";
+import { listOf, object, schema, typed, unchecked, type RecordOf } from "../../../state/record-schema";
+import type { BlockDeviceMapping, PermissionGroup, ProductCode } from "../api.generated";
 
 /** Pseudo-account whose partition indexes the public AMIs of a region (not a real account id: 12 digits never match). */
 export const PUBLIC_ACCOUNT = "public";
@@ -12,67 +13,74 @@ export const PUBLIC_ACCOUNT = "public";
 /** State after a deregistered AMI has dropped out of every result. */
 export const GONE = "GONE";
 
-export interface AmiRecord {
-  ImageId: string;
-  /** Owner account id. */
-  owner: string;
-  /** ImageOwnerAlias (`amazon` for the catalog). */
-  alias?: string;
-  region: string;
-  Name: string;
-  Description?: string;
-  Architecture: string;
-  /** `windows` for Windows AMIs, otherwise absent. */
-  Platform?: "windows";
-  PlatformDetails: string;
-  UsageOperation: string;
-  RootDeviceName?: string;
-  RootDeviceType: "ebs" | "instance-store";
-  BlockDeviceMappings: BlockDeviceMapping[];
-  ImageLocation: string;
-  VirtualizationType: string;
-  EnaSupport?: boolean;
-  SriovNetSupport?: string;
-  BootMode?: string;
-  TpmSupport?: string;
-  ImdsSupport?: string;
-  UefiData?: string;
-  KernelId?: string;
-  RamdiskId?: string;
-  ProductCodes?: ProductCode[];
-  SourceImageId?: string;
-  SourceImageRegion?: string;
-  /** The instance CreateImage made the AMI of. */
-  SourceInstanceId?: string;
-  /** When RunInstances last launched it, and the launch already reported before that one (see lastLaunchedTime). */
-  lastLaunchAt?: number;
-  reportedLaunchAt?: number;
-  FreeTierEligible?: boolean;
-  createdAt: number;
-  /** EnableImageDeprecation's time, rounded to the minute (image-deprecation.ts). */
-  deprecatesAt?: number;
-  /** Deregistration protection (image-protection.ts): on, or off but still in force until `until` (its cooldown). */
-  protection?: DeregistrationProtection;
-  public: boolean;
-  /** pending → available; DisableImage appends disabled, EnableImage available again; deregistration appends deregistered → GONE. */
-  schedule: Schedule;
-  /** The client token (its clientTokens id) of the CopyImage that made it. */
-  clientToken?: string;
-}
-
-export interface DeregistrationProtection {
+/** Deregistration protection (image-protection.ts): on, or off but still in force until `until` (its cooldown). */
+const protectionSchema = schema({
   /** Whether turning protection off leaves it in force for 24 hours. */
-  cooldown: boolean;
+  cooldown: "boolean",
   /** Set when protection was turned off with a cooldown: it holds until then. */
-  until?: number;
-}
+  until: "time?",
+});
+export type DeregistrationProtection = RecordOf<typeof protectionSchema>;
 
-export interface IndexRecord {
-  owner: string;
+/**
+ * An AMI, in its owner's partition of its region. Its collection, `amis`, is declared with who can see an AMI
+ * (access.ts), which its tagging check needs; the Amazon catalog, below that, builds records of this schema.
+ */
+export const amiSchema = schema({
+  ImageId: "string",
+  /** Owner account id. */
+  owner: "string",
+  /** ImageOwnerAlias (`amazon` for the catalog). */
+  alias: "string?",
+  region: "string",
+  Name: "string",
+  Description: "string?",
+  Architecture: "string",
+  /** `windows` for Windows AMIs, otherwise absent. */
+  Platform: typed<"windows">("string?"),
+  PlatformDetails: "string",
+  UsageOperation: "string",
+  RootDeviceName: "string?",
+  RootDeviceType: typed<"ebs" | "instance-store">("string"),
+  BlockDeviceMappings: typed<BlockDeviceMapping[]>(listOf({ DeviceName: "string?", Ebs: "object?" })),
+  ImageLocation: "string",
+  VirtualizationType: "string",
+  EnaSupport: unchecked<boolean | undefined>(),
+  SriovNetSupport: unchecked<string | undefined>(),
+  BootMode: unchecked<string | undefined>(),
+  TpmSupport: unchecked<string | undefined>(),
+  ImdsSupport: unchecked<string | undefined>(),
+  UefiData: unchecked<string | undefined>(),
+  KernelId: unchecked<string | undefined>(),
+  RamdiskId: unchecked<string | undefined>(),
+  ProductCodes: typed<ProductCode[]>(listOf({}, true)),
+  SourceImageId: unchecked<string | undefined>(),
+  SourceImageRegion: unchecked<string | undefined>(),
+  FreeTierEligible: unchecked<boolean | undefined>(),
+  createdAt: "time",
+  /** EnableImageDeprecation's time, rounded to the minute (image-deprecation.ts). */
+  deprecatesAt: "time?",
+  /** The instance CreateImage made the AMI of. */
+  SourceInstanceId: "string?",
+  /** When RunInstances last launched it, and the launch already reported before that one (see lastLaunchedTime). */
+  lastLaunchAt: "time?",
+  reportedLaunchAt: "time?",
+  protection: object(protectionSchema, true),
+  public: "boolean",
+  /** pending → available; DisableImage appends disabled, EnableImage available again; deregistration appends deregistered → GONE. */
+  schedule: "schedule",
+  /** The client token (its clientTokens id) of the CopyImage that made it. */
+  clientToken: unchecked<string | undefined>(),
+});
+export type AmiRecord = RecordOf<typeof amiSchema>;
+
+const indexRecordSchema = schema({
+  owner: "string",
   /** The AMI's name and owner alias, for the name and alias indexes (names do not change). Absent in records written before. */
-  name?: string;
-  alias?: string;
-}
+  name: "string?",
+  alias: "string?",
+});
+export type IndexRecord = RecordOf<typeof indexRecordSchema>;
 
 /** What a grantee's or the public index keeps of an AMI. */
 export const indexRecordOf = (r: AmiRecord): IndexRecord => ({ owner: r.owner, name: r.Name, alias: r.alias });
@@ -94,42 +102,52 @@ export const partitionOf = (owner: string, region: string): Partition => ({ acco
 export const publicPartition = (region: string): Partition => ({ account: PUBLIC_ACCOUNT, region });
 
 /**
- * AMIs, in their owner's partition of their region; live until their schedule reaches GONE (deregistered, or an
- * import's AMI not yet completed). Indexed by name (`al2023-ami-*` is a prefix lookup) and owner alias.
- */
-export const amis = collection<AmiRecord, string, "name" | "alias">({
-  type: "ec2.image",
-  key: (r) => r.ImageId,
-  partition: (r) => partitionOf(r.owner, r.region),
-  live: (r, now) => stateAt(r.schedule, now) !== GONE,
-  indexes: { name: (r) => r.Name, alias: (r) => r.alias },
-});
-
-/**
  * Owner's partition, keyed by AMI name → { ImageId }: what earlier versions kept to find a name taken. The
  * name index of `amis` answers that now; the records of older files are still read (state import) and go
  * when their AMI is deregistered.
  */
-export const amiNames = collection<{ ImageId: string }>({ type: "ec2.image-name" });
+export const amiNames = collection<{ ImageId: string }>({ type: "ec2.image-name", schema: schema({ ImageId: "string" }) });
+
+const launchPermissionSchema = schema({
+  Group: typed<PermissionGroup>("string?"),
+  UserId: "string?",
+  OrganizationArn: "string?",
+  OrganizationalUnitArn: "string?",
+});
 
 /** Owner's partition, keyed (AMI, user | org | ou, account or ARN) → the LaunchPermission: the launch permission list. */
-export const launchPermissions = collection<LaunchPermission, [ami: string, kind: "user" | "org" | "ou", grantee: string]>({
+export const launchPermissions = collection<
+  RecordOf<typeof launchPermissionSchema>,
+  [ami: string, kind: "user" | "org" | "ou", grantee: string]
+>({
   type: "ec2.launch-permission",
+  schema: launchPermissionSchema,
 });
 
 type IndexRecordIndex = keyof typeof indexRecordIndexes;
 
 /** Grantee's partition, keyed by AMI id → { owner, name, alias }: what the grantee's reads consult; by owner for `Owners`. */
-export const sharedImages = collection<IndexRecord, string, IndexRecordIndex>({ type: "ec2.shared-image", indexes: indexRecordIndexes });
+export const sharedImages = collection<IndexRecord, string, IndexRecordIndex>({
+  type: "ec2.shared-image",
+  schema: indexRecordSchema,
+  indexes: indexRecordIndexes,
+});
 
 /** PUBLIC_ACCOUNT's partition of the region, keyed by AMI id → { owner, name, alias }: AMIs of any account with group `all`. */
-export const publicImages = collection<IndexRecord, string, IndexRecordIndex>({ type: "ec2.public-image", indexes: indexRecordIndexes });
+export const publicImages = collection<IndexRecord, string, IndexRecordIndex>({
+  type: "ec2.public-image",
+  schema: indexRecordSchema,
+  indexes: indexRecordIndexes,
+});
 
 /**
  * Owner's partition, keyed (AMI, account) → { account }: another account keeps records on the AMI (tags, fast
  * launch), to purge with it.
  */
-export const amiReferences = collection<{ account: string }, [ami: string, account: string]>({ type: "ec2.image-reference" });
+export const amiReferences = collection<{ account: string }, [ami: string, account: string]>({
+  type: "ec2.image-reference",
+  schema: schema({ account: "string" }),
+});
 
 /** Launches reach LastLaunchedTime a day late ("there is a 24-hour delay before that usage is reported", Image reference). */
 const LAUNCH_REPORT_DELAY_MS = 24 * 3600 * 1000;

@@ -10,13 +10,12 @@ import { compileFilters } from "../filters";
 import { hexId } from "../../../util/ids";
 import type { Ec2Handlers, ImportImageRequest } from "../api.generated";
 import * as err from "../errors";
-import { saveImage } from "../images/access";
+import { amis, saveImage } from "../images/access";
 import { checkImportImage, invalidParameter } from "./request";
 import {
   ACTIVE_STEPS,
   activeState,
-  IMPORT_IMAGE_TASK_ID,
-  IMPORT_TASK_ID,
+  findTask,
   importTasks,
   RETENTION_SECONDS,
   saveTask,
@@ -32,32 +31,14 @@ import { dropSnapshots } from "../images/backing-snapshots";
 import { storeSnapshot } from "../snapshots/access";
 import { COPY_VOLUME_ID } from "../snapshots/records";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
-import { amiNames, amis, GONE, partitionOf } from "../images/records";
+import { amiNames, GONE, partitionOf } from "../images/records";
 import { clientToken } from "../client-tokens";
-import { putTags, registerTaggable, tagMap, tagsFor } from "../tags/records";
-
-registerTaggable({
-  prefix: "import-ami-",
-  resourceType: "import-image-task",
-  check: (ctx, id) => {
-    findTask(ctx, id);
-  },
-});
+import { putTags, tagMap, tagsFor } from "../tags/records";
 
 /** VM Import/Export quotas: at most 20 import image tasks in progress per Region. */
 const MAX_ACTIVE_TASKS = 20;
 const DEFAULT_FAILURE = "ClientError: Unsupported kernel version";
 const DEFAULT_CANCEL_REASON = "User initiated task cancelation";
-
-const malformed = (id: string) => new ServiceError("InvalidConversionTaskId.Malformed", `The import task ID '${id}' is malformed.`);
-const notFound = (id: string) => new ServiceError("InvalidConversionTaskId", `The import task ID '${id}' does not exist.`);
-
-function findTask(ctx: RequestContext, id: string): ImportTaskRecord {
-  if (!IMPORT_TASK_ID.test(id)) throw malformed(id);
-  const r = IMPORT_IMAGE_TASK_ID.test(id) ? storedTask(ctx, id) : undefined;
-  if (!r) throw notFound(id);
-  return r;
-}
 
 function checkQuota(ctx: RequestContext): void {
   let active = 0;

@@ -6,11 +6,15 @@
 // percentages are imagelite's own (the guide shows only examples). Finished tasks stay listed for 7 days
 // (DescribeImportImageTasks reference: tasks active now or completed or canceled in the previous 7 days).
 import type { RequestContext } from "../../../gateway/context";
+import { ServiceError } from "../../../errors/service-error";
 import { collection } from "../../../state/collection";
-import { stateAt, type Schedule } from "../../../state/lifecycle";
+import { endsIn, stateAt } from "../../../state/lifecycle";
+import { listOf, schema, typed, unchecked, type RecordOf } from "../../../state/record-schema";
 import type { ImportImageLicenseConfigurationResponse, ImportImageTask, SnapshotDetail, UserBucketDetails } from "../api.generated";
+import { retireToken } from "../client-tokens";
 import { GONE } from "../images/records";
-import { tagList } from "../tags/records";
+import { taggable } from "../resource-types";
+import { dropTags, tagList } from "../tags/records";
 
 /** `import-ami-` + 8 (older) or 17 hex digits; CancelImportTask also takes snapshot import ids. */
 export const IMPORT_IMAGE_TASK_ID = /^import-ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -38,49 +42,71 @@ const PROGRESS = new Map(ACTIVE_STEPS);
 /** Schedule state of an active step: `active:<message>`. */
 export const activeState = (message: string) => `active:${message}`;
 
-export interface DiskRecord {
-  Description?: string;
-  Format?: string;
-  Url?: string;
-  UserBucket?: UserBucketDetails;
+const diskSchema = schema({
+  Description: unchecked<string | undefined>(),
+  Format: unchecked<string | undefined>(),
+  Url: unchecked<string | undefined>(),
   /** An EBS snapshot given as the source. */
-  SourceSnapshotId?: string;
-  DiskImageSize: number;
+  SourceSnapshotId: unchecked<string | undefined>(),
+  DiskImageSize: "count",
   /** The snapshot the completed import leaves (its AMI's block device). */
-  SnapshotId: string;
-  DeviceName: string;
-}
+  SnapshotId: "string",
+  DeviceName: "string",
+  UserBucket: typed<UserBucketDetails>("object?"),
+});
+export type DiskRecord = RecordOf<typeof diskSchema>;
 
-export interface ImportTaskRecord {
-  ImportTaskId: string;
-  owner: string;
-  region: string;
-  createdAt: number;
-  Architecture: string;
-  Description?: string;
-  Encrypted: boolean;
-  Hypervisor?: string;
-  KmsKeyId?: string;
-  LicenseType: string;
-  Platform: string;
-  UsageOperation: string;
-  BootMode?: ImportImageTask["BootMode"];
-  LicenseSpecifications?: ImportImageLicenseConfigurationResponse[];
-  disks: DiskRecord[];
+const importTaskSchema = schema({
+  ImportTaskId: "string",
+  owner: "string",
+  region: "string",
+  createdAt: "time",
+  Architecture: "string",
+  Description: unchecked<string | undefined>(),
+  Encrypted: "boolean",
+  Hypervisor: unchecked<string | undefined>(),
+  KmsKeyId: unchecked<string | undefined>(),
+  LicenseType: "string",
+  Platform: "string",
+  UsageOperation: "string",
+  BootMode: unchecked<ImportImageTask["BootMode"]>(),
+  LicenseSpecifications: typed<ImportImageLicenseConfigurationResponse[]>(listOf({}, true)),
+  disks: listOf(diskSchema),
   /** The AMI the task produces, hidden until the task completes; absent when the task will fail. */
-  ImageId?: string;
+  ImageId: "string?",
   /** StatusMessage once deleting or deleted: the cancel reason or the failure. */
-  reason?: string;
-  schedule: Schedule;
+  reason: "string?",
+  schedule: "schedule",
   /** The client token (its clientTokens id) of the ImportImage that started it. */
-  clientToken?: string;
-}
+  clientToken: unchecked<string | undefined>(),
+});
+export type ImportTaskRecord = RecordOf<typeof importTaskSchema>;
 
-/** In the caller's partition, keyed by task id; listed until its retention is over, then purged (purge.ts). */
+const malformed = (id: string) => new ServiceError("InvalidConversionTaskId.Malformed", `The import task ID '${id}' is malformed.`);
+export const taskNotFound = (id: string) => new ServiceError("InvalidConversionTaskId", `The import task ID '${id}' does not exist.`);
+
+const goneAt = (t: ImportTaskRecord) => endsIn(t.schedule, GONE);
+
+/**
+ * In the caller's partition, keyed by task id; listed until its retention is over, then purged with its tags and,
+ * a day later, the client token that started it.
+ */
 export const importTasks = collection<ImportTaskRecord>({
   type: "ec2.import-image-task",
+  schema: importTaskSchema,
   key: (t) => t.ImportTaskId,
+  // Its owner's partition of its region, by its members (what an import checks).
+  rules: { partition: (t) => ({ account: t.owner, region: t.region }) },
   live: (t, now) => stateAt(t.schedule, now) !== GONE,
+  expires: {
+    goneAt,
+    purge(scope, id, task) {
+      importTasks.delete(scope, id);
+      dropTags(scope, id);
+      retireToken(scope, task.clientToken, "ImportTaskId", id, goneAt(task)!);
+    },
+  },
+  taggable: taggable("import-image-task", (ctx, id) => findTask(ctx, id)),
 });
 
 export const taskState = (ctx: RequestContext, r: ImportTaskRecord): string => stateAt(r.schedule, ctx.now);
@@ -93,6 +119,14 @@ export function statusOf(state: string): { status: string; step?: string } {
 
 /** The caller's task with this id that is still listed, if any. */
 export const storedTask = (ctx: RequestContext, id: string): ImportTaskRecord | undefined => importTasks.get(ctx, id);
+
+/** The caller's listed task with this id (CancelImportTask also takes snapshot import ids, which find none), or EC2's error. */
+export function findTask(ctx: RequestContext, id: string): ImportTaskRecord {
+  if (!IMPORT_TASK_ID.test(id)) throw malformed(id);
+  const r = IMPORT_IMAGE_TASK_ID.test(id) ? storedTask(ctx, id) : undefined;
+  if (!r) throw taskNotFound(id);
+  return r;
+}
 
 export const saveTask = (ctx: RequestContext, r: ImportTaskRecord): void => importTasks.put(ctx, r);
 

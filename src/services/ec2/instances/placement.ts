@@ -7,17 +7,11 @@
 // elsewhere). Instances that are not terminated keep their groups in use (DeleteSecurityGroup refuses them).
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
+import { schema } from "../../../state/record-schema";
 import type { GroupIdentifier, RunInstancesRequest } from "../api.generated";
 import * as err from "../errors";
-import { instances, instanceState } from "./records";
-import {
-  defaultSubnet,
-  findKeyPair,
-  findSecurityGroups,
-  findSubnet,
-  securityGroupUsers,
-  type SecurityGroupRecord,
-} from "../network/lookup";
+import { findKeyPair } from "../key-pairs/records";
+import { defaultSubnet, findSecurityGroups, findSubnet, type SecurityGroupRecord } from "../network/records";
 
 export interface Placement {
   AvailabilityZone: string;
@@ -28,7 +22,7 @@ export interface Placement {
 }
 
 /** The caller's partition, keyed by subnet → how many addresses were given out. */
-export const addressCounters = collection<{ next: number }>({ type: "ec2.address-counter" });
+export const addressCounters = collection<{ next: number }>({ type: "ec2.address-counter", schema: schema({ next: "count" }) });
 
 const identifiers = (groups: SecurityGroupRecord[]): GroupIdentifier[] =>
   groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName }));
@@ -81,8 +75,3 @@ export function resolveGroups(ctx: RequestContext, r: { SubnetId?: string; VpcId
   if (r.SubnetId && r.VpcId) sameNetwork(groups, r.SubnetId, r.VpcId);
   return identifiers(groups);
 }
-
-// An instance that is not terminated uses its groups.
-securityGroupUsers.push((ctx, groupId) =>
-  instances.lookup(ctx, "group", { key: groupId }).some((e) => instanceState(ctx, e.value) !== "terminated"),
-);

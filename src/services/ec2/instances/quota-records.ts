@@ -11,6 +11,7 @@
 // over the default. Records live in the store, so that they survive a restart and every process on one store
 // reads the same; a reset in their scope forgets them, as it forgets fault rules.
 import { collection, inPartition, type Scope } from "../../../state/collection";
+import { schema, type RecordOf } from "../../../state/record-schema";
 import type { Partition } from "../../../state/store";
 
 export interface QuotaSpec {
@@ -46,13 +47,17 @@ export const quotaSpec = (code: string): QuotaSpec | undefined => QUOTAS.find((q
 /** Where values for every account are kept. */
 export const GLOBAL_QUOTAS: Partition = { account: "imagelite", region: "global" };
 
-export interface QuotaRecord {
-  code: string;
-  value: number;
-}
+const quotaSchema = schema({ code: "string", value: "count" });
+export type QuotaRecord = RecordOf<typeof quotaSchema>;
 
 /** Values set through the admin route, keyed by quota code, in the account's partition or GLOBAL_QUOTAS. */
-export const quotaValues = collection<QuotaRecord>({ type: "ec2.quota", key: (r) => r.code });
+export const quotaValues = collection<QuotaRecord>({
+  type: "ec2.quota",
+  schema: quotaSchema,
+  key: (r) => r.code,
+  // A value for every account lives in imagelite's own partition (GLOBAL_QUOTAS).
+  rules: { global: true },
+});
 
 /** The quota's value for the scope's account and region: its own, else the global one, else the default (null: none). */
 export function quotaValue(s: Scope, code: string): number | null {

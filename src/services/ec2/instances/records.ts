@@ -2,10 +2,11 @@
 // "Amazon EC2 instance state changes" (ec2-instance-lifecycle.html): pending → running on launch or start,
 // stopping → stopped, shutting-down → terminated. A terminated instance stays listed for about an hour (the
 // same page: "terminated instances remain visible ... for approximately one hour"), then reaches GONE and is
-// purged (purge-instances.ts). States are computed from the clock when read.
+// purged with its tags (its collection's `expires`). States are computed from the clock when read.
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
-import { endsIn, stateAt, stepAt, type Schedule } from "../../../state/lifecycle";
+import { endsIn, stateAt, stepAt } from "../../../state/lifecycle";
+import { listOf, object, schema, typed, unchecked, type RecordOf } from "../../../state/record-schema";
 import type {
   GroupIdentifier,
   IamInstanceProfile,
@@ -18,54 +19,56 @@ import { GONE } from "../images/records";
 import * as err from "../errors";
 import { dropTags } from "../tags/records";
 import { retireToken } from "../client-tokens";
+import { taggable } from "../resource-types";
 
-export interface InstanceRecord {
-  InstanceId: string;
-  ReservationId: string;
-  owner: string;
-  region: string;
-  ImageId: string;
+const instanceSchema = schema({
+  InstanceId: "string",
+  ReservationId: "string",
+  owner: "string",
+  region: "string",
+  ImageId: "string",
   /** The AMI's owner, whose partition keeps the use record (usage reports). */
-  amiOwner: string;
-  InstanceType: string;
-  AmiLaunchIndex: number;
-  launchedAt: number;
-  Placement: Placement;
-  SubnetId?: string;
-  VpcId?: string;
-  PrivateIpAddress: string;
-  PrivateDnsName: string;
-  Groups: GroupIdentifier[];
-  KeyName?: string;
-  IamInstanceProfile?: IamInstanceProfile;
-  UserData?: string;
-  Architecture: string;
-  Platform?: "windows";
-  PlatformDetails: string;
-  UsageOperation: string;
-  VirtualizationType: string;
-  RootDeviceName?: string;
-  RootDeviceType: string;
-  KernelId?: string;
-  RamdiskId?: string;
-  EnaSupport?: boolean;
-  SriovNetSupport?: string;
-  BootMode?: string;
-  EbsOptimized: boolean;
-  Monitoring: boolean;
-  MetadataOptions: InstanceMetadataOptionsResponse;
-  DisableApiTermination: boolean;
-  DisableApiStop: boolean;
-  InstanceInitiatedShutdownBehavior: string;
-  SourceDestCheck: boolean;
-  ClientToken?: string;
+  amiOwner: "string",
+  InstanceType: "string",
+  AmiLaunchIndex: "count",
+  launchedAt: "time",
+  Placement: typed<Placement>(object({ AvailabilityZone: "string" })),
+  SubnetId: unchecked<string | undefined>(),
+  VpcId: unchecked<string | undefined>(),
+  PrivateIpAddress: "string",
+  PrivateDnsName: "string",
+  Groups: typed<GroupIdentifier[]>(listOf({ GroupId: "string?", GroupName: "string?" })),
+  KeyName: unchecked<string | undefined>(),
+  IamInstanceProfile: unchecked<IamInstanceProfile | undefined>(),
+  UserData: unchecked<string | undefined>(),
+  Architecture: unchecked<string>(),
+  Platform: unchecked<"windows" | undefined>(),
+  PlatformDetails: unchecked<string>(),
+  UsageOperation: unchecked<string>(),
+  VirtualizationType: unchecked<string>(),
+  RootDeviceName: unchecked<string | undefined>(),
+  RootDeviceType: unchecked<string>(),
+  KernelId: unchecked<string | undefined>(),
+  RamdiskId: unchecked<string | undefined>(),
+  EnaSupport: unchecked<boolean | undefined>(),
+  SriovNetSupport: unchecked<string | undefined>(),
+  BootMode: unchecked<string | undefined>(),
+  EbsOptimized: unchecked<boolean>(),
+  Monitoring: unchecked<boolean>(),
+  MetadataOptions: typed<InstanceMetadataOptionsResponse>("object"),
+  DisableApiTermination: unchecked<boolean>(),
+  DisableApiStop: unchecked<boolean>(),
+  InstanceInitiatedShutdownBehavior: unchecked<string>(),
+  SourceDestCheck: unchecked<boolean>(),
+  ClientToken: unchecked<string | undefined>(),
   /** The launch template the instance was launched from, if any. */
-  LaunchTemplate?: { LaunchTemplateId: string; LaunchTemplateName: string; Version: string };
+  LaunchTemplate: unchecked<{ LaunchTemplateId: string; LaunchTemplateName: string; Version: string } | undefined>(),
   /** Launch, then every start, stop and termination appended: the states at any time. */
-  schedule: Schedule;
+  schedule: "schedule",
   /** The client token (its clientTokens id) of the RunInstances that made it. */
-  clientToken?: string;
-}
+  clientToken: unchecked<string | undefined>(),
+});
+export type InstanceRecord = RecordOf<typeof instanceSchema>;
 
 /** Seconds a terminated instance stays listed. */
 export const TERMINATED_VISIBLE_SECONDS = 3600;
@@ -86,7 +89,10 @@ export const STATE_CODES: Record<InstanceStateName, number> = {
  */
 export const instances = collection<InstanceRecord, string, "reservation" | "group" | "image">({
   type: "ec2.instance",
+  schema: instanceSchema,
   key: (r) => r.InstanceId,
+  // Its owner's partition of its region, by its members (what an import checks).
+  rules: { partition: (r) => ({ account: r.owner, region: r.region }) },
   live: (r, now) => stateAt(r.schedule, now) !== GONE,
   indexes: {
     reservation: (r) => r.ReservationId,
@@ -101,6 +107,7 @@ export const instances = collection<InstanceRecord, string, "reservation" | "gro
       retireToken(scope, r.clientToken, "ReservationId", r.ReservationId, endsIn(r.schedule, GONE)!);
     },
   },
+  taggable: taggable("instance", (ctx, id) => findInstance(ctx, id)),
 });
 
 /** `i-` and 8 (older) or 17 hexadecimal digits. */
@@ -130,6 +137,10 @@ export function findInstances(ctx: RequestContext, ids: string[]): InstanceRecor
 }
 
 export const saveInstance = (ctx: RequestContext, rec: InstanceRecord): void => instances.put(ctx, rec);
+
+/** Whether an instance of the caller that is not terminated has the security group (DeleteSecurityGroup refuses it then). */
+export const usesSecurityGroup = (ctx: RequestContext, groupId: string): boolean =>
+  instances.lookup(ctx, "group", { key: groupId }).some((e) => instanceState(ctx, e.value) !== "terminated");
 
 /** When the last user-initiated stop or termination began (StateTransitionReason), if the instance is in one. */
 export function userTransitionAt(ctx: RequestContext, rec: InstanceRecord): number | undefined {

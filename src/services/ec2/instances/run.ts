@@ -11,13 +11,13 @@ import { hexId } from "../../../util/ids";
 import type { BlockDeviceMapping, EbsBlockDevice, Ec2Handlers, IamInstanceProfile, RunInstancesRequest } from "../api.generated";
 import { idempotent } from "../client-tokens";
 import * as err from "../errors";
-import { findImage, storedImage } from "../images/access";
-import { amis, amiState, noteLaunch, partitionOf, type AmiRecord } from "../images/records";
-import { findInstance, saveInstance, type InstanceRecord } from "./records";
+import { amis, findImage, storedImage } from "../images/access";
+import { amiState, noteLaunch, partitionOf, type AmiRecord } from "../images/records";
+import { saveInstance, type InstanceRecord } from "./records";
 import { reservationMembers, reservationView } from "./view";
 import { nextAddress, placeInstance } from "./placement";
 import { isSsmReference, resolveSsmImageId } from "./ssm-image-ids";
-import { putSystemTags, putTags, registerTaggable, tagsFor } from "../tags/records";
+import { putSystemTags, putTags, tagsFor } from "../tags/records";
 import { resolveLaunchTemplate, type ResolvedTemplate } from "../launch-templates/records";
 import { withTemplateData } from "../launch-templates/input";
 import { amiUses } from "../usage-reports/entries";
@@ -26,14 +26,6 @@ import { launchCount } from "./launch-quotas";
 import { attachmentLimitExceeded, checkMappingList, MAX_ATTACHMENTS } from "./block-device-limits";
 import { checkUserData } from "./user-data";
 import { checkArchitecture } from "../instance-types/launch";
-
-registerTaggable({
-  prefix: "i-",
-  resourceType: "instance",
-  check: (ctx, id) => {
-    findInstance(ctx, id);
-  },
-});
 
 /** RunInstances' documented default instance type. */
 const DEFAULT_INSTANCE_TYPE = "m1.small";

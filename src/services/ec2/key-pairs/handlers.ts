@@ -8,8 +8,8 @@ import type { Ec2Handlers, KeyPairInfo } from "../api.generated";
 import * as err from "../errors";
 import { compileFilters } from "../filters";
 import { generateKey, readPublicKey } from "./material";
-import { KEY_PAIR_ID, keyPairs, type KeyPairRecord } from "./records";
-import { findKeyPair } from "../network/lookup";
+import { findKeyPair, KEY_PAIR_ID, keyPairs, type KeyPairRecord } from "./records";
+
 import { dropTags, putTags, tagList, tagMap, tagsFor } from "../tags/records";
 
 const MAX_NAME = 255;

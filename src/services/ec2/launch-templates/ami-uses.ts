@@ -6,23 +6,15 @@
 // parameter) uses nothing.
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
-import { amiUses } from "../usage-reports/entries";
+import { amiUses, type AmiUse } from "../usage-reports/entries";
 import { partitionOf } from "../images/records";
 import { visibleImage } from "../images/access";
 import type { LaunchTemplateRecord, LaunchTemplateVersionRecord } from "./records";
 
 export const LAUNCH_TEMPLATE_USE = "launch-template";
 
-export interface LaunchTemplateUse {
-  resourceType: typeof LAUNCH_TEMPLATE_USE;
-  account: string;
-  region: string;
-  name: string;
-  arn: string;
-  at: number;
-  /** The template's versions whose data names the AMI. */
-  versions: number[];
-}
+/** A launch template's use: the template's versions whose data names the AMI. */
+export type LaunchTemplateUse = AmiUse & { resourceType: typeof LAUNCH_TEMPLATE_USE; versions: number[] };
 
 const AMI_ID = /^ami-[0-9a-f]{8}([0-9a-f]{9})?$/;
 

@@ -6,43 +6,72 @@
 import type { RequestContext } from "../../../gateway/context";
 import { ServiceError } from "../../../errors/service-error";
 import { collection, type Scope } from "../../../state/collection";
+import { isCount, schema, typed, unchecked, type RecordOf } from "../../../state/record-schema";
 import type { LaunchTemplate, LaunchTemplateVersion, ResponseLaunchTemplateData } from "../api.generated";
-import { registerTaggable, tagList } from "../tags/records";
+import { taggable } from "../resource-types";
+import { tagList } from "../tags/records";
 
 export const TEMPLATE_ID = /^lt-[0-9a-f]{17}$/;
 export const TEMPLATE_NAME = /^[a-zA-Z0-9().\-/_]{3,128}$/;
 
-export interface LaunchTemplateRecord {
-  LaunchTemplateId: string;
-  LaunchTemplateName: string;
-  owner: string;
-  region: string;
-  createdAt: number;
-  DefaultVersionNumber: number;
+const launchTemplateSchema = schema({
+  LaunchTemplateId: "string",
+  LaunchTemplateName: "string",
+  owner: "string",
+  region: "string",
+  createdAt: "time",
+  DefaultVersionNumber: "count",
   /** The numbers of the versions that exist, ascending (deleted ones leave). */
-  versions: number[];
+  versions: typed<number[]>("array"),
   /** The number the next version gets: numbers are never reused. */
-  nextVersion: number;
-  clientToken?: string;
-}
+  nextVersion: "count",
+  clientToken: unchecked<string | undefined>(),
+});
+export type LaunchTemplateRecord = RecordOf<typeof launchTemplateSchema>;
 
-export interface LaunchTemplateVersionRecord {
-  LaunchTemplateId: string;
-  VersionNumber: number;
-  VersionDescription?: string;
-  createdAt: number;
+const versionSchema = schema({
+  LaunchTemplateId: "string",
+  VersionNumber: "count",
+  VersionDescription: unchecked<string | undefined>(),
+  createdAt: "time",
   /** As DescribeLaunchTemplateVersions returns it; timestamps kept as ISO strings. */
-  data: ResponseLaunchTemplateData;
+  data: typed<ResponseLaunchTemplateData>("object"),
   /** The owner of the AMI that data.ImageId names, when it named one the caller could see (AMI usage reports). */
-  amiOwner?: string;
-  clientToken?: string;
+  amiOwner: "string?",
+  clientToken: unchecked<string | undefined>(),
+});
+export type LaunchTemplateVersionRecord = RecordOf<typeof versionSchema>;
+
+/**
+ * A template's versions ascend, the default among them, and the next number above them: reads take the last
+ * as the latest and look the default up, and a new version must not take a number in use.
+ */
+function versionChain(t: LaunchTemplateRecord): string | undefined {
+  const v = t.versions;
+  if (v.length === 0) return "versions must not be empty";
+  for (let i = 0; i < v.length; i++) {
+    if (!isCount(v[i]) || v[i] < 1 || (i > 0 && v[i] <= v[i - 1]))
+      return `versions[${i}] must be a version number above the one before it, from 1`;
+  }
+  if (!v.includes(t.DefaultVersionNumber)) return "DefaultVersionNumber must be one of versions";
+  if (t.nextVersion <= v[v.length - 1]) return "nextVersion must be above every version";
+  return undefined;
 }
 
 /** Owner's partition, keyed by template id; by name for the name lookups. */
 export const launchTemplates = collection<LaunchTemplateRecord, string, "name">({
   type: "ec2.launch-template",
+  schema: launchTemplateSchema,
   key: (r) => r.LaunchTemplateId,
+  rules: {
+    // Its owner's partition of its region, by its members (what an import checks).
+    partition: (t) => ({ account: t.owner, region: t.region }),
+    check: versionChain,
+    needs: (t) =>
+      t.versions.map((v) => ({ type: launchTemplateVersions.type, id: launchTemplateVersions.id([t.LaunchTemplateId, versionKey(v)]) })),
+  },
   indexes: { name: (r) => r.LaunchTemplateName },
+  taggable: taggable("launch-template", (ctx, id) => templateById(ctx, id)),
 });
 
 /** Version keys sort newest first, as DescribeLaunchTemplateVersions lists versions. */
@@ -51,6 +80,7 @@ export const versionKey = (n: number): string => String(9_999_999_999 - n).padSt
 /** Owner's partition, keyed (template id, versionKey: newest first). */
 export const launchTemplateVersions = collection<LaunchTemplateVersionRecord, [template: string, version: string]>({
   type: "ec2.launch-template-version",
+  schema: versionSchema,
   key: (r) => [r.LaunchTemplateId, versionKey(r.VersionNumber)],
 });
 
@@ -202,11 +232,3 @@ export function versionView(t: LaunchTemplateRecord, v: LaunchTemplateVersionRec
     Operator: { Managed: false },
   };
 }
-
-registerTaggable({
-  prefix: "lt-",
-  resourceType: "launch-template",
-  check: (ctx, id) => {
-    templateById(ctx, id);
-  },
-});

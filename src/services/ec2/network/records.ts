@@ -1,76 +1,209 @@
 // How an account's network is kept: VPCs, subnets and security groups as documents in the account's
-// partition of their Region, keyed by id, and one marker record that says the Region's defaults (default
-// VPC, its subnets and default security group) exist, so they are made once and keep their ids.
+// partition of their Region, keyed by id, and one marker record that says the Region's defaults exist. The
+// default VPC of a Region has one default subnet per Availability Zone and its `default` security group
+// ("Default VPCs", Amazon VPC User Guide, default-vpc.html: 172.31.0.0/16, a /20 default subnet in each zone,
+// public IPv4 addresses on launch); they are made the first time anything in the account and Region needs
+// them, and kept as records so their ids hold. Also the lookups of the network, with EC2's errors.
+import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
+import { listOf, schema, unchecked, type RecordOf } from "../../../state/record-schema";
+import { hexId } from "../../../util/ids";
+import * as err from "../errors";
+import { taggable } from "../resource-types";
+import { zonesOf } from "./zones";
 
-export interface VpcRecord {
-  VpcId: string;
-  CidrBlock: string;
-  IsDefault: boolean;
+const vpcSchema = schema({
+  VpcId: "string",
+  CidrBlock: "string",
+  IsDefault: "boolean",
   /** The association id of the primary IPv4 CIDR block. */
-  CidrAssociationId: string;
-  DhcpOptionsId: string;
-}
+  CidrAssociationId: "string",
+  DhcpOptionsId: "string",
+});
+export type VpcRecord = RecordOf<typeof vpcSchema>;
 
-export interface SubnetRecord {
-  SubnetId: string;
-  VpcId: string;
-  AvailabilityZone: string;
-  AvailabilityZoneId: string;
-  CidrBlock: string;
-  DefaultForAz: boolean;
-  MapPublicIpOnLaunch: boolean;
-}
+const subnetSchema = schema({
+  SubnetId: "string",
+  VpcId: "string",
+  AvailabilityZone: "string",
+  AvailabilityZoneId: "string",
+  CidrBlock: "string",
+  DefaultForAz: "boolean",
+  MapPublicIpOnLaunch: "boolean",
+});
+export type SubnetRecord = RecordOf<typeof subnetSchema>;
 
 /** One rule of a security group, as the SecurityGroupRule of the API (one source per rule). */
-export interface RuleRecord {
-  SecurityGroupRuleId: string;
-  IpProtocol: string;
-  FromPort?: number;
-  ToPort?: number;
-  CidrIpv4?: string;
-  CidrIpv6?: string;
-  PrefixListId?: string;
+const ruleSchema = schema({
+  SecurityGroupRuleId: "string",
+  IpProtocol: "string",
+  FromPort: unchecked<number | undefined>(),
+  ToPort: unchecked<number | undefined>(),
+  CidrIpv4: unchecked<string | undefined>(),
+  CidrIpv6: unchecked<string | undefined>(),
+  PrefixListId: unchecked<string | undefined>(),
   /** Another security group as the source. */
-  ReferencedGroupId?: string;
-  ReferencedUserId?: string;
-  Description?: string;
-}
-
-export interface SecurityGroupRecord {
-  GroupId: string;
-  GroupName: string;
-  VpcId: string;
-  Description: string;
-  ingress: RuleRecord[];
-  egress: RuleRecord[];
-}
-
-export interface NetworkDefaults {
-  VpcId: string;
-}
-
-export const vpcs = collection<VpcRecord>({ type: "ec2.vpc", key: (r) => r.VpcId });
-
-/** Keyed by subnet id; by AZ for the default subnet of a zone. */
-export const subnets = collection<SubnetRecord, string, "zone">({
-  type: "ec2.subnet",
-  key: (r) => r.SubnetId,
-  indexes: { zone: (r) => `${r.VpcId} ${r.AvailabilityZone}` },
+  ReferencedGroupId: unchecked<string | undefined>(),
+  ReferencedUserId: unchecked<string | undefined>(),
+  Description: unchecked<string | undefined>(),
 });
+export type RuleRecord = RecordOf<typeof ruleSchema>;
 
-/** Keyed by group id; by (VPC, name): names are unique within a VPC. */
-export const securityGroups = collection<SecurityGroupRecord, string, "name">({
-  type: "ec2.security-group",
-  key: (r) => r.GroupId,
-  indexes: { name: (r) => `${r.VpcId} ${r.GroupName}` },
+const securityGroupSchema = schema({
+  GroupId: "string",
+  GroupName: "string",
+  VpcId: "string",
+  Description: "string",
+  ingress: listOf(ruleSchema),
+  egress: listOf(ruleSchema),
 });
-
-/** One per account and Region, once its defaults exist. */
-export const networkDefaults = collection<NetworkDefaults>({ type: "ec2.network-defaults", key: () => "defaults" });
+export type SecurityGroupRecord = RecordOf<typeof securityGroupSchema>;
 
 export const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 export const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
 export const GROUP_ID = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
 export const DEFAULT_GROUP = "default";
+
+export const vpcs = collection<VpcRecord>({
+  type: "ec2.vpc",
+  schema: vpcSchema,
+  key: (r) => r.VpcId,
+  taggable: taggable("vpc", (ctx, id) => findVpc(ctx, id)),
+});
+
+/** Keyed by subnet id; by AZ for the default subnet of a zone. */
+export const subnets = collection<SubnetRecord, string, "zone">({
+  type: "ec2.subnet",
+  schema: subnetSchema,
+  key: (r) => r.SubnetId,
+  indexes: { zone: (r) => `${r.VpcId} ${r.AvailabilityZone}` },
+  taggable: taggable("subnet", (ctx, id) => findSubnet(ctx, id)),
+});
+
+/** Keyed by group id; by (VPC, name): names are unique within a VPC. */
+export const securityGroups = collection<SecurityGroupRecord, string, "name">({
+  type: "ec2.security-group",
+  schema: securityGroupSchema,
+  key: (r) => r.GroupId,
+  indexes: { name: (r) => `${r.VpcId} ${r.GroupName}` },
+  taggable: taggable("security-group", (ctx, id) => findSecurityGroup(ctx, id)),
+});
+
+/** One per account and Region, once its defaults exist. */
+export const networkDefaults = collection<{ VpcId: string }>({
+  type: "ec2.network-defaults",
+  schema: schema({ VpcId: "string" }),
+  key: () => "defaults",
+});
+
+/** All traffic out to anywhere: the outbound rule every new security group starts with ("Security group rules", default rules). */
+export const allOutbound = (): RuleRecord => ({ SecurityGroupRuleId: hexId("sgr"), IpProtocol: "-1", CidrIpv4: "0.0.0.0/0" });
+
+function materialise(ctx: RequestContext): VpcRecord {
+  const vpc: VpcRecord = {
+    VpcId: hexId("vpc"),
+    CidrBlock: "172.31.0.0/16",
+    IsDefault: true,
+    CidrAssociationId: hexId("vpc-cidr-assoc"),
+    DhcpOptionsId: hexId("dopt"),
+  };
+  vpcs.put(ctx, vpc);
+  zonesOf(ctx.region).forEach((zone, i) =>
+    subnets.put(ctx, {
+      SubnetId: hexId("subnet"),
+      VpcId: vpc.VpcId,
+      AvailabilityZone: zone.ZoneName,
+      AvailabilityZoneId: zone.ZoneId,
+      CidrBlock: `172.31.${16 * i}.0/20`,
+      DefaultForAz: true,
+      MapPublicIpOnLaunch: true,
+    }),
+  );
+  // The default group lets in what comes from its own members, and lets everything out (default-security-group.html).
+  const groupId = hexId("sg");
+  securityGroups.put(ctx, {
+    GroupId: groupId,
+    GroupName: DEFAULT_GROUP,
+    VpcId: vpc.VpcId,
+    Description: "default VPC security group",
+    ingress: [{ SecurityGroupRuleId: hexId("sgr"), IpProtocol: "-1", ReferencedGroupId: groupId, ReferencedUserId: ctx.accountId }],
+    egress: [allOutbound()],
+  });
+  networkDefaults.put(ctx, { VpcId: vpc.VpcId });
+  return vpc;
+}
+
+/** Makes the Region's defaults for the caller's account if they are not there yet (every network read starts here). */
+export function ensureDefaults(ctx: RequestContext): void {
+  defaultVpc(ctx);
+}
+
+export function defaultVpc(ctx: RequestContext): VpcRecord {
+  const marker = networkDefaults.get(ctx, "defaults");
+  const vpc = marker && vpcs.get(ctx, marker.VpcId);
+  return vpc ?? materialise(ctx);
+}
+
+export function findVpc(ctx: RequestContext, id: string): VpcRecord {
+  ensureDefaults(ctx);
+  if (!VPC_ID.test(id)) throw err.vpcMalformed(id);
+  const vpc = vpcs.get(ctx, id);
+  if (!vpc) throw err.vpcNotFound(id);
+  return vpc;
+}
+
+export function findSubnet(ctx: RequestContext, id: string): SubnetRecord {
+  ensureDefaults(ctx);
+  if (!SUBNET_ID.test(id)) throw err.subnetMalformed(id);
+  const subnet = subnets.get(ctx, id);
+  if (!subnet) throw err.subnetNotFound(id);
+  return subnet;
+}
+
+/** The default VPC's subnet in a zone of the caller's Region (the first zone's when none is named). */
+export function defaultSubnet(ctx: RequestContext, availabilityZone?: string): SubnetRecord {
+  const vpc = defaultVpc(ctx);
+  const zone = availabilityZone ?? zonesOf(ctx.region)[0].ZoneName;
+  const subnet = subnets.lookup(ctx, "zone", { key: `${vpc.VpcId} ${zone}` }).find((s) => s.value.DefaultForAz)?.value;
+  if (!subnet) {
+    throw err.invalidValue(`Invalid availability zone: [${zone}]`);
+  }
+  return subnet;
+}
+
+export function findSecurityGroup(ctx: RequestContext, id: string): SecurityGroupRecord {
+  ensureDefaults(ctx);
+  if (!GROUP_ID.test(id)) throw err.groupIdMalformed(id);
+  const group = securityGroups.get(ctx, id);
+  if (!group) throw err.groupNotFound(id);
+  return group;
+}
+
+/** A group by name in a VPC (the default VPC when none is named). */
+export function findGroupByName(ctx: RequestContext, name: string, vpcId?: string): SecurityGroupRecord {
+  const vpc = vpcId ? findVpc(ctx, vpcId) : defaultVpc(ctx);
+  const group = securityGroups.find(ctx, "name", `${vpc.VpcId} ${name}`);
+  if (!group) throw err.groupNameNotFound(name, vpc.VpcId, vpc.IsDefault);
+  return group;
+}
+
+/**
+ * The groups named by id or by name (names in `vpcId`, the default VPC when absent); when none is asked for,
+ * the VPC's default group, which is what an instance launched without groups gets.
+ */
+export function findSecurityGroups(ctx: RequestContext, spec: { ids?: string[]; names?: string[]; vpcId?: string }): SecurityGroupRecord[] {
+  const ids = spec.ids ?? [];
+  const names = spec.names ?? [];
+  if (!ids.length && !names.length) return [findGroupByName(ctx, DEFAULT_GROUP, spec.vpcId)];
+  const out = new Map<string, SecurityGroupRecord>();
+  for (const id of ids) {
+    const g = findSecurityGroup(ctx, id);
+    out.set(g.GroupId, g);
+  }
+  for (const name of names) {
+    const g = findGroupByName(ctx, name, spec.vpcId);
+    out.set(g.GroupId, g);
+  }
+  return [...out.values()];
+}

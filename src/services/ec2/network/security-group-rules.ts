@@ -7,8 +7,7 @@ import type { RequestContext } from "../../../gateway/context";
 import { hexId } from "../../../util/ids";
 import type { IpPermission, SecurityGroupRule } from "../api.generated";
 import * as err from "../errors";
-import { findGroupByName, findSecurityGroup } from "./lookup";
-import type { RuleRecord, SecurityGroupRecord } from "./records";
+import { findGroupByName, findSecurityGroup, type RuleRecord, type SecurityGroupRecord } from "./records";
 import { tagList } from "../tags/records";
 
 const PROTOCOL_NAMES: Record<string, string> = { "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", all: "-1" };

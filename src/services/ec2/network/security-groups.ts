@@ -7,8 +7,18 @@ import { hexId } from "../../../util/ids";
 import type { Ec2Handlers, IpPermission, SecurityGroup } from "../api.generated";
 import * as err from "../errors";
 import { describeRecords } from "./describe";
-import { DEFAULT_GROUP, securityGroups, type SecurityGroupRecord } from "./records";
-import { allOutbound, defaultVpc, ensureDefaults, findGroupByName, findSecurityGroup, findVpc, securityGroupUsers } from "./lookup";
+import {
+  allOutbound,
+  DEFAULT_GROUP,
+  defaultVpc,
+  ensureDefaults,
+  findGroupByName,
+  findSecurityGroup,
+  findVpc,
+  securityGroups,
+  type SecurityGroupRecord,
+} from "./records";
+import { usesSecurityGroup } from "../instances/records";
 import { duplicateRule, permissionsOf, rulesOf, ruleView, sameRule } from "./security-group-rules";
 import { dropTags, putTags, tagList, tagsFor } from "../tags/records";
 
@@ -156,7 +166,7 @@ export const securityGroupHandlers: Pick<
     if (group.GroupName === DEFAULT_GROUP) {
       throw err.cannotDelete(`the specified group: "${group.GroupId}" name: "${DEFAULT_GROUP}" cannot be deleted by a user`);
     }
-    if (securityGroupUsers.some((inUse) => inUse(ctx, group.GroupId)) || referenced(ctx, group)) {
+    if (usesSecurityGroup(ctx, group.GroupId) || referenced(ctx, group)) {
       throw err.dependencyViolation(`resource ${group.GroupId} has a dependent object`);
     }
     securityGroups.delete(ctx, group.GroupId);

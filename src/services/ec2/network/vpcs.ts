@@ -3,9 +3,8 @@
 // older camel-case subnet filter names that still work.
 import type { RequestContext } from "../../../gateway/context";
 import type { Ec2Handlers, Subnet, Vpc } from "../api.generated";
-import { ensureDefaults, findSubnet, findVpc } from "./lookup";
 import { describeRecords } from "./describe";
-import { subnets, vpcs, type SubnetRecord, type VpcRecord } from "./records";
+import { ensureDefaults, findSubnet, findVpc, subnets, vpcs, type SubnetRecord, type VpcRecord } from "./records";
 import { tagList } from "../tags/records";
 
 /** Addresses of a subnet less the five AWS keeps in each ("Subnet CIDR blocks", subnet-sizing.html). */

@@ -1,27 +1,41 @@
 // Which snapshots an account can use, and how one comes into being or goes. The snapshots available to an
 // account are its own, those whose createVolumePermission names it, public ones and Amazon's catalog
-// (DescribeSnapshots reference: implicit, explicit and public create volume permissions).
+// (DescribeSnapshots reference: implicit, explicit and public create volume permissions). The snapshots'
+// collection is declared here, beside what its tagging check reads (the catalog among it, which builds
+// records of the snapshot's schema: records.ts).
 import type { RequestContext } from "../../../gateway/context";
 import type { PhaseKind } from "../../../runtime/config";
 import { ServiceError } from "../../../errors/service-error";
-import { inPartition } from "../../../state/collection";
-import { plan, type Schedule } from "../../../state/lifecycle";
+import { collection, inPartition } from "../../../state/collection";
+import { plan, stateAt, type Schedule } from "../../../state/lifecycle";
 import { hexId } from "../../../util/ids";
 import type { Tag } from "../api.generated";
 import { catalogSnapshot } from "../catalog/catalog";
 import * as err from "../errors";
+import { GONE } from "../images/records";
+import { taggable } from "../resource-types";
 import {
   publicSnapshotPartition,
   publicSnapshots,
   sharedSnapshots,
   SNAPSHOT_ID,
   snapshotPartition,
-  snapshots,
+  snapshotSchema,
   snapshotUses,
   volumePermissions,
   type SnapshotRecord,
 } from "./records";
 import { dropTags, putTags } from "../tags/records";
+
+/** Snapshots in their owner's partition of their region; gone at once when deleted. */
+export const snapshots = collection<SnapshotRecord>({
+  type: "ec2.snapshot",
+  schema: snapshotSchema,
+  key: (r) => r.SnapshotId,
+  partition: (r) => snapshotPartition(r.owner, r.region),
+  live: (r, now) => stateAt(r.schedule, now) !== GONE,
+  taggable: taggable("snapshot", (ctx, id) => findSnapshot(ctx, id)),
+});
 
 export const snapshotNotFound = (id: string) => new ServiceError("InvalidSnapshot.NotFound", `The snapshot '${id}' does not exist.`);
 export const notAuthorizedForSnapshot = (id: string) => new ServiceError("AuthFailure", `Not authorized for snapshot:${id}`);

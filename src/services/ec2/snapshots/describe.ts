@@ -10,12 +10,11 @@ import { catalog } from "../catalog/catalog";
 import * as err from "../errors";
 import { compileFilters, type FilterSpec } from "../filters";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
-import { checkSnapshotId, isGrantedTo, snapshotNotFound, storedSnapshot, visibleSnapshot } from "./access";
+import { checkSnapshotId, isGrantedTo, snapshotNotFound, snapshots, storedSnapshot, visibleSnapshot } from "./access";
 import {
   publicSnapshotPartition,
   publicSnapshots,
   sharedSnapshots,
-  snapshots,
   snapshotState,
   type SnapshotIndex,
   type SnapshotRecord,

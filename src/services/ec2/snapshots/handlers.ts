@@ -13,25 +13,16 @@ import {
   createSnapshot,
   deleteSnapshot,
   findOwnSnapshot,
-  findSnapshot,
   snapshotNotFound,
   visibleSnapshot,
 } from "./access";
 import { listVolumePermissions, modifyVolumePermissions, resetVolumePermissions } from "./permissions";
 import { COPY_VOLUME_ID, snapshotState, type SnapshotRecord } from "./records";
-import { registerTaggable, tagList, tagsFor } from "../tags/records";
+import { tagList, tagsFor } from "../tags/records";
 import { findVolume, volumeState } from "../volumes/records";
 import { ServiceError } from "../../../errors/service-error";
 
 export { canCreateVolume, createSnapshot, findSnapshot } from "./access";
-
-registerTaggable({
-  prefix: "snap-",
-  resourceType: "snapshot",
-  check: (ctx, id) => {
-    findSnapshot(ctx, id);
-  },
-});
 
 /** Progress as EC2 shows it: the share of the pending phase elapsed, `100%` once completed. */
 function progress(ctx: RequestContext, r: SnapshotRecord): string {

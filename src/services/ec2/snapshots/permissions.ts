@@ -13,10 +13,10 @@ import {
   publicSnapshots,
   sharedSnapshots,
   snapshotPartition,
-  snapshots,
   volumePermissions,
   type SnapshotRecord,
 } from "./records";
+import { snapshots } from "./access";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 /** "You can make up to 500 modifications to a snapshot in a single operation." */

@@ -5,30 +5,36 @@
 // AMI's device cannot be deleted until the AMI is deregistered).
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
-import { stateAt, type Schedule } from "../../../state/lifecycle";
-import { GONE, PUBLIC_ACCOUNT } from "../images/records";
+import { stateAt } from "../../../state/lifecycle";
+import { schema, type RecordOf } from "../../../state/record-schema";
+import { PUBLIC_ACCOUNT } from "../images/records";
 
-export interface SnapshotRecord {
-  SnapshotId: string;
-  owner: string;
+/**
+ * A snapshot, in its owner's partition of its region. Its collection, `snapshots`, is declared with who can
+ * use a snapshot (access.ts), which its tagging check needs; the Amazon catalog, below that, builds records of
+ * this schema.
+ */
+export const snapshotSchema = schema({
+  SnapshotId: "string",
+  owner: "string",
   /** OwnerAlias (`amazon` for the catalog's snapshots). */
-  alias?: string;
-  region: string;
+  alias: "string?",
+  region: "string",
   /** The source volume; `vol-ffffffff` for copies, as EC2 shows them. */
-  VolumeId: string;
-  VolumeSize: number;
-  Description?: string;
-  Encrypted: boolean;
-  KmsKeyId?: string;
-  createdAt: number;
-  public: boolean;
+  VolumeId: "string",
+  VolumeSize: "count",
+  Description: "string?",
+  Encrypted: "boolean",
+  KmsKeyId: "string?",
+  createdAt: "time",
+  public: "boolean",
   /** pending → completed; a snapshot made for an AMI that is not there yet starts GONE (an import's). */
-  schedule: Schedule;
-}
+  schedule: "schedule",
+});
+export type SnapshotRecord = RecordOf<typeof snapshotSchema>;
 
-export interface SnapshotIndex {
-  owner: string;
-}
+const snapshotIndexSchema = schema({ owner: "string" });
+export type SnapshotIndex = RecordOf<typeof snapshotIndexSchema>;
 
 /** `snap-` and 8 (older) or 17 hexadecimal digits. */
 export const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -36,33 +42,31 @@ export const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
 /** VolumeId that EC2 shows on copied snapshots (CopySnapshot: "an arbitrary source volume ID"). */
 export const COPY_VOLUME_ID = "vol-ffffffff";
 
-/** Snapshots in their owner's partition of their region; gone at once when deleted. */
-export const snapshots = collection<SnapshotRecord>({
-  type: "ec2.snapshot",
-  key: (r) => r.SnapshotId,
-  partition: (r) => ({ account: r.owner, region: r.region }),
-  live: (r, now) => stateAt(r.schedule, now) !== GONE,
-});
-
 /** Owner's partition, keyed (snapshot, account) → { UserId }: the createVolumePermission list. */
 export const volumePermissions = collection<{ UserId: string }, [snapshot: string, account: string]>({
   type: "ec2.create-volume-permission",
+  schema: schema({ UserId: "string" }),
 });
 
 /** Grantee's partition, keyed by snapshot id → { owner }: what the grantee's reads consult. */
 export const sharedSnapshots = collection<SnapshotIndex, string, "owner">({
   type: "ec2.shared-snapshot",
+  schema: snapshotIndexSchema,
   indexes: { owner: (r) => r.owner },
 });
 
 /** PUBLIC_ACCOUNT's partition of the region, keyed by snapshot id → { owner }: snapshots with group `all`. */
 export const publicSnapshots = collection<SnapshotIndex, string, "owner">({
   type: "ec2.public-snapshot",
+  schema: snapshotIndexSchema,
   indexes: { owner: (r) => r.owner },
 });
 
 /** Snapshot owner's partition, keyed (snapshot, AMI) → { account }: the registered AMIs that use it. */
-export const snapshotUses = collection<{ account: string }, [snapshot: string, ami: string]>({ type: "ec2.snapshot-use" });
+export const snapshotUses = collection<{ account: string }, [snapshot: string, ami: string]>({
+  type: "ec2.snapshot-use",
+  schema: schema({ account: "string" }),
+});
 
 export const snapshotPartition = (owner: string, region: string) => ({ account: owner, region });
 export const publicSnapshotPartition = (region: string) => ({ account: PUBLIC_ACCOUNT, region });

@@ -3,15 +3,19 @@
 import { compileFilters } from "../filters";
 import type { Ec2Handlers } from "../api.generated";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
-import { createTags, deleteTags, describeTag, tagMap, tagsInOrder, type TagRecord } from "./records";
+import { ec2Collections } from "../collections";
+import { createTags, deleteTags, describeTag, taggableKinds, tagMap, tagsInOrder, type TagRecord } from "./records";
+
+/** What CreateTags and DeleteTags accept: the kinds that EC2's collections declare taggable. */
+const TAGGABLE = taggableKinds(ec2Collections);
 
 export const tagHandlers: Pick<Ec2Handlers, "CreateTags" | "DeleteTags" | "DescribeTags"> = {
   CreateTags(ctx, { Resources, Tags }) {
-    createTags(ctx, Resources, Tags);
+    createTags(ctx, TAGGABLE, Resources, Tags);
   },
 
   DeleteTags(ctx, { Resources, Tags }) {
-    deleteTags(ctx, Resources, Tags);
+    deleteTags(ctx, TAGGABLE, Resources, Tags);
   },
 
   DescribeTags(ctx, input) {

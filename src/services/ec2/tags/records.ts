@@ -1,54 +1,36 @@
 // EC2 tags for any taggable resource, kept apart from the resources: one record per resource (its tag set) in
 // the tagging account's partition, so tags a grantee puts on a shared or public AMI stay in its own account.
-// A resource kind registers its id prefix (ami-, later import-ami-, amiur-, ...) with how to check an id.
+// Which resources tagging calls name is declared on their collections (`taggable`, resource-types.ts): the
+// calls take the kinds the service's collections declare (tags/handlers.ts).
 // Limits: "Tag your Amazon EC2 resources" (Using_Tags.html, tag restrictions): 50 user tags per resource,
 // keys up to 128 and values up to 256 characters, the `aws:` prefix reserved.
 import type { RequestContext } from "../../../gateway/context";
 import type { Partition, Store } from "../../../state/store";
-import { collection, inPartition, type Scope } from "../../../state/collection";
+import { collection, inPartition, type Scope, type Taggable } from "../../../state/collection";
 import { indexKey } from "../../../state/indexes";
+import { schema, typed, type RecordOf } from "../../../state/record-schema";
 import type { ResourceType, Tag, TagDescription, TagSpecification } from "../api.generated";
 import * as err from "../errors";
 
 export const MAX_TAGS = 50;
 const MAX_RESOURCES = 1000;
 
-export interface TaggableKind {
-  /** Id prefix with its dash, e.g. "ami-". Longer prefixes win ("import-ami-" over "ami-"). */
-  prefix: string;
-  resourceType: ResourceType;
-  /** Throws the kind's own error when the id is malformed or names nothing the caller can see. */
-  check(ctx: RequestContext, id: string): void;
-  /** After CreateTags put the caller's tags on the resource. */
-  tagged?(ctx: RequestContext, id: string): void;
-}
+/** The taggable kinds among a service's collections, longest prefix first ("import-ami-" before "ami-"). */
+export const taggableKinds = (collections: readonly { taggable?: Taggable }[]): Taggable[] =>
+  collections.flatMap((c) => (c.taggable ? [c.taggable] : [])).sort((a, b) => b.prefix.length - a.prefix.length);
 
-const kinds: TaggableKind[] = [];
-
-export function registerTaggable(kind: TaggableKind): void {
-  kinds.push(kind);
-  kinds.sort((a, b) => b.prefix.length - a.prefix.length);
-}
-
-export function kindOf(id: string): TaggableKind | undefined {
-  return kinds.find((k) => id.startsWith(k.prefix));
-}
-
+const tagRecordSchema = schema({ ResourceId: "string", ResourceType: typed<ResourceType>("string"), Key: "string", Value: "string" });
 /** One tag of a resource, as DescribeTags lists it. */
-interface TagRecord {
-  ResourceId: string;
-  ResourceType: ResourceType;
-  Key: string;
-  Value: string;
-}
+type TagRecord = RecordOf<typeof tagRecordSchema>;
 
-/** The tags one account keeps on one resource. */
-interface TagSet {
-  ResourceId: string;
-  ResourceType: ResourceType;
+const tagSetSchema = schema({
+  ResourceId: "string",
+  ResourceType: typed<ResourceType>("string"),
   /** Key → value, keys in sorted order. */
-  Tags: Record<string, string>;
-}
+  Tags: "stringMap",
+});
+/** The tags one account keeps on one resource. */
+type TagSet = RecordOf<typeof tagSetSchema>;
 
 /**
  * In the tagging account's partition, keyed by resource id: one record however many tags (a record per tag
@@ -58,12 +40,16 @@ interface TagSet {
  */
 export const tagSets = collection<TagSet, string, "tag">({
   type: "ec2.tags",
+  schema: tagSetSchema,
   key: (t) => t.ResourceId,
   indexes: { tag: (t) => Object.keys(t.Tags).map((k) => indexKey(t.ResourceType, k, t.Tags[k])) },
 });
 
-/** What earlier versions kept: a record per (resource, key). Read only to turn them into tag sets (upgradeTagRecords). */
-export const LEGACY_TAG_TYPE = "ec2.tag";
+/**
+ * What earlier versions kept: a record per (resource, key). Read only to turn them into tag sets
+ * (upgradeTagRecords), at start-up and when a state import of an older export brings them.
+ */
+export const legacyTags = collection<TagRecord>({ type: "ec2.tag", schema: tagRecordSchema });
 
 /** The caller's tags on a resource, as a map (filters) — one read. */
 export function tagMap(ctx: RequestContext, resourceId: string, partition: Partition = ctx.partition): Record<string, string> {
@@ -162,29 +148,30 @@ export function tagsFor(
   return out;
 }
 
-function checkResources(ctx: RequestContext, ids: string[]): TaggableKind[] {
+/** Checks each id against the taggable kinds (taggableKinds); the kind of each. */
+function checkResources(ctx: RequestContext, kinds: readonly Taggable[], ids: string[]): Taggable[] {
   if (!ids.length) throw err.missingParameter("ResourceId");
   if (ids.length > MAX_RESOURCES) throw err.invalidValue(`Too many resource ids: at most ${MAX_RESOURCES} are allowed in one request.`);
   return ids.map((id) => {
-    const kind = kindOf(id);
+    const kind = kinds.find((k) => id.startsWith(k.prefix));
     if (!kind) throw err.invalidId(id);
     kind.check(ctx, id);
     return kind;
   });
 }
 
-export function createTags(ctx: RequestContext, ids: string[], tags: Tag[]): void {
-  const resolved = checkResources(ctx, ids);
+export function createTags(ctx: RequestContext, kinds: readonly Taggable[], ids: string[], tags: Tag[]): void {
+  const resolved = checkResources(ctx, kinds, ids);
   if (!tags.length) throw err.missingParameter("Tag");
   ids.forEach((id, i) => {
-    putTags(ctx, id, resolved[i].resourceType, tags);
+    putTags(ctx, id, resolved[i].resourceType as ResourceType, tags);
     resolved[i].tagged?.(ctx, id);
   });
 }
 
 /** DeleteTags: no tags → every user tag; a key alone → whatever its value; key and value → only that value. */
-export function deleteTags(ctx: RequestContext, ids: string[], tags: Tag[] | undefined): void {
-  checkResources(ctx, ids);
+export function deleteTags(ctx: RequestContext, kinds: readonly Taggable[], ids: string[], tags: Tag[] | undefined): void {
+  checkResources(ctx, kinds, ids);
   for (const t of tags ?? []) {
     if (t.Key === undefined) throw err.missingParameter("Tag.Key");
     if (reserved(t.Key)) throw err.invalidValue("Tag keys starting with 'aws:' are reserved for internal use");
@@ -206,11 +193,11 @@ export function deleteTags(ctx: RequestContext, ids: string[], tags: Tag[] | und
  * that has them: at start-up, and after a state import of an older export.
  */
 export function upgradeTagRecords(store: Store): void {
-  const partitions = store.partitions?.(LEGACY_TAG_TYPE) ?? [];
+  const partitions = store.partitions?.(legacyTags.type) ?? [];
   if (!partitions.length) return;
   store.transaction(() => {
     for (const p of partitions) {
-      const old = store.list<TagRecord>(LEGACY_TAG_TYPE, p);
+      const old = store.list<TagRecord>(legacyTags.type, p);
       const sets = new Map<string, TagSet>();
       for (const { id, value: t } of old) {
         let set = sets.get(t.ResourceId);
@@ -220,7 +207,7 @@ export function upgradeTagRecords(store: Store): void {
           sets.set(t.ResourceId, set);
         }
         set.Tags[t.Key] = t.Value;
-        store.delete(LEGACY_TAG_TYPE, p, id);
+        store.delete(legacyTags.type, p, id);
       }
       const scope: Scope = { store, partition: p, now: 0 };
       for (const set of sets.values()) saveTags(scope, set.ResourceId, set.ResourceType, set.Tags);

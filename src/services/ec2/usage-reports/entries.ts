@@ -14,16 +14,34 @@
 // counted; AMIs copied from the AMI are not uses either. Only KIND_TYPES needs an entry when a kind appears.
 import type { RequestContext } from "../../../gateway/context";
 import { collection, inPartition } from "../../../state/collection";
+import { schema, unchecked, type RecordOf } from "../../../state/record-schema";
 import type { UsageEntry } from "./records";
 import { launchTemplates } from "../launch-templates/records";
 import { partitionOf } from "../images/records";
 
+const amiUseSchema = schema({
+  /** The kind of resource that uses the AMI: `instance`, `launch-template`, `appstream-image`. */
+  resourceType: "string",
+  account: "string",
+  region: "string",
+  name: "string",
+  arn: "string",
+  at: "time",
+  /** A launch template's versions that name the AMI (launch-templates/ami-uses.ts). */
+  versions: unchecked<number[] | undefined>(),
+});
+/** One resource's use of an AMI: what DescribeImageReferences shows of it. */
+export type AmiUse = RecordOf<typeof amiUseSchema>;
+
 /**
- * The uses of an AMI, in its owner's partition, keyed (AMI, kind, account, resource); what a use keeps is the
- * writer's (appstream/imported-images.ts writes its ImageUse, launch-templates/ami-uses.ts a LaunchTemplateUse); a report
- * counts keys, and for a launch template also reads which of its versions name the AMI.
+ * The uses of an AMI, in its owner's partition, keyed (AMI, kind, account, resource); written by what uses the
+ * AMI (RunInstances, launch-templates/ami-uses.ts, AppStream's CreateImportedImage); a report counts keys, and
+ * for a launch template also reads which of its versions name the AMI.
  */
-export const amiUses = collection<object, [ami: string, kind: string, account: string, resource: string]>({ type: "ec2.image-use" });
+export const amiUses = collection<AmiUse, [ami: string, kind: string, account: string, resource: string]>({
+  type: "ec2.image-use",
+  schema: amiUseSchema,
+});
 
 /** Index kind → the report resource type it counts as; kinds not listed are not EC2 usage. */
 const KIND_TYPES: Record<string, string> = {
@@ -35,11 +53,11 @@ const KIND_TYPES: Record<string, string> = {
 export const DEFAULT_VERSION_DEPTH = 20;
 
 /** Whether a launch template's use (its versions that name the AMI) falls within its `depth` most recent versions. */
-function recentEnough(ctx: RequestContext, account: string, templateId: string, use: object, depth: number): boolean {
+function recentEnough(ctx: RequestContext, account: string, templateId: string, use: AmiUse, depth: number): boolean {
   const template = launchTemplates.get(inPartition(ctx, partitionOf(account, ctx.region)), templateId);
   if (!template) return false;
   const recent = new Set(template.versions.slice(-depth));
-  return ((use as { versions?: number[] }).versions ?? []).some((v) => recent.has(v));
+  return (use.versions ?? []).some((v) => recent.has(v));
 }
 
 /**

@@ -4,33 +4,34 @@
 import type { RequestContext } from "../../../gateway/context";
 import { ServiceError } from "../../../errors/service-error";
 import { collection } from "../../../state/collection";
-import { stateAt, type Schedule } from "../../../state/lifecycle";
+import { stateAt } from "../../../state/lifecycle";
+import { listOf, schema, typed, unchecked, type RecordOf } from "../../../state/record-schema";
 import type { ImageUsageReport, ImageUsageResourceType } from "../api.generated";
-import { registerTaggable, tagList } from "../tags/records";
+import { retireToken } from "../client-tokens";
+import { taggable } from "../resource-types";
+import { dropTags, tagList } from "../tags/records";
 
 export const REPORT_ID = /^amiur-[0-9a-f]{17}$/;
 export const RETENTION_MS = 30 * 24 * 3600 * 1000;
 
+const entrySchema = schema({ ResourceType: "string", AccountId: "string", UsageCount: "count" });
 /** One line of a report: how many resources of a type in an account reference the AMI. */
-export interface UsageEntry {
-  ResourceType: string;
-  AccountId: string;
-  UsageCount: number;
-}
+export type UsageEntry = RecordOf<typeof entrySchema>;
 
-export interface UsageReportRecord {
-  ReportId: string;
-  ImageId: string;
-  ResourceTypes: ImageUsageResourceType[];
-  AccountIds?: string[];
-  createdAt: number;
-  schedule: Schedule;
-  StateReason?: string;
+const usageReportSchema = schema({
+  ReportId: "string",
+  ImageId: "string",
+  ResourceTypes: typed<ImageUsageResourceType[]>(listOf({ ResourceType: "string?", ResourceTypeOptions: "array?" })),
+  AccountIds: "strings?",
+  createdAt: "time",
+  schedule: "schedule",
+  StateReason: "string?",
   /** Counted when the report was requested: a report shows the usage of that moment. */
-  entries: UsageEntry[];
+  entries: listOf(entrySchema),
   /** The client token (its clientTokens id) of the CreateImageUsageReport that made it. */
-  clientToken?: string;
-}
+  clientToken: unchecked<string | undefined>(),
+});
+export type UsageReportRecord = RecordOf<typeof usageReportSchema>;
 
 export const reportMalformed = (id: string) =>
   new ServiceError("InvalidImageUsageReportId.Malformed", `Invalid id: "${id}" (expecting "amiur-...")`);
@@ -43,11 +44,24 @@ export const reportNotFound = (ids: string[]) =>
 export const reportState = (ctx: RequestContext, r: UsageReportRecord): string => stateAt(r.schedule, ctx.now);
 export const expiresAt = (r: UsageReportRecord): number => r.createdAt + RETENTION_MS;
 
-/** In its creator's partition, keyed by report id; there until it expires, then purged (purge.ts). */
+/**
+ * In its creator's partition, keyed by report id; there until it expires, then purged with its tags and, a day
+ * later, the client token that made it.
+ */
 export const usageReports = collection<UsageReportRecord>({
   type: "ec2.image-usage-report",
+  schema: usageReportSchema,
   key: (r) => r.ReportId,
   live: (r, now) => now < expiresAt(r),
+  expires: {
+    goneAt: expiresAt,
+    purge(scope, id, report) {
+      usageReports.delete(scope, id);
+      dropTags(scope, id);
+      retireToken(scope, report.clientToken, "ReportId", id, expiresAt(report));
+    },
+  },
+  taggable: taggable("image-usage-report", (ctx, id) => findReport(ctx, id)),
 });
 
 export function checkReportId(id: string): void {
@@ -65,14 +79,6 @@ export function findReport(ctx: RequestContext, id: string): UsageReportRecord {
   if (!rec) throw reportNotFound([id]);
   return rec;
 }
-
-registerTaggable({
-  prefix: "amiur-",
-  resourceType: "image-usage-report",
-  check: (ctx, id) => {
-    findReport(ctx, id);
-  },
-});
 
 export function reportView(ctx: RequestContext, r: UsageReportRecord): ImageUsageReport {
   const state = reportState(ctx, r);

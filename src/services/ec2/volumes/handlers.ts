@@ -8,16 +8,8 @@ import * as err from "../errors";
 import { compileFilters, type FilterSpec } from "../filters";
 import { GONE } from "../images/records";
 import { nextToken, pageLimit, startAfter } from "../paging";
-import { registerTaggable, tagMap } from "../tags/records";
+import { tagMap } from "../tags/records";
 import { attachmentView, checkVolumeId, findVolume, saveVolume, volumes, volumeState, volumeView, type VolumeRecord } from "./records";
-
-registerTaggable({
-  prefix: "vol-",
-  resourceType: "volume",
-  check: (ctx, id) => {
-    findVolume(ctx, id);
-  },
-});
 
 function volumeFilters(ctx: RequestContext): FilterSpec<VolumeRecord> {
   const att = (v: VolumeRecord) => attachmentView(ctx, v);

@@ -4,42 +4,49 @@
 // and is `detaching` from `detachingAt`: a termination writes both ahead of time, so that no timer runs.
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
-import { endsIn, stateAt, type Schedule } from "../../../state/lifecycle";
+import { endsIn, stateAt } from "../../../state/lifecycle";
+import { object, schema, unchecked, type RecordOf } from "../../../state/record-schema";
 import type { Volume, VolumeAttachment, VolumeState } from "../api.generated";
 import { GONE } from "../images/records";
 import * as err from "../errors";
+import { taggable } from "../resource-types";
 import { dropTags, tagList } from "../tags/records";
 
-export interface AttachmentRecord {
-  InstanceId: string;
-  Device: string;
-  DeleteOnTermination: boolean;
-  attachedAt: number;
-  detachingAt?: number;
-  detachedAt?: number;
-}
+const attachmentSchema = schema({
+  InstanceId: unchecked<string>(),
+  Device: unchecked<string>(),
+  DeleteOnTermination: unchecked<boolean>(),
+  attachedAt: unchecked<number>(),
+  detachingAt: unchecked<number | undefined>(),
+  detachedAt: unchecked<number | undefined>(),
+});
+export type AttachmentRecord = RecordOf<typeof attachmentSchema>;
 
-export interface VolumeRecord {
-  VolumeId: string;
-  owner: string;
-  region: string;
-  Size: number;
-  SnapshotId?: string;
-  VolumeType: string;
-  Iops?: number;
-  Throughput?: number;
-  Encrypted: boolean;
-  KmsKeyId?: string;
-  AvailabilityZone: string;
-  createdAt: number;
-  schedule: Schedule;
-  attachment?: AttachmentRecord;
-}
+const volumeSchema = schema({
+  VolumeId: "string",
+  owner: "string",
+  region: "string",
+  Size: "count",
+  SnapshotId: unchecked<string | undefined>(),
+  VolumeType: "string",
+  Iops: unchecked<number | undefined>(),
+  Throughput: unchecked<number | undefined>(),
+  Encrypted: "boolean",
+  KmsKeyId: unchecked<string | undefined>(),
+  AvailabilityZone: "string",
+  createdAt: "time",
+  schedule: "schedule",
+  attachment: object(attachmentSchema, true),
+});
+export type VolumeRecord = RecordOf<typeof volumeSchema>;
 
 /** In the owner's partition, keyed by volume id; indexed by the instance it is (or was) attached to. */
 export const volumes = collection<VolumeRecord, string, "instance">({
   type: "ec2.volume",
+  schema: volumeSchema,
   key: (v) => v.VolumeId,
+  // Its owner's partition of its region, by its members (what an import checks).
+  rules: { partition: (v) => ({ account: v.owner, region: v.region }) },
   live: (v, now) => stateAt(v.schedule, now) !== GONE,
   indexes: { instance: (v) => v.attachment?.InstanceId },
   expires: {
@@ -49,6 +56,7 @@ export const volumes = collection<VolumeRecord, string, "instance">({
       dropTags(scope, id);
     },
   },
+  taggable: taggable("volume", (ctx, id) => findVolume(ctx, id)),
 });
 
 /** `vol-` and 8 (older) or 17 hexadecimal digits. */

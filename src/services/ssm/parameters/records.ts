@@ -3,28 +3,40 @@
 // recursive GetParametersByPath is a scan from `<path>/` that stops at the first name outside it, and the
 // `parent` index gives the names one level under a path.
 import { collection, type Scope } from "../../../state/collection";
+import { nonEmptyListOf, schema, typed, type RecordOf } from "../../../state/record-schema";
 import type { ParameterTier, ParameterType } from "../api.generated";
 
-export interface ParameterVersionRecord {
-  Version: number;
-  Value: string;
-  Type: ParameterType;
+const versionSchema = schema({
+  Version: "count",
+  Value: "string",
+  Type: typed<ParameterType>("string"),
   /** SecureString only: the KMS key named at put time, kept as metadata (nothing is encrypted). */
-  KeyId?: string;
-  Description?: string;
-  AllowedPattern?: string;
-  DataType: string;
-  Tier: ParameterTier;
-  Labels: string[];
-  modifiedAt: number;
-  LastModifiedUser: string;
-}
+  KeyId: "string?",
+  Description: "string?",
+  AllowedPattern: "string?",
+  DataType: "string",
+  Tier: typed<ParameterTier>("string"),
+  Labels: "strings",
+  modifiedAt: "time",
+  LastModifiedUser: "string",
+});
+export type ParameterVersionRecord = RecordOf<typeof versionSchema>;
 
-export interface ParameterRecord {
-  Name: string;
+const parameterSchema = schema({
+  Name: "string",
+  tags: "stringMap",
   /** Oldest first; the last is the current version. */
-  versions: ParameterVersionRecord[];
-  tags: Record<string, string>;
+  versions: nonEmptyListOf(versionSchema),
+});
+export type ParameterRecord = RecordOf<typeof parameterSchema>;
+
+/** Versions oldest first, each above the one before: the last is the current one, and GetParameter reads it. */
+function versionsInOrder(p: ParameterRecord): string | undefined {
+  for (let i = 0; i < p.versions.length; i++) {
+    const v = p.versions[i].Version;
+    if (v < 1 || (i > 0 && v <= p.versions[i - 1].Version)) return `versions[${i}].Version must be above the version before it, from 1`;
+  }
+  return undefined;
 }
 
 /** The path a hierarchical name sits in (`/a/b/c` → `/a/b`, `/a` → `/`); none for a name without a leading slash. */
@@ -36,6 +48,8 @@ export function parentPath(name: string): string | undefined {
 
 export const parameters = collection<ParameterRecord, string, "parent">({
   type: "ssm.parameter",
+  schema: parameterSchema,
+  rules: { check: versionsInOrder },
   key: (p) => p.Name,
   indexes: { parent: (p) => parentPath(p.Name) },
 });

@@ -2,16 +2,14 @@
 // reference: PutResourcePolicy). They live in the owner's partition beside the parameter, keyed by the
 // parameter's name and the policy id, so a parameter's policies are one prefix scan.
 import { collection, type Scope } from "../../../state/collection";
+import { schema, type RecordOf } from "../../../state/record-schema";
 
-export interface ResourcePolicyRecord {
-  Name: string;
-  PolicyId: string;
-  PolicyHash: string;
-  Policy: string;
-}
+const resourcePolicySchema = schema({ Name: "string", PolicyId: "string", PolicyHash: "string", Policy: "string" });
+export type ResourcePolicyRecord = RecordOf<typeof resourcePolicySchema>;
 
 export const resourcePolicies = collection<ResourcePolicyRecord, [name: string, policy: string]>({
   type: "ssm.resourcePolicy",
+  schema: resourcePolicySchema,
   key: (p) => [p.Name, p.PolicyId],
 });
 

@@ -1,0 +1,57 @@
+// Every kind of record EC2 stores, declared once on its collection (schema, key, indexes, expiry, tagging):
+// the service definition lists them (index.ts), and so do the tagging calls (tags/handlers.ts). A collection
+// left out of this list cannot be imported with a state document, and is neither purged nor tagged.
+import { amis } from "./images/access";
+import { amiNames, amiReferences, launchPermissions, publicImages, sharedImages } from "./images/records";
+import { blockPublicAccess } from "./images/block-public-access";
+import { clientTokens } from "./client-tokens";
+import { legacyTags, tagSets } from "./tags/records";
+import { importTasks } from "./import/records";
+import { fastLaunchSettings } from "./fast-launch/records";
+import { usageReports } from "./usage-reports/records";
+import { amiUses } from "./usage-reports/entries";
+import { snapshots } from "./snapshots/access";
+import { publicSnapshots, sharedSnapshots, snapshotUses, volumePermissions } from "./snapshots/records";
+import { launchTemplates, launchTemplateVersions } from "./launch-templates/records";
+import { instances } from "./instances/records";
+import { addressCounters } from "./instances/placement";
+import { quotaValues } from "./instances/quota-records";
+import { volumes } from "./volumes/records";
+import { networkDefaults, securityGroups, subnets, vpcs } from "./network/records";
+import { keyPairs } from "./key-pairs/records";
+
+export const ec2Collections = [
+  amis,
+  amiNames,
+  launchPermissions,
+  sharedImages,
+  publicImages,
+  clientTokens,
+  amiReferences,
+  tagSets,
+  legacyTags,
+  importTasks,
+  fastLaunchSettings,
+  usageReports,
+  blockPublicAccess,
+  snapshots,
+  volumePermissions,
+  sharedSnapshots,
+  publicSnapshots,
+  snapshotUses,
+  launchTemplates,
+  launchTemplateVersions,
+  amiUses,
+  instances,
+  volumes,
+  addressCounters,
+  vpcs,
+  subnets,
+  securityGroups,
+  networkDefaults,
+  keyPairs,
+  quotaValues,
+];
+
+/** Types only earlier versions write: their records are still read from older files and exports. */
+export const ec2LegacyTypes = [amiNames.type, legacyTags.type];
