@@ -2,15 +2,20 @@
 // time of a pair, the records left once the deregistered phase is over, and the p50/p90 server time of
 // DescribeImages Owners=amazon before and after the pairs: for the memory and SQLite stores with 2-second
 // phases (nothing is gone before the clock moves on), and with 0-second ones (each call finds the pair
-// before it gone). Numbers are printed, never asserted.
+// before it gone). Each case runs in a child process on the build's compiled API; with a baseline build, each
+// case of one build is followed by the same of the other. Numbers are printed, never asserted.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp } from "../src/runtime/app";
-import type { RawRequest } from "../src/protocols/protocol";
+import { BUILDS, COMPARING, Collector, apiOf, pick, printComparison, type App } from "./bench-builds";
 
-const PAIRS = Number(process.env.PAIRS ?? 5000);
-const SAMPLES = 2000;
+type RawRequest = Parameters<App["gateway"]["handleAws"]>[0];
+
+const PAIRS = Number(process.env.PAIRS ?? pick(5000, 3000, 1000));
+const SAMPLES = pick(2000, 1000, 200);
+/** The samples of one percentile stop early after this many seconds (other load on the machine slows them). */
+const SAMPLE_SECONDS = pick(Infinity, 2, 1);
 const AUTH = "AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0";
 
 function ec2(params: Record<string, string>): RawRequest {
@@ -23,22 +28,45 @@ function ec2(params: Record<string, string>): RawRequest {
   };
 }
 
-function percentiles(label: string, fn: () => void): void {
-  for (let i = 0; i < 200; i++) fn();
+interface Percentiles {
+  p50: number;
+  p90: number;
+}
+
+/** Milliseconds at the 50th and 90th percentiles, after 200 calls unmeasured (a tenth of them with --quick). */
+function percentiles(fn: () => void): Percentiles {
+  for (let i = 0; i < SAMPLES / 10; i++) fn();
   const micros: number[] = [];
+  const until = process.hrtime.bigint() + BigInt(Math.min(SAMPLE_SECONDS * 1e9, 1e12));
   for (let i = 0; i < SAMPLES; i++) {
     const t = process.hrtime.bigint();
     fn();
     micros.push(Number(process.hrtime.bigint() - t) / 1000);
+    if (t > until) break;
   }
   micros.sort((a, b) => a - b);
-  const at = (q: number) => (micros[Math.floor(q * (micros.length - 1))] / 1000).toFixed(3);
-  console.log(`  ${label.padEnd(48)} p50 ${at(0.5).padStart(7)} ms   p90 ${at(0.9).padStart(7)} ms`);
+  const at = (q: number) => micros[Math.floor(q * (micros.length - 1))] / 1000;
+  return { p50: at(0.5), p90: at(0.9) };
 }
 
-function run(store: "memory" | "sqlite", transitionSeconds: number): void {
+interface CaseResult {
+  before: Percentiles;
+  pairMs: number;
+  after: Percentiles;
+  left: number;
+}
+
+type Case = ["memory" | "sqlite", number];
+const CASES: Case[] = [
+  ["memory", 2],
+  ["sqlite", 2],
+  ["sqlite", 0],
+];
+
+/** One case, in a child process, on the build at `root`: prints one JSON line. */
+function run(root: string, store: "memory" | "sqlite", transitionSeconds: number): void {
   const dir = mkdtempSync(join(tmpdir(), "imagelite-bench-purge-"));
-  const app = createApp({ inMemory: store === "memory", dataDir: dir, log: false, clock: "manual", transitionSeconds });
+  const app = apiOf(root).createApp({ inMemory: store === "memory", dataDir: dir, log: false, clock: "manual", transitionSeconds });
   try {
     const call = (params: Record<string, string>) => {
       const r = app.gateway.handleAws(ec2(params));
@@ -46,8 +74,7 @@ function run(store: "memory" | "sqlite", transitionSeconds: number): void {
       return r.body;
     };
     const describe = () => call({ Action: "DescribeImages", "Owner.1": "amazon" });
-    console.log(`\n${store} store, ${transitionSeconds}-second phases`);
-    percentiles("DescribeImages Owners=amazon, no AMIs", describe);
+    const before = percentiles(describe);
     const started = process.hrtime.bigint();
     for (let i = 0; i < PAIRS; i++) {
       const body = call({
@@ -61,18 +88,52 @@ function run(store: "memory" | "sqlite", transitionSeconds: number): void {
       });
       call({ Action: "DeregisterImage", ImageId: /<imageId>([^<]+)</.exec(body)![1] });
     }
-    console.log(
-      `  ${PAIRS} RegisterImage/DeregisterImage pairs: ${(Number(process.hrtime.bigint() - started) / 1e6 / PAIRS).toFixed(3)} ms a pair`,
-    );
+    const pairMs = Number(process.hrtime.bigint() - started) / 1e6 / PAIRS;
     app.clock.advance(3600);
-    percentiles(`DescribeImages Owners=amazon, ${PAIRS} pairs later`, describe);
-    console.log(`  records left in the store: ${app.store.dump().filter((r) => !r.type.startsWith("imagelite.")).length}`);
+    const after = percentiles(describe);
+    const left = app.store.dump().filter((r) => !r.type.startsWith("imagelite.")).length;
+    process.stdout.write(`${JSON.stringify({ before, pairMs, after, left } satisfies CaseResult)}\n`);
   } finally {
     app.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-run("memory", 2);
-run("sqlite", 2);
-run("sqlite", 0);
+function main(): void {
+  const [, , mode, ...rest] = process.argv;
+  if (mode === "--case") return run(rest[0], rest[1] as Case[0], Number(rest[2]));
+  const table = new Collector();
+  const ms = (p: Percentiles) => `p50 ${p.p50.toFixed(3).padStart(7)} ms   p90 ${p.p90.toFixed(3).padStart(7)} ms`;
+  for (const [store, seconds] of CASES) {
+    const title = `${store} store, ${seconds}-second phases`;
+    if (COMPARING) table.heading(title);
+    for (const build of BUILDS) {
+      const r = spawnSync(process.execPath, [__filename, "--case", build.root, store, String(seconds)], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`${build.name}, ${title}: ${r.stderr}`);
+      const out = JSON.parse(r.stdout.trim().split("\n").pop()!) as CaseResult;
+      if (!COMPARING) {
+        console.log(`\n${title}`);
+        console.log(`  ${"DescribeImages Owners=amazon, no AMIs".padEnd(48)} ${ms(out.before)}`);
+        console.log(`  ${PAIRS} RegisterImage/DeregisterImage pairs: ${out.pairMs.toFixed(3)} ms a pair`);
+        console.log(`  ${`DescribeImages Owners=amazon, ${PAIRS} pairs later`.padEnd(48)} ${ms(out.after)}`);
+        console.log(`  records left in the store: ${out.left}`);
+        continue;
+      }
+      const add = (key: string, label: string, x: number) =>
+        table.add(build, `  ${label}`, x, { better: "lower", digits: 3, key: `${title}: ${key}` });
+      add("before p50", "DescribeImages Owners=amazon, no AMIs: p50 ms", out.before.p50);
+      add("before p90", "p90 ms", out.before.p90);
+      add("pair", "RegisterImage + DeregisterImage, ms a pair", out.pairMs);
+      add("after p50", `DescribeImages after ${PAIRS} pairs: p50 ms`, out.after.p50);
+      add("after p90", "p90 ms", out.after.p90);
+      table.add(build, "  records left in the store", out.left, { key: `${title}: left` });
+    }
+  }
+  if (COMPARING)
+    printComparison(
+      `purge: ${PAIRS} RegisterImage/DeregisterImage pairs, in process (one run of each case and build, alternating)`,
+      table.rows,
+    );
+}
+
+main();

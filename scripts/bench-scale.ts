@@ -1,14 +1,15 @@
 // npm run bench, scale section: imagelite holding many AMIs. For each scale and store: the time to load a seed
 // file of that many AMIs (and to make them through the API), memory after a GC, start-up on the SQLite file,
 // and p50/p99 of filtered DescribeImages and of the other planned describes. Each case runs in a child process
-// of its own (so that its memory is its own); calls go in process through app.gateway.invoke (validation,
-// transaction and handler, no sockets). Numbers are printed, never asserted.
-//   BENCH_SCALE=1000,20000 node dist/scripts/bench-scale.js   (default: 1000,100000)
+// of its own (so that its memory is its own) on the build's compiled API; calls go in process through
+// app.gateway.invoke (validation, transaction and handler, no sockets). With a baseline build, each case of
+// one build is followed by the same of the other. Numbers are printed, never asserted.
+//   BENCH_SCALE=1000,20000 node dist/scripts/bench-scale.js   (default: 1000,100000; 1000,20000 with --quick)
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, type App } from "../src/runtime/app";
+import { BUILDS, COMPARING, Collector, apiOf, pick, printComparison, type App, type Build } from "./bench-builds";
 
 const VIEWER = "111111111111";
 const OWNERS = [VIEWER, "222222222222", "333333333333", "444444444444", "555555555555"];
@@ -73,13 +74,16 @@ function percentiles(samples: number[]): { p50: number; p99: number } {
   return { p50: s[Math.floor(s.length * 0.5)], p99: s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] };
 }
 
-/** Calls until `n` samples or two seconds, whichever comes first, after a warm-up. */
+/** The longest that the samples of one call are taken (they stop before at their count). */
+const SAMPLE_MS = pick(2000, 1000, 500);
+
+/** Calls until `n` samples or SAMPLE_MS, whichever comes first, after a warm-up. */
 function time(app: App, service: string, operation: string, account: string, inputs: Record<string, unknown>[], n: number) {
   const call = (input: Record<string, unknown>) => app.gateway.invoke(service, operation, { accountId: account, region: REGION }, input);
   for (let i = 0; i < Math.min(20, n); i++) call(inputs[i % inputs.length]);
   const samples: number[] = [];
   let found = 0;
-  const until = Date.now() + 2000;
+  const until = Date.now() + SAMPLE_MS;
   for (let i = 0; i < n && Date.now() < until; i++) {
     const start = process.hrtime.bigint();
     const out = call(inputs[i % inputs.length]) as Record<string, unknown[] | undefined>;
@@ -89,8 +93,19 @@ function time(app: App, service: string, operation: string, account: string, inp
   return { ...percentiles(samples), found: Math.round(found / samples.length) };
 }
 
-/** One case, in its own process: prints one JSON line. */
-function worker(n: number, store: "memory" | "sqlite", dir: string): void {
+interface CaseResult {
+  seedSeconds: number;
+  seedCpuSeconds: number;
+  rss: number;
+  heapGrowth: number;
+  dataBytes: number;
+  otherSeconds: number;
+  results: Record<string, { p50: number; p99: number; found: number }>;
+}
+
+/** One case, in its own process, on the build at `root`: prints one JSON line. */
+async function worker(root: string, n: number, store: "memory" | "sqlite", dir: string): Promise<void> {
+  const { createApp } = apiOf(root);
   const specs = amis(n);
   const seedFile = join(dir, "seed.json");
   writeFileSync(seedFile, JSON.stringify(seedDocument(specs)));
@@ -138,8 +153,17 @@ function worker(n: number, store: "memory" | "sqlite", dir: string): void {
   images("tag-key audit", [{ Filters: [{ Name: "tag-key", Values: ["audit"] }] }]);
   images("unindexed: description=build 4*, 100", [{ Filters: [{ Name: "description", Values: ["build 4*"] }], MaxResults: 100 }], 20);
 
-  // Instances, snapshots and parameters at a smaller scale: as many as a tenth of the AMIs, at most 2,000.
+  // Instances, snapshots and parameters at a smaller scale: as many as a tenth of the AMIs, at most 2,000 (the
+  // viewer's vCPU quota raised to hold them).
   const small = Math.min(2000, Math.max(10, Math.floor(n / 10)));
+  const quota = await app.gateway.handle({
+    method: "POST",
+    path: "/_imagelite/quotas",
+    query: new URLSearchParams(),
+    headers: { "content-type": "application/json" },
+    body: Buffer.from(JSON.stringify({ accountId: VIEWER, region: REGION, quotas: { "L-1216C47A": 4 * small } })),
+  });
+  if (quota.status !== 200) throw new Error(`setting the vCPU quota: ${quota.status} ${String(quota.body)}`);
   const invoke = (service: string, op: string, input: Record<string, unknown>) =>
     app.gateway.invoke(service, op, { accountId: VIEWER, region: REGION }, input);
   const amazon = invoke("ec2", "DescribeSnapshots", { OwnerIds: ["amazon"], MaxResults: 5 }) as { Snapshots: { SnapshotId: string }[] };
@@ -173,7 +197,8 @@ function worker(n: number, store: "memory" | "sqlite", dir: string): void {
     1000,
   );
   app.close();
-  process.stdout.write(JSON.stringify({ seedSeconds, seedCpuSeconds, rss, heapGrowth, dataBytes, otherSeconds, results }) + "\n");
+  const out: CaseResult = { seedSeconds, seedCpuSeconds, rss, heapGrowth, dataBytes, otherSeconds, results };
+  process.stdout.write(JSON.stringify(out) + "\n");
 }
 
 /** The resident memory of a process, from /proc (Linux), in bytes; 0 where /proc is not there. */
@@ -190,10 +215,9 @@ function rssOf(pid: number | undefined): number {
  * Milliseconds from start to listening, as the CLI reports it (in memory, or on a data directory a case left),
  * and the server's resident memory once listening: what a restart on a large file costs before any call.
  */
-function startUp(dataDir: string | undefined, extra: string[] = []): Promise<{ ms: number; rss: number }> {
-  const bin = join(__dirname, "..", "..", "bin", "imagelite.js");
+function startUp(build: Build, dataDir: string | undefined, extra: string[] = []): Promise<{ ms: number; rss: number }> {
   const child = spawn(process.execPath, [
-    bin,
+    build.cli,
     "--port",
     "0",
     "--quiet",
@@ -215,44 +239,94 @@ function startUp(dataDir: string | undefined, extra: string[] = []): Promise<{ m
   });
 }
 
+const MB = 1024 * 1024;
+
 async function main(): Promise<void> {
   const [, , mode, ...rest] = process.argv;
-  if (mode === "--worker") return worker(Number(rest[0]), rest[1] as "memory" | "sqlite", rest[2]);
-  const scales = (process.env.BENCH_SCALE ?? "1000,100000").split(",").map(Number);
+  if (mode === "--worker") return worker(rest[0], Number(rest[1]), rest[2] as "memory" | "sqlite", rest[3]);
+  const scales = (process.env.BENCH_SCALE ?? pick("1000,100000", "1000,100000", "1000,20000")).split(",").map(Number);
   console.log(`\nscale: many AMIs in one region (in process, through app.gateway.invoke; ${OWNERS.length} accounts, viewer ${VIEWER})`);
-  console.log(`start-up to listening, empty store: ${(await startUp(undefined)).ms} ms in memory`);
+  const table = new Collector();
+  if (COMPARING) table.heading("empty store");
+  for (const build of BUILDS) {
+    const ms = (await startUp(build, undefined)).ms;
+    if (COMPARING) table.add(build, "  start-up to listening in memory, ms", ms, { better: "lower" });
+    else console.log(`start-up to listening, empty store: ${ms} ms in memory`);
+  }
   for (const n of scales) {
     for (const store of ["memory", "sqlite"] as const) {
-      const dir = mkdtempSync(join(tmpdir(), "imagelite-scale-"));
-      try {
-        const r = spawnSync(process.execPath, ["--expose-gc", __filename, "--worker", String(n), store, dir], {
-          encoding: "utf8",
-          maxBuffer: 1 << 26,
-        });
-        if (r.status !== 0) throw new Error(`${n} ${store}: ${r.stderr}`);
-        const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
-        const restart = store === "sqlite" ? await startUp(join(dir, "data")) : undefined;
-        const startMs = restart ? `, start-up with the file ${restart.ms} ms (RSS then ${mb(restart.rss)})` : "";
-        // The server itself given the seed file, as a user starts it: until it listens, and its memory then.
-        const seeded = await startUp(store === "sqlite" ? join(dir, "cli-data") : undefined, ["--seed", join(dir, "seed.json")]);
-        console.log(
-          `\n${n.toLocaleString()} AMIs, ${store}: seed file ${out.seedSeconds.toFixed(2)} s (CPU ${out.seedCpuSeconds.toFixed(2)} s),` +
-            ` RSS after GC ${mb(out.rss)}, heap growth ${mb(out.heapGrowth)} for ${mb(out.dataBytes)} of records as JSON${startMs}`,
-        );
-        console.log(
-          `  the server started with --seed: listening after ${(seeded.ms / 1000).toFixed(2)} s, RSS then ${mb(seeded.rss)}` +
-            ` (the figures above are of the bench's own process, which also holds the AMIs it wrote)`,
-        );
-        for (const [label, v] of Object.entries(out.results as Record<string, { p50: number; p99: number; found: number }>)) {
-          console.log(
-            `  ${label.padEnd(44)} p50 ${v.p50.toFixed(2).padStart(7)} ms  p99 ${v.p99.toFixed(2).padStart(7)} ms  (${v.found} found)`,
-          );
+      const title = `${n.toLocaleString()} AMIs, ${store}`;
+      if (COMPARING) table.heading(title);
+      const found = new Map<string, number>();
+      for (const build of BUILDS) {
+        const dir = mkdtempSync(join(tmpdir(), "imagelite-scale-"));
+        try {
+          const r = spawnSync(process.execPath, ["--expose-gc", __filename, "--worker", build.root, String(n), store, dir], {
+            encoding: "utf8",
+            maxBuffer: 1 << 26,
+          });
+          if (r.status !== 0) throw new Error(`${build.name}, ${n} ${store}: ${r.stderr}`);
+          const out = JSON.parse(r.stdout.trim().split("\n").pop()!) as CaseResult;
+          const restart = store === "sqlite" ? await startUp(build, join(dir, "data")) : undefined;
+          // The server itself given the seed file, as a user starts it: until it listens, and its memory then.
+          const seeded = await startUp(build, store === "sqlite" ? join(dir, "cli-data") : undefined, ["--seed", join(dir, "seed.json")]);
+          if (!COMPARING) {
+            printCase(n, store, out, restart, seeded);
+            continue;
+          }
+          const add = (label: string, x: number, digits = 0, better: "lower" | undefined = "lower", key = label) =>
+            table.add(build, `  ${label}`, x, { better, digits, key: `${title}: ${key}` });
+          add("seed file, s", out.seedSeconds, 2);
+          add("seed file, CPU s", out.seedCpuSeconds, 2);
+          add("RSS after GC, MB", out.rss / MB);
+          add("heap growth, MB", out.heapGrowth / MB);
+          add("records as JSON, MB", out.dataBytes / MB, 0, undefined);
+          if (restart) {
+            add("start-up with the file, ms", restart.ms);
+            add("RSS then, MB", restart.rss / MB, 0, "lower", "restart RSS");
+          }
+          add("server started with --seed: listening after, s", seeded.ms / 1000, 2);
+          add("RSS then, MB", seeded.rss / MB, 0, "lower", "seeded RSS");
+          add("instances, snapshots and parameters made, s", out.otherSeconds, 2);
+          for (const [label, v] of Object.entries(out.results)) {
+            add(`${label}: p50 ms`, v.p50, 2);
+            add(`${label}: p99 ms`, v.p99, 2);
+            // Both builds must find the same: a difference is a change of behaviour, not of speed.
+            if (found.has(label) && found.get(label) !== v.found)
+              table.heading(`  note: ${label} found ${v.found} in the ${build.name} build, ${found.get(label)} in the other`);
+            found.set(label, v.found);
+          }
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
         }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
       }
     }
   }
+  if (COMPARING) printComparison("scale: many AMIs in one region (one run of each case and build, alternating)", table.rows);
 }
 
-void main();
+function printCase(
+  n: number,
+  store: string,
+  out: CaseResult,
+  restart: { ms: number; rss: number } | undefined,
+  seeded: { ms: number; rss: number },
+): void {
+  const startMs = restart ? `, start-up with the file ${restart.ms} ms (RSS then ${mb(restart.rss)})` : "";
+  console.log(
+    `\n${n.toLocaleString()} AMIs, ${store}: seed file ${out.seedSeconds.toFixed(2)} s (CPU ${out.seedCpuSeconds.toFixed(2)} s),` +
+      ` RSS after GC ${mb(out.rss)}, heap growth ${mb(out.heapGrowth)} for ${mb(out.dataBytes)} of records as JSON${startMs}`,
+  );
+  console.log(
+    `  the server started with --seed: listening after ${(seeded.ms / 1000).toFixed(2)} s, RSS then ${mb(seeded.rss)}` +
+      ` (the figures above are of the bench's own process, which also holds the AMIs it wrote)`,
+  );
+  for (const [label, v] of Object.entries(out.results)) {
+    console.log(`  ${label.padEnd(44)} p50 ${v.p50.toFixed(2).padStart(7)} ms  p99 ${v.p99.toFixed(2).padStart(7)} ms  (${v.found} found)`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
