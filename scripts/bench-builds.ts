@@ -157,14 +157,19 @@ export class Collector {
   }
 }
 
+/** Per cent from a to b. */
+const changeOf = (a: number, b: number) => (a === b ? 0 : (100 * (b - a)) / Math.abs(a));
+const pct = (x: number) => `${x > 0 ? "+" : ""}${fmt(x, Math.abs(x) < 10 ? 1 : 0)}`;
+
 /**
- * The table of a benchmark: each build's median over its rounds, the current build's change from the baseline,
- * and the spread of the rounds (the widest of the two builds, from lowest to highest, as a share of its
- * median): a change smaller than the spread is within what the machine's load does to one build from one round
- * to the next. A verdict says which changes stand out.
+ * The table of a benchmark: each build's median over its rounds, and the current build's change from the
+ * baseline, taken round by round (the two builds' runs of one round are seconds apart, so that a change of the
+ * machine's load between rounds cancels out): their median, and from the smallest to the largest. A verdict
+ * says which changes stand out: with three rounds or more, one that every round agrees on; with fewer, one
+ * larger than 10 %.
  */
 export function printComparison(title: string, rows: TableRow[]): void {
-  const head = ["", "baseline", "current", "change", "spread", ""];
+  const head = ["", "baseline", "current", "change", "rounds", ""];
   const lines: string[][] = [];
   for (const r of rows) {
     if (typeof r === "string") {
@@ -174,28 +179,24 @@ export function printComparison(title: string, rows: TableRow[]): void {
     const digits = r.digits ?? 0;
     const a = r.baseline.length ? median(r.baseline) : undefined;
     const b = r.current.length ? median(r.current) : undefined;
-    const spreadOf = (xs: number[]) => (xs.length > 1 && median(xs) !== 0 ? (100 * (Math.max(...xs) - Math.min(...xs))) / median(xs) : 0);
-    const rounds = Math.min(r.baseline.length, r.current.length);
-    const spread = rounds > 1 ? Math.max(spreadOf(r.baseline), spreadOf(r.current)) : undefined;
     let change = "";
+    let range = "";
     let verdict = "";
     if (a !== undefined && b !== undefined) {
-      if (a === b) change = "0 %";
-      else if (a !== 0) {
-        const pct = (100 * (b - a)) / Math.abs(a);
-        change = `${pct > 0 ? "+" : ""}${fmt(pct, Math.abs(pct) < 10 ? 1 : 0)} %`;
-        // One round each gives no spread: then a change must pass 10 % to stand out.
-        if (Math.abs(pct) > (spread ?? 10)) verdict = r.better ? (pct > 0 === (r.better === "higher") ? "better" : "worse") : "differs";
-      } else change = "new";
+      const paired = r.baseline.length === r.current.length && r.baseline.every((x) => x !== 0);
+      const changes = paired ? r.current.map((x, i) => changeOf(r.baseline[i], x)) : a === 0 ? [] : [changeOf(a, b)];
+      if (!changes.length) change = a === b ? "0 %" : "new";
+      else {
+        const c = median(changes);
+        const [lo, hi] = [Math.min(...changes), Math.max(...changes)];
+        change = `${pct(c)} %`;
+        if (changes.length > 1) range = `${pct(lo)} … ${pct(hi)} %`;
+        const stands = changes.length >= 3 ? (lo > 0 || hi < 0) && Math.abs(c) >= 2 : Math.abs(c) > 10;
+        if (!r.better) verdict = c === 0 ? "" : "differs";
+        else if (stands) verdict = c > 0 === (r.better === "higher") ? "better" : "worse";
+      }
     }
-    lines.push([
-      r.label,
-      a === undefined ? "-" : fmt(a, digits),
-      b === undefined ? "-" : fmt(b, digits),
-      change,
-      spread === undefined ? "" : `${fmt(spread, 0)} %`,
-      verdict,
-    ]);
+    lines.push([r.label, a === undefined ? "-" : fmt(a, digits), b === undefined ? "-" : fmt(b, digits), change, range, verdict]);
   }
   const widths = head.map((h, i) => Math.max(h.length, ...lines.filter((l) => l.length > 1).map((l) => l[i].length)));
   const row = (cells: string[]) =>
@@ -210,6 +211,6 @@ export function printComparison(title: string, rows: TableRow[]): void {
 
 /** The footnote of every comparison table (printed once, by the runner). */
 export const COMPARISON_NOTE =
-  "change: the current build's median against the baseline's; spread: the widest range of one build's rounds, " +
-  "as a share of its median. better/worse: a change larger than the spread (or than 10 % after a single round); " +
-  "differs: a count that should not have changed did.";
+  "baseline, current: medians over the rounds. change: the current build's against the baseline's, round by round " +
+  "(their median; rounds: the smallest and largest). better/worse: every one of three rounds or more agrees (and " +
+  "by 2 % at least), or a change beyond 10 % with fewer rounds; differs: a count that should not change did.";

@@ -2,9 +2,10 @@
 // a fixed body of the same size, each server in its own process and driven by wrk (bench-load.ts); durable
 // writes on SQLite; start-up time and idle memory; and the server time of the same calls in process (no
 // sockets, in a child process that loads the build's compiled API). Numbers are printed, never asserted: tests
-// do not time anything. BENCH_SECONDS sets the length of each run (default 3; 2 when two builds are compared,
-// 1 with --quick), BENCH_ROUNDS the number of rounds (default 3; 2 with --quick). With a baseline build
-// (bench-builds.ts), each measurement of one build is followed by the same of the other.
+// do not time anything. BENCH_SECONDS sets the length of each run (default 3; 1 when two builds are compared
+// or with --quick), BENCH_ROUNDS the number of rounds (default 3; 6 when two builds are compared). With a
+// baseline build (bench-builds.ts), each measurement of one build is followed by the same of the other, and
+// the CPU time each used is shown beside the time it took: other load on the machine moves it much less.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -25,8 +26,9 @@ import {
 
 type RawRequest = Parameters<App["gateway"]["handleAws"]>[0];
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? pick(3, 2, 1));
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? pick(3, 3, 2));
+// Two builds are compared over more, shorter rounds: each round's pair of runs is closer in time.
+const SECONDS = Number(process.env.BENCH_SECONDS ?? pick(3, 1, 1));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? pick(3, 6, 3));
 const CONNECTIONS = 8;
 const AMIS = 1000;
 /** Starts of each server for the start-up time; the idle memory is taken on the first (first two when compared). */
@@ -322,6 +324,7 @@ async function startup(): Promise<void> {
   ] as const) {
     const times = new Map<Build, number[]>(BUILDS.map((b) => [b, []]));
     const reported = new Map<Build, number[]>(BUILDS.map((b) => [b, []]));
+    const cpu = new Map<Build, number[]>(BUILDS.map((b) => [b, []]));
     const rss = new Map<Build, number[]>(BUILDS.map((b) => [b, []]));
     for (let i = 0; i < STARTS; i++) {
       for (const build of BUILDS) {
@@ -330,6 +333,7 @@ async function startup(): Promise<void> {
         const server = await startProcess([build.cli, ...args, "--data-dir", dataDir, "--port", String(port), "--quiet"], port);
         times.get(build)!.push(server.startMs);
         if (server.reportedMs !== undefined) reported.get(build)!.push(server.reportedMs);
+        if (server.startCpuMs !== undefined) cpu.get(build)!.push(server.startCpuMs);
         if (i < RSS_STARTS) {
           await new Promise((r) => setTimeout(r, 500));
           const mb = rssMb(server.child.pid!);
@@ -356,6 +360,7 @@ async function startup(): Promise<void> {
       };
       add("ms from spawn to listening", times.get(build)!);
       add("ms as the server reports it", reported.get(build)!);
+      add("CPU ms until listening (all threads)", cpu.get(build)!);
       add("idle RSS, MB", rss.get(build)!, 1);
     }
   }
@@ -372,17 +377,28 @@ function rawRequest(call: HttpCall): RawRequest {
   return { method: "POST", path: "/", query: new URLSearchParams(), headers: { ...call.headers }, body: Buffer.from(call.body) };
 }
 
+interface PerCall {
+  /** µs a call, of the time it took. */
+  wall: number;
+  /** µs of CPU a call (of the process: its helper threads' work, such as the collector's, included). */
+  cpu: number;
+}
+
 /** The median of ten batches of n/10 calls, after a thousand unmeasured: one slow batch (another process's turn) moves it little. */
-function timeCalls(n: number, fn: (i: number) => unknown): number {
+function timeCalls(n: number, fn: (i: number) => unknown): PerCall {
   for (let i = 0; i < Math.min(1000, n); i++) fn(i);
   const batch = Math.ceil(n / 10);
-  const perCall: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let b = 0; b < 10; b++) {
     const start = process.hrtime.bigint();
+    const used = process.cpuUsage();
     for (let i = 0; i < batch; i++) fn(b * batch + i);
-    perCall.push(Number(process.hrtime.bigint() - start) / 1000 / batch);
+    const { user, system } = process.cpuUsage(used);
+    wall.push(Number(process.hrtime.bigint() - start) / 1000 / batch);
+    cpu.push((user + system) / batch);
   }
-  return median(perCall);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 /** In a child process: µs per call of each call, on the build at `root`, printed as one JSON line. */
@@ -400,7 +416,7 @@ function inProcess(root: string, store: string): void {
       const id = /<imageId>([^<]+)</.exec(ok(g.handleAws(rawRequest(registerImage(i)))))![1];
       if (i === AMIS >> 1) ami = id;
     }
-    const micros: Record<string, number> = {};
+    const micros: Record<string, PerCall> = {};
     const byId = rawRequest(describeImageById(ami));
     micros["EC2 DescribeImages by id"] = timeCalls(IN_PROCESS_CALLS, () => ok(g.handleAws(byId)));
     const byName = rawRequest(describeAppStreamImage);
@@ -421,25 +437,27 @@ function inProcess(root: string, store: string): void {
 function serverTime(): void {
   const table = new Collector();
   for (const store of ["memory", "SQLite"]) {
-    const rounds = new Map<Build, Record<string, number>[]>(BUILDS.map((b) => [b, []]));
+    const rounds = new Map<Build, Record<string, PerCall>[]>(BUILDS.map((b) => [b, []]));
     for (let round = 0; round < IN_PROCESS_ROUNDS; round++) {
       for (const build of BUILDS) {
         const r = spawnSync(process.execPath, [__filename, "--in-process", build.root, store], { encoding: "utf8" });
         if (r.status !== 0) throw new Error(`in process, ${build.name}, ${store}: ${r.stderr}`);
-        rounds.get(build)!.push(JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>);
+        rounds.get(build)!.push(JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, PerCall>);
       }
     }
     if (!COMPARING) {
       console.log(`\nserver time per call, in process (${store} store, ${AMIS} AMIs)`);
-      for (const [label, micros] of Object.entries(rounds.get(BUILDS[0])![0]))
+      for (const [label, { wall: micros }] of Object.entries(rounds.get(BUILDS[0])![0]))
         console.log(`  ${label.padEnd(50)} ${micros.toFixed(1).padStart(7)} µs/call  ${fmt(1e6 / micros).padStart(9)} calls/s`);
       continue;
     }
-    table.heading(`${store} store, ${AMIS} AMIs, µs/call`);
+    table.heading(`${store} store, ${AMIS} AMIs, µs a call`);
     for (const build of BUILDS)
       for (const micros of rounds.get(build)!)
-        for (const [label, x] of Object.entries(micros))
-          table.add(build, `  ${label}`, x, { better: "lower", digits: 1, key: `${store}: ${label}` });
+        for (const [label, x] of Object.entries(micros)) {
+          table.add(build, `  ${label}: CPU`, x.cpu, { better: "lower", digits: 1, key: `${store}: ${label}: cpu` });
+          table.add(build, `  ${label}: time`, x.wall, { better: "lower", digits: 1, key: `${store}: ${label}: wall` });
+        }
   }
   if (COMPARING)
     printComparison(
