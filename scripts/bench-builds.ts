@@ -162,11 +162,10 @@ const changeOf = (a: number, b: number) => (a === b ? 0 : (100 * (b - a)) / Math
 const pct = (x: number) => `${x > 0 ? "+" : ""}${fmt(x, Math.abs(x) < 10 ? 1 : 0)}`;
 
 /**
- * The table of a benchmark: each build's median over its rounds, and the current build's change from the
- * baseline, taken round by round (the two builds' runs of one round are seconds apart, so that a change of the
- * machine's load between rounds cancels out): their median, and from the smallest to the largest. A verdict
- * says which changes stand out: with three rounds or more, one that every round agrees on; with fewer, one
- * larger than 10 %.
+ * The table of a benchmark: each build's median over its rounds, the current build's change from the
+ * baseline's, and the smallest and largest change of one round (the two builds' runs of one round are seconds
+ * apart, so that a change of the machine's load between rounds moves both). A verdict says which changes stand
+ * out: with three rounds or more, one that every round agrees on; with fewer, one larger than 10 %.
  */
 export function printComparison(title: string, rows: TableRow[]): void {
   const head = ["", "baseline", "current", "change", "rounds", ""];
@@ -184,14 +183,14 @@ export function printComparison(title: string, rows: TableRow[]): void {
     let verdict = "";
     if (a !== undefined && b !== undefined) {
       const paired = r.baseline.length === r.current.length && r.baseline.every((x) => x !== 0);
-      const changes = paired ? r.current.map((x, i) => changeOf(r.baseline[i], x)) : a === 0 ? [] : [changeOf(a, b)];
-      if (!changes.length) change = a === b ? "0 %" : "new";
+      const rounds = paired ? r.current.map((x, i) => changeOf(r.baseline[i], x)) : [];
+      if (a === 0) change = a === b ? "0 %" : "new";
       else {
-        const c = median(changes);
-        const [lo, hi] = [Math.min(...changes), Math.max(...changes)];
+        const c = changeOf(a, b);
+        const [lo, hi] = [Math.min(...rounds), Math.max(...rounds)];
         change = `${pct(c)} %`;
-        if (changes.length > 1) range = `${pct(lo)} … ${pct(hi)} %`;
-        const stands = changes.length >= 3 ? (lo > 0 || hi < 0) && Math.abs(c) >= 2 : Math.abs(c) > 10;
+        if (rounds.length > 1) range = `${pct(lo)} … ${pct(hi)} %`;
+        const stands = rounds.length >= 3 ? (lo > 0 && c >= 2) || (hi < 0 && c <= -2) : Math.abs(c) > 10;
         if (!r.better) verdict = c === 0 ? "" : "differs";
         else if (stands) verdict = c > 0 === (r.better === "higher") ? "better" : "worse";
       }
@@ -211,6 +210,6 @@ export function printComparison(title: string, rows: TableRow[]): void {
 
 /** The footnote of every comparison table (printed once, by the runner). */
 export const COMPARISON_NOTE =
-  "baseline, current: medians over the rounds. change: the current build's against the baseline's, round by round " +
-  "(their median; rounds: the smallest and largest). better/worse: every one of three rounds or more agrees (and " +
-  "by 2 % at least), or a change beyond 10 % with fewer rounds; differs: a count that should not change did.";
+  "baseline, current: medians over the rounds; change: of the current build's from the baseline's; rounds: the " +
+  "smallest and largest change within one round. better/worse: every one of three rounds or more agrees (and the " +
+  "change is 2 % at least), or a change beyond 10 % with fewer rounds; differs: a count that should not change did.";
