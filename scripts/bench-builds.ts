@@ -213,3 +213,41 @@ export const COMPARISON_NOTE =
   "baseline, current: medians over the rounds; change: of the current build's from the baseline's; rounds: the " +
   "smallest and largest change within one round. better/worse: every one of three rounds or more agrees (and the " +
   "change is 2 % at least), or a change beyond 10 % with fewer rounds; differs: a count that should not change did.";
+
+// ---- both builds in one process ----
+
+/** Milliseconds a call took, and milliseconds of CPU it used (the process's: helper threads such as the collector's included). */
+export interface Samples {
+  wall: number[];
+  cpu: number[];
+}
+
+/**
+ * Takes up to `count` samples of each of `subjects` (builds loaded in this one process) in turn, a sample of one
+ * after a sample of the other, the order reversed every other time, for at most `maxMs`: so that other load on
+ * the machine, and what one call leaves in the caches, fall on each alike. A sample is `per` calls of
+ * `call(subject, i)`, its figures per call; `after` sees each sample's last answer, outside the time taken.
+ */
+export function interleave<T>(
+  subjects: number,
+  o: { count: number; per?: number; maxMs?: number; after?: (subject: number, answer: T) => void },
+  call: (subject: number, i: number) => T,
+): Samples[] {
+  const out: Samples[] = Array.from({ length: subjects }, () => ({ wall: [], cpu: [] }));
+  const per = o.per ?? 1;
+  const until = Date.now() + (o.maxMs ?? Infinity);
+  for (let i = 0; i < o.count && Date.now() < until; i++) {
+    for (let j = 0; j < subjects; j++) {
+      const k = i % 2 ? subjects - 1 - j : j;
+      const used = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      let answer: T | undefined;
+      for (let m = 0; m < per; m++) answer = call(k, i * per + m);
+      out[k].wall.push(Number(process.hrtime.bigint() - start) / 1e6 / per);
+      const { user, system } = process.cpuUsage(used);
+      out[k].cpu.push((user + system) / 1000 / per);
+      o.after?.(k, answer as T);
+    }
+  }
+  return out;
+}

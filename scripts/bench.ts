@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { BUILDS, COMPARING, Collector, apiOf, fmt, median, pick, printComparison, type App, type Build } from "./bench-builds";
+import { BUILDS, COMPARING, Collector, apiOf, fmt, interleave, median, pick, printComparison, type App, type Build } from "./bench-builds";
 import {
   BARE_SERVER,
   HAS_WRK,
@@ -34,9 +34,9 @@ const AMIS = 1000;
 /** Starts of each server for the start-up time; the idle memory is taken on the first (first two when compared). */
 const STARTS = pick(5, 5, 3);
 const RSS_STARTS = pick(1, 2, 1);
-/** Rounds of the in-process measurements, and the calls of each (a write, a quarter of that). */
+/** Processes of the in-process measurements, and the calls of each build in each (of a write, a quarter of that). */
 const IN_PROCESS_ROUNDS = pick(1, 2, 1);
-const IN_PROCESS_CALLS = pick(20000, 10000, 5000);
+const IN_PROCESS_CALLS = pick(20000, 10000, 4000);
 const APPSTREAM_IMAGE = "AppStream-WinServer2022-11-10-2025";
 const auth = (service: string) =>
   `AWS4-HMAC-SHA256 Credential=111111111111/20261123/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
@@ -155,29 +155,15 @@ function printCompared(rows: Row[]): void {
   for (const r of rows) {
     if (!r.build) continue;
     if (r.build === BUILDS[0]) table.heading(r.label);
-    const add = (label: string, xs: (number | undefined)[], better: "higher" | "lower", digits = 0) => {
-      for (const x of xs) table.add(r.build!, label, x, { better, digits, key: `${r.label}: ${label}` });
+    const add = (label: string, f: (x: LoadResult) => number | undefined, better: "higher" | "lower", digits = 0) => {
+      for (const x of r.results) table.add(r.build!, `  ${label}`, f(x), { better, digits, key: `${r.label}: ${label}` });
     };
-    add(
-      `  ${r.unit ?? "calls/s"}`,
-      r.results.map((x) => x.callsPerSecond),
-      "higher",
-    );
-    add(
-      "  p50 ms",
-      r.results.map((x) => x.p50Ms),
-      "lower",
-      2,
-    );
-    add(
-      "  p99 ms",
-      r.results.map((x) => x.p99Ms),
-      "lower",
-      2,
-    );
-    add("  server µs/call", r.results.map(serverMicros), "lower", 1);
-    // (A share of the bare server's calls/s would change as calls/s does: both builds' runs of a round are
-    // compared with the same bare run.)
+    // No share of the bare server's calls/s: both builds' runs of a round are set against the same bare run,
+    // so that it would change as calls/s does.
+    add(r.unit ?? "calls/s", (x) => x.callsPerSecond, "higher");
+    add("p50 ms", (x) => x.p50Ms, "lower", 2);
+    add("p99 ms", (x) => x.p99Ms, "lower", 2);
+    add("server CPU µs/call", serverMicros, "lower", 1);
   }
   printComparison(
     `HTTP, ${CONNECTIONS} connections, ${ROUNDS} round${ROUNDS === 1 ? "" : "s"} of ${SECONDS} s each, builds alternating, unsigned scope auth, request log off`,
@@ -378,76 +364,74 @@ interface PerCall {
   cpu: number;
 }
 
-/** The median of ten batches of n/10 calls, after a thousand unmeasured: one slow batch (another process's turn) moves it little. */
-function timeCalls(n: number, fn: (i: number) => unknown): PerCall {
-  for (let i = 0; i < Math.min(1000, n); i++) fn(i);
-  const batch = Math.ceil(n / 10);
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let b = 0; b < 10; b++) {
-    const start = process.hrtime.bigint();
-    const used = process.cpuUsage();
-    for (let i = 0; i < batch; i++) fn(b * batch + i);
-    const { user, system } = process.cpuUsage(used);
-    wall.push(Number(process.hrtime.bigint() - start) / 1000 / batch);
-    cpu.push((user + system) / batch);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
+/**
+ * The median of ten batches of n/10 calls of each build's `fn`, after a thousand unmeasured: one slow batch
+ * (another process's turn) moves it little. The builds' batches alternate.
+ */
+function timeCalls(builds: number, n: number, fn: (build: number, i: number) => unknown): PerCall[] {
+  for (let k = 0; k < builds; k++) for (let i = 0; i < Math.min(1000, n); i++) fn(k, i);
+  const per = Math.ceil(n / 10);
+  return interleave(builds, { count: 10, per }, fn).map((s) => ({ wall: 1000 * median(s.wall), cpu: 1000 * median(s.cpu) }));
 }
 
-/** In a child process: µs per call of each call, on the build at `root`, printed as one JSON line. */
-function inProcess(root: string, store: string): void {
-  const dataDir = mkdtempSync(join(tmpdir(), "imagelite-bench-"));
-  const app = apiOf(root).createApp({ inMemory: store === "memory", dataDir, log: false, transitionSeconds: 0 });
+/** In a child process: µs per call of each call on each build at `roots`, all loaded here, printed as one JSON line. */
+function inProcess(store: string, roots: string[]): void {
+  const dataDirs = roots.map(() => mkdtempSync(join(tmpdir(), "imagelite-bench-")));
+  const apps = roots.map((root, k) =>
+    apiOf(root).createApp({ inMemory: store === "memory", dataDir: dataDirs[k], log: false, transitionSeconds: 0 }),
+  );
   try {
-    const g = app.gateway;
     const ok = (r: { status: number; body: string }) => {
       if (r.status !== 200) throw new Error(r.body);
       return r.body;
     };
-    let ami = "";
-    for (let i = 0; i < AMIS; i++) {
-      const id = /<imageId>([^<]+)</.exec(ok(g.handleAws(rawRequest(registerImage(i)))))![1];
-      if (i === AMIS >> 1) ami = id;
-    }
-    const micros: Record<string, PerCall> = {};
-    const byId = rawRequest(describeImageById(ami));
-    micros["EC2 DescribeImages by id"] = timeCalls(IN_PROCESS_CALLS, () => ok(g.handleAws(byId)));
+    const amis = apps.map((app) => {
+      let ami = "";
+      for (let i = 0; i < AMIS; i++) {
+        const id = /<imageId>([^<]+)</.exec(ok(app.gateway.handleAws(rawRequest(registerImage(i)))))![1];
+        if (i === AMIS >> 1) ami = id;
+      }
+      return ami;
+    });
+    const micros: Record<string, PerCall>[] = apps.map(() => ({}));
+    const time = (label: string, n: number, fn: (k: number, i: number) => unknown) => {
+      timeCalls(apps.length, n, fn).forEach((x, k) => (micros[k][label] = x));
+    };
+    const byId = amis.map((ami) => rawRequest(describeImageById(ami)));
+    time("EC2 DescribeImages by id", IN_PROCESS_CALLS, (k) => ok(apps[k].gateway.handleAws(byId[k])));
     const byName = rawRequest(describeAppStreamImage);
-    micros["AppStream DescribeImages by name"] = timeCalls(IN_PROCESS_CALLS, () => ok(g.handleAws(byName)));
-    const tags = createTags(ami);
-    micros["EC2 CreateTags (a write)"] = timeCalls(IN_PROCESS_CALLS / 4, (i) =>
-      ok(g.handleAws(rawRequest({ ...tags, body: `${tags.body}${i}` }))),
+    time("AppStream DescribeImages by name", IN_PROCESS_CALLS, (k) => ok(apps[k].gateway.handleAws(byName)));
+    const tags = amis.map((ami) => createTags(ami));
+    time("EC2 CreateTags (a write)", IN_PROCESS_CALLS / 4, (k, i) =>
+      ok(apps[k].gateway.handleAws(rawRequest({ ...tags[k], body: `${tags[k].body}${i}` }))),
     );
     const invalid = rawRequest(appstreamCall("CreateFleet", { Name: "-bad" }));
-    micros["AppStream CreateFleet validation error"] = timeCalls(IN_PROCESS_CALLS, () => g.handleAws(invalid));
+    time("AppStream CreateFleet validation error", IN_PROCESS_CALLS, (k) => apps[k].gateway.handleAws(invalid));
     process.stdout.write(`${JSON.stringify(micros)}\n`);
   } finally {
-    app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const app of apps) app.close();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 function serverTime(): void {
   const table = new Collector();
   for (const store of ["memory", "SQLite"]) {
-    const rounds = new Map<Build, Record<string, PerCall>[]>(BUILDS.map((b) => [b, []]));
+    const rounds: Record<string, PerCall>[][] = [];
     for (let round = 0; round < IN_PROCESS_ROUNDS; round++) {
-      for (const build of BUILDS) {
-        const r = spawnSync(process.execPath, [__filename, "--in-process", build.root, store], { encoding: "utf8" });
-        if (r.status !== 0) throw new Error(`in process, ${build.name}, ${store}: ${r.stderr}`);
-        rounds.get(build)!.push(JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, PerCall>);
-      }
+      const r = spawnSync(process.execPath, [__filename, "--in-process", store, ...BUILDS.map((b) => b.root)], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`in process, ${store}: ${r.stderr}`);
+      rounds.push(JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, PerCall>[]);
     }
     if (!COMPARING) {
       console.log(`\nserver time per call, in process (${store} store, ${AMIS} AMIs)`);
-      for (const [label, { wall: micros }] of Object.entries(rounds.get(BUILDS[0])![0]))
+      for (const [label, { wall: micros }] of Object.entries(rounds[0][0]))
         console.log(`  ${label.padEnd(50)} ${micros.toFixed(1).padStart(7)} µs/call  ${fmt(1e6 / micros).padStart(9)} calls/s`);
       continue;
     }
     table.heading(`${store} store, ${AMIS} AMIs, µs a call`);
-    for (const build of BUILDS)
-      for (const micros of rounds.get(build)!)
+    for (const [k, build] of BUILDS.entries())
+      for (const micros of rounds.map((r) => r[k]))
         for (const [label, x] of Object.entries(micros)) {
           table.add(build, `  ${label}: CPU`, x.cpu, { better: "lower", digits: 1, key: `${store}: ${label}: cpu` });
           table.add(build, `  ${label}: time`, x.wall, { better: "lower", digits: 1, key: `${store}: ${label}: wall` });
@@ -455,14 +439,15 @@ function serverTime(): void {
   }
   if (COMPARING)
     printComparison(
-      `server time per call, in process (${IN_PROCESS_ROUNDS} round${IN_PROCESS_ROUNDS === 1 ? "" : "s"} of each, builds alternating)`,
+      `server time per call, in process (both builds loaded in one process, their batches of calls alternating; ` +
+        `${IN_PROCESS_ROUNDS} process${IN_PROCESS_ROUNDS === 1 ? "" : "es"} a store)`,
       table.rows,
     );
 }
 
 async function main(): Promise<void> {
   const [, , mode, ...rest] = process.argv;
-  if (mode === "--in-process") return inProcess(rest[0], rest[1]);
+  if (mode === "--in-process") return inProcess(rest[0], rest.slice(1));
   console.log(`\nmachine: ${machine()}`);
   if (!HAS_WRK) console.log("wrk is not used (not installed, or BENCH_CLIENT=node): a Node client in its own process drives the servers");
   await startup();
