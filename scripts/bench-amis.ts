@@ -1,10 +1,16 @@
-// AMIs of one account for the multi-process benchmarks, made in process before any server opens the store.
-import { createApp } from "../src/runtime/app";
-import { streamLog } from "../src/gateway/request-log";
+// AMIs of one account for the multi-process benchmarks, made in process before any server opens the store:
+// by the build that is then measured on it, so that the store is in that build's own format.
+import { apiOf, type Build } from "./bench-builds";
 
 /** Registers `count` AMIs of `account` in `region` on a copy of an Amazon snapshot; their ids, in order. */
-export function ownAmis(store: { dataDir: string } | { store: string }, account: string, region: string, count: number): string[] {
-  const app = createApp({ ...store, log: false, transitionSeconds: 0 }, streamLog(false));
+export function ownAmis(
+  build: Build,
+  store: { dataDir: string } | { store: string },
+  account: string,
+  region: string,
+  count: number,
+): string[] {
+  const app = apiOf(build.root).createApp({ ...store, log: false, transitionSeconds: 0 });
   const as = { accountId: account, region };
   const invoke = (op: string, input: Record<string, unknown>) => app.gateway.invoke("ec2", op, as, input) as Record<string, unknown>;
   const amazon = invoke("DescribeSnapshots", {

@@ -2,7 +2,9 @@
 // PostgreSQL schema, side by side with one process on the embedded SQLite store, for EC2 DescribeImages by id
 // (AMIs of the caller's, from the store). Each process listens on its own port and gets a wrk of its own,
 // all run at the same time, the connections split among them (as a load balancer would): calls/s is their
-// sum, p99 the worst of their p99s. Numbers are printed, never asserted. Without wrk or PostgreSQL the row is skipped.
+// sum, p99 the worst of their p99s. Each row starts its processes afresh. With a baseline build, each build
+// has a store (file and schema) of its own, made by that build, and each row of one build is followed by the
+// same of the other. Numbers are printed, never asserted. Without wrk or PostgreSQL the row is skipped.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,17 +13,17 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { ownAmis } from "./bench-amis";
+import { BUILDS, COMPARING, Collector, pick, printComparison, type Build } from "./bench-builds";
 import { freePort, rotatingWrkScript } from "./bench-load";
 
 const WRK = process.env.WRK ?? "/usr/bin/wrk";
 const POSTGRES = process.argv[2] ?? process.env.IMAGELITE_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
-const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 4);
+const SECONDS = Number(process.env.SECONDS_PER_RUN ?? pick(4, 3, 2));
 /** Connections in all, split among the processes. */
 const CONNECTIONS = 12;
 const AMIS = 100;
 const ACCOUNT = "111111111111";
 const REGION = "us-east-1";
-const CLI = join(__dirname, "..", "..", "bin", "imagelite.js");
 const AUTH = `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20261123/${REGION}/ec2/aws4_request, SignedHeaders=host, Signature=0`;
 
 /** A wrk script of DescribeImages by id over these AMIs, one each in turn. */
@@ -35,9 +37,9 @@ function wrkScript(dir: string, name: string, ids: string[]): string {
   );
 }
 
-async function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+async function start(build: Build, args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, "--port", String(port), "--quiet", "--transition-seconds", "0", ...args], {
+  const child = spawn(process.execPath, [build.cli, "--port", String(port), "--quiet", "--transition-seconds", "0", ...args], {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -121,41 +123,64 @@ async function main(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), "imagelite-bench-cluster-"));
-  const schema = `imagelite_bench_${randomBytes(4).toString("hex")}`;
-  const u = new URL(POSTGRES);
-  u.searchParams.set("schema", schema);
-  const store = u.toString();
+  const schemas: string[] = [];
   const running: ChildProcess[] = [];
   try {
     const load = loadavg()[0];
-    const sqliteScript = wrkScript(dir, "sqlite", ownAmis({ dataDir: join(dir, "data") }, ACCOUNT, REGION, AMIS));
-    const postgresScript = wrkScript(dir, "postgres", ownAmis({ store }, ACCOUNT, REGION, AMIS));
+    const setups = BUILDS.map((build) => {
+      const schema = `imagelite_bench_${randomBytes(4).toString("hex")}`;
+      schemas.push(schema);
+      const u = new URL(POSTGRES);
+      u.searchParams.set("schema", schema);
+      const store = u.toString();
+      const data = join(dir, `${build.name}-data`);
+      return {
+        build,
+        data,
+        store,
+        sqliteScript: wrkScript(dir, `${build.name}-sqlite`, ownAmis(build, { dataDir: data }, ACCOUNT, REGION, AMIS)),
+        postgresScript: wrkScript(dir, `${build.name}-postgres`, ownAmis(build, { store }, ACCOUNT, REGION, AMIS)),
+      };
+    });
+    const table = new Collector();
+    const rows = ["SQLite, 1 process", ...[1, 2, 3].map((n) => `PostgreSQL, ${n} process${n > 1 ? "es" : ""}`)];
     const cells: { label: string; result: Result }[] = [];
-
-    const sqlite = await start(["--data-dir", join(dir, "data")]);
-    running.push(sqlite.child);
-    cells.push({ label: "SQLite, 1 process", result: await drive([sqlite.url], sqliteScript) });
-    await stop(sqlite.child);
-
-    const processes: { child: ChildProcess; url: string }[] = [];
-    for (let n = 1; n <= 3; n++) {
-      const p = await start(["--store", store, "--data-dir", join(dir, `pg-${n}`)]);
-      running.push(p.child);
-      processes.push(p);
-      cells.push({
-        label: `PostgreSQL, ${n} process${n > 1 ? "es" : ""}`,
-        result: await drive(
-          processes.map((x) => x.url),
-          postgresScript,
-        ),
-      });
+    for (const [row, label] of rows.entries()) {
+      if (COMPARING) table.heading(label);
+      for (const { build, data, store, sqliteScript, postgresScript } of setups) {
+        const processes: { child: ChildProcess; url: string }[] = [];
+        try {
+          for (let n = 0; n < Math.max(1, row); n++) {
+            const args = row === 0 ? ["--data-dir", data] : ["--store", store, "--data-dir", join(dir, `${build.name}-pg-${n}`)];
+            const p = await start(build, args);
+            running.push(p.child);
+            processes.push(p);
+          }
+          const result = await drive(
+            processes.map((x) => x.url),
+            row === 0 ? sqliteScript : postgresScript,
+          );
+          if (!COMPARING) cells.push({ label, result });
+          else {
+            table.add(build, "  calls/s", result.callsPerSecond, { better: "higher", key: `${label}: calls/s` });
+            table.add(build, "  p99 ms", result.p99Ms, { better: "lower", digits: 2, key: `${label}: p99` });
+            if (result.errors) table.heading(`  note: ${build.name}: ${result.errors} errors`);
+          }
+        } finally {
+          await Promise.all(processes.map((p) => stop(p.child)));
+        }
+      }
     }
 
-    console.log(
-      `\ncluster: EC2 DescribeImages by id (own AMIs) on one store, one wrk per process at once (${CONNECTIONS} connections ` +
-        `in all, split among them; one ${SECONDS}-second run each, ${cpus().length} CPUs shared with wrk and ` +
-        `PostgreSQL, load average ${load.toFixed(1)} before)`,
-    );
+    const title =
+      `cluster: EC2 DescribeImages by id (own AMIs) on one store, one wrk per process at once (${CONNECTIONS} connections ` +
+      `in all, split among them; one ${SECONDS}-second run each${COMPARING ? ", builds alternating" : ""}, ${cpus().length} CPUs shared with wrk and ` +
+      `PostgreSQL, load average ${load.toFixed(1)} before)`;
+    if (COMPARING) {
+      printComparison(title, table.rows);
+      return;
+    }
+    console.log(`\n${title}`);
     for (const { label, result: r } of cells)
       console.log(
         `${label.padEnd(26)} ${Math.round(r.callsPerSecond).toLocaleString().padStart(8)} calls/s   p99 ${r.p99Ms.toFixed(2).padStart(7)} ms` +
@@ -165,7 +190,7 @@ async function main(): Promise<void> {
     await Promise.all(running.map(stop));
     const c = new Client({ connectionString: POSTGRES });
     await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    for (const schema of schemas) await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await c.end();
     rmSync(dir, { recursive: true, force: true });
   }

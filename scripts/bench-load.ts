@@ -2,7 +2,7 @@
 // wrk is not installed, by a Node client in another process), so that the client never shares an event loop
 // with the server it measures.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -63,6 +63,8 @@ export interface ServerProcess {
   startMs: number;
   /** What the server says it took (imagelite's "listening ... in N ms": from the start of its process). */
   reportedMs?: number;
+  /** The CPU time its process had used by then, in ms: what other load on the machine changes little. */
+  startCpuMs?: number;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export function startProcess(args: string[], port: number, env: NodeJS.ProcessEn
     child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (${code}) before listening`)));
     child.stdout!.once("data", (line: Buffer) => {
       const startMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const cpu = child.pid === undefined ? undefined : cpuSeconds(child.pid);
       const reported = / in (\d+) ms/.exec(line.toString("utf8"))?.[1];
       child.stdout!.resume();
       child.removeAllListeners("exit");
@@ -83,6 +86,7 @@ export function startProcess(args: string[], port: number, env: NodeJS.ProcessEn
         child,
         startMs,
         reportedMs: reported === undefined ? undefined : Number(reported),
+        startCpuMs: cpu === undefined ? undefined : cpu * 1000,
         stop: () =>
           new Promise<void>((done) => {
             child.once("exit", () => done());
@@ -103,8 +107,24 @@ export function rssMb(pid: number): number | undefined {
   }
 }
 
-/** CPU seconds a process has used so far (Linux; clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number | undefined {
+/**
+ * CPU seconds a process has used so far (Linux): the sum of its threads' run time as the scheduler counts it,
+ * in nanoseconds; where that is not kept, the process's clock ticks of 1/100 s.
+ */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        /* a thread that has just ended */
+      }
+    }
+    if (ns > 0) return ns / 1e9;
+  } catch {
+    /* no /proc, or the process is gone */
+  }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
