@@ -1,13 +1,53 @@
 #!/usr/bin/env node
-// npm test: every compiled test file under dist/test (node:test), including the suites that drive the
-// server with boto3 and the AWS CLI. Extra arguments filter test files by substring.
+// npm test: every compiled test file under dist/test (node:test), including the suites that drive the server
+// with boto3, the AWS CLI, Chromium and PostgreSQL. Each file runs in its own Node process, several files at a
+// time (they share no port, file or database: servers listen on port 0, stores live in temporary directories or
+// fresh PostgreSQL schemas). The files that took longest last time start first, so that the run ends with short
+// ones; a file's output is written when it ends, in one piece, in full if it failed.
+//
+//   node scripts/run-tests.js [--unit] [--jobs N] [--verbose] [substring...]
+//
+// --unit runs the unit tests only: the files that need nothing but Node. A file is a unit test unless it, or a
+// module of test/ it imports, requires one of NEEDS below: `pg` (a PostgreSQL server), `playwright-core`
+// (Chromium) or `node:child_process` (Python, boto3, the AWS CLI, or imagelite's own CLI in another process).
+// Substrings keep the files whose path contains one of them. --jobs (or IMAGELITE_TEST_JOBS) sets how many
+// files run at once. --verbose writes every file's output, not only failures'.
 "use strict";
-const { readdirSync, statSync } = require("node:fs");
-const { join, relative } = require("node:path");
-const { spawnSync } = require("node:child_process");
+const { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
+const { availableParallelism } = require("node:os");
+const { dirname, join, relative, resolve } = require("node:path");
+const { spawn } = require("node:child_process");
 
-const root = join(__dirname, "..", "dist", "test");
-const filters = process.argv.slice(2);
+const dist = join(__dirname, "..", "dist");
+const root = join(dist, "test");
+/** What a test file needs beyond Node, by the module that brings it. */
+const NEEDS = {
+  pg: "PostgreSQL",
+  "playwright-core": "Chromium",
+  "node:child_process": "other processes",
+  child_process: "other processes",
+};
+/** Durations of the last run, per file: the longest start first. */
+const TIMES = join(dist, ".test-times.json");
+/** A file that takes longer than this is stopped and counted as failed (node:test's own timeouts are per test). */
+const FILE_TIMEOUT_MS = 15 * 60_000;
+
+const args = process.argv.slice(2);
+const unit = take("--unit");
+const verbose = take("--verbose");
+const jobsArg = args.indexOf("--jobs");
+const jobs = Math.max(
+  1,
+  Number(jobsArg >= 0 ? args.splice(jobsArg, 2)[1] : process.env.IMAGELITE_TEST_JOBS) || Math.max(2, availableParallelism() * 2),
+);
+const filters = args;
+
+function take(flag) {
+  const i = args.indexOf(flag);
+  if (i >= 0) args.splice(i, 1);
+  return i >= 0;
+}
+
 const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -16,6 +56,97 @@ const files = [];
     else if (name.endsWith(".test.js") && (!filters.length || filters.some((f) => p.includes(f)))) files.push(p);
   }
 })(root);
-console.log(`running ${files.length} test files: ${files.map((f) => relative(root, f)).join(", ")}`);
-const r = spawnSync(process.execPath, ["--test", "--test-reporter=spec", ...files], { stdio: "inherit" });
-process.exit(r.status ?? 1);
+
+/** The requires of a compiled module: CommonJS, as tsc writes it. */
+const requiresOf = new Map();
+function requires(file) {
+  let r = requiresOf.get(file);
+  if (!r) {
+    r = [...readFileSync(file, "utf8").matchAll(/\brequire\("([^"]+)"\)|\bimport\("([^"]+)"\)/g)].map((m) => m[1] ?? m[2]);
+    requiresOf.set(file, r);
+  }
+  return r;
+}
+
+/** What `file` needs beyond Node (NEEDS), through the modules of dist/test it imports. */
+function needs(file, seen = new Set()) {
+  if (seen.has(file)) return new Set();
+  seen.add(file);
+  const found = new Set();
+  for (const spec of requires(file)) {
+    if (NEEDS[spec]) found.add(NEEDS[spec]);
+    if (!spec.startsWith(".")) continue;
+    const target = resolve(dirname(file), spec.endsWith(".js") ? spec : `${spec}.js`);
+    if (target.startsWith(root) && existsSync(target)) for (const n of needs(target, seen)) found.add(n);
+  }
+  return found;
+}
+
+const selected = unit ? files.filter((f) => needs(f).size === 0) : files;
+let times = {};
+try {
+  times = JSON.parse(readFileSync(TIMES, "utf8"));
+} catch {
+  /* the first run: files that need more than Node are the slow ones */
+}
+const expected = (f) => times[relative(root, f)] ?? (needs(f).size ? 60_000 : 5_000);
+const queue = [...selected].sort((a, b) => expected(b) - expected(a));
+
+console.log(
+  `running ${selected.length} test files${unit ? " (unit: no PostgreSQL, Chromium or other processes)" : ""}, ${Math.min(jobs, selected.length)} at a time`,
+);
+const started = Date.now();
+const results = [];
+const color = process.stdout.isTTY;
+const mark = (ok) => (color ? (ok ? "\x1b[32m✔\x1b[0m" : "\x1b[31m✖\x1b[0m") : ok ? "✔" : "✖");
+
+function runFile(file) {
+  return new Promise((done) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, ["--test-reporter=spec", file], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...(color ? { FORCE_COLOR: "1" } : {}) },
+    });
+    const chunks = [];
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => chunks.push(c));
+    const timer = setTimeout(() => {
+      chunks.push(Buffer.from(`\nstopped after ${FILE_TIMEOUT_MS / 60_000} minutes\n`));
+      child.kill("SIGKILL");
+    }, FILE_TIMEOUT_MS);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const output = Buffer.concat(chunks).toString("utf8");
+      const count = (what) => Number(new RegExp(`^ℹ ${what} (\\d+)$`, "m").exec(output.replace(/\x1b\[[0-9;]*m/g, ""))?.[1] ?? 0);
+      const result = { file, ok: code === 0, ms: Date.now() - t0, tests: count("tests"), pass: count("pass"), fail: count("fail") };
+      results.push(result);
+      const name = relative(root, file);
+      const how = result.ok ? `${result.pass} passed` : `${result.fail} failed, exit ${code ?? signal}`;
+      if (!result.ok || verbose) process.stdout.write(`\n${output.trimEnd()}\n`);
+      console.log(`${mark(result.ok)} ${name} (${how}, ${(result.ms / 1000).toFixed(1)} s)`);
+      done();
+    });
+  });
+}
+
+async function worker() {
+  for (let f = queue.shift(); f; f = queue.shift()) await runFile(f);
+}
+
+Promise.all(Array.from({ length: Math.min(jobs, selected.length) }, worker)).then(() => {
+  const failed = results.filter((r) => !r.ok);
+  const sum = (k) => results.reduce((n, r) => n + r[k], 0);
+  for (const r of results) times[relative(root, r.file)] = r.ms;
+  try {
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(TIMES, JSON.stringify(times, null, 1));
+  } catch {
+    /* only an ordering hint */
+  }
+  console.log(
+    `\n${results.length} files, ${sum("tests")} tests: ${sum("pass")} passed, ${sum("fail")} failed; ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (failed.length) console.log(`failed:\n${failed.map((r) => `  ${relative(root, r.file)}`).join("\n")}`);
+  process.exit(failed.length ? 1 : 0);
+});

@@ -26,6 +26,7 @@ import { isRegion } from "../util/regions";
 import { authError } from "../auth/auth-errors";
 import { isAllowed } from "../auth/policy";
 import { ServiceRouter } from "./router";
+import { answerUnserved, serviceLabel } from "./unserved";
 import type { Call } from "./call";
 import { StoreConflictError } from "../state/conflicts";
 import { StoreUnavailableError } from "../state/store-unavailable";
@@ -79,6 +80,8 @@ export class Gateway {
   private readonly explainedHosts = new Set<string>();
   /** What the services' collections declare goes once gone: the sweep before each call purges it. */
   private readonly expiring: ExpiringKinds;
+  /** Services imagelite does not serve whose requests the log has explained (once each, as many as hosts). */
+  private readonly explainedServices = new Set<string>();
 
   constructor(private readonly deps: GatewayDeps) {
     this.browserHome = deps.browserHome;
@@ -114,6 +117,8 @@ export class Gateway {
   private answer(req: RawRequest): RawResponse | Promise<RawResponse> {
     if (req.path.startsWith("/_imagelite/") && this.deps.admin) return this.handleAdmin(req, this.deps.admin);
     const call = this.newCall(req);
+    const unserved = this.router.unserved(call.caller.service);
+    if (unserved !== undefined) return this.answerUnserved(call, unserved);
     const pending = run(call, this.wire);
     return pending ? pending.then(() => this.finish(call)) : this.finish(call);
   }
@@ -191,6 +196,20 @@ export class Gateway {
       micros: Number(process.hrtime.bigint() - started) / 1000,
       error: code,
     });
+    return response;
+  }
+
+  /** A request signed for a service imagelite does not serve: UnknownService, logged under that name, explained once. */
+  private answerUnserved(call: Call, signingName: string): RawResponse {
+    const { error, response, operation } = answerUnserved(call.req!, signingName, this.router.signingNames, call.requestId);
+    const service = serviceLabel(signingName);
+    if (!this.explainedServices.has(service) && this.explainedServices.size < MAX_EXPLAINED_HOSTS) {
+      this.explainedServices.add(service);
+      this.deps.log.warn(`${error.message} Requests signed for ${service} are answered ${error.code}.`);
+    }
+    call.operation = operation;
+    call.error = error;
+    this.log(call, response.status, response, service);
     return response;
   }
 
@@ -370,9 +389,9 @@ export class Gateway {
     return error;
   }
 
-  private log(call: Call, status: number, response?: RawResponse): void {
+  private log(call: Call, status: number, response?: RawResponse, service = call.def?.name ?? "-"): void {
     const line = {
-      service: call.def?.name ?? "-",
+      service,
       operation: call.operation ?? "-",
       account: call.caller.accountId,
       region: call.caller.region,

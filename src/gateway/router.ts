@@ -33,6 +33,19 @@ export class ServiceRouter {
     this.jsonServices = services.filter((d) => d.model.protocol === "json");
   }
 
+  /** The signing names of the services served, for a message. */
+  get signingNames(): string[] {
+    return [...this.bySigningName.keys()].sort();
+  }
+
+  /**
+   * The signing name of a request signed for a service imagelite does not serve (unserved.ts answers it);
+   * undefined for a served one or an unsigned request, which the query services' fallback below takes.
+   */
+  unserved(signingService: string | undefined): string | undefined {
+    return signingService === undefined || this.bySigningName.has(signingService) ? undefined : signingService;
+  }
+
   /** A service by its name or signing name. */
   service(name: string): ServiceDefinition | undefined {
     return this.services.find((d) => d.name === name) ?? this.bySigningName.get(name);
