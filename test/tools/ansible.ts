@@ -4,6 +4,8 @@
 // (fixtures/ansible/<name>.yml), the same playbook again in check mode, which must change nothing, and the removal
 // playbook (<name>-remove.yml).
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -34,13 +36,23 @@ export function taskResults(output: string): { task: string; changed: boolean }[
   return results;
 }
 
+/** Whether the Python that runs ansible-playbook (its #! line) imports boto3, which the amazon.aws modules need. */
+function hasBoto3(playbook: string): boolean {
+  const python = /^#!\s*(\S+)/.exec(readFileSync(playbook, "utf8").split("\n", 1)[0])?.[1];
+  if (!python) return false;
+  const args = python.endsWith("/env") ? ["python3", "-c", "import boto3"] : ["-c", "import boto3"];
+  return spawnSync(python, args, { stdio: "ignore", timeout: 60_000 }).status === 0;
+}
+
 export function ansibleSuite(suite: string, title: string, checks: Record<string, PlaybookCheck>): void {
   const { ready } = partition("ansible", suite);
   assert.deepEqual(Object.keys(checks).sort(), [...ready].sort(), `${suite}: a check for each playbook that runs, and no other`);
 
   const playbook = which("ansible-playbook");
-  if (!playbook) {
-    test(`${title}: skipped`, { skip: "ansible-playbook is not on PATH: apt-get install -y ansible python3-boto3" });
+  if (!playbook || !hasBoto3(playbook)) {
+    test(`${title}: skipped`, {
+      skip: `${playbook ? "Ansible's Python has no boto3" : "ansible-playbook is not on PATH"}: apt-get install -y ansible python3-boto3`,
+    });
     return;
   }
 
@@ -67,9 +79,17 @@ export function ansibleSuite(suite: string, title: string, checks: Record<string
     test("the Ansible version", async (t) => {
       const r = await run(playbook, ["--version"], { cwd: home.dir, env, timeoutMs: 120_000 });
       assert.equal(r.code, 0, describeRun("ansible-playbook --version", r));
-      const version = /\[core ([^\]]+)\]/.exec(r.output)?.[1];
-      const verified = VERIFIED_WITH.ansible.find((v) => v.name === "ansible-core")!.version;
-      if (version !== verified) t.diagnostic(`ansible-core ${version} here; the suite was verified with ${verified}`);
+      const verified = (name: string) => VERIFIED_WITH.ansible.find((v) => v.name === name)!.version;
+      const core = /\[core ([^\]]+)\]/.exec(r.output)?.[1];
+      if (core !== verified("ansible-core"))
+        t.diagnostic(`ansible-core ${core} here; the suite was verified with ${verified("ansible-core")}`);
+      const galaxy = which("ansible-galaxy");
+      if (galaxy) {
+        const list = await run(galaxy, ["collection", "list", "amazon.aws"], { cwd: home.dir, env, timeoutMs: 120_000 });
+        const collection = /^amazon\.aws\s+(\S+)/m.exec(list.output)?.[1];
+        const expected = verified("amazon.aws collection");
+        if (collection !== expected) t.diagnostic(`amazon.aws ${collection ?? "not found"} here; the suite was verified with ${expected}`);
+      }
     });
 
     for (const name of ready) {

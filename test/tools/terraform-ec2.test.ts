@@ -7,6 +7,8 @@ import {
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
   DescribeKeyPairsCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeSnapshotsCommand,
   type EC2Client,
   type Image,
@@ -144,6 +146,62 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
         assert.equal(await findImage(c, String(outputs.copy)), undefined);
         assert.equal(await findImage(c, String(outputs.registered)), undefined);
         // aws_ami_copy owns the snapshots the copy made, and deletes them with it.
+        assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
+      });
+    },
+  },
+
+  "launch-template": {
+    async applied({ server, outputs }) {
+      await withEc2(server, async (c) => {
+        const [template] = (await c.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateIds: [String(outputs.template)] })))
+          .LaunchTemplates!;
+        assert.equal(template.LaunchTemplateName, "tf-builder");
+        assert.equal(template.LatestVersionNumber, outputs.latest_version);
+        const [version] = (
+          await c.send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: template.LaunchTemplateId, Versions: ["$Latest"] }))
+        ).LaunchTemplateVersions!;
+        const data = version.LaunchTemplateData!;
+        assert.equal(data.ImageId, (await newest(c, "amazon", AL2023)).ImageId);
+        assert.equal(data.InstanceType, "t3.micro");
+        assert.equal(Buffer.from(data.UserData!, "base64").toString(), "#!/bin/bash\necho golden > /etc/golden\n");
+        assert.deepEqual(
+          data.BlockDeviceMappings!.map((m) => [m.DeviceName, m.Ebs!.VolumeSize, m.Ebs!.VolumeType]),
+          [["/dev/xvda", 12, "gp3"]],
+        );
+        assert.equal(data.MetadataOptions!.HttpTokens, "required");
+        assert.deepEqual(
+          data.TagSpecifications!.map((t) => [t.ResourceType, tag(t.Tags, "Name")]),
+          [["instance", "tf-from-template"]],
+        );
+      });
+    },
+    async destroyed({ server }) {
+      await withEc2(server, async (c) => {
+        assert.deepEqual((await c.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates, []);
+      });
+    },
+  },
+
+  "snapshot-copy": {
+    async applied({ server, outputs }) {
+      const source = await withEc2(
+        server,
+        async (west) => (await west.send(new DescribeSnapshotsCommand({ SnapshotIds: [String(outputs.source_snapshot)] }))).Snapshots![0],
+        ACCOUNT_A,
+        "us-west-2",
+      );
+      await withEc2(server, async (c) => {
+        const [copy] = (await c.send(new DescribeSnapshotsCommand({ SnapshotIds: [String(outputs.snapshot)] }))).Snapshots!;
+        assert.equal(copy.State, "completed");
+        assert.equal(copy.OwnerId, ACCOUNT_A);
+        assert.equal(copy.VolumeSize, source.VolumeSize);
+        assert.match(copy.Description!, /^Root volume of al2023-ami-2023\./);
+        assert.equal(tag(copy.Tags, "Name"), "tf-root-copy");
+      });
+    },
+    async destroyed({ server }) {
+      await withEc2(server, async (c) => {
         assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
       });
     },
