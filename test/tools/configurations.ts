@@ -180,7 +180,7 @@ export const configurations: Configuration[] = [
       "ec2_ami_info",
       "ec2_vpc_subnet_info",
       "ec2_key",
-      "ec2_instance (subnet, public IP, user data, two EBS volumes, metadata options)",
+      "ec2_instance (subnet, key pair, user data, two EBS volumes, metadata options, tags)",
       "ec2_snapshot (by instance and device)",
       "ec2_snapshot_info",
       "ec2_instance_info",

@@ -4,7 +4,8 @@
 // provider block (fixtures/terraform/provider.tf) pointed at a fresh imagelite: apply, a plan that must find
 // nothing to change, destroy.
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Imagelite, StartOptions } from "../../src/index";
@@ -17,23 +18,32 @@ const TERRAFORM_FIXTURES = join(FIXTURES, "terraform");
 /** A Terraform command under a loaded machine: the AWS provider alone takes seconds of CPU to load its schema. */
 const COMMAND_TIMEOUT_MS = 10 * 60_000;
 
-/** Where a filesystem mirror of registry.terraform.io is on this machine (found, not assumed), if anywhere. */
+/** Whether `dir` holds an unpacked mirror (or plugin directory) with the hashicorp/aws provider. */
+const holdsAwsProvider = (dir: string) => existsSync(join(dir, "registry.terraform.io", "hashicorp", "aws"));
+
+/** The entries of a directory, or none when it cannot be read. */
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A filesystem mirror of registry.terraform.io with the AWS provider, found rather than assumed: Terraform's implied
+ * local mirror directories first, then any directory two levels below / (/opt/tf-plugins, say), as
+ * `find / -maxdepth 3 -type d -name registry.terraform.io` would find it. Scratch and kernel trees are left out.
+ */
 function findProviderMirror(): string | undefined {
-  for (const root of ["/opt", "/usr/share", "/usr/local/share", "/usr/lib", "/root"]) {
-    let entries: string[];
-    try {
-      entries = readdirSync(root);
-    } catch {
-      continue;
-    }
-    for (const name of entries) {
-      const dir = join(root, name);
-      const provider = join(dir, "registry.terraform.io", "hashicorp", "aws");
-      try {
-        if (statSync(dir).isDirectory() && existsSync(provider)) return dir;
-      } catch {
-        /* unreadable */
-      }
+  const implied = [join(homedir(), ".terraform.d", "plugins"), "/usr/local/share/terraform/plugins", "/usr/share/terraform/plugins"];
+  const found = implied.find(holdsAwsProvider);
+  if (found) return found;
+  for (const top of entries("/")) {
+    if (["proc", "sys", "dev", "tmp", "run"].includes(top)) continue;
+    for (const name of entries(join("/", top))) {
+      const dir = join("/", top, name);
+      if (holdsAwsProvider(dir)) return dir;
     }
   }
   return undefined;
