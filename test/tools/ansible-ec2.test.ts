@@ -1,0 +1,140 @@
+// Ansible's amazon.aws EC2 playbooks (fixtures/ansible/*.yml) against a fresh imagelite each: what the
+// playbook made, a check-mode run that finds nothing to change, and the removal playbook leaving nothing.
+import assert from "node:assert/strict";
+import {
+  DescribeInstanceAttributeCommand,
+  DescribeInstancesCommand,
+  DescribeKeyPairsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  type EC2Client,
+  type Instance,
+} from "@aws-sdk/client-ec2";
+import type { Imagelite } from "../../src/index";
+import { ec2Client } from "../support/server";
+import { ansibleSuite } from "./ansible";
+
+async function withEc2<T>(server: Imagelite, fn: (c: EC2Client) => Promise<T>): Promise<T> {
+  const c = ec2Client(server);
+  try {
+    return await fn(c);
+  } finally {
+    c.destroy();
+  }
+}
+
+/** The instances tagged Name=`name`, whatever their state. */
+async function instancesNamed(c: EC2Client, name: string): Promise<Instance[]> {
+  const { Reservations } = await c.send(new DescribeInstancesCommand({ Filters: [{ Name: "tag:Name", Values: [name] }] }));
+  return (Reservations ?? []).flatMap((r) => r.Instances ?? []);
+}
+
+const tags = (t: { Key?: string; Value?: string }[] | undefined) => Object.fromEntries((t ?? []).map((x) => [x.Key, x.Value]));
+
+ansibleSuite("ansible-ec2", "Ansible: amazon.aws EC2 modules", {
+  "key-pair": {
+    changedInCheckMode: {
+      "Import a public key":
+        "ec2_key cannot compare key material in check mode (it learns a key's fingerprint only by importing it), so it reports a change",
+    },
+    async applied(server) {
+      await withEc2(server, async (c) => {
+        const { KeyPairs } = await c.send(new DescribeKeyPairsCommand({}));
+        const byName = Object.fromEntries(KeyPairs!.map((k) => [k.KeyName, k]));
+        assert.deepEqual(Object.keys(byName).sort(), ["ansible-deployer", "ansible-generated"]);
+        assert.equal(byName["ansible-deployer"].KeyType, "ed25519");
+        assert.deepEqual(tags(byName["ansible-deployer"].Tags), { team: "images" });
+        assert.equal(byName["ansible-generated"].KeyType, "ed25519");
+      });
+    },
+    async removed(server) {
+      await withEc2(server, async (c) => {
+        assert.deepEqual((await c.send(new DescribeKeyPairsCommand({}))).KeyPairs, []);
+      });
+    },
+  },
+
+  "security-group": {
+    async applied(server) {
+      await withEc2(server, async (c) => {
+        const { SecurityGroups } = await c.send(
+          new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["ansible-builder"] }] }),
+        );
+        assert.equal(SecurityGroups?.length, 1);
+        const [group] = SecurityGroups;
+        assert.equal(group.Description, "Image builder access");
+        assert.deepEqual(tags(group.Tags), { Name: "ansible-builder" });
+        const ingress = group.IpPermissions!.map((p) => [
+          p.IpProtocol,
+          p.FromPort,
+          p.ToPort,
+          p.IpRanges!.map((r) => [r.CidrIp, r.Description]),
+        ]);
+        assert.deepEqual(
+          ingress.sort((a, b) => Number(a[1]) - Number(b[1])),
+          [
+            ["tcp", 22, 22, [["10.0.0.0/8", "SSH"]]],
+            ["tcp", 5985, 5986, [["10.0.0.0/8", "WinRM"]]],
+          ],
+        );
+        assert.deepEqual(
+          group.IpPermissionsEgress!.map((p) => [p.IpProtocol, p.IpRanges!.map((r) => r.CidrIp)]),
+          [["-1", ["0.0.0.0/0"]]],
+        );
+      });
+    },
+    async removed(server) {
+      await withEc2(server, async (c) => {
+        const { SecurityGroups } = await c.send(
+          new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["ansible-builder"] }] }),
+        );
+        assert.deepEqual(SecurityGroups, []);
+      });
+    },
+  },
+
+  instance: {
+    changedInCheckMode: {
+      "Snapshot of its data volume":
+        "ec2_snapshot takes a new snapshot on every run unless last_snapshot_min_age accepts a recent one, so check mode rightly reports one",
+    },
+    async applied(server) {
+      await withEc2(server, async (c) => {
+        const [instance, ...more] = await instancesNamed(c, "ansible-builder");
+        assert.deepEqual(more, [], "one instance");
+        assert.equal(instance.State!.Name, "running");
+        assert.equal(instance.InstanceType, "t3.micro");
+        assert.equal(instance.KeyName, "ansible-builder");
+        assert.equal(instance.Placement!.AvailabilityZone, "us-east-1a");
+        assert.equal(instance.MetadataOptions!.HttpTokens, "required");
+        assert.equal(tags(instance.Tags).role, "builder");
+        const volumes = (
+          await c.send(new DescribeVolumesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [instance.InstanceId!] }] }))
+        ).Volumes!;
+        assert.deepEqual(volumes.map((v) => [v.Attachments![0].Device, v.Size, v.VolumeType]).sort(), [
+          ["/dev/sdf", 20, "gp3"],
+          ["/dev/xvda", 16, "gp3"],
+        ]);
+        const { UserData } = await c.send(new DescribeInstanceAttributeCommand({ InstanceId: instance.InstanceId, Attribute: "userData" }));
+        assert.equal(Buffer.from(UserData!.Value!, "base64").toString(), "#!/bin/bash\necho golden > /etc/golden\n");
+        const data = volumes.find((v) => v.Attachments![0].Device === "/dev/sdf")!;
+        const { Snapshots } = await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }));
+        assert.deepEqual(
+          Snapshots!.map((s) => [s.VolumeId, s.State, s.Description, tags(s.Tags).Name]),
+          [[data.VolumeId, "completed", "Data volume of the builder", "ansible-builder-data"]],
+        );
+      });
+    },
+    async removed(server) {
+      await withEc2(server, async (c) => {
+        assert.deepEqual(
+          (await instancesNamed(c, "ansible-builder")).map((i) => i.State!.Name),
+          ["terminated"],
+        );
+        assert.deepEqual((await c.send(new DescribeKeyPairsCommand({}))).KeyPairs, []);
+        assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
+      });
+    },
+  },
+});

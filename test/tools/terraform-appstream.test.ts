@@ -1,0 +1,81 @@
+// Terraform's AppStream 2.0 configuration (fixtures/terraform/appstream): every aws_appstream_* resource of the
+// provider and the image data source, applied to a fresh imagelite, planned again with no changes expected, and
+// destroyed; between the steps the AWS SDK reads what imagelite holds.
+import assert from "node:assert/strict";
+import {
+  DescribeDirectoryConfigsCommand,
+  DescribeFleetsCommand,
+  DescribeImageBuildersCommand,
+  DescribeStacksCommand,
+  DescribeUsersCommand,
+  DescribeUserStackAssociationsCommand,
+  ListAssociatedStacksCommand,
+  type AppStreamClient,
+} from "@aws-sdk/client-appstream";
+import type { Imagelite } from "../../src/index";
+import { appstreamClient } from "../support/server";
+import { terraformSuite } from "./terraform";
+
+async function withAppStream<T>(server: Imagelite, fn: (c: AppStreamClient) => Promise<T>): Promise<T> {
+  const c = appstreamClient(server);
+  try {
+    return await fn(c);
+  } finally {
+    c.destroy();
+  }
+}
+
+/** The error name a read fails with, or "found". */
+async function outcome(read: () => Promise<unknown>): Promise<string> {
+  try {
+    await read();
+    return "found";
+  } catch (e) {
+    return (e as Error).name;
+  }
+}
+
+terraformSuite("terraform-appstream", "Terraform: AppStream 2.0", {
+  appstream: {
+    async applied({ server, attributes }) {
+      const image = attributes("data.aws_appstream_image.base");
+      assert.match(String(image.name), /^AppStream-WinServer2019-/);
+      await withAppStream(server, async (c) => {
+        const [fleet] = (await c.send(new DescribeFleetsCommand({ Names: ["tf-fleet"] }))).Fleets!;
+        assert.equal(fleet.State, "RUNNING");
+        assert.equal(fleet.ImageName, image.name);
+        assert.equal(fleet.DomainJoinInfo!.DirectoryName, "corp.example.com");
+        const [builder] = (await c.send(new DescribeImageBuildersCommand({ Names: ["tf-builder"] }))).ImageBuilders!;
+        assert.equal(builder.State, "RUNNING");
+        assert.equal(builder.ImageArn, image.arn);
+        const [stack] = (await c.send(new DescribeStacksCommand({ Names: ["tf-stack"] }))).Stacks!;
+        assert.equal(stack.DisplayName, "TF stack");
+        assert.deepEqual((await c.send(new ListAssociatedStacksCommand({ FleetName: "tf-fleet" }))).Names, ["tf-stack"]);
+        const users = (await c.send(new DescribeUsersCommand({ AuthenticationType: "USERPOOL" }))).Users!;
+        assert.deepEqual(
+          users.map((u) => [u.UserName, u.FirstName, u.LastName, u.Enabled]),
+          [["jane.doe@example.com", "Jane", "Doe", true]],
+        );
+        const { UserStackAssociations } = await c.send(new DescribeUserStackAssociationsCommand({ StackName: "tf-stack" }));
+        assert.deepEqual(
+          UserStackAssociations!.map((a) => a.UserName),
+          ["jane.doe@example.com"],
+        );
+        const [dir] = (await c.send(new DescribeDirectoryConfigsCommand({ DirectoryNames: ["corp.example.com"] }))).DirectoryConfigs!;
+        assert.equal(dir.ServiceAccountCredentials?.AccountName, "CORP\\appstream");
+      });
+    },
+    async destroyed({ server }) {
+      await withAppStream(server, async (c) => {
+        assert.deepEqual((await c.send(new DescribeFleetsCommand({}))).Fleets, []);
+        assert.deepEqual((await c.send(new DescribeImageBuildersCommand({}))).ImageBuilders, []);
+        assert.deepEqual((await c.send(new DescribeStacksCommand({}))).Stacks, []);
+        assert.deepEqual((await c.send(new DescribeUsersCommand({ AuthenticationType: "USERPOOL" }))).Users, []);
+        assert.equal(
+          await outcome(() => c.send(new DescribeDirectoryConfigsCommand({ DirectoryNames: ["corp.example.com"] }))),
+          "ResourceNotFoundException",
+        );
+      });
+    },
+  },
+});
