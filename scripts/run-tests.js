@@ -7,9 +7,10 @@
 //
 //   node scripts/run-tests.js [--unit] [--jobs N] [--verbose] [substring...]
 //
-// --unit runs the unit tests only: the files that need nothing but Node. A file is a unit test unless it, or a
-// module of test/ it imports, requires one of NEEDS below: `pg` (a PostgreSQL server), `playwright-core`
-// (Chromium) or `node:child_process` (Python, boto3, the AWS CLI, or imagelite's own CLI in another process).
+// --unit runs the unit tests only, the inner loop's: a file is a unit test unless it, or a module of test/ it
+// imports, requires one of NEEDS below — `pg` (a PostgreSQL server), `playwright-core` (Chromium) or
+// `node:child_process` (Python, boto3, the AWS CLI, or imagelite's own CLI in another process) — or `fast-check`
+// (property-based tests and the fuzzer, thousands of generated cases each).
 // Substrings keep the files whose path contains one of them. --jobs (or IMAGELITE_TEST_JOBS) sets how many
 // files run at once. --verbose writes every file's output, not only failures'.
 "use strict";
@@ -30,7 +31,7 @@ const NEEDS = {
 /** Durations of the last run, per file: the longest start first. */
 const TIMES = join(dist, ".test-times.json");
 /** A file that takes longer than this is stopped and counted as failed (node:test's own timeouts are per test). */
-const FILE_TIMEOUT_MS = 15 * 60_000;
+const FILE_TIMEOUT_MS = 20 * 60_000;
 
 const args = process.argv.slice(2);
 const unit = take("--unit");
@@ -68,32 +69,37 @@ function requires(file) {
   return r;
 }
 
-/** What `file` needs beyond Node (NEEDS), through the modules of dist/test it imports. */
-function needs(file, seen = new Set()) {
-  if (seen.has(file)) return new Set();
-  seen.add(file);
+/** The packages `file` requires, itself or through the modules of dist/test it imports. */
+function packages(file, seen = new Set()) {
   const found = new Set();
+  if (seen.has(file)) return found;
+  seen.add(file);
   for (const spec of requires(file)) {
-    if (NEEDS[spec]) found.add(NEEDS[spec]);
-    if (!spec.startsWith(".")) continue;
+    if (!spec.startsWith(".")) found.add(spec);
     const target = resolve(dirname(file), spec.endsWith(".js") ? spec : `${spec}.js`);
-    if (target.startsWith(root) && existsSync(target)) for (const n of needs(target, seen)) found.add(n);
+    if (spec.startsWith(".") && target.startsWith(root) && existsSync(target)) for (const p of packages(target, seen)) found.add(p);
   }
   return found;
 }
 
-const selected = unit ? files.filter((f) => needs(f).size === 0) : files;
+/** What `file` needs beyond Node (NEEDS). */
+const needs = (file) => new Set([...packages(file)].filter((p) => NEEDS[p]).map((p) => NEEDS[p]));
+/** Property-based tests (fast-check) generate thousands of cases: slower than the rest. */
+const propertyBased = (file) => packages(file).has("fast-check");
+
+const selected = unit ? files.filter((f) => needs(f).size === 0 && !propertyBased(f)) : files;
 let times = {};
 try {
   times = JSON.parse(readFileSync(TIMES, "utf8"));
 } catch {
-  /* the first run: files that need more than Node are the slow ones */
+  /* the first run: files that need more than Node, then property-based ones, are the slow ones */
 }
-const expected = (f) => times[relative(root, f)] ?? (needs(f).size ? 60_000 : 5_000);
+const expected = (f) => times[relative(root, f)] ?? (needs(f).size ? 60_000 : propertyBased(f) ? 30_000 : 5_000);
 const queue = [...selected].sort((a, b) => expected(b) - expected(a));
 
 console.log(
-  `running ${selected.length} test files${unit ? " (unit: no PostgreSQL, Chromium or other processes)" : ""}, ${Math.min(jobs, selected.length)} at a time`,
+  `running ${selected.length} test files${unit ? " (unit: no PostgreSQL, Chromium, other processes or fast-check)" : ""}, ` +
+    `${Math.min(jobs, selected.length)} at a time`,
 );
 const started = Date.now();
 const results = [];
@@ -118,7 +124,10 @@ function runFile(file) {
       clearTimeout(timer);
       const output = Buffer.concat(chunks).toString("utf8");
       const count = (what) => Number(new RegExp(`^ℹ ${what} (\\d+)$`, "m").exec(output.replace(/\x1b\[[0-9;]*m/g, ""))?.[1] ?? 0);
-      const result = { file, ok: code === 0, ms: Date.now() - t0, tests: count("tests"), pass: count("pass"), fail: count("fail") };
+      const ok = code === 0;
+      // A file that failed without a failing test (it crashed, or was stopped) counts as one failure.
+      const fail = count("fail") + count("cancelled") || (ok ? 0 : 1);
+      const result = { file, ok, ms: Date.now() - t0, pass: count("pass"), fail };
       results.push(result);
       const name = relative(root, file);
       const how = result.ok ? `${result.pass} passed` : `${result.fail} failed, exit ${code ?? signal}`;
@@ -143,10 +152,8 @@ Promise.all(Array.from({ length: Math.min(jobs, selected.length) }, worker)).the
   } catch {
     /* only an ordering hint */
   }
-  console.log(
-    `\n${results.length} files, ${sum("tests")} tests: ${sum("pass")} passed, ${sum("fail")} failed; ` +
-      `${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
+  console.log(`\n${results.length} test files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (failed.length) console.log(`failed:\n${failed.map((r) => `  ${relative(root, r.file)}`).join("\n")}`);
+  console.log(`tests: ${sum("pass")} passed, ${sum("fail")} failed`);
   process.exit(failed.length ? 1 : 0);
 });

@@ -51,7 +51,7 @@ const files = readdirSync(join(root, "test", "python"))
 describe("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { concurrency: PARALLEL }, () => {
   for (const file of files) {
     const module = file.replace(/\.py$/, "");
-    test(module, { timeout: 250_000 }, async () => {
+    test(module, { timeout: 610_000 }, async () => {
       const server = await startTestServer();
       try {
         resetTestServer(server);
@@ -63,7 +63,7 @@ describe("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { co
         };
         // A module name, not a path: `test/python/x.py` would name the module test.python.x, and CPython's
         // own `test` package shadows this repository's test/.
-        const r = await run("python3", ["-m", "unittest", "-v", module], join(root, "test", "python"), env, 240_000);
+        const r = await run("python3", ["-m", "unittest", "-v", module], join(root, "test", "python"), env, 600_000);
         assert.equal(r.code, 0, `python3 -m unittest ${module} exited with ${r.code ?? r.signal}:\n${r.output}`);
       } finally {
         await server.stop();

@@ -25,7 +25,10 @@ export function cliScope() {
       dirs.push(d);
       return d;
     },
-    /** Starts the CLI on a free port and waits (at most 10 s) until its health route answers. */
+    /**
+     * Starts the CLI on a free port and waits (at most 60 s: the suite runs files side by side, so a start may
+     * wait for the CPU) until its health route answers.
+     */
     async start(dataDir: string, args: string[] = []): Promise<Running> {
       const port = await freePort();
       const child = spawn(
@@ -39,7 +42,7 @@ export function cliScope() {
         stderr += s;
       });
       const endpoint = `http://127.0.0.1:${port}`;
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 60_000;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`imagelite exited with ${child.exitCode}: ${stderr}`);
         try {
@@ -51,7 +54,7 @@ export function cliScope() {
         } catch {
           /* not listening yet */
         }
-        if (Date.now() > deadline) throw new Error(`imagelite did not become healthy within 10 s: ${stderr}`);
+        if (Date.now() > deadline) throw new Error(`imagelite did not become healthy within 60 s: ${stderr}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       return { child, endpoint, stderr: () => stderr };
@@ -68,7 +71,7 @@ export function cliScope() {
       child.stdout!.setEncoding("utf8").on("data", (s: string) => {
         stdout += s;
       });
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
       const [code] = await once(child, "exit");
       clearTimeout(timer);
       return { code, stderr, stdout };

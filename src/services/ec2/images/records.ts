@@ -106,7 +106,8 @@ export const publicPartition = (region: string): Partition => ({ account: PUBLIC
  * name index of `amis` answers that now; the records of older files are still read (state import) and go
  * when their AMI is deregistered.
  */
-export const amiNames = collection<{ ImageId: string }>({ type: "ec2.image-name", schema: schema({ ImageId: "string" }) });
+const amiNameSchema = schema({ ImageId: "string" });
+export const amiNames = collection<RecordOf<typeof amiNameSchema>>({ type: "ec2.image-name", schema: amiNameSchema });
 
 const launchPermissionSchema = schema({
   Group: typed<PermissionGroup>("string?"),
@@ -144,9 +145,10 @@ export const publicImages = collection<IndexRecord, string, IndexRecordIndex>({
  * Owner's partition, keyed (AMI, account) → { account }: another account keeps records on the AMI (tags, fast
  * launch), to purge with it.
  */
-export const amiReferences = collection<{ account: string }, [ami: string, account: string]>({
+const referenceSchema = schema({ account: "string" });
+export const amiReferences = collection<RecordOf<typeof referenceSchema>, [ami: string, account: string]>({
   type: "ec2.image-reference",
-  schema: schema({ account: "string" }),
+  schema: referenceSchema,
 });
 
 /** Launches reach LastLaunchedTime a day late ("there is a 24-hour delay before that usage is reported", Image reference). */

@@ -7,7 +7,7 @@
 // elsewhere). Instances that are not terminated keep their groups in use (DeleteSecurityGroup refuses them).
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
-import { schema } from "../../../state/record-schema";
+import { schema, type RecordOf } from "../../../state/record-schema";
 import type { GroupIdentifier, RunInstancesRequest } from "../api.generated";
 import * as err from "../errors";
 import { findKeyPair } from "../key-pairs/records";
@@ -22,7 +22,8 @@ export interface Placement {
 }
 
 /** The caller's partition, keyed by subnet → how many addresses were given out. */
-export const addressCounters = collection<{ next: number }>({ type: "ec2.address-counter", schema: schema({ next: "count" }) });
+const counterSchema = schema({ next: "count" });
+export const addressCounters = collection<RecordOf<typeof counterSchema>>({ type: "ec2.address-counter", schema: counterSchema });
 
 const identifiers = (groups: SecurityGroupRecord[]): GroupIdentifier[] =>
   groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName }));

@@ -91,9 +91,10 @@ export const securityGroups = collection<SecurityGroupRecord, string, "name">({
 });
 
 /** One per account and Region, once its defaults exist. */
-export const networkDefaults = collection<{ VpcId: string }>({
+const defaultsSchema = schema({ VpcId: "string" });
+export const networkDefaults = collection<RecordOf<typeof defaultsSchema>>({
   type: "ec2.network-defaults",
-  schema: schema({ VpcId: "string" }),
+  schema: defaultsSchema,
   key: () => "defaults",
 });
 

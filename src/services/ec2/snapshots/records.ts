@@ -43,9 +43,10 @@ export const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
 export const COPY_VOLUME_ID = "vol-ffffffff";
 
 /** Owner's partition, keyed (snapshot, account) → { UserId }: the createVolumePermission list. */
-export const volumePermissions = collection<{ UserId: string }, [snapshot: string, account: string]>({
+const volumePermissionSchema = schema({ UserId: "string" });
+export const volumePermissions = collection<RecordOf<typeof volumePermissionSchema>, [snapshot: string, account: string]>({
   type: "ec2.create-volume-permission",
-  schema: schema({ UserId: "string" }),
+  schema: volumePermissionSchema,
 });
 
 /** Grantee's partition, keyed by snapshot id → { owner }: what the grantee's reads consult. */
@@ -63,9 +64,10 @@ export const publicSnapshots = collection<SnapshotIndex, string, "owner">({
 });
 
 /** Snapshot owner's partition, keyed (snapshot, AMI) → { account }: the registered AMIs that use it. */
-export const snapshotUses = collection<{ account: string }, [snapshot: string, ami: string]>({
+const snapshotUseSchema = schema({ account: "string" });
+export const snapshotUses = collection<RecordOf<typeof snapshotUseSchema>, [snapshot: string, ami: string]>({
   type: "ec2.snapshot-use",
-  schema: schema({ account: "string" }),
+  schema: snapshotUseSchema,
 });
 
 export const snapshotPartition = (owner: string, region: string) => ({ account: owner, region });
