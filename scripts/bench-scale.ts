@@ -245,9 +245,12 @@ async function makeOthers(app: App, viewerIds: string[], small: number): Promise
   // then tagged one by one.
   const instances: string[] = [];
   for (let i = 0; i < small; i += 100) {
+    const imageId = viewerIds[(i / 100) % viewerIds.length];
+    const [image] = (invoke("ec2", "DescribeImages", { ImageIds: [imageId] }) as { Images: { Architecture: string }[] }).Images;
     const launched = invoke("ec2", "RunInstances", {
-      ImageId: viewerIds[(i / 100) % viewerIds.length],
-      InstanceType: "t3.micro",
+      ImageId: imageId,
+      // RunInstances refuses an instance type of another architecture than the AMI's.
+      InstanceType: image.Architecture === "arm64" ? "t4g.micro" : "t3.micro",
       MinCount: 1,
       MaxCount: Math.min(100, small - i),
     }) as { Instances: { InstanceId: string }[] };

@@ -109,6 +109,14 @@ test("DeregisterImage: deregistered for a while to its owner, then gone; a secon
   // The name is free again at once.
   await registerAmi(a, "short-lived");
   server.clock.advance(T + 1);
+  // Gone from every result, then, an hour on, unknown (DescribeImages: "Recently deregistered images appear in the
+  // returned results for a short interval and then return empty results").
+  assert.deepEqual((await a.send(new DescribeImagesCommand({ ImageIds: [id] }))).Images, []);
+  assert.deepEqual(
+    (await a.send(new DescribeImagesCommand({ Owners: ["self"], Filters: [{ Name: "image-id", Values: [id] }] }))).Images,
+    [],
+  );
+  server.clock.advance(3600 * 1000);
   const gone = await rejection(() => describe(id));
   assert.equal(gone.name, "InvalidAMIID.NotFound");
 });

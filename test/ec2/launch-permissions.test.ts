@@ -146,6 +146,15 @@ test("ModifyImageAttribute errors", async () => {
     a.send(new ModifyImageAttributeCommand({ ImageId: id, Description: { Value: "x" }, LaunchPermission: { Add: [{ Group: "all" }] } })),
   );
   assert.equal(e.name, "InvalidParameterCombination");
+  // The attribute's name is read without regard to case or surrounding spaces, as Ansible's ec2_ami sends it.
+  await a.send(new ModifyImageAttributeCommand({ ImageId: id, Attribute: "Description ", Description: { Value: "fourth" } }));
+  await a.send(
+    new ModifyImageAttributeCommand({ ImageId: id, Attribute: "LaunchPermission", LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }),
+  );
+  assert.deepEqual((await a.send(new DescribeImageAttributeCommand({ ImageId: id, Attribute: "launchPermission" }))).LaunchPermissions, [
+    { UserId: ACCOUNT_B },
+  ]);
+  await a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Remove: [{ UserId: ACCOUNT_B }] } }));
   e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: id, Attribute: "kernel", Value: "aki-12345678" })));
   assert.equal(e.name, "InvalidParameterValue");
   e = await rejection(() => a.send(new ModifyImageAttributeCommand({ ImageId: "ami-00000000000000000", Description: { Value: "x" } })));

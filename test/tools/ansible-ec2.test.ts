@@ -2,6 +2,8 @@
 // playbook made, a check-mode run that finds nothing to change, and the removal playbook leaving nothing.
 import assert from "node:assert/strict";
 import {
+  DescribeImageAttributeCommand,
+  DescribeImagesCommand,
   DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
   DescribeKeyPairsCommand,
@@ -12,7 +14,7 @@ import {
   type Instance,
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ec2Client } from "../support/server";
+import { ACCOUNT_B, ec2Client } from "../support/server";
 import { ansibleSuite } from "./ansible";
 
 async function withEc2<T>(server: Imagelite, fn: (c: EC2Client) => Promise<T>): Promise<T> {
@@ -31,6 +33,47 @@ async function instancesNamed(c: EC2Client, name: string): Promise<Instance[]> {
 }
 
 const tags = (t: { Key?: string; Value?: string }[] | undefined) => Object.fromEntries((t ?? []).map((x) => [x.Key, x.Value]));
+
+/** The checks of a playbook that makes an AMI of a builder instance, and of its removal. */
+function imageOfBuilder(name: string, builder: string, shared: string[]) {
+  return {
+    async applied(server: Imagelite) {
+      await withEc2(server, async (c) => {
+        const { Images } = await c.send(new DescribeImagesCommand({ Owners: ["self"] }));
+        assert.deepEqual(
+          Images!.map((i) => [i.Name, i.State, i.Description, tags(i.Tags).Name]),
+          [[name, "available", "Golden image made by Ansible", name]],
+        );
+        const [image] = Images!;
+        const [instance] = await instancesNamed(c, builder);
+        assert.equal(instance.State!.Name, "running");
+        const { Snapshots } = await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }));
+        assert.deepEqual(
+          image.BlockDeviceMappings!.flatMap((m) => (m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : [])),
+          Snapshots!.map((s) => s.SnapshotId),
+          "the AMI's snapshots are the account's only ones",
+        );
+        const { LaunchPermissions } = await c.send(
+          new DescribeImageAttributeCommand({ ImageId: image.ImageId, Attribute: "launchPermission" }),
+        );
+        assert.deepEqual(
+          LaunchPermissions!.map((p) => p.UserId),
+          shared,
+        );
+      });
+    },
+    async removed(server: Imagelite) {
+      await withEc2(server, async (c) => {
+        assert.deepEqual((await c.send(new DescribeImagesCommand({ Owners: ["self"] }))).Images, []);
+        assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
+        assert.deepEqual(
+          (await instancesNamed(c, builder)).map((i) => i.State!.Name),
+          ["terminated"],
+        );
+      });
+    },
+  };
+}
 
 ansibleSuite("ansible-ec2", "Ansible: amazon.aws EC2 modules", {
   "key-pair": {
@@ -137,4 +180,6 @@ ansibleSuite("ansible-ec2", "Ansible: amazon.aws EC2 modules", {
       });
     },
   },
+  image: imageOfBuilder("ansible-golden", "ansible-image-builder", []),
+  "image-share": imageOfBuilder("ansible-shared", "ansible-share-builder", [ACCOUNT_B]),
 });

@@ -198,14 +198,12 @@ export const configurations: Configuration[] = [
     suite: "ansible-ec2",
     name: "image",
     covers: ["ec2_ami (from an instance; deregistered with its snapshots)", "ec2_ami_info (owners self)"],
-    pending: "removal: DescribeImages of the AMI just deregistered answers InvalidAMIID.NotFound where ec2_ami expects no images",
   },
   {
     tool: "ansible",
     suite: "ansible-ec2",
     name: "image-share",
     covers: ["ec2_ami (launch_permissions)"],
-    pending: "ModifyImageAttribute with Attribute=LaunchPermission: InvalidParameterValue (only launchPermission is accepted)",
   },
   {
     tool: "ansible",

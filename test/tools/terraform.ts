@@ -1,22 +1,32 @@
 // Terraform against imagelite for real: the terraform binary and the hashicorp/aws provider from a filesystem
-// mirror (no registry is reachable), one `terraform init` per test file whose data directory every
-// configuration of the file shares, and for each configuration a working directory of its own with the shared
-// provider block (fixtures/terraform/provider.tf) pointed at a fresh imagelite: apply, a plan that must find
-// nothing to change, destroy.
+// mirror (no registry is reachable). Each test file's configurations run as modules of one root, each pointed at
+// a fresh imagelite of its own (the shared provider block, fixtures/terraform/provider.tf): one apply, a plan that
+// must find nothing to change in any of them, one destroy.
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Imagelite, StartOptions } from "../../src/index";
 import { ACCOUNT_A } from "../support/server";
-import { describeRun, FIXTURES, partition, reportPending, run, scratch, toolEnvironment, which, withServer, type Run } from "./support";
+import {
+  describeRun,
+  FIXTURES,
+  partition,
+  reportPending,
+  run,
+  scratch,
+  startToolServer,
+  toolEnvironment,
+  which,
+  type Run,
+} from "./support";
 import { VERIFIED_WITH } from "./configurations";
 
 const TERRAFORM_FIXTURES = join(FIXTURES, "terraform");
 
 /** A Terraform command under a loaded machine: the AWS provider alone takes seconds of CPU to load its schema. */
-const COMMAND_TIMEOUT_MS = 10 * 60_000;
+const COMMAND_TIMEOUT_MS = 15 * 60_000;
 
 /** Whether `dir` holds an unpacked mirror (or plugin directory) with the hashicorp/aws provider. */
 const holdsAwsProvider = (dir: string) => existsSync(join(dir, "registry.terraform.io", "hashicorp", "aws"));
@@ -76,25 +86,35 @@ export interface ConfigurationCheck {
   destroyed(state: Applied): Promise<void>;
 }
 
-function readState(dir: string, server: Imagelite): Applied {
-  const doc = JSON.parse(readFileSync(join(dir, "terraform.tfstate"), "utf8")) as {
-    outputs?: Record<string, { value: unknown }>;
-    resources?: {
-      mode: "managed" | "data";
-      type: string;
-      name: string;
-      instances: { index_key?: unknown; attributes: Record<string, unknown> }[];
-    }[];
-  };
+/** The state file of the combined run, as JSON. */
+interface StateDocument {
+  outputs?: Record<string, { value: unknown }>;
+  resources?: {
+    module?: string;
+    mode: "managed" | "data";
+    type: string;
+    name: string;
+    instances: { index_key?: unknown; attributes: Record<string, unknown> }[];
+  }[];
+}
+
+function readStateDocument(dir: string): StateDocument {
+  const file = join(dir, "terraform.tfstate");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as StateDocument) : {};
+}
+
+/** What one configuration (the module `name` of the combined root) holds in the state, addressed as in its own root. */
+function stateOf(doc: StateDocument, name: string, server: Imagelite): Applied {
   const resources = new Map<string, StateResource>();
   for (const r of doc.resources ?? []) {
+    if (r.module !== `module.${name}`) continue;
     for (const i of r.instances) {
       const base = `${r.mode === "data" ? "data." : ""}${r.type}.${r.name}`;
       const address = i.index_key === undefined ? base : `${base}[${JSON.stringify(i.index_key)}]`;
       resources.set(address, { address, type: r.type, mode: r.mode, attributes: i.attributes });
     }
   }
-  const outputs = Object.fromEntries(Object.entries(doc.outputs ?? {}).map(([k, v]) => [k, v.value]));
+  const outputs = (doc.outputs?.[name]?.value ?? {}) as Record<string, unknown>;
   return {
     server,
     outputs,
@@ -108,8 +128,41 @@ function readState(dir: string, server: Imagelite): Applied {
 }
 
 /**
+ * The configurations a command's errors name ("with module.<name>." or "on <name>/main.tf line …"), and whether
+ * an error names none of them (a provider or root error, which counts against every configuration).
+ */
+export function failuresOf(output: string, names: string[]): { named: Map<string, string[]>; unnamed: string[] } {
+  const named = new Map<string, string[]>();
+  const unnamed: string[] = [];
+  for (const block of output.split(/^(?=Error: )/m).slice(1)) {
+    const text = block.trim();
+    const who = names.filter((n) => text.includes(`module.${n}.`) || text.includes(`module.${n},`) || text.includes(` ${n}/`));
+    if (!who.length) unnamed.push(text);
+    for (const n of who) named.set(n, [...(named.get(n) ?? []), text]);
+  }
+  return { named, unnamed };
+}
+
+/** The check of one phase for one configuration: its own errors, or errors no configuration could be blamed for. */
+function assertPhase(label: string, r: Run, name: string, names: string[]): void {
+  if (r.code === 0) return;
+  const { named, unnamed } = failuresOf(r.output, names);
+  const mine = named.get(name) ?? [];
+  if (mine.length || unnamed.length || !named.size) {
+    assert.fail(`${label} failed for ${name}:\n${[...mine, ...unnamed].join("\n\n") || r.output}`);
+  }
+}
+
+/**
  * The Terraform suite of one test file: `checks` by configuration name (a fixture directory under
  * fixtures/terraform/). The file's configurations that configurations.ts lists as pending are reported, not run.
+ *
+ * Every configuration of the file runs in one Terraform root, as a module of its own whose provider blocks point
+ * at a fresh imagelite of its own: one `terraform apply`, one `terraform plan` and one `terraform destroy` for the
+ * whole file. The AWS provider spends seconds of CPU loading its schema in every command it runs; one command per
+ * phase rather than per configuration makes the suite several times faster, and each configuration still has
+ * its own server, state (its module's resources) and tests. An error is blamed on the configuration whose module
+ * it names.
  */
 export function terraformSuite(suite: string, title: string, checks: Record<string, ConfigurationCheck>): void {
   const { ready } = partition("terraform", suite);
@@ -129,13 +182,14 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
   describe(title, () => {
     let home: { dir: string; remove(): void };
     let env: NodeJS.ProcessEnv;
-
-    const terraformRun = (args: string[], cwd: string, server: Imagelite, account: string): Promise<Run> =>
-      run(terraform, args, {
-        cwd,
-        timeoutMs: COMMAND_TIMEOUT_MS,
-        env: { ...env, TF_VAR_endpoint: server.endpoint, TF_VAR_account: account },
-      });
+    const servers = new Map<string, Imagelite>();
+    const applied = new Map<string, Applied>();
+    const once = <T>(fn: () => Promise<T>) => {
+      let p: Promise<T> | undefined;
+      return () => (p ??= fn());
+    };
+    const tf = (args: string[]) =>
+      run(terraform, [...args, "-input=false", "-no-color"], { cwd: home.dir, env, timeoutMs: COMMAND_TIMEOUT_MS });
 
     before(async () => {
       home = scratch("terraform");
@@ -148,16 +202,59 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
         TF_IN_AUTOMATION: "1",
         TF_INPUT: "0",
       });
-      // One init for the file: the provider block and its version constraint are the same in every configuration.
-      copyFileSync(join(TERRAFORM_FIXTURES, "provider.tf"), join(home.dir, "provider.tf"));
-      const init = await run(terraform, ["init", "-input=false", "-no-color"], {
-        cwd: home.dir,
-        env,
-        timeoutMs: COMMAND_TIMEOUT_MS,
-      });
+      // The root: each configuration a module in a directory of its own, with the shared provider block and a
+      // server of its own; the root re-exports each module's outputs (module outputs are not kept in the state).
+      const root: string[] = [];
+      for (const name of ready) {
+        const server = await startToolServer(checks[name].server ?? {});
+        servers.set(name, server);
+        const dir = join(home.dir, name);
+        mkdirSync(dir);
+        copyFileSync(join(TERRAFORM_FIXTURES, "provider.tf"), join(dir, "provider.tf"));
+        for (const f of readdirSync(join(TERRAFORM_FIXTURES, name))) copyFileSync(join(TERRAFORM_FIXTURES, name, f), join(dir, f));
+        root.push(
+          `module ${JSON.stringify(name)} {`,
+          `  source   = ${JSON.stringify(`./${name}`)}`,
+          `  endpoint = ${JSON.stringify(server.endpoint)}`,
+          `  account  = ${JSON.stringify(ACCOUNT_A)}`,
+          `}`,
+          // Sensitive: a module's outputs may include sensitive values; the state keeps them readable all the same.
+          `output ${JSON.stringify(name)} {`,
+          `  value     = module.${name}`,
+          `  sensitive = true`,
+          `}`,
+          "",
+        );
+      }
+      writeFileSync(join(home.dir, "main.tf"), root.join("\n"));
+      const init = await tf(["init"]);
       assert.equal(init.code, 0, describeRun("terraform init", init));
     });
-    after(() => home?.remove());
+    after(async () => {
+      for (const server of servers.values()) await server.stop();
+      home?.remove();
+    });
+
+    const apply = once(() => tf(["apply", "-auto-approve"]));
+    // 0: the refreshed state matches the configuration; 2 would be a diff (shown as JSON to blame it), 1 an error.
+    const plan = once(async () => {
+      const r = await tf(["plan", "-detailed-exitcode", "-out=check.tfplan"]);
+      const changed = new Map<string, string[]>();
+      if (r.code === 2) {
+        const shown = await tf(["show", "-json", "check.tfplan"]);
+        const doc = JSON.parse(shown.output) as {
+          resource_changes?: { address: string; module_address?: string; change: { actions: string[] } }[];
+          output_changes?: Record<string, { actions: string[] }>;
+        };
+        for (const c of doc.resource_changes ?? []) {
+          if (c.change.actions.every((a) => a === "no-op" || a === "read")) continue;
+          const name = c.module_address?.replace(/^module\./, "").replace(/\[.*$/, "") ?? "";
+          changed.set(name, [...(changed.get(name) ?? []), `${c.address}: ${c.change.actions.join(", ")}`]);
+        }
+      }
+      return { r, changed };
+    });
+    const destroy = once(() => tf(["destroy", "-auto-approve"]));
 
     test("the Terraform version", async (t) => {
       const r = await run(terraform, ["version", "-json"], { cwd: home.dir, env, timeoutMs: 60_000 });
@@ -168,34 +265,34 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
     });
 
     for (const name of ready) {
-      test(`${name}: apply, plan shows no changes, destroy`, async () => {
-        const check = checks[name];
-        const work = scratch(`tf-${name}`);
-        try {
-          const dir = work.dir;
-          copyFileSync(join(TERRAFORM_FIXTURES, "provider.tf"), join(dir, "provider.tf"));
-          copyFileSync(join(home.dir, ".terraform.lock.hcl"), join(dir, ".terraform.lock.hcl"));
-          for (const f of readdirSync(join(TERRAFORM_FIXTURES, name))) copyFileSync(join(TERRAFORM_FIXTURES, name, f), join(dir, f));
-          await withServer(check.server ?? {}, async (server) => {
-            const tf = (args: string[]) => terraformRun([...args, "-input=false", "-no-color"], dir, server, ACCOUNT_A);
-
-            const apply = await tf(["apply", "-auto-approve", "-parallelism=4"]);
-            assert.equal(apply.code, 0, describeRun("terraform apply", apply));
-            await check.applied(readState(dir, server));
-
-            // 0: the refreshed state matches the configuration; 2 would be a diff, 1 an error.
-            const plan = await tf(["plan", "-detailed-exitcode", "-parallelism=4"]);
-            assert.equal(plan.code, 0, describeRun("terraform plan -detailed-exitcode (expected no changes)", plan));
-
-            const applied = readState(dir, server);
-            const destroy = await tf(["destroy", "-auto-approve", "-parallelism=4"]);
-            assert.equal(destroy.code, 0, describeRun("terraform destroy", destroy));
-            assert.deepEqual([...readState(dir, server).resources.keys()], [], "the state is empty after the destroy");
-            await check.destroyed(applied);
-          });
-        } finally {
-          work.remove();
-        }
+      test(`${name}: apply`, async () => {
+        const r = await apply();
+        assertPhase("terraform apply", r, name, ready);
+        await checks[name].applied(stateOf(readStateDocument(home.dir), name, servers.get(name)!));
+      });
+    }
+    for (const name of ready) {
+      test(`${name}: a plan shows no changes`, async () => {
+        await apply();
+        const { r, changed } = await plan();
+        if (r.code !== 2) assertPhase("terraform plan -detailed-exitcode", r, name, ready);
+        const mine = changed.get(name) ?? [];
+        assert.deepEqual(mine, [], `terraform plan finds changes in ${name} (expected none):\n${mine.join("\n")}`);
+        applied.set(name, stateOf(readStateDocument(home.dir), name, servers.get(name)!));
+      });
+    }
+    for (const name of ready) {
+      test(`${name}: destroy`, async () => {
+        await plan();
+        const r = await destroy();
+        assertPhase("terraform destroy", r, name, ready);
+        const left = stateOf(readStateDocument(home.dir), name, servers.get(name)!);
+        assert.deepEqual(
+          [...left.resources.keys()].filter((a) => !a.startsWith("data.")),
+          [],
+          "the state is empty after the destroy",
+        );
+        await checks[name].destroyed(applied.get(name) ?? stateOf({}, name, servers.get(name)!));
       });
     }
 

@@ -13,7 +13,8 @@ const TOOLS: { tool: Tool; title: string; fixture: (name: string) => string; ste
     tool: "terraform",
     title: "Terraform",
     fixture: (name) => `test/tools/fixtures/terraform/${name}/`,
-    steps: "`terraform apply`, then `terraform plan -detailed-exitcode` must find no changes, then `terraform destroy`",
+    steps:
+      "`terraform apply`, then `terraform plan -detailed-exitcode` must find no changes, then `terraform destroy` (the configurations of a suite run together, each as a module pointed at an imagelite of its own)",
   },
   {
     tool: "ansible",

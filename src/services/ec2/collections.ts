@@ -2,7 +2,7 @@
 // the service definition lists them (index.ts), and so do the tagging calls (tags/handlers.ts). A collection
 // left out of this list cannot be imported with a state document, and is neither purged nor tagged.
 import { amis } from "./images/access";
-import { amiNames, amiReferences, launchPermissions, publicImages, sharedImages } from "./images/records";
+import { amiNames, amiReferences, launchPermissions, publicImages, retiredImages, sharedImages } from "./images/records";
 import { blockPublicAccess } from "./images/block-public-access";
 import { clientTokens } from "./client-tokens";
 import { legacyTags, tagSets } from "./tags/records";
@@ -23,6 +23,7 @@ import { keyPairs } from "./key-pairs/records";
 export const ec2Collections = [
   amis,
   amiNames,
+  retiredImages,
   launchPermissions,
   sharedImages,
   publicImages,

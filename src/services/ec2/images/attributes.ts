@@ -19,12 +19,15 @@ function attributeOf(input: ModifyImageAttributeRequest): Modifiable {
   if (input.Description) given.add("description");
   if (input.ImdsSupport) given.add("imdsSupport");
   if (input.Attribute !== undefined) {
-    if (!(MODIFIABLE as readonly string[]).includes(input.Attribute)) {
+    // EC2 reads the attribute's name without regard to case or surrounding spaces: Ansible's ec2_ami sends
+    // "LaunchPermission" and "Description " (amazon.aws 5.5, ec2_ami.py) and works against EC2.
+    const named = MODIFIABLE.find((m) => m.toLowerCase() === input.Attribute!.trim().toLowerCase());
+    if (!named) {
       throw err.invalidValue(
         `Value (${input.Attribute}) for parameter attribute is invalid. Valid values: description | imdsSupport | launchPermission.`,
       );
     }
-    given.add(input.Attribute);
+    given.add(named);
   }
   if (given.size === 0) throw err.invalidCombination("No attributes specified.");
   if (given.size > 1) throw err.invalidCombination("Only one attribute can be modified at a time.");

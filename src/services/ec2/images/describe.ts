@@ -12,7 +12,7 @@ import { candidates, conditionsOf } from "../query-plan";
 import { imageView } from "./view";
 import { isSharedWith } from "./launch-permissions";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
-import { amiState, type AmiRecord } from "./records";
+import { amiState, retiredImages, type AmiRecord } from "./records";
 import { tagMap } from "../tags/records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -100,9 +100,9 @@ export function describeImages(
   if (ids.length) {
     const unique = [...new Set(ids)];
     const found = unique.map((id) => visibleImage(ctx, id));
-    const missing = unique.filter((_, i) => !found[i]);
+    const missing = unique.filter((id, i) => !found[i] && !retiredImages.get(ctx, id));
     if (missing.length) throw err.amiNotFound(missing);
-    return { Images: (found as AmiRecord[]).filter((r) => inScope(r) && matches(r)).map((r) => imageView(ctx, r)) };
+    return { Images: found.filter((r): r is AmiRecord => !!r && inScope(r) && matches(r)).map((r) => imageView(ctx, r)) };
   }
   const limit = pageLimit(input.MaxResults, 1, 1000);
   const after = startAfter(ctx, input.NextToken);

@@ -3,14 +3,14 @@
 // deregistration keeps it visible to its owner as `deregistered` for a phase, then it is gone.
 import type { RequestContext } from "../../../gateway/context";
 import type { PhaseKind } from "../../../runtime/config";
-import { plan } from "../../../state/lifecycle";
+import { endsIn, plan } from "../../../state/lifecycle";
 import { hexId } from "../../../util/ids";
 import type { BlockDeviceMapping, CopyImageRequest, Ec2Handlers, Tag } from "../api.generated";
 import * as err from "../errors";
 import { amis, checkAmiId, findImage, findOwnImage, saveImage } from "./access";
 import { resetPermissions } from "./launch-permissions";
 import { checkDeregistrable } from "./protection";
-import { amiNames, amiState, partitionOf, type AmiRecord } from "./records";
+import { amiNames, amiState, GONE, partitionOf, RETIRED_MS, retiredImages, type AmiRecord } from "./records";
 import { SNAPSHOT_ID } from "../snapshots/records";
 import { idempotent } from "../client-tokens";
 import { isRegion } from "../../../util/regions";
@@ -128,8 +128,9 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     checkDeregistrable(ctx, rec);
     rec.schedule = [
       ...rec.schedule.filter((s) => s.at <= ctx.now),
-      ...plan(ctx.now, ["deregistered", ctx.timings.seconds("amiDeregister")], ["GONE"]),
+      ...plan(ctx.now, ["deregistered", ctx.timings.seconds("amiDeregister")], [GONE]),
     ];
+    retiredImages.set(ctx, ImageId, { until: (endsIn(rec.schedule, GONE) ?? ctx.now) + RETIRED_MS });
     resetPermissions(ctx, rec);
     saveImage(ctx, rec);
     amiNames.delete(ctx, rec.Name);

@@ -151,6 +151,22 @@ export const amiReferences = collection<RecordOf<typeof referenceSchema>, [ami: 
   schema: referenceSchema,
 });
 
+/**
+ * The caller's AMIs that are gone after their deregistration, for an hour more: DescribeImages by id answers no
+ * image for them rather than InvalidAMIID.NotFound ("Recently deregistered images appear in the returned results
+ * for a short interval and then return empty results", DescribeImages), which tools that wait for a deregistration
+ * to finish (Ansible's ec2_ami) rely on. Keyed by AMI id, in the owner's partition.
+ */
+const retiredSchema = schema({ until: "time" });
+export const retiredImages = collection<RecordOf<typeof retiredSchema>>({
+  type: "ec2.retired-image",
+  schema: retiredSchema,
+  expires: { goneAt: (r) => r.until },
+});
+
+/** How long after it is gone a deregistered AMI's id still answers with no image. */
+export const RETIRED_MS = 3600 * 1000;
+
 /** Launches reach LastLaunchedTime a day late ("there is a 24-hour delay before that usage is reported", Image reference). */
 const LAUNCH_REPORT_DELAY_MS = 24 * 3600 * 1000;
 
