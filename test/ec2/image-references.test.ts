@@ -17,6 +17,7 @@ import {
   type EC2Client,
   type ImageReference,
 } from "@aws-sdk/client-ec2";
+import { PutParameterCommand } from "@aws-sdk/client-ssm";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, REGION, rejection, T, useServer } from "../support/server";
 import { registerAmi } from "./helpers";
@@ -81,6 +82,33 @@ test("the caller's instances and launch templates that reference the AMIs, with 
     "only the types asked for",
   );
   assert.deepEqual(await references(a, { ImageIds: [one], ResourceTypes: [{ ResourceType: "ssm:Parameter" }] }), []);
+});
+
+test("ssm:Parameter: the caller's parameters of data type aws:ec2:image that name the AMI now", async () => {
+  const one = await ami("parameter-one");
+  const two = await ami("parameter-two");
+  const ssm = fx.ssm(ACCOUNT_A);
+  const put = (Name: string, Value: string, extra: Record<string, unknown> = {}) =>
+    ssm.send(new PutParameterCommand({ Name, Value, Type: "String", DataType: "aws:ec2:image", ...extra }));
+  await put("/golden/latest", one);
+  await put("/golden/pinned", one);
+  await put("golden-text", one, { DataType: "text" }); // text, not an AMI reference
+  await put("/golden/moved", one);
+  await put("/golden/moved", two, { Overwrite: true });
+  const parameterArn = (name: string) => `arn:aws:ssm:${REGION}:${ACCOUNT_A}:parameter/${name}`;
+  assert.deepEqual(await references(a, { ImageIds: [one], ResourceTypes: [{ ResourceType: "ssm:Parameter" }] }), [
+    { ImageId: one, ResourceType: "ssm:Parameter", Arn: parameterArn("golden/latest") },
+    { ImageId: one, ResourceType: "ssm:Parameter", Arn: parameterArn("golden/pinned") },
+  ]);
+  assert.deepEqual(
+    (await references(a, { ImageIds: [two], IncludeAllResourceTypes: true })).map((r) => r.Arn),
+    [parameterArn("golden/moved")],
+  );
+  assert.deepEqual(
+    await references(b, { ImageIds: [one], IncludeAllResourceTypes: true }),
+    [],
+    "another account's parameters are not the caller's",
+  );
 });
 
 test("instances: those the caller launched from the AMI, by state-name; a terminated instance references nothing", async () => {

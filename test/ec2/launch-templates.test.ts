@@ -17,6 +17,7 @@ import {
   type EC2Client,
   type RequestLaunchTemplateData,
 } from "@aws-sdk/client-ec2";
+import { GetParameterCommand } from "@aws-sdk/client-ssm";
 import type { Imagelite } from "../../src/index";
 import type { RequestContext } from "../../src/gateway/context";
 import { resolveLaunchTemplate } from "../../src/services/ec2/launch-templates/records";
@@ -94,6 +95,13 @@ test("CreateLaunchTemplate: an ImageId is stored unchecked, resolve:ssm: paramet
   const [v] = await versions({ LaunchTemplateName: "ssm", Versions: ["$Latest"] });
   assert.equal(v.LaunchTemplateId, t.LaunchTemplateId);
   assert.equal(v.LaunchTemplateData!.ImageId, "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+  // ResolveAlias shows the AMI the parameter names now (DescribeLaunchTemplateVersions).
+  const [shown] = await versions({ LaunchTemplateName: "ssm", Versions: ["$Latest"], ResolveAlias: true });
+  const ami = (
+    await fx.ssm(ACCOUNT_A).send(new GetParameterCommand({ Name: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64" }))
+  ).Parameter!.Value!;
+  assert.match(ami, /^ami-[0-9a-f]{17}$/);
+  assert.equal(shown.LaunchTemplateData!.ImageId, ami);
   await create("unknown-ami", { ImageId: "ami-00000000000000000" });
 });
 

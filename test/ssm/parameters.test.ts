@@ -144,8 +144,9 @@ test("tiers: 4 KB standard values, 8 KB advanced ones, no downgrade; StringList 
 });
 
 test("SecureString: opaque ciphertext without WithDecryption, the value with it; KeyId kept, alias/aws/ssm by default", async () => {
+  const keyArn = `arn:aws:kms:us-east-1:${ACCOUNT_A}:alias/aws/ssm`;
   await put("/s/default", "hunter2", { Type: "SecureString" });
-  await put("/s/custom", "swordfish", { Type: "SecureString", KeyId: "alias/my-key" });
+  await put("/s/custom", "swordfish", { Type: "SecureString", KeyId: keyArn });
   const hidden = await get("/s/default");
   assert.notEqual(hidden.Value, "hunter2");
   assert.match(hidden.Value!, /^AQICAH[A-Za-z0-9+/=]+$/);
@@ -154,16 +155,58 @@ test("SecureString: opaque ciphertext without WithDecryption, the value with it;
   assert.deepEqual(
     meta.Parameters!.map((p) => [p.Name, p.KeyId]),
     [
-      ["/s/custom", "alias/my-key"],
+      ["/s/custom", keyArn],
       ["/s/default", "alias/aws/ssm"],
     ],
   );
-  const byKey = await ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: "KeyId", Values: ["alias/my-key"] }] }));
+  const byKey = await ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: "KeyId", Values: [keyArn] }] }));
   assert.deepEqual(
     byKey.Parameters!.map((p) => p.Name),
     ["/s/custom"],
   );
-  assert.equal((await rejection(() => put("/s/plain", "v", { KeyId: "alias/my-key" }))).name, "ValidationException");
+  assert.equal((await rejection(() => put("/s/plain", "v", { KeyId: "alias/aws/ssm" }))).name, "ValidationException");
+  // A key that does not exist: imagelite keeps no KMS keys but the AWS managed one, alias/aws/ssm.
+  for (const KeyId of ["alias/my-key", "1234abcd-12ab-34cd-56ef-1234567890ab", `arn:aws:kms:eu-west-1:${ACCOUNT_A}:alias/aws/ssm`]) {
+    assert.equal((await rejection(() => put("/s/other", "v", { Type: "SecureString", KeyId }))).name, "InvalidKeyId", KeyId);
+  }
+});
+
+test("Policies: kept on advanced parameters, shown by DescribeParameters and GetParameterHistory, refused on the standard tier", async () => {
+  const expiration = { Type: "Expiration", Version: "1.0", Attributes: { Timestamp: "2027-06-01T00:00:00.000Z" } };
+  const notify = { Type: "ExpirationNotification", Version: "1.0", Attributes: { Before: "15", Unit: "Days" } };
+  const Policies = JSON.stringify([expiration, notify]);
+  await put("/p/advanced", "v", { Tier: "Advanced", Policies });
+  // Intelligent-Tiering chooses the advanced tier for a parameter with policies.
+  assert.equal((await put("/p/smart", "v", { Tier: "Intelligent-Tiering", Policies })).Tier, "Advanced");
+  const meta = await ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: "Name", Values: ["/p/advanced"] }] }));
+  assert.deepEqual(meta.Parameters![0].Policies, [
+    { PolicyText: JSON.stringify(expiration), PolicyType: "Expiration", PolicyStatus: "Pending" },
+    { PolicyText: JSON.stringify(notify), PolicyType: "ExpirationNotification", PolicyStatus: "Pending" },
+  ]);
+  // An overwrite without Policies keeps them.
+  await put("/p/advanced", "w", { Overwrite: true });
+  const history = await ssm.send(new GetParameterHistoryCommand({ Name: "/p/advanced" }));
+  assert.deepEqual(
+    history.Parameters!.map((h) => h.Policies!.map((p) => p.PolicyType)),
+    [
+      ["Expiration", "ExpirationNotification"],
+      ["Expiration", "ExpirationNotification"],
+    ],
+  );
+  const refused = async (input: Record<string, unknown>) => (await rejection(() => put("/p/other", "v", input))).name;
+  assert.equal(await refused({ Policies }), "ValidationException", "the standard tier takes no policies");
+  assert.equal(await refused({ Tier: "Standard", Policies }), "ValidationException");
+  assert.equal(await refused({ Tier: "Advanced", Policies: "not json" }), "InvalidPolicyAttributeException");
+  assert.equal(
+    await refused({ Tier: "Advanced", Policies: JSON.stringify([{ ...expiration, Type: "Rotation" }]) }),
+    "InvalidPolicyTypeException",
+  );
+  assert.equal(
+    await refused({ Tier: "Advanced", Policies: JSON.stringify([{ ...notify, Attributes: { Before: "15", Unit: "Weeks" } }]) }),
+    "InvalidPolicyAttributeException",
+  );
+  assert.equal(await refused({ Tier: "Advanced", Policies: JSON.stringify([expiration, expiration]) }), "IncompatiblePolicyException");
+  assert.equal(await refused({ Tier: "Advanced", Policies: JSON.stringify(Array(11).fill(notify)) }), "PoliciesLimitExceededException");
 });
 
 test("GetParameters lists the names it could not read; DeleteParameter(s)", async () => {

@@ -172,3 +172,40 @@ test("DescribeParameters lists the caller's parameters only, never Amazon's publ
   const named = await ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: "Name", Values: [ECS_2022] }] }));
   assert.deepEqual(named.Parameters, []);
 });
+
+test("every public AMI parameter under ami-amazon-linux-latest and ami-windows-latest names the newest AMI of its family", async () => {
+  const names = async (Path: string) => {
+    const out: Parameter[] = [];
+    for await (const page of paginateGetParametersByPath({ client: ssm }, { Path })) out.push(...page.Parameters!);
+    return out;
+  };
+  const linux = await names("/aws/service/ami-amazon-linux-latest");
+  const windows = (await names(WINDOWS)).filter((p) => !p.Name!.includes("ECS_Optimized"));
+  const short = (ps: Parameter[]) => ps.map((p) => p.Name!.split("/").pop()!);
+  // The names Amazon publishes ("Query for the latest Amazon Linux AMI IDs using AWS Systems Manager Parameter Store").
+  for (const name of [
+    "al2023-ami-kernel-default-x86_64",
+    "al2023-ami-minimal-kernel-default-arm64",
+    "al2023-ami-kernel-6.12-x86_64",
+    "al2023-ami-minimal-kernel-6.1-x86_64",
+    "amzn2-ami-hvm-x86_64-gp2",
+    "amzn2-ami-kernel-5.10-hvm-arm64-gp2",
+    "amzn2-ami-minimal-hvm-x86_64-ebs",
+  ]) {
+    assert.ok(short(linux).includes(name), name);
+  }
+  for (const name of ["Windows_Server-2022-English-Full-SQL_2022_Standard", "Windows_Server-2019-English-Core-Base"]) {
+    assert.ok(short(windows).includes(name), name);
+  }
+  for (const p of [...linux, ...windows]) {
+    const [image] = (await ec2.send(new DescribeImagesCommand({ ImageIds: [p.Value!] }))).Images!;
+    const stem = p.Name!.split("/").pop()!;
+    const pattern = stem.startsWith("al2023")
+      ? stem.replace("-kernel-default-", "-kernel-6.1-").replace(/^(al2023-ami(?:-minimal)?)-/, "$1-2023.*-")
+      : stem.startsWith("amzn2")
+        ? stem.replace(/-(x86_64|arm64)-/, "-2.0.*-$1-")
+        : `${stem}-*`;
+    const newest = (await family(pattern)).pop()!;
+    assert.equal(image.ImageId, newest.ImageId, `${p.Name} names ${image.Name}, the newest of ${pattern}`);
+  }
+});

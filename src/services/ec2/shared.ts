@@ -5,4 +5,4 @@ export { visibleImage } from "./images/access";
 export { amiState, partitionOf, type AmiRecord } from "./images/records";
 export { amiUses, type AmiUse } from "./usage-reports/entries";
 export { catalog as amazonCatalog } from "./catalog/catalog";
-export { ECS_WINDOWS_VARIANTS, ecsWindowsRuntime } from "./catalog/amazon-amis";
+export { ECS_WINDOWS_VARIANTS, ecsWindowsRuntime, SQL_IMAGES } from "./catalog/amazon-amis";

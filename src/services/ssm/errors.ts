@@ -19,6 +19,11 @@ export const invalidNextToken = e("InvalidNextToken");
 export const invalidResourceType = e("InvalidResourceType");
 export const invalidResourceId = e("InvalidResourceId");
 export const tooManyTags = e("TooManyTagsError");
+export const invalidKeyId = e("InvalidKeyId");
+export const invalidPolicyType = e("InvalidPolicyTypeException");
+export const invalidPolicyAttribute = e("InvalidPolicyAttributeException");
+export const incompatiblePolicy = e("IncompatiblePolicyException");
+export const policiesLimit = e("PoliciesLimitExceededException");
 
 /** GetParameter and DeleteParameter answer an unknown name with an empty ParameterNotFound. */
 export const notFound = (message = ""): ServiceError => new ServiceError("ParameterNotFound", message, 400);

@@ -127,7 +127,7 @@ function al2(release: string): CatalogEntry[] {
 const WINDOWS_RELEASES = ["2025.10.15", "2025.11.12", "2026.05.13", "2026.06.11", "2026.08.13", "2026.09.10", "2026.10.15", "2026.11.12"];
 
 /** SQL Server images per Windows Server release: `<SQL version>_<edition>`. */
-const SQL_IMAGES: Record<string, string[]> = {
+export const SQL_IMAGES: Readonly<Record<string, readonly string[]>> = {
   "2016": ["2017_Standard", "2017_Express", "2017_Web", "2017_Enterprise"],
   "2019": ["2019_Standard", "2019_Express", "2019_Web", "2019_Enterprise", "2022_Standard"],
   "2022": ["2022_Standard", "2022_Express", "2022_Web", "2022_Enterprise", "2019_Standard"],

@@ -6,9 +6,10 @@
 // Resource types: IncludeAllResourceTypes, ResourceTypes, or both (the types' options then override the
 // defaults). ec2:Instance takes `state-name` (default: every state; an instance's use goes when it is terminated,
 // instances/lifecycle.ts, so shutting-down and terminated ones are not found), ec2:LaunchTemplate `version-depth`
-// (default: the 10 most recent versions). imagelite keeps no SSM parameters nor Image Builder recipes of an account, so
-// those types are accepted and find nothing. An AMI id the caller cannot see finds nothing either: its owner,
-// whose partition holds the uses, is unknown.
+// (default: the 10 most recent versions). ssm:Parameter finds the caller's parameters of data type aws:ec2:image
+// that name the AMI now, through an index of the parameters by the AMI they name. imagelite keeps no Image Builder
+// recipes yet, so those types are accepted and find nothing. An AMI id the caller cannot see finds nothing either:
+// its owner, whose partition holds the uses, is unknown.
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
 import type { Ec2Handlers, ImageReference, ImageReferenceResourceType, ResourceTypeRequest } from "../api.generated";
@@ -20,6 +21,8 @@ import { amiUses } from "../usage-reports/entries";
 import { launchTemplates } from "../launch-templates/records";
 import { instances, instanceState } from "../instances/records";
 import type { LaunchTemplateUse } from "../launch-templates/ami-uses";
+import { parametersNamingImage } from "../../ssm/parameters/records";
+import { parameterArn } from "../../ssm/parameters/view";
 
 const RESOURCE_TYPES: ImageReferenceResourceType[] = [
   "ec2:Instance",
@@ -107,6 +110,11 @@ function referencesTo(ctx: RequestContext, imageId: string, plan: Plan, stateOf:
       }
       if (kind === "launch-template" && !withinDepth(ctx, resource, value, scan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
       out.push({ ImageId: imageId, ResourceType: type, Arn: arn(ctx, resource) });
+    }
+  }
+  if (plan.has("ssm:Parameter")) {
+    for (const name of parametersNamingImage(ctx, imageId)) {
+      out.push({ ImageId: imageId, ResourceType: "ssm:Parameter", Arn: parameterArn(ctx, name) });
     }
   }
   return out.sort((x, y) => (`${x.ResourceType} ${x.Arn}` < `${y.ResourceType} ${y.Arn}` ? -1 : 1));

@@ -5,6 +5,7 @@
 // fails on it ("Create a launch template", create-launch-template.html: parameters are optional and validated
 // at launch). Request and response data have the same members (RequestLaunchTemplateData →
 // ResponseLaunchTemplateData); the protocol gives each its wire names.
+import { isSsmReference, resolveSsmImageId } from "../instances/ssm-image-ids";
 import type { RequestContext } from "../../../gateway/context";
 import type {
   DeleteLaunchTemplateVersionsResponseErrorItem,
@@ -353,10 +354,26 @@ export const launchTemplateHandlers: Pick<
       (item) => (!after || versionCursor(item) > after) && matches(item),
       limit,
     );
-    const versions: LaunchTemplateVersion[] = page.map(({ t, v }) => versionView(t, v));
+    const versions: LaunchTemplateVersion[] = page.map(({ t, v }) => resolved(ctx, versionView(t, v), input.ResolveAlias));
     return {
       LaunchTemplateVersions: versions,
       NextToken: more ? nextToken(ctx, versionCursor(page[page.length - 1])) : undefined,
     };
   },
 };
+
+/**
+ * ResolveAlias: "If true, and if a Systems Manager parameter is specified for ImageId, the AMI ID is displayed in
+ * the response for imageId" (DescribeLaunchTemplateVersions). A parameter that no longer resolves stays as it is.
+ */
+function resolved(ctx: RequestContext, version: LaunchTemplateVersion, resolveAlias: boolean | undefined): LaunchTemplateVersion {
+  const imageId = version.LaunchTemplateData?.ImageId;
+  if (!resolveAlias || !imageId || !isSsmReference(imageId)) return version;
+  let ami: string;
+  try {
+    ami = resolveSsmImageId(ctx, imageId);
+  } catch {
+    return version;
+  }
+  return { ...version, LaunchTemplateData: { ...version.LaunchTemplateData, ImageId: ami } };
+}

@@ -10,7 +10,7 @@
 // each field of it is a parameter of its own one level below (`.../Windows_Server-2022-English-Full-ECS_Optimized/image_id`).
 // The older `/aws/service/ecs/optimized-ami/windows_server/...` names are deprecated there and not served.
 import type { RequestContext } from "../../../gateway/context";
-import { amazonCatalog, ECS_WINDOWS_VARIANTS, ecsWindowsRuntime, type AmiRecord } from "../../ec2/shared";
+import { amazonCatalog, ECS_WINDOWS_VARIANTS, ecsWindowsRuntime, SQL_IMAGES, type AmiRecord } from "../../ec2/shared";
 
 interface PublicDefinition {
   name: string;
@@ -22,14 +22,21 @@ interface PublicDefinition {
 const LINUX = "/aws/service/ami-amazon-linux-latest";
 const WINDOWS = "/aws/service/ami-windows-latest";
 
-const al2023 = (suffix: string, arch: string): PublicDefinition => ({
-  name: `${LINUX}/al2023-ami-${suffix}-${arch}`,
-  pattern: new RegExp(`^al2023-ami-2023\\.[0-9.]+-kernel-6\\.1-${arch}$`),
+/** `al2023-ami[-minimal]-kernel-<default|6.1|6.12|6.18>-<arch>`: the default kernel is 6.1. */
+const al2023 = (minimal: boolean, kernel: string, arch: string): PublicDefinition => ({
+  name: `${LINUX}/al2023-ami-${minimal ? "minimal-" : ""}kernel-${kernel}-${arch}`,
+  pattern: new RegExp(
+    `^al2023-ami-${minimal ? "minimal-" : ""}2023\\.[0-9.]+-kernel-${(kernel === "default" ? "6.1" : kernel).replace(".", "\\.")}-${arch}$`,
+  ),
 });
-const al2 = (arch: string): PublicDefinition => ({
-  name: `${LINUX}/amzn2-ami-kernel-5.10-hvm-${arch}-gp2`,
-  pattern: new RegExp(`^amzn2-ami-kernel-5\\.10-hvm-2\\.0\\.[0-9.]+-${arch}-gp2$`),
-});
+/** `amzn2-ami[-minimal][-kernel-5.10]-hvm-<arch>-<gp2|ebs>`. */
+const al2 = (minimal: boolean, kernel510: boolean, arch: string, volume: string): PublicDefinition => {
+  const family = `amzn2-ami-${minimal ? "minimal-" : ""}${kernel510 ? "kernel-5.10-" : ""}hvm`;
+  return {
+    name: `${LINUX}/${family}-${arch}-${volume}`,
+    pattern: new RegExp(`^${family.replace(".", "\\.")}-2\\.0\\.[0-9.]+-${arch}-${volume}$`),
+  };
+};
 const windows = (base: string): PublicDefinition => ({
   name: `${WINDOWS}/${base}`,
   pattern: new RegExp(`^${base}-[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}$`),
@@ -58,16 +65,22 @@ function ecsWindows(version: string, edition: string): PublicDefinition[] {
   ];
 }
 
+const ARCHES = ["x86_64", "arm64"];
+
+/**
+ * Every name under /aws/service/ami-amazon-linux-latest/ and /aws/service/ami-windows-latest/ whose images the
+ * catalog holds; a name with no image in the served catalog (a --catalog choice, say) is not served.
+ */
 export const PUBLIC_PARAMETERS: readonly PublicDefinition[] = [
-  al2023("kernel-default", "x86_64"),
-  al2023("kernel-default", "arm64"),
-  al2023("kernel-6.1", "x86_64"),
-  al2023("kernel-6.1", "arm64"),
-  al2("x86_64"),
-  al2("arm64"),
-  ...["2016", "2019", "2022", "2025"].flatMap((v) => [
+  ...["default", "6.1", "6.12", "6.18"].flatMap((kernel) =>
+    [false, true].flatMap((minimal) => ARCHES.map((a) => al2023(minimal, kernel, a))),
+  ),
+  ...ARCHES.flatMap((a) => [al2(false, false, a, "gp2"), al2(false, true, a, "gp2"), al2(true, true, a, "gp2")]),
+  al2(true, false, "x86_64", "ebs"),
+  ...Object.entries(SQL_IMAGES).flatMap(([v, sql]) => [
     windows(`Windows_Server-${v}-English-Full-Base`),
     windows(`Windows_Server-${v}-English-Core-Base`),
+    ...sql.map((s) => windows(`Windows_Server-${v}-English-Full-SQL_${s}`)),
   ]),
   ...ECS_WINDOWS_VARIANTS.flatMap((v) => ecsWindows(v.version, v.edition)),
 ];

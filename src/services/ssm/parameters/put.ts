@@ -9,6 +9,7 @@ import { current, parameters, type ParameterRecord, type ParameterVersionRecord 
 import { checkNewName } from "./names";
 import { DEFAULT_KEY } from "./view";
 import { MAX_TAGS, tagMap } from "../tags/handlers";
+import { parsePolicies } from "./policies";
 
 /** "Standard: 4 KB; Advanced: 8 KB" (Managing parameter tiers). */
 const VALUE_LIMIT: Record<string, number> = { Standard: 4096, Advanced: 8192 };
@@ -17,11 +18,16 @@ export const MAX_VERSIONS = 100;
 const DATA_TYPES = ["text", "aws:ec2:image", "aws:ssm:integration"];
 const AMI_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
-function tierOf(input: PutParameterRequest, prev: ParameterVersionRecord | undefined): ParameterTier {
-  // Intelligent-Tiering picks the advanced tier only when the value (or the parameter's past) needs it.
+function tierOf(input: PutParameterRequest, prev: ParameterVersionRecord | undefined, withPolicies: boolean): ParameterTier {
+  // Intelligent-Tiering picks the advanced tier only when the value, its policies or the parameter's past need it.
   if (input.Tier === "Intelligent-Tiering")
-    return input.Value.length > VALUE_LIMIT.Standard || prev?.Tier === "Advanced" ? "Advanced" : "Standard";
+    return input.Value.length > VALUE_LIMIT.Standard || withPolicies || prev?.Tier === "Advanced" ? "Advanced" : "Standard";
   const tier = input.Tier ?? (prev?.Tier === "Advanced" ? "Advanced" : "Standard");
+  if (tier === "Standard" && withPolicies) {
+    throw err.validation(
+      "Standard tier parameters don't support parameter policies. To assign policies, use the advanced-parameter tier (Tier Advanced or Intelligent-Tiering).",
+    );
+  }
   if (prev?.Tier === "Advanced" && tier === "Standard") {
     throw err.validation(
       "This parameter uses the advanced-parameter tier. You can't downgrade a parameter from the advanced-parameter tier to the standard-parameter tier. If necessary, you can delete the advanced parameter and recreate it as a standard parameter.",
@@ -51,12 +57,30 @@ function imageAvailable(ctx: RequestContext, value: string): boolean {
   return !!ami && state !== "deregistered" && state !== "failed" && state !== "GONE";
 }
 
-function checkValue(input: PutParameterRequest, type: string, dataType: string, tier: ParameterTier, pattern: string | undefined): void {
+/**
+ * The KMS key of a SecureString must exist. imagelite keeps no KMS keys of its own, so the one that always exists is
+ * the account's AWS managed key for Systems Manager, `alias/aws/ssm`, named by its alias or its alias ARN.
+ */
+function checkKeyId(ctx: RequestContext, keyId: string): void {
+  const arn = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):([0-9]{12}):(alias\/.+)$/.exec(keyId);
+  const known = keyId === DEFAULT_KEY || (!!arn && arn[1] === ctx.region && arn[2] === ctx.accountId && arn[3] === DEFAULT_KEY);
+  if (!known) throw err.invalidKeyId(`Invalid KeyId: ${keyId} names no KMS key of account ${ctx.accountId} in ${ctx.region}.`);
+}
+
+function checkValue(
+  ctx: RequestContext,
+  input: PutParameterRequest,
+  type: string,
+  dataType: string,
+  tier: ParameterTier,
+  pattern: string | undefined,
+): void {
   if (!DATA_TYPES.includes(dataType))
     throw err.validation(`The following data type is not supported: ${dataType} (Data type names are all lowercase.)`);
   if (dataType === "aws:ec2:image" && type !== "String")
     throw err.validation(`The data type aws:ec2:image can only be used with parameters of type String.`);
   if (input.KeyId !== undefined && type !== "SecureString") throw err.validation("KeyId is required for SecureString type parameter only.");
+  if (input.KeyId !== undefined) checkKeyId(ctx, input.KeyId);
   if (input.Value.length === 0)
     throw err.validation(
       "1 validation error detected: Value '' at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1.",
@@ -104,9 +128,10 @@ export function putParameter(ctx: RequestContext, input: PutParameterRequest): P
   const Type = input.Type ?? prev?.Type;
   if (!Type) throw err.validation("A parameter type is required when you create a parameter.");
   const DataType = input.DataType ?? prev?.DataType ?? "text";
-  const Tier = tierOf(input, prev);
+  const Policies = input.Policies !== undefined ? parsePolicies(input.Policies) : prev?.Policies;
+  const Tier = tierOf(input, prev, !!Policies?.length);
   const AllowedPattern = input.AllowedPattern ?? prev?.AllowedPattern;
-  checkValue(input, Type, DataType, Tier, AllowedPattern);
+  checkValue(ctx, input, Type, DataType, Tier, AllowedPattern);
   if (DataType === "aws:ec2:image") checkImageFormat(input.Value);
   const tags = existing ? existing.tags : tagMap(input.Tags ?? []);
   if (Object.keys(tags).length > MAX_TAGS) throw err.tooManyTags("");
@@ -121,6 +146,7 @@ export function putParameter(ctx: RequestContext, input: PutParameterRequest): P
     DataType,
     Tier,
     Labels: [],
+    Policies: Policies?.length ? Policies : undefined,
     modifiedAt: ctx.now,
     LastModifiedUser: `arn:aws:iam::${ctx.accountId}:root`,
   };

@@ -3,7 +3,7 @@
 // recursive GetParametersByPath is a scan from `<path>/` that stops at the first name outside it, and the
 // `parent` index gives the names one level under a path.
 import { collection, type Scope } from "../../../state/collection";
-import { nonEmptyListOf, schema, typed, type RecordOf } from "../../../state/record-schema";
+import { listOf, nonEmptyListOf, schema, typed, type RecordOf } from "../../../state/record-schema";
 import type { ParameterTier, ParameterType } from "../api.generated";
 
 const versionSchema = schema({
@@ -17,6 +17,8 @@ const versionSchema = schema({
   DataType: "string",
   Tier: typed<ParameterTier>("string"),
   Labels: "strings",
+  /** Its parameter policies (policies.ts), as DescribeParameters shows them. */
+  Policies: listOf(schema({ PolicyText: "string", PolicyType: "string", PolicyStatus: "string" }), true),
   modifiedAt: "time",
   LastModifiedUser: "string",
 });
@@ -46,13 +48,27 @@ export function parentPath(name: string): string | undefined {
   return i === 0 ? "/" : name.slice(0, i);
 }
 
-export const parameters = collection<ParameterRecord, string, "parent">({
+/**
+ * Keyed by name; by parent path; by the AMI an `aws:ec2:image` parameter names now, which EC2's
+ * DescribeImageReferences reads (ssm:Parameter references).
+ */
+export const parameters = collection<ParameterRecord, string, "parent" | "image">({
   type: "ssm.parameter",
   schema: parameterSchema,
   rules: { check: versionsInOrder },
   key: (p) => p.Name,
-  indexes: { parent: (p) => parentPath(p.Name) },
+  indexes: {
+    parent: (p) => parentPath(p.Name),
+    image: (p) => {
+      const v = p.versions[p.versions.length - 1];
+      return v.DataType === "aws:ec2:image" ? v.Value : undefined;
+    },
+  },
 });
+
+/** The names of the caller's parameters of data type `aws:ec2:image` that name `imageId` now. */
+export const parametersNamingImage = (s: Scope, imageId: string): string[] =>
+  parameters.lookup(s, "image", { key: imageId }).map((r) => r.id);
 
 export const current = (p: ParameterRecord): ParameterVersionRecord => p.versions[p.versions.length - 1];
 

@@ -92,7 +92,7 @@ export function historyView(
     Version: v.Version,
     Labels: v.Labels,
     Tier: v.Tier,
-    Policies: [],
+    Policies: v.Policies ?? [],
     DataType: v.DataType,
   };
 }
@@ -110,7 +110,7 @@ export function metadataView(ctx: RequestContext, p: ParameterRecord): Parameter
     AllowedPattern: v.AllowedPattern,
     Version: v.Version,
     Tier: v.Tier,
-    Policies: [],
+    Policies: v.Policies ?? [],
     DataType: v.DataType,
   };
 }
