@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { configurations, type Tool } from "./configurations";
 import { FIXTURES, REPO_ROOT } from "./support";
-import { WORKS_WITH_FILE, worksWith } from "./works-with";
+import { README_FILE, readmeWithTable, WORKS_WITH_FILE, worksWith } from "./works-with";
 
 /** The configurations a fixture folder holds, by the names configurations.ts uses. */
 function fixtureNames(tool: Tool): string[] {
@@ -32,4 +32,9 @@ test("every fixture is a listed configuration, and every configuration has its f
 
 test("docs/works-with.md is up to date (npm run works-with)", () => {
   assert.equal(readFileSync(WORKS_WITH_FILE, "utf8"), worksWith(), "docs/works-with.md is stale: run `npm run works-with`");
+});
+
+test("README.md's Works with table is up to date (npm run works-with)", () => {
+  const readme = readFileSync(README_FILE, "utf8");
+  assert.equal(readme, readmeWithTable(readme), "README.md's Works with table is stale: run `npm run works-with`");
 });
