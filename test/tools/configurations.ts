@@ -156,7 +156,24 @@ export const configurations: Configuration[] = [
       "aws_network_interface",
       "aws_eip",
     ],
-    pending: "CreateVpc: InvalidAction (and AllocateAddress for aws_eip: InvalidAction)",
+    pending: "CreateVpc: InvalidAction",
+  },
+
+  {
+    tool: "terraform",
+    suite: "terraform-ec2",
+    name: "gateways",
+    covers: [
+      "data.aws_internet_gateway (filter attachment.vpc-id)",
+      "data.aws_route_table (filter association.main)",
+      "aws_internet_gateway",
+      "aws_route_table (inline route, tags)",
+      "aws_route",
+      "aws_route_table_association",
+      "aws_default_route_table",
+      "aws_network_acl (rules, subnet_ids)",
+      "aws_eip (domain vpc, tags)",
+    ],
   },
 
   // ---- Ansible ----
