@@ -172,6 +172,8 @@ export const configurations: Configuration[] = [
       "aws_route_table_association",
       "aws_default_route_table",
       "aws_network_acl (rules, subnet_ids)",
+      "data.aws_network_acls",
+      "aws_default_network_acl",
       "aws_eip (domain vpc, tags)",
     ],
   },

@@ -254,6 +254,11 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
           ],
         );
 
+        const defaultAcl = (await c.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: "default", Values: ["true"] }] })))
+          .NetworkAcls![0];
+        assert.equal(tag(defaultAcl.Tags, "Name"), "tf-default-acl");
+        assert.equal(defaultAcl.Associations!.length, 5, "every default subnet but the builders'");
+
         const [eip] = (await c.send(new DescribeAddressesCommand({}))).Addresses!;
         assert.equal(eip.PublicIp, outputs.public_ip);
         assert.equal(tag(eip.Tags, "Name"), "tf-builder");
