@@ -2,9 +2,11 @@
 // playbook made, a check-mode run that finds nothing to change, and the removal playbook leaving nothing.
 import assert from "node:assert/strict";
 import {
+  DescribeAddressesCommand,
   DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
   DescribeKeyPairsCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
@@ -134,6 +136,42 @@ ansibleSuite("ansible-ec2", "Ansible: amazon.aws EC2 modules", {
         );
         assert.deepEqual((await c.send(new DescribeKeyPairsCommand({}))).KeyPairs, []);
         assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
+      });
+    },
+  },
+  gateways: {
+    async applied(server) {
+      await withEc2(server, async (c) => {
+        const { RouteTables } = await c.send(
+          new DescribeRouteTablesCommand({ Filters: [{ Name: "tag:Name", Values: ["ansible-public"] }] }),
+        );
+        assert.equal(RouteTables?.length, 1);
+        const [table] = RouteTables;
+        assert.deepEqual(
+          table.Routes!.map((r) => [r.DestinationCidrBlock, r.GatewayId!.replace(/^igw-.*/, "igw"), r.State]),
+          [
+            ["172.31.0.0/16", "local", "active"],
+            ["0.0.0.0/0", "igw", "active"],
+          ],
+        );
+        assert.equal(table.Associations!.length, 1);
+        assert.equal(table.Associations![0].Main, false);
+        const { Addresses } = await c.send(new DescribeAddressesCommand({}));
+        assert.deepEqual(
+          Addresses!.map((a) => [a.Domain, tags(a.Tags).Name]),
+          [["vpc", "ansible-eip"]],
+        );
+      });
+    },
+    async removed(server) {
+      await withEc2(server, async (c) => {
+        const { RouteTables } = await c.send(new DescribeRouteTablesCommand({}));
+        assert.deepEqual(
+          RouteTables!.map((t) => t.Associations![0]?.Main),
+          [true],
+          "the main table alone",
+        );
+        assert.deepEqual((await c.send(new DescribeAddressesCommand({}))).Addresses, []);
       });
     },
   },

@@ -241,6 +241,18 @@ export const configurations: Configuration[] = [
     pending: "DescribeVpcs with the filter cidr-block: InvalidParameterValue (The filter 'cidr-block' is invalid)",
   },
 
+  {
+    tool: "ansible",
+    suite: "ansible-ec2",
+    name: "gateways",
+    covers: [
+      "ec2_vpc_igw_info (attachment.vpc-id)",
+      "ec2_vpc_route_table (subnets, a route to the gateway, tags)",
+      "ec2_eip (in a VPC, tags)",
+      "ec2_eip_info",
+    ],
+  },
+
   // ---- Packer ----
   {
     tool: "packer",
