@@ -209,3 +209,11 @@ test("ids, filters, pages, DryRun", async () => {
   assert.equal(dry.name, "DryRunOperation");
   assert.equal((await acls()).length, 7);
 });
+
+test("CreateNetworkAcl with a ClientToken makes one ACL", async () => {
+  const vpc = await defaultVpcId(a);
+  const first = (await a.send(new CreateNetworkAclCommand({ VpcId: vpc, ClientToken: "acl-1" }))).NetworkAcl!;
+  const again = await a.send(new CreateNetworkAclCommand({ VpcId: vpc, ClientToken: "acl-1" }));
+  assert.equal(again.NetworkAcl!.NetworkAclId, first.NetworkAclId);
+  assert.equal((await acls()).length, 2);
+});

@@ -352,3 +352,15 @@ test("ids, tags, filters and pages", async () => {
   assert.equal(dry.name, "DryRunOperation");
   assert.equal(ids((await tables()).RouteTables).length, 8);
 });
+
+test("CreateRouteTable with a ClientToken makes one table; other parameters are a mismatch", async () => {
+  const vpc = await defaultVpcId(a);
+  const first = (await a.send(new CreateRouteTableCommand({ VpcId: vpc, ClientToken: "rt-1" }))).RouteTable!;
+  const again = await a.send(new CreateRouteTableCommand({ VpcId: vpc, ClientToken: "rt-1" }));
+  assert.equal(again.RouteTable!.RouteTableId, first.RouteTableId);
+  assert.equal(again.ClientToken, "rt-1");
+  assert.equal((await tables()).RouteTables!.length, 2);
+  const { vpcId } = addVpc(server, "10.11.0.0/16");
+  const mismatch = await rejection(() => a.send(new CreateRouteTableCommand({ VpcId: vpcId, ClientToken: "rt-1" })));
+  assert.equal(mismatch.name, "IdempotentParameterMismatch");
+});

@@ -98,3 +98,12 @@ export function mappedAddressIn(ctx: RequestContext, vpcId: string): boolean {
   for (const r of addresses.scan(ctx)) if (activeAssociation(ctx, r)?.VpcId === vpcId) return true;
   return false;
 }
+
+/**
+ * The Elastic IP associated with an instance now, if any: the public address DescribeInstances shows for it
+ * (PublicIpAddress, and Association.IpOwnerId / AllocationId of its network interface).
+ */
+export function elasticIpOf(ctx: RequestContext, instanceId: string): AddressRecord | undefined {
+  for (const e of addresses.lookup(ctx, "instance", { key: instanceId })) if (activeAssociation(ctx, e.value)) return e.value;
+  return undefined;
+}

@@ -9,6 +9,7 @@ import { echo } from "../../../errors/echo";
 import { hexId } from "../../../util/ids";
 import type { CreateNetworkAclEntryRequest, Ec2Handlers, NetworkAcl, NetworkAclAssociation } from "../api.generated";
 import * as ec2err from "../errors";
+import { idempotent } from "../client-tokens";
 import { findVpc, subnets } from "../network/records";
 import { dropTags, putTags, tagList, tagsFor } from "../tags/records";
 import { describeIndexed } from "../vpc-defaults/describe";
@@ -194,16 +195,20 @@ export const networkAclHandlers: Pick<
     const vpc = findVpc(ctx, input.VpcId);
     ensureVpcDefaults(ctx, vpc);
     const tags = tagsFor(input.TagSpecifications, "network-acl");
-    const acl: NetworkAclRecord = {
-      NetworkAclId: hexId("acl"),
-      VpcId: vpc.VpcId,
-      IsDefault: false,
-      entries: lastRules(),
-      associations: [],
-    };
-    networkAcls.put(ctx, acl);
-    if (tags.length) putTags(ctx, acl.NetworkAclId, "network-acl", tags, true);
-    return { NetworkAcl: aclView(ctx, acl), ClientToken: input.ClientToken };
+    // The same ClientToken with the same parameters answers the ACL it made.
+    const { NetworkAclId } = idempotent(ctx, input, () => {
+      const acl: NetworkAclRecord = {
+        NetworkAclId: hexId("acl"),
+        VpcId: vpc.VpcId,
+        IsDefault: false,
+        entries: lastRules(),
+        associations: [],
+      };
+      networkAcls.put(ctx, acl);
+      if (tags.length) putTags(ctx, acl.NetworkAclId, "network-acl", tags, true);
+      return { NetworkAclId: acl.NetworkAclId };
+    });
+    return { NetworkAcl: aclView(ctx, findAclRecord(ctx, NetworkAclId)), ClientToken: input.ClientToken };
   },
 
   DeleteNetworkAcl(ctx, input) {

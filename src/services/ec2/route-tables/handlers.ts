@@ -11,6 +11,7 @@ import { echo } from "../../../errors/echo";
 import { hexId } from "../../../util/ids";
 import type { Ec2Handlers, Route, RouteTable, RouteTableAssociation } from "../api.generated";
 import * as ec2err from "../errors";
+import { idempotent } from "../client-tokens";
 import { findSubnet, findVpc, subnets } from "../network/records";
 import { findInstance, instances, instanceState } from "../instances/records";
 import { dropTags, putTags, tagList, tagsFor } from "../tags/records";
@@ -213,10 +214,14 @@ export const routeTableHandlers: Pick<
     const vpc = findVpc(ctx, input.VpcId);
     ensureVpcDefaults(ctx, vpc);
     const tags = tagsFor(input.TagSpecifications, "route-table");
-    const table: RouteTableRecord = { RouteTableId: hexId("rtb"), VpcId: vpc.VpcId, routes: [localRoute(vpc)], associations: [] };
-    routeTables.put(ctx, table);
-    if (tags.length) putTags(ctx, table.RouteTableId, "route-table", tags, true);
-    return { RouteTable: routeTableView(ctx, table), ClientToken: input.ClientToken };
+    // The same ClientToken with the same parameters answers the table it made.
+    const { RouteTableId } = idempotent(ctx, input, () => {
+      const table: RouteTableRecord = { RouteTableId: hexId("rtb"), VpcId: vpc.VpcId, routes: [localRoute(vpc)], associations: [] };
+      routeTables.put(ctx, table);
+      if (tags.length) putTags(ctx, table.RouteTableId, "route-table", tags, true);
+      return { RouteTableId: table.RouteTableId };
+    });
+    return { RouteTable: routeTableView(ctx, findRouteTableRecord(ctx, RouteTableId)), ClientToken: input.ClientToken };
   },
 
   DeleteRouteTable(ctx, input) {
