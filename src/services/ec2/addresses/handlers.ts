@@ -150,6 +150,9 @@ export const addressHandlers: Pick<
         "association-id": (r) => activeAssociation(ctx, r)?.AssociationId,
         "instance-id": (r) => activeAssociation(ctx, r)?.InstanceId,
         "private-ip-address": (r) => activeAssociation(ctx, r)?.PrivateIpAddress,
+        // No address is associated with a network interface of its own (AssociateAddress refuses them).
+        "network-interface-id": () => undefined,
+        "network-interface-owner-id": () => undefined,
         domain: () => "vpc",
         "network-border-group": () => ctx.region,
         "public-ipv4-pool": () => "amazon",
