@@ -8,6 +8,13 @@ const ref = (prefix: string) => fc.nat(1000).map((n) => new Ref(n, prefix));
 const ami = ref("ami-");
 const instance = ref("i-");
 const snapshot = ref("snap-");
+const vpc = ref("vpc-");
+const subnet = ref("subnet-");
+const gateway = ref("igw-");
+const routeTable = ref("rtb-");
+const acl = ref("acl-");
+const allocation = ref("eipalloc-");
+const cidr = fc.constantFrom("0.0.0.0/0", "10.1.0.0/16", "172.31.0.0/16", "192.168.0.0/24", "10.0.0.0/33", "::/0", "nope");
 const account = fc.constantFrom("111111111111", "222222222222");
 const tags = fc.dictionary(fc.constantFrom("team", "env", "k"), fc.constantFrom("blue", "prod", ""), { maxKeys: 2 });
 const ec2Tags = fc.array(fc.record({ Key: fc.constantFrom("team", "env"), Value: fc.constantFrom("blue", "prod") }), {
@@ -286,5 +293,57 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     ),
     t("EnableImageDeprecation", fc.record({ ImageId: ami, DeprecateAt: fc.constant("2027-01-01T00:00:00Z") })),
     t("DeregisterImage", fc.record({ ImageId: ami, DeleteAssociatedSnapshots: fc.constant(true) })),
+    // Internet gateways, route tables, network ACLs, Elastic IPs.
+    t(
+      "CreateInternetGateway",
+      fc.record({ TagSpecifications: fc.constant([{ ResourceType: "internet-gateway", Tags: [{ Key: "team", Value: "blue" }] }]) }),
+    ),
+    t("AttachInternetGateway", fc.record({ InternetGatewayId: gateway, VpcId: vpc })),
+    t("DetachInternetGateway", fc.record({ InternetGatewayId: gateway, VpcId: vpc })),
+    t("DeleteInternetGateway", fc.record({ InternetGatewayId: gateway })),
+    t("DescribeInternetGateways", fc.record({ Filters: fc.constant([{ Name: "attachment.vpc-id", Values: ["vpc-*"] }]) })),
+    t("CreateRouteTable", fc.record({ VpcId: vpc })),
+    t("DeleteRouteTable", fc.record({ RouteTableId: routeTable })),
+    t("CreateRoute", fc.record({ RouteTableId: routeTable, DestinationCidrBlock: cidr, GatewayId: gateway })),
+    t("CreateRoute", fc.record({ RouteTableId: routeTable, DestinationCidrBlock: cidr, InstanceId: instance })),
+    t("ReplaceRoute", fc.record({ RouteTableId: routeTable, DestinationCidrBlock: cidr, GatewayId: gateway })),
+    t("DeleteRoute", fc.record({ RouteTableId: routeTable, DestinationCidrBlock: cidr })),
+    t("AssociateRouteTable", fc.record({ RouteTableId: routeTable, SubnetId: subnet })),
+    t("DisassociateRouteTable", fc.record({ AssociationId: ref("rtbassoc-") })),
+    t("ReplaceRouteTableAssociation", fc.record({ AssociationId: ref("rtbassoc-"), RouteTableId: routeTable })),
+    t("DescribeRouteTables", fc.record({ Filters: fc.constant([{ Name: "association.main", Values: ["true"] }]) })),
+    t("CreateNetworkAcl", fc.record({ VpcId: vpc })),
+    t("DeleteNetworkAcl", fc.record({ NetworkAclId: acl })),
+    t(
+      "CreateNetworkAclEntry",
+      fc.record({
+        NetworkAclId: acl,
+        RuleNumber: fc.constantFrom(1, 100, 32766, 32767, 0),
+        Egress: fc.boolean(),
+        Protocol: fc.constantFrom("-1", "6", "tcp", "17", "1", "gre", "300"),
+        RuleAction: fc.constantFrom("allow", "deny"),
+        CidrBlock: cidr,
+        PortRange: fc.option(fc.record({ From: fc.constantFrom(22, 0, 70000), To: fc.constantFrom(22, 65535, 1) }), { nil: undefined }),
+      }),
+    ),
+    t("DeleteNetworkAclEntry", fc.record({ NetworkAclId: acl, RuleNumber: fc.constantFrom(100, 32767), Egress: fc.boolean() })),
+    t("ReplaceNetworkAclAssociation", fc.record({ AssociationId: ref("aclassoc-"), NetworkAclId: acl })),
+    t("DescribeNetworkAcls", fc.record({ Filters: fc.constant([{ Name: "default", Values: ["true"] }]) })),
+    t(
+      "AllocateAddress",
+      fc.record({
+        Domain: fc.constantFrom("vpc", "standard"),
+        TagSpecifications: fc.constant([{ ResourceType: "elastic-ip", Tags: [{ Key: "team", Value: "blue" }] }]),
+      }),
+    ),
+    t("AssociateAddress", fc.record({ AllocationId: allocation, InstanceId: instance, AllowReassociation: fc.boolean() })),
+    t("DisassociateAddress", fc.record({ AssociationId: ref("eipassoc-") })),
+    t("ReleaseAddress", fc.record({ AllocationId: allocation })),
+    t("DescribeAddresses", fc.record({ Filters: fc.constant([{ Name: "domain", Values: ["vpc"] }]) })),
+    t(
+      "DescribeAddressesAttribute",
+      fc.record({ AllocationIds: fc.array(allocation, { maxLength: 2 }), Attribute: fc.constant("domain-name") }),
+    ),
+    t("DescribeAccountAttributes", fc.record({ AttributeNames: fc.constantFrom(["default-vpc"], ["supported-platforms", "default-vpc"]) })),
   ],
 };

@@ -16,6 +16,9 @@ import {
 import {
   CopyImageCommand,
   CreateImageUsageReportCommand,
+  AllocateAddressCommand,
+  CreateInternetGatewayCommand,
+  DescribeRouteTablesCommand,
   CreateKeyPairCommand,
   CreateLaunchTemplateCommand,
   CreateSecurityGroupCommand,
@@ -70,6 +73,12 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     // The default VPC, its subnets and default group come with the first network call.
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-ed25519", KeyType: "ed25519" }));
+    // Each VPC's main route table and default ACL come with the first routing call; a gateway and an address of their own.
+    await ec2.send(new DescribeRouteTablesCommand({}));
+    await ec2.send(new CreateInternetGatewayCommand({}));
+    await ec2.send(
+      new AllocateAddressCommand({ TagSpecifications: [{ ResourceType: "elastic-ip", Tags: [{ Key: "Name", Value: "golden" }] }] }),
+    );
     await ec2B.send(
       new CreateLaunchTemplateCommand({ LaunchTemplateName: "web", LaunchTemplateData: { ImageId: ami, InstanceType: "t3.micro" } }),
     );

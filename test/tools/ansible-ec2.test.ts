@@ -4,9 +4,11 @@ import assert from "node:assert/strict";
 import {
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
+  DescribeAddressesCommand,
   DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
   DescribeKeyPairsCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
@@ -182,4 +184,40 @@ ansibleSuite("ansible-ec2", "Ansible: amazon.aws EC2 modules", {
   },
   image: imageOfBuilder("ansible-golden", "ansible-image-builder", []),
   "image-share": imageOfBuilder("ansible-shared", "ansible-share-builder", [ACCOUNT_B]),
+  gateways: {
+    async applied(server) {
+      await withEc2(server, async (c) => {
+        const { RouteTables } = await c.send(
+          new DescribeRouteTablesCommand({ Filters: [{ Name: "tag:Name", Values: ["ansible-public"] }] }),
+        );
+        assert.equal(RouteTables?.length, 1);
+        const [table] = RouteTables;
+        assert.deepEqual(
+          table.Routes!.map((r) => [r.DestinationCidrBlock, r.GatewayId!.replace(/^igw-.*/, "igw"), r.State]),
+          [
+            ["172.31.0.0/16", "local", "active"],
+            ["0.0.0.0/0", "igw", "active"],
+          ],
+        );
+        assert.equal(table.Associations!.length, 1);
+        assert.equal(table.Associations![0].Main, false);
+        const { Addresses } = await c.send(new DescribeAddressesCommand({}));
+        assert.deepEqual(
+          Addresses!.map((a) => [a.Domain, tags(a.Tags).Name]),
+          [["vpc", "ansible-eip"]],
+        );
+      });
+    },
+    async removed(server) {
+      await withEc2(server, async (c) => {
+        const { RouteTables } = await c.send(new DescribeRouteTablesCommand({}));
+        assert.deepEqual(
+          RouteTables!.map((t) => t.Associations![0]?.Main),
+          [true],
+          "the main table alone",
+        );
+        assert.deepEqual((await c.send(new DescribeAddressesCommand({}))).Addresses, []);
+      });
+    },
+  },
 });

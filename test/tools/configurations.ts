@@ -156,7 +156,26 @@ export const configurations: Configuration[] = [
       "aws_network_interface",
       "aws_eip",
     ],
-    pending: "CreateVpc: InvalidAction (and AllocateAddress for aws_eip: InvalidAction)",
+    pending: "CreateVpc: InvalidAction",
+  },
+
+  {
+    tool: "terraform",
+    suite: "terraform-ec2",
+    name: "gateways",
+    covers: [
+      "data.aws_internet_gateway (filter attachment.vpc-id)",
+      "data.aws_route_table (filter association.main)",
+      "aws_internet_gateway",
+      "aws_route_table (inline route, tags)",
+      "aws_route",
+      "aws_route_table_association",
+      "aws_default_route_table",
+      "aws_network_acl (rules, subnet_ids)",
+      "data.aws_network_acls",
+      "aws_default_network_acl",
+      "aws_eip (domain vpc, tags)",
+    ],
   },
 
   // ---- Ansible ----
@@ -218,6 +237,18 @@ export const configurations: Configuration[] = [
     name: "vpc",
     covers: ["ec2_vpc_net", "ec2_vpc_subnet"],
     pending: "DescribeVpcs with the filter cidr-block: InvalidParameterValue (The filter 'cidr-block' is invalid)",
+  },
+
+  {
+    tool: "ansible",
+    suite: "ansible-ec2",
+    name: "gateways",
+    covers: [
+      "ec2_vpc_igw_info (attachment.vpc-id)",
+      "ec2_vpc_route_table (subnets, a route to the gateway, tags)",
+      "ec2_eip (in a VPC, tags)",
+      "ec2_eip_info",
+    ],
   },
 
   // ---- Packer ----

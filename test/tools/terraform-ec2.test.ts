@@ -3,12 +3,16 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
+  DescribeAddressesCommand,
   DescribeAvailabilityZonesCommand,
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
+  DescribeInternetGatewaysCommand,
   DescribeKeyPairsCommand,
   DescribeLaunchTemplatesCommand,
   DescribeLaunchTemplateVersionsCommand,
+  DescribeNetworkAclsCommand,
+  DescribeRouteTablesCommand,
   DescribeSnapshotsCommand,
   type EC2Client,
   type Image,
@@ -203,6 +207,76 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
     async destroyed({ server }) {
       await withEc2(server, async (c) => {
         assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
+      });
+    },
+  },
+  gateways: {
+    async applied({ outputs, server, attributes }) {
+      await withEc2(server, async (c) => {
+        const vpc = String(outputs.vpc);
+        const gateways = (await c.send(new DescribeInternetGatewaysCommand({}))).InternetGateways!;
+        assert.equal(gateways.length, 2, "the default VPC's gateway and the spare one");
+        assert.deepEqual(gateways.find((g) => g.InternetGatewayId === outputs.gateway)!.Attachments, [{ State: "available", VpcId: vpc }]);
+        assert.equal(tag(gateways.find((g) => g.InternetGatewayId !== outputs.gateway)!.Tags, "Name"), "tf-spare");
+
+        const tables = (await c.send(new DescribeRouteTablesCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }))).RouteTables!;
+        const main = tables.find((t) => t.RouteTableId === outputs.main_route_table)!;
+        assert.equal(main.Associations![0].Main, true);
+        assert.equal(tag(main.Tags, "Name"), "tf-main");
+        const publicTable = tables.find((t) => tag(t.Tags, "Name") === "tf-public")!;
+        assert.deepEqual(
+          publicTable.Routes!.map((r) => [r.DestinationCidrBlock, r.GatewayId, r.State]),
+          [
+            ["172.31.0.0/16", "local", "active"],
+            ["0.0.0.0/0", outputs.gateway, "active"],
+          ],
+        );
+        const partner = tables.find((t) => t.RouteTableId === attributes("aws_route.partner").route_table_id)!;
+        assert.deepEqual(partner.Routes![1], {
+          DestinationCidrBlock: "10.99.0.0/16",
+          GatewayId: outputs.gateway,
+          Origin: "CreateRoute",
+          State: "active",
+        });
+        assert.equal(publicTable.Associations![0].SubnetId, attributes("aws_route_table_association.a").subnet_id);
+
+        const acl = (await c.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: "tag:Name", Values: ["tf-builders"] }] })))
+          .NetworkAcls![0];
+        assert.deepEqual(
+          acl.Associations!.map((x) => x.SubnetId),
+          attributes("aws_network_acl.builders").subnet_ids,
+        );
+        assert.deepEqual(
+          acl.Entries!.filter((e) => e.RuleNumber === 100).map((e) => [e.Egress, e.Protocol, e.PortRange?.From]),
+          [
+            [false, "6", 22],
+            [true, "-1", undefined],
+          ],
+        );
+
+        const defaultAcl = (await c.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: "default", Values: ["true"] }] })))
+          .NetworkAcls![0];
+        assert.equal(tag(defaultAcl.Tags, "Name"), "tf-default-acl");
+        assert.equal(defaultAcl.Associations!.length, 5, "every default subnet but the builders'");
+
+        const [eip] = (await c.send(new DescribeAddressesCommand({}))).Addresses!;
+        assert.equal(eip.PublicIp, outputs.public_ip);
+        assert.equal(tag(eip.Tags, "Name"), "tf-builder");
+      });
+    },
+    async destroyed({ server }) {
+      await withEc2(server, async (c) => {
+        assert.equal((await c.send(new DescribeInternetGatewaysCommand({}))).InternetGateways!.length, 1, "the default VPC's stays");
+        const tables = (await c.send(new DescribeRouteTablesCommand({}))).RouteTables!;
+        assert.equal(tables.length, 1, "the main table stays");
+        assert.equal(tables[0].Associations!.length, 1);
+        const acls = (await c.send(new DescribeNetworkAclsCommand({}))).NetworkAcls!;
+        assert.deepEqual(
+          acls.map((a) => a.IsDefault),
+          [true],
+        );
+        assert.equal(acls[0].Associations!.length, 6, "every default subnet is back with the default ACL");
+        assert.deepEqual((await c.send(new DescribeAddressesCommand({}))).Addresses, []);
       });
     },
   },

@@ -23,6 +23,14 @@ const keyPair: Resolver = (ctx, input) =>
     arn: resourceArn("key-pair", ctx.region, ctx.accountId, name),
     tags: () => undefined,
   }));
+/** The resources a call names by the members it was given (optional ones may be absent). */
+const given =
+  (...members: string[]): Resolver =>
+  (ctx, input) =>
+    members
+      .flatMap((m) => (Array.isArray(input[m]) ? strs(input[m]) : [str(input[m])]))
+      .filter((id) => id)
+      .map((id) => ({ arn: arnOf(ctx, id), tags: () => tagMap(ctx, id) }));
 const created =
   (type: Ec2Type): Resolver =>
   (ctx) => [{ arn: resourceArn(type, ctx.region, ctx.accountId, "*"), tags: () => undefined }];
@@ -30,6 +38,10 @@ const created =
 export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
   prefix: "ec2",
   operations: {
+    AllocateAddress: created("elastic-ip"),
+    AssociateAddress: given("AllocationId", "InstanceId", "NetworkInterfaceId"),
+    AssociateRouteTable: given("RouteTableId", "SubnetId", "GatewayId"),
+    AttachInternetGateway: ids("InternetGatewayId", "VpcId"),
     AuthorizeSecurityGroupIngress: ids("GroupId"),
     CancelImportTask: ids("ImportTaskId"),
     CopyImage: (ctx, input) => [
@@ -42,21 +54,34 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     ],
     CreateImage: (ctx, input) => [...created("image")(ctx, input), ...ids("InstanceId")(ctx, input)],
     CreateImageUsageReport: ids("ImageId"),
+    CreateInternetGateway: created("internet-gateway"),
     CreateKeyPair: keyPair,
     CreateLaunchTemplate: created("launch-template"),
     CreateLaunchTemplateVersion: ids("LaunchTemplateId"),
+    CreateNetworkAcl: (ctx, input) => [...created("network-acl")(ctx, input), ...ids("VpcId")(ctx, input)],
+    CreateNetworkAclEntry: ids("NetworkAclId"),
+    CreateRoute: ids("RouteTableId"),
+    CreateRouteTable: (ctx, input) => [...created("route-table")(ctx, input), ...ids("VpcId")(ctx, input)],
     CreateSecurityGroup: created("security-group"),
     CreateSnapshot: (ctx, input) => [...created("snapshot")(ctx, input), ...ids("VolumeId")(ctx, input)],
     CreateTags: ids("Resources"),
     DeleteImageUsageReport: ids("ReportId"),
+    DeleteInternetGateway: ids("InternetGatewayId"),
     DeleteKeyPair: keyPair,
     DeleteLaunchTemplate: ids("LaunchTemplateId"),
     DeleteLaunchTemplateVersions: ids("LaunchTemplateId"),
+    DeleteNetworkAcl: ids("NetworkAclId"),
+    DeleteNetworkAclEntry: ids("NetworkAclId"),
+    DeleteRoute: ids("RouteTableId"),
+    DeleteRouteTable: ids("RouteTableId"),
     DeleteSecurityGroup: ids("GroupId"),
     DeleteSnapshot: ids("SnapshotId"),
     DeleteTags: ids("Resources"),
     DeleteVolume: ids("VolumeId"),
     DeregisterImage: ids("ImageId"),
+    DescribeAccountAttributes: ALL,
+    DescribeAddresses: ALL,
+    DescribeAddressesAttribute: ALL,
     DescribeAvailabilityZones: ALL,
     DescribeFastLaunchImages: ALL,
     DescribeImageAttribute: ids("ImageId"),
@@ -70,10 +95,13 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     DescribeInstanceTypeOfferings: ALL,
     DescribeInstanceTypes: ALL,
     DescribeInstances: ALL,
+    DescribeInternetGateways: ALL,
     DescribeKeyPairs: ALL,
     DescribeLaunchTemplateVersions: ALL,
     DescribeLaunchTemplates: ALL,
+    DescribeNetworkAcls: ALL,
     DescribeRegions: ALL,
+    DescribeRouteTables: ALL,
     DescribeSecurityGroups: ALL,
     DescribeSnapshotAttribute: ids("SnapshotId"),
     DescribeSnapshots: ALL,
@@ -82,11 +110,14 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     DescribeTags: ALL,
     DescribeVolumes: ALL,
     DescribeVpcs: ALL,
+    DetachInternetGateway: ids("InternetGatewayId", "VpcId"),
     DisableFastLaunch: ids("ImageId"),
     DisableImage: ids("ImageId"),
     DisableImageBlockPublicAccess: ALL,
     DisableImageDeprecation: ids("ImageId"),
     DisableImageDeregistrationProtection: ids("ImageId"),
+    DisassociateAddress: ALL,
+    DisassociateRouteTable: ALL,
     EnableFastLaunch: ids("ImageId"),
     EnableImage: ids("ImageId"),
     EnableImageBlockPublicAccess: ALL,
@@ -100,6 +131,11 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     ModifyLaunchTemplate: ids("LaunchTemplateId"),
     ModifySnapshotAttribute: ids("SnapshotId"),
     RegisterImage: created("image"),
+    ReleaseAddress: given("AllocationId"),
+    ReplaceNetworkAclAssociation: ids("NetworkAclId"),
+    ReplaceNetworkAclEntry: ids("NetworkAclId"),
+    ReplaceRoute: ids("RouteTableId"),
+    ReplaceRouteTableAssociation: ids("RouteTableId"),
     ResetImageAttribute: ids("ImageId"),
     ResetSnapshotAttribute: ids("SnapshotId"),
     RunInstances: (ctx, input) => [...created("instance")(ctx, input), ...ids("ImageId")(ctx, input)],

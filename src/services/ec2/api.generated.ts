@@ -24,11 +24,99 @@ export interface AcceleratorTotalMemoryMiBRequest {
 }
 export type AcceleratorType = "gpu" | "fpga" | "inference" | "media";
 export type AcceleratorTypeSet = AcceleratorType[];
+export interface AccountAttribute {
+  AttributeName?: string;
+  AttributeValues?: AccountAttributeValueList;
+}
+export type AccountAttributeList = AccountAttribute[];
+export type AccountAttributeName = "supported-platforms" | "default-vpc";
+export type AccountAttributeNameStringList = AccountAttributeName[];
+export interface AccountAttributeValue {
+  AttributeValue?: string;
+}
+export type AccountAttributeValueList = AccountAttributeValue[];
+export interface Address {
+  AllocationId?: string;
+  AssociationId?: string;
+  CarrierIp?: string;
+  CustomerOwnedIp?: string;
+  CustomerOwnedIpv4Pool?: string;
+  Domain?: DomainType;
+  InstanceId?: string;
+  NetworkBorderGroup?: string;
+  NetworkInterfaceId?: string;
+  NetworkInterfaceOwnerId?: string;
+  PrivateIpAddress?: string;
+  PublicIp?: string;
+  PublicIpv4Pool?: string;
+  ServiceManaged?: ServiceManaged;
+  SubnetId?: string;
+  Tags?: TagList;
+}
+export interface AddressAttribute {
+  AllocationId?: string;
+  PtrRecord?: string;
+  PtrRecordUpdate?: PtrUpdateStatus;
+  PublicIp?: string;
+}
+export type AddressAttributeName = "domain-name";
+export type AddressList = Address[];
+export type AddressSet = AddressAttribute[];
+export interface AllocateAddressRequest {
+  Address?: string;
+  CustomerOwnedIpv4Pool?: string;
+  Domain?: DomainType;
+  DryRun?: boolean;
+  IpamPoolId?: string;
+  NetworkBorderGroup?: string;
+  PublicIpv4Pool?: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface AllocateAddressResult {
+  AllocationId?: string;
+  CarrierIp?: string;
+  CustomerOwnedIp?: string;
+  CustomerOwnedIpv4Pool?: string;
+  Domain?: DomainType;
+  NetworkBorderGroup?: string;
+  PublicIp?: string;
+  PublicIpv4Pool?: string;
+}
+export type AllocationIdList = string[];
+export type AllocationIds = string[];
 export type AllowedInstanceTypeSet = string[];
 export type AmdSevSnpSpecification = "enabled" | "disabled";
 export type ArchitectureType = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
 export type ArchitectureTypeList = ArchitectureType[];
 export type ArchitectureValues = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
+export interface AssociateAddressRequest {
+  AllocationId?: string;
+  AllowReassociation?: boolean;
+  DryRun?: boolean;
+  InstanceId?: string;
+  NetworkInterfaceId?: string;
+  PrivateIpAddress?: string;
+  PublicIp?: string;
+}
+export interface AssociateAddressResult {
+  AssociationId?: string;
+}
+export interface AssociateRouteTableRequest {
+  DryRun?: boolean;
+  GatewayId?: string;
+  PublicIpv4Pool?: string;
+  RouteTableId: string;
+  SubnetId?: string;
+}
+export interface AssociateRouteTableResult {
+  AssociationId?: string;
+  AssociationState?: RouteTableAssociationState;
+}
+export interface AttachInternetGatewayRequest {
+  DryRun?: boolean;
+  InternetGatewayId: string;
+  VpcId: string;
+}
 export type AttachmentLimitType = "shared" | "dedicated";
 export type AttachmentStatus = "attaching" | "attached" | "detaching" | "detached";
 export interface AttributeBooleanValue {
@@ -252,6 +340,13 @@ export interface CreateImageUsageReportRequest {
 export interface CreateImageUsageReportResult {
   ReportId?: string;
 }
+export interface CreateInternetGatewayRequest {
+  DryRun?: boolean;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateInternetGatewayResult {
+  InternetGateway?: InternetGateway;
+}
 export interface CreateKeyPairRequest {
   DryRun?: boolean;
   KeyFormat?: KeyFormat;
@@ -285,6 +380,60 @@ export interface CreateLaunchTemplateVersionRequest {
 export interface CreateLaunchTemplateVersionResult {
   LaunchTemplateVersion?: LaunchTemplateVersion;
   Warning?: ValidationWarning;
+}
+export interface CreateNetworkAclEntryRequest {
+  CidrBlock?: string;
+  DryRun?: boolean;
+  Egress: boolean;
+  IcmpTypeCode?: IcmpTypeCode;
+  Ipv6CidrBlock?: string;
+  NetworkAclId: string;
+  PortRange?: PortRange;
+  Protocol: string;
+  RuleAction: RuleAction;
+  RuleNumber: number;
+}
+export interface CreateNetworkAclRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  TagSpecifications?: TagSpecificationList;
+  VpcId: string;
+}
+export interface CreateNetworkAclResult {
+  ClientToken?: string;
+  NetworkAcl?: NetworkAcl;
+}
+export interface CreateRouteRequest {
+  CarrierGatewayId?: string;
+  CoreNetworkArn?: string;
+  DestinationCidrBlock?: string;
+  DestinationIpv6CidrBlock?: string;
+  DestinationPrefixListId?: string;
+  DryRun?: boolean;
+  EgressOnlyInternetGatewayId?: string;
+  GatewayId?: string;
+  InstanceId?: string;
+  LocalGatewayId?: string;
+  NatGatewayId?: string;
+  NetworkInterfaceId?: string;
+  OdbNetworkArn?: string;
+  RouteTableId: string;
+  TransitGatewayId?: string;
+  VpcEndpointId?: string;
+  VpcPeeringConnectionId?: string;
+}
+export interface CreateRouteResult {
+  Return?: boolean;
+}
+export interface CreateRouteTableRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  TagSpecifications?: TagSpecificationList;
+  VpcId: string;
+}
+export interface CreateRouteTableResult {
+  ClientToken?: string;
+  RouteTable?: RouteTable;
 }
 export interface CreateSecurityGroupRequest {
   Description: string;
@@ -338,6 +487,10 @@ export interface DeleteImageUsageReportRequest {
 export interface DeleteImageUsageReportResult {
   Return?: boolean;
 }
+export interface DeleteInternetGatewayRequest {
+  DryRun?: boolean;
+  InternetGatewayId: string;
+}
 export interface DeleteKeyPairRequest {
   DryRun?: boolean;
   KeyName?: string;
@@ -378,6 +531,27 @@ export interface DeleteLaunchTemplateVersionsResult {
   SuccessfullyDeletedLaunchTemplateVersions?: DeleteLaunchTemplateVersionsResponseSuccessSet;
   UnsuccessfullyDeletedLaunchTemplateVersions?: DeleteLaunchTemplateVersionsResponseErrorSet;
 }
+export interface DeleteNetworkAclEntryRequest {
+  DryRun?: boolean;
+  Egress: boolean;
+  NetworkAclId: string;
+  RuleNumber: number;
+}
+export interface DeleteNetworkAclRequest {
+  DryRun?: boolean;
+  NetworkAclId: string;
+}
+export interface DeleteRouteRequest {
+  DestinationCidrBlock?: string;
+  DestinationIpv6CidrBlock?: string;
+  DestinationPrefixListId?: string;
+  DryRun?: boolean;
+  RouteTableId: string;
+}
+export interface DeleteRouteTableRequest {
+  DryRun?: boolean;
+  RouteTableId: string;
+}
 export interface DeleteSecurityGroupRequest {
   DryRun?: boolean;
   GroupId?: string;
@@ -413,6 +587,33 @@ export interface DeregisterImageRequest {
 export interface DeregisterImageResult {
   DeleteSnapshotResults?: DeleteSnapshotResultSet;
   Return?: boolean;
+}
+export interface DescribeAccountAttributesRequest {
+  AttributeNames?: AccountAttributeNameStringList;
+  DryRun?: boolean;
+}
+export interface DescribeAccountAttributesResult {
+  AccountAttributes?: AccountAttributeList;
+}
+export interface DescribeAddressesAttributeRequest {
+  AllocationIds?: AllocationIds;
+  Attribute?: AddressAttributeName;
+  DryRun?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeAddressesAttributeResult {
+  Addresses?: AddressSet;
+  NextToken?: string;
+}
+export interface DescribeAddressesRequest {
+  AllocationIds?: AllocationIdList;
+  DryRun?: boolean;
+  Filters?: FilterList;
+  PublicIps?: PublicIpStringList;
+}
+export interface DescribeAddressesResult {
+  Addresses?: AddressList;
 }
 export interface DescribeAvailabilityZonesRequest {
   AllAvailabilityZones?: boolean;
@@ -569,6 +770,17 @@ export interface DescribeInstancesResult {
   NextToken?: string;
   Reservations?: ReservationList;
 }
+export interface DescribeInternetGatewaysRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  InternetGatewayIds?: InternetGatewayIdList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeInternetGatewaysResult {
+  InternetGateways?: InternetGatewayList;
+  NextToken?: string;
+}
 export interface DescribeKeyPairsRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -609,6 +821,17 @@ export interface DescribeLaunchTemplatesResult {
   LaunchTemplates?: LaunchTemplateSet;
   NextToken?: string;
 }
+export interface DescribeNetworkAclsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NetworkAclIds?: NetworkAclIdStringList;
+  NextToken?: string;
+}
+export interface DescribeNetworkAclsResult {
+  NetworkAcls?: NetworkAclList;
+  NextToken?: string;
+}
 export interface DescribeRegionsRequest {
   AllRegions?: boolean;
   DryRun?: boolean;
@@ -617,6 +840,17 @@ export interface DescribeRegionsRequest {
 }
 export interface DescribeRegionsResult {
   Regions?: RegionList;
+}
+export interface DescribeRouteTablesRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  RouteTableIds?: RouteTableIdStringList;
+}
+export interface DescribeRouteTablesResult {
+  NextToken?: string;
+  RouteTables?: RouteTableList;
 }
 export interface DescribeSecurityGroupsRequest {
   DryRun?: boolean;
@@ -713,6 +947,11 @@ export interface DescribeVpcsResult {
   NextToken?: string;
   Vpcs?: VpcList;
 }
+export interface DetachInternetGatewayRequest {
+  DryRun?: boolean;
+  InternetGatewayId: string;
+  VpcId: string;
+}
 export type DeviceType = "ebs" | "instance-store";
 export interface DisableFastLaunchRequest {
   DryRun?: boolean;
@@ -757,6 +996,15 @@ export interface DisableImageRequest {
 export interface DisableImageResult {
   Return?: boolean;
 }
+export interface DisassociateAddressRequest {
+  AssociationId?: string;
+  DryRun?: boolean;
+  PublicIp?: string;
+}
+export interface DisassociateRouteTableRequest {
+  AssociationId: string;
+  DryRun?: boolean;
+}
 export interface DiskInfo {
   Count?: number;
   SizeInGB?: number;
@@ -764,6 +1012,7 @@ export interface DiskInfo {
 }
 export type DiskInfoList = DiskInfo[];
 export type DiskType = "hdd" | "ssd";
+export type DomainType = "vpc" | "standard";
 export interface EbsBlockDevice {
   AvailabilityZone?: string;
   AvailabilityZoneId?: string;
@@ -1019,6 +1268,10 @@ export interface IamInstanceProfile {
 export interface IamInstanceProfileSpecification {
   Arn?: string;
   Name?: string;
+}
+export interface IcmpTypeCode {
+  Code?: number;
+  Type?: number;
 }
 export interface Image {
   Architecture?: ArchitectureValues;
@@ -1662,6 +1915,19 @@ export interface InstanceTypeOffering {
   LocationType?: LocationType;
 }
 export type InstanceTypeOfferingsList = InstanceTypeOffering[];
+export interface InternetGateway {
+  Attachments?: InternetGatewayAttachmentList;
+  InternetGatewayId?: string;
+  OwnerId?: string;
+  Tags?: TagList;
+}
+export interface InternetGatewayAttachment {
+  State?: AttachmentStatus;
+  VpcId?: string;
+}
+export type InternetGatewayAttachmentList = InternetGatewayAttachment[];
+export type InternetGatewayIdList = string[];
+export type InternetGatewayList = InternetGateway[];
 export interface IpPermission {
   FromPort?: number;
   IpProtocol?: string;
@@ -2148,6 +2414,34 @@ export interface Monitoring {
 }
 export type MonitoringState = "disabled" | "disabling" | "enabled" | "pending";
 export type NestedVirtualizationSpecification = "enabled" | "disabled";
+export interface NetworkAcl {
+  Associations?: NetworkAclAssociationList;
+  Entries?: NetworkAclEntryList;
+  IsDefault?: boolean;
+  NetworkAclId?: string;
+  OwnerId?: string;
+  Tags?: TagList;
+  VpcId?: string;
+}
+export interface NetworkAclAssociation {
+  NetworkAclAssociationId?: string;
+  NetworkAclId?: string;
+  SubnetId?: string;
+}
+export type NetworkAclAssociationList = NetworkAclAssociation[];
+export interface NetworkAclEntry {
+  CidrBlock?: string;
+  Egress?: boolean;
+  IcmpTypeCode?: IcmpTypeCode;
+  Ipv6CidrBlock?: string;
+  PortRange?: PortRange;
+  Protocol?: string;
+  RuleAction?: RuleAction;
+  RuleNumber?: number;
+}
+export type NetworkAclEntryList = NetworkAclEntry[];
+export type NetworkAclIdStringList = string[];
+export type NetworkAclList = NetworkAcl[];
 export interface NetworkBandwidthGbps {
   Max?: number;
   Min?: number;
@@ -2262,6 +2556,10 @@ export interface PlacementGroupInfo {
 export type PlacementGroupStrategy = "cluster" | "partition" | "spread";
 export type PlacementGroupStrategyList = PlacementGroupStrategy[];
 export type PlatformValues = "Windows";
+export interface PortRange {
+  From?: number;
+  To?: number;
+}
 export interface PrefixListId {
   Description?: string;
   PrefixListId?: string;
@@ -2301,6 +2599,16 @@ export type ProductCodeList = ProductCode[];
 export type ProductCodeStringList = string[];
 export type ProductCodeValues = "devpay" | "marketplace";
 export type ProductDescriptionList = string[];
+export interface PropagatingVgw {
+  GatewayId?: string;
+}
+export type PropagatingVgwList = PropagatingVgw[];
+export interface PtrUpdateStatus {
+  Reason?: string;
+  Status?: string;
+  Value?: string;
+}
+export type PublicIpStringList = string[];
 export type RIProductDescription = "Linux/UNIX" | "Linux/UNIX (Amazon VPC)" | "Windows" | "Windows (Amazon VPC)";
 export type RebootMigrationSupport = "unsupported" | "supported";
 export interface ReferencedSecurityGroup {
@@ -2344,6 +2652,61 @@ export interface RegisterImageRequest {
 }
 export interface RegisterImageResult {
   ImageId?: string;
+}
+export interface ReleaseAddressRequest {
+  AllocationId?: string;
+  DryRun?: boolean;
+  NetworkBorderGroup?: string;
+  PublicIp?: string;
+}
+export interface ReplaceNetworkAclAssociationRequest {
+  AssociationId: string;
+  DryRun?: boolean;
+  NetworkAclId: string;
+}
+export interface ReplaceNetworkAclAssociationResult {
+  NewAssociationId?: string;
+}
+export interface ReplaceNetworkAclEntryRequest {
+  CidrBlock?: string;
+  DryRun?: boolean;
+  Egress: boolean;
+  IcmpTypeCode?: IcmpTypeCode;
+  Ipv6CidrBlock?: string;
+  NetworkAclId: string;
+  PortRange?: PortRange;
+  Protocol: string;
+  RuleAction: RuleAction;
+  RuleNumber: number;
+}
+export interface ReplaceRouteRequest {
+  CarrierGatewayId?: string;
+  CoreNetworkArn?: string;
+  DestinationCidrBlock?: string;
+  DestinationIpv6CidrBlock?: string;
+  DestinationPrefixListId?: string;
+  DryRun?: boolean;
+  EgressOnlyInternetGatewayId?: string;
+  GatewayId?: string;
+  InstanceId?: string;
+  LocalGatewayId?: string;
+  LocalTarget?: boolean;
+  NatGatewayId?: string;
+  NetworkInterfaceId?: string;
+  OdbNetworkArn?: string;
+  RouteTableId: string;
+  TransitGatewayId?: string;
+  VpcEndpointId?: string;
+  VpcPeeringConnectionId?: string;
+}
+export interface ReplaceRouteTableAssociationRequest {
+  AssociationId: string;
+  DryRun?: boolean;
+  RouteTableId: string;
+}
+export interface ReplaceRouteTableAssociationResult {
+  AssociationState?: RouteTableAssociationState;
+  NewAssociationId?: string;
 }
 export type RequestInstanceTypeList = InstanceType[];
 export interface RequestLaunchTemplateData {
@@ -2457,6 +2820,56 @@ export interface ResponseLaunchTemplateData {
 export type RestorableByStringList = string[];
 export type RootDeviceType = "ebs" | "instance-store";
 export type RootDeviceTypeList = RootDeviceType[];
+export interface Route {
+  CarrierGatewayId?: string;
+  CoreNetworkArn?: string;
+  DestinationCidrBlock?: string;
+  DestinationIpv6CidrBlock?: string;
+  DestinationPrefixListId?: string;
+  EgressOnlyInternetGatewayId?: string;
+  GatewayId?: string;
+  InstanceId?: string;
+  InstanceOwnerId?: string;
+  IpAddress?: string;
+  LocalGatewayId?: string;
+  NatGatewayId?: string;
+  NetworkInterfaceId?: string;
+  OdbNetworkArn?: string;
+  Origin?: RouteOrigin;
+  State?: RouteState;
+  TransitGatewayId?: string;
+  VpcPeeringConnectionId?: string;
+}
+export type RouteList = Route[];
+export type RouteOrigin = "CreateRouteTable" | "CreateRoute" | "EnableVgwRoutePropagation" | "Advertisement";
+export type RouteState = "active" | "blackhole" | "filtered";
+export interface RouteTable {
+  Associations?: RouteTableAssociationList;
+  OwnerId?: string;
+  PropagatingVgws?: PropagatingVgwList;
+  RouteTableId?: string;
+  Routes?: RouteList;
+  Tags?: TagList;
+  VpcId?: string;
+}
+export interface RouteTableAssociation {
+  AssociationState?: RouteTableAssociationState;
+  GatewayId?: string;
+  Main?: boolean;
+  PublicIpv4Pool?: string;
+  RouteTableAssociationId?: string;
+  RouteTableId?: string;
+  SubnetId?: string;
+}
+export type RouteTableAssociationList = RouteTableAssociation[];
+export interface RouteTableAssociationState {
+  State?: RouteTableAssociationStateCode;
+  StatusMessage?: string;
+}
+export type RouteTableAssociationStateCode = "associating" | "associated" | "disassociating" | "disassociated" | "failed";
+export type RouteTableIdStringList = string[];
+export type RouteTableList = RouteTable[];
+export type RuleAction = "allow" | "deny";
 export interface RunInstancesMonitoringEnabled {
   Enabled: boolean;
 }
@@ -2548,6 +2961,7 @@ export interface SecurityGroupRule {
 }
 export type SecurityGroupRuleList = SecurityGroupRule[];
 export type SecurityGroupStringList = string[];
+export type ServiceManaged = "alb" | "nlb" | "rnat" | "rds";
 export type ShutdownBehavior = "stop" | "terminate";
 export interface Snapshot {
   AvailabilityZone?: string;
@@ -2876,27 +3290,44 @@ export type ZoneNameStringList = string[];
 
 /** The operations imagelite serves for ec2: each handler gets the parsed, validated input. */
 export interface Ec2Handlers {
+  AllocateAddress(ctx: RequestContext, input: AllocateAddressRequest): AllocateAddressResult;
+  AssociateAddress(ctx: RequestContext, input: AssociateAddressRequest): AssociateAddressResult;
+  AssociateRouteTable(ctx: RequestContext, input: AssociateRouteTableRequest): AssociateRouteTableResult;
+  AttachInternetGateway(ctx: RequestContext, input: AttachInternetGatewayRequest): void;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
   CreateImageUsageReport(ctx: RequestContext, input: CreateImageUsageReportRequest): CreateImageUsageReportResult;
+  CreateInternetGateway(ctx: RequestContext, input: CreateInternetGatewayRequest): CreateInternetGatewayResult;
   CreateKeyPair(ctx: RequestContext, input: CreateKeyPairRequest): KeyPair;
   CreateLaunchTemplate(ctx: RequestContext, input: CreateLaunchTemplateRequest): CreateLaunchTemplateResult;
   CreateLaunchTemplateVersion(ctx: RequestContext, input: CreateLaunchTemplateVersionRequest): CreateLaunchTemplateVersionResult;
+  CreateNetworkAcl(ctx: RequestContext, input: CreateNetworkAclRequest): CreateNetworkAclResult;
+  CreateNetworkAclEntry(ctx: RequestContext, input: CreateNetworkAclEntryRequest): void;
+  CreateRoute(ctx: RequestContext, input: CreateRouteRequest): CreateRouteResult;
+  CreateRouteTable(ctx: RequestContext, input: CreateRouteTableRequest): CreateRouteTableResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
   DeleteImageUsageReport(ctx: RequestContext, input: DeleteImageUsageReportRequest): DeleteImageUsageReportResult;
+  DeleteInternetGateway(ctx: RequestContext, input: DeleteInternetGatewayRequest): void;
   DeleteKeyPair(ctx: RequestContext, input: DeleteKeyPairRequest): DeleteKeyPairResult;
   DeleteLaunchTemplate(ctx: RequestContext, input: DeleteLaunchTemplateRequest): DeleteLaunchTemplateResult;
   DeleteLaunchTemplateVersions(ctx: RequestContext, input: DeleteLaunchTemplateVersionsRequest): DeleteLaunchTemplateVersionsResult;
+  DeleteNetworkAcl(ctx: RequestContext, input: DeleteNetworkAclRequest): void;
+  DeleteNetworkAclEntry(ctx: RequestContext, input: DeleteNetworkAclEntryRequest): void;
+  DeleteRoute(ctx: RequestContext, input: DeleteRouteRequest): void;
+  DeleteRouteTable(ctx: RequestContext, input: DeleteRouteTableRequest): void;
   DeleteSecurityGroup(ctx: RequestContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult;
   DeleteSnapshot(ctx: RequestContext, input: DeleteSnapshotRequest): void;
   DeleteTags(ctx: RequestContext, input: DeleteTagsRequest): void;
   DeleteVolume(ctx: RequestContext, input: DeleteVolumeRequest): void;
   DeregisterImage(ctx: RequestContext, input: DeregisterImageRequest): DeregisterImageResult;
+  DescribeAccountAttributes(ctx: RequestContext, input: DescribeAccountAttributesRequest): DescribeAccountAttributesResult;
+  DescribeAddresses(ctx: RequestContext, input: DescribeAddressesRequest): DescribeAddressesResult;
+  DescribeAddressesAttribute(ctx: RequestContext, input: DescribeAddressesAttributeRequest): DescribeAddressesAttributeResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
   DescribeImageAttribute(ctx: RequestContext, input: DescribeImageAttributeRequest): ImageAttribute;
@@ -2910,10 +3341,13 @@ export interface Ec2Handlers {
   DescribeInstanceTypeOfferings(ctx: RequestContext, input: DescribeInstanceTypeOfferingsRequest): DescribeInstanceTypeOfferingsResult;
   DescribeInstanceTypes(ctx: RequestContext, input: DescribeInstanceTypesRequest): DescribeInstanceTypesResult;
   DescribeInstances(ctx: RequestContext, input: DescribeInstancesRequest): DescribeInstancesResult;
+  DescribeInternetGateways(ctx: RequestContext, input: DescribeInternetGatewaysRequest): DescribeInternetGatewaysResult;
   DescribeKeyPairs(ctx: RequestContext, input: DescribeKeyPairsRequest): DescribeKeyPairsResult;
   DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
   DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
+  DescribeNetworkAcls(ctx: RequestContext, input: DescribeNetworkAclsRequest): DescribeNetworkAclsResult;
   DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
+  DescribeRouteTables(ctx: RequestContext, input: DescribeRouteTablesRequest): DescribeRouteTablesResult;
   DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;
   DescribeSnapshotAttribute(ctx: RequestContext, input: DescribeSnapshotAttributeRequest): DescribeSnapshotAttributeResult;
   DescribeSnapshots(ctx: RequestContext, input: DescribeSnapshotsRequest): DescribeSnapshotsResult;
@@ -2922,11 +3356,14 @@ export interface Ec2Handlers {
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
   DescribeVolumes(ctx: RequestContext, input: DescribeVolumesRequest): DescribeVolumesResult;
   DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
+  DetachInternetGateway(ctx: RequestContext, input: DetachInternetGatewayRequest): void;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
   DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
   DisableImageDeprecation(ctx: RequestContext, input: DisableImageDeprecationRequest): DisableImageDeprecationResult;
   DisableImageDeregistrationProtection(ctx: RequestContext, input: DisableImageDeregistrationProtectionRequest): DisableImageDeregistrationProtectionResult;
+  DisassociateAddress(ctx: RequestContext, input: DisassociateAddressRequest): void;
+  DisassociateRouteTable(ctx: RequestContext, input: DisassociateRouteTableRequest): void;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
   EnableImage(ctx: RequestContext, input: EnableImageRequest): EnableImageResult;
   EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
@@ -2940,6 +3377,11 @@ export interface Ec2Handlers {
   ModifyLaunchTemplate(ctx: RequestContext, input: ModifyLaunchTemplateRequest): ModifyLaunchTemplateResult;
   ModifySnapshotAttribute(ctx: RequestContext, input: ModifySnapshotAttributeRequest): void;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
+  ReleaseAddress(ctx: RequestContext, input: ReleaseAddressRequest): void;
+  ReplaceNetworkAclAssociation(ctx: RequestContext, input: ReplaceNetworkAclAssociationRequest): ReplaceNetworkAclAssociationResult;
+  ReplaceNetworkAclEntry(ctx: RequestContext, input: ReplaceNetworkAclEntryRequest): void;
+  ReplaceRoute(ctx: RequestContext, input: ReplaceRouteRequest): void;
+  ReplaceRouteTableAssociation(ctx: RequestContext, input: ReplaceRouteTableAssociationRequest): ReplaceRouteTableAssociationResult;
   ResetImageAttribute(ctx: RequestContext, input: ResetImageAttributeRequest): void;
   ResetSnapshotAttribute(ctx: RequestContext, input: ResetSnapshotAttributeRequest): void;
   RunInstances(ctx: RequestContext, input: RunInstancesRequest): Reservation;

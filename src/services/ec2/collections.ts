@@ -19,6 +19,11 @@ import { quotaValues } from "./instances/quota-records";
 import { volumes } from "./volumes/records";
 import { networkDefaults, securityGroups, subnets, vpcs } from "./network/records";
 import { keyPairs } from "./key-pairs/records";
+import { internetGateways } from "./internet-gateways/records";
+import { routeTables } from "./route-tables/records";
+import { networkAcls } from "./network-acls/records";
+import { addresses } from "./addresses/records";
+import { vpcDefaults } from "./vpc-defaults/records";
 
 export const ec2Collections = [
   amis,
@@ -52,6 +57,11 @@ export const ec2Collections = [
   networkDefaults,
   keyPairs,
   quotaValues,
+  internetGateways,
+  routeTables,
+  networkAcls,
+  addresses,
+  vpcDefaults,
 ];
 
 /** Types only earlier versions write: their records are still read from older files and exports. */

@@ -22,6 +22,14 @@ import { keyPairs } from "./key-pairs/records";
 import { keyPairView } from "./key-pairs/handlers";
 import { securityGroups } from "./network/records";
 import { groupView } from "./network/security-groups";
+import { internetGateways } from "./internet-gateways/records";
+import { gatewayView } from "./internet-gateways/handlers";
+import { routeTables } from "./route-tables/records";
+import { routeTableView } from "./route-tables/handlers";
+import { networkAcls } from "./network-acls/records";
+import { aclView } from "./network-acls/handlers";
+import { activeAssociation, addresses } from "./addresses/records";
+import { addressView } from "./addresses/handlers";
 
 /** Launch permissions and create-volume permissions name a group (all), an account, an organization or an OU. */
 function shares(list: (LaunchPermission | CreateVolumePermission)[], permission: string): Share[] {
@@ -116,5 +124,31 @@ export const ec2DashboardViews: ResourceView[] = [
     label: EC2_RESOURCE_TYPES["security-group"].label,
     name: (r) => r.GroupName,
     render: groupView,
+  }),
+  view({
+    collection: internetGateways,
+    label: EC2_RESOURCE_TYPES["internet-gateway"].label,
+    name: (r) => r.VpcId,
+    state: (_, r) => (r.VpcId ? "attached" : "detached"),
+    render: gatewayView,
+  }),
+  view({
+    collection: routeTables,
+    label: EC2_RESOURCE_TYPES["route-table"].label,
+    name: (r) => r.VpcId,
+    render: routeTableView,
+  }),
+  view({
+    collection: networkAcls,
+    label: EC2_RESOURCE_TYPES["network-acl"].label,
+    name: (r) => r.VpcId,
+    render: aclView,
+  }),
+  view({
+    collection: addresses,
+    label: EC2_RESOURCE_TYPES["elastic-ip"].label,
+    name: (r) => r.PublicIp,
+    state: (ctx, r) => (activeAssociation(ctx, r) ? "associated" : "unassociated"),
+    render: addressView,
   }),
 ];

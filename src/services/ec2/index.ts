@@ -39,6 +39,11 @@ import { regionHandlers } from "./network/regions";
 import { securityGroupHandlers } from "./network/security-groups";
 import { keyPairHandlers } from "./key-pairs/handlers";
 import { instanceTypeHandlers } from "./instance-types/handlers";
+import { internetGatewayHandlers } from "./internet-gateways/handlers";
+import { routeTableHandlers } from "./route-tables/handlers";
+import { networkAclHandlers } from "./network-acls/handlers";
+import { addressHandlers } from "./addresses/handlers";
+import { accountAttributeHandlers } from "./account-attributes/handlers";
 import { instanceTypesNotFound, invalidInstanceTypeValue } from "./instance-types/errors";
 
 const handlers: Ec2Handlers = {
@@ -68,6 +73,11 @@ const handlers: Ec2Handlers = {
   ...securityGroupHandlers,
   ...keyPairHandlers,
   ...instanceTypeHandlers,
+  ...internetGatewayHandlers,
+  ...routeTableHandlers,
+  ...networkAclHandlers,
+  ...addressHandlers,
+  ...accountAttributeHandlers,
 };
 
 const model = loadModel("ec2");

@@ -27,6 +27,10 @@ export const EC2_RESOURCE_TYPES = {
   "security-group": { prefix: "sg-", accountInArn: true, label: "Security groups" },
   vpc: { prefix: "vpc-", accountInArn: true, label: "VPCs" },
   subnet: { prefix: "subnet-", accountInArn: true, label: "Subnets" },
+  "internet-gateway": { prefix: "igw-", accountInArn: true, label: "Internet gateways" },
+  "route-table": { prefix: "rtb-", accountInArn: true, label: "Route tables" },
+  "network-acl": { prefix: "acl-", accountInArn: true, label: "Network ACLs" },
+  "elastic-ip": { prefix: "eipalloc-", accountInArn: true, label: "Elastic IPs" },
 } satisfies Partial<Record<ResourceType, Ec2ResourceType>>;
 
 export type Ec2Type = keyof typeof EC2_RESOURCE_TYPES;
