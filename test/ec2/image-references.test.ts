@@ -10,6 +10,7 @@ import {
   CreateLaunchTemplateVersionCommand,
   DeleteLaunchTemplateVersionsCommand,
   DescribeImageReferencesCommand,
+  DescribeImagesCommand,
   ModifyImageAttributeCommand,
   RunInstancesCommand,
   StopInstancesCommand,
@@ -49,6 +50,10 @@ const template = async (client: EC2Client, name: string, imageId: string) =>
 const version = (client: EC2Client, templateId: string, imageId: string) =>
   client.send(new CreateLaunchTemplateVersionCommand({ LaunchTemplateId: templateId, LaunchTemplateData: { ImageId: imageId } }));
 
+/** An instance `client`'s account launches from `imageId`. */
+const launch = async (client: EC2Client, imageId: string) =>
+  (await client.send(new RunInstancesCommand({ ImageId: imageId, MinCount: 1, MaxCount: 1 }))).Instances![0].InstanceId!;
+
 const references = async (client: EC2Client, input: Record<string, unknown>): Promise<ImageReference[]> =>
   (await client.send(new DescribeImageReferencesCommand(input as never))).ImageReferences!;
 const arn = (account: string, type: string, id: string) => `arn:aws:ec2:${REGION}:${account}:${type}/${id}`;
@@ -57,22 +62,22 @@ test("the caller's instances and launch templates that reference the AMIs, with 
   const one = await ami("referenced-one");
   const two = await ami("referenced-two");
   await a.send(new ModifyImageAttributeCommand({ ImageId: one, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
-  use(one, "instance", ACCOUNT_B, "i-0b00000000000000b");
+  const instanceB = await launch(b, one);
   const ltB = await template(b, "b-template", one);
-  use(one, "instance", ACCOUNT_A, "i-0a00000000000000a");
+  const instanceA = await launch(a, one);
   const ltA = await template(a, "a-template", two);
   use(one, "appstream-image", ACCOUNT_B, "imported"); // not a resource type DescribeImageReferences reports
 
   const ofB = await references(b, { ImageIds: [one], IncludeAllResourceTypes: true });
   assert.deepEqual(ofB, [
-    { ImageId: one, ResourceType: "ec2:Instance", Arn: arn(ACCOUNT_B, "instance", "i-0b00000000000000b") },
+    { ImageId: one, ResourceType: "ec2:Instance", Arn: arn(ACCOUNT_B, "instance", instanceB) },
     { ImageId: one, ResourceType: "ec2:LaunchTemplate", Arn: arn(ACCOUNT_B, "launch-template", ltB) },
   ]);
   const ofA = await references(a, { ImageIds: [two, one], IncludeAllResourceTypes: true });
   assert.deepEqual(
     ofA.map((r) => [r.ImageId, r.ResourceType, r.Arn]),
     [
-      [one, "ec2:Instance", arn(ACCOUNT_A, "instance", "i-0a00000000000000a")],
+      [one, "ec2:Instance", arn(ACCOUNT_A, "instance", instanceA)],
       [two, "ec2:LaunchTemplate", arn(ACCOUNT_A, "launch-template", ltA)],
     ].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
   );
@@ -111,14 +116,12 @@ test("ssm:Parameter: the caller's parameters of data type aws:ec2:image that nam
   );
 });
 
-test("instances: those the caller launched from the AMI, by state-name; a terminated instance references nothing", async () => {
+test("instances: those the caller launched from the AMI, in every state by default or by state-name, terminated ones while listed", async () => {
   const id = await ami("launched");
   await a.send(new ModifyImageAttributeCommand({ ImageId: id, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
-  const launch = async (client: EC2Client) =>
-    (await client.send(new RunInstancesCommand({ ImageId: id, MinCount: 1, MaxCount: 1 }))).Instances![0].InstanceId!;
-  const mine = await launch(a);
-  const stopped = await launch(a);
-  const theirs = await launch(b);
+  const mine = await launch(a, id);
+  const stopped = await launch(a, id);
+  const theirs = await launch(b, id);
   server.clock.advance(T + 1);
   await a.send(new StopInstancesCommand({ InstanceIds: [stopped] }));
   server.clock.advance(T + 1);
@@ -138,8 +141,25 @@ test("instances: those the caller launched from the AMI, by state-name; a termin
     (await references(b, { ImageIds: [id], IncludeAllResourceTypes: true })).map((r) => r.Arn),
     [arn(ACCOUNT_B, "instance", theirs)],
   );
+  // "Default: All states" (ResourceTypeOption): a terminated instance is found while DescribeInstances lists it.
   await a.send(new TerminateInstancesCommand({ InstanceIds: [mine] }));
-  assert.deepEqual(await byState(), [arn(ACCOUNT_A, "instance", stopped)]);
+  server.clock.advance(T + 1);
+  assert.deepEqual(await byState(), [arn(ACCOUNT_A, "instance", mine), arn(ACCOUNT_A, "instance", stopped)].sort());
+  assert.deepEqual(await byState(["terminated"]), [arn(ACCOUNT_A, "instance", mine)]);
+  assert.deepEqual(await byState(["running", "stopped"]), [arn(ACCOUNT_A, "instance", stopped)]);
+  server.clock.advance(2 * 3600 * 1000);
+  assert.deepEqual(await byState(), [arn(ACCOUNT_A, "instance", stopped)], "gone once no longer listed");
+});
+
+test("instances of Amazon's public AMIs are found too", async () => {
+  const [amazon] = (
+    await a.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "architecture", Values: ["x86_64"] }], MaxResults: 5 }))
+  ).Images!;
+  const instance = await launch(a, amazon.ImageId!);
+  assert.deepEqual(await references(a, { ImageIds: [amazon.ImageId!], IncludeAllResourceTypes: true }), [
+    { ImageId: amazon.ImageId, ResourceType: "ec2:Instance", Arn: arn(ACCOUNT_A, "instance", instance) },
+  ]);
+  assert.deepEqual(await references(b, { ImageIds: [amazon.ImageId!], IncludeAllResourceTypes: true }), []);
 });
 
 test("launch templates: reported once however many versions name the AMI, within the version-depth most recent", async () => {
@@ -175,7 +195,7 @@ test("nothing found for an AMI nothing references, nor for one the caller cannot
 
 test("paging: MaxResults from 5, NextToken continues where the page ended", async () => {
   const id = await ami("many-uses");
-  for (let i = 0; i < 12; i++) use(id, "instance", ACCOUNT_A, `i-${String(i).padStart(17, "0")}`);
+  await a.send(new RunInstancesCommand({ ImageId: id, MinCount: 12, MaxCount: 12 }));
   const seen: string[] = [];
   let token: string | undefined;
   let pages = 0;

@@ -4,12 +4,13 @@
 // references to one AMI are one key-prefix scan: O(the caller's uses), never the other accounts'.
 //
 // Resource types: IncludeAllResourceTypes, ResourceTypes, or both (the types' options then override the
-// defaults). ec2:Instance takes `state-name` (default: every state; an instance's use goes when it is terminated,
-// instances/lifecycle.ts, so shutting-down and terminated ones are not found), ec2:LaunchTemplate `version-depth`
-// (default: the 10 most recent versions). ssm:Parameter finds the caller's parameters of data type aws:ec2:image
-// that name the AMI now, through an index of the parameters by the AMI they name. imagelite keeps no Image Builder
-// recipes yet, so those types are accepted and find nothing. An AMI id the caller cannot see finds nothing either:
-// its owner, whose partition holds the uses, is unknown.
+// defaults). ec2:Instance reads the caller's instances through their index by AMI, whoever owns the AMI (Amazon's
+// public ones included), and takes `state-name` (default: every state, terminated ones included while they are
+// listed; ResourceTypeOption, API reference); ec2:LaunchTemplate reads the uses launch templates keep and takes
+// `version-depth` (default: the 10 most recent versions). ssm:Parameter finds the caller's parameters of data type
+// aws:ec2:image that name the AMI now, through an index of the parameters by the AMI they name. imagelite keeps no
+// Image Builder recipes yet, so those types are accepted and find nothing. An AMI id the caller cannot see finds
+// nothing either.
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
 import type { Ec2Handlers, ImageReference, ImageReferenceResourceType, ResourceTypeRequest } from "../api.generated";
@@ -20,6 +21,7 @@ import { nextToken, pageLimit, startAfter } from "../paging";
 import { amiUses } from "../usage-reports/entries";
 import { launchTemplates } from "../launch-templates/records";
 import { instances, instanceState } from "../instances/records";
+import { arnOf } from "../resource-types";
 import type { LaunchTemplateUse } from "../launch-templates/ami-uses";
 import { parametersNamingImage } from "../../ssm/parameters/records";
 import { parameterArn } from "../../ssm/parameters/view";
@@ -83,33 +85,25 @@ function planOf(includeAll: boolean | undefined, types: ResourceTypeRequest[]): 
   return plan;
 }
 
-/** The use kinds of usage-report-entries.ts and the resource type and ARN each stands for. */
-const KINDS: { kind: string; type: ImageReferenceResourceType; arn: (ctx: RequestContext, resource: string) => string }[] = [
-  { kind: "instance", type: "ec2:Instance", arn: (ctx, id) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:instance/${id}` },
-  {
-    kind: "launch-template",
-    type: "ec2:LaunchTemplate",
-    arn: (ctx, id) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:launch-template/${id}`,
-  },
-];
-
 /** The caller's references to one AMI, of the planned types, in (type, ARN) order. */
-function referencesTo(ctx: RequestContext, imageId: string, plan: Plan, stateOf: InstanceStateLookup): ImageReference[] {
+function referencesTo(ctx: RequestContext, imageId: string, plan: Plan): ImageReference[] {
   const ami = visibleImage(ctx, imageId);
   if (!ami) return [];
-  const owner = inPartition(ctx, partitionOf(ami.owner, ctx.region));
   const out: ImageReference[] = [];
-  for (const { kind, type, arn } of KINDS) {
-    const scan = plan.get(type);
-    if (!scan) continue;
-    for (const { id, value } of amiUses.entries(owner, { within: [imageId, kind, ctx.accountId] })) {
-      const resource = id.split(" ").slice(3).join(" ");
-      if (kind === "instance" && scan.instanceStates) {
-        const state = stateOf(ctx, resource);
-        if (state === undefined || !scan.instanceStates.has(state)) continue;
-      }
-      if (kind === "launch-template" && !withinDepth(ctx, resource, value, scan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
-      out.push({ ImageId: imageId, ResourceType: type, Arn: arn(ctx, resource) });
+  const instanceScan = plan.get("ec2:Instance");
+  if (instanceScan) {
+    for (const { id, value } of instances.lookup(ctx, "image", { key: imageId })) {
+      if (instanceScan.instanceStates && !instanceScan.instanceStates.has(instanceState(ctx, value))) continue;
+      out.push({ ImageId: imageId, ResourceType: "ec2:Instance", Arn: arnOf("instance", ctx.region, ctx.accountId, id) });
+    }
+  }
+  const templateScan = plan.get("ec2:LaunchTemplate");
+  if (templateScan) {
+    const owner = inPartition(ctx, partitionOf(ami.owner, ctx.region));
+    for (const { id, value } of amiUses.entries(owner, { within: [imageId, "launch-template", ctx.accountId] })) {
+      const template = id.split(" ").slice(3).join(" ");
+      if (!withinDepth(ctx, template, value, templateScan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
+      out.push({ ImageId: imageId, ResourceType: "ec2:LaunchTemplate", Arn: arnOf("launch-template", ctx.region, ctx.accountId, template) });
     }
   }
   if (plan.has("ssm:Parameter")) {
@@ -132,14 +126,6 @@ function withinDepth(ctx: RequestContext, templateId: string, use: object, depth
   return naming.some((v) => recent.has(v));
 }
 
-/** An instance's state name, from its record in the caller's partition. */
-export type InstanceStateLookup = (ctx: RequestContext, instanceId: string) => string | undefined;
-
-const stateOfInstance: InstanceStateLookup = (ctx, id) => {
-  const rec = instances.get(ctx, id);
-  return rec && instanceState(ctx, rec);
-};
-
 export const imageReferenceHandlers: Pick<Ec2Handlers, "DescribeImageReferences"> = {
   DescribeImageReferences(ctx, input) {
     input.ImageIds.forEach(checkAmiId);
@@ -149,7 +135,7 @@ export const imageReferenceHandlers: Pick<Ec2Handlers, "DescribeImageReferences"
     // One ordered list over the AMIs in id order; a page token is the sort key of the last reference served.
     const all = [...new Set(input.ImageIds)]
       .sort()
-      .flatMap((id) => referencesTo(ctx, id, plan, stateOfInstance).map((r) => ({ key: `${id} ${r.ResourceType} ${r.Arn}`, r })));
+      .flatMap((id) => referencesTo(ctx, id, plan).map((r) => ({ key: `${id} ${r.ResourceType} ${r.Arn}`, r })));
     const rest = after ? all.filter((x) => x.key > after) : all;
     const page = rest.slice(0, Number.isFinite(limit) ? limit : undefined);
     return {
