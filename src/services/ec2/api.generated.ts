@@ -37,6 +37,22 @@ export interface AttributeBooleanValue {
 export interface AttributeValue {
   Value?: string;
 }
+export interface AuthorizeSecurityGroupEgressRequest {
+  CidrIp?: string;
+  DryRun?: boolean;
+  FromPort?: number;
+  GroupId: string;
+  IpPermissions?: IpPermissionList;
+  IpProtocol?: string;
+  SourceSecurityGroupName?: string;
+  SourceSecurityGroupOwnerId?: string;
+  TagSpecifications?: TagSpecificationList;
+  ToPort?: number;
+}
+export interface AuthorizeSecurityGroupEgressResult {
+  Return?: boolean;
+  SecurityGroupRules?: SecurityGroupRuleList;
+}
 export interface AuthorizeSecurityGroupIngressRequest {
   CidrIp?: string;
   DryRun?: boolean;
@@ -228,6 +244,12 @@ export interface CpuPerformanceFactor {
 export interface CpuPerformanceFactorRequest {
   References?: PerformanceFactorReferenceSetRequest;
 }
+export interface CreateDefaultVpcRequest {
+  DryRun?: boolean;
+}
+export interface CreateDefaultVpcResult {
+  Vpc?: Vpc;
+}
 export interface CreateImageRequest {
   BlockDeviceMappings?: BlockDeviceMappingRequestList;
   Description?: string;
@@ -306,6 +328,24 @@ export interface CreateSnapshotRequest {
   TagSpecifications?: TagSpecificationList;
   VolumeId: string;
 }
+export interface CreateSubnetRequest {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  CidrBlock?: string;
+  DryRun?: boolean;
+  Ipv4IpamPoolId?: string;
+  Ipv4NetmaskLength?: number;
+  Ipv6CidrBlock?: string;
+  Ipv6IpamPoolId?: string;
+  Ipv6Native?: boolean;
+  Ipv6NetmaskLength?: number;
+  OutpostArn?: string;
+  TagSpecifications?: TagSpecificationList;
+  VpcId: string;
+}
+export interface CreateSubnetResult {
+  Subnet?: Subnet;
+}
 export interface CreateTagsRequest {
   DryRun?: boolean;
   Resources: ResourceIdList;
@@ -319,6 +359,24 @@ export type CreateVolumePermissionList = CreateVolumePermission[];
 export interface CreateVolumePermissionModifications {
   Add?: CreateVolumePermissionList;
   Remove?: CreateVolumePermissionList;
+}
+export interface CreateVpcRequest {
+  AmazonProvidedIpv6CidrBlock?: boolean;
+  CidrBlock?: string;
+  DryRun?: boolean;
+  InstanceTenancy?: Tenancy;
+  Ipv4IpamPoolId?: string;
+  Ipv4NetmaskLength?: number;
+  Ipv6CidrBlock?: string;
+  Ipv6CidrBlockNetworkBorderGroup?: string;
+  Ipv6IpamPoolId?: string;
+  Ipv6NetmaskLength?: number;
+  Ipv6Pool?: string;
+  TagSpecifications?: TagSpecificationList;
+  VpcEncryptionControl?: VpcEncryptionControlConfiguration;
+}
+export interface CreateVpcResult {
+  Vpc?: Vpc;
 }
 export interface CreditSpecification {
   CpuCredits?: string;
@@ -396,6 +454,10 @@ export interface DeleteSnapshotReturnCode {
   ReturnCode?: SnapshotReturnCodes;
   SnapshotId?: string;
 }
+export interface DeleteSubnetRequest {
+  DryRun?: boolean;
+  SubnetId: string;
+}
 export interface DeleteTagsRequest {
   DryRun?: boolean;
   Resources: ResourceIdList;
@@ -404,6 +466,10 @@ export interface DeleteTagsRequest {
 export interface DeleteVolumeRequest {
   DryRun?: boolean;
   VolumeId: string;
+}
+export interface DeleteVpcRequest {
+  DryRun?: boolean;
+  VpcId: string;
 }
 export interface DeregisterImageRequest {
   DeleteAssociatedSnapshots?: boolean;
@@ -618,6 +684,17 @@ export interface DescribeRegionsRequest {
 export interface DescribeRegionsResult {
   Regions?: RegionList;
 }
+export interface DescribeSecurityGroupRulesRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  SecurityGroupRuleIds?: SecurityGroupRuleIdList;
+}
+export interface DescribeSecurityGroupRulesResult {
+  NextToken?: string;
+  SecurityGroupRules?: SecurityGroupRuleList;
+}
 export interface DescribeSecurityGroupsRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -701,6 +778,17 @@ export interface DescribeVolumesRequest {
 export interface DescribeVolumesResult {
   NextToken?: string;
   Volumes?: VolumeList;
+}
+export interface DescribeVpcAttributeRequest {
+  Attribute: VpcAttributeName;
+  DryRun?: boolean;
+  VpcId: string;
+}
+export interface DescribeVpcAttributeResult {
+  EnableDnsHostnames?: AttributeBooleanValue;
+  EnableDnsSupport?: AttributeBooleanValue;
+  EnableNetworkAddressUsageMetrics?: AttributeBooleanValue;
+  VpcId?: string;
 }
 export interface DescribeVpcsRequest {
   DryRun?: boolean;
@@ -2134,6 +2222,14 @@ export interface ModifyLaunchTemplateRequest {
 export interface ModifyLaunchTemplateResult {
   LaunchTemplate?: LaunchTemplate;
 }
+export interface ModifySecurityGroupRulesRequest {
+  DryRun?: boolean;
+  GroupId: string;
+  SecurityGroupRules: SecurityGroupRuleUpdateList;
+}
+export interface ModifySecurityGroupRulesResult {
+  Return?: boolean;
+}
 export interface ModifySnapshotAttributeRequest {
   Attribute?: SnapshotAttributeName;
   CreateVolumePermission?: CreateVolumePermissionModifications;
@@ -2142,6 +2238,25 @@ export interface ModifySnapshotAttributeRequest {
   OperationType?: OperationType;
   SnapshotId: string;
   UserIds?: UserIdStringList;
+}
+export interface ModifySubnetAttributeRequest {
+  AssignIpv6AddressOnCreation?: AttributeBooleanValue;
+  CustomerOwnedIpv4Pool?: string;
+  DisableLniAtDeviceIndex?: AttributeBooleanValue;
+  EnableDns64?: AttributeBooleanValue;
+  EnableLniAtDeviceIndex?: number;
+  EnableResourceNameDnsAAAARecordOnLaunch?: AttributeBooleanValue;
+  EnableResourceNameDnsARecordOnLaunch?: AttributeBooleanValue;
+  MapCustomerOwnedIpOnLaunch?: AttributeBooleanValue;
+  MapPublicIpOnLaunch?: AttributeBooleanValue;
+  PrivateDnsHostnameTypeOnLaunch?: HostnameType;
+  SubnetId: string;
+}
+export interface ModifyVpcAttributeRequest {
+  EnableDnsHostnames?: AttributeBooleanValue;
+  EnableDnsSupport?: AttributeBooleanValue;
+  EnableNetworkAddressUsageMetrics?: AttributeBooleanValue;
+  VpcId: string;
 }
 export interface Monitoring {
   State?: MonitoringState;
@@ -2455,6 +2570,55 @@ export interface ResponseLaunchTemplateData {
   UserData?: string;
 }
 export type RestorableByStringList = string[];
+export interface RevokeSecurityGroupEgressRequest {
+  CidrIp?: string;
+  DryRun?: boolean;
+  FromPort?: number;
+  GroupId: string;
+  IpPermissions?: IpPermissionList;
+  IpProtocol?: string;
+  SecurityGroupRuleIds?: SecurityGroupRuleIdList;
+  SourceSecurityGroupName?: string;
+  SourceSecurityGroupOwnerId?: string;
+  ToPort?: number;
+}
+export interface RevokeSecurityGroupEgressResult {
+  Return?: boolean;
+  RevokedSecurityGroupRules?: RevokedSecurityGroupRuleList;
+  UnknownIpPermissions?: IpPermissionList;
+}
+export interface RevokeSecurityGroupIngressRequest {
+  CidrIp?: string;
+  DryRun?: boolean;
+  FromPort?: number;
+  GroupId?: string;
+  GroupName?: string;
+  IpPermissions?: IpPermissionList;
+  IpProtocol?: string;
+  SecurityGroupRuleIds?: SecurityGroupRuleIdList;
+  SourceSecurityGroupName?: string;
+  SourceSecurityGroupOwnerId?: string;
+  ToPort?: number;
+}
+export interface RevokeSecurityGroupIngressResult {
+  Return?: boolean;
+  RevokedSecurityGroupRules?: RevokedSecurityGroupRuleList;
+  UnknownIpPermissions?: IpPermissionList;
+}
+export interface RevokedSecurityGroupRule {
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  Description?: string;
+  FromPort?: number;
+  GroupId?: string;
+  IpProtocol?: string;
+  IsEgress?: boolean;
+  PrefixListId?: string;
+  ReferencedGroupId?: string;
+  SecurityGroupRuleId?: string;
+  ToPort?: number;
+}
+export type RevokedSecurityGroupRuleList = RevokedSecurityGroupRule[];
 export type RootDeviceType = "ebs" | "instance-store";
 export type RootDeviceTypeList = RootDeviceType[];
 export interface RunInstancesMonitoringEnabled {
@@ -2546,7 +2710,23 @@ export interface SecurityGroupRule {
   Tags?: TagList;
   ToPort?: number;
 }
+export type SecurityGroupRuleIdList = string[];
 export type SecurityGroupRuleList = SecurityGroupRule[];
+export interface SecurityGroupRuleRequest {
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  Description?: string;
+  FromPort?: number;
+  IpProtocol?: string;
+  PrefixListId?: string;
+  ReferencedGroupId?: string;
+  ToPort?: number;
+}
+export interface SecurityGroupRuleUpdate {
+  SecurityGroupRule?: SecurityGroupRuleRequest;
+  SecurityGroupRuleId: string;
+}
+export type SecurityGroupRuleUpdateList = SecurityGroupRuleUpdate[];
 export type SecurityGroupStringList = string[];
 export type ShutdownBehavior = "stop" | "terminate";
 export interface Snapshot {
@@ -2820,6 +3000,7 @@ export interface Vpc {
   Tags?: TagList;
   VpcId?: string;
 }
+export type VpcAttributeName = "enableDnsSupport" | "enableDnsHostnames" | "enableNetworkAddressUsageMetrics";
 export interface VpcCidrBlockAssociation {
   AssociationId?: string;
   CidrBlock?: string;
@@ -2840,11 +3021,23 @@ export interface VpcEncryptionControl {
   VpcEncryptionControlId?: string;
   VpcId?: string;
 }
+export interface VpcEncryptionControlConfiguration {
+  EgressOnlyInternetGatewayExclusion?: VpcEncryptionControlExclusionStateInput;
+  ElasticFileSystemExclusion?: VpcEncryptionControlExclusionStateInput;
+  InternetGatewayExclusion?: VpcEncryptionControlExclusionStateInput;
+  LambdaExclusion?: VpcEncryptionControlExclusionStateInput;
+  Mode: VpcEncryptionControlMode;
+  NatGatewayExclusion?: VpcEncryptionControlExclusionStateInput;
+  VirtualPrivateGatewayExclusion?: VpcEncryptionControlExclusionStateInput;
+  VpcLatticeExclusion?: VpcEncryptionControlExclusionStateInput;
+  VpcPeeringExclusion?: VpcEncryptionControlExclusionStateInput;
+}
 export interface VpcEncryptionControlExclusion {
   State?: VpcEncryptionControlExclusionState;
   StateMessage?: string;
 }
 export type VpcEncryptionControlExclusionState = "enabling" | "enabled" | "disabling" | "disabled";
+export type VpcEncryptionControlExclusionStateInput = "enable" | "disable";
 export interface VpcEncryptionControlExclusions {
   EgressOnlyInternetGateway?: VpcEncryptionControlExclusion;
   ElasticFileSystem?: VpcEncryptionControlExclusion;
@@ -2876,10 +3069,12 @@ export type ZoneNameStringList = string[];
 
 /** The operations imagelite serves for ec2: each handler gets the parsed, validated input. */
 export interface Ec2Handlers {
+  AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
+  CreateDefaultVpc(ctx: RequestContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
   CreateImageUsageReport(ctx: RequestContext, input: CreateImageUsageReportRequest): CreateImageUsageReportResult;
   CreateKeyPair(ctx: RequestContext, input: CreateKeyPairRequest): KeyPair;
@@ -2887,15 +3082,19 @@ export interface Ec2Handlers {
   CreateLaunchTemplateVersion(ctx: RequestContext, input: CreateLaunchTemplateVersionRequest): CreateLaunchTemplateVersionResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
+  CreateSubnet(ctx: RequestContext, input: CreateSubnetRequest): CreateSubnetResult;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
+  CreateVpc(ctx: RequestContext, input: CreateVpcRequest): CreateVpcResult;
   DeleteImageUsageReport(ctx: RequestContext, input: DeleteImageUsageReportRequest): DeleteImageUsageReportResult;
   DeleteKeyPair(ctx: RequestContext, input: DeleteKeyPairRequest): DeleteKeyPairResult;
   DeleteLaunchTemplate(ctx: RequestContext, input: DeleteLaunchTemplateRequest): DeleteLaunchTemplateResult;
   DeleteLaunchTemplateVersions(ctx: RequestContext, input: DeleteLaunchTemplateVersionsRequest): DeleteLaunchTemplateVersionsResult;
   DeleteSecurityGroup(ctx: RequestContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult;
   DeleteSnapshot(ctx: RequestContext, input: DeleteSnapshotRequest): void;
+  DeleteSubnet(ctx: RequestContext, input: DeleteSubnetRequest): void;
   DeleteTags(ctx: RequestContext, input: DeleteTagsRequest): void;
   DeleteVolume(ctx: RequestContext, input: DeleteVolumeRequest): void;
+  DeleteVpc(ctx: RequestContext, input: DeleteVpcRequest): void;
   DeregisterImage(ctx: RequestContext, input: DeregisterImageRequest): DeregisterImageResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
@@ -2914,6 +3113,7 @@ export interface Ec2Handlers {
   DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
   DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
   DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
+  DescribeSecurityGroupRules(ctx: RequestContext, input: DescribeSecurityGroupRulesRequest): DescribeSecurityGroupRulesResult;
   DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;
   DescribeSnapshotAttribute(ctx: RequestContext, input: DescribeSnapshotAttributeRequest): DescribeSnapshotAttributeResult;
   DescribeSnapshots(ctx: RequestContext, input: DescribeSnapshotsRequest): DescribeSnapshotsResult;
@@ -2921,6 +3121,7 @@ export interface Ec2Handlers {
   DescribeSubnets(ctx: RequestContext, input: DescribeSubnetsRequest): DescribeSubnetsResult;
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
   DescribeVolumes(ctx: RequestContext, input: DescribeVolumesRequest): DescribeVolumesResult;
+  DescribeVpcAttribute(ctx: RequestContext, input: DescribeVpcAttributeRequest): DescribeVpcAttributeResult;
   DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
@@ -2938,10 +3139,15 @@ export interface Ec2Handlers {
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
   ModifyLaunchTemplate(ctx: RequestContext, input: ModifyLaunchTemplateRequest): ModifyLaunchTemplateResult;
+  ModifySecurityGroupRules(ctx: RequestContext, input: ModifySecurityGroupRulesRequest): ModifySecurityGroupRulesResult;
   ModifySnapshotAttribute(ctx: RequestContext, input: ModifySnapshotAttributeRequest): void;
+  ModifySubnetAttribute(ctx: RequestContext, input: ModifySubnetAttributeRequest): void;
+  ModifyVpcAttribute(ctx: RequestContext, input: ModifyVpcAttributeRequest): void;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
   ResetImageAttribute(ctx: RequestContext, input: ResetImageAttributeRequest): void;
   ResetSnapshotAttribute(ctx: RequestContext, input: ResetSnapshotAttributeRequest): void;
+  RevokeSecurityGroupEgress(ctx: RequestContext, input: RevokeSecurityGroupEgressRequest): RevokeSecurityGroupEgressResult;
+  RevokeSecurityGroupIngress(ctx: RequestContext, input: RevokeSecurityGroupIngressRequest): RevokeSecurityGroupIngressResult;
   RunInstances(ctx: RequestContext, input: RunInstancesRequest): Reservation;
   StartInstances(ctx: RequestContext, input: StartInstancesRequest): StartInstancesResult;
   StopInstances(ctx: RequestContext, input: StopInstancesRequest): StopInstancesResult;
