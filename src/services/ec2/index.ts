@@ -34,9 +34,7 @@ import { describeInstancesHandlers } from "./instances/describe";
 import { instanceAttributeHandlers } from "./instances/attributes";
 import { volumeHandlers } from "./volumes/handlers";
 import { createImageHandlers } from "./images/create-image";
-import { vpcHandlers } from "./network/vpcs";
-import { regionHandlers } from "./network/regions";
-import { securityGroupHandlers } from "./network/security-groups";
+import { networkHandlers } from "./network/handlers";
 import { keyPairHandlers } from "./key-pairs/handlers";
 import { instanceTypeHandlers } from "./instance-types/handlers";
 import { instanceTypesNotFound, invalidInstanceTypeValue } from "./instance-types/errors";
@@ -63,9 +61,7 @@ const handlers: Ec2Handlers = {
   ...instanceAttributeHandlers,
   ...volumeHandlers,
   ...createImageHandlers,
-  ...vpcHandlers,
-  ...regionHandlers,
-  ...securityGroupHandlers,
+  ...networkHandlers,
   ...keyPairHandlers,
   ...instanceTypeHandlers,
 };
