@@ -43,6 +43,7 @@ OPERATIONS = {
         "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress",
         "DescribeSecurityGroupRules", "ModifySecurityGroupRules", "CreateVpc", "DeleteVpc", "DescribeVpcAttribute",
         "ModifyVpcAttribute", "CreateDefaultVpc", "CreateSubnet", "DeleteSubnet", "ModifySubnetAttribute",
+        "DescribeVpcClassicLink", "DescribeVpcClassicLinkDnsSupport",
         "DescribeTags", "DescribeVolumes", "DescribeVpcs", "DisableFastLaunch", "DisableImage",
         "DisableImageBlockPublicAccess", "DisableImageDeprecation", "DisableImageDeregistrationProtection",
         "EnableFastLaunch", "EnableImage", "EnableImageBlockPublicAccess", "EnableImageDeprecation",

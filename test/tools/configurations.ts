@@ -94,21 +94,20 @@ export const configurations: Configuration[] = [
     suite: "terraform-ec2",
     name: "default-network",
     covers: ["data.aws_vpc (default = true)", "data.aws_subnets"],
-    pending: "DescribeVpcs with the filter isDefault: InvalidParameterValue (The filter 'isDefault' is invalid)",
   },
   {
     tool: "terraform",
     suite: "terraform-ec2",
     name: "security-groups",
     covers: ["aws_security_group (inline rules)", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "data.aws_subnet"],
-    pending: "RevokeSecurityGroupEgress (the provider drops a new group's default egress rule): InvalidAction",
+    pending:
+      "destroy: DescribeNetworkInterfaces (aws_security_group's delete looks for the group's network interfaces): InvalidAction; apply and plan pass",
   },
   {
     tool: "terraform",
     suite: "terraform-ec2",
     name: "default-vpc",
     covers: ["aws_default_vpc"],
-    pending: "DescribeVpcs with the filter isDefault: InvalidParameterValue (The filter 'isDefault' is invalid)",
   },
   {
     tool: "terraform",
@@ -191,7 +190,6 @@ export const configurations: Configuration[] = [
     suite: "ansible-ec2",
     name: "instance-default-vpc",
     covers: ["ec2_instance (no subnet: the default VPC)"],
-    pending: "DescribeVpcs with the filter isDefault: InvalidParameterValue (The filter 'isDefault' is invalid)",
   },
   {
     tool: "ansible",
@@ -219,7 +217,6 @@ export const configurations: Configuration[] = [
     suite: "ansible-ec2",
     name: "vpc",
     covers: ["ec2_vpc_net", "ec2_vpc_subnet"],
-    pending: "DescribeVpcs with the filter cidr-block: InvalidParameterValue (The filter 'cidr-block' is invalid)",
   },
 
   // ---- Packer ----

@@ -89,6 +89,8 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     DescribeTags: ALL,
     DescribeVolumes: ALL,
     DescribeVpcAttribute: ids("VpcId"),
+    DescribeVpcClassicLink: ALL,
+    DescribeVpcClassicLinkDnsSupport: ALL,
     DescribeVpcs: ALL,
     DisableFastLaunch: ids("ImageId"),
     DisableImage: ids("ImageId"),

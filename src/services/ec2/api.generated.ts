@@ -165,6 +165,11 @@ export interface CapacityReservationTargetResponse {
   CapacityReservationId?: string;
   CapacityReservationResourceGroupArn?: string;
 }
+export interface ClassicLinkDnsSupport {
+  ClassicLinkDnsSupported?: boolean;
+  VpcId?: string;
+}
+export type ClassicLinkDnsSupportList = ClassicLinkDnsSupport[];
 export interface ClientData {
   Comment?: string;
   UploadEnd?: Date;
@@ -789,6 +794,23 @@ export interface DescribeVpcAttributeResult {
   EnableDnsSupport?: AttributeBooleanValue;
   EnableNetworkAddressUsageMetrics?: AttributeBooleanValue;
   VpcId?: string;
+}
+export interface DescribeVpcClassicLinkDnsSupportRequest {
+  MaxResults?: number;
+  NextToken?: string;
+  VpcIds?: VpcClassicLinkIdList;
+}
+export interface DescribeVpcClassicLinkDnsSupportResult {
+  NextToken?: string;
+  Vpcs?: ClassicLinkDnsSupportList;
+}
+export interface DescribeVpcClassicLinkRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  VpcIds?: VpcClassicLinkIdList;
+}
+export interface DescribeVpcClassicLinkResult {
+  Vpcs?: VpcClassicLinkList;
 }
 export interface DescribeVpcsRequest {
   DryRun?: boolean;
@@ -3012,6 +3034,13 @@ export interface VpcCidrBlockState {
   StatusMessage?: string;
 }
 export type VpcCidrBlockStateCode = "associating" | "associated" | "disassociating" | "disassociated" | "failing" | "failed";
+export interface VpcClassicLink {
+  ClassicLinkEnabled?: boolean;
+  Tags?: TagList;
+  VpcId?: string;
+}
+export type VpcClassicLinkIdList = string[];
+export type VpcClassicLinkList = VpcClassicLink[];
 export interface VpcEncryptionControl {
   Mode?: VpcEncryptionControlMode;
   ResourceExclusions?: VpcEncryptionControlExclusions;
@@ -3122,6 +3151,8 @@ export interface Ec2Handlers {
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
   DescribeVolumes(ctx: RequestContext, input: DescribeVolumesRequest): DescribeVolumesResult;
   DescribeVpcAttribute(ctx: RequestContext, input: DescribeVpcAttributeRequest): DescribeVpcAttributeResult;
+  DescribeVpcClassicLink(ctx: RequestContext, input: DescribeVpcClassicLinkRequest): DescribeVpcClassicLinkResult;
+  DescribeVpcClassicLinkDnsSupport(ctx: RequestContext, input: DescribeVpcClassicLinkDnsSupportRequest): DescribeVpcClassicLinkDnsSupportResult;
   DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;

@@ -149,14 +149,15 @@ function revoke(
         const match = group[direction].find((r) => sameRule(r, wanted));
         if (match) {
           known = true;
-          if (!gone.includes(match)) gone.push(match);
+          if (!gone.some((r) => r.SecurityGroupRuleId === match.SecurityGroupRuleId)) gone.push(match);
         }
       }
       if (!known) unknown.push(p);
     }
     if (!gone.length) throw netErr.permissionNotFound();
   }
-  saveGroup(ctx, { ...group, [direction]: group[direction].filter((r) => !gone.includes(r)) }, group);
+  const goneIds = new Set(gone.map((r) => r.SecurityGroupRuleId));
+  saveGroup(ctx, { ...group, [direction]: group[direction].filter((r) => !goneIds.has(r.SecurityGroupRuleId)) }, group);
   return {
     Return: true,
     UnknownIpPermissions: unknown.length ? unknown : undefined,

@@ -65,7 +65,14 @@ const vpcCount = (ctx: RequestContext): number => {
 
 export const vpcHandlers: Pick<
   Ec2Handlers,
-  "DescribeVpcs" | "CreateVpc" | "DeleteVpc" | "CreateDefaultVpc" | "DescribeVpcAttribute" | "ModifyVpcAttribute"
+  | "DescribeVpcs"
+  | "CreateVpc"
+  | "DeleteVpc"
+  | "CreateDefaultVpc"
+  | "DescribeVpcAttribute"
+  | "ModifyVpcAttribute"
+  | "DescribeVpcClassicLink"
+  | "DescribeVpcClassicLinkDnsSupport"
 > = {
   DescribeVpcs(ctx, input) {
     ensureDefaults(ctx);
@@ -103,6 +110,37 @@ export const vpcHandlers: Pick<
       },
     });
     return { Vpcs: items.map((r) => vpcView(ctx, r)), NextToken };
+  },
+
+  // ClassicLink linked EC2-Classic instances to a VPC; with EC2-Classic retired (August 2022, "Migrate from
+  // EC2-Classic to a VPC") no VPC can have it enabled, and the call that tools still make says so.
+  DescribeVpcClassicLink(ctx, input) {
+    ensureDefaults(ctx);
+    const { items } = describeRecords(ctx, vpcs, {
+      Filters: input.Filters,
+      ids: input.VpcIds,
+      find: (id) => findVpc(ctx, id),
+      idOf: (r) => r.VpcId,
+      tagType: "vpc",
+      idFilters: [],
+      fields: { "is-classic-link-enabled": () => false },
+    });
+    return { Vpcs: items.map((r) => ({ VpcId: r.VpcId, ClassicLinkEnabled: false, Tags: tagList(ctx, r.VpcId) })) };
+  },
+
+  DescribeVpcClassicLinkDnsSupport(ctx, input) {
+    ensureDefaults(ctx);
+    const { items, NextToken } = describeRecords(ctx, vpcs, {
+      ids: input.VpcIds,
+      find: (id) => findVpc(ctx, id),
+      idOf: (r) => r.VpcId,
+      tagType: "vpc",
+      idFilters: [],
+      fields: {},
+      MaxResults: input.MaxResults,
+      NextToken: input.NextToken,
+    });
+    return { Vpcs: items.map((r) => ({ VpcId: r.VpcId, ClassicLinkDnsSupported: false })), NextToken };
   },
 
   CreateVpc(ctx, input) {
