@@ -119,7 +119,7 @@ export const configurations: Configuration[] = [
       "aws_security_group",
       "data.aws_subnet (default_for_az)",
     ],
-    pending: "RevokeSecurityGroupEgress (aws_security_group): InvalidAction; aws_instance alone stops at DescribeInstanceTypes",
+    pending: "MonitorInstances (aws_instance with monitoring, after RunInstances): InvalidAction",
   },
   {
     tool: "terraform",
@@ -155,7 +155,8 @@ export const configurations: Configuration[] = [
       "aws_network_interface",
       "aws_eip",
     ],
-    pending: "CreateVpc: InvalidAction (and AllocateAddress for aws_eip: InvalidAction)",
+    pending:
+      "CreateInternetGateway: InvalidAction (aws_vpc and aws_subnet apply; CreateNetworkInterface and AllocateAddress: InvalidAction too)",
   },
 
   // ---- Ansible ----

@@ -20,8 +20,10 @@ import { fastLaunchSettings, stepOf, view as fastLaunchView } from "./fast-launc
 import { reportState, reportView, usageReports } from "./usage-reports/records";
 import { keyPairs } from "./key-pairs/records";
 import { keyPairView } from "./key-pairs/handlers";
-import { securityGroups } from "./network/records";
+import { securityGroups, subnets, vpcs, vpcState } from "./network/records";
 import { groupView } from "./network/security-groups";
+import { describedSubnet } from "./network/subnets";
+import { vpcView } from "./network/vpcs";
 
 /** Launch permissions and create-volume permissions name a group (all), an account, an organization or an OU. */
 function shares(list: (LaunchPermission | CreateVolumePermission)[], permission: string): Share[] {
@@ -116,5 +118,18 @@ export const ec2DashboardViews: ResourceView[] = [
     label: EC2_RESOURCE_TYPES["security-group"].label,
     name: (r) => r.GroupName,
     render: groupView,
+  }),
+  view({
+    collection: vpcs,
+    label: EC2_RESOURCE_TYPES.vpc.label,
+    name: (r) => r.CidrBlock,
+    state: vpcState,
+    render: vpcView,
+  }),
+  view({
+    collection: subnets,
+    label: EC2_RESOURCE_TYPES.subnet.label,
+    name: (r) => `${r.CidrBlock} ${r.AvailabilityZone}`,
+    render: describedSubnet,
   }),
 ];

@@ -69,6 +69,9 @@ function subnetView(ctx: RequestContext, r: SubnetRecord, inUse: (id: string) =>
   };
 }
 
+/** A subnet as DescribeSubnets shows it (the dashboard's view). */
+export const describedSubnet = (ctx: RequestContext, r: SubnetRecord): Subnet => subnetView(ctx, r, addressesInUse(ctx));
+
 /** The zone a CreateSubnet names (by name or id), or the Region's first zone. */
 function zoneOf(ctx: RequestContext, name: string | undefined, id: string | undefined) {
   const zones = zonesOf(ctx.region);
