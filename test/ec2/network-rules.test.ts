@@ -288,3 +288,15 @@ test("Referenced groups: a rule naming another group, shown as a pair and as Ref
     );
   }
 });
+
+test("A state exported before rules had index records: imported, its rules are found by id", async () => {
+  const GroupId = await createGroup();
+  const { SecurityGroupRules } = await a.send(new AuthorizeSecurityGroupIngressCommand({ GroupId, IpPermissions: [ssh] }));
+  const doc = fx.server.exportState();
+  const older = { ...doc, records: doc.records.filter((r) => r.type !== "ec2.security-group-rule") };
+  assert.ok(older.records.length < doc.records.length);
+  fx.server.importState(older);
+  const [rule] = await rulesOf({ SecurityGroupRuleIds: [SecurityGroupRules![0].SecurityGroupRuleId!] });
+  assert.equal(rule.GroupId, GroupId);
+  assert.equal((await rulesOf({ Filters: [{ Name: "group-id", Values: [GroupId] }] })).length, 2);
+});

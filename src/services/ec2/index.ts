@@ -35,6 +35,7 @@ import { instanceAttributeHandlers } from "./instances/attributes";
 import { volumeHandlers } from "./volumes/handlers";
 import { createImageHandlers } from "./images/create-image";
 import { networkHandlers } from "./network/handlers";
+import { upgradeRuleOwners } from "./network/records";
 import { keyPairHandlers } from "./key-pairs/handlers";
 import { instanceTypeHandlers } from "./instance-types/handlers";
 import { instanceTypesNotFound, invalidInstanceTypeValue } from "./instance-types/errors";
@@ -112,7 +113,10 @@ export const ec2: ServiceDefinition = {
   unavailableError: serviceUnavailable,
   seedLists: ec2SeedLists,
   dashboardViews: ec2DashboardViews,
-  upgradeRecords: upgradeTagRecords,
+  upgradeRecords: (store) => {
+    upgradeTagRecords(store);
+    upgradeRuleOwners(store);
+  },
   auth: {
     actions: ec2Actions,
     errors: {

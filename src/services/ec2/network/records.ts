@@ -5,7 +5,8 @@
 // public IPv4 addresses on launch); they are made the first time anything in the account and Region needs
 // them, and kept as records so their ids hold. Also the lookups of the network, with EC2's errors.
 import type { RequestContext } from "../../../gateway/context";
-import { collection } from "../../../state/collection";
+import { collection, type Scope } from "../../../state/collection";
+import type { Store } from "../../../state/store";
 import { listOf, schema, unchecked, type RecordOf } from "../../../state/record-schema";
 import { hexId } from "../../../util/ids";
 import * as err from "../errors";
@@ -312,4 +313,29 @@ export function findSecurityGroups(ctx: RequestContext, spec: { ids?: string[]; 
     out.set(g.GroupId, g);
   }
   return [...out.values()];
+}
+
+/**
+ * Gives the rules of security groups that earlier versions stored their index records (ruleOwners), in every
+ * partition that has groups: at start-up, and after a state import of an older export.
+ */
+export function upgradeRuleOwners(store: Store): void {
+  const partitions = store.partitions?.(securityGroups.type) ?? [];
+  if (!partitions.length) return;
+  store.transaction(() => {
+    for (const p of partitions) {
+      const scope: Scope = { store, partition: p, now: 0 };
+      for (const group of securityGroups.scan(scope)) {
+        for (const [rules, IsEgress] of [
+          [group.ingress, false],
+          [group.egress, true],
+        ] as const) {
+          for (const r of rules) {
+            if (!ruleOwners.get(scope, r.SecurityGroupRuleId))
+              ruleOwners.set(scope, r.SecurityGroupRuleId, { GroupId: group.GroupId, IsEgress });
+          }
+        }
+      }
+    }
+  });
 }
