@@ -94,6 +94,8 @@ export const PHASE_WEIGHTS = {
   instanceStart: 1,
   instanceStop: 1,
   instanceTerminate: 1,
+  /** CreateVpc: pending → available. */
+  vpcCreate: 0.5,
   /** A volume made for an instance or from a snapshot: creating → available. */
   volumeCreate: 1,
   /** A snapshot of a volume, or a copy of one: pending → completed. */

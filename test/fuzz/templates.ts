@@ -280,6 +280,70 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     t("CreateSecurityGroup", fc.record({ GroupName: name, Description: fc.constant("fuzz") })),
     t("DeleteSecurityGroup", fc.record({ GroupName: name })),
     t(
+      "CreateVpc",
+      fc.record({ CidrBlock: fc.constantFrom("10.0.0.0/16", "10.1.0.0/24", "10.0.0.1/16", "10.0.0.0/8", "172.31.0.0/28", "nonsense") }),
+    ),
+    t("DeleteVpc", fc.record({ VpcId: ref("vpc-") })),
+    t("CreateDefaultVpc", fc.constant({})),
+    t("ModifyVpcAttribute", fc.record({ VpcId: ref("vpc-"), EnableDnsHostnames: fc.record({ Value: fc.boolean() }) })),
+    t(
+      "DescribeVpcAttribute",
+      fc.record({
+        VpcId: ref("vpc-"),
+        Attribute: fc.constantFrom("enableDnsSupport", "enableDnsHostnames", "enableNetworkAddressUsageMetrics"),
+      }),
+    ),
+    t(
+      "CreateSubnet",
+      fc.record({
+        VpcId: ref("vpc-"),
+        CidrBlock: fc.constantFrom("10.0.1.0/24", "10.0.0.0/16", "10.0.1.0/28", "10.9.0.0/24", "172.31.200.0/24", "x/24"),
+        AvailabilityZone: fc.constantFrom("us-east-1a", "us-east-1f", "us-east-1z"),
+      }),
+    ),
+    t("DeleteSubnet", fc.record({ SubnetId: ref("subnet-") })),
+    t("ModifySubnetAttribute", fc.record({ SubnetId: ref("subnet-"), MapPublicIpOnLaunch: fc.record({ Value: fc.boolean() }) })),
+    ...["AuthorizeSecurityGroupEgress", "RevokeSecurityGroupEgress", "RevokeSecurityGroupIngress"].map((op) =>
+      t(
+        op,
+        fc.record({
+          GroupId: ref("sg-"),
+          IpPermissions: fc.array(
+            fc.record({
+              IpProtocol: fc.constantFrom("tcp", "-1", "icmp", "udp", "banana"),
+              FromPort: fc.integer({ min: -1, max: 70000 }),
+              ToPort: fc.integer({ min: -1, max: 70000 }),
+              IpRanges: fc.array(fc.record({ CidrIp: fc.constantFrom("0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/33") }), { maxLength: 2 }),
+            }),
+            { minLength: 1, maxLength: 2 },
+          ),
+        }),
+      ),
+    ),
+    t(
+      "RevokeSecurityGroupIngress",
+      fc.record({ GroupId: ref("sg-"), SecurityGroupRuleIds: fc.array(ref("sgr-"), { minLength: 1, maxLength: 2 }) }),
+    ),
+    t(
+      "ModifySecurityGroupRules",
+      fc.record({
+        GroupId: ref("sg-"),
+        SecurityGroupRules: fc.array(
+          fc.record({
+            SecurityGroupRuleId: ref("sgr-"),
+            SecurityGroupRule: fc.record({
+              IpProtocol: fc.constantFrom("tcp", "-1"),
+              FromPort: fc.nat(100),
+              ToPort: fc.nat(100),
+              CidrIpv4: fc.constant("10.0.0.0/8"),
+            }),
+          }),
+          { minLength: 1, maxLength: 2 },
+        ),
+      }),
+    ),
+    t("DescribeSecurityGroupRules", fc.record({ Filters: fc.constant([{ Name: "group-id", Values: ["sg-*"] }]) })),
+    t(
       "CreateLaunchTemplate",
       fc.record({ LaunchTemplateName: name, LaunchTemplateData: fc.record({ ImageId: ami, InstanceType: fc.constant("t3.micro") }) }),
     ),

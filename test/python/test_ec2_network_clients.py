@@ -1,4 +1,5 @@
-"""The account's network and key pairs through boto3 and the AWS CLI, against a running imagelite.
+"""The account's network (VPCs, subnets, security groups and their rules) and key pairs through boto3 and the AWS
+CLI, against a running imagelite.
 
 The server is shared by the whole run and never reset, so these tests use accounts no other test touches and
 name what they make with a prefix unique to the run. Key material is checked with the standard library only:
@@ -12,10 +13,13 @@ import uuid
 
 from botocore.exceptions import ClientError
 
-from imagelite_support import CliTestCase, client
+from imagelite_support import CliTestCase, advance, client
 
 ACCOUNT = "313131313131"
 ACCOUNT_CLI = "323232323232"
+# VPCs are few per Region (five): the VPC tests have accounts of their own.
+ACCOUNT_VPC = "333131313131"
+ACCOUNT_VPC_CLI = "343131313131"
 RUN = uuid.uuid4().hex[:8]
 
 
@@ -113,6 +117,63 @@ class Boto3Network(unittest.TestCase):
         c.delete_security_group(GroupId=gid)
         self.assertClientError("InvalidGroup.NotFound", c.describe_security_groups, GroupIds=[gid])
 
+    def test_vpc_and_subnet_lifecycle(self):
+        c = ec2(ACCOUNT_VPC)
+        vpc = c.create_vpc(CidrBlock="10.40.0.0/16", TagSpecifications=[
+            {"ResourceType": "vpc", "Tags": [{"Key": "Name", "Value": f"py{RUN}"}]}])["Vpc"]
+        vid = vpc["VpcId"]
+        self.assertEqual(vpc["State"], "pending")
+        advance(60)
+        c.get_waiter("vpc_available").wait(VpcIds=[vid], WaiterConfig={"Delay": 1, "MaxAttempts": 3})
+        [found] = c.describe_vpcs(Filters=[{"Name": "cidr-block", "Values": ["10.40.0.0/16"]},
+                                           {"Name": "tag:Name", "Values": [f"py{RUN}"]}])["Vpcs"]
+        self.assertEqual(found["VpcId"], vid)
+        self.assertEqual(c.describe_vpcs(Filters=[{"Name": "isDefault", "Values": ["true"]}])["Vpcs"][0]["CidrBlock"],
+                         "172.31.0.0/16")
+        self.assertFalse(c.describe_vpc_attribute(VpcId=vid, Attribute="enableDnsHostnames")["EnableDnsHostnames"]["Value"])
+        c.modify_vpc_attribute(VpcId=vid, EnableDnsHostnames={"Value": True})
+        self.assertTrue(c.describe_vpc_attribute(VpcId=vid, Attribute="enableDnsHostnames")["EnableDnsHostnames"]["Value"])
+        self.assertClientError("InvalidVpc.Range", c.create_vpc, CidrBlock="10.0.0.0/8")
+
+        subnet = c.create_subnet(VpcId=vid, CidrBlock="10.40.1.0/24", AvailabilityZone="us-east-1a")["Subnet"]
+        sid = subnet["SubnetId"]
+        self.assertEqual(subnet["AvailableIpAddressCount"], 251)
+        c.get_waiter("subnet_available").wait(SubnetIds=[sid], WaiterConfig={"Delay": 1, "MaxAttempts": 3})
+        self.assertClientError("InvalidSubnet.Conflict", c.create_subnet, VpcId=vid, CidrBlock="10.40.1.128/25")
+        self.assertClientError("InvalidSubnet.Range", c.create_subnet, VpcId=vid, CidrBlock="10.41.0.0/24")
+        c.modify_subnet_attribute(SubnetId=sid, MapPublicIpOnLaunch={"Value": True})
+        [read] = c.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vid]}])["Subnets"]
+        self.assertTrue(read["MapPublicIpOnLaunch"])
+        self.assertClientError("DependencyViolation", c.delete_vpc, VpcId=vid)
+        c.delete_subnet(SubnetId=sid)
+        c.delete_vpc(VpcId=vid)
+        self.assertClientError("InvalidVpcID.NotFound", c.describe_vpcs, VpcIds=[vid])
+        self.assertClientError("DefaultVpcAlreadyExists", c.create_default_vpc)
+
+    def test_egress_rules_revoked_and_described_by_id(self):
+        c = ec2()
+        gid = c.create_security_group(GroupName=f"py{RUN}-egress", Description="egress rules")["GroupId"]
+        revoked = c.revoke_security_group_egress(GroupId=gid, IpPermissions=[
+            {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+        self.assertTrue(revoked["Return"])
+        self.assertEqual(c.describe_security_groups(GroupIds=[gid])["SecurityGroups"][0]["IpPermissionsEgress"], [])
+        added = c.authorize_security_group_egress(GroupId=gid, IpPermissions=[
+            {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+            TagSpecifications=[{"ResourceType": "security-group-rule", "Tags": [{"Key": "Name", "Value": "https"}]}])
+        rid = added["SecurityGroupRules"][0]["SecurityGroupRuleId"]
+        [rule] = c.describe_security_group_rules(Filters=[{"Name": "tag:Name", "Values": ["https"]},
+                                                          {"Name": "group-id", "Values": [gid]}])["SecurityGroupRules"]
+        self.assertEqual((rule["SecurityGroupRuleId"], rule["IsEgress"], rule["FromPort"]), (rid, True, 443))
+        c.modify_security_group_rules(GroupId=gid, SecurityGroupRules=[{"SecurityGroupRuleId": rid, "SecurityGroupRule": {
+            "IpProtocol": "tcp", "FromPort": 8443, "ToPort": 8443, "CidrIpv4": "10.0.0.0/8"}}])
+        [rule] = c.describe_security_group_rules(SecurityGroupRuleIds=[rid])["SecurityGroupRules"]
+        self.assertEqual((rule["FromPort"], rule["CidrIpv4"]), (8443, "10.0.0.0/8"))
+        c.revoke_security_group_egress(GroupId=gid, SecurityGroupRuleIds=[rid])
+        self.assertClientError("InvalidSecurityGroupRuleId.NotFound", c.describe_security_group_rules, SecurityGroupRuleIds=[rid])
+        self.assertClientError("InvalidPermission.NotFound", c.revoke_security_group_ingress, GroupId=gid, IpPermissions=[
+            {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+        c.delete_security_group(GroupId=gid)
+
     def test_key_pairs(self):
         c = ec2()
         name = f"py{RUN}-rsa"
@@ -144,6 +205,24 @@ class CliNetwork(CliTestCase):
         self.assertEqual([(v["CidrBlock"], v["IsDefault"]) for v in vpcs], [("172.31.0.0/16", True)])
         subnets = self.cli_json("ec2", "describe-subnets", "--filters", "Name=default-for-az,Values=true")["Subnets"]
         self.assertEqual(len(subnets), 6)
+
+    def test_vpc_subnet_and_attributes(self):
+        account = ACCOUNT_VPC_CLI
+        vid = self.cli_json("ec2", "create-vpc", "--cidr-block", "10.50.0.0/16", account=account)["Vpc"]["VpcId"]
+        r = self.cli("ec2", "modify-vpc-attribute", "--vpc-id", vid, "--enable-dns-hostnames", "{\"Value\":true}", account=account)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        attr = self.cli_json("ec2", "describe-vpc-attribute", "--vpc-id", vid, "--attribute", "enableDnsHostnames", account=account)
+        self.assertEqual(attr["EnableDnsHostnames"], {"Value": True})
+        subnet = self.cli_json("ec2", "create-subnet", "--vpc-id", vid, "--cidr-block", "10.50.2.0/24",
+                               "--availability-zone-id", "use1-az2", account=account)["Subnet"]
+        self.assertEqual(subnet["AvailabilityZone"], "us-east-1b")
+        subnets = self.cli_json("ec2", "describe-subnets", "--filters", f"Name=vpc-id,Values={vid}", account=account)["Subnets"]
+        self.assertEqual([s["CidrBlock"] for s in subnets], ["10.50.2.0/24"])
+        r = self.cli("ec2", "delete-vpc", "--vpc-id", vid, account=account)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("DependencyViolation", r.stderr)
+        self.assertEqual(self.cli("ec2", "delete-subnet", "--subnet-id", subnet["SubnetId"], account=account).returncode, 0)
+        self.assertEqual(self.cli("ec2", "delete-vpc", "--vpc-id", vid, account=account).returncode, 0)
 
     def test_create_key_pair_material_as_text_is_a_usable_pem(self):
         name = f"cli{RUN}-key"

@@ -11,7 +11,10 @@ import {
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotsCommand,
+  DescribeSubnetsCommand,
   DescribeVolumesCommand,
+  DescribeVpcAttributeCommand,
+  DescribeVpcsCommand,
   type EC2Client,
   type Instance,
 } from "@aws-sdk/client-ec2";
@@ -217,6 +220,63 @@ ansibleSuite("ansible-ec2", "Ansible: amazon.aws EC2 modules", {
           "the main table alone",
         );
         assert.deepEqual((await c.send(new DescribeAddressesCommand({}))).Addresses, []);
+      });
+    },
+  },
+
+  vpc: {
+    async applied(server) {
+      await withEc2(server, async (c) => {
+        const { Vpcs } = await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag:Name", Values: ["ansible-build"] }] }));
+        assert.equal(Vpcs?.length, 1);
+        const [vpc] = Vpcs;
+        assert.equal(vpc.CidrBlock, "10.30.0.0/16");
+        assert.equal(vpc.IsDefault, false);
+        assert.deepEqual(tags(vpc.Tags), { Name: "ansible-build", team: "images" });
+        for (const Attribute of ["enableDnsSupport", "enableDnsHostnames"] as const) {
+          const a = await c.send(new DescribeVpcAttributeCommand({ VpcId: vpc.VpcId, Attribute }));
+          assert.equal((a.EnableDnsSupport ?? a.EnableDnsHostnames)!.Value, true, Attribute);
+        }
+        const { Subnets } = await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc.VpcId!] }] }));
+        assert.equal(Subnets?.length, 1);
+        const [subnet] = Subnets;
+        assert.equal(subnet.CidrBlock, "10.30.1.0/24");
+        assert.equal(subnet.AvailabilityZone, "us-east-1a");
+        assert.equal(subnet.MapPublicIpOnLaunch, true);
+        assert.equal(subnet.AvailableIpAddressCount, 251);
+        assert.deepEqual(tags(subnet.Tags), { Name: "ansible-build" });
+      });
+    },
+    async removed(server) {
+      await withEc2(server, async (c) => {
+        assert.deepEqual((await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "cidr-block", Values: ["10.30.0.0/16"] }] }))).Vpcs, []);
+        assert.deepEqual(
+          (await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: "cidr-block", Values: ["10.30.1.0/24"] }] }))).Subnets,
+          [],
+        );
+      });
+    },
+  },
+
+  "instance-default-vpc": {
+    async applied(server) {
+      await withEc2(server, async (c) => {
+        const [instance] = await instancesNamed(c, "ansible-default-vpc");
+        assert.equal(instance.State!.Name, "running");
+        const [vpc] = (await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] }))).Vpcs!;
+        assert.equal(instance.VpcId, vpc.VpcId);
+        const [subnet] = (await c.send(new DescribeSubnetsCommand({ SubnetIds: [instance.SubnetId!] }))).Subnets!;
+        assert.equal(subnet.DefaultForAz, true);
+        assert.equal(subnet.AvailableIpAddressCount, 4090);
+      });
+    },
+    async removed(server) {
+      await withEc2(server, async (c) => {
+        const states = (await instancesNamed(c, "ansible-default-vpc")).map((i) => i.State!.Name);
+        assert.ok(
+          states.every((s) => s === "terminated"),
+          `terminated: ${states.join(", ")}`,
+        );
       });
     },
   },

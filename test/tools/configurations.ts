@@ -94,21 +94,20 @@ export const configurations: Configuration[] = [
     suite: "terraform-ec2",
     name: "default-network",
     covers: ["data.aws_vpc (default = true)", "data.aws_subnets"],
-    pending: "DescribeVpcs with the filter isDefault: InvalidParameterValue (The filter 'isDefault' is invalid)",
   },
   {
     tool: "terraform",
     suite: "terraform-ec2",
     name: "security-groups",
     covers: ["aws_security_group (inline rules)", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "data.aws_subnet"],
-    pending: "RevokeSecurityGroupEgress (the provider drops a new group's default egress rule): InvalidAction",
+    pending:
+      "destroy: DescribeNetworkInterfaces (aws_security_group's delete looks for the group's network interfaces): InvalidAction; apply and plan pass",
   },
   {
     tool: "terraform",
     suite: "terraform-ec2",
     name: "default-vpc",
     covers: ["aws_default_vpc"],
-    pending: "DescribeVpcs with the filter isDefault: InvalidParameterValue (The filter 'isDefault' is invalid)",
   },
   {
     tool: "terraform",
@@ -120,7 +119,7 @@ export const configurations: Configuration[] = [
       "aws_security_group",
       "data.aws_subnet (default_for_az)",
     ],
-    pending: "RevokeSecurityGroupEgress (aws_security_group): InvalidAction; aws_instance alone stops at DescribeInstanceTypes",
+    pending: "MonitorInstances (aws_instance with monitoring, after RunInstances): InvalidAction",
   },
   {
     tool: "terraform",
@@ -156,7 +155,7 @@ export const configurations: Configuration[] = [
       "aws_network_interface",
       "aws_eip",
     ],
-    pending: "CreateVpc: InvalidAction",
+    pending: "CreateNetworkInterface: InvalidAction (aws_vpc, aws_subnet, aws_internet_gateway and the route tables apply)",
   },
 
   {
@@ -210,7 +209,6 @@ export const configurations: Configuration[] = [
     suite: "ansible-ec2",
     name: "instance-default-vpc",
     covers: ["ec2_instance (no subnet: the default VPC)"],
-    pending: "DescribeVpcs with the filter isDefault: InvalidParameterValue (The filter 'isDefault' is invalid)",
   },
   {
     tool: "ansible",
@@ -236,7 +234,6 @@ export const configurations: Configuration[] = [
     suite: "ansible-ec2",
     name: "vpc",
     covers: ["ec2_vpc_net", "ec2_vpc_subnet"],
-    pending: "DescribeVpcs with the filter cidr-block: InvalidParameterValue (The filter 'cidr-block' is invalid)",
   },
 
   {

@@ -14,6 +14,9 @@ import {
   DescribeNetworkAclsCommand,
   DescribeRouteTablesCommand,
   DescribeSnapshotsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
+  DescribeVpcsCommand,
   type EC2Client,
   type Image,
 } from "@aws-sdk/client-ec2";
@@ -277,6 +280,42 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
         );
         assert.equal(acls[0].Associations!.length, 6, "every default subnet is back with the default ACL");
         assert.deepEqual((await c.send(new DescribeAddressesCommand({}))).Addresses, []);
+      });
+    },
+  },
+
+  "default-network": {
+    async applied({ server, outputs }) {
+      await withEc2(server, async (c) => {
+        const [vpc] = (await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] }))).Vpcs!;
+        assert.equal(outputs.vpc, vpc.VpcId);
+        const { Subnets } = await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc.VpcId!] }] }));
+        assert.equal(Subnets!.length, 6);
+        assert.deepEqual([...(outputs.subnets as string[])].sort(), Subnets!.map((s) => s.SubnetId).sort());
+      });
+    },
+    async destroyed({ server }) {
+      // Data sources only: the default VPC stays.
+      await withEc2(server, async (c) => {
+        assert.equal((await c.send(new DescribeVpcsCommand({}))).Vpcs!.length, 1);
+      });
+    },
+  },
+
+  "default-vpc": {
+    async applied({ server, attributes }) {
+      await withEc2(server, async (c) => {
+        const [vpc] = (await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] }))).Vpcs!;
+        assert.equal(attributes("aws_default_vpc.default").id, vpc.VpcId);
+        assert.equal(tag(vpc.Tags, "Name"), "Default VPC");
+        const dns = await c.send(new DescribeVpcAttributeCommand({ VpcId: vpc.VpcId, Attribute: "enableDnsHostnames" }));
+        assert.equal(dns.EnableDnsHostnames!.Value, true);
+      });
+    },
+    async destroyed({ server }) {
+      // aws_default_vpc leaves the default VPC in place when destroyed (force_destroy is false).
+      await withEc2(server, async (c) => {
+        assert.equal((await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] }))).Vpcs!.length, 1);
       });
     },
   },

@@ -125,6 +125,22 @@ export interface AttributeBooleanValue {
 export interface AttributeValue {
   Value?: string;
 }
+export interface AuthorizeSecurityGroupEgressRequest {
+  CidrIp?: string;
+  DryRun?: boolean;
+  FromPort?: number;
+  GroupId: string;
+  IpPermissions?: IpPermissionList;
+  IpProtocol?: string;
+  SourceSecurityGroupName?: string;
+  SourceSecurityGroupOwnerId?: string;
+  TagSpecifications?: TagSpecificationList;
+  ToPort?: number;
+}
+export interface AuthorizeSecurityGroupEgressResult {
+  Return?: boolean;
+  SecurityGroupRules?: SecurityGroupRuleList;
+}
 export interface AuthorizeSecurityGroupIngressRequest {
   CidrIp?: string;
   DryRun?: boolean;
@@ -237,6 +253,11 @@ export interface CapacityReservationTargetResponse {
   CapacityReservationId?: string;
   CapacityReservationResourceGroupArn?: string;
 }
+export interface ClassicLinkDnsSupport {
+  ClassicLinkDnsSupported?: boolean;
+  VpcId?: string;
+}
+export type ClassicLinkDnsSupportList = ClassicLinkDnsSupport[];
 export interface ClientData {
   Comment?: string;
   UploadEnd?: Date;
@@ -315,6 +336,12 @@ export interface CpuPerformanceFactor {
 }
 export interface CpuPerformanceFactorRequest {
   References?: PerformanceFactorReferenceSetRequest;
+}
+export interface CreateDefaultVpcRequest {
+  DryRun?: boolean;
+}
+export interface CreateDefaultVpcResult {
+  Vpc?: Vpc;
 }
 export interface CreateImageRequest {
   BlockDeviceMappings?: BlockDeviceMappingRequestList;
@@ -455,6 +482,24 @@ export interface CreateSnapshotRequest {
   TagSpecifications?: TagSpecificationList;
   VolumeId: string;
 }
+export interface CreateSubnetRequest {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  CidrBlock?: string;
+  DryRun?: boolean;
+  Ipv4IpamPoolId?: string;
+  Ipv4NetmaskLength?: number;
+  Ipv6CidrBlock?: string;
+  Ipv6IpamPoolId?: string;
+  Ipv6Native?: boolean;
+  Ipv6NetmaskLength?: number;
+  OutpostArn?: string;
+  TagSpecifications?: TagSpecificationList;
+  VpcId: string;
+}
+export interface CreateSubnetResult {
+  Subnet?: Subnet;
+}
 export interface CreateTagsRequest {
   DryRun?: boolean;
   Resources: ResourceIdList;
@@ -468,6 +513,24 @@ export type CreateVolumePermissionList = CreateVolumePermission[];
 export interface CreateVolumePermissionModifications {
   Add?: CreateVolumePermissionList;
   Remove?: CreateVolumePermissionList;
+}
+export interface CreateVpcRequest {
+  AmazonProvidedIpv6CidrBlock?: boolean;
+  CidrBlock?: string;
+  DryRun?: boolean;
+  InstanceTenancy?: Tenancy;
+  Ipv4IpamPoolId?: string;
+  Ipv4NetmaskLength?: number;
+  Ipv6CidrBlock?: string;
+  Ipv6CidrBlockNetworkBorderGroup?: string;
+  Ipv6IpamPoolId?: string;
+  Ipv6NetmaskLength?: number;
+  Ipv6Pool?: string;
+  TagSpecifications?: TagSpecificationList;
+  VpcEncryptionControl?: VpcEncryptionControlConfiguration;
+}
+export interface CreateVpcResult {
+  Vpc?: Vpc;
 }
 export interface CreditSpecification {
   CpuCredits?: string;
@@ -570,6 +633,10 @@ export interface DeleteSnapshotReturnCode {
   ReturnCode?: SnapshotReturnCodes;
   SnapshotId?: string;
 }
+export interface DeleteSubnetRequest {
+  DryRun?: boolean;
+  SubnetId: string;
+}
 export interface DeleteTagsRequest {
   DryRun?: boolean;
   Resources: ResourceIdList;
@@ -578,6 +645,10 @@ export interface DeleteTagsRequest {
 export interface DeleteVolumeRequest {
   DryRun?: boolean;
   VolumeId: string;
+}
+export interface DeleteVpcRequest {
+  DryRun?: boolean;
+  VpcId: string;
 }
 export interface DeregisterImageRequest {
   DeleteAssociatedSnapshots?: boolean;
@@ -852,6 +923,17 @@ export interface DescribeRouteTablesResult {
   NextToken?: string;
   RouteTables?: RouteTableList;
 }
+export interface DescribeSecurityGroupRulesRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  SecurityGroupRuleIds?: SecurityGroupRuleIdList;
+}
+export interface DescribeSecurityGroupRulesResult {
+  NextToken?: string;
+  SecurityGroupRules?: SecurityGroupRuleList;
+}
 export interface DescribeSecurityGroupsRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -935,6 +1017,34 @@ export interface DescribeVolumesRequest {
 export interface DescribeVolumesResult {
   NextToken?: string;
   Volumes?: VolumeList;
+}
+export interface DescribeVpcAttributeRequest {
+  Attribute: VpcAttributeName;
+  DryRun?: boolean;
+  VpcId: string;
+}
+export interface DescribeVpcAttributeResult {
+  EnableDnsHostnames?: AttributeBooleanValue;
+  EnableDnsSupport?: AttributeBooleanValue;
+  EnableNetworkAddressUsageMetrics?: AttributeBooleanValue;
+  VpcId?: string;
+}
+export interface DescribeVpcClassicLinkDnsSupportRequest {
+  MaxResults?: number;
+  NextToken?: string;
+  VpcIds?: VpcClassicLinkIdList;
+}
+export interface DescribeVpcClassicLinkDnsSupportResult {
+  NextToken?: string;
+  Vpcs?: ClassicLinkDnsSupportList;
+}
+export interface DescribeVpcClassicLinkRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  VpcIds?: VpcClassicLinkIdList;
+}
+export interface DescribeVpcClassicLinkResult {
+  Vpcs?: VpcClassicLinkList;
 }
 export interface DescribeVpcsRequest {
   DryRun?: boolean;
@@ -2400,6 +2510,14 @@ export interface ModifyLaunchTemplateRequest {
 export interface ModifyLaunchTemplateResult {
   LaunchTemplate?: LaunchTemplate;
 }
+export interface ModifySecurityGroupRulesRequest {
+  DryRun?: boolean;
+  GroupId: string;
+  SecurityGroupRules: SecurityGroupRuleUpdateList;
+}
+export interface ModifySecurityGroupRulesResult {
+  Return?: boolean;
+}
 export interface ModifySnapshotAttributeRequest {
   Attribute?: SnapshotAttributeName;
   CreateVolumePermission?: CreateVolumePermissionModifications;
@@ -2408,6 +2526,25 @@ export interface ModifySnapshotAttributeRequest {
   OperationType?: OperationType;
   SnapshotId: string;
   UserIds?: UserIdStringList;
+}
+export interface ModifySubnetAttributeRequest {
+  AssignIpv6AddressOnCreation?: AttributeBooleanValue;
+  CustomerOwnedIpv4Pool?: string;
+  DisableLniAtDeviceIndex?: AttributeBooleanValue;
+  EnableDns64?: AttributeBooleanValue;
+  EnableLniAtDeviceIndex?: number;
+  EnableResourceNameDnsAAAARecordOnLaunch?: AttributeBooleanValue;
+  EnableResourceNameDnsARecordOnLaunch?: AttributeBooleanValue;
+  MapCustomerOwnedIpOnLaunch?: AttributeBooleanValue;
+  MapPublicIpOnLaunch?: AttributeBooleanValue;
+  PrivateDnsHostnameTypeOnLaunch?: HostnameType;
+  SubnetId: string;
+}
+export interface ModifyVpcAttributeRequest {
+  EnableDnsHostnames?: AttributeBooleanValue;
+  EnableDnsSupport?: AttributeBooleanValue;
+  EnableNetworkAddressUsageMetrics?: AttributeBooleanValue;
+  VpcId: string;
 }
 export interface Monitoring {
   State?: MonitoringState;
@@ -2818,6 +2955,55 @@ export interface ResponseLaunchTemplateData {
   UserData?: string;
 }
 export type RestorableByStringList = string[];
+export interface RevokeSecurityGroupEgressRequest {
+  CidrIp?: string;
+  DryRun?: boolean;
+  FromPort?: number;
+  GroupId: string;
+  IpPermissions?: IpPermissionList;
+  IpProtocol?: string;
+  SecurityGroupRuleIds?: SecurityGroupRuleIdList;
+  SourceSecurityGroupName?: string;
+  SourceSecurityGroupOwnerId?: string;
+  ToPort?: number;
+}
+export interface RevokeSecurityGroupEgressResult {
+  Return?: boolean;
+  RevokedSecurityGroupRules?: RevokedSecurityGroupRuleList;
+  UnknownIpPermissions?: IpPermissionList;
+}
+export interface RevokeSecurityGroupIngressRequest {
+  CidrIp?: string;
+  DryRun?: boolean;
+  FromPort?: number;
+  GroupId?: string;
+  GroupName?: string;
+  IpPermissions?: IpPermissionList;
+  IpProtocol?: string;
+  SecurityGroupRuleIds?: SecurityGroupRuleIdList;
+  SourceSecurityGroupName?: string;
+  SourceSecurityGroupOwnerId?: string;
+  ToPort?: number;
+}
+export interface RevokeSecurityGroupIngressResult {
+  Return?: boolean;
+  RevokedSecurityGroupRules?: RevokedSecurityGroupRuleList;
+  UnknownIpPermissions?: IpPermissionList;
+}
+export interface RevokedSecurityGroupRule {
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  Description?: string;
+  FromPort?: number;
+  GroupId?: string;
+  IpProtocol?: string;
+  IsEgress?: boolean;
+  PrefixListId?: string;
+  ReferencedGroupId?: string;
+  SecurityGroupRuleId?: string;
+  ToPort?: number;
+}
+export type RevokedSecurityGroupRuleList = RevokedSecurityGroupRule[];
 export type RootDeviceType = "ebs" | "instance-store";
 export type RootDeviceTypeList = RootDeviceType[];
 export interface Route {
@@ -2959,7 +3145,23 @@ export interface SecurityGroupRule {
   Tags?: TagList;
   ToPort?: number;
 }
+export type SecurityGroupRuleIdList = string[];
 export type SecurityGroupRuleList = SecurityGroupRule[];
+export interface SecurityGroupRuleRequest {
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  Description?: string;
+  FromPort?: number;
+  IpProtocol?: string;
+  PrefixListId?: string;
+  ReferencedGroupId?: string;
+  ToPort?: number;
+}
+export interface SecurityGroupRuleUpdate {
+  SecurityGroupRule?: SecurityGroupRuleRequest;
+  SecurityGroupRuleId: string;
+}
+export type SecurityGroupRuleUpdateList = SecurityGroupRuleUpdate[];
 export type SecurityGroupStringList = string[];
 export type ServiceManaged = "alb" | "nlb" | "rnat" | "rds";
 export type ShutdownBehavior = "stop" | "terminate";
@@ -3234,6 +3436,7 @@ export interface Vpc {
   Tags?: TagList;
   VpcId?: string;
 }
+export type VpcAttributeName = "enableDnsSupport" | "enableDnsHostnames" | "enableNetworkAddressUsageMetrics";
 export interface VpcCidrBlockAssociation {
   AssociationId?: string;
   CidrBlock?: string;
@@ -3245,6 +3448,13 @@ export interface VpcCidrBlockState {
   StatusMessage?: string;
 }
 export type VpcCidrBlockStateCode = "associating" | "associated" | "disassociating" | "disassociated" | "failing" | "failed";
+export interface VpcClassicLink {
+  ClassicLinkEnabled?: boolean;
+  Tags?: TagList;
+  VpcId?: string;
+}
+export type VpcClassicLinkIdList = string[];
+export type VpcClassicLinkList = VpcClassicLink[];
 export interface VpcEncryptionControl {
   Mode?: VpcEncryptionControlMode;
   ResourceExclusions?: VpcEncryptionControlExclusions;
@@ -3254,11 +3464,23 @@ export interface VpcEncryptionControl {
   VpcEncryptionControlId?: string;
   VpcId?: string;
 }
+export interface VpcEncryptionControlConfiguration {
+  EgressOnlyInternetGatewayExclusion?: VpcEncryptionControlExclusionStateInput;
+  ElasticFileSystemExclusion?: VpcEncryptionControlExclusionStateInput;
+  InternetGatewayExclusion?: VpcEncryptionControlExclusionStateInput;
+  LambdaExclusion?: VpcEncryptionControlExclusionStateInput;
+  Mode: VpcEncryptionControlMode;
+  NatGatewayExclusion?: VpcEncryptionControlExclusionStateInput;
+  VirtualPrivateGatewayExclusion?: VpcEncryptionControlExclusionStateInput;
+  VpcLatticeExclusion?: VpcEncryptionControlExclusionStateInput;
+  VpcPeeringExclusion?: VpcEncryptionControlExclusionStateInput;
+}
 export interface VpcEncryptionControlExclusion {
   State?: VpcEncryptionControlExclusionState;
   StateMessage?: string;
 }
 export type VpcEncryptionControlExclusionState = "enabling" | "enabled" | "disabling" | "disabled";
+export type VpcEncryptionControlExclusionStateInput = "enable" | "disable";
 export interface VpcEncryptionControlExclusions {
   EgressOnlyInternetGateway?: VpcEncryptionControlExclusion;
   ElasticFileSystem?: VpcEncryptionControlExclusion;
@@ -3294,10 +3516,12 @@ export interface Ec2Handlers {
   AssociateAddress(ctx: RequestContext, input: AssociateAddressRequest): AssociateAddressResult;
   AssociateRouteTable(ctx: RequestContext, input: AssociateRouteTableRequest): AssociateRouteTableResult;
   AttachInternetGateway(ctx: RequestContext, input: AttachInternetGatewayRequest): void;
+  AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
+  CreateDefaultVpc(ctx: RequestContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
   CreateImageUsageReport(ctx: RequestContext, input: CreateImageUsageReportRequest): CreateImageUsageReportResult;
   CreateInternetGateway(ctx: RequestContext, input: CreateInternetGatewayRequest): CreateInternetGatewayResult;
@@ -3310,7 +3534,9 @@ export interface Ec2Handlers {
   CreateRouteTable(ctx: RequestContext, input: CreateRouteTableRequest): CreateRouteTableResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
+  CreateSubnet(ctx: RequestContext, input: CreateSubnetRequest): CreateSubnetResult;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
+  CreateVpc(ctx: RequestContext, input: CreateVpcRequest): CreateVpcResult;
   DeleteImageUsageReport(ctx: RequestContext, input: DeleteImageUsageReportRequest): DeleteImageUsageReportResult;
   DeleteInternetGateway(ctx: RequestContext, input: DeleteInternetGatewayRequest): void;
   DeleteKeyPair(ctx: RequestContext, input: DeleteKeyPairRequest): DeleteKeyPairResult;
@@ -3322,8 +3548,10 @@ export interface Ec2Handlers {
   DeleteRouteTable(ctx: RequestContext, input: DeleteRouteTableRequest): void;
   DeleteSecurityGroup(ctx: RequestContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult;
   DeleteSnapshot(ctx: RequestContext, input: DeleteSnapshotRequest): void;
+  DeleteSubnet(ctx: RequestContext, input: DeleteSubnetRequest): void;
   DeleteTags(ctx: RequestContext, input: DeleteTagsRequest): void;
   DeleteVolume(ctx: RequestContext, input: DeleteVolumeRequest): void;
+  DeleteVpc(ctx: RequestContext, input: DeleteVpcRequest): void;
   DeregisterImage(ctx: RequestContext, input: DeregisterImageRequest): DeregisterImageResult;
   DescribeAccountAttributes(ctx: RequestContext, input: DescribeAccountAttributesRequest): DescribeAccountAttributesResult;
   DescribeAddresses(ctx: RequestContext, input: DescribeAddressesRequest): DescribeAddressesResult;
@@ -3348,6 +3576,7 @@ export interface Ec2Handlers {
   DescribeNetworkAcls(ctx: RequestContext, input: DescribeNetworkAclsRequest): DescribeNetworkAclsResult;
   DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
   DescribeRouteTables(ctx: RequestContext, input: DescribeRouteTablesRequest): DescribeRouteTablesResult;
+  DescribeSecurityGroupRules(ctx: RequestContext, input: DescribeSecurityGroupRulesRequest): DescribeSecurityGroupRulesResult;
   DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;
   DescribeSnapshotAttribute(ctx: RequestContext, input: DescribeSnapshotAttributeRequest): DescribeSnapshotAttributeResult;
   DescribeSnapshots(ctx: RequestContext, input: DescribeSnapshotsRequest): DescribeSnapshotsResult;
@@ -3355,6 +3584,9 @@ export interface Ec2Handlers {
   DescribeSubnets(ctx: RequestContext, input: DescribeSubnetsRequest): DescribeSubnetsResult;
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
   DescribeVolumes(ctx: RequestContext, input: DescribeVolumesRequest): DescribeVolumesResult;
+  DescribeVpcAttribute(ctx: RequestContext, input: DescribeVpcAttributeRequest): DescribeVpcAttributeResult;
+  DescribeVpcClassicLink(ctx: RequestContext, input: DescribeVpcClassicLinkRequest): DescribeVpcClassicLinkResult;
+  DescribeVpcClassicLinkDnsSupport(ctx: RequestContext, input: DescribeVpcClassicLinkDnsSupportRequest): DescribeVpcClassicLinkDnsSupportResult;
   DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
   DetachInternetGateway(ctx: RequestContext, input: DetachInternetGatewayRequest): void;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
@@ -3375,7 +3607,10 @@ export interface Ec2Handlers {
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
   ModifyLaunchTemplate(ctx: RequestContext, input: ModifyLaunchTemplateRequest): ModifyLaunchTemplateResult;
+  ModifySecurityGroupRules(ctx: RequestContext, input: ModifySecurityGroupRulesRequest): ModifySecurityGroupRulesResult;
   ModifySnapshotAttribute(ctx: RequestContext, input: ModifySnapshotAttributeRequest): void;
+  ModifySubnetAttribute(ctx: RequestContext, input: ModifySubnetAttributeRequest): void;
+  ModifyVpcAttribute(ctx: RequestContext, input: ModifyVpcAttributeRequest): void;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
   ReleaseAddress(ctx: RequestContext, input: ReleaseAddressRequest): void;
   ReplaceNetworkAclAssociation(ctx: RequestContext, input: ReplaceNetworkAclAssociationRequest): ReplaceNetworkAclAssociationResult;
@@ -3384,6 +3619,8 @@ export interface Ec2Handlers {
   ReplaceRouteTableAssociation(ctx: RequestContext, input: ReplaceRouteTableAssociationRequest): ReplaceRouteTableAssociationResult;
   ResetImageAttribute(ctx: RequestContext, input: ResetImageAttributeRequest): void;
   ResetSnapshotAttribute(ctx: RequestContext, input: ResetSnapshotAttributeRequest): void;
+  RevokeSecurityGroupEgress(ctx: RequestContext, input: RevokeSecurityGroupEgressRequest): RevokeSecurityGroupEgressResult;
+  RevokeSecurityGroupIngress(ctx: RequestContext, input: RevokeSecurityGroupIngressRequest): RevokeSecurityGroupIngressResult;
   RunInstances(ctx: RequestContext, input: RunInstancesRequest): Reservation;
   StartInstances(ctx: RequestContext, input: StartInstancesRequest): StartInstancesResult;
   StopInstances(ctx: RequestContext, input: StopInstancesRequest): StopInstancesResult;

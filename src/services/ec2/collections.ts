@@ -17,7 +17,7 @@ import { instances } from "./instances/records";
 import { addressCounters } from "./instances/placement";
 import { quotaValues } from "./instances/quota-records";
 import { volumes } from "./volumes/records";
-import { networkDefaults, securityGroups, subnets, vpcs } from "./network/records";
+import { networkDefaults, ruleOwners, securityGroups, subnets, vpcs } from "./network/records";
 import { keyPairs } from "./key-pairs/records";
 import { internetGateways } from "./internet-gateways/records";
 import { routeTables } from "./route-tables/records";
@@ -54,6 +54,7 @@ export const ec2Collections = [
   vpcs,
   subnets,
   securityGroups,
+  ruleOwners,
   networkDefaults,
   keyPairs,
   quotaValues,

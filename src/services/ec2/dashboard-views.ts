@@ -20,7 +20,7 @@ import { fastLaunchSettings, stepOf, view as fastLaunchView } from "./fast-launc
 import { reportState, reportView, usageReports } from "./usage-reports/records";
 import { keyPairs } from "./key-pairs/records";
 import { keyPairView } from "./key-pairs/handlers";
-import { securityGroups } from "./network/records";
+import { securityGroups, subnets, vpcs, vpcState } from "./network/records";
 import { groupView } from "./network/security-groups";
 import { internetGateways } from "./internet-gateways/records";
 import { gatewayView } from "./internet-gateways/handlers";
@@ -30,6 +30,8 @@ import { networkAcls } from "./network-acls/records";
 import { aclView } from "./network-acls/handlers";
 import { activeAssociation, addresses } from "./addresses/records";
 import { addressView } from "./addresses/handlers";
+import { describedSubnet } from "./network/subnets";
+import { vpcView } from "./network/vpcs";
 
 /** Launch permissions and create-volume permissions name a group (all), an account, an organization or an OU. */
 function shares(list: (LaunchPermission | CreateVolumePermission)[], permission: string): Share[] {
@@ -150,5 +152,18 @@ export const ec2DashboardViews: ResourceView[] = [
     name: (r) => r.PublicIp,
     state: (ctx, r) => (activeAssociation(ctx, r) ? "associated" : "unassociated"),
     render: addressView,
+  }),
+  view({
+    collection: vpcs,
+    label: EC2_RESOURCE_TYPES.vpc.label,
+    name: (r) => r.CidrBlock,
+    state: vpcState,
+    render: vpcView,
+  }),
+  view({
+    collection: subnets,
+    label: EC2_RESOURCE_TYPES.subnet.label,
+    name: (r) => `${r.CidrBlock} ${r.AvailabilityZone}`,
+    render: describedSubnet,
   }),
 ];

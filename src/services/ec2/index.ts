@@ -34,9 +34,8 @@ import { describeInstancesHandlers } from "./instances/describe";
 import { instanceAttributeHandlers } from "./instances/attributes";
 import { volumeHandlers } from "./volumes/handlers";
 import { createImageHandlers } from "./images/create-image";
-import { vpcHandlers } from "./network/vpcs";
-import { regionHandlers } from "./network/regions";
-import { securityGroupHandlers } from "./network/security-groups";
+import { networkHandlers } from "./network/handlers";
+import { upgradeRuleOwners } from "./network/records";
 import { keyPairHandlers } from "./key-pairs/handlers";
 import { instanceTypeHandlers } from "./instance-types/handlers";
 import { internetGatewayHandlers } from "./internet-gateways/handlers";
@@ -68,9 +67,7 @@ const handlers: Ec2Handlers = {
   ...instanceAttributeHandlers,
   ...volumeHandlers,
   ...createImageHandlers,
-  ...vpcHandlers,
-  ...regionHandlers,
-  ...securityGroupHandlers,
+  ...networkHandlers,
   ...keyPairHandlers,
   ...instanceTypeHandlers,
   ...internetGatewayHandlers,
@@ -126,7 +123,10 @@ export const ec2: ServiceDefinition = {
   unavailableError: serviceUnavailable,
   seedLists: ec2SeedLists,
   dashboardViews: ec2DashboardViews,
-  upgradeRecords: upgradeTagRecords,
+  upgradeRecords: (store) => {
+    upgradeTagRecords(store);
+    upgradeRuleOwners(store);
+  },
   auth: {
     actions: ec2Actions,
     errors: {

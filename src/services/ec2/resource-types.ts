@@ -25,6 +25,7 @@ export const EC2_RESOURCE_TYPES = {
   "image-usage-report": { prefix: "amiur-", accountInArn: true, label: "Usage reports" },
   "key-pair": { prefix: "key-", accountInArn: true, label: "Key pairs" },
   "security-group": { prefix: "sg-", accountInArn: true, label: "Security groups" },
+  "security-group-rule": { prefix: "sgr-", accountInArn: true, label: "Security group rules" },
   vpc: { prefix: "vpc-", accountInArn: true, label: "VPCs" },
   subnet: { prefix: "subnet-", accountInArn: true, label: "Subnets" },
   "internet-gateway": { prefix: "igw-", accountInArn: true, label: "Internet gateways" },

@@ -103,7 +103,11 @@ function referencesTo(ctx: RequestContext, imageId: string, plan: Plan): ImageRe
     for (const { id, value } of amiUses.entries(owner, { within: [imageId, "launch-template", ctx.accountId] })) {
       const template = id.split(" ").slice(3).join(" ");
       if (!withinDepth(ctx, template, value, templateScan.versionDepth ?? DEFAULT_VERSION_DEPTH)) continue;
-      out.push({ ImageId: imageId, ResourceType: "ec2:LaunchTemplate", Arn: arnOf("launch-template", ctx.region, ctx.accountId, template) });
+      out.push({
+        ImageId: imageId,
+        ResourceType: "ec2:LaunchTemplate",
+        Arn: arnOf("launch-template", ctx.region, ctx.accountId, template),
+      });
     }
   }
   if (plan.has("ssm:Parameter")) {

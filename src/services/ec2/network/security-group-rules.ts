@@ -5,10 +5,25 @@
 // for ICMP, FromPort is the type and ToPort the code, -1 for any).
 import type { RequestContext } from "../../../gateway/context";
 import { hexId } from "../../../util/ids";
-import type { IpPermission, SecurityGroupRule } from "../api.generated";
+import type { Ec2Handlers, IpPermission, RevokedSecurityGroupRule, SecurityGroupRule, SecurityGroupRuleRequest } from "../api.generated";
 import * as err from "../errors";
-import { findGroupByName, findSecurityGroup, type RuleRecord, type SecurityGroupRecord } from "./records";
-import { tagList } from "../tags/records";
+import { compileFilters } from "../filters";
+import { nextToken, pageLimit, startAfter, takePage } from "../paging";
+import { byValues, candidates, collectionSource, conditionsOf, RANK, type DescribePlan } from "../query-plan";
+import { tagList, tagMap } from "../tags/records";
+import * as netErr from "./errors";
+import {
+  ensureDefaults,
+  findGroupByName,
+  findRule,
+  findSecurityGroup,
+  ruleOwners,
+  saveGroup,
+  securityGroups,
+  type RuleOwner,
+  type RuleRecord,
+  type SecurityGroupRecord,
+} from "./records";
 
 const PROTOCOL_NAMES: Record<string, string> = { "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", all: "-1" };
 
@@ -144,3 +159,108 @@ export const ruleView = (ctx: RequestContext, group: SecurityGroupRecord, r: Rul
   Description: r.Description,
   Tags: tagList(ctx, r.SecurityGroupRuleId),
 });
+
+export const revokedView = (group: SecurityGroupRecord, r: RuleRecord, IsEgress: boolean): RevokedSecurityGroupRule => ({
+  SecurityGroupRuleId: r.SecurityGroupRuleId,
+  GroupId: group.GroupId,
+  IsEgress,
+  IpProtocol: r.IpProtocol,
+  FromPort: r.FromPort ?? -1,
+  ToPort: r.ToPort ?? -1,
+  CidrIpv4: r.CidrIpv4,
+  CidrIpv6: r.CidrIpv6,
+  PrefixListId: r.PrefixListId,
+  ReferencedGroupId: r.ReferencedGroupId,
+  Description: r.Description,
+});
+
+/** Rules per security group and direction ("Amazon VPC quotas", amazon-vpc-limits.html: 60 inbound, 60 outbound). */
+export const MAX_RULES = 60;
+
+/** What DescribeSecurityGroupRules lists: a rule with its group and direction. */
+interface RuleItem {
+  id: string;
+  group: SecurityGroupRecord;
+  rule: RuleRecord;
+  isEgress: boolean;
+}
+
+/** The rule a SecurityGroupRuleRequest (ModifySecurityGroupRules) describes, with one source. */
+function requestedRule(ctx: RequestContext, group: SecurityGroupRecord, id: string, req: SecurityGroupRuleRequest | undefined): RuleRecord {
+  if (!req) throw err.missingParameter("SecurityGroupRule");
+  const sources = [req.CidrIpv4, req.CidrIpv6, req.PrefixListId, req.ReferencedGroupId].filter((s) => s !== undefined);
+  if (sources.length !== 1) {
+    throw err.invalidCombination("Exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId must be specified.");
+  }
+  const permission: IpPermission = {
+    IpProtocol: req.IpProtocol,
+    FromPort: req.FromPort,
+    ToPort: req.ToPort,
+    IpRanges: req.CidrIpv4 !== undefined ? [{ CidrIp: req.CidrIpv4, Description: req.Description }] : undefined,
+    Ipv6Ranges: req.CidrIpv6 !== undefined ? [{ CidrIpv6: req.CidrIpv6, Description: req.Description }] : undefined,
+    PrefixListIds: req.PrefixListId !== undefined ? [{ PrefixListId: req.PrefixListId, Description: req.Description }] : undefined,
+    UserIdGroupPairs: req.ReferencedGroupId !== undefined ? [{ GroupId: req.ReferencedGroupId, Description: req.Description }] : undefined,
+  };
+  const [rule] = rulesOf(ctx, group, [permission]);
+  return { ...rule, SecurityGroupRuleId: id };
+}
+
+export const securityGroupRuleHandlers: Pick<Ec2Handlers, "DescribeSecurityGroupRules" | "ModifySecurityGroupRules"> = {
+  DescribeSecurityGroupRules(ctx, input) {
+    ensureDefaults(ctx);
+    const fields = {
+      "group-id": (i: RuleItem) => i.group.GroupId,
+      "security-group-rule-id": (i: RuleItem) => i.id,
+    };
+    const matches = compileFilters<RuleItem>(input.Filters, { fields, tags: (i) => tagMap(ctx, i.id) });
+    const limit = pageLimit(input.MaxResults, 5, 1000);
+    const ids = input.SecurityGroupRuleIds ?? [];
+    if (ids.length) {
+      const found = new Map<string, RuleItem>();
+      for (const id of ids) found.set(id, { id, ...findRule(ctx, id) });
+      return { SecurityGroupRules: [...found.values()].filter(matches).map((i) => ruleView(ctx, i.group, i.rule, i.isEgress)) };
+    }
+    // Each group is read once per call, however many of its rules are served.
+    const groups = new Map<string, SecurityGroupRecord | undefined>();
+    const resolve = (id: string, owner: RuleOwner): RuleItem | undefined => {
+      if (!groups.has(owner.GroupId)) groups.set(owner.GroupId, securityGroups.get(ctx, owner.GroupId));
+      const group = groups.get(owner.GroupId);
+      const rule = group && (owner.IsEgress ? group.egress : group.ingress).find((r) => r.SecurityGroupRuleId === id);
+      return rule && { id, group: group!, rule, isEgress: owner.IsEgress };
+    };
+    const plan: DescribePlan<RuleItem, "group"> = {
+      idOf: (i) => i.id,
+      sources: [collectionSource(ruleOwners, ctx, ["group"], resolve)],
+      tagType: "security-group-rule",
+      conditions: {
+        "security-group-rule-id": byValues("id", RANK.id, RANK.idPrefix),
+        "group-id": byValues("group", RANK.key, RANK.keyPrefix),
+      },
+    };
+    const batch = Number.isFinite(limit) ? limit + 1 : 1000;
+    const source = candidates(ctx, plan, conditionsOf({}, input.Filters), { after: startAfter(ctx, input.NextToken), batch });
+    const { page, more } = takePage(source, matches, limit);
+    return {
+      SecurityGroupRules: page.map((i) => ruleView(ctx, i.group, i.rule, i.isEgress)),
+      NextToken: more ? nextToken(ctx, page[page.length - 1].id) : undefined,
+    };
+  },
+
+  ModifySecurityGroupRules(ctx, input) {
+    const group = findSecurityGroup(ctx, input.GroupId);
+    if (!input.SecurityGroupRules?.length) throw err.missingParameter("SecurityGroupRule");
+    let next = group;
+    for (const update of input.SecurityGroupRules) {
+      const id = update.SecurityGroupRuleId;
+      const found = findRule(ctx, id);
+      if (found.group.GroupId !== group.GroupId) throw netErr.ruleNotFound(id);
+      const rule = requestedRule(ctx, group, id, update.SecurityGroupRule);
+      const direction = found.isEgress ? "egress" : "ingress";
+      const others = next[direction].filter((r) => r.SecurityGroupRuleId !== id);
+      if (others.some((r) => sameRule(r, rule))) throw duplicateRule(rule);
+      next = { ...next, [direction]: next[direction].map((r) => (r.SecurityGroupRuleId === id ? rule : r)) };
+    }
+    saveGroup(ctx, next, group);
+    return { Return: true };
+  },
+};

@@ -86,9 +86,11 @@ export function ensureAllVpcDefaults(ctx: RequestContext): void {
  * route tables but the main one and the ACLs but the default one first): throws DependencyViolation.
  */
 export function checkVpcDeletable(ctx: RequestContext, vpcId: string): void {
-  const dependent =
-    internetGateways.find(ctx, "vpc", vpcId)?.InternetGatewayId ??
-    [...routeTables.indexScan(ctx, "vpc", { key: vpcId })].find((t) => !t.value.associations.some((a) => a.Main))?.id ??
-    [...networkAcls.indexScan(ctx, "vpc", { key: vpcId })].find((a) => !a.value.IsDefault)?.id;
-  if (dependent) throw err.dependencyViolation(`The vpc '${vpcId}' has dependencies and cannot be deleted.`);
+  if (routingDependentOf(ctx, vpcId)) throw err.dependencyViolation(`The vpc '${vpcId}' has dependencies and cannot be deleted.`);
 }
+
+/** The id of the first gateway, route table or network ACL that keeps the VPC from being deleted, if any. */
+export const routingDependentOf = (ctx: RequestContext, vpcId: string): string | undefined =>
+  internetGateways.find(ctx, "vpc", vpcId)?.InternetGatewayId ??
+  [...routeTables.indexScan(ctx, "vpc", { key: vpcId })].find((t) => !t.value.associations.some((a) => a.Main))?.id ??
+  [...networkAcls.indexScan(ctx, "vpc", { key: vpcId })].find((a) => !a.value.IsDefault)?.id;
