@@ -47,6 +47,11 @@ OPERATIONS = {
         "ModifyImageAttribute", "ModifyInstanceAttribute", "ModifyLaunchTemplate", "ModifySnapshotAttribute",
         "RegisterImage", "ResetImageAttribute", "ResetSnapshotAttribute", "RunInstances", "StartInstances",
         "StopInstances", "TerminateInstances",
+        "AttachVolume", "CreateFleet", "CreateVolume", "DescribeSnapshotTierStatus", "DescribeSpotInstanceRequests",
+        "DescribeVolumeAttribute", "DescribeVolumeStatus", "DescribeVolumesModifications", "DetachVolume",
+        "DisableEbsEncryptionByDefault", "EnableEbsEncryptionByDefault", "EnableVolumeIO", "GetEbsDefaultKmsKeyId",
+        "GetEbsEncryptionByDefault", "ModifyEbsDefaultKmsKeyId", "ModifySnapshotTier", "ModifyVolume",
+        "ModifyVolumeAttribute", "ResetEbsDefaultKmsKeyId", "RestoreSnapshotTier", "DeleteFleets",
     ],
     "ssm": [
         "AddTagsToResource", "DeleteParameter", "DeleteParameters", "DescribeParameters", "GetParameter",

@@ -29,6 +29,13 @@ export type AmdSevSnpSpecification = "enabled" | "disabled";
 export type ArchitectureType = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
 export type ArchitectureTypeList = ArchitectureType[];
 export type ArchitectureValues = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
+export interface AttachVolumeRequest {
+  Device: string;
+  DryRun?: boolean;
+  EbsCardIndex?: number;
+  InstanceId: string;
+  VolumeId: string;
+}
 export type AttachmentLimitType = "shared" | "dedicated";
 export type AttachmentStatus = "attaching" | "attached" | "detaching" | "detached";
 export interface AttributeBooleanValue {
@@ -114,6 +121,13 @@ export interface BlockDeviceMapping {
 }
 export type BlockDeviceMappingList = BlockDeviceMapping[];
 export type BlockDeviceMappingRequestList = BlockDeviceMapping[];
+export interface BlockDeviceMappingResponse {
+  DeviceName?: string;
+  Ebs?: EbsBlockDeviceResponse;
+  NoDevice?: string;
+  VirtualName?: string;
+}
+export type BlockDeviceMappingResponseList = BlockDeviceMappingResponse[];
 export type BlockPublicAccessMode = "off" | "block-bidirectional" | "block-ingress";
 export interface BlockPublicAccessStates {
   InternetGatewayBlockMode?: BlockPublicAccessMode;
@@ -131,6 +145,9 @@ export interface CancelImportTaskResult {
   ImportTaskId?: string;
   PreviousState?: string;
   State?: string;
+}
+export interface CapacityReservationOptionsRequest {
+  UsageStrategy?: FleetCapacityReservationUsageStrategy;
 }
 export type CapacityReservationPreference = "capacity-reservations-only" | "open" | "none";
 export interface CapacityReservationSpecification {
@@ -228,6 +245,43 @@ export interface CpuPerformanceFactor {
 export interface CpuPerformanceFactorRequest {
   References?: PerformanceFactorReferenceSetRequest;
 }
+export interface CreateFleetError {
+  ErrorCode?: string;
+  ErrorMessage?: string;
+  LaunchTemplateAndOverrides?: LaunchTemplateAndOverridesResponse;
+  Lifecycle?: InstanceLifecycle;
+}
+export type CreateFleetErrorsSet = CreateFleetError[];
+export interface CreateFleetInstance {
+  InstanceIds?: InstanceIdsSet;
+  InstanceType?: InstanceType;
+  LaunchTemplateAndOverrides?: LaunchTemplateAndOverridesResponse;
+  Lifecycle?: InstanceLifecycle;
+  Platform?: PlatformValues;
+}
+export type CreateFleetInstancesSet = CreateFleetInstance[];
+export interface CreateFleetRequest {
+  ClientToken?: string;
+  Context?: string;
+  DryRun?: boolean;
+  ExcessCapacityTerminationPolicy?: FleetExcessCapacityTerminationPolicy;
+  LaunchTemplateConfigs: FleetLaunchTemplateConfigListRequest;
+  OnDemandOptions?: OnDemandOptionsRequest;
+  ReplaceUnhealthyInstances?: boolean;
+  ReservedCapacityOptions?: ReservedCapacityOptionsRequest;
+  SpotOptions?: SpotOptionsRequest;
+  TagSpecifications?: TagSpecificationList;
+  TargetCapacitySpecification: TargetCapacitySpecificationRequest;
+  TerminateInstancesWithExpiration?: boolean;
+  Type?: FleetType;
+  ValidFrom?: Date;
+  ValidUntil?: Date;
+}
+export interface CreateFleetResult {
+  Errors?: CreateFleetErrorsSet;
+  FleetId?: string;
+  Instances?: CreateFleetInstancesSet;
+}
 export interface CreateImageRequest {
   BlockDeviceMappings?: BlockDeviceMappingRequestList;
   Description?: string;
@@ -320,6 +374,24 @@ export interface CreateVolumePermissionModifications {
   Add?: CreateVolumePermissionList;
   Remove?: CreateVolumePermissionList;
 }
+export interface CreateVolumeRequest {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  ClientToken?: string;
+  DryRun?: boolean;
+  Encrypted?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  MultiAttachEnabled?: boolean;
+  Operator?: OperatorRequest;
+  OutpostArn?: string;
+  Size?: number;
+  SnapshotId?: string;
+  TagSpecifications?: TagSpecificationList;
+  Throughput?: number;
+  VolumeInitializationRate?: number;
+  VolumeType?: VolumeType;
+}
 export interface CreditSpecification {
   CpuCredits?: string;
 }
@@ -330,6 +402,32 @@ export interface DefaultConnectionTrackingConfiguration {
   DefaultTcpEstablishedTimeout?: number;
   DefaultUdpStreamTimeout?: number;
   DefaultUdpTimeout?: number;
+}
+export type DefaultTargetCapacityType = "spot" | "on-demand" | "capacity-block" | "reserved-capacity";
+export interface DeleteFleetError {
+  Code?: DeleteFleetErrorCode;
+  Message?: string;
+}
+export type DeleteFleetErrorCode = "fleetIdDoesNotExist" | "fleetIdMalformed" | "fleetNotInDeletableState" | "unexpectedError";
+export interface DeleteFleetErrorItem {
+  Error?: DeleteFleetError;
+  FleetId?: string;
+}
+export type DeleteFleetErrorSet = DeleteFleetErrorItem[];
+export interface DeleteFleetSuccessItem {
+  CurrentFleetState?: FleetStateCode;
+  FleetId?: string;
+  PreviousFleetState?: FleetStateCode;
+}
+export type DeleteFleetSuccessSet = DeleteFleetSuccessItem[];
+export interface DeleteFleetsRequest {
+  DryRun?: boolean;
+  FleetIds: FleetIdSet;
+  TerminateInstances: boolean;
+}
+export interface DeleteFleetsResult {
+  SuccessfulFleetDeletions?: DeleteFleetSuccessSet;
+  UnsuccessfulFleetDeletions?: DeleteFleetErrorSet;
 }
 export interface DeleteImageUsageReportRequest {
   DryRun?: boolean;
@@ -640,6 +738,16 @@ export interface DescribeSnapshotAttributeResult {
   ProductCodes?: ProductCodeList;
   SnapshotId?: string;
 }
+export interface DescribeSnapshotTierStatusRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeSnapshotTierStatusResult {
+  NextToken?: string;
+  SnapshotTierStatuses?: snapshotTierStatusSet;
+}
 export interface DescribeSnapshotsRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -652,6 +760,17 @@ export interface DescribeSnapshotsRequest {
 export interface DescribeSnapshotsResult {
   NextToken?: string;
   Snapshots?: SnapshotList;
+}
+export interface DescribeSpotInstanceRequestsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  SpotInstanceRequestIds?: SpotInstanceRequestIdList;
+}
+export interface DescribeSpotInstanceRequestsResult {
+  NextToken?: string;
+  SpotInstanceRequests?: SpotInstanceRequestList;
 }
 export interface DescribeSpotPriceHistoryRequest {
   AvailabilityZone?: string;
@@ -690,6 +809,39 @@ export interface DescribeTagsResult {
   NextToken?: string;
   Tags?: TagDescriptionList;
 }
+export interface DescribeVolumeAttributeRequest {
+  Attribute: VolumeAttributeName;
+  DryRun?: boolean;
+  VolumeId: string;
+}
+export interface DescribeVolumeAttributeResult {
+  AutoEnableIO?: AttributeBooleanValue;
+  ProductCodes?: ProductCodeList;
+  VolumeId?: string;
+}
+export interface DescribeVolumeStatusRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeManagedResources?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  VolumeIds?: VolumeIdStringList;
+}
+export interface DescribeVolumeStatusResult {
+  NextToken?: string;
+  VolumeStatuses?: VolumeStatusList;
+}
+export interface DescribeVolumesModificationsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  VolumeIds?: VolumeIdStringList;
+}
+export interface DescribeVolumesModificationsResult {
+  NextToken?: string;
+  VolumesModifications?: VolumeModificationList;
+}
 export interface DescribeVolumesRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -713,7 +865,20 @@ export interface DescribeVpcsResult {
   NextToken?: string;
   Vpcs?: VpcList;
 }
+export interface DetachVolumeRequest {
+  Device?: string;
+  DryRun?: boolean;
+  Force?: boolean;
+  InstanceId?: string;
+  VolumeId: string;
+}
 export type DeviceType = "ebs" | "instance-store";
+export interface DisableEbsEncryptionByDefaultRequest {
+  DryRun?: boolean;
+}
+export interface DisableEbsEncryptionByDefaultResult {
+  EbsEncryptionByDefault?: boolean;
+}
 export interface DisableFastLaunchRequest {
   DryRun?: boolean;
   Force?: boolean;
@@ -776,6 +941,16 @@ export interface EbsBlockDevice {
   SnapshotId?: string;
   Throughput?: number;
   VolumeInitializationRate?: number;
+  VolumeSize?: number;
+  VolumeType?: VolumeType;
+}
+export interface EbsBlockDeviceResponse {
+  DeleteOnTermination?: boolean;
+  Encrypted?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  SnapshotId?: string;
+  Throughput?: number;
   VolumeSize?: number;
   VolumeType?: VolumeType;
 }
@@ -873,6 +1048,12 @@ export interface EnaSrdUdpSpecificationRequest {
   EnaSrdUdpEnabled?: boolean;
 }
 export type EnaSupport = "unsupported" | "supported" | "required";
+export interface EnableEbsEncryptionByDefaultRequest {
+  DryRun?: boolean;
+}
+export interface EnableEbsEncryptionByDefaultResult {
+  EbsEncryptionByDefault?: boolean;
+}
 export interface EnableFastLaunchRequest {
   DryRun?: boolean;
   ImageId: string;
@@ -922,6 +1103,10 @@ export interface EnableImageRequest {
 export interface EnableImageResult {
   Return?: boolean;
 }
+export interface EnableVolumeIORequest {
+  DryRun?: boolean;
+  VolumeId: string;
+}
 export interface EnclaveOptions {
   Enabled?: boolean;
 }
@@ -957,6 +1142,80 @@ export interface Filter {
   Values?: ValueStringList;
 }
 export type FilterList = Filter[];
+export interface FleetBlockDeviceMappingRequest {
+  DeviceName?: string;
+  Ebs?: FleetEbsBlockDeviceRequest;
+  NoDevice?: string;
+  VirtualName?: string;
+}
+export type FleetBlockDeviceMappingRequestList = FleetBlockDeviceMappingRequest[];
+export type FleetCapacityReservationUsageStrategy = "use-capacity-reservations-first";
+export interface FleetEbsBlockDeviceRequest {
+  DeleteOnTermination?: boolean;
+  Encrypted?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  SnapshotId?: string;
+  Throughput?: number;
+  VolumeSize?: number;
+  VolumeType?: VolumeType;
+}
+export type FleetExcessCapacityTerminationPolicy = "no-termination" | "termination";
+export type FleetIdSet = string[];
+export type FleetLaunchTemplateConfigListRequest = FleetLaunchTemplateConfigRequest[];
+export interface FleetLaunchTemplateConfigRequest {
+  LaunchTemplateSpecification?: FleetLaunchTemplateSpecificationRequest;
+  Overrides?: FleetLaunchTemplateOverridesListRequest;
+}
+export interface FleetLaunchTemplateOverrides {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  BlockDeviceMappings?: BlockDeviceMappingResponseList;
+  ImageId?: string;
+  InstanceRequirements?: InstanceRequirements;
+  InstanceType?: InstanceType;
+  MaxPrice?: string;
+  Placement?: PlacementResponse;
+  Priority?: number;
+  SubnetId?: string;
+  WeightedCapacity?: number;
+}
+export type FleetLaunchTemplateOverridesListRequest = FleetLaunchTemplateOverridesRequest[];
+export interface FleetLaunchTemplateOverridesRequest {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  BlockDeviceMappings?: FleetBlockDeviceMappingRequestList;
+  ImageId?: string;
+  InstanceRequirements?: InstanceRequirementsRequest;
+  InstanceType?: InstanceType;
+  MaxPrice?: string;
+  Placement?: Placement;
+  Priority?: number;
+  SubnetId?: string;
+  WeightedCapacity?: number;
+}
+export interface FleetLaunchTemplateSpecification {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Version?: string;
+}
+export interface FleetLaunchTemplateSpecificationRequest {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Version?: string;
+}
+export type FleetOnDemandAllocationStrategy = "lowest-price" | "prioritized";
+export type FleetReplacementStrategy = "launch" | "launch-before-terminate";
+export type FleetReservationType = "interruptible-capacity-reservation";
+export interface FleetSpotCapacityRebalanceRequest {
+  ReplacementStrategy?: FleetReplacementStrategy;
+  TerminationDelay?: number;
+}
+export interface FleetSpotMaintenanceStrategiesRequest {
+  CapacityRebalance?: FleetSpotCapacityRebalanceRequest;
+}
+export type FleetStateCode = "submitted" | "active" | "deleted" | "failed" | "deleted_running" | "deleted_terminating" | "modifying";
+export type FleetType = "request" | "maintain" | "instant";
 export type FlexibleEnaQueuesSupport = "unsupported" | "supported";
 export interface FpgaDeviceInfo {
   Count?: number;
@@ -971,6 +1230,19 @@ export interface FpgaDeviceMemoryInfo {
 export interface FpgaInfo {
   Fpgas?: FpgaDeviceInfoList;
   TotalFpgaMemoryInMiB?: number;
+}
+export interface GetEbsDefaultKmsKeyIdRequest {
+  DryRun?: boolean;
+}
+export interface GetEbsDefaultKmsKeyIdResult {
+  KmsKeyId?: string;
+}
+export interface GetEbsEncryptionByDefaultRequest {
+  DryRun?: boolean;
+}
+export interface GetEbsEncryptionByDefaultResult {
+  EbsEncryptionByDefault?: boolean;
+  SseType?: SSEType;
 }
 export interface GetImageBlockPublicAccessStateRequest {
   DryRun?: boolean;
@@ -1235,6 +1507,12 @@ export type InferenceDeviceInfoList = InferenceDeviceInfo[];
 export interface InferenceDeviceMemoryInfo {
   SizeInMiB?: number;
 }
+export interface InitializationStatusDetails {
+  EstimatedTimeToCompleteInSeconds?: number;
+  InitializationType?: InitializationType;
+  Progress?: number;
+}
+export type InitializationType = "default" | "provisioned-rate" | "volume-copy";
 export interface Instance {
   AmiLaunchIndex?: number;
   Architecture?: ArchitectureValues;
@@ -1343,6 +1621,7 @@ export type InstanceBootModeValues = "legacy-bios" | "uefi";
 export type InstanceGeneration = "current" | "previous";
 export type InstanceGenerationSet = InstanceGeneration[];
 export type InstanceIdStringList = string[];
+export type InstanceIdsSet = string[];
 export type InstanceInterruptionBehavior = "hibernate" | "stop" | "terminate";
 export interface InstanceIpv4Prefix {
   Ipv4Prefix?: string;
@@ -1361,6 +1640,7 @@ export interface InstanceIpv6Prefix {
   Ipv6Prefix?: string;
 }
 export type InstanceIpv6PrefixList = InstanceIpv6Prefix[];
+export type InstanceLifecycle = "spot" | "on-demand" | "interruptible-capacity-reservation";
 export type InstanceLifecycleType = "spot" | "scheduled" | "capacity-block" | "interruptible-capacity-reservation";
 export type InstanceList = Instance[];
 export interface InstanceMaintenanceOptions {
@@ -1732,6 +2012,23 @@ export interface LaunchPermissionModifications {
   Add?: LaunchPermissionList;
   Remove?: LaunchPermissionList;
 }
+export interface LaunchSpecification {
+  AddressingType?: string;
+  BlockDeviceMappings?: BlockDeviceMappingList;
+  EbsOptimized?: boolean;
+  IamInstanceProfile?: IamInstanceProfileSpecification;
+  ImageId?: string;
+  InstanceType?: InstanceType;
+  KernelId?: string;
+  KeyName?: string;
+  Monitoring?: RunInstancesMonitoringEnabled;
+  NetworkInterfaces?: InstanceNetworkInterfaceSpecificationList;
+  Placement?: SpotPlacement;
+  RamdiskId?: string;
+  SecurityGroups?: GroupIdentifierList;
+  SubnetId?: string;
+  UserData?: string;
+}
 export interface LaunchTemplate {
   CreateTime?: Date;
   CreatedBy?: string;
@@ -1741,6 +2038,10 @@ export interface LaunchTemplate {
   LaunchTemplateName?: string;
   Operator?: OperatorResponse;
   Tags?: TagList;
+}
+export interface LaunchTemplateAndOverridesResponse {
+  LaunchTemplateSpecification?: FleetLaunchTemplateSpecification;
+  Overrides?: FleetLaunchTemplateOverrides;
 }
 export type LaunchTemplateAutoRecoveryState = "default" | "disabled";
 export interface LaunchTemplateBlockDeviceMapping {
@@ -2090,6 +2391,13 @@ export interface MemoryMiBRequest {
   Max?: number;
   Min: number;
 }
+export interface ModifyEbsDefaultKmsKeyIdRequest {
+  DryRun?: boolean;
+  KmsKeyId: string;
+}
+export interface ModifyEbsDefaultKmsKeyIdResult {
+  KmsKeyId?: string;
+}
 export interface ModifyImageAttributeRequest {
   Attribute?: string;
   Description?: AttributeValue;
@@ -2142,6 +2450,32 @@ export interface ModifySnapshotAttributeRequest {
   OperationType?: OperationType;
   SnapshotId: string;
   UserIds?: UserIdStringList;
+}
+export interface ModifySnapshotTierRequest {
+  DryRun?: boolean;
+  SnapshotId: string;
+  StorageTier?: TargetStorageTier;
+}
+export interface ModifySnapshotTierResult {
+  SnapshotId?: string;
+  TieringStartTime?: Date;
+}
+export interface ModifyVolumeAttributeRequest {
+  AutoEnableIO?: AttributeBooleanValue;
+  DryRun?: boolean;
+  VolumeId: string;
+}
+export interface ModifyVolumeRequest {
+  DryRun?: boolean;
+  Iops?: number;
+  MultiAttachEnabled?: boolean;
+  Size?: number;
+  Throughput?: number;
+  VolumeId: string;
+  VolumeType?: VolumeType;
+}
+export interface ModifyVolumeResult {
+  VolumeModification?: VolumeModification;
 }
 export interface Monitoring {
   State?: MonitoringState;
@@ -2222,6 +2556,14 @@ export interface NitroTpmInfo {
 }
 export type NitroTpmSupport = "unsupported" | "supported";
 export type NitroTpmSupportedVersionsList = string[];
+export interface OnDemandOptionsRequest {
+  AllocationStrategy?: FleetOnDemandAllocationStrategy;
+  CapacityReservationOptions?: CapacityReservationOptionsRequest;
+  MaxTotalPrice?: string;
+  MinTargetCapacity?: number;
+  SingleAvailabilityZone?: boolean;
+  SingleInstanceType?: boolean;
+}
 export type OperationType = "add" | "remove";
 export interface OperatorRequest {
   Principal?: string;
@@ -2261,6 +2603,9 @@ export interface PlacementGroupInfo {
 }
 export type PlacementGroupStrategy = "cluster" | "partition" | "spread";
 export type PlacementGroupStrategyList = PlacementGroupStrategy[];
+export interface PlacementResponse {
+  GroupName?: string;
+}
 export type PlatformValues = "Windows";
 export interface PrefixListId {
   Description?: string;
@@ -2390,6 +2735,16 @@ export interface Reservation {
   ReservationId?: string;
 }
 export type ReservationList = Reservation[];
+export type ReservationTypeListRequest = FleetReservationType[];
+export interface ReservedCapacityOptionsRequest {
+  ReservationTypes?: ReservationTypeListRequest;
+}
+export interface ResetEbsDefaultKmsKeyIdRequest {
+  DryRun?: boolean;
+}
+export interface ResetEbsDefaultKmsKeyIdResult {
+  KmsKeyId?: string;
+}
 export type ResetImageAttributeName = "launchPermission";
 export interface ResetImageAttributeRequest {
   Attribute: ResetImageAttributeName;
@@ -2455,6 +2810,18 @@ export interface ResponseLaunchTemplateData {
   UserData?: string;
 }
 export type RestorableByStringList = string[];
+export interface RestoreSnapshotTierRequest {
+  DryRun?: boolean;
+  PermanentRestore?: boolean;
+  SnapshotId: string;
+  TemporaryRestoreDays?: number;
+}
+export interface RestoreSnapshotTierResult {
+  IsPermanentRestore?: boolean;
+  RestoreDuration?: number;
+  RestoreStartTime?: Date;
+  SnapshotId?: string;
+}
 export type RootDeviceType = "ebs" | "instance-store";
 export type RootDeviceTypeList = RootDeviceType[];
 export interface RunInstancesMonitoringEnabled {
@@ -2593,6 +2960,56 @@ export type SnapshotList = Snapshot[];
 export type SnapshotLocationEnum = "regional" | "local";
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
 export type SnapshotState = "pending" | "completed" | "error" | "recoverable" | "recovering";
+export interface SnapshotTierStatus {
+  ArchivalCompleteTime?: Date;
+  LastTieringOperationStatus?: TieringOperationStatus;
+  LastTieringOperationStatusDetail?: string;
+  LastTieringProgress?: number;
+  LastTieringStartTime?: Date;
+  OwnerId?: string;
+  RestoreExpiryTime?: Date;
+  SnapshotId?: string;
+  Status?: SnapshotState;
+  StorageTier?: StorageTier;
+  Tags?: TagList;
+  VolumeId?: string;
+}
+export type SpotAllocationStrategy = "lowest-price" | "diversified" | "capacity-optimized" | "capacity-optimized-prioritized" | "price-capacity-optimized";
+export type SpotInstanceInterruptionBehavior = "hibernate" | "stop" | "terminate";
+export interface SpotInstanceRequest {
+  ActualBlockHourlyPrice?: string;
+  AvailabilityZoneGroup?: string;
+  BlockDurationMinutes?: number;
+  CreateTime?: Date;
+  Fault?: SpotInstanceStateFault;
+  InstanceId?: string;
+  InstanceInterruptionBehavior?: InstanceInterruptionBehavior;
+  LaunchGroup?: string;
+  LaunchSpecification?: LaunchSpecification;
+  LaunchedAvailabilityZone?: string;
+  LaunchedAvailabilityZoneId?: string;
+  ProductDescription?: RIProductDescription;
+  SpotInstanceRequestId?: string;
+  SpotPrice?: string;
+  State?: SpotInstanceState;
+  Status?: SpotInstanceStatus;
+  Tags?: TagList;
+  Type?: SpotInstanceType;
+  ValidFrom?: Date;
+  ValidUntil?: Date;
+}
+export type SpotInstanceRequestIdList = string[];
+export type SpotInstanceRequestList = SpotInstanceRequest[];
+export type SpotInstanceState = "open" | "active" | "closed" | "cancelled" | "failed" | "disabled";
+export interface SpotInstanceStateFault {
+  Code?: string;
+  Message?: string;
+}
+export interface SpotInstanceStatus {
+  Code?: string;
+  Message?: string;
+  UpdateTime?: Date;
+}
 export type SpotInstanceType = "one-time" | "persistent";
 export interface SpotMarketOptions {
   BlockDurationMinutes?: number;
@@ -2600,6 +3017,22 @@ export interface SpotMarketOptions {
   MaxPrice?: string;
   SpotInstanceType?: SpotInstanceType;
   ValidUntil?: Date;
+}
+export interface SpotOptionsRequest {
+  AllocationStrategy?: SpotAllocationStrategy;
+  InstanceInterruptionBehavior?: SpotInstanceInterruptionBehavior;
+  InstancePoolsToUseCount?: number;
+  MaintenanceStrategies?: FleetSpotMaintenanceStrategiesRequest;
+  MaxTotalPrice?: string;
+  MinTargetCapacity?: number;
+  SingleAvailabilityZone?: boolean;
+  SingleInstanceType?: boolean;
+}
+export interface SpotPlacement {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  GroupName?: string;
+  Tenancy?: Tenancy;
 }
 export interface SpotPrice {
   AvailabilityZone?: string;
@@ -2696,6 +3129,15 @@ export interface TagSpecification {
   Tags?: TagList;
 }
 export type TagSpecificationList = TagSpecification[];
+export interface TargetCapacitySpecificationRequest {
+  DefaultTargetCapacityType?: DefaultTargetCapacityType;
+  OnDemandTargetCapacity?: number;
+  SpotTargetCapacity?: number;
+  TargetCapacityUnitType?: TargetCapacityUnitType;
+  TotalTargetCapacity: number;
+}
+export type TargetCapacityUnitType = "vcpu" | "memory-mib" | "units";
+export type TargetStorageTier = "archive";
 export type Tenancy = "default" | "dedicated" | "host";
 export interface TerminateInstancesRequest {
   DryRun?: boolean;
@@ -2707,6 +3149,7 @@ export interface TerminateInstancesResult {
   TerminatingInstances?: InstanceStateChangeList;
 }
 export type ThreadsPerCoreList = number[];
+export type TieringOperationStatus = "archival-in-progress" | "archival-completed" | "archival-failed" | "temporary-restore-in-progress" | "temporary-restore-completed" | "temporary-restore-failed" | "permanent-restore-in-progress" | "permanent-restore-completed" | "permanent-restore-failed";
 export interface TotalLocalStorageGB {
   Max?: number;
   Min?: number;
@@ -2802,9 +3245,76 @@ export interface VolumeAttachment {
 }
 export type VolumeAttachmentList = VolumeAttachment[];
 export type VolumeAttachmentState = "attaching" | "attached" | "detaching" | "detached" | "busy";
+export type VolumeAttributeName = "autoEnableIO" | "productCodes";
 export type VolumeIdStringList = string[];
 export type VolumeList = Volume[];
+export interface VolumeModification {
+  EndTime?: Date;
+  ModificationState?: VolumeModificationState;
+  Operator?: OperatorResponse;
+  OriginalIops?: number;
+  OriginalMultiAttachEnabled?: boolean;
+  OriginalSize?: number;
+  OriginalThroughput?: number;
+  OriginalVolumeType?: VolumeType;
+  Progress?: number;
+  StartTime?: Date;
+  StatusMessage?: string;
+  TargetIops?: number;
+  TargetMultiAttachEnabled?: boolean;
+  TargetSize?: number;
+  TargetThroughput?: number;
+  TargetVolumeType?: VolumeType;
+  VolumeId?: string;
+}
+export type VolumeModificationList = VolumeModification[];
+export type VolumeModificationState = "modifying" | "optimizing" | "completed" | "failed";
 export type VolumeState = "creating" | "available" | "in-use" | "deleting" | "deleted" | "error";
+export interface VolumeStatusAction {
+  Code?: string;
+  Description?: string;
+  EventId?: string;
+  EventType?: string;
+}
+export type VolumeStatusActionsList = VolumeStatusAction[];
+export interface VolumeStatusAttachmentStatus {
+  InstanceId?: string;
+  IoPerformance?: string;
+}
+export type VolumeStatusAttachmentStatusList = VolumeStatusAttachmentStatus[];
+export interface VolumeStatusDetails {
+  Name?: VolumeStatusName;
+  Status?: string;
+}
+export type VolumeStatusDetailsList = VolumeStatusDetails[];
+export interface VolumeStatusEvent {
+  Description?: string;
+  EventId?: string;
+  EventType?: string;
+  InstanceId?: string;
+  NotAfter?: Date;
+  NotBefore?: Date;
+}
+export type VolumeStatusEventsList = VolumeStatusEvent[];
+export interface VolumeStatusInfo {
+  Details?: VolumeStatusDetailsList;
+  Status?: VolumeStatusInfoStatus;
+}
+export type VolumeStatusInfoStatus = "ok" | "impaired" | "insufficient-data" | "warning";
+export interface VolumeStatusItem {
+  Actions?: VolumeStatusActionsList;
+  AttachmentStatuses?: VolumeStatusAttachmentStatusList;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Events?: VolumeStatusEventsList;
+  InitializationStatusDetails?: InitializationStatusDetails;
+  Operator?: OperatorResponse;
+  OutpostArn?: string;
+  VolumeId?: string;
+  VolumeStatus?: VolumeStatusInfo;
+}
+export type VolumeStatusList = VolumeStatusItem[];
+export type VolumeStatusName = "io-enabled" | "io-performance" | "initialization-state";
 export type VolumeType = "standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3";
 export interface Vpc {
   BlockPublicAccessStates?: BlockPublicAccessStates;
@@ -2873,13 +3383,16 @@ export type VpcState = "pending" | "available";
 export type WorkloadsList = string[];
 export type ZoneIdStringList = string[];
 export type ZoneNameStringList = string[];
+export type snapshotTierStatusSet = SnapshotTierStatus[];
 
 /** The operations imagelite serves for ec2: each handler gets the parsed, validated input. */
 export interface Ec2Handlers {
+  AttachVolume(ctx: RequestContext, input: AttachVolumeRequest): VolumeAttachment;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
+  CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
   CreateImageUsageReport(ctx: RequestContext, input: CreateImageUsageReportRequest): CreateImageUsageReportResult;
   CreateKeyPair(ctx: RequestContext, input: CreateKeyPairRequest): KeyPair;
@@ -2888,6 +3401,8 @@ export interface Ec2Handlers {
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
+  CreateVolume(ctx: RequestContext, input: CreateVolumeRequest): Volume;
+  DeleteFleets(ctx: RequestContext, input: DeleteFleetsRequest): DeleteFleetsResult;
   DeleteImageUsageReport(ctx: RequestContext, input: DeleteImageUsageReportRequest): DeleteImageUsageReportResult;
   DeleteKeyPair(ctx: RequestContext, input: DeleteKeyPairRequest): DeleteKeyPairResult;
   DeleteLaunchTemplate(ctx: RequestContext, input: DeleteLaunchTemplateRequest): DeleteLaunchTemplateResult;
@@ -2916,32 +3431,49 @@ export interface Ec2Handlers {
   DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
   DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;
   DescribeSnapshotAttribute(ctx: RequestContext, input: DescribeSnapshotAttributeRequest): DescribeSnapshotAttributeResult;
+  DescribeSnapshotTierStatus(ctx: RequestContext, input: DescribeSnapshotTierStatusRequest): DescribeSnapshotTierStatusResult;
   DescribeSnapshots(ctx: RequestContext, input: DescribeSnapshotsRequest): DescribeSnapshotsResult;
+  DescribeSpotInstanceRequests(ctx: RequestContext, input: DescribeSpotInstanceRequestsRequest): DescribeSpotInstanceRequestsResult;
   DescribeSpotPriceHistory(ctx: RequestContext, input: DescribeSpotPriceHistoryRequest): DescribeSpotPriceHistoryResult;
   DescribeSubnets(ctx: RequestContext, input: DescribeSubnetsRequest): DescribeSubnetsResult;
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
+  DescribeVolumeAttribute(ctx: RequestContext, input: DescribeVolumeAttributeRequest): DescribeVolumeAttributeResult;
+  DescribeVolumeStatus(ctx: RequestContext, input: DescribeVolumeStatusRequest): DescribeVolumeStatusResult;
   DescribeVolumes(ctx: RequestContext, input: DescribeVolumesRequest): DescribeVolumesResult;
+  DescribeVolumesModifications(ctx: RequestContext, input: DescribeVolumesModificationsRequest): DescribeVolumesModificationsResult;
   DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
+  DetachVolume(ctx: RequestContext, input: DetachVolumeRequest): VolumeAttachment;
+  DisableEbsEncryptionByDefault(ctx: RequestContext, input: DisableEbsEncryptionByDefaultRequest): DisableEbsEncryptionByDefaultResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
   DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
   DisableImageDeprecation(ctx: RequestContext, input: DisableImageDeprecationRequest): DisableImageDeprecationResult;
   DisableImageDeregistrationProtection(ctx: RequestContext, input: DisableImageDeregistrationProtectionRequest): DisableImageDeregistrationProtectionResult;
+  EnableEbsEncryptionByDefault(ctx: RequestContext, input: EnableEbsEncryptionByDefaultRequest): EnableEbsEncryptionByDefaultResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
   EnableImage(ctx: RequestContext, input: EnableImageRequest): EnableImageResult;
   EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
   EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
+  EnableVolumeIO(ctx: RequestContext, input: EnableVolumeIORequest): void;
+  GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
+  GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
+  ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
   ModifyLaunchTemplate(ctx: RequestContext, input: ModifyLaunchTemplateRequest): ModifyLaunchTemplateResult;
   ModifySnapshotAttribute(ctx: RequestContext, input: ModifySnapshotAttributeRequest): void;
+  ModifySnapshotTier(ctx: RequestContext, input: ModifySnapshotTierRequest): ModifySnapshotTierResult;
+  ModifyVolume(ctx: RequestContext, input: ModifyVolumeRequest): ModifyVolumeResult;
+  ModifyVolumeAttribute(ctx: RequestContext, input: ModifyVolumeAttributeRequest): void;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
+  ResetEbsDefaultKmsKeyId(ctx: RequestContext, input: ResetEbsDefaultKmsKeyIdRequest): ResetEbsDefaultKmsKeyIdResult;
   ResetImageAttribute(ctx: RequestContext, input: ResetImageAttributeRequest): void;
   ResetSnapshotAttribute(ctx: RequestContext, input: ResetSnapshotAttributeRequest): void;
+  RestoreSnapshotTier(ctx: RequestContext, input: RestoreSnapshotTierRequest): RestoreSnapshotTierResult;
   RunInstances(ctx: RequestContext, input: RunInstancesRequest): Reservation;
   StartInstances(ctx: RequestContext, input: StartInstancesRequest): StartInstancesResult;
   StopInstances(ctx: RequestContext, input: StopInstancesRequest): StopInstancesResult;
