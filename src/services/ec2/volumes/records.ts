@@ -1,7 +1,9 @@
 // How EBS volumes are kept. A volume is a record in its owner's partition whose schedule holds its states
 // ("Amazon EBS volume lifecycle", ebs-volume-lifecycle.html): creating → in-use while attached, available
-// once detached, deleting → gone. Its attachment (one: multi-attach is not modelled) lasts until `detachedAt`
-// and is `detaching` from `detachingAt`: a termination writes both ahead of time, so that no timer runs.
+// once detached, deleting → gone. Its attachment (one at a time: Multi-Attach is kept as a setting, a second
+// instance is refused) is `attaching` until `attachingUntil`, lasts until `detachedAt` and is `detaching` from
+// `detachingAt`: an AttachVolume, a DetachVolume or a termination writes these ahead of time, so that no timer
+// runs. Its latest modification (ModifyVolume) is kept beside it with the times of its states.
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
 import { endsIn, stateAt } from "../../../state/lifecycle";
@@ -17,10 +19,21 @@ const attachmentSchema = schema({
   Device: unchecked<string>(),
   DeleteOnTermination: unchecked<boolean>(),
   attachedAt: unchecked<number>(),
+  /** Until when the attachment is `attaching` (AttachVolume); a launch's volumes are attached at once. */
+  attachingUntil: unchecked<number | undefined>(),
   detachingAt: unchecked<number | undefined>(),
   detachedAt: unchecked<number | undefined>(),
 });
 export type AttachmentRecord = RecordOf<typeof attachmentSchema>;
+
+/** A ModifyVolume: what the volume was and is to be, and when it is optimizing and completed. */
+export interface ModificationRecord {
+  original: { Size: number; VolumeType: string; Iops?: number; Throughput?: number; MultiAttachEnabled: boolean };
+  target: { Size: number; VolumeType: string; Iops?: number; Throughput?: number; MultiAttachEnabled: boolean };
+  startedAt: number;
+  optimizingAt: number;
+  completedAt: number;
+}
 
 const volumeSchema = schema({
   VolumeId: "string",
@@ -37,6 +50,12 @@ const volumeSchema = schema({
   createdAt: "time",
   schedule: "schedule",
   attachment: object(attachmentSchema, true),
+  MultiAttachEnabled: unchecked<boolean | undefined>(),
+  /** The autoEnableIO attribute (ModifyVolumeAttribute). */
+  autoEnableIO: unchecked<boolean | undefined>(),
+  /** The latest modification, and when each of the last ones began (the rolling-day limit). */
+  modification: unchecked<ModificationRecord | undefined>(),
+  modifiedAt: unchecked<number[] | undefined>(),
 });
 export type VolumeRecord = RecordOf<typeof volumeSchema>;
 
@@ -100,7 +119,12 @@ export function attachmentView(ctx: RequestContext, v: VolumeRecord): VolumeAtta
     VolumeId: v.VolumeId,
     InstanceId: a.InstanceId,
     Device: a.Device,
-    State: a.detachingAt !== undefined && ctx.now >= a.detachingAt ? "detaching" : "attached",
+    State:
+      a.detachingAt !== undefined && ctx.now >= a.detachingAt
+        ? "detaching"
+        : a.attachingUntil !== undefined && ctx.now < a.attachingUntil
+          ? "attaching"
+          : "attached",
     AttachTime: new Date(a.attachedAt),
     DeleteOnTermination: a.DeleteOnTermination,
   };
@@ -121,7 +145,7 @@ export function volumeView(ctx: RequestContext, v: VolumeRecord): Volume {
     Throughput: v.Throughput,
     Encrypted: v.Encrypted,
     KmsKeyId: v.KmsKeyId,
-    MultiAttachEnabled: false,
+    MultiAttachEnabled: v.MultiAttachEnabled ?? false,
     Tags: tagList(ctx, v.VolumeId),
   };
 }
