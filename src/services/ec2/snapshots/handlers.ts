@@ -21,6 +21,7 @@ import { COPY_VOLUME_ID, snapshotState, type SnapshotRecord } from "./records";
 import { tagList, tagsFor } from "../tags/records";
 import { findVolume, volumeState } from "../volumes/records";
 import { ServiceError } from "../../../errors/service-error";
+import { snapshotTier } from "./tiers";
 
 export { canCreateVolume, createSnapshot, findSnapshot } from "./access";
 
@@ -36,6 +37,7 @@ function progress(ctx: RequestContext, r: SnapshotRecord): string {
 export function snapshotView(ctx: RequestContext, r: SnapshotRecord): Snapshot {
   const state = snapshotState(ctx, r);
   const completedAt = r.schedule.find((s) => s.state === "completed")?.at;
+  const tier = snapshotTier(ctx, r);
   return {
     SnapshotId: r.SnapshotId,
     VolumeId: r.VolumeId,
@@ -49,7 +51,8 @@ export function snapshotView(ctx: RequestContext, r: SnapshotRecord): Snapshot {
     VolumeSize: r.VolumeSize,
     Encrypted: r.Encrypted,
     KmsKeyId: r.KmsKeyId,
-    StorageTier: "standard",
+    StorageTier: tier.StorageTier,
+    RestoreExpiryTime: tier.RestoreExpiryTime,
     Tags: tagList(ctx, r.SnapshotId),
   };
 }
