@@ -19,6 +19,8 @@ import { quotaValues } from "./instances/quota-records";
 import { volumes } from "./volumes/records";
 import { networkDefaults, securityGroups, subnets, vpcs } from "./network/records";
 import { keyPairs } from "./key-pairs/records";
+import { ebsEncryption } from "./ebs-encryption/records";
+import { fleets, spotRequests } from "./fleets/records";
 
 export const ec2Collections = [
   amis,
@@ -51,6 +53,9 @@ export const ec2Collections = [
   networkDefaults,
   keyPairs,
   quotaValues,
+  ebsEncryption,
+  fleets,
+  spotRequests,
 ];
 
 /** Types only earlier versions write: their records are still read from older files and exports. */

@@ -27,6 +27,8 @@ export const EC2_RESOURCE_TYPES = {
   "security-group": { prefix: "sg-", accountInArn: true, label: "Security groups" },
   vpc: { prefix: "vpc-", accountInArn: true, label: "VPCs" },
   subnet: { prefix: "subnet-", accountInArn: true, label: "Subnets" },
+  fleet: { prefix: "fleet-", accountInArn: true, label: "EC2 Fleets" },
+  "spot-instances-request": { prefix: "sir-", accountInArn: true, label: "Spot requests" },
 } satisfies Partial<Record<ResourceType, Ec2ResourceType>>;
 
 export type Ec2Type = keyof typeof EC2_RESOURCE_TYPES;
