@@ -176,7 +176,7 @@ export const spotRequestHandlers: Pick<Ec2Handlers, "DescribeSpotInstanceRequest
       if (missing.length) throw spotRequestNotFound(missing);
       return { SpotInstanceRequests: (found as SpotRequestRecord[]).map((r) => requestView(ctx, r)).filter(matches) };
     }
-    const limit = pageLimit(input.MaxResults, 5, 1000);
+    const limit = pageLimit(input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, 1000), 5, 1000);
     const rows = (function* () {
       for (const e of spotRequests.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: Math.min(limit + 1, 100) })) {
         yield requestView(ctx, e.value);

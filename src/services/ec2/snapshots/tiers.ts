@@ -145,7 +145,7 @@ export const snapshotTierHandlers: Pick<Ec2Handlers, "ModifySnapshotTier" | "Res
       },
       tags: (s) => tagMap(ctx, s.SnapshotId!),
     });
-    const limit = pageLimit(input.MaxResults, 5, 1000);
+    const limit = pageLimit(input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, 1000), 5, 1000);
     const rows = (function* () {
       for (const e of snapshots.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: Math.min(limit + 1, 100) }))
         yield tierStatus(ctx, e.value);

@@ -77,7 +77,7 @@ export const volumeAttributeHandlers: Pick<
         throw err.invalidCombination("The parameter VolumeIds cannot be used with the parameter MaxResults");
       return { VolumeStatuses: [...new Set(ids)].map((id) => statusItem(ctx, findVolume(ctx, id))).filter(matches) };
     }
-    const limit = pageLimit(input.MaxResults, 5, 1000);
+    const limit = pageLimit(input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, 1000), 5, 1000);
     const rows = (function* () {
       for (const e of volumes.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: Math.min(limit + 1, 100) }))
         yield statusItem(ctx, e.value);

@@ -163,7 +163,8 @@ export const volumeHandlers: Pick<Ec2Handlers, "CreateVolume" | "DescribeVolumes
       if (missing.length) throw err.volumeNotFound(missing);
       return { Volumes: (found as VolumeRecord[]).filter(matches).map((v) => viewVolume(ctx, v)) };
     }
-    const limit = pageLimit(input.MaxResults, 5, 500);
+    // "If MaxResults is given a value larger than 500, only 500 results are returned" (DescribeVolumes' reference).
+    const limit = pageLimit(input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, 500), 5, 500);
     const source = candidates(ctx, volumePlan(ctx), conditionsOf({}, input.Filters), {
       after: startAfter(ctx, input.NextToken),
       batch: Math.min(limit + 1, 100),

@@ -152,7 +152,7 @@ export const modificationHandlers: Pick<Ec2Handlers, "ModifyVolume" | "DescribeV
       }
       return { VolumesModifications: out.filter(matches) };
     }
-    const limit = pageLimit(input.MaxResults, 1, 500);
+    const limit = pageLimit(input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, 500), 1, 500);
     const rows = (function* () {
       for (const e of volumes.entries(ctx, { after: startAfter(ctx, input.NextToken), batch: Math.min(limit + 1, 100) })) {
         if (e.value.modification) yield modificationView(ctx, e.value, e.value.modification);
