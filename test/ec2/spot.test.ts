@@ -50,7 +50,7 @@ const spotPrice = async (type: string, zone: string) =>
           InstanceTypes: [type as never],
           AvailabilityZone: zone,
           ProductDescriptions: ["Linux/UNIX"],
-          StartTime: new Date(server.clock.now()),
+          StartTime: server.clock.now(),
         }),
       )
     ).SpotPriceHistory![0].SpotPrice,
