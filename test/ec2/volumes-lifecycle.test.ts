@@ -371,3 +371,12 @@ test("DescribeVolumes: every documented filter answers, ids with MaxResults are 
     "InvalidParameterCombination",
   );
 });
+
+test("Encryption by default: a launch's volumes are encrypted with the default key", async () => {
+  await a.send(new EnableEbsEncryptionByDefaultCommand({}));
+  const inst = await instance();
+  const vols = (await a.send(new DescribeVolumesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [inst] }] }))).Volumes!;
+  assert.ok(vols.length > 0);
+  const defaultKey = (await create({ Size: 1 })).KmsKeyId;
+  for (const v of vols) assert.deepEqual([v.Encrypted, v.KmsKeyId], [true, defaultKey]);
+});

@@ -48,3 +48,14 @@ export function newVolumeEncryption(
   if (snapshot?.Encrypted && snapshot.KmsKeyId) return { Encrypted: true, KmsKeyId: snapshot.KmsKeyId };
   return { Encrypted: true, KmsKeyId: keyArn(ctx, settings.kmsKeyId ?? AWS_MANAGED_ALIAS) };
 }
+
+/**
+ * The encryption of a volume a launch makes from a block device mapping: as the mapping says while encryption by
+ * default is off; encrypted, with the mapping's key or the default key, while it is on.
+ */
+export function launchedVolumeEncryption(ctx: RequestContext, ebs: { Encrypted?: boolean; KmsKeyId?: string }): Encryption {
+  const settings = settingsOf(ctx);
+  if (!settings.enabled) return { Encrypted: ebs.Encrypted ?? false, KmsKeyId: ebs.KmsKeyId };
+  if (ebs.KmsKeyId !== undefined) return { Encrypted: true, KmsKeyId: ebs.KmsKeyId };
+  return { Encrypted: true, KmsKeyId: keyArn(ctx, settings.kmsKeyId ?? AWS_MANAGED_ALIAS) };
+}

@@ -27,6 +27,7 @@ import { attachmentLimitExceeded, checkMappingList, MAX_ATTACHMENTS } from "./bl
 import { checkUserData } from "./user-data";
 import { checkArchitecture } from "../instance-types/launch";
 import { spotMarket } from "../fleets/spot";
+import { launchedVolumeEncryption } from "../ebs-encryption/records";
 
 /** RunInstances' documented default instance type. */
 const DEFAULT_INSTANCE_TYPE = "m1.small";
@@ -92,8 +93,7 @@ function newVolume(ctx: RequestContext, ebs: EbsBlockDevice, zone: string, insta
     SnapshotId: ebs.SnapshotId,
     VolumeType,
     ...performance(VolumeType, Size, ebs),
-    Encrypted: ebs.Encrypted ?? false,
-    KmsKeyId: ebs.KmsKeyId,
+    ...launchedVolumeEncryption(ctx, ebs),
     AvailabilityZone: zone,
     createdAt: ctx.now,
     schedule: plan(ctx.now, ["creating", ctx.timings.seconds("volumeCreate")], ["in-use"]),
