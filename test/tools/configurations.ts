@@ -134,9 +134,7 @@ export const configurations: Configuration[] = [
     suite: "terraform-ec2",
     name: "volumes",
     covers: ["aws_ebs_volume", "aws_volume_attachment", "aws_ebs_snapshot", "aws_ebs_snapshot_copy", "aws_instance"],
-    pending:
-      "DescribeInstanceCreditSpecifications (aws_instance's read after RunInstances): InvalidAction; without aws_instance, " +
-      "aws_ebs_volume, aws_volume_attachment, aws_ebs_snapshot and aws_ebs_snapshot_copy apply, plan no changes and destroy",
+    pending: "DescribeInstanceCreditSpecifications (aws_instance's read after RunInstances): InvalidAction",
   },
   {
     tool: "terraform",
