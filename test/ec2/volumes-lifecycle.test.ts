@@ -154,6 +154,10 @@ test("CreateVolume from a snapshot: its size by default and as a floor, its encr
   const restored = await create({ SnapshotId: encSnap.SnapshotId! });
   assert.equal(restored.Encrypted, true);
   assert.equal(restored.KmsKeyId, enc.KmsKeyId);
+  // A provisioned initialization rate, only for a volume made from a snapshot.
+  assert.equal((await create({ SnapshotId: snap, VolumeInitializationRate: 200 })).VolumeInitializationRate, 200);
+  assert.equal(await code(() => create({ SnapshotId: snap, VolumeInitializationRate: 50 })), "InvalidParameterValue");
+  assert.equal(await code(() => create({ Size: 8, VolumeInitializationRate: 200 })), "InvalidParameterDependency");
 });
 
 test("CreateVolume: a client token makes one volume; DryRun makes none", async () => {

@@ -4,6 +4,7 @@
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  CopySnapshotCommand,
   CreateVolumeCommand,
   DescribeSnapshotsCommand,
   DescribeSnapshotTierStatusCommand,
@@ -128,4 +129,15 @@ test("Snapshot tiers: only the owner tiers a snapshot; unknown and malformed ids
     all.SnapshotTierStatuses!.map((x) => x.SnapshotId),
     [id],
   );
+});
+
+test("An archived snapshot is not copied; a restored one is", async () => {
+  const id = await completedSnapshot();
+  await a.send(new ModifySnapshotTierCommand({ SnapshotId: id }));
+  server.clock.advance(PHASE);
+  const copy = () => a.send(new CopySnapshotCommand({ SourceSnapshotId: id, SourceRegion: "us-east-1" }));
+  assert.equal(await code(copy), "IncorrectState");
+  await a.send(new RestoreSnapshotTierCommand({ SnapshotId: id, PermanentRestore: true }));
+  server.clock.advance(PHASE);
+  assert.match((await copy()).SnapshotId!, /^snap-/);
 });

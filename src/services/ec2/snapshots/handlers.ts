@@ -22,6 +22,7 @@ import { tagList, tagsFor } from "../tags/records";
 import { findVolume, volumeState } from "../volumes/records";
 import { ServiceError } from "../../../errors/service-error";
 import { snapshotTier } from "./tiers";
+import { incorrectState } from "../volumes/errors";
 
 export { canCreateVolume, createSnapshot, findSnapshot } from "./access";
 
@@ -96,6 +97,9 @@ export const snapshotHandlers: Pick<
     }
     const src = visibleSnapshot(ctx, input.SourceSnapshotId, input.SourceRegion);
     if (!src || !canCreateVolume(ctx, src)) throw snapshotNotFound(input.SourceSnapshotId);
+    if (snapshotTier(ctx, src).StorageTier !== "standard") {
+      throw incorrectState(`Snapshot '${src.SnapshotId}' is in the archive tier: restore it before copying it.`);
+    }
     const tags = tagsFor(input.TagSpecifications, "snapshot");
     const encrypted = src.Encrypted || !!input.Encrypted;
     const copy = createSnapshot(ctx, {

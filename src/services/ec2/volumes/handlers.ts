@@ -75,6 +75,13 @@ function createVolume(ctx: RequestContext, input: CreateVolumeRequest): VolumeRe
     },
     { Iops: input.Iops !== undefined, Throughput: input.Throughput !== undefined },
   );
+  // A provisioned initialization rate (100-300 MiB/s) applies to volumes made from a snapshot ("Initialize Amazon
+  // EBS volumes", initalize-volume.html).
+  const rate = input.VolumeInitializationRate;
+  if (rate !== undefined && !snap) throw err.invalidDependency("The parameter VolumeInitializationRate requires the parameter SnapshotId.");
+  if (rate !== undefined && (rate < 100 || rate > 300)) {
+    throw err.invalidValue(`Value (${rate}) for parameter VolumeInitializationRate is invalid. Expected a value from 100 to 300 MiB/s.`);
+  }
   const tags = tagsFor(input.TagSpecifications, "volume");
   const v: VolumeRecord = {
     VolumeId: hexId("vol"),
@@ -90,6 +97,7 @@ function createVolume(ctx: RequestContext, input: CreateVolumeRequest): VolumeRe
     createdAt: ctx.now,
     schedule: plan(ctx.now, ["creating", ctx.timings.seconds("volumeCreate")], ["available"]),
     MultiAttachEnabled: spec.MultiAttachEnabled,
+    initializationRate: rate,
   };
   saveVolume(ctx, v);
   if (tags.length) putTags(ctx, v.VolumeId, "volume", tags, true);
@@ -141,6 +149,7 @@ export const viewVolume = (ctx: RequestContext, v: VolumeRecord): Volume => ({
   AvailabilityZoneId: zoneIdOf(ctx, v.AvailabilityZone),
   FastRestored: false,
   SseType: v.Encrypted ? "sse-kms" : "none",
+  VolumeInitializationRate: v.initializationRate,
 });
 
 export const volumeHandlers: Pick<Ec2Handlers, "CreateVolume" | "DescribeVolumes" | "DeleteVolume"> = {

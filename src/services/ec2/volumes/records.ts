@@ -56,6 +56,8 @@ const volumeSchema = schema({
   /** The latest modification, and when each of the last ones began (the rolling-day limit). */
   modification: unchecked<ModificationRecord | undefined>(),
   modifiedAt: unchecked<number[] | undefined>(),
+  /** CreateVolume's VolumeInitializationRate, MiB/s. */
+  initializationRate: unchecked<number | undefined>(),
 });
 export type VolumeRecord = RecordOf<typeof volumeSchema>;
 
