@@ -191,24 +191,26 @@ function createFleet(ctx: RequestContext, input: CreateFleetRequest): FleetRecor
   };
   for (const lifecycle of ["on-demand", "spot"] as const) {
     let remaining = spread[lifecycle];
+    // What each pool launched: one entry of Instances per pool and lifecycle.
+    const launched = new Map<Pool, CreateFleetInstance>();
     const failed = new Set<Pool>();
     for (const p of ordered(input, pools, lifecycle)) {
       while (remaining > 0 && !failed.has(p)) {
         try {
           const ids = reservationMembers(ctx, launch(ctx, launchRequest(input, p, lifecycle), undefined)).map((r) => r.InstanceId);
           instanceIds.push(...ids);
-          const existing = Instances.find((i) => (i as { pool?: Pool }).pool === p && i.Lifecycle === lifecycle);
-          if (existing) existing.InstanceIds!.push(...ids);
+          const entry = launched.get(p);
+          if (entry) entry.InstanceIds!.push(...ids);
           else {
-            const entry: CreateFleetInstance & { pool?: Pool } = {
+            const made: CreateFleetInstance = {
               LaunchTemplateAndOverrides: described(p),
               Lifecycle: lifecycle,
               InstanceIds: ids,
               InstanceType: p.instanceType as never,
               Platform: findInstance(ctx, ids[0]).Platform === "windows" ? "Windows" : undefined,
-              pool: p,
             };
-            Instances.push(entry);
+            launched.set(p, made);
+            Instances.push(made);
           }
           remaining -= p.weight;
         } catch (e) {
@@ -226,7 +228,7 @@ function createFleet(ctx: RequestContext, input: CreateFleetRequest): FleetRecor
     createdAt: ctx.now,
     TargetCapacitySpecification: target,
     instanceIds,
-    Instances: Instances.map(({ pool: _p, ...i }: CreateFleetInstance & { pool?: Pool }) => i),
+    Instances,
     Errors,
   };
   fleets.put(ctx, f);
