@@ -26,6 +26,7 @@ import {
   ResetEbsDefaultKmsKeyIdCommand,
   RunInstancesCommand,
   StopInstancesCommand,
+  TerminateInstancesCommand,
   type CreateVolumeCommandInput,
   type EC2Client,
 } from "@aws-sdk/client-ec2";
@@ -383,4 +384,61 @@ test("Encryption by default: a launch's volumes are encrypted with the default k
   assert.ok(vols.length > 0);
   const defaultKey = (await create({ Size: 1 })).KmsKeyId;
   for (const v of vols) assert.deepEqual([v.Encrypted, v.KmsKeyId], [true, defaultKey]);
+});
+
+test("Multi-Attach: an io2 volume attaches to several instances, in use until the last lets go", async () => {
+  const first = await instance();
+  const image = (await a.send(new DescribeInstancesCommand({ InstanceIds: [first] }))).Reservations![0].Instances![0].ImageId!;
+  const { Instances } = await a.send(
+    new RunInstancesCommand({ ImageId: image, MinCount: 2, MaxCount: 2, Placement: { AvailabilityZone: "us-east-1a" } }),
+  );
+  server.clock.advance(T + 1);
+  const [second, third] = Instances!.map((i) => i.InstanceId!);
+  const { VolumeId } = await create({ Size: 10, VolumeType: "io2", Iops: 1000, MultiAttachEnabled: true });
+  const single = await create({ Size: 10, VolumeType: "io2", Iops: 1000 });
+  server.clock.advance(T + 1);
+  await a.send(new AttachVolumeCommand({ VolumeId, InstanceId: first, Device: "/dev/sdf" }));
+  await a.send(new AttachVolumeCommand({ VolumeId, InstanceId: second, Device: "/dev/sdg" }));
+  await a.send(new AttachVolumeCommand({ VolumeId: single.VolumeId, InstanceId: first, Device: "/dev/sdh" }));
+  assert.equal(
+    await code(() => a.send(new AttachVolumeCommand({ VolumeId: single.VolumeId, InstanceId: second, Device: "/dev/sdh" }))),
+    "VolumeInUse",
+  );
+  assert.equal(await code(() => a.send(new AttachVolumeCommand({ VolumeId, InstanceId: first, Device: "/dev/sdi" }))), "VolumeInUse");
+  server.clock.advance(T + 1);
+  let v = await volume(VolumeId!);
+  assert.deepEqual(
+    v.Attachments!.map((x) => [x.InstanceId, x.Device, x.State]).sort(),
+    [
+      [first, "/dev/sdf", "attached"],
+      [second, "/dev/sdg", "attached"],
+    ].sort(),
+  );
+  for (const inst of [first, second]) {
+    const found = await a.send(new DescribeVolumesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [inst] }] }));
+    assert.ok(
+      found.Volumes!.some((x) => x.VolumeId === VolumeId),
+      inst,
+    );
+    const seen = (await a.send(new DescribeInstancesCommand({ InstanceIds: [inst] }))).Reservations![0].Instances![0];
+    assert.ok(seen.BlockDeviceMappings!.some((m) => m.Ebs!.VolumeId === VolumeId));
+  }
+  assert.equal(await code(() => a.send(new DetachVolumeCommand({ VolumeId }))), "MissingParameter");
+  assert.equal(await code(() => a.send(new ModifyVolumeCommand({ VolumeId, MultiAttachEnabled: false }))), "IncorrectState");
+  // Its second instance terminates: still in use by the first; detached from it, available.
+  await a.send(new AttachVolumeCommand({ VolumeId, InstanceId: third, Device: "/dev/sdj" }));
+  server.clock.advance(T + 1);
+  await a.send(new TerminateInstancesCommand({ InstanceIds: [second] }));
+  server.clock.advance(T + 1);
+  v = await volume(VolumeId!);
+  assert.equal(v.State, "in-use");
+  assert.deepEqual(v.Attachments!.map((x) => x.InstanceId).sort(), [first, third].sort());
+  await a.send(new DetachVolumeCommand({ VolumeId, InstanceId: third }));
+  server.clock.advance(T + 1);
+  v = await volume(VolumeId!);
+  assert.deepEqual([v.State, v.Attachments!.map((x) => x.InstanceId)], ["in-use", [first]]);
+  await a.send(new DetachVolumeCommand({ VolumeId }));
+  server.clock.advance(T + 1);
+  v = await volume(VolumeId!);
+  assert.deepEqual([v.State, v.Attachments], ["available", []]);
 });

@@ -8,12 +8,12 @@ import * as err from "../errors";
 import { compileFilters } from "../filters";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
 import { zoneIdOf } from "./handlers";
-import { attachmentAt, checkVolumeId, findVolume, saveVolume, volumes, volumeState, type VolumeRecord } from "./records";
+import { attachmentsAt, checkVolumeId, findVolume, saveVolume, volumes, volumeState, type VolumeRecord } from "./records";
 
 function statusItem(ctx: RequestContext, v: VolumeRecord): VolumeStatusItem {
   const ready = volumeState(ctx, v) !== "creating";
   const status = ready ? "ok" : "insufficient-data";
-  const a = attachmentAt(ctx, v);
+  const attached = attachmentsAt(ctx, v);
   return {
     VolumeId: v.VolumeId,
     AvailabilityZone: v.AvailabilityZone,
@@ -27,7 +27,7 @@ function statusItem(ctx: RequestContext, v: VolumeRecord): VolumeStatusItem {
     },
     Events: [],
     Actions: [],
-    AttachmentStatuses: a ? [{ InstanceId: a.InstanceId, IoPerformance: "not-applicable" }] : [],
+    AttachmentStatuses: attached.map((a) => ({ InstanceId: a.InstanceId, IoPerformance: "not-applicable" })),
   };
 }
 

@@ -21,7 +21,17 @@ import { snapshotState } from "../snapshots/records";
 import { snapshotTier } from "../snapshots/tiers";
 import { putTags, tagMap, tagsFor } from "../tags/records";
 import { newVolumeEncryption } from "../ebs-encryption/records";
-import { attachmentView, checkVolumeId, findVolume, saveVolume, volumes, volumeState, volumeView, type VolumeRecord } from "./records";
+import {
+  attachmentView,
+  attachmentViews,
+  checkVolumeId,
+  findVolume,
+  saveVolume,
+  volumes,
+  volumeState,
+  volumeView,
+  type VolumeRecord,
+} from "./records";
 import { checkVolumeSpec } from "./types";
 import { incorrectState } from "./errors";
 
@@ -105,15 +115,15 @@ function createVolume(ctx: RequestContext, input: CreateVolumeRequest): VolumeRe
 }
 
 function volumeFilters(ctx: RequestContext): FilterSpec<VolumeRecord> {
-  const att = (v: VolumeRecord) => attachmentView(ctx, v);
+  const att = (v: VolumeRecord) => attachmentViews(ctx, v);
   return {
     fields: {
       "volume-id": (v) => v.VolumeId,
-      "attachment.instance-id": (v) => att(v)?.InstanceId,
-      "attachment.delete-on-termination": (v) => att(v)?.DeleteOnTermination,
-      "attachment.device": (v) => att(v)?.Device,
-      "attachment.status": (v) => att(v)?.State,
-      "attachment.attach-time": (v) => att(v)?.AttachTime?.toISOString(),
+      "attachment.instance-id": (v) => att(v).map((a) => a.InstanceId!),
+      "attachment.delete-on-termination": (v) => att(v).map((a) => a.DeleteOnTermination!),
+      "attachment.device": (v) => att(v).map((a) => a.Device!),
+      "attachment.status": (v) => att(v).map((a) => a.State!),
+      "attachment.attach-time": (v) => att(v).map((a) => a.AttachTime!.toISOString()),
       status: (v) => volumeState(ctx, v),
       "snapshot-id": (v) => v.SnapshotId,
       size: (v) => v.Size,

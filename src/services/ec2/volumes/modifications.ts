@@ -12,7 +12,16 @@ import * as err from "../errors";
 import { compileFilters } from "../filters";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
 import { incorrectModificationState, incorrectState, modificationRateExceeded } from "./errors";
-import { checkVolumeId, findVolume, saveVolume, volumes, volumeState, type ModificationRecord, type VolumeRecord } from "./records";
+import {
+  attachmentsAt,
+  checkVolumeId,
+  findVolume,
+  saveVolume,
+  volumes,
+  volumeState,
+  type ModificationRecord,
+  type VolumeRecord,
+} from "./records";
 import { checkVolumeSpec, VOLUME_TYPES } from "./types";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -101,6 +110,9 @@ export const modificationHandlers: Pick<Ec2Handlers, "ModifyVolume" | "DescribeV
       target.MultiAttachEnabled === original.MultiAttachEnabled
     ) {
       throw err.invalidCombination(`The volume ${v.VolumeId} already has the requested configuration.`);
+    }
+    if (!target.MultiAttachEnabled && attachmentsAt(ctx, v).length > 1) {
+      throw incorrectState(`Volume '${v.VolumeId}' is attached to more than one instance: Multi-Attach cannot be turned off.`);
     }
     const phase = ctx.timings.seconds("volumeCreate") * 1000;
     const m: ModificationRecord = {
