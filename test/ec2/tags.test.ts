@@ -100,7 +100,7 @@ test("tags on Amazon and shared AMIs stay in the tagging account", async () => {
 
 test("tag errors: unknown resource ids, reserved and oversized keys, more than 50 tags", async () => {
   const id = await registerAmi(a, "limits");
-  let e = await rejection(() => a.send(new CreateTagsCommand({ Resources: ["fleet-1234"], Tags: [{ Key: "k", Value: "v" }] })));
+  let e = await rejection(() => a.send(new CreateTagsCommand({ Resources: ["xyz-1234"], Tags: [{ Key: "k", Value: "v" }] })));
   assert.equal(e.name, "InvalidID");
   e = await rejection(() => a.send(new CreateTagsCommand({ Resources: ["ami-00000000000000000"], Tags: [{ Key: "k", Value: "v" }] })));
   assert.equal(e.name, "InvalidAMIID.NotFound");

@@ -181,7 +181,9 @@ test("DescribeVolumes: filters by snapshot, tag and status, and pages in id orde
     NextToken = page.NextToken;
   } while (NextToken);
   assert.deepEqual(seen, [...all.map((v) => v.VolumeId!)].sort());
-  assert.equal((await rejection(() => a.send(new DescribeVolumesCommand({ MaxResults: 501 })))).name, "InvalidParameterValue");
+  // A larger MaxResults serves 500 (the AWS CLI asks for 1000); a smaller one than 5 is refused.
+  assert.equal((await a.send(new DescribeVolumesCommand({ MaxResults: 1000 }))).Volumes!.length, 12);
+  assert.equal((await rejection(() => a.send(new DescribeVolumesCommand({ MaxResults: 4 })))).name, "InvalidParameterValue");
   assert.equal(
     (await rejection(() => a.send(new DescribeVolumesCommand({ Filters: [{ Name: "bogus", Values: ["x"] }] })))).name,
     "InvalidParameterValue",

@@ -261,6 +261,102 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       ),
     ),
     t("DescribeInstances", fc.constant({})),
+    // EBS volumes, encryption by default, snapshot tiers, Spot launches and instant fleets.
+    t(
+      "CreateVolume",
+      fc.record({
+        AvailabilityZone: fc.constantFrom("us-east-1a", "us-east-1b", "us-east-1z", ""),
+        Size: fc.option(fc.integer({ min: 0, max: 70_000 }), { nil: undefined }),
+        VolumeType: fc.option(fc.constantFrom("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard"), { nil: undefined }),
+        Iops: fc.option(fc.integer({ min: 0, max: 300_000 }), { nil: undefined }),
+        Throughput: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
+        SnapshotId: fc.option(snapshot, { nil: undefined }),
+        Encrypted: fc.option(fc.boolean(), { nil: undefined }),
+        KmsKeyId: fc.option(fc.constantFrom("alias/aws/ebs", "alias/fuzz", "1234abcd-12ab-34cd-56ef-1234567890ab", "key"), {
+          nil: undefined,
+        }),
+        MultiAttachEnabled: fc.option(fc.boolean(), { nil: undefined }),
+        ClientToken: fc.option(name, { nil: undefined }),
+        TagSpecifications: fc.option(
+          ec2Tags.map((Tags) => [{ ResourceType: "volume", Tags }]),
+          { nil: undefined },
+        ),
+      }),
+    ),
+    t(
+      "AttachVolume",
+      fc.record({
+        VolumeId: ref("vol-"),
+        InstanceId: instance,
+        Device: fc.constantFrom("/dev/sdf", "/dev/xvdb", "xvdg", "/dev/sda1", "sdf"),
+      }),
+    ),
+    t("DetachVolume", fc.record({ VolumeId: ref("vol-"), Force: fc.option(fc.boolean(), { nil: undefined }) })),
+    t(
+      "ModifyVolume",
+      fc.record({
+        VolumeId: ref("vol-"),
+        Size: fc.option(fc.integer({ min: 0, max: 70_000 }), { nil: undefined }),
+        VolumeType: fc.option(fc.constantFrom("gp2", "gp3", "io1", "io2", "st1"), { nil: undefined }),
+        Iops: fc.option(fc.integer({ min: 0, max: 300_000 }), { nil: undefined }),
+        Throughput: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
+      }),
+    ),
+    t("DescribeVolumesModifications", fc.constant({})),
+    t("ModifyVolumeAttribute", fc.record({ VolumeId: ref("vol-"), AutoEnableIO: fc.record({ Value: fc.boolean() }) })),
+    t("DescribeVolumeStatus", fc.record({ MaxResults: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }) })),
+    ...["EnableEbsEncryptionByDefault", "DisableEbsEncryptionByDefault", "ResetEbsDefaultKmsKeyId"].map((op) => t(op, fc.constant({}))),
+    t(
+      "ModifyEbsDefaultKmsKeyId",
+      fc.record({
+        KmsKeyId: fc.constantFrom("alias/fuzz", "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", "nope"),
+      }),
+    ),
+    t("ModifySnapshotTier", fc.record({ SnapshotId: snapshot, StorageTier: fc.constant("archive") })),
+    t(
+      "RestoreSnapshotTier",
+      fc.record({
+        SnapshotId: snapshot,
+        TemporaryRestoreDays: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
+        PermanentRestore: fc.option(fc.boolean(), { nil: undefined }),
+      }),
+    ),
+    t(
+      "RunInstances",
+      fc.record({
+        ImageId: ami,
+        MinCount: fc.constant(1),
+        MaxCount: fc.constant(1),
+        InstanceType: fc.constantFrom("t3.micro", "m5.large"),
+        InstanceMarketOptions: fc.record({
+          MarketType: fc.constantFrom("spot", "capacity-block"),
+          SpotOptions: fc.record({
+            MaxPrice: fc.option(fc.constantFrom("0.0001", "1", "abc", "0"), { nil: undefined }),
+            SpotInstanceType: fc.option(fc.constantFrom("one-time", "persistent"), { nil: undefined }),
+            InstanceInterruptionBehavior: fc.option(fc.constantFrom("stop", "terminate", "hibernate"), { nil: undefined }),
+          }),
+        }),
+      }),
+    ),
+    t(
+      "CreateFleet",
+      fc.record({
+        Type: fc.constantFrom("instant", "request"),
+        LaunchTemplateConfigs: fc.array(
+          fc.record({
+            LaunchTemplateSpecification: fc.record({ LaunchTemplateName: name, Version: fc.constantFrom("1", "$Latest") }),
+            Overrides: fc.array(fc.record({ InstanceType: fc.constantFrom("t3.micro", "t3a.micro", "m5.large") }), { maxLength: 3 }),
+          }),
+          { minLength: 1, maxLength: 2 },
+        ),
+        TargetCapacitySpecification: fc.record({
+          TotalTargetCapacity: fc.integer({ min: 0, max: 3 }),
+          DefaultTargetCapacityType: fc.constantFrom("spot", "on-demand"),
+        }),
+      }),
+    ),
+    t("DeleteFleets", fc.record({ FleetIds: fc.array(ref("fleet-"), { minLength: 1, maxLength: 2 }), TerminateInstances: fc.boolean() })),
+    t("DescribeSpotInstanceRequests", fc.constant({})),
     t("DeleteVolume", fc.record({ VolumeId: ref("vol-") })),
     t("CreateSnapshot", fc.record({ VolumeId: ref("vol-") })),
     t("CopySnapshot", fc.record({ SourceSnapshotId: snapshot, SourceRegion: fc.constantFrom("us-east-1", "eu-west-1") })),

@@ -15,6 +15,7 @@ import {
 } from "@aws-sdk/client-appstream";
 import {
   CopyImageCommand,
+  CreateFleetCommand as CreateEc2FleetCommand,
   CreateImageUsageReportCommand,
   AllocateAddressCommand,
   CreateInternetGatewayCommand,
@@ -23,6 +24,7 @@ import {
   CreateLaunchTemplateCommand,
   CreateSecurityGroupCommand,
   CreateTagsCommand,
+  EnableEbsEncryptionByDefaultCommand,
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
   ImportImageCommand,
@@ -70,6 +72,18 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
+    // An instant fleet of one Spot Instance (and its Spot request), and encryption by default.
+    const fleet = await ec2.send(
+      new CreateEc2FleetCommand({
+        Type: "instant",
+        LaunchTemplateConfigs: [
+          { LaunchTemplateSpecification: { LaunchTemplateName: "golden-lt", Version: "1" }, Overrides: [{ InstanceType: "t3.micro" }] },
+        ],
+        TargetCapacitySpecification: { TotalTargetCapacity: 1, DefaultTargetCapacityType: "spot" },
+      }),
+    );
+    assert.deepEqual(fleet.Errors, []);
+    await ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
     // The default VPC, its subnets and default group come with the first network call.
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-ed25519", KeyType: "ed25519" }));

@@ -81,6 +81,37 @@ function imageOfBuilder(name: string, builder: string, shared: string[]) {
 }
 
 ansibleSuite("ansible-ec2", "Ansible: amazon.aws EC2 modules", {
+  volume: {
+    changedInCheckMode: {
+      "Data volume":
+        "ec2_vol's ensure_tags answers a change in check mode without reading the volume's tags (ec2_vol.py), so a volume with tags always reports one",
+      "Snapshot of it":
+        "ec2_snapshot takes a new snapshot on every run unless last_snapshot_min_age accepts a recent one, so check mode rightly reports one",
+    },
+    async applied(server) {
+      await withEc2(server, async (c) => {
+        const { Volumes } = await c.send(new DescribeVolumesCommand({ Filters: [{ Name: "tag:Name", Values: ["ansible-data"] }] }));
+        assert.equal(Volumes?.length, 1);
+        const [v] = Volumes;
+        assert.deepEqual([v.Size, v.VolumeType, v.Iops, v.AvailabilityZone, v.State], [10, "gp3", 3000, "us-east-1a", "available"]);
+        assert.deepEqual(tags(v.Tags), { Name: "ansible-data", team: "images" });
+        const { Snapshots } = await c.send(new DescribeSnapshotsCommand({ Filters: [{ Name: "tag:Name", Values: ["ansible-data"] }] }));
+        assert.equal(Snapshots?.length, 1);
+        assert.deepEqual([Snapshots[0].VolumeId, Snapshots[0].State, Snapshots[0].Description], [v.VolumeId, "completed", "Data volume"]);
+      });
+    },
+    async removed(server) {
+      await withEc2(server, async (c) => {
+        const left = (await c.send(new DescribeVolumesCommand({}))).Volumes!;
+        assert.ok(
+          left.every((v) => v.State === "deleting"),
+          `volumes: ${left.map((v) => v.State).join(", ")}`,
+        );
+        assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
+      });
+    },
+  },
+
   "key-pair": {
     changedInCheckMode: {
       "Import a public key":

@@ -133,7 +133,18 @@ export const configurations: Configuration[] = [
     suite: "terraform-ec2",
     name: "volumes",
     covers: ["aws_ebs_volume", "aws_volume_attachment", "aws_ebs_snapshot", "aws_ebs_snapshot_copy", "aws_instance"],
-    pending: "CreateVolume: InvalidAction",
+    pending: "DescribeInstanceCreditSpecifications (aws_instance's read after RunInstances): InvalidAction",
+  },
+  {
+    tool: "terraform",
+    suite: "terraform-ec2",
+    name: "ebs",
+    covers: [
+      "aws_ebs_encryption_by_default",
+      "aws_ebs_default_kms_key",
+      "aws_ebs_volume (io2 with Multi-Attach, gp3 with IOPS, throughput and a KMS key)",
+      "aws_ebs_snapshot (storage_tier archive)",
+    ],
   },
   {
     tool: "terraform",
@@ -227,7 +238,6 @@ export const configurations: Configuration[] = [
     suite: "ansible-ec2",
     name: "volume",
     covers: ["ec2_vol", "ec2_snapshot (of a volume)"],
-    pending: "CreateVolume: InvalidAction",
   },
   {
     tool: "ansible",
@@ -269,6 +279,5 @@ export const configurations: Configuration[] = [
     suite: "packer",
     name: "ebs-spot",
     covers: ['amazon-ebs: spot_price "auto"', "spot_instance_types"],
-    pending: "CreateFleet: InvalidAction",
   },
 ];

@@ -8,6 +8,7 @@ import {
   DescribeKeyPairsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotAttributeCommand,
+  DescribeSpotInstanceRequestsCommand,
   DescribeVolumesCommand,
   type EC2Client,
   type Image,
@@ -107,6 +108,25 @@ packerSuite("packer", "Packer", {
         assert.equal(Volumes[0].Size, 10);
         assert.equal(Volumes[0].State, "available");
         assert.deepEqual(tags(Volumes[0].Tags), { Name: "packer-data", purpose: "cache" });
+        await cleanedUp(c);
+      });
+    },
+  },
+
+  "ebs-spot": {
+    async built(server) {
+      await withEc2(server, "us-east-1", async (c) => {
+        const image = await imageNamed(c, "packer-al2023-spot");
+        assert.equal(image.State, "available");
+        const { Reservations } = await c.send(new DescribeInstancesCommand({}));
+        const [builder] = (Reservations ?? []).flatMap((r) => r.Instances!);
+        assert.equal(builder.InstanceLifecycle, "spot", "the build instance was a Spot Instance");
+        assert.ok(["t3.micro", "t3a.micro"].includes(builder.InstanceType!), builder.InstanceType);
+        const { SpotInstanceRequests } = await c.send(new DescribeSpotInstanceRequestsCommand({}));
+        assert.deepEqual(
+          SpotInstanceRequests!.map((r) => [r.SpotInstanceRequestId, r.InstanceId, r.State, r.Status!.Code]),
+          [[builder.SpotInstanceRequestId, builder.InstanceId, "closed", "instance-terminated-by-user"]],
+        );
         await cleanedUp(c);
       });
     },

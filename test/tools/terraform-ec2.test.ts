@@ -17,6 +17,10 @@ import {
   DescribeSubnetsCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
+  DescribeSnapshotTierStatusCommand,
+  DescribeVolumesCommand,
+  GetEbsDefaultKmsKeyIdCommand,
+  GetEbsEncryptionByDefaultCommand,
   type EC2Client,
   type Image,
 } from "@aws-sdk/client-ec2";
@@ -186,6 +190,42 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
     async destroyed({ server }) {
       await withEc2(server, async (c) => {
         assert.deepEqual((await c.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates, []);
+      });
+    },
+  },
+
+  ebs: {
+    async applied({ server, outputs }) {
+      await withEc2(server, async (c) => {
+        assert.equal((await c.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault, true);
+        const teamKey = `arn:aws:kms:us-east-1:${ACCOUNT_A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+        assert.equal((await c.send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId, teamKey);
+        const [fast] = (await c.send(new DescribeVolumesCommand({ VolumeIds: [String(outputs.fast)] }))).Volumes!;
+        assert.deepEqual(
+          [fast.VolumeType, fast.Size, fast.Iops, fast.MultiAttachEnabled, fast.Encrypted, fast.KmsKeyId, fast.State],
+          ["io2", 50, 5000, true, true, teamKey, "available"],
+        );
+        assert.equal(tag(fast.Tags, "Name"), "tf-fast");
+        const [data] = (await c.send(new DescribeVolumesCommand({ VolumeIds: [String(outputs.data)] }))).Volumes!;
+        assert.deepEqual([data.VolumeType, data.Size, data.Iops, data.Throughput, data.Encrypted], ["gp3", 20, 4000, 250, true]);
+        const [snap] = (await c.send(new DescribeSnapshotsCommand({ SnapshotIds: [String(outputs.snapshot)] }))).Snapshots!;
+        assert.deepEqual([snap.StorageTier, snap.VolumeId, snap.Encrypted, snap.KmsKeyId], ["archive", data.VolumeId, true, data.KmsKeyId]);
+        const [tier] = (
+          await c.send(new DescribeSnapshotTierStatusCommand({ Filters: [{ Name: "snapshot-id", Values: [String(outputs.snapshot)] }] }))
+        ).SnapshotTierStatuses!;
+        assert.equal(tier.LastTieringOperationStatus, "archival-completed");
+      });
+    },
+    async destroyed({ server }) {
+      await withEc2(server, async (c) => {
+        assert.equal((await c.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault, false);
+        assert.equal((await c.send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId, `arn:aws:kms:us-east-1:${ACCOUNT_A}:alias/aws/ebs`);
+        const left = (await c.send(new DescribeVolumesCommand({}))).Volumes!;
+        assert.ok(
+          left.every((v) => v.State === "deleting"),
+          `volumes: ${left.map((v) => v.State).join(", ")}`,
+        );
+        assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
       });
     },
   },

@@ -117,6 +117,13 @@ export interface AttachInternetGatewayRequest {
   InternetGatewayId: string;
   VpcId: string;
 }
+export interface AttachVolumeRequest {
+  Device: string;
+  DryRun?: boolean;
+  EbsCardIndex?: number;
+  InstanceId: string;
+  VolumeId: string;
+}
 export type AttachmentLimitType = "shared" | "dedicated";
 export type AttachmentStatus = "attaching" | "attached" | "detaching" | "detached";
 export interface AttributeBooleanValue {
@@ -218,6 +225,13 @@ export interface BlockDeviceMapping {
 }
 export type BlockDeviceMappingList = BlockDeviceMapping[];
 export type BlockDeviceMappingRequestList = BlockDeviceMapping[];
+export interface BlockDeviceMappingResponse {
+  DeviceName?: string;
+  Ebs?: EbsBlockDeviceResponse;
+  NoDevice?: string;
+  VirtualName?: string;
+}
+export type BlockDeviceMappingResponseList = BlockDeviceMappingResponse[];
 export type BlockPublicAccessMode = "off" | "block-bidirectional" | "block-ingress";
 export interface BlockPublicAccessStates {
   InternetGatewayBlockMode?: BlockPublicAccessMode;
@@ -235,6 +249,9 @@ export interface CancelImportTaskResult {
   ImportTaskId?: string;
   PreviousState?: string;
   State?: string;
+}
+export interface CapacityReservationOptionsRequest {
+  UsageStrategy?: FleetCapacityReservationUsageStrategy;
 }
 export type CapacityReservationPreference = "capacity-reservations-only" | "open" | "none";
 export interface CapacityReservationSpecification {
@@ -342,6 +359,43 @@ export interface CreateDefaultVpcRequest {
 }
 export interface CreateDefaultVpcResult {
   Vpc?: Vpc;
+}
+export interface CreateFleetError {
+  ErrorCode?: string;
+  ErrorMessage?: string;
+  LaunchTemplateAndOverrides?: LaunchTemplateAndOverridesResponse;
+  Lifecycle?: InstanceLifecycle;
+}
+export type CreateFleetErrorsSet = CreateFleetError[];
+export interface CreateFleetInstance {
+  InstanceIds?: InstanceIdsSet;
+  InstanceType?: InstanceType;
+  LaunchTemplateAndOverrides?: LaunchTemplateAndOverridesResponse;
+  Lifecycle?: InstanceLifecycle;
+  Platform?: PlatformValues;
+}
+export type CreateFleetInstancesSet = CreateFleetInstance[];
+export interface CreateFleetRequest {
+  ClientToken?: string;
+  Context?: string;
+  DryRun?: boolean;
+  ExcessCapacityTerminationPolicy?: FleetExcessCapacityTerminationPolicy;
+  LaunchTemplateConfigs: FleetLaunchTemplateConfigListRequest;
+  OnDemandOptions?: OnDemandOptionsRequest;
+  ReplaceUnhealthyInstances?: boolean;
+  ReservedCapacityOptions?: ReservedCapacityOptionsRequest;
+  SpotOptions?: SpotOptionsRequest;
+  TagSpecifications?: TagSpecificationList;
+  TargetCapacitySpecification: TargetCapacitySpecificationRequest;
+  TerminateInstancesWithExpiration?: boolean;
+  Type?: FleetType;
+  ValidFrom?: Date;
+  ValidUntil?: Date;
+}
+export interface CreateFleetResult {
+  Errors?: CreateFleetErrorsSet;
+  FleetId?: string;
+  Instances?: CreateFleetInstancesSet;
 }
 export interface CreateImageRequest {
   BlockDeviceMappings?: BlockDeviceMappingRequestList;
@@ -514,6 +568,24 @@ export interface CreateVolumePermissionModifications {
   Add?: CreateVolumePermissionList;
   Remove?: CreateVolumePermissionList;
 }
+export interface CreateVolumeRequest {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  ClientToken?: string;
+  DryRun?: boolean;
+  Encrypted?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  MultiAttachEnabled?: boolean;
+  Operator?: OperatorRequest;
+  OutpostArn?: string;
+  Size?: number;
+  SnapshotId?: string;
+  TagSpecifications?: TagSpecificationList;
+  Throughput?: number;
+  VolumeInitializationRate?: number;
+  VolumeType?: VolumeType;
+}
 export interface CreateVpcRequest {
   AmazonProvidedIpv6CidrBlock?: boolean;
   CidrBlock?: string;
@@ -542,6 +614,32 @@ export interface DefaultConnectionTrackingConfiguration {
   DefaultTcpEstablishedTimeout?: number;
   DefaultUdpStreamTimeout?: number;
   DefaultUdpTimeout?: number;
+}
+export type DefaultTargetCapacityType = "spot" | "on-demand" | "capacity-block" | "reserved-capacity";
+export interface DeleteFleetError {
+  Code?: DeleteFleetErrorCode;
+  Message?: string;
+}
+export type DeleteFleetErrorCode = "fleetIdDoesNotExist" | "fleetIdMalformed" | "fleetNotInDeletableState" | "unexpectedError";
+export interface DeleteFleetErrorItem {
+  Error?: DeleteFleetError;
+  FleetId?: string;
+}
+export type DeleteFleetErrorSet = DeleteFleetErrorItem[];
+export interface DeleteFleetSuccessItem {
+  CurrentFleetState?: FleetStateCode;
+  FleetId?: string;
+  PreviousFleetState?: FleetStateCode;
+}
+export type DeleteFleetSuccessSet = DeleteFleetSuccessItem[];
+export interface DeleteFleetsRequest {
+  DryRun?: boolean;
+  FleetIds: FleetIdSet;
+  TerminateInstances: boolean;
+}
+export interface DeleteFleetsResult {
+  SuccessfulFleetDeletions?: DeleteFleetSuccessSet;
+  UnsuccessfulFleetDeletions?: DeleteFleetErrorSet;
 }
 export interface DeleteImageUsageReportRequest {
   DryRun?: boolean;
@@ -956,6 +1054,16 @@ export interface DescribeSnapshotAttributeResult {
   ProductCodes?: ProductCodeList;
   SnapshotId?: string;
 }
+export interface DescribeSnapshotTierStatusRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeSnapshotTierStatusResult {
+  NextToken?: string;
+  SnapshotTierStatuses?: snapshotTierStatusSet;
+}
 export interface DescribeSnapshotsRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -968,6 +1076,17 @@ export interface DescribeSnapshotsRequest {
 export interface DescribeSnapshotsResult {
   NextToken?: string;
   Snapshots?: SnapshotList;
+}
+export interface DescribeSpotInstanceRequestsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  SpotInstanceRequestIds?: SpotInstanceRequestIdList;
+}
+export interface DescribeSpotInstanceRequestsResult {
+  NextToken?: string;
+  SpotInstanceRequests?: SpotInstanceRequestList;
 }
 export interface DescribeSpotPriceHistoryRequest {
   AvailabilityZone?: string;
@@ -1005,6 +1124,39 @@ export interface DescribeTagsRequest {
 export interface DescribeTagsResult {
   NextToken?: string;
   Tags?: TagDescriptionList;
+}
+export interface DescribeVolumeAttributeRequest {
+  Attribute: VolumeAttributeName;
+  DryRun?: boolean;
+  VolumeId: string;
+}
+export interface DescribeVolumeAttributeResult {
+  AutoEnableIO?: AttributeBooleanValue;
+  ProductCodes?: ProductCodeList;
+  VolumeId?: string;
+}
+export interface DescribeVolumeStatusRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeManagedResources?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  VolumeIds?: VolumeIdStringList;
+}
+export interface DescribeVolumeStatusResult {
+  NextToken?: string;
+  VolumeStatuses?: VolumeStatusList;
+}
+export interface DescribeVolumesModificationsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  VolumeIds?: VolumeIdStringList;
+}
+export interface DescribeVolumesModificationsResult {
+  NextToken?: string;
+  VolumesModifications?: VolumeModificationList;
 }
 export interface DescribeVolumesRequest {
   DryRun?: boolean;
@@ -1062,7 +1214,20 @@ export interface DetachInternetGatewayRequest {
   InternetGatewayId: string;
   VpcId: string;
 }
+export interface DetachVolumeRequest {
+  Device?: string;
+  DryRun?: boolean;
+  Force?: boolean;
+  InstanceId?: string;
+  VolumeId: string;
+}
 export type DeviceType = "ebs" | "instance-store";
+export interface DisableEbsEncryptionByDefaultRequest {
+  DryRun?: boolean;
+}
+export interface DisableEbsEncryptionByDefaultResult {
+  EbsEncryptionByDefault?: boolean;
+}
 export interface DisableFastLaunchRequest {
   DryRun?: boolean;
   Force?: boolean;
@@ -1135,6 +1300,16 @@ export interface EbsBlockDevice {
   SnapshotId?: string;
   Throughput?: number;
   VolumeInitializationRate?: number;
+  VolumeSize?: number;
+  VolumeType?: VolumeType;
+}
+export interface EbsBlockDeviceResponse {
+  DeleteOnTermination?: boolean;
+  Encrypted?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  SnapshotId?: string;
+  Throughput?: number;
   VolumeSize?: number;
   VolumeType?: VolumeType;
 }
@@ -1232,6 +1407,12 @@ export interface EnaSrdUdpSpecificationRequest {
   EnaSrdUdpEnabled?: boolean;
 }
 export type EnaSupport = "unsupported" | "supported" | "required";
+export interface EnableEbsEncryptionByDefaultRequest {
+  DryRun?: boolean;
+}
+export interface EnableEbsEncryptionByDefaultResult {
+  EbsEncryptionByDefault?: boolean;
+}
 export interface EnableFastLaunchRequest {
   DryRun?: boolean;
   ImageId: string;
@@ -1281,6 +1462,10 @@ export interface EnableImageRequest {
 export interface EnableImageResult {
   Return?: boolean;
 }
+export interface EnableVolumeIORequest {
+  DryRun?: boolean;
+  VolumeId: string;
+}
 export interface EnclaveOptions {
   Enabled?: boolean;
 }
@@ -1316,6 +1501,80 @@ export interface Filter {
   Values?: ValueStringList;
 }
 export type FilterList = Filter[];
+export interface FleetBlockDeviceMappingRequest {
+  DeviceName?: string;
+  Ebs?: FleetEbsBlockDeviceRequest;
+  NoDevice?: string;
+  VirtualName?: string;
+}
+export type FleetBlockDeviceMappingRequestList = FleetBlockDeviceMappingRequest[];
+export type FleetCapacityReservationUsageStrategy = "use-capacity-reservations-first";
+export interface FleetEbsBlockDeviceRequest {
+  DeleteOnTermination?: boolean;
+  Encrypted?: boolean;
+  Iops?: number;
+  KmsKeyId?: string;
+  SnapshotId?: string;
+  Throughput?: number;
+  VolumeSize?: number;
+  VolumeType?: VolumeType;
+}
+export type FleetExcessCapacityTerminationPolicy = "no-termination" | "termination";
+export type FleetIdSet = string[];
+export type FleetLaunchTemplateConfigListRequest = FleetLaunchTemplateConfigRequest[];
+export interface FleetLaunchTemplateConfigRequest {
+  LaunchTemplateSpecification?: FleetLaunchTemplateSpecificationRequest;
+  Overrides?: FleetLaunchTemplateOverridesListRequest;
+}
+export interface FleetLaunchTemplateOverrides {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  BlockDeviceMappings?: BlockDeviceMappingResponseList;
+  ImageId?: string;
+  InstanceRequirements?: InstanceRequirements;
+  InstanceType?: InstanceType;
+  MaxPrice?: string;
+  Placement?: PlacementResponse;
+  Priority?: number;
+  SubnetId?: string;
+  WeightedCapacity?: number;
+}
+export type FleetLaunchTemplateOverridesListRequest = FleetLaunchTemplateOverridesRequest[];
+export interface FleetLaunchTemplateOverridesRequest {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  BlockDeviceMappings?: FleetBlockDeviceMappingRequestList;
+  ImageId?: string;
+  InstanceRequirements?: InstanceRequirementsRequest;
+  InstanceType?: InstanceType;
+  MaxPrice?: string;
+  Placement?: Placement;
+  Priority?: number;
+  SubnetId?: string;
+  WeightedCapacity?: number;
+}
+export interface FleetLaunchTemplateSpecification {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Version?: string;
+}
+export interface FleetLaunchTemplateSpecificationRequest {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Version?: string;
+}
+export type FleetOnDemandAllocationStrategy = "lowest-price" | "prioritized";
+export type FleetReplacementStrategy = "launch" | "launch-before-terminate";
+export type FleetReservationType = "interruptible-capacity-reservation";
+export interface FleetSpotCapacityRebalanceRequest {
+  ReplacementStrategy?: FleetReplacementStrategy;
+  TerminationDelay?: number;
+}
+export interface FleetSpotMaintenanceStrategiesRequest {
+  CapacityRebalance?: FleetSpotCapacityRebalanceRequest;
+}
+export type FleetStateCode = "submitted" | "active" | "deleted" | "failed" | "deleted_running" | "deleted_terminating" | "modifying";
+export type FleetType = "request" | "maintain" | "instant";
 export type FlexibleEnaQueuesSupport = "unsupported" | "supported";
 export interface FpgaDeviceInfo {
   Count?: number;
@@ -1330,6 +1589,19 @@ export interface FpgaDeviceMemoryInfo {
 export interface FpgaInfo {
   Fpgas?: FpgaDeviceInfoList;
   TotalFpgaMemoryInMiB?: number;
+}
+export interface GetEbsDefaultKmsKeyIdRequest {
+  DryRun?: boolean;
+}
+export interface GetEbsDefaultKmsKeyIdResult {
+  KmsKeyId?: string;
+}
+export interface GetEbsEncryptionByDefaultRequest {
+  DryRun?: boolean;
+}
+export interface GetEbsEncryptionByDefaultResult {
+  EbsEncryptionByDefault?: boolean;
+  SseType?: SSEType;
 }
 export interface GetImageBlockPublicAccessStateRequest {
   DryRun?: boolean;
@@ -1598,6 +1870,12 @@ export type InferenceDeviceInfoList = InferenceDeviceInfo[];
 export interface InferenceDeviceMemoryInfo {
   SizeInMiB?: number;
 }
+export interface InitializationStatusDetails {
+  EstimatedTimeToCompleteInSeconds?: number;
+  InitializationType?: InitializationType;
+  Progress?: number;
+}
+export type InitializationType = "default" | "provisioned-rate" | "volume-copy";
 export interface Instance {
   AmiLaunchIndex?: number;
   Architecture?: ArchitectureValues;
@@ -1706,6 +1984,7 @@ export type InstanceBootModeValues = "legacy-bios" | "uefi";
 export type InstanceGeneration = "current" | "previous";
 export type InstanceGenerationSet = InstanceGeneration[];
 export type InstanceIdStringList = string[];
+export type InstanceIdsSet = string[];
 export type InstanceInterruptionBehavior = "hibernate" | "stop" | "terminate";
 export interface InstanceIpv4Prefix {
   Ipv4Prefix?: string;
@@ -1724,6 +2003,7 @@ export interface InstanceIpv6Prefix {
   Ipv6Prefix?: string;
 }
 export type InstanceIpv6PrefixList = InstanceIpv6Prefix[];
+export type InstanceLifecycle = "spot" | "on-demand" | "interruptible-capacity-reservation";
 export type InstanceLifecycleType = "spot" | "scheduled" | "capacity-block" | "interruptible-capacity-reservation";
 export type InstanceList = Instance[];
 export interface InstanceMaintenanceOptions {
@@ -2108,6 +2388,23 @@ export interface LaunchPermissionModifications {
   Add?: LaunchPermissionList;
   Remove?: LaunchPermissionList;
 }
+export interface LaunchSpecification {
+  AddressingType?: string;
+  BlockDeviceMappings?: BlockDeviceMappingList;
+  EbsOptimized?: boolean;
+  IamInstanceProfile?: IamInstanceProfileSpecification;
+  ImageId?: string;
+  InstanceType?: InstanceType;
+  KernelId?: string;
+  KeyName?: string;
+  Monitoring?: RunInstancesMonitoringEnabled;
+  NetworkInterfaces?: InstanceNetworkInterfaceSpecificationList;
+  Placement?: SpotPlacement;
+  RamdiskId?: string;
+  SecurityGroups?: GroupIdentifierList;
+  SubnetId?: string;
+  UserData?: string;
+}
 export interface LaunchTemplate {
   CreateTime?: Date;
   CreatedBy?: string;
@@ -2117,6 +2414,10 @@ export interface LaunchTemplate {
   LaunchTemplateName?: string;
   Operator?: OperatorResponse;
   Tags?: TagList;
+}
+export interface LaunchTemplateAndOverridesResponse {
+  LaunchTemplateSpecification?: FleetLaunchTemplateSpecification;
+  Overrides?: FleetLaunchTemplateOverrides;
 }
 export type LaunchTemplateAutoRecoveryState = "default" | "disabled";
 export interface LaunchTemplateBlockDeviceMapping {
@@ -2466,6 +2767,13 @@ export interface MemoryMiBRequest {
   Max?: number;
   Min: number;
 }
+export interface ModifyEbsDefaultKmsKeyIdRequest {
+  DryRun?: boolean;
+  KmsKeyId: string;
+}
+export interface ModifyEbsDefaultKmsKeyIdResult {
+  KmsKeyId?: string;
+}
 export interface ModifyImageAttributeRequest {
   Attribute?: string;
   Description?: AttributeValue;
@@ -2527,6 +2835,15 @@ export interface ModifySnapshotAttributeRequest {
   SnapshotId: string;
   UserIds?: UserIdStringList;
 }
+export interface ModifySnapshotTierRequest {
+  DryRun?: boolean;
+  SnapshotId: string;
+  StorageTier?: TargetStorageTier;
+}
+export interface ModifySnapshotTierResult {
+  SnapshotId?: string;
+  TieringStartTime?: Date;
+}
 export interface ModifySubnetAttributeRequest {
   AssignIpv6AddressOnCreation?: AttributeBooleanValue;
   CustomerOwnedIpv4Pool?: string;
@@ -2539,6 +2856,23 @@ export interface ModifySubnetAttributeRequest {
   MapPublicIpOnLaunch?: AttributeBooleanValue;
   PrivateDnsHostnameTypeOnLaunch?: HostnameType;
   SubnetId: string;
+}
+export interface ModifyVolumeAttributeRequest {
+  AutoEnableIO?: AttributeBooleanValue;
+  DryRun?: boolean;
+  VolumeId: string;
+}
+export interface ModifyVolumeRequest {
+  DryRun?: boolean;
+  Iops?: number;
+  MultiAttachEnabled?: boolean;
+  Size?: number;
+  Throughput?: number;
+  VolumeId: string;
+  VolumeType?: VolumeType;
+}
+export interface ModifyVolumeResult {
+  VolumeModification?: VolumeModification;
 }
 export interface ModifyVpcAttributeRequest {
   EnableDnsHostnames?: AttributeBooleanValue;
@@ -2653,6 +2987,14 @@ export interface NitroTpmInfo {
 }
 export type NitroTpmSupport = "unsupported" | "supported";
 export type NitroTpmSupportedVersionsList = string[];
+export interface OnDemandOptionsRequest {
+  AllocationStrategy?: FleetOnDemandAllocationStrategy;
+  CapacityReservationOptions?: CapacityReservationOptionsRequest;
+  MaxTotalPrice?: string;
+  MinTargetCapacity?: number;
+  SingleAvailabilityZone?: boolean;
+  SingleInstanceType?: boolean;
+}
 export type OperationType = "add" | "remove";
 export interface OperatorRequest {
   Principal?: string;
@@ -2692,6 +3034,9 @@ export interface PlacementGroupInfo {
 }
 export type PlacementGroupStrategy = "cluster" | "partition" | "spread";
 export type PlacementGroupStrategyList = PlacementGroupStrategy[];
+export interface PlacementResponse {
+  GroupName?: string;
+}
 export type PlatformValues = "Windows";
 export interface PortRange {
   From?: number;
@@ -2890,6 +3235,16 @@ export interface Reservation {
   ReservationId?: string;
 }
 export type ReservationList = Reservation[];
+export type ReservationTypeListRequest = FleetReservationType[];
+export interface ReservedCapacityOptionsRequest {
+  ReservationTypes?: ReservationTypeListRequest;
+}
+export interface ResetEbsDefaultKmsKeyIdRequest {
+  DryRun?: boolean;
+}
+export interface ResetEbsDefaultKmsKeyIdResult {
+  KmsKeyId?: string;
+}
 export type ResetImageAttributeName = "launchPermission";
 export interface ResetImageAttributeRequest {
   Attribute: ResetImageAttributeName;
@@ -2955,6 +3310,18 @@ export interface ResponseLaunchTemplateData {
   UserData?: string;
 }
 export type RestorableByStringList = string[];
+export interface RestoreSnapshotTierRequest {
+  DryRun?: boolean;
+  PermanentRestore?: boolean;
+  SnapshotId: string;
+  TemporaryRestoreDays?: number;
+}
+export interface RestoreSnapshotTierResult {
+  IsPermanentRestore?: boolean;
+  RestoreDuration?: number;
+  RestoreStartTime?: Date;
+  SnapshotId?: string;
+}
 export interface RevokeSecurityGroupEgressRequest {
   CidrIp?: string;
   DryRun?: boolean;
@@ -3209,6 +3576,56 @@ export type SnapshotList = Snapshot[];
 export type SnapshotLocationEnum = "regional" | "local";
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
 export type SnapshotState = "pending" | "completed" | "error" | "recoverable" | "recovering";
+export interface SnapshotTierStatus {
+  ArchivalCompleteTime?: Date;
+  LastTieringOperationStatus?: TieringOperationStatus;
+  LastTieringOperationStatusDetail?: string;
+  LastTieringProgress?: number;
+  LastTieringStartTime?: Date;
+  OwnerId?: string;
+  RestoreExpiryTime?: Date;
+  SnapshotId?: string;
+  Status?: SnapshotState;
+  StorageTier?: StorageTier;
+  Tags?: TagList;
+  VolumeId?: string;
+}
+export type SpotAllocationStrategy = "lowest-price" | "diversified" | "capacity-optimized" | "capacity-optimized-prioritized" | "price-capacity-optimized";
+export type SpotInstanceInterruptionBehavior = "hibernate" | "stop" | "terminate";
+export interface SpotInstanceRequest {
+  ActualBlockHourlyPrice?: string;
+  AvailabilityZoneGroup?: string;
+  BlockDurationMinutes?: number;
+  CreateTime?: Date;
+  Fault?: SpotInstanceStateFault;
+  InstanceId?: string;
+  InstanceInterruptionBehavior?: InstanceInterruptionBehavior;
+  LaunchGroup?: string;
+  LaunchSpecification?: LaunchSpecification;
+  LaunchedAvailabilityZone?: string;
+  LaunchedAvailabilityZoneId?: string;
+  ProductDescription?: RIProductDescription;
+  SpotInstanceRequestId?: string;
+  SpotPrice?: string;
+  State?: SpotInstanceState;
+  Status?: SpotInstanceStatus;
+  Tags?: TagList;
+  Type?: SpotInstanceType;
+  ValidFrom?: Date;
+  ValidUntil?: Date;
+}
+export type SpotInstanceRequestIdList = string[];
+export type SpotInstanceRequestList = SpotInstanceRequest[];
+export type SpotInstanceState = "open" | "active" | "closed" | "cancelled" | "failed" | "disabled";
+export interface SpotInstanceStateFault {
+  Code?: string;
+  Message?: string;
+}
+export interface SpotInstanceStatus {
+  Code?: string;
+  Message?: string;
+  UpdateTime?: Date;
+}
 export type SpotInstanceType = "one-time" | "persistent";
 export interface SpotMarketOptions {
   BlockDurationMinutes?: number;
@@ -3216,6 +3633,22 @@ export interface SpotMarketOptions {
   MaxPrice?: string;
   SpotInstanceType?: SpotInstanceType;
   ValidUntil?: Date;
+}
+export interface SpotOptionsRequest {
+  AllocationStrategy?: SpotAllocationStrategy;
+  InstanceInterruptionBehavior?: SpotInstanceInterruptionBehavior;
+  InstancePoolsToUseCount?: number;
+  MaintenanceStrategies?: FleetSpotMaintenanceStrategiesRequest;
+  MaxTotalPrice?: string;
+  MinTargetCapacity?: number;
+  SingleAvailabilityZone?: boolean;
+  SingleInstanceType?: boolean;
+}
+export interface SpotPlacement {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  GroupName?: string;
+  Tenancy?: Tenancy;
 }
 export interface SpotPrice {
   AvailabilityZone?: string;
@@ -3312,6 +3745,15 @@ export interface TagSpecification {
   Tags?: TagList;
 }
 export type TagSpecificationList = TagSpecification[];
+export interface TargetCapacitySpecificationRequest {
+  DefaultTargetCapacityType?: DefaultTargetCapacityType;
+  OnDemandTargetCapacity?: number;
+  SpotTargetCapacity?: number;
+  TargetCapacityUnitType?: TargetCapacityUnitType;
+  TotalTargetCapacity: number;
+}
+export type TargetCapacityUnitType = "vcpu" | "memory-mib" | "units";
+export type TargetStorageTier = "archive";
 export type Tenancy = "default" | "dedicated" | "host";
 export interface TerminateInstancesRequest {
   DryRun?: boolean;
@@ -3323,6 +3765,7 @@ export interface TerminateInstancesResult {
   TerminatingInstances?: InstanceStateChangeList;
 }
 export type ThreadsPerCoreList = number[];
+export type TieringOperationStatus = "archival-in-progress" | "archival-completed" | "archival-failed" | "temporary-restore-in-progress" | "temporary-restore-completed" | "temporary-restore-failed" | "permanent-restore-in-progress" | "permanent-restore-completed" | "permanent-restore-failed";
 export interface TotalLocalStorageGB {
   Max?: number;
   Min?: number;
@@ -3418,9 +3861,76 @@ export interface VolumeAttachment {
 }
 export type VolumeAttachmentList = VolumeAttachment[];
 export type VolumeAttachmentState = "attaching" | "attached" | "detaching" | "detached" | "busy";
+export type VolumeAttributeName = "autoEnableIO" | "productCodes";
 export type VolumeIdStringList = string[];
 export type VolumeList = Volume[];
+export interface VolumeModification {
+  EndTime?: Date;
+  ModificationState?: VolumeModificationState;
+  Operator?: OperatorResponse;
+  OriginalIops?: number;
+  OriginalMultiAttachEnabled?: boolean;
+  OriginalSize?: number;
+  OriginalThroughput?: number;
+  OriginalVolumeType?: VolumeType;
+  Progress?: number;
+  StartTime?: Date;
+  StatusMessage?: string;
+  TargetIops?: number;
+  TargetMultiAttachEnabled?: boolean;
+  TargetSize?: number;
+  TargetThroughput?: number;
+  TargetVolumeType?: VolumeType;
+  VolumeId?: string;
+}
+export type VolumeModificationList = VolumeModification[];
+export type VolumeModificationState = "modifying" | "optimizing" | "completed" | "failed";
 export type VolumeState = "creating" | "available" | "in-use" | "deleting" | "deleted" | "error";
+export interface VolumeStatusAction {
+  Code?: string;
+  Description?: string;
+  EventId?: string;
+  EventType?: string;
+}
+export type VolumeStatusActionsList = VolumeStatusAction[];
+export interface VolumeStatusAttachmentStatus {
+  InstanceId?: string;
+  IoPerformance?: string;
+}
+export type VolumeStatusAttachmentStatusList = VolumeStatusAttachmentStatus[];
+export interface VolumeStatusDetails {
+  Name?: VolumeStatusName;
+  Status?: string;
+}
+export type VolumeStatusDetailsList = VolumeStatusDetails[];
+export interface VolumeStatusEvent {
+  Description?: string;
+  EventId?: string;
+  EventType?: string;
+  InstanceId?: string;
+  NotAfter?: Date;
+  NotBefore?: Date;
+}
+export type VolumeStatusEventsList = VolumeStatusEvent[];
+export interface VolumeStatusInfo {
+  Details?: VolumeStatusDetailsList;
+  Status?: VolumeStatusInfoStatus;
+}
+export type VolumeStatusInfoStatus = "ok" | "impaired" | "insufficient-data" | "warning";
+export interface VolumeStatusItem {
+  Actions?: VolumeStatusActionsList;
+  AttachmentStatuses?: VolumeStatusAttachmentStatusList;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Events?: VolumeStatusEventsList;
+  InitializationStatusDetails?: InitializationStatusDetails;
+  Operator?: OperatorResponse;
+  OutpostArn?: string;
+  VolumeId?: string;
+  VolumeStatus?: VolumeStatusInfo;
+}
+export type VolumeStatusList = VolumeStatusItem[];
+export type VolumeStatusName = "io-enabled" | "io-performance" | "initialization-state";
 export type VolumeType = "standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3";
 export interface Vpc {
   BlockPublicAccessStates?: BlockPublicAccessStates;
@@ -3509,6 +4019,7 @@ export type VpcState = "pending" | "available";
 export type WorkloadsList = string[];
 export type ZoneIdStringList = string[];
 export type ZoneNameStringList = string[];
+export type snapshotTierStatusSet = SnapshotTierStatus[];
 
 /** The operations imagelite serves for ec2: each handler gets the parsed, validated input. */
 export interface Ec2Handlers {
@@ -3516,12 +4027,14 @@ export interface Ec2Handlers {
   AssociateAddress(ctx: RequestContext, input: AssociateAddressRequest): AssociateAddressResult;
   AssociateRouteTable(ctx: RequestContext, input: AssociateRouteTableRequest): AssociateRouteTableResult;
   AttachInternetGateway(ctx: RequestContext, input: AttachInternetGatewayRequest): void;
+  AttachVolume(ctx: RequestContext, input: AttachVolumeRequest): VolumeAttachment;
   AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
   CreateDefaultVpc(ctx: RequestContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult;
+  CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
   CreateImageUsageReport(ctx: RequestContext, input: CreateImageUsageReportRequest): CreateImageUsageReportResult;
   CreateInternetGateway(ctx: RequestContext, input: CreateInternetGatewayRequest): CreateInternetGatewayResult;
@@ -3536,7 +4049,9 @@ export interface Ec2Handlers {
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
   CreateSubnet(ctx: RequestContext, input: CreateSubnetRequest): CreateSubnetResult;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
+  CreateVolume(ctx: RequestContext, input: CreateVolumeRequest): Volume;
   CreateVpc(ctx: RequestContext, input: CreateVpcRequest): CreateVpcResult;
+  DeleteFleets(ctx: RequestContext, input: DeleteFleetsRequest): DeleteFleetsResult;
   DeleteImageUsageReport(ctx: RequestContext, input: DeleteImageUsageReportRequest): DeleteImageUsageReportResult;
   DeleteInternetGateway(ctx: RequestContext, input: DeleteInternetGatewayRequest): void;
   DeleteKeyPair(ctx: RequestContext, input: DeleteKeyPairRequest): DeleteKeyPairResult;
@@ -3579,16 +4094,23 @@ export interface Ec2Handlers {
   DescribeSecurityGroupRules(ctx: RequestContext, input: DescribeSecurityGroupRulesRequest): DescribeSecurityGroupRulesResult;
   DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;
   DescribeSnapshotAttribute(ctx: RequestContext, input: DescribeSnapshotAttributeRequest): DescribeSnapshotAttributeResult;
+  DescribeSnapshotTierStatus(ctx: RequestContext, input: DescribeSnapshotTierStatusRequest): DescribeSnapshotTierStatusResult;
   DescribeSnapshots(ctx: RequestContext, input: DescribeSnapshotsRequest): DescribeSnapshotsResult;
+  DescribeSpotInstanceRequests(ctx: RequestContext, input: DescribeSpotInstanceRequestsRequest): DescribeSpotInstanceRequestsResult;
   DescribeSpotPriceHistory(ctx: RequestContext, input: DescribeSpotPriceHistoryRequest): DescribeSpotPriceHistoryResult;
   DescribeSubnets(ctx: RequestContext, input: DescribeSubnetsRequest): DescribeSubnetsResult;
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
+  DescribeVolumeAttribute(ctx: RequestContext, input: DescribeVolumeAttributeRequest): DescribeVolumeAttributeResult;
+  DescribeVolumeStatus(ctx: RequestContext, input: DescribeVolumeStatusRequest): DescribeVolumeStatusResult;
   DescribeVolumes(ctx: RequestContext, input: DescribeVolumesRequest): DescribeVolumesResult;
+  DescribeVolumesModifications(ctx: RequestContext, input: DescribeVolumesModificationsRequest): DescribeVolumesModificationsResult;
   DescribeVpcAttribute(ctx: RequestContext, input: DescribeVpcAttributeRequest): DescribeVpcAttributeResult;
   DescribeVpcClassicLink(ctx: RequestContext, input: DescribeVpcClassicLinkRequest): DescribeVpcClassicLinkResult;
   DescribeVpcClassicLinkDnsSupport(ctx: RequestContext, input: DescribeVpcClassicLinkDnsSupportRequest): DescribeVpcClassicLinkDnsSupportResult;
   DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
   DetachInternetGateway(ctx: RequestContext, input: DetachInternetGatewayRequest): void;
+  DetachVolume(ctx: RequestContext, input: DetachVolumeRequest): VolumeAttachment;
+  DisableEbsEncryptionByDefault(ctx: RequestContext, input: DisableEbsEncryptionByDefaultRequest): DisableEbsEncryptionByDefaultResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
   DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
@@ -3596,20 +4118,28 @@ export interface Ec2Handlers {
   DisableImageDeregistrationProtection(ctx: RequestContext, input: DisableImageDeregistrationProtectionRequest): DisableImageDeregistrationProtectionResult;
   DisassociateAddress(ctx: RequestContext, input: DisassociateAddressRequest): void;
   DisassociateRouteTable(ctx: RequestContext, input: DisassociateRouteTableRequest): void;
+  EnableEbsEncryptionByDefault(ctx: RequestContext, input: EnableEbsEncryptionByDefaultRequest): EnableEbsEncryptionByDefaultResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
   EnableImage(ctx: RequestContext, input: EnableImageRequest): EnableImageResult;
   EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
   EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
+  EnableVolumeIO(ctx: RequestContext, input: EnableVolumeIORequest): void;
+  GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
+  GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
+  ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
   ModifyLaunchTemplate(ctx: RequestContext, input: ModifyLaunchTemplateRequest): ModifyLaunchTemplateResult;
   ModifySecurityGroupRules(ctx: RequestContext, input: ModifySecurityGroupRulesRequest): ModifySecurityGroupRulesResult;
   ModifySnapshotAttribute(ctx: RequestContext, input: ModifySnapshotAttributeRequest): void;
+  ModifySnapshotTier(ctx: RequestContext, input: ModifySnapshotTierRequest): ModifySnapshotTierResult;
   ModifySubnetAttribute(ctx: RequestContext, input: ModifySubnetAttributeRequest): void;
+  ModifyVolume(ctx: RequestContext, input: ModifyVolumeRequest): ModifyVolumeResult;
+  ModifyVolumeAttribute(ctx: RequestContext, input: ModifyVolumeAttributeRequest): void;
   ModifyVpcAttribute(ctx: RequestContext, input: ModifyVpcAttributeRequest): void;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
   ReleaseAddress(ctx: RequestContext, input: ReleaseAddressRequest): void;
@@ -3617,8 +4147,10 @@ export interface Ec2Handlers {
   ReplaceNetworkAclEntry(ctx: RequestContext, input: ReplaceNetworkAclEntryRequest): void;
   ReplaceRoute(ctx: RequestContext, input: ReplaceRouteRequest): void;
   ReplaceRouteTableAssociation(ctx: RequestContext, input: ReplaceRouteTableAssociationRequest): ReplaceRouteTableAssociationResult;
+  ResetEbsDefaultKmsKeyId(ctx: RequestContext, input: ResetEbsDefaultKmsKeyIdRequest): ResetEbsDefaultKmsKeyIdResult;
   ResetImageAttribute(ctx: RequestContext, input: ResetImageAttributeRequest): void;
   ResetSnapshotAttribute(ctx: RequestContext, input: ResetSnapshotAttributeRequest): void;
+  RestoreSnapshotTier(ctx: RequestContext, input: RestoreSnapshotTierRequest): RestoreSnapshotTierResult;
   RevokeSecurityGroupEgress(ctx: RequestContext, input: RevokeSecurityGroupEgressRequest): RevokeSecurityGroupEgressResult;
   RevokeSecurityGroupIngress(ctx: RequestContext, input: RevokeSecurityGroupIngressRequest): RevokeSecurityGroupIngressResult;
   RunInstances(ctx: RequestContext, input: RunInstancesRequest): Reservation;

@@ -24,6 +24,8 @@ import { routeTables } from "./route-tables/records";
 import { networkAcls } from "./network-acls/records";
 import { addresses } from "./addresses/records";
 import { vpcDefaults } from "./vpc-defaults/records";
+import { ebsEncryption } from "./ebs-encryption/records";
+import { fleets, spotRequests } from "./fleets/records";
 
 export const ec2Collections = [
   amis,
@@ -63,6 +65,9 @@ export const ec2Collections = [
   networkAcls,
   addresses,
   vpcDefaults,
+  ebsEncryption,
+  fleets,
+  spotRequests,
 ];
 
 /** Types only earlier versions write: their records are still read from older files and exports. */

@@ -33,6 +33,12 @@ import { instanceLifecycleHandlers } from "./instances/lifecycle";
 import { describeInstancesHandlers } from "./instances/describe";
 import { instanceAttributeHandlers } from "./instances/attributes";
 import { volumeHandlers } from "./volumes/handlers";
+import { attachmentHandlers } from "./volumes/attachments";
+import { modificationHandlers } from "./volumes/modifications";
+import { volumeAttributeHandlers } from "./volumes/attributes";
+import { ebsEncryptionHandlers } from "./ebs-encryption/handlers";
+import { snapshotTierHandlers } from "./snapshots/tiers";
+import { fleetHandlers } from "./fleets/handlers";
 import { createImageHandlers } from "./images/create-image";
 import { networkHandlers } from "./network/handlers";
 import { upgradeRuleOwners } from "./network/records";
@@ -66,6 +72,12 @@ const handlers: Ec2Handlers = {
   ...describeInstancesHandlers,
   ...instanceAttributeHandlers,
   ...volumeHandlers,
+  ...attachmentHandlers,
+  ...modificationHandlers,
+  ...volumeAttributeHandlers,
+  ...ebsEncryptionHandlers,
+  ...snapshotTierHandlers,
+  ...fleetHandlers,
   ...createImageHandlers,
   ...networkHandlers,
   ...keyPairHandlers,

@@ -32,6 +32,8 @@ export const EC2_RESOURCE_TYPES = {
   "route-table": { prefix: "rtb-", accountInArn: true, label: "Route tables" },
   "network-acl": { prefix: "acl-", accountInArn: true, label: "Network ACLs" },
   "elastic-ip": { prefix: "eipalloc-", accountInArn: true, label: "Elastic IPs" },
+  fleet: { prefix: "fleet-", accountInArn: true, label: "EC2 Fleets" },
+  "spot-instances-request": { prefix: "sir-", accountInArn: true, label: "Spot requests" },
 } satisfies Partial<Record<ResourceType, Ec2ResourceType>>;
 
 export type Ec2Type = keyof typeof EC2_RESOURCE_TYPES;

@@ -217,3 +217,19 @@ export const spotPriceHandlers: Pick<Ec2Handlers, "DescribeSpotPriceHistory"> = 
     };
   },
 };
+
+/**
+ * The Spot price in effect at `at` of an instance type's Linux/UNIX series in a zone, and the type's On-Demand-like
+ * rate (the default maximum price of a Spot request); undefined when Spot does not offer the type there.
+ */
+export function spotPriceOf(
+  region: string,
+  zone: string,
+  instanceType: string,
+  at: number,
+): { price: number; onDemand: number } | undefined {
+  const s = seriesOf(region).find((x) => x.type.InstanceType === instanceType && x.zone.ZoneName === zone && x.product[0] === "Linux/UNIX");
+  if (!s) return undefined;
+  const last = s.offset + Math.floor((at - s.offset) / STEP) * STEP;
+  return { price: Number(priceAt(s, last)), onDemand: onDemandRate(s.type) };
+}

@@ -67,6 +67,9 @@ const instanceSchema = schema({
   schedule: "schedule",
   /** The client token (its clientTokens id) of the RunInstances that made it. */
   clientToken: unchecked<string | undefined>(),
+  /** A Spot Instance: its lifecycle and the Spot request that launched it (fleets/spot.ts). */
+  InstanceLifecycle: unchecked<"spot" | undefined>(),
+  SpotInstanceRequestId: unchecked<string | undefined>(),
 });
 export type InstanceRecord = RecordOf<typeof instanceSchema>;
 

@@ -26,6 +26,8 @@ import { launchCount } from "./launch-quotas";
 import { attachmentLimitExceeded, checkMappingList, MAX_ATTACHMENTS } from "./block-device-limits";
 import { checkUserData } from "./user-data";
 import { checkArchitecture } from "../instance-types/launch";
+import { spotMarket } from "../fleets/spot";
+import { launchedVolumeEncryption } from "../ebs-encryption/records";
 
 /** RunInstances' documented default instance type. */
 const DEFAULT_INSTANCE_TYPE = "m1.small";
@@ -91,8 +93,7 @@ function newVolume(ctx: RequestContext, ebs: EbsBlockDevice, zone: string, insta
     SnapshotId: ebs.SnapshotId,
     VolumeType,
     ...performance(VolumeType, Size, ebs),
-    Encrypted: ebs.Encrypted ?? false,
-    KmsKeyId: ebs.KmsKeyId,
+    ...launchedVolumeEncryption(ctx, ebs),
     AvailabilityZone: zone,
     createdAt: ctx.now,
     schedule: plan(ctx.now, ["creating", ctx.timings.seconds("volumeCreate")], ["in-use"]),
@@ -135,12 +136,12 @@ function tagWithTemplate(ctx: RequestContext, InstanceId: string, t: ResolvedTem
   });
 }
 
-/** Launches the reservation: its instances, their volumes, tags and AMI uses. */
-function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: string | undefined): string {
+/** Launches the reservation: its instances, their volumes, tags and AMI uses (RunInstances, and an EC2 Fleet's launches). */
+export function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: string | undefined): string {
   const template = request.LaunchTemplate && resolveLaunchTemplate(ctx, request.LaunchTemplate);
   checkMappingList(request.BlockDeviceMappings);
   checkMappingList(template?.data.BlockDeviceMappings as BlockDeviceMapping[] | undefined);
-  const input = template ? withTemplateData(request, template.data) : request;
+  const input = unsetEmpty(template ? withTemplateData(request, template.data) : request);
   checkCounts(input.MinCount, input.MaxCount);
   checkUserData(input.UserData);
   const instanceType = input.InstanceType ?? DEFAULT_INSTANCE_TYPE;
@@ -154,6 +155,7 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
   const attachments = mappings.length + Math.max(1, input.NetworkInterfaces?.length ?? 0);
   if (attachments > MAX_ATTACHMENTS) throw attachmentLimitExceeded(attachments);
   const where = placeInstance(ctx, input);
+  const spot = spotMarket(ctx, input, instanceType, where.AvailabilityZone, ami.ImageId, ami.Platform);
   const v2only = ami.ImdsSupport === "v2.0";
   const md = input.MetadataOptions ?? {};
   const ReservationId = hexId("r");
@@ -165,6 +167,7 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
   for (let i = 0; i < count; i++) {
     const InstanceId = hexId("i");
     const address = nextAddress(ctx, where);
+    const spotRequestId = spot?.request(InstanceId);
     const rec: InstanceRecord = {
       InstanceId,
       ReservationId,
@@ -224,6 +227,8 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
         : undefined,
       schedule: plan(ctx.now, ["pending", ctx.timings.seconds("instanceStart")], ["running"]),
       clientToken: tokenId,
+      InstanceLifecycle: spotRequestId ? "spot" : undefined,
+      SpotInstanceRequestId: spotRequestId,
     };
     saveInstance(ctx, rec);
     if (instanceTags.length) putTags(ctx, InstanceId, "instance", instanceTags);

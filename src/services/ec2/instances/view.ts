@@ -80,6 +80,8 @@ export function instanceView(ctx: RequestContext, r: InstanceRecord): Instance {
     BootMode: r.BootMode as Instance["BootMode"],
     MetadataOptions: { ...r.MetadataOptions, State: state === "pending" ? "pending" : "applied" },
     CurrentInstanceBootMode: r.BootMode === "uefi" ? "uefi" : "legacy-bios",
+    InstanceLifecycle: r.InstanceLifecycle,
+    SpotInstanceRequestId: r.SpotInstanceRequestId,
   };
 }
 

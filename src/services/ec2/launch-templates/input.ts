@@ -43,6 +43,7 @@ export function withTemplateData(input: RunInstancesRequest, data: ResponseLaunc
     SubnetId: eni?.SubnetId,
     SecurityGroupIds: nonEmpty(data.SecurityGroupIds) ?? nonEmpty(eni?.Groups),
     SecurityGroups: nonEmpty(data.SecurityGroups),
+    InstanceMarketOptions: data.InstanceMarketOptions as RunInstancesRequest["InstanceMarketOptions"],
   };
   const merged: RunInstancesRequest = { ...input };
   for (const [k, v] of Object.entries(fromTemplate) as [keyof RunInstancesRequest, unknown][]) {

@@ -32,6 +32,7 @@ import {
   type DescribePlan,
 } from "../query-plan";
 import { snapshotView } from "./handlers";
+import { snapshotTier } from "./tiers";
 import { tagMap } from "../tags/records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -66,7 +67,7 @@ function filterSpec(ctx: RequestContext): FilterSpec<SnapshotRecord> {
       "snapshot-id": (r) => r.SnapshotId,
       "start-time": (r) => new Date(r.createdAt).toISOString(),
       status: (r) => snapshotState(ctx, r),
-      "storage-tier": () => "standard",
+      "storage-tier": (r) => snapshotTier(ctx, r).StorageTier,
       "volume-id": (r) => r.VolumeId,
       "volume-size": (r) => r.VolumeSize,
     },

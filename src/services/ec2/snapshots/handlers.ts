@@ -21,6 +21,8 @@ import { COPY_VOLUME_ID, snapshotState, type SnapshotRecord } from "./records";
 import { tagList, tagsFor } from "../tags/records";
 import { findVolume, volumeState } from "../volumes/records";
 import { ServiceError } from "../../../errors/service-error";
+import { snapshotTier } from "./tiers";
+import { incorrectState } from "../volumes/errors";
 
 export { canCreateVolume, createSnapshot, findSnapshot } from "./access";
 
@@ -36,6 +38,7 @@ function progress(ctx: RequestContext, r: SnapshotRecord): string {
 export function snapshotView(ctx: RequestContext, r: SnapshotRecord): Snapshot {
   const state = snapshotState(ctx, r);
   const completedAt = r.schedule.find((s) => s.state === "completed")?.at;
+  const tier = snapshotTier(ctx, r);
   return {
     SnapshotId: r.SnapshotId,
     VolumeId: r.VolumeId,
@@ -49,7 +52,8 @@ export function snapshotView(ctx: RequestContext, r: SnapshotRecord): Snapshot {
     VolumeSize: r.VolumeSize,
     Encrypted: r.Encrypted,
     KmsKeyId: r.KmsKeyId,
-    StorageTier: "standard",
+    StorageTier: tier.StorageTier,
+    RestoreExpiryTime: tier.RestoreExpiryTime,
     Tags: tagList(ctx, r.SnapshotId),
   };
 }
@@ -93,6 +97,9 @@ export const snapshotHandlers: Pick<
     }
     const src = visibleSnapshot(ctx, input.SourceSnapshotId, input.SourceRegion);
     if (!src || !canCreateVolume(ctx, src)) throw snapshotNotFound(input.SourceSnapshotId);
+    if (snapshotTier(ctx, src).StorageTier !== "standard") {
+      throw incorrectState(`Snapshot '${src.SnapshotId}' is in the archive tier: restore it before copying it.`);
+    }
     const tags = tagsFor(input.TagSpecifications, "snapshot");
     const encrypted = src.Encrypted || !!input.Encrypted;
     const copy = createSnapshot(ctx, {

@@ -6,8 +6,21 @@
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
 import { stateAt } from "../../../state/lifecycle";
-import { schema, type RecordOf } from "../../../state/record-schema";
+import { schema, unchecked, type RecordOf } from "../../../state/record-schema";
 import { PUBLIC_ACCOUNT } from "../images/records";
+
+/** A tiering operation: what it is, when it started and completes, and what it leaves. */
+export interface TieringRecord {
+  operation: "archival" | "temporary-restore" | "permanent-restore";
+  startedAt: number;
+  completedAt: number;
+  /** When the snapshot was last archived (ArchivalCompleteTime). */
+  archivedAt: number;
+  /** A temporary restore: when the snapshot goes back to the archive tier. */
+  expiresAt?: number;
+  /** A temporary restore: its length in days. */
+  days?: number;
+}
 
 /**
  * A snapshot, in its owner's partition of its region. Its collection, `snapshots`, is declared with who can
@@ -30,6 +43,8 @@ export const snapshotSchema = schema({
   public: "boolean",
   /** pending → completed; a snapshot made for an AMI that is not there yet starts GONE (an import's). */
   schedule: "schedule",
+  /** The last tiering operation (ModifySnapshotTier, RestoreSnapshotTier: tiers.ts), absent while never tiered. */
+  tiering: unchecked<TieringRecord | undefined>(),
 });
 export type SnapshotRecord = RecordOf<typeof snapshotSchema>;
 
