@@ -32,6 +32,7 @@ import {
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
   RunInstancesCommand,
+  DeregisterImageCommand,
 } from "@aws-sdk/client-ec2";
 import { PutParameterCommand, PutResourcePolicyCommand } from "@aws-sdk/client-ssm";
 import type { Imagelite } from "../../src/index";
@@ -86,6 +87,8 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
     // The default VPC, its subnets and default group come with the first network call.
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: "builders", Description: "image builders" }));
+    // A deregistered AMI, whose id answers with no image for a while once it is gone.
+    await ec2.send(new DeregisterImageCommand({ ImageId: await registerAmi(ec2, "short-lived") }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-ed25519", KeyType: "ed25519" }));
     // Each VPC's main route table and default ACL come with the first routing call; a gateway and an address of their own.
     await ec2.send(new DescribeRouteTablesCommand({}));
