@@ -47,6 +47,14 @@ OPERATIONS = {
         "ModifyImageAttribute", "ModifyInstanceAttribute", "ModifyLaunchTemplate", "ModifySnapshotAttribute",
         "RegisterImage", "ResetImageAttribute", "ResetSnapshotAttribute", "RunInstances", "StartInstances",
         "StopInstances", "TerminateInstances",
+        # Instances as tools read them, and their network interfaces.
+        "AssociateIamInstanceProfile", "AttachNetworkInterface", "CreateNetworkInterface", "DeleteNetworkInterface",
+        "DescribeIamInstanceProfileAssociations", "DescribeInstanceCreditSpecifications",
+        "DescribeNetworkInterfaceAttribute", "DescribeNetworkInterfaces", "DetachNetworkInterface",
+        "DisassociateIamInstanceProfile", "GetInstanceUefiData", "GetLaunchTemplateData", "GetPasswordData",
+        "ModifyInstanceCreditSpecification", "ModifyInstanceMaintenanceOptions", "ModifyInstanceMetadataOptions",
+        "ModifyNetworkInterfaceAttribute", "MonitorInstances", "ReplaceIamInstanceProfileAssociation",
+        "UnmonitorInstances",
     ],
     "ssm": [
         "AddTagsToResource", "DeleteParameter", "DeleteParameters", "DescribeParameters", "GetParameter",

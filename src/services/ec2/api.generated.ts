@@ -29,6 +29,35 @@ export type AmdSevSnpSpecification = "enabled" | "disabled";
 export type ArchitectureType = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
 export type ArchitectureTypeList = ArchitectureType[];
 export type ArchitectureValues = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
+export interface AssociateIamInstanceProfileRequest {
+  IamInstanceProfile: IamInstanceProfileSpecification;
+  InstanceId: string;
+}
+export interface AssociateIamInstanceProfileResult {
+  IamInstanceProfileAssociation?: IamInstanceProfileAssociation;
+}
+export type AssociatedSubnetList = string[];
+export type AssociationIdList = string[];
+export interface AttachNetworkInterfaceRequest {
+  DeviceIndex: number;
+  DryRun?: boolean;
+  EnaQueueCount?: number;
+  EnaSrdSpecification?: EnaSrdSpecification;
+  InstanceId: string;
+  NetworkCardIndex?: number;
+  NetworkInterfaceId: string;
+}
+export interface AttachNetworkInterfaceResult {
+  AttachmentId?: string;
+  NetworkCardIndex?: number;
+}
+export interface AttachmentEnaSrdSpecification {
+  EnaSrdEnabled?: boolean;
+  EnaSrdUdpSpecification?: AttachmentEnaSrdUdpSpecification;
+}
+export interface AttachmentEnaSrdUdpSpecification {
+  EnaSrdUdpEnabled?: boolean;
+}
 export type AttachmentLimitType = "shared" | "dedicated";
 export type AttachmentStatus = "attaching" | "attached" | "detaching" | "detached";
 export interface AttributeBooleanValue {
@@ -154,6 +183,11 @@ export interface ClientData {
   UploadEnd?: Date;
   UploadSize?: number;
   UploadStart?: Date;
+}
+export interface ConnectionTrackingConfiguration {
+  TcpEstablishedTimeout?: number;
+  UdpStreamTimeout?: number;
+  UdpTimeout?: number;
 }
 export interface ConnectionTrackingSpecification {
   TcpEstablishedTimeout?: number;
@@ -286,6 +320,31 @@ export interface CreateLaunchTemplateVersionResult {
   LaunchTemplateVersion?: LaunchTemplateVersion;
   Warning?: ValidationWarning;
 }
+export interface CreateNetworkInterfaceRequest {
+  ClientToken?: string;
+  ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  Description?: string;
+  DryRun?: boolean;
+  EnablePrimaryIpv6?: boolean;
+  Groups?: SecurityGroupIdStringList;
+  InterfaceType?: NetworkInterfaceCreationType;
+  Ipv4PrefixCount?: number;
+  Ipv4Prefixes?: Ipv4PrefixList;
+  Ipv6AddressCount?: number;
+  Ipv6Addresses?: InstanceIpv6AddressList;
+  Ipv6PrefixCount?: number;
+  Ipv6Prefixes?: Ipv6PrefixList;
+  Operator?: OperatorRequest;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: PrivateIpAddressSpecificationList;
+  SecondaryPrivateIpAddressCount?: number;
+  SubnetId: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateNetworkInterfaceResult {
+  ClientToken?: string;
+  NetworkInterface?: NetworkInterface;
+}
 export interface CreateSecurityGroupRequest {
   Description: string;
   DryRun?: boolean;
@@ -378,6 +437,10 @@ export interface DeleteLaunchTemplateVersionsResult {
   SuccessfullyDeletedLaunchTemplateVersions?: DeleteLaunchTemplateVersionsResponseSuccessSet;
   UnsuccessfullyDeletedLaunchTemplateVersions?: DeleteLaunchTemplateVersionsResponseErrorSet;
 }
+export interface DeleteNetworkInterfaceRequest {
+  DryRun?: boolean;
+  NetworkInterfaceId: string;
+}
 export interface DeleteSecurityGroupRequest {
   DryRun?: boolean;
   GroupId?: string;
@@ -447,6 +510,16 @@ export interface DescribeFastLaunchImagesSuccessItem {
   StateTransitionTime?: Date;
 }
 export type DescribeFastLaunchImagesSuccessSet = DescribeFastLaunchImagesSuccessItem[];
+export interface DescribeIamInstanceProfileAssociationsRequest {
+  AssociationIds?: AssociationIdList;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeIamInstanceProfileAssociationsResult {
+  IamInstanceProfileAssociations?: IamInstanceProfileAssociationSet;
+  NextToken?: string;
+}
 export interface DescribeImageAttributeRequest {
   Attribute: ImageAttributeName;
   DryRun?: boolean;
@@ -520,6 +593,17 @@ export interface DescribeInstanceAttributeRequest {
   Attribute: InstanceAttributeName;
   DryRun?: boolean;
   InstanceId: string;
+}
+export interface DescribeInstanceCreditSpecificationsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  InstanceIds?: InstanceIdStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeInstanceCreditSpecificationsResult {
+  InstanceCreditSpecifications?: InstanceCreditSpecificationList;
+  NextToken?: string;
 }
 export interface DescribeInstanceStatusRequest {
   DryRun?: boolean;
@@ -607,6 +691,31 @@ export interface DescribeLaunchTemplatesRequest {
 }
 export interface DescribeLaunchTemplatesResult {
   LaunchTemplates?: LaunchTemplateSet;
+  NextToken?: string;
+}
+export interface DescribeNetworkInterfaceAttributeRequest {
+  Attribute?: NetworkInterfaceAttribute;
+  DryRun?: boolean;
+  NetworkInterfaceId: string;
+}
+export interface DescribeNetworkInterfaceAttributeResult {
+  AssociatePublicIpAddress?: boolean;
+  Attachment?: NetworkInterfaceAttachment;
+  Description?: AttributeValue;
+  Groups?: GroupIdentifierList;
+  NetworkInterfaceId?: string;
+  SourceDestCheck?: AttributeBooleanValue;
+}
+export interface DescribeNetworkInterfacesRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeManagedResources?: boolean;
+  MaxResults?: number;
+  NetworkInterfaceIds?: NetworkInterfaceIdList;
+  NextToken?: string;
+}
+export interface DescribeNetworkInterfacesResult {
+  NetworkInterfaces?: NetworkInterfaceList;
   NextToken?: string;
 }
 export interface DescribeRegionsRequest {
@@ -713,6 +822,11 @@ export interface DescribeVpcsResult {
   NextToken?: string;
   Vpcs?: VpcList;
 }
+export interface DetachNetworkInterfaceRequest {
+  AttachmentId: string;
+  DryRun?: boolean;
+  Force?: boolean;
+}
 export type DeviceType = "ebs" | "instance-store";
 export interface DisableFastLaunchRequest {
   DryRun?: boolean;
@@ -756,6 +870,12 @@ export interface DisableImageRequest {
 }
 export interface DisableImageResult {
   Return?: boolean;
+}
+export interface DisassociateIamInstanceProfileRequest {
+  AssociationId: string;
+}
+export interface DisassociateIamInstanceProfileResult {
+  IamInstanceProfileAssociation?: IamInstanceProfileAssociation;
 }
 export interface DiskInfo {
   Count?: number;
@@ -865,9 +985,16 @@ export interface ElasticInferenceAcceleratorAssociation {
 }
 export type ElasticInferenceAcceleratorAssociationList = ElasticInferenceAcceleratorAssociation[];
 export type ElasticInferenceAccelerators = ElasticInferenceAccelerator[];
+export interface EnaSrdSpecification {
+  EnaSrdEnabled?: boolean;
+  EnaSrdUdpSpecification?: EnaSrdUdpSpecification;
+}
 export interface EnaSrdSpecificationRequest {
   EnaSrdEnabled?: boolean;
   EnaSrdUdpSpecification?: EnaSrdUdpSpecificationRequest;
+}
+export interface EnaSrdUdpSpecification {
+  EnaSrdUdpEnabled?: boolean;
 }
 export interface EnaSrdUdpSpecificationRequest {
   EnaSrdUdpEnabled?: boolean;
@@ -979,6 +1106,30 @@ export interface GetImageBlockPublicAccessStateResult {
   ImageBlockPublicAccessState?: string;
   ManagedBy?: ManagedBy;
 }
+export interface GetInstanceUefiDataRequest {
+  DryRun?: boolean;
+  InstanceId: string;
+}
+export interface GetInstanceUefiDataResult {
+  InstanceId?: string;
+  UefiData?: string;
+}
+export interface GetLaunchTemplateDataRequest {
+  DryRun?: boolean;
+  InstanceId: string;
+}
+export interface GetLaunchTemplateDataResult {
+  LaunchTemplateData?: ResponseLaunchTemplateData;
+}
+export interface GetPasswordDataRequest {
+  DryRun?: boolean;
+  InstanceId: string;
+}
+export interface GetPasswordDataResult {
+  InstanceId?: string;
+  PasswordData?: string;
+  Timestamp?: Date;
+}
 export interface GpuDeviceInfo {
   Count?: number;
   GpuPartitionSize?: number;
@@ -1016,6 +1167,15 @@ export interface IamInstanceProfile {
   Arn?: string;
   Id?: string;
 }
+export interface IamInstanceProfileAssociation {
+  AssociationId?: string;
+  IamInstanceProfile?: IamInstanceProfile;
+  InstanceId?: string;
+  State?: IamInstanceProfileAssociationState;
+  Timestamp?: Date;
+}
+export type IamInstanceProfileAssociationSet = IamInstanceProfileAssociation[];
+export type IamInstanceProfileAssociationState = "associating" | "associated" | "disassociating" | "disassociated";
 export interface IamInstanceProfileSpecification {
   Arn?: string;
   Name?: string;
@@ -1340,6 +1500,16 @@ export interface InstanceBlockDeviceMappingSpecification {
 }
 export type InstanceBlockDeviceMappingSpecificationList = InstanceBlockDeviceMappingSpecification[];
 export type InstanceBootModeValues = "legacy-bios" | "uefi";
+export interface InstanceCreditSpecification {
+  CpuCredits?: string;
+  InstanceId?: string;
+}
+export type InstanceCreditSpecificationList = InstanceCreditSpecification[];
+export type InstanceCreditSpecificationListRequest = InstanceCreditSpecificationRequest[];
+export interface InstanceCreditSpecificationRequest {
+  CpuCredits?: string;
+  InstanceId: string;
+}
 export type InstanceGeneration = "current" | "previous";
 export type InstanceGenerationSet = InstanceGeneration[];
 export type InstanceIdStringList = string[];
@@ -1393,6 +1563,11 @@ export interface InstanceMetadataOptionsResponse {
 export type InstanceMetadataOptionsState = "pending" | "applied";
 export type InstanceMetadataProtocolState = "disabled" | "enabled";
 export type InstanceMetadataTagsState = "disabled" | "enabled";
+export interface InstanceMonitoring {
+  InstanceId?: string;
+  Monitoring?: Monitoring;
+}
+export type InstanceMonitoringList = InstanceMonitoring[];
 export interface InstanceNetworkInterface {
   Association?: InstanceNetworkInterfaceAssociation;
   Attachment?: InstanceNetworkInterfaceAttachment;
@@ -1680,21 +1855,29 @@ export type IpRangeList = IpRange[];
 export type IpSource = "amazon" | "byoip" | "none";
 export type Ipv4PrefixList = Ipv4PrefixSpecificationRequest[];
 export type Ipv4PrefixListResponse = Ipv4PrefixSpecificationResponse[];
+export interface Ipv4PrefixSpecification {
+  Ipv4Prefix?: string;
+}
 export interface Ipv4PrefixSpecificationRequest {
   Ipv4Prefix?: string;
 }
 export interface Ipv4PrefixSpecificationResponse {
   Ipv4Prefix?: string;
 }
+export type Ipv4PrefixesList = Ipv4PrefixSpecification[];
 export type Ipv6AddressAttribute = "public" | "private";
 export type Ipv6PrefixList = Ipv6PrefixSpecificationRequest[];
 export type Ipv6PrefixListResponse = Ipv6PrefixSpecificationResponse[];
+export interface Ipv6PrefixSpecification {
+  Ipv6Prefix?: string;
+}
 export interface Ipv6PrefixSpecificationRequest {
   Ipv6Prefix?: string;
 }
 export interface Ipv6PrefixSpecificationResponse {
   Ipv6Prefix?: string;
 }
+export type Ipv6PrefixesList = Ipv6PrefixSpecification[];
 export interface Ipv6Range {
   CidrIpv6?: string;
   Description?: string;
@@ -2124,6 +2307,39 @@ export interface ModifyInstanceAttributeRequest {
   UserData?: BlobAttributeValue;
   Value?: string;
 }
+export interface ModifyInstanceCreditSpecificationRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  InstanceCreditSpecifications: InstanceCreditSpecificationListRequest;
+}
+export interface ModifyInstanceCreditSpecificationResult {
+  SuccessfulInstanceCreditSpecifications?: SuccessfulInstanceCreditSpecificationSet;
+  UnsuccessfulInstanceCreditSpecifications?: UnsuccessfulInstanceCreditSpecificationSet;
+}
+export interface ModifyInstanceMaintenanceOptionsRequest {
+  AutoRecovery?: InstanceAutoRecoveryState;
+  DryRun?: boolean;
+  InstanceId: string;
+  RebootMigration?: InstanceRebootMigrationState;
+}
+export interface ModifyInstanceMaintenanceOptionsResult {
+  AutoRecovery?: InstanceAutoRecoveryState;
+  InstanceId?: string;
+  RebootMigration?: InstanceRebootMigrationState;
+}
+export interface ModifyInstanceMetadataOptionsRequest {
+  DryRun?: boolean;
+  HttpEndpoint?: InstanceMetadataEndpointState;
+  HttpProtocolIpv6?: InstanceMetadataProtocolState;
+  HttpPutResponseHopLimit?: number;
+  HttpTokens?: HttpTokensState;
+  InstanceId: string;
+  InstanceMetadataTags?: InstanceMetadataTagsState;
+}
+export interface ModifyInstanceMetadataOptionsResult {
+  InstanceId?: string;
+  InstanceMetadataOptions?: InstanceMetadataOptionsResponse;
+}
 export interface ModifyLaunchTemplateRequest {
   ClientToken?: string;
   DefaultVersion?: string;
@@ -2134,6 +2350,19 @@ export interface ModifyLaunchTemplateRequest {
 export interface ModifyLaunchTemplateResult {
   LaunchTemplate?: LaunchTemplate;
 }
+export interface ModifyNetworkInterfaceAttributeRequest {
+  AssociatePublicIpAddress?: boolean;
+  AssociatedSubnetIds?: SubnetIdList;
+  Attachment?: NetworkInterfaceAttachmentChanges;
+  ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  Description?: AttributeValue;
+  DryRun?: boolean;
+  EnaSrdSpecification?: EnaSrdSpecification;
+  EnablePrimaryIpv6?: boolean;
+  Groups?: SecurityGroupIdStringList;
+  NetworkInterfaceId: string;
+  SourceDestCheck?: AttributeBooleanValue;
+}
 export interface ModifySnapshotAttributeRequest {
   Attribute?: SnapshotAttributeName;
   CreateVolumePermission?: CreateVolumePermissionModifications;
@@ -2142,6 +2371,13 @@ export interface ModifySnapshotAttributeRequest {
   OperationType?: OperationType;
   SnapshotId: string;
   UserIds?: UserIdStringList;
+}
+export interface MonitorInstancesRequest {
+  DryRun?: boolean;
+  InstanceIds: InstanceIdStringList;
+}
+export interface MonitorInstancesResult {
+  InstanceMonitorings?: InstanceMonitoringList;
 }
 export interface Monitoring {
   State?: MonitoringState;
@@ -2189,6 +2425,68 @@ export interface NetworkInfo {
   NetworkPerformance?: string;
   SecondaryNetworkSupported?: boolean;
 }
+export interface NetworkInterface {
+  AssociatedSubnets?: AssociatedSubnetList;
+  Association?: NetworkInterfaceAssociation;
+  Attachment?: NetworkInterfaceAttachment;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  ConnectionTrackingConfiguration?: ConnectionTrackingConfiguration;
+  DenyAllIgwTraffic?: boolean;
+  Description?: string;
+  Groups?: GroupIdentifierList;
+  InterfaceType?: NetworkInterfaceType;
+  Ipv4Prefixes?: Ipv4PrefixesList;
+  Ipv6Address?: string;
+  Ipv6Addresses?: NetworkInterfaceIpv6AddressesList;
+  Ipv6Native?: boolean;
+  Ipv6Prefixes?: Ipv6PrefixesList;
+  MacAddress?: string;
+  NetworkInterfaceId?: string;
+  Operator?: OperatorResponse;
+  OutpostArn?: string;
+  OwnerId?: string;
+  PrivateDnsName?: string;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: NetworkInterfacePrivateIpAddressList;
+  PublicDnsName?: string;
+  PublicIpDnsNameOptions?: PublicIpDnsNameOptions;
+  RequesterId?: string;
+  RequesterManaged?: boolean;
+  SourceDestCheck?: boolean;
+  Status?: NetworkInterfaceStatus;
+  SubnetId?: string;
+  TagSet?: TagList;
+  VpcId?: string;
+}
+export interface NetworkInterfaceAssociation {
+  AllocationId?: string;
+  AssociationId?: string;
+  CarrierIp?: string;
+  CustomerOwnedIp?: string;
+  IpOwnerId?: string;
+  PublicDnsName?: string;
+  PublicIp?: string;
+}
+export interface NetworkInterfaceAttachment {
+  AttachTime?: Date;
+  AttachmentId?: string;
+  DeleteOnTermination?: boolean;
+  DeviceIndex?: number;
+  EnaQueueCount?: number;
+  EnaSrdSpecification?: AttachmentEnaSrdSpecification;
+  InstanceId?: string;
+  InstanceOwnerId?: string;
+  NetworkCardIndex?: number;
+  Status?: AttachmentStatus;
+}
+export interface NetworkInterfaceAttachmentChanges {
+  AttachmentId?: string;
+  DefaultEnaQueueCount?: boolean;
+  DeleteOnTermination?: boolean;
+  EnaQueueCount?: number;
+}
+export type NetworkInterfaceAttribute = "description" | "groupSet" | "sourceDestCheck" | "attachment" | "associatePublicIpAddress";
 export interface NetworkInterfaceCount {
   Max?: number;
   Min?: number;
@@ -2197,7 +2495,24 @@ export interface NetworkInterfaceCountRequest {
   Max?: number;
   Min?: number;
 }
+export type NetworkInterfaceCreationType = "efa" | "efa-only" | "branch" | "trunk";
+export type NetworkInterfaceIdList = string[];
+export interface NetworkInterfaceIpv6Address {
+  Ipv6Address?: string;
+  IsPrimaryIpv6?: boolean;
+  PublicIpv6DnsName?: string;
+}
+export type NetworkInterfaceIpv6AddressesList = NetworkInterfaceIpv6Address[];
+export type NetworkInterfaceList = NetworkInterface[];
+export interface NetworkInterfacePrivateIpAddress {
+  Association?: NetworkInterfaceAssociation;
+  Primary?: boolean;
+  PrivateDnsName?: string;
+  PrivateIpAddress?: string;
+}
+export type NetworkInterfacePrivateIpAddressList = NetworkInterfacePrivateIpAddress[];
 export type NetworkInterfaceStatus = "available" | "associated" | "attaching" | "in-use" | "detaching";
+export type NetworkInterfaceType = "interface" | "natGateway" | "efa" | "efa-only" | "trunk" | "load_balancer" | "network_load_balancer" | "vpc_endpoint" | "branch" | "transit_gateway" | "lambda" | "quicksight" | "global_accelerator_managed" | "api_gateway_managed" | "gateway_load_balancer" | "gateway_load_balancer_endpoint" | "iot_rules_managed" | "aws_codestar_connections_managed";
 export interface NeuronDeviceCoreInfo {
   Count?: number;
   Version?: number;
@@ -2301,6 +2616,12 @@ export type ProductCodeList = ProductCode[];
 export type ProductCodeStringList = string[];
 export type ProductCodeValues = "devpay" | "marketplace";
 export type ProductDescriptionList = string[];
+export interface PublicIpDnsNameOptions {
+  DnsHostnameType?: string;
+  PublicDualStackDnsName?: string;
+  PublicIpv4DnsName?: string;
+  PublicIpv6DnsName?: string;
+}
 export type RIProductDescription = "Linux/UNIX" | "Linux/UNIX (Amazon VPC)" | "Windows" | "Windows (Amazon VPC)";
 export type RebootMigrationSupport = "unsupported" | "supported";
 export interface ReferencedSecurityGroup {
@@ -2344,6 +2665,13 @@ export interface RegisterImageRequest {
 }
 export interface RegisterImageResult {
   ImageId?: string;
+}
+export interface ReplaceIamInstanceProfileAssociationRequest {
+  AssociationId: string;
+  IamInstanceProfile: IamInstanceProfileSpecification;
+}
+export interface ReplaceIamInstanceProfileAssociationResult {
+  IamInstanceProfileAssociation?: IamInstanceProfileAssociation;
 }
 export type RequestInstanceTypeList = InstanceType[];
 export interface RequestLaunchTemplateData {
@@ -2665,6 +2993,7 @@ export interface SubnetCidrBlockState {
   StatusMessage?: string;
 }
 export type SubnetCidrBlockStateCode = "associating" | "associated" | "disassociating" | "disassociated" | "failing" | "failed";
+export type SubnetIdList = string[];
 export type SubnetIdStringList = string[];
 export interface SubnetIpv6CidrBlockAssociation {
   AssociationId?: string;
@@ -2676,6 +3005,10 @@ export interface SubnetIpv6CidrBlockAssociation {
 export type SubnetIpv6CidrBlockAssociationSet = SubnetIpv6CidrBlockAssociation[];
 export type SubnetList = Subnet[];
 export type SubnetState = "pending" | "available" | "unavailable" | "failed" | "failed-insufficient-capacity";
+export interface SuccessfulInstanceCreditSpecificationItem {
+  InstanceId?: string;
+}
+export type SuccessfulInstanceCreditSpecificationSet = SuccessfulInstanceCreditSpecificationItem[];
 export type SummaryStatus = "ok" | "impaired" | "insufficient-data" | "not-applicable" | "initializing";
 export type SupportedAdditionalProcessorFeature = "amd-sev-snp" | "nested-virtualization";
 export type SupportedAdditionalProcessorFeatureList = SupportedAdditionalProcessorFeature[];
@@ -2717,6 +3050,23 @@ export interface TotalLocalStorageGBRequest {
 }
 export type TpmSupportValues = "v2.0";
 export type TransferType = "time-based" | "standard";
+export interface UnmonitorInstancesRequest {
+  DryRun?: boolean;
+  InstanceIds: InstanceIdStringList;
+}
+export interface UnmonitorInstancesResult {
+  InstanceMonitorings?: InstanceMonitoringList;
+}
+export type UnsuccessfulInstanceCreditSpecificationErrorCode = "InvalidInstanceID.Malformed" | "InvalidInstanceID.NotFound" | "IncorrectInstanceState" | "InstanceCreditSpecification.NotSupported";
+export interface UnsuccessfulInstanceCreditSpecificationItem {
+  Error?: UnsuccessfulInstanceCreditSpecificationItemError;
+  InstanceId?: string;
+}
+export interface UnsuccessfulInstanceCreditSpecificationItemError {
+  Code?: UnsuccessfulInstanceCreditSpecificationErrorCode;
+  Message?: string;
+}
+export type UnsuccessfulInstanceCreditSpecificationSet = UnsuccessfulInstanceCreditSpecificationItem[];
 export type UsageClassType = "spot" | "on-demand" | "capacity-block";
 export type UsageClassTypeList = UsageClassType[];
 export interface UserBucket {
@@ -2876,6 +3226,8 @@ export type ZoneNameStringList = string[];
 
 /** The operations imagelite serves for ec2: each handler gets the parsed, validated input. */
 export interface Ec2Handlers {
+  AssociateIamInstanceProfile(ctx: RequestContext, input: AssociateIamInstanceProfileRequest): AssociateIamInstanceProfileResult;
+  AttachNetworkInterface(ctx: RequestContext, input: AttachNetworkInterfaceRequest): AttachNetworkInterfaceResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
@@ -2885,6 +3237,7 @@ export interface Ec2Handlers {
   CreateKeyPair(ctx: RequestContext, input: CreateKeyPairRequest): KeyPair;
   CreateLaunchTemplate(ctx: RequestContext, input: CreateLaunchTemplateRequest): CreateLaunchTemplateResult;
   CreateLaunchTemplateVersion(ctx: RequestContext, input: CreateLaunchTemplateVersionRequest): CreateLaunchTemplateVersionResult;
+  CreateNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
@@ -2892,6 +3245,7 @@ export interface Ec2Handlers {
   DeleteKeyPair(ctx: RequestContext, input: DeleteKeyPairRequest): DeleteKeyPairResult;
   DeleteLaunchTemplate(ctx: RequestContext, input: DeleteLaunchTemplateRequest): DeleteLaunchTemplateResult;
   DeleteLaunchTemplateVersions(ctx: RequestContext, input: DeleteLaunchTemplateVersionsRequest): DeleteLaunchTemplateVersionsResult;
+  DeleteNetworkInterface(ctx: RequestContext, input: DeleteNetworkInterfaceRequest): void;
   DeleteSecurityGroup(ctx: RequestContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult;
   DeleteSnapshot(ctx: RequestContext, input: DeleteSnapshotRequest): void;
   DeleteTags(ctx: RequestContext, input: DeleteTagsRequest): void;
@@ -2899,6 +3253,7 @@ export interface Ec2Handlers {
   DeregisterImage(ctx: RequestContext, input: DeregisterImageRequest): DeregisterImageResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
+  DescribeIamInstanceProfileAssociations(ctx: RequestContext, input: DescribeIamInstanceProfileAssociationsRequest): DescribeIamInstanceProfileAssociationsResult;
   DescribeImageAttribute(ctx: RequestContext, input: DescribeImageAttributeRequest): ImageAttribute;
   DescribeImageReferences(ctx: RequestContext, input: DescribeImageReferencesRequest): DescribeImageReferencesResult;
   DescribeImageUsageReportEntries(ctx: RequestContext, input: DescribeImageUsageReportEntriesRequest): DescribeImageUsageReportEntriesResult;
@@ -2906,6 +3261,7 @@ export interface Ec2Handlers {
   DescribeImages(ctx: RequestContext, input: DescribeImagesRequest): DescribeImagesResult;
   DescribeImportImageTasks(ctx: RequestContext, input: DescribeImportImageTasksRequest): DescribeImportImageTasksResult;
   DescribeInstanceAttribute(ctx: RequestContext, input: DescribeInstanceAttributeRequest): InstanceAttribute;
+  DescribeInstanceCreditSpecifications(ctx: RequestContext, input: DescribeInstanceCreditSpecificationsRequest): DescribeInstanceCreditSpecificationsResult;
   DescribeInstanceStatus(ctx: RequestContext, input: DescribeInstanceStatusRequest): DescribeInstanceStatusResult;
   DescribeInstanceTypeOfferings(ctx: RequestContext, input: DescribeInstanceTypeOfferingsRequest): DescribeInstanceTypeOfferingsResult;
   DescribeInstanceTypes(ctx: RequestContext, input: DescribeInstanceTypesRequest): DescribeInstanceTypesResult;
@@ -2913,6 +3269,8 @@ export interface Ec2Handlers {
   DescribeKeyPairs(ctx: RequestContext, input: DescribeKeyPairsRequest): DescribeKeyPairsResult;
   DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
   DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
+  DescribeNetworkInterfaceAttribute(ctx: RequestContext, input: DescribeNetworkInterfaceAttributeRequest): DescribeNetworkInterfaceAttributeResult;
+  DescribeNetworkInterfaces(ctx: RequestContext, input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult;
   DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
   DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;
   DescribeSnapshotAttribute(ctx: RequestContext, input: DescribeSnapshotAttributeRequest): DescribeSnapshotAttributeResult;
@@ -2922,28 +3280,40 @@ export interface Ec2Handlers {
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
   DescribeVolumes(ctx: RequestContext, input: DescribeVolumesRequest): DescribeVolumesResult;
   DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
+  DetachNetworkInterface(ctx: RequestContext, input: DetachNetworkInterfaceRequest): void;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
   DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
   DisableImageDeprecation(ctx: RequestContext, input: DisableImageDeprecationRequest): DisableImageDeprecationResult;
   DisableImageDeregistrationProtection(ctx: RequestContext, input: DisableImageDeregistrationProtectionRequest): DisableImageDeregistrationProtectionResult;
+  DisassociateIamInstanceProfile(ctx: RequestContext, input: DisassociateIamInstanceProfileRequest): DisassociateIamInstanceProfileResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
   EnableImage(ctx: RequestContext, input: EnableImageRequest): EnableImageResult;
   EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
   EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
+  GetInstanceUefiData(ctx: RequestContext, input: GetInstanceUefiDataRequest): GetInstanceUefiDataResult;
+  GetLaunchTemplateData(ctx: RequestContext, input: GetLaunchTemplateDataRequest): GetLaunchTemplateDataResult;
+  GetPasswordData(ctx: RequestContext, input: GetPasswordDataRequest): GetPasswordDataResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
+  ModifyInstanceCreditSpecification(ctx: RequestContext, input: ModifyInstanceCreditSpecificationRequest): ModifyInstanceCreditSpecificationResult;
+  ModifyInstanceMaintenanceOptions(ctx: RequestContext, input: ModifyInstanceMaintenanceOptionsRequest): ModifyInstanceMaintenanceOptionsResult;
+  ModifyInstanceMetadataOptions(ctx: RequestContext, input: ModifyInstanceMetadataOptionsRequest): ModifyInstanceMetadataOptionsResult;
   ModifyLaunchTemplate(ctx: RequestContext, input: ModifyLaunchTemplateRequest): ModifyLaunchTemplateResult;
+  ModifyNetworkInterfaceAttribute(ctx: RequestContext, input: ModifyNetworkInterfaceAttributeRequest): void;
   ModifySnapshotAttribute(ctx: RequestContext, input: ModifySnapshotAttributeRequest): void;
+  MonitorInstances(ctx: RequestContext, input: MonitorInstancesRequest): MonitorInstancesResult;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
+  ReplaceIamInstanceProfileAssociation(ctx: RequestContext, input: ReplaceIamInstanceProfileAssociationRequest): ReplaceIamInstanceProfileAssociationResult;
   ResetImageAttribute(ctx: RequestContext, input: ResetImageAttributeRequest): void;
   ResetSnapshotAttribute(ctx: RequestContext, input: ResetSnapshotAttributeRequest): void;
   RunInstances(ctx: RequestContext, input: RunInstancesRequest): Reservation;
   StartInstances(ctx: RequestContext, input: StartInstancesRequest): StartInstancesResult;
   StopInstances(ctx: RequestContext, input: StopInstancesRequest): StopInstancesResult;
   TerminateInstances(ctx: RequestContext, input: TerminateInstancesRequest): TerminateInstancesResult;
+  UnmonitorInstances(ctx: RequestContext, input: UnmonitorInstancesRequest): UnmonitorInstancesResult;
 }
