@@ -19,6 +19,7 @@ import { quotaValues } from "./instances/quota-records";
 import { volumes } from "./volumes/records";
 import { networkDefaults, securityGroups, subnets, vpcs } from "./network/records";
 import { keyPairs } from "./key-pairs/records";
+import { networkInterfaces } from "./network-interfaces/records";
 
 export const ec2Collections = [
   amis,
@@ -51,6 +52,7 @@ export const ec2Collections = [
   networkDefaults,
   keyPairs,
   quotaValues,
+  networkInterfaces,
 ];
 
 /** Types only earlier versions write: their records are still read from older files and exports. */

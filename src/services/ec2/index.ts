@@ -40,6 +40,10 @@ import { securityGroupHandlers } from "./network/security-groups";
 import { keyPairHandlers } from "./key-pairs/handlers";
 import { instanceTypeHandlers } from "./instance-types/handlers";
 import { instanceTypesNotFound, invalidInstanceTypeValue } from "./instance-types/errors";
+import { networkInterfaceHandlers } from "./network-interfaces/handlers";
+import { instanceSettingHandlers } from "./instances/settings";
+import { iamProfileHandlers } from "./instances/iam-profiles";
+import { launchTemplateDataHandlers } from "./launch-templates/instance-data";
 
 const handlers: Ec2Handlers = {
   ...imageHandlers,
@@ -68,6 +72,10 @@ const handlers: Ec2Handlers = {
   ...securityGroupHandlers,
   ...keyPairHandlers,
   ...instanceTypeHandlers,
+  ...networkInterfaceHandlers,
+  ...instanceSettingHandlers,
+  ...iamProfileHandlers,
+  ...launchTemplateDataHandlers,
 };
 
 const model = loadModel("ec2");

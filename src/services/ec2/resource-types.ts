@@ -27,6 +27,7 @@ export const EC2_RESOURCE_TYPES = {
   "security-group": { prefix: "sg-", accountInArn: true, label: "Security groups" },
   vpc: { prefix: "vpc-", accountInArn: true, label: "VPCs" },
   subnet: { prefix: "subnet-", accountInArn: true, label: "Subnets" },
+  "network-interface": { prefix: "eni-", accountInArn: true, label: "Network interfaces" },
 } satisfies Partial<Record<ResourceType, Ec2ResourceType>>;
 
 export type Ec2Type = keyof typeof EC2_RESOURCE_TYPES;

@@ -12,6 +12,8 @@ import { blockDevices } from "./view";
 import { resolveGroups } from "./placement";
 import { attachedVolumes, saveVolume } from "../volumes/records";
 import { checkRawUserData, checkUserData } from "./user-data";
+import { defaultCredits, isBurstable } from "./options";
+import { primaryInterface, saveNetworkInterface, type EniRecord } from "../network-interfaces/records";
 
 const SHUTDOWN_BEHAVIORS = ["stop", "terminate"];
 
@@ -70,6 +72,8 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
     case "instanceType":
       requireStopped(ctx, r);
       r.InstanceType = value as string;
+      // Credits belong to burstable types: a change keeps them, gives a burstable type its default, or drops them.
+      r.CpuCredits = isBurstable(r.InstanceType) ? (r.CpuCredits ?? defaultCredits(r.InstanceType)) : undefined;
       return;
     case "userData":
       requireStopped(ctx, r);
@@ -95,6 +99,7 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
       return;
     case "sourceDestCheck":
       r.SourceDestCheck = value as boolean;
+      withPrimaryInterface(ctx, r, (eni) => (eni.SourceDestCheck = r.SourceDestCheck));
       return;
     case "instanceInitiatedShutdownBehavior":
       if (!SHUTDOWN_BEHAVIORS.includes(value as string)) {
@@ -106,6 +111,7 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
       return;
     case "groupSet":
       r.Groups = resolveGroups(ctx, r, value as string[]);
+      withPrimaryInterface(ctx, r, (eni) => (eni.Groups = r.Groups));
       return;
     case "blockDeviceMapping": {
       const volumes = attachedVolumes(ctx, r.InstanceId);
@@ -121,6 +127,14 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
     default:
       throw err.invalidValue(`The attribute '${name}' cannot be modified.`);
   }
+}
+
+/** The instance's primary interface changed as `change` says (source/dest check and groups are its). */
+function withPrimaryInterface(ctx: RequestContext, r: InstanceRecord, change: (eni: EniRecord) => void): void {
+  const eni = primaryInterface(ctx, r.InstanceId);
+  if (!eni) return;
+  change(eni);
+  saveNetworkInterface(ctx, eni);
 }
 
 function attributeOf(ctx: RequestContext, r: InstanceRecord, name: InstanceAttributeName): InstanceAttribute {
@@ -157,7 +171,7 @@ function attributeOf(ctx: RequestContext, r: InstanceRecord, name: InstanceAttri
     case "sriovNetSupport":
       return { ...out, SriovNetSupport: { Value: r.SriovNetSupport } };
     case "enclaveOptions":
-      return { ...out, EnclaveOptions: { Enabled: false } };
+      return { ...out, EnclaveOptions: { Enabled: r.EnclaveEnabled ?? false } };
   }
   throw err.invalidValue(`Value (${name as string}) for parameter attribute is invalid. Unknown attribute.`);
 }
