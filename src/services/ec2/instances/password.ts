@@ -5,7 +5,7 @@
 // until then PasswordData is empty. The password is encrypted when the instance is launched: imagelite never
 // keeps it in the clear, and a key pair deleted later changes nothing. ED25519 key pairs cannot be used with
 // Windows instances (the same guide).
-import { constants, createPublicKey, publicEncrypt, randomBytes } from "node:crypto";
+import { createHash, createPublicKey } from "node:crypto";
 import type { RequestContext } from "../../../gateway/context";
 import * as err from "../errors";
 import type { KeyPairRecord } from "../key-pairs/records";
@@ -35,13 +35,46 @@ function rsaPublicKey(openSsh: string) {
 
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!$%&*()-.?;@";
 
-/** A new administrator password, encrypted with the key pair's public key; ED25519 pairs are refused. */
-export function encryptedPassword(pair: KeyPairRecord): string {
+const digest = (...parts: string[]) => createHash("sha256").update(parts.join(" ")).digest();
+
+/** x^e mod n. */
+function modPow(x: bigint, e: bigint, n: bigint): bigint {
+  let [result, base] = [1n, x % n];
+  for (; e > 0n; e >>= 1n) {
+    if (e & 1n) result = (result * base) % n;
+    base = (base * base) % n;
+  }
+  return result;
+}
+
+/**
+ * RSAES-PKCS1-v1_5 encryption (RFC 8017, 7.2.1) whose padding string is drawn from `seed` rather than at random,
+ * so that a state replayed from the same requests holds the same answer.
+ */
+function pkcs1Encrypt(jwk: { n: string; e: string }, message: Buffer, seed: string): Buffer {
+  const n = Buffer.from(jwk.n, "base64url");
+  const k = n.length;
+  const padding: number[] = [];
+  for (let i = 0; padding.length < k - message.length - 3; i++) for (const b of digest("pad", seed, String(i))) if (b) padding.push(b);
+  const block = Buffer.concat([Buffer.from([0, 2]), Buffer.from(padding.slice(0, k - message.length - 3)), Buffer.from([0]), message]);
+  const big = (b: Buffer) => BigInt(`0x${b.toString("hex") || "0"}`);
+  const c = modPow(big(block), big(Buffer.from(jwk.e, "base64url")), big(n));
+  return Buffer.from(c.toString(16).padStart(2 * k, "0"), "hex");
+}
+
+/**
+ * The instance's administrator password, encrypted with the key pair's public key; ED25519 pairs are refused.
+ * imagelite runs no Windows: the password is drawn from the instance and the key (no secret of its own to keep),
+ * which is all a client can check (it decrypts with the pair's private key).
+ */
+export function encryptedPassword(pair: KeyPairRecord, instanceId: string, launchedAt: number): string {
   const key = pair.KeyType === "rsa" ? rsaPublicKey(pair.PublicKey) : undefined;
   if (!key)
     throw err.invalidValue(`ED25519 key pairs are not supported with Windows AMIs. Use an RSA key pair instead of '${pair.KeyName}'.`);
-  const password = [...randomBytes(32)].map((b) => ALPHABET[b % ALPHABET.length]).join("");
-  return publicEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(password)).toString("base64");
+  const seed = `${instanceId} ${launchedAt} ${pair.KeyFingerprint}`;
+  const password = [...digest("password", seed)].map((b) => ALPHABET[b % ALPHABET.length]).join("");
+  const jwk = key.export({ format: "jwk" }) as { n: string; e: string };
+  return pkcs1Encrypt(jwk, Buffer.from(password), seed).toString("base64");
 }
 
 /** When the instance first reached `running`, if it has. */

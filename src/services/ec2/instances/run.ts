@@ -222,7 +222,7 @@ function launch(ctx: RequestContext, request: RunInstancesRequest, tokenId: stri
       iamAssociation:
         input.IamInstanceProfile?.Arn || input.IamInstanceProfile?.Name ? { AssociationId: hexId("iip-assoc"), at: ctx.now } : undefined,
       UefiData: ami.BootMode === "uefi" ? ami.UefiData : undefined,
-      windowsPassword: ami.Platform === "windows" && keyPair ? encryptedPassword(keyPair) : undefined,
+      windowsPassword: ami.Platform === "windows" && keyPair ? encryptedPassword(keyPair, InstanceId, ctx.now) : undefined,
       schedule: plan(ctx.now, ["pending", ctx.timings.seconds("instanceStart")], ["running"]),
       clientToken: tokenId,
     };
