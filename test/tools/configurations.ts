@@ -87,7 +87,6 @@ export const configurations: Configuration[] = [
     suite: "terraform-ec2",
     name: "instance-types",
     covers: ["data.aws_ec2_instance_type", "data.aws_ec2_instance_types"],
-    pending: "DescribeInstanceTypes: InvalidAction",
   },
   {
     tool: "terraform",
@@ -120,14 +119,14 @@ export const configurations: Configuration[] = [
       "aws_security_group",
       "data.aws_subnet (default_for_az)",
     ],
-    pending: "RevokeSecurityGroupEgress (aws_security_group): InvalidAction; aws_instance alone stops at DescribeInstanceTypes",
+    pending:
+      "RevokeSecurityGroupEgress (aws_security_group): InvalidAction; without the group, aws_instance applies, plans no changes and is destroyed",
   },
   {
     tool: "terraform",
     suite: "terraform-ec2",
     name: "launch-template-instance",
     covers: ["aws_launch_template", "aws_instance (from the launch template)"],
-    pending: "DescribeInstanceTypes (the instance's read after RunInstances): InvalidAction",
   },
   {
     tool: "terraform",
@@ -141,7 +140,6 @@ export const configurations: Configuration[] = [
     suite: "terraform-ec2",
     name: "ami-from-instance",
     covers: ["aws_ami_from_instance", "aws_instance"],
-    pending: "DescribeInstanceTypes (the instance's read after RunInstances): InvalidAction",
   },
   {
     tool: "terraform",
