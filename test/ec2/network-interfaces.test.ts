@@ -12,6 +12,7 @@ import {
   CreateSecurityGroupCommand,
   CreateTagsCommand,
   DeleteNetworkInterfaceCommand,
+  DeleteSecurityGroupCommand,
   DescribeInstancesCommand,
   DescribeNetworkInterfaceAttributeCommand,
   DescribeNetworkInterfacesCommand,
@@ -247,6 +248,11 @@ test("AttachNetworkInterface / DetachNetworkInterface: device indexes, zones, th
     (await rejection(() => a.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: eniId })))).name,
     "InvalidNetworkInterface.InUse",
   );
+  // With two interfaces, the instance-level check is ambiguous.
+  const ambiguous = await rejection(() =>
+    a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, SourceDestCheck: { Value: false } })),
+  );
+  assert.equal(ambiguous.name, "InvalidInstanceID");
   // Attached once only; an interface of another zone cannot be.
   const again = await rejection(() =>
     a.send(new AttachNetworkInterfaceCommand({ InstanceId: id, NetworkInterfaceId: eniId, DeviceIndex: 2 })),
@@ -385,4 +391,26 @@ test("DescribeNetworkInterfaces: filters by instance, subnet, VPC, group, addres
   const combined = await rejection(() => a.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [e1], MaxResults: 5 })));
   assert.equal(combined.name, "InvalidParameterCombination");
   assert.equal((await rejection(() => eni("eni-12345678"))).name, "InvalidNetworkInterfaceID.NotFound");
+});
+
+test("DescribeInstances filters on interfaces and addresses; DeleteSecurityGroup refuses a group an interface has", async () => {
+  const image = await ami();
+  const subnet = await defaultSubnet();
+  const [i] = await run({ ImageId: image, SubnetId: subnet.SubnetId });
+  await run({ ImageId: image, SubnetId: subnet.SubnetId });
+  const found = async (Name: string, value: string) =>
+    ((await a.send(new DescribeInstancesCommand({ Filters: [{ Name, Values: [value] }] }))).Reservations ?? []).flatMap((r) =>
+      r.Instances!.map((x) => x.InstanceId),
+    );
+  assert.deepEqual(await found("ip-address", i.PublicIpAddress!), [i.InstanceId]);
+  assert.deepEqual(await found("dns-name", i.PublicDnsName!), [i.InstanceId]);
+  assert.deepEqual(await found("network-interface.network-interface-id", i.NetworkInterfaces![0].NetworkInterfaceId!), [i.InstanceId]);
+  assert.deepEqual(await found("network-interface.addresses.private-ip-address", i.PrivateIpAddress!), [i.InstanceId]);
+
+  const { GroupId } = await a.send(new CreateSecurityGroupCommand({ GroupName: "eni-only", Description: "x", VpcId: subnet.VpcId }));
+  const { NetworkInterface: n } = await a.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, Groups: [GroupId!] }));
+  const inUse = await rejection(() => a.send(new DeleteSecurityGroupCommand({ GroupId })));
+  assert.equal(inUse.name, "DependencyViolation");
+  await a.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: n!.NetworkInterfaceId }));
+  await a.send(new DeleteSecurityGroupCommand({ GroupId }));
 });

@@ -13,7 +13,8 @@ import { resolveGroups } from "./placement";
 import { attachedVolumes, saveVolume } from "../volumes/records";
 import { checkRawUserData, checkUserData } from "./user-data";
 import { defaultCredits, isBurstable } from "./options";
-import { primaryInterface, saveNetworkInterface, type EniRecord } from "../network-interfaces/records";
+import { interfacesOf, primaryInterface, saveNetworkInterface, type EniRecord } from "../network-interfaces/records";
+import { ServiceError } from "../../../errors/service-error";
 
 const SHUTDOWN_BEHAVIORS = ["stop", "terminate"];
 
@@ -133,6 +134,13 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
 function withPrimaryInterface(ctx: RequestContext, r: InstanceRecord, change: (eni: EniRecord) => void): void {
   const eni = primaryInterface(ctx, r.InstanceId);
   if (!eni) return;
+  // With more than one interface, the instance's attribute is ambiguous: EC2 asks for the interface instead.
+  if (interfacesOf(ctx, r.InstanceId).length > 1) {
+    throw new ServiceError(
+      "InvalidInstanceID",
+      `There are multiple interfaces attached to instance '${r.InstanceId}'. Please specify an interface ID for the operation instead.`,
+    );
+  }
   change(eni);
   saveNetworkInterface(ctx, eni);
 }

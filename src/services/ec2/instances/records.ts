@@ -24,6 +24,7 @@ import * as err from "../errors";
 import { dropTags } from "../tags/records";
 import { retireToken } from "../client-tokens";
 import { taggable } from "../resource-types";
+import { interfacesUsingGroup } from "../network-interfaces/records";
 
 const instanceSchema = schema({
   InstanceId: "string",
@@ -159,9 +160,13 @@ export function findInstances(ctx: RequestContext, ids: string[]): InstanceRecor
 
 export const saveInstance = (ctx: RequestContext, rec: InstanceRecord): void => instances.put(ctx, rec);
 
-/** Whether an instance of the caller that is not terminated has the security group (DeleteSecurityGroup refuses it then). */
+/**
+ * Whether an instance of the caller that is not terminated, or a network interface of the caller, has the security
+ * group (DeleteSecurityGroup refuses it then: DependencyViolation).
+ */
 export const usesSecurityGroup = (ctx: RequestContext, groupId: string): boolean =>
-  instances.lookup(ctx, "group", { key: groupId }).some((e) => instanceState(ctx, e.value) !== "terminated");
+  instances.lookup(ctx, "group", { key: groupId }).some((e) => instanceState(ctx, e.value) !== "terminated") ||
+  interfacesUsingGroup(ctx, groupId).length > 0;
 
 /** When the last user-initiated stop or termination began (StateTransitionReason), if the instance is in one. */
 export function userTransitionAt(ctx: RequestContext, rec: InstanceRecord): number | undefined {
