@@ -84,7 +84,7 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform-instances",
     name: "instance-types",
     covers: ["data.aws_ec2_instance_type", "data.aws_ec2_instance_types"],
   },
@@ -111,7 +111,7 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform-instances",
     name: "instance",
     covers: [
       "aws_instance (root and extra EBS volumes, user data, key pair, security group, subnet, public IP, metadata options, credit specification, monitoring)",
@@ -124,7 +124,7 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform-instances",
     name: "launch-template-instance",
     covers: ["aws_launch_template", "aws_instance (from the launch template)"],
   },
@@ -137,7 +137,7 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform-instances",
     name: "ami-from-instance",
     covers: ["aws_ami_from_instance", "aws_instance"],
   },

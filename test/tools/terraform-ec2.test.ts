@@ -5,11 +5,6 @@ import { join } from "node:path";
 import {
   DescribeAvailabilityZonesCommand,
   DescribeImageAttributeCommand,
-  DescribeInstanceAttributeCommand,
-  DescribeInstancesCommand,
-  DescribeInstanceTypesCommand,
-  DescribeNetworkInterfacesCommand,
-  DescribeVolumesCommand,
   DescribeImagesCommand,
   DescribeKeyPairsCommand,
   DescribeLaunchTemplatesCommand,
@@ -17,7 +12,6 @@ import {
   DescribeSnapshotsCommand,
   type EC2Client,
   type Image,
-  type Instance,
 } from "@aws-sdk/client-ec2";
 import { GetParameterCommand } from "@aws-sdk/client-ssm";
 import type { Imagelite } from "../../src/index";
@@ -53,11 +47,6 @@ async function findImage(c: EC2Client, id: string): Promise<Image | undefined> {
     if ((e as Error).name === "InvalidAMIID.NotFound") return undefined;
     throw e;
   }
-}
-
-/** The instance with this id, as DescribeInstances shows it. */
-async function instanceOf(c: EC2Client, id: string): Promise<Instance> {
-  return (await c.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0].Instances![0];
 }
 
 const tag = (tags: { Key?: string; Value?: string }[] | undefined, key: string) => tags?.find((t) => t.Key === key)?.Value;
@@ -190,73 +179,6 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
     async destroyed({ server }) {
       await withEc2(server, async (c) => {
         assert.deepEqual((await c.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates, []);
-      });
-    },
-  },
-
-  "instance-types": {
-    async applied({ server, outputs }) {
-      await withEc2(server, async (c) => {
-        const [micro] = (await c.send(new DescribeInstanceTypesCommand({ InstanceTypes: ["t3.micro"] }))).InstanceTypes!;
-        assert.equal(outputs.t3_micro_vcpus, micro.VCpuInfo!.DefaultVCpus);
-        const t3 = await c.send(new DescribeInstanceTypesCommand({ Filters: [{ Name: "instance-type", Values: ["t3.*"] }] }));
-        assert.deepEqual([...(outputs.burstable as string[])].sort(), t3.InstanceTypes!.map((t) => t.InstanceType).sort());
-      });
-    },
-    async destroyed() {
-      // Data sources only: nothing was made.
-    },
-  },
-
-  "launch-template-instance": {
-    async applied({ server, outputs, attributes }) {
-      const state = attributes("aws_instance.from_template");
-      await withEc2(server, async (c) => {
-        const instance = await instanceOf(c, String(state.id));
-        assert.equal(instance.State!.Name, "running");
-        assert.equal(instance.InstanceType, "t3.micro");
-        assert.equal(instance.ImageId, (await newest(c, "amazon", AL2023)).ImageId);
-        assert.equal(tag(instance.Tags, "Name"), "tf-from-template");
-        assert.equal(tag(instance.Tags, "aws:ec2launchtemplate:id"), outputs.template);
-        assert.equal(instance.MetadataOptions!.HttpTokens, "required");
-        assert.equal(instance.PrivateIpAddress, state.private_ip);
-        assert.equal(instance.NetworkInterfaces![0].NetworkInterfaceId, state.primary_network_interface_id);
-        const [root] = (await c.send(new DescribeVolumesCommand({ VolumeIds: [instance.BlockDeviceMappings![0].Ebs!.VolumeId!] })))
-          .Volumes!;
-        assert.deepEqual([root.Size, root.VolumeType], [12, "gp3"]);
-        const data = await c.send(new DescribeInstanceAttributeCommand({ InstanceId: instance.InstanceId, Attribute: "userData" }));
-        assert.equal(Buffer.from(data.UserData!.Value!, "base64").toString(), "#!/bin/bash\necho golden > /etc/golden\n");
-      });
-    },
-    async destroyed({ server, attributes }) {
-      await withEc2(server, async (c) => {
-        assert.equal((await instanceOf(c, String(attributes("aws_instance.from_template").id))).State!.Name, "terminated");
-        assert.deepEqual((await c.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates, []);
-        assert.deepEqual((await c.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces, []);
-      });
-    },
-  },
-
-  "ami-from-instance": {
-    async applied({ server, outputs, attributes }) {
-      const builder = attributes("aws_instance.builder");
-      await withEc2(server, async (c) => {
-        const instance = await instanceOf(c, String(builder.id));
-        assert.equal(instance.State!.Name, "running");
-        assert.equal(builder.private_dns, instance.PrivateDnsName);
-        assert.equal(builder.public_ip, instance.PublicIpAddress);
-        assert.equal(builder.associate_public_ip_address, true, "the default subnet maps public addresses");
-        const image = await findImage(c, String(outputs.image));
-        assert.ok(image, "the AMI is registered");
-        assert.equal(image.Name, "tf-golden-from-instance");
-        assert.equal(image.SourceInstanceId, instance.InstanceId);
-        assert.equal(tag(image.Tags, "Name"), "tf-golden-from-instance");
-      });
-    },
-    async destroyed({ server, outputs, attributes }) {
-      await withEc2(server, async (c) => {
-        assert.equal(await findImage(c, String(outputs.image)), undefined);
-        assert.equal((await instanceOf(c, String(attributes("aws_instance.builder").id))).State!.Name, "terminated");
       });
     },
   },
