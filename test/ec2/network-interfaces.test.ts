@@ -328,6 +328,16 @@ test("ModifyNetworkInterfaceAttribute / DescribeNetworkInterfaceAttribute: one a
   assert.deepEqual((await attr("groupSet")).Groups, [{ GroupId, GroupName: "app" }]);
   assert.deepEqual((await attr("sourceDestCheck")).SourceDestCheck, { Value: false });
   assert.equal((await attr("attachment")).Attachment!.DeleteOnTermination, false);
+  // The public address follows AssociatePublicIpAddress on a running instance's interface.
+  server.clock.advance(T + 1);
+  await a.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eniId, AssociatePublicIpAddress: false }));
+  assert.equal((await instance(i.InstanceId!)).PublicIpAddress, undefined);
+  await a.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eniId, AssociatePublicIpAddress: true }));
+  assert.ok((await instance(i.InstanceId!)).PublicIpAddress);
+  const assoc = await a.send(
+    new DescribeNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eniId, Attribute: "associatePublicIpAddress" }),
+  );
+  assert.equal(assoc.AssociatePublicIpAddress, true);
   // ModifyInstanceAttribute changes the primary interface too.
   await a.send(new ModifyInstanceAttributeCommand({ InstanceId: i.InstanceId!, SourceDestCheck: { Value: true } }));
   assert.deepEqual((await attr("sourceDestCheck")).SourceDestCheck, { Value: true });

@@ -27,6 +27,7 @@ import {
   findNetworkInterface,
   interfacesOf,
   networkInterfaces,
+  publicAddress,
   saveNetworkInterface,
   type EniRecord,
 } from "./records";
@@ -296,10 +297,14 @@ export const networkInterfaceHandlers: Pick<
         if (DeleteOnTermination !== undefined) eni.attachment = { ...a, DeleteOnTermination };
         break;
       }
-      case "associatePublicIpAddress":
-        throw err.invalidValue(
-          `The network interface '${echo(eni.NetworkInterfaceId)}' is not in a subnet of a VPC with public IPv4 address association by interface.`,
-        );
+      case "associatePublicIpAddress": {
+        // On or off now for an interface whose instance runs, and at its instance's next start otherwise.
+        eni.publicOnStart = change.value;
+        const state = a && instanceState(ctx, findInstance(ctx, a.InstanceId));
+        const holds = state === "pending" || state === "running";
+        eni.publicIp = change.value && holds ? (eni.publicIp ?? publicAddress(ctx, eni.NetworkInterfaceId).ip) : undefined;
+        break;
+      }
     }
     saveNetworkInterface(ctx, eni);
     return {};

@@ -39,7 +39,6 @@ export function networkInterfaceView(ctx: RequestContext, r: EniRecord): Network
     PrivateDnsName: r.PrivateDnsName,
     PrivateIpAddresses: privateIps(r, association),
     Ipv6Addresses: [],
-    Ipv4Prefixes: undefined,
     Groups: r.Groups,
     SourceDestCheck: r.SourceDestCheck,
     RequesterManaged: false,
