@@ -22,7 +22,8 @@ test("ids name their type by the longest prefix, and ARNs name the account unles
   assert.equal(typeOfId("import-ami-0123456789abcdef0"), "import-image-task");
   assert.equal(typeOfId("ami-0123456789abcdef0"), "image");
   assert.equal(typeOfId("i-0123456789abcdef0"), "instance");
-  assert.equal(typeOfId("eni-0123456789abcdef0"), undefined);
+  assert.equal(typeOfId("eni-0123456789abcdef0"), "network-interface");
+  assert.equal(typeOfId("xyz-0123456789abcdef0"), undefined);
   assert.equal(arnOf("image", "us-east-1", "111111111111", "ami-1"), "arn:aws:ec2:us-east-1::image/ami-1");
   assert.equal(arnOf("snapshot", "eu-west-1", "111111111111", "*"), "arn:aws:ec2:eu-west-1::snapshot/*");
   assert.equal(arnOf("key-pair", "us-east-1", "111111111111", "builder"), "arn:aws:ec2:us-east-1:111111111111:key-pair/builder");

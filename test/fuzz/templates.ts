@@ -15,6 +15,7 @@ const routeTable = ref("rtb-");
 const acl = ref("acl-");
 const allocation = ref("eipalloc-");
 const cidr = fc.constantFrom("0.0.0.0/0", "10.1.0.0/16", "172.31.0.0/16", "192.168.0.0/24", "10.0.0.0/33", "::/0", "nope");
+const eni = ref("eni-");
 const account = fc.constantFrom("111111111111", "222222222222");
 const tags = fc.dictionary(fc.constantFrom("team", "env", "k"), fc.constantFrom("blue", "prod", ""), { maxKeys: 2 });
 const ec2Tags = fc.array(fc.record({ Key: fc.constantFrom("team", "env"), Value: fc.constantFrom("blue", "prod") }), {
@@ -505,5 +506,86 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       fc.record({ AllocationIds: fc.array(allocation, { maxLength: 2 }), Attribute: fc.constant("domain-name") }),
     ),
     t("DescribeAccountAttributes", fc.record({ AttributeNames: fc.constantFrom(["default-vpc"], ["supported-platforms", "default-vpc"]) })),
+    // Network interfaces, and what tools change on running instances.
+    t(
+      "CreateNetworkInterface",
+      fc.record({
+        SubnetId: subnet,
+        Description: fc.option(name, { nil: undefined }),
+        SecondaryPrivateIpAddressCount: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+        PrivateIpAddress: fc.option(fc.constantFrom("172.31.0.9", "172.31.0.1", "10.0.0.5", "not-an-ip"), { nil: undefined }),
+      }),
+    ),
+    t("DeleteNetworkInterface", fc.record({ NetworkInterfaceId: eni })),
+    t(
+      "AttachNetworkInterface",
+      fc.record({ NetworkInterfaceId: eni, InstanceId: instance, DeviceIndex: fc.integer({ min: -1, max: 20 }) }),
+    ),
+    t("DetachNetworkInterface", fc.record({ AttachmentId: ref("eni-attach-") })),
+    t(
+      "ModifyNetworkInterfaceAttribute",
+      fc.oneof(
+        fc.record({ NetworkInterfaceId: eni, SourceDestCheck: fc.record({ Value: fc.boolean() }) }),
+        fc.record({ NetworkInterfaceId: eni, Description: fc.record({ Value: name }) }),
+      ),
+    ),
+    t(
+      "DescribeNetworkInterfaceAttribute",
+      fc.record({ NetworkInterfaceId: eni, Attribute: fc.constantFrom("description", "groupSet", "sourceDestCheck", "attachment") }),
+    ),
+    t(
+      "DescribeNetworkInterfaces",
+      fc.record({
+        Filters: fc.option(
+          fc.array(
+            fc.record({
+              Name: fc.constantFrom("attachment.instance-id", "subnet-id", "vpc-id", "addresses.private-ip-address", "status", "bogus"),
+              Values: fc.array(fc.constantFrom("in-use", "172.31.0.4", "*", "i-0123456789abcdef0"), { minLength: 1, maxLength: 2 }),
+            }),
+            { maxLength: 2 },
+          ),
+          { nil: undefined },
+        ),
+        MaxResults: fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
+      }),
+    ),
+    ...["MonitorInstances", "UnmonitorInstances"].map((op) =>
+      t(op, fc.record({ InstanceIds: fc.array(instance, { minLength: 1, maxLength: 2 }) })),
+    ),
+    t(
+      "ModifyInstanceMetadataOptions",
+      fc.record({
+        InstanceId: instance,
+        HttpTokens: fc.option(fc.constantFrom("optional", "required"), { nil: undefined }),
+        HttpPutResponseHopLimit: fc.option(fc.integer({ min: -1, max: 70 }), { nil: undefined }),
+      }),
+    ),
+    t("ModifyInstanceMaintenanceOptions", fc.record({ InstanceId: instance, AutoRecovery: fc.constantFrom("default", "disabled") })),
+    t("DescribeInstanceCreditSpecifications", fc.record({ InstanceIds: fc.array(instance, { maxLength: 2 }) })),
+    t(
+      "ModifyInstanceCreditSpecification",
+      fc.record({
+        InstanceCreditSpecifications: fc.array(
+          fc.record({ InstanceId: instance, CpuCredits: fc.constantFrom("standard", "unlimited", "x") }),
+          {
+            maxLength: 3,
+          },
+        ),
+      }),
+    ),
+    ...["GetPasswordData", "GetInstanceUefiData", "GetLaunchTemplateData"].map((op) => t(op, fc.record({ InstanceId: instance }))),
+    t(
+      "AssociateIamInstanceProfile",
+      fc.record({ InstanceId: instance, IamInstanceProfile: fc.record({ Name: fc.constantFrom("builder", "bad name", "") }) }),
+    ),
+    t("DescribeIamInstanceProfileAssociations", fc.constant({})),
+    t("DisassociateIamInstanceProfile", fc.record({ AssociationId: ref("iip-assoc-") })),
+    t(
+      "ReplaceIamInstanceProfileAssociation",
+      fc.record({
+        AssociationId: ref("iip-assoc-"),
+        IamInstanceProfile: fc.record({ Arn: fc.constant("arn:aws:iam::111111111111:instance-profile/x") }),
+      }),
+    ),
   ],
 };

@@ -84,10 +84,9 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform-instances",
     name: "instance-types",
     covers: ["data.aws_ec2_instance_type", "data.aws_ec2_instance_types"],
-    pending: "DescribeInstanceTypes: InvalidAction",
   },
   {
     tool: "terraform",
@@ -111,7 +110,7 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform-instances",
     name: "instance",
     covers: [
       "aws_instance (root and extra EBS volumes, user data, key pair, security group, subnet, public IP, metadata options, credit specification, monitoring)",
@@ -119,14 +118,14 @@ export const configurations: Configuration[] = [
       "aws_security_group",
       "data.aws_subnet (default_for_az)",
     ],
-    pending: "MonitorInstances (aws_instance with monitoring, after RunInstances): InvalidAction",
+    pending:
+      "RevokeSecurityGroupEgress (aws_security_group): InvalidAction; without the group, aws_instance applies, plans no changes and is destroyed",
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform-instances",
     name: "launch-template-instance",
     covers: ["aws_launch_template", "aws_instance (from the launch template)"],
-    pending: "DescribeInstanceTypes (the instance's read after RunInstances): InvalidAction",
   },
   {
     tool: "terraform",
@@ -148,10 +147,9 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform-instances",
     name: "ami-from-instance",
     covers: ["aws_ami_from_instance", "aws_instance"],
-    pending: "DescribeInstanceTypes (the instance's read after RunInstances): InvalidAction",
   },
   {
     tool: "terraform",

@@ -101,6 +101,13 @@ export interface AssociateAddressRequest {
 export interface AssociateAddressResult {
   AssociationId?: string;
 }
+export interface AssociateIamInstanceProfileRequest {
+  IamInstanceProfile: IamInstanceProfileSpecification;
+  InstanceId: string;
+}
+export interface AssociateIamInstanceProfileResult {
+  IamInstanceProfileAssociation?: IamInstanceProfileAssociation;
+}
 export interface AssociateRouteTableRequest {
   DryRun?: boolean;
   GatewayId?: string;
@@ -112,10 +119,25 @@ export interface AssociateRouteTableResult {
   AssociationId?: string;
   AssociationState?: RouteTableAssociationState;
 }
+export type AssociatedSubnetList = string[];
+export type AssociationIdList = string[];
 export interface AttachInternetGatewayRequest {
   DryRun?: boolean;
   InternetGatewayId: string;
   VpcId: string;
+}
+export interface AttachNetworkInterfaceRequest {
+  DeviceIndex: number;
+  DryRun?: boolean;
+  EnaQueueCount?: number;
+  EnaSrdSpecification?: EnaSrdSpecification;
+  InstanceId: string;
+  NetworkCardIndex?: number;
+  NetworkInterfaceId: string;
+}
+export interface AttachNetworkInterfaceResult {
+  AttachmentId?: string;
+  NetworkCardIndex?: number;
 }
 export interface AttachVolumeRequest {
   Device: string;
@@ -123,6 +145,13 @@ export interface AttachVolumeRequest {
   EbsCardIndex?: number;
   InstanceId: string;
   VolumeId: string;
+}
+export interface AttachmentEnaSrdSpecification {
+  EnaSrdEnabled?: boolean;
+  EnaSrdUdpSpecification?: AttachmentEnaSrdUdpSpecification;
+}
+export interface AttachmentEnaSrdUdpSpecification {
+  EnaSrdUdpEnabled?: boolean;
 }
 export type AttachmentLimitType = "shared" | "dedicated";
 export type AttachmentStatus = "attaching" | "attached" | "detaching" | "detached";
@@ -280,6 +309,11 @@ export interface ClientData {
   UploadEnd?: Date;
   UploadSize?: number;
   UploadStart?: Date;
+}
+export interface ConnectionTrackingConfiguration {
+  TcpEstablishedTimeout?: number;
+  UdpStreamTimeout?: number;
+  UdpTimeout?: number;
 }
 export interface ConnectionTrackingSpecification {
   TcpEstablishedTimeout?: number;
@@ -483,6 +517,31 @@ export interface CreateNetworkAclRequest {
 export interface CreateNetworkAclResult {
   ClientToken?: string;
   NetworkAcl?: NetworkAcl;
+}
+export interface CreateNetworkInterfaceRequest {
+  ClientToken?: string;
+  ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  Description?: string;
+  DryRun?: boolean;
+  EnablePrimaryIpv6?: boolean;
+  Groups?: SecurityGroupIdStringList;
+  InterfaceType?: NetworkInterfaceCreationType;
+  Ipv4PrefixCount?: number;
+  Ipv4Prefixes?: Ipv4PrefixList;
+  Ipv6AddressCount?: number;
+  Ipv6Addresses?: InstanceIpv6AddressList;
+  Ipv6PrefixCount?: number;
+  Ipv6Prefixes?: Ipv6PrefixList;
+  Operator?: OperatorRequest;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: PrivateIpAddressSpecificationList;
+  SecondaryPrivateIpAddressCount?: number;
+  SubnetId: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateNetworkInterfaceResult {
+  ClientToken?: string;
+  NetworkInterface?: NetworkInterface;
 }
 export interface CreateRouteRequest {
   CarrierGatewayId?: string;
@@ -702,6 +761,10 @@ export interface DeleteNetworkAclRequest {
   DryRun?: boolean;
   NetworkAclId: string;
 }
+export interface DeleteNetworkInterfaceRequest {
+  DryRun?: boolean;
+  NetworkInterfaceId: string;
+}
 export interface DeleteRouteRequest {
   DestinationCidrBlock?: string;
   DestinationIpv6CidrBlock?: string;
@@ -817,6 +880,16 @@ export interface DescribeFastLaunchImagesSuccessItem {
   StateTransitionTime?: Date;
 }
 export type DescribeFastLaunchImagesSuccessSet = DescribeFastLaunchImagesSuccessItem[];
+export interface DescribeIamInstanceProfileAssociationsRequest {
+  AssociationIds?: AssociationIdList;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeIamInstanceProfileAssociationsResult {
+  IamInstanceProfileAssociations?: IamInstanceProfileAssociationSet;
+  NextToken?: string;
+}
 export interface DescribeImageAttributeRequest {
   Attribute: ImageAttributeName;
   DryRun?: boolean;
@@ -890,6 +963,17 @@ export interface DescribeInstanceAttributeRequest {
   Attribute: InstanceAttributeName;
   DryRun?: boolean;
   InstanceId: string;
+}
+export interface DescribeInstanceCreditSpecificationsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  InstanceIds?: InstanceIdStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeInstanceCreditSpecificationsResult {
+  InstanceCreditSpecifications?: InstanceCreditSpecificationList;
+  NextToken?: string;
 }
 export interface DescribeInstanceStatusRequest {
   DryRun?: boolean;
@@ -999,6 +1083,31 @@ export interface DescribeNetworkAclsRequest {
 }
 export interface DescribeNetworkAclsResult {
   NetworkAcls?: NetworkAclList;
+  NextToken?: string;
+}
+export interface DescribeNetworkInterfaceAttributeRequest {
+  Attribute?: NetworkInterfaceAttribute;
+  DryRun?: boolean;
+  NetworkInterfaceId: string;
+}
+export interface DescribeNetworkInterfaceAttributeResult {
+  AssociatePublicIpAddress?: boolean;
+  Attachment?: NetworkInterfaceAttachment;
+  Description?: AttributeValue;
+  Groups?: GroupIdentifierList;
+  NetworkInterfaceId?: string;
+  SourceDestCheck?: AttributeBooleanValue;
+}
+export interface DescribeNetworkInterfacesRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  IncludeManagedResources?: boolean;
+  MaxResults?: number;
+  NetworkInterfaceIds?: NetworkInterfaceIdList;
+  NextToken?: string;
+}
+export interface DescribeNetworkInterfacesResult {
+  NetworkInterfaces?: NetworkInterfaceList;
   NextToken?: string;
 }
 export interface DescribeRegionsRequest {
@@ -1214,6 +1323,11 @@ export interface DetachInternetGatewayRequest {
   InternetGatewayId: string;
   VpcId: string;
 }
+export interface DetachNetworkInterfaceRequest {
+  AttachmentId: string;
+  DryRun?: boolean;
+  Force?: boolean;
+}
 export interface DetachVolumeRequest {
   Device?: string;
   DryRun?: boolean;
@@ -1275,6 +1389,12 @@ export interface DisassociateAddressRequest {
   AssociationId?: string;
   DryRun?: boolean;
   PublicIp?: string;
+}
+export interface DisassociateIamInstanceProfileRequest {
+  AssociationId: string;
+}
+export interface DisassociateIamInstanceProfileResult {
+  IamInstanceProfileAssociation?: IamInstanceProfileAssociation;
 }
 export interface DisassociateRouteTableRequest {
   AssociationId: string;
@@ -1399,9 +1519,16 @@ export interface ElasticInferenceAcceleratorAssociation {
 }
 export type ElasticInferenceAcceleratorAssociationList = ElasticInferenceAcceleratorAssociation[];
 export type ElasticInferenceAccelerators = ElasticInferenceAccelerator[];
+export interface EnaSrdSpecification {
+  EnaSrdEnabled?: boolean;
+  EnaSrdUdpSpecification?: EnaSrdUdpSpecification;
+}
 export interface EnaSrdSpecificationRequest {
   EnaSrdEnabled?: boolean;
   EnaSrdUdpSpecification?: EnaSrdUdpSpecificationRequest;
+}
+export interface EnaSrdUdpSpecification {
+  EnaSrdUdpEnabled?: boolean;
 }
 export interface EnaSrdUdpSpecificationRequest {
   EnaSrdUdpEnabled?: boolean;
@@ -1610,6 +1737,30 @@ export interface GetImageBlockPublicAccessStateResult {
   ImageBlockPublicAccessState?: string;
   ManagedBy?: ManagedBy;
 }
+export interface GetInstanceUefiDataRequest {
+  DryRun?: boolean;
+  InstanceId: string;
+}
+export interface GetInstanceUefiDataResult {
+  InstanceId?: string;
+  UefiData?: string;
+}
+export interface GetLaunchTemplateDataRequest {
+  DryRun?: boolean;
+  InstanceId: string;
+}
+export interface GetLaunchTemplateDataResult {
+  LaunchTemplateData?: ResponseLaunchTemplateData;
+}
+export interface GetPasswordDataRequest {
+  DryRun?: boolean;
+  InstanceId: string;
+}
+export interface GetPasswordDataResult {
+  InstanceId?: string;
+  PasswordData?: string;
+  Timestamp?: Date;
+}
 export interface GpuDeviceInfo {
   Count?: number;
   GpuPartitionSize?: number;
@@ -1647,6 +1798,15 @@ export interface IamInstanceProfile {
   Arn?: string;
   Id?: string;
 }
+export interface IamInstanceProfileAssociation {
+  AssociationId?: string;
+  IamInstanceProfile?: IamInstanceProfile;
+  InstanceId?: string;
+  State?: IamInstanceProfileAssociationState;
+  Timestamp?: Date;
+}
+export type IamInstanceProfileAssociationSet = IamInstanceProfileAssociation[];
+export type IamInstanceProfileAssociationState = "associating" | "associated" | "disassociating" | "disassociated";
 export interface IamInstanceProfileSpecification {
   Arn?: string;
   Name?: string;
@@ -1981,6 +2141,16 @@ export interface InstanceBlockDeviceMappingSpecification {
 }
 export type InstanceBlockDeviceMappingSpecificationList = InstanceBlockDeviceMappingSpecification[];
 export type InstanceBootModeValues = "legacy-bios" | "uefi";
+export interface InstanceCreditSpecification {
+  CpuCredits?: string;
+  InstanceId?: string;
+}
+export type InstanceCreditSpecificationList = InstanceCreditSpecification[];
+export type InstanceCreditSpecificationListRequest = InstanceCreditSpecificationRequest[];
+export interface InstanceCreditSpecificationRequest {
+  CpuCredits?: string;
+  InstanceId: string;
+}
 export type InstanceGeneration = "current" | "previous";
 export type InstanceGenerationSet = InstanceGeneration[];
 export type InstanceIdStringList = string[];
@@ -2036,6 +2206,11 @@ export interface InstanceMetadataOptionsResponse {
 export type InstanceMetadataOptionsState = "pending" | "applied";
 export type InstanceMetadataProtocolState = "disabled" | "enabled";
 export type InstanceMetadataTagsState = "disabled" | "enabled";
+export interface InstanceMonitoring {
+  InstanceId?: string;
+  Monitoring?: Monitoring;
+}
+export type InstanceMonitoringList = InstanceMonitoring[];
 export interface InstanceNetworkInterface {
   Association?: InstanceNetworkInterfaceAssociation;
   Attachment?: InstanceNetworkInterfaceAttachment;
@@ -2336,21 +2511,29 @@ export type IpRangeList = IpRange[];
 export type IpSource = "amazon" | "byoip" | "none";
 export type Ipv4PrefixList = Ipv4PrefixSpecificationRequest[];
 export type Ipv4PrefixListResponse = Ipv4PrefixSpecificationResponse[];
+export interface Ipv4PrefixSpecification {
+  Ipv4Prefix?: string;
+}
 export interface Ipv4PrefixSpecificationRequest {
   Ipv4Prefix?: string;
 }
 export interface Ipv4PrefixSpecificationResponse {
   Ipv4Prefix?: string;
 }
+export type Ipv4PrefixesList = Ipv4PrefixSpecification[];
 export type Ipv6AddressAttribute = "public" | "private";
 export type Ipv6PrefixList = Ipv6PrefixSpecificationRequest[];
 export type Ipv6PrefixListResponse = Ipv6PrefixSpecificationResponse[];
+export interface Ipv6PrefixSpecification {
+  Ipv6Prefix?: string;
+}
 export interface Ipv6PrefixSpecificationRequest {
   Ipv6Prefix?: string;
 }
 export interface Ipv6PrefixSpecificationResponse {
   Ipv6Prefix?: string;
 }
+export type Ipv6PrefixesList = Ipv6PrefixSpecification[];
 export interface Ipv6Range {
   CidrIpv6?: string;
   Description?: string;
@@ -2808,6 +2991,39 @@ export interface ModifyInstanceAttributeRequest {
   UserData?: BlobAttributeValue;
   Value?: string;
 }
+export interface ModifyInstanceCreditSpecificationRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  InstanceCreditSpecifications: InstanceCreditSpecificationListRequest;
+}
+export interface ModifyInstanceCreditSpecificationResult {
+  SuccessfulInstanceCreditSpecifications?: SuccessfulInstanceCreditSpecificationSet;
+  UnsuccessfulInstanceCreditSpecifications?: UnsuccessfulInstanceCreditSpecificationSet;
+}
+export interface ModifyInstanceMaintenanceOptionsRequest {
+  AutoRecovery?: InstanceAutoRecoveryState;
+  DryRun?: boolean;
+  InstanceId: string;
+  RebootMigration?: InstanceRebootMigrationState;
+}
+export interface ModifyInstanceMaintenanceOptionsResult {
+  AutoRecovery?: InstanceAutoRecoveryState;
+  InstanceId?: string;
+  RebootMigration?: InstanceRebootMigrationState;
+}
+export interface ModifyInstanceMetadataOptionsRequest {
+  DryRun?: boolean;
+  HttpEndpoint?: InstanceMetadataEndpointState;
+  HttpProtocolIpv6?: InstanceMetadataProtocolState;
+  HttpPutResponseHopLimit?: number;
+  HttpTokens?: HttpTokensState;
+  InstanceId: string;
+  InstanceMetadataTags?: InstanceMetadataTagsState;
+}
+export interface ModifyInstanceMetadataOptionsResult {
+  InstanceId?: string;
+  InstanceMetadataOptions?: InstanceMetadataOptionsResponse;
+}
 export interface ModifyLaunchTemplateRequest {
   ClientToken?: string;
   DefaultVersion?: string;
@@ -2817,6 +3033,19 @@ export interface ModifyLaunchTemplateRequest {
 }
 export interface ModifyLaunchTemplateResult {
   LaunchTemplate?: LaunchTemplate;
+}
+export interface ModifyNetworkInterfaceAttributeRequest {
+  AssociatePublicIpAddress?: boolean;
+  AssociatedSubnetIds?: SubnetIdList;
+  Attachment?: NetworkInterfaceAttachmentChanges;
+  ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  Description?: AttributeValue;
+  DryRun?: boolean;
+  EnaSrdSpecification?: EnaSrdSpecification;
+  EnablePrimaryIpv6?: boolean;
+  Groups?: SecurityGroupIdStringList;
+  NetworkInterfaceId: string;
+  SourceDestCheck?: AttributeBooleanValue;
 }
 export interface ModifySecurityGroupRulesRequest {
   DryRun?: boolean;
@@ -2879,6 +3108,13 @@ export interface ModifyVpcAttributeRequest {
   EnableDnsSupport?: AttributeBooleanValue;
   EnableNetworkAddressUsageMetrics?: AttributeBooleanValue;
   VpcId: string;
+}
+export interface MonitorInstancesRequest {
+  DryRun?: boolean;
+  InstanceIds: InstanceIdStringList;
+}
+export interface MonitorInstancesResult {
+  InstanceMonitorings?: InstanceMonitoringList;
 }
 export interface Monitoring {
   State?: MonitoringState;
@@ -2954,6 +3190,68 @@ export interface NetworkInfo {
   NetworkPerformance?: string;
   SecondaryNetworkSupported?: boolean;
 }
+export interface NetworkInterface {
+  AssociatedSubnets?: AssociatedSubnetList;
+  Association?: NetworkInterfaceAssociation;
+  Attachment?: NetworkInterfaceAttachment;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  ConnectionTrackingConfiguration?: ConnectionTrackingConfiguration;
+  DenyAllIgwTraffic?: boolean;
+  Description?: string;
+  Groups?: GroupIdentifierList;
+  InterfaceType?: NetworkInterfaceType;
+  Ipv4Prefixes?: Ipv4PrefixesList;
+  Ipv6Address?: string;
+  Ipv6Addresses?: NetworkInterfaceIpv6AddressesList;
+  Ipv6Native?: boolean;
+  Ipv6Prefixes?: Ipv6PrefixesList;
+  MacAddress?: string;
+  NetworkInterfaceId?: string;
+  Operator?: OperatorResponse;
+  OutpostArn?: string;
+  OwnerId?: string;
+  PrivateDnsName?: string;
+  PrivateIpAddress?: string;
+  PrivateIpAddresses?: NetworkInterfacePrivateIpAddressList;
+  PublicDnsName?: string;
+  PublicIpDnsNameOptions?: PublicIpDnsNameOptions;
+  RequesterId?: string;
+  RequesterManaged?: boolean;
+  SourceDestCheck?: boolean;
+  Status?: NetworkInterfaceStatus;
+  SubnetId?: string;
+  TagSet?: TagList;
+  VpcId?: string;
+}
+export interface NetworkInterfaceAssociation {
+  AllocationId?: string;
+  AssociationId?: string;
+  CarrierIp?: string;
+  CustomerOwnedIp?: string;
+  IpOwnerId?: string;
+  PublicDnsName?: string;
+  PublicIp?: string;
+}
+export interface NetworkInterfaceAttachment {
+  AttachTime?: Date;
+  AttachmentId?: string;
+  DeleteOnTermination?: boolean;
+  DeviceIndex?: number;
+  EnaQueueCount?: number;
+  EnaSrdSpecification?: AttachmentEnaSrdSpecification;
+  InstanceId?: string;
+  InstanceOwnerId?: string;
+  NetworkCardIndex?: number;
+  Status?: AttachmentStatus;
+}
+export interface NetworkInterfaceAttachmentChanges {
+  AttachmentId?: string;
+  DefaultEnaQueueCount?: boolean;
+  DeleteOnTermination?: boolean;
+  EnaQueueCount?: number;
+}
+export type NetworkInterfaceAttribute = "description" | "groupSet" | "sourceDestCheck" | "attachment" | "associatePublicIpAddress";
 export interface NetworkInterfaceCount {
   Max?: number;
   Min?: number;
@@ -2962,7 +3260,24 @@ export interface NetworkInterfaceCountRequest {
   Max?: number;
   Min?: number;
 }
+export type NetworkInterfaceCreationType = "efa" | "efa-only" | "branch" | "trunk";
+export type NetworkInterfaceIdList = string[];
+export interface NetworkInterfaceIpv6Address {
+  Ipv6Address?: string;
+  IsPrimaryIpv6?: boolean;
+  PublicIpv6DnsName?: string;
+}
+export type NetworkInterfaceIpv6AddressesList = NetworkInterfaceIpv6Address[];
+export type NetworkInterfaceList = NetworkInterface[];
+export interface NetworkInterfacePrivateIpAddress {
+  Association?: NetworkInterfaceAssociation;
+  Primary?: boolean;
+  PrivateDnsName?: string;
+  PrivateIpAddress?: string;
+}
+export type NetworkInterfacePrivateIpAddressList = NetworkInterfacePrivateIpAddress[];
 export type NetworkInterfaceStatus = "available" | "associated" | "attaching" | "in-use" | "detaching";
+export type NetworkInterfaceType = "interface" | "natGateway" | "efa" | "efa-only" | "trunk" | "load_balancer" | "network_load_balancer" | "vpc_endpoint" | "branch" | "transit_gateway" | "lambda" | "quicksight" | "global_accelerator_managed" | "api_gateway_managed" | "gateway_load_balancer" | "gateway_load_balancer_endpoint" | "iot_rules_managed" | "aws_codestar_connections_managed";
 export interface NeuronDeviceCoreInfo {
   Count?: number;
   Version?: number;
@@ -3090,6 +3405,12 @@ export interface PtrUpdateStatus {
   Status?: string;
   Value?: string;
 }
+export interface PublicIpDnsNameOptions {
+  DnsHostnameType?: string;
+  PublicDualStackDnsName?: string;
+  PublicIpv4DnsName?: string;
+  PublicIpv6DnsName?: string;
+}
 export type PublicIpStringList = string[];
 export type RIProductDescription = "Linux/UNIX" | "Linux/UNIX (Amazon VPC)" | "Windows" | "Windows (Amazon VPC)";
 export type RebootMigrationSupport = "unsupported" | "supported";
@@ -3140,6 +3461,13 @@ export interface ReleaseAddressRequest {
   DryRun?: boolean;
   NetworkBorderGroup?: string;
   PublicIp?: string;
+}
+export interface ReplaceIamInstanceProfileAssociationRequest {
+  AssociationId: string;
+  IamInstanceProfile: IamInstanceProfileSpecification;
+}
+export interface ReplaceIamInstanceProfileAssociationResult {
+  IamInstanceProfileAssociation?: IamInstanceProfileAssociation;
 }
 export interface ReplaceNetworkAclAssociationRequest {
   AssociationId: string;
@@ -3714,6 +4042,7 @@ export interface SubnetCidrBlockState {
   StatusMessage?: string;
 }
 export type SubnetCidrBlockStateCode = "associating" | "associated" | "disassociating" | "disassociated" | "failing" | "failed";
+export type SubnetIdList = string[];
 export type SubnetIdStringList = string[];
 export interface SubnetIpv6CidrBlockAssociation {
   AssociationId?: string;
@@ -3725,6 +4054,10 @@ export interface SubnetIpv6CidrBlockAssociation {
 export type SubnetIpv6CidrBlockAssociationSet = SubnetIpv6CidrBlockAssociation[];
 export type SubnetList = Subnet[];
 export type SubnetState = "pending" | "available" | "unavailable" | "failed" | "failed-insufficient-capacity";
+export interface SuccessfulInstanceCreditSpecificationItem {
+  InstanceId?: string;
+}
+export type SuccessfulInstanceCreditSpecificationSet = SuccessfulInstanceCreditSpecificationItem[];
 export type SummaryStatus = "ok" | "impaired" | "insufficient-data" | "not-applicable" | "initializing";
 export type SupportedAdditionalProcessorFeature = "amd-sev-snp" | "nested-virtualization";
 export type SupportedAdditionalProcessorFeatureList = SupportedAdditionalProcessorFeature[];
@@ -3776,6 +4109,23 @@ export interface TotalLocalStorageGBRequest {
 }
 export type TpmSupportValues = "v2.0";
 export type TransferType = "time-based" | "standard";
+export interface UnmonitorInstancesRequest {
+  DryRun?: boolean;
+  InstanceIds: InstanceIdStringList;
+}
+export interface UnmonitorInstancesResult {
+  InstanceMonitorings?: InstanceMonitoringList;
+}
+export type UnsuccessfulInstanceCreditSpecificationErrorCode = "InvalidInstanceID.Malformed" | "InvalidInstanceID.NotFound" | "IncorrectInstanceState" | "InstanceCreditSpecification.NotSupported";
+export interface UnsuccessfulInstanceCreditSpecificationItem {
+  Error?: UnsuccessfulInstanceCreditSpecificationItemError;
+  InstanceId?: string;
+}
+export interface UnsuccessfulInstanceCreditSpecificationItemError {
+  Code?: UnsuccessfulInstanceCreditSpecificationErrorCode;
+  Message?: string;
+}
+export type UnsuccessfulInstanceCreditSpecificationSet = UnsuccessfulInstanceCreditSpecificationItem[];
 export type UsageClassType = "spot" | "on-demand" | "capacity-block";
 export type UsageClassTypeList = UsageClassType[];
 export interface UserBucket {
@@ -4025,8 +4375,10 @@ export type snapshotTierStatusSet = SnapshotTierStatus[];
 export interface Ec2Handlers {
   AllocateAddress(ctx: RequestContext, input: AllocateAddressRequest): AllocateAddressResult;
   AssociateAddress(ctx: RequestContext, input: AssociateAddressRequest): AssociateAddressResult;
+  AssociateIamInstanceProfile(ctx: RequestContext, input: AssociateIamInstanceProfileRequest): AssociateIamInstanceProfileResult;
   AssociateRouteTable(ctx: RequestContext, input: AssociateRouteTableRequest): AssociateRouteTableResult;
   AttachInternetGateway(ctx: RequestContext, input: AttachInternetGatewayRequest): void;
+  AttachNetworkInterface(ctx: RequestContext, input: AttachNetworkInterfaceRequest): AttachNetworkInterfaceResult;
   AttachVolume(ctx: RequestContext, input: AttachVolumeRequest): VolumeAttachment;
   AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
@@ -4043,6 +4395,7 @@ export interface Ec2Handlers {
   CreateLaunchTemplateVersion(ctx: RequestContext, input: CreateLaunchTemplateVersionRequest): CreateLaunchTemplateVersionResult;
   CreateNetworkAcl(ctx: RequestContext, input: CreateNetworkAclRequest): CreateNetworkAclResult;
   CreateNetworkAclEntry(ctx: RequestContext, input: CreateNetworkAclEntryRequest): void;
+  CreateNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult;
   CreateRoute(ctx: RequestContext, input: CreateRouteRequest): CreateRouteResult;
   CreateRouteTable(ctx: RequestContext, input: CreateRouteTableRequest): CreateRouteTableResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
@@ -4059,6 +4412,7 @@ export interface Ec2Handlers {
   DeleteLaunchTemplateVersions(ctx: RequestContext, input: DeleteLaunchTemplateVersionsRequest): DeleteLaunchTemplateVersionsResult;
   DeleteNetworkAcl(ctx: RequestContext, input: DeleteNetworkAclRequest): void;
   DeleteNetworkAclEntry(ctx: RequestContext, input: DeleteNetworkAclEntryRequest): void;
+  DeleteNetworkInterface(ctx: RequestContext, input: DeleteNetworkInterfaceRequest): void;
   DeleteRoute(ctx: RequestContext, input: DeleteRouteRequest): void;
   DeleteRouteTable(ctx: RequestContext, input: DeleteRouteTableRequest): void;
   DeleteSecurityGroup(ctx: RequestContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult;
@@ -4073,6 +4427,7 @@ export interface Ec2Handlers {
   DescribeAddressesAttribute(ctx: RequestContext, input: DescribeAddressesAttributeRequest): DescribeAddressesAttributeResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
+  DescribeIamInstanceProfileAssociations(ctx: RequestContext, input: DescribeIamInstanceProfileAssociationsRequest): DescribeIamInstanceProfileAssociationsResult;
   DescribeImageAttribute(ctx: RequestContext, input: DescribeImageAttributeRequest): ImageAttribute;
   DescribeImageReferences(ctx: RequestContext, input: DescribeImageReferencesRequest): DescribeImageReferencesResult;
   DescribeImageUsageReportEntries(ctx: RequestContext, input: DescribeImageUsageReportEntriesRequest): DescribeImageUsageReportEntriesResult;
@@ -4080,6 +4435,7 @@ export interface Ec2Handlers {
   DescribeImages(ctx: RequestContext, input: DescribeImagesRequest): DescribeImagesResult;
   DescribeImportImageTasks(ctx: RequestContext, input: DescribeImportImageTasksRequest): DescribeImportImageTasksResult;
   DescribeInstanceAttribute(ctx: RequestContext, input: DescribeInstanceAttributeRequest): InstanceAttribute;
+  DescribeInstanceCreditSpecifications(ctx: RequestContext, input: DescribeInstanceCreditSpecificationsRequest): DescribeInstanceCreditSpecificationsResult;
   DescribeInstanceStatus(ctx: RequestContext, input: DescribeInstanceStatusRequest): DescribeInstanceStatusResult;
   DescribeInstanceTypeOfferings(ctx: RequestContext, input: DescribeInstanceTypeOfferingsRequest): DescribeInstanceTypeOfferingsResult;
   DescribeInstanceTypes(ctx: RequestContext, input: DescribeInstanceTypesRequest): DescribeInstanceTypesResult;
@@ -4089,6 +4445,8 @@ export interface Ec2Handlers {
   DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
   DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
   DescribeNetworkAcls(ctx: RequestContext, input: DescribeNetworkAclsRequest): DescribeNetworkAclsResult;
+  DescribeNetworkInterfaceAttribute(ctx: RequestContext, input: DescribeNetworkInterfaceAttributeRequest): DescribeNetworkInterfaceAttributeResult;
+  DescribeNetworkInterfaces(ctx: RequestContext, input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult;
   DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
   DescribeRouteTables(ctx: RequestContext, input: DescribeRouteTablesRequest): DescribeRouteTablesResult;
   DescribeSecurityGroupRules(ctx: RequestContext, input: DescribeSecurityGroupRulesRequest): DescribeSecurityGroupRulesResult;
@@ -4109,6 +4467,7 @@ export interface Ec2Handlers {
   DescribeVpcClassicLinkDnsSupport(ctx: RequestContext, input: DescribeVpcClassicLinkDnsSupportRequest): DescribeVpcClassicLinkDnsSupportResult;
   DescribeVpcs(ctx: RequestContext, input: DescribeVpcsRequest): DescribeVpcsResult;
   DetachInternetGateway(ctx: RequestContext, input: DetachInternetGatewayRequest): void;
+  DetachNetworkInterface(ctx: RequestContext, input: DetachNetworkInterfaceRequest): void;
   DetachVolume(ctx: RequestContext, input: DetachVolumeRequest): VolumeAttachment;
   DisableEbsEncryptionByDefault(ctx: RequestContext, input: DisableEbsEncryptionByDefaultRequest): DisableEbsEncryptionByDefaultResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
@@ -4117,6 +4476,7 @@ export interface Ec2Handlers {
   DisableImageDeprecation(ctx: RequestContext, input: DisableImageDeprecationRequest): DisableImageDeprecationResult;
   DisableImageDeregistrationProtection(ctx: RequestContext, input: DisableImageDeregistrationProtectionRequest): DisableImageDeregistrationProtectionResult;
   DisassociateAddress(ctx: RequestContext, input: DisassociateAddressRequest): void;
+  DisassociateIamInstanceProfile(ctx: RequestContext, input: DisassociateIamInstanceProfileRequest): DisassociateIamInstanceProfileResult;
   DisassociateRouteTable(ctx: RequestContext, input: DisassociateRouteTableRequest): void;
   EnableEbsEncryptionByDefault(ctx: RequestContext, input: EnableEbsEncryptionByDefaultRequest): EnableEbsEncryptionByDefaultResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
@@ -4128,12 +4488,19 @@ export interface Ec2Handlers {
   GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
   GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
+  GetInstanceUefiData(ctx: RequestContext, input: GetInstanceUefiDataRequest): GetInstanceUefiDataResult;
+  GetLaunchTemplateData(ctx: RequestContext, input: GetLaunchTemplateDataRequest): GetLaunchTemplateDataResult;
+  GetPasswordData(ctx: RequestContext, input: GetPasswordDataRequest): GetPasswordDataResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
   ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
+  ModifyInstanceCreditSpecification(ctx: RequestContext, input: ModifyInstanceCreditSpecificationRequest): ModifyInstanceCreditSpecificationResult;
+  ModifyInstanceMaintenanceOptions(ctx: RequestContext, input: ModifyInstanceMaintenanceOptionsRequest): ModifyInstanceMaintenanceOptionsResult;
+  ModifyInstanceMetadataOptions(ctx: RequestContext, input: ModifyInstanceMetadataOptionsRequest): ModifyInstanceMetadataOptionsResult;
   ModifyLaunchTemplate(ctx: RequestContext, input: ModifyLaunchTemplateRequest): ModifyLaunchTemplateResult;
+  ModifyNetworkInterfaceAttribute(ctx: RequestContext, input: ModifyNetworkInterfaceAttributeRequest): void;
   ModifySecurityGroupRules(ctx: RequestContext, input: ModifySecurityGroupRulesRequest): ModifySecurityGroupRulesResult;
   ModifySnapshotAttribute(ctx: RequestContext, input: ModifySnapshotAttributeRequest): void;
   ModifySnapshotTier(ctx: RequestContext, input: ModifySnapshotTierRequest): ModifySnapshotTierResult;
@@ -4141,8 +4508,10 @@ export interface Ec2Handlers {
   ModifyVolume(ctx: RequestContext, input: ModifyVolumeRequest): ModifyVolumeResult;
   ModifyVolumeAttribute(ctx: RequestContext, input: ModifyVolumeAttributeRequest): void;
   ModifyVpcAttribute(ctx: RequestContext, input: ModifyVpcAttributeRequest): void;
+  MonitorInstances(ctx: RequestContext, input: MonitorInstancesRequest): MonitorInstancesResult;
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
   ReleaseAddress(ctx: RequestContext, input: ReleaseAddressRequest): void;
+  ReplaceIamInstanceProfileAssociation(ctx: RequestContext, input: ReplaceIamInstanceProfileAssociationRequest): ReplaceIamInstanceProfileAssociationResult;
   ReplaceNetworkAclAssociation(ctx: RequestContext, input: ReplaceNetworkAclAssociationRequest): ReplaceNetworkAclAssociationResult;
   ReplaceNetworkAclEntry(ctx: RequestContext, input: ReplaceNetworkAclEntryRequest): void;
   ReplaceRoute(ctx: RequestContext, input: ReplaceRouteRequest): void;
@@ -4157,4 +4526,5 @@ export interface Ec2Handlers {
   StartInstances(ctx: RequestContext, input: StartInstancesRequest): StartInstancesResult;
   StopInstances(ctx: RequestContext, input: StopInstancesRequest): StopInstancesResult;
   TerminateInstances(ctx: RequestContext, input: TerminateInstancesRequest): TerminateInstancesResult;
+  UnmonitorInstances(ctx: RequestContext, input: UnmonitorInstancesRequest): UnmonitorInstancesResult;
 }

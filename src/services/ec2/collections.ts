@@ -26,6 +26,7 @@ import { addresses } from "./addresses/records";
 import { vpcDefaults } from "./vpc-defaults/records";
 import { ebsEncryption } from "./ebs-encryption/records";
 import { fleets, spotRequests } from "./fleets/records";
+import { networkInterfaces } from "./network-interfaces/records";
 
 export const ec2Collections = [
   amis,
@@ -68,6 +69,7 @@ export const ec2Collections = [
   ebsEncryption,
   fleets,
   spotRequests,
+  networkInterfaces,
 ];
 
 /** Types only earlier versions write: their records are still read from older files and exports. */

@@ -50,6 +50,10 @@ import { networkAclHandlers } from "./network-acls/handlers";
 import { addressHandlers } from "./addresses/handlers";
 import { accountAttributeHandlers } from "./account-attributes/handlers";
 import { instanceTypesNotFound, invalidInstanceTypeValue } from "./instance-types/errors";
+import { networkInterfaceHandlers } from "./network-interfaces/handlers";
+import { instanceSettingHandlers } from "./instances/settings";
+import { iamProfileHandlers } from "./instances/iam-profiles";
+import { launchTemplateDataHandlers } from "./launch-templates/instance-data";
 
 const handlers: Ec2Handlers = {
   ...imageHandlers,
@@ -87,6 +91,10 @@ const handlers: Ec2Handlers = {
   ...networkAclHandlers,
   ...addressHandlers,
   ...accountAttributeHandlers,
+  ...networkInterfaceHandlers,
+  ...instanceSettingHandlers,
+  ...iamProfileHandlers,
+  ...launchTemplateDataHandlers,
 };
 
 const model = loadModel("ec2");

@@ -34,6 +34,7 @@ export const EC2_RESOURCE_TYPES = {
   "elastic-ip": { prefix: "eipalloc-", accountInArn: true, label: "Elastic IPs" },
   fleet: { prefix: "fleet-", accountInArn: true, label: "EC2 Fleets" },
   "spot-instances-request": { prefix: "sir-", accountInArn: true, label: "Spot requests" },
+  "network-interface": { prefix: "eni-", accountInArn: true, label: "Network interfaces" },
 } satisfies Partial<Record<ResourceType, Ec2ResourceType>>;
 
 export type Ec2Type = keyof typeof EC2_RESOURCE_TYPES;

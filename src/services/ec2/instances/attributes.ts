@@ -12,6 +12,9 @@ import { blockDevices } from "./view";
 import { resolveGroups } from "./placement";
 import { attachedVolumes, saveVolume } from "../volumes/records";
 import { checkRawUserData, checkUserData } from "./user-data";
+import { defaultCredits, isBurstable } from "./options";
+import { interfacesOf, primaryInterface, saveNetworkInterface, type EniRecord } from "../network-interfaces/records";
+import { ServiceError } from "../../../errors/service-error";
 
 const SHUTDOWN_BEHAVIORS = ["stop", "terminate"];
 
@@ -70,6 +73,8 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
     case "instanceType":
       requireStopped(ctx, r);
       r.InstanceType = value as string;
+      // Credits belong to burstable types: a change keeps them, gives a burstable type its default, or drops them.
+      r.CpuCredits = isBurstable(r.InstanceType) ? (r.CpuCredits ?? defaultCredits(r.InstanceType)) : undefined;
       return;
     case "userData":
       requireStopped(ctx, r);
@@ -95,6 +100,7 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
       return;
     case "sourceDestCheck":
       r.SourceDestCheck = value as boolean;
+      withPrimaryInterface(ctx, r, (eni) => (eni.SourceDestCheck = r.SourceDestCheck));
       return;
     case "instanceInitiatedShutdownBehavior":
       if (!SHUTDOWN_BEHAVIORS.includes(value as string)) {
@@ -106,6 +112,7 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
       return;
     case "groupSet":
       r.Groups = resolveGroups(ctx, r, value as string[]);
+      withPrimaryInterface(ctx, r, (eni) => (eni.Groups = r.Groups));
       return;
     case "blockDeviceMapping": {
       const volumes = attachedVolumes(ctx, r.InstanceId);
@@ -121,6 +128,21 @@ function modify(ctx: RequestContext, r: InstanceRecord, { name, value }: Change)
     default:
       throw err.invalidValue(`The attribute '${name}' cannot be modified.`);
   }
+}
+
+/** The instance's primary interface changed as `change` says (source/dest check and groups are its). */
+function withPrimaryInterface(ctx: RequestContext, r: InstanceRecord, change: (eni: EniRecord) => void): void {
+  const eni = primaryInterface(ctx, r.InstanceId);
+  if (!eni) return;
+  // With more than one interface, the instance's attribute is ambiguous: EC2 asks for the interface instead.
+  if (interfacesOf(ctx, r.InstanceId).length > 1) {
+    throw new ServiceError(
+      "InvalidInstanceID",
+      `There are multiple interfaces attached to instance '${r.InstanceId}'. Please specify an interface ID for the operation instead.`,
+    );
+  }
+  change(eni);
+  saveNetworkInterface(ctx, eni);
 }
 
 function attributeOf(ctx: RequestContext, r: InstanceRecord, name: InstanceAttributeName): InstanceAttribute {
@@ -157,7 +179,7 @@ function attributeOf(ctx: RequestContext, r: InstanceRecord, name: InstanceAttri
     case "sriovNetSupport":
       return { ...out, SriovNetSupport: { Value: r.SriovNetSupport } };
     case "enclaveOptions":
-      return { ...out, EnclaveOptions: { Enabled: false } };
+      return { ...out, EnclaveOptions: { Enabled: r.EnclaveEnabled ?? false } };
   }
   throw err.invalidValue(`Value (${name as string}) for parameter attribute is invalid. Unknown attribute.`);
 }

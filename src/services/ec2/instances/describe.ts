@@ -17,10 +17,46 @@ import { nextToken, pageLimit, startAfter, takePage } from "../paging";
 import { byValues, candidates, collectionSource, conditionsOf, RANK, type DescribePlan } from "../query-plan";
 import { tagMap } from "../tags/records";
 import { attachedVolumes } from "../volumes/records";
+import { interfacesOf } from "../network-interfaces/records";
+import { associationOf } from "../network-interfaces/view";
 
 function instanceFilters(ctx: RequestContext): FilterSpec<InstanceRecord> {
+  const enis = (r: InstanceRecord) => interfacesOf(ctx, r.InstanceId);
+  const primaryAssociation = (r: InstanceRecord) => {
+    const p = enis(r).find((e) => e.attachment!.DeviceIndex === 0);
+    return p && associationOf(p);
+  };
   return {
     fields: {
+      "ip-address": (r) => primaryAssociation(r)?.PublicIp,
+      "dns-name": (r) => primaryAssociation(r)?.PublicDnsName,
+      "network-interface.network-interface-id": (r) => enis(r).map((e) => e.NetworkInterfaceId),
+      "network-interface.subnet-id": (r) => enis(r).map((e) => e.SubnetId),
+      "network-interface.vpc-id": (r) => enis(r).map((e) => e.VpcId),
+      "network-interface.mac-address": (r) => enis(r).map((e) => e.MacAddress),
+      "network-interface.private-dns-name": (r) => enis(r).map((e) => e.PrivateDnsName),
+      "network-interface.addresses.private-ip-address": (r) => enis(r).flatMap((e) => [e.PrivateIpAddress, ...e.secondaryIps]),
+      "network-interface.attachment.device-index": (r) => enis(r).map((e) => e.attachment!.DeviceIndex),
+      "network-interface.attachment.attachment-id": (r) => enis(r).map((e) => e.attachment!.AttachmentId),
+      "network-interface.group-id": (r) => enis(r).flatMap((e) => e.Groups.map((g) => g.GroupId)),
+      "network-interface.source-dest-check": (r) => enis(r).map((e) => e.SourceDestCheck),
+      "network-interface.status": (r) => enis(r).map(() => "in-use"),
+      "source-dest-check": (r) => r.SourceDestCheck,
+      "monitoring-state": (r) => (r.Monitoring ? "enabled" : "disabled"),
+      "iam-instance-profile.id": (r) => r.IamInstanceProfile?.Id,
+      "iam-instance-profile.name": (r) => r.IamInstanceProfile?.Arn?.split("/").pop(),
+      "metadata-options.http-tokens": (r) => r.MetadataOptions.HttpTokens,
+      "metadata-options.http-endpoint": (r) => r.MetadataOptions.HttpEndpoint,
+      "metadata-options.http-put-response-hop-limit": (r) => r.MetadataOptions.HttpPutResponseHopLimit,
+      "metadata-options.instance-metadata-tags": (r) => r.MetadataOptions.InstanceMetadataTags,
+      "hibernation-options.configured": (r) => r.HibernationConfigured ?? false,
+      "maintenance-options.auto-recovery": (r) => r.MaintenanceOptions?.AutoRecovery ?? "default",
+      "cpu-options.core-count": (r) => r.CpuOptions?.CoreCount,
+      "cpu-options.threads-per-core": (r) => r.CpuOptions?.ThreadsPerCore,
+      "capacity-reservation-specification.capacity-reservation-preference": (r) =>
+        r.CapacityReservationSpecification?.CapacityReservationPreference ?? "open",
+      "private-dns-name-options.hostname-type": (r) => r.PrivateDnsNameOptions?.HostnameType ?? "ip-name",
+      tenancy: (r) => r.Placement.Tenancy ?? "default",
       "instance-id": (r) => r.InstanceId,
       "image-id": (r) => r.ImageId,
       "instance-state-name": (r) => instanceState(ctx, r),

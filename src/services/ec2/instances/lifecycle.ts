@@ -15,6 +15,7 @@ import { findInstances, instanceState, saveInstance, stateShape, TERMINATED_VISI
 import { checkStart } from "./launch-quotas";
 import { amiUses } from "../usage-reports/entries";
 import { attachedVolumes, saveVolume } from "../volumes/records";
+import { interfacesOf, primaryInterface, publicAddress, saveNetworkInterface } from "../network-interfaces/records";
 
 type Transition = (ctx: RequestContext, r: InstanceRecord, state: InstanceStateName) => boolean;
 
@@ -94,6 +95,22 @@ export function terminate(ctx: RequestContext, r: InstanceRecord): void {
     saveVolume(ctx, v);
   }
   amiUses.delete(inPartition(ctx, partitionOf(r.amiOwner, r.region)), [r.ImageId, "instance", r.owner, r.InstanceId]);
+  // Its interfaces: deleted with it when DeleteOnTermination says so, detached otherwise; the public address goes.
+  for (const eni of interfacesOf(ctx, r.InstanceId)) {
+    const a = eni.attachment!;
+    eni.publicIp = undefined;
+    if (a.DeleteOnTermination) eni.goneAt = terminatedAt;
+    else eni.attachment = { ...a, detachedAt: terminatedAt };
+    saveNetworkInterface(ctx, eni);
+  }
+}
+
+/** A stop releases the public IPv4 address EC2 gave the instance; a start gives a new one (using-instance-addressing.html). */
+function setPublicAddress(ctx: RequestContext, r: InstanceRecord, give: boolean): void {
+  const eni = primaryInterface(ctx, r.InstanceId);
+  if (!eni) return;
+  eni.publicIp = give && eni.publicOnStart ? publicAddress(ctx, eni.NetworkInterfaceId).ip : undefined;
+  saveNetworkInterface(ctx, eni);
 }
 
 export const instanceLifecycleHandlers: Pick<Ec2Handlers, "StartInstances" | "StopInstances" | "TerminateInstances"> = {
@@ -102,16 +119,20 @@ export const instanceLifecycleHandlers: Pick<Ec2Handlers, "StartInstances" | "St
       ctx,
       InstanceIds,
       canStart,
-      (r) => reschedule(ctx, r, ["pending", ctx.timings.seconds("instanceStart")], ["running"]),
+      (r) => {
+        reschedule(ctx, r, ["pending", ctx.timings.seconds("instanceStart")], ["running"]);
+        setPublicAddress(ctx, r, true);
+      },
       (starting) => checkStart(ctx, starting),
     );
     return { StartingInstances };
   },
 
   StopInstances(ctx, { InstanceIds }) {
-    const StoppingInstances = apply(ctx, InstanceIds, canStop, (r) =>
-      reschedule(ctx, r, ["stopping", ctx.timings.seconds("instanceStop")], ["stopped"]),
-    );
+    const StoppingInstances = apply(ctx, InstanceIds, canStop, (r) => {
+      reschedule(ctx, r, ["stopping", ctx.timings.seconds("instanceStop")], ["stopped"]);
+      setPublicAddress(ctx, r, false);
+    });
     return { StoppingInstances };
   },
 

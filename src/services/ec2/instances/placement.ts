@@ -11,13 +11,18 @@ import { schema, type RecordOf } from "../../../state/record-schema";
 import type { GroupIdentifier, RunInstancesRequest } from "../api.generated";
 import * as err from "../errors";
 import { findKeyPair } from "../key-pairs/records";
-import { defaultSubnet, findSecurityGroups, findSubnet, type SecurityGroupRecord } from "../network/records";
+import { defaultSubnet, findSecurityGroups, findSubnet, type SecurityGroupRecord, type SubnetRecord } from "../network/records";
+import { ServiceError } from "../../../errors/service-error";
+import { addressInUse, findNetworkInterface, privateDnsName } from "../network-interfaces/records";
 
 export interface Placement {
   AvailabilityZone: string;
   SubnetId: string;
   VpcId: string;
   cidr: string;
+  /** Whether the subnet gives instances a public IPv4 address at launch. */
+  mapPublicIp: boolean;
+  subnet: SubnetRecord;
   Groups: GroupIdentifier[];
 }
 
@@ -35,13 +40,24 @@ function sameNetwork(groups: SecurityGroupRecord[], subnetId: string, vpcId: str
 
 export function placeInstance(ctx: RequestContext, input: RunInstancesRequest): Placement {
   const eni = input.NetworkInterfaces?.find((n) => (n.DeviceIndex ?? 0) === 0);
-  const subnetId = input.SubnetId ?? eni?.SubnetId;
+  if (input.NetworkInterfaces?.length && input.SubnetId) {
+    throw err.invalidCombination("Network interfaces and an instance-level subnet ID may not be specified on the same request");
+  }
+  if (input.NetworkInterfaces?.length && (input.SecurityGroupIds?.length || input.SecurityGroups?.length)) {
+    throw err.invalidCombination("Network interfaces and an instance-level security groups may not be specified on the same request");
+  }
+  // An existing interface at device index 0 places the instance in its subnet, with its groups.
+  const existing = eni?.NetworkInterfaceId ? findNetworkInterface(ctx, eni.NetworkInterfaceId) : undefined;
+  if (existing && (eni?.SubnetId || eni?.Groups?.length)) {
+    throw err.invalidCombination("A network interface may not specify both a network interface ID and a subnet or security groups");
+  }
+  const subnetId = existing?.SubnetId ?? input.SubnetId ?? eni?.SubnetId;
   const zone = input.Placement?.AvailabilityZone;
   const subnet = subnetId ? findSubnet(ctx, subnetId) : defaultSubnet(ctx, zone);
   if (zone && subnet.AvailabilityZone !== zone) {
     throw err.invalidValue(`The subnet ${subnet.SubnetId} is in ${subnet.AvailabilityZone}, not in the requested zone ${zone}.`);
   }
-  const ids = input.SecurityGroupIds?.length ? input.SecurityGroupIds : eni?.Groups;
+  const ids = existing ? existing.Groups.map((g) => g.GroupId!) : input.SecurityGroupIds?.length ? input.SecurityGroupIds : eni?.Groups;
   const groups = findSecurityGroups(ctx, { ids, names: input.SecurityGroups, vpcId: subnet.VpcId });
   sameNetwork(groups, subnet.SubnetId, subnet.VpcId);
   if (input.KeyName !== undefined) findKeyPair(ctx, input.KeyName);
@@ -50,23 +66,56 @@ export function placeInstance(ctx: RequestContext, input: RunInstancesRequest): 
     SubnetId: subnet.SubnetId,
     VpcId: subnet.VpcId,
     cidr: subnet.CidrBlock,
+    mapPublicIp: subnet.MapPublicIpOnLaunch,
+    subnet,
     Groups: identifiers(groups),
   };
 }
 
 const toInt = (ip: string) => ip.split(".").reduce((n, o) => n * 256 + Number(o), 0);
 const toIp = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-/** The next private address of the subnet, and its DNS name. */
-export function nextAddress(ctx: RequestContext, where: Placement): { ip: string; dns: string } {
-  const n = addressCounters.get(ctx, where.SubnetId)?.next ?? 0;
-  addressCounters.set(ctx, where.SubnetId, { next: n + 1 });
-  const [base, bits] = where.cidr.split("/");
+/** The first and last address of a subnet that may be given out (the first four and the last are reserved). */
+function usable(cidr: string): { first: number; last: number } {
+  const [base, bits] = cidr.split("/");
   const size = 2 ** (32 - Number(bits));
-  // The first four and the last address of a block are reserved; wrap within what is left.
-  const ip = toIp(toInt(base) + 4 + (n % Math.max(1, size - 5)));
-  const host = `ip-${ip.replace(/\./g, "-")}`;
-  return { ip, dns: ctx.region === "us-east-1" ? `${host}.ec2.internal` : `${host}.${ctx.region}.compute.internal` };
+  const start = toInt(base) - (toInt(base) % size);
+  return { first: start + 4, last: start + size - 2 };
+}
+
+/**
+ * The next free private address of the subnet, in order from the start of its block and round again, skipping
+ * those an interface holds; InsufficientFreeAddressesInSubnet when none is left (errors-overview.html).
+ */
+export function nextAddress(ctx: RequestContext, subnet: { SubnetId: string; cidr: string }): { ip: string; dns: string } {
+  const { first, last } = usable(subnet.cidr);
+  const span = last - first + 1;
+  const n = addressCounters.get(ctx, subnet.SubnetId)?.next ?? 0;
+  for (let i = 0; i < span; i++) {
+    const ip = toIp(first + ((n + i) % span));
+    if (addressInUse(ctx, subnet.SubnetId, ip)) continue;
+    addressCounters.set(ctx, subnet.SubnetId, { next: (n + i + 1) % span });
+    return { ip, dns: privateDnsName(ctx.region, ip) };
+  }
+  throw new ServiceError(
+    "InsufficientFreeAddressesInSubnet",
+    `There are not enough free addresses in subnet '${subnet.SubnetId}' to satisfy the requested number of instances.`,
+  );
+}
+
+/** An address the caller asks for: within the subnet's block, not reserved, not held (InvalidIPAddress.InUse). */
+export function requestedAddress(ctx: RequestContext, subnet: { SubnetId: string; cidr: string }, ip: string): { ip: string; dns: string } {
+  if (!IPV4.test(ip)) throw err.invalidValue(`Value (${ip}) for parameter privateIpAddress is invalid. ${ip} is not a valid IPv4 address.`);
+  const { first, last } = usable(subnet.cidr);
+  const n = toInt(ip);
+  if (n < first || n > last) {
+    throw err.invalidValue(`Address ${ip} does not fall within the subnet's address range`);
+  }
+  if (addressInUse(ctx, subnet.SubnetId, ip)) {
+    throw new ServiceError("InvalidIPAddress.InUse", `Address ${ip} is in use.`);
+  }
+  return { ip, dns: privateDnsName(ctx.region, ip) };
 }
 
 /** ModifyInstanceAttribute groupSet: the security groups (by id) of the instance's VPC it is to have. */

@@ -8,6 +8,10 @@ import { collection } from "../../../state/collection";
 import { endsIn, stateAt, stepAt } from "../../../state/lifecycle";
 import { listOf, object, schema, typed, unchecked, type RecordOf } from "../../../state/record-schema";
 import type {
+  CapacityReservationSpecificationResponse,
+  CpuOptions,
+  InstanceMaintenanceOptions,
+  PrivateDnsNameOptionsResponse,
   GroupIdentifier,
   IamInstanceProfile,
   InstanceMetadataOptionsResponse,
@@ -20,6 +24,7 @@ import * as err from "../errors";
 import { dropTags } from "../tags/records";
 import { retireToken } from "../client-tokens";
 import { taggable } from "../resource-types";
+import { interfacesUsingGroup } from "../network-interfaces/records";
 
 const instanceSchema = schema({
   InstanceId: "string",
@@ -63,6 +68,21 @@ const instanceSchema = schema({
   ClientToken: unchecked<string | undefined>(),
   /** The launch template the instance was launched from, if any. */
   LaunchTemplate: unchecked<{ LaunchTemplateId: string; LaunchTemplateName: string; Version: string } | undefined>(),
+  /** The launch's option blocks, as DescribeInstances reads them back (absent in records of older versions). */
+  CpuOptions: unchecked<CpuOptions | undefined>(),
+  HibernationConfigured: unchecked<boolean | undefined>(),
+  EnclaveEnabled: unchecked<boolean | undefined>(),
+  MaintenanceOptions: unchecked<InstanceMaintenanceOptions | undefined>(),
+  PrivateDnsNameOptions: unchecked<PrivateDnsNameOptionsResponse | undefined>(),
+  CapacityReservationSpecification: unchecked<CapacityReservationSpecificationResponse | undefined>(),
+  /** "standard" or "unlimited", for burstable types only. */
+  CpuCredits: unchecked<string | undefined>(),
+  /** The association of its instance profile (IamInstanceProfile), while it has one. */
+  iamAssociation: unchecked<{ AssociationId: string; at: number } | undefined>(),
+  /** The administrator password of a Windows instance launched with a key pair, kept to answer GetPasswordData. */
+  windowsPassword: unchecked<string | undefined>(),
+  /** The UEFI variable store it booted with (its AMI's UefiData), for GetInstanceUefiData. */
+  UefiData: unchecked<string | undefined>(),
   /** Launch, then every start, stop and termination appended: the states at any time. */
   schedule: "schedule",
   /** The client token (its clientTokens id) of the RunInstances that made it. */
@@ -88,9 +108,10 @@ export const STATE_CODES: Record<InstanceStateName, number> = {
 
 /**
  * In the owner's partition, keyed by instance id; indexed by reservation so DescribeInstances walks reservations
- * in order, by security group for DeleteSecurityGroup's check, and by AMI for the `image-id` filter.
+ * in order, by security group for DeleteSecurityGroup's check, by AMI for the `image-id` filter, and by the
+ * association of its instance profile.
  */
-export const instances = collection<InstanceRecord, string, "reservation" | "group" | "image">({
+export const instances = collection<InstanceRecord, string, "reservation" | "group" | "image" | "association">({
   type: "ec2.instance",
   schema: instanceSchema,
   key: (r) => r.InstanceId,
@@ -101,6 +122,7 @@ export const instances = collection<InstanceRecord, string, "reservation" | "gro
     reservation: (r) => r.ReservationId,
     group: (r) => r.Groups.map((g) => g.GroupId ?? "").filter((id) => id),
     image: (r) => r.ImageId,
+    association: (r) => r.iamAssociation?.AssociationId,
   },
   expires: {
     goneAt: (r) => endsIn(r.schedule, GONE),
@@ -141,9 +163,13 @@ export function findInstances(ctx: RequestContext, ids: string[]): InstanceRecor
 
 export const saveInstance = (ctx: RequestContext, rec: InstanceRecord): void => instances.put(ctx, rec);
 
-/** Whether an instance of the caller that is not terminated has the security group (DeleteSecurityGroup refuses it then). */
+/**
+ * Whether an instance of the caller that is not terminated, or a network interface of the caller, has the security
+ * group (DeleteSecurityGroup refuses it then: DependencyViolation).
+ */
 export const usesSecurityGroup = (ctx: RequestContext, groupId: string): boolean =>
-  instances.lookup(ctx, "group", { key: groupId }).some((e) => instanceState(ctx, e.value) !== "terminated");
+  instances.lookup(ctx, "group", { key: groupId }).some((e) => instanceState(ctx, e.value) !== "terminated") ||
+  interfacesUsingGroup(ctx, groupId).length > 0;
 
 /** When the last user-initiated stop or termination began (StateTransitionReason), if the instance is in one. */
 export function userTransitionAt(ctx: RequestContext, rec: InstanceRecord): number | undefined {

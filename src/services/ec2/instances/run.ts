@@ -3,19 +3,23 @@
 // launch, each `pending` for a phase and then `running`, with one EBS volume per EBS block device of the AMI
 // after the request's overrides. A client token makes the call once: the same token answers the same
 // reservation. A launch template's data fills in what the request leaves out (launch-templates/input.ts).
-import { createHash } from "node:crypto";
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
 import { plan } from "../../../state/lifecycle";
 import { hexId } from "../../../util/ids";
-import type { BlockDeviceMapping, EbsBlockDevice, Ec2Handlers, IamInstanceProfile, RunInstancesRequest } from "../api.generated";
+import type { BlockDeviceMapping, EbsBlockDevice, Ec2Handlers, RunInstancesRequest } from "../api.generated";
 import { idempotent } from "../client-tokens";
 import * as err from "../errors";
 import { amis, findImage, storedImage } from "../images/access";
 import { amiState, noteLaunch, partitionOf, type AmiRecord } from "../images/records";
 import { saveInstance, type InstanceRecord } from "./records";
 import { reservationMembers, reservationView } from "./view";
-import { nextAddress, placeInstance } from "./placement";
+import { placeInstance } from "./placement";
+import { launchOptions } from "./options";
+import { encryptedPassword } from "./password";
+import { checkInterfaceSpecs, launchInterfaces } from "./interfaces";
+import { findKeyPair } from "../key-pairs/records";
+import { instanceProfile } from "./iam-profiles";
 import { isSsmReference, resolveSsmImageId } from "./ssm-image-ids";
 import { putSystemTags, putTags, tagsFor } from "../tags/records";
 import { resolveLaunchTemplate, type ResolvedTemplate } from "../launch-templates/records";
@@ -101,17 +105,6 @@ function newVolume(ctx: RequestContext, ebs: EbsBlockDevice, zone: string, insta
   };
 }
 
-/** An instance profile as given (Arn or Name), with a stable AIPA… id derived from its ARN. */
-function instanceProfile(ctx: RequestContext, spec: RunInstancesRequest["IamInstanceProfile"]): IamInstanceProfile | undefined {
-  if (!spec || (!spec.Arn && !spec.Name)) return undefined;
-  const Arn = spec.Arn ?? `arn:aws:iam::${ctx.accountId}:instance-profile/${spec.Name}`;
-  const digest = createHash("sha256")
-    .update(Arn)
-    .digest("base64")
-    .replace(/[^A-Za-z0-9]/g, "");
-  return { Arn, Id: `AIPA${digest.slice(0, 17).toUpperCase()}` };
-}
-
 function checkCounts(min: number, max: number): void {
   if (min < 1) throw err.invalidValue(`Value (${min}) for parameter minCount is invalid. Expected a value greater than or equal to 1.`);
   if (max < 1) throw err.invalidValue(`Value (${max}) for parameter maxCount is invalid. Expected a value greater than or equal to 1.`);
@@ -156,6 +149,10 @@ export function launch(ctx: RequestContext, request: RunInstancesRequest, tokenI
   if (attachments > MAX_ATTACHMENTS) throw attachmentLimitExceeded(attachments);
   const where = placeInstance(ctx, input);
   const spot = spotMarket(ctx, input, instanceType, where.AvailabilityZone, ami.ImageId, ami.Platform);
+  const options = launchOptions(input, instanceType);
+  const keyPair = input.KeyName !== undefined ? findKeyPair(ctx, input.KeyName) : undefined;
+  const interfaceSpecs = checkInterfaceSpecs(input, count);
+  const eniTags = tagsFor(input.TagSpecifications, "network-interface", [...TAGGABLE_AT_LAUNCH]);
   const v2only = ami.ImdsSupport === "v2.0";
   const md = input.MetadataOptions ?? {};
   const ReservationId = hexId("r");
@@ -166,7 +163,6 @@ export function launch(ctx: RequestContext, request: RunInstancesRequest, tokenI
   }
   for (let i = 0; i < count; i++) {
     const InstanceId = hexId("i");
-    const address = nextAddress(ctx, where);
     const spotRequestId = spot?.request(InstanceId);
     const rec: InstanceRecord = {
       InstanceId,
@@ -185,8 +181,8 @@ export function launch(ctx: RequestContext, request: RunInstancesRequest, tokenI
       },
       SubnetId: where.SubnetId,
       VpcId: where.VpcId,
-      PrivateIpAddress: address.ip,
-      PrivateDnsName: address.dns,
+      PrivateIpAddress: "",
+      PrivateDnsName: "",
       Groups: where.Groups,
       KeyName: input.KeyName,
       IamInstanceProfile: instanceProfile(ctx, input.IamInstanceProfile),
@@ -225,11 +221,19 @@ export function launch(ctx: RequestContext, request: RunInstancesRequest, tokenI
             Version: String(template.VersionNumber),
           }
         : undefined,
+      ...options,
+      iamAssociation:
+        input.IamInstanceProfile?.Arn || input.IamInstanceProfile?.Name ? { AssociationId: hexId("iip-assoc"), at: ctx.now } : undefined,
+      UefiData: ami.BootMode === "uefi" ? ami.UefiData : undefined,
+      windowsPassword: ami.Platform === "windows" && keyPair ? encryptedPassword(keyPair, InstanceId, ctx.now) : undefined,
       schedule: plan(ctx.now, ["pending", ctx.timings.seconds("instanceStart")], ["running"]),
       clientToken: tokenId,
       InstanceLifecycle: spotRequestId ? "spot" : undefined,
       SpotInstanceRequestId: spotRequestId,
     };
+    const primary = launchInterfaces(ctx, rec, where, input, interfaceSpecs, eniTags);
+    rec.PrivateIpAddress = primary.PrivateIpAddress;
+    rec.PrivateDnsName = primary.PrivateDnsName;
     saveInstance(ctx, rec);
     if (instanceTags.length) putTags(ctx, InstanceId, "instance", instanceTags);
     if (template) tagWithTemplate(ctx, InstanceId, template);

@@ -7,6 +7,8 @@ import type { Instance, InstanceBlockDeviceMapping, Reservation, StateReason } f
 import { instances, instanceState, stateShape, userTransitionAt, type InstanceRecord } from "./records";
 import { attachedVolumes, attachmentView } from "../volumes/records";
 import { tagList } from "../tags/records";
+import { interfacesOf } from "../network-interfaces/records";
+import { associationOf, instanceInterfaceView } from "../network-interfaces/view";
 
 const gmt = (ms: number) =>
   new Date(ms)
@@ -39,12 +41,16 @@ export function instanceView(ctx: RequestContext, r: InstanceRecord): Instance {
   const state = instanceState(ctx, r);
   const userAt = userTransitionAt(ctx, r);
   const addressed = state !== "terminated";
+  const enis = addressed ? interfacesOf(ctx, r.InstanceId) : [];
+  const primary = enis.find((e) => e.attachment!.DeviceIndex === 0);
+  const association = primary && associationOf(primary);
   return {
     InstanceId: r.InstanceId,
     ImageId: r.ImageId,
     State: stateShape(state),
     PrivateDnsName: addressed ? r.PrivateDnsName : "",
-    PublicDnsName: "",
+    PublicDnsName: association?.PublicDnsName ?? "",
+    PublicIpAddress: association?.PublicIp,
     StateTransitionReason: userAt === undefined ? "" : `User initiated (${gmt(userAt)})`,
     StateReason: stateReason(state),
     KeyName: r.KeyName,
@@ -70,8 +76,9 @@ export function instanceView(ctx: RequestContext, r: InstanceRecord): Instance {
     VirtualizationType: r.VirtualizationType as Instance["VirtualizationType"],
     ClientToken: r.ClientToken ?? "",
     Tags: tagList(ctx, r.InstanceId),
-    SecurityGroups: r.Groups,
-    SourceDestCheck: r.SourceDestCheck,
+    SecurityGroups: primary?.Groups ?? r.Groups,
+    SourceDestCheck: primary?.SourceDestCheck ?? r.SourceDestCheck,
+    NetworkInterfaces: enis.map((e) => instanceInterfaceView(ctx, e)),
     Hypervisor: "xen",
     IamInstanceProfile: r.IamInstanceProfile,
     EbsOptimized: r.EbsOptimized,
@@ -82,6 +89,16 @@ export function instanceView(ctx: RequestContext, r: InstanceRecord): Instance {
     CurrentInstanceBootMode: r.BootMode === "uefi" ? "uefi" : "legacy-bios",
     InstanceLifecycle: r.InstanceLifecycle,
     SpotInstanceRequestId: r.SpotInstanceRequestId,
+    CpuOptions: r.CpuOptions,
+    HibernationOptions: { Configured: r.HibernationConfigured ?? false },
+    EnclaveOptions: { Enabled: r.EnclaveEnabled ?? false },
+    MaintenanceOptions: r.MaintenanceOptions ?? { AutoRecovery: "default", RebootMigration: "default" },
+    PrivateDnsNameOptions: r.PrivateDnsNameOptions ?? {
+      HostnameType: "ip-name",
+      EnableResourceNameDnsARecord: false,
+      EnableResourceNameDnsAAAARecord: false,
+    },
+    CapacityReservationSpecification: r.CapacityReservationSpecification ?? { CapacityReservationPreference: "open" },
   };
 }
 

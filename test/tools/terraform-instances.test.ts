@@ -1,0 +1,125 @@
+// Terraform's instance configurations (fixtures/terraform/*): the instance-type data sources, an instance from a
+// launch template, an AMI made from an instance, and the instance a golden-image configuration builds on; each
+// applied to a fresh imagelite, planned again with no changes expected, and destroyed; between the steps the AWS
+// SDK reads what imagelite holds (the instance, its interfaces, volumes and attributes).
+import assert from "node:assert/strict";
+import {
+  DescribeImagesCommand,
+  DescribeInstanceAttributeCommand,
+  DescribeInstancesCommand,
+  DescribeInstanceTypesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeVolumesCommand,
+  type EC2Client,
+  type Image,
+  type Instance,
+} from "@aws-sdk/client-ec2";
+import type { Imagelite } from "../../src/index";
+import { ACCOUNT_A, ec2Client } from "../support/server";
+import { terraformSuite } from "./terraform";
+
+const AL2023 = "al2023-ami-2023.*-kernel-6.1-x86_64";
+
+async function withEc2<T>(server: Imagelite, fn: (c: EC2Client) => Promise<T>): Promise<T> {
+  const c = ec2Client(server, ACCOUNT_A, "us-east-1");
+  try {
+    return await fn(c);
+  } finally {
+    c.destroy();
+  }
+}
+
+/** The newest image of `owner` whose name matches `name`. */
+async function newest(c: EC2Client, owner: string, name: string): Promise<Image> {
+  const { Images } = await c.send(new DescribeImagesCommand({ Owners: [owner], Filters: [{ Name: "name", Values: [name] }] }));
+  assert.ok(Images?.length, `${owner} has images named ${name}`);
+  return [...Images].sort((a, b) => Date.parse(a.CreationDate!) - Date.parse(b.CreationDate!)).pop()!;
+}
+
+/** The image with this id if the caller can still see it registered. */
+async function findImage(c: EC2Client, id: string): Promise<Image | undefined> {
+  try {
+    const { Images } = await c.send(new DescribeImagesCommand({ ImageIds: [id] }));
+    return Images?.find((i) => i.State !== "deregistered");
+  } catch (e) {
+    if ((e as Error).name === "InvalidAMIID.NotFound") return undefined;
+    throw e;
+  }
+}
+
+/** The instance with this id, as DescribeInstances shows it. */
+async function instanceOf(c: EC2Client, id: string): Promise<Instance> {
+  return (await c.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0].Instances![0];
+}
+
+const tag = (tags: { Key?: string; Value?: string }[] | undefined, key: string) => tags?.find((t) => t.Key === key)?.Value;
+
+terraformSuite("terraform-instances", "Terraform: EC2 instances", {
+  "instance-types": {
+    async applied({ server, outputs }) {
+      await withEc2(server, async (c) => {
+        const [micro] = (await c.send(new DescribeInstanceTypesCommand({ InstanceTypes: ["t3.micro"] }))).InstanceTypes!;
+        assert.equal(outputs.t3_micro_vcpus, micro.VCpuInfo!.DefaultVCpus);
+        const t3 = await c.send(new DescribeInstanceTypesCommand({ Filters: [{ Name: "instance-type", Values: ["t3.*"] }] }));
+        assert.deepEqual([...(outputs.burstable as string[])].sort(), t3.InstanceTypes!.map((t) => t.InstanceType).sort());
+      });
+    },
+    async destroyed() {
+      // Data sources only: nothing was made.
+    },
+  },
+
+  "launch-template-instance": {
+    async applied({ server, outputs, attributes }) {
+      const state = attributes("aws_instance.from_template");
+      await withEc2(server, async (c) => {
+        const instance = await instanceOf(c, String(state.id));
+        assert.equal(instance.State!.Name, "running");
+        assert.equal(instance.InstanceType, "t3.micro");
+        assert.equal(instance.ImageId, (await newest(c, "amazon", AL2023)).ImageId);
+        assert.equal(tag(instance.Tags, "Name"), "tf-from-template");
+        assert.equal(tag(instance.Tags, "aws:ec2launchtemplate:id"), outputs.template);
+        assert.equal(instance.MetadataOptions!.HttpTokens, "required");
+        assert.equal(instance.PrivateIpAddress, state.private_ip);
+        assert.equal(instance.NetworkInterfaces![0].NetworkInterfaceId, state.primary_network_interface_id);
+        const [root] = (await c.send(new DescribeVolumesCommand({ VolumeIds: [instance.BlockDeviceMappings![0].Ebs!.VolumeId!] })))
+          .Volumes!;
+        assert.deepEqual([root.Size, root.VolumeType], [12, "gp3"]);
+        const data = await c.send(new DescribeInstanceAttributeCommand({ InstanceId: instance.InstanceId, Attribute: "userData" }));
+        assert.equal(Buffer.from(data.UserData!.Value!, "base64").toString(), "#!/bin/bash\necho golden > /etc/golden\n");
+      });
+    },
+    async destroyed({ server, attributes }) {
+      await withEc2(server, async (c) => {
+        assert.equal((await instanceOf(c, String(attributes("aws_instance.from_template").id))).State!.Name, "terminated");
+        assert.deepEqual((await c.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates, []);
+        assert.deepEqual((await c.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces, []);
+      });
+    },
+  },
+
+  "ami-from-instance": {
+    async applied({ server, outputs, attributes }) {
+      const builder = attributes("aws_instance.builder");
+      await withEc2(server, async (c) => {
+        const instance = await instanceOf(c, String(builder.id));
+        assert.equal(instance.State!.Name, "running");
+        assert.equal(builder.private_dns, instance.PrivateDnsName);
+        assert.equal(builder.public_ip, instance.PublicIpAddress);
+        assert.equal(builder.associate_public_ip_address, true, "the default subnet maps public addresses");
+        const image = await findImage(c, String(outputs.image));
+        assert.ok(image, "the AMI is registered");
+        assert.equal(image.Name, "tf-golden-from-instance");
+        assert.equal(image.SourceInstanceId, instance.InstanceId);
+        assert.equal(tag(image.Tags, "Name"), "tf-golden-from-instance");
+      });
+    },
+    async destroyed({ server, outputs, attributes }) {
+      await withEc2(server, async (c) => {
+        assert.equal(await findImage(c, String(outputs.image)), undefined);
+        assert.equal((await instanceOf(c, String(attributes("aws_instance.builder").id))).State!.Name, "terminated");
+      });
+    },
+  },
+});
