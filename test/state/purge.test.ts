@@ -2,6 +2,7 @@
 // goes with them, for every resource that goes: AMIs, import tasks, fast launch settings, usage reports, image
 // builders and the client tokens that made them. What survives reads the same. Also across a restart on
 // SQLite (with a store from before the expiry index) and a state import. Deterministic: a manual clock.
+import { RETIRED_MS } from "../../src/services/ec2/images/records";
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -125,14 +126,22 @@ describe("purge of what is gone", () => {
 
     server.clock.advance(1);
     assert.deepEqual(await views(), seen, "the survivors read the same");
-    // The copy's client token is kept a day after its AMI is gone; nothing else of the pairs is left.
+    // The copy's client token is kept a day after its AMI is gone, and each AMI's id an hour (DescribeImages by id
+    // answers no image rather than NotFound); nothing else of the pairs is left.
     assert.deepEqual(
-      stored(server)
+      without(stored(server), "ec2.retired-image")
         .filter((r) => !survivors.some((s) => s.type === r.type && s.id === r.id))
         .map((r) => [r.type, r.id]),
       [["ec2.client-token", "CopyImage copy-1"]],
     );
-    assert.deepEqual(without(stored(server), "ec2.client-token"), survivors);
+    assert.deepEqual(
+      stored(server)
+        .filter((r) => r.type === "ec2.retired-image")
+        .map((r) => r.id)
+        .sort(),
+      [...doomed].sort(),
+    );
+    assert.deepEqual(without(without(stored(server), "ec2.client-token"), "ec2.retired-image"), survivors);
     server.clock.advance(DAY);
     await a.send(new DescribeImagesCommand({ Owners: ["self"] }));
     assert.deepEqual(stored(server), survivors);
@@ -153,6 +162,12 @@ describe("purge of what is gone", () => {
       byName.map((i) => i.ImageId),
       [second],
     );
+    assert.deepEqual(
+      mentioning(server, first).map((r) => r.type),
+      ["ec2.retired-image"],
+    );
+    server.clock.advance(RETIRED_MS);
+    await a.send(new DescribeImagesCommand({ Owners: ["self"] }));
     assert.deepEqual(mentioning(server, first), []);
     assert.deepEqual(
       stored(server)
@@ -281,7 +296,7 @@ describe("purge of what is gone", () => {
   it("a dry run purges what is due too (the purge is not the call's)", async () => {
     const id = await registerAmi(a, "dry");
     await a.send(new DeregisterImageCommand({ ImageId: id }));
-    server.clock.advance(T);
+    server.clock.advance(T + RETIRED_MS);
     await a.send(new DescribeImagesCommand({ DryRun: true })).catch(() => undefined);
     assert.deepEqual(stored(server), []);
   });
@@ -299,8 +314,13 @@ describe("purge of what is gone", () => {
       server.reset();
       await a.send(new DescribeImagesCommand({ Owners: ["self"] })); // this store now knows that nothing is due
       server.importState({ ...doc, records });
-      assert.equal(mentioning(server, id).length, 1);
-      server.clock.advance(T);
+      assert.deepEqual(
+        mentioning(server, id)
+          .map((r) => r.type)
+          .sort(),
+        ["ec2.image", "ec2.retired-image"],
+      );
+      server.clock.advance(T + RETIRED_MS);
       await a.send(new DescribeImagesCommand({ Owners: ["self"] }));
       assert.deepEqual(mentioning(server, id), []);
     }
@@ -348,7 +368,7 @@ describe("purge across a restart (SQLite)", () => {
       const c = ec2Client(second);
       try {
         assert.equal(stored(second).filter((r) => r.type === "ec2.image").length, 26);
-        second.clock.advance(T);
+        second.clock.advance(T + RETIRED_MS);
         assert.deepEqual(
           (await c.send(new DescribeImagesCommand({ Owners: ["self"] }))).Images!.map((i) => i.ImageId),
           [kept],

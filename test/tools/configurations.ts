@@ -99,8 +99,6 @@ export const configurations: Configuration[] = [
     suite: "terraform-ec2",
     name: "security-groups",
     covers: ["aws_security_group (inline rules)", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "data.aws_subnet"],
-    pending:
-      "destroy: DescribeNetworkInterfaces (aws_security_group's delete looks for the group's network interfaces): InvalidAction; apply and plan pass",
   },
   {
     tool: "terraform",
@@ -118,8 +116,6 @@ export const configurations: Configuration[] = [
       "aws_security_group",
       "data.aws_subnet (default_for_az)",
     ],
-    pending:
-      "RevokeSecurityGroupEgress (aws_security_group): InvalidAction; without the group, aws_instance applies, plans no changes and is destroyed",
   },
   {
     tool: "terraform",
@@ -132,7 +128,6 @@ export const configurations: Configuration[] = [
     suite: "terraform-ec2",
     name: "volumes",
     covers: ["aws_ebs_volume", "aws_volume_attachment", "aws_ebs_snapshot", "aws_ebs_snapshot_copy", "aws_instance"],
-    pending: "DescribeInstanceCreditSpecifications (aws_instance's read after RunInstances): InvalidAction",
   },
   {
     tool: "terraform",
@@ -164,7 +159,6 @@ export const configurations: Configuration[] = [
       "aws_network_interface",
       "aws_eip",
     ],
-    pending: "CreateNetworkInterface: InvalidAction (aws_vpc, aws_subnet, aws_internet_gateway and the route tables apply)",
   },
 
   {

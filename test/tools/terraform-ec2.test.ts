@@ -3,6 +3,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
+  DescribeNetworkInterfacesCommand,
+  DescribeInstancesCommand,
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
   DescribeAddressesCommand,
   DescribeAvailabilityZonesCommand,
   DescribeImageAttributeCommand,
@@ -356,6 +360,124 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
       // aws_default_vpc leaves the default VPC in place when destroyed (force_destroy is false).
       await withEc2(server, async (c) => {
         assert.equal((await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] }))).Vpcs!.length, 1);
+      });
+    },
+  },
+  "security-groups": {
+    async applied({ server, outputs, attributes }) {
+      await withEc2(server, async (c) => {
+        const groups = async (id: unknown) =>
+          (await c.send(new DescribeSecurityGroupsCommand({ GroupIds: [String(id)] }))).SecurityGroups![0];
+        const builder = await groups(outputs.builder);
+        assert.equal(builder.GroupName, "tf-builder");
+        assert.equal(tag(builder.Tags, "Name"), "tf-builder");
+        assert.deepEqual(
+          builder.IpPermissions!.map((p) => [p.IpProtocol, p.FromPort, p.ToPort, p.IpRanges!.map((r) => [r.CidrIp, r.Description])]),
+          [["tcp", 22, 22, [["10.0.0.0/8", "SSH"]]]],
+        );
+        assert.deepEqual(
+          builder.IpPermissionsEgress!.map((p) => [p.IpProtocol, p.IpRanges!.map((r) => r.CidrIp)]),
+          [["-1", ["0.0.0.0/0"]]],
+        );
+        const winrm = await groups(outputs.winrm);
+        assert.deepEqual(winrm.IpPermissionsEgress, [], "the provider removed the default egress rule of a group that declares none");
+        const { SecurityGroupRules } = await c.send(
+          new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: "group-id", Values: [String(outputs.winrm)] }] }),
+        );
+        assert.deepEqual(SecurityGroupRules!.map((r) => [r.IsEgress, r.FromPort, r.CidrIpv4, r.Description ?? ""]).sort(), [
+          [false, 3389, "10.0.0.0/8", "RDP"],
+          [false, 5986, "10.0.0.0/8", ""],
+        ]);
+        const rdp = attributes("aws_vpc_security_group_ingress_rule.rdp");
+        assert.ok(SecurityGroupRules!.some((r) => r.SecurityGroupRuleId === rdp.security_group_rule_id));
+      });
+    },
+    async destroyed({ server }) {
+      await withEc2(server, async (c) => {
+        const { SecurityGroups } = await c.send(
+          new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["tf-builder", "tf-winrm"] }] }),
+        );
+        assert.deepEqual(SecurityGroups, []);
+      });
+    },
+  },
+  volumes: {
+    async applied({ server, attributes }) {
+      await withEc2(server, async (c) => {
+        const volumeId = String(attributes("aws_ebs_volume.data").id);
+        const instanceId = String(attributes("aws_instance.host").id);
+        const [volume] = (await c.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] }))).Volumes!;
+        assert.deepEqual([volume.Size, volume.VolumeType, volume.State, tag(volume.Tags, "Name")], [10, "gp3", "in-use", "tf-data"]);
+        assert.deepEqual(
+          volume.Attachments!.map((a) => [a.InstanceId, a.Device, a.State]),
+          [[instanceId, "/dev/sdh", "attached"]],
+        );
+        const snapshotId = String(attributes("aws_ebs_snapshot.data").id);
+        const [snapshot] = (await c.send(new DescribeSnapshotsCommand({ SnapshotIds: [snapshotId] }))).Snapshots!;
+        assert.deepEqual([snapshot.VolumeId, snapshot.State, snapshot.Description], [volumeId, "completed", "tf data snapshot"]);
+      });
+      await withEc2(
+        server,
+        async (c) => {
+          const copyId = String(attributes("aws_ebs_snapshot_copy.data").id);
+          const [copy] = (await c.send(new DescribeSnapshotsCommand({ SnapshotIds: [copyId] }))).Snapshots!;
+          assert.deepEqual([copy.State, tag(copy.Tags, "Name")], ["completed", "tf-data-copy"]);
+        },
+        ACCOUNT_A,
+        "us-west-2",
+      );
+    },
+    async destroyed({ server, attributes }) {
+      await withEc2(server, async (c) => {
+        assert.deepEqual((await c.send(new DescribeVolumesCommand({ Filters: [{ Name: "tag:Name", Values: ["tf-data"] }] }))).Volumes, []);
+        assert.deepEqual((await c.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots, []);
+        const [host] = (await c.send(new DescribeInstancesCommand({ InstanceIds: [String(attributes("aws_instance.host").id)] })))
+          .Reservations![0].Instances!;
+        assert.equal(host.State!.Name, "terminated");
+      });
+    },
+  },
+  vpc: {
+    async applied({ server, attributes }) {
+      await withEc2(server, async (c) => {
+        const vpcId = String(attributes("aws_vpc.build").id);
+        const [vpc] = (await c.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }))).Vpcs!;
+        assert.deepEqual([vpc.CidrBlock, vpc.IsDefault, tag(vpc.Tags, "Name")], ["10.20.0.0/16", false, "tf-build"]);
+        const subnetId = String(attributes("aws_subnet.build").id);
+        const [subnet] = (await c.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId] }))).Subnets!;
+        assert.deepEqual([subnet.VpcId, subnet.CidrBlock, subnet.MapPublicIpOnLaunch], [vpcId, "10.20.1.0/24", true]);
+        const [gateway] = (await c.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: "attachment.vpc-id", Values: [vpcId] }] })))
+          .InternetGateways!;
+        assert.equal(gateway.InternetGatewayId, attributes("aws_internet_gateway.build").id);
+        const [table] = (await c.send(new DescribeRouteTablesCommand({ RouteTableIds: [String(attributes("aws_route_table.build").id)] })))
+          .RouteTables!;
+        assert.deepEqual(
+          table.Routes!.map((r) => [r.DestinationCidrBlock, r.GatewayId]),
+          [
+            ["10.20.0.0/16", "local"],
+            ["0.0.0.0/0", gateway.InternetGatewayId],
+          ],
+        );
+        assert.deepEqual(
+          table.Associations!.map((a) => a.SubnetId),
+          [subnetId],
+        );
+        const [eni] = (
+          await c.send(
+            new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [String(attributes("aws_network_interface.build").id)] }),
+          )
+        ).NetworkInterfaces!;
+        assert.deepEqual([eni.SubnetId, eni.VpcId, eni.PrivateIpAddress, eni.Status], [subnetId, vpcId, "10.20.1.10", "available"]);
+        const [address] = (await c.send(new DescribeAddressesCommand({ AllocationIds: [String(attributes("aws_eip.build").id)] })))
+          .Addresses!;
+        assert.equal(address.Domain, "vpc");
+      });
+    },
+    async destroyed({ server }) {
+      await withEc2(server, async (c) => {
+        assert.deepEqual((await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "cidr-block", Values: ["10.20.0.0/16"] }] }))).Vpcs, []);
+        assert.deepEqual((await c.send(new DescribeAddressesCommand({}))).Addresses, []);
+        assert.deepEqual((await c.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces, [], "no interface is left");
       });
     },
   },

@@ -6,6 +6,9 @@ import assert from "node:assert/strict";
 import {
   DescribeImagesCommand,
   DescribeInstanceAttributeCommand,
+  DescribeInstanceCreditSpecificationsCommand,
+  DescribeKeyPairsCommand,
+  DescribeSecurityGroupsCommand,
   DescribeInstancesCommand,
   DescribeInstanceTypesCommand,
   DescribeLaunchTemplatesCommand,
@@ -119,6 +122,48 @@ terraformSuite("terraform-instances", "Terraform: EC2 instances", {
       await withEc2(server, async (c) => {
         assert.equal(await findImage(c, String(outputs.image)), undefined);
         assert.equal((await instanceOf(c, String(attributes("aws_instance.builder").id))).State!.Name, "terminated");
+      });
+    },
+  },
+  instance: {
+    async applied({ server, outputs }) {
+      await withEc2(server, async (c) => {
+        const instance = await instanceOf(c, String(outputs.instance));
+        assert.equal(instance.State!.Name, "running");
+        assert.equal(instance.InstanceType, "t3.small");
+        assert.equal(instance.KeyName, "tf-builder");
+        assert.equal(instance.Monitoring!.State, "enabled");
+        assert.equal(instance.MetadataOptions!.HttpTokens, "required");
+        assert.equal(instance.MetadataOptions!.HttpPutResponseHopLimit, 2);
+        assert.equal(instance.MetadataOptions!.InstanceMetadataTags, "enabled");
+        assert.equal(tag(instance.Tags, "Name"), "tf-builder");
+        assert.match(instance.PublicIpAddress ?? "", /^[0-9.]+$/, "a public address, as asked");
+        assert.match(instance.PrivateDnsName ?? "", /^ip-[0-9-]+\.ec2\.internal$/);
+        assert.deepEqual(
+          instance.SecurityGroups!.map((g) => g.GroupName),
+          ["tf-builder"],
+        );
+        const { InstanceCreditSpecifications } = await c.send(
+          new DescribeInstanceCreditSpecificationsCommand({ InstanceIds: [instance.InstanceId!] }),
+        );
+        assert.equal(InstanceCreditSpecifications![0].CpuCredits, "unlimited");
+        const volumes = (
+          await c.send(new DescribeVolumesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [instance.InstanceId!] }] }))
+        ).Volumes!;
+        assert.deepEqual(volumes.map((v) => [v.Attachments![0].Device, v.Size, v.VolumeType]).sort(), [
+          ["/dev/sdf", 20, "gp3"],
+          ["/dev/xvda", 16, "gp3"],
+        ]);
+      });
+    },
+    async destroyed({ server, outputs }) {
+      await withEc2(server, async (c) => {
+        assert.equal((await instanceOf(c, String(outputs.instance))).State!.Name, "terminated");
+        const { SecurityGroups } = await c.send(
+          new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["tf-builder"] }] }),
+        );
+        assert.deepEqual(SecurityGroups, []);
+        assert.deepEqual((await c.send(new DescribeKeyPairsCommand({}))).KeyPairs, []);
       });
     },
   },
