@@ -25,46 +25,13 @@ import {
   DescribeVolumesCommand,
   GetEbsDefaultKmsKeyIdCommand,
   GetEbsEncryptionByDefaultCommand,
-  type EC2Client,
   type Image,
 } from "@aws-sdk/client-ec2";
 import { GetParameterCommand } from "@aws-sdk/client-ssm";
-import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, ec2Client, ssmClient } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, ssmClient } from "../support/server";
 import { FIXTURES } from "./support";
 import { terraformSuite } from "./terraform";
-
-const AL2023 = "al2023-ami-2023.*-kernel-6.1-x86_64";
-
-/** Runs `fn` with an EC2 client of `account` in `region`, destroyed afterwards. */
-async function withEc2<T>(server: Imagelite, fn: (c: EC2Client) => Promise<T>, account = ACCOUNT_A, region = "us-east-1"): Promise<T> {
-  const c = ec2Client(server, account, region);
-  try {
-    return await fn(c);
-  } finally {
-    c.destroy();
-  }
-}
-
-/** The newest image of `owner` whose name matches `name`, as EC2 lists it. */
-async function newest(c: EC2Client, owner: string, name: string): Promise<Image> {
-  const { Images } = await c.send(new DescribeImagesCommand({ Owners: [owner], Filters: [{ Name: "name", Values: [name] }] }));
-  assert.ok(Images?.length, `${owner} has images named ${name}`);
-  return [...Images].sort((a, b) => Date.parse(a.CreationDate!) - Date.parse(b.CreationDate!)).pop()!;
-}
-
-/** The image with this id if the caller can still see it registered. */
-async function findImage(c: EC2Client, id: string): Promise<Image | undefined> {
-  try {
-    const { Images } = await c.send(new DescribeImagesCommand({ ImageIds: [id] }));
-    return Images?.find((i) => i.State !== "deregistered");
-  } catch (e) {
-    if ((e as Error).name === "InvalidAMIID.NotFound") return undefined;
-    throw e;
-  }
-}
-
-const tag = (tags: { Key?: string; Value?: string }[] | undefined, key: string) => tags?.find((t) => t.Key === key)?.Value;
+import { AL2023, findImage, newest, tag, withEc2 } from "./ec2-reads";
 
 terraformSuite("terraform-ec2", "Terraform: EC2", {
   "ami-lookups": {

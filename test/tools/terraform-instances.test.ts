@@ -4,7 +4,6 @@
 // SDK reads what imagelite holds (the instance, its interfaces, volumes and attributes).
 import assert from "node:assert/strict";
 import {
-  DescribeImagesCommand,
   DescribeInstanceAttributeCommand,
   DescribeInstanceCreditSpecificationsCommand,
   DescribeKeyPairsCommand,
@@ -15,48 +14,15 @@ import {
   DescribeNetworkInterfacesCommand,
   DescribeVolumesCommand,
   type EC2Client,
-  type Image,
   type Instance,
 } from "@aws-sdk/client-ec2";
-import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ec2Client } from "../support/server";
 import { terraformSuite } from "./terraform";
-
-const AL2023 = "al2023-ami-2023.*-kernel-6.1-x86_64";
-
-async function withEc2<T>(server: Imagelite, fn: (c: EC2Client) => Promise<T>): Promise<T> {
-  const c = ec2Client(server, ACCOUNT_A, "us-east-1");
-  try {
-    return await fn(c);
-  } finally {
-    c.destroy();
-  }
-}
-
-/** The newest image of `owner` whose name matches `name`. */
-async function newest(c: EC2Client, owner: string, name: string): Promise<Image> {
-  const { Images } = await c.send(new DescribeImagesCommand({ Owners: [owner], Filters: [{ Name: "name", Values: [name] }] }));
-  assert.ok(Images?.length, `${owner} has images named ${name}`);
-  return [...Images].sort((a, b) => Date.parse(a.CreationDate!) - Date.parse(b.CreationDate!)).pop()!;
-}
-
-/** The image with this id if the caller can still see it registered. */
-async function findImage(c: EC2Client, id: string): Promise<Image | undefined> {
-  try {
-    const { Images } = await c.send(new DescribeImagesCommand({ ImageIds: [id] }));
-    return Images?.find((i) => i.State !== "deregistered");
-  } catch (e) {
-    if ((e as Error).name === "InvalidAMIID.NotFound") return undefined;
-    throw e;
-  }
-}
+import { AL2023, findImage, newest, tag, withEc2 } from "./ec2-reads";
 
 /** The instance with this id, as DescribeInstances shows it. */
 async function instanceOf(c: EC2Client, id: string): Promise<Instance> {
   return (await c.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0].Instances![0];
 }
-
-const tag = (tags: { Key?: string; Value?: string }[] | undefined, key: string) => tags?.find((t) => t.Key === key)?.Value;
 
 terraformSuite("terraform-instances", "Terraform: EC2 instances", {
   "instance-types": {
