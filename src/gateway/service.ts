@@ -41,7 +41,7 @@ export interface ServiceDefinition {
     actions: ActionTable;
     errors: AuthErrorTable;
     /** The message of a policy's denial, where the service words it per request. */
-    deniedMessage?(caller: { accountId: string; accessKeyId?: string }, action: string, resource: string): string;
+    deniedMessage?(caller: { accountId: string; accessKeyId?: string; region: string }, action: string, resource: string): string;
   };
   /**
    * What the service does without a public API (the AppStream Image Assistant's "create image"), offered

@@ -4,8 +4,9 @@ import type { RequestContext } from "../../gateway/context";
 import { ALL, str, type ActionTable, type Resolver } from "../../auth/actions";
 import { tagsOfArn } from "./tags/handlers";
 import type { AppStreamHandlers } from "./api.generated";
+import { arn } from "../../util/arn";
 
-const arnOf = (ctx: RequestContext, type: string, name: string) => `arn:aws:appstream:${ctx.region}:${ctx.accountId}:${type}/${name}`;
+const arnOf = (ctx: RequestContext, type: string, name: string) => arn("appstream", ctx.region, ctx.accountId, `${type}/${name}`);
 const named =
   (type: string, member: string): Resolver =>
   (ctx, input) => {

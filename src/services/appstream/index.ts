@@ -24,6 +24,7 @@ import { imageAssistant } from "./images/assistant";
 import { appstreamSeedLists } from "./seed-lists";
 import { appstreamDashboardViews } from "./dashboard-views";
 import { JSON_COMMON } from "../../auth/auth-errors";
+import { arn } from "../../util/arn";
 
 const handlers: AppStreamHandlers = {
   ...imageHandlers,
@@ -62,6 +63,6 @@ export const appstream: ServiceDefinition = {
     actions: appstreamActions,
     errors: JSON_COMMON,
     deniedMessage: (caller, action, resource) =>
-      `User: arn:aws:iam::${caller.accountId}:user/${caller.accessKeyId} is not authorized to perform: ${action} on resource: ${resource}`,
+      `User: ${arn("iam", caller.region, caller.accountId, `user/${caller.accessKeyId}`)} is not authorized to perform: ${action} on resource: ${resource}`,
   },
 };

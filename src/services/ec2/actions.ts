@@ -5,11 +5,12 @@ import { ALL, str, strs, type ActionTable, type Resolver } from "../../auth/acti
 import { tagMap } from "./tags/records";
 import type { Ec2Handlers } from "./api.generated";
 import { arnOf as resourceArn, typeOfId, type Ec2Type } from "./resource-types";
+import { arn } from "../../util/arn";
 
 /** EC2 resource ids → ARNs, by the type their prefix names (resource-types.ts). */
 function arnOf(ctx: RequestContext, id: string, region = ctx.region): string {
   const type = typeOfId(id);
-  return type ? resourceArn(type, region, ctx.accountId, id) : `arn:aws:ec2:${region}:${ctx.accountId}:${id}`;
+  return type ? resourceArn(type, region, ctx.accountId, id) : arn("ec2", region, ctx.accountId, id);
 }
 const ids =
   (...members: string[]): Resolver =>

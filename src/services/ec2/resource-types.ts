@@ -5,11 +5,12 @@
 import type { RequestContext } from "../../gateway/context";
 import type { Scope, Taggable } from "../../state/collection";
 import type { ResourceType } from "./api.generated";
+import { arn } from "../../util/arn";
 
 interface Ec2ResourceType {
   /** The prefix of its ids, dash included. */
   prefix: string;
-  /** Whether its ARN names the owner's account (arn:aws:ec2:<region>:<account>:<type>/<id>). */
+  /** Whether its ARN names the owner's account (arn:<partition>:ec2:<region>:<account>:<type>/<id>). */
   accountInArn: boolean;
   /** Its tab in the dashboard. */
   label: string;
@@ -49,7 +50,7 @@ export const typeOfId = (id: string): Ec2Type | undefined => BY_PREFIX.find(([, 
 
 /** The ARN of a resource of `type` in `region` of `account` (its id, or `*` for any). */
 export const arnOf = (type: Ec2Type, region: string, account: string, id: string): string =>
-  `arn:aws:ec2:${region}:${EC2_RESOURCE_TYPES[type].accountInArn ? account : ""}:${type}/${id}`;
+  arn("ec2", region, EC2_RESOURCE_TYPES[type].accountInArn ? account : "", `${type}/${id}`);
 
 /**
  * A collection's `taggable` declaration for a type of the table. `check` throws EC2's error for an id that is

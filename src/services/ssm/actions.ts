@@ -1,5 +1,5 @@
 // Parameter Store's IAM actions and the resources each operation acts on ("Actions, resources, and condition
-// keys for AWS Systems Manager"): a parameter is `arn:aws:ssm:<region>:<account>:parameter/<name without its
+// keys for AWS Systems Manager"): a parameter is `arn:<partition>:ssm:<region>:<account>:parameter/<name without its
 // leading slash>`; GetParametersByPath acts on the path's ARN; DescribeParameters on "*"; the resource-policy
 // operations on the parameter their ResourceArn names.
 import type { RequestContext } from "../../gateway/context";

@@ -12,6 +12,7 @@ import { resourcePolicyHandlers } from "./resource-policies/handlers";
 import { ssmActions } from "./actions";
 import { ssmCollections } from "./collections";
 import { ssmDashboardViews } from "./dashboard-views";
+import { arn } from "../../util/arn";
 
 const handlers: SsmHandlers = {
   ...parameterHandlers,
@@ -36,6 +37,6 @@ export const ssm: ServiceDefinition = {
     actions: ssmActions,
     errors: JSON_COMMON,
     deniedMessage: (caller, action, resource) =>
-      `User: arn:aws:iam::${caller.accountId}:user/${caller.accessKeyId} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
+      `User: ${arn("iam", caller.region, caller.accountId, `user/${caller.accessKeyId}`)} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
   },
 };

@@ -6,6 +6,7 @@ import type { ServiceDefinition } from "../../gateway/service";
 import type { StsHandlers } from "./api.generated";
 import { ALL, type ActionTable } from "../../auth/actions";
 import { BAD_TOKEN, QUERY_COMMON } from "../../auth/auth-errors";
+import { arn } from "../../util/arn";
 
 const actions: ActionTable<keyof StsHandlers> = {
   prefix: "sts",
@@ -17,7 +18,7 @@ const actions: ActionTable<keyof StsHandlers> = {
 const handlers: StsHandlers = {
   GetCallerIdentity: (ctx) => ({
     Account: ctx.accountId,
-    Arn: `arn:aws:iam::${ctx.accountId}:root`,
+    Arn: arn("iam", ctx.region, ctx.accountId, "root"),
     UserId: ctx.accountId,
   }),
 };

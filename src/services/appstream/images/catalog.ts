@@ -6,6 +6,7 @@
 // `data "aws_appstream_image"` with name_regex and most_recent) finds the latest. Graphics Design and Graphics
 // Pro images are not served: their instance families are retired (fleets/instance-types.ts).
 import type { Application, Image, PlatformType } from "../api.generated";
+import { arn } from "../../../util/arn";
 
 export interface CatalogImage {
   name: string;
@@ -146,7 +147,7 @@ const BY_NAME = new Map(CATALOG.map((c) => [c.name, c]));
 
 export const catalogImage = (name: string): CatalogImage | undefined => BY_NAME.get(name);
 
-export const publicImageArn = (region: string, name: string): string => `arn:aws:appstream:${region}::image/${name}`;
+export const publicImageArn = (region: string, name: string): string => arn("appstream", region, "", `image/${name}`);
 
 export function catalogView(c: CatalogImage, region: string): Image {
   const released = new Date(`${c.released}T00:00:00Z`);

@@ -2,7 +2,7 @@
 // name order so that one page costs O(page) whatever each source holds.
 import type { RequestContext } from "../../../gateway/context";
 import { encodeToken } from "../../../util/pagination";
-import { parseArn } from "../../../util/arn";
+import { inPartitionOf, parseArn } from "../../../util/arn";
 import type { AppStreamHandlers, Image } from "../api.generated";
 import { CATALOG, catalogImage, catalogView } from "./catalog";
 import * as err from "../errors";
@@ -63,7 +63,8 @@ function describeByName(ctx: RequestContext, names: string[]): Image[] {
 function describeByArn(ctx: RequestContext, arns: string[]): Image[] {
   return arns.map((a) => {
     const p = parseArn(a);
-    const m = p && p.service === "appstream" && p.region === ctx.region ? /^image\/(.+)$/.exec(p.resource) : null;
+    const m =
+      p && p.service === "appstream" && p.region === ctx.region && inPartitionOf(a, ctx.region) ? /^image\/(.+)$/.exec(p.resource) : null;
     if (!p || !m) throw err.notFound(`The image ${a} does not exist.`);
     const name = m[1];
     if (p.account === "") {

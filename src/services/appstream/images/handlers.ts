@@ -3,7 +3,7 @@
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
 import { plan, stateAt } from "../../../state/lifecycle";
-import { arn, parseArn } from "../../../util/arn";
+import { arn, inPartitionOf, parseArn } from "../../../util/arn";
 import type { AppStreamHandlers, Image, ImagePermissions, PlatformType } from "../api.generated";
 import { catalogImage, latestAgentVersion, publicImageArn } from "./catalog";
 import * as err from "../errors";
@@ -96,7 +96,8 @@ export function resolveImage(
     const a = parseArn(ImageArn);
     const m = a && a.service === "appstream" && /^image\/(.+)$/.exec(a.resource);
     if (!a || !m) throw err.notFound(`The image ARN ${ImageArn} is not valid.`);
-    if (a.region !== ctx.region) throw err.notFound(`The image ${m[1]} does not exist in region ${ctx.region}.`);
+    if (a.region !== ctx.region || !inPartitionOf(ImageArn, ctx.region))
+      throw err.notFound(`The image ${m[1]} does not exist in region ${ctx.region}.`);
     owner = a.account;
     name = m[1];
   }

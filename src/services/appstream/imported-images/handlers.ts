@@ -17,8 +17,9 @@ import { imageFailure } from "../failures";
 import { checkNameFree, imageArn, imageView, putImage } from "../images/handlers";
 import { useKey, type ImageUse, type ImportedImageRecord } from "./records";
 import { ServiceError } from "../../../errors/service-error";
+import { inPartitionOf } from "../../../util/arn";
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@\-/]{1,512}$/;
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:role\/[\w+=,.@\-/]{1,512}$/;
 const DEFAULT_FAILURE = "The image could not be imported from the AMI because of an internal service error.";
 
 /** The only platform an imported image can have: its AMI must be Windows Server 2022. */
@@ -73,7 +74,8 @@ function sourceAmi(ctx: RequestContext, id: string): AmiRecord {
 export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage"> = {
   CreateImportedImage(ctx, input) {
     checkNameFree(ctx, input.Name);
-    if (!ROLE_ARN.test(input.IamRoleArn))
+    // A role of another partition than the Region's is no role AppStream can assume there.
+    if (!ROLE_ARN.test(input.IamRoleArn) || !inPartitionOf(input.IamRoleArn, ctx.region))
       throw new ServiceError("InvalidRoleException", `The role ${input.IamRoleArn} is not a valid IAM role ARN.`);
     const ami = sourceAmi(ctx, input.SourceAmiId);
     if (input.DryRun) throw new ServiceError("DryRunOperationException", "The request would have succeeded, but the DryRun flag is set.");

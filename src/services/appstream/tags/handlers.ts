@@ -2,7 +2,7 @@
 // resource; an existing key takes the new value).
 import type { RequestContext } from "../../../gateway/context";
 import type { Collection } from "../../../state/collection";
-import { parseArn } from "../../../util/arn";
+import { inPartitionOf, parseArn } from "../../../util/arn";
 import type { AppStreamHandlers } from "../api.generated";
 import * as err from "../errors";
 import { builders } from "../image-builders/records";
@@ -23,7 +23,7 @@ function resolve(ctx: RequestContext, resourceArn: string): { rec: Tagged; save:
   const a = parseArn(resourceArn);
   const m = a && a.service === "appstream" ? /^([a-z-]+)\/(.+)$/.exec(a.resource) : null;
   const c = m && COLLECTION_OF[m[1]];
-  if (!a || !m || !c || a.account !== ctx.accountId || a.region !== ctx.region) {
+  if (!a || !m || !c || a.account !== ctx.accountId || a.region !== ctx.region || !inPartitionOf(resourceArn, ctx.region)) {
     throw err.notFound(`The resource ${resourceArn} does not exist.`);
   }
   const rec = c.get(ctx, m[2]);

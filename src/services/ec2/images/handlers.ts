@@ -13,7 +13,7 @@ import { checkDeregistrable } from "./protection";
 import { amiNames, amiState, GONE, partitionOf, RETIRED_MS, retiredImages, type AmiRecord } from "./records";
 import { SNAPSHOT_ID } from "../snapshots/records";
 import { idempotent } from "../client-tokens";
-import { isRegion } from "../../../util/regions";
+import { isRegion, samePartition } from "../../../util/regions";
 import { dropTags, putTags, reserved, tagMap, tagsFor } from "../tags/records";
 import { checkSnapshotAccess, copySnapshots, mappingFromSnapshot, releaseSnapshots, useSnapshots } from "./backing-snapshots";
 import { checkMappingList } from "../instances/block-device-limits";
@@ -142,7 +142,10 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     // The AWS SDK for Go v2 sends KmsKeyId="" when none is set (Packer does); EC2 takes it as unset.
     const input = { ...request, KmsKeyId: request.KmsKeyId || undefined };
     checkAmiId(input.SourceImageId);
-    if (!isRegion(input.SourceRegion)) throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
+    // A copy never crosses partitions ("Cross-partition copies (use CreateStoreImageTask instead)", CopyImage): seen from
+    // cn-north-1, us-east-1 is no Region at all, and is refused as an unknown one is.
+    if (!isRegion(input.SourceRegion) || !samePartition(input.SourceRegion, ctx.region))
+      throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
     if (input.KmsKeyId !== undefined && !input.Encrypted)
       throw err.invalidDependency("The parameter KmsKeyId requires the parameter Encrypted to be true.");
     return idempotent(ctx, input, (tokenId) => copyImage(ctx, input, tokenId));

@@ -4,6 +4,7 @@
 // index record in the region's public partition. Organization grants are listed but grant nothing here.
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
+import { inPartitionOf } from "../../../util/arn";
 import type { LaunchPermission } from "../api.generated";
 import { checkPublicSharingAllowed } from "./block-public-access";
 import * as err from "../errors";
@@ -11,11 +12,16 @@ import { saveImage } from "./access";
 import { indexRecordOf, launchPermissions, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
+const ORG_ARN = /^arn:(aws|aws-cn|aws-us-gov):organizations::[0-9]{12}:organization\/o-[a-z0-9]{10,32}$/;
+const OU_ARN = /^arn:(aws|aws-cn|aws-us-gov):organizations::[0-9]{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
 
 type Grant = { kind: "user" | "org" | "ou"; grantee: string; account?: string };
 
-/** The list key of one permission, after checking its value. */
-function keyOf(p: LaunchPermission): Grant | "all" {
+/**
+ * The list key of one permission, after checking its value. Organizations are global, their ARNs without a Region
+ * (arn:aws:organizations::...), and one of another partition than the request's names no organization there.
+ */
+function keyOf(ctx: RequestContext, p: LaunchPermission): Grant | "all" {
   const given = [p.UserId, p.Group, p.OrganizationArn, p.OrganizationalUnitArn].filter((v) => v !== undefined);
   if (given.length !== 1)
     throw err.invalidCombination(
@@ -30,13 +36,13 @@ function keyOf(p: LaunchPermission): Grant | "all" {
     return { kind: "user", grantee: p.UserId, account: p.UserId };
   }
   if (p.OrganizationArn !== undefined) {
-    if (!/^arn:aws[a-z-]*:organizations::[0-9]{12}:organization\/o-[a-z0-9]{10,32}$/.test(p.OrganizationArn)) {
+    if (!ORG_ARN.test(p.OrganizationArn) || !inPartitionOf(p.OrganizationArn, ctx.region)) {
       throw err.attributeItemValue(`Invalid attribute item value "${p.OrganizationArn}" for organizationArn item type.`);
     }
     return { kind: "org", grantee: p.OrganizationArn };
   }
   const ou = p.OrganizationalUnitArn!;
-  if (!/^arn:aws[a-z-]*:organizations::[0-9]{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/.test(ou)) {
+  if (!OU_ARN.test(ou) || !inPartitionOf(ou, ctx.region)) {
     throw err.attributeItemValue(`Invalid attribute item value "${ou}" for organizationalUnitArn item type.`);
   }
   return { kind: "ou", grantee: ou };
@@ -53,8 +59,8 @@ function setPublic(ctx: RequestContext, rec: AmiRecord, on: boolean): void {
 
 /** Checks every permission before any is applied, so that a bad item changes nothing. */
 export function modifyPermissions(ctx: RequestContext, rec: AmiRecord, add: LaunchPermission[], remove: LaunchPermission[]): void {
-  const adds = add.map((p) => [p, keyOf(p)] as const);
-  const removes = remove.map((p) => [p, keyOf(p)] as const);
+  const adds = add.map((p) => [p, keyOf(ctx, p)] as const);
+  const removes = remove.map((p) => [p, keyOf(ctx, p)] as const);
   const owner = inPartition(ctx, partitionOf(rec.owner, rec.region));
   const grantee = (account: string) => inPartition(ctx, partitionOf(account, rec.region));
   if (!rec.public && adds.some(([, k]) => k === "all")) checkPublicSharingAllowed(ctx);

@@ -18,7 +18,8 @@ const PLATFORMS = ["Windows", "Linux"];
 const LICENSE_TYPES = ["AWS", "BYOL"];
 const FORMATS = ["OVA", "VHD", "VHDX", "VMDK", "RAW"];
 const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
-const LICENSE_CONFIGURATION_ARN = /^arn:aws[a-z-]*:license-manager:[a-z0-9-]+:[0-9]{12}:license-configuration:lic-[0-9a-f]{32}$/;
+const LICENSE_CONFIGURATION_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):license-manager:[a-z0-9-]+:[0-9]{12}:license-configuration:lic-[0-9a-f]{32}$/;
 
 function oneOf(name: string, value: string | undefined, allowed: string[]): void {
   if (value !== undefined && !allowed.includes(value)) {

@@ -1,7 +1,7 @@
 // IAM instance profiles on instances ("IAM roles for Amazon EC2", iam-roles-for-amazon-ec2.html, and the API
 // references of AssociateIamInstanceProfile, DescribeIamInstanceProfileAssociations,
 // DisassociateIamInstanceProfile and ReplaceIamInstanceProfileAssociation). imagelite has no IAM service: a profile
-// named by a well-formed name or ARN is taken as it is, its ARN built as arn:aws:iam::<account>:instance-profile/<name>
+// named by a well-formed name or ARN is taken as it is, its ARN built as arn:<partition>:iam::<account>:instance-profile/<name>
 // and its AIPA… id drawn from the ARN. An instance has at most one association (IncorrectState otherwise); it
 // is answered "associating" (or "disassociating") and reads back "associated" (or gone), as EC2 settles it.
 import { createHash } from "node:crypto";
@@ -21,10 +21,11 @@ import * as err from "../errors";
 import { compileFilters } from "../filters";
 import { nextToken, pageLimit, startAfter } from "../paging";
 import { findInstance, instances, instanceState, saveInstance, type InstanceRecord } from "./records";
+import { arn, inPartitionOf } from "../../../util/arn";
 
 /** IAM's rules for a profile name ([\w+=,.@-], 1-128) and for an instance profile ARN with an optional path. */
 const NAME = /^[\w+=,.@-]{1,128}$/;
-const ARN = /^arn:aws[\w-]*:iam::\d{12}:instance-profile\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,128}$/;
+const ARN = /^arn:(?:aws|aws-cn|aws-us-gov):iam::\d{12}:instance-profile\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,128}$/;
 
 const invalidProfile = (what: string, value: string) =>
   err.invalidValue(`Value (${echo(value)}) for parameter iamInstanceProfile.${what} is invalid. Invalid IAM Instance Profile ${what}`);
@@ -32,12 +33,13 @@ const invalidProfile = (what: string, value: string) =>
 /** An instance profile as given (Arn or Name), with a stable AIPA… id derived from its ARN. */
 export function instanceProfile(ctx: RequestContext, spec: IamInstanceProfileSpecification | undefined): IamInstanceProfile | undefined {
   if (!spec || (!spec.Arn && !spec.Name)) return undefined;
-  if (spec.Arn !== undefined && !ARN.test(spec.Arn)) throw invalidProfile("arn", spec.Arn);
+  // An ARN of another partition names no profile EC2 can use here, and is refused as a malformed one is.
+  if (spec.Arn !== undefined && (!ARN.test(spec.Arn) || !inPartitionOf(spec.Arn, ctx.region))) throw invalidProfile("arn", spec.Arn);
   if (spec.Name !== undefined && !NAME.test(spec.Name)) throw invalidProfile("name", spec.Name);
   if (spec.Arn && spec.Name && !spec.Arn.endsWith(`/${spec.Name}`)) {
     throw err.invalidCombination("The instance profile name and ARN given name different instance profiles.");
   }
-  const Arn = spec.Arn ?? `arn:aws:iam::${ctx.accountId}:instance-profile/${spec.Name}`;
+  const Arn = spec.Arn ?? arn("iam", ctx.region, ctx.accountId, `instance-profile/${spec.Name}`);
   const digest = createHash("sha256")
     .update(Arn)
     .digest("base64")

@@ -32,6 +32,7 @@ import { checkUserData } from "./user-data";
 import { checkArchitecture } from "../instance-types/launch";
 import { spotMarket } from "../fleets/spot";
 import { launchedVolumeEncryption } from "../ebs-encryption/records";
+import { arnOf } from "../resource-types";
 
 /** RunInstances' documented default instance type. */
 const DEFAULT_INSTANCE_TYPE = "m1.small";
@@ -250,7 +251,7 @@ export function launch(ctx: RequestContext, request: RunInstancesRequest, tokenI
         account: ctx.accountId,
         region: ctx.region,
         name: InstanceId,
-        arn: `arn:aws:ec2:${ctx.region}:${ctx.accountId}:instance/${InstanceId}`,
+        arn: arnOf("instance", ctx.region, ctx.accountId, InstanceId),
         at: ctx.now,
       });
   }

@@ -10,6 +10,7 @@ import { amiUses, type AmiUse } from "../usage-reports/entries";
 import { partitionOf } from "../images/records";
 import { visibleImage } from "../images/access";
 import type { LaunchTemplateRecord, LaunchTemplateVersionRecord } from "./records";
+import { arnOf } from "../resource-types";
 
 export const LAUNCH_TEMPLATE_USE = "launch-template";
 
@@ -18,7 +19,7 @@ export type LaunchTemplateUse = AmiUse & { resourceType: typeof LAUNCH_TEMPLATE_
 
 const AMI_ID = /^ami-[0-9a-f]{8}([0-9a-f]{9})?$/;
 
-const templateArn = (t: LaunchTemplateRecord) => `arn:aws:ec2:${t.region}:${t.owner}:launch-template/${t.LaunchTemplateId}`;
+const templateArn = (t: LaunchTemplateRecord) => arnOf("launch-template", t.region, t.owner, t.LaunchTemplateId);
 
 /** The owner of the AMI that an ImageId in template data names, when the caller can see one. */
 export function amiOwnerOf(ctx: RequestContext, imageId: string | undefined): string | undefined {

@@ -10,6 +10,7 @@ import { isCount, schema, typed, unchecked, type RecordOf } from "../../../state
 import type { LaunchTemplate, LaunchTemplateVersion, ResponseLaunchTemplateData } from "../api.generated";
 import { taggable } from "../resource-types";
 import { tagList } from "../tags/records";
+import { arn } from "../../../util/arn";
 
 export const TEMPLATE_ID = /^lt-[0-9a-f]{17}$/;
 export const TEMPLATE_NAME = /^[a-zA-Z0-9().\-/_]{3,128}$/;
@@ -196,7 +197,8 @@ export function resolveLaunchTemplate(
 
 // --- views ----------------------------------------------------------------------------------------------------
 
-export const createdBy = (owner: string): string => `arn:aws:iam::${owner}:root`;
+/** The IAM ARN of the template's creator: its owner's root, in the partition of the template's Region. */
+export const createdBy = (t: { owner: string; region: string }): string => arn("iam", t.region, t.owner, "root");
 
 /** A deep copy with the stored timestamps (ISO strings) back as dates: SpotOptions.ValidUntil is the one there is. */
 export function dataView(data: ResponseLaunchTemplateData): ResponseLaunchTemplateData {
@@ -211,7 +213,7 @@ export function templateView(ctx: RequestContext, t: LaunchTemplateRecord): Laun
     LaunchTemplateId: t.LaunchTemplateId,
     LaunchTemplateName: t.LaunchTemplateName,
     CreateTime: new Date(t.createdAt),
-    CreatedBy: createdBy(t.owner),
+    CreatedBy: createdBy(t),
     DefaultVersionNumber: t.DefaultVersionNumber,
     LatestVersionNumber: latestVersion(t),
     Operator: { Managed: false },
@@ -226,7 +228,7 @@ export function versionView(t: LaunchTemplateRecord, v: LaunchTemplateVersionRec
     VersionNumber: v.VersionNumber,
     VersionDescription: v.VersionDescription,
     CreateTime: new Date(v.createdAt),
-    CreatedBy: createdBy(t.owner),
+    CreatedBy: createdBy(t),
     DefaultVersion: v.VersionNumber === t.DefaultVersionNumber,
     LaunchTemplateData: dataView(v.data),
     Operator: { Managed: false },

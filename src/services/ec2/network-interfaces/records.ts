@@ -16,6 +16,7 @@ import { echo } from "../../../errors/echo";
 import { ServiceError } from "../../../errors/service-error";
 import { taggable } from "../resource-types";
 import { dropTags } from "../tags/records";
+import { partitionOf } from "../../../util/regions";
 
 const attachmentSchema = schema({
   AttachmentId: "string",
@@ -144,7 +145,8 @@ export function macAddressOf(id: string): string {
 /**
  * A public IPv4 address for an interface at a time, from Amazon's ranges of the Region (us-east-1: 3.80.0.0/12, as
  * its addresses usually are; elsewhere 18.128.0.0/9), and its public DNS name ("Amazon EC2 instance hostname
- * types": ec2-203-0-113-25.compute-1.amazonaws.com in us-east-1, ec2-….<region>.compute.amazonaws.com elsewhere).
+ * types": ec2-203-0-113-25.compute-1.amazonaws.com in us-east-1, ec2-….<region>.compute.<DNS suffix> elsewhere: amazonaws.com,
+ * amazonaws.com.cn in the China Regions).
  */
 export function publicAddress(ctx: RequestContext, eniId: string): { ip: string; dns: string } {
   const d = digest("public", eniId, ctx.now);
@@ -154,7 +156,7 @@ export function publicAddress(ctx: RequestContext, eniId: string): { ip: string;
 }
 
 export const publicDnsName = (region: string, ip: string): string =>
-  `ec2-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "compute-1" : `${region}.compute`}.amazonaws.com`;
+  `ec2-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "compute-1" : `${region}.compute`}.${partitionOf(region).dnsSuffix}`;
 
 /** The private DNS name of an address (ip-10-0-0-12.ec2.internal in us-east-1, ip-….<region>.compute.internal elsewhere). */
 export const privateDnsName = (region: string, ip: string): string => {

@@ -1,13 +1,18 @@
 // DescribeRegions and DescribeAvailabilityZones (API_DescribeRegions.html, API_DescribeAvailabilityZones.html):
-// the Regions imagelite serves, each with its EC2 endpoint, and the caller's Region's zones (every Region's
-// with AllAvailabilityZones). A Region or zone named that does not exist is InvalidParameterValue,
-// worded "Invalid region: [name]" as EC2 answers.
+// the Regions of the caller's partition (aws, aws-cn or aws-us-gov), each with its EC2 endpoint, and the caller's
+// Region's zones (every Region's of the partition with AllAvailabilityZones). A Region or zone named that does not
+// exist there is InvalidParameterValue, worded "Invalid region: [name]" as EC2 answers.
 import type { AvailabilityZone, Ec2Handlers, Region } from "../api.generated";
 import * as err from "../errors";
 import { compileFilters } from "../filters";
 import { optInStatus, regionNames, zonesOf, type Zone } from "./zones";
+import { partitionOf } from "../../../util/regions";
 
-const regionView = (name: string): Region => ({ RegionName: name, Endpoint: `ec2.${name}.amazonaws.com`, OptInStatus: optInStatus(name) });
+const regionView = (name: string): Region => ({
+  RegionName: name,
+  Endpoint: `ec2.${name}.${partitionOf(name).dnsSuffix}`,
+  OptInStatus: optInStatus(name),
+});
 
 const zoneView = (z: Zone): AvailabilityZone => ({
   ZoneName: z.ZoneName,
@@ -22,11 +27,11 @@ const zoneView = (z: Zone): AvailabilityZone => ({
 });
 
 export const regionHandlers: Pick<Ec2Handlers, "DescribeRegions" | "DescribeAvailabilityZones"> = {
-  DescribeRegions(_ctx, input) {
+  DescribeRegions(ctx, input) {
     const matches = compileFilters<Region>(input.Filters, {
       fields: { "region-name": (r) => r.RegionName, endpoint: (r) => r.Endpoint, "opt-in-status": (r) => r.OptInStatus },
     });
-    const all = regionNames();
+    const all = regionNames(ctx.region);
     for (const name of input.RegionNames ?? []) if (!all.includes(name)) throw err.invalidValue(`Invalid region: [${name}]`);
     const asked = input.RegionNames?.length ? new Set(input.RegionNames) : undefined;
     return {
@@ -51,7 +56,7 @@ export const regionHandlers: Pick<Ec2Handlers, "DescribeRegions" | "DescribeAvai
       },
     });
     const here = zonesOf(ctx.region);
-    const zones = input.AllAvailabilityZones ? regionNames().flatMap(zonesOf) : here;
+    const zones = input.AllAvailabilityZones ? regionNames(ctx.region).flatMap(zonesOf) : here;
     for (const name of input.ZoneNames ?? []) {
       if (!here.some((z) => z.ZoneName === name)) throw err.invalidValue(`Invalid availability zone: [${name}]`);
     }

@@ -24,6 +24,7 @@ import {
   type RuleRecord,
   type SecurityGroupRecord,
 } from "./records";
+import { arnOf } from "../resource-types";
 
 const PROTOCOL_NAMES: Record<string, string> = { "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", all: "-1" };
 
@@ -141,7 +142,7 @@ export function permissionsOf(ctx: RequestContext, rules: RuleRecord[]): IpPermi
   return [...byKey.values()];
 }
 
-export const ruleArn = (ctx: RequestContext, id: string) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:security-group-rule/${id}`;
+export const ruleArn = (ctx: RequestContext, id: string) => arnOf("security-group-rule", ctx.region, ctx.accountId, id);
 
 export const ruleView = (ctx: RequestContext, group: SecurityGroupRecord, r: RuleRecord, IsEgress: boolean): SecurityGroupRule => ({
   SecurityGroupRuleId: r.SecurityGroupRuleId,

@@ -27,8 +27,9 @@ import {
 } from "./records";
 import { duplicateRule, MAX_RULES, permissionsOf, revokedView, rulesOf, ruleView, sameRule } from "./security-group-rules";
 import { putTags, tagList, tagsFor } from "../tags/records";
+import { arnOf } from "../resource-types";
 
-const groupArn = (ctx: RequestContext, id: string) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:security-group/${id}`;
+const groupArn = (ctx: RequestContext, id: string) => arnOf("security-group", ctx.region, ctx.accountId, id);
 
 export const groupView = (ctx: RequestContext, g: SecurityGroupRecord): SecurityGroup => ({
   GroupId: g.GroupId,

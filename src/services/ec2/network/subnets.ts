@@ -18,6 +18,7 @@ import { describeRecords } from "./describe";
 import * as netErr from "./errors";
 import { ensureDefaults, findSubnet, findVpc, subnets, type SubnetRecord } from "./records";
 import { zonesOf } from "./zones";
+import { arnOf } from "../resource-types";
 
 /** Subnets per VPC ("Amazon VPC quotas", amazon-vpc-limits.html). */
 export const MAX_SUBNETS = 200;
@@ -39,7 +40,7 @@ function addressesInUse(ctx: RequestContext): (subnetId: string) => number {
   };
 }
 
-export const subnetArn = (ctx: RequestContext, id: string) => `arn:aws:ec2:${ctx.region}:${ctx.accountId}:subnet/${id}`;
+export const subnetArn = (ctx: RequestContext, id: string) => arnOf("subnet", ctx.region, ctx.accountId, id);
 
 function subnetView(ctx: RequestContext, r: SubnetRecord, inUse: (id: string) => number): Subnet {
   return {

@@ -1,10 +1,10 @@
 // The Regions and Availability Zones EC2 describes ("Regions and Zones", EC2 User Guide,
 // using-regions-availability-zones.html; "AZ IDs", AWS RAM User Guide, working-with-az-ids.html). An AZ id
-// is the Region's short code and a number (use1-az1); zones are named by letter. How many zones a Region
+// is the Region's short code and a number (use1-az1, usgw1-az1, cnn1-az1); zones are named by letter. How many zones a Region
 // has follows what a new account sees; Regions not listed get three. The Regions that need opting in
 // ("Specify which AWS Regions your account can use", Account Management guide) are shown as opted in,
 // since imagelite serves every Region.
-import { REGIONS } from "../../../util/regions";
+import { partitionOf } from "../../../util/regions";
 
 export interface Zone {
   ZoneName: string;
@@ -53,14 +53,15 @@ const DIRECTIONS: Record<string, string> = {
   southwest: "sw",
 };
 
-/** us-east-1 → use1, ap-southeast-2 → apse2: the prefix of the Region's AZ ids. */
+/** us-east-1 → use1, ap-southeast-2 → apse2, us-gov-west-1 → usgw1: the prefix of the Region's AZ ids. */
 export function regionCode(region: string): string {
-  const m = /^([a-z]{2})-([a-z]+)-(\d+)$/.exec(region);
-  if (!m || !DIRECTIONS[m[2]]) return region.replace(/[^a-z0-9]/g, "");
-  return `${m[1]}${DIRECTIONS[m[2]]}${m[3]}`;
+  const m = /^([a-z]{2})-(gov-)?([a-z]+)-(\d+)$/.exec(region);
+  if (!m || !DIRECTIONS[m[3]]) return region.replace(/[^a-z0-9]/g, "");
+  return `${m[1]}${m[2] ? "g" : ""}${DIRECTIONS[m[3]]}${m[4]}`;
 }
 
-export const regionNames = (): string[] => [...REGIONS].sort();
+/** The Regions of the partition of `region`: EC2 in one partition knows nothing of the others' Regions. */
+export const regionNames = (region: string): string[] => [...partitionOf(region).regions].sort();
 
 export const optInStatus = (region: string): string => (OPT_IN_REGIONS.has(region) ? "opted-in" : "opt-in-not-required");
 

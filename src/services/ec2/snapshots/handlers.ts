@@ -4,7 +4,7 @@
 // `completed` (Snapshot shape, SnapshotState); a copy shows the arbitrary source volume vol-ffffffff and, unless
 // told, the description "[Copied snap-x from region]" ("Copy an Amazon EBS snapshot", EBS User Guide).
 import type { RequestContext } from "../../../gateway/context";
-import { isRegion } from "../../../util/regions";
+import { isRegion, samePartition } from "../../../util/regions";
 import type { Ec2Handlers, Snapshot } from "../api.generated";
 import * as err from "../errors";
 import {
@@ -91,7 +91,9 @@ export const snapshotHandlers: Pick<
 
   CopySnapshot(ctx, input) {
     checkSnapshotId(input.SourceSnapshotId);
-    if (!isRegion(input.SourceRegion)) throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
+    // As CopyImage: a source Region of another partition is no Region here.
+    if (!isRegion(input.SourceRegion) || !samePartition(input.SourceRegion, ctx.region))
+      throw err.invalidRegion(`The source region '${input.SourceRegion}' is not valid.`);
     if (input.KmsKeyId !== undefined && !input.Encrypted) {
       throw err.invalidDependency("The parameter KmsKeyId requires the parameter Encrypted to be true.");
     }

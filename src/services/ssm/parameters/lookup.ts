@@ -7,6 +7,7 @@ import { parseSelector, isReservedPublic, type Selector } from "./names";
 import { parameterView, publicView } from "./view";
 import { currentVersion, publicParameter } from "./public";
 import { sharedWith } from "../resource-policies/sharing";
+import { partitionOf } from "../../../util/regions";
 
 /** The version a selector names, or the error GetParameter gives. */
 export function selectVersion(p: ParameterRecord, sel: Selector): ParameterVersionRecord {
@@ -23,7 +24,7 @@ export function selectVersion(p: ParameterRecord, sel: Selector): ParameterVersi
   return current(p);
 }
 
-const ARN = /^arn:aws:ssm:([a-z0-9-]+):([0-9]{12})?:parameter\/(.+)$/;
+const ARN = /^arn:(aws|aws-cn|aws-us-gov):ssm:([a-z0-9-]+):([0-9]{12})?:parameter\/(.+)$/;
 
 /** Where a name or ARN points: the account holding the parameter (undefined: nowhere in this region) and the name or selector. */
 interface Target {
@@ -34,13 +35,13 @@ interface Target {
 /**
  * GetParameter also takes a parameter's ARN (with a selector after it): the ARN leaves out the name's leading
  * slash, which a hierarchical name has and a plain one may have. Another account's ARN names its parameter
- * there (read only when shared); another region's names nothing here.
+ * there (read only when shared); another region's (or partition's) names nothing here.
  */
 function fromArn(ctx: RequestContext, given: string): Target {
   const m = ARN.exec(given);
   if (!m) return { owner: ctx.accountId, given };
-  const [, region, account, rest] = m;
-  if (region !== ctx.region) return { owner: undefined, given: "" };
+  const [, partition, region, account, rest] = m;
+  if (region !== ctx.region || partition !== partitionOf(region).name) return { owner: undefined, given: "" };
   if (account === undefined) return /^aws\//.test(rest) ? { owner: ctx.accountId, given: `/${rest}` } : { owner: undefined, given: "" };
   const name = rest.split(":")[0];
   const there = account === ctx.accountId ? ctx : ownerContext(ctx, account);

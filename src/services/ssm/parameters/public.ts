@@ -11,6 +11,7 @@
 // The older `/aws/service/ecs/optimized-ami/windows_server/...` names are deprecated there and not served.
 import type { RequestContext } from "../../../gateway/context";
 import { amazonCatalog, ECS_WINDOWS_VARIANTS, ecsWindowsRuntime, SQL_IMAGES, type AmiRecord } from "../../ec2/shared";
+import { arn } from "../../../util/arn";
 
 interface PublicDefinition {
   name: string;
@@ -116,12 +117,13 @@ export function publicParameters(ctx: RequestContext, region = ctx.region): Publ
         .sort((a, b) => a.createdAt - b.createdAt || (a.ImageId < b.ImageId ? -1 : 1));
       if (!matches.length) return [];
       const value = d.value ?? ((a: AmiRecord) => a.ImageId);
-      // Public parameters are Amazon's: their ARN has no account ("arn:aws:ssm:us-east-1::parameter/aws/service/...").
+      // Public parameters are Amazon's: their ARN has no account ("arn:aws:ssm:us-east-1::parameter/aws/service/...",
+      // "arn:aws-cn:ssm:cn-north-1::parameter/aws/service/..." in China).
       return [
         {
           Name: d.name,
           versions: matches.map((a, i) => ({ Version: i + 1, Value: value(a), modifiedAt: a.createdAt })),
-          ARN: `arn:aws:ssm:${region}::parameter${d.name}`,
+          ARN: arn("ssm", region, "", `parameter${d.name}`),
         },
       ];
     }).sort((a, b) => (a.Name < b.Name ? -1 : 1));

@@ -10,6 +10,7 @@ import { checkNewName } from "./names";
 import { DEFAULT_KEY } from "./view";
 import { MAX_TAGS, tagMap } from "../tags/handlers";
 import { parsePolicies } from "./policies";
+import { arn as arnOf, inPartitionOf } from "../../../util/arn";
 
 /** "Standard: 4 KB; Advanced: 8 KB" (Managing parameter tiers). */
 const VALUE_LIMIT: Record<string, number> = { Standard: 4096, Advanced: 8192 };
@@ -62,8 +63,10 @@ function imageAvailable(ctx: RequestContext, value: string): boolean {
  * the account's AWS managed key for Systems Manager, `alias/aws/ssm`, named by its alias or its alias ARN.
  */
 function checkKeyId(ctx: RequestContext, keyId: string): void {
-  const arn = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):([0-9]{12}):(alias\/.+)$/.exec(keyId);
-  const known = keyId === DEFAULT_KEY || (!!arn && arn[1] === ctx.region && arn[2] === ctx.accountId && arn[3] === DEFAULT_KEY);
+  const arn = /^arn:[a-z-]+:kms:([a-z0-9-]+):([0-9]{12}):(alias\/.+)$/.exec(keyId);
+  const known =
+    keyId === DEFAULT_KEY ||
+    (!!arn && inPartitionOf(keyId, ctx.region) && arn[1] === ctx.region && arn[2] === ctx.accountId && arn[3] === DEFAULT_KEY);
   if (!known) throw err.invalidKeyId(`Invalid KeyId: ${keyId} names no KMS key of account ${ctx.accountId} in ${ctx.region}.`);
 }
 
@@ -148,7 +151,7 @@ export function putParameter(ctx: RequestContext, input: PutParameterRequest): P
     Labels: [],
     Policies: Policies?.length ? Policies : undefined,
     modifiedAt: ctx.now,
-    LastModifiedUser: `arn:aws:iam::${ctx.accountId}:root`,
+    LastModifiedUser: arnOf("iam", ctx.region, ctx.accountId, "root"),
   };
   const versions = [...(existing?.versions ?? []), version];
   if (versions.length > MAX_VERSIONS) {

@@ -5,10 +5,11 @@ import type { RequestContext } from "../../../gateway/context";
 import type { Parameter, ParameterHistory, ParameterMetadata } from "../api.generated";
 import { current, type ParameterRecord, type ParameterVersionRecord } from "./records";
 import type { PublicParameter, PublicVersion } from "./public";
+import { arn } from "../../../util/arn";
 
-/** `arn:aws:ssm:<region>:<account>:parameter/<name without its leading slash>` ("Working with parameter hierarchies"). */
+/** `arn:<partition>:ssm:<region>:<account>:parameter/<name without its leading slash>` ("Working with parameter hierarchies"). */
 export const parameterArn = (ctx: RequestContext, name: string): string =>
-  `arn:aws:ssm:${ctx.region}:${ctx.accountId}:parameter/${name.startsWith("/") ? name.slice(1) : name}`;
+  arn("ssm", ctx.region, ctx.accountId, `parameter/${name.startsWith("/") ? name.slice(1) : name}`);
 
 export const DEFAULT_KEY = "alias/aws/ssm";
 

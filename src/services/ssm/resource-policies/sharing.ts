@@ -15,7 +15,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined 
 function accountOf(principal: unknown): string | undefined {
   if (typeof principal !== "string") return undefined;
   if (/^[0-9]{12}$/.test(principal)) return principal;
-  return /^arn:aws:iam::([0-9]{12}):/.exec(principal)?.[1];
+  return /^arn:(?:aws|aws-cn|aws-us-gov):iam::([0-9]{12}):/.exec(principal)?.[1];
 }
 
 /** The Allow statements of a policy document, or undefined when it is not one. */
