@@ -27,12 +27,26 @@ import { ACCOUNT_A, rejection, T, useServer } from "../support/server";
 import { registerAmi } from "./helpers";
 
 const PARTITIONS = [
-  { partition: "aws-cn", region: "cn-north-1", other: "cn-northwest-1", dns: "amazonaws.com.cn", azPrefix: "cnn1" },
-  { partition: "aws-us-gov", region: "us-gov-west-1", other: "us-gov-east-1", dns: "amazonaws.com", azPrefix: "usgw1" },
+  {
+    partition: "aws-cn",
+    region: "cn-north-1",
+    other: "cn-northwest-1",
+    dns: "amazonaws.com.cn",
+    azPrefix: "cnn1",
+    publicIp: /^52\.8[01]\./,
+  },
+  {
+    partition: "aws-us-gov",
+    region: "us-gov-west-1",
+    other: "us-gov-east-1",
+    dns: "amazonaws.com",
+    azPrefix: "usgw1",
+    publicIp: /^52\.61\./,
+  },
 ];
 const AL2023 = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 
-for (const { partition, region, other, dns, azPrefix } of PARTITIONS) {
+for (const { partition, region, other, dns, azPrefix, publicIp } of PARTITIONS) {
   describe(`${partition} (${region})`, () => {
     const fx = useServer();
     const ec2 = () => fx.ec2(ACCOUNT_A, region);
@@ -132,11 +146,11 @@ for (const { partition, region, other, dns, azPrefix } of PARTITIONS) {
       await c.send(new ModifyImageAttributeCommand({ ImageId: image, LaunchPermission: { Add: [{ OrganizationArn: org(partition) }] } }));
     });
 
-    it("an instance's public DNS name ends in the partition's suffix; its private one stays compute.internal", async () => {
+    it("an instance's public address is of the Region's range, its DNS name ends in the partition's suffix; its private one stays compute.internal", async () => {
       const image = await ami("web");
       const run = await ec2().send(new RunInstancesCommand({ ImageId: image, MinCount: 1, MaxCount: 1 }));
       const i = run.Instances![0];
-      assert.ok(i.PublicIpAddress);
+      assert.match(i.PublicIpAddress!, publicIp);
       assert.equal(i.PublicDnsName, `ec2-${i.PublicIpAddress!.replace(/\./g, "-")}.${region}.compute.${dns}`);
       assert.equal(i.PrivateDnsName, `ip-${i.PrivateIpAddress!.replace(/\./g, "-")}.${region}.compute.internal`);
     });

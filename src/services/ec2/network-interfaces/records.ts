@@ -142,15 +142,26 @@ export function macAddressOf(id: string): string {
   return ["0e", ...[0, 1, 2, 3, 4].map((i) => d[i].toString(16).padStart(2, "0"))].join(":");
 }
 
+/** A Region's public range as [first octet, first second octet, how many second octets]: 3.80.0.0/12 is [3, 80, 16]. */
+const PUBLIC_RANGES: Record<string, [number, number, number]> = {
+  "us-east-1": [3, 80, 16],
+  "cn-north-1": [52, 80, 2],
+  "cn-northwest-1": [52, 82, 2],
+  "us-gov-west-1": [52, 61, 1],
+  "us-gov-east-1": [18, 252, 2],
+};
+
 /**
  * A public IPv4 address for an interface at a time, from Amazon's ranges of the Region (us-east-1: 3.80.0.0/12, as
- * its addresses usually are; elsewhere 18.128.0.0/9), and its public DNS name ("Amazon EC2 instance hostname
- * types": ec2-203-0-113-25.compute-1.amazonaws.com in us-east-1, ec2-….<region>.compute.<DNS suffix> elsewhere: amazonaws.com,
+ * its addresses usually are; the China and GovCloud (US) Regions: ranges of their own, ip-ranges.json; elsewhere
+ * 18.128.0.0/9), and its public DNS name ("Amazon EC2 instance hostname types":
+ * ec2-203-0-113-25.compute-1.amazonaws.com in us-east-1, ec2-….<region>.compute.<DNS suffix> elsewhere, the suffix
  * amazonaws.com.cn in the China Regions).
  */
 export function publicAddress(ctx: RequestContext, eniId: string): { ip: string; dns: string } {
   const d = digest("public", eniId, ctx.now);
-  const [a, b] = ctx.region === "us-east-1" ? [3, 80 + (d[0] % 16)] : [18, 128 + (d[0] % 128)];
+  const [a, first, count] = PUBLIC_RANGES[ctx.region] ?? [18, 128, 128];
+  const b = first + (d[0] % count);
   const ip = `${a}.${b}.${d[1]}.${1 + (d[2] % 254)}`;
   return { ip, dns: publicDnsName(ctx.region, ip) };
 }
