@@ -24,7 +24,7 @@ function instanceFilters(ctx: RequestContext): FilterSpec<InstanceRecord> {
   const enis = (r: InstanceRecord) => interfacesOf(ctx, r.InstanceId);
   const primaryAssociation = (r: InstanceRecord) => {
     const p = enis(r).find((e) => e.attachment!.DeviceIndex === 0);
-    return p && associationOf(p);
+    return p && associationOf(ctx, p);
   };
   return {
     fields: {
