@@ -4,7 +4,18 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { CreateImageBuilderCommand, UpdateImagePermissionsCommand, type AppStreamClient } from "@aws-sdk/client-appstream";
-import { DescribeImagesCommand, ModifyImageAttributeCommand, RegisterImageCommand, type EC2Client } from "@aws-sdk/client-ec2";
+import {
+  CreateFleetCommand,
+  CreateLaunchTemplateCommand,
+  CreateNetworkInterfaceCommand,
+  DeleteFleetsCommand,
+  DescribeImagesCommand,
+  DescribeSpotInstanceRequestsCommand,
+  DescribeSubnetsCommand,
+  ModifyImageAttributeCommand,
+  RegisterImageCommand,
+  type EC2Client,
+} from "@aws-sdk/client-ec2";
 import { PutParameterCommand } from "@aws-sdk/client-ssm";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, admin, createImageFromBuilder, REGION, T, TEST_START, useServer } from "../support/server";
@@ -42,6 +53,15 @@ describe("dashboard resource routes", () => {
       "ec2.image-usage-report",
       "ec2.key-pair",
       "ec2.security-group",
+      "ec2.vpc",
+      "ec2.subnet",
+      "ec2.internet-gateway",
+      "ec2.route-table",
+      "ec2.network-acl",
+      "ec2.address",
+      "ec2.network-interface",
+      "ec2.fleet",
+      "ec2.spot-instance-request",
       "appstream.image",
       "appstream.image-builder",
       "appstream.fleet",
@@ -54,6 +74,9 @@ describe("dashboard resource routes", () => {
     }
     assert.deepEqual(kinds.get("ec2.image"), { kind: "ec2.image", service: "ec2", label: "AMIs", lifecycle: true, sharing: true });
     assert.equal(kinds.get("appstream.image")!.sharing, true);
+    assert.equal(kinds.get("ec2.network-interface")!.label, "Network interfaces");
+    assert.equal(kinds.get("ec2.fleet")!.label, "EC2 Fleets");
+    assert.equal(kinds.get("ec2.spot-instance-request")!.label, "Spot requests");
     assert.equal(kinds.get("appstream.stack")!.lifecycle, false);
   });
 
@@ -138,6 +161,69 @@ describe("dashboard resource routes", () => {
     server.clock.advance(10 * T);
     const byState = await get("/_imagelite/resources?kind=ec2.image&sort=state");
     assert.ok(byState.body.items.every((i: { state: string }) => i.state === "available"));
+  });
+
+  it("lists network interfaces, EC2 Fleets and Spot requests, each as its describe call shows it to its owner", async () => {
+    const ami = await registerAmi(ec2, "fleet-base");
+    server.clock.advance(T + 1);
+    const [subnet] = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: "default-for-az", Values: ["true"] }] }))).Subnets!;
+    const { NetworkInterface } = await ec2.send(
+      new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, Description: "kept apart" }),
+    );
+    const eniId = NetworkInterface!.NetworkInterfaceId!;
+    await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "dash-lt", LaunchTemplateData: { ImageId: ami } }));
+    const fleet = await ec2.send(
+      new CreateFleetCommand({
+        Type: "instant",
+        LaunchTemplateConfigs: [
+          { LaunchTemplateSpecification: { LaunchTemplateName: "dash-lt", Version: "1" }, Overrides: [{ InstanceType: "t3.micro" }] },
+        ],
+        TargetCapacitySpecification: { TotalTargetCapacity: 1, DefaultTargetCapacityType: "spot" },
+      }),
+    );
+    const fleetId = fleet.FleetId!;
+    const instanceId = fleet.Instances![0].InstanceIds![0];
+    const [request] = (await ec2.send(new DescribeSpotInstanceRequestsCommand({}))).SpotInstanceRequests!;
+
+    const list = async (kind: string) => (await get(`/_imagelite/resources?kind=${kind}&account=${ACCOUNT_A}`)).body.items;
+    const enis = await list("ec2.network-interface");
+    const mine = enis.find((i: { id: string }) => i.id === eniId);
+    assert.deepEqual(
+      { name: mine.name, state: mine.state, created: mine.created },
+      { name: "kept apart", state: "available", created: new Date(server.clock.now()).toISOString() },
+    );
+    // The fleet's instance has its primary interface, in use.
+    assert.ok(enis.some((i: { id: string; state: string }) => i.id !== eniId && i.state === "in-use"));
+    const one = await get(`/_imagelite/resources/ec2.network-interface/${ACCOUNT_A}/${REGION}/${eniId}`);
+    assert.equal(one.status, 200, JSON.stringify(one.body));
+    assert.equal(one.body.resource.NetworkInterfaceId, eniId);
+    assert.equal(one.body.resource.Status, "available");
+    assert.equal(one.body.resource.SubnetId, subnet.SubnetId);
+    assert.equal(one.body.resource.PrivateIpAddress, NetworkInterface!.PrivateIpAddress);
+
+    const [listedFleet] = await list("ec2.fleet");
+    assert.deepEqual([listedFleet.id, listedFleet.name, listedFleet.state], [fleetId, "instant", "active"]);
+    const f = await get(`/_imagelite/resources/ec2.fleet/${ACCOUNT_A}/${REGION}/${fleetId}`);
+    assert.equal(f.status, 200, JSON.stringify(f.body));
+    assert.equal(f.body.resource.FleetState, "active");
+    assert.equal(f.body.resource.Type, "instant");
+    assert.deepEqual(f.body.resource.Instances[0].InstanceIds, [instanceId]);
+    assert.equal(f.body.resource.TargetCapacitySpecification.TotalTargetCapacity, 1);
+
+    const [listedRequest] = await list("ec2.spot-instance-request");
+    assert.deepEqual([listedRequest.id, listedRequest.name, listedRequest.state], [request.SpotInstanceRequestId, instanceId, "active"]);
+    const sir = await get(`/_imagelite/resources/ec2.spot-instance-request/${ACCOUNT_A}/${REGION}/${request.SpotInstanceRequestId}`);
+    assert.equal(sir.status, 200, JSON.stringify(sir.body));
+    assert.equal(sir.body.resource.InstanceId, instanceId);
+    assert.equal(sir.body.resource.State, "active");
+    assert.equal(sir.body.resource.Status.Code, "fulfilled");
+
+    // Deleted, the fleet terminates its instance: deleted_terminating, then deleted; the request closes.
+    await ec2.send(new DeleteFleetsCommand({ FleetIds: [fleetId], TerminateInstances: true }));
+    assert.equal((await list("ec2.fleet"))[0].state, "deleted_terminating");
+    assert.equal((await list("ec2.spot-instance-request"))[0].state, "closed");
+    server.clock.advance(10 * T);
+    assert.equal((await list("ec2.fleet"))[0].state, "deleted");
   });
 
   it("shows an AMI as DescribeImages shows it to its owner, with its timeline and its two grantees", async () => {

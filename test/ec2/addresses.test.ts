@@ -1,11 +1,18 @@
 // Elastic IP addresses and account attributes through the AWS SDK ("Elastic IP addresses",
 // elastic-ip-addresses-eip.html; the API reference pages of AllocateAddress, AssociateAddress,
-// DisassociateAddress, ReleaseAddress, DescribeAddresses, DescribeAddressesAttribute and DescribeAccountAttributes).
+// DisassociateAddress, ReleaseAddress, DescribeAddresses, DescribeAddressesAttribute and DescribeAccountAttributes),
+// and what an association changes in DescribeInstances and DescribeNetworkInterfaces.
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   AllocateAddressCommand,
   AssociateAddressCommand,
+  AttachNetworkInterfaceCommand,
+  CreateNetworkInterfaceCommand,
+  DeleteNetworkInterfaceCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkInterfacesCommand,
+  DetachNetworkInterfaceCommand,
   DescribeAccountAttributesCommand,
   DescribeAddressesAttributeCommand,
   DescribeAddressesCommand,
@@ -13,6 +20,7 @@ import {
   DetachInternetGatewayCommand,
   DisassociateAddressCommand,
   ReleaseAddressCommand,
+  StartInstancesCommand,
   StopInstancesCommand,
   TerminateInstancesCommand,
   type EC2Client,
@@ -20,7 +28,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, rejection, T, useServer } from "../support/server";
-import { defaultVpcId, runningInstance } from "./vpc-fixtures";
+import { defaultSubnets, defaultVpcId, runningInstance } from "./vpc-fixtures";
 
 let server: Imagelite;
 let a: EC2Client;
@@ -193,4 +201,164 @@ test("filters, tags, DescribeAddressesAttribute, DryRun", async () => {
   const dry = await rejection(() => a.send(new AllocateAddressCommand({ Domain: "vpc", DryRun: true })));
   assert.equal(dry.name, "DryRunOperation");
   assert.equal((await addresses()).length, 2);
+});
+
+const instance = async (id: string) => (await a.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0].Instances![0];
+const eni = async (id: string) => (await a.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [id] }))).NetworkInterfaces![0];
+const dns = (ip: string) => `ec2-${ip.replace(/\./g, "-")}.compute-1.amazonaws.com`;
+const ids = (list: { AllocationId?: string }[]) => list.map((x) => x.AllocationId).sort();
+
+test("associated with an instance: its primary interface shows the address, and the public address EC2 gave is released", async () => {
+  const i1 = await runningInstance(server, a);
+  const before = await instance(i1);
+  const given = before.PublicIpAddress!;
+  assert.ok(given && !DOC_RANGES.test(given), "a default subnet gives the instance a public address");
+  const primary = before.NetworkInterfaces![0].NetworkInterfaceId!;
+  const { AllocationId, PublicIp } = await allocate();
+  const { AssociationId } = await a.send(new AssociateAddressCommand({ AllocationId, InstanceId: i1 }));
+
+  const shown = await instance(i1);
+  assert.equal(shown.PublicIpAddress, PublicIp);
+  assert.equal(shown.PublicDnsName, dns(PublicIp!));
+  assert.deepEqual(shown.NetworkInterfaces![0].Association, { IpOwnerId: ACCOUNT_A, PublicIp, PublicDnsName: dns(PublicIp!) });
+  const iface = await eni(primary);
+  const association = { IpOwnerId: ACCOUNT_A, PublicIp, PublicDnsName: dns(PublicIp!), AllocationId, AssociationId };
+  assert.deepEqual(iface.Association, association);
+  assert.deepEqual(iface.PrivateIpAddresses![0].Association, association);
+  const byAllocation = await a.send(
+    new DescribeNetworkInterfacesCommand({ Filters: [{ Name: "association.allocation-id", Values: [AllocationId!] }] }),
+  );
+  assert.deepEqual(
+    byAllocation.NetworkInterfaces!.map((n) => n.NetworkInterfaceId),
+    [primary],
+  );
+  const byIp = (await a.send(new DescribeInstancesCommand({ Filters: [{ Name: "ip-address", Values: [PublicIp!] }] }))).Reservations!;
+  assert.equal(byIp[0].Instances![0].InstanceId, i1);
+  assert.equal(
+    (await a.send(new DescribeInstancesCommand({ Filters: [{ Name: "ip-address", Values: [given] }] }))).Reservations!.length,
+    0,
+  );
+
+  const [address] = await addresses();
+  assert.equal(address.InstanceId, i1);
+  assert.equal(address.NetworkInterfaceId, primary);
+  assert.equal(address.NetworkInterfaceOwnerId, ACCOUNT_A);
+  assert.equal(address.PrivateIpAddress, shown.PrivateIpAddress);
+  for (const [Name, value] of [
+    ["instance-id", i1],
+    ["network-interface-id", primary],
+    ["network-interface-owner-id", ACCOUNT_A],
+    ["private-ip-address", shown.PrivateIpAddress!],
+    ["association-id", AssociationId!],
+  ]) {
+    assert.deepEqual(ids(await addresses({ Filters: [{ Name, Values: [value] }] })), [AllocationId], Name);
+    assert.deepEqual(await addresses({ Filters: [{ Name, Values: ["x-0123456789abcdef0"] }] }), [], Name);
+  }
+
+  // A stop keeps the Elastic IP (the public address EC2 gives is released on stop), and a start gives no other.
+  await a.send(new StopInstancesCommand({ InstanceIds: [i1] }));
+  server.clock.advance(3 * T + 1);
+  assert.equal((await instance(i1)).PublicIpAddress, PublicIp);
+  await a.send(new StartInstancesCommand({ InstanceIds: [i1] }));
+  server.clock.advance(3 * T + 1);
+  assert.equal((await instance(i1)).PublicIpAddress, PublicIp);
+  assert.equal((await eni(primary)).Association!.AllocationId, AllocationId);
+
+  // Disassociated, the instance gets a new public address from EC2, as its subnet maps one on launch.
+  await a.send(new DisassociateAddressCommand({ AssociationId }));
+  const after = await instance(i1);
+  assert.ok(after.PublicIpAddress && after.PublicIpAddress !== PublicIp && !DOC_RANGES.test(after.PublicIpAddress));
+  assert.equal(after.PublicDnsName, dns(after.PublicIpAddress));
+  assert.deepEqual((await eni(primary)).Association, {
+    IpOwnerId: "amazon",
+    PublicIp: after.PublicIpAddress,
+    PublicDnsName: dns(after.PublicIpAddress),
+  });
+  const [free] = await addresses();
+  assert.equal(free.InstanceId, undefined);
+  assert.equal(free.NetworkInterfaceId, undefined);
+  assert.equal(free.AssociationId, undefined);
+});
+
+test("associated with a network interface, on its primary or a secondary address; reassociation, release and deletion", async () => {
+  const [subnet] = await defaultSubnets(a);
+  const { NetworkInterface } = await a.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet, SecondaryPrivateIpAddressCount: 1 }));
+  const id = NetworkInterface!.NetworkInterfaceId!;
+  const primaryIp = NetworkInterface!.PrivateIpAddress!;
+  const secondaryIp = NetworkInterface!.PrivateIpAddresses!.find((p) => !p.Primary)!.PrivateIpAddress!;
+  const one = await allocate();
+  const two = await allocate();
+
+  const dry = await rejection(() =>
+    a.send(new AssociateAddressCommand({ AllocationId: one.AllocationId, NetworkInterfaceId: id, DryRun: true })),
+  );
+  assert.equal(dry.name, "DryRunOperation");
+  assert.equal((await eni(id)).Association, undefined);
+
+  const first = await a.send(new AssociateAddressCommand({ AllocationId: one.AllocationId, NetworkInterfaceId: id }));
+  await a.send(new AssociateAddressCommand({ AllocationId: two.AllocationId, NetworkInterfaceId: id, PrivateIpAddress: secondaryIp }));
+  const iface = await eni(id);
+  assert.equal(iface.Association!.PublicIp, one.PublicIp);
+  assert.equal(iface.Association!.AssociationId, first.AssociationId);
+  assert.deepEqual(
+    iface.PrivateIpAddresses!.map((p) => [p.PrivateIpAddress, p.Association?.PublicIp, p.Association?.AllocationId]),
+    [
+      [primaryIp, one.PublicIp, one.AllocationId],
+      [secondaryIp, two.PublicIp, two.AllocationId],
+    ],
+  );
+  const listed = await addresses({ Filters: [{ Name: "network-interface-id", Values: [id] }] });
+  assert.deepEqual(
+    listed.map((x) => [x.AllocationId, x.PrivateIpAddress, x.InstanceId]).sort(),
+    [
+      [one.AllocationId, primaryIp, undefined],
+      [two.AllocationId, secondaryIp, undefined],
+    ].sort(),
+  );
+  assert.deepEqual(ids(await addresses({ Filters: [{ Name: "private-ip-address", Values: [secondaryIp] }] })), [two.AllocationId]);
+
+  // Refused: an address the interface does not hold, an instance and an interface together, an address taken.
+  const foreignIp = await rejection(() =>
+    a.send(new AssociateAddressCommand({ AllocationId: one.AllocationId, NetworkInterfaceId: id, PrivateIpAddress: "172.31.250.250" })),
+  );
+  assert.equal(foreignIp.name, "InvalidParameterValue");
+  const i1 = await runningInstance(server, a, subnet);
+  const both = await rejection(() =>
+    a.send(new AssociateAddressCommand({ AllocationId: one.AllocationId, NetworkInterfaceId: id, InstanceId: i1 })),
+  );
+  assert.equal(both.name, "InvalidParameterCombination");
+  const taken = await rejection(() =>
+    a.send(new AssociateAddressCommand({ AllocationId: two.AllocationId, InstanceId: i1, AllowReassociation: false })),
+  );
+  assert.equal(taken.name, "Resource.AlreadyAssociated");
+  const inUse = await rejection(() => a.send(new ReleaseAddressCommand({ AllocationId: two.AllocationId })));
+  assert.equal(inUse.name, "InvalidIPAddress.InUse");
+  const malformed = await rejection(() =>
+    a.send(new AssociateAddressCommand({ AllocationId: one.AllocationId, NetworkInterfaceId: "eni-x" })),
+  );
+  assert.equal(malformed.name, "InvalidNetworkInterfaceID.Malformed");
+
+  // Attached to an instance, the interface's addresses show the instance.
+  const { AttachmentId } = await a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: id, InstanceId: i1, DeviceIndex: 1 }));
+  assert.deepEqual(ids(await addresses({ Filters: [{ Name: "instance-id", Values: [i1] }] })), ids([one, two]));
+
+  // Moved to the instance with AllowReassociation: the interface's secondary address no longer has it.
+  await a.send(new AssociateAddressCommand({ AllocationId: two.AllocationId, InstanceId: i1, AllowReassociation: true }));
+  assert.equal((await eni(id)).PrivateIpAddresses!.find((p) => !p.Primary)!.Association, undefined);
+  assert.equal((await instance(i1)).PublicIpAddress, two.PublicIp);
+
+  await a.send(new DetachNetworkInterfaceCommand({ AttachmentId }));
+  assert.deepEqual(ids(await addresses({ Filters: [{ Name: "instance-id", Values: [i1] }] })), [two.AllocationId]);
+  // A deleted interface takes its association with it.
+  await a.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: id }));
+  const [gone] = await addresses({ AllocationIds: [one.AllocationId!] });
+  assert.equal(gone.AssociationId, undefined);
+  assert.equal(gone.NetworkInterfaceId, undefined);
+  await a.send(new ReleaseAddressCommand({ AllocationId: one.AllocationId }));
+
+  // Terminating the instance ends the association of its primary interface's address.
+  await a.send(new TerminateInstancesCommand({ InstanceIds: [i1] }));
+  const [ended] = await addresses({ AllocationIds: [two.AllocationId!] });
+  assert.equal(ended.AssociationId, undefined);
+  await a.send(new ReleaseAddressCommand({ AllocationId: two.AllocationId }));
 });

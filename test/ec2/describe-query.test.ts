@@ -31,6 +31,11 @@ interface Reply {
   Reservations: Reply[];
   Instances: Reply[];
   Parameters: Reply[];
+  VpcId: string;
+  SubnetId: string;
+  Subnets: Reply[];
+  Vpc: Reply;
+  Subnet: Reply;
   Tags?: { Key: string; Value: string }[];
 }
 
@@ -153,16 +158,24 @@ for (const { name, make } of apps()) {
       assert.ok(found > 300, `only ${found} snapshots found in all`);
     });
 
-    it("DescribeInstances by tag, AMI id and instance id finds what filtering the whole listing finds", () => {
+    it("DescribeInstances by tag, AMI id, instance id, VPC and subnet finds what filtering the whole listing finds", () => {
       // x86_64 AMIs, which t3.micro can run.
       const image = ec2(app, ACCOUNT_A, "DescribeImages", {
         Owners: ["amazon"],
         Filters: [{ Name: "architecture", Values: ["x86_64"] }],
         MaxResults: 5,
       }).Images.map((r) => r.ImageId);
+      // The default VPC's subnets, and a VPC of its own with one subnet.
+      const defaults = ec2(app, ACCOUNT_A, "DescribeSubnets", {})
+        .Subnets.map((r) => r.SubnetId as string)
+        .sort();
+      const vpc = ec2(app, ACCOUNT_A, "CreateVpc", { CidrBlock: "10.9.0.0/16" }).Vpc.VpcId;
+      const own = ec2(app, ACCOUNT_A, "CreateSubnet", { VpcId: vpc, CidrBlock: "10.9.1.0/24" }).Subnet.SubnetId;
+      const subnetOf = (i: number) => (i % 4 === 0 ? own : defaults[i % 3]);
       for (let i = 0; i < 12; i++) {
         ec2(app, ACCOUNT_A, "RunInstances", {
           ImageId: image[i % 2],
+          SubnetId: subnetOf(i),
           InstanceType: "t3.micro",
           MinCount: 1 + (i % 2),
           MaxCount: 1 + (i % 2),
@@ -177,6 +190,17 @@ for (const { name, make } of apps()) {
         [[{ Name: "tag-key", Values: ["role"] }], (i) => !!i.Tags?.some((t) => t.Key === "role")],
         [[{ Name: "image-id", Values: [image[0]] }], (i) => i.ImageId === image[0]],
         [[{ Name: "instance-id", Values: [someId, "i-0123456789abcdef0"] }], (i) => i.InstanceId === someId],
+        [[{ Name: "vpc-id", Values: [vpc] }], (i) => i.VpcId === vpc],
+        [[{ Name: "vpc-id", Values: [vpc, "vpc-0123456789abcdef0"] }], (i) => i.VpcId === vpc],
+        [[{ Name: "subnet-id", Values: [defaults[1]] }], (i) => i.SubnetId === defaults[1]],
+        [[{ Name: "subnet-id", Values: [defaults[2], own] }], (i) => i.SubnetId === defaults[2] || i.SubnetId === own],
+        [
+          [
+            { Name: "vpc-id", Values: [vpc] },
+            { Name: "image-id", Values: [image[0]] },
+          ],
+          (i) => i.VpcId === vpc && i.ImageId === image[0],
+        ],
         [
           [
             { Name: "image-id", Values: [image[1]] },

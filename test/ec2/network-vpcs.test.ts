@@ -7,10 +7,12 @@ import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateDefaultVpcCommand,
+  CreateNetworkInterfaceCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateTagsCommand,
   CreateVpcCommand,
+  DeleteNetworkInterfaceCommand,
   DeleteSecurityGroupCommand,
   DeleteSubnetCommand,
   DeleteVpcCommand,
@@ -258,7 +260,7 @@ test("ModifySubnetAttribute: one attribute a call, read back by DescribeSubnets"
   assert.equal(missing.name, "InvalidSubnetID.NotFound");
 });
 
-test("DeleteSubnet and DeleteVpc: DependencyViolation while subnets, groups or instances remain", async () => {
+test("DeleteSubnet and DeleteVpc: DependencyViolation while subnets, groups, instances or network interfaces remain", async () => {
   const { VpcId } = await createVpc();
   const { SubnetId } = await createSubnet(VpcId!, "10.0.1.0/24");
   const { GroupId } = await a.send(new CreateSecurityGroupCommand({ GroupName: "app", Description: "app", VpcId }));
@@ -274,8 +276,18 @@ test("DeleteSubnet and DeleteVpc: DependencyViolation while subnets, groups or i
   assert.equal(vpcInUse.name, "DependencyViolation");
   assert.equal(vpcInUse.message, `The vpc '${VpcId}' has dependencies and cannot be deleted.`);
 
+  // A network interface of its own holds the subnet and the VPC too, and two more addresses.
+  const { NetworkInterface } = await a.send(new CreateNetworkInterfaceCommand({ SubnetId, SecondaryPrivateIpAddressCount: 1 }));
+  assert.equal((await subnetsOf({ SubnetIds: [SubnetId!] }))[0].AvailableIpAddressCount, 248);
+
   await a.send(new TerminateInstancesCommand({ InstanceIds: [Instances![0].InstanceId!] }));
   fx.server.clock.advance(T + 1);
+  assert.equal((await subnetsOf({ SubnetIds: [SubnetId!] }))[0].AvailableIpAddressCount, 249);
+  const eniInSubnet = await rejection(() => a.send(new DeleteSubnetCommand({ SubnetId })));
+  assert.equal(eniInSubnet.name, "DependencyViolation");
+  assert.equal((await rejection(() => a.send(new DeleteVpcCommand({ VpcId })))).name, "DependencyViolation");
+  await a.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: NetworkInterface!.NetworkInterfaceId }));
+  assert.equal((await subnetsOf({ SubnetIds: [SubnetId!] }))[0].AvailableIpAddressCount, 251);
   await a.send(new DeleteSubnetCommand({ SubnetId }));
   assert.equal((await rejection(() => subnetsOf({ SubnetIds: [SubnetId!] }))).name, "InvalidSubnetID.NotFound");
   // The non-default group still holds the VPC.

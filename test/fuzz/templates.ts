@@ -498,9 +498,29 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       }),
     ),
     t("AssociateAddress", fc.record({ AllocationId: allocation, InstanceId: instance, AllowReassociation: fc.boolean() })),
+    t(
+      "AssociateAddress",
+      fc.record(
+        {
+          AllocationId: allocation,
+          NetworkInterfaceId: eni,
+          PrivateIpAddress: fc.constantFrom("172.31.0.4", "172.31.16.5", "10.0.0.9"),
+          AllowReassociation: fc.boolean(),
+        },
+        { requiredKeys: ["AllocationId", "NetworkInterfaceId"] },
+      ),
+    ),
     t("DisassociateAddress", fc.record({ AssociationId: ref("eipassoc-") })),
     t("ReleaseAddress", fc.record({ AllocationId: allocation })),
     t("DescribeAddresses", fc.record({ Filters: fc.constant([{ Name: "domain", Values: ["vpc"] }]) })),
+    t(
+      "DescribeAddresses",
+      fc.record({
+        Filters: fc
+          .tuple(fc.constantFrom("network-interface-id", "private-ip-address", "instance-id"), eni)
+          .map(([Name, v]) => [{ Name, Values: [v] }]),
+      }),
+    ),
     t(
       "DescribeAddressesAttribute",
       fc.record({ AllocationIds: fc.array(allocation, { maxLength: 2 }), Attribute: fc.constant("domain-name") }),

@@ -18,6 +18,9 @@ import {
   CreateFleetCommand as CreateEc2FleetCommand,
   CreateImageUsageReportCommand,
   AllocateAddressCommand,
+  AssociateAddressCommand,
+  CreateNetworkInterfaceCommand,
+  DescribeSubnetsCommand,
   CreateInternetGatewayCommand,
   DescribeRouteTablesCommand,
   CreateKeyPairCommand,
@@ -73,7 +76,8 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
-    // An instant fleet of one Spot Instance (and its Spot request), and encryption by default.
+    // An instant fleet of one Spot Instance (and its Spot request: records of ec2.fleet and ec2.spot-instance-request,
+    // and of ec2.network-interface for its instance's primary interface), and encryption by default.
     const fleet = await ec2.send(
       new CreateEc2FleetCommand({
         Type: "instant",
@@ -93,8 +97,14 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     // Each VPC's main route table and default ACL come with the first routing call; a gateway and an address of their own.
     await ec2.send(new DescribeRouteTablesCommand({}));
     await ec2.send(new CreateInternetGatewayCommand({}));
-    await ec2.send(
+    const address = await ec2.send(
       new AllocateAddressCommand({ TagSpecifications: [{ ResourceType: "elastic-ip", Tags: [{ Key: "Name", Value: "golden" }] }] }),
+    );
+    // A network interface kept apart from any instance (each instance has its own too), with the address associated.
+    const [subnet] = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: "default-for-az", Values: ["true"] }] }))).Subnets!;
+    const { NetworkInterface } = await ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, Description: "spare" }));
+    await ec2.send(
+      new AssociateAddressCommand({ AllocationId: address.AllocationId, NetworkInterfaceId: NetworkInterface!.NetworkInterfaceId }),
     );
     await ec2B.send(
       new CreateLaunchTemplateCommand({ LaunchTemplateName: "web", LaunchTemplateData: { ImageId: ami, InstanceType: "t3.micro" } }),

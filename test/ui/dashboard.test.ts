@@ -5,7 +5,15 @@ import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
 import { readFileSync } from "node:fs";
 import { CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sdk/client-appstream";
-import { DescribeImagesCommand, ModifyImageAttributeCommand } from "@aws-sdk/client-ec2";
+import {
+  CreateFleetCommand,
+  CreateLaunchTemplateCommand,
+  CreateNetworkInterfaceCommand,
+  DescribeImagesCommand,
+  DescribeSpotInstanceRequestsCommand,
+  DescribeSubnetsCommand,
+  ModifyImageAttributeCommand,
+} from "@aws-sdk/client-ec2";
 import type { Page } from "playwright-core";
 import { ACCOUNT_A, ACCOUNT_B, rejection, useServer } from "../support/server";
 import { ownSnapshot, registerAmi, settle } from "../ec2/helpers";
@@ -109,6 +117,44 @@ describe("dashboard", () => {
     assert.equal(await shared.count(), 1);
     assert.match((await shared.textContent()) ?? "", /account\s*launch/);
     await screenshot(page, "resource-detail");
+  });
+
+  test("shows network interfaces, EC2 Fleets and Spot requests in their own views", async () => {
+    const ec2 = fx.ec2();
+    const ami = await registerAmi(ec2, "fleet-base");
+    settle(fx.server);
+    const [subnet] = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: "default-for-az", Values: ["true"] }] }))).Subnets!;
+    const { NetworkInterface } = await ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, Description: "spare-eni" }));
+    await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "ui-lt", LaunchTemplateData: { ImageId: ami } }));
+    const fleet = await ec2.send(
+      new CreateFleetCommand({
+        Type: "instant",
+        LaunchTemplateConfigs: [
+          { LaunchTemplateSpecification: { LaunchTemplateName: "ui-lt", Version: "1" }, Overrides: [{ InstanceType: "t3.micro" }] },
+        ],
+        TargetCapacitySpecification: { TotalTargetCapacity: 1, DefaultTargetCapacityType: "spot" },
+      }),
+    );
+    const [request] = (await ec2.send(new DescribeSpotInstanceRequestsCommand({}))).SpotInstanceRequests!;
+
+    await open();
+    await page.getByRole("link", { name: "EC2" }).click();
+    for (const [label, id, shot] of [
+      ["Network interfaces", NetworkInterface!.NetworkInterfaceId!, "network-interfaces"],
+      ["EC2 Fleets", fleet.FleetId!, "fleets"],
+      ["Spot requests", request.SpotInstanceRequestId!, "spot-requests"],
+    ]) {
+      await page.getByRole("link", { name: label, exact: true }).click();
+      await resourceRow(id).waitFor();
+      await screenshot(page, shot);
+    }
+    // The interface as DescribeNetworkInterfaces shows it to its owner.
+    await page.getByRole("link", { name: "Network interfaces", exact: true }).click();
+    await page.getByRole("link", { name: NetworkInterface!.NetworkInterfaceId! }).click();
+    await page.getByRole("heading", { name: NetworkInterface!.NetworkInterfaceId! }).waitFor();
+    const json = JSON.parse((await page.getByTestId("resource-json").textContent()) ?? "{}");
+    assert.equal(json.Description, "spare-eni");
+    assert.equal(json.Status, "available");
   });
 
   test("pages through the AMIs on the server, 25 at a time", async () => {

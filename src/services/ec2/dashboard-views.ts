@@ -31,6 +31,10 @@ import { aclView } from "./network-acls/handlers";
 import { activeAssociation, addresses } from "./addresses/records";
 import { addressView } from "./addresses/handlers";
 import { describedSubnet } from "./network/subnets";
+import { attachmentOf, networkInterfaces } from "./network-interfaces/records";
+import { networkInterfaceView } from "./network-interfaces/view";
+import { fleets, fleetState, fleetView, spotRequests } from "./fleets/records";
+import { requestView, stateOf as spotState } from "./fleets/spot";
 import { vpcView } from "./network/vpcs";
 
 /** Launch permissions and create-volume permissions name a group (all), an account, an organization or an OU. */
@@ -165,5 +169,29 @@ export const ec2DashboardViews: ResourceView[] = [
     label: EC2_RESOURCE_TYPES.subnet.label,
     name: (r) => `${r.CidrBlock} ${r.AvailabilityZone}`,
     render: describedSubnet,
+  }),
+  view({
+    collection: networkInterfaces,
+    label: EC2_RESOURCE_TYPES["network-interface"].label,
+    name: (r) => r.Description || r.PrivateIpAddress,
+    state: (ctx, r) => (attachmentOf(ctx, r) ? "in-use" : "available"),
+    created: (r) => r.createdAt,
+    render: networkInterfaceView,
+  }),
+  view({
+    collection: fleets,
+    label: EC2_RESOURCE_TYPES.fleet.label,
+    name: (r) => r.Type,
+    state: fleetState,
+    created: (r) => r.createdAt,
+    render: fleetView,
+  }),
+  view({
+    collection: spotRequests,
+    label: EC2_RESOURCE_TYPES["spot-instances-request"].label,
+    name: (r) => r.InstanceId,
+    state: (ctx, r) => spotState(ctx, r).state,
+    created: (r) => r.createdAt,
+    render: requestView,
   }),
 ];

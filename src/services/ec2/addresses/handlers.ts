@@ -1,23 +1,50 @@
 // AllocateAddress, AssociateAddress, DisassociateAddress, ReleaseAddress, DescribeAddresses and
 // DescribeAddressesAttribute (the API reference page of each; "Elastic IP addresses", elastic-ip-addresses-eip.html).
 // Addresses are for use in a VPC (EC2-Classic is retired: Domain `standard` is refused). An address is associated
-// with a running or stopped instance whose VPC has an internet gateway; an instance holds one Elastic IP, so
-// associating another moves it; an address already associated moves only with AllowReassociation. An address
-// that is associated cannot be released; one of a VPC is released by its allocation id.
+// with a private address of a network interface whose VPC has an internet gateway: named by NetworkInterfaceId,
+// or by InstanceId (a running or stopped instance's primary interface), the interface's primary address unless
+// PrivateIpAddress names another of its addresses. A private address holds one Elastic IP, so associating another
+// moves it; an address already associated moves only with AllowReassociation (Resource.AlreadyAssociated
+// otherwise). Associating an Elastic IP with an instance's primary address releases the public IPv4 address EC2
+// gave it; disassociating it gives a new one when the launch or the subnet asked for one and the instance has
+// one network interface ("Elastic IP addresses": "If you disassociate an Elastic IP address from the instance,
+// the instance is automatically assigned a new public IPv4 address within a few minutes. However, if you have
+// attached a second network interface ..., the instance is not automatically assigned a new public IPv4
+// address"; "Public IPv4 addresses", using-instance-addressing.html). A stop keeps the association; the end of
+// the primary interface at termination ends it. An address that is associated cannot be released
+// (InvalidIPAddress.InUse); one of a VPC is released by its allocation id.
 import type { RequestContext } from "../../../gateway/context";
 import { hexId } from "../../../util/ids";
 import type { Address, Ec2Handlers } from "../api.generated";
 import * as ec2err from "../errors";
-import { findInstance, instanceState } from "../instances/records";
+import { findInstance, instances, instanceState } from "../instances/records";
+import {
+  attachmentOf,
+  findNetworkInterface,
+  interfacesOf,
+  networkInterfaces,
+  primaryInterface,
+  publicAddress,
+  saveNetworkInterface,
+  type EniRecord,
+} from "../network-interfaces/records";
 import { dropTags, putTags, tagList, tagsFor } from "../tags/records";
 import { describeIndexed } from "../vpc-defaults/describe";
 import { ensureAllVpcDefaults } from "../vpc-defaults/records";
 import { gatewayOf } from "../internet-gateways/records";
 import * as err from "../vpc-defaults/errors";
 import { nextToken, pageLimit, startAfter } from "../paging";
-import { activeAssociation, addresses, findAddress, findByIp, freeAddress, inPool, MAX_ADDRESSES, type AddressRecord } from "./records";
-
-const ENI_ID = /^eni-([0-9a-f]{8}|[0-9a-f]{17})$/;
+import {
+  activeAssociation,
+  addresses,
+  elasticIpsOn,
+  findAddress,
+  findByIp,
+  freeAddress,
+  inPool,
+  MAX_ADDRESSES,
+  type AddressRecord,
+} from "./records";
 
 export const addressView = (ctx: RequestContext, r: AddressRecord): Address => {
   const a = activeAssociation(ctx, r);
@@ -29,6 +56,8 @@ export const addressView = (ctx: RequestContext, r: AddressRecord): Address => {
     NetworkBorderGroup: ctx.region,
     AssociationId: a?.AssociationId,
     InstanceId: a?.InstanceId,
+    NetworkInterfaceId: a?.NetworkInterfaceId,
+    NetworkInterfaceOwnerId: a?.NetworkInterfaceOwnerId,
     PrivateIpAddress: a?.PrivateIpAddress,
     Tags: tagList(ctx, r.AllocationId),
   };
@@ -39,6 +68,55 @@ function named(ctx: RequestContext, input: { AllocationId?: string; PublicIp?: s
   if (input.AllocationId) return findAddress(ctx, input.AllocationId);
   if (input.PublicIp) return findByIp(ctx, input.PublicIp);
   throw ec2err.missingParameter("AllocationId");
+}
+
+/**
+ * Ends the address's association. The interface it leaves gets a public IPv4 address again when it is the primary
+ * address of an instance that runs, whose launch or subnet asked for one, and which has no other interface.
+ */
+function disassociate(ctx: RequestContext, r: AddressRecord): void {
+  const was = activeAssociation(ctx, r);
+  addresses.put(ctx, { ...r, AssociationId: undefined, InstanceId: undefined, PrivateIpAddress: undefined, NetworkInterfaceId: undefined });
+  const eni = was?.NetworkInterfaceId === undefined ? undefined : networkInterfaces.get(ctx, was.NetworkInterfaceId);
+  if (!eni || was!.PrivateIpAddress !== eni.PrivateIpAddress || !eni.publicOnStart || eni.publicIp) return;
+  const a = attachmentOf(ctx, eni);
+  const instance = a && a.DeviceIndex === 0 ? instances.get(ctx, a.InstanceId) : undefined;
+  const state = instance && instanceState(ctx, instance);
+  if ((state !== "pending" && state !== "running") || interfacesOf(ctx, instance!.InstanceId).length > 1) return;
+  eni.publicIp = publicAddress(ctx, eni.NetworkInterfaceId).ip;
+  saveNetworkInterface(ctx, eni);
+}
+
+/** The interface and private address an AssociateAddress names, checked as EC2 checks them. */
+function target(
+  ctx: RequestContext,
+  input: { InstanceId?: string; NetworkInterfaceId?: string; PrivateIpAddress?: string },
+): { eni: EniRecord; ip: string } {
+  let eni: EniRecord;
+  if (input.NetworkInterfaceId !== undefined) {
+    if (input.InstanceId !== undefined) {
+      throw ec2err.invalidCombination("Only one of instanceId or networkInterfaceId may be specified.");
+    }
+    eni = findNetworkInterface(ctx, input.NetworkInterfaceId);
+  } else {
+    if (!input.InstanceId) throw ec2err.missingParameter("InstanceId or NetworkInterfaceId");
+    const instance = findInstance(ctx, input.InstanceId);
+    const state = instanceState(ctx, instance);
+    if (state !== "running" && state !== "stopped") {
+      throw ec2err.incorrectInstanceState(`The instance '${instance.InstanceId}' is not in a valid state for this operation.`);
+    }
+    const primary = primaryInterface(ctx, instance.InstanceId);
+    if (!primary) throw ec2err.incorrectInstanceState(`The instance '${instance.InstanceId}' has no network interface.`);
+    eni = primary;
+  }
+  ensureAllVpcDefaults(ctx);
+  if (!gatewayOf(ctx, eni.VpcId)) throw err.vpcWithoutGateway(eni.VpcId);
+  const ip = input.PrivateIpAddress ?? eni.PrivateIpAddress;
+  if (ip !== eni.PrivateIpAddress && !eni.secondaryIps.includes(ip)) {
+    const holder = input.NetworkInterfaceId !== undefined ? `network interface ${eni.NetworkInterfaceId}` : `instance ${input.InstanceId}`;
+    throw ec2err.invalidValue(`The private IP address ${ip} is not assigned to ${holder}.`);
+  }
+  return { eni, ip };
 }
 
 export const addressHandlers: Pick<
@@ -77,34 +155,33 @@ export const addressHandlers: Pick<
 
   AssociateAddress(ctx, input) {
     const r = named(ctx, input);
-    if (input.NetworkInterfaceId !== undefined) {
-      // Network interfaces are not kept apart from their instances: none can be named.
-      if (!ENI_ID.test(input.NetworkInterfaceId)) throw err.interfaceMalformed(input.NetworkInterfaceId);
-      throw err.interfaceNotFound(input.NetworkInterfaceId);
-    }
-    if (!input.InstanceId) throw ec2err.missingParameter("InstanceId or NetworkInterfaceId");
-    const instance = findInstance(ctx, input.InstanceId);
-    const state = instanceState(ctx, instance);
-    if (state !== "running" && state !== "stopped") {
-      throw ec2err.incorrectInstanceState(`The instance '${instance.InstanceId}' is not in a valid state for this operation.`);
-    }
-    ensureAllVpcDefaults(ctx);
-    if (!instance.VpcId || !gatewayOf(ctx, instance.VpcId)) throw err.vpcWithoutGateway(instance.VpcId ?? "");
-    if (input.PrivateIpAddress !== undefined && input.PrivateIpAddress !== instance.PrivateIpAddress) {
-      throw ec2err.invalidValue(`The private IP address ${input.PrivateIpAddress} is not assigned to instance ${instance.InstanceId}.`);
-    }
+    const { eni, ip } = target(ctx, input);
     const current = activeAssociation(ctx, r);
-    if (current && current.InstanceId === instance.InstanceId) return { AssociationId: current.AssociationId };
+    if (current && current.NetworkInterfaceId === eni.NetworkInterfaceId && current.PrivateIpAddress === ip) {
+      return { AssociationId: current.AssociationId };
+    }
     if (current && input.AllowReassociation !== true) {
       throw err.alreadyAttached(`resource ${r.AllocationId} is already associated with associate-id ${current.AssociationId}`);
     }
-    // The instance's other Elastic IP, if it has one, is disassociated.
-    for (const other of addresses.lookup(ctx, "instance", { key: instance.InstanceId })) {
-      if (other.id !== r.AllocationId)
-        addresses.put(ctx, { ...other.value, AssociationId: undefined, InstanceId: undefined, PrivateIpAddress: undefined });
-    }
+    // The private address's other Elastic IP, if it has one, is disassociated; so is this one from where it was.
+    const other = elasticIpsOn(ctx, eni).get(ip);
+    if (other && other.AllocationId !== r.AllocationId)
+      addresses.put(ctx, {
+        ...other,
+        AssociationId: undefined,
+        InstanceId: undefined,
+        PrivateIpAddress: undefined,
+        NetworkInterfaceId: undefined,
+      });
+    if (current) disassociate(ctx, r);
     const AssociationId = hexId("eipassoc");
-    addresses.put(ctx, { ...r, AssociationId, InstanceId: instance.InstanceId, PrivateIpAddress: instance.PrivateIpAddress });
+    addresses.put(ctx, { ...r, AssociationId, InstanceId: undefined, PrivateIpAddress: ip, NetworkInterfaceId: eni.NetworkInterfaceId });
+    // The public IPv4 address EC2 gave the interface is released (elastic-ip-addresses-eip.html).
+    const fresh = networkInterfaces.get(ctx, eni.NetworkInterfaceId)!;
+    if (ip === fresh.PrivateIpAddress && fresh.publicIp) {
+      fresh.publicIp = undefined;
+      saveNetworkInterface(ctx, fresh);
+    }
     return { AssociationId };
   },
 
@@ -112,13 +189,12 @@ export const addressHandlers: Pick<
     if (input.AssociationId) {
       const r = addresses.find(ctx, "association", input.AssociationId);
       if (!r || !activeAssociation(ctx, r)) throw err.associationNotFound(input.AssociationId);
-      addresses.put(ctx, { ...r, AssociationId: undefined, InstanceId: undefined, PrivateIpAddress: undefined });
+      disassociate(ctx, r);
       return {};
     }
     if (!input.PublicIp) throw ec2err.missingParameter("AssociationId");
     const r = findByIp(ctx, input.PublicIp);
-    if (activeAssociation(ctx, r))
-      addresses.put(ctx, { ...r, AssociationId: undefined, InstanceId: undefined, PrivateIpAddress: undefined });
+    if (activeAssociation(ctx, r)) disassociate(ctx, r);
     return {};
   },
 
@@ -143,16 +219,16 @@ export const addressHandlers: Pick<
       collection: addresses,
       tagType: "elastic-ip",
       idOf: (r) => r.AllocationId,
-      indexed: { "allocation-id": "id", "public-ip": "ip", "instance-id": "instance", "association-id": "association" },
+      // The instance an association shows is the one its interface is attached to now: no index holds it.
+      indexed: { "allocation-id": "id", "public-ip": "ip", "association-id": "association", "network-interface-id": "interface" },
       fields: {
         "allocation-id": (r) => r.AllocationId,
         "public-ip": (r) => r.PublicIp,
         "association-id": (r) => activeAssociation(ctx, r)?.AssociationId,
         "instance-id": (r) => activeAssociation(ctx, r)?.InstanceId,
         "private-ip-address": (r) => activeAssociation(ctx, r)?.PrivateIpAddress,
-        // No address is associated with a network interface of its own (AssociateAddress refuses them).
-        "network-interface-id": () => undefined,
-        "network-interface-owner-id": () => undefined,
+        "network-interface-id": (r) => activeAssociation(ctx, r)?.NetworkInterfaceId,
+        "network-interface-owner-id": (r) => activeAssociation(ctx, r)?.NetworkInterfaceOwnerId,
         domain: () => "vpc",
         "network-border-group": () => ctx.region,
         "public-ipv4-pool": () => "amazon",

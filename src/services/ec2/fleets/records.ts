@@ -6,9 +6,10 @@
 import type { RequestContext } from "../../../gateway/context";
 import { collection } from "../../../state/collection";
 import { schema, unchecked, type RecordOf } from "../../../state/record-schema";
-import type { CreateFleetError, CreateFleetInstance, TargetCapacitySpecificationRequest } from "../api.generated";
+import type { CreateFleetError, CreateFleetInstance, FleetStateCode, TargetCapacitySpecificationRequest } from "../api.generated";
+import { instances, instanceState } from "../instances/records";
 import { taggable } from "../resource-types";
-import { dropTags } from "../tags/records";
+import { dropTags, tagList } from "../tags/records";
 import { fleetMalformed, fleetNotFound, spotRequestMalformed, spotRequestNotFound } from "./errors";
 
 const KEPT_AFTER_DELETION_MS = 48 * 3600 * 1000;
@@ -48,6 +49,33 @@ export function findFleet(ctx: RequestContext, id: string): FleetRecord {
   const f = fleets.get(ctx, id);
   if (!f) throw fleetNotFound(id);
   return f;
+}
+
+/**
+ * A fleet's state: `active`; once deleted, `deleted_terminating` while one of its instances is not yet
+ * terminated, then `deleted` (FleetStateCode, DescribeFleets' API reference).
+ */
+export function fleetState(ctx: RequestContext, f: FleetRecord): FleetStateCode {
+  if (f.deletedAt === undefined) return "active";
+  const running = f.instanceIds.some((id) => {
+    const r = instances.get(ctx, id);
+    return r !== undefined && instanceState(ctx, r) !== "terminated";
+  });
+  return running ? "deleted_terminating" : "deleted";
+}
+
+/** A fleet as DescribeFleets' FleetData shows it: its request, what its launch made and what failed, its tags. */
+export function fleetView(ctx: RequestContext, f: FleetRecord) {
+  return {
+    FleetId: f.FleetId,
+    FleetState: fleetState(ctx, f),
+    Type: f.Type,
+    CreateTime: new Date(f.createdAt),
+    TargetCapacitySpecification: f.TargetCapacitySpecification,
+    Instances: f.Instances,
+    Errors: f.Errors,
+    Tags: tagList(ctx, f.FleetId),
+  };
 }
 
 const spotRequestSchema = schema({

@@ -105,7 +105,10 @@ export function spotMarket(
 }
 
 /** A request's state and status from its instance's state. */
-function stateOf(ctx: RequestContext, r: SpotRequestRecord): { state: SpotInstanceState; code: string; message: string; at: number } {
+export function stateOf(
+  ctx: RequestContext,
+  r: SpotRequestRecord,
+): { state: SpotInstanceState; code: string; message: string; at: number } {
   const inst = instances.get(ctx, r.InstanceId);
   const istate = inst ? instanceState(ctx, inst) : "terminated";
   const since = inst ? (inst.schedule.filter((s) => s.at <= ctx.now).pop()?.at ?? r.createdAt) : r.createdAt;
@@ -120,7 +123,8 @@ function stateOf(ctx: RequestContext, r: SpotRequestRecord): { state: SpotInstan
   return { state: "active", code: "fulfilled", message: "Your spot request is fulfilled.", at: r.createdAt };
 }
 
-function requestView(ctx: RequestContext, r: SpotRequestRecord): SpotInstanceRequest {
+/** A request as DescribeSpotInstanceRequests shows it (and the dashboard). */
+export function requestView(ctx: RequestContext, r: SpotRequestRecord): SpotInstanceRequest {
   const s = stateOf(ctx, r);
   return {
     SpotInstanceRequestId: r.SpotInstanceRequestId,

@@ -24,7 +24,7 @@ function instanceFilters(ctx: RequestContext): FilterSpec<InstanceRecord> {
   const enis = (r: InstanceRecord) => interfacesOf(ctx, r.InstanceId);
   const primaryAssociation = (r: InstanceRecord) => {
     const p = enis(r).find((e) => e.attachment!.DeviceIndex === 0);
-    return p && associationOf(p);
+    return p && associationOf(ctx, p);
   };
   return {
     fields: {
@@ -147,13 +147,13 @@ function statusFilters(ctx: RequestContext): FilterSpec<InstanceRecord> {
 
 /**
  * DescribeInstances' plan: the caller's instances, served in (reservation, instance) order, which the walk reads
- * through the reservation index; instance ids, an AMI id and the caller's tags have indexes.
+ * through the reservation index; instance ids, an AMI id, a VPC id, a subnet id and the caller's tags have indexes.
  */
-function instancePlan(ctx: RequestContext): DescribePlan<InstanceRecord, "image"> {
+function instancePlan(ctx: RequestContext): DescribePlan<InstanceRecord, "image" | "vpc" | "subnet"> {
   return {
     idOf: (r) => r.InstanceId,
     orderOf: (r) => `${r.ReservationId} ${r.InstanceId}`,
-    sources: [collectionSource(instances, ctx, ["image"], (_, r) => r)],
+    sources: [collectionSource(instances, ctx, ["image", "vpc", "subnet"], (_, r) => r)],
     *walk(after, batch) {
       const space = after.indexOf(" ");
       const from = after ? { key: after.slice(0, space), id: after.slice(space + 1) } : undefined;
@@ -163,6 +163,8 @@ function instancePlan(ctx: RequestContext): DescribePlan<InstanceRecord, "image"
     conditions: {
       "instance-id": byValues("id", RANK.id),
       "image-id": byValues("image", RANK.key),
+      "vpc-id": byValues("vpc", RANK.key),
+      "subnet-id": byValues("subnet", RANK.key),
     },
   };
 }

@@ -15,6 +15,7 @@ import { findInstances, instanceState, saveInstance, stateShape, TERMINATED_VISI
 import { checkStart } from "./launch-quotas";
 import { amiUses } from "../usage-reports/entries";
 import { attachedVolumes, saveVolume } from "../volumes/records";
+import { elasticIpAt } from "../addresses/records";
 import { interfacesOf, primaryInterface, publicAddress, saveNetworkInterface } from "../network-interfaces/records";
 
 type Transition = (ctx: RequestContext, r: InstanceRecord, state: InstanceStateName) => boolean;
@@ -105,11 +106,16 @@ export function terminate(ctx: RequestContext, r: InstanceRecord): void {
   }
 }
 
-/** A stop releases the public IPv4 address EC2 gave the instance; a start gives a new one (using-instance-addressing.html). */
+/**
+ * A stop releases the public IPv4 address EC2 gave the instance; a start gives a new one, unless an Elastic IP
+ * address is associated with its primary address, which a stop keeps (using-instance-addressing.html,
+ * elastic-ip-addresses-eip.html).
+ */
 function setPublicAddress(ctx: RequestContext, r: InstanceRecord, give: boolean): void {
   const eni = primaryInterface(ctx, r.InstanceId);
   if (!eni) return;
-  eni.publicIp = give && eni.publicOnStart ? publicAddress(ctx, eni.NetworkInterfaceId).ip : undefined;
+  const elastic = elasticIpAt(ctx, eni, eni.PrivateIpAddress);
+  eni.publicIp = give && eni.publicOnStart && !elastic ? publicAddress(ctx, eni.NetworkInterfaceId).ip : undefined;
   saveNetworkInterface(ctx, eni);
 }
 

@@ -108,10 +108,11 @@ export const STATE_CODES: Record<InstanceStateName, number> = {
 
 /**
  * In the owner's partition, keyed by instance id; indexed by reservation so DescribeInstances walks reservations
- * in order, by security group for DeleteSecurityGroup's check, by AMI for the `image-id` filter, and by the
+ * in order, by security group for DeleteSecurityGroup's check, by AMI for the `image-id` filter, by VPC and by
+ * subnet for the `vpc-id` and `subnet-id` filters and for DeleteVpc's and DeleteSubnet's checks, and by the
  * association of its instance profile.
  */
-export const instances = collection<InstanceRecord, string, "reservation" | "group" | "image" | "association">({
+export const instances = collection<InstanceRecord, string, "reservation" | "group" | "image" | "vpc" | "subnet" | "association">({
   type: "ec2.instance",
   schema: instanceSchema,
   key: (r) => r.InstanceId,
@@ -122,6 +123,8 @@ export const instances = collection<InstanceRecord, string, "reservation" | "gro
     reservation: (r) => r.ReservationId,
     group: (r) => r.Groups.map((g) => g.GroupId ?? "").filter((id) => id),
     image: (r) => r.ImageId,
+    vpc: (r) => r.VpcId,
+    subnet: (r) => r.SubnetId,
     association: (r) => r.iamAssociation?.AssociationId,
   },
   expires: {
@@ -162,6 +165,13 @@ export function findInstances(ctx: RequestContext, ids: string[]): InstanceRecor
 }
 
 export const saveInstance = (ctx: RequestContext, rec: InstanceRecord): void => instances.put(ctx, rec);
+
+/** The caller's instances in a VPC or a subnet that are not terminated, through the index of either. */
+export const liveInstancesIn = (ctx: RequestContext, index: "vpc" | "subnet", id: string): InstanceRecord[] =>
+  instances
+    .lookup(ctx, index, { key: id })
+    .map((e) => e.value)
+    .filter((r) => instanceState(ctx, r) !== "terminated");
 
 /**
  * Whether an instance of the caller that is not terminated, or a network interface of the caller, has the security

@@ -43,7 +43,7 @@ export function instanceView(ctx: RequestContext, r: InstanceRecord): Instance {
   const addressed = state !== "terminated";
   const enis = addressed ? interfacesOf(ctx, r.InstanceId) : [];
   const primary = enis.find((e) => e.attachment!.DeviceIndex === 0);
-  const association = primary && associationOf(primary);
+  const association = primary && associationOf(ctx, primary);
   return {
     InstanceId: r.InstanceId,
     ImageId: r.ImageId,

@@ -19,6 +19,7 @@ import { dropTags, putTags, tagMap, tagsFor } from "../tags/records";
 import { findSecurityGroups, findSubnet } from "../network/records";
 import { findInstance, instanceState, saveInstance } from "../instances/records";
 import { instanceTypeInfo } from "../instance-types/catalog";
+import { elasticIpAt } from "../addresses/records";
 import { createInterface } from "./create";
 import {
   ATTACHMENT_ID,
@@ -31,23 +32,24 @@ import {
   saveNetworkInterface,
   type EniRecord,
 } from "./records";
-import { associationOf, networkInterfaceView } from "./view";
+import { associationOf, associationsOf, networkInterfaceView } from "./view";
 
 /** The filters of DescribeNetworkInterfaces, as its API reference lists them. */
 function eniFilters(ctx: RequestContext): FilterSpec<EniRecord> {
   const a = (r: EniRecord) => attachmentOf(ctx, r);
-  const assoc = (r: EniRecord) => associationOf(r);
+  const assoc = (r: EniRecord) => associationOf(ctx, r);
+  const all = (r: EniRecord) => [...associationsOf(ctx, r).values()];
   return {
     fields: {
       "addresses.private-ip-address": (r) => [r.PrivateIpAddress, ...r.secondaryIps],
       "addresses.primary": (r) => [true, ...r.secondaryIps.map(() => false)],
-      "addresses.association.public-ip": (r) => assoc(r)?.PublicIp,
-      "addresses.association.owner-id": (r) => assoc(r)?.IpOwnerId,
+      "addresses.association.public-ip": (r) => all(r).map((x) => x.PublicIp),
+      "addresses.association.owner-id": (r) => all(r).map((x) => x.IpOwnerId),
       "association.ip-owner-id": (r) => assoc(r)?.IpOwnerId,
       "association.public-ip": (r) => assoc(r)?.PublicIp,
       "association.public-dns-name": (r) => assoc(r)?.PublicDnsName,
-      "association.association-id": () => undefined,
-      "association.allocation-id": () => undefined,
+      "association.association-id": (r) => assoc(r)?.AssociationId,
+      "association.allocation-id": (r) => assoc(r)?.AllocationId,
       "attachment.attachment-id": (r) => a(r)?.AttachmentId,
       "attachment.attach-time": (r) => {
         const at = a(r)?.attachedAt;
@@ -302,7 +304,9 @@ export const networkInterfaceHandlers: Pick<
         eni.publicOnStart = change.value;
         const state = a && instanceState(ctx, findInstance(ctx, a.InstanceId));
         const holds = state === "pending" || state === "running";
-        eni.publicIp = change.value && holds ? (eni.publicIp ?? publicAddress(ctx, eni.NetworkInterfaceId).ip) : undefined;
+        // An Elastic IP on its primary address stands in for the public address EC2 would give.
+        const elastic = elasticIpAt(ctx, eni, eni.PrivateIpAddress);
+        eni.publicIp = change.value && holds && !elastic ? (eni.publicIp ?? publicAddress(ctx, eni.NetworkInterfaceId).ip) : undefined;
         break;
       }
     }

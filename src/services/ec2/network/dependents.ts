@@ -4,33 +4,32 @@
 // delete it"; API_DeleteSubnet.html: "You must terminate all running instances in the subnet before you can
 // delete the subnet"; API_DeleteSecurityGroup.html: "If you attempt to delete a security group that is
 // associated with an instance or network interface, is referenced by another security group in the same VPC,
-// ... the operation fails with DependencyViolation"). Each list holds one check per kind of dependent; a
-// family whose resources live in a VPC or subnet adds its check here.
+// ... the operation fails with DependencyViolation"). Each list holds one check per kind of dependent, read
+// through the index of the VPC or subnet (instances, network interfaces); a family whose resources live in a VPC
+// or subnet adds its check here.
 import type { RequestContext } from "../../../gateway/context";
 import * as err from "../errors";
-import { instances, instanceState, usesSecurityGroup } from "../instances/records";
+import { liveInstancesIn, usesSecurityGroup } from "../instances/records";
+import { networkInterfaces } from "../network-interfaces/records";
 import { DEFAULT_GROUP, securityGroups, subnets } from "./records";
 import { routingDependentOf } from "../vpc-defaults/records";
 
 /** Whether something of one kind still uses the resource with this id. */
 export type InUseCheck = (ctx: RequestContext, id: string) => boolean;
 
-/** Instances that are not terminated, by what they are in. */
-const liveInstances = (ctx: RequestContext, member: (r: { VpcId?: string; SubnetId?: string }) => string | undefined, id: string) => {
-  for (const r of instances.scan(ctx)) if (member(r) === id && instanceState(ctx, r) !== "terminated") return true;
-  return false;
-};
-
 export const VPC_DEPENDENTS: Record<string, InUseCheck> = {
   subnets: (ctx, vpcId) => subnets.lookup(ctx, "vpc", { key: vpcId, limit: 1 }).length > 0,
   "security groups": (ctx, vpcId) => securityGroups.lookup(ctx, "vpc", { key: vpcId }).some((g) => g.value.GroupName !== DEFAULT_GROUP),
-  instances: (ctx, vpcId) => liveInstances(ctx, (r) => r.VpcId, vpcId),
+  instances: (ctx, vpcId) => liveInstancesIn(ctx, "vpc", vpcId).length > 0,
+  /** A network interface kept apart from an instance (one deleted with its instance goes when it terminates). */
+  "network interfaces": (ctx, vpcId) => networkInterfaces.lookup(ctx, "vpc", { key: vpcId, limit: 1 }).length > 0,
   /** An internet gateway attached to it, a route table but its main one, a network ACL but its default one. */
   "gateways, route tables and network ACLs": (ctx, vpcId) => routingDependentOf(ctx, vpcId) !== undefined,
 };
 
 export const SUBNET_DEPENDENTS: Record<string, InUseCheck> = {
-  instances: (ctx, subnetId) => liveInstances(ctx, (r) => r.SubnetId, subnetId),
+  instances: (ctx, subnetId) => liveInstancesIn(ctx, "subnet", subnetId).length > 0,
+  "network interfaces": (ctx, subnetId) => networkInterfaces.lookup(ctx, "subnet", { key: subnetId, limit: 1 }).length > 0,
 };
 
 export const SECURITY_GROUP_DEPENDENTS: Record<string, InUseCheck> = {

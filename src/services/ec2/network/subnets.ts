@@ -2,15 +2,16 @@
 // DeleteSubnet and ModifySubnetAttribute. API_CreateSubnet.html: an IPv4 block from /16 to /28 within the
 // VPC's block (InvalidSubnet.Range otherwise) that overlaps no other subnet of the VPC (InvalidSubnet.Conflict),
 // in a zone named by AvailabilityZone or AvailabilityZoneId (one of the Region's when neither is given); AWS
-// keeps five addresses of each subnet ("Subnet CIDR blocks", subnet-sizing.html), and each instance in it
-// holds one more. ModifySubnetAttribute changes one attribute per call. Filters as API_DescribeSubnets.html
-// lists them, with the older camel-case names EC2 still accepts (the Terraform provider's data.aws_subnet and
-// aws_default_subnet send `availabilityZone`, `defaultForAz`, `cidrBlock`).
+// keeps five addresses of each subnet ("Subnet CIDR blocks", subnet-sizing.html), and each address of a network
+// interface in it (an instance's among them) is one more in use. ModifySubnetAttribute changes one attribute per
+// call. Filters as API_DescribeSubnets.html lists them, with the older camel-case names EC2 still accepts (the
+// Terraform provider's data.aws_subnet and aws_default_subnet send `availabilityZone`, `defaultForAz`, `cidrBlock`).
 import type { RequestContext } from "../../../gateway/context";
 import { hexId } from "../../../util/ids";
 import type { Ec2Handlers, HostnameType, Subnet } from "../api.generated";
 import * as err from "../errors";
-import { instances, instanceState } from "../instances/records";
+import { liveInstancesIn } from "../instances/records";
+import { attachmentOf, networkInterfaces } from "../network-interfaces/records";
 import { dropTags, putTags, tagList, tagsFor } from "../tags/records";
 import { overlaps, parseCidr, within } from "./cidr";
 import { checkUnused, SUBNET_DEPENDENTS } from "./dependents";
@@ -26,17 +27,22 @@ export const MAX_SUBNETS = 200;
 /** Addresses of a subnet less the five AWS keeps in each. */
 const usableAddresses = (cidr: string): number => 2 ** (32 - Number(cidr.split("/")[1])) - 5;
 
-/** How many instances that are not terminated each subnet holds: one read of the caller's instances per call. */
+/**
+ * How many addresses of a subnet are in use: those of its network interfaces (primary and secondary), and one for
+ * each instance that is not terminated and has no interface in it (records of older versions). Both read through
+ * the subnet's index.
+ */
 function addressesInUse(ctx: RequestContext): (subnetId: string) => number {
-  let counts: Map<string, number> | undefined;
   return (subnetId) => {
-    if (!counts) {
-      counts = new Map();
-      for (const r of instances.scan(ctx)) {
-        if (r.SubnetId && instanceState(ctx, r) !== "terminated") counts.set(r.SubnetId, (counts.get(r.SubnetId) ?? 0) + 1);
-      }
+    let used = 0;
+    const withInterface = new Set<string>();
+    for (const e of networkInterfaces.lookup(ctx, "subnet", { key: subnetId })) {
+      used += 1 + e.value.secondaryIps.length;
+      const a = attachmentOf(ctx, e.value);
+      if (a) withInterface.add(a.InstanceId);
     }
-    return counts.get(subnetId) ?? 0;
+    for (const r of liveInstancesIn(ctx, "subnet", subnetId)) if (!withInterface.has(r.InstanceId)) used++;
+    return used;
   };
 }
 
