@@ -75,6 +75,16 @@ function run(store: "memory" | "sqlite", transitionSeconds: number, roots: strin
       }));
     };
     const before = describes();
+    // The AMIs' root snapshot (RegisterImage refuses an EBS root without one): a copy of one of Amazon's 8 GiB snapshots.
+    const snapshots = apps.map((_, k) => {
+      const amazon = call(k, { Action: "DescribeSnapshots", "Owner.1": "amazon", "Filter.1.Name": "volume-size", "Filter.1.Value.1": "8" });
+      const copy = call(k, {
+        Action: "CopySnapshot",
+        SourceRegion: "us-east-1",
+        SourceSnapshotId: /<snapshotId>([^<]+)</.exec(amazon)![1],
+      });
+      return /<snapshotId>([^<]+)</.exec(copy)![1];
+    });
     const pairs = interleave(apps.length, { count: PAIRS }, (k, i) => {
       const body = call(k, {
         Action: "RegisterImage",
@@ -83,6 +93,7 @@ function run(store: "memory" | "sqlite", transitionSeconds: number, roots: strin
         VirtualizationType: "hvm",
         RootDeviceName: "/dev/xvda",
         "BlockDeviceMapping.1.DeviceName": "/dev/xvda",
+        "BlockDeviceMapping.1.Ebs.SnapshotId": snapshots[k],
         "BlockDeviceMapping.1.Ebs.VolumeSize": "8",
       });
       call(k, { Action: "DeregisterImage", ImageId: /<imageId>([^<]+)</.exec(body)![1] });

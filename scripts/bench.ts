@@ -65,7 +65,18 @@ const appstreamCall = (operation: string, input: unknown): HttpCall => ({
   body: JSON.stringify(input),
 });
 
-const registerImage = (i: number) =>
+/** The AMIs' root snapshot, made first (RegisterImage refuses an EBS root without one): a copy of one of Amazon's 8 GiB snapshots. */
+const amazonSnapshots = ec2Call({
+  Action: "DescribeSnapshots",
+  "Owner.1": "amazon",
+  "Filter.1.Name": "volume-size",
+  "Filter.1.Value.1": "8",
+  MaxResults: "5",
+});
+const copySnapshot = (body: string) =>
+  ec2Call({ Action: "CopySnapshot", SourceRegion: "us-east-1", SourceSnapshotId: /<snapshotId>([^<]+)</.exec(body)![1] });
+const snapshotOf = (body: string) => /<snapshotId>([^<]+)</.exec(body)![1];
+const registerImage = (i: number, snapshot: string) =>
   ec2Call({
     Action: "RegisterImage",
     Name: `bench-ami-${String(i).padStart(5, "0")}`,
@@ -73,6 +84,7 @@ const registerImage = (i: number) =>
     RootDeviceName: "/dev/xvda",
     VirtualizationType: "hvm",
     "BlockDeviceMapping.1.DeviceName": "/dev/xvda",
+    "BlockDeviceMapping.1.Ebs.SnapshotId": snapshot,
     "BlockDeviceMapping.1.Ebs.VolumeSize": "8",
   });
 const describeImageById = (id: string) => ec2Call({ Action: "DescribeImages", "ImageId.1": id });
@@ -89,8 +101,11 @@ function machine(): string {
 /** Registers AMIS AMIs through the API, 8 at a time; returns the id of the middle one. */
 async function populate(port: number): Promise<string> {
   const ids: string[] = [];
+  const snapshot = snapshotOf((await callOnce(port, copySnapshot((await callOnce(port, amazonSnapshots)).body))).body);
   for (let i = 0; i < AMIS; i += 8) {
-    const answers = await Promise.all(Array.from({ length: Math.min(8, AMIS - i) }, (_, j) => callOnce(port, registerImage(i + j))));
+    const answers = await Promise.all(
+      Array.from({ length: Math.min(8, AMIS - i) }, (_, j) => callOnce(port, registerImage(i + j, snapshot))),
+    );
     for (const a of answers) {
       const id = /<imageId>([^<]+)<\/imageId>/.exec(a.body)?.[1];
       if (a.status !== 200 || !id) throw new Error(`RegisterImage: ${a.status} ${a.body}`);
@@ -398,8 +413,9 @@ function inProcess(store: string, roots: string[]): void {
     };
     const amis = apps.map((app) => {
       let ami = "";
+      const snapshot = snapshotOf(ok(callAws(app, rawRequest(copySnapshot(ok(callAws(app, rawRequest(amazonSnapshots))))))));
       for (let i = 0; i < AMIS; i++) {
-        const id = /<imageId>([^<]+)</.exec(ok(callAws(app, rawRequest(registerImage(i)))))![1];
+        const id = /<imageId>([^<]+)</.exec(ok(callAws(app, rawRequest(registerImage(i, snapshot)))))![1];
         if (i === AMIS >> 1) ami = id;
       }
       return ami;

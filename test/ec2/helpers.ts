@@ -1,27 +1,14 @@
 // Shared steps of the EC2 tests: make a snapshot of one's own, register an EBS-backed AMI of it, and wait out a
 // lifecycle phase on the manual clock.
-import {
-  CopySnapshotCommand,
-  DescribeSnapshotsCommand,
-  RegisterImageCommand,
-  type EC2Client,
-  type RegisterImageCommandInput,
-} from "@aws-sdk/client-ec2";
+import { RegisterImageCommand, type EC2Client, type RegisterImageCommandInput } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { T } from "../support/server";
+import { ownSnapshot } from "../support/snapshots";
+
+export { ownSnapshot };
 
 /** RegisterImage makes a Windows AMI when its billing products name Windows (as an AMI made from a Windows snapshot). */
 export const WINDOWS = { BillingProducts: ["bp-6ba54002"] };
-
-/** A snapshot of the caller's own: a copy of one of Amazon's public 8 GiB snapshots in the client's region. */
-export async function ownSnapshot(client: EC2Client): Promise<string> {
-  const amazon = await client.send(
-    new DescribeSnapshotsCommand({ OwnerIds: ["amazon"], Filters: [{ Name: "volume-size", Values: ["8"] }], MaxResults: 5 }),
-  );
-  const region = await client.config.region();
-  const copy = await client.send(new CopySnapshotCommand({ SourceRegion: region, SourceSnapshotId: amazon.Snapshots![0].SnapshotId! }));
-  return copy.SnapshotId!;
-}
 
 /**
  * A Windows AMI that AppStream's CreateImportedImage accepts ("Import Image", import-image.html, "Required AMI

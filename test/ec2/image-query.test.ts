@@ -17,6 +17,7 @@ import type { Store } from "../../src/state/store";
 import type { DescribeImagesRequest, Filter } from "../../src/services/ec2/api.generated";
 import { describeImages } from "../../src/services/ec2/images/describe";
 import { ACCOUNT_A, ACCOUNT_B, REGION, TEST_START } from "../support/server";
+import { ownSnapshotBy } from "../support/snapshots";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const ACCOUNT_C = "333333333333";
@@ -64,6 +65,16 @@ function invoke(app: App, account: string, operation: string, input: Record<stri
 /** Registers the AMIs, shares, tags and deregisters them; returns every id made. */
 function populate(app: App, specs: AmiSpec[]): string[] {
   const ids: string[] = [];
+  // One root snapshot per owner, which all its AMIs are registered from.
+  const roots = new Map<string, string>();
+  const rootOf = (owner: string) => {
+    if (!roots.has(owner))
+      roots.set(
+        owner,
+        ownSnapshotBy((op, input) => invoke(app, owner, op, input), REGION),
+      );
+    return roots.get(owner)!;
+  };
   specs.forEach((s, i) => {
     const owner = ACCOUNTS[s.owner];
     const tags = Object.entries(s.tags)
@@ -74,7 +85,7 @@ function populate(app: App, specs: AmiSpec[]): string[] {
       Architecture: s.arm ? "arm64" : "x86_64",
       VirtualizationType: "hvm",
       RootDeviceName: "/dev/xvda",
-      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 8 } }],
+      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: rootOf(owner), VolumeSize: 8 } }],
     });
     ids.push(ImageId);
     if (tags.length) invoke(app, owner, "CreateTags", { Resources: [ImageId], Tags: tags });
@@ -228,11 +239,12 @@ describe("what a filtered DescribeImages reads", () => {
   before(() => {
     app = createApp({ clock: "manual", log: false, inMemory: true }, log);
     app.clock.restore("manual", TEST_START);
+    const root = ownSnapshotBy((op, input) => invoke(app, ACCOUNT_A, op, input), REGION);
     for (let i = 0; i < COUNT; i++) {
       const { ImageId } = invoke(app, ACCOUNT_A, "RegisterImage", {
         Name: `${i % 2 ? "al2023-ami" : "golden"}-${String(i).padStart(4, "0")}`,
         RootDeviceName: "/dev/xvda",
-        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 8 } }],
+        BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: root, VolumeSize: 8 } }],
       });
       if (i % 50 === 0) invoke(app, ACCOUNT_A, "CreateTags", { Resources: [ImageId], Tags: [{ Key: "rare", Value: "yes" }] });
       if (i % 3 === 0) invoke(app, ACCOUNT_A, "ModifyImageAttribute", { ImageId, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } });

@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ec2Client, rejection, T, useServer } from "../support/server";
-import { registerAmi, settle } from "./helpers";
+import { ownSnapshot, registerAmi, settle } from "./helpers";
 
 let server: Imagelite;
 let a: EC2Client;
@@ -85,6 +85,33 @@ test("RegisterImage errors: missing name, malformed and duplicate names, no root
   assert.equal(e.name, "InvalidParameterValue");
   e = await rejection(() => registerAmi(a, "bad-arch", { Architecture: "sparc" as never }));
   assert.equal(e.name, "InvalidParameterValue");
+});
+
+test("RegisterImage of an EBS-backed AMI needs a snapshot for its root device; other devices may be empty volumes", async () => {
+  const e = await rejection(() =>
+    registerAmi(a, "no-root-snapshot", { BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 8 } }] }),
+  );
+  assert.equal(e.name, "InvalidBlockDeviceMapping");
+  assert.match(e.message, /\/dev\/xvda/);
+  // Nothing was registered under that name.
+  const named = await a.send(new DescribeImagesCommand({ Owners: ["self"], Filters: [{ Name: "name", Values: ["no-root-snapshot"] }] }));
+  assert.deepEqual(named.Images, []);
+
+  const snapshot = await ownSnapshot(a);
+  const id = await registerAmi(a, "with-data-volume", {
+    BlockDeviceMappings: [
+      { DeviceName: "/dev/xvda", Ebs: { SnapshotId: snapshot } },
+      { DeviceName: "/dev/sdf", Ebs: { VolumeSize: 100 } },
+    ],
+  });
+  const mappings = (await describe(id)).BlockDeviceMappings!;
+  assert.deepEqual(
+    mappings.map((m) => [m.DeviceName, m.Ebs!.SnapshotId, m.Ebs!.VolumeSize]),
+    [
+      ["/dev/xvda", snapshot, 8],
+      ["/dev/sdf", undefined, 100],
+    ],
+  );
 });
 
 test("DescribeImages by id: malformed and unknown ids", async () => {

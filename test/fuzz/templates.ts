@@ -153,7 +153,8 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
         Architecture: fc.constantFrom("x86_64", "arm64"),
         VirtualizationType: fc.constant("hvm"),
         RootDeviceName: fc.constant("/dev/xvda"),
-        BlockDeviceMappings: fc.constant([{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 8 } }]),
+        // An EBS-backed AMI is registered from a snapshot of its root volume.
+        BlockDeviceMappings: snapshot.map((SnapshotId) => [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId } }]),
       }),
     ),
     t("CopyImage", fc.record({ Name: name, SourceImageId: ami, SourceRegion: fc.constantFrom("us-east-1", "eu-west-1") })),

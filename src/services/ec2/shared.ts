@@ -6,3 +6,15 @@ export { amiState, partitionOf, type AmiRecord } from "./images/records";
 export { amiUses, type AmiUse } from "./usage-reports/entries";
 export { catalog as amazonCatalog } from "./catalog/catalog";
 export { ECS_WINDOWS_VARIANTS, ecsWindowsRuntime, SQL_IMAGES } from "./catalog/amazon-amis";
+export {
+  bottlerocketPattern,
+  bottlerocketVersion,
+  ECS_LINUX_VARIANTS,
+  ecsLinuxMetadata,
+  ecsLinuxPattern,
+  EKS_VARIANTS,
+  eksHasAl2,
+  eksPattern,
+  eksReleaseVersion,
+  K8S_VERSIONS,
+} from "./catalog/container-amis";

@@ -6,32 +6,15 @@
 // and "AMI billing information fields" (PlatformDetails / UsageOperation of each SQL Server edition).
 // ECS-optimized Windows AMIs follow "Amazon ECS-optimized Windows AMI versions"
 // (Windows_Server-<ver>-English-<Full|Core>-ECS_Optimized-<YYYY.MM.DD>, each release with its container agent).
+// The ECS-optimized Linux, EKS-optimized and Bottlerocket AMIs are in container-amis.ts.
+import { containerAmis } from "./container-amis";
+import type { CatalogEntry } from "./entry";
+
+export type { CatalogEntry };
 
 /** Owner ids of the Amazon-published Windows and Amazon Linux AMIs (owner alias `amazon`). */
 export const WINDOWS_OWNER = "801119661308";
 export const AMAZON_LINUX_OWNER = "137112412989";
-
-export interface CatalogEntry {
-  name: string;
-  owner: string;
-  alias?: string;
-  description?: string;
-  arch: string;
-  windows: boolean;
-  platformDetails: string;
-  usageOperation: string;
-  /** Release day, epoch ms at 00:00 UTC; the AMI's time of day is derived from its id (unless exactTime). */
-  released: number;
-  exactTime?: boolean;
-  volumeSize: number;
-  volumeType: string;
-  bootMode?: string;
-  imdsSupport?: string;
-  tpmSupport?: string;
-  freeTier: boolean;
-  /** Whether the AMI is deprecated two years after release, as Amazon's are. */
-  deprecates: boolean;
-}
 
 const day = (yyyymmdd: string) => Date.parse(`${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}T00:00:00Z`);
 
@@ -253,5 +236,6 @@ export function amazonAmis(): CatalogEntry[] {
     ...windowsServer("2016", "2023.10.11").filter((e) => e.name.includes("-Full-Base-")),
     ...AL2023_RELEASES.flatMap(al2023),
     ...AL2_RELEASES.flatMap(al2),
+    ...containerAmis(),
   ];
 }

@@ -73,6 +73,22 @@ function mappings(ctx: RequestContext, input: BlockDeviceMapping[]): BlockDevice
   });
 }
 
+/**
+ * An EBS-backed AMI is registered from a snapshot of its root volume: RegisterImage reference ("Register a snapshot
+ * of a root device volume ... You specify the snapshot using a block device mapping") and "Create an AMI from a
+ * snapshot" (AWSEC2/latest/UserGuide/creating-an-ami-ebs.html#creating-launching-ami-from-snapshot). Only the other
+ * devices may be empty volumes of a VolumeSize. EC2 answers a mapping that lacks what its device needs with
+ * InvalidBlockDeviceMapping ("Either snapshot ID or volume size must be provided for: /dev/sdb", hashicorp/packer
+ * issue #1500); no page searched quotes the message for a root device without a snapshot, so this one says it in
+ * the same words.
+ */
+function checkRootSnapshot(root: string, bdm: BlockDeviceMapping[]): void {
+  const mapping = bdm.find((m) => m.DeviceName === root && m.Ebs);
+  if (mapping?.Ebs && mapping.Ebs.SnapshotId === undefined) {
+    throw err.invalidBlockDeviceMapping(`Snapshot ID must be provided for the root device: ${root}`);
+  }
+}
+
 const isWindows = (billing: string[] | undefined) => !!billing?.includes(WINDOWS_BILLING_PRODUCT);
 
 export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage" | "CopyImage"> = {
@@ -89,6 +105,7 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     if (ebsBacked && !bdm.some((m) => m.DeviceName === input.RootDeviceName && m.Ebs)) {
       throw err.invalidValue(`The root device name ${input.RootDeviceName} has no EBS block device mapping.`);
     }
+    if (ebsBacked) checkRootSnapshot(input.RootDeviceName!, bdm);
     const tags = tagsFor(input.TagSpecifications, "image");
     const windows = isWindows(input.BillingProducts);
     const rec = createAmi(

@@ -9,8 +9,32 @@
 // (schema_version, image_name, image_id, os, ecs_runtime_version, ecs_agent_version) rather than an id, and
 // each field of it is a parameter of its own one level below (`.../Windows_Server-2022-English-Full-ECS_Optimized/image_id`).
 // The older `/aws/service/ecs/optimized-ami/windows_server/...` names are deprecated there and not served.
+//
+// The ECS-optimized Linux parameters ("Retrieving Amazon ECS-optimized Linux AMI metadata",
+// AmazonECS/latest/developerguide/retrieve-ecs-optimized_AMI.html) are alike: `/aws/service/ecs/optimized-ami/
+// <amazon-linux-2023|amazon-linux-2>[/arm64|/gpu]/recommended` holds the document (its keys in alphabetical order,
+// as AWS writes them) and each field is a parameter below it. The EKS-optimized ones ("Retrieve recommended Amazon
+// Linux AMI IDs", eks/latest/userguide/retrieve-ami-id.html) are `/aws/service/eks/optimized-ami/<k8s>/<ami-type>/
+// recommended/<image_id|image_name|release_version>`; Bottlerocket's ("Retrieve recommended Bottlerocket AMI IDs")
+// `/aws/service/bottlerocket/aws-k8s-<k8s>/<x86_64|arm64>/latest/<image_id|image_version>`.
 import type { RequestContext } from "../../../gateway/context";
-import { amazonCatalog, ECS_WINDOWS_VARIANTS, ecsWindowsRuntime, SQL_IMAGES, type AmiRecord } from "../../ec2/shared";
+import {
+  amazonCatalog,
+  bottlerocketPattern,
+  bottlerocketVersion,
+  ECS_LINUX_VARIANTS,
+  ECS_WINDOWS_VARIANTS,
+  ecsLinuxMetadata,
+  ecsLinuxPattern,
+  ecsWindowsRuntime,
+  EKS_VARIANTS,
+  eksHasAl2,
+  eksPattern,
+  eksReleaseVersion,
+  K8S_VERSIONS,
+  SQL_IMAGES,
+  type AmiRecord,
+} from "../../ec2/shared";
 import { arn } from "../../../util/arn";
 
 interface PublicDefinition {
@@ -66,11 +90,51 @@ function ecsWindows(version: string, edition: string): PublicDefinition[] {
   ];
 }
 
+/** The metadata document of an ECS-optimized Linux AMI. */
+function ecsLinuxDocument(ami: AmiRecord): Record<string, string | number> {
+  const m = ecsLinuxMetadata(ami.Name ?? "");
+  return {
+    ecs_agent_version: m?.agent ?? "",
+    ecs_runtime_version: m?.runtime ?? "",
+    image_id: ami.ImageId,
+    image_name: ami.Name ?? "",
+    image_version: m?.imageVersion ?? "",
+    os: m?.os ?? "",
+    schema_version: 1,
+    source_image_name: m?.sourceImageName ?? "",
+  };
+}
+
+/** A document parameter at `name` and one parameter per field of it below. */
+function documentAndFields(name: string, pattern: RegExp, doc: (ami: AmiRecord) => Record<string, string | number>): PublicDefinition[] {
+  const fields = Object.keys(doc({ ImageId: "", Name: "" } as AmiRecord));
+  return [
+    { name, pattern, value: (ami) => JSON.stringify(doc(ami)) },
+    ...fields.map((field) => ({ name: `${name}/${field}`, pattern, value: (ami: AmiRecord) => String(doc(ami)[field]) })),
+  ];
+}
+
+const ECS_LINUX = "/aws/service/ecs/optimized-ami";
+const EKS = "/aws/service/eks/optimized-ami";
+const BOTTLEROCKET = "/aws/service/bottlerocket";
+
+/** The EKS-optimized parameters of one AMI type and Kubernetes version. */
+function eks(k8s: string, v: (typeof EKS_VARIANTS)[number]): PublicDefinition[] {
+  const base = `${EKS}/${k8s}/${v.path}/recommended`;
+  const pattern = eksPattern(v, k8s);
+  return [
+    { name: `${base}/image_id`, pattern },
+    { name: `${base}/image_name`, pattern, value: (ami) => ami.Name ?? "" },
+    { name: `${base}/release_version`, pattern, value: (ami) => eksReleaseVersion(ami.Name ?? "") ?? "" },
+  ];
+}
+
 const ARCHES = ["x86_64", "arm64"];
 
 /**
- * Every name under /aws/service/ami-amazon-linux-latest/ and /aws/service/ami-windows-latest/ whose images the
- * catalog holds; a name with no image in the served catalog (a --catalog choice, say) is not served.
+ * Every name under /aws/service/ami-amazon-linux-latest/, /aws/service/ami-windows-latest/, /aws/service/ecs/,
+ * /aws/service/eks/ and /aws/service/bottlerocket/ whose images the catalog holds; a name with no image in the served
+ * catalog (a --catalog choice, say) is not served.
  */
 export const PUBLIC_PARAMETERS: readonly PublicDefinition[] = [
   ...["default", "6.1", "6.12", "6.18"].flatMap((kernel) =>
@@ -84,6 +148,18 @@ export const PUBLIC_PARAMETERS: readonly PublicDefinition[] = [
     ...sql.map((s) => windows(`Windows_Server-${v}-English-Full-SQL_${s}`)),
   ]),
   ...ECS_WINDOWS_VARIANTS.flatMap((v) => ecsWindows(v.version, v.edition)),
+  ...ECS_LINUX_VARIANTS.flatMap((v) => documentAndFields(`${ECS_LINUX}/${v.path}/recommended`, ecsLinuxPattern(v), ecsLinuxDocument)),
+  ...K8S_VERSIONS.flatMap((k8s) => EKS_VARIANTS.filter((v) => v.al2023 || eksHasAl2(k8s)).flatMap((v) => eks(k8s, v))),
+  ...K8S_VERSIONS.flatMap((k8s) =>
+    ARCHES.flatMap((arch): PublicDefinition[] => {
+      const base = `${BOTTLEROCKET}/aws-k8s-${k8s}/${arch}/latest`;
+      const pattern = bottlerocketPattern(k8s, arch);
+      return [
+        { name: `${base}/image_id`, pattern },
+        { name: `${base}/image_version`, pattern, value: (ami) => bottlerocketVersion(ami.Name ?? "") },
+      ];
+    }),
+  ),
 ];
 
 export interface PublicVersion {
