@@ -36,6 +36,7 @@ import { AL2023, findImage, newest, tag, withEc2 } from "./ec2-reads";
 terraformSuite("terraform-ec2", "Terraform: EC2", {
   "ami-lookups": {
     // Canonical's and Red Hat's images come from a seed file, as a publisher's public images.
+    group: "publishers",
     server: { seed: join(FIXTURES, "publishers.yaml") },
     async applied({ server, outputs }) {
       await withEc2(server, async (c) => {
@@ -166,6 +167,9 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
   },
 
   ebs: {
+    // Encryption by default and the default KMS key are the account's: every other configuration's volumes would
+    // be encrypted with that key.
+    group: "ebs",
     async applied({ server, outputs }) {
       await withEc2(server, async (c) => {
         assert.equal((await c.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault, true);
@@ -228,7 +232,13 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
     async applied({ outputs, server, attributes }) {
       await withEc2(server, async (c) => {
         const vpc = String(outputs.vpc);
-        const gateways = (await c.send(new DescribeInternetGatewaysCommand({}))).InternetGateways!;
+        // Other configurations of the suite make gateways of their own VPCs: only the default VPC's and the spare.
+        const gateways = [
+          ...(await c.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: "attachment.vpc-id", Values: [vpc] }] })))
+            .InternetGateways!,
+          ...(await c.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: "tag:Name", Values: ["tf-spare"] }] })))
+            .InternetGateways!,
+        ];
         assert.equal(gateways.length, 2, "the default VPC's gateway and the spare one");
         assert.deepEqual(gateways.find((g) => g.InternetGatewayId === outputs.gateway)!.Attachments, [{ State: "available", VpcId: vpc }]);
         assert.equal(tag(gateways.find((g) => g.InternetGatewayId !== outputs.gateway)!.Tags, "Name"), "tf-spare");
@@ -268,12 +278,22 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
           ],
         );
 
-        const defaultAcl = (await c.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: "default", Values: ["true"] }] })))
-          .NetworkAcls![0];
+        const defaultAcl = (
+          await c.send(
+            new DescribeNetworkAclsCommand({
+              Filters: [
+                { Name: "default", Values: ["true"] },
+                { Name: "vpc-id", Values: [vpc] },
+              ],
+            }),
+          )
+        ).NetworkAcls![0];
         assert.equal(tag(defaultAcl.Tags, "Name"), "tf-default-acl");
         assert.equal(defaultAcl.Associations!.length, 5, "every default subnet but the builders'");
 
-        const [eip] = (await c.send(new DescribeAddressesCommand({}))).Addresses!;
+        const [eip] = (
+          await c.send(new DescribeAddressesCommand({ Filters: [{ Name: "public-ip", Values: [String(outputs.public_ip)] }] }))
+        ).Addresses!;
         assert.equal(eip.PublicIp, outputs.public_ip);
         assert.equal(tag(eip.Tags, "Name"), "tf-builder");
       });

@@ -1,7 +1,7 @@
 // Terraform against imagelite for real: the terraform binary and the hashicorp/aws provider from a filesystem
-// mirror (no registry is reachable). Each test file's configurations run as modules of one root, each pointed at
-// a fresh imagelite of its own (the shared provider block, fixtures/terraform/provider.tf): one apply, a plan that
-// must find nothing to change in any of them, one destroy.
+// mirror (no registry is reachable). Each test file's configurations run as modules of one root: one apply, a plan
+// that must find nothing to change in any of them, one destroy. Configurations share an imagelite and a provider
+// configuration unless they must run apart (see ConfigurationCheck.group).
 import assert from "node:assert/strict";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -78,7 +78,14 @@ export interface Applied {
 }
 
 export interface ConfigurationCheck {
-  /** Server options beyond the tool defaults (a seed file, say). */
+  /**
+   * The configurations of a suite that name the same group (by default "shared") run against one imagelite, as one
+   * account, through one provider configuration. A configuration that changes what every other one would see
+   * (the account's EBS encryption by default, say), or that needs server options of its own, names a group of its
+   * own.
+   */
+  group?: string;
+  /** Server options beyond the tool defaults (a seed file, say): the same for every configuration of a group. */
   server?: StartOptions;
   /** After the apply, with the state it wrote: what imagelite now holds. */
   applied(state: Applied): Promise<void>;
@@ -153,16 +160,75 @@ function assertPhase(label: string, r: Run, name: string, names: string[]): void
   }
 }
 
+/** The provider's version, as every configuration requires it. */
+const PROVIDER_VERSION = "5.100.0";
+
+/** A provider configuration of the root, named by its alias, that sends every service imagelite serves to `endpoint`. */
+function providerBlock(alias: string, region: string, endpoint: string): string {
+  const services = ["appstream", "ec2", "iam", "ssm", "sts"].map((s) => `    ${s} = ${JSON.stringify(endpoint)}`);
+  return [
+    `provider "aws" {`,
+    `  alias      = ${JSON.stringify(alias)}`,
+    `  region     = ${JSON.stringify(region)}`,
+    `  access_key = ${JSON.stringify(ACCOUNT_A)}`,
+    `  secret_key = "imagelite"`,
+    `  endpoints {`,
+    ...services,
+    `  }`,
+    `}`,
+    "",
+  ].join("\n");
+}
+
+/** A configuration's provider requirements: the AWS provider, and its `aws.west` (us-west-2) when it uses one. */
+function moduleVersions(west: boolean): string {
+  return [
+    `terraform {`,
+    `  required_providers {`,
+    `    aws = {`,
+    `      source                = "hashicorp/aws"`,
+    `      version               = ${JSON.stringify(PROVIDER_VERSION)}`,
+    `      configuration_aliases = [${west ? "aws.west" : ""}]`,
+    `    }`,
+    `  }`,
+    `}`,
+    "",
+    `variable "account" {`,
+    `  type = string`,
+    `}`,
+    "",
+  ].join("\n");
+}
+
+/** Whether the configuration in `dir` uses the provider for us-west-2 (`provider = aws.west`). */
+function usesWest(dir: string): boolean {
+  return readdirSync(dir).some((f) => f.endsWith(".tf") && /\baws\.west\b/.test(readFileSync(join(dir, f), "utf8")));
+}
+
+/** The configurations by group, in the order they first appear; a group's members must ask for the same server. */
+function groupsOf(names: string[], checks: Record<string, ConfigurationCheck>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const name of names) {
+    const group = checks[name].group ?? "shared";
+    groups.set(group, [...(groups.get(group) ?? []), name]);
+  }
+  for (const [group, members] of groups) {
+    const options = members.map((n) => JSON.stringify(checks[n].server ?? {}));
+    assert.ok(new Set(options).size === 1, `the configurations of group ${group} ask for different servers: ${members.join(", ")}`);
+  }
+  return groups;
+}
+
 /**
  * The Terraform suite of one test file: `checks` by configuration name (a fixture directory under
  * fixtures/terraform/). The file's configurations that configurations.ts lists as pending are reported, not run.
  *
- * Every configuration of the file runs in one Terraform root, as a module of its own whose provider blocks point
- * at a fresh imagelite of its own: one `terraform apply`, one `terraform plan` and one `terraform destroy` for the
- * whole file. The AWS provider spends seconds of CPU loading its schema in every command it runs; one command per
- * phase rather than per configuration makes the suite several times faster, and each configuration still has
- * its own server, state (its module's resources) and tests. An error is blamed on the configuration whose module
- * it names.
+ * Every configuration of the file runs in one Terraform root, as a module of its own: one `terraform apply`, one
+ * `terraform plan` and one `terraform destroy` for the whole file. Each provider configuration is a process of the
+ * AWS provider that spends seconds of CPU loading its schema in every command, so the configurations of a group
+ * share one (and one imagelite) rather than having one each: one command per phase, and a few provider processes
+ * per command, make the suite many times faster. Each configuration still has its own state (its module's
+ * resources) and tests. An error is blamed on the configuration whose module it names.
  */
 export function terraformSuite(suite: string, title: string, checks: Record<string, ConfigurationCheck>): void {
   const { ready } = partition("terraform", suite);
@@ -202,36 +268,43 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
         TF_IN_AUTOMATION: "1",
         TF_INPUT: "0",
       });
-      // The root: each configuration a module in a directory of its own, with the shared provider block and a
-      // server of its own; the root re-exports each module's outputs (module outputs are not kept in the state).
+      // The root: a server and provider configurations per group, and each configuration a module in a directory
+      // of its own, given its group's providers; the root re-exports each module's outputs (module outputs are
+      // not kept in the state).
       const root: string[] = [];
-      for (const name of ready) {
-        const server = await startToolServer(checks[name].server ?? {});
-        servers.set(name, server);
-        const dir = join(home.dir, name);
-        mkdirSync(dir);
-        copyFileSync(join(TERRAFORM_FIXTURES, "provider.tf"), join(dir, "provider.tf"));
-        for (const f of readdirSync(join(TERRAFORM_FIXTURES, name))) copyFileSync(join(TERRAFORM_FIXTURES, name, f), join(dir, f));
-        root.push(
-          `module ${JSON.stringify(name)} {`,
-          `  source   = ${JSON.stringify(`./${name}`)}`,
-          `  endpoint = ${JSON.stringify(server.endpoint)}`,
-          `  account  = ${JSON.stringify(ACCOUNT_A)}`,
-          `}`,
-          // Sensitive: a module's outputs may include sensitive values; the state keeps them readable all the same.
-          `output ${JSON.stringify(name)} {`,
-          `  value     = module.${name}`,
-          `  sensitive = true`,
-          `}`,
-          "",
-        );
+      for (const [group, names] of groupsOf(ready, checks)) {
+        const server = await startToolServer(checks[names[0]].server ?? {});
+        const west = names.some((name) => usesWest(join(TERRAFORM_FIXTURES, name)));
+        root.push(providerBlock(group, "us-east-1", server.endpoint));
+        if (west) root.push(providerBlock(`${group}_west`, "us-west-2", server.endpoint));
+        for (const name of names) {
+          servers.set(name, server);
+          const dir = join(home.dir, name);
+          mkdirSync(dir);
+          const own = usesWest(join(TERRAFORM_FIXTURES, name));
+          writeFileSync(join(dir, "versions.tf"), moduleVersions(own));
+          for (const f of readdirSync(join(TERRAFORM_FIXTURES, name))) copyFileSync(join(TERRAFORM_FIXTURES, name, f), join(dir, f));
+          root.push(
+            `module ${JSON.stringify(name)} {`,
+            `  source    = ${JSON.stringify(`./${name}`)}`,
+            `  account   = ${JSON.stringify(ACCOUNT_A)}`,
+            `  providers = { aws = aws.${group}${own ? `, aws.west = aws.${group}_west` : ""} }`,
+            `}`,
+            // Sensitive: a module's outputs may include sensitive values; the state keeps them readable all the same.
+            `output ${JSON.stringify(name)} {`,
+            `  value     = module.${name}`,
+            `  sensitive = true`,
+            `}`,
+            "",
+          );
+        }
       }
       writeFileSync(join(home.dir, "main.tf"), root.join("\n"));
       const init = await tf(["init"]);
       assert.equal(init.code, 0, describeRun("terraform init", init));
     });
     after(async () => {
-      for (const server of servers.values()) await server.stop();
+      for (const server of new Set(servers.values())) await server.stop();
       home?.remove();
     });
 

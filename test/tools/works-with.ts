@@ -20,7 +20,7 @@ const TOOLS: { tool: Tool; title: string; fixture: (name: string) => string; ste
     fixture: (name) => `test/tools/fixtures/terraform/${name}/`,
     short: "apply, a plan that shows no changes, destroy",
     steps:
-      "`terraform apply`, then `terraform plan -detailed-exitcode` must find no changes, then `terraform destroy` (the configurations of a suite run together, each as a module pointed at an imagelite of its own)",
+      "`terraform apply`, then `terraform plan -detailed-exitcode` must find no changes, then `terraform destroy` (the configurations of a suite run together as modules of one root, against one imagelite and one provider configuration unless a configuration changes what the whole account sees)",
   },
   {
     tool: "ansible",
