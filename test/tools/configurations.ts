@@ -78,7 +78,7 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ssm",
+    suite: "terraform-ec2",
     name: "ssm-parameter",
     covers: ["aws_ssm_parameter (String with data_type aws:ec2:image, StringList, SecureString; tags)", "data.aws_ssm_parameter"],
   },
@@ -98,7 +98,13 @@ export const configurations: Configuration[] = [
     tool: "terraform",
     suite: "terraform-ec2",
     name: "security-groups",
-    covers: ["aws_security_group (inline rules)", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "data.aws_subnet"],
+    covers: [
+      "aws_security_group (inline rules)",
+      "aws_security_group_rule",
+      "aws_vpc_security_group_ingress_rule (address range, referenced group)",
+      "aws_vpc_security_group_egress_rule (tags)",
+      "data.aws_subnet",
+    ],
   },
   {
     tool: "terraform",

@@ -1,5 +1,5 @@
-// Terraform's EC2 configurations (fixtures/terraform/*), each applied to a fresh imagelite, planned again with no
-// changes expected, and destroyed; between the steps the AWS SDK reads what imagelite holds.
+// Terraform's EC2 configurations (fixtures/terraform/*), with the SSM parameters that publish AMI ids: applied,
+// planned again with no changes expected, and destroyed; between the steps the AWS SDK reads what imagelite holds.
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
@@ -27,16 +27,27 @@ import {
   GetEbsEncryptionByDefaultCommand,
   type Image,
 } from "@aws-sdk/client-ec2";
-import { GetParameterCommand } from "@aws-sdk/client-ssm";
+import { GetParameterCommand, GetParametersCommand, ListTagsForResourceCommand, type SSMClient } from "@aws-sdk/client-ssm";
+import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, ssmClient } from "../support/server";
 import { FIXTURES } from "./support";
 import { terraformSuite } from "./terraform";
 import { AL2023, findImage, newest, tag, withEc2 } from "./ec2-reads";
 
+async function withSsm<T>(server: Imagelite, fn: (c: SSMClient) => Promise<T>): Promise<T> {
+  const c = ssmClient(server);
+  try {
+    return await fn(c);
+  } finally {
+    c.destroy();
+  }
+}
+
+const NAMES = ["/golden/ami/latest", "/golden/regions", "/golden/token"];
+
 terraformSuite("terraform-ec2", "Terraform: EC2", {
   "ami-lookups": {
     // Canonical's and Red Hat's images come from a seed file, as a publisher's public images.
-    group: "publishers",
     server: { seed: join(FIXTURES, "publishers.yaml") },
     async applied({ server, outputs }) {
       await withEc2(server, async (c) => {
@@ -377,12 +388,29 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
         ]);
         const rdp = attributes("aws_vpc_security_group_ingress_rule.rdp");
         assert.ok(SecurityGroupRules!.some((r) => r.SecurityGroupRuleId === rdp.security_group_rule_id));
+
+        // Rules as resources of their own, one each way: HTTPS out, and the proxy's port from the builder group.
+        const proxy = await c.send(
+          new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: "group-id", Values: [String(outputs.proxy)] }] }),
+        );
+        const https = proxy.SecurityGroupRules!.find((r) => r.IsEgress)!;
+        assert.equal(proxy.SecurityGroupRules!.length, 2, "the default egress rule is gone");
+        assert.deepEqual(
+          [https.SecurityGroupRuleId, https.IpProtocol, https.FromPort, https.ToPort, https.CidrIpv4, https.Description],
+          [attributes("aws_vpc_security_group_egress_rule.proxy_https").security_group_rule_id, "tcp", 443, 443, "0.0.0.0/0", "HTTPS out"],
+        );
+        assert.equal(tag(https.Tags, "Name"), "tf-https-out");
+        const squid = proxy.SecurityGroupRules!.find((r) => !r.IsEgress)!;
+        assert.deepEqual(
+          [squid.FromPort, squid.ReferencedGroupInfo?.GroupId, squid.Description],
+          [3128, outputs.builder, "Squid from builders"],
+        );
       });
     },
     async destroyed({ server }) {
       await withEc2(server, async (c) => {
         const { SecurityGroups } = await c.send(
-          new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["tf-builder", "tf-winrm"] }] }),
+          new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["tf-builder", "tf-winrm", "tf-proxy"] }] }),
         );
         assert.deepEqual(SecurityGroups, []);
       });
@@ -465,6 +493,33 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
         assert.deepEqual((await c.send(new DescribeVpcsCommand({ Filters: [{ Name: "cidr-block", Values: ["10.20.0.0/16"] }] }))).Vpcs, []);
         assert.deepEqual((await c.send(new DescribeAddressesCommand({}))).Addresses, []);
         assert.deepEqual((await c.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces, [], "no interface is left");
+      });
+    },
+  },
+  "ssm-parameter": {
+    async applied({ server }) {
+      await withSsm(server, async (c) => {
+        const latest = await c.send(
+          new GetParameterCommand({ Name: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64" }),
+        );
+        const { Parameters, InvalidParameters } = await c.send(new GetParametersCommand({ Names: NAMES, WithDecryption: true }));
+        assert.deepEqual(InvalidParameters, []);
+        const byName = Object.fromEntries(Parameters!.map((p) => [p.Name, p]));
+        assert.equal(byName["/golden/ami/latest"].Value, latest.Parameter!.Value);
+        assert.equal(byName["/golden/ami/latest"].DataType, "aws:ec2:image");
+        assert.equal(byName["/golden/regions"].Type, "StringList");
+        assert.equal(byName["/golden/regions"].Value, "us-east-1,us-west-2");
+        assert.equal(byName["/golden/token"].Type, "SecureString");
+        assert.equal(byName["/golden/token"].Value, "s3cr3t");
+        const { TagList } = await c.send(new ListTagsForResourceCommand({ ResourceType: "Parameter", ResourceId: "/golden/ami/latest" }));
+        assert.deepEqual(TagList, [{ Key: "team", Value: "images" }]);
+      });
+    },
+    async destroyed({ server }) {
+      await withSsm(server, async (c) => {
+        const { Parameters, InvalidParameters } = await c.send(new GetParametersCommand({ Names: NAMES }));
+        assert.deepEqual(Parameters, []);
+        assert.deepEqual([...InvalidParameters!].sort(), NAMES);
       });
     },
   },

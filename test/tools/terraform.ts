@@ -85,7 +85,7 @@ export interface ConfigurationCheck {
    * own.
    */
   group?: string;
-  /** Server options beyond the tool defaults (a seed file, say): the same for every configuration of a group. */
+  /** Server options beyond the tool defaults (a seed file, say): its group's server has what any member asks for. */
   server?: StartOptions;
   /** After the apply, with the state it wrote: what imagelite now holds. */
   applied(state: Applied): Promise<void>;
@@ -205,18 +205,29 @@ function usesWest(dir: string): boolean {
   return readdirSync(dir).some((f) => f.endsWith(".tf") && /\baws\.west\b/.test(readFileSync(join(dir, f), "utf8")));
 }
 
-/** The configurations by group, in the order they first appear; a group's members must ask for the same server. */
+/** The configurations by group, in the order they first appear. */
 function groupsOf(names: string[], checks: Record<string, ConfigurationCheck>): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const name of names) {
     const group = checks[name].group ?? "shared";
     groups.set(group, [...(groups.get(group) ?? []), name]);
   }
-  for (const [group, members] of groups) {
-    const options = members.map((n) => JSON.stringify(checks[n].server ?? {}));
-    assert.ok(new Set(options).size === 1, `the configurations of group ${group} ask for different servers: ${members.join(", ")}`);
-  }
   return groups;
+}
+
+/** The server options of a group: what any of its configurations asks for; two that ask for different values fail. */
+function groupOptions(members: string[], checks: Record<string, ConfigurationCheck>): StartOptions {
+  const options: Record<string, unknown> = {};
+  for (const name of members) {
+    for (const [key, value] of Object.entries(checks[name].server ?? {})) {
+      assert.ok(
+        !(key in options) || JSON.stringify(options[key]) === JSON.stringify(value),
+        `the configurations of one group ask for different ${key}: ${members.join(", ")}`,
+      );
+      options[key] = value;
+    }
+  }
+  return options as StartOptions;
 }
 
 /**
@@ -273,7 +284,7 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
       // not kept in the state).
       const root: string[] = [];
       for (const [group, names] of groupsOf(ready, checks)) {
-        const server = await startToolServer(checks[names[0]].server ?? {});
+        const server = await startToolServer(groupOptions(names, checks));
         const west = names.some((name) => usesWest(join(TERRAFORM_FIXTURES, name)));
         root.push(providerBlock(group, "us-east-1", server.endpoint));
         if (west) root.push(providerBlock(`${group}_west`, "us-west-2", server.endpoint));
