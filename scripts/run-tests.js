@@ -49,12 +49,19 @@ function take(flag) {
   return i >= 0;
 }
 
+/** test/, where the sources of dist/test are. */
+const sources = join(__dirname, "..", "test");
 const files = [];
+const stale = [];
 (function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p);
-    else if (name.endsWith(".test.js") && (!filters.length || filters.some((f) => p.includes(f)))) files.push(p);
+    else if (name.endsWith(".test.js") && (!filters.length || filters.some((f) => p.includes(f)))) {
+      // A compiled test whose source is gone (deleted or renamed since the last build) is not a test any more.
+      if (existsSync(join(sources, relative(root, p)).replace(/\.js$/, ".ts"))) files.push(p);
+      else stale.push(relative(root, p));
+    }
   }
 })(root);
 
@@ -97,6 +104,7 @@ try {
 const expected = (f) => times[relative(root, f)] ?? (needs(f).size ? 60_000 : propertyBased(f) ? 30_000 : 5_000);
 const queue = [...selected].sort((a, b) => expected(b) - expected(a));
 
+if (stale.length) console.log(`not run, their sources are gone: ${stale.join(", ")}`);
 console.log(
   `running ${selected.length} test files${unit ? " (unit: no PostgreSQL, Chromium, other processes or fast-check)" : ""}, ` +
     `${Math.min(jobs, selected.length)} at a time`,
