@@ -3,9 +3,13 @@
 // failure reaches the live request tail, and state is exported, imported and reset after confirmation.
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sdk/client-appstream";
+import { PutParameterCommand } from "@aws-sdk/client-ssm";
 import {
+  CopyImageCommand,
+  RunInstancesCommand,
   CreateFleetCommand,
   CreateLaunchTemplateCommand,
   CreateNetworkInterfaceCommand,
@@ -17,7 +21,7 @@ import {
 import type { Page } from "playwright-core";
 import { ACCOUNT_A, ACCOUNT_B, rejection, useServer } from "../support/server";
 import { ownSnapshot, registerAmi, settle } from "../ec2/helpers";
-import { openBrowser, screenshot, type Browser } from "./support/browser";
+import { openBrowser, screenshot, SCREENSHOTS, type Browser } from "./support/browser";
 
 const WIN = "AppStream-WinServer2022-11-10-2025";
 
@@ -117,6 +121,45 @@ describe("dashboard", () => {
     assert.equal(await shared.count(), 1);
     assert.match((await shared.textContent()) ?? "", /account\s*launch/);
     await screenshot(page, "resource-detail");
+  });
+
+  test("draws an AMI's lineage and reach: its parent, its copy in another region, whom it is shared with, what uses it and its snapshots, each a link", async () => {
+    const ec2 = fx.ec2();
+    const west = fx.ec2(ACCOUNT_A, "us-west-2");
+    const base = await registerAmi(ec2, "golden-base");
+    settle(fx.server);
+    const { ImageId: golden } = await ec2.send(new CopyImageCommand({ Name: "golden", SourceImageId: base, SourceRegion: "us-east-1" }));
+    settle(fx.server);
+    const { ImageId: copy } = await west.send(
+      new CopyImageCommand({ Name: "golden-west", SourceImageId: golden, SourceRegion: "us-east-1" }),
+    );
+    await ec2.send(new ModifyImageAttributeCommand({ ImageId: golden, LaunchPermission: { Add: [{ UserId: ACCOUNT_B }] } }));
+    const { Instances } = await ec2.send(new RunInstancesCommand({ ImageId: golden, MinCount: 1, MaxCount: 1, InstanceType: "t3.micro" }));
+    await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: golden } }));
+    await fx.ssm().send(new PutParameterCommand({ Name: "/golden/latest", Value: golden, Type: "String", DataType: "aws:ec2:image" }));
+    settle(fx.server);
+    const [snapshot] = (await ec2.send(new DescribeImagesCommand({ ImageIds: [golden!] }))).Images![0].BlockDeviceMappings!;
+
+    await open(`#/resources/ec2.image/${ACCOUNT_A}/us-east-1/${golden}`);
+    const picture = page.getByTestId("lineage");
+    await picture.waitFor();
+    const link = (relation: string, id: string) => picture.locator(`a[data-relation="${relation}"][href*="${encodeURIComponent(id!)}"]`);
+    assert.equal(await link("parent", base).count(), 1, "the AMI it was copied from");
+    assert.match((await link("copy", copy!).getAttribute("href")) ?? "", /\/us-west-2\//, "its copy, in the other region");
+    assert.equal(await link("use", Instances![0].InstanceId!).count(), 1, "the instance launched from it");
+    assert.equal(await picture.locator(`a[data-relation="use"][href*="ec2.launch-template"]`).count(), 1, "the launch template");
+    assert.equal(await link("use", "/golden/latest").count(), 1, "the parameter that names it");
+    assert.equal(await link("snapshot", snapshot.Ebs!.SnapshotId!).count(), 1, "its snapshot");
+    assert.match((await picture.textContent()) ?? "", new RegExp(`${ACCOUNT_B}[\\s\\S]*account`), "shared with account B");
+    const box = await picture.boundingBox();
+    assert.ok(box && box.width > 600 && box.height > 250, `the picture is drawn (${JSON.stringify(box)})`);
+    await screenshot(page, "lineage");
+    assert.ok(statSync(join(SCREENSHOTS, "lineage.png")).size > 20_000, "the screenshot is not blank");
+
+    // A node is a link: the copy's page draws the AMI it came from, in the first region.
+    await link("copy", copy!).click();
+    await page.getByRole("heading", { name: copy }).waitFor();
+    await page.locator(`[data-testid=lineage] a[data-relation="parent"][href*="${golden}"]`).waitFor();
   });
 
   test("shows network interfaces, EC2 Fleets and Spot requests in their own views", async () => {

@@ -95,12 +95,31 @@ export interface Share {
   permissions: string[];
 }
 
+/** How a resource is linked to the one a page shows, in the picture of its lineage and reach. */
+export type LinkRelation = "parent" | "source-instance" | "copy" | "share" | "use" | "snapshot";
+
+/** A resource linked to the one a page shows: a node of its picture, and a link to its own page when it has one. */
+export interface Link {
+  relation: LinkRelation;
+  id: string;
+  /** The kind of its page (`ec2.image`); with account and region, where that page is. None: it has no page. */
+  kind?: string;
+  account?: string;
+  region?: string;
+  /** What it is, in a few words: "instance", "launch template", "Amazon's AMI", "public". */
+  label?: string;
+  name?: string;
+  state?: string;
+}
+
 /** GET /_imagelite/resources/<kind>/<account>/<region>/<id>. */
 export interface ResourceDetail extends ResourceItem {
   /** The resource as its owner's describe call returns it. */
   resource: unknown;
   timeline?: TimelineEntry[];
   sharing?: Share[];
+  /** What it comes from and what uses it (an AMI's parent, copies, shares, users and snapshots). */
+  links?: Link[];
 }
 
 /** A call of the request tail, as GET /_imagelite/requests lists it and each `request` event carries it. */

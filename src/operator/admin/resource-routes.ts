@@ -305,11 +305,13 @@ export const resourceRoutes: Route[] = [
         if (value === undefined) throw new AdminError(404, "ResourceNotFound", `No ${kind} ${id.slice(0, 200)} in ${account} ${region}.`);
         const timeline = timelineOf(view, value, ctx.now);
         const sharing = view.sharing?.(ctx, value);
+        const links = view.links?.(ctx, value);
         return json(200, {
           ...itemOf(view, { ctx, id, value }),
           resource: view.render(ctx, value),
           ...(timeline ? { timeline } : {}),
           ...(sharing ? { sharing } : {}),
+          ...(links ? { links } : {}),
         } satisfies ResourceDetail);
       });
     },

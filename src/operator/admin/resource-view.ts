@@ -5,9 +5,9 @@
 import type { RequestContext } from "../../gateway/context";
 import type { Collection } from "../../state/collection";
 import type { Schedule } from "../../state/lifecycle";
-import type { Share } from "./api-types";
+import type { Link, Share } from "./api-types";
 
-export type { Share };
+export type { Link, Share };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface ResourceView<T = any> {
@@ -31,6 +31,8 @@ export interface ResourceView<T = any> {
   schedule?(r: T): Schedule | undefined;
   /** Who else may use it. */
   sharing?(ctx: RequestContext, r: T): Share[];
+  /** What it comes from and what uses it: the nodes of the picture its page draws. */
+  links?(ctx: RequestContext, r: T): Link[];
 }
 
 /** A view, typed by its collection's records. */

@@ -6,6 +6,7 @@ import type { CreateVolumePermission, LaunchPermission } from "./api.generated";
 import { EC2_RESOURCE_TYPES } from "./resource-types";
 import { amis } from "./images/access";
 import { imageView } from "./images/view";
+import { imageLinks } from "./images/lineage";
 import { listPermissions } from "./images/launch-permissions";
 import { snapshotState } from "./snapshots/records";
 import { snapshots } from "./snapshots/access";
@@ -58,6 +59,7 @@ export const ec2DashboardViews: ResourceView[] = [
     render: imageView,
     schedule: (r) => r.schedule,
     sharing: (ctx, r) => shares(listPermissions(ctx, r), "launch"),
+    links: imageLinks,
   }),
   view({
     collection: snapshots,

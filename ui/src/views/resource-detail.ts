@@ -1,5 +1,5 @@
-// One resource: its timeline on the clock (past and scheduled states), whom it is shared with, and the
-// resource as the AWS API returns it to its owner.
+// One resource: the picture of its lineage and reach where it has one (an AMI's), its timeline on the clock (past
+// and scheduled states), whom it is shared with, and the resource as the AWS API returns it to its owner.
 import { get, seg } from "../api.js";
 import { announce, h, replace } from "../dom.js";
 import { span, utcDateTime, utcTime } from "../format.js";
@@ -9,6 +9,7 @@ import { href } from "../router.js";
 import type { ResourceDetail, Share, TimelineEntry } from "../../../src/operator/admin/api-types.js";
 import { kinds, serviceLabel } from "./resources.js";
 import { errorLine, stateBadge, type ViewContext } from "./view.js";
+import { lineagePicture } from "./lineage.js";
 
 export async function resourceDetailView({ root, route, signal }: ViewContext): Promise<void> {
   const [, kindName, account, region, id] = route.path;
@@ -20,6 +21,7 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
   const subtitle = h("p", { class: "subtitle" });
   const timeline = h("section", { "aria-labelledby": "timeline-h", class: "card", hidden: true });
   const sharing = h("section", { "aria-labelledby": "sharing-h", class: "card", hidden: true });
+  const lineage = h("section", { "aria-labelledby": "lineage-h", class: "card", hidden: true });
   const json = h("pre", { class: "json", "data-testid": "resource-json", tabindex: 0 });
   const copy = h("button", { type: "button", class: "btn small", onclick: () => void copyJson() }, "Copy JSON");
   const body = h(
@@ -39,6 +41,7 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
     ),
     h("div", { class: "view-head" }, title, subtitle),
     error,
+    lineage,
     h("div", { class: "detail-grid" }, h("div", { class: "detail-side" }, timeline, sharing), body),
   );
 
@@ -129,6 +132,17 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
     );
   }
 
+  let drawn = "";
+  function renderLineage(d: ResourceDetail, name: string | undefined) {
+    lineage.hidden = !d.links;
+    if (!d.links) return;
+    const key = JSON.stringify([d.links, name, d.state]);
+    if (key === drawn) return;
+    drawn = key;
+    const self = [name, d.state].filter(Boolean).join(" · ");
+    replace(lineage, h("h2", { id: "lineage-h" }, "Lineage and reach"), lineagePicture(d.id, self, d.links));
+  }
+
   async function load() {
     try {
       const d = await get<ResourceDetail>(`resources/${seg(kindName)}/${seg(account)}/${seg(region)}/${seg(id)}`, signal);
@@ -139,6 +153,7 @@ export async function resourceDetailView({ root, route, signal }: ViewContext): 
       subtitle.textContent = [label, name, `account ${d.account}`, d.region].filter(Boolean).join(" · ");
       renderTimeline(d.timeline);
       renderSharing(d.sharing);
+      renderLineage(d, name);
       const text = JSON.stringify(d.resource, null, 2);
       if (json.textContent !== text) json.textContent = text;
     } catch (e) {

@@ -27,17 +27,18 @@ const goneAt = (r: AmiRecord) => endsIn(r.schedule, GONE);
 
 /**
  * AMIs, in their owner's partition of their region; live until their schedule reaches GONE (deregistered, or an
- * import's AMI not yet completed). Indexed by name (`al2023-ami-*` is a prefix lookup) and owner alias. Once
- * gone, an AMI goes with the records any account keeps on it (fast launch settings, the tags of other accounts:
- * deregistration removed the owner's) and, a day later, the client token that made it.
+ * import's AMI not yet completed). Indexed by name (`al2023-ami-*` is a prefix lookup), owner alias, and source
+ * AMI (its copies, which an AMI's dashboard page draws). Once gone, an AMI goes with the records any account keeps
+ * on it (fast launch settings, the tags of other accounts: deregistration removed the owner's) and, a day later,
+ * the client token that made it.
  */
-export const amis = collection<AmiRecord, string, "name" | "alias">({
+export const amis = collection<AmiRecord, string, "name" | "alias" | "source">({
   type: "ec2.image",
   schema: amiSchema,
   key: (r) => r.ImageId,
   partition: (r) => partitionOf(r.owner, r.region),
   live: (r, now) => stateAt(r.schedule, now) !== GONE,
-  indexes: { name: (r) => r.Name, alias: (r) => r.alias },
+  indexes: { name: (r) => r.Name, alias: (r) => r.alias, source: (r) => r.SourceImageId },
   expires: {
     goneAt,
     purge(scope, id, ami) {
