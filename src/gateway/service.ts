@@ -62,11 +62,18 @@ export interface InternalOperation {
 }
 
 /** One step of a seed list: in its phase, for each entry of the list, calls what the entry asks for. */
+/** Where a seed step applies an entry, and what the steps of one seed load keep for one another, by key. */
+export interface SeedLoad {
+  account: string;
+  region: string;
+  memo: Map<string, unknown>;
+}
+
 export interface SeedStep {
   phase: number;
   /** Names the step in a seed error: an operation, or what the step does. */
   label: string;
-  apply(call: (operation: string, input: Record<string, unknown>) => unknown, entry: Record<string, unknown>): void;
+  apply(call: (operation: string, input: Record<string, unknown>) => unknown, entry: Record<string, unknown>, load: SeedLoad): void;
   /** Whether the step makes the entry (counted once); later steps of the same list only change it. */
   makes?: boolean;
 }

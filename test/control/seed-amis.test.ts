@@ -47,6 +47,32 @@ for (const store of ["memory", "sqlite"] as const) {
       }
     });
 
+    it("registers each AMI from a snapshot of a root volume of its size, one for the AMIs whose roots are alike", () => {
+      const dir = mkdtempSync(join(tmpdir(), "imagelite-seed-amis-"));
+      try {
+        const big = { ...ami("db-1", {}), BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 30 } }] };
+        const app = open(dir, seedOf([ami("web-1", {}), ami("web-2", {}), big]));
+        const call = (op: string, input: Record<string, unknown>) =>
+          app.gateway.invoke("ec2", op, { accountId: ACCOUNT_A, region: REGION }, input);
+        const { Images } = call("DescribeImages", { Owners: ["self"] }) as {
+          Images: { Name: string; BlockDeviceMappings: { Ebs: { SnapshotId: string; VolumeSize: number } }[] }[];
+        };
+        const root = Object.fromEntries(Images.map((i) => [i.Name, i.BlockDeviceMappings[0].Ebs]));
+        assert.equal(root["web-1"].SnapshotId, root["web-2"].SnapshotId, "alike roots share a snapshot");
+        assert.notEqual(root["db-1"].SnapshotId, root["web-1"].SnapshotId);
+        assert.deepEqual([root["web-1"].VolumeSize, root["db-1"].VolumeSize], [8, 30]);
+        const { Snapshots } = call("DescribeSnapshots", { OwnerIds: ["self"] }) as { Snapshots: { VolumeSize: number }[] };
+        assert.deepEqual(
+          Snapshots.map((x) => x.VolumeSize).sort((a, b) => a - b),
+          [8, 30],
+        );
+        assert.deepEqual((call("DescribeVolumes", {}) as { Volumes: unknown[] }).Volumes, [], "the root volumes are gone");
+        app.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it("refuses an entry over the tag limit or with a name in use, and keeps nothing of the seed", () => {
       const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
       const cases: [unknown[], RegExp][] = [

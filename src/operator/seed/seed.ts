@@ -90,6 +90,7 @@ export function applySeed(app: App, doc: unknown): number {
   // One transaction for the whole seed (each call's joins it): a seed loads whole or not at all, and a store
   // writes its file once rather than once per call (with the room a bulk load takes, where the store has it).
   const whole = <R>(fn: () => R): R => (app.store.bulk ? app.store.bulk(fn) : app.store.transaction(fn));
+  const memo = new Map<string, unknown>();
   whole(() => {
     for (let phase = 0; phase < phases; phase++) {
       const now = app.clock.now() - (phases + 1 - phase) * gapMs;
@@ -100,7 +101,7 @@ export function applySeed(app: App, doc: unknown): number {
             app.gateway.invoke(service, operation, { accountId: p.account, region: p.region, now, unrecorded: true }, input);
           p.entries.forEach((e, i) => {
             try {
-              step.apply(call, e);
+              step.apply(call, e, { account: p.account, region: p.region, memo });
               if (step.makes) made++;
             } catch (err) {
               const what = err instanceof ServiceError ? `${err.code}: ${err.message}` : (err as Error).message;

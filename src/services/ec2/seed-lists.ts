@@ -39,13 +39,18 @@ export const ec2SeedLists: Record<string, SeedStep[]> = {
   publicImages: [{ phase: 0, label: "public catalog entry", apply: (_call, e) => void publicImageEntry("000000000000", e) }],
   amis: [
     // An entry whose root mapping names no snapshot: a volume of its size and encryption, then (once available) its
-    // snapshot, which the registration names; the volume is deleted once the AMI is registered.
+    // snapshot, which the registration names; the volume is deleted once the AMI is registered. Entries of one
+    // account and region whose roots are alike share the volume and its snapshot, as AMIs registered from one
+    // snapshot do: a seed of many AMIs makes a few snapshots, not one each.
     {
       phase: 0,
       label: "CreateVolume (root volume)",
-      apply(call, e) {
+      apply(call, e, { account, region, memo }) {
         const ebs = emptyRoot(e);
         if (!ebs) return;
+        const alike = `ec2 root volume ${account} ${region} ${JSON.stringify([ebs.VolumeSize, ebs.VolumeType, ebs.Encrypted, ebs.KmsKeyId])}`;
+        const made = memo.get(alike) as string | undefined;
+        if (made !== undefined) return void rootVolumes.set(e, made);
         const zones = call("DescribeAvailabilityZones", {}) as { AvailabilityZones: { ZoneName: string }[] };
         const { VolumeId } = call("CreateVolume", {
           AvailabilityZone: zones.AvailabilityZones[0].ZoneName,
@@ -54,26 +59,30 @@ export const ec2SeedLists: Record<string, SeedStep[]> = {
           ...(ebs.Encrypted !== undefined ? { Encrypted: ebs.Encrypted } : {}),
           ...(ebs.KmsKeyId !== undefined ? { KmsKeyId: ebs.KmsKeyId } : {}),
         }) as { VolumeId: string };
+        memo.set(alike, VolumeId);
         rootVolumes.set(e, VolumeId);
       },
     },
     {
       phase: 1,
       label: "CreateSnapshot (root volume)",
-      apply(call, e) {
+      apply(call, e, { memo }) {
         const VolumeId = rootVolumes.get(e);
         if (VolumeId === undefined) return;
-        const { SnapshotId } = call("CreateSnapshot", { VolumeId, Description: `Root volume of ${String(e.Name)}` }) as {
-          SnapshotId: string;
-        };
-        rootSnapshots.set(e, SnapshotId);
+        const key = `ec2 root snapshot ${VolumeId}`;
+        let snapshot = memo.get(key) as string | undefined;
+        if (snapshot === undefined) {
+          snapshot = (call("CreateSnapshot", { VolumeId, Description: "Root volume of seeded AMIs" }) as { SnapshotId: string }).SnapshotId;
+          memo.set(key, snapshot);
+        }
+        rootSnapshots.set(e, snapshot);
       },
     },
     {
       phase: 2,
       label: "RegisterImage",
       makes: true,
-      apply(call, e) {
+      apply(call, e, { memo }) {
         if (e.Tags !== undefined && !isObject(e.Tags)) throw new SeedError("Tags must map keys to values");
         // The tags go with the registration: one call, as RegisterImage's TagSpecifications.
         const tags = e.Tags ? Object.entries(e.Tags).map(([Key, Value]) => ({ Key, Value: String(Value) })) : [];
@@ -82,7 +91,10 @@ export const ec2SeedLists: Record<string, SeedStep[]> = {
           input.TagSpecifications = [...((input.TagSpecifications as unknown[]) ?? []), { ResourceType: "image", Tags: tags }];
         const { ImageId } = call("RegisterImage", input) as { ImageId: string };
         const volume = rootVolumes.get(e);
-        if (volume !== undefined) call("DeleteVolume", { VolumeId: volume });
+        if (volume !== undefined && !memo.has(`ec2 root volume deleted ${volume}`)) {
+          call("DeleteVolume", { VolumeId: volume });
+          memo.set(`ec2 root volume deleted ${volume}`, true);
+        }
         const perms = e.LaunchPermissions ?? [];
         if (!Array.isArray(perms) || !perms.every((x) => typeof x === "string"))
           throw new SeedError('LaunchPermissions must be a list of account ids or "all"');
