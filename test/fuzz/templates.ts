@@ -314,6 +314,16 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
         KmsKeyId: fc.constantFrom("alias/fuzz", "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", "nope"),
       }),
     ),
+    t(
+      "LockSnapshot",
+      fc.record({
+        SnapshotId: snapshot,
+        LockMode: fc.constantFrom("governance", "compliance"),
+        CoolOffPeriod: fc.option(fc.integer({ min: 0, max: 80 }), { nil: undefined }),
+        LockDuration: fc.option(fc.integer({ min: 0, max: 40000 }), { nil: undefined }),
+      }),
+    ),
+    t("UnlockSnapshot", fc.record({ SnapshotId: snapshot })),
     t("ModifySnapshotTier", fc.record({ SnapshotId: snapshot, StorageTier: fc.constant("archive") })),
     t(
       "RestoreSnapshotTier",

@@ -76,6 +76,21 @@ class Boto3Snapshots(unittest.TestCase):
         self.assertEqual(result["DeleteSnapshotResults"], [{"SnapshotId": snapshot_id, "ReturnCode": "success"}])
         self.assertClientError("InvalidSnapshot.NotFound", ec2.describe_snapshots, SnapshotIds=[snapshot_id])
 
+    def test_a_locked_snapshot_is_not_deleted_until_unlocked(self):
+        ec2 = client("ec2", OWNER)
+        snapshot_id = own_snapshot(ec2)
+        lock = ec2.lock_snapshot(SnapshotId=snapshot_id, LockMode="governance", LockDuration=7)
+        self.assertEqual(lock["LockState"], "governance")
+        self.assertEqual(lock["LockDuration"], 7)
+        self.assertClientError("SnapshotLocked", ec2.delete_snapshot, SnapshotId=snapshot_id)
+        [info] = ec2.describe_locked_snapshots(SnapshotIds=[snapshot_id])["Snapshots"]
+        self.assertEqual((info["OwnerId"], info["LockState"]), (OWNER, "governance"))
+        listed = ec2.describe_locked_snapshots(Filters=[{"Name": "lock-state", "Values": ["governance"]}])["Snapshots"]
+        self.assertIn(snapshot_id, [s["SnapshotId"] for s in listed])
+        ec2.unlock_snapshot(SnapshotId=snapshot_id)
+        self.assertEqual(ec2.describe_locked_snapshots(SnapshotIds=[snapshot_id])["Snapshots"], [])
+        ec2.delete_snapshot(SnapshotId=snapshot_id)
+
 
 class AwsCliSnapshots(CliTestCase):
     cli_account = ACCOUNT_CLI

@@ -1074,6 +1074,17 @@ export interface DescribeLaunchTemplatesResult {
   LaunchTemplates?: LaunchTemplateSet;
   NextToken?: string;
 }
+export interface DescribeLockedSnapshotsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  SnapshotIds?: SnapshotIdStringList;
+}
+export interface DescribeLockedSnapshotsResult {
+  NextToken?: string;
+  Snapshots?: LockedSnapshotsInfoList;
+}
 export interface DescribeNetworkAclsRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -2915,6 +2926,38 @@ export type LocalStorage = "included" | "required" | "excluded";
 export type LocalStorageType = "hdd" | "ssd";
 export type LocalStorageTypeSet = LocalStorageType[];
 export type LocationType = "region" | "availability-zone" | "availability-zone-id" | "outpost";
+export type LockMode = "compliance" | "governance";
+export interface LockSnapshotRequest {
+  CoolOffPeriod?: number;
+  DryRun?: boolean;
+  ExpirationDate?: Date;
+  LockDuration?: number;
+  LockMode: LockMode;
+  SnapshotId: string;
+}
+export interface LockSnapshotResult {
+  CoolOffPeriod?: number;
+  CoolOffPeriodExpiresOn?: Date;
+  LockCreatedOn?: Date;
+  LockDuration?: number;
+  LockDurationStartTime?: Date;
+  LockExpiresOn?: Date;
+  LockState?: LockState;
+  SnapshotId?: string;
+}
+export type LockState = "compliance" | "governance" | "compliance-cooloff" | "expired";
+export interface LockedSnapshotsInfo {
+  CoolOffPeriod?: number;
+  CoolOffPeriodExpiresOn?: Date;
+  LockCreatedOn?: Date;
+  LockDuration?: number;
+  LockDurationStartTime?: Date;
+  LockExpiresOn?: Date;
+  LockState?: LockState;
+  OwnerId?: string;
+  SnapshotId?: string;
+}
+export type LockedSnapshotsInfoList = LockedSnapshotsInfo[];
 export type ManagedBy = "account" | "declarative-policy";
 export type MarketType = "spot" | "capacity-block" | "interruptible-capacity-reservation";
 export interface MediaAcceleratorInfo {
@@ -4109,6 +4152,13 @@ export interface TotalLocalStorageGBRequest {
 }
 export type TpmSupportValues = "v2.0";
 export type TransferType = "time-based" | "standard";
+export interface UnlockSnapshotRequest {
+  DryRun?: boolean;
+  SnapshotId: string;
+}
+export interface UnlockSnapshotResult {
+  SnapshotId?: string;
+}
 export interface UnmonitorInstancesRequest {
   DryRun?: boolean;
   InstanceIds: InstanceIdStringList;
@@ -4444,6 +4494,7 @@ export interface Ec2Handlers {
   DescribeKeyPairs(ctx: RequestContext, input: DescribeKeyPairsRequest): DescribeKeyPairsResult;
   DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
   DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
+  DescribeLockedSnapshots(ctx: RequestContext, input: DescribeLockedSnapshotsRequest): DescribeLockedSnapshotsResult;
   DescribeNetworkAcls(ctx: RequestContext, input: DescribeNetworkAclsRequest): DescribeNetworkAclsResult;
   DescribeNetworkInterfaceAttribute(ctx: RequestContext, input: DescribeNetworkInterfaceAttributeRequest): DescribeNetworkInterfaceAttributeResult;
   DescribeNetworkInterfaces(ctx: RequestContext, input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult;
@@ -4493,6 +4544,7 @@ export interface Ec2Handlers {
   GetPasswordData(ctx: RequestContext, input: GetPasswordDataRequest): GetPasswordDataResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
+  LockSnapshot(ctx: RequestContext, input: LockSnapshotRequest): LockSnapshotResult;
   ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
@@ -4526,5 +4578,6 @@ export interface Ec2Handlers {
   StartInstances(ctx: RequestContext, input: StartInstancesRequest): StartInstancesResult;
   StopInstances(ctx: RequestContext, input: StopInstancesRequest): StopInstancesResult;
   TerminateInstances(ctx: RequestContext, input: TerminateInstancesRequest): TerminateInstancesResult;
+  UnlockSnapshot(ctx: RequestContext, input: UnlockSnapshotRequest): UnlockSnapshotResult;
   UnmonitorInstances(ctx: RequestContext, input: UnmonitorInstancesRequest): UnmonitorInstancesResult;
 }

@@ -38,6 +38,7 @@ import { modificationHandlers } from "./volumes/modifications";
 import { volumeAttributeHandlers } from "./volumes/attributes";
 import { ebsEncryptionHandlers } from "./ebs-encryption/handlers";
 import { snapshotTierHandlers } from "./snapshots/tiers";
+import { snapshotLockHandlers } from "./snapshots/locks";
 import { fleetHandlers } from "./fleets/handlers";
 import { createImageHandlers } from "./images/create-image";
 import { networkHandlers } from "./network/handlers";
@@ -81,6 +82,7 @@ const handlers: Ec2Handlers = {
   ...volumeAttributeHandlers,
   ...ebsEncryptionHandlers,
   ...snapshotTierHandlers,
+  ...snapshotLockHandlers,
   ...fleetHandlers,
   ...createImageHandlers,
   ...networkHandlers,

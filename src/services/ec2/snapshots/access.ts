@@ -15,6 +15,7 @@ import * as err from "../errors";
 import { GONE } from "../images/records";
 import { taggable } from "../resource-types";
 import {
+  isLocked,
   publicSnapshotPartition,
   publicSnapshots,
   sharedSnapshots,
@@ -39,6 +40,10 @@ export const snapshots = collection<SnapshotRecord>({
 
 export const snapshotNotFound = (id: string) => new ServiceError("InvalidSnapshot.NotFound", `The snapshot '${id}' does not exist.`);
 export const notAuthorizedForSnapshot = (id: string) => new ServiceError("AuthFailure", `Not authorized for snapshot:${id}`);
+
+/** A locked snapshot cannot be deleted until its lock expires or it is unlocked (snapshot-lock-concepts.html). */
+export const snapshotLocked = (id: string) =>
+  new ServiceError("SnapshotLocked", `The snapshot '${id}' is locked and cannot be deleted until its lock expires or it is unlocked.`);
 
 export function checkSnapshotId(id: string): void {
   if (!SNAPSHOT_ID.test(id)) throw err.snapshotMalformed(id);
@@ -134,6 +139,7 @@ export function amiUsing(ctx: RequestContext, snap: SnapshotRecord): string | un
 
 /** Deletes a snapshot of the caller with its permissions and tags; refused while a registered AMI uses it. */
 export function deleteSnapshot(ctx: RequestContext, snap: SnapshotRecord): void {
+  if (isLocked(snap, ctx.now)) throw snapshotLocked(snap.SnapshotId);
   const ami = amiUsing(ctx, snap);
   if (ami) throw new ServiceError("InvalidSnapshot.InUse", `The snapshot ${snap.SnapshotId} is currently in use by ${ami}`);
   removeSnapshot(ctx, snap);
