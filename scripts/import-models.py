@@ -54,6 +54,7 @@ OPERATIONS = {
         "DescribeVpcClassicLinkDnsSupport", "DescribeVpcs", "DetachInternetGateway", "DetachNetworkInterface",
         "DetachVolume", "DisableEbsEncryptionByDefault", "DisableFastLaunch", "DisableImage",
         "DisableImageBlockPublicAccess", "DisableImageDeprecation", "DisableImageDeregistrationProtection",
+        "DisableSnapshotBlockPublicAccess", "EnableSnapshotBlockPublicAccess", "GetSnapshotBlockPublicAccessState",
         "DisassociateAddress", "DisassociateIamInstanceProfile", "DisassociateRouteTable",
         "EnableEbsEncryptionByDefault", "EnableFastLaunch", "EnableImage", "EnableImageBlockPublicAccess",
         "EnableImageDeprecation", "EnableImageDeregistrationProtection", "EnableVolumeIO",

@@ -91,6 +91,20 @@ class Boto3Snapshots(unittest.TestCase):
         self.assertEqual(ec2.describe_locked_snapshots(SnapshotIds=[snapshot_id])["Snapshots"], [])
         ec2.delete_snapshot(SnapshotId=snapshot_id)
 
+    def test_block_public_access_hides_public_snapshots_from_others(self):
+        owner, other = client("ec2", "545454545454"), client("ec2", GRANTEE)
+        snapshot_id = own_snapshot(owner)
+        owner.modify_snapshot_attribute(SnapshotId=snapshot_id, Attribute="createVolumePermission",
+                                        OperationType="add", GroupNames=["all"])
+        self.assertEqual(len(other.describe_snapshots(SnapshotIds=[snapshot_id])["Snapshots"]), 1)
+        self.assertEqual(owner.enable_snapshot_block_public_access(State="block-all-sharing")["State"], "block-all-sharing")
+        self.assertEqual(owner.get_snapshot_block_public_access_state()["State"], "block-all-sharing")
+        self.assertClientError("InvalidSnapshot.NotFound", other.describe_snapshots, SnapshotIds=[snapshot_id])
+        self.assertClientError("OperationNotPermitted", owner.modify_snapshot_attribute, SnapshotId=snapshot_id,
+                               Attribute="createVolumePermission", OperationType="add", GroupNames=["all"])
+        self.assertEqual(owner.disable_snapshot_block_public_access()["State"], "unblocked")
+        self.assertEqual(len(other.describe_snapshots(SnapshotIds=[snapshot_id])["Snapshots"]), 1)
+
 
 class AwsCliSnapshots(CliTestCase):
     cli_account = ACCOUNT_CLI

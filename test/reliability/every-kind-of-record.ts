@@ -30,6 +30,7 @@ import {
   EnableEbsEncryptionByDefaultCommand,
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
+  EnableSnapshotBlockPublicAccessCommand,
   ImportImageCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
@@ -74,6 +75,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
     await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
+    await ec2.send(new EnableSnapshotBlockPublicAccessCommand({ State: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
     // An instant fleet of one Spot Instance (and its Spot request: records of ec2.fleet and ec2.spot-instance-request,

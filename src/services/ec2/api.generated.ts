@@ -1396,6 +1396,12 @@ export interface DisableImageRequest {
 export interface DisableImageResult {
   Return?: boolean;
 }
+export interface DisableSnapshotBlockPublicAccessRequest {
+  DryRun?: boolean;
+}
+export interface DisableSnapshotBlockPublicAccessResult {
+  State?: SnapshotBlockPublicAccessState;
+}
 export interface DisassociateAddressRequest {
   AssociationId?: string;
   DryRun?: boolean;
@@ -1600,6 +1606,13 @@ export interface EnableImageRequest {
 export interface EnableImageResult {
   Return?: boolean;
 }
+export interface EnableSnapshotBlockPublicAccessRequest {
+  DryRun?: boolean;
+  State: SnapshotBlockPublicAccessState;
+}
+export interface EnableSnapshotBlockPublicAccessResult {
+  State?: SnapshotBlockPublicAccessState;
+}
 export interface EnableVolumeIORequest {
   DryRun?: boolean;
   VolumeId: string;
@@ -1771,6 +1784,13 @@ export interface GetPasswordDataResult {
   InstanceId?: string;
   PasswordData?: string;
   Timestamp?: Date;
+}
+export interface GetSnapshotBlockPublicAccessStateRequest {
+  DryRun?: boolean;
+}
+export interface GetSnapshotBlockPublicAccessStateResult {
+  ManagedBy?: ManagedBy;
+  State?: SnapshotBlockPublicAccessState;
 }
 export interface GpuDeviceInfo {
   Count?: number;
@@ -3929,6 +3949,7 @@ export interface Snapshot {
   VolumeSize?: number;
 }
 export type SnapshotAttributeName = "productCodes" | "createVolumePermission";
+export type SnapshotBlockPublicAccessState = "block-all-sharing" | "block-new-sharing" | "unblocked";
 export interface SnapshotDetail {
   Description?: string;
   DeviceName?: string;
@@ -4526,6 +4547,7 @@ export interface Ec2Handlers {
   DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
   DisableImageDeprecation(ctx: RequestContext, input: DisableImageDeprecationRequest): DisableImageDeprecationResult;
   DisableImageDeregistrationProtection(ctx: RequestContext, input: DisableImageDeregistrationProtectionRequest): DisableImageDeregistrationProtectionResult;
+  DisableSnapshotBlockPublicAccess(ctx: RequestContext, input: DisableSnapshotBlockPublicAccessRequest): DisableSnapshotBlockPublicAccessResult;
   DisassociateAddress(ctx: RequestContext, input: DisassociateAddressRequest): void;
   DisassociateIamInstanceProfile(ctx: RequestContext, input: DisassociateIamInstanceProfileRequest): DisassociateIamInstanceProfileResult;
   DisassociateRouteTable(ctx: RequestContext, input: DisassociateRouteTableRequest): void;
@@ -4535,6 +4557,7 @@ export interface Ec2Handlers {
   EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
   EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
+  EnableSnapshotBlockPublicAccess(ctx: RequestContext, input: EnableSnapshotBlockPublicAccessRequest): EnableSnapshotBlockPublicAccessResult;
   EnableVolumeIO(ctx: RequestContext, input: EnableVolumeIORequest): void;
   GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
   GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
@@ -4542,6 +4565,7 @@ export interface Ec2Handlers {
   GetInstanceUefiData(ctx: RequestContext, input: GetInstanceUefiDataRequest): GetInstanceUefiDataResult;
   GetLaunchTemplateData(ctx: RequestContext, input: GetLaunchTemplateDataRequest): GetLaunchTemplateDataResult;
   GetPasswordData(ctx: RequestContext, input: GetPasswordDataRequest): GetPasswordDataResult;
+  GetSnapshotBlockPublicAccessState(ctx: RequestContext, input: GetSnapshotBlockPublicAccessStateRequest): GetSnapshotBlockPublicAccessStateResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
   LockSnapshot(ctx: RequestContext, input: LockSnapshotRequest): LockSnapshotResult;

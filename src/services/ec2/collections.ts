@@ -11,6 +11,7 @@ import { fastLaunchSettings } from "./fast-launch/records";
 import { usageReports } from "./usage-reports/records";
 import { amiUses } from "./usage-reports/entries";
 import { snapshots } from "./snapshots/access";
+import { snapshotBlockPublicAccess } from "./snapshots/block-public-access";
 import { publicSnapshots, sharedSnapshots, snapshotUses, volumePermissions } from "./snapshots/records";
 import { launchTemplates, launchTemplateVersions } from "./launch-templates/records";
 import { instances } from "./instances/records";
@@ -48,6 +49,7 @@ export const ec2Collections = [
   sharedSnapshots,
   publicSnapshots,
   snapshotUses,
+  snapshotBlockPublicAccess,
   launchTemplates,
   launchTemplateVersions,
   amiUses,

@@ -39,6 +39,7 @@ import { volumeAttributeHandlers } from "./volumes/attributes";
 import { ebsEncryptionHandlers } from "./ebs-encryption/handlers";
 import { snapshotTierHandlers } from "./snapshots/tiers";
 import { snapshotLockHandlers } from "./snapshots/locks";
+import { snapshotBlockPublicAccessHandlers } from "./snapshots/block-public-access";
 import { fleetHandlers } from "./fleets/handlers";
 import { createImageHandlers } from "./images/create-image";
 import { networkHandlers } from "./network/handlers";
@@ -83,6 +84,7 @@ const handlers: Ec2Handlers = {
   ...ebsEncryptionHandlers,
   ...snapshotTierHandlers,
   ...snapshotLockHandlers,
+  ...snapshotBlockPublicAccessHandlers,
   ...fleetHandlers,
   ...createImageHandlers,
   ...networkHandlers,

@@ -27,6 +27,7 @@ import {
   type SnapshotRecord,
 } from "./records";
 import { dropTags, putTags } from "../tags/records";
+import { isPublicNow } from "./block-public-access";
 
 /** Snapshots in their owner's partition of their region; gone at once when deleted. */
 export const snapshots = collection<SnapshotRecord>({
@@ -62,7 +63,7 @@ export function visibleSnapshot(ctx: RequestContext, id: string, region = ctx.re
   if (viaShare) return viaShare;
   const pub = publicSnapshots.get(inPartition(ctx, publicSnapshotPartition(region)), id);
   const viaPublic = pub && storedSnapshot(ctx, pub.owner, region, id);
-  if (viaPublic?.public) return viaPublic;
+  if (viaPublic && isPublicNow(ctx, viaPublic)) return viaPublic;
   return catalogSnapshot(ctx, region, id);
 }
 
@@ -86,7 +87,7 @@ export const isGrantedTo = (ctx: RequestContext, snap: SnapshotRecord, account: 
 
 /** Whether the caller may create volumes from (and so copy, or register an AMI of) the snapshot: owner, granted, or public. */
 export function canCreateVolume(ctx: RequestContext, snap: SnapshotRecord): boolean {
-  return snap.owner === ctx.accountId || snap.public || isGrantedTo(ctx, snap, ctx.accountId);
+  return snap.owner === ctx.accountId || isPublicNow(ctx, snap) || isGrantedTo(ctx, snap, ctx.accountId);
 }
 
 export type NewSnapshot = Pick<SnapshotRecord, "VolumeId" | "VolumeSize" | "Description" | "Encrypted" | "KmsKeyId"> & {
