@@ -324,6 +324,20 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       }),
     ),
     t("UnlockSnapshot", fc.record({ SnapshotId: snapshot })),
+    t(
+      "EnableFastSnapshotRestores",
+      fc.record({
+        SourceSnapshotIds: fc.array(snapshot, { minLength: 1, maxLength: 3 }),
+        AvailabilityZones: fc.array(fc.constantFrom("us-east-1a", "us-east-1b", "us-east-1z"), { minLength: 1, maxLength: 2 }),
+      }),
+    ),
+    t(
+      "DisableFastSnapshotRestores",
+      fc.record({
+        SourceSnapshotIds: fc.array(snapshot, { minLength: 1, maxLength: 3 }),
+        AvailabilityZones: fc.array(fc.constantFrom("us-east-1a", "us-east-1b"), { minLength: 1, maxLength: 2 }),
+      }),
+    ),
     t("ModifySnapshotTier", fc.record({ SnapshotId: snapshot, StorageTier: fc.constant("archive") })),
     t(
       "RestoreSnapshotTier",

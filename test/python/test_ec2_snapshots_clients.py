@@ -105,6 +105,22 @@ class Boto3Snapshots(unittest.TestCase):
         self.assertEqual(owner.disable_snapshot_block_public_access()["State"], "unblocked")
         self.assertEqual(len(other.describe_snapshots(SnapshotIds=[snapshot_id])["Snapshots"]), 1)
 
+    def test_fast_snapshot_restores_follow_the_clock(self):
+        ec2 = client("ec2", "565656565656")
+        snapshot_id = own_snapshot(ec2)
+        advance(60)
+        r = ec2.enable_fast_snapshot_restores(SourceSnapshotIds=[snapshot_id, "snap-0123456789abcdef0"],
+                                              AvailabilityZones=["us-east-1a"])
+        self.assertEqual([(s["SnapshotId"], s["State"]) for s in r["Successful"]], [(snapshot_id, "enabling")])
+        self.assertEqual(r["Unsuccessful"][0]["FastSnapshotRestoreStateErrors"][0]["Error"]["Code"], "InvalidSnapshot.NotFound")
+        advance(60)
+        [item] = ec2.describe_fast_snapshot_restores(Filters=[{"Name": "snapshot-id", "Values": [snapshot_id]}])["FastSnapshotRestores"]
+        self.assertEqual(item["State"], "enabled")
+        volume = ec2.create_volume(SnapshotId=snapshot_id, AvailabilityZone="us-east-1a")
+        self.assertTrue(volume["FastRestored"])
+        d = ec2.disable_fast_snapshot_restores(SourceSnapshotIds=[snapshot_id], AvailabilityZones=["us-east-1a"])
+        self.assertEqual(d["Successful"][0]["State"], "disabling")
+
 
 class AwsCliSnapshots(CliTestCase):
     cli_account = ACCOUNT_CLI

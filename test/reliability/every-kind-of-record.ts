@@ -31,6 +31,7 @@ import {
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
   EnableSnapshotBlockPublicAccessCommand,
+  EnableFastSnapshotRestoresCommand,
   ImportImageCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
@@ -61,6 +62,9 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         SnapshotId: root.Ebs!.SnapshotId!,
         CreateVolumePermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] },
       }),
+    );
+    await ec2.send(
+      new EnableFastSnapshotRestoresCommand({ SourceSnapshotIds: [root.Ebs!.SnapshotId!], AvailabilityZones: ["us-east-1a"] }),
     );
     const ec2B = ec2Client(server, ACCOUNT_B);
     await ec2B.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "seen-by", Value: "b" }] })); // a reference from another account

@@ -214,6 +214,7 @@ export interface AvailabilityZoneGeography {
   Name?: string;
 }
 export type AvailabilityZoneGeographyList = AvailabilityZoneGeography[];
+export type AvailabilityZoneIdStringList = string[];
 export type AvailabilityZoneList = AvailabilityZone[];
 export interface AvailabilityZoneMessage {
   Message?: string;
@@ -221,6 +222,7 @@ export interface AvailabilityZoneMessage {
 export type AvailabilityZoneMessageList = AvailabilityZoneMessage[];
 export type AvailabilityZoneOptInStatus = "opt-in-not-required" | "opted-in" | "not-opted-in";
 export type AvailabilityZoneState = "available" | "information" | "impaired" | "unavailable" | "constrained";
+export type AvailabilityZoneStringList = string[];
 export interface AvailabilityZoneSubGeography {
   Name?: string;
 }
@@ -880,6 +882,31 @@ export interface DescribeFastLaunchImagesSuccessItem {
   StateTransitionTime?: Date;
 }
 export type DescribeFastLaunchImagesSuccessSet = DescribeFastLaunchImagesSuccessItem[];
+export interface DescribeFastSnapshotRestoreSuccessItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  DisabledTime?: Date;
+  DisablingTime?: Date;
+  EnabledTime?: Date;
+  EnablingTime?: Date;
+  OptimizingTime?: Date;
+  OwnerAlias?: string;
+  OwnerId?: string;
+  SnapshotId?: string;
+  State?: FastSnapshotRestoreStateCode;
+  StateTransitionReason?: string;
+}
+export type DescribeFastSnapshotRestoreSuccessSet = DescribeFastSnapshotRestoreSuccessItem[];
+export interface DescribeFastSnapshotRestoresRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeFastSnapshotRestoresResult {
+  FastSnapshotRestores?: DescribeFastSnapshotRestoreSuccessSet;
+  NextToken?: string;
+}
 export interface DescribeIamInstanceProfileAssociationsRequest {
   AssociationIds?: AssociationIdList;
   Filters?: FilterList;
@@ -1369,6 +1396,46 @@ export interface DisableFastLaunchResult {
   StateTransitionReason?: string;
   StateTransitionTime?: Date;
 }
+export interface DisableFastSnapshotRestoreErrorItem {
+  FastSnapshotRestoreStateErrors?: DisableFastSnapshotRestoreStateErrorSet;
+  SnapshotId?: string;
+}
+export type DisableFastSnapshotRestoreErrorSet = DisableFastSnapshotRestoreErrorItem[];
+export interface DisableFastSnapshotRestoreStateError {
+  Code?: string;
+  Message?: string;
+}
+export interface DisableFastSnapshotRestoreStateErrorItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Error?: DisableFastSnapshotRestoreStateError;
+}
+export type DisableFastSnapshotRestoreStateErrorSet = DisableFastSnapshotRestoreStateErrorItem[];
+export interface DisableFastSnapshotRestoreSuccessItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  DisabledTime?: Date;
+  DisablingTime?: Date;
+  EnabledTime?: Date;
+  EnablingTime?: Date;
+  OptimizingTime?: Date;
+  OwnerAlias?: string;
+  OwnerId?: string;
+  SnapshotId?: string;
+  State?: FastSnapshotRestoreStateCode;
+  StateTransitionReason?: string;
+}
+export type DisableFastSnapshotRestoreSuccessSet = DisableFastSnapshotRestoreSuccessItem[];
+export interface DisableFastSnapshotRestoresRequest {
+  AvailabilityZoneIds?: AvailabilityZoneIdStringList;
+  AvailabilityZones?: AvailabilityZoneStringList;
+  DryRun?: boolean;
+  SourceSnapshotIds: SnapshotIdStringList;
+}
+export interface DisableFastSnapshotRestoresResult {
+  Successful?: DisableFastSnapshotRestoreSuccessSet;
+  Unsuccessful?: DisableFastSnapshotRestoreErrorSet;
+}
 export interface DisableImageBlockPublicAccessRequest {
   DryRun?: boolean;
 }
@@ -1576,6 +1643,46 @@ export interface EnableFastLaunchResult {
   StateTransitionReason?: string;
   StateTransitionTime?: Date;
 }
+export interface EnableFastSnapshotRestoreErrorItem {
+  FastSnapshotRestoreStateErrors?: EnableFastSnapshotRestoreStateErrorSet;
+  SnapshotId?: string;
+}
+export type EnableFastSnapshotRestoreErrorSet = EnableFastSnapshotRestoreErrorItem[];
+export interface EnableFastSnapshotRestoreStateError {
+  Code?: string;
+  Message?: string;
+}
+export interface EnableFastSnapshotRestoreStateErrorItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Error?: EnableFastSnapshotRestoreStateError;
+}
+export type EnableFastSnapshotRestoreStateErrorSet = EnableFastSnapshotRestoreStateErrorItem[];
+export interface EnableFastSnapshotRestoreSuccessItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  DisabledTime?: Date;
+  DisablingTime?: Date;
+  EnabledTime?: Date;
+  EnablingTime?: Date;
+  OptimizingTime?: Date;
+  OwnerAlias?: string;
+  OwnerId?: string;
+  SnapshotId?: string;
+  State?: FastSnapshotRestoreStateCode;
+  StateTransitionReason?: string;
+}
+export type EnableFastSnapshotRestoreSuccessSet = EnableFastSnapshotRestoreSuccessItem[];
+export interface EnableFastSnapshotRestoresRequest {
+  AvailabilityZoneIds?: AvailabilityZoneIdStringList;
+  AvailabilityZones?: AvailabilityZoneStringList;
+  DryRun?: boolean;
+  SourceSnapshotIds: SnapshotIdStringList;
+}
+export interface EnableFastSnapshotRestoresResult {
+  Successful?: EnableFastSnapshotRestoreSuccessSet;
+  Unsuccessful?: EnableFastSnapshotRestoreErrorSet;
+}
 export interface EnableImageBlockPublicAccessRequest {
   DryRun?: boolean;
   ImageBlockPublicAccessState: ImageBlockPublicAccessEnabledState;
@@ -1647,6 +1754,7 @@ export interface FastLaunchSnapshotConfigurationResponse {
   TargetResourceCount?: number;
 }
 export type FastLaunchStateCode = "enabling" | "enabling-failed" | "enabled" | "enabled-failed" | "disabling" | "disabling-failed";
+export type FastSnapshotRestoreStateCode = "enabling" | "optimizing" | "enabled" | "disabling" | "disabled";
 export interface Filter {
   Name?: string;
   Values?: ValueStringList;
@@ -4498,6 +4606,7 @@ export interface Ec2Handlers {
   DescribeAddressesAttribute(ctx: RequestContext, input: DescribeAddressesAttributeRequest): DescribeAddressesAttributeResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
+  DescribeFastSnapshotRestores(ctx: RequestContext, input: DescribeFastSnapshotRestoresRequest): DescribeFastSnapshotRestoresResult;
   DescribeIamInstanceProfileAssociations(ctx: RequestContext, input: DescribeIamInstanceProfileAssociationsRequest): DescribeIamInstanceProfileAssociationsResult;
   DescribeImageAttribute(ctx: RequestContext, input: DescribeImageAttributeRequest): ImageAttribute;
   DescribeImageReferences(ctx: RequestContext, input: DescribeImageReferencesRequest): DescribeImageReferencesResult;
@@ -4543,6 +4652,7 @@ export interface Ec2Handlers {
   DetachVolume(ctx: RequestContext, input: DetachVolumeRequest): VolumeAttachment;
   DisableEbsEncryptionByDefault(ctx: RequestContext, input: DisableEbsEncryptionByDefaultRequest): DisableEbsEncryptionByDefaultResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
+  DisableFastSnapshotRestores(ctx: RequestContext, input: DisableFastSnapshotRestoresRequest): DisableFastSnapshotRestoresResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
   DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
   DisableImageDeprecation(ctx: RequestContext, input: DisableImageDeprecationRequest): DisableImageDeprecationResult;
@@ -4553,6 +4663,7 @@ export interface Ec2Handlers {
   DisassociateRouteTable(ctx: RequestContext, input: DisassociateRouteTableRequest): void;
   EnableEbsEncryptionByDefault(ctx: RequestContext, input: EnableEbsEncryptionByDefaultRequest): EnableEbsEncryptionByDefaultResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
+  EnableFastSnapshotRestores(ctx: RequestContext, input: EnableFastSnapshotRestoresRequest): EnableFastSnapshotRestoresResult;
   EnableImage(ctx: RequestContext, input: EnableImageRequest): EnableImageResult;
   EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
   EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;

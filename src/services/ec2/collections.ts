@@ -12,6 +12,7 @@ import { usageReports } from "./usage-reports/records";
 import { amiUses } from "./usage-reports/entries";
 import { snapshots } from "./snapshots/access";
 import { snapshotBlockPublicAccess } from "./snapshots/block-public-access";
+import { fastSnapshotRestores } from "./snapshots/fast-restores";
 import { publicSnapshots, sharedSnapshots, snapshotUses, volumePermissions } from "./snapshots/records";
 import { launchTemplates, launchTemplateVersions } from "./launch-templates/records";
 import { instances } from "./instances/records";
@@ -50,6 +51,7 @@ export const ec2Collections = [
   publicSnapshots,
   snapshotUses,
   snapshotBlockPublicAccess,
+  fastSnapshotRestores,
   launchTemplates,
   launchTemplateVersions,
   amiUses,

@@ -39,6 +39,7 @@ import { volumeAttributeHandlers } from "./volumes/attributes";
 import { ebsEncryptionHandlers } from "./ebs-encryption/handlers";
 import { snapshotTierHandlers } from "./snapshots/tiers";
 import { snapshotLockHandlers } from "./snapshots/locks";
+import { fastSnapshotRestoreHandlers } from "./snapshots/fast-restores";
 import { snapshotBlockPublicAccessHandlers } from "./snapshots/block-public-access";
 import { fleetHandlers } from "./fleets/handlers";
 import { createImageHandlers } from "./images/create-image";
@@ -84,6 +85,7 @@ const handlers: Ec2Handlers = {
   ...ebsEncryptionHandlers,
   ...snapshotTierHandlers,
   ...snapshotLockHandlers,
+  ...fastSnapshotRestoreHandlers,
   ...snapshotBlockPublicAccessHandlers,
   ...fleetHandlers,
   ...createImageHandlers,

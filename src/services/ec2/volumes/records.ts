@@ -61,6 +61,8 @@ const volumeSchema = schema({
   modifiedAt: unchecked<number[] | undefined>(),
   /** CreateVolume's VolumeInitializationRate, MiB/s. */
   initializationRate: unchecked<number | undefined>(),
+  /** Created from a snapshot with fast snapshot restore enabled in its zone (snapshots/fast-restores.ts). */
+  fastRestored: unchecked<boolean | undefined>(),
 });
 export type VolumeRecord = RecordOf<typeof volumeSchema>;
 
