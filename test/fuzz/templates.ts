@@ -325,6 +325,21 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     ),
     t("UnlockSnapshot", fc.record({ SnapshotId: snapshot })),
     t(
+      "CreateSnapshots",
+      fc.record({
+        InstanceSpecification: fc.record({ InstanceId: instance, ExcludeBootVolume: fc.option(fc.boolean(), { nil: undefined }) }),
+        CopyTagsFromSource: fc.option(fc.constant("volume"), { nil: undefined }),
+      }),
+    ),
+    t(
+      "CreateReplaceRootVolumeTask",
+      fc.record({
+        InstanceId: instance,
+        SnapshotId: fc.option(snapshot, { nil: undefined }),
+        DeleteReplacedRootVolume: fc.option(fc.boolean(), { nil: undefined }),
+      }),
+    ),
+    t(
       "EnableFastSnapshotRestores",
       fc.record({
         SourceSnapshotIds: fc.array(snapshot, { minLength: 1, maxLength: 3 }),

@@ -32,6 +32,7 @@ import {
   EnableImageBlockPublicAccessCommand,
   EnableSnapshotBlockPublicAccessCommand,
   EnableFastSnapshotRestoresCommand,
+  CreateReplaceRootVolumeTaskCommand,
   ImportImageCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
@@ -77,7 +78,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
-    await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
+    const launched = await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new EnableSnapshotBlockPublicAccessCommand({ State: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
@@ -130,6 +131,8 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     server.clock.advance(T);
     assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
     server.clock.advance(3 * T);
+    // A root volume replacement of the running instance.
+    await ec2.send(new CreateReplaceRootVolumeTaskCommand({ InstanceId: launched.Instances![0].InstanceId! }));
     await app.send(
       new UpdateImagePermissionsCommand({ Name: "golden", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } }),
     );

@@ -369,6 +369,21 @@ export interface CopySnapshotResult {
   SnapshotId?: string;
   Tags?: TagList;
 }
+export type CopyTagsFromSource = "volume";
+export interface CopyVolumesRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  Iops?: number;
+  MultiAttachEnabled?: boolean;
+  Size?: number;
+  SourceVolumeId: string;
+  TagSpecifications?: TagSpecificationList;
+  Throughput?: number;
+  VolumeType?: VolumeType;
+}
+export interface CopyVolumesResult {
+  Volumes?: VolumeList;
+}
 export type CoreCountList = number[];
 export type CpuManufacturer = "intel" | "amd" | "amazon-web-services" | "apple";
 export type CpuManufacturerSet = CpuManufacturer[];
@@ -545,6 +560,19 @@ export interface CreateNetworkInterfaceResult {
   ClientToken?: string;
   NetworkInterface?: NetworkInterface;
 }
+export interface CreateReplaceRootVolumeTaskRequest {
+  ClientToken?: string;
+  DeleteReplacedRootVolume?: boolean;
+  DryRun?: boolean;
+  ImageId?: string;
+  InstanceId: string;
+  SnapshotId?: string;
+  TagSpecifications?: TagSpecificationList;
+  VolumeInitializationRate?: number;
+}
+export interface CreateReplaceRootVolumeTaskResult {
+  ReplaceRootVolumeTask?: ReplaceRootVolumeTask;
+}
 export interface CreateRouteRequest {
   CarrierGatewayId?: string;
   CoreNetworkArn?: string;
@@ -596,6 +624,18 @@ export interface CreateSnapshotRequest {
   OutpostArn?: string;
   TagSpecifications?: TagSpecificationList;
   VolumeId: string;
+}
+export interface CreateSnapshotsRequest {
+  CopyTagsFromSource?: CopyTagsFromSource;
+  Description?: string;
+  DryRun?: boolean;
+  InstanceSpecification: InstanceSpecification;
+  Location?: SnapshotLocationEnum;
+  OutpostArn?: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateSnapshotsResult {
+  Snapshots?: SnapshotSet;
 }
 export interface CreateSubnetRequest {
   AvailabilityZone?: string;
@@ -1156,6 +1196,17 @@ export interface DescribeRegionsRequest {
 }
 export interface DescribeRegionsResult {
   Regions?: RegionList;
+}
+export interface DescribeReplaceRootVolumeTasksRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  ReplaceRootVolumeTaskIds?: ReplaceRootVolumeTaskIds;
+}
+export interface DescribeReplaceRootVolumeTasksResult {
+  NextToken?: string;
+  ReplaceRootVolumeTasks?: ReplaceRootVolumeTasks;
 }
 export interface DescribeRouteTablesRequest {
   DryRun?: boolean;
@@ -2525,6 +2576,11 @@ export interface InstanceSecondaryInterfaceSpecificationRequest {
   PrivateIpAddresses?: InstanceSecondaryInterfacePrivateIpAddressListRequest;
   SecondarySubnetId?: string;
 }
+export interface InstanceSpecification {
+  ExcludeBootVolume?: boolean;
+  ExcludeDataVolumeIds?: VolumeIdStringList;
+  InstanceId: string;
+}
 export interface InstanceState {
   Code?: number;
   Name?: InstanceStateName;
@@ -3660,6 +3716,20 @@ export interface ReplaceNetworkAclEntryRequest {
   RuleAction: RuleAction;
   RuleNumber: number;
 }
+export interface ReplaceRootVolumeTask {
+  CompleteTime?: string;
+  DeleteReplacedRootVolume?: boolean;
+  ImageId?: string;
+  InstanceId?: string;
+  ReplaceRootVolumeTaskId?: string;
+  SnapshotId?: string;
+  StartTime?: string;
+  Tags?: TagList;
+  TaskState?: ReplaceRootVolumeTaskState;
+}
+export type ReplaceRootVolumeTaskIds = string[];
+export type ReplaceRootVolumeTaskState = "pending" | "in-progress" | "failing" | "succeeded" | "failed" | "failed-detached";
+export type ReplaceRootVolumeTasks = ReplaceRootVolumeTask[];
 export interface ReplaceRouteRequest {
   CarrierGatewayId?: string;
   CoreNetworkArn?: string;
@@ -4072,9 +4142,25 @@ export interface SnapshotDetail {
 }
 export type SnapshotDetailList = SnapshotDetail[];
 export type SnapshotIdStringList = string[];
+export interface SnapshotInfo {
+  AvailabilityZone?: string;
+  Description?: string;
+  Encrypted?: boolean;
+  OutpostArn?: string;
+  OwnerId?: string;
+  Progress?: string;
+  SnapshotId?: string;
+  SseType?: SSEType;
+  StartTime?: Date;
+  State?: SnapshotState;
+  Tags?: TagList;
+  VolumeId?: string;
+  VolumeSize?: number;
+}
 export type SnapshotList = Snapshot[];
 export type SnapshotLocationEnum = "regional" | "local";
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
+export type SnapshotSet = SnapshotInfo[];
 export type SnapshotState = "pending" | "completed" | "error" | "recoverable" | "recovering";
 export interface SnapshotTierStatus {
   ArchivalCompleteTime?: Date;
@@ -4564,6 +4650,7 @@ export interface Ec2Handlers {
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
+  CopyVolumes(ctx: RequestContext, input: CopyVolumesRequest): CopyVolumesResult;
   CreateDefaultVpc(ctx: RequestContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult;
   CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
@@ -4575,10 +4662,12 @@ export interface Ec2Handlers {
   CreateNetworkAcl(ctx: RequestContext, input: CreateNetworkAclRequest): CreateNetworkAclResult;
   CreateNetworkAclEntry(ctx: RequestContext, input: CreateNetworkAclEntryRequest): void;
   CreateNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult;
+  CreateReplaceRootVolumeTask(ctx: RequestContext, input: CreateReplaceRootVolumeTaskRequest): CreateReplaceRootVolumeTaskResult;
   CreateRoute(ctx: RequestContext, input: CreateRouteRequest): CreateRouteResult;
   CreateRouteTable(ctx: RequestContext, input: CreateRouteTableRequest): CreateRouteTableResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
+  CreateSnapshots(ctx: RequestContext, input: CreateSnapshotsRequest): CreateSnapshotsResult;
   CreateSubnet(ctx: RequestContext, input: CreateSubnetRequest): CreateSubnetResult;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
   CreateVolume(ctx: RequestContext, input: CreateVolumeRequest): Volume;
@@ -4629,6 +4718,7 @@ export interface Ec2Handlers {
   DescribeNetworkInterfaceAttribute(ctx: RequestContext, input: DescribeNetworkInterfaceAttributeRequest): DescribeNetworkInterfaceAttributeResult;
   DescribeNetworkInterfaces(ctx: RequestContext, input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult;
   DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
+  DescribeReplaceRootVolumeTasks(ctx: RequestContext, input: DescribeReplaceRootVolumeTasksRequest): DescribeReplaceRootVolumeTasksResult;
   DescribeRouteTables(ctx: RequestContext, input: DescribeRouteTablesRequest): DescribeRouteTablesResult;
   DescribeSecurityGroupRules(ctx: RequestContext, input: DescribeSecurityGroupRulesRequest): DescribeSecurityGroupRulesResult;
   DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;

@@ -13,6 +13,7 @@ import { amiUses } from "./usage-reports/entries";
 import { snapshots } from "./snapshots/access";
 import { snapshotBlockPublicAccess } from "./snapshots/block-public-access";
 import { fastSnapshotRestores } from "./snapshots/fast-restores";
+import { replaceRootVolumeTasks } from "./volumes/replace-root";
 import { publicSnapshots, sharedSnapshots, snapshotUses, volumePermissions } from "./snapshots/records";
 import { launchTemplates, launchTemplateVersions } from "./launch-templates/records";
 import { instances } from "./instances/records";
@@ -52,6 +53,7 @@ export const ec2Collections = [
   snapshotUses,
   snapshotBlockPublicAccess,
   fastSnapshotRestores,
+  replaceRootVolumeTasks,
   launchTemplates,
   launchTemplateVersions,
   amiUses,

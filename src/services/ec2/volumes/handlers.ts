@@ -162,6 +162,7 @@ export const viewVolume = (ctx: RequestContext, v: VolumeRecord): Volume => ({
   FastRestored: v.fastRestored ?? false,
   SseType: v.Encrypted ? "sse-kms" : "none",
   VolumeInitializationRate: v.initializationRate,
+  SourceVolumeId: v.sourceVolumeId,
 });
 
 export const volumeHandlers: Pick<Ec2Handlers, "CreateVolume" | "DescribeVolumes" | "DeleteVolume"> = {
