@@ -314,6 +314,45 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
         KmsKeyId: fc.constantFrom("alias/fuzz", "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", "nope"),
       }),
     ),
+    t(
+      "LockSnapshot",
+      fc.record({
+        SnapshotId: snapshot,
+        LockMode: fc.constantFrom("governance", "compliance"),
+        CoolOffPeriod: fc.option(fc.integer({ min: 0, max: 80 }), { nil: undefined }),
+        LockDuration: fc.option(fc.integer({ min: 0, max: 40000 }), { nil: undefined }),
+      }),
+    ),
+    t("UnlockSnapshot", fc.record({ SnapshotId: snapshot })),
+    t(
+      "CreateSnapshots",
+      fc.record({
+        InstanceSpecification: fc.record({ InstanceId: instance, ExcludeBootVolume: fc.option(fc.boolean(), { nil: undefined }) }),
+        CopyTagsFromSource: fc.option(fc.constant("volume"), { nil: undefined }),
+      }),
+    ),
+    t(
+      "CreateReplaceRootVolumeTask",
+      fc.record({
+        InstanceId: instance,
+        SnapshotId: fc.option(snapshot, { nil: undefined }),
+        DeleteReplacedRootVolume: fc.option(fc.boolean(), { nil: undefined }),
+      }),
+    ),
+    t(
+      "EnableFastSnapshotRestores",
+      fc.record({
+        SourceSnapshotIds: fc.array(snapshot, { minLength: 1, maxLength: 3 }),
+        AvailabilityZones: fc.array(fc.constantFrom("us-east-1a", "us-east-1b", "us-east-1z"), { minLength: 1, maxLength: 2 }),
+      }),
+    ),
+    t(
+      "DisableFastSnapshotRestores",
+      fc.record({
+        SourceSnapshotIds: fc.array(snapshot, { minLength: 1, maxLength: 3 }),
+        AvailabilityZones: fc.array(fc.constantFrom("us-east-1a", "us-east-1b"), { minLength: 1, maxLength: 2 }),
+      }),
+    ),
     t("ModifySnapshotTier", fc.record({ SnapshotId: snapshot, StorageTier: fc.constant("archive") })),
     t(
       "RestoreSnapshotTier",

@@ -76,6 +76,51 @@ class Boto3Snapshots(unittest.TestCase):
         self.assertEqual(result["DeleteSnapshotResults"], [{"SnapshotId": snapshot_id, "ReturnCode": "success"}])
         self.assertClientError("InvalidSnapshot.NotFound", ec2.describe_snapshots, SnapshotIds=[snapshot_id])
 
+    def test_a_locked_snapshot_is_not_deleted_until_unlocked(self):
+        ec2 = client("ec2", OWNER)
+        snapshot_id = own_snapshot(ec2)
+        lock = ec2.lock_snapshot(SnapshotId=snapshot_id, LockMode="governance", LockDuration=7)
+        self.assertEqual(lock["LockState"], "governance")
+        self.assertEqual(lock["LockDuration"], 7)
+        self.assertClientError("SnapshotLocked", ec2.delete_snapshot, SnapshotId=snapshot_id)
+        [info] = ec2.describe_locked_snapshots(SnapshotIds=[snapshot_id])["Snapshots"]
+        self.assertEqual((info["OwnerId"], info["LockState"]), (OWNER, "governance"))
+        listed = ec2.describe_locked_snapshots(Filters=[{"Name": "lock-state", "Values": ["governance"]}])["Snapshots"]
+        self.assertIn(snapshot_id, [s["SnapshotId"] for s in listed])
+        ec2.unlock_snapshot(SnapshotId=snapshot_id)
+        self.assertEqual(ec2.describe_locked_snapshots(SnapshotIds=[snapshot_id])["Snapshots"], [])
+        ec2.delete_snapshot(SnapshotId=snapshot_id)
+
+    def test_block_public_access_hides_public_snapshots_from_others(self):
+        owner, other = client("ec2", "545454545454"), client("ec2", GRANTEE)
+        snapshot_id = own_snapshot(owner)
+        owner.modify_snapshot_attribute(SnapshotId=snapshot_id, Attribute="createVolumePermission",
+                                        OperationType="add", GroupNames=["all"])
+        self.assertEqual(len(other.describe_snapshots(SnapshotIds=[snapshot_id])["Snapshots"]), 1)
+        self.assertEqual(owner.enable_snapshot_block_public_access(State="block-all-sharing")["State"], "block-all-sharing")
+        self.assertEqual(owner.get_snapshot_block_public_access_state()["State"], "block-all-sharing")
+        self.assertClientError("InvalidSnapshot.NotFound", other.describe_snapshots, SnapshotIds=[snapshot_id])
+        self.assertClientError("OperationNotPermitted", owner.modify_snapshot_attribute, SnapshotId=snapshot_id,
+                               Attribute="createVolumePermission", OperationType="add", GroupNames=["all"])
+        self.assertEqual(owner.disable_snapshot_block_public_access()["State"], "unblocked")
+        self.assertEqual(len(other.describe_snapshots(SnapshotIds=[snapshot_id])["Snapshots"]), 1)
+
+    def test_fast_snapshot_restores_follow_the_clock(self):
+        ec2 = client("ec2", "565656565656")
+        snapshot_id = own_snapshot(ec2)
+        advance(60)
+        r = ec2.enable_fast_snapshot_restores(SourceSnapshotIds=[snapshot_id, "snap-0123456789abcdef0"],
+                                              AvailabilityZones=["us-east-1a"])
+        self.assertEqual([(s["SnapshotId"], s["State"]) for s in r["Successful"]], [(snapshot_id, "enabling")])
+        self.assertEqual(r["Unsuccessful"][0]["FastSnapshotRestoreStateErrors"][0]["Error"]["Code"], "InvalidSnapshot.NotFound")
+        advance(60)
+        [item] = ec2.describe_fast_snapshot_restores(Filters=[{"Name": "snapshot-id", "Values": [snapshot_id]}])["FastSnapshotRestores"]
+        self.assertEqual(item["State"], "enabled")
+        volume = ec2.create_volume(SnapshotId=snapshot_id, AvailabilityZone="us-east-1a")
+        self.assertTrue(volume["FastRestored"])
+        d = ec2.disable_fast_snapshot_restores(SourceSnapshotIds=[snapshot_id], AvailabilityZones=["us-east-1a"])
+        self.assertEqual(d["Successful"][0]["State"], "disabling")
+
 
 class AwsCliSnapshots(CliTestCase):
     cli_account = ACCOUNT_CLI

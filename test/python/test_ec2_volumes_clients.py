@@ -103,6 +103,23 @@ class Boto3Volumes(unittest.TestCase):
         self.assertEqual((request["State"], request["Status"]["Code"], request["InstanceId"]),
                          ("active", "fulfilled", instance["InstanceId"]))
 
+    def test_instance_snapshots_root_replacement_and_copies(self):
+        ec2 = client("ec2", "757575757575")
+        instance_id = launch(ec2)["InstanceId"]
+        snaps = ec2.create_snapshots(InstanceSpecification={"InstanceId": instance_id}, CopyTagsFromSource="volume",
+                                     Description=f"py{RUN}")["Snapshots"]
+        self.assertEqual(len(snaps), 1)
+        root = snaps[0]["VolumeId"]
+        task = ec2.create_replace_root_volume_task(InstanceId=instance_id, DeleteReplacedRootVolume=False)["ReplaceRootVolumeTask"]
+        self.assertEqual(task["TaskState"], "pending")
+        advance(30)
+        [done] = ec2.describe_replace_root_volume_tasks(ReplaceRootVolumeTaskIds=[task["ReplaceRootVolumeTaskId"]])["ReplaceRootVolumeTasks"]
+        self.assertEqual(done["TaskState"], "succeeded")
+        [old] = ec2.describe_volumes(VolumeIds=[root])["Volumes"]
+        self.assertEqual(old["State"], "available")
+        [copy] = ec2.copy_volumes(SourceVolumeId=root, Size=old["Size"] + 1)["Volumes"]
+        self.assertEqual((copy["SourceVolumeId"], copy["Size"], copy["State"]), (root, old["Size"] + 1, "creating"))
+
 
 class AwsCliVolumes(CliTestCase):
     cli_account = ACCOUNT_CLI

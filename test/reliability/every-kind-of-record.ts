@@ -30,6 +30,9 @@ import {
   EnableEbsEncryptionByDefaultCommand,
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
+  EnableSnapshotBlockPublicAccessCommand,
+  EnableFastSnapshotRestoresCommand,
+  CreateReplaceRootVolumeTaskCommand,
   ImportImageCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
@@ -61,6 +64,9 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         CreateVolumePermission: { Add: [{ UserId: ACCOUNT_B }, { Group: "all" }] },
       }),
     );
+    await ec2.send(
+      new EnableFastSnapshotRestoresCommand({ SourceSnapshotIds: [root.Ebs!.SnapshotId!], AvailabilityZones: ["us-east-1a"] }),
+    );
     const ec2B = ec2Client(server, ACCOUNT_B);
     await ec2B.send(new CreateTagsCommand({ Resources: [ami], Tags: [{ Key: "seen-by", Value: "b" }] })); // a reference from another account
     // A snapshot shared with an account and with everyone.
@@ -72,8 +78,9 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
-    await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
+    const launched = await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
+    await ec2.send(new EnableSnapshotBlockPublicAccessCommand({ State: "block-new-sharing" }));
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
     // An instant fleet of one Spot Instance (and its Spot request: records of ec2.fleet and ec2.spot-instance-request,
@@ -124,6 +131,8 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     server.clock.advance(T);
     assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
     server.clock.advance(3 * T);
+    // A root volume replacement of the running instance.
+    await ec2.send(new CreateReplaceRootVolumeTaskCommand({ InstanceId: launched.Instances![0].InstanceId! }));
     await app.send(
       new UpdateImagePermissionsCommand({ Name: "golden", SharedAccountId: ACCOUNT_B, ImagePermissions: { allowFleet: true } }),
     );

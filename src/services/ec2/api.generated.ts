@@ -214,6 +214,7 @@ export interface AvailabilityZoneGeography {
   Name?: string;
 }
 export type AvailabilityZoneGeographyList = AvailabilityZoneGeography[];
+export type AvailabilityZoneIdStringList = string[];
 export type AvailabilityZoneList = AvailabilityZone[];
 export interface AvailabilityZoneMessage {
   Message?: string;
@@ -221,6 +222,7 @@ export interface AvailabilityZoneMessage {
 export type AvailabilityZoneMessageList = AvailabilityZoneMessage[];
 export type AvailabilityZoneOptInStatus = "opt-in-not-required" | "opted-in" | "not-opted-in";
 export type AvailabilityZoneState = "available" | "information" | "impaired" | "unavailable" | "constrained";
+export type AvailabilityZoneStringList = string[];
 export interface AvailabilityZoneSubGeography {
   Name?: string;
 }
@@ -366,6 +368,21 @@ export interface CopySnapshotRequest {
 export interface CopySnapshotResult {
   SnapshotId?: string;
   Tags?: TagList;
+}
+export type CopyTagsFromSource = "volume";
+export interface CopyVolumesRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  Iops?: number;
+  MultiAttachEnabled?: boolean;
+  Size?: number;
+  SourceVolumeId: string;
+  TagSpecifications?: TagSpecificationList;
+  Throughput?: number;
+  VolumeType?: VolumeType;
+}
+export interface CopyVolumesResult {
+  Volumes?: VolumeList;
 }
 export type CoreCountList = number[];
 export type CpuManufacturer = "intel" | "amd" | "amazon-web-services" | "apple";
@@ -543,6 +560,19 @@ export interface CreateNetworkInterfaceResult {
   ClientToken?: string;
   NetworkInterface?: NetworkInterface;
 }
+export interface CreateReplaceRootVolumeTaskRequest {
+  ClientToken?: string;
+  DeleteReplacedRootVolume?: boolean;
+  DryRun?: boolean;
+  ImageId?: string;
+  InstanceId: string;
+  SnapshotId?: string;
+  TagSpecifications?: TagSpecificationList;
+  VolumeInitializationRate?: number;
+}
+export interface CreateReplaceRootVolumeTaskResult {
+  ReplaceRootVolumeTask?: ReplaceRootVolumeTask;
+}
 export interface CreateRouteRequest {
   CarrierGatewayId?: string;
   CoreNetworkArn?: string;
@@ -594,6 +624,18 @@ export interface CreateSnapshotRequest {
   OutpostArn?: string;
   TagSpecifications?: TagSpecificationList;
   VolumeId: string;
+}
+export interface CreateSnapshotsRequest {
+  CopyTagsFromSource?: CopyTagsFromSource;
+  Description?: string;
+  DryRun?: boolean;
+  InstanceSpecification: InstanceSpecification;
+  Location?: SnapshotLocationEnum;
+  OutpostArn?: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateSnapshotsResult {
+  Snapshots?: SnapshotSet;
 }
 export interface CreateSubnetRequest {
   AvailabilityZone?: string;
@@ -880,6 +922,31 @@ export interface DescribeFastLaunchImagesSuccessItem {
   StateTransitionTime?: Date;
 }
 export type DescribeFastLaunchImagesSuccessSet = DescribeFastLaunchImagesSuccessItem[];
+export interface DescribeFastSnapshotRestoreSuccessItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  DisabledTime?: Date;
+  DisablingTime?: Date;
+  EnabledTime?: Date;
+  EnablingTime?: Date;
+  OptimizingTime?: Date;
+  OwnerAlias?: string;
+  OwnerId?: string;
+  SnapshotId?: string;
+  State?: FastSnapshotRestoreStateCode;
+  StateTransitionReason?: string;
+}
+export type DescribeFastSnapshotRestoreSuccessSet = DescribeFastSnapshotRestoreSuccessItem[];
+export interface DescribeFastSnapshotRestoresRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeFastSnapshotRestoresResult {
+  FastSnapshotRestores?: DescribeFastSnapshotRestoreSuccessSet;
+  NextToken?: string;
+}
 export interface DescribeIamInstanceProfileAssociationsRequest {
   AssociationIds?: AssociationIdList;
   Filters?: FilterList;
@@ -1074,6 +1141,17 @@ export interface DescribeLaunchTemplatesResult {
   LaunchTemplates?: LaunchTemplateSet;
   NextToken?: string;
 }
+export interface DescribeLockedSnapshotsRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  SnapshotIds?: SnapshotIdStringList;
+}
+export interface DescribeLockedSnapshotsResult {
+  NextToken?: string;
+  Snapshots?: LockedSnapshotsInfoList;
+}
 export interface DescribeNetworkAclsRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -1118,6 +1196,17 @@ export interface DescribeRegionsRequest {
 }
 export interface DescribeRegionsResult {
   Regions?: RegionList;
+}
+export interface DescribeReplaceRootVolumeTasksRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+  ReplaceRootVolumeTaskIds?: ReplaceRootVolumeTaskIds;
+}
+export interface DescribeReplaceRootVolumeTasksResult {
+  NextToken?: string;
+  ReplaceRootVolumeTasks?: ReplaceRootVolumeTasks;
 }
 export interface DescribeRouteTablesRequest {
   DryRun?: boolean;
@@ -1358,6 +1447,46 @@ export interface DisableFastLaunchResult {
   StateTransitionReason?: string;
   StateTransitionTime?: Date;
 }
+export interface DisableFastSnapshotRestoreErrorItem {
+  FastSnapshotRestoreStateErrors?: DisableFastSnapshotRestoreStateErrorSet;
+  SnapshotId?: string;
+}
+export type DisableFastSnapshotRestoreErrorSet = DisableFastSnapshotRestoreErrorItem[];
+export interface DisableFastSnapshotRestoreStateError {
+  Code?: string;
+  Message?: string;
+}
+export interface DisableFastSnapshotRestoreStateErrorItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Error?: DisableFastSnapshotRestoreStateError;
+}
+export type DisableFastSnapshotRestoreStateErrorSet = DisableFastSnapshotRestoreStateErrorItem[];
+export interface DisableFastSnapshotRestoreSuccessItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  DisabledTime?: Date;
+  DisablingTime?: Date;
+  EnabledTime?: Date;
+  EnablingTime?: Date;
+  OptimizingTime?: Date;
+  OwnerAlias?: string;
+  OwnerId?: string;
+  SnapshotId?: string;
+  State?: FastSnapshotRestoreStateCode;
+  StateTransitionReason?: string;
+}
+export type DisableFastSnapshotRestoreSuccessSet = DisableFastSnapshotRestoreSuccessItem[];
+export interface DisableFastSnapshotRestoresRequest {
+  AvailabilityZoneIds?: AvailabilityZoneIdStringList;
+  AvailabilityZones?: AvailabilityZoneStringList;
+  DryRun?: boolean;
+  SourceSnapshotIds: SnapshotIdStringList;
+}
+export interface DisableFastSnapshotRestoresResult {
+  Successful?: DisableFastSnapshotRestoreSuccessSet;
+  Unsuccessful?: DisableFastSnapshotRestoreErrorSet;
+}
 export interface DisableImageBlockPublicAccessRequest {
   DryRun?: boolean;
 }
@@ -1384,6 +1513,12 @@ export interface DisableImageRequest {
 }
 export interface DisableImageResult {
   Return?: boolean;
+}
+export interface DisableSnapshotBlockPublicAccessRequest {
+  DryRun?: boolean;
+}
+export interface DisableSnapshotBlockPublicAccessResult {
+  State?: SnapshotBlockPublicAccessState;
 }
 export interface DisassociateAddressRequest {
   AssociationId?: string;
@@ -1559,6 +1694,46 @@ export interface EnableFastLaunchResult {
   StateTransitionReason?: string;
   StateTransitionTime?: Date;
 }
+export interface EnableFastSnapshotRestoreErrorItem {
+  FastSnapshotRestoreStateErrors?: EnableFastSnapshotRestoreStateErrorSet;
+  SnapshotId?: string;
+}
+export type EnableFastSnapshotRestoreErrorSet = EnableFastSnapshotRestoreErrorItem[];
+export interface EnableFastSnapshotRestoreStateError {
+  Code?: string;
+  Message?: string;
+}
+export interface EnableFastSnapshotRestoreStateErrorItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Error?: EnableFastSnapshotRestoreStateError;
+}
+export type EnableFastSnapshotRestoreStateErrorSet = EnableFastSnapshotRestoreStateErrorItem[];
+export interface EnableFastSnapshotRestoreSuccessItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  DisabledTime?: Date;
+  DisablingTime?: Date;
+  EnabledTime?: Date;
+  EnablingTime?: Date;
+  OptimizingTime?: Date;
+  OwnerAlias?: string;
+  OwnerId?: string;
+  SnapshotId?: string;
+  State?: FastSnapshotRestoreStateCode;
+  StateTransitionReason?: string;
+}
+export type EnableFastSnapshotRestoreSuccessSet = EnableFastSnapshotRestoreSuccessItem[];
+export interface EnableFastSnapshotRestoresRequest {
+  AvailabilityZoneIds?: AvailabilityZoneIdStringList;
+  AvailabilityZones?: AvailabilityZoneStringList;
+  DryRun?: boolean;
+  SourceSnapshotIds: SnapshotIdStringList;
+}
+export interface EnableFastSnapshotRestoresResult {
+  Successful?: EnableFastSnapshotRestoreSuccessSet;
+  Unsuccessful?: EnableFastSnapshotRestoreErrorSet;
+}
 export interface EnableImageBlockPublicAccessRequest {
   DryRun?: boolean;
   ImageBlockPublicAccessState: ImageBlockPublicAccessEnabledState;
@@ -1588,6 +1763,13 @@ export interface EnableImageRequest {
 }
 export interface EnableImageResult {
   Return?: boolean;
+}
+export interface EnableSnapshotBlockPublicAccessRequest {
+  DryRun?: boolean;
+  State: SnapshotBlockPublicAccessState;
+}
+export interface EnableSnapshotBlockPublicAccessResult {
+  State?: SnapshotBlockPublicAccessState;
 }
 export interface EnableVolumeIORequest {
   DryRun?: boolean;
@@ -1623,6 +1805,7 @@ export interface FastLaunchSnapshotConfigurationResponse {
   TargetResourceCount?: number;
 }
 export type FastLaunchStateCode = "enabling" | "enabling-failed" | "enabled" | "enabled-failed" | "disabling" | "disabling-failed";
+export type FastSnapshotRestoreStateCode = "enabling" | "optimizing" | "enabled" | "disabling" | "disabled";
 export interface Filter {
   Name?: string;
   Values?: ValueStringList;
@@ -1760,6 +1943,13 @@ export interface GetPasswordDataResult {
   InstanceId?: string;
   PasswordData?: string;
   Timestamp?: Date;
+}
+export interface GetSnapshotBlockPublicAccessStateRequest {
+  DryRun?: boolean;
+}
+export interface GetSnapshotBlockPublicAccessStateResult {
+  ManagedBy?: ManagedBy;
+  State?: SnapshotBlockPublicAccessState;
 }
 export interface GpuDeviceInfo {
   Count?: number;
@@ -2386,6 +2576,11 @@ export interface InstanceSecondaryInterfaceSpecificationRequest {
   PrivateIpAddresses?: InstanceSecondaryInterfacePrivateIpAddressListRequest;
   SecondarySubnetId?: string;
 }
+export interface InstanceSpecification {
+  ExcludeBootVolume?: boolean;
+  ExcludeDataVolumeIds?: VolumeIdStringList;
+  InstanceId: string;
+}
 export interface InstanceState {
   Code?: number;
   Name?: InstanceStateName;
@@ -2915,6 +3110,38 @@ export type LocalStorage = "included" | "required" | "excluded";
 export type LocalStorageType = "hdd" | "ssd";
 export type LocalStorageTypeSet = LocalStorageType[];
 export type LocationType = "region" | "availability-zone" | "availability-zone-id" | "outpost";
+export type LockMode = "compliance" | "governance";
+export interface LockSnapshotRequest {
+  CoolOffPeriod?: number;
+  DryRun?: boolean;
+  ExpirationDate?: Date;
+  LockDuration?: number;
+  LockMode: LockMode;
+  SnapshotId: string;
+}
+export interface LockSnapshotResult {
+  CoolOffPeriod?: number;
+  CoolOffPeriodExpiresOn?: Date;
+  LockCreatedOn?: Date;
+  LockDuration?: number;
+  LockDurationStartTime?: Date;
+  LockExpiresOn?: Date;
+  LockState?: LockState;
+  SnapshotId?: string;
+}
+export type LockState = "compliance" | "governance" | "compliance-cooloff" | "expired";
+export interface LockedSnapshotsInfo {
+  CoolOffPeriod?: number;
+  CoolOffPeriodExpiresOn?: Date;
+  LockCreatedOn?: Date;
+  LockDuration?: number;
+  LockDurationStartTime?: Date;
+  LockExpiresOn?: Date;
+  LockState?: LockState;
+  OwnerId?: string;
+  SnapshotId?: string;
+}
+export type LockedSnapshotsInfoList = LockedSnapshotsInfo[];
 export type ManagedBy = "account" | "declarative-policy";
 export type MarketType = "spot" | "capacity-block" | "interruptible-capacity-reservation";
 export interface MediaAcceleratorInfo {
@@ -3489,6 +3716,20 @@ export interface ReplaceNetworkAclEntryRequest {
   RuleAction: RuleAction;
   RuleNumber: number;
 }
+export interface ReplaceRootVolumeTask {
+  CompleteTime?: string;
+  DeleteReplacedRootVolume?: boolean;
+  ImageId?: string;
+  InstanceId?: string;
+  ReplaceRootVolumeTaskId?: string;
+  SnapshotId?: string;
+  StartTime?: string;
+  Tags?: TagList;
+  TaskState?: ReplaceRootVolumeTaskState;
+}
+export type ReplaceRootVolumeTaskIds = string[];
+export type ReplaceRootVolumeTaskState = "pending" | "in-progress" | "failing" | "succeeded" | "failed" | "failed-detached";
+export type ReplaceRootVolumeTasks = ReplaceRootVolumeTask[];
 export interface ReplaceRouteRequest {
   CarrierGatewayId?: string;
   CoreNetworkArn?: string;
@@ -3886,6 +4127,7 @@ export interface Snapshot {
   VolumeSize?: number;
 }
 export type SnapshotAttributeName = "productCodes" | "createVolumePermission";
+export type SnapshotBlockPublicAccessState = "block-all-sharing" | "block-new-sharing" | "unblocked";
 export interface SnapshotDetail {
   Description?: string;
   DeviceName?: string;
@@ -3900,9 +4142,25 @@ export interface SnapshotDetail {
 }
 export type SnapshotDetailList = SnapshotDetail[];
 export type SnapshotIdStringList = string[];
+export interface SnapshotInfo {
+  AvailabilityZone?: string;
+  Description?: string;
+  Encrypted?: boolean;
+  OutpostArn?: string;
+  OwnerId?: string;
+  Progress?: string;
+  SnapshotId?: string;
+  SseType?: SSEType;
+  StartTime?: Date;
+  State?: SnapshotState;
+  Tags?: TagList;
+  VolumeId?: string;
+  VolumeSize?: number;
+}
 export type SnapshotList = Snapshot[];
 export type SnapshotLocationEnum = "regional" | "local";
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
+export type SnapshotSet = SnapshotInfo[];
 export type SnapshotState = "pending" | "completed" | "error" | "recoverable" | "recovering";
 export interface SnapshotTierStatus {
   ArchivalCompleteTime?: Date;
@@ -4109,6 +4367,13 @@ export interface TotalLocalStorageGBRequest {
 }
 export type TpmSupportValues = "v2.0";
 export type TransferType = "time-based" | "standard";
+export interface UnlockSnapshotRequest {
+  DryRun?: boolean;
+  SnapshotId: string;
+}
+export interface UnlockSnapshotResult {
+  SnapshotId?: string;
+}
 export interface UnmonitorInstancesRequest {
   DryRun?: boolean;
   InstanceIds: InstanceIdStringList;
@@ -4385,6 +4650,7 @@ export interface Ec2Handlers {
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
+  CopyVolumes(ctx: RequestContext, input: CopyVolumesRequest): CopyVolumesResult;
   CreateDefaultVpc(ctx: RequestContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult;
   CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
@@ -4396,10 +4662,12 @@ export interface Ec2Handlers {
   CreateNetworkAcl(ctx: RequestContext, input: CreateNetworkAclRequest): CreateNetworkAclResult;
   CreateNetworkAclEntry(ctx: RequestContext, input: CreateNetworkAclEntryRequest): void;
   CreateNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult;
+  CreateReplaceRootVolumeTask(ctx: RequestContext, input: CreateReplaceRootVolumeTaskRequest): CreateReplaceRootVolumeTaskResult;
   CreateRoute(ctx: RequestContext, input: CreateRouteRequest): CreateRouteResult;
   CreateRouteTable(ctx: RequestContext, input: CreateRouteTableRequest): CreateRouteTableResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
+  CreateSnapshots(ctx: RequestContext, input: CreateSnapshotsRequest): CreateSnapshotsResult;
   CreateSubnet(ctx: RequestContext, input: CreateSubnetRequest): CreateSubnetResult;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
   CreateVolume(ctx: RequestContext, input: CreateVolumeRequest): Volume;
@@ -4427,6 +4695,7 @@ export interface Ec2Handlers {
   DescribeAddressesAttribute(ctx: RequestContext, input: DescribeAddressesAttributeRequest): DescribeAddressesAttributeResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
+  DescribeFastSnapshotRestores(ctx: RequestContext, input: DescribeFastSnapshotRestoresRequest): DescribeFastSnapshotRestoresResult;
   DescribeIamInstanceProfileAssociations(ctx: RequestContext, input: DescribeIamInstanceProfileAssociationsRequest): DescribeIamInstanceProfileAssociationsResult;
   DescribeImageAttribute(ctx: RequestContext, input: DescribeImageAttributeRequest): ImageAttribute;
   DescribeImageReferences(ctx: RequestContext, input: DescribeImageReferencesRequest): DescribeImageReferencesResult;
@@ -4444,10 +4713,12 @@ export interface Ec2Handlers {
   DescribeKeyPairs(ctx: RequestContext, input: DescribeKeyPairsRequest): DescribeKeyPairsResult;
   DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
   DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
+  DescribeLockedSnapshots(ctx: RequestContext, input: DescribeLockedSnapshotsRequest): DescribeLockedSnapshotsResult;
   DescribeNetworkAcls(ctx: RequestContext, input: DescribeNetworkAclsRequest): DescribeNetworkAclsResult;
   DescribeNetworkInterfaceAttribute(ctx: RequestContext, input: DescribeNetworkInterfaceAttributeRequest): DescribeNetworkInterfaceAttributeResult;
   DescribeNetworkInterfaces(ctx: RequestContext, input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult;
   DescribeRegions(ctx: RequestContext, input: DescribeRegionsRequest): DescribeRegionsResult;
+  DescribeReplaceRootVolumeTasks(ctx: RequestContext, input: DescribeReplaceRootVolumeTasksRequest): DescribeReplaceRootVolumeTasksResult;
   DescribeRouteTables(ctx: RequestContext, input: DescribeRouteTablesRequest): DescribeRouteTablesResult;
   DescribeSecurityGroupRules(ctx: RequestContext, input: DescribeSecurityGroupRulesRequest): DescribeSecurityGroupRulesResult;
   DescribeSecurityGroups(ctx: RequestContext, input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult;
@@ -4471,19 +4742,23 @@ export interface Ec2Handlers {
   DetachVolume(ctx: RequestContext, input: DetachVolumeRequest): VolumeAttachment;
   DisableEbsEncryptionByDefault(ctx: RequestContext, input: DisableEbsEncryptionByDefaultRequest): DisableEbsEncryptionByDefaultResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
+  DisableFastSnapshotRestores(ctx: RequestContext, input: DisableFastSnapshotRestoresRequest): DisableFastSnapshotRestoresResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
   DisableImageBlockPublicAccess(ctx: RequestContext, input: DisableImageBlockPublicAccessRequest): DisableImageBlockPublicAccessResult;
   DisableImageDeprecation(ctx: RequestContext, input: DisableImageDeprecationRequest): DisableImageDeprecationResult;
   DisableImageDeregistrationProtection(ctx: RequestContext, input: DisableImageDeregistrationProtectionRequest): DisableImageDeregistrationProtectionResult;
+  DisableSnapshotBlockPublicAccess(ctx: RequestContext, input: DisableSnapshotBlockPublicAccessRequest): DisableSnapshotBlockPublicAccessResult;
   DisassociateAddress(ctx: RequestContext, input: DisassociateAddressRequest): void;
   DisassociateIamInstanceProfile(ctx: RequestContext, input: DisassociateIamInstanceProfileRequest): DisassociateIamInstanceProfileResult;
   DisassociateRouteTable(ctx: RequestContext, input: DisassociateRouteTableRequest): void;
   EnableEbsEncryptionByDefault(ctx: RequestContext, input: EnableEbsEncryptionByDefaultRequest): EnableEbsEncryptionByDefaultResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
+  EnableFastSnapshotRestores(ctx: RequestContext, input: EnableFastSnapshotRestoresRequest): EnableFastSnapshotRestoresResult;
   EnableImage(ctx: RequestContext, input: EnableImageRequest): EnableImageResult;
   EnableImageBlockPublicAccess(ctx: RequestContext, input: EnableImageBlockPublicAccessRequest): EnableImageBlockPublicAccessResult;
   EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
+  EnableSnapshotBlockPublicAccess(ctx: RequestContext, input: EnableSnapshotBlockPublicAccessRequest): EnableSnapshotBlockPublicAccessResult;
   EnableVolumeIO(ctx: RequestContext, input: EnableVolumeIORequest): void;
   GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
   GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
@@ -4491,8 +4766,10 @@ export interface Ec2Handlers {
   GetInstanceUefiData(ctx: RequestContext, input: GetInstanceUefiDataRequest): GetInstanceUefiDataResult;
   GetLaunchTemplateData(ctx: RequestContext, input: GetLaunchTemplateDataRequest): GetLaunchTemplateDataResult;
   GetPasswordData(ctx: RequestContext, input: GetPasswordDataRequest): GetPasswordDataResult;
+  GetSnapshotBlockPublicAccessState(ctx: RequestContext, input: GetSnapshotBlockPublicAccessStateRequest): GetSnapshotBlockPublicAccessStateResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
+  LockSnapshot(ctx: RequestContext, input: LockSnapshotRequest): LockSnapshotResult;
   ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;
@@ -4526,5 +4803,6 @@ export interface Ec2Handlers {
   StartInstances(ctx: RequestContext, input: StartInstancesRequest): StartInstancesResult;
   StopInstances(ctx: RequestContext, input: StopInstancesRequest): StopInstancesResult;
   TerminateInstances(ctx: RequestContext, input: TerminateInstancesRequest): TerminateInstancesResult;
+  UnlockSnapshot(ctx: RequestContext, input: UnlockSnapshotRequest): UnlockSnapshotResult;
   UnmonitorInstances(ctx: RequestContext, input: UnmonitorInstancesRequest): UnmonitorInstancesResult;
 }

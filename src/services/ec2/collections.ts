@@ -11,6 +11,9 @@ import { fastLaunchSettings } from "./fast-launch/records";
 import { usageReports } from "./usage-reports/records";
 import { amiUses } from "./usage-reports/entries";
 import { snapshots } from "./snapshots/access";
+import { snapshotBlockPublicAccess } from "./snapshots/block-public-access";
+import { fastSnapshotRestores } from "./snapshots/fast-restores";
+import { replaceRootVolumeTasks } from "./volumes/replace-root";
 import { publicSnapshots, sharedSnapshots, snapshotUses, volumePermissions } from "./snapshots/records";
 import { launchTemplates, launchTemplateVersions } from "./launch-templates/records";
 import { instances } from "./instances/records";
@@ -48,6 +51,9 @@ export const ec2Collections = [
   sharedSnapshots,
   publicSnapshots,
   snapshotUses,
+  snapshotBlockPublicAccess,
+  fastSnapshotRestores,
+  replaceRootVolumeTasks,
   launchTemplates,
   launchTemplateVersions,
   amiUses,

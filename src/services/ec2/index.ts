@@ -36,8 +36,14 @@ import { volumeHandlers } from "./volumes/handlers";
 import { attachmentHandlers } from "./volumes/attachments";
 import { modificationHandlers } from "./volumes/modifications";
 import { volumeAttributeHandlers } from "./volumes/attributes";
+import { copyVolumeHandlers } from "./volumes/copy";
+import { replaceRootVolumeHandlers } from "./volumes/replace-root";
 import { ebsEncryptionHandlers } from "./ebs-encryption/handlers";
 import { snapshotTierHandlers } from "./snapshots/tiers";
+import { snapshotLockHandlers } from "./snapshots/locks";
+import { multiVolumeSnapshotHandlers } from "./snapshots/multi-volume";
+import { fastSnapshotRestoreHandlers } from "./snapshots/fast-restores";
+import { snapshotBlockPublicAccessHandlers } from "./snapshots/block-public-access";
 import { fleetHandlers } from "./fleets/handlers";
 import { createImageHandlers } from "./images/create-image";
 import { networkHandlers } from "./network/handlers";
@@ -79,8 +85,14 @@ const handlers: Ec2Handlers = {
   ...attachmentHandlers,
   ...modificationHandlers,
   ...volumeAttributeHandlers,
+  ...copyVolumeHandlers,
+  ...replaceRootVolumeHandlers,
   ...ebsEncryptionHandlers,
   ...snapshotTierHandlers,
+  ...snapshotLockHandlers,
+  ...multiVolumeSnapshotHandlers,
+  ...fastSnapshotRestoreHandlers,
+  ...snapshotBlockPublicAccessHandlers,
   ...fleetHandlers,
   ...createImageHandlers,
   ...networkHandlers,

@@ -16,6 +16,7 @@ import {
   deleteSnapshot,
   findSnapshot,
   removeSnapshot,
+  snapshotLocked,
   snapshots,
   storedSnapshot,
   storeSnapshot,
@@ -23,7 +24,7 @@ import {
 } from "../snapshots/access";
 import { catalogSnapshot } from "../catalog/catalog";
 import type { AmiRecord } from "./records";
-import { COPY_VOLUME_ID, snapshotPartition, snapshotUses } from "../snapshots/records";
+import { COPY_VOLUME_ID, isLocked, snapshotPartition, snapshotUses } from "../snapshots/records";
 
 const invalidMapping = (message: string) => new ServiceError("InvalidBlockDeviceMapping", message);
 
@@ -53,6 +54,22 @@ export function useSnapshots(ctx: RequestContext, ami: AmiRecord): void {
     const snap = snapshots.getAny(inPartition(ctx, snapshotPartition(ami.owner, ami.region)), id) ?? visibleSnapshot(ctx, id, ami.region);
     if (!snap || catalogSnapshot(ctx, snap.region, id)) continue; // the catalog's are never stored, nor deleted
     snapshotUses.set(inPartition(ctx, snapshotPartition(snap.owner, snap.region)), [id, ami.ImageId], { account: ami.owner });
+  }
+}
+
+/**
+ * DeregisterImage with DeleteAssociatedSnapshots: refused, before anything changes, while a snapshot it would
+ * delete (the caller's, used by no other AMI) is locked ("Amazon EBS snapshot lock", ebs-snapshot-lock.html: a
+ * locked snapshot can't be deleted, and an AMI can't be deregistered with its associated snapshots deleted
+ * while one of them is locked).
+ */
+export function checkSnapshotsDeletable(ctx: RequestContext, ami: AmiRecord): void {
+  for (const id of snapshotIds(ami.BlockDeviceMappings)) {
+    const own = storedSnapshot(ctx, ami.owner, ami.region, id);
+    if (!own || own.owner !== ctx.accountId || !isLocked(own, ctx.now)) continue;
+    const owner = inPartition(ctx, snapshotPartition(own.owner, own.region));
+    const others = [...snapshotUses.entries(owner, { within: [id] })].some(({ id: k }) => k.slice(id.length + 1) !== ami.ImageId);
+    if (!others) throw snapshotLocked(id);
   }
 }
 

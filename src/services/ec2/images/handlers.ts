@@ -15,7 +15,14 @@ import { SNAPSHOT_ID } from "../snapshots/records";
 import { idempotent } from "../client-tokens";
 import { isRegion, samePartition } from "../../../util/regions";
 import { dropTags, putTags, reserved, tagMap, tagsFor } from "../tags/records";
-import { checkSnapshotAccess, copySnapshots, mappingFromSnapshot, releaseSnapshots, useSnapshots } from "./backing-snapshots";
+import {
+  checkSnapshotAccess,
+  checkSnapshotsDeletable,
+  copySnapshots,
+  mappingFromSnapshot,
+  releaseSnapshots,
+  useSnapshots,
+} from "./backing-snapshots";
 import { checkMappingList } from "../instances/block-device-limits";
 
 /** RegisterImage's documented name rule: 3-128 of letters, digits, ( ) [ ] space . / - ' @ _. */
@@ -143,6 +150,7 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     const rec = findOwnImage(ctx, ImageId);
     if (amiState(ctx, rec) === "deregistered") throw err.amiUnavailable(`The image id '[${ImageId}]' is no longer available`);
     checkDeregistrable(ctx, rec);
+    if (DeleteAssociatedSnapshots) checkSnapshotsDeletable(ctx, rec);
     rec.schedule = [
       ...rec.schedule.filter((s) => s.at <= ctx.now),
       ...plan(ctx.now, ["deregistered", ctx.timings.seconds("amiDeregister")], [GONE]),

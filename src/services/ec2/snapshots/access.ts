@@ -15,6 +15,7 @@ import * as err from "../errors";
 import { GONE } from "../images/records";
 import { taggable } from "../resource-types";
 import {
+  isLocked,
   publicSnapshotPartition,
   publicSnapshots,
   sharedSnapshots,
@@ -26,6 +27,7 @@ import {
   type SnapshotRecord,
 } from "./records";
 import { dropTags, putTags } from "../tags/records";
+import { isPublicNow } from "./block-public-access";
 
 /** Snapshots in their owner's partition of their region; gone at once when deleted. */
 export const snapshots = collection<SnapshotRecord>({
@@ -39,6 +41,10 @@ export const snapshots = collection<SnapshotRecord>({
 
 export const snapshotNotFound = (id: string) => new ServiceError("InvalidSnapshot.NotFound", `The snapshot '${id}' does not exist.`);
 export const notAuthorizedForSnapshot = (id: string) => new ServiceError("AuthFailure", `Not authorized for snapshot:${id}`);
+
+/** A locked snapshot cannot be deleted until its lock expires or it is unlocked (snapshot-lock-concepts.html). */
+export const snapshotLocked = (id: string) =>
+  new ServiceError("SnapshotLocked", `The snapshot '${id}' is locked and cannot be deleted until its lock expires or it is unlocked.`);
 
 export function checkSnapshotId(id: string): void {
   if (!SNAPSHOT_ID.test(id)) throw err.snapshotMalformed(id);
@@ -57,7 +63,7 @@ export function visibleSnapshot(ctx: RequestContext, id: string, region = ctx.re
   if (viaShare) return viaShare;
   const pub = publicSnapshots.get(inPartition(ctx, publicSnapshotPartition(region)), id);
   const viaPublic = pub && storedSnapshot(ctx, pub.owner, region, id);
-  if (viaPublic?.public) return viaPublic;
+  if (viaPublic && isPublicNow(ctx, viaPublic)) return viaPublic;
   return catalogSnapshot(ctx, region, id);
 }
 
@@ -81,7 +87,7 @@ export const isGrantedTo = (ctx: RequestContext, snap: SnapshotRecord, account: 
 
 /** Whether the caller may create volumes from (and so copy, or register an AMI of) the snapshot: owner, granted, or public. */
 export function canCreateVolume(ctx: RequestContext, snap: SnapshotRecord): boolean {
-  return snap.owner === ctx.accountId || snap.public || isGrantedTo(ctx, snap, ctx.accountId);
+  return snap.owner === ctx.accountId || isPublicNow(ctx, snap) || isGrantedTo(ctx, snap, ctx.accountId);
 }
 
 export type NewSnapshot = Pick<SnapshotRecord, "VolumeId" | "VolumeSize" | "Description" | "Encrypted" | "KmsKeyId"> & {
@@ -134,6 +140,7 @@ export function amiUsing(ctx: RequestContext, snap: SnapshotRecord): string | un
 
 /** Deletes a snapshot of the caller with its permissions and tags; refused while a registered AMI uses it. */
 export function deleteSnapshot(ctx: RequestContext, snap: SnapshotRecord): void {
+  if (isLocked(snap, ctx.now)) throw snapshotLocked(snap.SnapshotId);
   const ami = amiUsing(ctx, snap);
   if (ami) throw new ServiceError("InvalidSnapshot.InUse", `The snapshot ${snap.SnapshotId} is currently in use by ${ami}`);
   removeSnapshot(ctx, snap);

@@ -33,6 +33,7 @@ import {
 } from "../query-plan";
 import { snapshotView } from "./handlers";
 import { snapshotTier } from "./tiers";
+import { isPublicNow } from "./block-public-access";
 import { tagMap } from "../tags/records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -48,7 +49,7 @@ function scope(ctx: RequestContext, input: DescribeSnapshotsRequest): (r: Snapsh
   });
   // `all`: public; `self`: owned or explicitly granted to the caller; an account: granted to it (the caller's own).
   const users = (input.RestorableByUserIds ?? []).map((u) => {
-    if (u === "all") return (r: SnapshotRecord) => r.public;
+    if (u === "all") return (r: SnapshotRecord) => isPublicNow(ctx, r);
     if (u === "self") return (r: SnapshotRecord) => r.owner === ctx.accountId || isGrantedTo(ctx, r, ctx.accountId);
     if (!ACCOUNT_ID.test(u)) throw err.invalidUserId(u);
     return (r: SnapshotRecord) => r.owner === ctx.accountId && (u === ctx.accountId || isGrantedTo(ctx, r, u));
@@ -91,7 +92,7 @@ function snapshotPlan(ctx: RequestContext): DescribePlan<SnapshotRecord, "owner"
   };
   const publicOne = (id: string, v: SnapshotIndex) => {
     const r = storedSnapshot(ctx, v.owner, ctx.region, id);
-    return r?.public ? r : undefined;
+    return r && isPublicNow(ctx, r) ? r : undefined;
   };
   const accounts = (owners: string[]) => owners.map((o) => ({ key: o === "self" ? ctx.accountId : o }));
   return {

@@ -17,6 +17,7 @@ import {
   type SnapshotRecord,
 } from "./records";
 import { snapshots } from "./access";
+import { checkPublicSharingAllowed } from "./block-public-access";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 /** "You can make up to 500 modifications to a snapshot in a single operation." */
@@ -60,6 +61,7 @@ export function modifyVolumePermissions(
   const adds = add.map(grantOf);
   const removes = remove.map(grantOf);
   if (snap.Encrypted && adds.includes("all")) throw notPermitted("Encrypted snapshots can't be made public.");
+  if (adds.includes("all")) checkPublicSharingAllowed(ctx, snap);
   if (snap.Encrypted && !snap.KmsKeyId && adds.some((g) => g !== "all")) {
     throw notPermitted("Encrypted snapshots with EBS default key cannot be shared");
   }

@@ -22,6 +22,32 @@ export interface TieringRecord {
   days?: number;
 }
 
+/** A snapshot lock: its mode, when it was made, when its cooling-off period and its duration end. */
+export interface LockRecord {
+  mode: "governance" | "compliance";
+  createdAt: number;
+  /** When the lock duration began: the lock's time, or the snapshot's completion if it was pending then. */
+  durationStart: number;
+  expiresAt: number;
+  /** LockDuration in days, when the lock was given one (rather than an ExpirationDate). */
+  days?: number;
+  /** Compliance mode's cooling-off period, in hours, and when it ends. */
+  coolOffHours?: number;
+  coolOffEndsAt?: number;
+}
+
+export type LockState = "compliance-cooloff" | "governance" | "compliance" | "expired";
+
+/** The lock's state at `now` ("Amazon EBS snapshot lock concepts", snapshot-lock-concepts.html). */
+export function lockStateAt(lock: LockRecord, now: number): LockState {
+  if (now >= lock.expiresAt) return "expired";
+  if (lock.mode === "governance") return "governance";
+  return lock.coolOffEndsAt !== undefined && now < lock.coolOffEndsAt ? "compliance-cooloff" : "compliance";
+}
+
+/** Whether the snapshot is locked against deletion now (locked, and the lock not expired). */
+export const isLocked = (r: { lock?: LockRecord }, now: number): boolean => r.lock !== undefined && lockStateAt(r.lock, now) !== "expired";
+
 /**
  * A snapshot, in its owner's partition of its region. Its collection, `snapshots`, is declared with who can
  * use a snapshot (access.ts), which its tagging check needs; the Amazon catalog, below that, builds records of
@@ -45,6 +71,8 @@ export const snapshotSchema = schema({
   schedule: "schedule",
   /** The last tiering operation (ModifySnapshotTier, RestoreSnapshotTier: tiers.ts), absent while never tiered. */
   tiering: unchecked<TieringRecord | undefined>(),
+  /** Its snapshot lock (LockSnapshot: locks.ts), absent while never locked or once unlocked. */
+  lock: unchecked<LockRecord | undefined>(),
 });
 export type SnapshotRecord = RecordOf<typeof snapshotSchema>;
 

@@ -19,6 +19,7 @@ import { byValues, candidates, collectionSource, conditionsOf, RANK, type Descri
 import { checkSnapshotId, findSnapshot, canCreateVolume, snapshotNotFound } from "../snapshots/access";
 import { snapshotState } from "../snapshots/records";
 import { snapshotTier } from "../snapshots/tiers";
+import { isFastRestored } from "../snapshots/fast-restores";
 import { putTags, tagMap, tagsFor } from "../tags/records";
 import { newVolumeEncryption } from "../ebs-encryption/records";
 import {
@@ -108,6 +109,7 @@ function createVolume(ctx: RequestContext, input: CreateVolumeRequest): VolumeRe
     schedule: plan(ctx.now, ["creating", ctx.timings.seconds("volumeCreate")], ["available"]),
     MultiAttachEnabled: spec.MultiAttachEnabled,
     initializationRate: rate,
+    fastRestored: snap && isFastRestored(ctx, snap.SnapshotId, zone) ? true : undefined,
   };
   saveVolume(ctx, v);
   if (tags.length) putTags(ctx, v.VolumeId, "volume", tags, true);
@@ -132,7 +134,7 @@ function volumeFilters(ctx: RequestContext): FilterSpec<VolumeRecord> {
       "availability-zone-id": (v) => zoneIdOf(ctx, v.AvailabilityZone),
       encrypted: (v) => v.Encrypted,
       "create-time": (v) => new Date(v.createdAt).toISOString(),
-      "fast-restored": () => false,
+      "fast-restored": (v) => v.fastRestored ?? false,
       "multi-attach-enabled": (v) => v.MultiAttachEnabled ?? false,
       "operator.managed": () => false,
       "operator.principal": () => undefined,
@@ -157,9 +159,10 @@ function volumePlan(ctx: RequestContext): DescribePlan<VolumeRecord, "instance">
 export const viewVolume = (ctx: RequestContext, v: VolumeRecord): Volume => ({
   ...volumeView(ctx, v),
   AvailabilityZoneId: zoneIdOf(ctx, v.AvailabilityZone),
-  FastRestored: false,
+  FastRestored: v.fastRestored ?? false,
   SseType: v.Encrypted ? "sse-kms" : "none",
   VolumeInitializationRate: v.initializationRate,
+  SourceVolumeId: v.sourceVolumeId,
 });
 
 export const volumeHandlers: Pick<Ec2Handlers, "CreateVolume" | "DescribeVolumes" | "DeleteVolume"> = {

@@ -61,6 +61,10 @@ const volumeSchema = schema({
   modifiedAt: unchecked<number[] | undefined>(),
   /** CreateVolume's VolumeInitializationRate, MiB/s. */
   initializationRate: unchecked<number | undefined>(),
+  /** Created from a snapshot with fast snapshot restore enabled in its zone (snapshots/fast-restores.ts). */
+  fastRestored: unchecked<boolean | undefined>(),
+  /** The volume this one is a copy of (CopyVolumes: copy.ts). */
+  sourceVolumeId: unchecked<string | undefined>(),
 });
 export type VolumeRecord = RecordOf<typeof volumeSchema>;
 
@@ -94,8 +98,9 @@ export function checkVolumeId(id: string): void {
 
 export const volumeState = (ctx: RequestContext, v: VolumeRecord): VolumeState => stateAt(v.schedule, ctx.now) as VolumeState;
 
+/** An attachment lasts from `attachedAt` (a replaced root volume's successor is attached ahead of time) until `detachedAt`. */
 const isLive = (ctx: RequestContext, a: AttachmentRecord | undefined): a is AttachmentRecord =>
-  a !== undefined && (a.detachedAt === undefined || ctx.now < a.detachedAt);
+  a !== undefined && a.attachedAt <= ctx.now && (a.detachedAt === undefined || ctx.now < a.detachedAt);
 
 /** The volume's attachments at the request's time (attaching, attached or detaching), its first one first. */
 export const attachmentsAt = (ctx: RequestContext, v: VolumeRecord): AttachmentRecord[] =>
