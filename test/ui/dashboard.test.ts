@@ -9,6 +9,7 @@ import { CreateImageBuilderCommand, DescribeImageBuildersCommand } from "@aws-sd
 import { PutParameterCommand } from "@aws-sdk/client-ssm";
 import {
   CopyImageCommand,
+  LockSnapshotCommand,
   RunInstancesCommand,
   CreateFleetCommand,
   CreateLaunchTemplateCommand,
@@ -139,6 +140,7 @@ describe("dashboard", () => {
     await fx.ssm().send(new PutParameterCommand({ Name: "/golden/latest", Value: golden, Type: "String", DataType: "aws:ec2:image" }));
     settle(fx.server);
     const [snapshot] = (await ec2.send(new DescribeImagesCommand({ ImageIds: [golden!] }))).Images![0].BlockDeviceMappings!;
+    await ec2.send(new LockSnapshotCommand({ SnapshotId: snapshot.Ebs!.SnapshotId, LockMode: "governance", LockDuration: 7 }));
 
     await open(`#/resources/ec2.image/${ACCOUNT_A}/us-east-1/${golden}`);
     const picture = page.getByTestId("lineage");
@@ -149,7 +151,7 @@ describe("dashboard", () => {
     assert.equal(await link("use", Instances![0].InstanceId!).count(), 1, "the instance launched from it");
     assert.equal(await picture.locator(`a[data-relation="use"][href*="ec2.launch-template"]`).count(), 1, "the launch template");
     assert.equal(await link("use", "/golden/latest").count(), 1, "the parameter that names it");
-    assert.equal(await link("snapshot", snapshot.Ebs!.SnapshotId!).count(), 1, "its snapshot");
+    assert.match((await link("snapshot", snapshot.Ebs!.SnapshotId!).textContent()) ?? "", /locked \(governance\)/, "its snapshot, locked");
     assert.match((await picture.textContent()) ?? "", new RegExp(`${ACCOUNT_B}[\\s\\S]*account`), "shared with account B");
     const box = await picture.boundingBox();
     assert.ok(box && box.width > 600 && box.height > 250, `the picture is drawn (${JSON.stringify(box)})`);

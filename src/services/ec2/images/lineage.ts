@@ -1,7 +1,7 @@
 // An AMI's lineage and reach, for its dashboard page: where it comes from (the AMI it was copied from, or the
 // instance it was made from and that instance's AMI), its copies in any region of its owner's and its sharees'
 // accounts, whom it is shared with, what uses it (instances and launch templates of any account, AppStream images,
-// SSM parameters of its owner), and its snapshots. The same records DescribeImageReferences and the usage reports
+// SSM parameters of its owner), and its snapshots with their locks. The same records DescribeImageReferences and the usage reports
 // read; each list is cut at LIMIT.
 import type { RequestContext } from "../../../gateway/context";
 import type { Link } from "../../../operator/admin/resource-view";
@@ -11,7 +11,7 @@ import { REGIONS, samePartition } from "../../../util/regions";
 import { parametersNamingImage } from "../../ssm/parameters/records";
 import { instances, instanceState } from "../instances/records";
 import { snapshots } from "../snapshots/access";
-import { snapshotState } from "../snapshots/records";
+import { isLocked, lockStateAt, snapshotState } from "../snapshots/records";
 import { amiUses } from "../usage-reports/entries";
 import { amis, visibleImage } from "./access";
 import { listPermissions } from "./launch-permissions";
@@ -156,7 +156,7 @@ function ownSnapshots(ctx: RequestContext, r: AmiRecord): Link[] {
             kind: snapshots.type,
             account: r.owner,
             region: r.region,
-            label: `${m.DeviceName ?? "snapshot"}, ${snap.VolumeSize} GiB`,
+            label: `${m.DeviceName ?? "snapshot"}, ${snap.VolumeSize} GiB${snap.lock && isLocked(snap, ctx.now) ? `, locked (${lockStateAt(snap.lock, ctx.now)})` : ""}`,
             state: snapshotState(owner, snap),
           }
         : { relation: "snapshot", id, label: `${m.DeviceName ?? "snapshot"}, not the owner's` },
