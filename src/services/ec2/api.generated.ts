@@ -84,6 +84,8 @@ export interface AllocateAddressResult {
 }
 export type AllocationIdList = string[];
 export type AllocationIds = string[];
+export type AllowedImagesSettingsDisabledState = "disabled";
+export type AllowedImagesSettingsEnabledState = "enabled" | "audit-mode";
 export type AllowedInstanceTypeSet = string[];
 export type AmdSevSnpSpecification = "enabled" | "disabled";
 export type ArchitectureType = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
@@ -663,6 +665,12 @@ export interface CreateVpcRequest {
 export interface CreateVpcResult {
   Vpc?: Vpc;
 }
+export interface CreationDateCondition {
+  MaximumDaysSinceCreated?: number;
+}
+export interface CreationDateConditionRequest {
+  MaximumDaysSinceCreated?: number;
+}
 export interface CreditSpecification {
   CpuCredits?: string;
 }
@@ -810,6 +818,12 @@ export interface DeleteVolumeRequest {
 export interface DeleteVpcRequest {
   DryRun?: boolean;
   VpcId: string;
+}
+export interface DeprecationTimeCondition {
+  MaximumDaysSinceDeprecated?: number;
+}
+export interface DeprecationTimeConditionRequest {
+  MaximumDaysSinceDeprecated?: number;
 }
 export interface DeregisterImageRequest {
   DeleteAssociatedSnapshots?: boolean;
@@ -1336,6 +1350,12 @@ export interface DetachVolumeRequest {
   VolumeId: string;
 }
 export type DeviceType = "ebs" | "instance-store";
+export interface DisableAllowedImagesSettingsRequest {
+  DryRun?: boolean;
+}
+export interface DisableAllowedImagesSettingsResult {
+  AllowedImagesSettingsState?: AllowedImagesSettingsDisabledState;
+}
 export interface DisableEbsEncryptionByDefaultRequest {
   DryRun?: boolean;
 }
@@ -1534,6 +1554,13 @@ export interface EnaSrdUdpSpecificationRequest {
   EnaSrdUdpEnabled?: boolean;
 }
 export type EnaSupport = "unsupported" | "supported" | "required";
+export interface EnableAllowedImagesSettingsRequest {
+  AllowedImagesSettingsState: AllowedImagesSettingsEnabledState;
+  DryRun?: boolean;
+}
+export interface EnableAllowedImagesSettingsResult {
+  AllowedImagesSettingsState?: AllowedImagesSettingsEnabledState;
+}
 export interface EnableEbsEncryptionByDefaultRequest {
   DryRun?: boolean;
 }
@@ -1717,6 +1744,14 @@ export interface FpgaInfo {
   Fpgas?: FpgaDeviceInfoList;
   TotalFpgaMemoryInMiB?: number;
 }
+export interface GetAllowedImagesSettingsRequest {
+  DryRun?: boolean;
+}
+export interface GetAllowedImagesSettingsResult {
+  ImageCriteria?: ImageCriterionList;
+  ManagedBy?: ManagedBy;
+  State?: string;
+}
 export interface GetEbsDefaultKmsKeyIdRequest {
   DryRun?: boolean;
 }
@@ -1873,6 +1908,22 @@ export interface ImageAttribute {
 export type ImageAttributeName = "description" | "kernel" | "ramdisk" | "launchPermission" | "productCodes" | "blockDeviceMapping" | "sriovNetSupport" | "bootMode" | "tpmSupport" | "uefiData" | "lastLaunchedTime" | "imdsSupport" | "deregistrationProtection";
 export type ImageBlockPublicAccessDisabledState = "unblocked";
 export type ImageBlockPublicAccessEnabledState = "block-new-sharing";
+export interface ImageCriterion {
+  CreationDateCondition?: CreationDateCondition;
+  DeprecationTimeCondition?: DeprecationTimeCondition;
+  ImageNames?: ImageNameList;
+  ImageProviders?: ImageProviderList;
+  MarketplaceProductCodes?: MarketplaceProductCodeList;
+}
+export type ImageCriterionList = ImageCriterion[];
+export interface ImageCriterionRequest {
+  CreationDateCondition?: CreationDateConditionRequest;
+  DeprecationTimeCondition?: DeprecationTimeConditionRequest;
+  ImageNames?: ImageNameCriteriaRequestList;
+  ImageProviders?: ImageProviderRequestList;
+  MarketplaceProductCodes?: MarketplaceProductCodeRequestList;
+}
+export type ImageCriterionRequestList = ImageCriterionRequest[];
 export interface ImageDiskContainer {
   Description?: string;
   DeviceName?: string;
@@ -1884,6 +1935,10 @@ export interface ImageDiskContainer {
 export type ImageDiskContainerList = ImageDiskContainer[];
 export type ImageIdStringList = string[];
 export type ImageList = Image[];
+export type ImageNameCriteriaRequestList = string[];
+export type ImageNameList = string[];
+export type ImageProviderList = string[];
+export type ImageProviderRequestList = string[];
 export interface ImageReference {
   Arn?: string;
   ImageId?: string;
@@ -2917,6 +2972,8 @@ export type LocalStorageTypeSet = LocalStorageType[];
 export type LocationType = "region" | "availability-zone" | "availability-zone-id" | "outpost";
 export type ManagedBy = "account" | "declarative-policy";
 export type MarketType = "spot" | "capacity-block" | "interruptible-capacity-reservation";
+export type MarketplaceProductCodeList = string[];
+export type MarketplaceProductCodeRequestList = string[];
 export interface MediaAcceleratorInfo {
   Accelerators?: MediaDeviceInfoList;
   TotalMediaMemoryInMiB?: number;
@@ -3468,6 +3525,13 @@ export interface ReplaceIamInstanceProfileAssociationRequest {
 }
 export interface ReplaceIamInstanceProfileAssociationResult {
   IamInstanceProfileAssociation?: IamInstanceProfileAssociation;
+}
+export interface ReplaceImageCriteriaInAllowedImagesSettingsRequest {
+  DryRun?: boolean;
+  ImageCriteria?: ImageCriterionRequestList;
+}
+export interface ReplaceImageCriteriaInAllowedImagesSettingsResult {
+  ReturnValue?: boolean;
 }
 export interface ReplaceNetworkAclAssociationRequest {
   AssociationId: string;
@@ -4469,6 +4533,7 @@ export interface Ec2Handlers {
   DetachInternetGateway(ctx: RequestContext, input: DetachInternetGatewayRequest): void;
   DetachNetworkInterface(ctx: RequestContext, input: DetachNetworkInterfaceRequest): void;
   DetachVolume(ctx: RequestContext, input: DetachVolumeRequest): VolumeAttachment;
+  DisableAllowedImagesSettings(ctx: RequestContext, input: DisableAllowedImagesSettingsRequest): DisableAllowedImagesSettingsResult;
   DisableEbsEncryptionByDefault(ctx: RequestContext, input: DisableEbsEncryptionByDefaultRequest): DisableEbsEncryptionByDefaultResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
   DisableImage(ctx: RequestContext, input: DisableImageRequest): DisableImageResult;
@@ -4478,6 +4543,7 @@ export interface Ec2Handlers {
   DisassociateAddress(ctx: RequestContext, input: DisassociateAddressRequest): void;
   DisassociateIamInstanceProfile(ctx: RequestContext, input: DisassociateIamInstanceProfileRequest): DisassociateIamInstanceProfileResult;
   DisassociateRouteTable(ctx: RequestContext, input: DisassociateRouteTableRequest): void;
+  EnableAllowedImagesSettings(ctx: RequestContext, input: EnableAllowedImagesSettingsRequest): EnableAllowedImagesSettingsResult;
   EnableEbsEncryptionByDefault(ctx: RequestContext, input: EnableEbsEncryptionByDefaultRequest): EnableEbsEncryptionByDefaultResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
   EnableImage(ctx: RequestContext, input: EnableImageRequest): EnableImageResult;
@@ -4485,6 +4551,7 @@ export interface Ec2Handlers {
   EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
   EnableVolumeIO(ctx: RequestContext, input: EnableVolumeIORequest): void;
+  GetAllowedImagesSettings(ctx: RequestContext, input: GetAllowedImagesSettingsRequest): GetAllowedImagesSettingsResult;
   GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
   GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
@@ -4512,6 +4579,7 @@ export interface Ec2Handlers {
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
   ReleaseAddress(ctx: RequestContext, input: ReleaseAddressRequest): void;
   ReplaceIamInstanceProfileAssociation(ctx: RequestContext, input: ReplaceIamInstanceProfileAssociationRequest): ReplaceIamInstanceProfileAssociationResult;
+  ReplaceImageCriteriaInAllowedImagesSettings(ctx: RequestContext, input: ReplaceImageCriteriaInAllowedImagesSettingsRequest): ReplaceImageCriteriaInAllowedImagesSettingsResult;
   ReplaceNetworkAclAssociation(ctx: RequestContext, input: ReplaceNetworkAclAssociationRequest): ReplaceNetworkAclAssociationResult;
   ReplaceNetworkAclEntry(ctx: RequestContext, input: ReplaceNetworkAclEntryRequest): void;
   ReplaceRoute(ctx: RequestContext, input: ReplaceRouteRequest): void;

@@ -20,6 +20,7 @@ import { importTaskHandlers } from "./import/handlers";
 import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
+import { allowedImagesHandlers } from "./images/allowed";
 import { snapshotHandlers } from "./snapshots/handlers";
 import { describeSnapshotsHandlers } from "./snapshots/describe";
 import { imageDeprecationHandlers } from "./images/deprecation";
@@ -64,6 +65,7 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...allowedImagesHandlers,
   ...snapshotHandlers,
   ...describeSnapshotsHandlers,
   ...imageDeprecationHandlers,
