@@ -30,7 +30,7 @@ OPERATIONS = {
     "ec2": [
         "AllocateAddress", "AssociateAddress", "AssociateIamInstanceProfile", "AssociateRouteTable",
         "AttachInternetGateway", "AttachNetworkInterface", "AttachVolume", "AuthorizeSecurityGroupEgress",
-        "AuthorizeSecurityGroupIngress", "CancelImportTask", "CopyImage", "CopySnapshot", "CreateDefaultVpc",
+        "AuthorizeSecurityGroupIngress", "CancelImageLaunchPermission", "CancelImportTask", "CopyImage", "CopySnapshot", "CreateDefaultVpc",
         "CreateFleet", "CreateImage", "CreateImageUsageReport", "CreateInternetGateway", "CreateKeyPair",
         "CreateLaunchTemplate", "CreateLaunchTemplateVersion", "CreateNetworkAcl", "CreateNetworkAclEntry",
         "CreateNetworkInterface", "CreateRoute", "CreateRouteTable", "CreateSecurityGroup", "CreateSnapshot",

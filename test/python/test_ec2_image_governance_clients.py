@@ -1,5 +1,5 @@
 """EC2 image governance through boto3 and the AWS CLI: Allowed AMIs (the setting, its criteria, a refused launch and
-audit mode).
+audit mode), and CancelImageLaunchPermission.
 
 Runs against the imagelite at IMAGELITE_ENDPOINT (a manual clock, 10-second transitions). Acts as accounts no
 other Python test uses.
@@ -70,6 +70,18 @@ class Boto3AllowedAmis(unittest.TestCase):
         with self.assertRaises(ClientError) as refused:
             ec2.replace_image_criteria_in_allowed_images_settings(ImageCriteria=[{"ImageProviders": ["none", "amazon"]}])
         self.assertEqual(refused.exception.response["Error"]["Code"], "InvalidParameterValue")
+
+
+class Boto3CancelImageLaunchPermission(unittest.TestCase):
+    def test_the_grantee_leaves_the_launch_permissions(self):
+        grantee = client("ec2", CONSUMER)
+        image_id = shared("cancelled", CONSUMER)
+        self.assertTrue(grantee.cancel_image_launch_permission(ImageId=image_id)["Return"])
+        attr = client("ec2", PUBLISHER).describe_image_attribute(ImageId=image_id, Attribute="launchPermission")
+        self.assertEqual(attr["LaunchPermissions"], [])
+        with self.assertRaises(ClientError) as gone:
+            grantee.describe_images(ImageIds=[image_id])
+        self.assertEqual(gone.exception.response["Error"]["Code"], "InvalidAMIID.NotFound")
 
 
 class CliAllowedAmis(CliTestCase):

@@ -48,6 +48,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     AssociateIamInstanceProfile: ids("InstanceId"),
     AttachNetworkInterface: ids("InstanceId", "NetworkInterfaceId"),
     AuthorizeSecurityGroupIngress: ids("GroupId"),
+    CancelImageLaunchPermission: ids("ImageId"),
     CancelImportTask: ids("ImportTaskId"),
     CopyImage: (ctx, input) => [
       ...created("image")(ctx, input),

@@ -271,6 +271,13 @@ export type BootModeType = "legacy-bios" | "uefi";
 export type BootModeTypeList = BootModeType[];
 export type BootModeValues = "legacy-bios" | "uefi" | "uefi-preferred";
 export type BurstablePerformance = "included" | "required" | "excluded";
+export interface CancelImageLaunchPermissionRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface CancelImageLaunchPermissionResult {
+  Return?: boolean;
+}
 export interface CancelImportTaskRequest {
   CancelReason?: string;
   DryRun?: boolean;
@@ -4446,6 +4453,7 @@ export interface Ec2Handlers {
   AttachVolume(ctx: RequestContext, input: AttachVolumeRequest): VolumeAttachment;
   AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
+  CancelImageLaunchPermission(ctx: RequestContext, input: CancelImageLaunchPermissionRequest): CancelImageLaunchPermissionResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;

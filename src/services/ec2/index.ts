@@ -21,6 +21,7 @@ import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
 import { allowedImagesHandlers } from "./images/allowed";
+import { cancelLaunchPermissionHandlers } from "./images/launch-permissions";
 import { snapshotHandlers } from "./snapshots/handlers";
 import { describeSnapshotsHandlers } from "./snapshots/describe";
 import { imageDeprecationHandlers } from "./images/deprecation";
@@ -66,6 +67,7 @@ const handlers: Ec2Handlers = {
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
   ...allowedImagesHandlers,
+  ...cancelLaunchPermissionHandlers,
   ...snapshotHandlers,
   ...describeSnapshotsHandlers,
   ...imageDeprecationHandlers,
