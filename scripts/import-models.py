@@ -57,7 +57,7 @@ OPERATIONS = {
         "DisableAllowedImagesSettings", "DisassociateAddress", "DisassociateIamInstanceProfile", "DisassociateRouteTable",
         "EnableAllowedImagesSettings", "EnableEbsEncryptionByDefault", "EnableFastLaunch", "EnableImage", "EnableImageBlockPublicAccess",
         "EnableImageDeprecation", "EnableImageDeregistrationProtection", "EnableVolumeIO",
-        "GetAllowedImagesSettings", "GetEbsDefaultKmsKeyId", "GetEbsEncryptionByDefault", "GetImageBlockPublicAccessState",
+        "GetAllowedImagesSettings", "GetEbsDefaultKmsKeyId", "GetEbsEncryptionByDefault", "GetImageAncestry", "GetImageBlockPublicAccessState",
         "GetInstanceUefiData", "GetLaunchTemplateData", "GetPasswordData", "ImportImage", "ImportKeyPair",
         "ModifyEbsDefaultKmsKeyId", "ModifyImageAttribute", "ModifyInstanceAttribute",
         "ModifyInstanceCreditSpecification", "ModifyInstanceMaintenanceOptions",

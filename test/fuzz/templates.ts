@@ -456,6 +456,7 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     t("EnableImageDeprecation", fc.record({ ImageId: ami, DeprecateAt: fc.constant("2027-01-01T00:00:00Z") })),
     t("DeregisterImage", fc.record({ ImageId: ami, DeleteAssociatedSnapshots: fc.constant(true) })),
     t("CancelImageLaunchPermission", fc.record({ ImageId: ami })),
+    t("GetImageAncestry", fc.record({ ImageId: ami })),
     // Allowed AMIs: the states, and criteria within and past AWS's limits.
     t("EnableAllowedImagesSettings", fc.record({ AllowedImagesSettingsState: fc.constantFrom("enabled", "audit-mode", "disabled") })),
     t("DisableAllowedImagesSettings", fc.constant({})),

@@ -1,5 +1,5 @@
 """EC2 image governance through boto3 and the AWS CLI: Allowed AMIs (the setting, its criteria, a refused launch and
-audit mode), and CancelImageLaunchPermission.
+audit mode), CancelImageLaunchPermission and GetImageAncestry.
 
 Runs against the imagelite at IMAGELITE_ENDPOINT (a manual clock, 10-second transitions). Acts as accounts no
 other Python test uses.
@@ -82,6 +82,19 @@ class Boto3CancelImageLaunchPermission(unittest.TestCase):
         with self.assertRaises(ClientError) as gone:
             grantee.describe_images(ImageIds=[image_id])
         self.assertEqual(gone.exception.response["Error"]["Code"], "InvalidAMIID.NotFound")
+
+
+class Boto3ImageAncestry(unittest.TestCase):
+    def test_copies_across_regions(self):
+        east, west = client("ec2", PUBLISHER), client("ec2", PUBLISHER, region="eu-west-1")
+        base = register(east, "ancestor")
+        first = west.copy_image(SourceImageId=base, SourceRegion="us-east-1", Name=f"py{RUN}-first")["ImageId"]
+        advance(60)
+        second = east.copy_image(SourceImageId=first, SourceRegion="eu-west-1", Name=f"py{RUN}-second")["ImageId"]
+        advance(60)
+        entries = east.get_image_ancestry(ImageId=second)["ImageAncestryEntries"]
+        self.assertEqual([(e["ImageId"], e.get("SourceImageId"), e.get("SourceImageRegion")) for e in entries],
+                         [(second, first, "eu-west-1"), (first, base, "us-east-1"), (base, None, None)])
 
 
 class CliAllowedAmis(CliTestCase):

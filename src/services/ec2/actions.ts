@@ -162,6 +162,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     EnableVolumeIO: ids("VolumeId"),
     GetEbsDefaultKmsKeyId: ALL,
     GetEbsEncryptionByDefault: ALL,
+    GetImageAncestry: ids("ImageId"),
     GetImageBlockPublicAccessState: ALL,
     GetAllowedImagesSettings: ALL,
     GetInstanceUefiData: ids("InstanceId"),

@@ -1772,6 +1772,13 @@ export interface GetEbsEncryptionByDefaultResult {
   EbsEncryptionByDefault?: boolean;
   SseType?: SSEType;
 }
+export interface GetImageAncestryRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface GetImageAncestryResult {
+  ImageAncestryEntries?: ImageAncestryEntryList;
+}
 export interface GetImageBlockPublicAccessStateRequest {
   DryRun?: boolean;
 }
@@ -1896,6 +1903,14 @@ export interface Image {
   UsageOperation?: string;
   VirtualizationType?: VirtualizationType;
 }
+export interface ImageAncestryEntry {
+  CreationDate?: Date;
+  ImageId?: string;
+  ImageOwnerAlias?: string;
+  SourceImageId?: string;
+  SourceImageRegion?: string;
+}
+export type ImageAncestryEntryList = ImageAncestryEntry[];
 export interface ImageAttribute {
   BlockDeviceMappings?: BlockDeviceMappingList;
   BootMode?: AttributeValue;
@@ -4562,6 +4577,7 @@ export interface Ec2Handlers {
   GetAllowedImagesSettings(ctx: RequestContext, input: GetAllowedImagesSettingsRequest): GetAllowedImagesSettingsResult;
   GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
   GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
+  GetImageAncestry(ctx: RequestContext, input: GetImageAncestryRequest): GetImageAncestryResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
   GetInstanceUefiData(ctx: RequestContext, input: GetInstanceUefiDataRequest): GetInstanceUefiDataResult;
   GetLaunchTemplateData(ctx: RequestContext, input: GetLaunchTemplateDataRequest): GetLaunchTemplateDataResult;

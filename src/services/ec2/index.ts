@@ -22,6 +22,7 @@ import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
 import { allowedImagesHandlers } from "./images/allowed";
 import { cancelLaunchPermissionHandlers } from "./images/launch-permissions";
+import { imageAncestryHandlers } from "./images/ancestry";
 import { snapshotHandlers } from "./snapshots/handlers";
 import { describeSnapshotsHandlers } from "./snapshots/describe";
 import { imageDeprecationHandlers } from "./images/deprecation";
@@ -68,6 +69,7 @@ const handlers: Ec2Handlers = {
   ...blockPublicAccessHandlers,
   ...allowedImagesHandlers,
   ...cancelLaunchPermissionHandlers,
+  ...imageAncestryHandlers,
   ...snapshotHandlers,
   ...describeSnapshotsHandlers,
   ...imageDeprecationHandlers,
