@@ -42,7 +42,7 @@ OPERATIONS = {
         "DescribeAddressesAttribute", "DescribeAvailabilityZones", "DescribeFastLaunchImages",
         "DescribeIamInstanceProfileAssociations", "DescribeImageAttribute", "DescribeImageReferences",
         "DescribeImageUsageReportEntries", "DescribeImageUsageReports", "DescribeImages",
-        "DescribeImportImageTasks", "DescribeInstanceAttribute", "DescribeInstanceCreditSpecifications",
+        "DescribeImportImageTasks", "DescribeInstanceAttribute", "DescribeInstanceCreditSpecifications", "DescribeInstanceImageMetadata",
         "DescribeInstanceStatus", "DescribeInstanceTypeOfferings", "DescribeInstanceTypes", "DescribeInstances",
         "DescribeInternetGateways", "DescribeKeyPairs", "DescribeLaunchTemplateVersions",
         "DescribeLaunchTemplates", "DescribeNetworkAcls", "DescribeNetworkInterfaceAttribute",

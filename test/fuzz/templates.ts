@@ -457,6 +457,17 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     t("DeregisterImage", fc.record({ ImageId: ami, DeleteAssociatedSnapshots: fc.constant(true) })),
     t("CancelImageLaunchPermission", fc.record({ ImageId: ami })),
     t("GetImageAncestry", fc.record({ ImageId: ami })),
+    t(
+      "DescribeInstanceImageMetadata",
+      fc.record(
+        {
+          InstanceIds: fc.array(instance, { maxLength: 2 }),
+          Filters: fc.constantFrom([{ Name: "image-allowed", Values: ["false"] }], [{ Name: "instance-state-name", Values: ["running"] }]),
+          MaxResults: fc.constantFrom(1, 5, 1000, 0),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     // Allowed AMIs: the states, and criteria within and past AWS's limits.
     t("EnableAllowedImagesSettings", fc.record({ AllowedImagesSettingsState: fc.constantFrom("enabled", "audit-mode", "disabled") })),
     t("DisableAllowedImagesSettings", fc.constant({})),

@@ -1,5 +1,5 @@
 """EC2 image governance through boto3 and the AWS CLI: Allowed AMIs (the setting, its criteria, a refused launch and
-audit mode), CancelImageLaunchPermission and GetImageAncestry.
+audit mode), CancelImageLaunchPermission, GetImageAncestry and DescribeInstanceImageMetadata.
 
 Runs against the imagelite at IMAGELITE_ENDPOINT (a manual clock, 10-second transitions). Acts as accounts no
 other Python test uses.
@@ -95,6 +95,22 @@ class Boto3ImageAncestry(unittest.TestCase):
         entries = east.get_image_ancestry(ImageId=second)["ImageAncestryEntries"]
         self.assertEqual([(e["ImageId"], e.get("SourceImageId"), e.get("SourceImageRegion")) for e in entries],
                          [(second, first, "eu-west-1"), (first, base, "us-east-1"), (base, None, None)])
+
+
+class Boto3InstanceImageMetadata(unittest.TestCase):
+    def test_paginator_and_the_image_allowed_filter(self):
+        ec2 = client("ec2", "555555555555")
+        image_id = register(ec2, "metadata")
+        ids = [i["InstanceId"] for i in ec2.run_instances(ImageId=image_id, MinCount=3, MaxCount=3)["Instances"]]
+        pages = ec2.get_paginator("describe_instance_image_metadata").paginate(PaginationConfig={"PageSize": 2})
+        seen = [m for page in pages for m in page["InstanceImageMetadata"]]
+        self.assertEqual(sorted(m["InstanceId"] for m in seen), sorted(ids))
+        self.assertEqual({m["ImageMetadata"]["ImageId"] for m in seen}, {image_id})
+        self.assertEqual(seen[0]["ImageMetadata"]["Name"], f"py{RUN}-metadata")
+        ec2.enable_allowed_images_settings(AllowedImagesSettingsState="audit-mode")
+        ec2.replace_image_criteria_in_allowed_images_settings(ImageCriteria=[{"ImageProviders": ["amazon"]}])
+        allowed = ec2.describe_instance_image_metadata(Filters=[{"Name": "image-allowed", "Values": ["true"]}])
+        self.assertEqual(len(allowed["InstanceImageMetadata"]), 3, "an account's own AMIs are always allowed")
 
 
 class CliAllowedAmis(CliTestCase):

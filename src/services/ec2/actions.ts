@@ -109,6 +109,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     DescribeImportImageTasks: ALL,
     DescribeInstanceAttribute: ids("InstanceId"),
     DescribeInstanceCreditSpecifications: ALL,
+    DescribeInstanceImageMetadata: ALL,
     DescribeInstanceStatus: ALL,
     DescribeInstanceTypeOfferings: ALL,
     DescribeInstanceTypes: ALL,

@@ -996,6 +996,17 @@ export interface DescribeInstanceCreditSpecificationsResult {
   InstanceCreditSpecifications?: InstanceCreditSpecificationList;
   NextToken?: string;
 }
+export interface DescribeInstanceImageMetadataRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  InstanceIds?: InstanceIdStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeInstanceImageMetadataResult {
+  InstanceImageMetadata?: InstanceImageMetadataList;
+  NextToken?: string;
+}
 export interface DescribeInstanceStatusRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -1957,6 +1968,17 @@ export interface ImageDiskContainer {
 export type ImageDiskContainerList = ImageDiskContainer[];
 export type ImageIdStringList = string[];
 export type ImageList = Image[];
+export interface ImageMetadata {
+  CreationDate?: string;
+  DeprecationTime?: string;
+  ImageAllowed?: boolean;
+  ImageId?: string;
+  ImageOwnerAlias?: string;
+  IsPublic?: boolean;
+  Name?: string;
+  OwnerId?: string;
+  State?: ImageState;
+}
 export type ImageNameCriteriaRequestList = string[];
 export type ImageNameList = string[];
 export type ImageProviderList = string[];
@@ -2232,6 +2254,19 @@ export type InstanceGeneration = "current" | "previous";
 export type InstanceGenerationSet = InstanceGeneration[];
 export type InstanceIdStringList = string[];
 export type InstanceIdsSet = string[];
+export interface InstanceImageMetadata {
+  AvailabilityZone?: string;
+  ImageMetadata?: ImageMetadata;
+  InstanceId?: string;
+  InstanceType?: InstanceType;
+  LaunchTime?: Date;
+  Operator?: OperatorResponse;
+  OwnerId?: string;
+  State?: InstanceState;
+  Tags?: TagList;
+  ZoneId?: string;
+}
+export type InstanceImageMetadataList = InstanceImageMetadata[];
 export type InstanceInterruptionBehavior = "hibernate" | "stop" | "terminate";
 export interface InstanceIpv4Prefix {
   Ipv4Prefix?: string;
@@ -4523,6 +4558,7 @@ export interface Ec2Handlers {
   DescribeImportImageTasks(ctx: RequestContext, input: DescribeImportImageTasksRequest): DescribeImportImageTasksResult;
   DescribeInstanceAttribute(ctx: RequestContext, input: DescribeInstanceAttributeRequest): InstanceAttribute;
   DescribeInstanceCreditSpecifications(ctx: RequestContext, input: DescribeInstanceCreditSpecificationsRequest): DescribeInstanceCreditSpecificationsResult;
+  DescribeInstanceImageMetadata(ctx: RequestContext, input: DescribeInstanceImageMetadataRequest): DescribeInstanceImageMetadataResult;
   DescribeInstanceStatus(ctx: RequestContext, input: DescribeInstanceStatusRequest): DescribeInstanceStatusResult;
   DescribeInstanceTypeOfferings(ctx: RequestContext, input: DescribeInstanceTypeOfferingsRequest): DescribeInstanceTypeOfferingsResult;
   DescribeInstanceTypes(ctx: RequestContext, input: DescribeInstanceTypesRequest): DescribeInstanceTypesResult;

@@ -23,6 +23,7 @@ import { blockPublicAccessHandlers } from "./images/block-public-access";
 import { allowedImagesHandlers } from "./images/allowed";
 import { cancelLaunchPermissionHandlers } from "./images/launch-permissions";
 import { imageAncestryHandlers } from "./images/ancestry";
+import { instanceImageMetadataHandlers } from "./instances/image-metadata";
 import { snapshotHandlers } from "./snapshots/handlers";
 import { describeSnapshotsHandlers } from "./snapshots/describe";
 import { imageDeprecationHandlers } from "./images/deprecation";
@@ -70,6 +71,7 @@ const handlers: Ec2Handlers = {
   ...allowedImagesHandlers,
   ...cancelLaunchPermissionHandlers,
   ...imageAncestryHandlers,
+  ...instanceImageMetadataHandlers,
   ...snapshotHandlers,
   ...describeSnapshotsHandlers,
   ...imageDeprecationHandlers,
