@@ -494,6 +494,40 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     ),
     t("EnableImageDeprecation", fc.record({ ImageId: ami, DeprecateAt: fc.constant("2027-01-01T00:00:00Z") })),
     t("DeregisterImage", fc.record({ ImageId: ami, DeleteAssociatedSnapshots: fc.constant(true) })),
+    t("CancelImageLaunchPermission", fc.record({ ImageId: ami })),
+    t("GetImageAncestry", fc.record({ ImageId: ami })),
+    t(
+      "DescribeInstanceImageMetadata",
+      fc.record(
+        {
+          InstanceIds: fc.array(instance, { maxLength: 2 }),
+          Filters: fc.constantFrom([{ Name: "image-allowed", Values: ["false"] }], [{ Name: "instance-state-name", Values: ["running"] }]),
+          MaxResults: fc.constantFrom(1, 5, 1000, 0),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    // Allowed AMIs: the states, and criteria within and past AWS's limits.
+    t("EnableAllowedImagesSettings", fc.record({ AllowedImagesSettingsState: fc.constantFrom("enabled", "audit-mode", "disabled") })),
+    t("DisableAllowedImagesSettings", fc.constant({})),
+    t(
+      "ReplaceImageCriteriaInAllowedImagesSettings",
+      fc.record({
+        ImageCriteria: fc.array(
+          fc.record(
+            {
+              ImageProviders: fc.constantFrom(["amazon"], ["111111111111", "aws-marketplace"], ["none"], ["none", "amazon"], ["x"]),
+              ImageNames: fc.constantFrom(["golden-*"], ["a?"], ["n".repeat(129)], ["ok name (1)"]),
+              MarketplaceProductCodes: fc.constantFrom(["abc123"], ["bad-code"]),
+              CreationDateCondition: fc.record({ MaximumDaysSinceCreated: fc.constantFrom(0, 300, -1) }),
+              DeprecationTimeCondition: fc.record({ MaximumDaysSinceDeprecated: fc.constantFrom(0, 30) }),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 11 },
+        ),
+      }),
+    ),
     // Internet gateways, route tables, network ACLs, Elastic IPs.
     t(
       "CreateInternetGateway",

@@ -33,6 +33,8 @@ import {
   EnableSnapshotBlockPublicAccessCommand,
   EnableFastSnapshotRestoresCommand,
   CreateReplaceRootVolumeTaskCommand,
+  EnableAllowedImagesSettingsCommand,
+  ReplaceImageCriteriaInAllowedImagesSettingsCommand,
   ImportImageCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
@@ -81,6 +83,13 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     const launched = await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));
     await ec2.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: "block-new-sharing" }));
     await ec2.send(new EnableSnapshotBlockPublicAccessCommand({ State: "block-new-sharing" }));
+    // Allowed AMIs in audit mode, which restricts nothing that follows.
+    await ec2.send(new EnableAllowedImagesSettingsCommand({ AllowedImagesSettingsState: "audit-mode" }));
+    await ec2.send(
+      new ReplaceImageCriteriaInAllowedImagesSettingsCommand({
+        ImageCriteria: [{ ImageProviders: ["amazon"], CreationDateCondition: { MaximumDaysSinceCreated: 300 } }],
+      }),
+    );
     await ec2.send(new CreateImageUsageReportCommand({ ImageId: ami, ResourceTypes: [{ ResourceType: "ec2:Instance" }] }));
     await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "golden-lt", LaunchTemplateData: { ImageId: ami } }));
     // An instant fleet of one Spot Instance (and its Spot request: records of ec2.fleet and ec2.spot-instance-request,

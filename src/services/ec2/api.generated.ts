@@ -84,6 +84,8 @@ export interface AllocateAddressResult {
 }
 export type AllocationIdList = string[];
 export type AllocationIds = string[];
+export type AllowedImagesSettingsDisabledState = "disabled";
+export type AllowedImagesSettingsEnabledState = "enabled" | "audit-mode";
 export type AllowedInstanceTypeSet = string[];
 export type AmdSevSnpSpecification = "enabled" | "disabled";
 export type ArchitectureType = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
@@ -271,6 +273,13 @@ export type BootModeType = "legacy-bios" | "uefi";
 export type BootModeTypeList = BootModeType[];
 export type BootModeValues = "legacy-bios" | "uefi" | "uefi-preferred";
 export type BurstablePerformance = "included" | "required" | "excluded";
+export interface CancelImageLaunchPermissionRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface CancelImageLaunchPermissionResult {
+  Return?: boolean;
+}
 export interface CancelImportTaskRequest {
   CancelReason?: string;
   DryRun?: boolean;
@@ -705,6 +714,12 @@ export interface CreateVpcRequest {
 export interface CreateVpcResult {
   Vpc?: Vpc;
 }
+export interface CreationDateCondition {
+  MaximumDaysSinceCreated?: number;
+}
+export interface CreationDateConditionRequest {
+  MaximumDaysSinceCreated?: number;
+}
 export interface CreditSpecification {
   CpuCredits?: string;
 }
@@ -852,6 +867,12 @@ export interface DeleteVolumeRequest {
 export interface DeleteVpcRequest {
   DryRun?: boolean;
   VpcId: string;
+}
+export interface DeprecationTimeCondition {
+  MaximumDaysSinceDeprecated?: number;
+}
+export interface DeprecationTimeConditionRequest {
+  MaximumDaysSinceDeprecated?: number;
 }
 export interface DeregisterImageRequest {
   DeleteAssociatedSnapshots?: boolean;
@@ -1040,6 +1061,17 @@ export interface DescribeInstanceCreditSpecificationsRequest {
 }
 export interface DescribeInstanceCreditSpecificationsResult {
   InstanceCreditSpecifications?: InstanceCreditSpecificationList;
+  NextToken?: string;
+}
+export interface DescribeInstanceImageMetadataRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  InstanceIds?: InstanceIdStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeInstanceImageMetadataResult {
+  InstanceImageMetadata?: InstanceImageMetadataList;
   NextToken?: string;
 }
 export interface DescribeInstanceStatusRequest {
@@ -1425,6 +1457,12 @@ export interface DetachVolumeRequest {
   VolumeId: string;
 }
 export type DeviceType = "ebs" | "instance-store";
+export interface DisableAllowedImagesSettingsRequest {
+  DryRun?: boolean;
+}
+export interface DisableAllowedImagesSettingsResult {
+  AllowedImagesSettingsState?: AllowedImagesSettingsDisabledState;
+}
 export interface DisableEbsEncryptionByDefaultRequest {
   DryRun?: boolean;
 }
@@ -1669,6 +1707,13 @@ export interface EnaSrdUdpSpecificationRequest {
   EnaSrdUdpEnabled?: boolean;
 }
 export type EnaSupport = "unsupported" | "supported" | "required";
+export interface EnableAllowedImagesSettingsRequest {
+  AllowedImagesSettingsState: AllowedImagesSettingsEnabledState;
+  DryRun?: boolean;
+}
+export interface EnableAllowedImagesSettingsResult {
+  AllowedImagesSettingsState?: AllowedImagesSettingsEnabledState;
+}
 export interface EnableEbsEncryptionByDefaultRequest {
   DryRun?: boolean;
 }
@@ -1900,6 +1945,14 @@ export interface FpgaInfo {
   Fpgas?: FpgaDeviceInfoList;
   TotalFpgaMemoryInMiB?: number;
 }
+export interface GetAllowedImagesSettingsRequest {
+  DryRun?: boolean;
+}
+export interface GetAllowedImagesSettingsResult {
+  ImageCriteria?: ImageCriterionList;
+  ManagedBy?: ManagedBy;
+  State?: string;
+}
 export interface GetEbsDefaultKmsKeyIdRequest {
   DryRun?: boolean;
 }
@@ -1912,6 +1965,13 @@ export interface GetEbsEncryptionByDefaultRequest {
 export interface GetEbsEncryptionByDefaultResult {
   EbsEncryptionByDefault?: boolean;
   SseType?: SSEType;
+}
+export interface GetImageAncestryRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface GetImageAncestryResult {
+  ImageAncestryEntries?: ImageAncestryEntryList;
 }
 export interface GetImageBlockPublicAccessStateRequest {
   DryRun?: boolean;
@@ -2044,6 +2104,14 @@ export interface Image {
   UsageOperation?: string;
   VirtualizationType?: VirtualizationType;
 }
+export interface ImageAncestryEntry {
+  CreationDate?: Date;
+  ImageId?: string;
+  ImageOwnerAlias?: string;
+  SourceImageId?: string;
+  SourceImageRegion?: string;
+}
+export type ImageAncestryEntryList = ImageAncestryEntry[];
 export interface ImageAttribute {
   BlockDeviceMappings?: BlockDeviceMappingList;
   BootMode?: AttributeValue;
@@ -2063,6 +2131,22 @@ export interface ImageAttribute {
 export type ImageAttributeName = "description" | "kernel" | "ramdisk" | "launchPermission" | "productCodes" | "blockDeviceMapping" | "sriovNetSupport" | "bootMode" | "tpmSupport" | "uefiData" | "lastLaunchedTime" | "imdsSupport" | "deregistrationProtection";
 export type ImageBlockPublicAccessDisabledState = "unblocked";
 export type ImageBlockPublicAccessEnabledState = "block-new-sharing";
+export interface ImageCriterion {
+  CreationDateCondition?: CreationDateCondition;
+  DeprecationTimeCondition?: DeprecationTimeCondition;
+  ImageNames?: ImageNameList;
+  ImageProviders?: ImageProviderList;
+  MarketplaceProductCodes?: MarketplaceProductCodeList;
+}
+export type ImageCriterionList = ImageCriterion[];
+export interface ImageCriterionRequest {
+  CreationDateCondition?: CreationDateConditionRequest;
+  DeprecationTimeCondition?: DeprecationTimeConditionRequest;
+  ImageNames?: ImageNameCriteriaRequestList;
+  ImageProviders?: ImageProviderRequestList;
+  MarketplaceProductCodes?: MarketplaceProductCodeRequestList;
+}
+export type ImageCriterionRequestList = ImageCriterionRequest[];
 export interface ImageDiskContainer {
   Description?: string;
   DeviceName?: string;
@@ -2074,6 +2158,21 @@ export interface ImageDiskContainer {
 export type ImageDiskContainerList = ImageDiskContainer[];
 export type ImageIdStringList = string[];
 export type ImageList = Image[];
+export interface ImageMetadata {
+  CreationDate?: string;
+  DeprecationTime?: string;
+  ImageAllowed?: boolean;
+  ImageId?: string;
+  ImageOwnerAlias?: string;
+  IsPublic?: boolean;
+  Name?: string;
+  OwnerId?: string;
+  State?: ImageState;
+}
+export type ImageNameCriteriaRequestList = string[];
+export type ImageNameList = string[];
+export type ImageProviderList = string[];
+export type ImageProviderRequestList = string[];
 export interface ImageReference {
   Arn?: string;
   ImageId?: string;
@@ -2345,6 +2444,19 @@ export type InstanceGeneration = "current" | "previous";
 export type InstanceGenerationSet = InstanceGeneration[];
 export type InstanceIdStringList = string[];
 export type InstanceIdsSet = string[];
+export interface InstanceImageMetadata {
+  AvailabilityZone?: string;
+  ImageMetadata?: ImageMetadata;
+  InstanceId?: string;
+  InstanceType?: InstanceType;
+  LaunchTime?: Date;
+  Operator?: OperatorResponse;
+  OwnerId?: string;
+  State?: InstanceState;
+  Tags?: TagList;
+  ZoneId?: string;
+}
+export type InstanceImageMetadataList = InstanceImageMetadata[];
 export type InstanceInterruptionBehavior = "hibernate" | "stop" | "terminate";
 export interface InstanceIpv4Prefix {
   Ipv4Prefix?: string;
@@ -3144,6 +3256,8 @@ export interface LockedSnapshotsInfo {
 export type LockedSnapshotsInfoList = LockedSnapshotsInfo[];
 export type ManagedBy = "account" | "declarative-policy";
 export type MarketType = "spot" | "capacity-block" | "interruptible-capacity-reservation";
+export type MarketplaceProductCodeList = string[];
+export type MarketplaceProductCodeRequestList = string[];
 export interface MediaAcceleratorInfo {
   Accelerators?: MediaDeviceInfoList;
   TotalMediaMemoryInMiB?: number;
@@ -3695,6 +3809,13 @@ export interface ReplaceIamInstanceProfileAssociationRequest {
 }
 export interface ReplaceIamInstanceProfileAssociationResult {
   IamInstanceProfileAssociation?: IamInstanceProfileAssociation;
+}
+export interface ReplaceImageCriteriaInAllowedImagesSettingsRequest {
+  DryRun?: boolean;
+  ImageCriteria?: ImageCriterionRequestList;
+}
+export interface ReplaceImageCriteriaInAllowedImagesSettingsResult {
+  ReturnValue?: boolean;
 }
 export interface ReplaceNetworkAclAssociationRequest {
   AssociationId: string;
@@ -4647,6 +4768,7 @@ export interface Ec2Handlers {
   AttachVolume(ctx: RequestContext, input: AttachVolumeRequest): VolumeAttachment;
   AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
+  CancelImageLaunchPermission(ctx: RequestContext, input: CancelImageLaunchPermissionRequest): CancelImageLaunchPermissionResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
@@ -4705,6 +4827,7 @@ export interface Ec2Handlers {
   DescribeImportImageTasks(ctx: RequestContext, input: DescribeImportImageTasksRequest): DescribeImportImageTasksResult;
   DescribeInstanceAttribute(ctx: RequestContext, input: DescribeInstanceAttributeRequest): InstanceAttribute;
   DescribeInstanceCreditSpecifications(ctx: RequestContext, input: DescribeInstanceCreditSpecificationsRequest): DescribeInstanceCreditSpecificationsResult;
+  DescribeInstanceImageMetadata(ctx: RequestContext, input: DescribeInstanceImageMetadataRequest): DescribeInstanceImageMetadataResult;
   DescribeInstanceStatus(ctx: RequestContext, input: DescribeInstanceStatusRequest): DescribeInstanceStatusResult;
   DescribeInstanceTypeOfferings(ctx: RequestContext, input: DescribeInstanceTypeOfferingsRequest): DescribeInstanceTypeOfferingsResult;
   DescribeInstanceTypes(ctx: RequestContext, input: DescribeInstanceTypesRequest): DescribeInstanceTypesResult;
@@ -4740,6 +4863,7 @@ export interface Ec2Handlers {
   DetachInternetGateway(ctx: RequestContext, input: DetachInternetGatewayRequest): void;
   DetachNetworkInterface(ctx: RequestContext, input: DetachNetworkInterfaceRequest): void;
   DetachVolume(ctx: RequestContext, input: DetachVolumeRequest): VolumeAttachment;
+  DisableAllowedImagesSettings(ctx: RequestContext, input: DisableAllowedImagesSettingsRequest): DisableAllowedImagesSettingsResult;
   DisableEbsEncryptionByDefault(ctx: RequestContext, input: DisableEbsEncryptionByDefaultRequest): DisableEbsEncryptionByDefaultResult;
   DisableFastLaunch(ctx: RequestContext, input: DisableFastLaunchRequest): DisableFastLaunchResult;
   DisableFastSnapshotRestores(ctx: RequestContext, input: DisableFastSnapshotRestoresRequest): DisableFastSnapshotRestoresResult;
@@ -4751,6 +4875,7 @@ export interface Ec2Handlers {
   DisassociateAddress(ctx: RequestContext, input: DisassociateAddressRequest): void;
   DisassociateIamInstanceProfile(ctx: RequestContext, input: DisassociateIamInstanceProfileRequest): DisassociateIamInstanceProfileResult;
   DisassociateRouteTable(ctx: RequestContext, input: DisassociateRouteTableRequest): void;
+  EnableAllowedImagesSettings(ctx: RequestContext, input: EnableAllowedImagesSettingsRequest): EnableAllowedImagesSettingsResult;
   EnableEbsEncryptionByDefault(ctx: RequestContext, input: EnableEbsEncryptionByDefaultRequest): EnableEbsEncryptionByDefaultResult;
   EnableFastLaunch(ctx: RequestContext, input: EnableFastLaunchRequest): EnableFastLaunchResult;
   EnableFastSnapshotRestores(ctx: RequestContext, input: EnableFastSnapshotRestoresRequest): EnableFastSnapshotRestoresResult;
@@ -4760,8 +4885,10 @@ export interface Ec2Handlers {
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
   EnableSnapshotBlockPublicAccess(ctx: RequestContext, input: EnableSnapshotBlockPublicAccessRequest): EnableSnapshotBlockPublicAccessResult;
   EnableVolumeIO(ctx: RequestContext, input: EnableVolumeIORequest): void;
+  GetAllowedImagesSettings(ctx: RequestContext, input: GetAllowedImagesSettingsRequest): GetAllowedImagesSettingsResult;
   GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
   GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
+  GetImageAncestry(ctx: RequestContext, input: GetImageAncestryRequest): GetImageAncestryResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;
   GetInstanceUefiData(ctx: RequestContext, input: GetInstanceUefiDataRequest): GetInstanceUefiDataResult;
   GetLaunchTemplateData(ctx: RequestContext, input: GetLaunchTemplateDataRequest): GetLaunchTemplateDataResult;
@@ -4789,6 +4916,7 @@ export interface Ec2Handlers {
   RegisterImage(ctx: RequestContext, input: RegisterImageRequest): RegisterImageResult;
   ReleaseAddress(ctx: RequestContext, input: ReleaseAddressRequest): void;
   ReplaceIamInstanceProfileAssociation(ctx: RequestContext, input: ReplaceIamInstanceProfileAssociationRequest): ReplaceIamInstanceProfileAssociationResult;
+  ReplaceImageCriteriaInAllowedImagesSettings(ctx: RequestContext, input: ReplaceImageCriteriaInAllowedImagesSettingsRequest): ReplaceImageCriteriaInAllowedImagesSettingsResult;
   ReplaceNetworkAclAssociation(ctx: RequestContext, input: ReplaceNetworkAclAssociationRequest): ReplaceNetworkAclAssociationResult;
   ReplaceNetworkAclEntry(ctx: RequestContext, input: ReplaceNetworkAclEntryRequest): void;
   ReplaceRoute(ctx: RequestContext, input: ReplaceRouteRequest): void;

@@ -4,6 +4,7 @@
 import { amis } from "./images/access";
 import { amiNames, amiReferences, launchPermissions, publicImages, retiredImages, sharedImages } from "./images/records";
 import { blockPublicAccess } from "./images/block-public-access";
+import { allowedImagesSettings } from "./images/allowed";
 import { clientTokens } from "./client-tokens";
 import { legacyTags, tagSets } from "./tags/records";
 import { importTasks } from "./import/records";
@@ -46,6 +47,7 @@ export const ec2Collections = [
   fastLaunchSettings,
   usageReports,
   blockPublicAccess,
+  allowedImagesSettings,
   snapshots,
   volumePermissions,
   sharedSnapshots,

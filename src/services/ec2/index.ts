@@ -20,6 +20,10 @@ import { importTaskHandlers } from "./import/handlers";
 import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
+import { allowedImagesHandlers } from "./images/allowed";
+import { cancelLaunchPermissionHandlers } from "./images/launch-permissions";
+import { imageAncestryHandlers } from "./images/ancestry";
+import { instanceImageMetadataHandlers } from "./instances/image-metadata";
 import { snapshotHandlers } from "./snapshots/handlers";
 import { describeSnapshotsHandlers } from "./snapshots/describe";
 import { imageDeprecationHandlers } from "./images/deprecation";
@@ -70,6 +74,10 @@ const handlers: Ec2Handlers = {
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
+  ...allowedImagesHandlers,
+  ...cancelLaunchPermissionHandlers,
+  ...imageAncestryHandlers,
+  ...instanceImageMetadataHandlers,
   ...snapshotHandlers,
   ...describeSnapshotsHandlers,
   ...imageDeprecationHandlers,

@@ -67,6 +67,7 @@ function record(e: CatalogEntry, region: string): AmiRecord {
     ImdsSupport: e.imdsSupport,
     TpmSupport: e.tpmSupport,
     FreeTierEligible: e.freeTier,
+    ProductCodes: e.productCodes?.map((ProductCodeId) => ({ ProductCodeId, ProductCodeType: "marketplace" as const })),
     createdAt,
     deprecatesAt: e.deprecates ? createdAt + DEPRECATE_AFTER_MS : undefined,
     public: true,

@@ -20,4 +20,6 @@ export interface CatalogEntry {
   freeTier: boolean;
   /** Whether the AMI is deprecated two years after release, as Amazon's are. */
   deprecates: boolean;
+  /** AWS Marketplace product codes (a seeded marketplace image's). */
+  productCodes?: string[];
 }

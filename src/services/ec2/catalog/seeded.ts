@@ -22,7 +22,10 @@ const FIELDS = new Set([
   "CreationDate",
   "VolumeSize",
   "BootMode",
+  "ProductCodes",
 ]);
+/** An AWS Marketplace product code: letters and digits (ImageCriterionRequest's MarketplaceProductCodes rule). */
+const PRODUCT_CODE = /^[A-Za-z0-9]{1,25}$/;
 
 const optionalString = (e: Record<string, unknown>, k: string): string | undefined => {
   if (e[k] === undefined) return undefined;
@@ -50,6 +53,9 @@ export function publicImageEntry(owner: string, e: Record<string, unknown>): Cat
     throw new SeedError("VolumeSize must be a whole number of GiB from 1 to 16384");
   const bootMode = optionalString(e, "BootMode");
   if (bootMode !== undefined && !BOOT_MODES.has(bootMode)) throw new SeedError(`BootMode must be one of ${[...BOOT_MODES].join(", ")}`);
+  const codes = e.ProductCodes;
+  if (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => typeof c === "string" && PRODUCT_CODE.test(c))))
+    throw new SeedError("ProductCodes must be a list of product codes of 1 to 25 letters and digits");
   const windows = platform === "windows";
   return {
     name,
@@ -67,6 +73,7 @@ export function publicImageEntry(owner: string, e: Record<string, unknown>): Cat
     bootMode,
     freeTier: false,
     deprecates: false,
+    productCodes: codes?.length ? (codes as string[]) : undefined,
   };
 }
 

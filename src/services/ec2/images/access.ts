@@ -11,6 +11,7 @@ import * as err from "../errors";
 import { fastLaunchSettings } from "../fast-launch/records";
 import { taggable } from "../resource-types";
 import { dropTags } from "../tags/records";
+import { isDiscoverable } from "./allowed";
 import {
   AMI_ID,
   amiReferences,
@@ -83,11 +84,14 @@ export function visibleImage(ctx: RequestContext, id: string, region = ctx.regio
   return catalogImage(ctx, region, id);
 }
 
-/** A well-formed id of an AMI the caller can see, or the EC2 error for it. */
+/**
+ * A well-formed id of an AMI the caller can see and use, or the EC2 error for it: what the calls that act on an AMI
+ * read. While the caller's Allowed AMIs setting is `enabled`, an AMI it does not allow is not there (allowed.ts).
+ */
 export function findImage(ctx: RequestContext, id: string, region = ctx.region): AmiRecord {
   checkAmiId(id);
   const rec = visibleImage(ctx, id, region);
-  if (!rec) throw err.amiNotFound([id]);
+  if (!rec || !isDiscoverable(ctx, rec)) throw err.amiNotFound([id]);
   return rec;
 }
 

@@ -155,6 +155,11 @@ function createImage(ctx: RequestContext, input: CreateImageRequest): string {
       RamdiskId: inst.RamdiskId,
       ProductCodes: source?.ProductCodes,
       SourceInstanceId: inst.InstanceId,
+      // "For AMIs created using CreateImage ... the source AMI ID is the ID of the AMI used to launch the instance"
+      // ("Use AMI ancestry to trace the origin of an AMI", ami-ancestry.html).
+      SourceImageId: inst.ImageId,
+      SourceImageRegion: inst.region,
+      sourceOwner: inst.amiOwner,
     },
     "amiCreate",
     imageTags,

@@ -14,6 +14,7 @@ import { isSharedWith } from "./launch-permissions";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
 import { amiState, retiredImages, type AmiRecord } from "./records";
 import { tagMap } from "../tags/records";
+import { allowedView, type AllowedView } from "./allowed";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 const OWNER_ALIASES = new Set(["amazon", "aws-marketplace", "aws-backup-vault"]);
@@ -35,7 +36,7 @@ function scope(ctx: RequestContext, input: DescribeImagesRequest): (r: AmiRecord
   return (r) => (!owners.length || owners.some((p) => p(r))) && (!users.length || users.some((p) => p(r)));
 }
 
-function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
+function filterSpec(ctx: RequestContext, allowed: AllowedView): FilterSpec<AmiRecord> {
   const ebs = (r: AmiRecord) => r.BlockDeviceMappings.map((m) => m.Ebs).filter((e) => e !== undefined);
   return {
     fields: {
@@ -51,7 +52,8 @@ function filterSpec(ctx: RequestContext): FilterSpec<AmiRecord> {
       "ena-support": (r) => r.EnaSupport,
       "free-tier-eligible": (r) => r.FreeTierEligible ?? false,
       hypervisor: () => "xen",
-      "image-allowed": () => undefined, // Allowed AMIs are not modelled: no image carries the field.
+      // No image carries the field while Allowed AMIs is disabled, so that no value matches then.
+      "image-allowed": (r) => allowed.imageAllowed(r),
       "image-id": (r) => r.ImageId,
       "image-type": () => "machine",
       "is-public": (r) => r.public,
@@ -96,21 +98,33 @@ export function describeImages(
     throw err.invalidCombination("The parameter ImageIds cannot be used with the parameter MaxResults");
   }
   const inScope = scope(ctx, input);
-  const matches = compileFilters(input.Filters, filterSpec(ctx));
+  const allowed = allowedView(ctx);
+  const matches = compileFilters(input.Filters, filterSpec(ctx, allowed));
+  const view = (r: AmiRecord) => {
+    const image = imageView(ctx, r);
+    image.ImageAllowed = allowed.imageAllowed(r);
+    return image;
+  };
   if (ids.length) {
     const unique = [...new Set(ids)];
-    const found = unique.map((id) => visibleImage(ctx, id));
+    // An AMI that Allowed AMIs hides is, to the caller, one that does not exist.
+    const found = unique.map((id) => {
+      const r = visibleImage(ctx, id);
+      return r && allowed.discoverable(r) ? r : undefined;
+    });
     const missing = unique.filter((id, i) => !found[i] && !retiredImages.get(ctx, id));
     if (missing.length) throw err.amiNotFound(missing);
-    return { Images: found.filter((r): r is AmiRecord => !!r && inScope(r) && matches(r)).map((r) => imageView(ctx, r)) };
+    return { Images: found.filter((r): r is AmiRecord => !!r && inScope(r) && matches(r)).map(view) };
   }
   const limit = pageLimit(input.MaxResults, 1, 1000);
   const after = startAfter(ctx, input.NextToken);
   // Deprecated AMIs are left out unless asked for, except the caller's own ("Deprecate an Amazon EC2 AMI"); disabled
   // ones, which only their owner can see, unless IncludeDisabled ("Disable an Amazon EC2 AMI"). Both show by id.
+  // Allowed AMIs, while enabled, leaves out the AMIs it does not allow.
   const shown = (r: AmiRecord) =>
     (input.IncludeDeprecated || r.owner === ctx.accountId || r.deprecatesAt === undefined || r.deprecatesAt > ctx.now) &&
-    (input.IncludeDisabled || amiState(ctx, r) !== "disabled");
+    (input.IncludeDisabled || amiState(ctx, r) !== "disabled") &&
+    allowed.discoverable(r);
   const source = candidates(
     ctx,
     imagePlan(ctx),
@@ -119,7 +133,7 @@ export function describeImages(
   );
   const { page, more } = takePage<AmiRecord>(source, (r) => inScope(r) && shown(r) && matches(r), limit);
   return {
-    Images: page.map((r) => imageView(ctx, r)),
+    Images: page.map(view),
     NextToken: more ? nextToken(ctx, page[page.length - 1].ImageId) : undefined,
   };
 }

@@ -226,6 +226,7 @@ function copyImage(ctx: RequestContext, input: CopyImageRequest, tokenId: string
       ),
       SourceImageId: src.ImageId,
       SourceImageRegion: input.SourceRegion,
+      sourceOwner: src.owner,
       FreeTierEligible: undefined,
       clientToken: tokenId,
     },

@@ -5,10 +5,10 @@
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
 import { inPartitionOf } from "../../../util/arn";
-import type { LaunchPermission } from "../api.generated";
+import type { Ec2Handlers, LaunchPermission } from "../api.generated";
 import { checkPublicSharingAllowed } from "./block-public-access";
 import * as err from "../errors";
-import { saveImage } from "./access";
+import { checkAmiId, saveImage, visibleImage } from "./access";
 import { indexRecordOf, launchPermissions, partitionOf, publicImages, publicPartition, sharedImages, type AmiRecord } from "./records";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -97,3 +97,31 @@ export function resetPermissions(ctx: RequestContext, rec: AmiRecord): void {
 export function isSharedWith(ctx: RequestContext, rec: AmiRecord, account: string): boolean {
   return launchPermissions.get(inPartition(ctx, partitionOf(rec.owner, rec.region)), [rec.ImageId, "user", account]) !== undefined;
 }
+
+/**
+ * CancelImageLaunchPermission ("Cancel having an AMI shared with your AWS account", cancel-sharing-an-AMI.html): the
+ * caller removes its own account from the launch permissions of an AMI shared with it by account; the owner's list
+ * loses the account, and the AMI leaves the caller's listings (unless it is public). It does not apply to an AMI
+ * shared only with an organization or OU, to a public AMI's access, nor to the caller's own AMI. No page names the
+ * error codes of those refusals: imagelite answers InvalidParameterValue, and InvalidAMIID.NotFound for an AMI the
+ * caller cannot see.
+ */
+export const cancelLaunchPermissionHandlers: Pick<Ec2Handlers, "CancelImageLaunchPermission"> = {
+  CancelImageLaunchPermission(ctx, { ImageId }) {
+    checkAmiId(ImageId);
+    const rec = visibleImage(ctx, ImageId);
+    if (!rec) throw err.amiNotFound([ImageId]);
+    if (rec.owner === ctx.accountId) {
+      throw err.invalidValue(`The image ${ImageId} is owned by your account: only an AMI shared with your account can be cancelled.`);
+    }
+    if (!isSharedWith(ctx, rec, ctx.accountId)) {
+      throw err.invalidValue(
+        rec.public
+          ? `The image ${ImageId} is public and not shared with your account: access to a public AMI can't be cancelled.`
+          : `The image ${ImageId} is not shared with your account.`,
+      );
+    }
+    modifyPermissions(ctx, rec, [], [{ UserId: ctx.accountId }]);
+    return { Return: true };
+  },
+};

@@ -56,6 +56,8 @@ export const amiSchema = schema({
   ProductCodes: typed<ProductCode[]>(listOf({}, true)),
   SourceImageId: unchecked<string | undefined>(),
   SourceImageRegion: unchecked<string | undefined>(),
+  /** The owner of the source AMI (SourceImageId), so that GetImageAncestry finds it whoever may see it now. */
+  sourceOwner: "string?",
   FreeTierEligible: unchecked<boolean | undefined>(),
   createdAt: "time",
   /** EnableImageDeprecation's time, rounded to the minute (image-deprecation.ts). */
