@@ -181,6 +181,16 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       fc.record({ DiskContainers: fc.constant([{ Format: "VMDK", UserBucket: { S3Bucket: "bucket", S3Key: "disk.vmdk" } }]) }),
     ),
     t("CancelImportTask", fc.record({ ImportTaskId: ref("import-ami-") })),
+    t("CreateStoreImageTask", fc.record({ ImageId: ami, Bucket: fc.constantFrom("bucket", "other") })),
+    t("DescribeStoreImageTasks", fc.oneof(fc.constant({}), fc.record({ ImageIds: fc.array(ami, { minLength: 1, maxLength: 2 }) }))),
+    t(
+      "CreateRestoreImageTask",
+      fc.record({
+        Bucket: fc.constantFrom("bucket", "other"),
+        ObjectKey: fc.constantFrom("ami-0123456789abcdef0.bin", "missing.bin"),
+        Name: fc.option(name, { nil: undefined }),
+      }),
+    ),
     t("CreateImageUsageReport", fc.record({ ImageId: ami, ResourceTypes: fc.constant([{ ResourceType: "ec2:Instance" }]) })),
     t("EnableFastLaunch", fc.record({ ImageId: ami })),
     t("DisableFastLaunch", fc.record({ ImageId: ami })),

@@ -31,6 +31,7 @@ import {
   EnableFastLaunchCommand,
   EnableImageBlockPublicAccessCommand,
   ImportImageCommand,
+  CreateStoreImageTaskCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
@@ -70,6 +71,8 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     }
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
+    // A store task and the object it writes.
+    await ec2.send(new CreateStoreImageTaskCommand({ ImageId: ami, Bucket: "amis" }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
     await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));

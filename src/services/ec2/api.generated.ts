@@ -543,6 +543,16 @@ export interface CreateNetworkInterfaceResult {
   ClientToken?: string;
   NetworkInterface?: NetworkInterface;
 }
+export interface CreateRestoreImageTaskRequest {
+  Bucket: string;
+  DryRun?: boolean;
+  Name?: string;
+  ObjectKey: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateRestoreImageTaskResult {
+  ImageId?: string;
+}
 export interface CreateRouteRequest {
   CarrierGatewayId?: string;
   CoreNetworkArn?: string;
@@ -594,6 +604,15 @@ export interface CreateSnapshotRequest {
   OutpostArn?: string;
   TagSpecifications?: TagSpecificationList;
   VolumeId: string;
+}
+export interface CreateStoreImageTaskRequest {
+  Bucket: string;
+  DryRun?: boolean;
+  ImageId: string;
+  S3ObjectTags?: S3ObjectTagList;
+}
+export interface CreateStoreImageTaskResult {
+  ObjectKey?: string;
 }
 export interface CreateSubnetRequest {
   AvailabilityZone?: string;
@@ -1212,6 +1231,17 @@ export interface DescribeSpotPriceHistoryRequest {
 export interface DescribeSpotPriceHistoryResult {
   NextToken?: string;
   SpotPriceHistory?: SpotPriceHistoryList;
+}
+export interface DescribeStoreImageTasksRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  ImageIds?: ImageIdList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeStoreImageTasksResult {
+  NextToken?: string;
+  StoreImageTaskResults?: StoreImageTaskResultSet;
 }
 export interface DescribeSubnetsRequest {
   DryRun?: boolean;
@@ -1882,6 +1912,7 @@ export interface ImageDiskContainer {
   UserBucket?: UserBucket;
 }
 export type ImageDiskContainerList = ImageDiskContainer[];
+export type ImageIdList = string[];
 export type ImageIdStringList = string[];
 export type ImageList = Image[];
 export interface ImageReference {
@@ -3800,6 +3831,11 @@ export interface RunInstancesRequest {
   TagSpecifications?: TagSpecificationList;
   UserData?: string;
 }
+export interface S3ObjectTag {
+  Key?: string;
+  Value?: string;
+}
+export type S3ObjectTagList = S3ObjectTag[];
 export type SSEType = "sse-ebs" | "sse-kms" | "none";
 export interface SecondaryInterfacePrivateIpAddressSpecification {
   PrivateIpAddress?: string;
@@ -4012,6 +4048,16 @@ export interface StopInstancesResult {
   StoppingInstances?: InstanceStateChangeList;
 }
 export type StorageTier = "archive" | "standard";
+export interface StoreImageTaskResult {
+  AmiId?: string;
+  Bucket?: string;
+  ProgressPercentage?: number;
+  S3objectKey?: string;
+  StoreTaskFailureReason?: string;
+  StoreTaskState?: string;
+  TaskStartTime?: Date;
+}
+export type StoreImageTaskResultSet = StoreImageTaskResult[];
 export interface Subnet {
   AssignIpv6AddressOnCreation?: boolean;
   AvailabilityZone?: string;
@@ -4396,10 +4442,12 @@ export interface Ec2Handlers {
   CreateNetworkAcl(ctx: RequestContext, input: CreateNetworkAclRequest): CreateNetworkAclResult;
   CreateNetworkAclEntry(ctx: RequestContext, input: CreateNetworkAclEntryRequest): void;
   CreateNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult;
+  CreateRestoreImageTask(ctx: RequestContext, input: CreateRestoreImageTaskRequest): CreateRestoreImageTaskResult;
   CreateRoute(ctx: RequestContext, input: CreateRouteRequest): CreateRouteResult;
   CreateRouteTable(ctx: RequestContext, input: CreateRouteTableRequest): CreateRouteTableResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
+  CreateStoreImageTask(ctx: RequestContext, input: CreateStoreImageTaskRequest): CreateStoreImageTaskResult;
   CreateSubnet(ctx: RequestContext, input: CreateSubnetRequest): CreateSubnetResult;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
   CreateVolume(ctx: RequestContext, input: CreateVolumeRequest): Volume;
@@ -4456,6 +4504,7 @@ export interface Ec2Handlers {
   DescribeSnapshots(ctx: RequestContext, input: DescribeSnapshotsRequest): DescribeSnapshotsResult;
   DescribeSpotInstanceRequests(ctx: RequestContext, input: DescribeSpotInstanceRequestsRequest): DescribeSpotInstanceRequestsResult;
   DescribeSpotPriceHistory(ctx: RequestContext, input: DescribeSpotPriceHistoryRequest): DescribeSpotPriceHistoryResult;
+  DescribeStoreImageTasks(ctx: RequestContext, input: DescribeStoreImageTasksRequest): DescribeStoreImageTasksResult;
   DescribeSubnets(ctx: RequestContext, input: DescribeSubnetsRequest): DescribeSubnetsResult;
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
   DescribeVolumeAttribute(ctx: RequestContext, input: DescribeVolumeAttributeRequest): DescribeVolumeAttributeResult;

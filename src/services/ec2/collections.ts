@@ -7,6 +7,7 @@ import { blockPublicAccess } from "./images/block-public-access";
 import { clientTokens } from "./client-tokens";
 import { legacyTags, tagSets } from "./tags/records";
 import { importTasks } from "./import/records";
+import { storedObjects, storeTasks } from "./store-tasks/records";
 import { fastLaunchSettings } from "./fast-launch/records";
 import { usageReports } from "./usage-reports/records";
 import { amiUses } from "./usage-reports/entries";
@@ -40,6 +41,8 @@ export const ec2Collections = [
   tagSets,
   legacyTags,
   importTasks,
+  storeTasks,
+  storedObjects,
   fastLaunchSettings,
   usageReports,
   blockPublicAccess,

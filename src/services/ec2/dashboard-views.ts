@@ -16,6 +16,7 @@ import { instanceView } from "./instances/view";
 import { volumes, volumeState, volumeView } from "./volumes/records";
 import { launchTemplates, templateView } from "./launch-templates/records";
 import { importTasks, statusOf, taskState, taskView } from "./import/records";
+import { storeState, storeTasks, storeTaskView } from "./store-tasks/records";
 import { fastLaunchSettings, stepOf, view as fastLaunchView } from "./fast-launch/records";
 import { reportState, reportView, usageReports } from "./usage-reports/records";
 import { keyPairs } from "./key-pairs/records";
@@ -99,6 +100,15 @@ export const ec2DashboardViews: ResourceView[] = [
     state: (ctx, r) => statusOf(taskState(ctx, r)).status,
     created: (r) => r.createdAt,
     render: (ctx, r) => taskView(ctx, r),
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: storeTasks,
+    label: "Store tasks",
+    name: (r) => `${r.AmiId} → s3://${r.Bucket}/${r.S3objectKey}`,
+    state: storeState,
+    created: (r) => r.createdAt,
+    render: storeTaskView,
     schedule: (r) => r.schedule,
   }),
   view({

@@ -17,6 +17,7 @@ import { imageAttributeHandlers } from "./images/attributes";
 import { tagHandlers } from "./tags/handlers";
 import { upgradeTagRecords } from "./tags/records";
 import { importTaskHandlers } from "./import/handlers";
+import { storeTaskHandlers } from "./store-tasks/handlers";
 import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
@@ -61,6 +62,7 @@ const handlers: Ec2Handlers = {
   ...imageAttributeHandlers,
   ...tagHandlers,
   ...importTaskHandlers,
+  ...storeTaskHandlers,
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,

@@ -1,0 +1,71 @@
+"""EC2 image tasks through boto3 and the AWS CLI: store and restore an AMI using S3 (CreateStoreImageTask,
+DescribeStoreImageTasks, CreateRestoreImageTask and the store_image_task_complete waiter).
+
+Runs against the imagelite at IMAGELITE_ENDPOINT (test/python-clients.test.ts starts one per file with a manual
+clock and 10-second transitions). imagelite keeps no S3: buckets are names only.
+Only the standard library, boto3 and botocore are used.
+"""
+import threading
+import unittest
+import uuid
+
+from botocore.exceptions import ClientError
+
+from imagelite_support import CliTestCase, advance, client, own_snapshot
+
+ACCOUNT = "919191919191"
+ACCOUNT_CLI = "929292929292"
+RUN = uuid.uuid4().hex[:8]
+# A store lasts 3 x T; an AMI phase at most 3 x T.
+STORE = 3 * 10 + 1
+
+
+def register(ec2, label):
+    image_id = ec2.register_image(
+        Name=f"py{RUN}-{label}", Architecture="x86_64", VirtualizationType="hvm", RootDeviceName="/dev/xvda",
+        BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": own_snapshot(ec2), "VolumeSize": 8}}],
+    )["ImageId"]
+    advance(STORE)
+    return image_id
+
+
+class Boto3StoreRestore(unittest.TestCase):
+    def test_store_wait_restore_and_launch(self):
+        ec2 = client("ec2", ACCOUNT)
+        image_id = register(ec2, "stored")
+        key = ec2.create_store_image_task(ImageId=image_id, Bucket="py-amis")["ObjectKey"]
+        self.assertEqual(key, f"{image_id}.bin")
+        task = ec2.describe_store_image_tasks(ImageIds=[image_id])["StoreImageTaskResults"][0]
+        self.assertEqual((task["StoreTaskState"], task["ProgressPercentage"], task["Bucket"]), ("InProgress", 0, "py-amis"))
+        timer = threading.Timer(0.3, advance, [STORE])
+        timer.start()
+        ec2.get_waiter("store_image_task_complete").wait(ImageIds=[image_id], WaiterConfig={"Delay": 1, "MaxAttempts": 10})
+        timer.join()
+        restored = ec2.create_restore_image_task(Bucket="py-amis", ObjectKey=key, Name=f"py{RUN}-restored")["ImageId"]
+        self.assertNotEqual(restored, image_id)
+        advance(STORE)
+        image = ec2.describe_images(ImageIds=[restored])["Images"][0]
+        self.assertEqual((image["State"], image["Name"]), ("available", f"py{RUN}-restored"))
+        run = ec2.run_instances(ImageId=restored, MinCount=1, MaxCount=1, InstanceType="t3.micro")
+        self.assertEqual(run["Instances"][0]["ImageId"], restored)
+
+    def test_restore_of_an_object_never_stored(self):
+        ec2 = client("ec2", ACCOUNT)
+        with self.assertRaises(ClientError) as e:
+            ec2.create_restore_image_task(Bucket="py-amis", ObjectKey="ami-0123456789abcdef0.bin")
+        self.assertEqual(e.exception.response["Error"]["Code"], "InvalidParameterValue")
+
+
+class CliStoreRestore(CliTestCase):
+    cli_account = ACCOUNT_CLI
+
+    def test_store_and_describe(self):
+        image_id = register(client("ec2", ACCOUNT_CLI), "cli")
+        stored = self.cli_json("ec2", "create-store-image-task", "--image-id", image_id, "--bucket", "cli-amis")
+        self.assertEqual(stored["ObjectKey"], f"{image_id}.bin")
+        listed = self.cli_json("ec2", "describe-store-image-tasks", "--filters", "Name=bucket,Values=cli-amis")
+        self.assertEqual([t["AmiId"] for t in listed["StoreImageTaskResults"]], [image_id])
+
+
+if __name__ == "__main__":
+    unittest.main()
