@@ -181,6 +181,16 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       fc.record({ DiskContainers: fc.constant([{ Format: "VMDK", UserBucket: { S3Bucket: "bucket", S3Key: "disk.vmdk" } }]) }),
     ),
     t("CancelImportTask", fc.record({ ImportTaskId: ref("import-ami-") })),
+    t(
+      "ExportImage",
+      fc.record({
+        ImageId: ami,
+        DiskImageFormat: fc.constantFrom("VMDK", "RAW", "VHD"),
+        S3ExportLocation: fc.constant({ S3Bucket: "bucket", S3Prefix: "exports/" }),
+      }),
+    ),
+    t("CancelExportTask", fc.record({ ExportTaskId: ref("export-ami-") })),
+    t("DescribeExportImageTasks", fc.constant({})),
     t("CreateStoreImageTask", fc.record({ ImageId: ami, Bucket: fc.constantFrom("bucket", "other") })),
     t("DescribeStoreImageTasks", fc.oneof(fc.constant({}), fc.record({ ImageIds: fc.array(ami, { minLength: 1, maxLength: 2 }) }))),
     t(

@@ -1,5 +1,6 @@
 """EC2 image tasks through boto3 and the AWS CLI: store and restore an AMI using S3 (CreateStoreImageTask,
-DescribeStoreImageTasks, CreateRestoreImageTask and the store_image_task_complete waiter).
+DescribeStoreImageTasks, CreateRestoreImageTask and the store_image_task_complete waiter), and export an AMI
+(ExportImage, DescribeExportImageTasks with its paginator, CancelExportTask).
 
 Runs against the imagelite at IMAGELITE_ENDPOINT (test/python-clients.test.ts starts one per file with a manual
 clock and 10-second transitions). imagelite keeps no S3: buckets are names only.
@@ -56,6 +57,29 @@ class Boto3StoreRestore(unittest.TestCase):
         self.assertEqual(e.exception.response["Error"]["Code"], "InvalidParameterValue")
 
 
+class Boto3Export(unittest.TestCase):
+    def test_export_completes_and_cancel(self):
+        ec2 = client("ec2", ACCOUNT)
+        first, second = register(ec2, "export-1"), register(ec2, "export-2")
+        location = {"S3Bucket": "py-exports", "S3Prefix": "vms/"}
+        r = ec2.export_image(ImageId=first, DiskImageFormat="VMDK", S3ExportLocation=location,
+                             TagSpecifications=[{"ResourceType": "export-image-task", "Tags": [{"Key": "run", "Value": RUN}]}])
+        self.assertRegex(r["ExportImageTaskId"], r"^export-ami-[0-9a-f]{17}$")
+        self.assertEqual((r["Status"], r["StatusMessage"], r["RoleName"]), ("active", "validating", "vmimport"))
+        cancelled = ec2.export_image(ImageId=second, DiskImageFormat="RAW", S3ExportLocation=location)["ExportImageTaskId"]
+        ec2.cancel_export_task(ExportTaskId=cancelled)
+        advance(3 * STORE)
+        done = ec2.describe_export_image_tasks(ExportImageTaskIds=[r["ExportImageTaskId"]])["ExportImageTasks"][0]
+        self.assertEqual(done["Status"], "completed")
+        self.assertEqual(done["Tags"], [{"Key": "run", "Value": RUN}])
+        pages = ec2.get_paginator("describe_export_image_tasks").paginate(
+            Filters=[{"Name": "task-state", "Values": ["deleted"]}], PaginationConfig={"PageSize": 1})
+        self.assertEqual([t["ExportImageTaskId"] for p in pages for t in p["ExportImageTasks"]], [cancelled])
+        with self.assertRaises(ClientError) as e:
+            ec2.cancel_export_task(ExportTaskId=cancelled)
+        self.assertEqual(e.exception.response["Error"]["Code"], "IncorrectState")
+
+
 class CliStoreRestore(CliTestCase):
     cli_account = ACCOUNT_CLI
 
@@ -65,6 +89,13 @@ class CliStoreRestore(CliTestCase):
         self.assertEqual(stored["ObjectKey"], f"{image_id}.bin")
         listed = self.cli_json("ec2", "describe-store-image-tasks", "--filters", "Name=bucket,Values=cli-amis")
         self.assertEqual([t["AmiId"] for t in listed["StoreImageTaskResults"]], [image_id])
+
+    def test_export_image(self):
+        image_id = register(client("ec2", ACCOUNT_CLI), "cli-export")
+        r = self.cli_json("ec2", "export-image", "--image-id", image_id, "--disk-image-format", "VHD",
+                          "--s3-export-location", "S3Bucket=cli-exports")
+        listed = self.cli_json("ec2", "describe-export-image-tasks", "--export-image-task-ids", r["ExportImageTaskId"])
+        self.assertEqual(listed["ExportImageTasks"][0]["Status"], "active")
 
 
 if __name__ == "__main__":

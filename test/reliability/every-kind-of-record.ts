@@ -32,6 +32,7 @@ import {
   EnableImageBlockPublicAccessCommand,
   ImportImageCommand,
   CreateStoreImageTaskCommand,
+  ExportImageCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
@@ -73,6 +74,10 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
     // A store task and the object it writes.
     await ec2.send(new CreateStoreImageTaskCommand({ ImageId: ami, Bucket: "amis" }));
+    // An export image task of a Linux AMI (a Windows one cannot be exported).
+    const linux = await registerAmi(ec2, "golden-linux");
+    settle(server);
+    await ec2.send(new ExportImageCommand({ ImageId: linux, DiskImageFormat: "VMDK", S3ExportLocation: { S3Bucket: "exports" } }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
     await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));

@@ -48,6 +48,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     AssociateIamInstanceProfile: ids("InstanceId"),
     AttachNetworkInterface: ids("InstanceId", "NetworkInterfaceId"),
     AuthorizeSecurityGroupIngress: ids("GroupId"),
+    CancelExportTask: ids("ExportTaskId"),
     CancelImportTask: ids("ImportTaskId"),
     CopyImage: (ctx, input) => [
       ...created("image")(ctx, input),
@@ -109,6 +110,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     DescribeImages: ALL,
     DescribeImportImageTasks: ALL,
     DescribeStoreImageTasks: ALL,
+    DescribeExportImageTasks: ALL,
     DescribeInstanceAttribute: ids("InstanceId"),
     DescribeInstanceCreditSpecifications: ALL,
     DescribeInstanceStatus: ALL,
@@ -166,6 +168,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     GetInstanceUefiData: ids("InstanceId"),
     GetLaunchTemplateData: ids("InstanceId"),
     GetPasswordData: ids("InstanceId"),
+    ExportImage: (ctx, input) => [...created("export-image-task")(ctx, input), ...ids("ImageId")(ctx, input)],
     ImportImage: created("import-image-task"),
     ImportKeyPair: keyPair,
     ModifyEbsDefaultKmsKeyId: ALL,

@@ -269,6 +269,9 @@ export type BootModeType = "legacy-bios" | "uefi";
 export type BootModeTypeList = BootModeType[];
 export type BootModeValues = "legacy-bios" | "uefi" | "uefi-preferred";
 export type BurstablePerformance = "included" | "required" | "excluded";
+export interface CancelExportTaskRequest {
+  ExportTaskId: string;
+}
 export interface CancelImportTaskRequest {
   CancelReason?: string;
   DryRun?: boolean;
@@ -876,6 +879,17 @@ export interface DescribeAvailabilityZonesRequest {
 export interface DescribeAvailabilityZonesResult {
   AvailabilityZones?: AvailabilityZoneList;
 }
+export interface DescribeExportImageTasksRequest {
+  DryRun?: boolean;
+  ExportImageTaskIds?: ExportImageTaskIdList;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeExportImageTasksResult {
+  ExportImageTasks?: ExportImageTaskList;
+  NextToken?: string;
+}
 export interface DescribeFastLaunchImagesRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -1430,6 +1444,7 @@ export interface DisassociateRouteTableRequest {
   AssociationId: string;
   DryRun?: boolean;
 }
+export type DiskImageFormat = "VMDK" | "RAW" | "VHD";
 export interface DiskInfo {
   Count?: number;
   SizeInGB?: number;
@@ -1634,6 +1649,48 @@ export type ErrorSet = ValidationError[];
 export type EventCode = "instance-reboot" | "system-reboot" | "system-maintenance" | "instance-retirement" | "instance-stop";
 export type ExcludedInstanceTypeSet = string[];
 export type ExecutableByStringList = string[];
+export interface ExportImageRequest {
+  ClientToken?: string;
+  Description?: string;
+  DiskImageFormat: DiskImageFormat;
+  DryRun?: boolean;
+  ImageId: string;
+  RoleName?: string;
+  S3ExportLocation: ExportTaskS3LocationRequest;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface ExportImageResult {
+  Description?: string;
+  DiskImageFormat?: DiskImageFormat;
+  ExportImageTaskId?: string;
+  ImageId?: string;
+  Progress?: string;
+  RoleName?: string;
+  S3ExportLocation?: ExportTaskS3Location;
+  Status?: string;
+  StatusMessage?: string;
+  Tags?: TagList;
+}
+export interface ExportImageTask {
+  Description?: string;
+  ExportImageTaskId?: string;
+  ImageId?: string;
+  Progress?: string;
+  S3ExportLocation?: ExportTaskS3Location;
+  Status?: string;
+  StatusMessage?: string;
+  Tags?: TagList;
+}
+export type ExportImageTaskIdList = string[];
+export type ExportImageTaskList = ExportImageTask[];
+export interface ExportTaskS3Location {
+  S3Bucket?: string;
+  S3Prefix?: string;
+}
+export interface ExportTaskS3LocationRequest {
+  S3Bucket: string;
+  S3Prefix?: string;
+}
 export type FastLaunchImageIdList = string[];
 export interface FastLaunchLaunchTemplateSpecificationRequest {
   LaunchTemplateId?: string;
@@ -4428,6 +4485,7 @@ export interface Ec2Handlers {
   AttachVolume(ctx: RequestContext, input: AttachVolumeRequest): VolumeAttachment;
   AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
+  CancelExportTask(ctx: RequestContext, input: CancelExportTaskRequest): void;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
@@ -4474,6 +4532,7 @@ export interface Ec2Handlers {
   DescribeAddresses(ctx: RequestContext, input: DescribeAddressesRequest): DescribeAddressesResult;
   DescribeAddressesAttribute(ctx: RequestContext, input: DescribeAddressesAttributeRequest): DescribeAddressesAttributeResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
+  DescribeExportImageTasks(ctx: RequestContext, input: DescribeExportImageTasksRequest): DescribeExportImageTasksResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
   DescribeIamInstanceProfileAssociations(ctx: RequestContext, input: DescribeIamInstanceProfileAssociationsRequest): DescribeIamInstanceProfileAssociationsResult;
   DescribeImageAttribute(ctx: RequestContext, input: DescribeImageAttributeRequest): ImageAttribute;
@@ -4534,6 +4593,7 @@ export interface Ec2Handlers {
   EnableImageDeprecation(ctx: RequestContext, input: EnableImageDeprecationRequest): EnableImageDeprecationResult;
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
   EnableVolumeIO(ctx: RequestContext, input: EnableVolumeIORequest): void;
+  ExportImage(ctx: RequestContext, input: ExportImageRequest): ExportImageResult;
   GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
   GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
   GetImageBlockPublicAccessState(ctx: RequestContext, input: GetImageBlockPublicAccessStateRequest): GetImageBlockPublicAccessStateResult;

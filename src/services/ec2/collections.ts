@@ -8,6 +8,7 @@ import { clientTokens } from "./client-tokens";
 import { legacyTags, tagSets } from "./tags/records";
 import { importTasks } from "./import/records";
 import { storedObjects, storeTasks } from "./store-tasks/records";
+import { exportTasks } from "./export-tasks/records";
 import { fastLaunchSettings } from "./fast-launch/records";
 import { usageReports } from "./usage-reports/records";
 import { amiUses } from "./usage-reports/entries";
@@ -43,6 +44,7 @@ export const ec2Collections = [
   importTasks,
   storeTasks,
   storedObjects,
+  exportTasks,
   fastLaunchSettings,
   usageReports,
   blockPublicAccess,

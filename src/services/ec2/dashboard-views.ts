@@ -17,6 +17,7 @@ import { volumes, volumeState, volumeView } from "./volumes/records";
 import { launchTemplates, templateView } from "./launch-templates/records";
 import { importTasks, statusOf, taskState, taskView } from "./import/records";
 import { storeState, storeTasks, storeTaskView } from "./store-tasks/records";
+import { exportState, exportStatus, exportTasks, exportTaskView } from "./export-tasks/records";
 import { fastLaunchSettings, stepOf, view as fastLaunchView } from "./fast-launch/records";
 import { reportState, reportView, usageReports } from "./usage-reports/records";
 import { keyPairs } from "./key-pairs/records";
@@ -100,6 +101,15 @@ export const ec2DashboardViews: ResourceView[] = [
     state: (ctx, r) => statusOf(taskState(ctx, r)).status,
     created: (r) => r.createdAt,
     render: (ctx, r) => taskView(ctx, r),
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: exportTasks,
+    label: EC2_RESOURCE_TYPES["export-image-task"].label,
+    name: (r) => r.Description ?? r.ImageId,
+    state: (ctx, r) => exportStatus(exportState(ctx, r)).status,
+    created: (r) => r.createdAt,
+    render: (ctx, r) => exportTaskView(ctx, r),
     schedule: (r) => r.schedule,
   }),
   view({

@@ -18,6 +18,7 @@ import { tagHandlers } from "./tags/handlers";
 import { upgradeTagRecords } from "./tags/records";
 import { importTaskHandlers } from "./import/handlers";
 import { storeTaskHandlers } from "./store-tasks/handlers";
+import { exportTaskHandlers } from "./export-tasks/handlers";
 import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
@@ -63,6 +64,7 @@ const handlers: Ec2Handlers = {
   ...tagHandlers,
   ...importTaskHandlers,
   ...storeTaskHandlers,
+  ...exportTaskHandlers,
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
