@@ -215,6 +215,14 @@ test("tasks are listed newest first, filtered by state and bucket, paged, and ke
   const filter = await rejection(() => a.send(new DescribeStoreImageTasksCommand({ Filters: [{ Name: "nope", Values: ["x"] }] })));
   assert.equal(filter.name, "InvalidParameterValue");
 
+  // With ImageIds, filters are ignored (API reference).
+  const ignored = await a.send(
+    new DescribeStoreImageTasksCommand({ ImageIds: [amis[2]], Filters: [{ Name: "bucket", Values: ["main"] }] }),
+  );
+  assert.deepEqual(
+    ignored.StoreImageTaskResults!.map((t) => t.AmiId),
+    [amis[2]],
+  );
   // A second store of the same AMI is the one its describe shows.
   await a.send(new CreateStoreImageTaskCommand({ ImageId: amis[0], Bucket: "again" }));
   assert.equal((await storeTask(amis[0]))!.Bucket, "again");

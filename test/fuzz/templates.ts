@@ -191,6 +191,12 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     ),
     t("CancelExportTask", fc.record({ ExportTaskId: ref("export-ami-") })),
     t("DescribeExportImageTasks", fc.constant({})),
+    t(
+      "ImportSnapshot",
+      fc.record({ DiskContainer: fc.constant({ Format: "VMDK", UserBucket: { S3Bucket: "bucket", S3Key: "disk.vmdk" } }) }),
+    ),
+    t("CancelImportTask", fc.record({ ImportTaskId: ref("import-snap-") })),
+    t("DescribeImportSnapshotTasks", fc.constant({})),
     t("CreateStoreImageTask", fc.record({ ImageId: ami, Bucket: fc.constantFrom("bucket", "other") })),
     t("DescribeStoreImageTasks", fc.oneof(fc.constant({}), fc.record({ ImageIds: fc.array(ami, { minLength: 1, maxLength: 2 }) }))),
     t(

@@ -1,6 +1,7 @@
 """EC2 image tasks through boto3 and the AWS CLI: store and restore an AMI using S3 (CreateStoreImageTask,
 DescribeStoreImageTasks, CreateRestoreImageTask and the store_image_task_complete waiter), and export an AMI
-(ExportImage, DescribeExportImageTasks with its paginator, CancelExportTask).
+(ExportImage, DescribeExportImageTasks with its paginator, CancelExportTask), and import a disk as a snapshot
+(ImportSnapshot, DescribeImportSnapshotTasks, CancelImportTask).
 
 Runs against the imagelite at IMAGELITE_ENDPOINT (test/python-clients.test.ts starts one per file with a manual
 clock and 10-second transitions). imagelite keeps no S3: buckets are names only.
@@ -80,6 +81,25 @@ class Boto3Export(unittest.TestCase):
         self.assertEqual(e.exception.response["Error"]["Code"], "IncorrectState")
 
 
+class Boto3ImportSnapshot(unittest.TestCase):
+    def test_import_snapshot_completes_and_cancel(self):
+        ec2 = client("ec2", ACCOUNT)
+        disk = {"Format": "VMDK", "UserBucket": {"S3Bucket": "py-disks", "S3Key": f"{RUN}.vmdk"}}
+        r = ec2.import_snapshot(DiskContainer=disk, Description="py disk")
+        detail = r["SnapshotTaskDetail"]
+        self.assertEqual((detail["Status"], detail["StatusMessage"], detail["Progress"]), ("active", "pending", "3"))
+        cancelled = ec2.import_snapshot(DiskContainer={"Url": f"s3://py-disks/{RUN}-2.raw"})["ImportTaskId"]
+        self.assertEqual(ec2.cancel_import_task(ImportTaskId=cancelled)["State"], "deleting")
+        advance(2 * 20 + 1)
+        done = ec2.describe_import_snapshot_tasks(ImportTaskIds=[r["ImportTaskId"]])["ImportSnapshotTasks"][0]
+        self.assertEqual(done["SnapshotTaskDetail"]["Status"], "completed")
+        snapshot_id = done["SnapshotTaskDetail"]["SnapshotId"]
+        self.assertEqual(ec2.describe_snapshots(SnapshotIds=[snapshot_id])["Snapshots"][0]["State"], "completed")
+        pages = ec2.get_paginator("describe_import_snapshot_tasks").paginate(
+            Filters=[{"Name": "task-state", "Values": ["deleted"]}], PaginationConfig={"PageSize": 1})
+        self.assertEqual([t["ImportTaskId"] for p in pages for t in p["ImportSnapshotTasks"]], [cancelled])
+
+
 class CliStoreRestore(CliTestCase):
     cli_account = ACCOUNT_CLI
 
@@ -96,6 +116,11 @@ class CliStoreRestore(CliTestCase):
                           "--s3-export-location", "S3Bucket=cli-exports")
         listed = self.cli_json("ec2", "describe-export-image-tasks", "--export-image-task-ids", r["ExportImageTaskId"])
         self.assertEqual(listed["ExportImageTasks"][0]["Status"], "active")
+
+    def test_import_snapshot(self):
+        r = self.cli_json("ec2", "import-snapshot", "--disk-container", "Format=RAW,Url=https://example.com/cli.raw")
+        listed = self.cli_json("ec2", "describe-import-snapshot-tasks", "--import-task-ids", r["ImportTaskId"])
+        self.assertEqual(listed["ImportSnapshotTasks"][0]["SnapshotTaskDetail"]["Format"], "RAW")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ import {
   ImportImageCommand,
   CreateStoreImageTaskCommand,
   ExportImageCommand,
+  ImportSnapshotCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
@@ -77,6 +78,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     // An export image task of a Linux AMI (a Windows one cannot be exported).
     const linux = await registerAmi(ec2, "golden-linux");
     settle(server);
+    await ec2.send(new ImportSnapshotCommand({ DiskContainer: { Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "d.vmdk" } } }));
     await ec2.send(new ExportImageCommand({ ImageId: linux, DiskImageFormat: "VMDK", S3ExportLocation: { S3Bucket: "exports" } }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));

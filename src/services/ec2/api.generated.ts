@@ -992,6 +992,17 @@ export interface DescribeImportImageTasksResult {
   ImportImageTasks?: ImportImageTaskList;
   NextToken?: string;
 }
+export interface DescribeImportSnapshotTasksRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  ImportTaskIds?: ImportSnapshotTaskIdList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeImportSnapshotTasksResult {
+  ImportSnapshotTasks?: ImportSnapshotTaskList;
+  NextToken?: string;
+}
 export interface DescribeInstanceAttributeRequest {
   Attribute: InstanceAttributeName;
   DryRun?: boolean;
@@ -2103,6 +2114,31 @@ export interface ImportKeyPairResult {
   KeyPairId?: string;
   Tags?: TagList;
 }
+export interface ImportSnapshotRequest {
+  ClientData?: ClientData;
+  ClientToken?: string;
+  Description?: string;
+  DiskContainer?: SnapshotDiskContainer;
+  DryRun?: boolean;
+  Encrypted?: boolean;
+  KmsKeyId?: string;
+  RoleName?: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface ImportSnapshotResult {
+  Description?: string;
+  ImportTaskId?: string;
+  SnapshotTaskDetail?: SnapshotTaskDetail;
+  Tags?: TagList;
+}
+export interface ImportSnapshotTask {
+  Description?: string;
+  ImportTaskId?: string;
+  SnapshotTaskDetail?: SnapshotTaskDetail;
+  Tags?: TagList;
+}
+export type ImportSnapshotTaskIdList = string[];
+export type ImportSnapshotTaskList = ImportSnapshotTask[];
 export type ImportTaskIdList = string[];
 export interface InferenceAcceleratorInfo {
   Accelerators?: InferenceDeviceInfoList;
@@ -3992,11 +4028,30 @@ export interface SnapshotDetail {
   UserBucket?: UserBucketDetails;
 }
 export type SnapshotDetailList = SnapshotDetail[];
+export interface SnapshotDiskContainer {
+  Description?: string;
+  Format?: string;
+  Url?: string;
+  UserBucket?: UserBucket;
+}
 export type SnapshotIdStringList = string[];
 export type SnapshotList = Snapshot[];
 export type SnapshotLocationEnum = "regional" | "local";
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
 export type SnapshotState = "pending" | "completed" | "error" | "recoverable" | "recovering";
+export interface SnapshotTaskDetail {
+  Description?: string;
+  DiskImageSize?: number;
+  Encrypted?: boolean;
+  Format?: string;
+  KmsKeyId?: string;
+  Progress?: string;
+  SnapshotId?: string;
+  Status?: string;
+  StatusMessage?: string;
+  Url?: string;
+  UserBucket?: UserBucketDetails;
+}
 export interface SnapshotTierStatus {
   ArchivalCompleteTime?: Date;
   LastTieringOperationStatus?: TieringOperationStatus;
@@ -4541,6 +4596,7 @@ export interface Ec2Handlers {
   DescribeImageUsageReports(ctx: RequestContext, input: DescribeImageUsageReportsRequest): DescribeImageUsageReportsResult;
   DescribeImages(ctx: RequestContext, input: DescribeImagesRequest): DescribeImagesResult;
   DescribeImportImageTasks(ctx: RequestContext, input: DescribeImportImageTasksRequest): DescribeImportImageTasksResult;
+  DescribeImportSnapshotTasks(ctx: RequestContext, input: DescribeImportSnapshotTasksRequest): DescribeImportSnapshotTasksResult;
   DescribeInstanceAttribute(ctx: RequestContext, input: DescribeInstanceAttributeRequest): InstanceAttribute;
   DescribeInstanceCreditSpecifications(ctx: RequestContext, input: DescribeInstanceCreditSpecificationsRequest): DescribeInstanceCreditSpecificationsResult;
   DescribeInstanceStatus(ctx: RequestContext, input: DescribeInstanceStatusRequest): DescribeInstanceStatusResult;
@@ -4602,6 +4658,7 @@ export interface Ec2Handlers {
   GetPasswordData(ctx: RequestContext, input: GetPasswordDataRequest): GetPasswordDataResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
+  ImportSnapshot(ctx: RequestContext, input: ImportSnapshotRequest): ImportSnapshotResult;
   ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;

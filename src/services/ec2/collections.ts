@@ -9,6 +9,7 @@ import { legacyTags, tagSets } from "./tags/records";
 import { importTasks } from "./import/records";
 import { storedObjects, storeTasks } from "./store-tasks/records";
 import { exportTasks } from "./export-tasks/records";
+import { snapshotTasks } from "./import/snapshot-tasks";
 import { fastLaunchSettings } from "./fast-launch/records";
 import { usageReports } from "./usage-reports/records";
 import { amiUses } from "./usage-reports/entries";
@@ -45,6 +46,7 @@ export const ec2Collections = [
   storeTasks,
   storedObjects,
   exportTasks,
+  snapshotTasks,
   fastLaunchSettings,
   usageReports,
   blockPublicAccess,

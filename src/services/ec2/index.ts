@@ -19,6 +19,7 @@ import { upgradeTagRecords } from "./tags/records";
 import { importTaskHandlers } from "./import/handlers";
 import { storeTaskHandlers } from "./store-tasks/handlers";
 import { exportTaskHandlers } from "./export-tasks/handlers";
+import { snapshotTaskHandlers } from "./import/snapshot-tasks";
 import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
@@ -65,6 +66,7 @@ const handlers: Ec2Handlers = {
   ...importTaskHandlers,
   ...storeTaskHandlers,
   ...exportTaskHandlers,
+  ...snapshotTaskHandlers,
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,

@@ -132,9 +132,7 @@ export const storeTaskHandlers: Pick<Ec2Handlers, "CreateStoreImageTask" | "Desc
       throw err.invalidCombination("The parameter ImageIds cannot be used with the parameter MaxResults.");
     }
     if (ids.length > 20) throw err.invalidValue("Up to 20 AMI IDs can be included in a request.");
-    const matches = compileFilters<StoreTaskRecord>(input.Filters, {
-      fields: { "task-state": (t) => storeState(ctx, t), bucket: (t) => t.Bucket },
-    });
+    // "When you specify the ImageIds parameter, any filters that you specify are ignored" (API reference).
     if (ids.length) {
       const found: StoreTaskRecord[] = [];
       for (const id of new Set(ids)) {
@@ -144,10 +142,13 @@ export const storeTaskHandlers: Pick<Ec2Handlers, "CreateStoreImageTask" | "Desc
           .lookup(ctx, "ami", { key: id })
           .map((r) => r.value)
           .sort((a, b) => (a.key < b.key ? -1 : 1))[0];
-        if (latest && matches(latest)) found.push(latest);
+        if (latest) found.push(latest);
       }
       return { StoreImageTaskResults: found.map((t) => storeTaskView(ctx, t)) };
     }
+    const matches = compileFilters<StoreTaskRecord>(input.Filters, {
+      fields: { "task-state": (t) => storeState(ctx, t), bucket: (t) => t.Bucket },
+    });
     const limit = pageLimit(input.MaxResults, 1, 200);
     const { page, more } = takePage(storeTasks.scan(ctx, { after: startAfter(ctx, input.NextToken) }), matches, limit);
     return {
