@@ -197,6 +197,20 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
     ),
     t("CancelImportTask", fc.record({ ImportTaskId: ref("import-snap-") })),
     t("DescribeImportSnapshotTasks", fc.constant({})),
+    t(
+      "ImportVolume",
+      fc.record({
+        AvailabilityZone: fc.constant("us-east-1a"),
+        Image: fc.record({
+          Format: fc.constantFrom("VMDK", "RAW", "VHD"),
+          Bytes: fc.integer({ min: 1, max: 8 }),
+          ImportManifestUrl: fc.constant("https://bucket.s3.amazonaws.com/disk.manifest.xml"),
+        }),
+        Volume: fc.record({ Size: fc.integer({ min: 8, max: 16 }) }),
+      }),
+    ),
+    t("CancelConversionTask", fc.record({ ConversionTaskId: ref("import-vol-") })),
+    t("DescribeConversionTasks", fc.constant({})),
     t("CreateStoreImageTask", fc.record({ ImageId: ami, Bucket: fc.constantFrom("bucket", "other") })),
     t("DescribeStoreImageTasks", fc.oneof(fc.constant({}), fc.record({ ImageIds: fc.array(ami, { minLength: 1, maxLength: 2 }) }))),
     t(

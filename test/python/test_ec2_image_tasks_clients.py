@@ -1,7 +1,8 @@
 """EC2 image tasks through boto3 and the AWS CLI: store and restore an AMI using S3 (CreateStoreImageTask,
 DescribeStoreImageTasks, CreateRestoreImageTask and the store_image_task_complete waiter), and export an AMI
 (ExportImage, DescribeExportImageTasks with its paginator, CancelExportTask), and import a disk as a snapshot
-(ImportSnapshot, DescribeImportSnapshotTasks, CancelImportTask).
+(ImportSnapshot, DescribeImportSnapshotTasks, CancelImportTask), and import a volume (ImportVolume,
+DescribeConversionTasks, CancelConversionTask).
 
 Runs against the imagelite at IMAGELITE_ENDPOINT (test/python-clients.test.ts starts one per file with a manual
 clock and 10-second transitions). imagelite keeps no S3: buckets are names only.
@@ -98,6 +99,26 @@ class Boto3ImportSnapshot(unittest.TestCase):
         pages = ec2.get_paginator("describe_import_snapshot_tasks").paginate(
             Filters=[{"Name": "task-state", "Values": ["deleted"]}], PaginationConfig={"PageSize": 1})
         self.assertEqual([t["ImportTaskId"] for p in pages for t in p["ImportSnapshotTasks"]], [cancelled])
+
+
+class Boto3ImportVolume(unittest.TestCase):
+    def test_import_volume_completes_and_cancel(self):
+        ec2 = client("ec2", ACCOUNT)
+        image = {"Format": "RAW", "Bytes": 2, "ImportManifestUrl": f"https://py-disks.s3.amazonaws.com/{RUN}.manifest.xml"}
+        task = ec2.import_volume(AvailabilityZone="us-east-1a", Image=image, Volume={"Size": 4})["ConversionTask"]
+        self.assertEqual((task["State"], task["StatusMessage"]), ("active", "Pending"))
+        cancelled = ec2.import_volume(AvailabilityZone="us-east-1a", Image=image, Volume={"Size": 4})["ConversionTask"]
+        ec2.cancel_conversion_task(ConversionTaskId=cancelled["ConversionTaskId"], ReasonMessage="py cancel")
+        advance(2 * 20 + 1)
+        tasks = ec2.describe_conversion_tasks(ConversionTaskIds=[task["ConversionTaskId"], cancelled["ConversionTaskId"]])
+        done, gone = tasks["ConversionTasks"]
+        self.assertEqual(done["State"], "completed")
+        self.assertEqual((gone["State"], gone["StatusMessage"]), ("cancelled", "py cancel"))
+        volume_id = done["ImportVolume"]["Volume"]["Id"]
+        self.assertEqual(ec2.describe_volumes(VolumeIds=[volume_id])["Volumes"][0]["State"], "available")
+        with self.assertRaises(ClientError) as e:
+            ec2.cancel_conversion_task(ConversionTaskId=task["ConversionTaskId"])
+        self.assertEqual(e.exception.response["Error"]["Code"], "IncorrectState")
 
 
 class CliStoreRestore(CliTestCase):

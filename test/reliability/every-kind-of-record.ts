@@ -34,6 +34,7 @@ import {
   CreateStoreImageTaskCommand,
   ExportImageCommand,
   ImportSnapshotCommand,
+  ImportVolumeCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
@@ -79,6 +80,13 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     const linux = await registerAmi(ec2, "golden-linux");
     settle(server);
     await ec2.send(new ImportSnapshotCommand({ DiskContainer: { Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "d.vmdk" } } }));
+    await ec2.send(
+      new ImportVolumeCommand({
+        AvailabilityZone: "us-east-1a",
+        Image: { Format: "RAW", Bytes: 1, ImportManifestUrl: "https://b.s3.amazonaws.com/d.manifest.xml" },
+        Volume: { Size: 1 },
+      }),
+    );
     await ec2.send(new ExportImageCommand({ ImageId: linux, DiskImageFormat: "VMDK", S3ExportLocation: { S3Bucket: "exports" } }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));

@@ -48,6 +48,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     AssociateIamInstanceProfile: ids("InstanceId"),
     AttachNetworkInterface: ids("InstanceId", "NetworkInterfaceId"),
     AuthorizeSecurityGroupIngress: ids("GroupId"),
+    CancelConversionTask: ids("ConversionTaskId"),
     CancelExportTask: ids("ExportTaskId"),
     CancelImportTask: ids("ImportTaskId"),
     CopyImage: (ctx, input) => [
@@ -110,6 +111,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     DescribeImages: ALL,
     DescribeImportImageTasks: ALL,
     DescribeStoreImageTasks: ALL,
+    DescribeConversionTasks: ALL,
     DescribeExportImageTasks: ALL,
     DescribeImportSnapshotTasks: ALL,
     DescribeInstanceAttribute: ids("InstanceId"),
@@ -173,6 +175,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     ImportImage: created("import-image-task"),
     ImportSnapshot: (ctx, input) => [...created("import-snapshot-task")(ctx, input), ...created("snapshot")(ctx, input)],
     ImportKeyPair: keyPair,
+    ImportVolume: created("volume"),
     ModifyEbsDefaultKmsKeyId: ALL,
     ModifyImageAttribute: ids("ImageId"),
     ModifyInstanceAttribute: ids("InstanceId"),

@@ -269,6 +269,11 @@ export type BootModeType = "legacy-bios" | "uefi";
 export type BootModeTypeList = BootModeType[];
 export type BootModeValues = "legacy-bios" | "uefi" | "uefi-preferred";
 export type BurstablePerformance = "included" | "required" | "excluded";
+export interface CancelConversionRequest {
+  ConversionTaskId: string;
+  DryRun?: boolean;
+  ReasonMessage?: string;
+}
 export interface CancelExportTaskRequest {
   ExportTaskId: string;
 }
@@ -333,6 +338,17 @@ export interface ConnectionTrackingSpecificationResponse {
   UdpStreamTimeout?: number;
   UdpTimeout?: number;
 }
+export type ConversionIdStringList = string[];
+export interface ConversionTask {
+  ConversionTaskId?: string;
+  ExpirationTime?: string;
+  ImportInstance?: ImportInstanceTaskDetails;
+  ImportVolume?: ImportVolumeTaskDetails;
+  State?: ConversionTaskState;
+  StatusMessage?: string;
+  Tags?: TagList;
+}
+export type ConversionTaskState = "active" | "cancelling" | "cancelled" | "completed";
 export interface CopyImageRequest {
   ClientToken?: string;
   CopyImageTags?: boolean;
@@ -878,6 +894,14 @@ export interface DescribeAvailabilityZonesRequest {
 }
 export interface DescribeAvailabilityZonesResult {
   AvailabilityZones?: AvailabilityZoneList;
+}
+export type DescribeConversionTaskList = ConversionTask[];
+export interface DescribeConversionTasksRequest {
+  ConversionTaskIds?: ConversionIdStringList;
+  DryRun?: boolean;
+}
+export interface DescribeConversionTasksResult {
+  ConversionTasks?: DescribeConversionTaskList;
 }
 export interface DescribeExportImageTasksRequest {
   DryRun?: boolean;
@@ -1455,7 +1479,22 @@ export interface DisassociateRouteTableRequest {
   AssociationId: string;
   DryRun?: boolean;
 }
+export interface DiskImageDescription {
+  Checksum?: string;
+  Format?: DiskImageFormat;
+  ImportManifestUrl?: string;
+  Size?: number;
+}
+export interface DiskImageDetail {
+  Bytes: number;
+  Format: DiskImageFormat;
+  ImportManifestUrl: string;
+}
 export type DiskImageFormat = "VMDK" | "RAW" | "VHD";
+export interface DiskImageVolumeDescription {
+  Id?: string;
+  Size?: number;
+}
 export interface DiskInfo {
   Count?: number;
   SizeInGB?: number;
@@ -2102,6 +2141,23 @@ export interface ImportImageTask {
   UsageOperation?: string;
 }
 export type ImportImageTaskList = ImportImageTask[];
+export interface ImportInstanceTaskDetails {
+  Description?: string;
+  InstanceId?: string;
+  Platform?: PlatformValues;
+  Volumes?: ImportInstanceVolumeDetailSet;
+}
+export interface ImportInstanceVolumeDetailItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  BytesConverted?: number;
+  Description?: string;
+  Image?: DiskImageDescription;
+  Status?: string;
+  StatusMessage?: string;
+  Volume?: DiskImageVolumeDescription;
+}
+export type ImportInstanceVolumeDetailSet = ImportInstanceVolumeDetailItem[];
 export interface ImportKeyPairRequest {
   DryRun?: boolean;
   KeyName: string;
@@ -2140,6 +2196,25 @@ export interface ImportSnapshotTask {
 export type ImportSnapshotTaskIdList = string[];
 export type ImportSnapshotTaskList = ImportSnapshotTask[];
 export type ImportTaskIdList = string[];
+export interface ImportVolumeRequest {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Description?: string;
+  DryRun?: boolean;
+  Image: DiskImageDetail;
+  Volume: VolumeDetail;
+}
+export interface ImportVolumeResult {
+  ConversionTask?: ConversionTask;
+}
+export interface ImportVolumeTaskDetails {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  BytesConverted?: number;
+  Description?: string;
+  Image?: DiskImageDescription;
+  Volume?: DiskImageVolumeDescription;
+}
 export interface InferenceAcceleratorInfo {
   Accelerators?: InferenceDeviceInfoList;
   TotalInferenceMemoryInMiB?: number;
@@ -4370,6 +4445,9 @@ export interface VolumeAttachment {
 export type VolumeAttachmentList = VolumeAttachment[];
 export type VolumeAttachmentState = "attaching" | "attached" | "detaching" | "detached" | "busy";
 export type VolumeAttributeName = "autoEnableIO" | "productCodes";
+export interface VolumeDetail {
+  Size: number;
+}
 export type VolumeIdStringList = string[];
 export type VolumeList = Volume[];
 export interface VolumeModification {
@@ -4540,6 +4618,7 @@ export interface Ec2Handlers {
   AttachVolume(ctx: RequestContext, input: AttachVolumeRequest): VolumeAttachment;
   AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
+  CancelConversionTask(ctx: RequestContext, input: CancelConversionRequest): void;
   CancelExportTask(ctx: RequestContext, input: CancelExportTaskRequest): void;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
@@ -4587,6 +4666,7 @@ export interface Ec2Handlers {
   DescribeAddresses(ctx: RequestContext, input: DescribeAddressesRequest): DescribeAddressesResult;
   DescribeAddressesAttribute(ctx: RequestContext, input: DescribeAddressesAttributeRequest): DescribeAddressesAttributeResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
+  DescribeConversionTasks(ctx: RequestContext, input: DescribeConversionTasksRequest): DescribeConversionTasksResult;
   DescribeExportImageTasks(ctx: RequestContext, input: DescribeExportImageTasksRequest): DescribeExportImageTasksResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
   DescribeIamInstanceProfileAssociations(ctx: RequestContext, input: DescribeIamInstanceProfileAssociationsRequest): DescribeIamInstanceProfileAssociationsResult;
@@ -4659,6 +4739,7 @@ export interface Ec2Handlers {
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
   ImportSnapshot(ctx: RequestContext, input: ImportSnapshotRequest): ImportSnapshotResult;
+  ImportVolume(ctx: RequestContext, input: ImportVolumeRequest): ImportVolumeResult;
   ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
   ModifyInstanceAttribute(ctx: RequestContext, input: ModifyInstanceAttributeRequest): void;

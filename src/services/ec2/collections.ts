@@ -10,6 +10,7 @@ import { importTasks } from "./import/records";
 import { storedObjects, storeTasks } from "./store-tasks/records";
 import { exportTasks } from "./export-tasks/records";
 import { snapshotTasks } from "./import/snapshot-tasks";
+import { conversionTasks } from "./import/conversion-tasks";
 import { fastLaunchSettings } from "./fast-launch/records";
 import { usageReports } from "./usage-reports/records";
 import { amiUses } from "./usage-reports/entries";
@@ -47,6 +48,7 @@ export const ec2Collections = [
   storedObjects,
   exportTasks,
   snapshotTasks,
+  conversionTasks,
   fastLaunchSettings,
   usageReports,
   blockPublicAccess,

@@ -20,6 +20,7 @@ import { importTaskHandlers } from "./import/handlers";
 import { storeTaskHandlers } from "./store-tasks/handlers";
 import { exportTaskHandlers } from "./export-tasks/handlers";
 import { snapshotTaskHandlers } from "./import/snapshot-tasks";
+import { conversionTaskHandlers } from "./import/conversion-tasks";
 import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
@@ -67,6 +68,7 @@ const handlers: Ec2Handlers = {
   ...storeTaskHandlers,
   ...exportTaskHandlers,
   ...snapshotTaskHandlers,
+  ...conversionTaskHandlers,
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
