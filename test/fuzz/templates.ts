@@ -635,6 +635,12 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       }),
     ),
     ...["GetPasswordData", "GetInstanceUefiData", "GetLaunchTemplateData"].map((op) => t(op, fc.record({ InstanceId: instance }))),
+    t("CreateDelegateMacVolumeOwnershipTask", fc.record({ InstanceId: instance, MacCredentials: fc.constant("{}") })),
+    t(
+      "CreateMacSystemIntegrityProtectionModificationTask",
+      fc.record({ InstanceId: instance, MacSystemIntegrityProtectionStatus: fc.constantFrom("enabled", "disabled") }),
+    ),
+    t("DescribeMacModificationTasks", fc.record({ MaxResults: fc.integer({ min: 5, max: 500 }) })),
     t(
       "AssociateIamInstanceProfile",
       fc.record({ InstanceId: instance, IamInstanceProfile: fc.record({ Name: fc.constantFrom("builder", "bad name", "") }) }),

@@ -49,6 +49,8 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     AttachNetworkInterface: ids("InstanceId", "NetworkInterfaceId"),
     AuthorizeSecurityGroupIngress: ids("GroupId"),
     CancelConversionTask: ids("ConversionTaskId"),
+    CreateDelegateMacVolumeOwnershipTask: ids("InstanceId"),
+    CreateMacSystemIntegrityProtectionModificationTask: ids("InstanceId"),
     CancelExportTask: ids("ExportTaskId"),
     CancelImportTask: ids("ImportTaskId"),
     CopyImage: (ctx, input) => [
@@ -112,6 +114,7 @@ export const ec2Actions: ActionTable<keyof Ec2Handlers> = {
     DescribeImportImageTasks: ALL,
     DescribeStoreImageTasks: ALL,
     DescribeConversionTasks: ALL,
+    DescribeMacModificationTasks: ALL,
     DescribeExportImageTasks: ALL,
     DescribeImportSnapshotTasks: ALL,
     DescribeInstanceAttribute: ids("InstanceId"),

@@ -413,6 +413,16 @@ export interface CreateDefaultVpcRequest {
 export interface CreateDefaultVpcResult {
   Vpc?: Vpc;
 }
+export interface CreateDelegateMacVolumeOwnershipTaskRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  InstanceId: string;
+  MacCredentials: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateDelegateMacVolumeOwnershipTaskResult {
+  MacModificationTask?: MacModificationTask;
+}
 export interface CreateFleetError {
   ErrorCode?: string;
   ErrorMessage?: string;
@@ -514,6 +524,18 @@ export interface CreateLaunchTemplateVersionRequest {
 export interface CreateLaunchTemplateVersionResult {
   LaunchTemplateVersion?: LaunchTemplateVersion;
   Warning?: ValidationWarning;
+}
+export interface CreateMacSystemIntegrityProtectionModificationTaskRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  InstanceId: string;
+  MacCredentials?: string;
+  MacSystemIntegrityProtectionConfiguration?: MacSystemIntegrityProtectionConfigurationRequest;
+  MacSystemIntegrityProtectionStatus: MacSystemIntegrityProtectionSettingStatus;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateMacSystemIntegrityProtectionModificationTaskResult {
+  MacModificationTask?: MacModificationTask;
 }
 export interface CreateNetworkAclEntryRequest {
   CidrBlock?: string;
@@ -1140,6 +1162,17 @@ export interface DescribeLaunchTemplatesRequest {
 }
 export interface DescribeLaunchTemplatesResult {
   LaunchTemplates?: LaunchTemplateSet;
+  NextToken?: string;
+}
+export interface DescribeMacModificationTasksRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MacModificationTaskIds?: MacModificationTaskIdList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeMacModificationTasksResult {
+  MacModificationTasks?: MacModificationTaskList;
   NextToken?: string;
 }
 export interface DescribeNetworkAclsRequest {
@@ -3114,6 +3147,39 @@ export type LocalStorage = "included" | "required" | "excluded";
 export type LocalStorageType = "hdd" | "ssd";
 export type LocalStorageTypeSet = LocalStorageType[];
 export type LocationType = "region" | "availability-zone" | "availability-zone-id" | "outpost";
+export interface MacModificationTask {
+  InstanceId?: string;
+  MacModificationTaskId?: string;
+  MacSystemIntegrityProtectionConfig?: MacSystemIntegrityProtectionConfiguration;
+  StartTime?: Date;
+  Tags?: TagList;
+  TaskState?: MacModificationTaskState;
+  TaskType?: MacModificationTaskType;
+}
+export type MacModificationTaskIdList = string[];
+export type MacModificationTaskList = MacModificationTask[];
+export type MacModificationTaskState = "successful" | "failed" | "in-progress" | "pending";
+export type MacModificationTaskType = "sip-modification" | "volume-ownership-delegation";
+export interface MacSystemIntegrityProtectionConfiguration {
+  AppleInternal?: MacSystemIntegrityProtectionSettingStatus;
+  BaseSystem?: MacSystemIntegrityProtectionSettingStatus;
+  DTraceRestrictions?: MacSystemIntegrityProtectionSettingStatus;
+  DebuggingRestrictions?: MacSystemIntegrityProtectionSettingStatus;
+  FilesystemProtections?: MacSystemIntegrityProtectionSettingStatus;
+  KextSigning?: MacSystemIntegrityProtectionSettingStatus;
+  NvramProtections?: MacSystemIntegrityProtectionSettingStatus;
+  Status?: MacSystemIntegrityProtectionSettingStatus;
+}
+export interface MacSystemIntegrityProtectionConfigurationRequest {
+  AppleInternal?: MacSystemIntegrityProtectionSettingStatus;
+  BaseSystem?: MacSystemIntegrityProtectionSettingStatus;
+  DTraceRestrictions?: MacSystemIntegrityProtectionSettingStatus;
+  DebuggingRestrictions?: MacSystemIntegrityProtectionSettingStatus;
+  FilesystemProtections?: MacSystemIntegrityProtectionSettingStatus;
+  KextSigning?: MacSystemIntegrityProtectionSettingStatus;
+  NvramProtections?: MacSystemIntegrityProtectionSettingStatus;
+}
+export type MacSystemIntegrityProtectionSettingStatus = "enabled" | "disabled";
 export type ManagedBy = "account" | "declarative-policy";
 export type MarketType = "spot" | "capacity-block" | "interruptible-capacity-reservation";
 export interface MediaAcceleratorInfo {
@@ -4624,6 +4690,7 @@ export interface Ec2Handlers {
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
   CreateDefaultVpc(ctx: RequestContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult;
+  CreateDelegateMacVolumeOwnershipTask(ctx: RequestContext, input: CreateDelegateMacVolumeOwnershipTaskRequest): CreateDelegateMacVolumeOwnershipTaskResult;
   CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
   CreateImageUsageReport(ctx: RequestContext, input: CreateImageUsageReportRequest): CreateImageUsageReportResult;
@@ -4631,6 +4698,7 @@ export interface Ec2Handlers {
   CreateKeyPair(ctx: RequestContext, input: CreateKeyPairRequest): KeyPair;
   CreateLaunchTemplate(ctx: RequestContext, input: CreateLaunchTemplateRequest): CreateLaunchTemplateResult;
   CreateLaunchTemplateVersion(ctx: RequestContext, input: CreateLaunchTemplateVersionRequest): CreateLaunchTemplateVersionResult;
+  CreateMacSystemIntegrityProtectionModificationTask(ctx: RequestContext, input: CreateMacSystemIntegrityProtectionModificationTaskRequest): CreateMacSystemIntegrityProtectionModificationTaskResult;
   CreateNetworkAcl(ctx: RequestContext, input: CreateNetworkAclRequest): CreateNetworkAclResult;
   CreateNetworkAclEntry(ctx: RequestContext, input: CreateNetworkAclEntryRequest): void;
   CreateNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult;
@@ -4687,6 +4755,7 @@ export interface Ec2Handlers {
   DescribeKeyPairs(ctx: RequestContext, input: DescribeKeyPairsRequest): DescribeKeyPairsResult;
   DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
   DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
+  DescribeMacModificationTasks(ctx: RequestContext, input: DescribeMacModificationTasksRequest): DescribeMacModificationTasksResult;
   DescribeNetworkAcls(ctx: RequestContext, input: DescribeNetworkAclsRequest): DescribeNetworkAclsResult;
   DescribeNetworkInterfaceAttribute(ctx: RequestContext, input: DescribeNetworkInterfaceAttributeRequest): DescribeNetworkInterfaceAttributeResult;
   DescribeNetworkInterfaces(ctx: RequestContext, input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult;

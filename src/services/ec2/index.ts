@@ -21,6 +21,7 @@ import { storeTaskHandlers } from "./store-tasks/handlers";
 import { exportTaskHandlers } from "./export-tasks/handlers";
 import { snapshotTaskHandlers } from "./import/snapshot-tasks";
 import { conversionTaskHandlers } from "./import/conversion-tasks";
+import { macTaskHandlers } from "./instances/mac-tasks";
 import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
@@ -69,6 +70,7 @@ const handlers: Ec2Handlers = {
   ...exportTaskHandlers,
   ...snapshotTaskHandlers,
   ...conversionTaskHandlers,
+  ...macTaskHandlers,
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,
