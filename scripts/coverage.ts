@@ -19,6 +19,11 @@ const OUT_OF_SCOPE: { service: string; match: RegExp; note: string }[] = [
     match: /^(BundleInstance|CancelBundleTask|DescribeBundleTasks)$/,
     note: "out of scope: bundling instance store-backed Windows instances",
   },
+  {
+    service: "ec2",
+    match: /^ImportInstance$/,
+    note: "out of scope: the legacy import of a VM as an instance needs the instance converted from its image (ImportVolume is served)",
+  },
 ];
 
 /** What part of a service imagelite means to serve, said once above its table. */

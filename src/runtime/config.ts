@@ -87,6 +87,14 @@ export const PHASE_WEIGHTS = {
   importStep: 3,
   importCancel: 1,
   importedImage: 3,
+  /** CreateStoreImageTask: InProgress → Completed (the AMI's snapshots written to one S3 object). */
+  amiStore: 3,
+  /** CreateRestoreImageTask: the restored AMI and its new snapshots stay pending. */
+  amiRestore: 2,
+  /** ExportImage: each active step of an export image task. */
+  exportStep: 3,
+  /** ImportSnapshot: each active step of an import snapshot task. */
+  importSnapshotStep: 2,
   fastLaunchEnable: 3,
   fastLaunchDisable: 2,
   usageReport: 2,

@@ -181,6 +181,46 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       fc.record({ DiskContainers: fc.constant([{ Format: "VMDK", UserBucket: { S3Bucket: "bucket", S3Key: "disk.vmdk" } }]) }),
     ),
     t("CancelImportTask", fc.record({ ImportTaskId: ref("import-ami-") })),
+    t(
+      "ExportImage",
+      fc.record({
+        ImageId: ami,
+        DiskImageFormat: fc.constantFrom("VMDK", "RAW", "VHD"),
+        S3ExportLocation: fc.constant({ S3Bucket: "bucket", S3Prefix: "exports/" }),
+      }),
+    ),
+    t("CancelExportTask", fc.record({ ExportTaskId: ref("export-ami-") })),
+    t("DescribeExportImageTasks", fc.constant({})),
+    t(
+      "ImportSnapshot",
+      fc.record({ DiskContainer: fc.constant({ Format: "VMDK", UserBucket: { S3Bucket: "bucket", S3Key: "disk.vmdk" } }) }),
+    ),
+    t("CancelImportTask", fc.record({ ImportTaskId: ref("import-snap-") })),
+    t("DescribeImportSnapshotTasks", fc.constant({})),
+    t(
+      "ImportVolume",
+      fc.record({
+        AvailabilityZone: fc.constant("us-east-1a"),
+        Image: fc.record({
+          Format: fc.constantFrom("VMDK", "RAW", "VHD"),
+          Bytes: fc.integer({ min: 1, max: 8 }),
+          ImportManifestUrl: fc.constant("https://bucket.s3.amazonaws.com/disk.manifest.xml"),
+        }),
+        Volume: fc.record({ Size: fc.integer({ min: 8, max: 16 }) }),
+      }),
+    ),
+    t("CancelConversionTask", fc.record({ ConversionTaskId: ref("import-vol-") })),
+    t("DescribeConversionTasks", fc.constant({})),
+    t("CreateStoreImageTask", fc.record({ ImageId: ami, Bucket: fc.constantFrom("bucket", "other") })),
+    t("DescribeStoreImageTasks", fc.oneof(fc.constant({}), fc.record({ ImageIds: fc.array(ami, { minLength: 1, maxLength: 2 }) }))),
+    t(
+      "CreateRestoreImageTask",
+      fc.record({
+        Bucket: fc.constantFrom("bucket", "other"),
+        ObjectKey: fc.constantFrom("ami-0123456789abcdef0.bin", "missing.bin"),
+        Name: fc.option(name, { nil: undefined }),
+      }),
+    ),
     t("CreateImageUsageReport", fc.record({ ImageId: ami, ResourceTypes: fc.constant([{ ResourceType: "ec2:Instance" }]) })),
     t("EnableFastLaunch", fc.record({ ImageId: ami })),
     t("DisableFastLaunch", fc.record({ ImageId: ami })),
@@ -668,6 +708,12 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       }),
     ),
     ...["GetPasswordData", "GetInstanceUefiData", "GetLaunchTemplateData"].map((op) => t(op, fc.record({ InstanceId: instance }))),
+    t("CreateDelegateMacVolumeOwnershipTask", fc.record({ InstanceId: instance, MacCredentials: fc.constant("{}") })),
+    t(
+      "CreateMacSystemIntegrityProtectionModificationTask",
+      fc.record({ InstanceId: instance, MacSystemIntegrityProtectionStatus: fc.constantFrom("enabled", "disabled") }),
+    ),
+    t("DescribeMacModificationTasks", fc.record({ MaxResults: fc.integer({ min: 5, max: 500 }) })),
     t(
       "AssociateIamInstanceProfile",
       fc.record({ InstanceId: instance, IamInstanceProfile: fc.record({ Name: fc.constantFrom("builder", "bad name", "") }) }),

@@ -3,7 +3,8 @@ instance_stopped and instance_terminated waiters against a manual clock that a s
 volumes an instance gets and loses, user data round-tripped, and `aws ec2 run-instances` followed by
 `aws ec2 wait instance-running`; an instance's network interfaces and addresses, network interfaces made,
 attached, detached and deleted; monitoring, metadata and credit settings; instance profile associations; and
-`aws ec2 get-password-data --priv-launch-key`, which decrypts a Windows instance's password itself.
+`aws ec2 get-password-data --priv-launch-key`, which decrypts a Windows instance's password itself; Mac tasks
+on an instance that is not a Mac (imagelite runs none).
 
 Runs against the imagelite at IMAGELITE_ENDPOINT (a manual clock, 10-second transitions). Acts as accounts no
 other Python test uses.
@@ -143,6 +144,23 @@ class Boto3NetworkInterfaces(unittest.TestCase):
         self.assertEqual(data["ImageId"], image_id)
         self.assertEqual(data["IamInstanceProfile"]["Arn"], f"arn:aws:iam::{NETWORK_ACCOUNT}:instance-profile/runner")
         ec2.terminate_instances(InstanceIds=[instance_id])
+
+
+class Boto3MacTasks(unittest.TestCase):
+    def test_mac_tasks_on_an_instance_that_is_not_a_mac(self):
+        ec2 = client("ec2", NETWORK_ACCOUNT)
+        image_id = register(ec2, "mac")
+        [instance] = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, InstanceType="t3.micro")["Instances"]
+        with self.assertRaises(ClientError) as e:
+            ec2.create_delegate_mac_volume_ownership_task(InstanceId=instance["InstanceId"], MacCredentials="{}")
+        self.assertEqual(e.exception.response["Error"]["Code"], "UnsupportedOperation")
+        with self.assertRaises(ClientError) as e:
+            ec2.create_mac_system_integrity_protection_modification_task(
+                InstanceId="i-0123456789abcdef0", MacSystemIntegrityProtectionStatus="enabled")
+        self.assertEqual(e.exception.response["Error"]["Code"], "InvalidInstanceID.NotFound")
+        pages = ec2.get_paginator("describe_mac_modification_tasks").paginate(
+            Filters=[{"Name": "task-state", "Values": ["pending"]}], PaginationConfig={"PageSize": 5})
+        self.assertEqual([t for p in pages for t in p["MacModificationTasks"]], [])
 
 
 class CliPasswordData(CliTestCase):

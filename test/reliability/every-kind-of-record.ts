@@ -36,6 +36,10 @@ import {
   EnableAllowedImagesSettingsCommand,
   ReplaceImageCriteriaInAllowedImagesSettingsCommand,
   ImportImageCommand,
+  CreateStoreImageTaskCommand,
+  ExportImageCommand,
+  ImportSnapshotCommand,
+  ImportVolumeCommand,
   DescribeImagesCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
@@ -78,6 +82,20 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     }
     await ec2.send(new CopyImageCommand({ SourceImageId: ami, SourceRegion: "us-east-1", Name: "golden-copy", ClientToken: "copy-1" }));
     await ec2.send(new ImportImageCommand({ DiskContainers: [{ Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "k.vmdk" } }] }));
+    // A store task and the object it writes.
+    await ec2.send(new CreateStoreImageTaskCommand({ ImageId: ami, Bucket: "amis" }));
+    // An export image task of a Linux AMI (a Windows one cannot be exported).
+    const linux = await registerAmi(ec2, "golden-linux");
+    settle(server);
+    await ec2.send(new ImportSnapshotCommand({ DiskContainer: { Format: "vmdk", UserBucket: { S3Bucket: "b", S3Key: "d.vmdk" } } }));
+    await ec2.send(
+      new ImportVolumeCommand({
+        AvailabilityZone: "us-east-1a",
+        Image: { Format: "RAW", Bytes: 1, ImportManifestUrl: "https://b.s3.amazonaws.com/d.manifest.xml" },
+        Volume: { Size: 1 },
+      }),
+    );
+    await ec2.send(new ExportImageCommand({ ImageId: linux, DiskImageFormat: "VMDK", S3ExportLocation: { S3Bucket: "exports" } }));
     await ec2.send(new EnableFastLaunchCommand({ ImageId: ami }));
     await ec2.send(new CreateKeyPairCommand({ KeyName: "golden-key" }));
     const launched = await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, KeyName: "golden-key" }));

@@ -273,6 +273,14 @@ export type BootModeType = "legacy-bios" | "uefi";
 export type BootModeTypeList = BootModeType[];
 export type BootModeValues = "legacy-bios" | "uefi" | "uefi-preferred";
 export type BurstablePerformance = "included" | "required" | "excluded";
+export interface CancelConversionRequest {
+  ConversionTaskId: string;
+  DryRun?: boolean;
+  ReasonMessage?: string;
+}
+export interface CancelExportTaskRequest {
+  ExportTaskId: string;
+}
 export interface CancelImageLaunchPermissionRequest {
   DryRun?: boolean;
   ImageId: string;
@@ -341,6 +349,17 @@ export interface ConnectionTrackingSpecificationResponse {
   UdpStreamTimeout?: number;
   UdpTimeout?: number;
 }
+export type ConversionIdStringList = string[];
+export interface ConversionTask {
+  ConversionTaskId?: string;
+  ExpirationTime?: string;
+  ImportInstance?: ImportInstanceTaskDetails;
+  ImportVolume?: ImportVolumeTaskDetails;
+  State?: ConversionTaskState;
+  StatusMessage?: string;
+  Tags?: TagList;
+}
+export type ConversionTaskState = "active" | "cancelling" | "cancelled" | "completed";
 export interface CopyImageRequest {
   ClientToken?: string;
   CopyImageTags?: boolean;
@@ -419,6 +438,16 @@ export interface CreateDefaultVpcRequest {
 }
 export interface CreateDefaultVpcResult {
   Vpc?: Vpc;
+}
+export interface CreateDelegateMacVolumeOwnershipTaskRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  InstanceId: string;
+  MacCredentials: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateDelegateMacVolumeOwnershipTaskResult {
+  MacModificationTask?: MacModificationTask;
 }
 export interface CreateFleetError {
   ErrorCode?: string;
@@ -522,6 +551,18 @@ export interface CreateLaunchTemplateVersionResult {
   LaunchTemplateVersion?: LaunchTemplateVersion;
   Warning?: ValidationWarning;
 }
+export interface CreateMacSystemIntegrityProtectionModificationTaskRequest {
+  ClientToken?: string;
+  DryRun?: boolean;
+  InstanceId: string;
+  MacCredentials?: string;
+  MacSystemIntegrityProtectionConfiguration?: MacSystemIntegrityProtectionConfigurationRequest;
+  MacSystemIntegrityProtectionStatus: MacSystemIntegrityProtectionSettingStatus;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateMacSystemIntegrityProtectionModificationTaskResult {
+  MacModificationTask?: MacModificationTask;
+}
 export interface CreateNetworkAclEntryRequest {
   CidrBlock?: string;
   DryRun?: boolean;
@@ -581,6 +622,16 @@ export interface CreateReplaceRootVolumeTaskRequest {
 }
 export interface CreateReplaceRootVolumeTaskResult {
   ReplaceRootVolumeTask?: ReplaceRootVolumeTask;
+}
+export interface CreateRestoreImageTaskRequest {
+  Bucket: string;
+  DryRun?: boolean;
+  Name?: string;
+  ObjectKey: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface CreateRestoreImageTaskResult {
+  ImageId?: string;
 }
 export interface CreateRouteRequest {
   CarrierGatewayId?: string;
@@ -645,6 +696,15 @@ export interface CreateSnapshotsRequest {
 }
 export interface CreateSnapshotsResult {
   Snapshots?: SnapshotSet;
+}
+export interface CreateStoreImageTaskRequest {
+  Bucket: string;
+  DryRun?: boolean;
+  ImageId: string;
+  S3ObjectTags?: S3ObjectTagList;
+}
+export interface CreateStoreImageTaskResult {
+  ObjectKey?: string;
 }
 export interface CreateSubnetRequest {
   AvailabilityZone?: string;
@@ -920,6 +980,25 @@ export interface DescribeAvailabilityZonesRequest {
 export interface DescribeAvailabilityZonesResult {
   AvailabilityZones?: AvailabilityZoneList;
 }
+export type DescribeConversionTaskList = ConversionTask[];
+export interface DescribeConversionTasksRequest {
+  ConversionTaskIds?: ConversionIdStringList;
+  DryRun?: boolean;
+}
+export interface DescribeConversionTasksResult {
+  ConversionTasks?: DescribeConversionTaskList;
+}
+export interface DescribeExportImageTasksRequest {
+  DryRun?: boolean;
+  ExportImageTaskIds?: ExportImageTaskIdList;
+  Filters?: FilterList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeExportImageTasksResult {
+  ExportImageTasks?: ExportImageTaskList;
+  NextToken?: string;
+}
 export interface DescribeFastLaunchImagesRequest {
   DryRun?: boolean;
   Filters?: FilterList;
@@ -1045,6 +1124,17 @@ export interface DescribeImportImageTasksRequest {
 }
 export interface DescribeImportImageTasksResult {
   ImportImageTasks?: ImportImageTaskList;
+  NextToken?: string;
+}
+export interface DescribeImportSnapshotTasksRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  ImportTaskIds?: ImportSnapshotTaskIdList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeImportSnapshotTasksResult {
+  ImportSnapshotTasks?: ImportSnapshotTaskList;
   NextToken?: string;
 }
 export interface DescribeInstanceAttributeRequest {
@@ -1183,6 +1273,17 @@ export interface DescribeLockedSnapshotsRequest {
 export interface DescribeLockedSnapshotsResult {
   NextToken?: string;
   Snapshots?: LockedSnapshotsInfoList;
+}
+export interface DescribeMacModificationTasksRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  MacModificationTaskIds?: MacModificationTaskIdList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeMacModificationTasksResult {
+  MacModificationTasks?: MacModificationTaskList;
+  NextToken?: string;
 }
 export interface DescribeNetworkAclsRequest {
   DryRun?: boolean;
@@ -1333,6 +1434,17 @@ export interface DescribeSpotPriceHistoryRequest {
 export interface DescribeSpotPriceHistoryResult {
   NextToken?: string;
   SpotPriceHistory?: SpotPriceHistoryList;
+}
+export interface DescribeStoreImageTasksRequest {
+  DryRun?: boolean;
+  Filters?: FilterList;
+  ImageIds?: ImageIdList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeStoreImageTasksResult {
+  NextToken?: string;
+  StoreImageTaskResults?: StoreImageTaskResultSet;
 }
 export interface DescribeSubnetsRequest {
   DryRun?: boolean;
@@ -1572,6 +1684,22 @@ export interface DisassociateIamInstanceProfileResult {
 export interface DisassociateRouteTableRequest {
   AssociationId: string;
   DryRun?: boolean;
+}
+export interface DiskImageDescription {
+  Checksum?: string;
+  Format?: DiskImageFormat;
+  ImportManifestUrl?: string;
+  Size?: number;
+}
+export interface DiskImageDetail {
+  Bytes: number;
+  Format: DiskImageFormat;
+  ImportManifestUrl: string;
+}
+export type DiskImageFormat = "VMDK" | "RAW" | "VHD";
+export interface DiskImageVolumeDescription {
+  Id?: string;
+  Size?: number;
 }
 export interface DiskInfo {
   Count?: number;
@@ -1831,6 +1959,48 @@ export type ErrorSet = ValidationError[];
 export type EventCode = "instance-reboot" | "system-reboot" | "system-maintenance" | "instance-retirement" | "instance-stop";
 export type ExcludedInstanceTypeSet = string[];
 export type ExecutableByStringList = string[];
+export interface ExportImageRequest {
+  ClientToken?: string;
+  Description?: string;
+  DiskImageFormat: DiskImageFormat;
+  DryRun?: boolean;
+  ImageId: string;
+  RoleName?: string;
+  S3ExportLocation: ExportTaskS3LocationRequest;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface ExportImageResult {
+  Description?: string;
+  DiskImageFormat?: DiskImageFormat;
+  ExportImageTaskId?: string;
+  ImageId?: string;
+  Progress?: string;
+  RoleName?: string;
+  S3ExportLocation?: ExportTaskS3Location;
+  Status?: string;
+  StatusMessage?: string;
+  Tags?: TagList;
+}
+export interface ExportImageTask {
+  Description?: string;
+  ExportImageTaskId?: string;
+  ImageId?: string;
+  Progress?: string;
+  S3ExportLocation?: ExportTaskS3Location;
+  Status?: string;
+  StatusMessage?: string;
+  Tags?: TagList;
+}
+export type ExportImageTaskIdList = string[];
+export type ExportImageTaskList = ExportImageTask[];
+export interface ExportTaskS3Location {
+  S3Bucket?: string;
+  S3Prefix?: string;
+}
+export interface ExportTaskS3LocationRequest {
+  S3Bucket: string;
+  S3Prefix?: string;
+}
 export type FastLaunchImageIdList = string[];
 export interface FastLaunchLaunchTemplateSpecificationRequest {
   LaunchTemplateId?: string;
@@ -2156,6 +2326,7 @@ export interface ImageDiskContainer {
   UserBucket?: UserBucket;
 }
 export type ImageDiskContainerList = ImageDiskContainer[];
+export type ImageIdList = string[];
 export type ImageIdStringList = string[];
 export type ImageList = Image[];
 export interface ImageMetadata {
@@ -2292,6 +2463,23 @@ export interface ImportImageTask {
   UsageOperation?: string;
 }
 export type ImportImageTaskList = ImportImageTask[];
+export interface ImportInstanceTaskDetails {
+  Description?: string;
+  InstanceId?: string;
+  Platform?: PlatformValues;
+  Volumes?: ImportInstanceVolumeDetailSet;
+}
+export interface ImportInstanceVolumeDetailItem {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  BytesConverted?: number;
+  Description?: string;
+  Image?: DiskImageDescription;
+  Status?: string;
+  StatusMessage?: string;
+  Volume?: DiskImageVolumeDescription;
+}
+export type ImportInstanceVolumeDetailSet = ImportInstanceVolumeDetailItem[];
 export interface ImportKeyPairRequest {
   DryRun?: boolean;
   KeyName: string;
@@ -2304,7 +2492,51 @@ export interface ImportKeyPairResult {
   KeyPairId?: string;
   Tags?: TagList;
 }
+export interface ImportSnapshotRequest {
+  ClientData?: ClientData;
+  ClientToken?: string;
+  Description?: string;
+  DiskContainer?: SnapshotDiskContainer;
+  DryRun?: boolean;
+  Encrypted?: boolean;
+  KmsKeyId?: string;
+  RoleName?: string;
+  TagSpecifications?: TagSpecificationList;
+}
+export interface ImportSnapshotResult {
+  Description?: string;
+  ImportTaskId?: string;
+  SnapshotTaskDetail?: SnapshotTaskDetail;
+  Tags?: TagList;
+}
+export interface ImportSnapshotTask {
+  Description?: string;
+  ImportTaskId?: string;
+  SnapshotTaskDetail?: SnapshotTaskDetail;
+  Tags?: TagList;
+}
+export type ImportSnapshotTaskIdList = string[];
+export type ImportSnapshotTaskList = ImportSnapshotTask[];
 export type ImportTaskIdList = string[];
+export interface ImportVolumeRequest {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  Description?: string;
+  DryRun?: boolean;
+  Image: DiskImageDetail;
+  Volume: VolumeDetail;
+}
+export interface ImportVolumeResult {
+  ConversionTask?: ConversionTask;
+}
+export interface ImportVolumeTaskDetails {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  BytesConverted?: number;
+  Description?: string;
+  Image?: DiskImageDescription;
+  Volume?: DiskImageVolumeDescription;
+}
 export interface InferenceAcceleratorInfo {
   Accelerators?: InferenceDeviceInfoList;
   TotalInferenceMemoryInMiB?: number;
@@ -3254,6 +3486,39 @@ export interface LockedSnapshotsInfo {
   SnapshotId?: string;
 }
 export type LockedSnapshotsInfoList = LockedSnapshotsInfo[];
+export interface MacModificationTask {
+  InstanceId?: string;
+  MacModificationTaskId?: string;
+  MacSystemIntegrityProtectionConfig?: MacSystemIntegrityProtectionConfiguration;
+  StartTime?: Date;
+  Tags?: TagList;
+  TaskState?: MacModificationTaskState;
+  TaskType?: MacModificationTaskType;
+}
+export type MacModificationTaskIdList = string[];
+export type MacModificationTaskList = MacModificationTask[];
+export type MacModificationTaskState = "successful" | "failed" | "in-progress" | "pending";
+export type MacModificationTaskType = "sip-modification" | "volume-ownership-delegation";
+export interface MacSystemIntegrityProtectionConfiguration {
+  AppleInternal?: MacSystemIntegrityProtectionSettingStatus;
+  BaseSystem?: MacSystemIntegrityProtectionSettingStatus;
+  DTraceRestrictions?: MacSystemIntegrityProtectionSettingStatus;
+  DebuggingRestrictions?: MacSystemIntegrityProtectionSettingStatus;
+  FilesystemProtections?: MacSystemIntegrityProtectionSettingStatus;
+  KextSigning?: MacSystemIntegrityProtectionSettingStatus;
+  NvramProtections?: MacSystemIntegrityProtectionSettingStatus;
+  Status?: MacSystemIntegrityProtectionSettingStatus;
+}
+export interface MacSystemIntegrityProtectionConfigurationRequest {
+  AppleInternal?: MacSystemIntegrityProtectionSettingStatus;
+  BaseSystem?: MacSystemIntegrityProtectionSettingStatus;
+  DTraceRestrictions?: MacSystemIntegrityProtectionSettingStatus;
+  DebuggingRestrictions?: MacSystemIntegrityProtectionSettingStatus;
+  FilesystemProtections?: MacSystemIntegrityProtectionSettingStatus;
+  KextSigning?: MacSystemIntegrityProtectionSettingStatus;
+  NvramProtections?: MacSystemIntegrityProtectionSettingStatus;
+}
+export type MacSystemIntegrityProtectionSettingStatus = "enabled" | "disabled";
 export type ManagedBy = "account" | "declarative-policy";
 export type MarketType = "spot" | "capacity-block" | "interruptible-capacity-reservation";
 export type MarketplaceProductCodeList = string[];
@@ -4162,6 +4427,11 @@ export interface RunInstancesRequest {
   TagSpecifications?: TagSpecificationList;
   UserData?: string;
 }
+export interface S3ObjectTag {
+  Key?: string;
+  Value?: string;
+}
+export type S3ObjectTagList = S3ObjectTag[];
 export type SSEType = "sse-ebs" | "sse-kms" | "none";
 export interface SecondaryInterfacePrivateIpAddressSpecification {
   PrivateIpAddress?: string;
@@ -4262,6 +4532,12 @@ export interface SnapshotDetail {
   UserBucket?: UserBucketDetails;
 }
 export type SnapshotDetailList = SnapshotDetail[];
+export interface SnapshotDiskContainer {
+  Description?: string;
+  Format?: string;
+  Url?: string;
+  UserBucket?: UserBucket;
+}
 export type SnapshotIdStringList = string[];
 export interface SnapshotInfo {
   AvailabilityZone?: string;
@@ -4283,6 +4559,19 @@ export type SnapshotLocationEnum = "regional" | "local";
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
 export type SnapshotSet = SnapshotInfo[];
 export type SnapshotState = "pending" | "completed" | "error" | "recoverable" | "recovering";
+export interface SnapshotTaskDetail {
+  Description?: string;
+  DiskImageSize?: number;
+  Encrypted?: boolean;
+  Format?: string;
+  KmsKeyId?: string;
+  Progress?: string;
+  SnapshotId?: string;
+  Status?: string;
+  StatusMessage?: string;
+  Url?: string;
+  UserBucket?: UserBucketDetails;
+}
 export interface SnapshotTierStatus {
   ArchivalCompleteTime?: Date;
   LastTieringOperationStatus?: TieringOperationStatus;
@@ -4391,6 +4680,16 @@ export interface StopInstancesResult {
   StoppingInstances?: InstanceStateChangeList;
 }
 export type StorageTier = "archive" | "standard";
+export interface StoreImageTaskResult {
+  AmiId?: string;
+  Bucket?: string;
+  ProgressPercentage?: number;
+  S3objectKey?: string;
+  StoreTaskFailureReason?: string;
+  StoreTaskState?: string;
+  TaskStartTime?: Date;
+}
+export type StoreImageTaskResultSet = StoreImageTaskResult[];
 export interface Subnet {
   AssignIpv6AddressOnCreation?: boolean;
   AvailabilityZone?: string;
@@ -4598,6 +4897,9 @@ export interface VolumeAttachment {
 export type VolumeAttachmentList = VolumeAttachment[];
 export type VolumeAttachmentState = "attaching" | "attached" | "detaching" | "detached" | "busy";
 export type VolumeAttributeName = "autoEnableIO" | "productCodes";
+export interface VolumeDetail {
+  Size: number;
+}
 export type VolumeIdStringList = string[];
 export type VolumeList = Volume[];
 export interface VolumeModification {
@@ -4768,12 +5070,15 @@ export interface Ec2Handlers {
   AttachVolume(ctx: RequestContext, input: AttachVolumeRequest): VolumeAttachment;
   AuthorizeSecurityGroupEgress(ctx: RequestContext, input: AuthorizeSecurityGroupEgressRequest): AuthorizeSecurityGroupEgressResult;
   AuthorizeSecurityGroupIngress(ctx: RequestContext, input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult;
+  CancelConversionTask(ctx: RequestContext, input: CancelConversionRequest): void;
+  CancelExportTask(ctx: RequestContext, input: CancelExportTaskRequest): void;
   CancelImageLaunchPermission(ctx: RequestContext, input: CancelImageLaunchPermissionRequest): CancelImageLaunchPermissionResult;
   CancelImportTask(ctx: RequestContext, input: CancelImportTaskRequest): CancelImportTaskResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResult;
   CopySnapshot(ctx: RequestContext, input: CopySnapshotRequest): CopySnapshotResult;
   CopyVolumes(ctx: RequestContext, input: CopyVolumesRequest): CopyVolumesResult;
   CreateDefaultVpc(ctx: RequestContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult;
+  CreateDelegateMacVolumeOwnershipTask(ctx: RequestContext, input: CreateDelegateMacVolumeOwnershipTaskRequest): CreateDelegateMacVolumeOwnershipTaskResult;
   CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImage(ctx: RequestContext, input: CreateImageRequest): CreateImageResult;
   CreateImageUsageReport(ctx: RequestContext, input: CreateImageUsageReportRequest): CreateImageUsageReportResult;
@@ -4781,15 +5086,18 @@ export interface Ec2Handlers {
   CreateKeyPair(ctx: RequestContext, input: CreateKeyPairRequest): KeyPair;
   CreateLaunchTemplate(ctx: RequestContext, input: CreateLaunchTemplateRequest): CreateLaunchTemplateResult;
   CreateLaunchTemplateVersion(ctx: RequestContext, input: CreateLaunchTemplateVersionRequest): CreateLaunchTemplateVersionResult;
+  CreateMacSystemIntegrityProtectionModificationTask(ctx: RequestContext, input: CreateMacSystemIntegrityProtectionModificationTaskRequest): CreateMacSystemIntegrityProtectionModificationTaskResult;
   CreateNetworkAcl(ctx: RequestContext, input: CreateNetworkAclRequest): CreateNetworkAclResult;
   CreateNetworkAclEntry(ctx: RequestContext, input: CreateNetworkAclEntryRequest): void;
   CreateNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult;
   CreateReplaceRootVolumeTask(ctx: RequestContext, input: CreateReplaceRootVolumeTaskRequest): CreateReplaceRootVolumeTaskResult;
+  CreateRestoreImageTask(ctx: RequestContext, input: CreateRestoreImageTaskRequest): CreateRestoreImageTaskResult;
   CreateRoute(ctx: RequestContext, input: CreateRouteRequest): CreateRouteResult;
   CreateRouteTable(ctx: RequestContext, input: CreateRouteTableRequest): CreateRouteTableResult;
   CreateSecurityGroup(ctx: RequestContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult;
   CreateSnapshot(ctx: RequestContext, input: CreateSnapshotRequest): Snapshot;
   CreateSnapshots(ctx: RequestContext, input: CreateSnapshotsRequest): CreateSnapshotsResult;
+  CreateStoreImageTask(ctx: RequestContext, input: CreateStoreImageTaskRequest): CreateStoreImageTaskResult;
   CreateSubnet(ctx: RequestContext, input: CreateSubnetRequest): CreateSubnetResult;
   CreateTags(ctx: RequestContext, input: CreateTagsRequest): void;
   CreateVolume(ctx: RequestContext, input: CreateVolumeRequest): Volume;
@@ -4816,6 +5124,8 @@ export interface Ec2Handlers {
   DescribeAddresses(ctx: RequestContext, input: DescribeAddressesRequest): DescribeAddressesResult;
   DescribeAddressesAttribute(ctx: RequestContext, input: DescribeAddressesAttributeRequest): DescribeAddressesAttributeResult;
   DescribeAvailabilityZones(ctx: RequestContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult;
+  DescribeConversionTasks(ctx: RequestContext, input: DescribeConversionTasksRequest): DescribeConversionTasksResult;
+  DescribeExportImageTasks(ctx: RequestContext, input: DescribeExportImageTasksRequest): DescribeExportImageTasksResult;
   DescribeFastLaunchImages(ctx: RequestContext, input: DescribeFastLaunchImagesRequest): DescribeFastLaunchImagesResult;
   DescribeFastSnapshotRestores(ctx: RequestContext, input: DescribeFastSnapshotRestoresRequest): DescribeFastSnapshotRestoresResult;
   DescribeIamInstanceProfileAssociations(ctx: RequestContext, input: DescribeIamInstanceProfileAssociationsRequest): DescribeIamInstanceProfileAssociationsResult;
@@ -4825,6 +5135,7 @@ export interface Ec2Handlers {
   DescribeImageUsageReports(ctx: RequestContext, input: DescribeImageUsageReportsRequest): DescribeImageUsageReportsResult;
   DescribeImages(ctx: RequestContext, input: DescribeImagesRequest): DescribeImagesResult;
   DescribeImportImageTasks(ctx: RequestContext, input: DescribeImportImageTasksRequest): DescribeImportImageTasksResult;
+  DescribeImportSnapshotTasks(ctx: RequestContext, input: DescribeImportSnapshotTasksRequest): DescribeImportSnapshotTasksResult;
   DescribeInstanceAttribute(ctx: RequestContext, input: DescribeInstanceAttributeRequest): InstanceAttribute;
   DescribeInstanceCreditSpecifications(ctx: RequestContext, input: DescribeInstanceCreditSpecificationsRequest): DescribeInstanceCreditSpecificationsResult;
   DescribeInstanceImageMetadata(ctx: RequestContext, input: DescribeInstanceImageMetadataRequest): DescribeInstanceImageMetadataResult;
@@ -4837,6 +5148,7 @@ export interface Ec2Handlers {
   DescribeLaunchTemplateVersions(ctx: RequestContext, input: DescribeLaunchTemplateVersionsRequest): DescribeLaunchTemplateVersionsResult;
   DescribeLaunchTemplates(ctx: RequestContext, input: DescribeLaunchTemplatesRequest): DescribeLaunchTemplatesResult;
   DescribeLockedSnapshots(ctx: RequestContext, input: DescribeLockedSnapshotsRequest): DescribeLockedSnapshotsResult;
+  DescribeMacModificationTasks(ctx: RequestContext, input: DescribeMacModificationTasksRequest): DescribeMacModificationTasksResult;
   DescribeNetworkAcls(ctx: RequestContext, input: DescribeNetworkAclsRequest): DescribeNetworkAclsResult;
   DescribeNetworkInterfaceAttribute(ctx: RequestContext, input: DescribeNetworkInterfaceAttributeRequest): DescribeNetworkInterfaceAttributeResult;
   DescribeNetworkInterfaces(ctx: RequestContext, input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult;
@@ -4850,6 +5162,7 @@ export interface Ec2Handlers {
   DescribeSnapshots(ctx: RequestContext, input: DescribeSnapshotsRequest): DescribeSnapshotsResult;
   DescribeSpotInstanceRequests(ctx: RequestContext, input: DescribeSpotInstanceRequestsRequest): DescribeSpotInstanceRequestsResult;
   DescribeSpotPriceHistory(ctx: RequestContext, input: DescribeSpotPriceHistoryRequest): DescribeSpotPriceHistoryResult;
+  DescribeStoreImageTasks(ctx: RequestContext, input: DescribeStoreImageTasksRequest): DescribeStoreImageTasksResult;
   DescribeSubnets(ctx: RequestContext, input: DescribeSubnetsRequest): DescribeSubnetsResult;
   DescribeTags(ctx: RequestContext, input: DescribeTagsRequest): DescribeTagsResult;
   DescribeVolumeAttribute(ctx: RequestContext, input: DescribeVolumeAttributeRequest): DescribeVolumeAttributeResult;
@@ -4885,6 +5198,7 @@ export interface Ec2Handlers {
   EnableImageDeregistrationProtection(ctx: RequestContext, input: EnableImageDeregistrationProtectionRequest): EnableImageDeregistrationProtectionResult;
   EnableSnapshotBlockPublicAccess(ctx: RequestContext, input: EnableSnapshotBlockPublicAccessRequest): EnableSnapshotBlockPublicAccessResult;
   EnableVolumeIO(ctx: RequestContext, input: EnableVolumeIORequest): void;
+  ExportImage(ctx: RequestContext, input: ExportImageRequest): ExportImageResult;
   GetAllowedImagesSettings(ctx: RequestContext, input: GetAllowedImagesSettingsRequest): GetAllowedImagesSettingsResult;
   GetEbsDefaultKmsKeyId(ctx: RequestContext, input: GetEbsDefaultKmsKeyIdRequest): GetEbsDefaultKmsKeyIdResult;
   GetEbsEncryptionByDefault(ctx: RequestContext, input: GetEbsEncryptionByDefaultRequest): GetEbsEncryptionByDefaultResult;
@@ -4896,6 +5210,8 @@ export interface Ec2Handlers {
   GetSnapshotBlockPublicAccessState(ctx: RequestContext, input: GetSnapshotBlockPublicAccessStateRequest): GetSnapshotBlockPublicAccessStateResult;
   ImportImage(ctx: RequestContext, input: ImportImageRequest): ImportImageResult;
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
+  ImportSnapshot(ctx: RequestContext, input: ImportSnapshotRequest): ImportSnapshotResult;
+  ImportVolume(ctx: RequestContext, input: ImportVolumeRequest): ImportVolumeResult;
   LockSnapshot(ctx: RequestContext, input: LockSnapshotRequest): LockSnapshotResult;
   ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;

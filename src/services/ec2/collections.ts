@@ -8,6 +8,10 @@ import { allowedImagesSettings } from "./images/allowed";
 import { clientTokens } from "./client-tokens";
 import { legacyTags, tagSets } from "./tags/records";
 import { importTasks } from "./import/records";
+import { storedObjects, storeTasks } from "./store-tasks/records";
+import { exportTasks } from "./export-tasks/records";
+import { snapshotTasks } from "./import/snapshot-tasks";
+import { conversionTasks } from "./import/conversion-tasks";
 import { fastLaunchSettings } from "./fast-launch/records";
 import { usageReports } from "./usage-reports/records";
 import { amiUses } from "./usage-reports/entries";
@@ -44,6 +48,11 @@ export const ec2Collections = [
   tagSets,
   legacyTags,
   importTasks,
+  storeTasks,
+  storedObjects,
+  exportTasks,
+  snapshotTasks,
+  conversionTasks,
   fastLaunchSettings,
   usageReports,
   blockPublicAccess,

@@ -17,6 +17,9 @@ import { instanceView } from "./instances/view";
 import { volumes, volumeState, volumeView } from "./volumes/records";
 import { launchTemplates, templateView } from "./launch-templates/records";
 import { importTasks, statusOf, taskState, taskView } from "./import/records";
+import { storeState, storeTasks, storeTaskView } from "./store-tasks/records";
+import { exportState, exportStatus, exportTasks, exportTaskView } from "./export-tasks/records";
+import { snapshotTasks, snapshotTaskState, snapshotTaskView } from "./import/snapshot-tasks";
 import { fastLaunchSettings, stepOf, view as fastLaunchView } from "./fast-launch/records";
 import { reportState, reportView, usageReports } from "./usage-reports/records";
 import { keyPairs } from "./key-pairs/records";
@@ -101,6 +104,33 @@ export const ec2DashboardViews: ResourceView[] = [
     state: (ctx, r) => statusOf(taskState(ctx, r)).status,
     created: (r) => r.createdAt,
     render: (ctx, r) => taskView(ctx, r),
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: snapshotTasks,
+    label: EC2_RESOURCE_TYPES["import-snapshot-task"].label,
+    name: (r) => r.Description ?? r.Url ?? `s3://${r.UserBucket?.S3Bucket}/${r.UserBucket?.S3Key}`,
+    state: (ctx, r) => statusOf(snapshotTaskState(ctx, r)).status,
+    created: (r) => r.createdAt,
+    render: (ctx, r) => snapshotTaskView(ctx, r),
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: exportTasks,
+    label: EC2_RESOURCE_TYPES["export-image-task"].label,
+    name: (r) => r.Description ?? r.ImageId,
+    state: (ctx, r) => exportStatus(exportState(ctx, r)).status,
+    created: (r) => r.createdAt,
+    render: (ctx, r) => exportTaskView(ctx, r),
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: storeTasks,
+    label: "Store tasks",
+    name: (r) => `${r.AmiId} → s3://${r.Bucket}/${r.S3objectKey}`,
+    state: storeState,
+    created: (r) => r.createdAt,
+    render: storeTaskView,
     schedule: (r) => r.schedule,
   }),
   view({

@@ -17,6 +17,11 @@ import { imageAttributeHandlers } from "./images/attributes";
 import { tagHandlers } from "./tags/handlers";
 import { upgradeTagRecords } from "./tags/records";
 import { importTaskHandlers } from "./import/handlers";
+import { storeTaskHandlers } from "./store-tasks/handlers";
+import { exportTaskHandlers } from "./export-tasks/handlers";
+import { snapshotTaskHandlers } from "./import/snapshot-tasks";
+import { conversionTaskHandlers } from "./import/conversion-tasks";
+import { macTaskHandlers } from "./instances/mac-tasks";
 import { fastLaunchHandlers } from "./fast-launch/handlers";
 import { usageReportHandlers } from "./usage-reports/handlers";
 import { blockPublicAccessHandlers } from "./images/block-public-access";
@@ -71,6 +76,11 @@ const handlers: Ec2Handlers = {
   ...imageAttributeHandlers,
   ...tagHandlers,
   ...importTaskHandlers,
+  ...storeTaskHandlers,
+  ...exportTaskHandlers,
+  ...snapshotTaskHandlers,
+  ...conversionTaskHandlers,
+  ...macTaskHandlers,
   ...fastLaunchHandlers,
   ...usageReportHandlers,
   ...blockPublicAccessHandlers,

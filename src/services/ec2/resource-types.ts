@@ -23,6 +23,8 @@ export const EC2_RESOURCE_TYPES = {
   volume: { prefix: "vol-", accountInArn: true, label: "Volumes" },
   "launch-template": { prefix: "lt-", accountInArn: true, label: "Launch templates" },
   "import-image-task": { prefix: "import-ami-", accountInArn: true, label: "Import tasks" },
+  "import-snapshot-task": { prefix: "import-snap-", accountInArn: true, label: "Snapshot import tasks" },
+  "export-image-task": { prefix: "export-ami-", accountInArn: true, label: "Export tasks" },
   "image-usage-report": { prefix: "amiur-", accountInArn: true, label: "Usage reports" },
   "key-pair": { prefix: "key-", accountInArn: true, label: "Key pairs" },
   "security-group": { prefix: "sg-", accountInArn: true, label: "Security groups" },

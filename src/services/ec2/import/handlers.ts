@@ -34,6 +34,7 @@ import { nextToken, pageLimit, startAfter, takePage } from "../paging";
 import { amiNames, GONE, partitionOf } from "../images/records";
 import { clientToken } from "../client-tokens";
 import { putTags, tagMap, tagsFor } from "../tags/records";
+import { cancelSnapshotImport, IMPORT_SNAPSHOT_TASK_ID } from "./snapshot-tasks";
 
 /** VM Import/Export quotas: at most 20 import image tasks in progress per Region. */
 const MAX_ACTIVE_TASKS = 20;
@@ -194,6 +195,7 @@ export const importTaskHandlers: Pick<Ec2Handlers, "ImportImage" | "DescribeImpo
 
   CancelImportTask(ctx, { ImportTaskId, CancelReason }) {
     if (ImportTaskId === undefined) throw err.missingParameter("ImportTaskId");
+    if (IMPORT_SNAPSHOT_TASK_ID.test(ImportTaskId)) return cancelSnapshotImport(ctx, ImportTaskId, CancelReason);
     const t = findTask(ctx, ImportTaskId);
     const { status } = statusOf(taskState(ctx, t));
     if (status !== "active") throw invalidParameter(`The import task ${ImportTaskId} is ${status} and cannot be canceled.`);

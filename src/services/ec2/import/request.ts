@@ -40,7 +40,7 @@ function formatOf(c: ImageDiskContainer, n: number): string | undefined {
 }
 
 /** A stable, plausible size in bytes (1-8 GiB, whole MiB) for a disk image imagelite cannot read. */
-function sizeOf(source: string): number {
+export function sizeOf(source: string): number {
   const h = parseInt(createHash("sha256").update(source).digest("hex").slice(0, 8), 16);
   return (1024 + (h % 7168)) * 1024 * 1024;
 }
