@@ -59,6 +59,7 @@ OPERATIONS = {
         "EnableImageDeprecation", "EnableImageDeregistrationProtection", "EnableVolumeIO",
         "GetEbsDefaultKmsKeyId", "GetEbsEncryptionByDefault", "GetImageBlockPublicAccessState",
         "GetInstanceUefiData", "GetLaunchTemplateData", "GetPasswordData", "ImportImage", "ImportKeyPair",
+        "ListImagesInRecycleBin", "ListSnapshotsInRecycleBin", "ListVolumesInRecycleBin",
         "ModifyEbsDefaultKmsKeyId", "ModifyImageAttribute", "ModifyInstanceAttribute",
         "ModifyInstanceCreditSpecification", "ModifyInstanceMaintenanceOptions",
         "ModifyInstanceMetadataOptions", "ModifyLaunchTemplate", "ModifyNetworkInterfaceAttribute",
@@ -66,9 +67,14 @@ OPERATIONS = {
         "ModifyVolume", "ModifyVolumeAttribute", "ModifyVpcAttribute", "MonitorInstances", "RegisterImage",
         "ReleaseAddress", "ReplaceIamInstanceProfileAssociation", "ReplaceNetworkAclAssociation",
         "ReplaceNetworkAclEntry", "ReplaceRoute", "ReplaceRouteTableAssociation", "ResetEbsDefaultKmsKeyId",
-        "ResetImageAttribute", "ResetSnapshotAttribute", "RestoreSnapshotTier", "RevokeSecurityGroupEgress",
+        "ResetImageAttribute", "ResetSnapshotAttribute", "RestoreImageFromRecycleBin",
+        "RestoreSnapshotFromRecycleBin", "RestoreSnapshotTier", "RestoreVolumeFromRecycleBin", "RevokeSecurityGroupEgress",
         "RevokeSecurityGroupIngress", "RunInstances", "StartInstances", "StopInstances", "TerminateInstances",
         "UnmonitorInstances",
+    ],
+    "rbin": [
+        "CreateRule", "DeleteRule", "GetRule", "ListRules", "ListTagsForResource", "LockRule", "TagResource",
+        "UnlockRule", "UntagResource", "UpdateRule",
     ],
     "ssm": [
         "AddTagsToResource", "DeleteParameter", "DeleteParameters", "DescribeParameters", "GetParameter",
