@@ -163,9 +163,18 @@ function headerItems(text: string): string[] {
 }
 
 /** The members of `shape` that travel outside the body of a request. */
-function readLocated(shape: Shape, layout: Layout, req: RawRequest, labels: Record<string, string>, out: Record<string, unknown>): void {
-  /** Query parameters some member names: a map member without a name takes the others. */
-  const named = new Set(layout.located.filter((m) => m.location === "querystring" && m.shape.type !== "map").map(wireName));
+function readLocated(
+  layout: Layout,
+  req: RawRequest,
+  route: Route | undefined,
+  labels: Record<string, string>,
+  out: Record<string, unknown>,
+): void {
+  /** Query parameters a member or the template names: a map member without a name takes the others. */
+  const named = new Set([
+    ...layout.located.filter((m) => m.location === "querystring" && m.shape.type !== "map").map(wireName),
+    ...(route?.query.map(([k]) => k) ?? []),
+  ]);
   for (const m of layout.located) {
     const name = wireName(m);
     switch (m.location) {
@@ -291,7 +300,7 @@ function makeRestJson(model: ServiceModel): Protocol {
         }
       }
       // What the path, query and headers carry is read last: a body member of the same wire name cannot replace it.
-      readLocated(shape, layout, req, labels, input);
+      readLocated(layout, req, route, labels, input);
       return input;
     },
 
