@@ -9,7 +9,10 @@ export type ShapeType =
 export interface Member {
   name: string;
   shape: Shape;
-  /** Wire name for XML and EC2 query (botocore `locationName`). */
+  /**
+   * Wire name (botocore `locationName`): for XML and EC2 query; for REST, the label, query parameter, header (or
+   * header prefix) and JSON key of the member.
+   */
   locationName?: string;
   /** EC2 query request name, when it differs from the capitalized locationName. */
   queryName?: string;
