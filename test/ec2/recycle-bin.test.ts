@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import {
   CreateTagsCommand,
   CreateVolumeCommand,
+  DeleteTagsCommand,
   DeleteSnapshotCommand,
   DeleteVolumeCommand,
   DeregisterImageCommand,
@@ -94,10 +95,20 @@ test("an AMI deregistered under a retention rule goes to the bin, comes back res
     ],
   );
 
+  // Its tags can still be changed there; the system tag cannot.
+  await ec2.send(new CreateTagsCommand({ Resources: [kept], Tags: [{ Key: "stage", Value: "binned" }] }));
+  const reserved = await rejection(() =>
+    ec2.send(new DeleteTagsCommand({ Resources: [kept], Tags: [{ Key: "aws:recycle-bin:resource-in-bin" }] })),
+  );
+  assert.equal(reserved.name, "InvalidParameterValue");
+
   assert.equal((await ec2.send(new RestoreImageFromRecycleBinCommand({ ImageId: kept }))).Return, true);
   const [restored] = await describeImage(kept);
   assert.equal(restored.State, "available");
-  assert.deepEqual(restored.Tags, [{ Key: "team", Value: "images" }]);
+  assert.deepEqual(restored.Tags, [
+    { Key: "stage", Value: "binned" },
+    { Key: "team", Value: "images" },
+  ]);
   assert.deepEqual(
     (await binnedImages()).map((i) => i.ImageId),
     [lost],
