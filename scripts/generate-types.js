@@ -7,7 +7,7 @@ const { readFileSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
 const root = join(__dirname, "..");
-const SERVICES = { appstream: "AppStream", ec2: "Ec2", ssm: "Ssm", sts: "Sts" };
+const SERVICES = { appstream: "AppStream", ec2: "Ec2", rbin: "Rbin", ssm: "Ssm", sts: "Sts" };
 const RESERVED = new Set([
   "String",
   "Boolean",

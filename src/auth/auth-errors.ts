@@ -32,6 +32,20 @@ export const JSON_COMMON: AuthErrorTable = {
   denied: ["AccessDeniedException", 400, "User is not authorized to perform this operation."],
 };
 
+/**
+ * What the REST-JSON services answer alike: the AWS JSON names, with 403 where a REST service refuses a request
+ * it cannot authenticate or authorize.
+ */
+export const REST_JSON_COMMON: AuthErrorTable = {
+  missing: ["MissingAuthenticationTokenException", 403, "Missing Authentication Token"],
+  incomplete: ["IncompleteSignatureException", 403, ""],
+  unknownKey: ["UnrecognizedClientException", 403, BAD_TOKEN],
+  badToken: ["UnrecognizedClientException", 403, BAD_TOKEN],
+  mismatch: ["InvalidSignatureException", 403, MISMATCH],
+  expired: ["InvalidSignatureException", 403, "Signature expired."],
+  denied: ["AccessDeniedException", 403, "User is not authorized to perform this operation."],
+};
+
 /** The refusal from a service's table; `detail` replaces the standard message where the service words it per request. */
 export function authError(table: AuthErrorTable, kind: AuthFailureKind, detail?: string): ServiceError {
   const [code, status, message] = table[kind];

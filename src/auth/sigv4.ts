@@ -200,7 +200,9 @@ export async function verifySignature(
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  const request = { method: req.method, protocol: "http:", hostname: headers.host ?? "", path: decodePath(req.path), query, headers };
+  // The path as it came, percent-encoded: the signer encodes it once more, as every client of a service other than
+  // S3 does when it signs (a REST label such as an ARN has its `/` and `:` encoded in the path it sent).
+  const request = { method: req.method, protocol: "http:", hostname: headers.host ?? "", path: req.path, query, headers };
   const expected = await new (verifierClass(signerModule()))({
     credentials,
     region: s.region,
@@ -267,13 +269,4 @@ function makeVerifier(sdk: SignerModule) {
       return Buffer.from(await hash.digest()).toString("hex");
     }
   };
-}
-
-/** The signer escapes the path itself: give it the path as the client meant it. */
-function decodePath(path: string): string {
-  try {
-    return path.split("/").map(decodeURIComponent).join("/");
-  } catch {
-    return path;
-  }
 }

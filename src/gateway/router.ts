@@ -1,12 +1,29 @@
 // Which service a request is for, and in which protocol it speaks: the X-Amz-Target prefix (AWS JSON),
-// the credential scope's service, or the query's Version and Action. Knows services only by what their
-// definitions declare (model, signing name, target prefix, API version), never by name.
+// the credential scope's service (REST-JSON services are known by it alone: their requests name no operation
+// but by method and path), or the query's Version and Action. Knows services only by what their definitions
+// declare (model, signing name, target prefix, API version, URI templates), never by name.
+import type { ServiceModel } from "../model/model";
 import type { Protocol, RawRequest } from "../protocols/protocol";
 import { awsJson } from "../protocols/aws-json";
 import { awsQuery, ec2Query, readForm } from "../protocols/query";
+import { restJson, routesTo } from "../protocols/rest-json";
 import type { ServiceDefinition } from "./service";
 
-const PROTOCOLS: Record<string, Protocol> = { json: awsJson, ec2: ec2Query, query: awsQuery };
+/** The protocol a model speaks; a REST protocol is made per model (its routes). */
+export function protocolOf(model: ServiceModel): Protocol {
+  switch (model.protocol) {
+    case "json":
+      return awsJson;
+    case "rest-json":
+      return restJson(model);
+    case "ec2":
+      return ec2Query;
+    case "query":
+      return awsQuery;
+  }
+}
+
+const isQuery = (d: ServiceDefinition) => d.model.protocol === "ec2" || d.model.protocol === "query";
 
 export interface Route {
   def: ServiceDefinition;
@@ -22,15 +39,17 @@ export class ServiceRouter {
   private readonly byQueryVersion = new Map<string, ServiceDefinition>();
   private readonly queryServices: ServiceDefinition[];
   private readonly jsonServices: ServiceDefinition[];
+  private readonly restServices: ServiceDefinition[];
 
   constructor(readonly services: ServiceDefinition[]) {
     for (const def of services) {
       this.bySigningName.set(def.model.signingName, def);
       if (def.model.targetPrefix) this.byTargetPrefix.set(def.model.targetPrefix, def);
-      if (def.model.protocol !== "json") this.byQueryVersion.set(def.model.apiVersion, def);
+      if (isQuery(def)) this.byQueryVersion.set(def.model.apiVersion, def);
     }
-    this.queryServices = services.filter((d) => d.model.protocol !== "json");
+    this.queryServices = services.filter(isQuery);
     this.jsonServices = services.filter((d) => d.model.protocol === "json");
+    this.restServices = services.filter((d) => d.model.protocol === "rest-json");
   }
 
   /** The signing names of the services served, for a message. */
@@ -64,9 +83,15 @@ export class ServiceRouter {
     }
     const contentType = req.headers["content-type"] ?? "";
     if (scoped?.model.protocol === "json" && contentType.startsWith("application/x-amz-json")) return { def: scoped, protocol: awsJson };
+    if (scoped?.model.protocol === "rest-json") return { def: scoped, protocol: restJson(scoped.model) };
+    // Unsigned: a REST service whose routes take the request (a path of its own), before the query services' fallback.
+    if (scoped === undefined && req.path !== "/") {
+      const rest = this.restServices.find((d) => routesTo(d.model, req));
+      if (rest) return { def: rest, protocol: restJson(rest.model) };
+    }
     const formBody = req.method === "POST" && (contentType === "" || contentType.startsWith("application/x-www-form-urlencoded"));
     const form = readForm(req.query, formBody ? req.body.toString("utf8") : undefined);
-    let def = scoped?.model.protocol !== "json" ? scoped : undefined;
+    let def = scoped && isQuery(scoped) ? scoped : undefined;
     if (!def) {
       const version = form.get("Version");
       const action = form.get("Action") ?? "";
@@ -76,6 +101,6 @@ export class ServiceRouter {
         this.queryServices.find((d) => d.model.operations.has(action)) ||
         this.queryServices[0];
     }
-    return { def, protocol: PROTOCOLS[def.model.protocol], form };
+    return { def, protocol: protocolOf(def.model), form };
   }
 }

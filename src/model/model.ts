@@ -9,13 +9,20 @@ export type ShapeType =
 export interface Member {
   name: string;
   shape: Shape;
-  /** Wire name for XML and EC2 query (botocore `locationName`). */
+  /**
+   * Wire name (botocore `locationName`): for XML and EC2 query; for REST, the label, query parameter, header (or
+   * header prefix) and JSON key of the member.
+   */
   locationName?: string;
   /** EC2 query request name, when it differs from the capitalized locationName. */
   queryName?: string;
   flattened?: boolean;
   timestampFormat?: string;
   idempotencyToken?: boolean;
+  /** REST protocols: where the member travels (botocore `location`); the JSON or XML body when absent. */
+  location?: "uri" | "querystring" | "header" | "headers" | "statusCode";
+  /** A string member whose value is a JSON document (botocore `jsonvalue`): base64 in a header. */
+  jsonvalue?: boolean;
 }
 
 export interface Shape {
@@ -36,10 +43,21 @@ export interface Shape {
   timestampFormat?: string;
   exception?: boolean;
   error?: { code?: string; httpStatusCode?: number; senderFault?: boolean };
+  /** REST protocols: the member that is the whole body (botocore `payload`). */
+  payload?: string;
+}
+
+/** Where a REST operation is routed: its method, its URI template, the status of its answer. */
+export interface HttpBinding {
+  method: string;
+  requestUri: string;
+  responseCode?: number;
 }
 
 export interface Operation {
   name: string;
+  /** The operation's HTTP binding (botocore `http`), which the REST protocols route by. */
+  http?: HttpBinding;
   input?: Shape;
   output?: Shape;
   /** Wrapper element of a query-protocol result (`resultWrapper`). */
@@ -49,7 +67,7 @@ export interface Operation {
 
 export interface ServiceModel {
   name: string;
-  protocol: "json" | "ec2" | "query";
+  protocol: "json" | "rest-json" | "ec2" | "query";
   apiVersion: string;
   targetPrefix?: string;
   xmlNamespace?: string;
@@ -65,6 +83,8 @@ interface RawRef {
   flattened?: boolean;
   timestampFormat?: string;
   idempotencyToken?: boolean;
+  location?: Member["location"];
+  jsonvalue?: boolean;
 }
 interface RawShape {
   type: ShapeType;
@@ -81,6 +101,7 @@ interface RawShape {
   timestampFormat?: string;
   exception?: boolean;
   error?: Shape["error"];
+  payload?: string;
 }
 interface RawModel {
   metadata: {
@@ -91,7 +112,10 @@ interface RawModel {
     signingName?: string;
     endpointPrefix: string;
   };
-  operations: Record<string, { name: string; input?: RawRef; output?: RawRef & { resultWrapper?: string }; errors?: RawRef[] }>;
+  operations: Record<
+    string,
+    { name: string; http?: HttpBinding; input?: RawRef; output?: RawRef & { resultWrapper?: string }; errors?: RawRef[] }
+  >;
   shapes: Record<string, RawShape>;
 }
 
@@ -128,6 +152,7 @@ export function linkModel(name: string, raw: RawModel): ServiceModel {
       timestampFormat: s.timestampFormat,
       exception: s.exception,
       error: s.error,
+      payload: s.payload,
     });
   }
   const ref = (memberName: string, r: RawRef): Member => {
@@ -141,6 +166,8 @@ export function linkModel(name: string, raw: RawModel): ServiceModel {
       flattened: r.flattened,
       timestampFormat: r.timestampFormat,
       idempotencyToken: r.idempotencyToken,
+      location: r.location,
+      jsonvalue: r.jsonvalue,
     };
   };
   for (const [shapeName, s] of Object.entries(raw.shapes)) {
@@ -154,6 +181,7 @@ export function linkModel(name: string, raw: RawModel): ServiceModel {
   for (const [opName, o] of Object.entries(raw.operations)) {
     operations.set(opName, {
       name: opName,
+      http: o.http,
       input: o.input ? shapes.get(o.input.shape) : undefined,
       output: o.output ? shapes.get(o.output.shape) : undefined,
       resultWrapper: o.output?.resultWrapper,

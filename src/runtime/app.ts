@@ -20,6 +20,7 @@ import { appstream } from "../services/appstream";
 import { sts } from "../services/sts";
 import { ec2 } from "../services/ec2";
 import { ssm } from "../services/ssm";
+import { rbin } from "../services/rbin";
 import { adminRouter } from "../operator/admin/router";
 import { DASHBOARD_HOME } from "../operator/admin/static-ui";
 import { Faults } from "../operator/faults/faults";
@@ -59,7 +60,7 @@ export interface AppRole {
 export function createApp(overrides: Partial<Config> = {}, log?: RequestLog, role: AppRole = {}): App {
   const config: Config = { ...DEFAULTS, ...overrides };
   const requestLog = log ?? streamLog(config.log, process.stdout, process.stderr, config.debug);
-  const services = [appstream, ec2, ssm, sts];
+  const services = [appstream, ec2, rbin, ssm, sts];
   const auth = new Authenticator(config.auth, loadCredentials(config.credentialsFile, config.credentials));
   if (config.auth === "strict" && config.admin === "on" && !config.adminToken) {
     throw new Error("--auth strict needs --admin-token for the admin routes (or --admin off)");

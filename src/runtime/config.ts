@@ -115,6 +115,8 @@ export const PHASE_WEIGHTS = {
   fleetScale: 1,
   /** Block public access for AMIs: AWS says a change can take up to 10 minutes to apply. */
   blockPublicAccess: 3,
+  /** A Recycle Bin retention rule: pending → available, when it starts retaining resources. */
+  rbinRule: 1,
 } as const;
 
 export type PhaseKind = keyof typeof PHASE_WEIGHTS;

@@ -196,11 +196,13 @@ const throttled = (def?: ServiceDefinition): ServiceError =>
   def ? def.throttlingError() : new ServiceError("ThrottlingException", "Too many large requests at once; try again shortly.", 429);
 
 function tooLarge(limit: number) {
-  // AWS JSON services name it RequestEntityTooLargeException; the query services have no documented code,
-  // so they get the plain HTTP name in their own envelope.
+  // AWS JSON and REST-JSON services name it RequestEntityTooLargeException; the query services have no
+  // documented code, so they get the plain HTTP name in their own envelope.
   return (def?: ServiceDefinition) =>
     new ServiceError(
-      !def || def.model.protocol === "json" ? "RequestEntityTooLargeException" : "RequestEntityTooLarge",
+      !def || def.model.protocol === "json" || def.model.protocol === "rest-json"
+        ? "RequestEntityTooLargeException"
+        : "RequestEntityTooLarge",
       `Request body must be at most ${limit} bytes.`,
       413,
     );

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { AppStreamClient, DescribeFleetsCommand } from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand, EC2Client, RegisterImageCommand } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { CreateRuleCommand, ListTagsForResourceCommand, RbinClient } from "@aws-sdk/client-rbin";
 import { spawn } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
@@ -133,6 +134,21 @@ describe("--auth strict", () => {
     assert.equal((await new STSClient(cfg(B)).send(new GetCallerIdentityCommand({}))).Account, "222222222222");
     assert.deepEqual((await new AppStreamClient(cfg(A)).send(new DescribeFleetsCommand({}))).Fleets, []);
     assert.ok((await new EC2Client(cfg(A)).send(new DescribeImagesCommand({ Owners: ["amazon"], MaxResults: 5 }))).Images!.length > 0);
+  });
+
+  it("verifies REST-JSON requests whose path carries an encoded label (a rule's ARN), and refuses them with a wrong secret", async () => {
+    const rbin = new RbinClient(cfg(A));
+    const rule = await rbin.send(
+      new CreateRuleCommand({ ResourceType: "EBS_SNAPSHOT", RetentionPeriod: { RetentionPeriodValue: 1, RetentionPeriodUnit: "DAYS" } }),
+    );
+    assert.match(rule.RuleArn!, /^arn:aws:rbin:us-east-1:111111111111:rule\//);
+    assert.deepEqual((await rbin.send(new ListTagsForResourceCommand({ ResourceArn: rule.RuleArn }))).Tags, []);
+    const wrong = await rejection(() =>
+      new RbinClient(cfg({ ...A, secretAccessKey: "nope" })).send(new ListTagsForResourceCommand({ ResourceArn: rule.RuleArn })),
+    );
+    assert.equal(wrong.name, "InvalidSignatureException");
+    assert.equal(wrong.$metadata?.httpStatusCode, 403);
+    rbin.destroy();
   });
 
   it("refuses a wrong secret", async () => {

@@ -15,7 +15,7 @@ import { Sha256 } from "../../src/auth/sigv4";
 import { ACCOUNT_A } from "../support/server";
 
 const CREDENTIALS = { accessKeyId: ACCOUNT_A, secretAccessKey: "x" };
-const SERVED = "it serves appstream, ec2, ssm, sts.";
+const SERVED = "it serves appstream, ec2, rbin, ssm, sts.";
 
 interface Answer {
   status: number;
@@ -77,19 +77,30 @@ describe("a service imagelite does not serve", () => {
     return { status: res.status, headers, body: await res.text() };
   }
 
-  it("REST-JSON (Recycle Bin's ListRules): x-amzn-ErrorType and a JSON message naming the service", async () => {
+  it("REST-JSON (Data Lifecycle Manager's CreateLifecyclePolicy): x-amzn-ErrorType and a JSON message naming the service", async () => {
+    const r = await send("dlm", {
+      method: "POST",
+      path: "/policies",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ Description: "daily", State: "ENABLED" }),
+    });
+    assert.equal(r.status, 400);
+    assert.equal(r.headers["content-type"], "application/json");
+    const body = await parseJsonErrorBody(bytes(r.body), sdkContext);
+    assert.equal(loadRestJsonErrorCode({ statusCode: r.status, headers: r.headers, body: undefined }, body), "UnknownService");
+    assert.equal(body.message, `imagelite does not serve dlm; ${SERVED}`);
+    assert.ok(r.headers["x-amzn-requestid"]);
+  });
+
+  it("Recycle Bin is served: a request signed for rbin reaches its REST-JSON API", async () => {
     const r = await send("rbin", {
       method: "POST",
       path: "/list-rules",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ ResourceType: "EBS_SNAPSHOT" }),
     });
-    assert.equal(r.status, 400);
-    assert.equal(r.headers["content-type"], "application/json");
-    const body = await parseJsonErrorBody(bytes(r.body), sdkContext);
-    assert.equal(loadRestJsonErrorCode({ statusCode: r.status, headers: r.headers, body: undefined }, body), "UnknownService");
-    assert.equal(body.message, `imagelite does not serve rbin; ${SERVED}`);
-    assert.ok(r.headers["x-amzn-requestid"]);
+    assert.equal(r.status, 200, r.body);
+    assert.deepEqual(JSON.parse(r.body), { Rules: [] });
   });
 
   it("REST-JSON without a body (Image Builder's GET): the same", async () => {
@@ -163,14 +174,14 @@ describe("a service imagelite does not serve", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "Action=ListTopics",
     });
-    await send("rbin", { method: "GET", path: "/rules/abc" });
+    await send("dlm", { method: "GET", path: "/policies/policy-0123" });
     assert.deepEqual(
       lines.map((l) => [l.service, l.operation, l.account, l.region, l.status, l.error]),
       [
         ["ecr", "DescribeRepositories", ACCOUNT_A, "us-east-1", 400, "UnknownService"],
         ["ecr", "DescribeRepositories", ACCOUNT_A, "us-east-1", 400, "UnknownService"],
         ["sns", "ListTopics", ACCOUNT_A, "us-east-1", 400, "UnknownService"],
-        ["rbin", "GET /rules/abc", ACCOUNT_A, "us-east-1", 400, "UnknownService"],
+        ["dlm", "GET /policies/policy-0123", ACCOUNT_A, "us-east-1", 400, "UnknownService"],
       ],
     );
     assert.deepEqual(warnings, [

@@ -8,7 +8,7 @@ from botocore.exceptions import ClientError
 from imagelite_support import CliTestCase, client
 
 ACCOUNT = "747474747474"
-SERVED = "it serves appstream, ec2, ssm, sts."
+SERVED = "it serves appstream, ec2, rbin, ssm, sts."
 
 
 class Boto3UnknownServices(unittest.TestCase):
@@ -21,7 +21,7 @@ class Boto3UnknownServices(unittest.TestCase):
         self.assertEqual(cm.exception.response["ResponseMetadata"]["HTTPStatusCode"], 400)
 
     def test_rest_json(self):
-        self.assertUnknown("rbin", lambda c: c.list_rules(ResourceType="EBS_SNAPSHOT"))
+        self.assertUnknown("dlm", lambda c: c.get_lifecycle_policies())
         self.assertUnknown("imagebuilder", lambda c: c.list_images())
 
     def test_query(self):
@@ -41,7 +41,7 @@ class CliUnknownServices(CliTestCase):
     cli_account = ACCOUNT
 
     def test_names_the_service(self):
-        for args in (["rbin", "list-rules", "--resource-type", "EBS_SNAPSHOT"], ["iam", "list-users"]):
+        for args in (["dlm", "get-lifecycle-policies"], ["iam", "list-users"]):
             r = self.cli(*args)
             self.assertNotEqual(r.returncode, 0, r.stdout)
             self.assertIn("(UnknownService)", r.stderr)

@@ -45,10 +45,23 @@ import {
   ModifySnapshotAttributeCommand,
   RunInstancesCommand,
   DeregisterImageCommand,
+  DeleteSnapshotCommand,
 } from "@aws-sdk/client-ec2";
 import { PutParameterCommand, PutResourcePolicyCommand } from "@aws-sdk/client-ssm";
+import { CreateRuleCommand } from "@aws-sdk/client-rbin";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, admin, appstreamClient, createImageFromBuilder, ec2Client, ssmClient, T, REGION } from "../support/server";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  admin,
+  appstreamClient,
+  createImageFromBuilder,
+  ec2Client,
+  rbinClient,
+  ssmClient,
+  T,
+  REGION,
+} from "../support/server";
 import { importableWindows, ownSnapshot, registerAmi, settle } from "../ec2/helpers";
 
 const BASE = "AppStream-WinServer2022-11-10-2025";
@@ -58,6 +71,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
   const ec2 = ec2Client(server);
   const app = appstreamClient(server);
   const ssm = ssmClient(server);
+  const rbin = rbinClient(server);
   try {
     const ami = await registerAmi(ec2, "golden-windows", await importableWindows(ec2));
     settle(server);
@@ -192,6 +206,12 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await ssm.send(
       new PutResourcePolicyCommand({ ResourceArn: `arn:aws:ssm:${REGION}:${ACCOUNT_A}:parameter/golden/windows/latest`, Policy }),
     );
+    // A Recycle Bin rule for snapshots, and a snapshot in the bin.
+    await rbin.send(
+      new CreateRuleCommand({ ResourceType: "EBS_SNAPSHOT", RetentionPeriod: { RetentionPeriodValue: 7, RetentionPeriodUnit: "DAYS" } }),
+    );
+    server.clock.advance(T);
+    await ec2.send(new DeleteSnapshotCommand({ SnapshotId: await ownSnapshot(ec2) }));
     // Quota values for one account and region, and for every account (in imagelite's own partition).
     for (const body of [{ accountId: ACCOUNT_A, region: REGION, quotas: { "L-1216C47A": 64 } }, { quotas: { "L-417A185B": 256 } }]) {
       assert.equal((await admin(server, "POST", "/_imagelite/quotas", body)).status, 200);
@@ -200,5 +220,6 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     ec2.destroy();
     app.destroy();
     ssm.destroy();
+    rbin.destroy();
   }
 }

@@ -6,6 +6,7 @@ import { AppStreamClient } from "@aws-sdk/client-appstream";
 import { STSClient } from "@aws-sdk/client-sts";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { SSMClient } from "@aws-sdk/client-ssm";
+import { RbinClient } from "@aws-sdk/client-rbin";
 import { startImagelite, type Imagelite, type StartOptions } from "../../src/index";
 
 export const ACCOUNT_A = "111111111111";
@@ -40,6 +41,7 @@ export interface ServerFixture {
   ec2(account?: string, region?: string): EC2Client;
   sts(account?: string, region?: string): STSClient;
   ssm(account?: string, region?: string): SSMClient;
+  rbin(account?: string, region?: string): RbinClient;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface ServerFixture {
  */
 export function useServer(options: StartOptions | (() => StartOptions) = {}): ServerFixture {
   let server: Imagelite | undefined;
-  const clients = new Map<string, AppStreamClient | EC2Client | STSClient | SSMClient>();
+  const clients = new Map<string, AppStreamClient | EC2Client | STSClient | SSMClient | RbinClient>();
   before(async () => {
     server = await startTestServer(typeof options === "function" ? options() : options);
     resetTestServer(server);
@@ -66,7 +68,7 @@ export function useServer(options: StartOptions | (() => StartOptions) = {}): Se
     await server?.stop();
     server = undefined;
   });
-  function client<C extends AppStreamClient | EC2Client | STSClient | SSMClient>(
+  function client<C extends AppStreamClient | EC2Client | STSClient | SSMClient | RbinClient>(
     kind: string,
     make: (s: Imagelite, a: string, r: string) => C,
     account: string,
@@ -94,6 +96,7 @@ export function useServer(options: StartOptions | (() => StartOptions) = {}): Se
     ec2: (account = ACCOUNT_A, region = REGION) => client("ec2", ec2Client, account, region),
     sts: (account = ACCOUNT_A, region = REGION) => client("sts", stsClient, account, region),
     ssm: (account = ACCOUNT_A, region = REGION) => client("ssm", ssmClient, account, region),
+    rbin: (account = ACCOUNT_A, region = REGION) => client("rbin", rbinClient, account, region),
   };
   return fixture;
 }
@@ -112,6 +115,8 @@ export const appstreamClient = (server: Imagelite, account = ACCOUNT_A, region =
 export const stsClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) => new STSClient(clientConfig(server, account, region));
 export const ssmClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) => new SSMClient(clientConfig(server, account, region));
 export const ec2Client = (server: Imagelite, account = ACCOUNT_A, region = REGION) => new EC2Client(clientConfig(server, account, region));
+export const rbinClient = (server: Imagelite, account = ACCOUNT_A, region = REGION) =>
+  new RbinClient(clientConfig(server, account, region));
 
 /** Runs `fn` and returns the error the SDK threw (its name is the AWS error code). */
 export async function rejection(

@@ -2344,6 +2344,14 @@ export type ImageNameCriteriaRequestList = string[];
 export type ImageNameList = string[];
 export type ImageProviderList = string[];
 export type ImageProviderRequestList = string[];
+export interface ImageRecycleBinInfo {
+  Description?: string;
+  ImageId?: string;
+  Name?: string;
+  RecycleBinEnterTime?: Date;
+  RecycleBinExitTime?: Date;
+}
+export type ImageRecycleBinInfoList = ImageRecycleBinInfo[];
 export interface ImageReference {
   Arn?: string;
   ImageId?: string;
@@ -3450,6 +3458,36 @@ export interface LicenseConfigurationRequest {
 }
 export type LicenseList = LicenseConfiguration[];
 export type LicenseSpecificationListRequest = LicenseConfigurationRequest[];
+export interface ListImagesInRecycleBinRequest {
+  DryRun?: boolean;
+  ImageIds?: ImageIdStringList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface ListImagesInRecycleBinResult {
+  Images?: ImageRecycleBinInfoList;
+  NextToken?: string;
+}
+export interface ListSnapshotsInRecycleBinRequest {
+  DryRun?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  SnapshotIds?: SnapshotIdStringList;
+}
+export interface ListSnapshotsInRecycleBinResult {
+  NextToken?: string;
+  Snapshots?: SnapshotRecycleBinInfoList;
+}
+export interface ListVolumesInRecycleBinRequest {
+  DryRun?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  VolumeIds?: VolumeIdStringList;
+}
+export interface ListVolumesInRecycleBinResult {
+  NextToken?: string;
+  Volumes?: VolumeRecycleBinInfoList;
+}
 export type LocalStorage = "included" | "required" | "excluded";
 export type LocalStorageType = "hdd" | "ssd";
 export type LocalStorageTypeSet = LocalStorageType[];
@@ -4265,6 +4303,30 @@ export interface ResponseLaunchTemplateData {
   UserData?: string;
 }
 export type RestorableByStringList = string[];
+export interface RestoreImageFromRecycleBinRequest {
+  DryRun?: boolean;
+  ImageId: string;
+}
+export interface RestoreImageFromRecycleBinResult {
+  Return?: boolean;
+}
+export interface RestoreSnapshotFromRecycleBinRequest {
+  DryRun?: boolean;
+  SnapshotId: string;
+}
+export interface RestoreSnapshotFromRecycleBinResult {
+  Description?: string;
+  Encrypted?: boolean;
+  OutpostArn?: string;
+  OwnerId?: string;
+  Progress?: string;
+  SnapshotId?: string;
+  SseType?: SSEType;
+  StartTime?: Date;
+  State?: SnapshotState;
+  VolumeId?: string;
+  VolumeSize?: number;
+}
 export interface RestoreSnapshotTierRequest {
   DryRun?: boolean;
   PermanentRestore?: boolean;
@@ -4276,6 +4338,13 @@ export interface RestoreSnapshotTierResult {
   RestoreDuration?: number;
   RestoreStartTime?: Date;
   SnapshotId?: string;
+}
+export interface RestoreVolumeFromRecycleBinRequest {
+  DryRun?: boolean;
+  VolumeId: string;
+}
+export interface RestoreVolumeFromRecycleBinResult {
+  Return?: boolean;
 }
 export interface RevokeSecurityGroupEgressRequest {
   CidrIp?: string;
@@ -4556,6 +4625,14 @@ export interface SnapshotInfo {
 }
 export type SnapshotList = Snapshot[];
 export type SnapshotLocationEnum = "regional" | "local";
+export interface SnapshotRecycleBinInfo {
+  Description?: string;
+  RecycleBinEnterTime?: Date;
+  RecycleBinExitTime?: Date;
+  SnapshotId?: string;
+  VolumeId?: string;
+}
+export type SnapshotRecycleBinInfoList = SnapshotRecycleBinInfo[];
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
 export type SnapshotSet = SnapshotInfo[];
 export type SnapshotState = "pending" | "completed" | "error" | "recoverable" | "recovering";
@@ -4923,6 +5000,24 @@ export interface VolumeModification {
 }
 export type VolumeModificationList = VolumeModification[];
 export type VolumeModificationState = "modifying" | "optimizing" | "completed" | "failed";
+export interface VolumeRecycleBinInfo {
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  CreateTime?: Date;
+  Iops?: number;
+  Operator?: OperatorResponse;
+  OutpostArn?: string;
+  RecycleBinEnterTime?: Date;
+  RecycleBinExitTime?: Date;
+  Size?: number;
+  SnapshotId?: string;
+  SourceVolumeId?: string;
+  State?: VolumeState;
+  Throughput?: number;
+  VolumeId?: string;
+  VolumeType?: VolumeType;
+}
+export type VolumeRecycleBinInfoList = VolumeRecycleBinInfo[];
 export type VolumeState = "creating" | "available" | "in-use" | "deleting" | "deleted" | "error";
 export interface VolumeStatusAction {
   Code?: string;
@@ -5212,6 +5307,9 @@ export interface Ec2Handlers {
   ImportKeyPair(ctx: RequestContext, input: ImportKeyPairRequest): ImportKeyPairResult;
   ImportSnapshot(ctx: RequestContext, input: ImportSnapshotRequest): ImportSnapshotResult;
   ImportVolume(ctx: RequestContext, input: ImportVolumeRequest): ImportVolumeResult;
+  ListImagesInRecycleBin(ctx: RequestContext, input: ListImagesInRecycleBinRequest): ListImagesInRecycleBinResult;
+  ListSnapshotsInRecycleBin(ctx: RequestContext, input: ListSnapshotsInRecycleBinRequest): ListSnapshotsInRecycleBinResult;
+  ListVolumesInRecycleBin(ctx: RequestContext, input: ListVolumesInRecycleBinRequest): ListVolumesInRecycleBinResult;
   LockSnapshot(ctx: RequestContext, input: LockSnapshotRequest): LockSnapshotResult;
   ModifyEbsDefaultKmsKeyId(ctx: RequestContext, input: ModifyEbsDefaultKmsKeyIdRequest): ModifyEbsDefaultKmsKeyIdResult;
   ModifyImageAttribute(ctx: RequestContext, input: ModifyImageAttributeRequest): void;
@@ -5240,7 +5338,10 @@ export interface Ec2Handlers {
   ResetEbsDefaultKmsKeyId(ctx: RequestContext, input: ResetEbsDefaultKmsKeyIdRequest): ResetEbsDefaultKmsKeyIdResult;
   ResetImageAttribute(ctx: RequestContext, input: ResetImageAttributeRequest): void;
   ResetSnapshotAttribute(ctx: RequestContext, input: ResetSnapshotAttributeRequest): void;
+  RestoreImageFromRecycleBin(ctx: RequestContext, input: RestoreImageFromRecycleBinRequest): RestoreImageFromRecycleBinResult;
+  RestoreSnapshotFromRecycleBin(ctx: RequestContext, input: RestoreSnapshotFromRecycleBinRequest): RestoreSnapshotFromRecycleBinResult;
   RestoreSnapshotTier(ctx: RequestContext, input: RestoreSnapshotTierRequest): RestoreSnapshotTierResult;
+  RestoreVolumeFromRecycleBin(ctx: RequestContext, input: RestoreVolumeFromRecycleBinRequest): RestoreVolumeFromRecycleBinResult;
   RevokeSecurityGroupEgress(ctx: RequestContext, input: RevokeSecurityGroupEgressRequest): RevokeSecurityGroupEgressResult;
   RevokeSecurityGroupIngress(ctx: RequestContext, input: RevokeSecurityGroupIngressRequest): RevokeSecurityGroupIngressResult;
   RunInstances(ctx: RequestContext, input: RunInstancesRequest): Reservation;

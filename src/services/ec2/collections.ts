@@ -35,11 +35,13 @@ import { vpcDefaults } from "./vpc-defaults/records";
 import { ebsEncryption } from "./ebs-encryption/records";
 import { fleets, spotRequests } from "./fleets/records";
 import { networkInterfaces } from "./network-interfaces/records";
+import { recycleBin } from "./recycle-bin/records";
 
 export const ec2Collections = [
   amis,
   amiNames,
   retiredImages,
+  recycleBin,
   launchPermissions,
   sharedImages,
   publicImages,

@@ -69,6 +69,7 @@ import { networkInterfaceHandlers } from "./network-interfaces/handlers";
 import { instanceSettingHandlers } from "./instances/settings";
 import { iamProfileHandlers } from "./instances/iam-profiles";
 import { launchTemplateDataHandlers } from "./launch-templates/instance-data";
+import { recycleBinHandlers } from "./recycle-bin/handlers";
 
 const handlers: Ec2Handlers = {
   ...imageHandlers,
@@ -125,6 +126,7 @@ const handlers: Ec2Handlers = {
   ...instanceSettingHandlers,
   ...iamProfileHandlers,
   ...launchTemplateDataHandlers,
+  ...recycleBinHandlers,
 };
 
 const model = loadModel("ec2");

@@ -20,7 +20,13 @@ export function kinds(): Promise<ResourceKind[]> {
   return kindsCache;
 }
 
-const SERVICE_LABELS: Record<string, string> = { ec2: "EC2", appstream: "AppStream 2.0", ssm: "Systems Manager", sts: "STS" };
+const SERVICE_LABELS: Record<string, string> = {
+  ec2: "EC2",
+  appstream: "AppStream 2.0",
+  ssm: "Systems Manager",
+  rbin: "Recycle Bin",
+  sts: "STS",
+};
 export const serviceLabel = (s: string) => SERVICE_LABELS[s] ?? s;
 
 const PAGE_SIZES = [25, 50, 100, 200, 500];

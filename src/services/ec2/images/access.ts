@@ -12,6 +12,7 @@ import { fastLaunchSettings } from "../fast-launch/records";
 import { taggable } from "../resource-types";
 import { dropTags } from "../tags/records";
 import { isDiscoverable } from "./allowed";
+import { binEntry } from "../recycle-bin/records";
 import {
   AMI_ID,
   amiReferences,
@@ -24,7 +25,8 @@ import {
   type AmiRecord,
 } from "./records";
 
-const goneAt = (r: AmiRecord) => endsIn(r.schedule, GONE);
+/** When a deregistered AMI is gone: at the end of its deregistration, or of its stay in the Recycle Bin. */
+const goneAt = (r: AmiRecord) => r.recycleBin?.exitAt ?? endsIn(r.schedule, GONE);
 
 /**
  * AMIs, in their owner's partition of their region; live until their schedule reaches GONE (deregistered, or an
@@ -38,13 +40,15 @@ export const amis = collection<AmiRecord, string, "name" | "alias" | "source">({
   schema: amiSchema,
   key: (r) => r.ImageId,
   partition: (r) => partitionOf(r.owner, r.region),
-  live: (r, now) => stateAt(r.schedule, now) !== GONE,
+  live: (r, now) => r.recycleBin === undefined && stateAt(r.schedule, now) !== GONE,
   indexes: { name: (r) => r.Name, alias: (r) => r.alias, source: (r) => r.SourceImageId },
   expires: {
     goneAt,
     purge(scope, id, ami) {
       amis.delete(scope, id);
       fastLaunchSettings.delete(scope, id);
+      // An AMI out of the Recycle Bin kept its owner's tags there; a deregistered one lost them at once.
+      if (ami.recycleBin) dropTags(scope, id);
       for (const { account } of amiReferences.scan(scope, { within: [id] })) {
         const other = inPartition(scope, { account, region: scope.partition.region });
         fastLaunchSettings.delete(other, id);
@@ -54,11 +58,14 @@ export const amis = collection<AmiRecord, string, "name" | "alias" | "source">({
       retireToken(scope, ami.clientToken, "ImageId", id, goneAt(ami)!);
     },
   },
-  // Tags on a shared, public or Amazon AMI stay in the tagging account, which notes that it keeps them.
+  // Tags on a shared, public or Amazon AMI stay in the tagging account, which notes that it keeps them. The
+  // owner's AMI in the Recycle Bin keeps its tags, which can still be changed.
   taggable: taggable(
     "image",
-    (ctx, id) => findImage(ctx, id),
-    (ctx, id) => noteReference(ctx, findImage(ctx, id)),
+    (ctx, id) => binEntry(ctx, id) ?? findImage(ctx, id),
+    (ctx, id) => {
+      if (!binEntry(ctx, id)) noteReference(ctx, findImage(ctx, id));
+    },
   ),
 });
 

@@ -24,6 +24,7 @@ import {
   useSnapshots,
 } from "./backing-snapshots";
 import { checkMappingList } from "../instances/block-device-limits";
+import { binStayFor, enterBin } from "../recycle-bin/records";
 
 /** RegisterImage's documented name rule: 3-128 of letters, digits, ( ) [ ] space . / - ' @ _. */
 const AMI_NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
@@ -151,15 +152,23 @@ export const imageHandlers: Pick<Ec2Handlers, "RegisterImage" | "DeregisterImage
     if (amiState(ctx, rec) === "deregistered") throw err.amiUnavailable(`The image id '[${ImageId}]' is no longer available`);
     checkDeregistrable(ctx, rec);
     if (DeleteAssociatedSnapshots) checkSnapshotsDeletable(ctx, rec);
-    rec.schedule = [
-      ...rec.schedule.filter((s) => s.at <= ctx.now),
-      ...plan(ctx.now, ["deregistered", ctx.timings.seconds("amiDeregister")], [GONE]),
-    ];
-    retiredImages.set(ctx, ImageId, { until: (endsIn(rec.schedule, GONE) ?? ctx.now) + RETIRED_MS });
+    // An EBS-backed AMI that a Recycle Bin rule retains goes to the bin at once, as it is, with its tags (recycle-bin/).
+    const stay = rec.RootDeviceType === "ebs" ? binStayFor(ctx, "EC2_IMAGE", ImageId) : undefined;
+    if (stay) {
+      rec.recycleBin = stay;
+      enterBin(ctx, ImageId, "image", stay);
+      retiredImages.set(ctx, ImageId, { until: ctx.now + RETIRED_MS });
+    } else {
+      rec.schedule = [
+        ...rec.schedule.filter((s) => s.at <= ctx.now),
+        ...plan(ctx.now, ["deregistered", ctx.timings.seconds("amiDeregister")], [GONE]),
+      ];
+      retiredImages.set(ctx, ImageId, { until: (endsIn(rec.schedule, GONE) ?? ctx.now) + RETIRED_MS });
+      dropTags(ctx, ImageId);
+    }
     resetPermissions(ctx, rec);
     saveImage(ctx, rec);
     amiNames.delete(ctx, rec.Name);
-    dropTags(ctx, ImageId);
     return { Return: true, DeleteSnapshotResults: releaseSnapshots(ctx, rec, DeleteAssociatedSnapshots) };
   },
 

@@ -6,6 +6,7 @@ import { collection } from "../../../state/collection";
 import { stateAt } from "../../../state/lifecycle";
 import { listOf, object, schema, typed, unchecked, type RecordOf } from "../../../state/record-schema";
 import type { BlockDeviceMapping, PermissionGroup, ProductCode } from "../api.generated";
+import { recycleBinMember } from "../recycle-bin/records";
 
 /** Pseudo-account whose partition indexes the public AMIs of a region (not a real account id: 12 digits never match). */
 export const PUBLIC_ACCOUNT = "public";
@@ -73,6 +74,8 @@ export const amiSchema = schema({
   schedule: "schedule",
   /** The client token (its clientTokens id) of the CopyImage that made it. */
   clientToken: unchecked<string | undefined>(),
+  /** Deregistered into the Recycle Bin: gone for every read until restored, for good at the end of its stay. */
+  recycleBin: recycleBinMember,
 });
 export type AmiRecord = RecordOf<typeof amiSchema>;
 

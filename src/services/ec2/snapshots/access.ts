@@ -6,7 +6,7 @@
 import type { RequestContext } from "../../../gateway/context";
 import type { PhaseKind } from "../../../runtime/config";
 import { ServiceError } from "../../../errors/service-error";
-import { collection, inPartition } from "../../../state/collection";
+import { collection, inPartition, type Scope } from "../../../state/collection";
 import { plan, stateAt, type Schedule } from "../../../state/lifecycle";
 import { hexId } from "../../../util/ids";
 import type { Tag } from "../api.generated";
@@ -28,15 +28,21 @@ import {
 } from "./records";
 import { dropTags, putTags } from "../tags/records";
 import { isPublicNow } from "./block-public-access";
+import { binEntry, binStayFor, enterBin } from "../recycle-bin/records";
 
-/** Snapshots in their owner's partition of their region; gone at once when deleted. */
+/**
+ * Snapshots in their owner's partition of their region; gone at once when deleted, unless a Recycle Bin rule
+ * retains them: then gone for every read, and for good at the end of their stay in the bin.
+ */
 export const snapshots = collection<SnapshotRecord>({
   type: "ec2.snapshot",
   schema: snapshotSchema,
   key: (r) => r.SnapshotId,
   partition: (r) => snapshotPartition(r.owner, r.region),
-  live: (r, now) => stateAt(r.schedule, now) !== GONE,
-  taggable: taggable("snapshot", (ctx, id) => findSnapshot(ctx, id)),
+  live: (r, now) => r.recycleBin === undefined && stateAt(r.schedule, now) !== GONE,
+  expires: { goneAt: (r) => r.recycleBin?.exitAt, purge: (scope, _id, snap) => removeSnapshot(scope, snap) },
+  // The owner's snapshot in the Recycle Bin keeps its tags, which can still be changed.
+  taggable: taggable("snapshot", (ctx, id) => binEntry(ctx, id) ?? findSnapshot(ctx, id)),
 });
 
 export const snapshotNotFound = (id: string) => new ServiceError("InvalidSnapshot.NotFound", `The snapshot '${id}' does not exist.`);
@@ -138,25 +144,38 @@ export function amiUsing(ctx: RequestContext, snap: SnapshotRecord): string | un
   return undefined;
 }
 
-/** Deletes a snapshot of the caller with its permissions and tags; refused while a registered AMI uses it. */
+/**
+ * Deletes a snapshot of the caller with its permissions and tags; refused while a registered AMI uses it. A
+ * Recycle Bin rule that retains it sends it to the bin instead, private, with its tags.
+ */
 export function deleteSnapshot(ctx: RequestContext, snap: SnapshotRecord): void {
   if (isLocked(snap, ctx.now)) throw snapshotLocked(snap.SnapshotId);
   const ami = amiUsing(ctx, snap);
   if (ami) throw new ServiceError("InvalidSnapshot.InUse", `The snapshot ${snap.SnapshotId} is currently in use by ${ami}`);
-  removeSnapshot(ctx, snap);
+  const stay = binStayFor(ctx, "EBS_SNAPSHOT", snap.SnapshotId);
+  if (!stay) return removeSnapshot(ctx, snap);
+  unshare(ctx, snap);
+  snapshots.put(ctx, { ...snap, public: false, recycleBin: stay });
+  enterBin(ctx, snap.SnapshotId, "snapshot", stay);
 }
 
-/** Removes a snapshot whatever uses it (an AMI that never came to be). */
-export function removeSnapshot(ctx: RequestContext, snap: SnapshotRecord): void {
-  const owner = inPartition(ctx, snapshotPartition(snap.owner, snap.region));
+/** No account but its owner's can use the snapshot any more: its grants and its public listing go. */
+function unshare(s: Scope, snap: SnapshotRecord): void {
+  const owner = inPartition(s, snapshotPartition(snap.owner, snap.region));
   for (const { UserId } of volumePermissions.scan(owner, { within: [snap.SnapshotId] })) {
-    sharedSnapshots.delete(inPartition(ctx, snapshotPartition(UserId, snap.region)), snap.SnapshotId);
+    sharedSnapshots.delete(inPartition(s, snapshotPartition(UserId, snap.region)), snap.SnapshotId);
     volumePermissions.delete(owner, [snap.SnapshotId, UserId]);
   }
+  if (snap.public) publicSnapshots.delete(inPartition(s, publicSnapshotPartition(snap.region)), snap.SnapshotId);
+}
+
+/** Removes a snapshot whatever uses it (an AMI that never came to be), or at the end of its stay in the Recycle Bin. */
+export function removeSnapshot(s: Scope, snap: SnapshotRecord): void {
+  const owner = inPartition(s, snapshotPartition(snap.owner, snap.region));
+  unshare(s, snap);
   for (const { id } of [...snapshotUses.entries(owner, { within: [snap.SnapshotId] })]) {
     snapshotUses.delete(owner, [snap.SnapshotId, id.slice(snap.SnapshotId.length + 1)]);
   }
-  if (snap.public) publicSnapshots.delete(inPartition(ctx, publicSnapshotPartition(snap.region)), snap.SnapshotId);
   dropTags(owner, snap.SnapshotId);
   snapshots.delete(owner, snap.SnapshotId);
 }

@@ -8,6 +8,7 @@ import { collection } from "../../../state/collection";
 import { stateAt } from "../../../state/lifecycle";
 import { schema, unchecked, type RecordOf } from "../../../state/record-schema";
 import { PUBLIC_ACCOUNT } from "../images/records";
+import { recycleBinMember } from "../recycle-bin/records";
 
 /** A tiering operation: what it is, when it started and completes, and what it leaves. */
 export interface TieringRecord {
@@ -73,6 +74,8 @@ export const snapshotSchema = schema({
   tiering: unchecked<TieringRecord | undefined>(),
   /** Its snapshot lock (LockSnapshot: locks.ts), absent while never locked or once unlocked. */
   lock: unchecked<LockRecord | undefined>(),
+  /** Deleted into the Recycle Bin: gone for every read until restored, for good at the end of its stay. */
+  recycleBin: recycleBinMember,
 });
 export type SnapshotRecord = RecordOf<typeof snapshotSchema>;
 

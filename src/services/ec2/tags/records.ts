@@ -80,6 +80,14 @@ export function putSystemTags(ctx: RequestContext, resourceId: string, resourceT
   saveTags(ctx, resourceId, resourceType, { ...tagMap(ctx, resourceId), ...tags });
 }
 
+/** Takes off a tag EC2 itself put on a resource (an aws: key). */
+export function dropSystemTag(ctx: RequestContext, resourceId: string, key: string): void {
+  const set = tagSets.get(ctx, resourceId);
+  if (!set || !(key in set.Tags)) return;
+  const { [key]: _, ...rest } = set.Tags;
+  saveTags(ctx, resourceId, set.ResourceType, rest);
+}
+
 /** A resource's tags, one by one in key order, with their ids (`<resource>|<key>`, DescribeTags' order and page token). */
 export function* tagsInOrder(s: Scope, after: string): Generator<{ id: string; value: TagRecord }> {
   const cut = after.lastIndexOf("|");

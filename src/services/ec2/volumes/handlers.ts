@@ -22,6 +22,7 @@ import { snapshotTier } from "../snapshots/tiers";
 import { isFastRestored } from "../snapshots/fast-restores";
 import { putTags, tagMap, tagsFor } from "../tags/records";
 import { newVolumeEncryption } from "../ebs-encryption/records";
+import { binStayFor, enterBin } from "../recycle-bin/records";
 import {
   attachmentView,
   attachmentViews,
@@ -205,6 +206,13 @@ export const volumeHandlers: Pick<Ec2Handlers, "CreateVolume" | "DescribeVolumes
     const state = volumeState(ctx, v);
     if (state === "deleting" || state === "deleted") return {};
     if (state !== "available") throw incorrectState(`The volume '${VolumeId}' is '${state}' and cannot be deleted.`);
+    // A Recycle Bin rule that retains the volume keeps it, as it is, in the bin.
+    const stay = binStayFor(ctx, "EBS_VOLUME", VolumeId);
+    if (stay) {
+      saveVolume(ctx, { ...v, recycleBin: stay });
+      enterBin(ctx, VolumeId, "volume", stay);
+      return {};
+    }
     v.schedule = [
       ...v.schedule.filter((s) => s.at <= ctx.now),
       ...plan(ctx.now, ["deleting", ctx.timings.seconds("volumeCreate")], [GONE]),

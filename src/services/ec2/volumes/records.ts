@@ -14,6 +14,7 @@ import { GONE } from "../images/records";
 import * as err from "../errors";
 import { taggable } from "../resource-types";
 import { dropTags, tagList } from "../tags/records";
+import { binEntry, recycleBinMember } from "../recycle-bin/records";
 
 const attachmentSchema = schema({
   InstanceId: unchecked<string>(),
@@ -65,6 +66,8 @@ const volumeSchema = schema({
   fastRestored: unchecked<boolean | undefined>(),
   /** The volume this one is a copy of (CopyVolumes: copy.ts). */
   sourceVolumeId: unchecked<string | undefined>(),
+  /** Deleted into the Recycle Bin: gone for every read until restored, for good at the end of its stay. */
+  recycleBin: recycleBinMember,
 });
 export type VolumeRecord = RecordOf<typeof volumeSchema>;
 
@@ -75,18 +78,19 @@ export const volumes = collection<VolumeRecord, string, "instance">({
   key: (v) => v.VolumeId,
   // Its owner's partition of its region, by its members (what an import checks).
   rules: { partition: (v) => ({ account: v.owner, region: v.region }) },
-  live: (v, now) => stateAt(v.schedule, now) !== GONE,
+  live: (v, now) => v.recycleBin === undefined && stateAt(v.schedule, now) !== GONE,
   indexes: {
     instance: (v) => [v.attachment?.InstanceId, ...(v.moreAttachments ?? []).map((a) => a.InstanceId)].filter((i): i is string => !!i),
   },
   expires: {
-    goneAt: (v) => endsIn(v.schedule, GONE),
+    goneAt: (v) => v.recycleBin?.exitAt ?? endsIn(v.schedule, GONE),
     purge(scope, id) {
       volumes.delete(scope, id);
       dropTags(scope, id);
     },
   },
-  taggable: taggable("volume", (ctx, id) => findVolume(ctx, id)),
+  // The owner's volume in the Recycle Bin keeps its tags, which can still be changed.
+  taggable: taggable("volume", (ctx, id) => binEntry(ctx, id) ?? findVolume(ctx, id)),
 });
 
 /** `vol-` and 8 (older) or 17 hexadecimal digits. */
