@@ -33,7 +33,7 @@ export const configurations: Configuration[] = [
   // ---- Terraform ----
   {
     tool: "terraform",
-    suite: "terraform-appstream",
+    suite: "terraform",
     name: "appstream",
     covers: [
       "data.aws_appstream_image",
@@ -48,7 +48,7 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "ami-lookups",
     covers: [
       "data.aws_ami (owners amazon, 099720109477, 309956199498; most_recent, filters, name_regex)",
@@ -57,46 +57,46 @@ export const configurations: Configuration[] = [
       "data.aws_ssm_parameter (public AMI parameters)",
     ],
   },
-  { tool: "terraform", suite: "terraform-ec2", name: "key-pair", covers: ["aws_key_pair (key_name, key_name_prefix, tags)"] },
+  { tool: "terraform", suite: "terraform", name: "key-pair", covers: ["aws_key_pair (key_name, key_name_prefix, tags)"] },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "ami-copy-share",
     covers: ["aws_ami_copy (from another region)", "aws_ami (from a snapshot)", "aws_ami_launch_permission"],
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "launch-template",
     covers: ["aws_launch_template (AMI, user data, EBS mapping, metadata options, tag specifications)"],
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "snapshot-copy",
     covers: ["aws_ebs_snapshot_copy (of a public snapshot, from another region)"],
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "ssm-parameter",
     covers: ["aws_ssm_parameter (String with data_type aws:ec2:image, StringList, SecureString; tags)", "data.aws_ssm_parameter"],
   },
   {
     tool: "terraform",
-    suite: "terraform-instances",
+    suite: "terraform",
     name: "instance-types",
     covers: ["data.aws_ec2_instance_type", "data.aws_ec2_instance_types"],
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "default-network",
     covers: ["data.aws_vpc (default = true)", "data.aws_subnets"],
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "security-groups",
     covers: [
       "aws_security_group (inline rules)",
@@ -108,13 +108,13 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "default-vpc",
     covers: ["aws_default_vpc"],
   },
   {
     tool: "terraform",
-    suite: "terraform-instances",
+    suite: "terraform",
     name: "instance",
     covers: [
       "aws_instance (root and extra EBS volumes, user data, key pair, security group, subnet, public IP, metadata options, credit specification, monitoring)",
@@ -125,19 +125,19 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-instances",
+    suite: "terraform",
     name: "launch-template-instance",
     covers: ["aws_launch_template", "aws_instance (from the launch template)"],
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "volumes",
     covers: ["aws_ebs_volume", "aws_volume_attachment", "aws_ebs_snapshot", "aws_ebs_snapshot_copy", "aws_instance"],
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "ebs",
     covers: [
       "aws_ebs_encryption_by_default",
@@ -148,13 +148,13 @@ export const configurations: Configuration[] = [
   },
   {
     tool: "terraform",
-    suite: "terraform-instances",
+    suite: "terraform",
     name: "ami-from-instance",
     covers: ["aws_ami_from_instance", "aws_instance"],
   },
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "vpc",
     covers: [
       "aws_vpc",
@@ -169,7 +169,7 @@ export const configurations: Configuration[] = [
 
   {
     tool: "terraform",
-    suite: "terraform-ec2",
+    suite: "terraform",
     name: "gateways",
     covers: [
       "data.aws_internet_gateway (filter attachment.vpc-id)",

@@ -28,11 +28,11 @@ import {
   type Image,
 } from "@aws-sdk/client-ec2";
 import { GetParameterCommand, GetParametersCommand, ListTagsForResourceCommand, type SSMClient } from "@aws-sdk/client-ssm";
-import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, ssmClient } from "../support/server";
-import { FIXTURES } from "./support";
-import { terraformSuite } from "./terraform";
-import { AL2023, findImage, newest, tag, withEc2 } from "./ec2-reads";
+import type { Imagelite } from "../../../src/index";
+import { ACCOUNT_A, ACCOUNT_B, ssmClient } from "../../support/server";
+import { FIXTURES } from "../support";
+import type { ConfigurationCheck } from "../terraform";
+import { AL2023, findImage, newest, tag, withEc2 } from "../ec2-reads";
 
 async function withSsm<T>(server: Imagelite, fn: (c: SSMClient) => Promise<T>): Promise<T> {
   const c = ssmClient(server);
@@ -45,7 +45,7 @@ async function withSsm<T>(server: Imagelite, fn: (c: SSMClient) => Promise<T>): 
 
 const NAMES = ["/golden/ami/latest", "/golden/regions", "/golden/token"];
 
-terraformSuite("terraform-ec2", "Terraform: EC2", {
+export const ec2Checks: Record<string, ConfigurationCheck> = {
   "ami-lookups": {
     // Canonical's and Red Hat's images come from a seed file, as a publisher's public images.
     server: { seed: join(FIXTURES, "publishers.yaml") },
@@ -523,4 +523,4 @@ terraformSuite("terraform-ec2", "Terraform: EC2", {
       });
     },
   },
-});
+};

@@ -1,5 +1,5 @@
 // Terraform's AppStream 2.0 configuration (fixtures/terraform/appstream): every aws_appstream_* resource of the
-// provider and the image data source, applied to a fresh imagelite, planned again with no changes expected, and
+// provider and the image data source, applied, planned again with no changes expected, and
 // destroyed; between the steps the AWS SDK reads what imagelite holds.
 import assert from "node:assert/strict";
 import {
@@ -12,9 +12,9 @@ import {
   ListAssociatedStacksCommand,
   type AppStreamClient,
 } from "@aws-sdk/client-appstream";
-import type { Imagelite } from "../../src/index";
-import { appstreamClient } from "../support/server";
-import { terraformSuite } from "./terraform";
+import type { Imagelite } from "../../../src/index";
+import { appstreamClient } from "../../support/server";
+import type { ConfigurationCheck } from "../terraform";
 
 async function withAppStream<T>(server: Imagelite, fn: (c: AppStreamClient) => Promise<T>): Promise<T> {
   const c = appstreamClient(server);
@@ -35,7 +35,7 @@ async function outcome(read: () => Promise<unknown>): Promise<string> {
   }
 }
 
-terraformSuite("terraform-appstream", "Terraform: AppStream 2.0", {
+export const appstreamChecks: Record<string, ConfigurationCheck> = {
   appstream: {
     async applied({ server, attributes }) {
       const image = attributes("data.aws_appstream_image.base");
@@ -78,4 +78,4 @@ terraformSuite("terraform-appstream", "Terraform: AppStream 2.0", {
       });
     },
   },
-});
+};

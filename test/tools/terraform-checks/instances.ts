@@ -1,6 +1,6 @@
 // Terraform's instance configurations (fixtures/terraform/*): the instance-type data sources, an instance from a
 // launch template, an AMI made from an instance, and the instance a golden-image configuration builds on; each
-// applied to a fresh imagelite, planned again with no changes expected, and destroyed; between the steps the AWS
+// applied, planned again with no changes expected, and destroyed; between the steps the AWS
 // SDK reads what imagelite holds (the instance, its interfaces, volumes and attributes).
 import assert from "node:assert/strict";
 import {
@@ -16,15 +16,15 @@ import {
   type EC2Client,
   type Instance,
 } from "@aws-sdk/client-ec2";
-import { terraformSuite } from "./terraform";
-import { AL2023, findImage, newest, tag, withEc2 } from "./ec2-reads";
+import type { ConfigurationCheck } from "../terraform";
+import { AL2023, findImage, newest, tag, withEc2 } from "../ec2-reads";
 
 /** The instance with this id, as DescribeInstances shows it. */
 async function instanceOf(c: EC2Client, id: string): Promise<Instance> {
   return (await c.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0].Instances![0];
 }
 
-terraformSuite("terraform-instances", "Terraform: EC2 instances", {
+export const instanceChecks: Record<string, ConfigurationCheck> = {
   "instance-types": {
     async applied({ server, outputs }) {
       await withEc2(server, async (c) => {
@@ -133,4 +133,4 @@ terraformSuite("terraform-instances", "Terraform: EC2 instances", {
       });
     },
   },
-});
+};
