@@ -97,7 +97,7 @@ export const instanceChecks: Record<string, ConfigurationCheck> = {
         const instance = await instanceOf(c, String(outputs.instance));
         assert.equal(instance.State!.Name, "running");
         assert.equal(instance.InstanceType, "t3.small");
-        assert.equal(instance.KeyName, "tf-builder");
+        assert.equal(instance.KeyName, "tf-instance-key");
         assert.equal(instance.Monitoring!.State, "enabled");
         assert.equal(instance.MetadataOptions!.HttpTokens, "required");
         assert.equal(instance.MetadataOptions!.HttpPutResponseHopLimit, 2);
@@ -107,7 +107,7 @@ export const instanceChecks: Record<string, ConfigurationCheck> = {
         assert.match(instance.PrivateDnsName ?? "", /^ip-[0-9-]+\.ec2\.internal$/);
         assert.deepEqual(
           instance.SecurityGroups!.map((g) => g.GroupName),
-          ["tf-builder"],
+          ["tf-instance"],
         );
         const { InstanceCreditSpecifications } = await c.send(
           new DescribeInstanceCreditSpecificationsCommand({ InstanceIds: [instance.InstanceId!] }),
@@ -126,7 +126,7 @@ export const instanceChecks: Record<string, ConfigurationCheck> = {
       await withEc2(server, async (c) => {
         assert.equal((await instanceOf(c, String(outputs.instance))).State!.Name, "terminated");
         const { SecurityGroups } = await c.send(
-          new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["tf-builder"] }] }),
+          new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["tf-instance"] }] }),
         );
         assert.deepEqual(SecurityGroups, []);
         assert.deepEqual((await c.send(new DescribeKeyPairsCommand({}))).KeyPairs, []);
