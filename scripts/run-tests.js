@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm test: every compiled test file under dist/test (node:test), including the suites that drive the server
-// with boto3, the AWS CLI, Chromium and PostgreSQL. Each file runs in its own Node process, several files at a
-// time (they share no port, file or database: servers listen on port 0, stores live in temporary directories or
+// with boto3, the AWS CLI, Chromium and PostgreSQL. Each file runs in a Node process of its own (short unit files
+// share one, below), several processes at a time (they share no port, file or database: servers listen on port 0, stores live in temporary directories or
 // fresh PostgreSQL schemas). The files that took longest last time start first, so that the run ends with short
 // ones; a file's output is written when it ends, in one piece, in full if it failed.
 //
@@ -11,8 +11,11 @@
 // imports, requires one of NEEDS below — `pg` (a PostgreSQL server), `playwright-core` (Chromium) or
 // `node:child_process` (Python, boto3, the AWS CLI, or imagelite's own CLI in another process) — or `fast-check`
 // (property-based tests and the fuzzer, thousands of generated cases each).
+// Unit test files that took less than BATCH_MS last time run several to a process (scripts/test-batch.js): each
+// process spends about a second of CPU loading the AWS SDK and imagelite, most of a short file's cost. A batch that
+// fails runs again file by file, each alone.
 // Substrings keep the files whose path contains one of them. --jobs (or IMAGELITE_TEST_JOBS) sets how many
-// files run at once. --verbose writes every file's output, not only failures'.
+// processes run at once. --verbose writes every file's output, not only failures'.
 "use strict";
 const { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
 const { availableParallelism } = require("node:os");
@@ -101,23 +104,43 @@ try {
 } catch {
   /* the first run: files that need more than Node, then property-based ones, are the slow ones */
 }
-const expected = (f) => times[relative(root, f)] ?? (needs(f).size ? 60_000 : propertyBased(f) ? 30_000 : 5_000);
-const queue = [...selected].sort((a, b) => expected(b) - expected(a));
+const expected = (f) => times[relative(root, f)] ?? (needs(f).size ? 60_000 : propertyBased(f) ? 30_000 : 3_000);
+
+/** A batch's expected length at most, and its number of files. */
+const BATCH_MS = 25_000;
+const BATCH_FILES = 12;
+/** Units of work, each one process: a file alone, or a batch of short unit files. */
+const units = [];
+const batches = [];
+for (const f of [...selected].sort((a, b) => expected(b) - expected(a))) {
+  if (needs(f).size || propertyBased(f) || expected(f) >= BATCH_MS) {
+    units.push({ files: [f], expected: expected(f) });
+    continue;
+  }
+  let batch = batches.find((b) => b.files.length < BATCH_FILES && b.expected + expected(f) <= BATCH_MS);
+  if (!batch) batches.push((batch = { files: [], expected: 0 }));
+  batch.files.push(f);
+  batch.expected += expected(f);
+}
+const queue = [...units, ...batches].sort((a, b) => b.expected - a.expected);
 
 if (stale.length) console.log(`not run, their sources are gone: ${stale.join(", ")}`);
 console.log(
-  `running ${selected.length} test files${unit ? " (unit: no PostgreSQL, Chromium, other processes or fast-check)" : ""}, ` +
-    `${Math.min(jobs, selected.length)} at a time`,
+  `running ${selected.length} test files${unit ? " (unit: no PostgreSQL, Chromium, other processes or fast-check)" : ""} in ` +
+    `${queue.length} processes, ${Math.min(jobs, queue.length)} at a time`,
 );
 const started = Date.now();
 const results = [];
 const color = process.stdout.isTTY;
 const mark = (ok) => (color ? (ok ? "\x1b[32m✔\x1b[0m" : "\x1b[31m✖\x1b[0m") : ok ? "✔" : "✖");
+const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, "");
 
-function runFile(file) {
+function runUnit({ files }) {
   return new Promise((done) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, ["--test-reporter=spec", file], {
+    const batched = files.length > 1;
+    const argv = batched ? [join(__dirname, "test-batch.js"), ...files] : files;
+    const child = spawn(process.execPath, ["--test-reporter=spec", ...argv], {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, ...(color ? { FORCE_COLOR: "1" } : {}) },
     });
@@ -131,57 +154,60 @@ function runFile(file) {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       const output = Buffer.concat(chunks).toString("utf8");
-      const count = (what) => Number(new RegExp(`^ℹ ${what} (\\d+)$`, "m").exec(output.replace(/\x1b\[[0-9;]*m/g, ""))?.[1] ?? 0);
+      const count = (what) => Number(new RegExp(`^ℹ ${what} (\\d+)$`, "m").exec(plain(output))?.[1] ?? 0);
       const ok = code === 0;
       // A file that failed without a failing test (it crashed, or was stopped) counts as one failure.
       const fail = count("fail") + count("cancelled") || (ok ? 0 : 1);
-      const result = { file, ok, ms: Date.now() - t0, pass: count("pass"), fail };
+      const ms = Date.now() - t0;
+      // A batch's suites, one per file, end with the file's own duration.
+      const each = new Map([...plain(output).matchAll(/^[✔✖] (\S+\.test\.js) \(([\d.]+)ms\)$/gm)].map((m) => [m[1], Number(m[2])]));
+      const result = { files, ok, ms, pass: count("pass"), fail, each };
       results.push(result);
-      const name = relative(root, file);
+      const names = files.map((f) => relative(root, f));
       const how = result.ok ? `${result.pass} passed` : `${result.fail} failed, exit ${code ?? signal}`;
       if (!result.ok || verbose) process.stdout.write(`\n${output.trimEnd()}\n`);
-      console.log(`${mark(result.ok)} ${name} (${how}, ${(result.ms / 1000).toFixed(1)} s)`);
+      const what = batched ? `${files.length} files in one process: ${names.join(", ")}` : names[0];
+      console.log(`${mark(result.ok)} ${what} (${how}, ${(ms / 1000).toFixed(1)} s)`);
       done();
     });
   });
 }
 
 async function worker() {
-  for (let f = queue.shift(); f; f = queue.shift()) await runFile(f);
+  for (let u = queue.shift(); u; u = queue.shift()) await runUnit(u);
 }
 
 // Timing tests (a store that must answer within seconds, a start in bounded time) can miss their bounds only
 // because other files load the machine: a file that failed beside others runs once more alone, and the summary
-// names it. A real failure fails alone too.
+// names it. A real failure fails alone too. A failed batch runs again file by file.
 async function rerunAlone() {
-  const again = results.filter((r) => !r.ok).map((r) => r.file);
-  if (!again.length || jobs === 1) return [];
-  console.log(`\nrunning ${again.length} failed file(s) again, one at a time: ${again.map((f) => relative(root, f)).join(", ")}`);
-  for (const f of again) {
-    results.splice(
-      results.findIndex((r) => r.file === f),
-      1,
-    );
-    await runFile(f);
-  }
+  const failed = results.filter((r) => !r.ok && (r.files.length > 1 || jobs > 1));
+  const again = failed.flatMap((r) => r.files);
+  if (!again.length) return [];
+  console.log(`\nrunning ${again.length} file(s) of what failed again, one at a time: ${again.map((f) => relative(root, f)).join(", ")}`);
+  for (const r of failed) results.splice(results.indexOf(r), 1);
+  for (const f of again) await runUnit({ files: [f] });
   return again;
 }
 
-Promise.all(Array.from({ length: Math.min(jobs, selected.length) }, worker))
+Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker))
   .then(rerunAlone)
   .then((rerun) => {
     if (rerun.length) console.log(`run again alone: ${rerun.map((f) => relative(root, f)).join(", ")}`);
     const failed = results.filter((r) => !r.ok);
     const sum = (k) => results.reduce((n, r) => n + r[k], 0);
-    for (const r of results) times[relative(root, r.file)] = r.ms;
+    for (const r of results) {
+      for (const f of r.files) times[relative(root, f)] = Math.round(r.each.get(relative(root, f)) ?? r.ms / r.files.length);
+    }
     try {
       mkdirSync(dist, { recursive: true });
       writeFileSync(TIMES, JSON.stringify(times, null, 1));
     } catch {
       /* only an ordering hint */
     }
-    console.log(`\n${results.length} test files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (failed.length) console.log(`failed:\n${failed.map((r) => `  ${relative(root, r.file)}`).join("\n")}`);
+    const fileCount = results.reduce((n, r) => n + r.files.length, 0);
+    console.log(`\n${fileCount} test files in ${results.length} processes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (failed.length) console.log(`failed:\n${failed.flatMap((r) => r.files.map((f) => `  ${relative(root, f)}`)).join("\n")}`);
     console.log(`tests: ${sum("pass")} passed, ${sum("fail")} failed`);
     process.exit(failed.length ? 1 : 0);
   });
