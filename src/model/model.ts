@@ -1,7 +1,9 @@
 // Loads a trimmed botocore model once and links it into a graph of shapes that the protocols,
-// the validator and the handlers share. Nothing here runs on the request path.
+// the validator and the handlers share. A shape is linked when it is first needed; after that nothing here runs on
+// the request path.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LazyMap } from "./lazy-map";
 
 export type ShapeType =
   "structure" | "list" | "map" | "string" | "integer" | "long" | "boolean" | "timestamp" | "blob" | "double" | "float";
@@ -134,10 +136,16 @@ function compilePattern(pattern: string): RegExp | undefined {
   }
 }
 
+/**
+ * The model's graph of shapes and operations, linked as it is read: a shape is made with every shape it reaches
+ * the first time it is asked for, and an operation with its input, output and errors.
+ */
 export function linkModel(name: string, raw: RawModel): ServiceModel {
-  const shapes = new Map<string, Shape>();
-  for (const [shapeName, s] of Object.entries(raw.shapes)) {
-    shapes.set(shapeName, {
+  const linked = new Map<string, Shape>();
+  const shapes: Map<string, Shape> = new LazyMap(new Set(Object.keys(raw.shapes)), (n) => linked.get(n) ?? makeShape(n));
+  function makeShape(shapeName: string): Shape {
+    const s = raw.shapes[shapeName];
+    const shape: Shape = {
       name: shapeName,
       type: s.type,
       members: {},
@@ -153,41 +161,42 @@ export function linkModel(name: string, raw: RawModel): ServiceModel {
       exception: s.exception,
       error: s.error,
       payload: s.payload,
-    });
-  }
-  const ref = (memberName: string, r: RawRef): Member => {
-    const shape = shapes.get(r.shape);
-    if (!shape) throw new Error(`model ${name}: unknown shape ${r.shape}`);
-    return {
-      name: memberName,
-      shape,
-      locationName: r.locationName,
-      queryName: r.queryName,
-      flattened: r.flattened,
-      timestampFormat: r.timestampFormat,
-      idempotencyToken: r.idempotencyToken,
-      location: r.location,
-      jsonvalue: r.jsonvalue,
     };
-  };
-  for (const [shapeName, s] of Object.entries(raw.shapes)) {
-    const shape = shapes.get(shapeName)!;
+    // Known before its members are linked, so that a shape that reaches itself (a recursive structure) ends.
+    linked.set(shapeName, shape);
     for (const [m, r] of Object.entries(s.members ?? {})) shape.members[m] = ref(m, r);
     if (s.member) shape.member = ref("member", s.member);
     if (s.key) shape.key = ref("key", s.key);
     if (s.value) shape.value = ref("value", s.value);
+    return shape;
   }
-  const operations = new Map<string, Operation>();
-  for (const [opName, o] of Object.entries(raw.operations)) {
-    operations.set(opName, {
+  const shapeNamed = (shapeName: string): Shape => {
+    const shape = linked.get(shapeName) ?? shapes.get(shapeName);
+    if (!shape) throw new Error(`model ${name}: unknown shape ${shapeName}`);
+    return shape;
+  };
+  const ref = (memberName: string, r: RawRef): Member => ({
+    name: memberName,
+    shape: shapeNamed(r.shape),
+    locationName: r.locationName,
+    queryName: r.queryName,
+    flattened: r.flattened,
+    timestampFormat: r.timestampFormat,
+    idempotencyToken: r.idempotencyToken,
+    location: r.location,
+    jsonvalue: r.jsonvalue,
+  });
+  const operations: Map<string, Operation> = new LazyMap(new Set(Object.keys(raw.operations)), (opName) => {
+    const o = raw.operations[opName];
+    return {
       name: opName,
       http: o.http,
-      input: o.input ? shapes.get(o.input.shape) : undefined,
-      output: o.output ? shapes.get(o.output.shape) : undefined,
+      input: o.input ? shapeNamed(o.input.shape) : undefined,
+      output: o.output ? shapeNamed(o.output.shape) : undefined,
       resultWrapper: o.output?.resultWrapper,
-      errors: (o.errors ?? []).map((e) => shapes.get(e.shape)!),
-    });
-  }
+      errors: (o.errors ?? []).map((e) => shapeNamed(e.shape)),
+    };
+  });
   const md = raw.metadata;
   return {
     name,

@@ -131,18 +131,23 @@ const handlers: Ec2Handlers = {
 
 const model = loadModel("ec2");
 
-/** Top-level input member → the name the caller sent on the wire (Resources → ResourceId). */
-const wireNames = new Map<string, string>();
-for (const op of model.operations.values()) {
-  for (const [name, m] of Object.entries(op.input?.members ?? {})) {
-    const wire = m.queryName ?? ((l) => l[0].toUpperCase() + l.slice(1))(m.locationName ?? name);
-    wireNames.set(name, wire);
+/** Top-level input member → the name the caller sent on the wire (Resources → ResourceId); made on the first error. */
+let wireNames: Map<string, string> | undefined;
+function wireNamesOf(): Map<string, string> {
+  if (wireNames) return wireNames;
+  wireNames = new Map();
+  for (const op of model.operations.values()) {
+    for (const [name, m] of Object.entries(op.input?.members ?? {})) {
+      const wire = m.queryName ?? ((l) => l[0].toUpperCase() + l.slice(1))(m.locationName ?? name);
+      wireNames.set(name, wire);
+    }
   }
+  return wireNames;
 }
 
 function wirePath(memberPath: string): string {
   const [head, ...rest] = memberPath.split(".");
-  return [wireNames.get(head) ?? head, ...rest].join(".");
+  return [wireNamesOf().get(head) ?? head, ...rest].join(".");
 }
 
 /** EC2 reports the first violation: a missing member, or a value outside the model's constraints. */
