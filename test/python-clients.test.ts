@@ -4,7 +4,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { resetTestServer, startTestServer } from "./support/server";
 
@@ -41,32 +41,35 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-/** Python files run side by side, each against its own server (each moves its server's clock). */
-const PARALLEL = 3;
+/**
+ * The Python files run in PROCESSES groups side by side, the files of a group one after the other in one Python
+ * process (test/python/run_modules.py), which loads boto3 and the AWS CLI once. Each file has a server of its own,
+ * so that it sees only its own resources and moves only its own clock. Larger files are spread first, so that the
+ * groups take about as long.
+ */
+const PROCESSES = 3;
 const root = repoRoot();
-const files = readdirSync(join(root, "test", "python"))
+const dir = join(root, "test", "python");
+const files = readdirSync(dir)
   .filter((f) => /^test_.*\.py$/.test(f))
-  .sort();
+  .sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size || a.localeCompare(b));
+const groups: string[][] = Array.from({ length: PROCESSES }, () => []);
+files.forEach((f, i) => groups[i % PROCESSES].push(f.replace(/\.py$/, "")));
 
-describe("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { concurrency: PARALLEL }, () => {
-  for (const file of files) {
-    const module = file.replace(/\.py$/, "");
-    test(module, { timeout: 610_000 }, async () => {
-      const server = await startTestServer();
+describe("boto3 and the AWS CLI against imagelite (test/python/test_*.py)", { concurrency: PROCESSES }, () => {
+  for (const modules of groups.filter((g) => g.length)) {
+    test(modules.join(", "), { timeout: 1_210_000 }, async () => {
+      const servers = await Promise.all(modules.map(() => startTestServer()));
       try {
-        resetTestServer(server);
-        const env: NodeJS.ProcessEnv = {
-          ...process.env,
-          IMAGELITE_ENDPOINT: server.endpoint,
-          PYTHONUNBUFFERED: "1",
-          PYTHONDONTWRITEBYTECODE: "1",
-        };
-        // A module name, not a path: `test/python/x.py` would name the module test.python.x, and CPython's
-        // own `test` package shadows this repository's test/.
-        const r = await run("python3", ["-m", "unittest", "-v", module], join(root, "test", "python"), env, 600_000);
-        assert.equal(r.code, 0, `python3 -m unittest ${module} exited with ${r.code ?? r.signal}:\n${r.output}`);
+        for (const server of servers) resetTestServer(server);
+        const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" };
+        // Module names, not paths: `test/python/x.py` would name the module test.python.x, and CPython's own `test`
+        // package shadows this repository's test/.
+        const args = modules.map((m, i) => `${m}=${servers[i].endpoint}`);
+        const r = await run("python3", ["run_modules.py", ...args], dir, env, 1_200_000);
+        assert.equal(r.code, 0, `python3 run_modules.py ${modules.join(" ")} exited with ${r.code ?? r.signal}:\n${r.output}`);
       } finally {
-        await server.stop();
+        await Promise.all(servers.map((s) => s.stop()));
       }
     });
   }
