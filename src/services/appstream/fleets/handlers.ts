@@ -2,7 +2,8 @@
 // API reference (UpdateFleet): stopped, anything but the name; running, a short list per fleet type;
 // starting or stopping, nothing. What a fleet may be is checked in fleets/rules.ts. A started fleet's
 // instances come up one at a time toward the desired count (phase `fleetScale` each), and move again, up or
-// down, when UpdateFleet changes the capacity of a running fleet.
+// down, when UpdateFleet changes the capacity of a running fleet. A start whose instances cannot be placed in
+// the fleet's VpcConfig (fleets/network.ts) goes STARTING → STOPPED with FleetErrors instead.
 import type { RequestContext } from "../../../gateway/context";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";

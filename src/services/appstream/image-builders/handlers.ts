@@ -3,7 +3,8 @@
 // delete need a stopped builder, stop a running one, and nothing is possible in a transitional state;
 // deleting a running builder is accepted by the service as well). CreateImageBuilder takes the instance
 // types the API reference lists for builders, of a family the image supports, a DomainJoinInfo naming a
-// directory config, and a released agent version, `LATEST` (or `[LATEST]`) meaning the newest.
+// directory config, and a released agent version, `LATEST` (or `[LATEST]`) meaning the newest. A builder whose
+// subnet or security groups are none of the account's ends FAILED with ImageBuilderErrors (fleets/network.ts).
 import type { RequestContext } from "../../../gateway/context";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";
