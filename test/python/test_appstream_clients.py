@@ -441,6 +441,21 @@ class TestFleets(Base):
                                ImageArn=f"arn:aws:appstream:{REGION}::image/{retired}", InstanceType=INSTANCE)
         self.assertClientError("ResourceNotFoundException", client.describe_images, Names=[retired])
 
+    def test_a_copy_of_amazons_tpm_windows_ami_is_imported(self):
+        ami = client("ssm", ACCOUNT_A).get_parameter(
+            Name="/aws/service/ami-windows-latest/TPM-Windows_Server-2022-English-Full-Base")["Parameter"]["Value"]
+        ec2 = client("ec2", ACCOUNT_A)
+        source = ec2.describe_images(ImageIds=[ami])["Images"][0]
+        self.assertEqual((source["BootMode"], source["TpmSupport"]), ("uefi", "v2.0"))
+        copy = ec2.copy_image(SourceImageId=ami, SourceRegion=REGION, Name=self.name("tpm-copy"))["ImageId"]
+        advance(3 * STEP)
+        name = self.name("tpm")
+        image = appstream().create_imported_image(Name=name, SourceAmiId=copy,
+                                                  IamRoleArn=f"arn:aws:iam::{ACCOUNT_A}:role/AppStreamImport")["Image"]
+        self.assertEqual((image["State"], image["Platform"], image["ImageType"]), ("IMPORTING", "WINDOWS_SERVER_2022", "CUSTOM"))
+        advance(3 * STEP)
+        self.assertEqual(appstream().describe_images(Names=[name])["Images"][0]["State"], "AVAILABLE")
+
     def test_fleets_are_listed(self):
         client = appstream()
         names = [self.name(f"f{i}") for i in range(3)]

@@ -1,7 +1,6 @@
 // What EC2 offers the other services of imagelite (AppStream imports an AMI as an image and places fleets and
 // builders in subnets): the AMIs a caller may launch and their state, the index of an AMI's uses, and the
-// caller's subnets and security groups. Nothing outside services/ec2/ imports
-// anything else of it.
+// caller's subnets and security groups. Nothing outside services/ec2/ imports anything else of it.
 export { visibleImage } from "./images/access";
 export { amiState, partitionOf, type AmiRecord } from "./images/records";
 export { amiUses, type AmiUse } from "./usage-reports/entries";
