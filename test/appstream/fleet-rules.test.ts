@@ -1,7 +1,8 @@
 // The rules AWS enforces on fleets and image builders (API reference: CreateFleet, UpdateFleet,
 // CreateImageBuilder, ComputeCapacity, VolumeConfig; Image.SupportedInstanceFamilies): ranges, instance types
-// and the image's families, Elastic and multi-session fleets, agent versions, and a running fleet's instances
-// moving toward the desired count over the clock.
+// and the image's families, Elastic and multi-session fleets, agent versions, a running fleet's instances
+// moving toward the desired count over the clock, retired public images, and the VpcConfig checked against
+// the account's EC2 subnets and security groups (FleetError codes).
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -10,15 +11,20 @@ import {
   CreateUpdatedImageCommand,
   DescribeFleetsCommand,
   DescribeImageBuildersCommand,
+  DescribeImagesCommand,
   StartFleetCommand,
   StartImageBuilderCommand,
   StopImageBuilderCommand,
+  StopFleetCommand,
   UpdateFleetCommand,
+  waitUntilFleetStarted,
   type AppStreamClient,
   type CreateFleetCommandInput,
 } from "@aws-sdk/client-appstream";
+import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { createImageFromBuilder, rejection, T, useServer } from "../support/server";
+import { ACCOUNT_B, createImageFromBuilder, rejection, REGION, T, useServer } from "../support/server";
+import { defaultNetwork } from "./network";
 
 const WIN = "AppStream-WinServer2022-11-10-2025";
 const WIN_OLD_AGENT = "AppStream-WinServer2022-05-30-2025";
@@ -215,5 +221,125 @@ describe("AppStream fleet and builder rules", () => {
     server.clock.advance(2 * T);
     const { image } = await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden", newImageName: "golden-2" }));
     assert.equal(image!.AppstreamAgentVersion, NEWEST_WINDOWS_AGENT);
+  });
+
+  it("refuses a retired public image at once with ResourceNotAvailableException, and does not list it", async () => {
+    const retired = [
+      "Amazon-AppStream2-Sample-Image-02-04-2019",
+      "Amazon-AppStream2-Sample-Image-03-11-2023",
+      "AppStream-WinServer2019-06-17-2024",
+    ];
+    const deprecated = (name: string) =>
+      `The image ${name} is DEPRECATED. The image must be in an AVAILABLE state for this action to succeed.`;
+    for (const name of retired) {
+      const arn = `arn:aws:appstream:${REGION}::image/${name}`;
+      for (const [label, call] of [
+        ["CreateFleet by name", () => create({ Name: "old", ImageName: name })],
+        ["CreateFleet by ARN", () => create({ Name: "old", ImageName: undefined, ImageArn: arn })],
+        [
+          "CreateImageBuilder",
+          () => client.send(new CreateImageBuilderCommand({ Name: "old", ImageName: name, InstanceType: "stream.standard.medium" })),
+        ],
+      ] as const) {
+        const e = await rejection(call);
+        assert.deepEqual([e.name, e.message], ["ResourceNotAvailableException", deprecated(name)], `${label} ${name}`);
+      }
+    }
+    await create({ Name: "current" });
+    for (const over of [{ ImageName: retired[1] }, { ImageArn: `arn:aws:appstream:${REGION}::image/${retired[1]}` }]) {
+      const e = await rejection(() => client.send(new UpdateFleetCommand({ Name: "current", ...over })));
+      assert.equal(e.name, "ResourceNotAvailableException", JSON.stringify(over));
+    }
+    assert.deepEqual(
+      (await client.send(new DescribeFleetsCommand({}))).Fleets!.map((f) => [f.Name, f.ImageName]),
+      [["current", WIN]],
+    );
+    // DEPRECATED is no state the Image shape carries: the registry neither lists a retired image nor finds it.
+    const listed: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await client.send(new DescribeImagesCommand({ Type: "PUBLIC", NextToken }));
+      listed.push(...page.Images!.map((i) => i.Name!));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    assert.ok(listed.includes("Amazon-AppStream2-Sample-Image-06-17-2024"));
+    assert.deepEqual(
+      listed.filter((n) => retired.includes(n)),
+      [],
+    );
+    for (const req of [{ Names: [retired[0]] }, { Arns: [`arn:aws:appstream:${REGION}::image/${retired[0]}`] }]) {
+      assert.equal((await rejection(() => client.send(new DescribeImagesCommand(req)))).name, "ResourceNotFoundException");
+    }
+  });
+
+  it("starts a fleet only on the account's subnets and security groups of one VPC: otherwise STOPPED with FleetErrors", async () => {
+    const ec2 = fx.ec2();
+    const net = await defaultNetwork(ec2);
+    const other = (await ec2.send(new CreateVpcCommand({ CidrBlock: "10.8.0.0/16" }))).Vpc!.VpcId!;
+    const otherSubnet = (await ec2.send(new CreateSubnetCommand({ VpcId: other, CidrBlock: "10.8.1.0/24" }))).Subnet!.SubnetId!;
+    const otherGroup = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: "elsewhere", Description: "x", VpcId: other })))
+      .GroupId!;
+    // Account B's default subnet and group: real ids, of another account.
+    const b = await defaultNetwork(fx.ec2(ACCOUNT_B));
+    const cases: [string, { SubnetIds?: string[]; SecurityGroupIds?: string[] }, string[]][] = [
+      ["good", { SubnetIds: net.subnets.slice(0, 2), SecurityGroupIds: [net.group] }, []],
+      ["no-subnet", { SubnetIds: ["subnet-doesnotexist"], SecurityGroupIds: [net.group] }, ["SUBNET_NOT_FOUND"]],
+      ["no-group", { SubnetIds: [net.subnets[0]], SecurityGroupIds: ["sg-doesnotexist"] }, ["SECURITY_GROUPS_NOT_FOUND"]],
+      ["two-vpcs", { SubnetIds: [net.subnets[0], otherSubnet] }, ["INVALID_SUBNET_CONFIGURATION"]],
+      ["group-elsewhere", { SubnetIds: [net.subnets[0]], SecurityGroupIds: [otherGroup] }, ["SECURITY_GROUPS_NOT_FOUND"]],
+      ["account-b", { SubnetIds: [b.subnets[0]], SecurityGroupIds: [b.group] }, ["SUBNET_NOT_FOUND", "SECURITY_GROUPS_NOT_FOUND"]],
+    ];
+    for (const [name, VpcConfig] of cases) {
+      await create({ Name: name, VpcConfig });
+      await client.send(new StartFleetCommand({ Name: name }));
+    }
+    const fleets = async () => (await client.send(new DescribeFleetsCommand({ Names: cases.map((c) => c[0]) }))).Fleets!;
+    assert.ok((await fleets()).every((f) => f.State === "STARTING" && f.FleetErrors!.length === 0));
+    server.clock.advance(T);
+    for (const [f, [name, , codes]] of (await fleets()).map((f, i) => [f, cases[i]] as const)) {
+      assert.equal(f.State, codes.length ? "STOPPED" : "RUNNING", name);
+      assert.deepEqual(
+        f.FleetErrors!.map((e) => e.ErrorCode),
+        codes,
+        name,
+      );
+      if (codes.length) assert.deepEqual(f.ComputeCapacityStatus, { Desired: 1, Running: 0, InUse: 0, Available: 0 }, name);
+    }
+    assert.match((await fleets())[1].FleetErrors![0].ErrorMessage!, /subnet-doesnotexist/);
+    // The SDK's fleetStarted waiter fails on the STOPPED fleet and succeeds on the good one.
+    const waited = await rejection(() => waitUntilFleetStarted({ client, maxWaitTime: 60 }, { Names: ["no-subnet"] }));
+    assert.match(waited.message, /FAILURE/);
+    assert.equal((await waitUntilFleetStarted({ client, maxWaitTime: 60 }, { Names: ["good"] })).state, "SUCCESS");
+
+    // Given a subnet that exists, the stopped fleet starts, and its errors are gone.
+    await client.send(
+      new UpdateFleetCommand({ Name: "no-subnet", VpcConfig: { SubnetIds: [net.subnets[1]], SecurityGroupIds: [net.group] } }),
+    );
+    await client.send(new StartFleetCommand({ Name: "no-subnet" }));
+    server.clock.advance(T);
+    const [fixed] = (await client.send(new DescribeFleetsCommand({ Names: ["no-subnet"] }))).Fleets!;
+    assert.deepEqual([fixed.State, fixed.FleetErrors], ["RUNNING", []]);
+    await client.send(new StopFleetCommand({ Name: "no-subnet" }));
+    server.clock.advance(T);
+    assert.deepEqual((await client.send(new DescribeFleetsCommand({ Names: ["no-subnet"] }))).Fleets![0].FleetErrors, []);
+  });
+
+  it("refuses an Elastic fleet whose subnets are all in one Availability Zone", async () => {
+    const ec2 = fx.ec2();
+    const net = await defaultNetwork(ec2);
+    const { Subnet } = await ec2.send(
+      new CreateSubnetCommand({ VpcId: net.vpcId, CidrBlock: "172.31.200.0/24", AvailabilityZone: `${REGION}a` }),
+    );
+    const e = await rejection(() => create({ Name: "one-zone", VpcConfig: { SubnetIds: [net.subnets[0], Subnet!.SubnetId!] } }, ELASTIC));
+    assert.equal(e.name, "InvalidParameterCombinationException");
+    assert.match(e.message, /different Availability Zones/);
+    await create({ Name: "two-zones", VpcConfig: { SubnetIds: net.subnets.slice(0, 2) } }, ELASTIC);
+    const moved = await rejection(() =>
+      client.send(new UpdateFleetCommand({ Name: "two-zones", VpcConfig: { SubnetIds: [net.subnets[0], Subnet!.SubnetId!] } })),
+    );
+    assert.equal(moved.name, "InvalidParameterCombinationException");
+    await client.send(new StartFleetCommand({ Name: "two-zones" }));
+    server.clock.advance(T);
+    assert.equal((await client.send(new DescribeFleetsCommand({ Names: ["two-zones"] }))).Fleets![0].State, "RUNNING");
   });
 });

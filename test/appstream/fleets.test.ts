@@ -1,5 +1,5 @@
 // Fleet lifecycle and UpdateFleet's per-state rules (AppStream API reference, UpdateFleet).
-import { before, describe, it } from "node:test";
+import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateFleetCommand,
@@ -13,9 +13,11 @@ import {
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, rejection, T, useServer } from "../support/server";
+import { defaultNetwork, type DefaultNetwork } from "./network";
 
 const IMAGE = "AppStream-WinServer2019-11-10-2025";
-const FLEET_1: CreateFleetCommandInput = {
+/** fleet-1 runs in two of the account's default subnets with its default group (read before each test). */
+const FLEET_1_BASE: CreateFleetCommandInput = {
   Name: "fleet-1",
   ImageName: IMAGE,
   InstanceType: "stream.standard.medium",
@@ -26,7 +28,6 @@ const FLEET_1: CreateFleetCommandInput = {
   MaxUserDurationInSeconds: 7200,
   DisconnectTimeoutInSeconds: 600,
   IdleDisconnectTimeoutInSeconds: 300,
-  VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"], SecurityGroupIds: ["sg-1"] },
   EnableDefaultInternetAccess: false,
   IamRoleArn: "arn:aws:iam::111111111111:role/fleet",
   StreamView: "DESKTOP",
@@ -49,6 +50,12 @@ describe("AppStream fleets", () => {
     server = fx.server;
     client = fx.appstream();
   });
+  let net: DefaultNetwork;
+  let FLEET_1: CreateFleetCommandInput;
+  beforeEach(async () => {
+    net = await defaultNetwork(fx.ec2());
+    FLEET_1 = { ...FLEET_1_BASE, VpcConfig: { SubnetIds: net.subnets.slice(0, 2), SecurityGroupIds: [net.group] } };
+  });
 
   const fleet = async (name: string) => (await client.send(new DescribeFleetsCommand({ Names: [name] }))).Fleets![0];
   /** fleet-1, started and RUNNING with its 3 instances (one comes up every T seconds). */
@@ -68,7 +75,7 @@ describe("AppStream fleets", () => {
     assert.equal(Fleet!.FleetType, "ALWAYS_ON");
     assert.equal(Fleet!.StreamView, "DESKTOP");
     assert.deepEqual(Fleet!.ComputeCapacityStatus, { Desired: 3, Running: 0, InUse: 0, Available: 0 });
-    assert.deepEqual(Fleet!.VpcConfig?.SubnetIds, ["subnet-a", "subnet-b"]);
+    assert.deepEqual(Fleet!.VpcConfig?.SubnetIds, net.subnets.slice(0, 2));
     assert.equal(Fleet!.MaxUserDurationInSeconds, 7200);
   });
 
@@ -141,7 +148,7 @@ describe("AppStream fleets", () => {
     assert.equal(Fleet!.Description, "updated");
     assert.equal(Fleet!.InstanceType, "stream.standard.large");
     assert.equal(Fleet!.IamRoleArn, undefined);
-    assert.deepEqual(Fleet!.VpcConfig, { SubnetIds: ["subnet-a", "subnet-b"] });
+    assert.deepEqual(Fleet!.VpcConfig, { SubnetIds: net.subnets.slice(0, 2) });
     assert.equal(Fleet!.ImageName, "AppStream-WinServer2022-11-10-2025");
     const { Fleet: noVpc } = await client.send(new UpdateFleetCommand({ Name: "fleet-1", DeleteVpcConfig: true }));
     assert.equal(noVpc!.VpcConfig, undefined);

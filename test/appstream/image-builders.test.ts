@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, rejection, T, useServer } from "../support/server";
+import { defaultNetwork } from "./network";
 
 const PUBLIC_WIN = "AppStream-WinServer2022-11-10-2025";
 
@@ -33,6 +34,7 @@ describe("AppStream image builders", () => {
   }
 
   it("is created PENDING with every kept attribute, then RUNNING", async () => {
+    const net = await defaultNetwork(fx.ec2());
     // A DomainJoinInfo names a directory config and one of its OUs.
     await client.send(
       new CreateDirectoryConfigCommand({
@@ -49,7 +51,7 @@ describe("AppStream image builders", () => {
         DisplayName: "Builder one",
         Description: "golden image work",
         EnableDefaultInternetAccess: true,
-        VpcConfig: { SubnetIds: ["subnet-0123456789abcdef0"], SecurityGroupIds: ["sg-0123456789abcdef0"] },
+        VpcConfig: { SubnetIds: [net.subnets[0]], SecurityGroupIds: [net.group] },
         DomainJoinInfo: { DirectoryName: "corp.example.com", OrganizationalUnitDistinguishedName: "OU=a,DC=corp" },
         AppstreamAgentVersion: "LATEST",
         Tags: { team: "images" },
@@ -63,7 +65,7 @@ describe("AppStream image builders", () => {
     assert.equal(b.DisplayName, "Builder one");
     assert.equal(b.Description, "golden image work");
     assert.equal(b.EnableDefaultInternetAccess, true);
-    assert.deepEqual(b.VpcConfig, { SubnetIds: ["subnet-0123456789abcdef0"], SecurityGroupIds: ["sg-0123456789abcdef0"] });
+    assert.deepEqual(b.VpcConfig, { SubnetIds: [net.subnets[0]], SecurityGroupIds: [net.group] });
     assert.equal(b.DomainJoinInfo?.DirectoryName, "corp.example.com");
     assert.ok(b.AppstreamAgentVersion);
     assert.ok(b.CreatedTime instanceof Date);
@@ -74,6 +76,30 @@ describe("AppStream image builders", () => {
     assert.equal(await state("builder-1"), "PENDING");
     server.clock.advance(1);
     assert.equal(await state("builder-1"), "RUNNING");
+  });
+
+  it("fails when its subnet or security group is none of the account's: FAILED with ImageBuilderErrors", async () => {
+    const net = await defaultNetwork(fx.ec2());
+    const launch = (Name: string, VpcConfig: { SubnetIds?: string[]; SecurityGroupIds?: string[] }) =>
+      client.send(new CreateImageBuilderCommand({ Name, ImageName: PUBLIC_WIN, InstanceType: "stream.standard.small", VpcConfig }));
+    assert.equal((await launch("no-subnet", { SubnetIds: ["subnet-doesnotexist"] })).ImageBuilder!.State, "PENDING");
+    await launch("no-group", { SubnetIds: [net.subnets[0]], SecurityGroupIds: ["sg-doesnotexist"] });
+    await launch("fine", { SubnetIds: [net.subnets[1]], SecurityGroupIds: [net.group] });
+    server.clock.advance(T);
+    const [noGroup, noSubnet, fine] = (await client.send(new DescribeImageBuildersCommand({ Names: ["no-group", "no-subnet", "fine"] })))
+      .ImageBuilders!;
+    assert.deepEqual([noSubnet.State, noSubnet.ImageBuilderErrors!.map((e) => e.ErrorCode)], ["FAILED", ["SUBNET_NOT_FOUND"]]);
+    assert.match(noSubnet.ImageBuilderErrors![0].ErrorMessage!, /subnet-doesnotexist/);
+    assert.ok(noSubnet.ImageBuilderErrors![0].ErrorTimestamp instanceof Date);
+    assert.equal(noSubnet.StateChangeReason?.Code, "INTERNAL_ERROR");
+    assert.deepEqual([noGroup.State, noGroup.ImageBuilderErrors!.map((e) => e.ErrorCode)], ["FAILED", ["SECURITY_GROUPS_NOT_FOUND"]]);
+    assert.deepEqual([fine.State, fine.ImageBuilderErrors], ["RUNNING", undefined]);
+    // A failed builder cannot be started again; it can be deleted.
+    assert.equal(
+      (await rejection(() => client.send(new StartImageBuilderCommand({ Name: "no-subnet" })))).name,
+      "ResourceNotAvailableException",
+    );
+    assert.equal((await client.send(new DeleteImageBuilderCommand({ Name: "no-subnet" }))).ImageBuilder!.State, "DELETING");
   });
 
   it("stops, starts and refuses actions in the wrong state", async () => {

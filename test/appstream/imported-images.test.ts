@@ -1,21 +1,27 @@
 // CreateImportedImage: EC2 AMIs (own, shared by launch permission, public, Amazon's) become private AppStream
 // images; the refusals (unknown or unusable AMI, incompatible AMI, duplicate name, bad role), DryRun, failure
-// on demand, and the index record the EC2 AMI usage reports read.
+// on demand, the index record the EC2 AMI usage reports read, and Amazon's TPM-enabled Windows AMI copied into
+// the account and imported.
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  CreateFleetCommand,
   CreateImportedImageCommand,
   DeleteImageCommand,
+  DescribeFleetsCommand,
   DescribeImagesCommand,
+  StartFleetCommand,
   type AppStreamClient,
   type CreateImportedImageCommandInput,
 } from "@aws-sdk/client-appstream";
 import {
+  CopyImageCommand,
   DescribeImagesCommand as DescribeAmisCommand,
   ModifyImageAttributeCommand,
   type EC2Client,
   type RegisterImageCommandInput,
 } from "@aws-sdk/client-ec2";
+import { GetParameterCommand } from "@aws-sdk/client-ssm";
 import type { Imagelite } from "../../src/index";
 import { IMAGE_USE_TYPE, type ImageUse } from "../../src/services/appstream/imported-images/records";
 import { ACCOUNT_A, ACCOUNT_B, ec2Client, rejection, REGION, T, useServer } from "../support/server";
@@ -227,4 +233,55 @@ test("a fault rule makes the import end FAILED with IMAGE_IMPORT_FAILURE and the
   assert.equal(img.State, "FAILED");
   assert.deepEqual(img.StateChangeReason, { Code: "IMAGE_IMPORT_FAILURE", Message: "The AMI lacks the required drivers." });
   assert.deepEqual(server.app.store.list(IMAGE_USE_TYPE, { account: ACCOUNT_A, region: REGION }), []);
+});
+
+test("Amazon's TPM-enabled Windows Server 2022 AMI, copied into the account, becomes an image a fleet runs", async () => {
+  // The documented path ("Import Image", import-image.html): an AMI with UEFI boot and NitroTPM, here Amazon's
+  // TPM-Windows_Server-2022-English-Full-Base line, found by its public parameter and copied with EC2 CopyImage.
+  const latest = (
+    await fx.ssm().send(new GetParameterCommand({ Name: "/aws/service/ami-windows-latest/TPM-Windows_Server-2022-English-Full-Base" }))
+  ).Parameter!.Value!;
+  const { Images } = await ec2A.send(
+    new DescribeAmisCommand({ Owners: ["amazon"], Filters: [{ Name: "name", Values: ["TPM-Windows_Server-2022-English-Full-Base-*"] }] }),
+  );
+  const newest = [...Images!].sort((a, b) => (a.CreationDate! < b.CreationDate! ? 1 : -1))[0];
+  assert.equal(newest.ImageId, latest);
+  assert.deepEqual(
+    [newest.BootMode, newest.TpmSupport, newest.EnaSupport, newest.Platform, newest.PlatformDetails],
+    ["uefi", "v2.0", true, "windows", "Windows"],
+  );
+  const { ImageId: copy } = await ec2A.send(
+    new CopyImageCommand({ SourceImageId: latest, SourceRegion: REGION, Name: "appstream-golden-tpm", Description: "For AppStream" }),
+  );
+  // The copy is pending for a while: not importable yet.
+  assert.equal((await rejection(() => create({ SourceAmiId: copy!, Name: "too-early" }))).name, "IncompatibleImageException");
+  server.clock.advance(3 * T);
+  const [copied] = (await ec2A.send(new DescribeAmisCommand({ ImageIds: [copy!] }))).Images!;
+  assert.deepEqual([copied.State, copied.BootMode, copied.TpmSupport, copied.OwnerId], ["available", "uefi", "v2.0", ACCOUNT_A]);
+
+  const img = (await create({ SourceAmiId: copy!, Name: "golden-tpm" })).Image!;
+  assert.deepEqual([img.State, img.Platform, img.ImageType], ["IMPORTING", "WINDOWS_SERVER_2022", "CUSTOM"]);
+  server.clock.advance(3 * T);
+  assert.equal((await describe("golden-tpm")).State, "AVAILABLE");
+  await appA.send(
+    new CreateFleetCommand({
+      Name: "tpm-fleet",
+      ImageName: "golden-tpm",
+      InstanceType: "stream.standard.medium",
+      ComputeCapacity: { DesiredInstances: 1 },
+    }),
+  );
+  await appA.send(new StartFleetCommand({ Name: "tpm-fleet" }));
+  server.clock.advance(T);
+  const [fleet] = (await appA.send(new DescribeFleetsCommand({ Names: ["tpm-fleet"] }))).Fleets!;
+  assert.deepEqual([fleet.State, fleet.Platform, fleet.ComputeCapacityStatus!.Running], ["RUNNING", "WINDOWS_SERVER_2022", 1]);
+
+  // The public AMI itself can be imported too; its Windows Server 2019 sibling cannot (Windows Server 2022 only).
+  assert.equal((await create({ SourceAmiId: latest, Name: "public-tpm" })).Image!.State, "IMPORTING");
+  const tpm2019 = (
+    await fx.ssm().send(new GetParameterCommand({ Name: "/aws/service/ami-windows-latest/TPM-Windows_Server-2019-English-Full-Base" }))
+  ).Parameter!.Value!;
+  const refused = await rejection(() => create({ SourceAmiId: tpm2019, Name: "tpm-2019" }));
+  assert.equal(refused.name, "IncompatibleImageException");
+  assert.match(refused.message, /2019/);
 });

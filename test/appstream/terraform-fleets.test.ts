@@ -36,6 +36,7 @@ import {
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { rejection, useServer } from "../support/server";
+import { defaultNetwork } from "./network";
 
 const IMAGE = "AppStream-WinServer2019-11-10-2025";
 const OU = "OU=appstream,DC=corp,DC=example,DC=com";
@@ -226,6 +227,7 @@ describe("Terraform's AppStream call sequences", () => {
   }
 
   it("aws_appstream_directory_config and aws_appstream_fleet: create, refresh, update in place and through stop/start, destroy", async () => {
+    const net = await defaultNetwork(fx.ec2());
     const dirConfig: DirectoryConfigTf = {
       directory_name: "corp.example.com",
       organizational_unit_distinguished_names: [OU],
@@ -250,7 +252,7 @@ describe("Terraform's AppStream call sequences", () => {
       enable_default_internet_access: false,
       stream_view: "APP",
       domain_join_info: { directory_name: dirConfig.directory_name, organizational_unit_distinguished_name: OU },
-      vpc_config: { subnet_ids: ["subnet-06e9b13400c52aaa1", "subnet-06e9b13400c52aaa2"], security_group_ids: ["sg-0123456789abcdef0"] },
+      vpc_config: { subnet_ids: net.subnets.slice(0, 2), security_group_ids: [net.group] },
       tags: { Name: "tf-fleet" },
     };
     let state = await createFleet(config);
@@ -320,13 +322,14 @@ describe("Terraform's AppStream call sequences", () => {
   }
 
   it("aws_appstream_image_builder: create and wait RUNNING, refresh, update tags, destroy and wait until gone", async () => {
+    const net = await defaultNetwork(fx.ec2());
     const config: BuilderTf = {
       name: "tf-builder",
       image_arn: `arn:aws:appstream:us-east-1::image/${IMAGE}`,
       instance_type: "stream.standard.medium",
       description: "Managed by Terraform",
       enable_default_internet_access: false,
-      vpc_config: { subnet_ids: ["subnet-06e9b13400c52aaa1"] },
+      vpc_config: { subnet_ids: [net.subnets[0]] },
       tags: { key1: "value1" },
     };
     const out = await client.send(

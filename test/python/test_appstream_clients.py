@@ -48,6 +48,16 @@ def sts(account=ACCOUNT_A):
     return client("sts", account)
 
 
+def default_network(account=ACCOUNT_A):
+    """The default VPC's subnets (in zone order) and its default security group, read through EC2."""
+    ec2 = client("ec2", account)
+    subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]
+    subnets.sort(key=lambda s: s["AvailabilityZone"])
+    group = ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [subnets[0]["VpcId"]]},
+                                                 {"Name": "group-name", "Values": ["default"]}])["SecurityGroups"][0]
+    return [s["SubnetId"] for s in subnets], group["GroupId"]
+
+
 def advance(seconds=STEP):
     return advance_clock(seconds)
 
@@ -185,10 +195,11 @@ class TestImageBuilders(Base):
     def test_lifecycle_and_wrong_state_errors(self):
         client = appstream()
         name = self.name("b")
+        subnets, group = default_network()
         created = client.create_image_builder(
             Name=name, ImageName=WIN2022, InstanceType=INSTANCE,
             DisplayName="Builder display", Description="Builder description",
-            VpcConfig={"SubnetIds": ["subnet-0123456789abcdef0"], "SecurityGroupIds": ["sg-0123456789abcdef0"]},
+            VpcConfig={"SubnetIds": [subnets[0]], "SecurityGroupIds": [group]},
             EnableDefaultInternetAccess=True, Tags={"team": "qa", "cost-center": "42"},
         )["ImageBuilder"]
         arn = f"arn:aws:appstream:{REGION}:{ACCOUNT_A}:image-builder/{name}"
@@ -205,8 +216,8 @@ class TestImageBuilders(Base):
         self.assertEqual(builder["DisplayName"], "Builder display")
         self.assertEqual(builder["Description"], "Builder description")
         self.assertEqual(builder["InstanceType"], INSTANCE)
-        self.assertEqual(builder["VpcConfig"]["SubnetIds"], ["subnet-0123456789abcdef0"])
-        self.assertEqual(builder["VpcConfig"]["SecurityGroupIds"], ["sg-0123456789abcdef0"])
+        self.assertEqual(builder["VpcConfig"]["SubnetIds"], [subnets[0]])
+        self.assertEqual(builder["VpcConfig"]["SecurityGroupIds"], [group])
         self.assertIs(builder["EnableDefaultInternetAccess"], True)
         self.assertEqual(client.list_tags_for_resource(ResourceArn=arn)["Tags"], {"team": "qa", "cost-center": "42"})
 
@@ -398,6 +409,52 @@ class TestFleets(Base):
         client.create_fleet(Name=name, ImageName=AL2, InstanceType=INSTANCE, ComputeCapacity={"DesiredInstances": 1})
         with self.assertRaises(WaiterError):
             client.get_waiter("fleet_started").wait(Names=[name], WaiterConfig={"Delay": 1, "MaxAttempts": 2})
+
+    def test_a_subnet_that_does_not_exist_stops_the_start_with_fleet_errors(self):
+        client = appstream()
+        name = self.name("f")
+        client.create_fleet(Name=name, ImageName=WIN2022, InstanceType=INSTANCE, ComputeCapacity={"DesiredInstances": 1},
+                            VpcConfig={"SubnetIds": ["subnet-doesnotexist"], "SecurityGroupIds": ["sg-doesnotexist"]})
+        client.start_fleet(Name=name)
+        advance()
+        with self.assertRaises(WaiterError):
+            client.get_waiter("fleet_started").wait(Names=[name], WaiterConfig={"Delay": 1, "MaxAttempts": 2})
+        fleet = client.describe_fleets(Names=[name])["Fleets"][0]
+        self.assertEqual(fleet["State"], "STOPPED")
+        self.assertEqual([e["ErrorCode"] for e in fleet["FleetErrors"]], ["SUBNET_NOT_FOUND", "SECURITY_GROUPS_NOT_FOUND"])
+        # In the account's own subnets the same fleet starts.
+        subnets, group = default_network()
+        client.update_fleet(Name=name, VpcConfig={"SubnetIds": subnets[:2], "SecurityGroupIds": [group]})
+        client.start_fleet(Name=name)
+        advance()
+        client.get_waiter("fleet_started").wait(Names=[name], WaiterConfig={"Delay": 1, "MaxAttempts": 2})
+        self.assertEqual(client.describe_fleets(Names=[name])["Fleets"][0]["FleetErrors"], [])
+
+    def test_a_retired_public_image_is_not_available(self):
+        client = appstream()
+        retired = "Amazon-AppStream2-Sample-Image-02-04-2019"
+        err = self.assertClientError("ResourceNotAvailableException", client.create_fleet, Name=self.name("f"),
+                                     ImageName=retired, InstanceType=INSTANCE, ComputeCapacity={"DesiredInstances": 1})
+        self.assertIsInstance(err, client.exceptions.ResourceNotAvailableException)
+        self.assertIn("is DEPRECATED", err.response["Error"]["Message"])
+        self.assertClientError("ResourceNotAvailableException", client.create_image_builder, Name=self.name("b"),
+                               ImageArn=f"arn:aws:appstream:{REGION}::image/{retired}", InstanceType=INSTANCE)
+        self.assertClientError("ResourceNotFoundException", client.describe_images, Names=[retired])
+
+    def test_a_copy_of_amazons_tpm_windows_ami_is_imported(self):
+        ami = client("ssm", ACCOUNT_A).get_parameter(
+            Name="/aws/service/ami-windows-latest/TPM-Windows_Server-2022-English-Full-Base")["Parameter"]["Value"]
+        ec2 = client("ec2", ACCOUNT_A)
+        source = ec2.describe_images(ImageIds=[ami])["Images"][0]
+        self.assertEqual((source["BootMode"], source["TpmSupport"]), ("uefi", "v2.0"))
+        copy = ec2.copy_image(SourceImageId=ami, SourceRegion=REGION, Name=self.name("tpm-copy"))["ImageId"]
+        advance(3 * STEP)
+        name = self.name("tpm")
+        image = appstream().create_imported_image(Name=name, SourceAmiId=copy,
+                                                  IamRoleArn=f"arn:aws:iam::{ACCOUNT_A}:role/AppStreamImport")["Image"]
+        self.assertEqual((image["State"], image["Platform"], image["ImageType"]), ("IMPORTING", "WINDOWS_SERVER_2022", "CUSTOM"))
+        advance(3 * STEP)
+        self.assertEqual(appstream().describe_images(Names=[name])["Images"][0]["State"], "AVAILABLE")
 
     def test_fleets_are_listed(self):
         client = appstream()

@@ -49,6 +49,12 @@ export const configurations: Configuration[] = [
   {
     tool: "terraform",
     suite: "terraform",
+    name: "appstream-retired-image",
+    covers: ["aws_appstream_fleet (a retired public image: the apply fails at once with ResourceNotAvailableException)"],
+  },
+  {
+    tool: "terraform",
+    suite: "terraform",
     name: "ami-lookups",
     covers: [
       "data.aws_ami (owners amazon, 099720109477, 309956199498; most_recent, filters, name_regex)",

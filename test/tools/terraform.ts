@@ -87,6 +87,11 @@ export interface ConfigurationCheck {
   group?: string;
   /** Server options beyond the tool defaults (a seed file, say): its group's server has what any member asks for. */
   server?: StartOptions;
+  /**
+   * A configuration whose apply must fail, with an error naming it that matches: the other configurations' apply
+   * goes on; its plan still shows what it would create, and there is nothing of it to destroy.
+   */
+  failsWith?: RegExp;
   /** After the apply, with the state it wrote: what imagelite now holds. */
   applied(state: Applied): Promise<void>;
   /** After the destroy: what imagelite no longer holds. */
@@ -325,7 +330,8 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
       const r = await tf(["plan", "-detailed-exitcode", "-out=check.tfplan"]);
       const changed = new Map<string, string[]>();
       if (r.code === 2) {
-        const shown = await tf(["show", "-json", "check.tfplan"]);
+        // `show` takes neither -input nor flags after the plan file: run as it is.
+        const shown = await run(terraform, ["show", "-json", "check.tfplan"], { cwd: home.dir, env, timeoutMs: COMMAND_TIMEOUT_MS });
         const doc = JSON.parse(shown.output) as {
           resource_changes?: { address: string; module_address?: string; change: { actions: string[] } }[];
           output_changes?: Record<string, { actions: string[] }>;
@@ -351,7 +357,15 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
     for (const name of ready) {
       test(`${name}: apply`, async () => {
         const r = await apply();
-        assertPhase("terraform apply", r, name, ready);
+        const expected = checks[name].failsWith;
+        if (expected) {
+          const mine = failuresOf(r.output, ready).named.get(name) ?? [];
+          assert.ok(
+            // Terraform wraps long messages to its width: matched with their whitespace made one space.
+            r.code !== 0 && mine.some((m) => expected.test(m.replace(/\s+/g, " "))),
+            `terraform apply fails for ${name} with ${expected}:\n${mine.join("\n\n") || r.output}`,
+          );
+        } else assertPhase("terraform apply", r, name, ready);
         await checks[name].applied(stateOf(readStateDocument(home.dir), name, servers.get(name)!));
       });
     }
@@ -361,7 +375,13 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
         const { r, changed } = await plan();
         if (r.code !== 2) assertPhase("terraform plan -detailed-exitcode", r, name, ready);
         const mine = changed.get(name) ?? [];
-        assert.deepEqual(mine, [], `terraform plan finds changes in ${name} (expected none):\n${mine.join("\n")}`);
+        if (checks[name].failsWith) {
+          // What the failed apply did not make is still to be created, and nothing else changes.
+          assert.ok(
+            mine.length > 0 && mine.every((c) => c.endsWith(": create")),
+            `${name} has only creations to plan:\n${mine.join("\n")}`,
+          );
+        } else assert.deepEqual(mine, [], `terraform plan finds changes in ${name} (expected none):\n${mine.join("\n")}`);
         applied.set(name, stateOf(readStateDocument(home.dir), name, servers.get(name)!));
       });
     }

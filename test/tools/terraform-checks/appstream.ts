@@ -63,6 +63,10 @@ export const appstreamChecks: Record<string, ConfigurationCheck> = {
         );
         const [dir] = (await c.send(new DescribeDirectoryConfigsCommand({ DirectoryNames: ["corp.example.com"] }))).DirectoryConfigs!;
         assert.equal(dir.ServiceAccountCredentials?.AccountName, "CORP\\appstream");
+        // In the default VPC's subnets, with its default group: nothing kept the instances from launching.
+        assert.deepEqual(fleet.FleetErrors, []);
+        assert.equal(fleet.VpcConfig!.SubnetIds!.length, 2);
+        assert.deepEqual(fleet.VpcConfig!.SecurityGroupIds, [attributes("data.aws_security_group.default").id]);
       });
     },
     async destroyed({ server }) {
@@ -73,6 +77,28 @@ export const appstreamChecks: Record<string, ConfigurationCheck> = {
         assert.deepEqual((await c.send(new DescribeUsersCommand({ AuthenticationType: "USERPOOL" }))).Users, []);
         assert.equal(
           await outcome(() => c.send(new DescribeDirectoryConfigsCommand({ DirectoryNames: ["corp.example.com"] }))),
+          "ResourceNotFoundException",
+        );
+      });
+    },
+  },
+  // A retired public image: CreateFleet answers ResourceNotAvailableException, which the provider does not retry,
+  // so the apply fails at once rather than after the 15 minutes it retries ResourceNotFoundException for.
+  "appstream-retired-image": {
+    failsWith: /ResourceNotAvailableException[\s\S]*Amazon-AppStream2-Sample-Image-02-04-2019 is DEPRECATED/,
+    async applied({ server, resources }) {
+      assert.deepEqual([...resources.keys()], []);
+      await withAppStream(server, async (c) => {
+        assert.equal(
+          await outcome(() => c.send(new DescribeFleetsCommand({ Names: ["tf-retired-image-fleet"] }))),
+          "ResourceNotFoundException",
+        );
+      });
+    },
+    async destroyed({ server }) {
+      await withAppStream(server, async (c) => {
+        assert.equal(
+          await outcome(() => c.send(new DescribeFleetsCommand({ Names: ["tf-retired-image-fleet"] }))),
           "ResourceNotFoundException",
         );
       });

@@ -2,15 +2,17 @@
 // API reference (UpdateFleet): stopped, anything but the name; running, a short list per fleet type;
 // starting or stopping, nothing. What a fleet may be is checked in fleets/rules.ts. A started fleet's
 // instances come up one at a time toward the desired count (phase `fleetScale` each), and move again, up or
-// down, when UpdateFleet changes the capacity of a running fleet.
+// down, when UpdateFleet changes the capacity of a running fleet. A start whose instances cannot be placed in
+// the fleet's VpcConfig (fleets/network.ts) goes STARTING → STOPPED with FleetErrors instead.
 import type { RequestContext } from "../../../gateway/context";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";
-import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest } from "../api.generated";
+import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest, VpcConfig } from "../api.generated";
 import * as err from "../errors";
 import { resolveImage, setImageUse } from "../images/handlers";
 import { fleets, runningAt, type FleetRecord } from "./records";
 import { checkFleetPlan, checkFleetValues, type FleetPlan } from "./rules";
+import { checkElasticZones, networkErrors } from "./network";
 import { pick } from "../records";
 import { collectionPage } from "../paging";
 import { stacksOfFleet } from "../stacks/records";
@@ -140,7 +142,8 @@ export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
                 }
               : {}),
           },
-    FleetErrors: [],
+    // A start that failed leaves the fleet STOPPED with the reasons, until the next start (fleets/network.ts).
+    FleetErrors: State === "STOPPED" ? (rec.startErrors ?? []) : [],
   };
 }
 
@@ -236,6 +239,7 @@ export const fleetHandlers: Pick<
       attrs.Platform = input.Platform ?? image.platform;
     }
     checkFleetPlan(ctx, plannedFleet(input.Name, attrs, desired, image?.families));
+    if (fleetType === "ELASTIC") checkElasticZones(ctx, attrs.VpcConfig as VpcConfig | undefined);
     const rec: FleetRecord = {
       attrs,
       Name: input.Name,
@@ -279,6 +283,7 @@ export const fleetHandlers: Pick<
     if (input.DeleteVpcConfig) delete attrs.VpcConfig;
     const families = image ? image.families : rec.image && resolvedFamilies(ctx, rec);
     checkFleetPlan(ctx, plannedFleet(rec.Name, attrs, desired ?? rec.desired, families));
+    if (fleetType === "ELASTIC") checkElasticZones(ctx, attrs.VpcConfig as VpcConfig | undefined);
 
     if (image) {
       setImageUse(ctx, rec.image, "fleet", rec.Name, false);
@@ -314,8 +319,12 @@ export const fleetHandlers: Pick<
     const state = stateAt(rec.schedule, ctx.now);
     if (state === "RUNNING") return {};
     if (state !== "STOPPED") throw err.concurrentModification(`Fleet ${Name} is ${state}. Wait until it is STOPPED and try again.`);
-    rec.schedule = plan(ctx.now, ["STARTING", ctx.timings.seconds("fleetStart")], ["RUNNING"]);
-    rec.ramp = newRamp(ctx, 0);
+    // Instances are launched in the fleet's subnets: when they cannot be, the start fails and the fleet is STOPPED
+    // again, with the reasons in FleetErrors (no instance ever runs).
+    const errors = networkErrors(ctx, rec.attrs.VpcConfig as VpcConfig | undefined);
+    rec.schedule = plan(ctx.now, ["STARTING", ctx.timings.seconds("fleetStart")], [errors.length ? "STOPPED" : "RUNNING"]);
+    rec.ramp = errors.length ? undefined : newRamp(ctx, 0);
+    rec.startErrors = errors.length ? errors : undefined;
     save(ctx, rec);
     return {};
   },

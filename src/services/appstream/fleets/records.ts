@@ -1,7 +1,8 @@
 // How AppStream fleets are kept: one record per fleet in its owner's partition, found by the directory its
 // instances join (DeleteDirectoryConfig refuses while one does).
 import { collection } from "../../../state/collection";
-import { object, schema, type RecordOf } from "../../../state/record-schema";
+import { listOf, object, schema, typed, type RecordOf } from "../../../state/record-schema";
+import type { NetworkError } from "./network";
 import { imageRefSchema } from "../records";
 
 /**
@@ -23,6 +24,8 @@ const fleetSchema = schema({
   tags: "stringMap",
   /** Set by StartFleet and by UpdateFleet's capacity changes; absent on a fleet never started. */
   ramp: object(rampSchema, true),
+  /** Why its last start failed (fleets/network.ts): shown as FleetErrors once it is STOPPED again. */
+  startErrors: typed<NetworkError[]>(listOf({ ErrorCode: "string", ErrorMessage: "string" }, true)),
 });
 export type FleetRecord = RecordOf<typeof fleetSchema>;
 

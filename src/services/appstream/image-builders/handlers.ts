@@ -3,11 +3,12 @@
 // delete need a stopped builder, stop a running one, and nothing is possible in a transitional state;
 // deleting a running builder is accepted by the service as well). CreateImageBuilder takes the instance
 // types the API reference lists for builders, of a family the image supports, a DomainJoinInfo naming a
-// directory config, and a released agent version, `LATEST` (or `[LATEST]`) meaning the newest.
+// directory config, and a released agent version, `LATEST` (or `[LATEST]`) meaning the newest. A builder whose
+// subnet or security groups are none of the account's ends FAILED with ImageBuilderErrors (fleets/network.ts).
 import type { RequestContext } from "../../../gateway/context";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";
-import type { AppStreamHandlers, ImageBuilder, CreateImageBuilderRequest, Image, PlatformType } from "../api.generated";
+import type { AppStreamHandlers, ImageBuilder, CreateImageBuilderRequest, Image, PlatformType, VpcConfig } from "../api.generated";
 import * as err from "../errors";
 import { checkNameFree, checkNewImageName, imageArn, imageView, putImage, resolveImage, setImageUse } from "../images/handlers";
 import { builders, type BuilderRecord } from "./records";
@@ -18,13 +19,26 @@ import { builderFailure, errorsView, imageFailure } from "../failures";
 import { isAgentVersion, latestAgentVersion } from "../images/catalog";
 import { domainJoinChecked } from "../directory-configs/handlers";
 import { offered, runsOn } from "../fleets/instance-types";
+import { networkErrors } from "../fleets/network";
 
-/** PENDING → RUNNING, or → FAILED when a fault rule says so; the failure's reason is kept on the record. */
+/**
+ * PENDING → RUNNING, or → FAILED when its instance cannot be launched in the subnet and security groups of its
+ * VpcConfig (fleets/network.ts) or a fault rule says so; the failure's reason is kept on the record.
+ */
 function launch(ctx: RequestContext, rec: BuilderRecord): void {
-  rec.schedule = plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], [ctx.failure ? "FAILED" : "RUNNING"]);
+  const network = networkErrors(ctx, rec.attrs.VpcConfig as VpcConfig | undefined);
+  const failed = network.length > 0 || ctx.failure !== undefined;
+  rec.schedule = plan(ctx.now, ["PENDING", ctx.timings.seconds("builderStart")], [failed ? "FAILED" : "RUNNING"]);
   Object.assign(
     rec,
-    ctx.failure ? builderFailure(ctx, ctx.failure.reason) : { StateChangeReason: undefined, ImageBuilderErrors: undefined },
+    network.length
+      ? {
+          StateChangeReason: { Code: "INTERNAL_ERROR", Message: network[0].ErrorMessage },
+          ImageBuilderErrors: network.map((e) => ({ ...e, ErrorTimestamp: ctx.now })),
+        }
+      : ctx.failure
+        ? builderFailure(ctx, ctx.failure.reason)
+        : { StateChangeReason: undefined, ImageBuilderErrors: undefined },
   );
 }
 

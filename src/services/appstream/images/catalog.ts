@@ -147,6 +147,30 @@ const BY_NAME = new Map(CATALOG.map((c) => [c.name, c]));
 
 export const catalogImage = (name: string): CatalogImage | undefined => BY_NAME.get(name);
 
+/**
+ * Public images AWS has retired: their names still appear in configurations (the provider's documentation and
+ * acceptance tests name the sample images of 02-04-2019 and 03-11-2023 and several base images), but the service
+ * holds them DEPRECATED, and a fleet or image builder on one is refused at once with ResourceNotAvailableException
+ * ("The image AppStream-WinServer2012R2-07-19-2021 is DEPRECATED. The image must be in an AVAILABLE state for this
+ * action to succeed.", as quoted in terraform-provider-aws issue #25590). DEPRECATED is none of the states the
+ * Image shape can carry (ImageState in the API reference), and the Image Registry lists only the images available
+ * to the account ("Images", managing-images.html): DescribeImages neither lists them nor finds them by name or ARN.
+ */
+const RETIRED: ReadonlySet<string> = new Set([
+  "Amazon-AppStream2-Sample-Image-02-04-2019",
+  "Amazon-AppStream2-Sample-Image-03-11-2023",
+  "AppStream-WinServer2012R2-07-19-2021",
+  "AppStream-WinServer2016-06-17-2024",
+  "AppStream-WinServer2019-07-12-2022",
+  "AppStream-WinServer2019-10-05-2022",
+  "AppStream-WinServer2019-06-01-2023",
+  "AppStream-WinServer2019-06-17-2024",
+  "AppStream-WinServer2022-06-17-2024",
+]);
+
+/** Whether `name` is a public image AWS has retired (DEPRECATED). */
+export const isRetiredImage = (name: string): boolean => RETIRED.has(name);
+
 export const publicImageArn = (region: string, name: string): string => arn("appstream", region, "", `image/${name}`);
 
 export function catalogView(c: CatalogImage, region: string): Image {

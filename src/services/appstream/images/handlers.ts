@@ -5,7 +5,7 @@ import { inPartition } from "../../../state/collection";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn, inPartitionOf, parseArn } from "../../../util/arn";
 import type { AppStreamHandlers, Image, ImagePermissions, PlatformType } from "../api.generated";
-import { catalogImage, latestAgentVersion, publicImageArn } from "./catalog";
+import { catalogImage, isRetiredImage, latestAgentVersion, publicImageArn } from "./catalog";
 import * as err from "../errors";
 import { images, imageUses, permissions, sharedWithMe, type ImageRecord } from "./records";
 import { ownerPartition, type ImageRef } from "../records";
@@ -69,6 +69,10 @@ export function sharedImage(ctx: RequestContext, owner: string, name: string): [
 
 export const notFoundMessage = (ctx: RequestContext, name: string) => `The image ${name} for account ${ctx.accountId} does not exist.`;
 
+/** The service's wording when a fleet or builder names an image that is not AVAILABLE (DEPRECATED for a retired public one). */
+const notAvailableMessage = (name: string, state: string) =>
+  `The image ${name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`;
+
 export interface ResolvedImage {
   ref: ImageRef;
   platform: PlatformType;
@@ -103,6 +107,7 @@ export function resolveImage(
   }
   if (owner === "") {
     const c = catalogImage(name);
+    if (!c && isRetiredImage(name)) throw err.notAvailable(notAvailableMessage(name, "DEPRECATED"));
     if (!c) throw err.notFound(notFoundMessage(ctx, name));
     const released = Date.parse(`${c.released}T00:00:00Z`);
     return {
@@ -118,8 +123,7 @@ export function resolveImage(
   if (owner === ctx.accountId) {
     rec = getOwnImage(ctx, name);
     if (!rec && ImageName) {
-      const c = catalogImage(name);
-      if (c) return resolveImage(ctx, { ImageArn: publicImageArn(ctx.region, name) }, purpose);
+      if (catalogImage(name) || isRetiredImage(name)) return resolveImage(ctx, { ImageArn: publicImageArn(ctx.region, name) }, purpose);
       const shared = sharedByName(ctx, name);
       if (shared) return resolveImage(ctx, { ImageArn: shared.Arn }, purpose);
     }
@@ -137,9 +141,7 @@ export function resolveImage(
     rec = r;
   }
   const state = imageState(ctx, rec);
-  if (state !== "AVAILABLE") {
-    throw err.notAvailable(`The image ${name} is ${state}. The image must be in an AVAILABLE state for this action to succeed.`);
-  }
+  if (state !== "AVAILABLE") throw err.notAvailable(notAvailableMessage(name, String(state)));
   return {
     ref: { owner: rec.owner, name: rec.Name, arn: rec.Arn },
     platform: rec.Platform,
@@ -181,7 +183,7 @@ export function checkNewImageName(name: string): void {
 }
 
 export function checkNameFree(ctx: RequestContext, name: string, region = ctx.region): void {
-  if (images.get(inPartition(ctx, { account: ctx.accountId, region }), name) || catalogImage(name)) {
+  if (images.get(inPartition(ctx, { account: ctx.accountId, region }), name) || catalogImage(name) || isRetiredImage(name)) {
     throw err.alreadyExists(`The image ${name} already exists.`);
   }
 }

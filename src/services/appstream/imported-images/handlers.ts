@@ -4,7 +4,8 @@
 // reference, SourceAmiId) and have the properties the administration guide requires ("Import Image",
 // import-image.html, "Required AMI Properties"): one EBS volume of at most 500 GB as /dev/sda1, x86_64, HVM,
 // boot mode UEFI, TPM support v2.0, ENA support, platform and platform details Windows. Amazon's plain
-// Windows AMIs declare neither UEFI nor TPM, so they are refused as AWS refuses them. Each import leaves an
+// Windows AMIs declare neither UEFI nor TPM, so they are refused as AWS refuses them; its TPM-Windows_Server-2022-*
+// AMIs (EC2 catalog) and their copies are imported. Each import leaves an
 // index record in the AMI owner's partition (EC2 AMI usage reports).
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";

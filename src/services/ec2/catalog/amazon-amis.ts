@@ -168,6 +168,35 @@ function windowsServer(version: string, released: string): CatalogEntry[] {
   ];
 }
 
+// --- Windows Server with NitroTPM: the TPM- images of 2019 and 2022, Full and Core ("UEFI Secure Boot" and
+// "Boot modes" in the EC2 User Guide list TPM-Windows_Server-2022-English-Full-Base, -2022-English-Core-Base,
+// -2019-English-Full-Base and -2019-English-Core-Base as the Windows AMIs that boot UEFI; NitroTPM needs UEFI).
+// They boot UEFI only and declare TPM 2.0: what AppStream's CreateImportedImage requires of its source AMI.
+// Windows Server 2025 images boot UEFI where they can but publish no TPM- line.
+
+export const TPM_WINDOWS_VERSIONS = ["2019", "2022"] as const;
+
+function tpmWindows(version: string, edition: "Full" | "Core", released: string): CatalogEntry {
+  return {
+    name: `TPM-Windows_Server-${version}-English-${edition}-Base-${released}`,
+    owner: WINDOWS_OWNER,
+    alias: "amazon",
+    description: `Microsoft Windows Server ${version} ${edition} Locale English with NitroTPM and UEFI boot AMI provided by Amazon`,
+    arch: "x86_64",
+    windows: true,
+    platformDetails: "Windows",
+    usageOperation: "RunInstances:0002",
+    released: day(released.replace(/\./g, "")),
+    volumeSize: 30,
+    volumeType: "gp2",
+    bootMode: "uefi",
+    imdsSupport: "v2.0",
+    tpmSupport: "v2.0",
+    freeTier: false,
+    deprecates: true,
+  };
+}
+
 // --- ECS-optimized Windows Server: Full and Core of 2019, 2022 and 2025, Full only of 2016.
 
 export interface EcsWindowsVariant {
@@ -231,6 +260,7 @@ function ecsWindows(v: EcsWindowsVariant, released: string): CatalogEntry {
 export function amazonAmis(): CatalogEntry[] {
   return [
     ...WINDOWS_RELEASES.flatMap((d) => ["2016", "2019", "2022", "2025"].flatMap((v) => windowsServer(v, d))),
+    ...WINDOWS_RELEASES.flatMap((d) => TPM_WINDOWS_VERSIONS.flatMap((v) => (["Full", "Core"] as const).map((e) => tpmWindows(v, e, d)))),
     ...ECS_WINDOWS_RELEASES.flatMap(([d]) => ECS_WINDOWS_VARIANTS.map((v) => ecsWindows(v, d))),
     // Released more than two years ago: deprecated, shown only with IncludeDeprecated or by id.
     ...windowsServer("2016", "2023.10.11").filter((e) => e.name.includes("-Full-Base-")),

@@ -268,6 +268,20 @@ export function findSubnet(ctx: RequestContext, id: string): SubnetRecord {
   return subnet;
 }
 
+/**
+ * A subnet or a security group of the caller's account and Region by id, or undefined when it has none: what another
+ * service checks the network it is given against (AppStream's VpcConfig).
+ */
+export function subnetIfAny(ctx: RequestContext, id: string): SubnetRecord | undefined {
+  ensureDefaults(ctx);
+  return SUBNET_ID.test(id) ? subnets.get(ctx, id) : undefined;
+}
+
+export function securityGroupIfAny(ctx: RequestContext, id: string): SecurityGroupRecord | undefined {
+  ensureDefaults(ctx);
+  return GROUP_ID.test(id) ? securityGroups.get(ctx, id) : undefined;
+}
+
 /** The default VPC's subnet in a zone of the caller's Region (the first zone's when none is named). */
 export function defaultSubnet(ctx: RequestContext, availabilityZone?: string): SubnetRecord {
   const vpc = defaultVpc(ctx);

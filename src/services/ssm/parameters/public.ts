@@ -33,6 +33,7 @@ import {
   eksReleaseVersion,
   K8S_VERSIONS,
   SQL_IMAGES,
+  TPM_WINDOWS_VERSIONS,
   type AmiRecord,
 } from "../../ec2/shared";
 import { arn } from "../../../util/arn";
@@ -147,6 +148,7 @@ export const PUBLIC_PARAMETERS: readonly PublicDefinition[] = [
     windows(`Windows_Server-${v}-English-Core-Base`),
     ...sql.map((s) => windows(`Windows_Server-${v}-English-Full-SQL_${s}`)),
   ]),
+  ...TPM_WINDOWS_VERSIONS.flatMap((v) => ["Full", "Core"].map((e) => windows(`TPM-Windows_Server-${v}-English-${e}-Base`))),
   ...ECS_WINDOWS_VARIANTS.flatMap((v) => ecsWindows(v.version, v.edition)),
   ...ECS_LINUX_VARIANTS.flatMap((v) => documentAndFields(`${ECS_LINUX}/${v.path}/recommended`, ecsLinuxPattern(v), ecsLinuxDocument)),
   ...K8S_VERSIONS.flatMap((k8s) => EKS_VARIANTS.filter((v) => v.al2023 || eksHasAl2(k8s)).flatMap((v) => eks(k8s, v))),
