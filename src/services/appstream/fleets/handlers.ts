@@ -8,6 +8,7 @@ import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";
 import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest } from "../api.generated";
 import * as err from "../errors";
+import { endFleetSessions } from "../streaming/sessions";
 import { resolveImage, setImageUse } from "../images/handlers";
 import { fleets, runningAt, type FleetRecord } from "./records";
 import { checkFleetPlan, checkFleetValues, type FleetPlan } from "./rules";
@@ -327,6 +328,8 @@ export const fleetHandlers: Pick<
     if (state !== "RUNNING") throw err.concurrentModification(`Fleet ${Name} is ${state}. Wait until it is RUNNING and try again.`);
     rec.schedule = plan(ctx.now, ["STOPPING", ctx.timings.seconds("fleetStop")], ["STOPPED"]);
     save(ctx, rec);
+    // Its instances stop, and the sessions they host end.
+    endFleetSessions(ctx, Name);
     return {};
   },
 };

@@ -18,6 +18,7 @@ import { builderFailure, errorsView, imageFailure } from "../failures";
 import { isAgentVersion, latestAgentVersion } from "../images/catalog";
 import { domainJoinChecked } from "../directory-configs/handlers";
 import { offered, runsOn } from "../fleets/instance-types";
+import { forgetSoftware, installedSoftware } from "./software";
 
 /** PENDING → RUNNING, or → FAILED when a fault rule says so; the failure's reason is kept on the record. */
 function launch(ctx: RequestContext, rec: BuilderRecord): void {
@@ -176,6 +177,7 @@ export const builderHandlers: Pick<
     rec.schedule = plan(ctx.now, ["DELETING", ctx.timings.seconds("builderDelete")], [GONE]);
     save(ctx, rec);
     setImageUse(ctx, rec.image, "builder", Name, false);
+    forgetSoftware(ctx, Name);
     return { ImageBuilder: builderView(ctx, rec, true) };
   },
 };
@@ -218,6 +220,7 @@ export function createImageFromBuilder(ctx: RequestContext, builderName: string,
     schedule: plan(ctx.now, ["PENDING", seconds], [ctx.failure ? "FAILED" : "AVAILABLE"]),
     tags: { ...(input.Tags ?? {}) },
     ...(ctx.failure ? imageFailure(ctx, "INTERNAL_ERROR", ctx.failure.reason) : {}),
+    software: installedSoftware(ctx, builderName),
   };
   putImage(ctx, image);
   return imageView(ctx, image, undefined, true);
