@@ -14,6 +14,7 @@ import {
   CreateUserCommand,
   DeleteImageBuilderCommand,
   DescribeAppLicenseUsageCommand,
+  DescribeFleetsCommand,
   DescribeSessionsCommand,
   DescribeSoftwareAssociationsCommand,
   DescribeUsersCommand,
@@ -208,6 +209,12 @@ describe("AppStream streaming sessions and license usage", () => {
     await stream("alice");
     await stream("bob");
     assert.equal((await sessions()).length, 2);
+    // Each session holds one of the fleet's two instances.
+    const [fleet] = (await client.send(new DescribeFleetsCommand({ Names: ["f"] }))).Fleets!;
+    assert.deepEqual(
+      [fleet.ComputeCapacityStatus!.Running, fleet.ComputeCapacityStatus!.InUse, fleet.ComputeCapacityStatus!.Available],
+      [2, 2, 0],
+    );
     assert.deepEqual(
       (await sessions({ UserId: "alice" })).map((s) => s.Id),
       [active.Id],
@@ -281,6 +288,8 @@ describe("AppStream streaming sessions and license usage", () => {
     );
     await stream("u3");
     const [c] = await sessions({ UserId: "u3" });
+    const [fleet] = (await client.send(new DescribeFleetsCommand({ Names: ["f"] }))).Fleets!;
+    assert.equal(fleet.ComputeCapacityStatus!.ActiveUserSessions, 3);
     assert.notEqual(c.InstanceId, a.InstanceId);
     assert.equal(c.InstanceDrainStatus, "ACTIVE");
 

@@ -129,6 +129,10 @@ export function openSession(ctx: RequestContext, stack: string, fleet: FleetReco
   return rec;
 }
 
+/** The fleet's sessions that have not ended (PENDING or ACTIVE), for its ComputeCapacityStatus. */
+export const openSessions = (ctx: RequestContext, fleetName: string): SessionRecord[] =>
+  [...sessions.scan(ctx, { within: [fleetName] })].filter((s) => isOpen(ctx, s));
+
 /** A fleet that stops ends its sessions. */
 export function endFleetSessions(ctx: RequestContext, fleetName: string): void {
   for (const s of [...sessions.scan(ctx, { within: [fleetName] })]) if (isOpen(ctx, s)) endNow(ctx, s);
