@@ -27,6 +27,7 @@ import {
   StopImageBuilderCommand,
   type AppStreamClient,
   type CreateFleetCommandInput,
+  type CreateImageBuilderCommandInput,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { ACCOUNT_A, createImageFromBuilder, rejection, REGION, T, TEST_START, useServer } from "../support/server";
@@ -93,6 +94,38 @@ describe("AppStream license-included software on image builders", () => {
       new DescribeSoftwareAssociationsCommand({ AssociatedResource: `arn:aws:appstream:${REGION}:${ACCOUNT_A}:image/office` }),
     );
     assert.deepEqual(image.SoftwareAssociations, [{ SoftwareName: OFFICE, Status: "INSTALLED" }]);
+
+    // A builder made from the image starts with its software; SoftwaresToInstall and SoftwaresToUninstall apply
+    // while it is PENDING.
+    server.clock.advance(2 * T);
+    await client.send(new CreateImageBuilderCommand({ Name: "same", ImageName: "office", InstanceType: "stream.standard.medium" }));
+    assert.deepEqual(await statuses("same"), { [OFFICE]: "INSTALLED" });
+    await client.send(
+      new CreateImageBuilderCommand({
+        Name: "swap",
+        ImageName: "office",
+        InstanceType: "stream.standard.medium",
+        SoftwaresToInstall: [PROJECT],
+        SoftwaresToUninstall: [OFFICE],
+      }),
+    );
+    assert.deepEqual(await statuses("swap"), { [OFFICE]: "PENDING_UNINSTALLATION", [PROJECT]: "PENDING_INSTALLATION" });
+    server.clock.advance(T);
+    assert.deepEqual(await statuses("swap"), { [PROJECT]: "INSTALLED" });
+    const refusals: [Partial<CreateImageBuilderCommandInput>, string][] = [
+      [{ SoftwaresToUninstall: [VISIO] }, "InvalidParameterCombinationException"],
+      [{ SoftwaresToInstall: ["Microsoft_Project_2024_Standard_32Bit"] }, "InvalidParameterCombinationException"],
+      [{ SoftwaresToInstall: ["Notepad"] }, "InvalidParameterCombinationException"],
+      [{ ImageName: LINUX, SoftwaresToInstall: [PROJECT] }, "IncompatibleImageException"],
+    ];
+    for (const [input, code] of refusals) {
+      const e = await rejection(() =>
+        client.send(
+          new CreateImageBuilderCommand({ Name: "refused", ImageName: "office", InstanceType: "stream.standard.medium", ...input }),
+        ),
+      );
+      assert.equal(e.name, code, JSON.stringify(input));
+    }
   });
 
   it("refuses unknown builders and software, builders not RUNNING, Linux images and mixed 32-bit and 64-bit editions", async () => {

@@ -18,7 +18,7 @@ import { builderFailure, errorsView, imageFailure } from "../failures";
 import { isAgentVersion, latestAgentVersion } from "../images/catalog";
 import { domainJoinChecked } from "../directory-configs/handlers";
 import { offered, runsOn } from "../fleets/instance-types";
-import { forgetSoftware, installedSoftware } from "./software";
+import { forgetSoftware, installedSoftware, softwareAtCreation } from "./software";
 
 /** PENDING → RUNNING, or → FAILED when a fault rule says so; the failure's reason is kept on the record. */
 function launch(ctx: RequestContext, rec: BuilderRecord): void {
@@ -117,6 +117,7 @@ export const builderHandlers: Pick<
       );
     }
     domainJoinChecked(ctx, input.DomainJoinInfo);
+    const addSoftware = softwareAtCreation(ctx, image.ref, image.platform, input.SoftwaresToInstall, input.SoftwaresToUninstall);
     const attrs = pick(input, KEPT);
     attrs.AppstreamAgentVersion = agentVersion(input.AppstreamAgentVersion, image.platform, image.agentVersion);
     const rec: BuilderRecord = {
@@ -134,6 +135,7 @@ export const builderHandlers: Pick<
     };
     launch(ctx, rec);
     save(ctx, rec);
+    addSoftware(rec.Name, ctx.timings.seconds("builderStart"));
     setImageUse(ctx, image.ref, "builder", rec.Name, true);
     return { ImageBuilder: builderView(ctx, rec, true) };
   },

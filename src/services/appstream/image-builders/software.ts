@@ -5,7 +5,9 @@
 // installed and then disassociated); a deployment moves what is staged to PENDING_INSTALLATION → INSTALLED and
 // PENDING_UNINSTALLATION → gone on imagelite's clock, or to FAILED_TO_INSTALL / FAILED_TO_UNINSTALL when a fault
 // rule says so; RetryFailedDeployments deploys the failed ones again. An image made from the builder keeps what
-// was INSTALLED, and its sessions count as license usage (DescribeAppLicenseUsage).
+// was INSTALLED, a builder made from that image starts with it, and its sessions count as license usage
+// (DescribeAppLicenseUsage). CreateImageBuilder's SoftwaresToInstall and SoftwaresToUninstall apply while the new
+// builder is PENDING.
 import type { RequestContext } from "../../../gateway/context";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { parseArn } from "../../../util/arn";
@@ -82,6 +84,42 @@ export function installedSoftware(ctx: RequestContext, builder: string): string[
     .filter((r) => statusOf(ctx, r) === "INSTALLED")
     .map((r) => r.SoftwareName);
   return names.length ? names : undefined;
+}
+
+/**
+ * CreateImageBuilder's SoftwaresToInstall and SoftwaresToUninstall ("during creation"): the builder starts with
+ * the software installed on its image (an image made in a builder keeps it), less what is to be uninstalled, plus
+ * what is to be installed; both are done while the builder is PENDING. Checked before the builder is stored.
+ */
+export function softwareAtCreation(
+  ctx: RequestContext,
+  image: { owner: string; name: string },
+  platform: string,
+  install: string[] = [],
+  uninstall: string[] = [],
+): (builder: string, pendingSeconds: number) => void {
+  const inherited = image.owner === "" ? [] : (getOwnImage(ctx, image.name, image.owner)?.software ?? []);
+  checkNames([...install, ...uninstall]);
+  if (install.length && LINUX_PLATFORMS.has(platform)) {
+    throw err.incompatibleImage(`The image ${image.name} runs ${platform}: license-included Microsoft software needs a Windows image.`);
+  }
+  const notInstalled = uninstall.filter((n) => !inherited.includes(n));
+  if (notInstalled.length) throw err.invalidCombination(`${notInstalled.join(", ")} is not installed on the image ${image.name}.`);
+  const both = install.filter((n) => uninstall.includes(n));
+  if (both.length) throw err.invalidCombination(`${both.join(", ")} cannot be both installed and uninstalled.`);
+  const kept = inherited.filter((n) => !uninstall.includes(n));
+  if (new Set([...kept, ...install].map(bitness)).size > 1) {
+    throw err.invalidCombination("32-bit and 64-bit editions of license-included software cannot be installed on the same image builder.");
+  }
+  return (builder, pendingSeconds) => {
+    const put = (SoftwareName: string, schedule: SoftwareRecord["schedule"]) =>
+      builderSoftware.put(ctx, { builder, SoftwareName, schedule });
+    for (const n of kept) if (!install.includes(n)) put(n, plan(ctx.now, ["INSTALLED"]));
+    for (const n of new Set(install)) {
+      put(n, kept.includes(n) ? plan(ctx.now, ["INSTALLED"]) : plan(ctx.now, ["PENDING_INSTALLATION", pendingSeconds], ["INSTALLED"]));
+    }
+    for (const n of new Set(uninstall)) put(n, plan(ctx.now, ["PENDING_UNINSTALLATION", pendingSeconds], [GONE]));
+  };
 }
 
 /** A deleted builder loses its associations. */
