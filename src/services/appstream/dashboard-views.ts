@@ -22,7 +22,7 @@ import { exportTaskHandlers } from "./export-tasks/handlers";
 import { themes } from "./themes/records";
 import { themeHandlers } from "./themes/handlers";
 import { sessions } from "./streaming/records";
-import { sessionHandlers } from "./streaming/sessions";
+import { sessionView } from "./streaming/sessions";
 
 export const appstreamDashboardViews: ResourceView[] = [
   view({
@@ -119,15 +119,7 @@ export const appstreamDashboardViews: ResourceView[] = [
     name: (r) => r.UserId,
     state: (ctx, r) => stateAt(r.schedule, ctx.now),
     created: (r) => r.startedAt,
-    render: (ctx, r) =>
-      sessionHandlers
-        .DescribeSessions(ctx, {
-          StackName: r.StackName,
-          FleetName: r.FleetName,
-          AuthenticationType: r.AuthenticationType,
-          UserId: r.UserId,
-        })
-        .Sessions?.find((s) => s.Id === r.Id),
+    render: (ctx, r) => sessionView(ctx, r),
     schedule: (r) => r.schedule,
   }),
 ];

@@ -34,7 +34,7 @@ const isOpen = (ctx: RequestContext, r: SessionRecord) => {
   return s === "PENDING" || s === "ACTIVE";
 };
 
-function sessionView(ctx: RequestContext, r: SessionRecord): Session {
+export function sessionView(ctx: RequestContext, r: SessionRecord): Session {
   const State = stateOf(ctx, r) as SessionState;
   return {
     Id: r.Id,
