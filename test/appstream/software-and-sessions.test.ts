@@ -84,6 +84,9 @@ describe("AppStream license-included software on image builders", () => {
     await associate([PROJECT]);
     await disassociate([VISIO, PROJECT]);
     assert.deepEqual(await statuses(), { [OFFICE]: "INSTALLED", [VISIO]: "STAGED_FOR_UNINSTALLATION" });
+    await associate([VISIO]);
+    assert.equal((await statuses())[VISIO], "INSTALLED", "associated again before the uninstallation was deployed");
+    await disassociate([VISIO]);
     await deploy();
     assert.equal((await statuses())[VISIO], "PENDING_UNINSTALLATION");
     server.clock.advance(2 * T);

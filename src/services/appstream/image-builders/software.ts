@@ -145,7 +145,8 @@ export const softwareHandlers: Pick<
     const existing = associationsOf(ctx, ImageBuilderName);
     checkNoDeployment(ctx, ImageBuilderName, existing);
     // Microsoft Office, Visio and Project of 32-bit and 64-bit editions cannot be installed side by side.
-    const kept = existing.filter((r) => !statusOf(ctx, r).includes("UNINSTALL")).map((r) => r.SoftwareName);
+    const leaving = new Set(["STAGED_FOR_UNINSTALLATION", "PENDING_UNINSTALLATION"]);
+    const kept = existing.filter((r) => !leaving.has(statusOf(ctx, r))).map((r) => r.SoftwareName);
     const editions = new Set([...kept, ...SoftwareNames].map(bitness));
     if (editions.size > 1) {
       throw err.invalidCombination(
@@ -155,16 +156,12 @@ export const softwareHandlers: Pick<
     for (const name of new Set(SoftwareNames)) {
       const rec = builderSoftware.get(ctx, [ImageBuilderName, name]);
       const status = rec && statusOf(ctx, rec);
-      if (status === "STAGED_FOR_UNINSTALLATION") {
-        // Associated again before the uninstallation was deployed: it stays installed.
-        rec!.schedule = plan(ctx.now, ["INSTALLED"]);
-      } else if (!rec || status === "FAILED_TO_UNINSTALL") {
+      if (rec && (status === "STAGED_FOR_UNINSTALLATION" || status === "FAILED_TO_UNINSTALL")) {
+        // Associated again while still installed: it stays installed, and nothing is to be uninstalled.
+        builderSoftware.put(ctx, { ...rec, schedule: plan(ctx.now, ["INSTALLED"]), DeploymentError: undefined });
+      } else if (!rec) {
         builderSoftware.put(ctx, { builder: ImageBuilderName, SoftwareName: name, schedule: plan(ctx.now, ["STAGED_FOR_INSTALLATION"]) });
-        continue;
-      } else {
-        continue;
       }
-      builderSoftware.put(ctx, rec!);
     }
     return {};
   },
