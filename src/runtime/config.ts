@@ -87,6 +87,14 @@ export const PHASE_WEIGHTS = {
   importStep: 3,
   importCancel: 1,
   importedImage: 3,
+  /** CreateExportImageTask (AppStream): EXPORTING → COMPLETED while the AMI it makes is pending. */
+  appstreamExport: 3,
+  /** An AppStream streaming session: PENDING while its instance gets ready, then ACTIVE. */
+  sessionStart: 1,
+  /** An AppStream session stays EXPIRED this long once it ends, then it is no longer listed. */
+  sessionEnd: 1,
+  /** StartSoftwareDeploymentToImageBuilder: each of the PENDING_INSTALLATION and PENDING_UNINSTALLATION steps. */
+  softwareDeploy: 2,
   /** CreateStoreImageTask: InProgress → Completed (the AMI's snapshots written to one S3 object). */
   amiStore: 3,
   /** CreateRestoreImageTask: the restored AMI and its new snapshots stay pending. */

@@ -300,8 +300,12 @@ describe("AppStream stacks", () => {
       const noStack = await rejection(() => client.send(new CreateStreamingURLCommand({ ...url, StackName: "nope" })));
       assert.equal(noStack.name, "ResourceNotFoundException");
 
-      // Nobody opens the URL, so no session starts.
-      assert.deepEqual((await client.send(new DescribeSessionsCommand({ StackName: "s", FleetName: "f" }))).Sessions, []);
+      // The URL is taken as opened: alice's one session starts (software-and-sessions.test.ts follows it).
+      const listed = (await client.send(new DescribeSessionsCommand({ StackName: "s", FleetName: "f" }))).Sessions!;
+      assert.deepEqual(
+        listed.map((x) => [x.UserId, x.State]),
+        [["alice", "PENDING"]],
+      );
       await client.send(new ExpireSessionCommand({ SessionId: "b5e2a8e1-0000-4000-8000-000000000000" }));
     });
 

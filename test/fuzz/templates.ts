@@ -104,6 +104,45 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
         ImagePermissions: fc.record({ allowFleet: fc.boolean(), allowImageBuilder: fc.boolean() }),
       }),
     ),
+    t("CreateStack", fc.record({ Name: name })),
+    t(
+      "CreateThemeForStack",
+      fc.record({
+        StackName: name,
+        TitleText: fc.constantFrom("Apps", "Example Corp"),
+        ThemeStyling: fc.constantFrom("LIGHT_BLUE", "BLUE", "PINK", "RED"),
+        OrganizationLogoS3Location: fc.record({ S3Bucket: fc.constant("brand-bucket"), S3Key: fc.constantFrom("logo.png", "a/b.png") }),
+        FaviconS3Location: fc.record({ S3Bucket: fc.constant("brand-bucket"), S3Key: fc.constant("favicon.ico") }),
+      }),
+    ),
+    t("UpdateThemeForStack", fc.record({ StackName: name, State: fc.constantFrom("ENABLED", "DISABLED") })),
+    t("DeleteThemeForStack", fc.record({ StackName: name })),
+    t(
+      "CreateExportImageTask",
+      fc.record({
+        ImageName: name,
+        AmiName: name.map((n) => `exported-${n}`),
+        IamRoleArn: fc.constant("arn:aws:iam::111111111111:role/Export"),
+        TagSpecifications: fc.option(
+          tags.filter((m) => Object.keys(m).length > 0),
+          { nil: undefined },
+        ),
+      }),
+    ),
+    t("ListExportImageTasks", fc.record({ MaxResults: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }) })),
+    ...["AssociateSoftwareToImageBuilder", "DisassociateSoftwareFromImageBuilder"].map((op) =>
+      t(
+        op,
+        fc.record({
+          ImageBuilderName: name,
+          SoftwareNames: fc.subarray(["Microsoft_Office_2021_LTSC_Professional_Plus_64Bit", "Microsoft_Visio_2024_LTSC_Standard_32Bit"], {
+            minLength: 1,
+          }),
+        }),
+      ),
+    ),
+    t("StartSoftwareDeploymentToImageBuilder", fc.record({ ImageBuilderName: name, RetryFailedDeployments: fc.boolean() })),
+    t("DescribeAppLicenseUsage", fc.record({ BillingPeriod: fc.constantFrom("2026-11", "2026-13", "x") })),
   ],
   ssm: [
     t(

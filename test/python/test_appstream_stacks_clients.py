@@ -91,7 +91,8 @@ class TestStacksBoto3(Base):
         url = c.create_streaming_url(StackName=stack, FleetName=fleet, UserId="alice", Validity=300)
         self.assertTrue(url["StreamingURL"].startswith(f"https://appstream2.{REGION}.aws.amazon.com/authenticate?parameters="))
         self.assertIsInstance(url["Expires"], datetime)
-        self.assertEqual(c.describe_sessions(StackName=stack, FleetName=fleet)["Sessions"], [])
+        sessions = c.describe_sessions(StackName=stack, FleetName=fleet)["Sessions"]
+        self.assertEqual([(s["UserId"], s["State"]) for s in sessions], [("alice", "PENDING")])
 
         self.assertClientError("ResourceInUseException", c.delete_stack, Name=stack)
         c.stop_fleet(Name=fleet)

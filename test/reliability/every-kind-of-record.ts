@@ -12,6 +12,12 @@ import {
   CreateUsageReportSubscriptionCommand,
   CreateUserCommand,
   UpdateImagePermissionsCommand,
+  AssociateSoftwareToImageBuilderCommand,
+  StartSoftwareDeploymentToImageBuilderCommand,
+  CreateThemeForStackCommand,
+  CreateExportImageTaskCommand,
+  StartFleetCommand,
+  CreateStreamingURLCommand,
 } from "@aws-sdk/client-appstream";
 import {
   CopyImageCommand,
@@ -170,6 +176,11 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     );
     await app.send(new CreateImageBuilderCommand({ Name: "ib", ImageName: BASE, InstanceType: "stream.standard.small" }));
     server.clock.advance(T);
+    // License-included software installed on the builder, which the image keeps.
+    const office = "Microsoft_Office_2021_LTSC_Professional_Plus_64Bit";
+    await app.send(new AssociateSoftwareToImageBuilderCommand({ ImageBuilderName: "ib", SoftwareNames: [office] }));
+    await app.send(new StartSoftwareDeploymentToImageBuilderCommand({ ImageBuilderName: "ib" }));
+    server.clock.advance(2 * T);
     assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
     server.clock.advance(3 * T);
     // A root volume replacement of the running instance.
@@ -199,6 +210,26 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     await app.send(new CreateUserCommand(user));
     await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));
     await app.send(new CreateUsageReportSubscriptionCommand({}));
+    // A theme, an export of the image to an AMI, and a session (with the user's license usage) on the running fleet.
+    await app.send(
+      new CreateThemeForStackCommand({
+        StackName: "s",
+        TitleText: "Golden apps",
+        ThemeStyling: "BLUE",
+        OrganizationLogoS3Location: { S3Bucket: "brand-bucket", S3Key: "logo.png" },
+        FaviconS3Location: { S3Bucket: "brand-bucket", S3Key: "favicon.ico" },
+      }),
+    );
+    await app.send(
+      new CreateExportImageTaskCommand({
+        ImageName: "golden",
+        AmiName: "golden-exported",
+        IamRoleArn: `arn:aws:iam::${ACCOUNT_A}:role/Export`,
+      }),
+    );
+    await app.send(new StartFleetCommand({ Name: "f" }));
+    server.clock.advance(T);
+    await app.send(new CreateStreamingURLCommand({ StackName: "s", FleetName: "f", UserId: user.UserName }));
     await ssm.send(
       new PutParameterCommand({ Name: "/golden/windows/latest", Value: ami, Type: "String", DataType: "aws:ec2:image", Tier: "Advanced" }),
     );

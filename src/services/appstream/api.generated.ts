@@ -9,6 +9,16 @@ export interface AccessEndpoint {
 export type AccessEndpointList = AccessEndpoint[];
 export type AccessEndpointType = "STREAMING";
 export type Action = "CLIPBOARD_COPY_FROM_LOCAL_DEVICE" | "CLIPBOARD_COPY_TO_LOCAL_DEVICE" | "FILE_UPLOAD" | "FILE_DOWNLOAD" | "PRINTING_TO_LOCAL_DEVICE" | "DOMAIN_PASSWORD_SIGNIN" | "DOMAIN_SMART_CARD_SIGNIN" | "AUTO_TIME_ZONE_REDIRECTION";
+export type AdminAppLicenseUsageList = AdminAppLicenseUsageRecord[];
+export interface AdminAppLicenseUsageRecord {
+  BillingPeriod: string;
+  LicenseType: string;
+  OwnerAWSAccountId: string;
+  SubscriptionFirstUsedDate: Date;
+  SubscriptionLastUsedDate: Date;
+  UserArn: string;
+  UserId: string;
+}
 export interface AgentAccessConfig {
   S3BucketArn?: string;
   ScreenImageFormat: ScreenImageFormat;
@@ -74,6 +84,12 @@ export interface AssociateFleetRequest {
   StackName: string;
 }
 export interface AssociateFleetResult {
+}
+export interface AssociateSoftwareToImageBuilderRequest {
+  ImageBuilderName: string;
+  SoftwareNames: StringList;
+}
+export interface AssociateSoftwareToImageBuilderResult {
 }
 export type AuthenticationType = "API" | "SAML" | "USERPOOL" | "AWS_AD";
 export type AwsAccountIdList = string[];
@@ -144,6 +160,16 @@ export interface CreateEntitlementRequest {
 }
 export interface CreateEntitlementResult {
   Entitlement?: Entitlement;
+}
+export interface CreateExportImageTaskRequest {
+  AmiDescription?: string;
+  AmiName: string;
+  IamRoleArn: string;
+  ImageName: string;
+  TagSpecifications?: Tags;
+}
+export interface CreateExportImageTaskResult {
+  ExportImageTask?: ExportImageTask;
 }
 export interface CreateFleetRequest {
   ComputeCapacity?: ComputeCapacity;
@@ -250,6 +276,17 @@ export interface CreateStreamingURLResult {
   Expires?: Date;
   StreamingURL?: string;
 }
+export interface CreateThemeForStackRequest {
+  FaviconS3Location: S3Location;
+  FooterLinks?: ThemeFooterLinks;
+  OrganizationLogoS3Location: S3Location;
+  StackName: string;
+  ThemeStyling: ThemeStyling;
+  TitleText: string;
+}
+export interface CreateThemeForStackResult {
+  Theme?: Theme;
+}
 export interface CreateUpdatedImageRequest {
   dryRun?: boolean;
   existingImageName: string;
@@ -316,6 +353,11 @@ export interface DeleteStackRequest {
 }
 export interface DeleteStackResult {
 }
+export interface DeleteThemeForStackRequest {
+  StackName: string;
+}
+export interface DeleteThemeForStackResult {
+}
 export interface DeleteUsageReportSubscriptionRequest {
 }
 export interface DeleteUsageReportSubscriptionResult {
@@ -325,6 +367,15 @@ export interface DeleteUserRequest {
   UserName: string;
 }
 export interface DeleteUserResult {
+}
+export interface DescribeAppLicenseUsageRequest {
+  BillingPeriod: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeAppLicenseUsageResult {
+  AppLicenseUsages?: AdminAppLicenseUsageList;
+  NextToken?: string;
 }
 export interface DescribeDirectoryConfigsRequest {
   DirectoryNames?: DirectoryNameList;
@@ -397,6 +448,16 @@ export interface DescribeSessionsResult {
   NextToken?: string;
   Sessions?: SessionList;
 }
+export interface DescribeSoftwareAssociationsRequest {
+  AssociatedResource: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeSoftwareAssociationsResult {
+  AssociatedResource?: string;
+  NextToken?: string;
+  SoftwareAssociations?: SoftwareAssociationsList;
+}
 export interface DescribeStacksRequest {
   Names?: StringList;
   NextToken?: string;
@@ -404,6 +465,12 @@ export interface DescribeStacksRequest {
 export interface DescribeStacksResult {
   NextToken?: string;
   Stacks?: StackList;
+}
+export interface DescribeThemeForStackRequest {
+  StackName: string;
+}
+export interface DescribeThemeForStackResult {
+  Theme?: Theme;
 }
 export interface DescribeUsageReportSubscriptionsRequest {
   MaxResults?: number;
@@ -454,11 +521,22 @@ export interface DisassociateFleetRequest {
 }
 export interface DisassociateFleetResult {
 }
+export interface DisassociateSoftwareFromImageBuilderRequest {
+  ImageBuilderName: string;
+  SoftwareNames: StringList;
+}
+export interface DisassociateSoftwareFromImageBuilderResult {
+}
 export interface DomainJoinInfo {
   DirectoryName?: string;
   OrganizationalUnitDistinguishedName?: string;
 }
 export type DomainList = string[];
+export interface DrainSessionInstanceRequest {
+  SessionId: string;
+}
+export interface DrainSessionInstanceResult {
+}
 export interface DryRunOperationException {
   Message?: string;
 }
@@ -495,11 +573,35 @@ export type EntitlementList = Entitlement[];
 export interface EntitlementNotFoundException {
   Message?: string;
 }
+export interface ErrorDetails {
+  ErrorCode?: string;
+  ErrorMessage?: string;
+}
+export type ErrorDetailsList = ErrorDetails[];
 export interface ExpireSessionRequest {
   SessionId: string;
 }
 export interface ExpireSessionResult {
 }
+export interface ExportImageTask {
+  AmiDescription?: string;
+  AmiId?: string;
+  AmiName: string;
+  CreatedDate: Date;
+  ErrorDetails?: ErrorDetailsList;
+  ImageArn: string;
+  State?: ExportImageTaskState;
+  TagSpecifications?: Tags;
+  TaskId: string;
+}
+export type ExportImageTaskState = "EXPORTING" | "COMPLETED" | "FAILED";
+export type ExportImageTasks = ExportImageTask[];
+export interface Filter {
+  Name: string;
+  Values: FilterValues;
+}
+export type FilterValues = string[];
+export type Filters = Filter[];
 export interface Fleet {
   Arn: string;
   ComputeCapacityStatus: ComputeCapacityStatus;
@@ -540,6 +642,12 @@ export type FleetErrors = FleetError[];
 export type FleetList = Fleet[];
 export type FleetState = "STARTING" | "RUNNING" | "STOPPING" | "STOPPED";
 export type FleetType = "ALWAYS_ON" | "ON_DEMAND" | "ELASTIC";
+export interface GetExportImageTaskRequest {
+  TaskId?: string;
+}
+export interface GetExportImageTaskResult {
+  ExportImageTask?: ExportImageTask;
+}
 export interface Image {
   Applications?: Applications;
   AppstreamAgentVersion?: string;
@@ -656,6 +764,15 @@ export interface ListEntitledApplicationsResult {
   EntitledApplications?: EntitledApplicationList;
   NextToken?: string;
 }
+export interface ListExportImageTasksRequest {
+  Filters?: Filters;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface ListExportImageTasksResult {
+  ExportImageTasks?: ExportImageTasks;
+  NextToken?: string;
+}
 export interface ListTagsForResourceRequest {
   ResourceArn: string;
 }
@@ -734,6 +851,13 @@ export interface SharedImagePermissions {
   sharedAccountId: string;
 }
 export type SharedImagePermissionsList = SharedImagePermissions[];
+export interface SoftwareAssociations {
+  DeploymentError?: ErrorDetailsList;
+  SoftwareName?: string;
+  Status?: SoftwareDeploymentStatus;
+}
+export type SoftwareAssociationsList = SoftwareAssociations[];
+export type SoftwareDeploymentStatus = "STAGED_FOR_INSTALLATION" | "PENDING_INSTALLATION" | "INSTALLED" | "STAGED_FOR_UNINSTALLATION" | "PENDING_UNINSTALLATION" | "FAILED_TO_INSTALL" | "FAILED_TO_UNINSTALL";
 export interface Stack {
   AccessEndpoints?: AccessEndpointList;
   AgentAccessConfig?: AgentAccessConfig;
@@ -773,6 +897,12 @@ export interface StartImageBuilderRequest {
 export interface StartImageBuilderResult {
   ImageBuilder?: ImageBuilder;
 }
+export interface StartSoftwareDeploymentToImageBuilderRequest {
+  ImageBuilderName: string;
+  RetryFailedDeployments?: boolean;
+}
+export interface StartSoftwareDeploymentToImageBuilderResult {
+}
 export interface StopFleetRequest {
   Name: string;
 }
@@ -806,6 +936,25 @@ export interface TagResourceRequest {
 export interface TagResourceResponse {
 }
 export type Tags = Record<string, string>;
+export interface Theme {
+  CreatedTime?: Date;
+  StackName?: string;
+  State?: ThemeState;
+  ThemeFaviconURL?: string;
+  ThemeFooterLinks?: ThemeFooterLinks;
+  ThemeOrganizationLogoURL?: string;
+  ThemeStyling?: ThemeStyling;
+  ThemeTitleText?: string;
+}
+export type ThemeAttribute = "FOOTER_LINKS";
+export type ThemeAttributes = ThemeAttribute[];
+export interface ThemeFooterLink {
+  DisplayName?: string;
+  FooterLinkURL?: string;
+}
+export type ThemeFooterLinks = ThemeFooterLink[];
+export type ThemeState = "ENABLED" | "DISABLED";
+export type ThemeStyling = "LIGHT_BLUE" | "BLUE" | "PINK" | "RED";
 export interface UntagResourceRequest {
   ResourceArn: string;
   TagKeys: TagKeyList;
@@ -887,6 +1036,19 @@ export interface UpdateStackRequest {
 export interface UpdateStackResult {
   Stack?: Stack;
 }
+export interface UpdateThemeForStackRequest {
+  AttributesToDelete?: ThemeAttributes;
+  FaviconS3Location?: S3Location;
+  FooterLinks?: ThemeFooterLinks;
+  OrganizationLogoS3Location?: S3Location;
+  StackName: string;
+  State?: ThemeState;
+  ThemeStyling?: ThemeStyling;
+  TitleText?: string;
+}
+export interface UpdateThemeForStackResult {
+  Theme?: Theme;
+}
 export type UrlPatternList = string[];
 export interface UrlRedirectionConfig {
   AllowedUrls?: UrlPatternList;
@@ -946,17 +1108,20 @@ export interface VpcConfig {
 /** The operations imagelite serves for appstream: each handler gets the parsed, validated input. */
 export interface AppStreamHandlers {
   AssociateFleet(ctx: RequestContext, input: AssociateFleetRequest): AssociateFleetResult;
+  AssociateSoftwareToImageBuilder(ctx: RequestContext, input: AssociateSoftwareToImageBuilderRequest): AssociateSoftwareToImageBuilderResult;
   BatchAssociateUserStack(ctx: RequestContext, input: BatchAssociateUserStackRequest): BatchAssociateUserStackResult;
   BatchDisassociateUserStack(ctx: RequestContext, input: BatchDisassociateUserStackRequest): BatchDisassociateUserStackResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResponse;
   CreateDirectoryConfig(ctx: RequestContext, input: CreateDirectoryConfigRequest): CreateDirectoryConfigResult;
   CreateEntitlement(ctx: RequestContext, input: CreateEntitlementRequest): CreateEntitlementResult;
+  CreateExportImageTask(ctx: RequestContext, input: CreateExportImageTaskRequest): CreateExportImageTaskResult;
   CreateFleet(ctx: RequestContext, input: CreateFleetRequest): CreateFleetResult;
   CreateImageBuilder(ctx: RequestContext, input: CreateImageBuilderRequest): CreateImageBuilderResult;
   CreateImageBuilderStreamingURL(ctx: RequestContext, input: CreateImageBuilderStreamingURLRequest): CreateImageBuilderStreamingURLResult;
   CreateImportedImage(ctx: RequestContext, input: CreateImportedImageRequest): CreateImportedImageResult;
   CreateStack(ctx: RequestContext, input: CreateStackRequest): CreateStackResult;
   CreateStreamingURL(ctx: RequestContext, input: CreateStreamingURLRequest): CreateStreamingURLResult;
+  CreateThemeForStack(ctx: RequestContext, input: CreateThemeForStackRequest): CreateThemeForStackResult;
   CreateUpdatedImage(ctx: RequestContext, input: CreateUpdatedImageRequest): CreateUpdatedImageResult;
   CreateUsageReportSubscription(ctx: RequestContext, input: CreateUsageReportSubscriptionRequest): CreateUsageReportSubscriptionResult;
   CreateUser(ctx: RequestContext, input: CreateUserRequest): CreateUserResult;
@@ -967,8 +1132,10 @@ export interface AppStreamHandlers {
   DeleteImageBuilder(ctx: RequestContext, input: DeleteImageBuilderRequest): DeleteImageBuilderResult;
   DeleteImagePermissions(ctx: RequestContext, input: DeleteImagePermissionsRequest): DeleteImagePermissionsResult;
   DeleteStack(ctx: RequestContext, input: DeleteStackRequest): DeleteStackResult;
+  DeleteThemeForStack(ctx: RequestContext, input: DeleteThemeForStackRequest): DeleteThemeForStackResult;
   DeleteUsageReportSubscription(ctx: RequestContext, input: DeleteUsageReportSubscriptionRequest): DeleteUsageReportSubscriptionResult;
   DeleteUser(ctx: RequestContext, input: DeleteUserRequest): DeleteUserResult;
+  DescribeAppLicenseUsage(ctx: RequestContext, input: DescribeAppLicenseUsageRequest): DescribeAppLicenseUsageResult;
   DescribeDirectoryConfigs(ctx: RequestContext, input: DescribeDirectoryConfigsRequest): DescribeDirectoryConfigsResult;
   DescribeEntitlements(ctx: RequestContext, input: DescribeEntitlementsRequest): DescribeEntitlementsResult;
   DescribeFleets(ctx: RequestContext, input: DescribeFleetsRequest): DescribeFleetsResult;
@@ -976,20 +1143,27 @@ export interface AppStreamHandlers {
   DescribeImagePermissions(ctx: RequestContext, input: DescribeImagePermissionsRequest): DescribeImagePermissionsResult;
   DescribeImages(ctx: RequestContext, input: DescribeImagesRequest): DescribeImagesResult;
   DescribeSessions(ctx: RequestContext, input: DescribeSessionsRequest): DescribeSessionsResult;
+  DescribeSoftwareAssociations(ctx: RequestContext, input: DescribeSoftwareAssociationsRequest): DescribeSoftwareAssociationsResult;
   DescribeStacks(ctx: RequestContext, input: DescribeStacksRequest): DescribeStacksResult;
+  DescribeThemeForStack(ctx: RequestContext, input: DescribeThemeForStackRequest): DescribeThemeForStackResult;
   DescribeUsageReportSubscriptions(ctx: RequestContext, input: DescribeUsageReportSubscriptionsRequest): DescribeUsageReportSubscriptionsResult;
   DescribeUserStackAssociations(ctx: RequestContext, input: DescribeUserStackAssociationsRequest): DescribeUserStackAssociationsResult;
   DescribeUsers(ctx: RequestContext, input: DescribeUsersRequest): DescribeUsersResult;
   DisableUser(ctx: RequestContext, input: DisableUserRequest): DisableUserResult;
   DisassociateFleet(ctx: RequestContext, input: DisassociateFleetRequest): DisassociateFleetResult;
+  DisassociateSoftwareFromImageBuilder(ctx: RequestContext, input: DisassociateSoftwareFromImageBuilderRequest): DisassociateSoftwareFromImageBuilderResult;
+  DrainSessionInstance(ctx: RequestContext, input: DrainSessionInstanceRequest): DrainSessionInstanceResult;
   EnableUser(ctx: RequestContext, input: EnableUserRequest): EnableUserResult;
   ExpireSession(ctx: RequestContext, input: ExpireSessionRequest): ExpireSessionResult;
+  GetExportImageTask(ctx: RequestContext, input: GetExportImageTaskRequest): GetExportImageTaskResult;
   ListAssociatedFleets(ctx: RequestContext, input: ListAssociatedFleetsRequest): ListAssociatedFleetsResult;
   ListAssociatedStacks(ctx: RequestContext, input: ListAssociatedStacksRequest): ListAssociatedStacksResult;
   ListEntitledApplications(ctx: RequestContext, input: ListEntitledApplicationsRequest): ListEntitledApplicationsResult;
+  ListExportImageTasks(ctx: RequestContext, input: ListExportImageTasksRequest): ListExportImageTasksResult;
   ListTagsForResource(ctx: RequestContext, input: ListTagsForResourceRequest): ListTagsForResourceResponse;
   StartFleet(ctx: RequestContext, input: StartFleetRequest): StartFleetResult;
   StartImageBuilder(ctx: RequestContext, input: StartImageBuilderRequest): StartImageBuilderResult;
+  StartSoftwareDeploymentToImageBuilder(ctx: RequestContext, input: StartSoftwareDeploymentToImageBuilderRequest): StartSoftwareDeploymentToImageBuilderResult;
   StopFleet(ctx: RequestContext, input: StopFleetRequest): StopFleetResult;
   StopImageBuilder(ctx: RequestContext, input: StopImageBuilderRequest): StopImageBuilderResult;
   TagResource(ctx: RequestContext, input: TagResourceRequest): TagResourceResponse;
@@ -999,4 +1173,5 @@ export interface AppStreamHandlers {
   UpdateFleet(ctx: RequestContext, input: UpdateFleetRequest): UpdateFleetResult;
   UpdateImagePermissions(ctx: RequestContext, input: UpdateImagePermissionsRequest): UpdateImagePermissionsResult;
   UpdateStack(ctx: RequestContext, input: UpdateStackRequest): UpdateStackResult;
+  UpdateThemeForStack(ctx: RequestContext, input: UpdateThemeForStackRequest): UpdateThemeForStackResult;
 }

@@ -9,6 +9,10 @@ import { entitlements } from "./entitlements/records";
 import { fleetsOfStack, stacks, stacksOfFleetIndex } from "./stacks/records";
 import { stacksOfUser, users, usersOfStack } from "./users/records";
 import { usageReportSubscriptions } from "./usage-reports/handlers";
+import { themes } from "./themes/records";
+import { exportTasks } from "./export-tasks/records";
+import { builderSoftware } from "./image-builders/records";
+import { licenseUsage, sessions } from "./streaming/records";
 
 export const appstreamCollections = [
   images,
@@ -26,4 +30,9 @@ export const appstreamCollections = [
   usersOfStack,
   stacksOfUser,
   usageReportSubscriptions,
+  themes,
+  exportTasks,
+  builderSoftware,
+  sessions,
+  licenseUsage,
 ];

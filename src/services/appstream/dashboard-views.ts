@@ -17,6 +17,12 @@ import { view as entitlementView } from "./entitlements/handlers";
 import { directoryConfigs } from "./directory-configs/records";
 import { view as directoryConfigView } from "./directory-configs/handlers";
 import { usageReportSubscriptionHandlers, usageReportSubscriptions } from "./usage-reports/handlers";
+import { exportTasks } from "./export-tasks/records";
+import { exportTaskHandlers } from "./export-tasks/handlers";
+import { themes } from "./themes/records";
+import { themeHandlers } from "./themes/handlers";
+import { sessions } from "./streaming/records";
+import { sessionView } from "./streaming/sessions";
 
 export const appstreamDashboardViews: ResourceView[] = [
   view({
@@ -68,7 +74,7 @@ export const appstreamDashboardViews: ResourceView[] = [
     name: (r) => r.UserName,
     state: (_ctx, r) => (r.Enabled ? "ENABLED" : "DISABLED"),
     created: (r) => r.createdAt,
-    render: (_ctx, r) => userView(r),
+    render: (ctx, r) => userView(ctx, r),
   }),
   view({
     collection: entitlements,
@@ -89,5 +95,31 @@ export const appstreamDashboardViews: ResourceView[] = [
     name: (r) => r.S3BucketName,
     created: (r) => r.createdAt,
     render: (ctx) => usageReportSubscriptionHandlers.DescribeUsageReportSubscriptions(ctx, {}).UsageReportSubscriptions?.[0],
+  }),
+  view({
+    collection: themes,
+    label: "Stack themes",
+    name: (r) => r.TitleText,
+    state: (_ctx, r) => r.State,
+    created: (r) => r.createdAt,
+    render: (ctx, r) => themeHandlers.DescribeThemeForStack(ctx, { StackName: r.StackName }).Theme,
+  }),
+  view({
+    collection: exportTasks,
+    label: "Image export tasks",
+    name: (r) => r.AmiName,
+    state: (ctx, r) => stateAt(r.schedule, ctx.now),
+    created: (r) => r.createdAt,
+    render: (ctx, r) => exportTaskHandlers.GetExportImageTask(ctx, { TaskId: r.TaskId }).ExportImageTask,
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: sessions,
+    label: "Streaming sessions",
+    name: (r) => r.UserId,
+    state: (ctx, r) => stateAt(r.schedule, ctx.now),
+    created: (r) => r.startedAt,
+    render: (ctx, r) => sessionView(ctx, r),
+    schedule: (r) => r.schedule,
   }),
 ];

@@ -19,6 +19,10 @@ import { fleetAssociationHandlers } from "./stacks/fleet-associations";
 import { userHandlers } from "./users/handlers";
 import { streamingHandlers } from "./streaming/handlers";
 import { usageReportSubscriptionHandlers } from "./usage-reports/handlers";
+import { themeHandlers } from "./themes/handlers";
+import { exportTaskHandlers } from "./export-tasks/handlers";
+import { softwareHandlers } from "./image-builders/software";
+import { sessionHandlers } from "./streaming/sessions";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./images/assistant";
 import { appstreamSeedLists } from "./seed-lists";
@@ -41,6 +45,10 @@ const handlers: AppStreamHandlers = {
   ...userHandlers,
   ...streamingHandlers,
   ...usageReportSubscriptionHandlers,
+  ...themeHandlers,
+  ...exportTaskHandlers,
+  ...softwareHandlers,
+  ...sessionHandlers,
 };
 
 const model = loadModel("appstream");

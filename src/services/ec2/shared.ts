@@ -19,3 +19,4 @@ export {
   eksReleaseVersion,
   K8S_VERSIONS,
 } from "./catalog/container-amis";
+export { amiNameTaken, createExportedAmi } from "./images/from-appstream";

@@ -9,6 +9,7 @@ import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";
 import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest, VpcConfig } from "../api.generated";
 import * as err from "../errors";
+import { endFleetSessions, openSessions } from "../streaming/sessions";
 import { resolveImage, setImageUse } from "../images/handlers";
 import { fleets, runningAt, type FleetRecord } from "./records";
 import { checkFleetPlan, checkFleetValues, type FleetPlan } from "./rules";
@@ -115,6 +116,8 @@ export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
   const running = runningNow(ctx, rec, State);
   const sessions = rec.desired.sessions;
   const slots = running * (Number(rec.attrs.MaxSessionsPerInstance ?? 1) || 1);
+  const open = running ? openSessions(ctx, rec.Name) : [];
+  const inUse = Math.min(running, new Set(open.map((x) => x.InstanceId)).size);
   return {
     ...rec.attrs,
     Arn: rec.Arn,
@@ -130,15 +133,15 @@ export function fleetView(ctx: RequestContext, rec: FleetRecord): Fleet {
         : {
             Desired: desiredInstances(rec),
             Running: running,
-            // No user streams from imagelite's instances: none is in use, every running one is available.
-            InUse: 0,
-            Available: running,
+            // An instance hosting a session is in use (streaming/sessions.ts).
+            InUse: inUse,
+            Available: running - inUse,
             ...(sessions !== undefined
               ? {
                   DesiredUserSessions: sessions,
                   ActualUserSessions: slots,
-                  AvailableUserSessions: slots,
-                  ActiveUserSessions: 0,
+                  AvailableUserSessions: Math.max(0, slots - open.length),
+                  ActiveUserSessions: open.length,
                 }
               : {}),
           },
@@ -336,6 +339,8 @@ export const fleetHandlers: Pick<
     if (state !== "RUNNING") throw err.concurrentModification(`Fleet ${Name} is ${state}. Wait until it is RUNNING and try again.`);
     rec.schedule = plan(ctx.now, ["STOPPING", ctx.timings.seconds("fleetStop")], ["STOPPED"]);
     save(ctx, rec);
+    // Its instances stop, and the sessions they host end.
+    endFleetSessions(ctx, Name);
     return {};
   },
 };

@@ -20,6 +20,7 @@ import { isAgentVersion, latestAgentVersion } from "../images/catalog";
 import { domainJoinChecked } from "../directory-configs/handlers";
 import { offered, runsOn } from "../fleets/instance-types";
 import { networkErrors } from "../fleets/network";
+import { forgetSoftware, installedSoftware, softwareAtCreation } from "./software";
 
 /**
  * PENDING → RUNNING, or → FAILED when its instance cannot be launched in the subnet and security groups of its
@@ -130,6 +131,7 @@ export const builderHandlers: Pick<
       );
     }
     domainJoinChecked(ctx, input.DomainJoinInfo);
+    const addSoftware = softwareAtCreation(ctx, image.ref, image.platform, input.SoftwaresToInstall, input.SoftwaresToUninstall);
     const attrs = pick(input, KEPT);
     attrs.AppstreamAgentVersion = agentVersion(input.AppstreamAgentVersion, image.platform, image.agentVersion);
     const rec: BuilderRecord = {
@@ -147,6 +149,7 @@ export const builderHandlers: Pick<
     };
     launch(ctx, rec);
     save(ctx, rec);
+    addSoftware(rec.Name, ctx.timings.seconds("builderStart"));
     setImageUse(ctx, image.ref, "builder", rec.Name, true);
     return { ImageBuilder: builderView(ctx, rec, true) };
   },
@@ -190,6 +193,7 @@ export const builderHandlers: Pick<
     rec.schedule = plan(ctx.now, ["DELETING", ctx.timings.seconds("builderDelete")], [GONE]);
     save(ctx, rec);
     setImageUse(ctx, rec.image, "builder", Name, false);
+    forgetSoftware(ctx, Name);
     return { ImageBuilder: builderView(ctx, rec, true) };
   },
 };
@@ -232,6 +236,7 @@ export function createImageFromBuilder(ctx: RequestContext, builderName: string,
     schedule: plan(ctx.now, ["PENDING", seconds], [ctx.failure ? "FAILED" : "AVAILABLE"]),
     tags: { ...(input.Tags ?? {}) },
     ...(ctx.failure ? imageFailure(ctx, "INTERNAL_ERROR", ctx.failure.reason) : {}),
+    software: installedSoftware(ctx, builderName),
   };
   putImage(ctx, image);
   return imageView(ctx, image, undefined, true);

@@ -2,7 +2,7 @@
 // found by the directory its instance joins (DeleteDirectoryConfig refuses while one does).
 import { collection } from "../../../state/collection";
 import { endsIn } from "../../../state/lifecycle";
-import { object, schema, typed, type RecordOf } from "../../../state/record-schema";
+import { listOf, object, schema, typed, type RecordOf } from "../../../state/record-schema";
 import type { ImageBuilderStateChangeReason, PlatformType } from "../api.generated";
 import type { StoredError } from "../failures";
 import { GONE, imageRefSchema, notGone, stateChangeReason, storedErrors } from "../records";
@@ -33,6 +33,27 @@ export const builders = collection<BuilderRecord, string, "directory">({
   schema: builderSchema,
   key: (r) => r.Name,
   indexes: { directory: (r) => (r.attrs.DomainJoinInfo as { DirectoryName?: string } | undefined)?.DirectoryName },
+  live: notGone,
+  expires: { goneAt: (r) => endsIn(r.schedule, GONE) },
+});
+
+const softwareSchema = schema({
+  builder: "string",
+  SoftwareName: "string",
+  /** STAGED_FOR_INSTALLATION, PENDING_INSTALLATION → INSTALLED, ... (software.ts); GONE once uninstalled. */
+  schedule: "schedule",
+  /** Shown while FAILED_TO_INSTALL or FAILED_TO_UNINSTALL. */
+  DeploymentError: typed<{ ErrorCode?: string; ErrorMessage?: string }[] | undefined>(
+    listOf({ ErrorCode: "string?", ErrorMessage: "string?" }, true),
+  ),
+});
+export type SoftwareRecord = RecordOf<typeof softwareSchema>;
+
+/** The license-included software associated with a builder, keyed (builder, software); purged once uninstalled. */
+export const builderSoftware = collection<SoftwareRecord, [builder: string, software: string]>({
+  type: "appstream.image-builder-software",
+  schema: softwareSchema,
+  key: (r) => [r.builder, r.SoftwareName],
   live: notGone,
   expires: { goneAt: (r) => endsIn(r.schedule, GONE) },
 });

@@ -32,6 +32,8 @@ const imageSchema = schema({
   IamRoleArn: "string?",
   RuntimeValidationConfig: unchecked<CreateImportedImageRequest["RuntimeValidationConfig"]>(),
   AppCatalogConfig: unchecked<CreateImportedImageRequest["AppCatalogConfig"]>(),
+  /** The license-included software installed on the builder it was made from (image-builders/software.ts). */
+  software: "strings?",
 });
 export type ImageRecord = RecordOf<typeof imageSchema>;
 

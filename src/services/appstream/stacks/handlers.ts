@@ -20,6 +20,7 @@ import { collectionPage } from "../paging";
 import { fleetsOfStack, stacks, type StackRecord } from "./records";
 import { deleteUserStack, usersOfStack } from "../users/records";
 import { forgetEntitlements } from "../entitlements/records";
+import { forgetTheme } from "../themes/records";
 
 /** Members of CreateStack/UpdateStack that the stack keeps and returns as given. */
 const KEPT = [
@@ -192,6 +193,8 @@ export const stackHandlers: Pick<AppStreamHandlers, "CreateStack" | "DescribeSta
     for (const a of [...usersOfStack.scan(ctx, { within: [Name] })]) deleteUserStack(ctx, a);
     // Its entitlements go with it.
     forgetEntitlements(ctx, Name);
+    // And its theme.
+    forgetTheme(ctx, Name);
     stacks.delete(ctx, Name);
     return {};
   },

@@ -1,7 +1,6 @@
-// Streaming URLs and sessions (CreateStreamingURL, CreateImageBuilderStreamingURL, DescribeSessions,
-// ExpireSession in the AppStream API reference). A URL is only an invitation: AWS starts a session when a
-// user opens it and connects, which never happens against an emulator, so DescribeSessions always lists no
-// sessions and ExpireSession has nothing to stop.
+// Streaming URLs (CreateStreamingURL, CreateImageBuilderStreamingURL in the AppStream API reference). AWS starts
+// a session when a user opens the URL; imagelite takes a fleet's URL as opened when it is made, and starts (or
+// finds) the user's session then (sessions.ts).
 import { createHmac } from "node:crypto";
 import type { RequestContext } from "../../../gateway/context";
 import { stateAt } from "../../../state/lifecycle";
@@ -11,6 +10,7 @@ import { getBuilder } from "../image-builders/handlers";
 import { getFleet } from "../fleets/handlers";
 import { fleetsOfStack } from "../stacks/records";
 import { mustGetStack } from "../stacks/handlers";
+import { openSession } from "./sessions";
 
 /** Validity in seconds: 1 to 604800 (API reference, CreateStreamingURL and CreateImageBuilderStreamingURL). */
 const MAX_VALIDITY = 604800;
@@ -30,10 +30,7 @@ function streamingUrl(ctx: RequestContext, params: Record<string, unknown>): str
   return `https://appstream2.${ctx.region}.aws.amazon.com/authenticate?parameters=${parameters}&signature=${signature}`;
 }
 
-export const streamingHandlers: Pick<
-  AppStreamHandlers,
-  "CreateStreamingURL" | "CreateImageBuilderStreamingURL" | "DescribeSessions" | "ExpireSession"
-> = {
+export const streamingHandlers: Pick<AppStreamHandlers, "CreateStreamingURL" | "CreateImageBuilderStreamingURL"> = {
   CreateStreamingURL(ctx, input) {
     const seconds = validity(input.Validity, 60);
     mustGetStack(ctx, input.StackName);
@@ -47,6 +44,7 @@ export const streamingHandlers: Pick<
       throw err.notAvailable(`Fleet ${input.FleetName} is ${state}. It must be RUNNING to stream from it.`);
     }
     const expires = ctx.now + seconds * 1000;
+    openSession(ctx, input.StackName, fleet, input.UserId);
     const url = streamingUrl(ctx, {
       type: "END_USER",
       expires: Math.floor(expires / 1000),
@@ -74,17 +72,5 @@ export const streamingHandlers: Pick<
       imageBuilderRef: `image-builder/${input.Name}`,
     });
     return { StreamingURL: url, Expires: new Date(expires) };
-  },
-
-  DescribeSessions(_ctx, input) {
-    if (input.Limit !== undefined && input.Limit < 0) throw err.invalidCombination("The limit must not be negative.");
-    // No session ever starts (see the header). The stack and fleet are not looked up: the operation names no
-    // ResourceNotFoundException, so an unknown pair lists no sessions either.
-    return { Sessions: [] };
-  },
-
-  ExpireSession() {
-    // The operation names no error: an unknown session id is accepted, and every id is unknown here.
-    return {};
   },
 };

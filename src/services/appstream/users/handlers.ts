@@ -2,7 +2,8 @@
 // (BatchAssociateUserStack, BatchDisassociateUserStack, DescribeUserStackAssociations), as the AppStream API
 // reference describes them. Only USERPOOL users live in the pool ("You must specify USERPOOL"). A new user is
 // invited by email and has not signed in, so its Status is UNCONFIRMED ("The user is created but not
-// confirmed", API reference, User) and stays so: nobody signs in here.
+// confirmed", API reference, User) until it signs in: here, once a session for its name is ACTIVE
+// (streaming/sessions.ts), when it is CONFIRMED.
 import type { RequestContext } from "../../../gateway/context";
 import { arn } from "../../../util/arn";
 import type { AppStreamHandlers, AuthenticationType, User, UserStackAssociation, UserStackAssociationError } from "../api.generated";
@@ -27,11 +28,11 @@ function mustGetUser(ctx: RequestContext, name: string, auth: AuthenticationType
   return rec;
 }
 
-export const userView = (r: UserRecord): User => ({
+export const userView = (ctx: RequestContext, r: UserRecord): User => ({
   Arn: r.Arn,
   UserName: r.UserName,
   Enabled: r.Enabled,
-  Status: "UNCONFIRMED",
+  Status: r.confirmedAt !== undefined && r.confirmedAt <= ctx.now ? "CONFIRMED" : "UNCONFIRMED",
   FirstName: r.FirstName,
   LastName: r.LastName,
   CreatedTime: new Date(r.createdAt),
@@ -125,7 +126,7 @@ export const userHandlers: Pick<
       `DescribeUsers ${input.AuthenticationType}`,
       input.NextToken,
     );
-    return { Users: page.items.map(userView), NextToken: page.nextToken };
+    return { Users: page.items.map((u) => userView(ctx, u)), NextToken: page.nextToken };
   },
 
   EnableUser(ctx, { UserName, AuthenticationType }) {

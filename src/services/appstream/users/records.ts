@@ -12,6 +12,8 @@ const userSchema = schema({
   LastName: "string?",
   Enabled: "boolean",
   createdAt: "time",
+  /** When the user first signed in (a session of theirs became ACTIVE, streaming/sessions.ts): CONFIRMED from then on. */
+  confirmedAt: "time?",
 });
 export type UserRecord = RecordOf<typeof userSchema>;
 
