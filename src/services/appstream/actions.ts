@@ -14,14 +14,25 @@ const named =
     return [{ arn, tags: () => tagsOfArn(ctx, arn) }];
   };
 const byArn: Resolver = (ctx, input) => [{ arn: str(input.ResourceArn), tags: () => tagsOfArn(ctx, str(input.ResourceArn)) }];
+/** Resources named by an ARN member, then by a name member. */
+const arnAnd =
+  (member: string, type: string, nameMember: string): Resolver =>
+  (ctx, input) => [{ arn: str(input[member]), tags: () => tagsOfArn(ctx, str(input[member])) }, ...named(type, nameMember)(ctx, input)];
 
 export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
   prefix: "appstream",
   operations: {
+    AssociateAppBlockBuilderAppBlock: arnAnd("AppBlockArn", "app-block-builder", "AppBlockBuilderName"),
+    AssociateApplicationFleet: arnAnd("ApplicationArn", "fleet", "FleetName"),
+    AssociateApplicationToEntitlement: named("stack", "StackName"),
     AssociateFleet: named("fleet", "FleetName"),
     BatchAssociateUserStack: ALL,
     BatchDisassociateUserStack: ALL,
     CopyImage: named("image", "SourceImageName"),
+    CreateAppBlock: named("app-block", "Name"),
+    CreateAppBlockBuilder: named("app-block-builder", "Name"),
+    CreateAppBlockBuilderStreamingURL: named("app-block-builder", "AppBlockBuilderName"),
+    CreateApplication: named("application", "Name"),
     CreateDirectoryConfig: ALL,
     CreateEntitlement: named("stack", "StackName"),
     CreateFleet: named("fleet", "Name"),
@@ -33,6 +44,9 @@ export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
     CreateUpdatedImage: named("image", "existingImageName"),
     CreateUsageReportSubscription: ALL,
     CreateUser: ALL,
+    DeleteAppBlock: named("app-block", "Name"),
+    DeleteAppBlockBuilder: named("app-block-builder", "Name"),
+    DeleteApplication: named("application", "Name"),
     DeleteDirectoryConfig: ALL,
     DeleteEntitlement: named("stack", "StackName"),
     DeleteFleet: named("fleet", "Name"),
@@ -42,6 +56,11 @@ export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
     DeleteStack: named("stack", "Name"),
     DeleteUsageReportSubscription: ALL,
     DeleteUser: ALL,
+    DescribeAppBlockBuilderAppBlockAssociations: ALL,
+    DescribeAppBlockBuilders: ALL,
+    DescribeAppBlocks: ALL,
+    DescribeApplicationFleetAssociations: ALL,
+    DescribeApplications: ALL,
     DescribeDirectoryConfigs: ALL,
     DescribeEntitlements: ALL,
     DescribeFleets: ALL,
@@ -54,6 +73,9 @@ export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
     DescribeUserStackAssociations: ALL,
     DescribeUsers: ALL,
     DisableUser: ALL,
+    DisassociateAppBlockBuilderAppBlock: arnAnd("AppBlockArn", "app-block-builder", "AppBlockBuilderName"),
+    DisassociateApplicationFleet: arnAnd("ApplicationArn", "fleet", "FleetName"),
+    DisassociateApplicationFromEntitlement: named("stack", "StackName"),
     DisassociateFleet: named("fleet", "FleetName"),
     EnableUser: ALL,
     ExpireSession: ALL,
@@ -61,12 +83,16 @@ export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
     ListAssociatedStacks: named("fleet", "FleetName"),
     ListEntitledApplications: named("stack", "StackName"),
     ListTagsForResource: byArn,
+    StartAppBlockBuilder: named("app-block-builder", "Name"),
     StartFleet: named("fleet", "Name"),
     StartImageBuilder: named("image-builder", "Name"),
+    StopAppBlockBuilder: named("app-block-builder", "Name"),
     StopFleet: named("fleet", "Name"),
     StopImageBuilder: named("image-builder", "Name"),
     TagResource: byArn,
     UntagResource: byArn,
+    UpdateAppBlockBuilder: named("app-block-builder", "Name"),
+    UpdateApplication: named("application", "Name"),
     UpdateDirectoryConfig: ALL,
     UpdateEntitlement: named("stack", "StackName"),
     UpdateFleet: named("fleet", "Name"),

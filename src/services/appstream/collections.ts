@@ -9,6 +9,9 @@ import { entitlements } from "./entitlements/records";
 import { fleetsOfStack, stacks, stacksOfFleetIndex } from "./stacks/records";
 import { stacksOfUser, users, usersOfStack } from "./users/records";
 import { usageReportSubscriptions } from "./usage-reports/handlers";
+import { applicationFleets, applications } from "./applications/records";
+import { appBlocks } from "./app-blocks/records";
+import { appBlockBuilders } from "./app-block-builders/records";
 
 export const appstreamCollections = [
   images,
@@ -26,4 +29,8 @@ export const appstreamCollections = [
   usersOfStack,
   stacksOfUser,
   usageReportSubscriptions,
+  applications,
+  applicationFleets,
+  appBlocks,
+  appBlockBuilders,
 ];

@@ -19,6 +19,10 @@ import { fleetAssociationHandlers } from "./stacks/fleet-associations";
 import { userHandlers } from "./users/handlers";
 import { streamingHandlers } from "./streaming/handlers";
 import { usageReportSubscriptionHandlers } from "./usage-reports/handlers";
+import { applicationHandlers } from "./applications/handlers";
+import { entitlementApplicationHandlers } from "./applications/entitlement-associations";
+import { appBlockHandlers } from "./app-blocks/handlers";
+import { appBlockBuilderHandlers } from "./app-block-builders/handlers";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./images/assistant";
 import { appstreamSeedLists } from "./seed-lists";
@@ -41,6 +45,10 @@ const handlers: AppStreamHandlers = {
   ...userHandlers,
   ...streamingHandlers,
   ...usageReportSubscriptionHandlers,
+  ...applicationHandlers,
+  ...entitlementApplicationHandlers,
+  ...appBlockHandlers,
+  ...appBlockBuilderHandlers,
 };
 
 const model = loadModel("appstream");
