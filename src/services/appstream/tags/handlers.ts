@@ -1,5 +1,5 @@
-// Tags on images, image builders, fleets, stacks, applications, app blocks and app block builders, addressed by ARN (tagging-basic.html: at most 50 tags per
-// resource; an existing key takes the new value).
+// Tags on images, image builders, fleets, stacks, applications, app blocks and app block builders, addressed
+// by ARN (tagging-basic.html: at most 50 tags per resource; an existing key takes the new value).
 import type { RequestContext } from "../../../gateway/context";
 import type { Collection } from "../../../state/collection";
 import { inPartitionOf, parseArn } from "../../../util/arn";
