@@ -1,7 +1,13 @@
 // A state that holds at least one record of every type the services declare (for the state import tests).
 import assert from "node:assert/strict";
 import {
+  AssociateAppBlockBuilderAppBlockCommand,
+  AssociateApplicationFleetCommand,
+  AssociateApplicationToEntitlementCommand,
   AssociateFleetCommand,
+  CreateAppBlockBuilderCommand,
+  CreateAppBlockCommand,
+  CreateApplicationCommand,
   CreateDirectoryConfigCommand,
   CreateEntitlementCommand,
   BatchAssociateUserStackCommand,
@@ -195,6 +201,53 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         Attributes: [{ Name: "department", Value: "engineering" }],
       }),
     );
+    // An app block with its application on an Elastic fleet of the stack, entitled; an app block builder with its app block.
+    const block = await app.send(
+      new CreateAppBlockCommand({
+        Name: "ab",
+        SourceS3Location: { S3Bucket: "apps", S3Key: "ab.vhdx" },
+        SetupScriptDetails: {
+          ScriptS3Location: { S3Bucket: "apps", S3Key: "setup.ps1" },
+          ExecutablePath: "setup.ps1",
+          TimeoutInSeconds: 60,
+        },
+      }),
+    );
+    const application = await app.send(
+      new CreateApplicationCommand({
+        Name: "editor",
+        AppBlockArn: block.AppBlock!.Arn!,
+        IconS3Location: { S3Bucket: "apps", S3Key: "icon.png" },
+        LaunchPath: "C:\\editor.exe",
+        Platforms: ["WINDOWS_SERVER_2019"],
+        InstanceFamilies: ["GENERAL_PURPOSE"],
+      }),
+    );
+    await app.send(
+      new CreateFleetCommand({
+        Name: "elastic",
+        FleetType: "ELASTIC",
+        Platform: "WINDOWS_SERVER_2019",
+        InstanceType: "stream.standard.small",
+        MaxConcurrentSessions: 2,
+        VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"] },
+      }),
+    );
+    await app.send(new AssociateApplicationFleetCommand({ FleetName: "elastic", ApplicationArn: application.Application!.Arn! }));
+    await app.send(new AssociateFleetCommand({ FleetName: "elastic", StackName: "s" }));
+    await app.send(new AssociateApplicationToEntitlementCommand({ StackName: "s", EntitlementName: "e", ApplicationIdentifier: "editor" }));
+    const packaged = await app.send(
+      new CreateAppBlockCommand({ Name: "packaged", PackagingType: "APPSTREAM2", SourceS3Location: { S3Bucket: "apps" } }),
+    );
+    await app.send(
+      new CreateAppBlockBuilderCommand({
+        Name: "abb",
+        Platform: "WINDOWS_SERVER_2019",
+        InstanceType: "stream.standard.small",
+        VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"] },
+      }),
+    );
+    await app.send(new AssociateAppBlockBuilderAppBlockCommand({ AppBlockBuilderName: "abb", AppBlockArn: packaged.AppBlock!.Arn! }));
     const user = { UserName: "u@example.com", AuthenticationType: "USERPOOL" as const };
     await app.send(new CreateUserCommand(user));
     await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));
