@@ -76,6 +76,7 @@ const BASE = "AppStream-WinServer2022-11-10-2025";
 export async function everyKindOfRecord(server: Imagelite): Promise<void> {
   const ec2 = ec2Client(server);
   const app = appstreamClient(server);
+  const appB = appstreamClient(server, ACCOUNT_B);
   const ssm = ssmClient(server);
   const rbin = rbinClient(server);
   try {
@@ -201,8 +202,9 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         Attributes: [{ Name: "department", Value: "engineering" }],
       }),
     );
-    // An app block with its application on an Elastic fleet of the stack, entitled; an app block builder with its app block.
-    const block = await app.send(
+    // In another account (the shape tests read this one's fleets and stacks): an app block with its application on an
+    // Elastic fleet of a stack, entitled; an app block builder with its app block.
+    const block = await appB.send(
       new CreateAppBlockCommand({
         Name: "ab",
         SourceS3Location: { S3Bucket: "apps", S3Key: "ab.vhdx" },
@@ -213,7 +215,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         },
       }),
     );
-    const application = await app.send(
+    const application = await appB.send(
       new CreateApplicationCommand({
         Name: "editor",
         AppBlockArn: block.AppBlock!.Arn!,
@@ -223,7 +225,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         InstanceFamilies: ["GENERAL_PURPOSE"],
       }),
     );
-    await app.send(
+    await appB.send(
       new CreateFleetCommand({
         Name: "elastic",
         FleetType: "ELASTIC",
@@ -233,13 +235,28 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"] },
       }),
     );
-    await app.send(new AssociateApplicationFleetCommand({ FleetName: "elastic", ApplicationArn: application.Application!.Arn! }));
-    await app.send(new AssociateFleetCommand({ FleetName: "elastic", StackName: "s" }));
-    await app.send(new AssociateApplicationToEntitlementCommand({ StackName: "s", EntitlementName: "e", ApplicationIdentifier: "editor" }));
-    const packaged = await app.send(
+    await appB.send(new AssociateApplicationFleetCommand({ FleetName: "elastic", ApplicationArn: application.Application!.Arn! }));
+    await appB.send(new CreateStackCommand({ Name: "elastic-stack" }));
+    await appB.send(new AssociateFleetCommand({ FleetName: "elastic", StackName: "elastic-stack" }));
+    await appB.send(
+      new CreateEntitlementCommand({
+        Name: "picked",
+        StackName: "elastic-stack",
+        AppVisibility: "ASSOCIATED",
+        Attributes: [{ Name: "department", Value: "engineering" }],
+      }),
+    );
+    await appB.send(
+      new AssociateApplicationToEntitlementCommand({
+        StackName: "elastic-stack",
+        EntitlementName: "picked",
+        ApplicationIdentifier: "editor",
+      }),
+    );
+    const packaged = await appB.send(
       new CreateAppBlockCommand({ Name: "packaged", PackagingType: "APPSTREAM2", SourceS3Location: { S3Bucket: "apps" } }),
     );
-    await app.send(
+    await appB.send(
       new CreateAppBlockBuilderCommand({
         Name: "abb",
         Platform: "WINDOWS_SERVER_2019",
@@ -247,7 +264,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"] },
       }),
     );
-    await app.send(new AssociateAppBlockBuilderAppBlockCommand({ AppBlockBuilderName: "abb", AppBlockArn: packaged.AppBlock!.Arn! }));
+    await appB.send(new AssociateAppBlockBuilderAppBlockCommand({ AppBlockBuilderName: "abb", AppBlockArn: packaged.AppBlock!.Arn! }));
     const user = { UserName: "u@example.com", AuthenticationType: "USERPOOL" as const };
     await app.send(new CreateUserCommand(user));
     await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));
@@ -272,6 +289,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
   } finally {
     ec2.destroy();
     app.destroy();
+    appB.destroy();
     ssm.destroy();
     rbin.destroy();
   }
