@@ -31,7 +31,7 @@ import {
 } from "@aws-sdk/client-appstream";
 import { CreateSubnetCommand, CreateVpcCommand, type EC2Client } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { T, useServer } from "../support/server";
+import { ACCOUNT_A, admin, REGION, T, useServer } from "../support/server";
 
 const BUCKET = "elastic-apps-111111111111";
 const SETUP_SCRIPT = {
@@ -94,8 +94,8 @@ describe("AppStream Elastic fleet, end to end", () => {
     server.clock.advance(T);
     const builder = (await client.send(new DescribeAppBlockBuildersCommand({ Names: ["packager"] }))).AppBlockBuilders![0];
     assert.equal(builder.State, "RUNNING");
-    const admin = await client.send(new CreateAppBlockBuilderStreamingURLCommand({ AppBlockBuilderName: "packager", Validity: 600 }));
-    assert.ok(admin.StreamingURL);
+    const adminUrl = await client.send(new CreateAppBlockBuilderStreamingURLCommand({ AppBlockBuilderName: "packager", Validity: 600 }));
+    assert.ok(adminUrl.StreamingURL);
     await client.send(new StopAppBlockBuilderCommand({ Name: "packager" }));
     server.clock.advance(T);
     assert.equal((await client.send(new DescribeAppBlockBuildersCommand({ Names: ["packager"] }))).AppBlockBuilders![0].State, "STOPPED");
@@ -171,6 +171,17 @@ describe("AppStream Elastic fleet, end to end", () => {
     assert.equal(parameters.applicationId, "firefox");
     assert.equal(parameters.fleetRef, "fleet/elastic-browsers");
     assert.ok(Expires! > new Date(server.clock.now()));
+    // The dashboard shows each new kind as its describe call does.
+    for (const [kind, id, state] of [
+      ["appstream.app-block", "firefox-block", "ACTIVE"],
+      ["appstream.app-block-builder", "packager", "STOPPED"],
+      ["appstream.application", "firefox", undefined],
+    ]) {
+      const shown = await admin(server, "GET", `/_imagelite/resources/${kind}/${ACCOUNT_A}/${REGION}/${id}`);
+      assert.equal(shown.status, 200, JSON.stringify(shown.body));
+      assert.equal(shown.body.resource.Name, id);
+      assert.equal(shown.body.state, state);
+    }
     // Everything the guide made is still there, as described.
     assert.deepEqual(
       (await client.send(new DescribeAppBlocksCommand({}))).AppBlocks!.map((b) => [b.Name, b.State]),
