@@ -131,6 +131,7 @@ describe("seed files", () => {
           VpcConfig: subnets,
           AppBlockArn: block("packaged"),
           state: "RUNNING",
+          packaged: true,
         },
       ],
       fleets: [
@@ -153,7 +154,7 @@ describe("seed files", () => {
       assert.deepEqual(
         blocks.map((b) => [b.Name, b.State]),
         [
-          ["packaged", "INACTIVE"],
+          ["packaged", "ACTIVE"],
           ["tools", "ACTIVE"],
         ],
       );

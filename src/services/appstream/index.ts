@@ -25,6 +25,7 @@ import { appBlockHandlers } from "./app-blocks/handlers";
 import { appBlockBuilderHandlers } from "./app-block-builders/handlers";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./images/assistant";
+import { appBlockBuilderAssistant } from "./app-block-builders/assistant";
 import { appstreamSeedLists } from "./seed-lists";
 import { appstreamDashboardViews } from "./dashboard-views";
 import { JSON_COMMON } from "../../auth/auth-errors";
@@ -64,7 +65,7 @@ export const appstream: ServiceDefinition = {
     new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
   throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
   unavailableError: serviceUnavailable,
-  internal: imageAssistant(model),
+  internal: { ...imageAssistant(model), ...appBlockBuilderAssistant(model) },
   seedLists: appstreamSeedLists,
   dashboardViews: appstreamDashboardViews,
   auth: {

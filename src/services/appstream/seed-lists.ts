@@ -53,7 +53,7 @@ export const appstreamSeedLists: Record<string, SeedStep[]> = {
       label: "CreateAppBlockBuilder",
       makes: true,
       apply(call, e) {
-        call("CreateAppBlockBuilder", without(e, "AppBlockArn", "state"));
+        call("CreateAppBlockBuilder", without(e, "AppBlockArn", "state", "packaged"));
         if (e.AppBlockArn !== undefined)
           call("AssociateAppBlockBuilderAppBlock", { AppBlockBuilderName: e.Name, AppBlockArn: e.AppBlockArn });
       },
@@ -66,6 +66,16 @@ export const appstreamSeedLists: Record<string, SeedStep[]> = {
         if (e.state === undefined || e.state === "STOPPED") return;
         if (e.state !== "RUNNING") throw new SeedError("state must be STOPPED or RUNNING");
         call("StartAppBlockBuilder", { Name: e.Name });
+      },
+    },
+    {
+      // packaged: true, in a RUNNING builder: its app block gets its application package and is ACTIVE.
+      phase: 3,
+      label: "finish packaging",
+      apply(call, e) {
+        if (e.packaged === undefined || e.packaged === false) return;
+        if (e.packaged !== true) throw new SeedError("packaged must be true or false");
+        call("FinishAppBlockPackaging", { Builder: e.Name });
       },
     },
   ],
