@@ -29,7 +29,8 @@ const OUT_OF_SCOPE: { service: string; match: RegExp; note: string }[] = [
 /** What part of a service imagelite means to serve, said once above its table. */
 const SCOPE: Record<string, string> = {
   ec2: "AMIs and what a golden-image build touches: snapshots, volumes, instances, launch templates, the default network, key pairs, tags, VM import, fast launch and AMI usage reports.",
-  appstream: "Images, image builders, fleets, stacks, users, entitlements, directory configs and usage report subscriptions.",
+  appstream:
+    "Images, image builders, fleets, stacks, users, entitlements, directory configs, usage report subscriptions, and the applications, app blocks and app block builders of Elastic fleets.",
   rbin: "Retention rules, with their locks and tags; EC2 sends AMIs, snapshots and volumes they retain to the bin.",
   ssm: "Parameter Store, with Amazon's public AMI parameters.",
   sts: "Enough for a client to learn which account its keys map to.",

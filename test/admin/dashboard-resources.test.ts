@@ -68,6 +68,9 @@ describe("dashboard resource routes", () => {
       "appstream.stack",
       "appstream.user",
       "appstream.entitlement",
+      "appstream.application",
+      "appstream.app-block",
+      "appstream.app-block-builder",
       "ssm.parameter",
     ]) {
       assert.ok(kinds.has(kind), `kind ${kind}`);

@@ -1,9 +1,11 @@
 // Entitlements through @aws-sdk/client-appstream (API reference: CreateEntitlement, DescribeEntitlements,
 // UpdateEntitlement, DeleteEntitlement, ListEntitledApplications): a stack's entitlements, their errors, and the
-// applications they grant, which are those DescribeImages lists for the images of the stack's fleets.
+// applications they grant: with ALL, those DescribeImages lists for the images of the stack's fleets; with
+// ASSOCIATED, those associated one by one (applications.test.ts covers the associations in full).
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
+  AssociateApplicationToEntitlementCommand,
   AssociateFleetCommand,
   CreateEntitlementCommand,
   CreateFleetCommand,
@@ -168,8 +170,12 @@ describe("AppStream entitlements", () => {
     assert.deepEqual(pages.flat(), apps);
     assert.ok(pages.length > 1);
 
-    // ASSOCIATED grants only applications associated one by one, and there are none.
+    // ASSOCIATED grants only applications associated one by one: none yet, then one of the image's.
     await client.send(new UpdateEntitlementCommand({ StackName: "apps", Name: "engineers", AppVisibility: "ASSOCIATED" }));
     assert.deepEqual(await entitled(), []);
+    await client.send(
+      new AssociateApplicationToEntitlementCommand({ StackName: "apps", EntitlementName: "engineers", ApplicationIdentifier: apps[0] }),
+    );
+    assert.deepEqual(await entitled(), [apps[0]]);
   });
 });

@@ -5,7 +5,15 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DescribeFleetsCommand, DescribeImageBuildersCommand, DescribeImagesCommand } from "@aws-sdk/client-appstream";
+import {
+  DescribeAppBlockBuilderAppBlockAssociationsCommand,
+  DescribeAppBlockBuildersCommand,
+  DescribeAppBlocksCommand,
+  DescribeApplicationFleetAssociationsCommand,
+  DescribeFleetsCommand,
+  DescribeImageBuildersCommand,
+  DescribeImagesCommand,
+} from "@aws-sdk/client-appstream";
 import { DescribeImagesCommand as Ec2DescribeImages } from "@aws-sdk/client-ec2";
 import { startImagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client } from "../support/server";
@@ -82,6 +90,85 @@ describe("seed files", () => {
       c2.destroy();
       await again.stop();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("makes app blocks, applications on Elastic fleets and app block builders", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "imagelite-seed-"));
+    const seed = join(dir, "seed.json");
+    const block = (name: string) => `arn:aws:appstream:us-east-1:${ACCOUNT_A}:app-block/${name}`;
+    const subnets = { SubnetIds: ["subnet-a", "subnet-b"] };
+    const appstream = {
+      appBlocks: [
+        {
+          Name: "tools",
+          SourceS3Location: { S3Bucket: "apps", S3Key: "tools.vhdx" },
+          SetupScriptDetails: {
+            ScriptS3Location: { S3Bucket: "apps", S3Key: "setup.ps1" },
+            ExecutablePath: "setup.ps1",
+            TimeoutInSeconds: 60,
+          },
+        },
+        { Name: "packaged", PackagingType: "APPSTREAM2", SourceS3Location: { S3Bucket: "apps" } },
+      ],
+      applications: [
+        {
+          Name: "editor",
+          AppBlockArn: block("tools"),
+          IconS3Location: { S3Bucket: "apps", S3Key: "icon.png" },
+          LaunchPath: "C:\\tools\\editor.exe",
+          Platforms: ["WINDOWS_SERVER_2019"],
+          InstanceFamilies: ["GENERAL_PURPOSE"],
+          Fleets: ["elastic"],
+        },
+      ],
+      appBlockBuilders: [
+        {
+          Name: "packager",
+          Platform: "WINDOWS_SERVER_2019",
+          InstanceType: "stream.standard.small",
+          VpcConfig: subnets,
+          AppBlockArn: block("packaged"),
+          state: "RUNNING",
+          packaged: true,
+        },
+      ],
+      fleets: [
+        {
+          Name: "elastic",
+          FleetType: "ELASTIC",
+          Platform: "WINDOWS_SERVER_2019",
+          InstanceType: "stream.standard.small",
+          MaxConcurrentSessions: 2,
+          VpcConfig: subnets,
+          state: "RUNNING",
+        },
+      ],
+    };
+    writeFileSync(seed, JSON.stringify({ accounts: { [ACCOUNT_A]: { "us-east-1": { appstream } } } }));
+    const server = await startImagelite({ seed, transitionSeconds: 30 });
+    try {
+      const a = appstreamClient(server, ACCOUNT_A);
+      const blocks = (await a.send(new DescribeAppBlocksCommand({}))).AppBlocks!;
+      assert.deepEqual(
+        blocks.map((b) => [b.Name, b.State]),
+        [
+          ["packaged", "ACTIVE"],
+          ["tools", "ACTIVE"],
+        ],
+      );
+      const associations = await a.send(new DescribeApplicationFleetAssociationsCommand({ FleetName: "elastic" }));
+      assert.deepEqual(associations.ApplicationFleetAssociations, [
+        { FleetName: "elastic", ApplicationArn: `arn:aws:appstream:us-east-1:${ACCOUNT_A}:application/editor` },
+      ]);
+      assert.equal((await a.send(new DescribeFleetsCommand({ Names: ["elastic"] }))).Fleets![0].State, "RUNNING");
+      assert.equal((await a.send(new DescribeAppBlockBuildersCommand({ Names: ["packager"] }))).AppBlockBuilders![0].State, "RUNNING");
+      const paired = await a.send(new DescribeAppBlockBuilderAppBlockAssociationsCommand({ AppBlockBuilderName: "packager" }));
+      assert.deepEqual(paired.AppBlockBuilderAppBlockAssociations, [{ AppBlockBuilderName: "packager", AppBlockArn: block("packaged") }]);
+      a.destroy();
+    } finally {
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -23,6 +23,13 @@ const ec2Tags = fc.array(fc.record({ Key: fc.constantFrom("team", "env"), Value:
   maxLength: 2,
 });
 const IMAGE = "AppStream-WinServer2019-11-10-2025";
+const appstreamArn = (type: string) => name.map((n) => `arn:aws:appstream:us-east-1:111111111111:${type}/${n}`);
+const s3 = fc.record({ S3Bucket: fc.constantFrom("apps-bucket", "other-bucket"), S3Key: fc.constantFrom("a.vhdx", "setup.ps1") });
+const script = fc.record({
+  ScriptS3Location: s3,
+  ExecutablePath: fc.constant("setup.ps1"),
+  TimeoutInSeconds: fc.integer({ min: 0, max: 600 }),
+});
 
 type Template = fc.Arbitrary<{ op: string; input: Record<string, unknown> }>;
 const t = (op: string, input: fc.Arbitrary<Record<string, unknown>>): Template => input.map((i) => ({ op, input: i }));
@@ -85,6 +92,56 @@ export const TEMPLATES: Record<"json" | "ssm" | "ec2", Template[]> = {
       "DeleteImage",
       "DescribeImagePermissions",
     ].map((op) => t(op, fc.record({ Name: name }))),
+    t(
+      "CreateFleet",
+      fc.record({
+        Name: name,
+        FleetType: fc.constant("ELASTIC"),
+        Platform: fc.constantFrom("WINDOWS_SERVER_2019", "AMAZON_LINUX2"),
+        InstanceType: fc.constantFrom("stream.standard.small", "stream.standard.medium"),
+        MaxConcurrentSessions: fc.integer({ min: 1, max: 5 }),
+        VpcConfig: fc.constant({ SubnetIds: ["subnet-a", "subnet-b"] }),
+      }),
+    ),
+    t(
+      "CreateAppBlock",
+      fc.oneof(
+        fc.record({ Name: name, SourceS3Location: s3, SetupScriptDetails: script, Tags: tags }),
+        fc.record({ Name: name, PackagingType: fc.constant("APPSTREAM2"), SourceS3Location: s3, PostSetupScriptDetails: script }),
+      ),
+    ),
+    t(
+      "CreateApplication",
+      fc.record({
+        Name: name,
+        AppBlockArn: appstreamArn("app-block"),
+        IconS3Location: s3,
+        LaunchPath: fc.constant("C:\\app.exe"),
+        Platforms: fc.subarray(["WINDOWS_SERVER_2019", "AMAZON_LINUX2"], { minLength: 1 }),
+        InstanceFamilies: fc.subarray(["GENERAL_PURPOSE", "GRAPHICS_G4"], { minLength: 1 }),
+      }),
+    ),
+    t(
+      "CreateAppBlockBuilder",
+      fc.record({
+        Name: name,
+        Platform: fc.constant("WINDOWS_SERVER_2019"),
+        InstanceType: fc.constantFrom("stream.standard.small", "stream.standard.large"),
+        VpcConfig: fc.constant({ SubnetIds: ["subnet-a", "subnet-b"] }),
+      }),
+    ),
+    t("AssociateApplicationFleet", fc.record({ FleetName: name, ApplicationArn: appstreamArn("application") })),
+    t("DisassociateApplicationFleet", fc.record({ FleetName: name, ApplicationArn: appstreamArn("application") })),
+    t("AssociateAppBlockBuilderAppBlock", fc.record({ AppBlockBuilderName: name, AppBlockArn: appstreamArn("app-block") })),
+    t("DisassociateAppBlockBuilderAppBlock", fc.record({ AppBlockBuilderName: name, AppBlockArn: appstreamArn("app-block") })),
+    ...["DeleteApplication", "DeleteAppBlock", "StartAppBlockBuilder", "StopAppBlockBuilder", "DeleteAppBlockBuilder"].map((op) =>
+      t(op, fc.record({ Name: name })),
+    ),
+    t("UpdateApplication", fc.record({ Name: name, DisplayName: name, AttributesToDelete: fc.constant(["LAUNCH_PARAMETERS"]) })),
+    t("UpdateAppBlockBuilder", fc.record({ Name: name, DisplayName: name })),
+    t("DescribeApplications", fc.constant({})),
+    t("DescribeAppBlocks", fc.constant({})),
+    t("DescribeAppBlockBuilders", fc.constant({})),
     t("UpdateFleet", fc.record({ Name: name, ComputeCapacity: fc.record({ DesiredInstances: fc.integer({ min: 1, max: 5 }) }) })),
     t("DescribeFleets", fc.constant({})),
     t("DescribeImageBuilders", fc.constant({})),

@@ -1,7 +1,13 @@
 // A state that holds at least one record of every type the services declare (for the state import tests).
 import assert from "node:assert/strict";
 import {
+  AssociateAppBlockBuilderAppBlockCommand,
+  AssociateApplicationFleetCommand,
+  AssociateApplicationToEntitlementCommand,
   AssociateFleetCommand,
+  CreateAppBlockBuilderCommand,
+  CreateAppBlockCommand,
+  CreateApplicationCommand,
   CreateDirectoryConfigCommand,
   CreateEntitlementCommand,
   BatchAssociateUserStackCommand,
@@ -76,6 +82,7 @@ const BASE = "AppStream-WinServer2022-11-10-2025";
 export async function everyKindOfRecord(server: Imagelite): Promise<void> {
   const ec2 = ec2Client(server);
   const app = appstreamClient(server);
+  const appB = appstreamClient(server, ACCOUNT_B);
   const ssm = ssmClient(server);
   const rbin = rbinClient(server);
   try {
@@ -206,6 +213,69 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
         Attributes: [{ Name: "department", Value: "engineering" }],
       }),
     );
+    // In another account (the shape tests read this one's fleets and stacks): an app block with its application on an
+    // Elastic fleet of a stack, entitled; an app block builder with its app block.
+    const block = await appB.send(
+      new CreateAppBlockCommand({
+        Name: "ab",
+        SourceS3Location: { S3Bucket: "apps", S3Key: "ab.vhdx" },
+        SetupScriptDetails: {
+          ScriptS3Location: { S3Bucket: "apps", S3Key: "setup.ps1" },
+          ExecutablePath: "setup.ps1",
+          TimeoutInSeconds: 60,
+        },
+      }),
+    );
+    const application = await appB.send(
+      new CreateApplicationCommand({
+        Name: "editor",
+        AppBlockArn: block.AppBlock!.Arn!,
+        IconS3Location: { S3Bucket: "apps", S3Key: "icon.png" },
+        LaunchPath: "C:\\editor.exe",
+        Platforms: ["WINDOWS_SERVER_2019"],
+        InstanceFamilies: ["GENERAL_PURPOSE"],
+      }),
+    );
+    await appB.send(
+      new CreateFleetCommand({
+        Name: "elastic",
+        FleetType: "ELASTIC",
+        Platform: "WINDOWS_SERVER_2019",
+        InstanceType: "stream.standard.small",
+        MaxConcurrentSessions: 2,
+        VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"] },
+      }),
+    );
+    await appB.send(new AssociateApplicationFleetCommand({ FleetName: "elastic", ApplicationArn: application.Application!.Arn! }));
+    await appB.send(new CreateStackCommand({ Name: "elastic-stack" }));
+    await appB.send(new AssociateFleetCommand({ FleetName: "elastic", StackName: "elastic-stack" }));
+    await appB.send(
+      new CreateEntitlementCommand({
+        Name: "picked",
+        StackName: "elastic-stack",
+        AppVisibility: "ASSOCIATED",
+        Attributes: [{ Name: "department", Value: "engineering" }],
+      }),
+    );
+    await appB.send(
+      new AssociateApplicationToEntitlementCommand({
+        StackName: "elastic-stack",
+        EntitlementName: "picked",
+        ApplicationIdentifier: "editor",
+      }),
+    );
+    const packaged = await appB.send(
+      new CreateAppBlockCommand({ Name: "packaged", PackagingType: "APPSTREAM2", SourceS3Location: { S3Bucket: "apps" } }),
+    );
+    await appB.send(
+      new CreateAppBlockBuilderCommand({
+        Name: "abb",
+        Platform: "WINDOWS_SERVER_2019",
+        InstanceType: "stream.standard.small",
+        VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"] },
+      }),
+    );
+    await appB.send(new AssociateAppBlockBuilderAppBlockCommand({ AppBlockBuilderName: "abb", AppBlockArn: packaged.AppBlock!.Arn! }));
     const user = { UserName: "u@example.com", AuthenticationType: "USERPOOL" as const };
     await app.send(new CreateUserCommand(user));
     await app.send(new BatchAssociateUserStackCommand({ UserStackAssociations: [{ ...user, StackName: "s" }] }));
@@ -250,6 +320,7 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
   } finally {
     ec2.destroy();
     app.destroy();
+    appB.destroy();
     ssm.destroy();
     rbin.destroy();
   }

@@ -14,15 +14,26 @@ const named =
     return [{ arn, tags: () => tagsOfArn(ctx, arn) }];
   };
 const byArn: Resolver = (ctx, input) => [{ arn: str(input.ResourceArn), tags: () => tagsOfArn(ctx, str(input.ResourceArn)) }];
+/** Resources named by an ARN member, then by a name member. */
+const arnAnd =
+  (member: string, type: string, nameMember: string): Resolver =>
+  (ctx, input) => [{ arn: str(input[member]), tags: () => tagsOfArn(ctx, str(input[member])) }, ...named(type, nameMember)(ctx, input)];
 
 export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
   prefix: "appstream",
   operations: {
+    AssociateAppBlockBuilderAppBlock: arnAnd("AppBlockArn", "app-block-builder", "AppBlockBuilderName"),
+    AssociateApplicationFleet: arnAnd("ApplicationArn", "fleet", "FleetName"),
+    AssociateApplicationToEntitlement: named("stack", "StackName"),
     AssociateFleet: named("fleet", "FleetName"),
     AssociateSoftwareToImageBuilder: named("image-builder", "ImageBuilderName"),
     BatchAssociateUserStack: ALL,
     BatchDisassociateUserStack: ALL,
     CopyImage: named("image", "SourceImageName"),
+    CreateAppBlock: named("app-block", "Name"),
+    CreateAppBlockBuilder: named("app-block-builder", "Name"),
+    CreateAppBlockBuilderStreamingURL: named("app-block-builder", "AppBlockBuilderName"),
+    CreateApplication: named("application", "Name"),
     CreateDirectoryConfig: ALL,
     CreateEntitlement: named("stack", "StackName"),
     CreateExportImageTask: named("image", "ImageName"),
@@ -36,6 +47,9 @@ export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
     CreateUpdatedImage: named("image", "existingImageName"),
     CreateUsageReportSubscription: ALL,
     CreateUser: ALL,
+    DeleteAppBlock: named("app-block", "Name"),
+    DeleteAppBlockBuilder: named("app-block-builder", "Name"),
+    DeleteApplication: named("application", "Name"),
     DeleteDirectoryConfig: ALL,
     DeleteEntitlement: named("stack", "StackName"),
     DeleteFleet: named("fleet", "Name"),
@@ -47,6 +61,11 @@ export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
     DeleteUsageReportSubscription: ALL,
     DeleteUser: ALL,
     DescribeAppLicenseUsage: ALL,
+    DescribeAppBlockBuilderAppBlockAssociations: ALL,
+    DescribeAppBlockBuilders: ALL,
+    DescribeAppBlocks: ALL,
+    DescribeApplicationFleetAssociations: ALL,
+    DescribeApplications: ALL,
     DescribeDirectoryConfigs: ALL,
     DescribeEntitlements: ALL,
     DescribeFleets: ALL,
@@ -61,6 +80,9 @@ export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
     DescribeUserStackAssociations: ALL,
     DescribeUsers: ALL,
     DisableUser: ALL,
+    DisassociateAppBlockBuilderAppBlock: arnAnd("AppBlockArn", "app-block-builder", "AppBlockBuilderName"),
+    DisassociateApplicationFleet: arnAnd("ApplicationArn", "fleet", "FleetName"),
+    DisassociateApplicationFromEntitlement: named("stack", "StackName"),
     DisassociateFleet: named("fleet", "FleetName"),
     DisassociateSoftwareFromImageBuilder: named("image-builder", "ImageBuilderName"),
     DrainSessionInstance: ALL,
@@ -72,13 +94,17 @@ export const appstreamActions: ActionTable<keyof AppStreamHandlers> = {
     ListEntitledApplications: named("stack", "StackName"),
     ListExportImageTasks: ALL,
     ListTagsForResource: byArn,
+    StartAppBlockBuilder: named("app-block-builder", "Name"),
     StartFleet: named("fleet", "Name"),
     StartImageBuilder: named("image-builder", "Name"),
     StartSoftwareDeploymentToImageBuilder: named("image-builder", "ImageBuilderName"),
+    StopAppBlockBuilder: named("app-block-builder", "Name"),
     StopFleet: named("fleet", "Name"),
     StopImageBuilder: named("image-builder", "Name"),
     TagResource: byArn,
     UntagResource: byArn,
+    UpdateAppBlockBuilder: named("app-block-builder", "Name"),
+    UpdateApplication: named("application", "Name"),
     UpdateDirectoryConfig: ALL,
     UpdateEntitlement: named("stack", "StackName"),
     UpdateFleet: named("fleet", "Name"),

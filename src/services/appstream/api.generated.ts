@@ -40,6 +40,53 @@ export interface AgentAccessSetting {
 export type AgentAccessSettingList = AgentAccessSetting[];
 export type AgentAction = "COMPUTER_VISION" | "COMPUTER_INPUT";
 export type AgentSoftwareVersion = "CURRENT_LATEST" | "ALWAYS_LATEST";
+export interface AppBlock {
+  AppBlockErrors?: ErrorDetailsList;
+  Arn: string;
+  CreatedTime?: Date;
+  Description?: string;
+  DisplayName?: string;
+  Name: string;
+  PackagingType?: PackagingType;
+  PostSetupScriptDetails?: ScriptDetails;
+  SetupScriptDetails?: ScriptDetails;
+  SourceS3Location?: S3Location;
+  State?: AppBlockState;
+}
+export interface AppBlockBuilder {
+  AccessEndpoints?: AccessEndpointList;
+  AppBlockBuilderErrors?: ResourceErrors;
+  Arn: string;
+  CreatedTime?: Date;
+  Description?: string;
+  DisableIMDSV1?: boolean;
+  DisplayName?: string;
+  EnableDefaultInternetAccess?: boolean;
+  IamRoleArn?: string;
+  InstanceType: string;
+  Name: string;
+  Platform: AppBlockBuilderPlatformType;
+  State: AppBlockBuilderState;
+  StateChangeReason?: AppBlockBuilderStateChangeReason;
+  VpcConfig: VpcConfig;
+}
+export interface AppBlockBuilderAppBlockAssociation {
+  AppBlockArn: string;
+  AppBlockBuilderName: string;
+}
+export type AppBlockBuilderAppBlockAssociationsList = AppBlockBuilderAppBlockAssociation[];
+export type AppBlockBuilderAttribute = "IAM_ROLE_ARN" | "ACCESS_ENDPOINTS" | "VPC_CONFIGURATION_SECURITY_GROUP_IDS";
+export type AppBlockBuilderAttributes = AppBlockBuilderAttribute[];
+export type AppBlockBuilderList = AppBlockBuilder[];
+export type AppBlockBuilderPlatformType = "WINDOWS_SERVER_2019";
+export type AppBlockBuilderState = "STARTING" | "RUNNING" | "STOPPING" | "STOPPED";
+export interface AppBlockBuilderStateChangeReason {
+  Code?: AppBlockBuilderStateChangeReasonCode;
+  Message?: string;
+}
+export type AppBlockBuilderStateChangeReasonCode = "INTERNAL_ERROR";
+export type AppBlockState = "INACTIVE" | "ACTIVE";
+export type AppBlocks = AppBlock[];
 export type AppCatalogConfig = ApplicationConfig[];
 export type AppVisibility = "ALL" | "ASSOCIATED";
 export interface Application {
@@ -59,6 +106,8 @@ export interface Application {
   Platforms?: Platforms;
   WorkingDirectory?: string;
 }
+export type ApplicationAttribute = "LAUNCH_PARAMETERS" | "WORKING_DIRECTORY";
+export type ApplicationAttributes = ApplicationAttribute[];
 export interface ApplicationConfig {
   AbsoluteAppPath: string;
   AbsoluteIconPath?: string;
@@ -68,6 +117,11 @@ export interface ApplicationConfig {
   Name: string;
   WorkingDirectory?: string;
 }
+export interface ApplicationFleetAssociation {
+  ApplicationArn: string;
+  FleetName: string;
+}
+export type ApplicationFleetAssociationList = ApplicationFleetAssociation[];
 export interface ApplicationSettings {
   Enabled: boolean;
   SettingsGroup?: string;
@@ -79,6 +133,27 @@ export interface ApplicationSettingsResponse {
 }
 export type Applications = Application[];
 export type ArnList = string[];
+export interface AssociateAppBlockBuilderAppBlockRequest {
+  AppBlockArn: string;
+  AppBlockBuilderName: string;
+}
+export interface AssociateAppBlockBuilderAppBlockResult {
+  AppBlockBuilderAppBlockAssociation?: AppBlockBuilderAppBlockAssociation;
+}
+export interface AssociateApplicationFleetRequest {
+  ApplicationArn: string;
+  FleetName: string;
+}
+export interface AssociateApplicationFleetResult {
+  ApplicationFleetAssociation?: ApplicationFleetAssociation;
+}
+export interface AssociateApplicationToEntitlementRequest {
+  ApplicationIdentifier: string;
+  EntitlementName: string;
+  StackName: string;
+}
+export interface AssociateApplicationToEntitlementResult {
+}
 export interface AssociateFleetRequest {
   FleetName: string;
   StackName: string;
@@ -141,6 +216,59 @@ export interface CopyImageRequest {
 }
 export interface CopyImageResponse {
   DestinationImageName?: string;
+}
+export interface CreateAppBlockBuilderRequest {
+  AccessEndpoints?: AccessEndpointList;
+  Description?: string;
+  DisableIMDSV1?: boolean;
+  DisplayName?: string;
+  EnableDefaultInternetAccess?: boolean;
+  IamRoleArn?: string;
+  InstanceType: string;
+  Name: string;
+  Platform: AppBlockBuilderPlatformType;
+  Tags?: Tags;
+  VpcConfig: VpcConfig;
+}
+export interface CreateAppBlockBuilderResult {
+  AppBlockBuilder?: AppBlockBuilder;
+}
+export interface CreateAppBlockBuilderStreamingURLRequest {
+  AppBlockBuilderName: string;
+  Validity?: number;
+}
+export interface CreateAppBlockBuilderStreamingURLResult {
+  Expires?: Date;
+  StreamingURL?: string;
+}
+export interface CreateAppBlockRequest {
+  Description?: string;
+  DisplayName?: string;
+  Name: string;
+  PackagingType?: PackagingType;
+  PostSetupScriptDetails?: ScriptDetails;
+  SetupScriptDetails?: ScriptDetails;
+  SourceS3Location: S3Location;
+  Tags?: Tags;
+}
+export interface CreateAppBlockResult {
+  AppBlock?: AppBlock;
+}
+export interface CreateApplicationRequest {
+  AppBlockArn: string;
+  Description?: string;
+  DisplayName?: string;
+  IconS3Location: S3Location;
+  InstanceFamilies: StringList;
+  LaunchParameters?: string;
+  LaunchPath: string;
+  Name: string;
+  Platforms: Platforms;
+  Tags?: Tags;
+  WorkingDirectory?: string;
+}
+export interface CreateApplicationResult {
+  Application?: Application;
 }
 export interface CreateDirectoryConfigRequest {
   CertificateBasedAuthProperties?: CertificateBasedAuthProperties;
@@ -314,6 +442,21 @@ export interface CreateUserRequest {
 }
 export interface CreateUserResult {
 }
+export interface DeleteAppBlockBuilderRequest {
+  Name: string;
+}
+export interface DeleteAppBlockBuilderResult {
+}
+export interface DeleteAppBlockRequest {
+  Name: string;
+}
+export interface DeleteAppBlockResult {
+}
+export interface DeleteApplicationRequest {
+  Name: string;
+}
+export interface DeleteApplicationResult {
+}
 export interface DeleteDirectoryConfigRequest {
   DirectoryName: string;
 }
@@ -368,6 +511,34 @@ export interface DeleteUserRequest {
 }
 export interface DeleteUserResult {
 }
+export interface DescribeAppBlockBuilderAppBlockAssociationsRequest {
+  AppBlockArn?: string;
+  AppBlockBuilderName?: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeAppBlockBuilderAppBlockAssociationsResult {
+  AppBlockBuilderAppBlockAssociations?: AppBlockBuilderAppBlockAssociationsList;
+  NextToken?: string;
+}
+export interface DescribeAppBlockBuildersRequest {
+  MaxResults?: number;
+  Names?: StringList;
+  NextToken?: string;
+}
+export interface DescribeAppBlockBuildersResult {
+  AppBlockBuilders?: AppBlockBuilderList;
+  NextToken?: string;
+}
+export interface DescribeAppBlocksRequest {
+  Arns?: ArnList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeAppBlocksResult {
+  AppBlocks?: AppBlocks;
+  NextToken?: string;
+}
 export interface DescribeAppLicenseUsageRequest {
   BillingPeriod: string;
   MaxResults?: number;
@@ -375,6 +546,25 @@ export interface DescribeAppLicenseUsageRequest {
 }
 export interface DescribeAppLicenseUsageResult {
   AppLicenseUsages?: AdminAppLicenseUsageList;
+  NextToken?: string;
+}
+export interface DescribeApplicationFleetAssociationsRequest {
+  ApplicationArn?: string;
+  FleetName?: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeApplicationFleetAssociationsResult {
+  ApplicationFleetAssociations?: ApplicationFleetAssociationList;
+  NextToken?: string;
+}
+export interface DescribeApplicationsRequest {
+  Arns?: ArnList;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface DescribeApplicationsResult {
+  Applications?: Applications;
   NextToken?: string;
 }
 export interface DescribeDirectoryConfigsRequest {
@@ -514,6 +704,25 @@ export interface DisableUserRequest {
   UserName: string;
 }
 export interface DisableUserResult {
+}
+export interface DisassociateAppBlockBuilderAppBlockRequest {
+  AppBlockArn: string;
+  AppBlockBuilderName: string;
+}
+export interface DisassociateAppBlockBuilderAppBlockResult {
+}
+export interface DisassociateApplicationFleetRequest {
+  ApplicationArn: string;
+  FleetName: string;
+}
+export interface DisassociateApplicationFleetResult {
+}
+export interface DisassociateApplicationFromEntitlementRequest {
+  ApplicationIdentifier: string;
+  EntitlementName: string;
+  StackName: string;
+}
+export interface DisassociateApplicationFromEntitlementResult {
 }
 export interface DisassociateFleetRequest {
   FleetName: string;
@@ -790,6 +999,7 @@ export interface OperationNotPermittedException {
   Message?: string;
 }
 export type OrganizationalUnitDistinguishedNamesList = string[];
+export type PackagingType = "CUSTOM" | "APPSTREAM2";
 export type Permission = "ENABLED" | "DISABLED";
 export type PlatformType = "WINDOWS" | "WINDOWS_SERVER_2016" | "WINDOWS_SERVER_2019" | "WINDOWS_SERVER_2022" | "WINDOWS_SERVER_2025" | "AMAZON_LINUX2" | "RHEL8" | "ROCKY_LINUX8" | "UBUNTU_PRO_2404";
 export type Platforms = PlatformType[];
@@ -824,6 +1034,12 @@ export interface S3Location {
 }
 export type ScreenImageFormat = "PNG" | "JPEG";
 export type ScreenResolution = "W_1280xH_720";
+export interface ScriptDetails {
+  ExecutableParameters?: string;
+  ExecutablePath: string;
+  ScriptS3Location: S3Location;
+  TimeoutInSeconds: number;
+}
 export type SecurityGroupIdList = string[];
 export interface ServiceAccountCredentials {
   AccountName: string;
@@ -885,6 +1101,12 @@ export interface StackError {
 export type StackErrorCode = "STORAGE_CONNECTOR_ERROR" | "INTERNAL_SERVICE_ERROR";
 export type StackErrors = StackError[];
 export type StackList = Stack[];
+export interface StartAppBlockBuilderRequest {
+  Name: string;
+}
+export interface StartAppBlockBuilderResult {
+  AppBlockBuilder?: AppBlockBuilder;
+}
 export interface StartFleetRequest {
   Name: string;
 }
@@ -902,6 +1124,12 @@ export interface StartSoftwareDeploymentToImageBuilderRequest {
   RetryFailedDeployments?: boolean;
 }
 export interface StartSoftwareDeploymentToImageBuilderResult {
+}
+export interface StopAppBlockBuilderRequest {
+  Name: string;
+}
+export interface StopAppBlockBuilderResult {
+  AppBlockBuilder?: AppBlockBuilder;
 }
 export interface StopFleetRequest {
   Name: string;
@@ -960,6 +1188,36 @@ export interface UntagResourceRequest {
   TagKeys: TagKeyList;
 }
 export interface UntagResourceResponse {
+}
+export interface UpdateAppBlockBuilderRequest {
+  AccessEndpoints?: AccessEndpointList;
+  AttributesToDelete?: AppBlockBuilderAttributes;
+  Description?: string;
+  DisableIMDSV1?: boolean;
+  DisplayName?: string;
+  EnableDefaultInternetAccess?: boolean;
+  IamRoleArn?: string;
+  InstanceType?: string;
+  Name: string;
+  Platform?: PlatformType;
+  VpcConfig?: VpcConfig;
+}
+export interface UpdateAppBlockBuilderResult {
+  AppBlockBuilder?: AppBlockBuilder;
+}
+export interface UpdateApplicationRequest {
+  AppBlockArn?: string;
+  AttributesToDelete?: ApplicationAttributes;
+  Description?: string;
+  DisplayName?: string;
+  IconS3Location?: S3Location;
+  LaunchParameters?: string;
+  LaunchPath?: string;
+  Name: string;
+  WorkingDirectory?: string;
+}
+export interface UpdateApplicationResult {
+  Application?: Application;
 }
 export interface UpdateDirectoryConfigRequest {
   CertificateBasedAuthProperties?: CertificateBasedAuthProperties;
@@ -1107,11 +1365,18 @@ export interface VpcConfig {
 
 /** The operations imagelite serves for appstream: each handler gets the parsed, validated input. */
 export interface AppStreamHandlers {
+  AssociateAppBlockBuilderAppBlock(ctx: RequestContext, input: AssociateAppBlockBuilderAppBlockRequest): AssociateAppBlockBuilderAppBlockResult;
+  AssociateApplicationFleet(ctx: RequestContext, input: AssociateApplicationFleetRequest): AssociateApplicationFleetResult;
+  AssociateApplicationToEntitlement(ctx: RequestContext, input: AssociateApplicationToEntitlementRequest): AssociateApplicationToEntitlementResult;
   AssociateFleet(ctx: RequestContext, input: AssociateFleetRequest): AssociateFleetResult;
   AssociateSoftwareToImageBuilder(ctx: RequestContext, input: AssociateSoftwareToImageBuilderRequest): AssociateSoftwareToImageBuilderResult;
   BatchAssociateUserStack(ctx: RequestContext, input: BatchAssociateUserStackRequest): BatchAssociateUserStackResult;
   BatchDisassociateUserStack(ctx: RequestContext, input: BatchDisassociateUserStackRequest): BatchDisassociateUserStackResult;
   CopyImage(ctx: RequestContext, input: CopyImageRequest): CopyImageResponse;
+  CreateAppBlock(ctx: RequestContext, input: CreateAppBlockRequest): CreateAppBlockResult;
+  CreateAppBlockBuilder(ctx: RequestContext, input: CreateAppBlockBuilderRequest): CreateAppBlockBuilderResult;
+  CreateAppBlockBuilderStreamingURL(ctx: RequestContext, input: CreateAppBlockBuilderStreamingURLRequest): CreateAppBlockBuilderStreamingURLResult;
+  CreateApplication(ctx: RequestContext, input: CreateApplicationRequest): CreateApplicationResult;
   CreateDirectoryConfig(ctx: RequestContext, input: CreateDirectoryConfigRequest): CreateDirectoryConfigResult;
   CreateEntitlement(ctx: RequestContext, input: CreateEntitlementRequest): CreateEntitlementResult;
   CreateExportImageTask(ctx: RequestContext, input: CreateExportImageTaskRequest): CreateExportImageTaskResult;
@@ -1125,6 +1390,9 @@ export interface AppStreamHandlers {
   CreateUpdatedImage(ctx: RequestContext, input: CreateUpdatedImageRequest): CreateUpdatedImageResult;
   CreateUsageReportSubscription(ctx: RequestContext, input: CreateUsageReportSubscriptionRequest): CreateUsageReportSubscriptionResult;
   CreateUser(ctx: RequestContext, input: CreateUserRequest): CreateUserResult;
+  DeleteAppBlock(ctx: RequestContext, input: DeleteAppBlockRequest): DeleteAppBlockResult;
+  DeleteAppBlockBuilder(ctx: RequestContext, input: DeleteAppBlockBuilderRequest): DeleteAppBlockBuilderResult;
+  DeleteApplication(ctx: RequestContext, input: DeleteApplicationRequest): DeleteApplicationResult;
   DeleteDirectoryConfig(ctx: RequestContext, input: DeleteDirectoryConfigRequest): DeleteDirectoryConfigResult;
   DeleteEntitlement(ctx: RequestContext, input: DeleteEntitlementRequest): DeleteEntitlementResult;
   DeleteFleet(ctx: RequestContext, input: DeleteFleetRequest): DeleteFleetResult;
@@ -1135,7 +1403,12 @@ export interface AppStreamHandlers {
   DeleteThemeForStack(ctx: RequestContext, input: DeleteThemeForStackRequest): DeleteThemeForStackResult;
   DeleteUsageReportSubscription(ctx: RequestContext, input: DeleteUsageReportSubscriptionRequest): DeleteUsageReportSubscriptionResult;
   DeleteUser(ctx: RequestContext, input: DeleteUserRequest): DeleteUserResult;
+  DescribeAppBlockBuilderAppBlockAssociations(ctx: RequestContext, input: DescribeAppBlockBuilderAppBlockAssociationsRequest): DescribeAppBlockBuilderAppBlockAssociationsResult;
+  DescribeAppBlockBuilders(ctx: RequestContext, input: DescribeAppBlockBuildersRequest): DescribeAppBlockBuildersResult;
+  DescribeAppBlocks(ctx: RequestContext, input: DescribeAppBlocksRequest): DescribeAppBlocksResult;
   DescribeAppLicenseUsage(ctx: RequestContext, input: DescribeAppLicenseUsageRequest): DescribeAppLicenseUsageResult;
+  DescribeApplicationFleetAssociations(ctx: RequestContext, input: DescribeApplicationFleetAssociationsRequest): DescribeApplicationFleetAssociationsResult;
+  DescribeApplications(ctx: RequestContext, input: DescribeApplicationsRequest): DescribeApplicationsResult;
   DescribeDirectoryConfigs(ctx: RequestContext, input: DescribeDirectoryConfigsRequest): DescribeDirectoryConfigsResult;
   DescribeEntitlements(ctx: RequestContext, input: DescribeEntitlementsRequest): DescribeEntitlementsResult;
   DescribeFleets(ctx: RequestContext, input: DescribeFleetsRequest): DescribeFleetsResult;
@@ -1150,6 +1423,9 @@ export interface AppStreamHandlers {
   DescribeUserStackAssociations(ctx: RequestContext, input: DescribeUserStackAssociationsRequest): DescribeUserStackAssociationsResult;
   DescribeUsers(ctx: RequestContext, input: DescribeUsersRequest): DescribeUsersResult;
   DisableUser(ctx: RequestContext, input: DisableUserRequest): DisableUserResult;
+  DisassociateAppBlockBuilderAppBlock(ctx: RequestContext, input: DisassociateAppBlockBuilderAppBlockRequest): DisassociateAppBlockBuilderAppBlockResult;
+  DisassociateApplicationFleet(ctx: RequestContext, input: DisassociateApplicationFleetRequest): DisassociateApplicationFleetResult;
+  DisassociateApplicationFromEntitlement(ctx: RequestContext, input: DisassociateApplicationFromEntitlementRequest): DisassociateApplicationFromEntitlementResult;
   DisassociateFleet(ctx: RequestContext, input: DisassociateFleetRequest): DisassociateFleetResult;
   DisassociateSoftwareFromImageBuilder(ctx: RequestContext, input: DisassociateSoftwareFromImageBuilderRequest): DisassociateSoftwareFromImageBuilderResult;
   DrainSessionInstance(ctx: RequestContext, input: DrainSessionInstanceRequest): DrainSessionInstanceResult;
@@ -1161,13 +1437,17 @@ export interface AppStreamHandlers {
   ListEntitledApplications(ctx: RequestContext, input: ListEntitledApplicationsRequest): ListEntitledApplicationsResult;
   ListExportImageTasks(ctx: RequestContext, input: ListExportImageTasksRequest): ListExportImageTasksResult;
   ListTagsForResource(ctx: RequestContext, input: ListTagsForResourceRequest): ListTagsForResourceResponse;
+  StartAppBlockBuilder(ctx: RequestContext, input: StartAppBlockBuilderRequest): StartAppBlockBuilderResult;
   StartFleet(ctx: RequestContext, input: StartFleetRequest): StartFleetResult;
   StartImageBuilder(ctx: RequestContext, input: StartImageBuilderRequest): StartImageBuilderResult;
   StartSoftwareDeploymentToImageBuilder(ctx: RequestContext, input: StartSoftwareDeploymentToImageBuilderRequest): StartSoftwareDeploymentToImageBuilderResult;
+  StopAppBlockBuilder(ctx: RequestContext, input: StopAppBlockBuilderRequest): StopAppBlockBuilderResult;
   StopFleet(ctx: RequestContext, input: StopFleetRequest): StopFleetResult;
   StopImageBuilder(ctx: RequestContext, input: StopImageBuilderRequest): StopImageBuilderResult;
   TagResource(ctx: RequestContext, input: TagResourceRequest): TagResourceResponse;
   UntagResource(ctx: RequestContext, input: UntagResourceRequest): UntagResourceResponse;
+  UpdateAppBlockBuilder(ctx: RequestContext, input: UpdateAppBlockBuilderRequest): UpdateAppBlockBuilderResult;
+  UpdateApplication(ctx: RequestContext, input: UpdateApplicationRequest): UpdateApplicationResult;
   UpdateDirectoryConfig(ctx: RequestContext, input: UpdateDirectoryConfigRequest): UpdateDirectoryConfigResult;
   UpdateEntitlement(ctx: RequestContext, input: UpdateEntitlementRequest): UpdateEntitlementResult;
   UpdateFleet(ctx: RequestContext, input: UpdateFleetRequest): UpdateFleetResult;

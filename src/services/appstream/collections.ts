@@ -13,6 +13,9 @@ import { themes } from "./themes/records";
 import { exportTasks } from "./export-tasks/records";
 import { builderSoftware } from "./image-builders/records";
 import { licenseUsage, sessions } from "./streaming/records";
+import { applicationFleets, applications } from "./applications/records";
+import { appBlocks } from "./app-blocks/records";
+import { appBlockBuilders } from "./app-block-builders/records";
 
 export const appstreamCollections = [
   images,
@@ -35,4 +38,8 @@ export const appstreamCollections = [
   builderSoftware,
   sessions,
   licenseUsage,
+  applications,
+  applicationFleets,
+  appBlocks,
+  appBlockBuilders,
 ];

@@ -23,6 +23,12 @@ import { themes } from "./themes/records";
 import { themeHandlers } from "./themes/handlers";
 import { sessions } from "./streaming/records";
 import { sessionView } from "./streaming/sessions";
+import { applications } from "./applications/records";
+import { applicationView } from "./applications/handlers";
+import { appBlocks } from "./app-blocks/records";
+import { appBlockView } from "./app-blocks/handlers";
+import { appBlockBuilders } from "./app-block-builders/records";
+import { appBlockBuilderView } from "./app-block-builders/handlers";
 
 export const appstreamDashboardViews: ResourceView[] = [
   view({
@@ -60,6 +66,30 @@ export const appstreamDashboardViews: ResourceView[] = [
     created: (r) => r.createdAt,
     render: fleetView,
     schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: appBlocks,
+    label: "App blocks",
+    name: (r) => r.attrs.DisplayName as string | undefined,
+    state: (_ctx, r) => appBlockView(r).State,
+    created: (r) => r.createdAt,
+    render: (_ctx, r) => appBlockView(r),
+  }),
+  view({
+    collection: appBlockBuilders,
+    label: "App block builders",
+    name: (r) => r.attrs.DisplayName as string | undefined,
+    state: (ctx, r) => stateAt(r.schedule, ctx.now),
+    created: (r) => r.createdAt,
+    render: (ctx, r) => appBlockBuilderView(ctx, r),
+    schedule: (r) => r.schedule,
+  }),
+  view({
+    collection: applications,
+    label: "Applications",
+    name: (r) => r.attrs.DisplayName as string | undefined,
+    created: (r) => r.createdAt,
+    render: applicationView,
   }),
   view({
     collection: stacks,

@@ -23,8 +23,13 @@ import { themeHandlers } from "./themes/handlers";
 import { exportTaskHandlers } from "./export-tasks/handlers";
 import { softwareHandlers } from "./image-builders/software";
 import { sessionHandlers } from "./streaming/sessions";
+import { applicationHandlers } from "./applications/handlers";
+import { entitlementApplicationHandlers } from "./applications/entitlement-associations";
+import { appBlockHandlers } from "./app-blocks/handlers";
+import { appBlockBuilderHandlers } from "./app-block-builders/handlers";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./images/assistant";
+import { appBlockBuilderAssistant } from "./app-block-builders/assistant";
 import { appstreamSeedLists } from "./seed-lists";
 import { appstreamDashboardViews } from "./dashboard-views";
 import { JSON_COMMON } from "../../auth/auth-errors";
@@ -49,6 +54,10 @@ const handlers: AppStreamHandlers = {
   ...exportTaskHandlers,
   ...softwareHandlers,
   ...sessionHandlers,
+  ...applicationHandlers,
+  ...entitlementApplicationHandlers,
+  ...appBlockHandlers,
+  ...appBlockBuilderHandlers,
 };
 
 const model = loadModel("appstream");
@@ -64,7 +73,7 @@ export const appstream: ServiceDefinition = {
     new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
   throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
   unavailableError: serviceUnavailable,
-  internal: imageAssistant(model),
+  internal: { ...imageAssistant(model), ...appBlockBuilderAssistant(model) },
   seedLists: appstreamSeedLists,
   dashboardViews: appstreamDashboardViews,
   auth: {

@@ -25,3 +25,11 @@ export function collectionPage<T, K extends Key>(
   const page = c.page(s, { ...o, after: token ? appstreamPage.decode(scope, token) : undefined });
   return { items: page.items.map((r) => r.value), nextToken: page.next === undefined ? undefined : encodeToken(scope, page.next) };
 }
+
+/** One page of a list already in order, its token the key of the last item served within `scope`. */
+export function listPage<T>(items: T[], key: (v: T) => string, scope: string, token: string | undefined, limit: number) {
+  const after = token ? appstreamPage.decode(scope, token) : undefined;
+  const rest = after === undefined ? items : items.filter((v) => key(v) > after);
+  const page = rest.slice(0, limit);
+  return { items: page, nextToken: rest.length > limit ? encodeToken(scope, key(page[page.length - 1])) : undefined };
+}

@@ -1,8 +1,20 @@
 // What a seed file may give for AppStream (README, "Seed files"), each list made through the operations a
-// client or the Image Assistant would call, in the seed's phases: builders, then the images made in them,
-// then builder states and shares, then fleets (which may run a shared image), then fleet states.
+// client or the Image Assistant would call, in the seed's phases: builders and app blocks, then the images made
+// in the builders, the applications of the app blocks and the app block builders with their app block, then
+// builder states and shares, then fleets (which may run a shared image), then fleet states and the Elastic
+// fleets' applications.
 import type { SeedStep } from "../../gateway/service";
 import { SeedError, without } from "../../operator/seed/seed-error";
+
+/** The ARN of an application of the account and region of its app block's ARN. */
+const applicationArnBeside = (appBlockArn: string, name: string) => appBlockArn.replace(/:app-block\/.*$/, `:application/${name}`);
+
+/** The entry's list of names under `member`, checked. */
+function names(e: Record<string, unknown>, member: string): string[] {
+  const v = e[member] ?? [];
+  if (!Array.isArray(v) || v.some((n) => typeof n !== "string")) throw new SeedError(`${member} must be a list of names`);
+  return v as string[];
+}
 
 export const appstreamSeedLists: Record<string, SeedStep[]> = {
   imageBuilders: [
@@ -17,6 +29,53 @@ export const appstreamSeedLists: Record<string, SeedStep[]> = {
         const { ImageBuilders } = call("DescribeImageBuilders", { Names: [e.Name] }) as { ImageBuilders: { State: string }[] };
         if (e.state === "STOPPED" && ImageBuilders[0].State === "RUNNING") call("StopImageBuilder", { Name: e.Name });
         if (e.state === "RUNNING" && ImageBuilders[0].State === "STOPPED") call("StartImageBuilder", { Name: e.Name });
+      },
+    },
+  ],
+  appBlocks: [{ phase: 0, label: "CreateAppBlock", makes: true, apply: (call, e) => call("CreateAppBlock", e) }],
+  applications: [
+    { phase: 1, label: "CreateApplication", makes: true, apply: (call, e) => call("CreateApplication", without(e, "Fleets")) },
+    {
+      // The Elastic fleets (by name) whose users can launch it.
+      phase: 4,
+      label: "AssociateApplicationFleet",
+      apply(call, e) {
+        const fleets = names(e, "Fleets");
+        if (!fleets.length) return;
+        const arn = e.AppBlockArn === undefined ? undefined : applicationArnBeside(String(e.AppBlockArn), String(e.Name));
+        for (const FleetName of fleets) call("AssociateApplicationFleet", { FleetName, ApplicationArn: arn });
+      },
+    },
+  ],
+  appBlockBuilders: [
+    {
+      phase: 1,
+      label: "CreateAppBlockBuilder",
+      makes: true,
+      apply(call, e) {
+        call("CreateAppBlockBuilder", without(e, "AppBlockArn", "state", "packaged"));
+        if (e.AppBlockArn !== undefined)
+          call("AssociateAppBlockBuilderAppBlock", { AppBlockBuilderName: e.Name, AppBlockArn: e.AppBlockArn });
+      },
+    },
+    {
+      // STOPPED as created, or RUNNING with its app block.
+      phase: 2,
+      label: "app block builder state",
+      apply(call, e) {
+        if (e.state === undefined || e.state === "STOPPED") return;
+        if (e.state !== "RUNNING") throw new SeedError("state must be STOPPED or RUNNING");
+        call("StartAppBlockBuilder", { Name: e.Name });
+      },
+    },
+    {
+      // packaged: true, in a RUNNING builder: its app block gets its application package and is ACTIVE.
+      phase: 3,
+      label: "finish packaging",
+      apply(call, e) {
+        if (e.packaged === undefined || e.packaged === false) return;
+        if (e.packaged !== true) throw new SeedError("packaged must be true or false");
+        call("FinishAppBlockPackaging", { Builder: e.Name });
       },
     },
   ],

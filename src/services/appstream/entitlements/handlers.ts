@@ -1,8 +1,8 @@
 // Entitlements: which SAML users (by attribute) may launch which applications of a stack (CreateEntitlement
 // ... ListEntitledApplications, API reference). With AppVisibility ALL the entitled applications are those of
-// the images of the stack's fleets, as DescribeImages lists them; with ASSOCIATED, those associated with the
-// entitlement one by one (AssociateApplicationToEntitlement, which the imported model does not have, so
-// there are none).
+// the stack's fleets: of their images, as DescribeImages lists them, and those associated with its Elastic
+// fleets; with ASSOCIATED, those associated with the entitlement one by one (AssociateApplicationToEntitlement,
+// applications/entitlement-associations.ts).
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
 import type { AppStreamHandlers, Application, Entitlement } from "../api.generated";
@@ -15,6 +15,7 @@ import { catalogApplications } from "../imported-images/records";
 import { appstreamPage, collectionPage, pageSize } from "../paging";
 import { ownerPartition, type ImageRef } from "../records";
 import { fleetsOfStack, stacks } from "../stacks/records";
+import { applicationsOfFleet } from "../applications/records";
 
 /** Whether the caller has a stack of that name. */
 export function stackExists(ctx: RequestContext, name: string): boolean {
@@ -32,7 +33,7 @@ function mustHaveStack(ctx: RequestContext, name: string): void {
 
 const notFoundMessage = (stack: string, name: string) => `Entitlement ${name} does not exist for stack ${stack}.`;
 
-function mustGet(ctx: RequestContext, stack: string, name: string): EntitlementRecord {
+export function mustGetEntitlement(ctx: RequestContext, stack: string, name: string): EntitlementRecord {
   mustHaveStack(ctx, stack);
   const rec = entitlements.get(ctx, [stack, name]);
   if (!rec) throw err.entitlementNotFound(notFoundMessage(stack, name));
@@ -59,15 +60,20 @@ function imageApplications(ctx: RequestContext, ref: ImageRef): Application[] {
   return rec ? catalogApplications(rec) : [];
 }
 
-/** The names of the applications an entitlement grants, sorted and without repeats. */
-function entitledApplications(ctx: RequestContext, rec: EntitlementRecord): string[] {
-  if (rec.AppVisibility !== "ALL") return [];
+/** The names of the applications the stack's fleets offer (their images', or an Elastic fleet's), sorted and without repeats. */
+export function stackApplications(ctx: RequestContext, stack: string): string[] {
   const names = new Set<string>();
-  for (const fleetName of stackFleets(ctx, rec.StackName)) {
+  for (const fleetName of stackFleets(ctx, stack)) {
     const image = getFleet(ctx, fleetName)?.image;
     if (image) for (const app of imageApplications(ctx, image)) if (app.Name) names.add(app.Name);
+    for (const name of applicationsOfFleet(ctx, fleetName)) names.add(name);
   }
   return [...names].sort();
+}
+
+/** The names of the applications an entitlement grants, sorted and without repeats. */
+function entitledApplications(ctx: RequestContext, rec: EntitlementRecord): string[] {
+  return rec.AppVisibility === "ALL" ? stackApplications(ctx, rec.StackName) : [...(rec.applications ?? [])];
 }
 
 export const entitlementHandlers: Pick<
@@ -113,7 +119,7 @@ export const entitlementHandlers: Pick<
   },
 
   UpdateEntitlement(ctx, input) {
-    const rec = mustGet(ctx, input.StackName, input.Name);
+    const rec = mustGetEntitlement(ctx, input.StackName, input.Name);
     if (input.Description !== undefined) rec.Description = input.Description;
     if (input.AppVisibility !== undefined) rec.AppVisibility = input.AppVisibility;
     if (input.Attributes !== undefined) rec.Attributes = input.Attributes.map((a) => ({ Name: a.Name, Value: a.Value }));
@@ -123,13 +129,13 @@ export const entitlementHandlers: Pick<
   },
 
   DeleteEntitlement(ctx, { StackName, Name }) {
-    mustGet(ctx, StackName, Name);
+    mustGetEntitlement(ctx, StackName, Name);
     entitlements.delete(ctx, [StackName, Name]);
     return {};
   },
 
   ListEntitledApplications(ctx, input) {
-    const rec = mustGet(ctx, input.StackName, input.EntitlementName);
+    const rec = mustGetEntitlement(ctx, input.StackName, input.EntitlementName);
     const scope = `ListEntitledApplications ${input.StackName} ${input.EntitlementName}`;
     const after = input.NextToken ? appstreamPage.decode(scope, input.NextToken) : undefined;
     const names = entitledApplications(ctx, rec).filter((n) => after === undefined || n > after);

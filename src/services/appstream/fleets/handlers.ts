@@ -17,6 +17,7 @@ import { checkElasticZones, networkErrors } from "./network";
 import { pick } from "../records";
 import { collectionPage } from "../paging";
 import { stacksOfFleet } from "../stacks/records";
+import { forgetFleetApplications } from "../applications/records";
 
 /** Members of CreateFleet/UpdateFleet that the fleet keeps and returns as given. */
 const KEPT = [
@@ -313,6 +314,8 @@ export const fleetHandlers: Pick<
     if (stacksOfFleet(ctx, Name).length)
       throw err.inUse(`The fleet ${Name} is associated with a stack. To delete the fleet, you must dissociate it from the stack.`);
     fleets.delete(ctx, Name);
+    // An Elastic fleet's application associations go with it.
+    forgetFleetApplications(ctx, Name);
     setImageUse(ctx, rec.image, "fleet", Name, false);
     return {};
   },

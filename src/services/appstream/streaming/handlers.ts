@@ -15,7 +15,7 @@ import { openSession } from "./sessions";
 /** Validity in seconds: 1 to 604800 (API reference, CreateStreamingURL and CreateImageBuilderStreamingURL). */
 const MAX_VALIDITY = 604800;
 
-function validity(given: number | undefined, dflt: number): number {
+export function validity(given: number | undefined, dflt: number): number {
   if (given === undefined) return dflt;
   if (given < 1 || given > MAX_VALIDITY) {
     throw err.invalidCombination(`The validity must be between 1 and ${MAX_VALIDITY} seconds.`);
@@ -24,7 +24,7 @@ function validity(given: number | undefined, dflt: number): number {
 }
 
 /** https://appstream2.<region>.aws.amazon.com/authenticate?parameters=…&signature=…, as the service shapes its URLs. */
-function streamingUrl(ctx: RequestContext, params: Record<string, unknown>): string {
+export function streamingUrl(ctx: RequestContext, params: Record<string, unknown>): string {
   const parameters = Buffer.from(JSON.stringify({ ...params, awsAccountId: ctx.accountId })).toString("base64url");
   const signature = createHmac("sha256", "imagelite-streaming-url").update(parameters).digest("base64url");
   return `https://appstream2.${ctx.region}.aws.amazon.com/authenticate?parameters=${parameters}&signature=${signature}`;

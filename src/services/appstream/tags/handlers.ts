@@ -1,5 +1,5 @@
-// Tags on images, image builders, fleets and stacks, addressed by ARN (tagging-basic.html: at most 50 tags per
-// resource; an existing key takes the new value).
+// Tags on images, image builders, fleets, stacks, applications, app blocks and app block builders, addressed
+// by ARN (tagging-basic.html: at most 50 tags per resource; an existing key takes the new value).
 import type { RequestContext } from "../../../gateway/context";
 import type { Collection } from "../../../state/collection";
 import { inPartitionOf, parseArn } from "../../../util/arn";
@@ -9,6 +9,9 @@ import { builders } from "../image-builders/records";
 import { fleets } from "../fleets/records";
 import { images } from "../images/records";
 import { stacks } from "../stacks/records";
+import { applications } from "../applications/records";
+import { appBlocks } from "../app-blocks/records";
+import { appBlockBuilders } from "../app-block-builders/records";
 
 export const MAX_TAGS = 50;
 
@@ -16,7 +19,15 @@ interface Tagged {
   tags: Record<string, string>;
 }
 
-const COLLECTION_OF: Record<string, Collection<Tagged>> = { image: images, "image-builder": builders, fleet: fleets, stack: stacks };
+const COLLECTION_OF: Record<string, Collection<Tagged>> = {
+  image: images,
+  "image-builder": builders,
+  fleet: fleets,
+  stack: stacks,
+  application: applications,
+  "app-block": appBlocks,
+  "app-block-builder": appBlockBuilders,
+};
 
 /** The caller's resource that an ARN names, with a function that saves it back. */
 function resolve(ctx: RequestContext, resourceArn: string): { rec: Tagged; save: () => void } {
