@@ -47,6 +47,16 @@ def own_snapshot(ec2):
     return ec2.copy_snapshot(SourceRegion=ec2.meta.region_name, SourceSnapshotId=source)["SnapshotId"]
 
 
+def default_network(account):
+    """The default VPC's subnets of the account (in zone order) and its default security group, read through EC2."""
+    ec2 = client("ec2", account)
+    subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]
+    subnets.sort(key=lambda s: s["AvailabilityZone"])
+    group = ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [subnets[0]["VpcId"]]},
+                                                 {"Name": "group-name", "Values": ["default"]}])["SecurityGroups"][0]
+    return [s["SubnetId"] for s in subnets], group["GroupId"]
+
+
 def admin(method, path, body=None):
     """Calls an admin route; returns (status, parsed JSON body)."""
     data = None if body is None else json.dumps(body).encode()

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from botocore.exceptions import ClientError, WaiterError
 
-from imagelite_support import REGION, CliTestCase, admin, client
+from imagelite_support import REGION, CliTestCase, admin, client, default_network
 from imagelite_support import advance as advance_clock
 ACCOUNT_A = "111111111111"
 ACCOUNT_B = "222222222222"
@@ -46,16 +46,6 @@ def appstream(account=ACCOUNT_A, validate=True):
 
 def sts(account=ACCOUNT_A):
     return client("sts", account)
-
-
-def default_network(account=ACCOUNT_A):
-    """The default VPC's subnets (in zone order) and its default security group, read through EC2."""
-    ec2 = client("ec2", account)
-    subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]
-    subnets.sort(key=lambda s: s["AvailabilityZone"])
-    group = ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [subnets[0]["VpcId"]]},
-                                                 {"Name": "group-name", "Values": ["default"]}])["SecurityGroups"][0]
-    return [s["SubnetId"] for s in subnets], group["GroupId"]
 
 
 def advance(seconds=STEP):
@@ -195,7 +185,7 @@ class TestImageBuilders(Base):
     def test_lifecycle_and_wrong_state_errors(self):
         client = appstream()
         name = self.name("b")
-        subnets, group = default_network()
+        subnets, group = default_network(ACCOUNT_A)
         created = client.create_image_builder(
             Name=name, ImageName=WIN2022, InstanceType=INSTANCE,
             DisplayName="Builder display", Description="Builder description",
@@ -423,7 +413,7 @@ class TestFleets(Base):
         self.assertEqual(fleet["State"], "STOPPED")
         self.assertEqual([e["ErrorCode"] for e in fleet["FleetErrors"]], ["SUBNET_NOT_FOUND", "SECURITY_GROUPS_NOT_FOUND"])
         # In the account's own subnets the same fleet starts.
-        subnets, group = default_network()
+        subnets, group = default_network(ACCOUNT_A)
         client.update_fleet(Name=name, VpcConfig={"SubnetIds": subnets[:2], "SecurityGroupIds": [group]})
         client.start_fleet(Name=name)
         advance()

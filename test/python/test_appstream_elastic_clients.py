@@ -14,7 +14,7 @@ from datetime import datetime
 
 from botocore.exceptions import ClientError
 
-from imagelite_support import REGION, CliTestCase, client
+from imagelite_support import REGION, CliTestCase, client, default_network
 from imagelite_support import advance as advance_clock
 
 ACCOUNT = "864286428642"
@@ -29,7 +29,6 @@ SETUP = {
     "ExecutableParameters": "-File C:\\AppStream\\AppBlocks\\firefox\\setup.ps1",
     "TimeoutInSeconds": 60,
 }
-SUBNETS = {"SubnetIds": ["subnet-0a1b2c3d", "subnet-1a2b3c4d"]}
 
 
 def appstream(account=ACCOUNT):
@@ -57,9 +56,11 @@ class Base(unittest.TestCase):
                                     IconS3Location={"S3Bucket": BUCKET, "S3Key": "icon.png"},
                                     Platforms=["WINDOWS_SERVER_2019"], InstanceFamilies=list(families))["Application"]
 
-    def elastic_fleet(self, c, name, platform="WINDOWS_SERVER_2019"):
+    def elastic_fleet(self, c, name, platform="WINDOWS_SERVER_2019", account=ACCOUNT):
+        """An Elastic fleet in two of the account's default subnets, of two Availability Zones."""
+        subnets, _ = default_network(account)
         return c.create_fleet(Name=name, FleetType="ELASTIC", Platform=platform, InstanceType="stream.standard.small",
-                              MaxConcurrentSessions=5, VpcConfig=SUBNETS)["Fleet"]
+                              MaxConcurrentSessions=5, VpcConfig={"SubnetIds": subnets[:2]})["Fleet"]
 
 
 class TestElasticBoto3(Base):
@@ -78,7 +79,8 @@ class TestElasticBoto3(Base):
                                       SourceS3Location={"S3Bucket": BUCKET})["AppBlock"]
         self.assertEqual(packaged["State"], "INACTIVE")
         made = c.create_app_block_builder(Name=builder, Platform="WINDOWS_SERVER_2019",
-                                          InstanceType="stream.standard.medium", VpcConfig=SUBNETS)["AppBlockBuilder"]
+                                          InstanceType="stream.standard.medium",
+                                          VpcConfig={"SubnetIds": default_network(ACCOUNT)[0][:2]})["AppBlockBuilder"]
         self.assertEqual(made["State"], "STOPPED")
         self.assertClientError("OperationNotPermittedException", c.start_app_block_builder, Name=builder)
         c.associate_app_block_builder_app_block(AppBlockBuilderName=builder, AppBlockArn=packaged["Arn"])
@@ -144,7 +146,7 @@ class TestElasticCli(CliTestCase, Base):
                             "--instance-families", "GENERAL_PURPOSE",
                             "--icon-s3-location", f"S3Bucket={BUCKET},S3Key=icon.png")["Application"]
         self.assertEqual(app["Arn"], f"arn:aws:appstream:{REGION}:{ACCOUNT_CLI}:application/{app_name}")
-        self.elastic_fleet(appstream(ACCOUNT_CLI), fleet)
+        self.elastic_fleet(appstream(ACCOUNT_CLI), fleet, account=ACCOUNT_CLI)
         self.cli_json("appstream", "associate-application-fleet", "--fleet-name", fleet, "--application-arn", app["Arn"])
 
         # What the CLI made, read back through boto3 (each CLI run costs a process start).
