@@ -142,7 +142,6 @@ describe("seed files", () => {
           InstanceType: "stream.standard.small",
           MaxConcurrentSessions: 2,
           VpcConfig: subnets,
-          state: "RUNNING",
         },
       ],
     };
@@ -162,7 +161,9 @@ describe("seed files", () => {
       assert.deepEqual(associations.ApplicationFleetAssociations, [
         { FleetName: "elastic", ApplicationArn: `arn:aws:appstream:us-east-1:${ACCOUNT_A}:application/editor` },
       ]);
-      assert.equal((await a.send(new DescribeFleetsCommand({ Names: ["elastic"] }))).Fleets![0].State, "RUNNING");
+      // Left STOPPED: a seed file cannot know the default VPC's subnet ids, and a fleet started in subnets that do not
+      // exist stops again with SUBNET_NOT_FOUND (test/appstream/fleet-rules.test.ts).
+      assert.equal((await a.send(new DescribeFleetsCommand({ Names: ["elastic"] }))).Fleets![0].State, "STOPPED");
       assert.equal((await a.send(new DescribeAppBlockBuildersCommand({ Names: ["packager"] }))).AppBlockBuilders![0].State, "RUNNING");
       const paired = await a.send(new DescribeAppBlockBuilderAppBlockAssociationsCommand({ AppBlockBuilderName: "packager" }));
       assert.deepEqual(paired.AppBlockBuilderAppBlockAssociations, [{ AppBlockBuilderName: "packager", AppBlockArn: block("packaged") }]);
