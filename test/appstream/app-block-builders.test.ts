@@ -2,7 +2,7 @@
 // DescribeAppBlockBuilderAppBlockAssociations), on the manual clock: created STOPPED; started only with an app
 // block (STARTING → RUNNING), stopped (STOPPING → STOPPED); one APPSTREAM2 app block per builder and one
 // builder per app block; updates per state; deleted only when stopped and without an app block.
-import { before, describe, it } from "node:test";
+import { before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   AssociateAppBlockBuilderAppBlockCommand,
@@ -22,14 +22,16 @@ import {
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
 import { rejection, T, TEST_START, useServer } from "../support/server";
+import { defaultNetwork } from "./network";
 
-const BUILDER: CreateAppBlockBuilderCommandInput = {
+/** The builder of most tests, in the default VPC's first two subnets and its default group (set before each test). */
+let BUILDER: CreateAppBlockBuilderCommandInput;
+const BASE: Omit<CreateAppBlockBuilderCommandInput, "VpcConfig"> = {
   Name: "packager",
   DisplayName: "Packager",
   Description: "packages apps",
   Platform: "WINDOWS_SERVER_2019",
   InstanceType: "stream.standard.medium",
-  VpcConfig: { SubnetIds: ["subnet-a", "subnet-b"], SecurityGroupIds: ["sg-1"] },
   IamRoleArn: "arn:aws:iam::111111111111:role/packager",
   EnableDefaultInternetAccess: true,
   Tags: { team: "apps" },
@@ -43,6 +45,10 @@ describe("AppStream app block builders", () => {
   before(() => {
     server = fx.server;
     client = fx.appstream();
+  });
+  beforeEach(async () => {
+    const network = await defaultNetwork(fx.ec2());
+    BUILDER = { ...BASE, VpcConfig: { SubnetIds: network.subnets.slice(0, 2), SecurityGroupIds: [network.group] } };
   });
 
   const state = async (Name = "packager") =>
@@ -204,7 +210,7 @@ describe("AppStream app block builders", () => {
     });
     assert.equal(AppBlockBuilder!.InstanceType, "stream.standard.large");
     assert.equal(AppBlockBuilder!.IamRoleArn, undefined);
-    assert.deepEqual(AppBlockBuilder!.VpcConfig, { SubnetIds: ["subnet-a", "subnet-b"] });
+    assert.deepEqual(AppBlockBuilder!.VpcConfig, { SubnetIds: BUILDER.VpcConfig!.SubnetIds });
     assert.equal(await failsWith(() => update({ InstanceType: "stream.memory.large" })), "InvalidParameterCombinationException");
     assert.equal(await failsWith(() => update({ Platform: "AMAZON_LINUX2" })), "InvalidParameterCombinationException");
 
@@ -216,5 +222,27 @@ describe("AppStream app block builders", () => {
     assert.equal(await failsWith(() => update({ InstanceType: "stream.standard.small" })), "ResourceInUseException");
     const missing = () => client.send(new UpdateAppBlockBuilderCommand({ Name: "nope" }));
     assert.equal(await failsWith(missing), "ResourceNotFoundException");
+  });
+
+  it("launches in the account's subnets only: others send it back to STOPPED with AppBlockBuilderErrors", async () => {
+    await client.send(new CreateAppBlockBuilderCommand({ ...BUILDER, VpcConfig: { SubnetIds: ["subnet-0a1b2c3d", "subnet-1a2b3c4d"] } }));
+    await client.send(new AssociateAppBlockBuilderAppBlockCommand({ AppBlockBuilderName: "packager", AppBlockArn: await appBlock() }));
+    await client.send(new StartAppBlockBuilderCommand({ Name: "packager" }));
+    assert.equal(await state(), "STARTING");
+    server.clock.advance(T);
+    const [builder] = (await client.send(new DescribeAppBlockBuildersCommand({ Names: ["packager"] }))).AppBlockBuilders!;
+    assert.equal(builder.State, "STOPPED");
+    assert.deepEqual(
+      builder.AppBlockBuilderErrors!.map((e) => e.ErrorCode),
+      ["SUBNET_NOT_FOUND", "SUBNET_NOT_FOUND"],
+    );
+    assert.equal(builder.StateChangeReason!.Code, "INTERNAL_ERROR");
+    // In the account's own subnets the next start runs, and the errors are gone.
+    await client.send(new UpdateAppBlockBuilderCommand({ Name: "packager", VpcConfig: BUILDER.VpcConfig }));
+    await client.send(new StartAppBlockBuilderCommand({ Name: "packager" }));
+    server.clock.advance(T);
+    const [running] = (await client.send(new DescribeAppBlockBuildersCommand({ Names: ["packager"] }))).AppBlockBuilders!;
+    assert.equal(running.State, "RUNNING");
+    assert.equal(running.AppBlockBuilderErrors, undefined);
   });
 });

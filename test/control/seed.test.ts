@@ -14,7 +14,7 @@ import {
   DescribeImageBuildersCommand,
   DescribeImagesCommand,
 } from "@aws-sdk/client-appstream";
-import { DescribeImagesCommand as Ec2DescribeImages } from "@aws-sdk/client-ec2";
+import { DescribeImagesCommand as Ec2DescribeImages, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { startImagelite } from "../../src/index";
 import { ACCOUNT_A, ACCOUNT_B, appstreamClient, ec2Client } from "../support/server";
 
@@ -98,7 +98,6 @@ describe("seed files", () => {
     const dir = mkdtempSync(join(tmpdir(), "imagelite-seed-"));
     const seed = join(dir, "seed.json");
     const block = (name: string) => `arn:aws:appstream:us-east-1:${ACCOUNT_A}:app-block/${name}`;
-    const subnets = { SubnetIds: ["subnet-a", "subnet-b"] };
     const appstream = {
       appBlocks: [
         {
@@ -128,7 +127,6 @@ describe("seed files", () => {
           Name: "packager",
           Platform: "WINDOWS_SERVER_2019",
           InstanceType: "stream.standard.small",
-          VpcConfig: subnets,
           AppBlockArn: block("packaged"),
           state: "RUNNING",
           packaged: true,
@@ -141,7 +139,7 @@ describe("seed files", () => {
           Platform: "WINDOWS_SERVER_2019",
           InstanceType: "stream.standard.small",
           MaxConcurrentSessions: 2,
-          VpcConfig: subnets,
+          state: "RUNNING",
         },
       ],
     };
@@ -161,9 +159,14 @@ describe("seed files", () => {
       assert.deepEqual(associations.ApplicationFleetAssociations, [
         { FleetName: "elastic", ApplicationArn: `arn:aws:appstream:us-east-1:${ACCOUNT_A}:application/editor` },
       ]);
-      // Left STOPPED: a seed file cannot know the default VPC's subnet ids, and a fleet started in subnets that do not
-      // exist stops again with SUBNET_NOT_FOUND (test/appstream/fleet-rules.test.ts).
-      assert.equal((await a.send(new DescribeFleetsCommand({ Names: ["elastic"] }))).Fleets![0].State, "STOPPED");
+      // Neither names a VpcConfig: both are in the default VPC's subnets of two zones, as EC2 lists them.
+      const [fleet] = (await a.send(new DescribeFleetsCommand({ Names: ["elastic"] }))).Fleets!;
+      assert.equal(fleet.State, "RUNNING");
+      const ec2 = ec2Client(server, ACCOUNT_A);
+      const defaults = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: "default-for-az", Values: ["true"] }] }))).Subnets!;
+      const zoneOf = new Map(defaults.map((s) => [s.SubnetId!, s.AvailabilityZone!]));
+      assert.equal(new Set(fleet.VpcConfig!.SubnetIds!.map((id) => zoneOf.get(id))).size, 2);
+      ec2.destroy();
       assert.equal((await a.send(new DescribeAppBlockBuildersCommand({ Names: ["packager"] }))).AppBlockBuilders![0].State, "RUNNING");
       const paired = await a.send(new DescribeAppBlockBuilderAppBlockAssociationsCommand({ AppBlockBuilderName: "packager" }));
       assert.deepEqual(paired.AppBlockBuilderAppBlockAssociations, [{ AppBlockBuilderName: "packager", AppBlockArn: block("packaged") }]);

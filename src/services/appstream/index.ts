@@ -30,6 +30,7 @@ import { appBlockBuilderHandlers } from "./app-block-builders/handlers";
 import { appstreamActions } from "./actions";
 import { imageAssistant } from "./images/assistant";
 import { appBlockBuilderAssistant } from "./app-block-builders/assistant";
+import { networkAssistant } from "./fleets/network";
 import { appstreamSeedLists } from "./seed-lists";
 import { appstreamDashboardViews } from "./dashboard-views";
 import { JSON_COMMON } from "../../auth/auth-errors";
@@ -73,7 +74,7 @@ export const appstream: ServiceDefinition = {
     new ServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
   throttlingError: () => new ServiceError("ThrottlingException", "Rate exceeded"),
   unavailableError: serviceUnavailable,
-  internal: { ...imageAssistant(model), ...appBlockBuilderAssistant(model) },
+  internal: { ...imageAssistant(model), ...appBlockBuilderAssistant(model), ...networkAssistant },
   seedLists: appstreamSeedLists,
   dashboardViews: appstreamDashboardViews,
   auth: {

@@ -16,6 +16,14 @@ function names(e: Record<string, unknown>, member: string): string[] {
   return v as string[];
 }
 
+type SeedCall = (operation: string, input: Record<string, unknown>) => unknown;
+
+/** The entry with the default VPC's subnets and group when it names no VpcConfig (fleets/network.ts). */
+function inDefaultNetwork(call: SeedCall, e: Record<string, unknown>): Record<string, unknown> {
+  if (e.VpcConfig !== undefined) return e;
+  return { ...e, ...(call("DefaultVpcConfig", {}) as { VpcConfig: unknown }) };
+}
+
 export const appstreamSeedLists: Record<string, SeedStep[]> = {
   imageBuilders: [
     { phase: 0, label: "CreateImageBuilder", makes: true, apply: (call, e) => call("CreateImageBuilder", without(e, "state")) },
@@ -53,7 +61,7 @@ export const appstreamSeedLists: Record<string, SeedStep[]> = {
       label: "CreateAppBlockBuilder",
       makes: true,
       apply(call, e) {
-        call("CreateAppBlockBuilder", without(e, "AppBlockArn", "state", "packaged"));
+        call("CreateAppBlockBuilder", inDefaultNetwork(call, without(e, "AppBlockArn", "state", "packaged")));
         if (e.AppBlockArn !== undefined)
           call("AssociateAppBlockBuilderAppBlock", { AppBlockBuilderName: e.Name, AppBlockArn: e.AppBlockArn });
       },
@@ -82,7 +90,14 @@ export const appstreamSeedLists: Record<string, SeedStep[]> = {
   images: [{ phase: 1, label: "create image", makes: true, apply: (call, e) => call("CreateImage", e) }],
   imagePermissions: [{ phase: 2, label: "UpdateImagePermissions", makes: true, apply: (call, e) => call("UpdateImagePermissions", e) }],
   fleets: [
-    { phase: 3, label: "CreateFleet", makes: true, apply: (call, e) => call("CreateFleet", without(e, "state")) },
+    {
+      phase: 3,
+      label: "CreateFleet",
+      makes: true,
+      // An Elastic fleet needs subnets in two zones: the default VPC's when the entry names none.
+      apply: (call, e) =>
+        call("CreateFleet", e.FleetType === "ELASTIC" ? inDefaultNetwork(call, without(e, "state")) : without(e, "state")),
+    },
     {
       phase: 4,
       label: "fleet state",

@@ -4,7 +4,7 @@
 export { visibleImage } from "./images/access";
 export { amiState, partitionOf, type AmiRecord } from "./images/records";
 export { amiUses, type AmiUse } from "./usage-reports/entries";
-export { securityGroupIfAny, subnetIfAny, type SecurityGroupRecord, type SubnetRecord } from "./network/records";
+export { defaultNetwork, securityGroupIfAny, subnetIfAny, type SecurityGroupRecord, type SubnetRecord } from "./network/records";
 export { catalog as amazonCatalog } from "./catalog/catalog";
 export { ECS_WINDOWS_VARIANTS, ecsWindowsRuntime, SQL_IMAGES, TPM_WINDOWS_VERSIONS } from "./catalog/amazon-amis";
 export {

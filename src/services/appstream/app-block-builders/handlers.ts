@@ -17,6 +17,8 @@ import type {
   VpcConfig,
 } from "../api.generated";
 import * as err from "../errors";
+import { errorsView, type StoredError } from "../failures";
+import { networkErrors } from "../fleets/network";
 import { pick } from "../records";
 import { collectionPage, listPage, pageSize } from "../paging";
 import { appBlockBuilders, type AppBlockBuilderRecord } from "./records";
@@ -69,6 +71,7 @@ export function appBlockBuilderView(ctx: RequestContext, r: AppBlockBuilderRecor
     VpcConfig: (attrs.VpcConfig ?? {}) as VpcConfig,
     State: (changed ? r.schedule[0].state : stateAt(r.schedule, ctx.now)) as AppBlockBuilder["State"],
     CreatedTime: new Date(r.createdAt),
+    AppBlockBuilderErrors: errorsView(attrs.AppBlockBuilderErrors as StoredError[] | undefined),
   };
 }
 
@@ -203,7 +206,17 @@ export const appBlockBuilderHandlers: Pick<
     if (!rec.appBlockArn || !appBlockOfArn(ctx, rec.appBlockArn)) {
       throw err.notPermitted(`App block builder ${Name} is not associated with an app block. Associate one before starting it.`);
     }
-    rec.schedule = plan(ctx.now, ["STARTING", ctx.timings.seconds("builderStart")], ["RUNNING"]);
+    // Its instance is launched in its VpcConfig as a fleet's or image builder's is (fleets/network.ts): subnets or
+    // groups that are not the caller's send it back to STOPPED with AppBlockBuilderErrors.
+    const network = networkErrors(ctx, rec.attrs.VpcConfig as VpcConfig | undefined);
+    rec.schedule = plan(ctx.now, ["STARTING", ctx.timings.seconds("builderStart")], [network.length ? "STOPPED" : "RUNNING"]);
+    if (network.length) {
+      rec.attrs.AppBlockBuilderErrors = network.map((e) => ({ ...e, ErrorTimestamp: ctx.now }));
+      rec.attrs.StateChangeReason = { Code: "INTERNAL_ERROR", Message: network[0].ErrorMessage };
+    } else {
+      delete rec.attrs.AppBlockBuilderErrors;
+      delete rec.attrs.StateChangeReason;
+    }
     appBlockBuilders.put(ctx, rec);
     return { AppBlockBuilder: appBlockBuilderView(ctx, rec, true) };
   },

@@ -6,7 +6,8 @@
 // subnets in different Availability Zones (CreateFleet, VpcConfig), which CreateFleet and UpdateFleet check when
 // they know the subnets' zones.
 import type { RequestContext } from "../../../gateway/context";
-import { securityGroupIfAny, subnetIfAny } from "../../ec2/shared";
+import type { InternalOperation } from "../../../gateway/service";
+import { defaultNetwork, securityGroupIfAny, subnetIfAny } from "../../ec2/shared";
 import type { FleetErrorCode, VpcConfig } from "../api.generated";
 import * as err from "../errors";
 
@@ -55,3 +56,18 @@ export function checkElasticZones(ctx: RequestContext, vpc: VpcConfig | undefine
     );
   }
 }
+
+/**
+ * The VpcConfig a seed file's Elastic fleet or app block builder gets when it names none: the default VPC's
+ * subnets of its first two zones and its default group, as a client would read them from EC2 first (a seed file
+ * cannot know their ids). An internal operation, for seed files only.
+ */
+export const networkAssistant: Record<string, InternalOperation> = {
+  DefaultVpcConfig: {
+    input: { name: "DefaultVpcConfigRequest", type: "structure", required: new Set(), members: {} },
+    handler: (ctx) => {
+      const { subnets, group } = defaultNetwork(ctx);
+      return { VpcConfig: { SubnetIds: subnets.slice(0, 2), SecurityGroupIds: [group] } };
+    },
+  },
+};

@@ -293,6 +293,16 @@ export function defaultSubnet(ctx: RequestContext, availabilityZone?: string): S
   return subnet;
 }
 
+/** The default VPC's subnets, one per zone in zone order, and its default group: where a client puts what it launches. */
+export function defaultNetwork(ctx: RequestContext): { subnets: string[]; group: string } {
+  const vpc = defaultVpc(ctx);
+  const subnetIds = zonesOf(ctx.region).flatMap((zone) => {
+    const subnet = subnets.lookup(ctx, "zone", { key: `${vpc.VpcId} ${zone.ZoneName}` }).find((s) => s.value.DefaultForAz)?.value;
+    return subnet ? [subnet.SubnetId] : [];
+  });
+  return { subnets: subnetIds, group: findGroupByName(ctx, DEFAULT_GROUP, vpc.VpcId).GroupId };
+}
+
 export function findSecurityGroup(ctx: RequestContext, id: string): SecurityGroupRecord {
   ensureDefaults(ctx);
   if (!GROUP_ID.test(id)) throw err.groupIdMalformed(id);
