@@ -451,15 +451,22 @@ function info(familyName: string, f: Family, row: Size): InstanceTypeInfo {
   };
 }
 
-/** Every instance type of the catalog, sorted by name (the order pages follow). */
-export const INSTANCE_TYPES: readonly InstanceTypeInfo[] = Object.entries(FAMILIES)
-  .flatMap(([name, f]) => f.sizes.map((row) => info(name, f, row)))
-  .sort((a, b) => (a.InstanceType! < b.InstanceType! ? -1 : 1));
+let all: readonly InstanceTypeInfo[] | undefined;
+let byName: Map<string, InstanceTypeInfo> | undefined;
 
-const BY_NAME = new Map(INSTANCE_TYPES.map((t) => [t.InstanceType as string, t]));
+/** Every instance type of the catalog, sorted by name (the order pages follow); made on first use, not at start-up. */
+export function instanceTypes(): readonly InstanceTypeInfo[] {
+  all ??= Object.entries(FAMILIES)
+    .flatMap(([name, f]) => f.sizes.map((row) => info(name, f, row)))
+    .sort((a, b) => (a.InstanceType! < b.InstanceType! ? -1 : 1));
+  return all;
+}
 
 /** The catalog's description of an instance type, or undefined for a type imagelite does not know. */
-export const instanceTypeInfo = (name: string): InstanceTypeInfo | undefined => BY_NAME.get(name);
+export function instanceTypeInfo(name: string): InstanceTypeInfo | undefined {
+  byName ??= new Map(instanceTypes().map((t) => [t.InstanceType as string, t]));
+  return byName.get(name);
+}
 
 /** Its family's name: "m5" for m5.large. */
 export const familyOf = (name: string): string => name.split(".")[0];

@@ -5,7 +5,7 @@
 import type { DescribeInstanceTypesResult, Ec2Handlers, InstanceTypeInfo } from "../api.generated";
 import { compileFilters, type FieldValue } from "../filters";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
-import { INSTANCE_TYPES, instanceTypeInfo } from "./catalog";
+import { instanceTypes, instanceTypeInfo } from "./catalog";
 import { instanceTypesNotFound } from "./errors";
 
 const DEFAULT_PAGE = 100;
@@ -91,7 +91,7 @@ export const describeInstanceTypesHandlers: Pick<Ec2Handlers, "DescribeInstanceT
     }
     const wanted = named && new Set<string>(named);
     const { page, more } = takePage(
-      INSTANCE_TYPES,
+      instanceTypes(),
       (t) => t.InstanceType! > after && (!wanted || wanted.has(t.InstanceType!)) && matches(t),
       Number.isFinite(limit) ? limit : DEFAULT_PAGE,
     );

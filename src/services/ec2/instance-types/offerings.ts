@@ -7,7 +7,7 @@ import type { Ec2Handlers, InstanceTypeOffering, LocationType } from "../api.gen
 import { compileFilters } from "../filters";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
 import { zonesOf } from "../network/zones";
-import { INSTANCE_TYPES } from "./catalog";
+import { instanceTypes } from "./catalog";
 
 const DEFAULT_PAGE = 1000;
 
@@ -34,9 +34,10 @@ function locations(region: string, type: LocationType): string[] {
 
 function* offerings(region: string, LocationType: LocationType): Generator<Keyed> {
   const places = locations(region, LocationType);
+  const types = instanceTypes();
   for (let l = 0; l < places.length; l++) {
-    for (let t = 0; t < INSTANCE_TYPES.length; t++) {
-      yield { key: `${pad(l)}:${pad(t)}`, offering: { InstanceType: INSTANCE_TYPES[t].InstanceType, LocationType, Location: places[l] } };
+    for (let t = 0; t < types.length; t++) {
+      yield { key: `${pad(l)}:${pad(t)}`, offering: { InstanceType: types[t].InstanceType, LocationType, Location: places[l] } };
     }
   }
 }

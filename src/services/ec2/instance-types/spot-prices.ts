@@ -18,7 +18,7 @@ import * as err from "../errors";
 import { compileFilters, type Filter } from "../filters";
 import { nextToken, pageLimit, startAfter, takePage } from "../paging";
 import { zonesOf, type Zone } from "../network/zones";
-import { familyOf, INSTANCE_TYPES } from "./catalog";
+import { familyOf, instanceTypes } from "./catalog";
 
 const HOUR = 3_600_000;
 const STEP = 4 * HOUR;
@@ -88,7 +88,7 @@ function priceAt(s: Series, at: number): string {
 function allSeries(region: string): Series[] {
   const zones = zonesOf(region);
   const out: Series[] = [];
-  for (const type of INSTANCE_TYPES) {
+  for (const type of instanceTypes()) {
     if (!type.SupportedUsageClasses?.includes("spot")) continue;
     const x86 = type.ProcessorInfo?.SupportedArchitectures?.includes("x86_64") === true;
     for (const product of PRODUCTS) {
