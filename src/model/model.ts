@@ -2,6 +2,7 @@
 // the validator and the handlers share. Nothing here runs on the request path.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compilePattern } from "./pattern";
 
 export type ShapeType =
   "structure" | "list" | "map" | "string" | "integer" | "long" | "boolean" | "timestamp" | "blob" | "double" | "float";
@@ -36,6 +37,7 @@ export interface Shape {
   min?: number;
   max?: number;
   pattern?: string;
+  /** The pattern as AWS applies it, to the whole value (`./pattern.ts`). */
   patternRegex?: RegExp;
   enum?: string[];
   enumSet?: Set<string>;
@@ -120,19 +122,6 @@ interface RawModel {
 }
 
 export const MODELS_DIR = join(__dirname, "..", "..", "..", "models");
-
-/** Patterns in the models are Java regular expressions; the ones used here are also valid in JS with `u`. */
-function compilePattern(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, "u");
-  } catch {
-    try {
-      return new RegExp(pattern);
-    } catch {
-      return undefined;
-    }
-  }
-}
 
 export function linkModel(name: string, raw: RawModel): ServiceModel {
   const shapes = new Map<string, Shape>();

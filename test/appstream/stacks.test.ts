@@ -130,6 +130,26 @@ describe("AppStream stacks", () => {
     assert.deepEqual(off.Stack!.ApplicationSettings, { Enabled: false });
   });
 
+  it("applies the model's patterns to the whole value: a valid part inside a value is not enough", async () => {
+    // EmbedHostDomain and StreamingUrlUserId carry no anchors in the model; AWS matches them against the whole value.
+    const domain = await rejection(() => client.send(new CreateStackCommand({ Name: "embed", EmbedHostDomains: ["evil domain.com"] })));
+    assert.equal(domain.name, "ValidationException");
+    assert.match(
+      domain.message,
+      /Value 'evil domain.com' at 'embedHostDomains.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+    );
+    const user = await rejection(() =>
+      client.send(new CreateStreamingURLCommand({ StackName: "embed", FleetName: "f", UserId: "user with space" })),
+    );
+    assert.equal(user.name, "ValidationException");
+    assert.match(
+      user.message,
+      /at 'userId' failed to satisfy constraint: Member must satisfy regular expression pattern: \[\\w\+=,\.@-\]\*/,
+    );
+    await client.send(new CreateStackCommand({ Name: "embed", EmbedHostDomains: ["portal.example.com"] }));
+    assert.deepEqual((await stack("embed")).EmbedHostDomains, ["portal.example.com"]);
+  });
+
   it("refuses a second stack of the same name and unknown names", async () => {
     await client.send(new CreateStackCommand({ Name: "s" }));
     assert.equal((await rejection(() => client.send(new CreateStackCommand({ Name: "s" })))).name, "ResourceAlreadyExistsException");
