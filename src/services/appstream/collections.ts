@@ -9,6 +9,7 @@ import { entitlements } from "./entitlements/records";
 import { fleetsOfStack, stacks, stacksOfFleetIndex } from "./stacks/records";
 import { stacksOfUser, users, usersOfStack } from "./users/records";
 import { usageReportSubscriptions } from "./usage-reports/handlers";
+import { appstreamQuotaValues } from "./quotas";
 
 export const appstreamCollections = [
   images,
@@ -26,4 +27,5 @@ export const appstreamCollections = [
   usersOfStack,
   stacksOfUser,
   usageReportSubscriptions,
+  appstreamQuotaValues,
 ];

@@ -6,7 +6,7 @@
 import type { RequestContext } from "../../../gateway/context";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";
-import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest } from "../api.generated";
+import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, PlatformType, UpdateFleetRequest } from "../api.generated";
 import * as err from "../errors";
 import { resolveImage, setImageUse } from "../images/handlers";
 import { fleets, runningAt, type FleetRecord } from "./records";
@@ -14,6 +14,8 @@ import { checkFleetPlan, checkFleetValues, type FleetPlan } from "./rules";
 import { pick } from "../records";
 import { collectionPage } from "../paging";
 import { stacksOfFleet } from "../stacks/records";
+import { checkRoleArn } from "../roles";
+import { checkQuota } from "../quotas";
 
 /** Members of CreateFleet/UpdateFleet that the fleet keeps and returns as given. */
 const KEPT = [
@@ -161,6 +163,7 @@ function plannedFleet(
   attrs: Record<string, unknown>,
   desired: FleetRecord["desired"],
   families: readonly string[] | undefined | null,
+  imagePlatform?: PlatformType,
 ): FleetPlan {
   return {
     ...(attrs as Partial<FleetPlan>),
@@ -169,16 +172,18 @@ function plannedFleet(
     InstanceType: String(attrs.InstanceType),
     desired,
     families,
+    imagePlatform,
   };
 }
 
-/** The instance families of the image a fleet runs now; null when the image can no longer be resolved. */
-function resolvedFamilies(ctx: RequestContext, rec: FleetRecord): readonly string[] | undefined | null {
+/** The instance families and platform of the image a fleet runs now; families null when the image can no longer be resolved. */
+function resolvedImage(ctx: RequestContext, rec: FleetRecord): { families: readonly string[] | undefined | null; platform?: PlatformType } {
   try {
-    return resolveImage(ctx, { ImageArn: rec.image!.arn }, "fleet").families;
+    const image = resolveImage(ctx, { ImageArn: rec.image!.arn }, "fleet");
+    return { families: image.families, platform: image.platform };
   } catch {
     // The image was deleted or unshared since: the fleet keeps what it has, and its type is not checked against it.
-    return null;
+    return { families: null };
   }
 }
 
@@ -235,7 +240,9 @@ export const fleetHandlers: Pick<
       image = resolveImage(ctx, input, "fleet");
       attrs.Platform = input.Platform ?? image.platform;
     }
-    checkFleetPlan(ctx, plannedFleet(input.Name, attrs, desired, image?.families));
+    checkRoleArn(ctx, input.IamRoleArn);
+    checkFleetPlan(ctx, plannedFleet(input.Name, attrs, desired, image?.families, image?.platform));
+    checkQuota(ctx, "L-3FEADC0C");
     const rec: FleetRecord = {
       attrs,
       Name: input.Name,
@@ -277,8 +284,11 @@ export const fleetHandlers: Pick<
     );
     for (const a of input.AttributesToDelete ?? []) deleteAttribute(attrs, DELETABLE[a]);
     if (input.DeleteVpcConfig) delete attrs.VpcConfig;
-    const families = image ? image.families : rec.image && resolvedFamilies(ctx, rec);
-    checkFleetPlan(ctx, plannedFleet(rec.Name, attrs, desired ?? rec.desired, families));
+    checkRoleArn(ctx, input.IamRoleArn);
+    const current = !image && rec.image ? resolvedImage(ctx, rec) : undefined;
+    const families = image ? image.families : current?.families;
+    const imagePlatform = image ? image.platform : current?.platform;
+    checkFleetPlan(ctx, plannedFleet(rec.Name, attrs, desired ?? rec.desired, families, imagePlatform));
 
     if (image) {
       setImageUse(ctx, rec.image, "fleet", rec.Name, false);

@@ -78,6 +78,10 @@ export const streamingHandlers: Pick<
 
   DescribeSessions(_ctx, input) {
     if (input.Limit !== undefined && input.Limit < 0) throw err.invalidCombination("The limit must not be negative.");
+    // "If you specify a user ID, you must also specify the authentication type" (API reference, DescribeSessions).
+    if (input.UserId !== undefined && input.AuthenticationType === undefined) {
+      throw err.invalidCombination("AuthenticationType is required when UserId is specified.");
+    }
     // No session ever starts (see the header). The stack and fleet are not looked up: the operation names no
     // ResourceNotFoundException, so an unknown pair lists no sessions either.
     return { Sessions: [] };
