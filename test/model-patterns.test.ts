@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { loadModel, MODELS_DIR, type Shape } from "../src/model/model";
 import { validate } from "../src/validation/validate";
+import { compilePattern } from "../src/model/pattern";
 
 interface Case {
   /** Values AWS accepts. */
@@ -71,11 +72,15 @@ const CASES: Record<string, Case> = {
   "^[A-Za-z0-9+/=]{1,2048}$": { accepts: ["YWJjZA=="], foreign: "#" },
   "^[\\S\\s]{1,128}$": { accepts: ["any key\n\t#"], foreign: null },
   "^[\\S\\s]{0,256}$": { accepts: ["", "any value\r\n"], foreign: null },
-  // Java reads `[0-9a-zA-Z]{11}{0,1011}` as the eleven characters repeated.
+  // Java's parser applies the `{0,1011}` after `{11}` to nothing: the identifier is eleven characters.
   "^arn:\\S+:rbin:[a-z\\-0-9]{0,63}:[0-9]{12}:rule/[0-9a-zA-Z]{11}{0,1011}$": {
     accepts: ["arn:aws:rbin:us-east-1:123456789012:rule/abcdefghijk"],
     foreign: "#",
-    refuses: ["arn:aws:rbin:us-east-1:123456789012:rule/abcdefghij"],
+    refuses: [
+      "arn:aws:rbin:us-east-1:123456789012:rule/abcdefghij",
+      "arn:aws:rbin:us-east-1:123456789012:rule/",
+      "arn:aws:rbin:us-east-1:123456789012:rule/abcdefghijkabcdefghijk",
+    ],
   },
   "[0-9a-zA-Z]{11}": { accepts: ["abcdefghijk"], foreign: "#", refuses: ["abcdefghijkl"] },
   // Systems Manager
@@ -168,4 +173,37 @@ describe("model patterns match the whole value", () => {
       }
     });
   }
+});
+
+describe("Java pattern syntax read for JavaScript (src/model/pattern.ts)", () => {
+  // Each case: a Java pattern, values Java's Matcher.matches() accepts, values it refuses.
+  const cases: [pattern: string, accepts: string[], refuses: string[]][] = [
+    ["a|b", ["a", "b"], ["ab", "ba", "xa"]],
+    ["^abc$", ["abc"], ["abc\n", "xabc"]],
+    ["(?i)abc", ["ABC", "abc", "aBc"], ["abcd"]],
+    ["(?s)a.b", ["a\nb", "axb"], ["ab"]],
+    ["a.b", ["axb", "a b"], ["a\nb", "a\u0085b"]],
+    ["x{2}{3}", ["xx"], ["xxxxxx", "xxx", ""]],
+    ["a++b", ["aab"], ["b", "aa"]],
+    ["\\Aab\\z", ["ab"], ["abc"]],
+    ["[\\s]+", [" \t\n\u000b\f\r"], ["\u00a0", "\u2028"]],
+    ["\\S+", ["a\u00a0b"], ["a b", "a\u000bb"]],
+    ["[^\\S]", ["\t"], ["a"]],
+    ["\\-\\,\\:", ["-,:"], ["\\-\\,\\:"]],
+    ["[a-c]*?c", ["abc", "c"], ["ab"]],
+    ["(?<!x)y", ["y"], ["xy"]],
+    ["\\p{IsAlphabetic}+", ["abcé"], ["a1"]],
+  ];
+  for (const [pattern, accepts, refuses] of cases) {
+    it(pattern, () => {
+      const re = compilePattern(pattern);
+      assert.ok(re, `${pattern} compiles`);
+      for (const v of accepts) assert.ok(re.test(v), `accepts ${show(v)}`);
+      for (const v of refuses) assert.ok(!re.test(v), `refuses ${show(v)}`);
+    });
+  }
+
+  it("leaves syntax it does not read uncompiled rather than guess", () => {
+    for (const pattern of ["[a-z&&[^aeiou]]", "a(?i)b", "\\Qa.b\\E", "(?x) a b"]) assert.equal(compilePattern(pattern), undefined, pattern);
+  });
 });

@@ -8,7 +8,8 @@
 // - `.` outside a class leaves out `\u0085` as Java's does;
 // - an escaped character that needs no escape (`\-`, `\,`, `\:` outside a class) is written bare, which the
 //   `u` flag requires;
-// - a quantifier on a quantifier, `X{11}{0,1011}`, repeats the first (Java reads it so; JavaScript refuses it);
+// - a repetition after a quantifier, as in `X{11}{0,1011}`, is dropped: Java's parser applies it to nothing, so
+//   that the pattern means `X{11}` (JavaScript refuses the syntax);
 // - possessive quantifiers (`*+`, `++`, `?+`, `}+`) become greedy ones, which match the same whole values
 //   for the patterns of the models.
 // Everything runs once, when a model is linked; a request only runs `test()`.
@@ -106,7 +107,11 @@ function translate(pattern: string, dotAll: boolean): string {
       q += "?";
       i++;
     } else if (pattern[i] === "+") i++;
-    if (last.quantified) last.text = `(?:${last.text})`;
+    if (last.quantified) {
+      // Java quantifies nothing with a repetition that follows a quantifier; any other is a dangling one.
+      if (q.startsWith("{")) return;
+      throw new Error(`dangling ${q}`);
+    }
     last.text += q;
     last.quantified = true;
   };
