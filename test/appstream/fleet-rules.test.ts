@@ -333,5 +333,14 @@ describe("AppStream fleet and builder rules", () => {
     await create({ Name: "q11" });
     const unknown = await admin(server, "POST", "/_imagelite/quotas", { service: "appstream", quotas: { "L-1216C47A": 5 } });
     assert.deepEqual([unknown.status, unknown.body.code], [400, "UnknownQuota"]);
+    const badService = await admin(server, "GET", "/_imagelite/quotas?service=workspaces");
+    assert.deepEqual([badService.status, badService.body.code], [400, "InvalidService"]);
+    // DELETE forgets the account's values: the default applies again, and what is used stays.
+    const level = `service=appstream&accountId=${ACCOUNT_A}&region=us-east-1`;
+    assert.equal((await admin(server, "DELETE", `/_imagelite/quotas?${level}`)).status, 200);
+    const after = await admin(server, "GET", `/_imagelite/quotas?${level}`);
+    const fleetsAfter = after.body.quotas.find((q: { code: string }) => q.code === "L-3FEADC0C");
+    assert.deepEqual([fleetsAfter.value, fleetsAfter.setFor, fleetsAfter.usage], [10, null, 11]);
+    assert.equal((await rejection(() => create({ Name: "q12" }))).name, "LimitExceededException");
   });
 });
