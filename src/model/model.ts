@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LazyMap } from "./lazy-map";
+import { compilePattern } from "./pattern";
 
 export type ShapeType =
   "structure" | "list" | "map" | "string" | "integer" | "long" | "boolean" | "timestamp" | "blob" | "double" | "float";
@@ -38,6 +39,7 @@ export interface Shape {
   min?: number;
   max?: number;
   pattern?: string;
+  /** The pattern as AWS applies it, to the whole value (`./pattern.ts`). */
   patternRegex?: RegExp;
   enum?: string[];
   enumSet?: Set<string>;
@@ -122,19 +124,6 @@ interface RawModel {
 }
 
 export const MODELS_DIR = join(__dirname, "..", "..", "..", "models");
-
-/** Patterns in the models are Java regular expressions; the ones used here are also valid in JS with `u`. */
-function compilePattern(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, "u");
-  } catch {
-    try {
-      return new RegExp(pattern);
-    } catch {
-      return undefined;
-    }
-  }
-}
 
 /**
  * The model's graph of shapes and operations, linked as it is read: a shape is made with every shape it reaches

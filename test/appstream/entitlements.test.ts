@@ -80,6 +80,38 @@ describe("AppStream entitlements", () => {
     assert.equal(elsewhere.name, "ResourceNotFoundException");
   });
 
+  it("matches only the SAML attributes AWS supports, each pair once (EntitlementAttribute)", async () => {
+    await stack();
+    const supported = ["roles", "department", "organization", "groups", "title", "costCenter", "userType"];
+    const { Entitlement } = await client.send(
+      new CreateEntitlementCommand({
+        ...ENGINEERS,
+        Attributes: [...supported.map((Name) => ({ Name, Value: "x" })), { Name: "groups", Value: "y" }],
+      }),
+    );
+    assert.equal(Entitlement!.Attributes!.length, 8);
+    for (const [label, Attributes] of [
+      ["unsupported name", [{ Name: "domain", Value: "example.com" }]],
+      ["name in another case", [{ Name: "Department", Value: "engineering" }]],
+      [
+        "twice",
+        [
+          { Name: "title", Value: "lead" },
+          { Name: "title", Value: "lead" },
+        ],
+      ],
+    ] as const) {
+      const created = await rejection(() =>
+        client.send(new CreateEntitlementCommand({ ...ENGINEERS, Name: "bad", Attributes: [...Attributes] })),
+      );
+      assert.equal(created.name, "ValidationException", label);
+      const updated = await rejection(() =>
+        client.send(new UpdateEntitlementCommand({ StackName: "apps", Name: "engineers", Attributes: [...Attributes] })),
+      );
+      assert.equal(updated.name, "ValidationException", label);
+    }
+  });
+
   it("lists a stack's entitlements in name order, page by page", async () => {
     await stack();
     await stack("other");

@@ -9,6 +9,7 @@ import {
   CreateFleetCommand,
   CreateImageBuilderCommand,
   CreateUpdatedImageCommand,
+  DeleteFleetCommand,
   DescribeFleetsCommand,
   DescribeImageBuildersCommand,
   DescribeImagesCommand,
@@ -23,12 +24,13 @@ import {
 } from "@aws-sdk/client-appstream";
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand } from "@aws-sdk/client-ec2";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_B, createImageFromBuilder, rejection, REGION, T, useServer } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, admin, createImageFromBuilder, rejection, REGION, T, useServer } from "../support/server";
 import { defaultNetwork } from "./network";
 
 const WIN = "AppStream-WinServer2022-11-10-2025";
 const WIN_OLD_AGENT = "AppStream-WinServer2022-05-30-2025";
 const G5 = "AppStream-Graphics-G5-WinServer2022-11-10-2025";
+const LINUX = "AppStream-AmazonLinux2-09-16-2025";
 const NEWEST_WINDOWS_AGENT = "10-12-2026";
 
 const FLEET: CreateFleetCommandInput = {
@@ -219,8 +221,132 @@ describe("AppStream fleet and builder rules", () => {
     server.clock.advance(T);
     assert.equal((await createImageFromBuilder(server, "ib", "golden")).status, 200);
     server.clock.advance(2 * T);
-    const { image } = await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden", newImageName: "golden-2" }));
+    const latestOf = async (name: string) =>
+      (await client.send(new DescribeImagesCommand({ Names: [name] }))).Images![0].LatestAppstreamAgentVersion;
+    assert.equal(await latestOf("golden"), "FALSE");
+    const dry = await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden", newImageName: "golden-2", dryRun: true }));
+    assert.equal(dry.canUpdateImage, true);
+    const { image, canUpdateImage } = await client.send(
+      new CreateUpdatedImageCommand({ existingImageName: "golden", newImageName: "golden-2" }),
+    );
+    assert.equal(canUpdateImage, true);
     assert.equal(image!.AppstreamAgentVersion, NEWEST_WINDOWS_AGENT);
+    server.clock.advance(2 * T);
+    assert.equal(await latestOf("golden-2"), "TRUE");
+    // An image on the newest agent has no update: the answer says so, and no image is made.
+    const upToDate = await client.send(new CreateUpdatedImageCommand({ existingImageName: "golden-2", newImageName: "golden-3" }));
+    assert.equal(upToDate.canUpdateImage, false);
+    assert.equal(upToDate.image!.Name, "golden-2");
+    assert.equal(
+      (await rejection(() => client.send(new DescribeImagesCommand({ Names: ["golden-3"] })))).name,
+      "ResourceNotFoundException",
+    );
+  });
+
+  it("runs a fleet on its image's platform, also when UpdateFleet changes the image", async () => {
+    // CreateFleet and UpdateFleet, Platform (API reference); the platform of an image is DescribeImages' Platform.
+    await refusedWith("IncompatibleImageException", () => create({ Platform: "AMAZON_LINUX2" }), "Linux on a Windows image");
+    await refusedWith("IncompatibleImageException", () => create({ Platform: "WINDOWS_SERVER_2019" }), "2019 on a 2022 image");
+    const { Fleet } = await create({ Platform: "WINDOWS_SERVER_2022" });
+    assert.equal(Fleet!.Platform, "WINDOWS_SERVER_2022");
+    await refusedWith(
+      "IncompatibleImageException",
+      () => client.send(new UpdateFleetCommand({ Name: "f", ImageName: LINUX })),
+      "update to a Linux image",
+    );
+    await refusedWith(
+      "IncompatibleImageException",
+      () => client.send(new UpdateFleetCommand({ Name: "f", Platform: "WINDOWS_SERVER_2016" })),
+      "update the platform alone",
+    );
+    // An image of the same platform is fine.
+    const updated = await client.send(new UpdateFleetCommand({ Name: "f", ImageName: WIN_OLD_AGENT }));
+    assert.equal(updated.Fleet!.ImageName, WIN_OLD_AGENT);
+  });
+
+  it("takes only an IAM role ARN as IamRoleArn, on fleets and image builders", async () => {
+    const role = "arn:aws:iam::111111111111:role/streaming/appstream-machine";
+    const notRoles = [
+      "arn:aws:iam::111111111111:user/alice",
+      "arn:aws:s3:::my-bucket",
+      "arn:aws:iam::111111111111:policy/p",
+      "arn:aws-cn:iam::111111111111:role/other-partition",
+      "arn:aws:iam::1111:role/short-account",
+    ];
+    for (const arn of notRoles) {
+      await refusedWith("InvalidRoleException", () => create({ IamRoleArn: arn }), `fleet ${arn}`);
+      await refusedWith(
+        "InvalidRoleException",
+        () =>
+          client.send(
+            new CreateImageBuilderCommand({ Name: "b", ImageName: WIN, InstanceType: "stream.standard.medium", IamRoleArn: arn }),
+          ),
+        `builder ${arn}`,
+      );
+    }
+    assert.equal((await create({ IamRoleArn: role })).Fleet!.IamRoleArn, role);
+    await refusedWith("InvalidRoleException", () => client.send(new UpdateFleetCommand({ Name: "f", IamRoleArn: notRoles[0] })), "update");
+    const { ImageBuilder } = await client.send(
+      new CreateImageBuilderCommand({ Name: "b", ImageName: WIN, InstanceType: "stream.standard.medium", IamRoleArn: role }),
+    );
+    assert.equal(ImageBuilder!.IamRoleArn, role);
+  });
+
+  it("needs the key of an Elastic fleet's session scripts", async () => {
+    // S3Location, S3Key: required for SessionScriptS3Location (API reference).
+    await refusedWith(
+      "InvalidParameterCombinationException",
+      () => create({ SessionScriptS3Location: { S3Bucket: "scripts" } }, ELASTIC),
+      "no key",
+    );
+    const { Fleet } = await create({ SessionScriptS3Location: { S3Bucket: "scripts", S3Key: "session/scripts.zip" } }, ELASTIC);
+    assert.deepEqual(Fleet!.SessionScriptS3Location, { S3Bucket: "scripts", S3Key: "session/scripts.zip" });
+    await refusedWith(
+      "InvalidParameterCombinationException",
+      () => client.send(new UpdateFleetCommand({ Name: "e", SessionScriptS3Location: { S3Bucket: "scripts" } })),
+      "update without a key",
+    );
+  });
+
+  it("holds an account to 10 fleets and 10 image builders a Region until the quota is raised", async () => {
+    // Amazon AppStream 2.0 Service Quotas (limits.html): Fleets 10, Image builders (total) 10.
+    for (let i = 0; i < 10; i++) await create({ Name: `q${i}` });
+    const fleetLimit = await rejection(() => create({ Name: "q10" }));
+    assert.equal(fleetLimit.name, "LimitExceededException");
+    assert.match(fleetLimit.message, /fleets/);
+    const builder = (Name: string) =>
+      client.send(new CreateImageBuilderCommand({ Name, ImageName: WIN, InstanceType: "stream.standard.small" }));
+    for (let i = 0; i < 10; i++) await builder(`b${i}`);
+    assert.equal((await rejection(() => builder("b10"))).name, "LimitExceededException");
+
+    const raised = await admin(server, "POST", "/_imagelite/quotas", {
+      service: "appstream",
+      accountId: ACCOUNT_A,
+      region: "us-east-1",
+      quotas: { "L-3FEADC0C": 11 },
+    });
+    assert.equal(raised.status, 200);
+    const fleets = raised.body.quotas.find((q: { code: string }) => q.code === "L-3FEADC0C");
+    assert.deepEqual(fleets, { code: "L-3FEADC0C", name: "Fleets", value: 11, defaultValue: 10, setFor: "account", usage: 10 });
+    await create({ Name: "q10" });
+    assert.equal((await rejection(() => create({ Name: "q11" }))).name, "LimitExceededException");
+    // Another account has quotas of its own.
+    const other = fx.appstream(ACCOUNT_B);
+    await other.send(new CreateFleetCommand({ ...FLEET, Name: "q0" }));
+    // Deleting a fleet makes room again.
+    await client.send(new DeleteFleetCommand({ Name: "q0" }));
+    await create({ Name: "q11" });
+    const unknown = await admin(server, "POST", "/_imagelite/quotas", { service: "appstream", quotas: { "L-1216C47A": 5 } });
+    assert.deepEqual([unknown.status, unknown.body.code], [400, "UnknownQuota"]);
+    const badService = await admin(server, "GET", "/_imagelite/quotas?service=workspaces");
+    assert.deepEqual([badService.status, badService.body.code], [400, "InvalidService"]);
+    // DELETE forgets the account's values: the default applies again, and what is used stays.
+    const level = `service=appstream&accountId=${ACCOUNT_A}&region=us-east-1`;
+    assert.equal((await admin(server, "DELETE", `/_imagelite/quotas?${level}`)).status, 200);
+    const after = await admin(server, "GET", `/_imagelite/quotas?${level}`);
+    const fleetsAfter = after.body.quotas.find((q: { code: string }) => q.code === "L-3FEADC0C");
+    assert.deepEqual([fleetsAfter.value, fleetsAfter.setFor, fleetsAfter.usage], [10, null, 11]);
+    assert.equal((await rejection(() => create({ Name: "q12" }))).name, "LimitExceededException");
   });
 
   it("refuses a retired public image at once with ResourceNotAvailableException, and does not list it", async () => {

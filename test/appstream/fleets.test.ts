@@ -142,7 +142,9 @@ describe("AppStream fleets", () => {
         Description: "updated",
         InstanceType: "stream.standard.large",
         AttributesToDelete: ["VPC_CONFIGURATION_SECURITY_GROUP_IDS", "IAM_ROLE_ARN"],
+        // A fleet moves to an image of another platform only with that platform (UpdateFleet, Platform).
         ImageName: "AppStream-WinServer2022-11-10-2025",
+        Platform: "WINDOWS_SERVER_2022",
       }),
     );
     assert.equal(Fleet!.Description, "updated");

@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { CopyImageCommand, CreateImageBuilderCommand, paginateDescribeImages, type AppStreamClient } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { appstreamClient, createImageFromBuilder, startTestServer, T } from "../support/server";
+import { admin, appstreamClient, createImageFromBuilder, startTestServer, T } from "../support/server";
 
 describe("AppStream DescribeImages paging", () => {
   let server: Imagelite;
@@ -29,6 +29,9 @@ describe("AppStream DescribeImages paging", () => {
     server.clock.advance(T);
     assert.equal((await createImageFromBuilder(server, "ib", "img-000")).status, 200);
     server.clock.advance(2 * T);
+    // Eighty images are beyond AWS's default quota of 10 (AppStream 2.0 Service Quotas): the account's is raised.
+    const quota = await admin(server, "POST", "/_imagelite/quotas", { service: "appstream", quotas: { images: 80 } });
+    assert.equal(quota.status, 200);
     const names = ["img-000"];
     for (let i = 1; i < 80; i++) {
       const name = `img-${String(i).padStart(3, "0")}`;

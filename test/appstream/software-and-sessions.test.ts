@@ -217,7 +217,12 @@ describe("AppStream streaming sessions and license usage", () => {
   }
   const stream = (UserId: string) => client.send(new CreateStreamingURLCommand({ StackName: "s", FleetName: "f", UserId }));
   const sessions = async (more: { UserId?: string; InstanceId?: string } = {}) =>
-    (await client.send(new DescribeSessionsCommand({ StackName: "s", FleetName: "f", ...more }))).Sessions!;
+    // A UserId needs its AuthenticationType (DescribeSessions): the streaming URLs here are API ones.
+    (
+      await client.send(
+        new DescribeSessionsCommand({ StackName: "s", FleetName: "f", ...more, ...(more.UserId ? { AuthenticationType: "API" } : {}) }),
+      )
+    ).Sessions!;
 
   it("a streaming URL starts the user's session: PENDING, ACTIVE, then ended by MaxUserDurationInSeconds", async () => {
     await streamingFleet();

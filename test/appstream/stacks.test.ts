@@ -26,14 +26,17 @@ import {
   TagResourceCommand,
   UpdateStackCommand,
   type AppStreamClient,
+  type UserSetting,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { ACCOUNT_A, ACCOUNT_B, rejection, T, TEST_START, useServer } from "../support/server";
+import { ACCOUNT_A, ACCOUNT_B, admin, rejection, T, TEST_START, useServer } from "../support/server";
 
 const IMAGE = "AppStream-WinServer2019-11-10-2025";
+/** An enabled clipboard action without a MaximumLength has 20,971,520 (API reference, UserSetting). */
+const CLIPBOARD_MAX = 20_971_520;
 const DEFAULT_SETTINGS = [
-  { Action: "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", Permission: "ENABLED" },
-  { Action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", Permission: "ENABLED" },
+  { Action: "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", Permission: "ENABLED", MaximumLength: CLIPBOARD_MAX },
+  { Action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", Permission: "ENABLED", MaximumLength: CLIPBOARD_MAX },
   { Action: "FILE_UPLOAD", Permission: "ENABLED" },
   { Action: "FILE_DOWNLOAD", Permission: "ENABLED" },
   { Action: "PRINTING_TO_LOCAL_DEVICE", Permission: "ENABLED" },
@@ -117,6 +120,83 @@ describe("AppStream stacks", () => {
     assert.equal(dup.name, "InvalidParameterCombinationException");
   });
 
+  it("takes a clipboard MaximumLength as the API reference states it (UserSetting)", async () => {
+    const create = (Name: string, UserSettings: UserSetting[]) => client.send(new CreateStackCommand({ Name, UserSettings }));
+    const refused: [string, UserSetting, string][] = [
+      ["another action", { Action: "FILE_UPLOAD", Permission: "ENABLED", MaximumLength: 10 }, "InvalidParameterCombinationException"],
+      [
+        "disabled",
+        { Action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", Permission: "DISABLED", MaximumLength: 10 },
+        "InvalidParameterCombinationException",
+      ],
+      ["zero", { Action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", Permission: "ENABLED", MaximumLength: 0 }, "ValidationException"],
+      [
+        "too long",
+        { Action: "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", Permission: "ENABLED", MaximumLength: CLIPBOARD_MAX + 1 },
+        "ValidationException",
+      ],
+    ];
+    for (const [label, setting, code] of refused) assert.equal((await rejection(() => create("bad", [setting]))).name, code, label);
+    const { Stack } = await create("clip", [
+      { Action: "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", Permission: "ENABLED", MaximumLength: 1 },
+      { Action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", Permission: "DISABLED" },
+    ]);
+    const clipboard = Stack!.UserSettings!.filter((u) => u.Action!.startsWith("CLIPBOARD"));
+    assert.deepEqual(clipboard, [
+      { Action: "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", Permission: "ENABLED", MaximumLength: 1 },
+      { Action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", Permission: "DISABLED" },
+    ]);
+    // Enabled again without a length, the action has the largest.
+    const updated = await client.send(
+      new UpdateStackCommand({ Name: "clip", UserSettings: [{ Action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", Permission: "ENABLED" }] }),
+    );
+    assert.deepEqual(
+      updated.Stack!.UserSettings!.find((u) => u.Action === "CLIPBOARD_COPY_TO_LOCAL_DEVICE"),
+      { Action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", Permission: "ENABLED", MaximumLength: CLIPBOARD_MAX },
+    );
+    const update = await rejection(() =>
+      client.send(
+        new UpdateStackCommand({
+          Name: "clip",
+          UserSettings: [{ Action: "PRINTING_TO_LOCAL_DEVICE", Permission: "ENABLED", MaximumLength: 5 }],
+        }),
+      ),
+    );
+    assert.equal(update.name, "InvalidParameterCombinationException");
+  });
+
+  it("asks for admin consent domains only on the OneDrive connector (StorageConnector)", async () => {
+    const consent = await rejection(() =>
+      client.send(
+        new CreateStackCommand({
+          Name: "od",
+          StorageConnectors: [{ ConnectorType: "GOOGLE_DRIVE", Domains: ["example.com"], DomainsRequireAdminConsent: ["example.com"] }],
+        }),
+      ),
+    );
+    assert.equal(consent.name, "InvalidParameterCombinationException");
+    const oneDrive = { ConnectorType: "ONE_DRIVE" as const, Domains: ["example.com"], DomainsRequireAdminConsent: ["example.com"] };
+    const { Stack } = await client.send(new CreateStackCommand({ Name: "od", StorageConnectors: [oneDrive] }));
+    assert.deepEqual(Stack!.StorageConnectors, [oneDrive]);
+    const update = await rejection(() =>
+      client.send(
+        new UpdateStackCommand({
+          Name: "od",
+          StorageConnectors: [{ ConnectorType: "HOMEFOLDERS", DomainsRequireAdminConsent: ["example.com"] }],
+        }),
+      ),
+    );
+    assert.equal(update.name, "InvalidParameterCombinationException");
+  });
+
+  it("holds an account to 10 stacks a Region (AppStream 2.0 Service Quotas, limits.html)", async () => {
+    for (let i = 0; i < 10; i++) await client.send(new CreateStackCommand({ Name: `q${i}` }));
+    const limit = await rejection(() => client.send(new CreateStackCommand({ Name: "q10" })));
+    assert.equal(limit.name, "LimitExceededException");
+    await client.send(new DeleteStackCommand({ Name: "q0" }));
+    await client.send(new CreateStackCommand({ Name: "q10" }));
+  });
+
   it("names the account's application settings bucket when persistence is enabled", async () => {
     const { Stack } = await client.send(
       new CreateStackCommand({ Name: "s", ApplicationSettings: { Enabled: true, SettingsGroup: "group-1" } }),
@@ -128,6 +208,26 @@ describe("AppStream stacks", () => {
     assert.equal(other.Stack!.ApplicationSettings!.S3BucketName, bucket, "one bucket per account and Region");
     const off = await client.send(new UpdateStackCommand({ Name: "s", ApplicationSettings: { Enabled: false } }));
     assert.deepEqual(off.Stack!.ApplicationSettings, { Enabled: false });
+  });
+
+  it("applies the model's patterns to the whole value: a valid part inside a value is not enough", async () => {
+    // EmbedHostDomain and StreamingUrlUserId carry no anchors in the model; AWS matches them against the whole value.
+    const domain = await rejection(() => client.send(new CreateStackCommand({ Name: "embed", EmbedHostDomains: ["evil domain.com"] })));
+    assert.equal(domain.name, "ValidationException");
+    assert.match(
+      domain.message,
+      /Value 'evil domain.com' at 'embedHostDomains.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+    );
+    const user = await rejection(() =>
+      client.send(new CreateStreamingURLCommand({ StackName: "embed", FleetName: "f", UserId: "user with space" })),
+    );
+    assert.equal(user.name, "ValidationException");
+    assert.match(
+      user.message,
+      /at 'userId' failed to satisfy constraint: Member must satisfy regular expression pattern: \[\\w\+=,\.@-\]\*/,
+    );
+    await client.send(new CreateStackCommand({ Name: "embed", EmbedHostDomains: ["portal.example.com"] }));
+    assert.deepEqual((await stack("embed")).EmbedHostDomains, ["portal.example.com"]);
   });
 
   it("refuses a second stack of the same name and unknown names", async () => {
@@ -183,7 +283,12 @@ describe("AppStream stacks", () => {
     assert.deepEqual(await stack("s"), reset.Stack);
   });
 
+  /** Room for `n` stacks in the account, beyond AWS's default 10 (AppStream 2.0 Service Quotas). */
+  const allowStacks = async (n: number) =>
+    assert.equal((await admin(server, "POST", "/_imagelite/quotas", { service: "appstream", quotas: { "L-A8B8B901": n } })).status, 200);
+
   it("pages DescribeStacks in name order", async () => {
+    await allowStacks(30);
     const names = Array.from({ length: 30 }, (_, i) => `stack-${String(i).padStart(2, "0")}`);
     for (const Name of names) await client.send(new CreateStackCommand({ Name }));
     const first = await client.send(new DescribeStacksCommand({}));
@@ -254,6 +359,7 @@ describe("AppStream stacks", () => {
     });
 
     it("pages ListAssociatedStacks", async () => {
+      await allowStacks(27);
       await fleet("f");
       const names = Array.from({ length: 27 }, (_, i) => `s${String(i).padStart(2, "0")}`);
       for (const Name of names) {
@@ -305,6 +411,16 @@ describe("AppStream stacks", () => {
       assert.deepEqual(
         listed.map((x) => [x.UserId, x.State]),
         [["alice", "PENDING"]],
+      );
+      // "If you specify a user ID, you must also specify the authentication type" (DescribeSessions).
+      const noAuth = await rejection(() => client.send(new DescribeSessionsCommand({ StackName: "s", FleetName: "f", UserId: "alice" })));
+      assert.equal(noAuth.name, "InvalidParameterCombinationException");
+      const sessions = await client.send(
+        new DescribeSessionsCommand({ StackName: "s", FleetName: "f", UserId: "alice", AuthenticationType: "API" }),
+      );
+      assert.deepEqual(
+        sessions.Sessions!.map((x) => x.UserId),
+        ["alice"],
       );
       await client.send(new ExpireSessionCommand({ SessionId: "b5e2a8e1-0000-4000-8000-000000000000" }));
     });

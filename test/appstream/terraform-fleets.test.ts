@@ -408,7 +408,8 @@ describe("Terraform's AppStream call sequences", () => {
       stack_name: "tf-stack",
       description: "Test description",
       app_visibility: "ALL",
-      attributes: [{ name: "domain", value: "test.example.com" }],
+      // A supported SAML attribute name (EntitlementAttribute, API reference).
+      attributes: [{ name: "department", value: "test.example.com" }],
     };
     const out = await client.send(
       new CreateEntitlementCommand({

@@ -68,6 +68,13 @@ describe("AppStream user pool", () => {
       client.send(new CreateUserCommand({ UserName: BOB, AuthenticationType: "USERPOOL", MessageAction: "RESEND" })),
     );
     assert.equal(resend.name, "OperationNotPermittedException");
+    // "If you specify RESEND, do not specify the first name or last name of the user" (CreateUser, MessageAction).
+    for (const names of [{ FirstName: "Alice" }, { LastName: "Smith" }]) {
+      const named = await rejection(() =>
+        client.send(new CreateUserCommand({ UserName: ALICE, AuthenticationType: "USERPOOL", MessageAction: "RESEND", ...names })),
+      );
+      assert.equal(named.name, "InvalidParameterCombinationException", JSON.stringify(names));
+    }
     const notEmail = await rejection(() => client.send(new CreateUserCommand({ UserName: "alice", AuthenticationType: "USERPOOL" })));
     assert.equal(notEmail.name, "InvalidParameterCombinationException");
     const saml = await rejection(() => client.send(new CreateUserCommand({ UserName: BOB, AuthenticationType: "SAML" })));

@@ -446,6 +446,17 @@ class TestFleets(Base):
         advance(3 * STEP)
         self.assertEqual(appstream().describe_images(Names=[name])["Images"][0]["State"], "AVAILABLE")
 
+    def test_role_and_platform_rules(self):
+        c = appstream()
+        name = self.name("rules")
+        fleet = dict(Name=name, ImageName=WIN2022, InstanceType="stream.standard.medium",
+                     ComputeCapacity={"DesiredInstances": 1})
+        self.assertClientError("InvalidRoleException", c.create_fleet, IamRoleArn="arn:aws:s3:::not-a-role", **fleet)
+        self.assertClientError("IncompatibleImageException", c.create_fleet, Platform="AMAZON_LINUX2", **fleet)
+        created = c.create_fleet(Platform="WINDOWS_SERVER_2022", IamRoleArn=f"arn:aws:iam::{ACCOUNT_A}:role/fleet", **fleet)
+        self.assertEqual(created["Fleet"]["Platform"], "WINDOWS_SERVER_2022")
+        c.delete_fleet(Name=name)
+
     def test_fleets_are_listed(self):
         client = appstream()
         names = [self.name(f"f{i}") for i in range(3)]

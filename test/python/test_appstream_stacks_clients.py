@@ -133,6 +133,31 @@ class TestStacksBoto3(Base):
             c.delete_user(UserName=user, AuthenticationType="USERPOOL")
         self.assertClientError("ResourceNotFoundException", c.enable_user, UserName=alice, AuthenticationType="USERPOOL")
 
+    def test_rules_of_the_api_reference(self):
+        c = appstream()
+        name = self.name("rules")
+        # A model pattern matches the whole value: a valid domain inside "evil domain.com" is not enough.
+        self.assertClientError("ValidationException", c.create_stack, Name=name, EmbedHostDomains=["evil domain.com"])
+        # MaximumLength is for the clipboard actions only (UserSetting).
+        self.assertClientError("InvalidParameterCombinationException", c.create_stack, Name=name,
+                               UserSettings=[{"Action": "FILE_UPLOAD", "Permission": "ENABLED", "MaximumLength": 10}])
+        stack = c.create_stack(Name=name)["Stack"]
+        clipboard = [s for s in stack["UserSettings"] if s["Action"] == "CLIPBOARD_COPY_TO_LOCAL_DEVICE"]
+        self.assertEqual(clipboard, [{"Action": "CLIPBOARD_COPY_TO_LOCAL_DEVICE", "Permission": "ENABLED",
+                                      "MaximumLength": 20971520}])
+        self.assertClientError("ValidationException", c.create_streaming_url,
+                               StackName=name, FleetName=self.name("f"), UserId="user with space")
+        # RESEND names the user only; DescribeSessions with a user id names its authentication type.
+        user = self.email("resend")
+        c.create_user(UserName=user, AuthenticationType="USERPOOL")
+        self.assertClientError("InvalidParameterCombinationException", c.create_user, UserName=user,
+                               AuthenticationType="USERPOOL", MessageAction="RESEND", FirstName="Ana")
+        c.create_user(UserName=user, AuthenticationType="USERPOOL", MessageAction="RESEND")
+        self.assertClientError("InvalidParameterCombinationException", c.describe_sessions,
+                               StackName=name, FleetName=self.name("f"), UserId="alice")
+        self.assertEqual(c.describe_sessions(StackName=name, FleetName=self.name("f"), UserId="alice",
+                                             AuthenticationType="API")["Sessions"], [])
+
     def test_usage_report_subscription(self):
         c = appstream()
         sub = c.create_usage_report_subscription()

@@ -314,7 +314,12 @@ export async function everyKindOfRecord(server: Imagelite): Promise<void> {
     server.clock.advance(T);
     await ec2.send(new DeleteSnapshotCommand({ SnapshotId: await ownSnapshot(ec2) }));
     // Quota values for one account and region, and for every account (in imagelite's own partition).
-    for (const body of [{ accountId: ACCOUNT_A, region: REGION, quotas: { "L-1216C47A": 64 } }, { quotas: { "L-417A185B": 256 } }]) {
+    for (const body of [
+      { accountId: ACCOUNT_A, region: REGION, quotas: { "L-1216C47A": 64 } },
+      { quotas: { "L-417A185B": 256 } },
+      { service: "appstream", accountId: ACCOUNT_A, region: REGION, quotas: { "L-A8B8B901": 20 } },
+      { service: "appstream", quotas: { images: 40 } },
+    ]) {
       assert.equal((await admin(server, "POST", "/_imagelite/quotas", body)).status, 200);
     }
   } finally {

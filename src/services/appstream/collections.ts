@@ -16,6 +16,7 @@ import { licenseUsage, sessions } from "./streaming/records";
 import { applicationFleets, applications } from "./applications/records";
 import { appBlocks } from "./app-blocks/records";
 import { appBlockBuilders } from "./app-block-builders/records";
+import { appstreamQuotaValues } from "./quotas";
 
 export const appstreamCollections = [
   images,
@@ -42,4 +43,5 @@ export const appstreamCollections = [
   applicationFleets,
   appBlocks,
   appBlockBuilders,
+  appstreamQuotaValues,
 ];

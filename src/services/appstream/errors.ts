@@ -16,3 +16,4 @@ export const incompatibleImage = e("IncompatibleImageException");
 export const validation = e("ValidationException");
 export const entitlementAlreadyExists = e("EntitlementAlreadyExistsException");
 export const entitlementNotFound = e("EntitlementNotFoundException");
+export const invalidRole = e("InvalidRoleException");

@@ -5,7 +5,7 @@
 // applications/entitlement-associations.ts).
 import type { RequestContext } from "../../../gateway/context";
 import { inPartition } from "../../../state/collection";
-import type { AppStreamHandlers, Application, Entitlement } from "../api.generated";
+import type { AppStreamHandlers, Application, Entitlement, EntitlementAttribute } from "../api.generated";
 import { catalogApplicationsOf, catalogImage } from "../images/catalog";
 import { entitlements, type EntitlementRecord } from "./records";
 import * as err from "../errors";
@@ -38,6 +38,33 @@ export function mustGetEntitlement(ctx: RequestContext, stack: string, name: str
   const rec = entitlements.get(ctx, [stack, name]);
   if (!rec) throw err.entitlementNotFound(notFoundMessage(stack, name));
   return rec;
+}
+
+/** The SAML PrincipalTag attributes an entitlement can match (API reference, EntitlementAttribute: Name). */
+export const ENTITLEMENT_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([
+  "roles",
+  "department",
+  "organization",
+  "groups",
+  "title",
+  "costCenter",
+  "userType",
+]);
+
+/** The attributes as kept: supported names only, and no attribute twice. */
+function checkedAttributes(given: EntitlementAttribute[]): EntitlementAttribute[] {
+  const seen = new Set<string>();
+  for (const a of given) {
+    if (!ENTITLEMENT_ATTRIBUTE_NAMES.has(a.Name)) {
+      throw err.validation(
+        `The attribute name ${a.Name} is not supported. Supported attribute names: ${[...ENTITLEMENT_ATTRIBUTE_NAMES].join(", ")}.`,
+      );
+    }
+    const key = `${a.Name}\u0000${a.Value}`;
+    if (seen.has(key)) throw err.validation(`The attribute ${a.Name} with the value ${a.Value} is specified more than once.`);
+    seen.add(key);
+  }
+  return given.map((a) => ({ Name: a.Name, Value: a.Value }));
 }
 
 export const view = (r: EntitlementRecord): Entitlement => ({
@@ -90,7 +117,7 @@ export const entitlementHandlers: Pick<
       StackName: input.StackName,
       Description: input.Description,
       AppVisibility: input.AppVisibility,
-      Attributes: input.Attributes.map((a) => ({ Name: a.Name, Value: a.Value })),
+      Attributes: checkedAttributes(input.Attributes),
       createdAt: ctx.now,
       modifiedAt: ctx.now,
     };
@@ -122,7 +149,7 @@ export const entitlementHandlers: Pick<
     const rec = mustGetEntitlement(ctx, input.StackName, input.Name);
     if (input.Description !== undefined) rec.Description = input.Description;
     if (input.AppVisibility !== undefined) rec.AppVisibility = input.AppVisibility;
-    if (input.Attributes !== undefined) rec.Attributes = input.Attributes.map((a) => ({ Name: a.Name, Value: a.Value }));
+    if (input.Attributes !== undefined) rec.Attributes = checkedAttributes(input.Attributes);
     rec.modifiedAt = ctx.now;
     entitlements.put(ctx, rec);
     return { Entitlement: view(rec) };

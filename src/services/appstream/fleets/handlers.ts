@@ -7,7 +7,7 @@
 import type { RequestContext } from "../../../gateway/context";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";
-import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, UpdateFleetRequest, VpcConfig } from "../api.generated";
+import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, PlatformType, UpdateFleetRequest, VpcConfig } from "../api.generated";
 import * as err from "../errors";
 import { endFleetSessions, openSessions } from "../streaming/sessions";
 import { resolveImage, setImageUse } from "../images/handlers";
@@ -18,6 +18,8 @@ import { pick } from "../records";
 import { collectionPage } from "../paging";
 import { stacksOfFleet } from "../stacks/records";
 import { forgetFleetApplications } from "../applications/records";
+import { checkRoleArn } from "../roles";
+import { checkQuota } from "../quotas";
 
 /** Members of CreateFleet/UpdateFleet that the fleet keeps and returns as given. */
 const KEPT = [
@@ -168,6 +170,7 @@ function plannedFleet(
   attrs: Record<string, unknown>,
   desired: FleetRecord["desired"],
   families: readonly string[] | undefined | null,
+  imagePlatform?: PlatformType,
 ): FleetPlan {
   return {
     ...(attrs as Partial<FleetPlan>),
@@ -176,16 +179,18 @@ function plannedFleet(
     InstanceType: String(attrs.InstanceType),
     desired,
     families,
+    imagePlatform,
   };
 }
 
-/** The instance families of the image a fleet runs now; null when the image can no longer be resolved. */
-function resolvedFamilies(ctx: RequestContext, rec: FleetRecord): readonly string[] | undefined | null {
+/** The instance families and platform of the image a fleet runs now; families null when the image can no longer be resolved. */
+function resolvedImage(ctx: RequestContext, rec: FleetRecord): { families: readonly string[] | undefined | null; platform?: PlatformType } {
   try {
-    return resolveImage(ctx, { ImageArn: rec.image!.arn }, "fleet").families;
+    const image = resolveImage(ctx, { ImageArn: rec.image!.arn }, "fleet");
+    return { families: image.families, platform: image.platform };
   } catch {
     // The image was deleted or unshared since: the fleet keeps what it has, and its type is not checked against it.
-    return null;
+    return { families: null };
   }
 }
 
@@ -242,7 +247,9 @@ export const fleetHandlers: Pick<
       image = resolveImage(ctx, input, "fleet");
       attrs.Platform = input.Platform ?? image.platform;
     }
-    checkFleetPlan(ctx, plannedFleet(input.Name, attrs, desired, image?.families));
+    checkRoleArn(ctx, input.IamRoleArn);
+    checkFleetPlan(ctx, plannedFleet(input.Name, attrs, desired, image?.families, image?.platform));
+    checkQuota(ctx, "L-3FEADC0C");
     if (fleetType === "ELASTIC") checkElasticZones(ctx, attrs.VpcConfig as VpcConfig | undefined);
     const rec: FleetRecord = {
       attrs,
@@ -285,8 +292,11 @@ export const fleetHandlers: Pick<
     );
     for (const a of input.AttributesToDelete ?? []) deleteAttribute(attrs, DELETABLE[a]);
     if (input.DeleteVpcConfig) delete attrs.VpcConfig;
-    const families = image ? image.families : rec.image && resolvedFamilies(ctx, rec);
-    checkFleetPlan(ctx, plannedFleet(rec.Name, attrs, desired ?? rec.desired, families));
+    checkRoleArn(ctx, input.IamRoleArn);
+    const current = !image && rec.image ? resolvedImage(ctx, rec) : undefined;
+    const families = image ? image.families : current?.families;
+    const imagePlatform = image ? image.platform : current?.platform;
+    checkFleetPlan(ctx, plannedFleet(rec.Name, attrs, desired ?? rec.desired, families, imagePlatform));
     if (fleetType === "ELASTIC") checkElasticZones(ctx, attrs.VpcConfig as VpcConfig | undefined);
 
     if (image) {

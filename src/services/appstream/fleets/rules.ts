@@ -21,6 +21,8 @@ export interface FleetPlan {
   MaxConcurrentSessions?: number;
   MaxSessionsPerInstance?: number;
   SessionScriptS3Location?: S3Location;
+  /** The platform of the fleet's image (none for an Elastic fleet or an image no longer known). */
+  imagePlatform?: PlatformType;
   /** The image's SupportedInstanceFamilies (none for an Elastic fleet; null when the image is no longer known). */
   families?: readonly string[] | null;
   desired: { instances?: number; sessions?: number };
@@ -99,9 +101,27 @@ function checkInstanceFleet(f: FleetPlan): void {
   }
 }
 
+/**
+ * A fleet streams its image's operating system: the Platform given must be the image's (an image's Platform,
+ * DescribeImages). `WINDOWS`, the value of the first Windows images, stands for any Windows Server.
+ */
+export function samePlatform(fleet: PlatformType, image: PlatformType): boolean {
+  return fleet === image || (fleet === "WINDOWS" && image.startsWith("WINDOWS")) || (image === "WINDOWS" && fleet.startsWith("WINDOWS"));
+}
+
 /** Checks the fleet as it would be after the call; its DomainJoinInfo must name a directory config and one of its OUs. */
 export function checkFleetPlan(ctx: RequestContext, f: FleetPlan): void {
+  // S3Key "is required when used for ... SessionScriptS3Location" (API reference, S3Location).
+  if (f.SessionScriptS3Location && !f.SessionScriptS3Location.S3Key) {
+    throw err.invalidCombination("SessionScriptS3Location requires an S3Key: the object key of the session scripts zip file.");
+  }
   if (f.FleetType === "ELASTIC") checkElastic(f);
   else checkInstanceFleet(f);
+  if (f.Platform && f.imagePlatform && !samePlatform(f.Platform, f.imagePlatform)) {
+    throw err.incompatibleImage(
+      `The platform ${f.Platform} of fleet ${f.Name} does not match the platform ${f.imagePlatform} of its image. ` +
+        "A fleet's platform must be the platform of the image it runs.",
+    );
+  }
   domainJoinChecked(ctx, f.DomainJoinInfo);
 }

@@ -16,11 +16,13 @@ import { GONE, pick } from "../records";
 import { type ImageRecord } from "../images/records";
 import { collectionPage, pageSize } from "../paging";
 import { builderFailure, errorsView, imageFailure } from "../failures";
-import { isAgentVersion, latestAgentVersion } from "../images/catalog";
+import { isAgentVersion, isLatestAgent, latestAgentVersion } from "../images/catalog";
 import { domainJoinChecked } from "../directory-configs/handlers";
 import { offered, runsOn } from "../fleets/instance-types";
 import { networkErrors } from "../fleets/network";
 import { forgetSoftware, installedSoftware, softwareAtCreation } from "./software";
+import { checkRoleArn } from "../roles";
+import { checkQuota } from "../quotas";
 
 /**
  * PENDING → RUNNING, or → FAILED when its instance cannot be launched in the subnet and security groups of its
@@ -81,7 +83,7 @@ export function builderView(ctx: RequestContext, rec: BuilderRecord, changed = f
     State: state,
     CreatedTime: new Date(rec.createdAt),
     AppstreamAgentVersion: rec.attrs.AppstreamAgentVersion as string | undefined,
-    LatestAppstreamAgentVersion: rec.attrs.AppstreamAgentVersion === latestAgentVersion(rec.Platform) ? "TRUE" : "FALSE",
+    LatestAppstreamAgentVersion: isLatestAgent(rec.attrs.AppstreamAgentVersion as string | undefined, rec.Platform) ? "TRUE" : "FALSE",
     StateChangeReason: state === "FAILED" ? rec.StateChangeReason : undefined,
     ImageBuilderErrors: state === "FAILED" ? errorsView(rec.ImageBuilderErrors) : undefined,
   };
@@ -123,6 +125,7 @@ export const builderHandlers: Pick<
         );
       }
     }
+    checkRoleArn(ctx, input.IamRoleArn);
     const image = resolveImage(ctx, input, "builder");
     if (!runsOn(image.families, input.InstanceType)) {
       throw err.incompatibleImage(
@@ -131,6 +134,7 @@ export const builderHandlers: Pick<
       );
     }
     domainJoinChecked(ctx, input.DomainJoinInfo);
+    checkQuota(ctx, "image-builders");
     const addSoftware = softwareAtCreation(ctx, image.ref, image.platform, input.SoftwaresToInstall, input.SoftwaresToUninstall);
     const attrs = pick(input, KEPT);
     attrs.AppstreamAgentVersion = agentVersion(input.AppstreamAgentVersion, image.platform, image.agentVersion);
@@ -215,6 +219,7 @@ export function createImageFromBuilder(ctx: RequestContext, builderName: string,
   if (state !== "RUNNING") throw err.notPermitted(wrongState(builderName, state, "RUNNING"));
   checkNewImageName(input.ImageName);
   checkNameFree(ctx, input.ImageName);
+  checkQuota(ctx, "images");
   const seconds = ctx.timings.seconds("builderSnapshot");
   builder.schedule = plan(ctx.now, ["SNAPSHOTTING", seconds], ["STOPPED"]);
   save(ctx, builder);

@@ -205,6 +205,14 @@ const AGENT_VERSIONS: ReadonlySet<string> = new Set(CATALOG.map((c) => c.agentVe
 
 export const isAgentVersion = (v: string): boolean => AGENT_VERSIONS.has(v);
 
+/**
+ * Whether an image or builder with that agent runs the newest one for its platform: `LATEST` (an imported image
+ * that follows the newest agent) always does; no version at all never does.
+ */
+export function isLatestAgent(version: string | undefined, platform: PlatformType): boolean {
+  return version === "LATEST" || (version !== undefined && version === latestAgentVersion(platform));
+}
+
 /** Per platform, its newest agent version: the catalog never changes, and every view of an image asks. */
 const LATEST_AGENT = new Map<PlatformType, string>();
 

@@ -5,7 +5,8 @@ import { inPartition } from "../../../state/collection";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn, inPartitionOf, parseArn } from "../../../util/arn";
 import type { AppStreamHandlers, Image, ImagePermissions, PlatformType } from "../api.generated";
-import { catalogImage, isRetiredImage, latestAgentVersion, publicImageArn } from "./catalog";
+import { catalogImage, isLatestAgent, isRetiredImage, latestAgentVersion, publicImageArn } from "./catalog";
+import { checkQuota } from "../quotas";
 import * as err from "../errors";
 import { images, imageUses, permissions, sharedWithMe, type ImageRecord } from "./records";
 import { ownerPartition, type ImageRef } from "../records";
@@ -44,7 +45,7 @@ export function imageView(ctx: RequestContext, rec: ImageRecord, shared?: ImageP
     CreatedTime: new Date(rec.createdAt),
     PublicBaseImageReleasedDate: rec.releasedAt !== undefined ? new Date(rec.releasedAt) : undefined,
     AppstreamAgentVersion: rec.AppstreamAgentVersion,
-    LatestAppstreamAgentVersion: "TRUE",
+    LatestAppstreamAgentVersion: isLatestAgent(rec.AppstreamAgentVersion, rec.Platform) ? "TRUE" : "FALSE",
     SupportedInstanceFamilies: rec.SupportedInstanceFamilies,
     ImageType: rec.ImageType,
     ImagePermissions: shared,
@@ -234,6 +235,7 @@ export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" 
       throw err.invalidCombination(`The destination region ${input.DestinationRegion} is not valid.`);
     }
     checkNameFree(ctx, input.DestinationImageName, input.DestinationRegion);
+    checkQuota(inPartition(ctx, { account: ctx.accountId, region: input.DestinationRegion }), "images");
     const copy: ImageRecord = {
       ...src,
       Name: input.DestinationImageName,
@@ -268,7 +270,11 @@ export const imageHandlers: Pick<AppStreamHandlers, "DeleteImage" | "CopyImage" 
       throw err.notPermitted(`The image ${src.Name} is ${state}. The image must be in an AVAILABLE state to be updated.`);
     checkNewImageName(input.newImageName);
     checkNameFree(ctx, input.newImageName);
-    if (input.dryRun) return { canUpdateImage: true, image: imageView(ctx, src) };
+    // An update brings the newest agent (and the operating system updates that come with it): an image that
+    // already runs the newest agent imagelite knows has nothing to update, and no new image is made.
+    const canUpdateImage = !isLatestAgent(src.AppstreamAgentVersion, src.Platform);
+    if (input.dryRun || !canUpdateImage) return { canUpdateImage, image: imageView(ctx, src) };
+    checkQuota(ctx, "images");
     const rec: ImageRecord = {
       ...src,
       Name: input.newImageName,

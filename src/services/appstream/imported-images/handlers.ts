@@ -14,6 +14,7 @@ import { amiState, amiUses, partitionOf, visibleImage, type AmiRecord } from "..
 import type { AppStreamHandlers, PlatformType } from "../api.generated";
 import { latestAgentVersion } from "../images/catalog";
 import * as err from "../errors";
+import { checkQuota } from "../quotas";
 import { imageFailure } from "../failures";
 import { checkNameFree, imageArn, imageView, putImage } from "../images/handlers";
 import { useKey, type ImageUse, type ImportedImageRecord } from "./records";
@@ -79,6 +80,7 @@ export const importedImageHandlers: Pick<AppStreamHandlers, "CreateImportedImage
     if (!ROLE_ARN.test(input.IamRoleArn) || !inPartitionOf(input.IamRoleArn, ctx.region))
       throw new ServiceError("InvalidRoleException", `The role ${input.IamRoleArn} is not a valid IAM role ARN.`);
     const ami = sourceAmi(ctx, input.SourceAmiId);
+    checkQuota(ctx, "images");
     if (input.DryRun) throw new ServiceError("DryRunOperationException", "The request would have succeeded, but the DryRun flag is set.");
     const arn = imageArn(ctx.region, ctx.accountId, input.Name);
     const rec: ImportedImageRecord = {

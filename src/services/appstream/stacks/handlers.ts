@@ -21,6 +21,7 @@ import { fleetsOfStack, stacks, type StackRecord } from "./records";
 import { deleteUserStack, usersOfStack } from "../users/records";
 import { forgetEntitlements } from "../entitlements/records";
 import { forgetTheme } from "../themes/records";
+import { checkQuota } from "../quotas";
 
 /** Members of CreateStack/UpdateStack that the stack keeps and returns as given. */
 const KEPT = [
@@ -89,12 +90,37 @@ export function mustGetStack(ctx: RequestContext, name: string): StackRecord {
   return rec;
 }
 
+/** The actions a clipboard limit applies to (API reference, UserSetting: MaximumLength). */
+const CLIPBOARD_ACTIONS: ReadonlySet<Action> = new Set(["CLIPBOARD_COPY_FROM_LOCAL_DEVICE", "CLIPBOARD_COPY_TO_LOCAL_DEVICE"]);
+/** MaximumLength: between 1 and 20,971,520 characters (20 MB), which is also its value when an enabled clipboard action omits it. */
+export const CLIPBOARD_MAX_LENGTH = 20_971_520;
+
+/**
+ * A user setting's MaximumLength as the API reference states it (UserSetting): only for the clipboard actions,
+ * never with Permission DISABLED, and from 1 to 20,971,520.
+ */
+function checkMaximumLength(s: UserSetting): void {
+  if (s.MaximumLength === undefined) return;
+  if (!CLIPBOARD_ACTIONS.has(s.Action)) {
+    throw err.invalidCombination(
+      `MaximumLength can only be specified for the CLIPBOARD_COPY_FROM_LOCAL_DEVICE and CLIPBOARD_COPY_TO_LOCAL_DEVICE actions, not for ${s.Action}.`,
+    );
+  }
+  if (s.Permission === "DISABLED") {
+    throw err.invalidCombination(`MaximumLength cannot be specified for the action ${s.Action} when its permission is DISABLED.`);
+  }
+  if (!Number.isInteger(s.MaximumLength) || s.MaximumLength < 1 || s.MaximumLength > CLIPBOARD_MAX_LENGTH) {
+    throw err.validation(`MaximumLength for the action ${s.Action} must be between 1 and ${CLIPBOARD_MAX_LENGTH}.`);
+  }
+}
+
 /** The settings kept: `current`, overridden by `given` (UpdateStack changes only the actions it names); the view adds the defaults. */
 function mergeUserSettings(current: UserSetting[] | undefined, given: UserSetting[]): UserSetting[] {
   const seen = new Set<Action>();
   for (const s of given) {
     if (seen.has(s.Action)) throw err.invalidCombination(`The action ${s.Action} is specified more than once in UserSettings.`);
     seen.add(s.Action);
+    checkMaximumLength(s);
   }
   const byAction = new Map<Action, UserSetting>();
   for (const s of [...(current ?? []), ...given]) byAction.set(s.Action, { ...s });
@@ -103,7 +129,13 @@ function mergeUserSettings(current: UserSetting[] | undefined, given: UserSettin
 
 function userSettingsView(kept: UserSetting[] | undefined): UserSetting[] {
   const byAction = new Map((kept ?? []).map((s) => [s.Action, s]));
-  return DEFAULT_USER_SETTINGS.map((d) => ({ ...(byAction.get(d.Action) ?? d) }));
+  return DEFAULT_USER_SETTINGS.map((d) => {
+    const s = { ...(byAction.get(d.Action) ?? d) };
+    // An enabled clipboard action without a limit has the largest one.
+    if (CLIPBOARD_ACTIONS.has(s.Action) && s.Permission === "ENABLED" && s.MaximumLength === undefined)
+      s.MaximumLength = CLIPBOARD_MAX_LENGTH;
+    return s;
+  });
 }
 
 function applicationSettings(ctx: RequestContext, given: ApplicationSettings): Record<string, unknown> {
@@ -122,6 +154,17 @@ export function stackView(rec: StackRecord): Stack {
     ApplicationSettings: (rec.attrs.ApplicationSettings as Stack["ApplicationSettings"]) ?? { Enabled: false },
     StackErrors: [],
   };
+}
+
+/** DomainsRequireAdminConsent "can only be specified when ConnectorType=ONE_DRIVE" (API reference, StorageConnector). */
+function checkStorageConnectors(connectors: StorageConnector[] | undefined): void {
+  for (const c of connectors ?? []) {
+    if (c.DomainsRequireAdminConsent !== undefined && c.ConnectorType !== "ONE_DRIVE") {
+      throw err.invalidCombination(
+        `DomainsRequireAdminConsent can only be specified for the ONE_DRIVE storage connector, not for ${c.ConnectorType}.`,
+      );
+    }
+  }
 }
 
 /** The members of the input that the stack keeps; "" clears the text members that allow it. */
@@ -147,6 +190,8 @@ function deleteAttribute(attrs: Record<string, unknown>, a: StackAttribute): voi
 export const stackHandlers: Pick<AppStreamHandlers, "CreateStack" | "DescribeStacks" | "UpdateStack" | "DeleteStack"> = {
   CreateStack(ctx, input) {
     if (getStack(ctx, input.Name)) throw err.alreadyExists(`Stack ${input.Name} already exists.`);
+    checkStorageConnectors(input.StorageConnectors);
+    checkQuota(ctx, "L-A8B8B901");
     const attrs: Record<string, unknown> = {};
     applyKept(attrs, input);
     if (input.UserSettings) attrs.UserSettings = mergeUserSettings(undefined, input.UserSettings);
@@ -170,6 +215,7 @@ export const stackHandlers: Pick<AppStreamHandlers, "CreateStack" | "DescribeSta
 
   UpdateStack(ctx, input) {
     const rec = mustGetStack(ctx, input.Name);
+    checkStorageConnectors(input.StorageConnectors);
     for (const a of input.AttributesToDelete ?? []) deleteAttribute(rec.attrs, a);
     if (input.DeleteStorageConnectors) delete rec.attrs.StorageConnectors;
     applyKept(rec.attrs, input);

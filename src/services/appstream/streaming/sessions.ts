@@ -152,6 +152,10 @@ export const sessionHandlers: Pick<
 > = {
   DescribeSessions(ctx, input) {
     if (input.Limit !== undefined && input.Limit < 0) throw err.invalidCombination("The limit must not be negative.");
+    // "If you specify a user ID, you must also specify the authentication type" (API reference, DescribeSessions).
+    if (input.UserId !== undefined && input.AuthenticationType === undefined) {
+      throw err.invalidCombination("AuthenticationType is required when UserId is specified.");
+    }
     // "If an authentication type is not provided, the default is to authenticate users using a streaming URL."
     const auth = input.AuthenticationType ?? "API";
     // The operation names no ResourceNotFoundException: an unknown stack or fleet has no sessions.

@@ -8,6 +8,7 @@ import type { RequestContext } from "../../../gateway/context";
 import { arn } from "../../../util/arn";
 import type { AppStreamHandlers, AuthenticationType, User, UserStackAssociation, UserStackAssociationError } from "../api.generated";
 import * as err from "../errors";
+import { checkQuota } from "../quotas";
 import { collectionPage, pageSize } from "../paging";
 import { getFleet } from "../fleets/handlers";
 import { fleetsOfStack, stacks } from "../stacks/records";
@@ -99,12 +100,18 @@ export const userHandlers: Pick<
     requireUserPool(input.AuthenticationType, "CreateUser");
     if (!EMAIL.test(input.UserName)) throw err.invalidCombination(`The user name ${input.UserName} is not a valid email address.`);
     const existing = users.get(ctx, [input.AuthenticationType, input.UserName]);
-    // RESEND sends the invitation again to a user that exists (CreateUser, MessageAction).
+    // RESEND sends the welcome email again to a user that exists, for when its temporary password (valid 7 days)
+    // ran out before the user set one; the call names the user only: "If you specify RESEND, do not specify the
+    // first name or last name of the user" (API reference, CreateUser, MessageAction).
     if (input.MessageAction === "RESEND") {
+      if (input.FirstName !== undefined || input.LastName !== undefined) {
+        throw err.invalidCombination("Do not specify FirstName or LastName when MessageAction is RESEND.");
+      }
       if (!existing) throw err.notPermitted(`User ${input.UserName} does not exist: RESEND applies to an existing user.`);
       return {};
     }
     if (existing) throw err.alreadyExists(`User ${input.UserName} already exists.`);
+    checkQuota(ctx, "users");
     users.put(ctx, {
       UserName: input.UserName,
       AuthenticationType: input.AuthenticationType,
