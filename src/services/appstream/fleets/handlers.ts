@@ -7,7 +7,15 @@
 import type { RequestContext } from "../../../gateway/context";
 import { plan, stateAt } from "../../../state/lifecycle";
 import { arn } from "../../../util/arn";
-import type { AppStreamHandlers, ComputeCapacity, Fleet, FleetAttribute, PlatformType, UpdateFleetRequest, VpcConfig } from "../api.generated";
+import type {
+  AppStreamHandlers,
+  ComputeCapacity,
+  Fleet,
+  FleetAttribute,
+  PlatformType,
+  UpdateFleetRequest,
+  VpcConfig,
+} from "../api.generated";
 import * as err from "../errors";
 import { endFleetSessions, openSessions } from "../streaming/sessions";
 import { resolveImage, setImageUse } from "../images/handlers";
