@@ -91,6 +91,13 @@ describe("restart durability (real CLI, SQLite, kill -9)", () => {
     const dataDir = tempDir();
     const first = await startCli(dataDir);
     const c1 = client(first.endpoint);
+    // Beyond the default quota of 10 fleets a Region: raised for the account first, as an administrator would.
+    const raised = await fetch(`${first.endpoint}/_imagelite/quotas`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ service: "appstream", accountId: "111111111111", region: "us-east-1", quotas: { "L-3FEADC0C": 1000 } }),
+    });
+    assert.equal(raised.status, 200, await raised.text());
     const TOTAL = 200;
     const KILL_AFTER = 40;
     const acked: string[] = [];

@@ -21,7 +21,7 @@ import {
   type CreateAppBlockBuilderCommandInput,
 } from "@aws-sdk/client-appstream";
 import type { Imagelite } from "../../src/index";
-import { rejection, T, TEST_START, useServer } from "../support/server";
+import { admin, rejection, T, TEST_START, useServer } from "../support/server";
 import { defaultNetwork } from "./network";
 
 /** The builder of most tests, in the default VPC's first two subnets and its default group (set before each test). */
@@ -244,5 +244,21 @@ describe("AppStream app block builders", () => {
     const [running] = (await client.send(new DescribeAppBlockBuildersCommand({ Names: ["packager"] }))).AppBlockBuilders!;
     assert.equal(running.State, "RUNNING");
     assert.equal(running.AppBlockBuilderErrors, undefined);
+  });
+
+  it("holds an account to 10 app block builders a Region until the quota is raised", async () => {
+    // Amazon AppStream 2.0 Service Quotas (limits.html): App block builders (total) 10.
+    for (let i = 0; i < 10; i++) await client.send(new CreateAppBlockBuilderCommand({ ...BUILDER, Name: `abb${i}` }));
+    const limit = await rejection(() => client.send(new CreateAppBlockBuilderCommand({ ...BUILDER, Name: "abb10" })));
+    assert.equal(limit.name, "LimitExceededException");
+    assert.match(limit.message, /app block builders/);
+    const raised = await admin(server, "POST", "/_imagelite/quotas", {
+      service: "appstream",
+      accountId: "111111111111",
+      region: "us-east-1",
+      quotas: { "app-block-builders": 11 },
+    });
+    assert.equal(raised.status, 200);
+    await client.send(new CreateAppBlockBuilderCommand({ ...BUILDER, Name: "abb10" }));
   });
 });

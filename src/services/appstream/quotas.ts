@@ -1,6 +1,6 @@
 // The account's AppStream quotas per Region, with the defaults of "Amazon AppStream 2.0 Service Quotas"
-// (limits.html in the administration guide): 10 stacks, 10 fleets, 10 image builders, 10 images and 50 users
-// in the user pool. A create beyond one is LimitExceededException, as every create operation concerned lists.
+// (limits.html in the administration guide): 10 stacks, 10 fleets, 10 image builders, 10 images, 50 users
+// in the user pool and 10 app block builders. A create beyond one is LimitExceededException, as every create operation concerned lists.
 // The Service Quotas codes are those the page links for stacks and fleets; the others have names of their own.
 //
 // A value set through the admin route (`/_imagelite/quotas?service=appstream`, docs/control.md) is a record:
@@ -15,6 +15,7 @@ import { fleets } from "./fleets/records";
 import { builders } from "./image-builders/records";
 import { images } from "./images/records";
 import { users } from "./users/records";
+import { appBlockBuilders } from "./app-block-builders/records";
 
 export interface AppStreamQuota {
   code: string;
@@ -36,9 +37,10 @@ export const APPSTREAM_QUOTAS: readonly AppStreamQuota[] = [
   { code: "image-builders", name: "Image builders (total)", defaultValue: 10, used: (s) => count(builders.scan(s)) },
   { code: "images", name: "Images", defaultValue: 10, used: (s) => count(images.scan(s)) },
   { code: "users", name: "Users in the user pool", defaultValue: 50, used: (s) => count(users.scan(s)) },
+  { code: "app-block-builders", name: "App block builders (total)", defaultValue: 10, used: (s) => count(appBlockBuilders.scan(s)) },
 ];
 
-export type AppStreamQuotaCode = "L-A8B8B901" | "L-3FEADC0C" | "image-builders" | "images" | "users";
+export type AppStreamQuotaCode = "L-A8B8B901" | "L-3FEADC0C" | "image-builders" | "images" | "users" | "app-block-builders";
 
 export const appstreamQuotaSpec = (code: string): AppStreamQuota | undefined => APPSTREAM_QUOTAS.find((q) => q.code === code);
 

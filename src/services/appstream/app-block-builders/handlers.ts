@@ -19,6 +19,7 @@ import type {
 import * as err from "../errors";
 import { errorsView, type StoredError } from "../failures";
 import { networkErrors } from "../fleets/network";
+import { checkQuota } from "../quotas";
 import { pick } from "../records";
 import { collectionPage, listPage, pageSize } from "../paging";
 import { appBlockBuilders, type AppBlockBuilderRecord } from "./records";
@@ -152,6 +153,7 @@ export const appBlockBuilderHandlers: Pick<
     if (appBlockBuilders.get(ctx, input.Name)) throw err.alreadyExists(`App block builder ${input.Name} already exists.`);
     const attrs = pick(input, KEPT);
     checked(attrs);
+    checkQuota(ctx, "app-block-builders");
     const rec: AppBlockBuilderRecord = {
       attrs,
       Name: input.Name,
