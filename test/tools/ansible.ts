@@ -58,7 +58,7 @@ export function ansibleSuite(suite: string, title: string, checks: Record<string
 
   // Playbooks run three at a time, each against its own server: the suite's part in a run of every test file is
   // then no longer the longest, while its CPU stays what it was.
-  describe(title, { concurrency: 3 }, () => {
+  describe(title, { concurrency: 2 }, () => {
     let home: { dir: string; remove(): void };
     let env: NodeJS.ProcessEnv;
     before(() => {

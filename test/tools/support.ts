@@ -87,6 +87,10 @@ export function toolEnvironment(home: string, extra: Record<string, string>): No
     AWS_EC2_METADATA_DISABLED: "true",
     // HashiCorp's tools ask checkpoint.hashicorp.com for new versions, and wait on it, unless told not to.
     CHECKPOINT_DISABLE: "1",
+    // Terraform's AWS provider and Packer are Go programs that allocate a great deal while loading their schemas:
+    // a collector that runs a fifth as often saves about a fifth of the Terraform suite's CPU, for memory the
+    // machine has.
+    GOGC: process.env.GOGC ?? "400",
     ...extra,
   };
 }

@@ -325,22 +325,24 @@ export function terraformSuite(suite: string, title: string, checks: Record<stri
     });
 
     const apply = once(() => tf(["apply", "-auto-approve"]));
-    // 0: the refreshed state matches the configuration; 2 would be a diff (shown as JSON to blame it), 1 an error.
+    // 0: the refreshed state matches the configuration; 2 a diff, 1 an error. The plan's machine-readable output
+    // names each planned change and its module, to blame a diff on its configuration; `terraform show -json` of a
+    // saved plan would start every provider process once more for it.
     const plan = once(async () => {
-      const r = await tf(["plan", "-detailed-exitcode", "-out=check.tfplan"]);
+      const r = await tf(["plan", "-detailed-exitcode", "-json"]);
       const changed = new Map<string, string[]>();
-      if (r.code === 2) {
-        // `show` takes neither -input nor flags after the plan file: run as it is.
-        const shown = await run(terraform, ["show", "-json", "check.tfplan"], { cwd: home.dir, env, timeoutMs: COMMAND_TIMEOUT_MS });
-        const doc = JSON.parse(shown.output) as {
-          resource_changes?: { address: string; module_address?: string; change: { actions: string[] } }[];
-          output_changes?: Record<string, { actions: string[] }>;
-        };
-        for (const c of doc.resource_changes ?? []) {
-          if (c.change.actions.every((a) => a === "no-op" || a === "read")) continue;
-          const name = c.module_address?.replace(/^module\./, "").replace(/\[.*$/, "") ?? "";
-          changed.set(name, [...(changed.get(name) ?? []), `${c.address}: ${c.change.actions.join(", ")}`]);
+      for (const line of r.output.split("\n")) {
+        if (!line.startsWith("{")) continue;
+        let event: { type?: string; change?: { resource?: { addr?: string; module?: string }; action?: string } };
+        try {
+          event = JSON.parse(line) as typeof event;
+        } catch {
+          continue;
         }
+        if (event.type !== "planned_change" || !event.change?.resource?.addr) continue;
+        const { addr, module = "" } = event.change.resource;
+        const name = module.replace(/^module\./, "").replace(/\[.*$/, "");
+        changed.set(name, [...(changed.get(name) ?? []), `${addr}: ${event.change.action}`]);
       }
       return { r, changed };
     });
