@@ -15,7 +15,8 @@
 // process spends about a second of CPU loading the AWS SDK and imagelite, most of a short file's cost. A batch that
 // fails runs again file by file, each alone.
 // Substrings keep the files whose path contains one of them. --jobs (or IMAGELITE_TEST_JOBS) sets how many
-// processes run at once. --verbose writes every file's output, not only failures'.
+// processes run at once: by default one more than the cores, as the tool suites (Terraform, Ansible) keep more than
+// one core busy each and more would only make every process slower. --verbose writes every file's output, not only failures'.
 "use strict";
 const { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
 const { availableParallelism } = require("node:os");
@@ -42,7 +43,7 @@ const verbose = take("--verbose");
 const jobsArg = args.indexOf("--jobs");
 const jobs = Math.max(
   1,
-  Number(jobsArg >= 0 ? args.splice(jobsArg, 2)[1] : process.env.IMAGELITE_TEST_JOBS) || Math.max(2, availableParallelism() * 2),
+  Number(jobsArg >= 0 ? args.splice(jobsArg, 2)[1] : process.env.IMAGELITE_TEST_JOBS) || Math.max(2, availableParallelism() + 1),
 );
 const filters = args;
 
