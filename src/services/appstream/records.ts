@@ -32,3 +32,13 @@ export function pick(input: object, members: readonly string[]): Record<string, 
   }
   return out;
 }
+
+/** Removes what an AttributesToDelete entry names: a member, or (two names) a member of a member. */
+export function deleteAttribute(attrs: Record<string, unknown>, path: string[]): void {
+  if (path.length === 1) {
+    delete attrs[path[0]];
+    return;
+  }
+  const parent = attrs[path[0]] as Record<string, unknown> | undefined;
+  if (parent) delete parent[path[1]];
+}

@@ -20,7 +20,7 @@ import * as err from "../errors";
 import { errorsView, type StoredError } from "../failures";
 import { networkErrors } from "../fleets/network";
 import { checkQuota } from "../quotas";
-import { pick } from "../records";
+import { deleteAttribute, pick } from "../records";
 import { collectionPage, listPage, pageSize } from "../paging";
 import { appBlockBuilders, type AppBlockBuilderRecord } from "./records";
 import { appBlockOfArn, mustGetAppBlockByArn } from "../app-blocks/handlers";
@@ -105,15 +105,6 @@ function needState(rec: AppBlockBuilderRecord, state: string, needed: string): v
   if (state === needed) return;
   if (state === "STARTING" || state === "STOPPING") throw err.concurrentModification(wrongState(rec.Name, state, needed));
   throw err.notPermitted(wrongState(rec.Name, state, needed));
-}
-
-function deleteAttribute(attrs: Record<string, unknown>, path: string[]): void {
-  if (path.length === 1) {
-    delete attrs[path[0]];
-    return;
-  }
-  const parent = attrs[path[0]] as Record<string, unknown> | undefined;
-  if (parent) delete parent[path[1]];
 }
 
 function checkUpdateAllowed(rec: AppBlockBuilderRecord, state: string, input: UpdateAppBlockBuilderRequest): void {

@@ -22,7 +22,7 @@ import { resolveImage, setImageUse } from "../images/handlers";
 import { fleets, runningAt, type FleetRecord } from "./records";
 import { checkFleetPlan, checkFleetValues, type FleetPlan } from "./rules";
 import { checkElasticZones, networkErrors } from "./network";
-import { pick } from "../records";
+import { deleteAttribute, pick } from "../records";
 import { collectionPage } from "../paging";
 import { stacksOfFleet } from "../stacks/records";
 import { forgetFleetApplications } from "../applications/records";
@@ -200,15 +200,6 @@ function resolvedImage(ctx: RequestContext, rec: FleetRecord): { families: reado
     // The image was deleted or unshared since: the fleet keeps what it has, and its type is not checked against it.
     return { families: null };
   }
-}
-
-function deleteAttribute(attrs: Record<string, unknown>, path: string[]): void {
-  if (path.length === 1) {
-    delete attrs[path[0]];
-    return;
-  }
-  const parent = attrs[path[0]] as Record<string, unknown> | undefined;
-  if (parent) delete parent[path[1]];
 }
 
 function checkUpdateAllowed(rec: FleetRecord, state: string, input: UpdateFleetRequest): void {
